@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "importlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "importlint", targets: ["importlint"]),
+        .library(name: "ImportLintCore", targets: ["ImportLintCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // System ICU behind a plain-C header: Foundation on Linux ships its own ICU module, and
+        // Swift-visible <unicode/...> headers clash with it, so only the .c files include them.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // libphonenumber is C++; an extern "C" header keeps Swift away from its C++ API.
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
+        ),
+        .target(
+            name: "ImportLintCore",
+            dependencies: ["CICU", "CPhoneNumber", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "importlint",
+            dependencies: ["ImportLintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "ImportLintCoreTests",
+            dependencies: ["ImportLintCore"]
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,98 @@
+/// A place elsewhere that a diagnostic refers to (the first occurrence of a duplicate, a baseline line).
+public struct RelatedLocation: Codable, Sendable, Equatable {
+    public var line: Int
+    public var path: String?
+    public var message: String?
+
+    public init(line: Int, path: String? = nil, message: String? = nil) {
+        self.line = line
+        self.path = path
+        self.message = message
+    }
+}
+
+/// A proposed replacement for the cell (or header cell) that a diagnostic sits on.
+public struct Fix: Codable, Sendable, Equatable {
+    public var applicability: Applicability
+    public var description: String
+    /// The new cell text; nil for fixes that act on the file as a whole (transcoding, regrouping).
+    public var replacement: String?
+
+    public init(_ applicability: Applicability, _ description: String, replacement: String?) {
+        self.applicability = applicability
+        self.description = description
+        self.replacement = replacement
+    }
+}
+
+/// One finding, placed as `reference/report-format.md` prescribes.
+public struct Diagnostic: Codable, Sendable, Equatable {
+    public var code: String
+    public var rule: String
+    public var severity: Severity
+    public var line: Int
+    public var column: Int
+    public var record: Int?
+    public var field: String?
+    public var message: String
+    public var related: [RelatedLocation]
+    public var fix: Fix?
+    /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
+    /// the fixer to find the cell to rewrite.
+    public var fieldIndex: Int?
+    /// Cell values quoted in `message` and `fix`, so that `--redact` can hide them.
+    public var values: [String]
+
+    public init(rule: RuleDescriptor, severity: Severity? = nil, line: Int, column: Int, record: Int?,
+                field: String?, message: String, related: [RelatedLocation] = [], fix: Fix? = nil,
+                fieldIndex: Int? = nil, values: [String] = []) {
+        self.code = rule.code
+        self.rule = rule.name
+        self.severity = severity ?? rule.severity
+        self.line = line
+        self.column = column
+        self.record = record
+        self.field = field
+        self.message = message
+        self.related = related
+        self.fix = fix
+        self.fieldIndex = fieldIndex
+        self.values = values
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, rule, severity, line, column, record, field, message, related, fix, fieldIndex
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        rule = try c.decode(String.self, forKey: .rule)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        line = try c.decode(Int.self, forKey: .line)
+        column = try c.decode(Int.self, forKey: .column)
+        record = try c.decodeIfPresent(Int.self, forKey: .record)
+        field = try c.decodeIfPresent(String.self, forKey: .field)
+        message = try c.decode(String.self, forKey: .message)
+        related = try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? []
+        fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
+        fieldIndex = try c.decodeIfPresent(Int.self, forKey: .fieldIndex)
+        values = []
+    }
+
+    /// `record`, `field` and `fix` are written as JSON null when absent: the report contract has the keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(record, forKey: .record)
+        try c.encode(field, forKey: .field)
+        try c.encode(message, forKey: .message)
+        try c.encode(related, forKey: .related)
+        try c.encode(fix, forKey: .fix)
+        try c.encodeIfPresent(fieldIndex, forKey: .fieldIndex)
+    }
+}

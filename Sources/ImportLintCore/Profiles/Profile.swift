@@ -1,0 +1,139 @@
+/// What a column's cells must look like; the value rules dispatch on it.
+public enum ValueKind: String, Codable, Sendable, CaseIterable {
+    case text, integer, decimal, email, managerEmail = "manager-email", boolean, url, locale
+    case timeZone = "time-zone", languageList = "language-list", phone, country, pin
+    case locationSlug = "location-slug", slackHandle = "slack-handle", `enum`
+}
+
+/// Allowed values of a column that depend on another column of the same row (4me's Contact Label).
+public struct DependentValues: Codable, Sendable, Equatable {
+    public var column: String
+    public var values: [String: [String]]
+}
+
+/// The kind of a column that depends on another column of the same row (4me's Contact URI).
+public struct DependentKind: Codable, Sendable, Equatable {
+    public var column: String
+    public var kinds: [String: ValueKind]
+}
+
+public struct ColumnSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var aliases: [String]
+    /// The header must be present.
+    public var required: Bool
+    /// Every cell of the column must be non-empty.
+    public var valueRequired: Bool
+    public var kind: ValueKind
+    public var maxLength: Int?
+    public var allowed: [String]?
+    public var allowedBy: DependentValues?
+    public var kindBy: DependentKind?
+    /// Values are grouped into spelling-variant clusters (organization names, departments).
+    public var cluster: Bool
+    /// A phone column that must reach a mobile (SMS) number.
+    public var sms: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, aliases, required, kind, allowed, cluster, sms
+        case valueRequired = "value_required", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        valueRequired = try c.decodeIfPresent(Bool.self, forKey: .valueRequired) ?? false
+        kind = try c.decodeIfPresent(ValueKind.self, forKey: .kind) ?? .text
+        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        allowed = try c.decodeIfPresent([String].self, forKey: .allowed)
+        allowedBy = try c.decodeIfPresent(DependentValues.self, forKey: .allowedBy)
+        kindBy = try c.decodeIfPresent(DependentKind.self, forKey: .kindBy)
+        cluster = try c.decodeIfPresent(Bool.self, forKey: .cluster) ?? false
+        sms = try c.decodeIfPresent(Bool.self, forKey: .sms) ?? false
+    }
+
+    public init(name: String, kind: ValueKind = .text, required: Bool = false, cluster: Bool = false) {
+        self.name = name
+        self.aliases = []
+        self.required = required
+        self.valueRequired = required
+        self.kind = kind
+        self.cluster = cluster
+        self.sms = false
+    }
+}
+
+/// A key that identifies a record in the target system; two records with the same key are duplicates.
+public struct IdentifierKey: Codable, Sendable, Equatable {
+    public var columns: [String]
+    public var caseInsensitive: Bool
+    /// Columns that partition the key space: the same key under another scope value is no duplicate.
+    public var scope: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case columns, scope
+        case caseInsensitive = "case_insensitive"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        columns = try c.decode([String].self, forKey: .columns)
+        caseInsensitive = try c.decodeIfPresent(Bool.self, forKey: .caseInsensitive) ?? false
+        scope = try c.decodeIfPresent([String].self, forKey: .scope) ?? []
+    }
+}
+
+/// A column of this file that must name a record of another import (4me contacts → people).
+public struct ReferenceSpec: Codable, Sendable, Equatable {
+    public var column: String
+    public var profile: String
+    public var target: String
+}
+
+/// An import format: the columns a target system takes and what their values must be. Loaded from YAML
+/// so that users describe their own target systems without code.
+public struct Profile: Codable, Sendable, Equatable {
+    public var name: String
+    public var title: String?
+    public var columns: [ColumnSpec]
+    public var identifiers: [IdentifierKey]
+    public var groupBy: String?
+    public var atLeastOneOf: [[String]]
+    public var references: ReferenceSpec?
+    public var defaultRegion: String?
+    /// Name of a table in `rules/tables` (or a path) listing accepted locale tags.
+    public var locales: String?
+    /// Name of a table listing accepted time zone names (4me: Rails names).
+    public var timeZones: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, columns, identifiers, references, locales
+        case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
+        case timeZones = "time_zones"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        columns = try c.decode([ColumnSpec].self, forKey: .columns)
+        identifiers = try c.decodeIfPresent([IdentifierKey].self, forKey: .identifiers) ?? []
+        groupBy = try c.decodeIfPresent(String.self, forKey: .groupBy)
+        atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
+        references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
+        defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
+        locales = try c.decodeIfPresent(String.self, forKey: .locales)
+        timeZones = try c.decodeIfPresent(String.self, forKey: .timeZones)
+    }
+
+    public init(name: String, columns: [ColumnSpec]) {
+        self.name = name
+        self.columns = columns
+        self.identifiers = []
+        self.atLeastOneOf = []
+    }
+
+    public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Yams
+
+public struct ProfileError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Finds profiles by built-in name or file path, and the reference tables they name.
+public enum ProfileLoader {
+    public static var builtInNames: [String] {
+        EmbeddedRules.files.keys.filter { $0.hasPrefix("profiles/") }
+            .map { String($0.dropFirst("profiles/".count).dropLast(".yml".count)) }.sorted()
+    }
+
+    public static var builtIn: [Profile] {
+        builtInNames.compactMap { try? load($0) }
+    }
+
+    /// A built-in name (`4me-people`) or the path of a YAML profile file.
+    public static func load(_ nameOrPath: String) throws -> Profile {
+        if let text = EmbeddedRules.files["profiles/\(nameOrPath).yml"] {
+            return try parse(text, origin: nameOrPath)
+        }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else {
+            throw ProfileError(description: "unknown profile '\(nameOrPath)' (built in: \(builtInNames.joined(separator: ", ")); or give a path to a .yml file)")
+        }
+        guard let data = FileManager.default.contents(atPath: nameOrPath), let text = String(data: data, encoding: .utf8) else {
+            throw ProfileError(description: "\(nameOrPath): cannot read profile file")
+        }
+        return try parse(text, origin: nameOrPath)
+    }
+
+    static func parse(_ text: String, origin: String) throws -> Profile {
+        do {
+            return try YAMLDecoder().decode(Profile.self, from: text)
+        } catch let error as DecodingError {
+            throw ProfileError(description: "\(origin): invalid profile: \(describe(error))")
+        } catch {
+            throw ProfileError(description: "\(origin): invalid profile: \(error)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing key '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let p = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return p.isEmpty ? "top level" : p
+    }
+
+    /// Lines of a reference table (`rules/tables/NAME` built in, or a path), without comments and blanks.
+    public static func tableLines(_ nameOrPath: String) throws -> [String] {
+        let text: String
+        if let embedded = EmbeddedRules.files["tables/\(nameOrPath)"] ?? EmbeddedRules.files["tables/\(nameOrPath).txt"]
+            ?? EmbeddedRules.files["tables/\(nameOrPath).tsv"] {
+            text = embedded
+        } else if let data = FileManager.default.contents(atPath: nameOrPath), let s = String(data: data, encoding: .utf8) {
+            text = s
+        } else {
+            throw ProfileError(description: "unknown reference table '\(nameOrPath)'")
+        }
+        return text.split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}

@@ -1,0 +1,104 @@
+/// Read access to the current record for rules: cell bytes and strings, and exact positions.
+extension CSVReader {
+    public var fieldCount: Int { fields.count }
+
+    /// The cell's value bytes (quotes removed, doubled quotes undone); empty past the last cell.
+    @inline(__always)
+    public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let slot = fields[index]
+        let base = slot.inScratch ? UnsafePointer(scratch.base) : UnsafePointer(bufferBase)
+        return UnsafeBufferPointer(start: base + slot.start, count: slot.end - slot.start)
+    }
+
+    public func string(_ index: Int) -> String {
+        String(decoding: bytes(index), as: UTF8.self)
+    }
+
+    public func isEmpty(_ index: Int) -> Bool {
+        guard index < fields.count else { return true }
+        return fields[index].end == fields[index].start
+    }
+
+    public func isQuoted(_ index: Int) -> Bool { index < fields.count && fields[index].quoted }
+
+    /// A line with nothing but spaces or tabs on it.
+    public var isBlankLine: Bool {
+        guard fields.count == 1, !fields[0].quoted else { return false }
+        return bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Line and 1-based column (in Unicode scalars of the decoded line) where cell `index` starts; the
+    /// end of the record for a cell past the last one.
+    public func position(ofField index: Int) -> (line: Int, column: Int) {
+        if index < fields.count {
+            let slot = fields[index]
+            return (slot.line, column(at: slot.rawStart, lineStart: slot.lineStart))
+        }
+        guard let last = fields.last else { return (line, 1) }
+        return position(ofOffset: last.inScratch ? last.rawStart : last.end, inField: fields.count - 1)
+    }
+
+    func position(ofOffset offset: Int, inField index: Int) -> (line: Int, column: Int) {
+        let slot = fields[index]
+        var line = slot.line
+        var lineStart = slot.lineStart
+        var i = slot.rawStart
+        let p = bufferBase
+        while i < offset {
+            if p[i] == CSVReader.lf {
+                line += 1
+                lineStart = i + 1
+            } else if p[i] == CSVReader.cr {
+                if i + 1 < offset && p[i + 1] == CSVReader.lf { i += 1 }
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (line, column(at: offset, lineStart: lineStart))
+    }
+
+    public func position(of hit: ControlCharacterHit) -> (line: Int, column: Int) {
+        position(ofOffset: hit.offset, inField: hit.field)
+    }
+
+    public func position(of bad: InvalidUTF8Line) -> (line: Int, column: Int) {
+        (bad.line, column(at: bad.firstBadOffset, lineStart: bad.lineStart))
+    }
+
+    public func position(of quote: UnterminatedQuote) -> (line: Int, column: Int) {
+        (quote.line, column(at: quote.offset, lineStart: quote.lineStart))
+    }
+
+    /// Counts decoded scalars (an invalid byte counts as one U+FFFD) unless the prefix is pure ASCII.
+    func column(at offset: Int, lineStart: Int) -> Int {
+        if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }
+        let prefix = UnsafeBufferPointer(start: bufferBase + lineStart, count: offset - lineStart)
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+
+    /// The raw text of the physical line where the record starts (for carets in text reports).
+    public func sourceLine(_ wanted: Int) -> String? {
+        var line = self.line
+        var i = recordStartOffset
+        let p = bufferBase
+        let end = recordEndOffset
+        while i < end && line < wanted {
+            if p[i] == CSVReader.lf || p[i] == CSVReader.cr {
+                if p[i] == CSVReader.cr && i + 1 < end && p[i + 1] == CSVReader.lf { i += 1 }
+                line += 1
+            }
+            i += 1
+        }
+        guard line == wanted else { return nil }
+        var j = i
+        while j < end && p[j] != CSVReader.lf && p[j] != CSVReader.cr { j += 1 }
+        return String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
+    }
+
+    /// The record's raw bytes exactly as decoded, terminator included (the fixer copies untouched records).
+    public var rawRecord: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bufferBase + recordStartOffset, count: recordEndOffset - recordStartOffset)
+    }
+}

@@ -1,0 +1,289 @@
+/// A streaming RFC 4180 tokenizer over UTF-8 bytes that knows the physical line and line start of every
+/// cell. Memory holds one chunk plus the current record; a record that does not fit makes the buffer grow.
+///
+/// Parsing restarts a record from its first byte whenever the buffer runs dry in the middle of it, after
+/// moving the record to the buffer's start: simpler than resumable state, and the rescanned prefix is at
+/// most one chunk (or, for a record larger than the buffer, a geometric series).
+public final class CSVReader {
+    static let quote: UInt8 = 0x22
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+
+    private let source: ByteSource
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    private var eof = false
+    private var recordStart = 0
+    private var nextLine = 1
+    /// Bytes of the decoded stream that were dropped from the buffer's front.
+    private var discarded = 0
+    /// 0 for bytes that need no attention inside an unquoted cell.
+    private let special: UnsafeMutablePointer<UInt8>
+
+    public private(set) var delimiter: UInt8
+
+    // The current record.
+    public private(set) var fields: [FieldSlot] = []
+    var scratch = ScratchBuffer(capacity: 4096)
+    public private(set) var line = 0
+    public private(set) var endLine = 0
+    public private(set) var terminator: LineTerminator = .none
+    public private(set) var invalidUTF8: [InvalidUTF8Line] = []
+    public private(set) var controlCharacters: [ControlCharacterHit] = []
+    public private(set) var unterminatedQuote: UnterminatedQuote?
+    /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
+    private var firstNonASCII = Int.max
+    private var recordEnd = 0
+    /// Offset of the record's first byte in the decoded stream.
+    public private(set) var streamOffset = 0
+
+    var bufferBase: UnsafeMutablePointer<UInt8> { buffer }
+    var firstNonASCIIOffset: Int { firstNonASCII }
+    var recordStartOffset: Int { recordStart }
+    var recordEndOffset: Int { recordEnd }
+
+    public init(source: ByteSource, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.delimiter = delimiter
+        capacity = chunkSize
+        buffer = .allocate(capacity: chunkSize)
+        special = .allocate(capacity: 256)
+        setDelimiter(delimiter)
+    }
+
+    deinit {
+        buffer.deallocate()
+        special.deallocate()
+        scratch.free()
+    }
+
+    public func setDelimiter(_ d: UInt8) {
+        delimiter = d
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            let isControl = byte < 0x20 || byte == 0x7F
+            special[b] = (byte == d || byte == Self.quote || isControl || byte >= 0x80) ? 1 : 0
+        }
+    }
+
+    /// The first bytes of the input (up to one chunk), for delimiter sniffing before the first record.
+    public func head() throws -> UnsafeBufferPointer<UInt8> {
+        while !eof && count < capacity { try refill() }
+        return UnsafeBufferPointer(start: buffer + recordStart, count: count - recordStart)
+    }
+
+    /// Moves to the next record; false at the end of the input.
+    public func next() throws -> Bool {
+        recordStart = recordEnd
+        while true {
+            if recordStart >= count {
+                if eof { return false }
+                try refill()
+                continue
+            }
+            if parseRecord() { return true }
+            try refill()
+        }
+    }
+
+    private func refill() throws {
+        if recordStart > 0 {
+            let keep = count - recordStart
+            if keep > 0 { buffer.update(from: buffer + recordStart, count: keep) }
+            discarded += recordStart
+            count = keep
+            recordEnd -= recordStart
+            recordStart = 0
+        }
+        if count == capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            grown.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = grown
+            capacity *= 2
+        }
+        let n = try source.read(into: buffer + count, count: capacity - count)
+        if n == 0 { eof = true } else { count += n }
+    }
+
+    // MARK: parsing
+
+    /// Parses the record at `recordStart`; false when more input is needed first.
+    private func parseRecord() -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        scratch.reset()
+        invalidUTF8.removeAll(keepingCapacity: true)
+        controlCharacters.removeAll(keepingCapacity: true)
+        unterminatedQuote = nil
+        firstNonASCII = .max
+        var currentLine = nextLine
+        var lineStart = recordStart
+        var i = recordStart
+        let p = buffer
+        let n = count
+        let d = delimiter
+
+        while true {
+            let rawStart = i
+            let fieldLine = currentLine
+            let fieldLineStart = lineStart
+            let fieldIndex = fields.count
+            var slot = FieldSlot(start: i, end: i, rawStart: i, line: fieldLine, lineStart: fieldLineStart,
+                                 quoted: false, inScratch: false)
+            if i < n && p[i] == Self.quote {
+                slot.quoted = true
+                i += 1
+                var segment = i
+                slot.start = i
+                var closed = false
+                while i < n {
+                    let c = p[i]
+                    if c == Self.quote {
+                        if i + 1 >= n && !eof { return false }
+                        if i + 1 < n && p[i + 1] == Self.quote {
+                            if !slot.inScratch {
+                                slot.inScratch = true
+                                slot.start = scratch.count
+                            }
+                            scratch.append(p + segment, i + 1 - segment)
+                            i += 2
+                            segment = i
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    if c == Self.lf {
+                        i += 1
+                        currentLine += 1
+                        lineStart = i
+                    } else if c == Self.cr {
+                        if i + 1 >= n && !eof { return false }
+                        i += (i + 1 < n && p[i + 1] == Self.lf) ? 2 : 1
+                        currentLine += 1
+                        lineStart = i
+                    } else if c >= 0x80 {
+                        guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
+                        i += step
+                    } else {
+                        if c < 0x20 && c != 0x09 || c == 0x7F { noteControl(fieldIndex, i, UInt32(c)) }
+                        i += 1
+                    }
+                }
+                if !closed {
+                    if !eof { return false }
+                    unterminatedQuote = UnterminatedQuote(field: fieldIndex, line: fieldLine, offset: rawStart,
+                                                          lineStart: fieldLineStart)
+                }
+                let valueEnd = i
+                if slot.inScratch {
+                    scratch.append(p + segment, valueEnd - segment)
+                    slot.end = scratch.count
+                } else {
+                    slot.end = valueEnd
+                }
+                if closed { i += 1 }
+                // Text after the closing quote (`"a"b`) is kept as part of the cell, as spreadsheets do.
+                if i < n && p[i] != d && p[i] != Self.lf && p[i] != Self.cr {
+                    let tailStart = i
+                    while i < n && p[i] != d && p[i] != Self.lf && p[i] != Self.cr {
+                        if p[i] >= 0x80 {
+                            guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
+                            i += step
+                        } else { i += 1 }
+                    }
+                    if i >= n && !eof { return false }
+                    if !slot.inScratch {
+                        let head = slot.start
+                        slot.inScratch = true
+                        slot.start = scratch.count
+                        scratch.append(p + head, slot.end - head)
+                    }
+                    scratch.append(p + tailStart, i - tailStart)
+                    slot.end = scratch.count
+                }
+            } else {
+                while i < n {
+                    let c = p[i]
+                    if special[Int(c)] == 0 { i += 1; continue }
+                    if c == d || c == Self.lf || c == Self.cr { break }
+                    if c >= 0x80 {
+                        guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
+                        i += step
+                    } else {
+                        if c < 0x20 && c != 0x09 || c == 0x7F { noteControl(fieldIndex, i, UInt32(c)) }
+                        i += 1
+                    }
+                }
+                if i >= n && !eof { return false }
+                slot.end = i
+            }
+            fields.append(slot)
+            if i >= n {
+                terminator = .none
+                break
+            }
+            let c = p[i]
+            if c == d {
+                i += 1
+                continue
+            }
+            if c == Self.lf {
+                terminator = .lf
+                i += 1
+            } else {
+                if i + 1 >= n && !eof { return false }
+                if i + 1 < n && p[i + 1] == Self.lf {
+                    terminator = .crlf
+                    i += 2
+                } else {
+                    terminator = .cr
+                    i += 1
+                }
+            }
+            currentLine += 1
+            break
+        }
+        line = nextLine
+        endLine = terminator == .none ? currentLine : currentLine - 1
+        nextLine = currentLine
+        recordEnd = i
+        streamOffset = discarded + recordStart
+        return true
+    }
+
+    /// Validates the multi-byte sequence at `i`; returns how far to advance, or nil when more input is needed.
+    @inline(__always)
+    private func checkMultibyte(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int, _ field: Int,
+                                _ line: Int, _ lineStart: Int) -> Int? {
+        if i < firstNonASCII { firstNonASCII = i }
+        var length = UTF8Validation.sequenceLength(p, i, n)
+        if length == 0 {
+            if !eof { return nil }
+            length = -(n - i)
+        }
+        if length < 0 {
+            let bad = Array(UnsafeBufferPointer(start: p + i, count: -length))
+            if let last = invalidUTF8.indices.last, invalidUTF8[last].line == line {
+                invalidUTF8[last].badBytes.append(contentsOf: bad)
+            } else {
+                invalidUTF8.append(InvalidUTF8Line(line: line, lineStart: lineStart, firstBadOffset: i, badBytes: bad))
+            }
+            return -length
+        }
+        let b0 = p[i]
+        if b0 == 0xC2 && p[i + 1] <= 0x9F {
+            noteControl(field, i, UInt32(p[i + 1]))
+        } else if b0 == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+            noteControl(field, i, p[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+        }
+        return length
+    }
+
+    @inline(__always)
+    private func noteControl(_ field: Int, _ offset: Int, _ scalar: UInt32) {
+        if let last = controlCharacters.last, last.field == field { return }
+        controlCharacters.append(ControlCharacterHit(field: field, offset: offset, scalar: scalar))
+    }
+}

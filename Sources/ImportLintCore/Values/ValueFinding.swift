@@ -1,0 +1,41 @@
+/// A verdict on one cell value, produced by a validator without knowing where the cell is; the engine
+/// places it (line, column, record, field) and caches verdicts per distinct value.
+public struct ValueFinding: Sendable, Equatable {
+    public var rule: RuleDescriptor
+    public var message: String
+    public var fix: Fix?
+    /// Overrides the rule's default severity (a fixable non-canonical spelling can be a warning).
+    public var severity: Severity?
+
+    public init(_ rule: RuleDescriptor, _ message: String, fix: Fix? = nil, severity: Severity? = nil) {
+        self.rule = rule
+        self.message = message
+        self.fix = fix
+        self.severity = severity
+    }
+}
+
+/// What validators may need beyond the value: the column's spec and per-run settings.
+public struct ValueContext: Sendable {
+    public var column: ColumnSpec
+    /// The kind in force for this cell (a `kind_by` column resolves it from another cell of the row).
+    public var kind: ValueKind
+    /// Allowed values in force for this cell (`allowed`, or `allowed_by` resolved from the row).
+    public var allowed: [String]?
+    public var defaultRegion: String?
+    public var profileName: String
+    /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
+    public var supportedLocales: Set<String>
+    public var timeZoneNames: Set<String>
+
+    public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
+                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = []) {
+        self.column = column
+        self.kind = kind
+        self.allowed = allowed
+        self.defaultRegion = defaultRegion
+        self.profileName = profileName
+        self.supportedLocales = supportedLocales
+        self.timeZoneNames = timeZoneNames
+    }
+}
