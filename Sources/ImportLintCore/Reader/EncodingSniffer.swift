@@ -83,7 +83,7 @@ public enum EncodingSniffer {
                 cicu_detect_charset($0, Int32(s.count), &name, Int32(name.count))
             }
         }
-        let guessed = confidence >= 0 ? String(cString: name) : ""
+        let guessed = confidence >= 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         return .legacy(charset: plausibleLegacyCharset(guessed), confidence: Int(max(confidence, 0)),
                        firstNonASCIILine: scanner.firstNonASCIILine)
     }
@@ -119,6 +119,7 @@ struct UTF8Scanner {
     private var currentLine: [UInt8] = []
     private var lineHasHigh = false
     private var pending: [UInt8] = []
+    private var lastWasCR = false
 
     /// Once a valid multi-byte sequence is seen the file is UTF-8 whatever follows.
     var decided: Bool { validMultibyte > 0 }
@@ -132,10 +133,13 @@ struct UTF8Scanner {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0x0A || b == 0x0D { endLine() } else { currentLine.append(b) }
+                // CRLF ends one line, not two.
+                if b == 0x0D || (b == 0x0A && !lastWasCR) { endLine() } else if b != 0x0A { currentLine.append(b) }
+                lastWasCR = b == 0x0D
                 i += 1
                 continue
             }
+            lastWasCR = false
             if firstNonASCIILine == 0 { firstNonASCIILine = line }
             lineHasHigh = true
             let length = UTF8Validation.sequenceLength(bytes, i, n)

@@ -1,0 +1,28 @@
+/// Chooses the delimiter from the header line: the candidate (tab, comma, semicolon) that occurs most often
+/// outside quotes. A one-column header falls back on the file extension.
+enum DelimiterSniffer {
+    static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String) -> UInt8 {
+        var i = 0
+        let n = head.count
+        // Skip a PowerShell '#TYPE ...' line.
+        if n >= 5 && head[0] == 0x23 && head[1] == 0x54 && head[2] == 0x59 && head[3] == 0x50 && head[4] == 0x45 {
+            while i < n && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
+            while i < n && (head[i] == 0x0A || head[i] == 0x0D) { i += 1 }
+        }
+        var counts: [UInt8: Int] = [0x09: 0, 0x2C: 0, 0x3B: 0]
+        var quoted = false
+        while i < n {
+            let c = head[i]
+            if c == 0x22 { quoted.toggle() } else if !quoted {
+                if c == 0x0A || c == 0x0D { break }
+                if counts[c] != nil { counts[c]! += 1 }
+            }
+            i += 1
+        }
+        let ranked = [UInt8(0x09), 0x2C, 0x3B].sorted { counts[$0]! > counts[$1]! }
+        if counts[ranked[0]]! > 0 { return ranked[0] }
+        return path.lowercased().hasSuffix(".tsv") || path.lowercased().hasSuffix(".tab") ? 0x09 : 0x2C
+    }
+
+    static func name(_ d: UInt8) -> String { String(UnicodeScalar(d)) }
+}

@@ -1,0 +1,72 @@
+/// Collects one file's diagnostics, dropping those of rules that are not selected and applying severity
+/// overrides, and places cell diagnostics exactly (line, column, record, field).
+public final class DiagnosticSink {
+    public let selection: RuleSelection
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
+    public private(set) var sourceLines: [Int: String] = [:]
+    let captureSourceLines: Bool
+    var fieldNames: [String?] = []
+    private var enabledCache: [String: Bool] = [:]
+
+    public init(selection: RuleSelection, captureSourceLines: Bool = false) {
+        self.selection = selection
+        self.captureSourceLines = captureSourceLines
+    }
+
+    public func isEnabled(_ rule: RuleDescriptor) -> Bool {
+        if let known = enabledCache[rule.code] { return known }
+        let enabled = selection.isEnabled(rule)
+        enabledCache[rule.code] = enabled
+        return enabled
+    }
+
+    /// The profile's canonical name of column `index`, or nil for unknown columns.
+    public func fieldName(_ index: Int) -> String? {
+        index < fieldNames.count ? fieldNames[index] : nil
+    }
+
+    public func emit(_ diagnostic: Diagnostic) {
+        guard let rule = RuleCatalog.byCode[diagnostic.code], isEnabled(rule) else { return }
+        var d = diagnostic
+        if let overridden = selection.overriddenSeverity(of: rule) { d.severity = overridden }
+        diagnostics.append(d)
+    }
+
+    /// A file-level finding: line 1 (or the given line), record null.
+    public func file(_ rule: RuleDescriptor, line: Int = 1, column: Int = 1, field: String? = nil, message: String,
+                     fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], fieldIndex: Int? = nil) {
+        guard isEnabled(rule) else { return }
+        emit(Diagnostic(rule: rule, line: line, column: column, record: nil, field: field, message: message,
+                        related: related, fix: fix, fieldIndex: fieldIndex, values: values))
+    }
+
+    /// A finding on cell `field` of the reader's current record (`record` nil for the header).
+    public func cell(_ rule: RuleDescriptor, _ reader: CSVReader, field: Int, record: Int?, message: String,
+                     fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], severity: Severity? = nil) {
+        guard isEnabled(rule) else { return }
+        let position = reader.position(ofField: field)
+        at(rule, reader, line: position.line, column: position.column, field: field, record: record, message: message,
+           fix: fix, related: related, values: values, severity: severity)
+    }
+
+    /// A finding at an exact position inside the reader's current record.
+    public func at(_ rule: RuleDescriptor, _ reader: CSVReader, line: Int, column: Int, field: Int?, record: Int?,
+                   message: String, fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [],
+                   severity: Severity? = nil) {
+        guard isEnabled(rule) else { return }
+        if captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000 {
+            sourceLines[line] = reader.sourceLine(line)
+        }
+        emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
+                        field: field.flatMap(fieldName), message: message, related: related, fix: fix,
+                        fieldIndex: field, values: values))
+    }
+
+    /// Diagnostics in reading order; rules that report at the end of the file are merged into place.
+    func sorted() -> [Diagnostic] {
+        diagnostics.enumerated().sorted { l, r in
+            (l.element.line, l.element.column, l.offset) < (r.element.line, r.element.column, r.offset)
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// One fixture under `fixtures/<rule-name>/`: an input file, optional extra arguments in `<case>.args`
+/// (one `--option value` per line), and its golden report `<case>.expected.json`. Inputs named
+/// `trigger*` must raise the folder's rule; inputs named `clean*` must not.
+public struct FixtureCase: Sendable {
+    public let rule: String
+    public let input: URL
+    public var name: String { input.deletingPathExtension().lastPathComponent }
+    public var expectedReport: URL { input.deletingPathExtension().appendingPathExtension("expected.json") }
+    public var argsFile: URL { input.deletingPathExtension().appendingPathExtension("args") }
+
+    public enum Expectation: Sendable { case triggers, clean, unspecified }
+
+    public var expectation: Expectation {
+        if name.hasPrefix("trigger") { return .triggers }
+        if name.hasPrefix("clean") { return .clean }
+        return .unspecified
+    }
+
+    /// Extra arguments as (option, value) pairs.
+    public func arguments() throws -> [(String, String)] {
+        guard let text = try? String(contentsOf: argsFile, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
+    public static func all(in root: URL) -> [FixtureCase] {
+        let fm = FileManager.default
+        guard let folders = try? fm.contentsOfDirectory(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var cases: [FixtureCase] = []
+        for folder in folders.sorted(by: { $0.path < $1.path }) {
+            guard let files = try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for file in files.sorted(by: { $0.path < $1.path }) where ["csv", "tsv", "txt"].contains(file.pathExtension)
+                && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.hasPrefix("evaluation") {
+                cases.append(FixtureCase(rule: folder.lastPathComponent, input: file))
+            }
+        }
+        return cases
+    }
+}

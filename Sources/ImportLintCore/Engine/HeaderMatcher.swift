@@ -1,0 +1,92 @@
+import Foundation
+
+/// How a header cell relates to a profile's columns.
+public enum HeaderMatch: Equatable, Sendable {
+    /// The exact column name the target system expects.
+    case exact(String)
+    /// The right column in the wrong case or spacing ('primary email').
+    case spelling(String)
+    /// A name directory exports use for the column ('Surname' for 'Last Name').
+    case alias(String)
+    /// A near miss ('Primary Emial'); a guess, so its rename is an unsafe fix.
+    case nearMiss(String)
+    case unknown
+
+    public var column: String? {
+        switch self {
+        case .exact(let c), .spelling(let c), .alias(let c), .nearMiss(let c): c
+        case .unknown: nil
+        }
+    }
+}
+
+/// Matches header text against a profile's column names and aliases.
+public struct HeaderMatcher: Sendable {
+    let profile: Profile
+    private let byLoose: [String: String]
+    private let aliasByLoose: [String: String]
+
+    public init(profile: Profile) {
+        self.profile = profile
+        var byLoose: [String: String] = [:]
+        var aliasByLoose: [String: String] = [:]
+        for column in profile.columns {
+            byLoose[Self.loose(column.name)] = column.name
+            for alias in column.aliases where aliasByLoose[Self.loose(alias)] == nil {
+                aliasByLoose[Self.loose(alias)] = column.name
+            }
+        }
+        self.byLoose = byLoose
+        self.aliasByLoose = aliasByLoose
+    }
+
+    /// Lowercased, with spaces, underscores, hyphens and dots removed: 'Primary_Email' ~ 'primary email'.
+    static func loose(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    public func match(_ header: String) -> HeaderMatch {
+        let text = header.trimmingCharacters(in: .whitespaces)
+        if profile.columns.contains(where: { $0.name == text }) {
+            return text == header ? .exact(text) : .spelling(text)
+        }
+        let key = Self.loose(text)
+        if let c = byLoose[key] { return .spelling(c) }
+        if let c = aliasByLoose[key] { return .alias(c) }
+        if let c = nearestColumn(key) { return .nearMiss(c) }
+        return .unknown
+    }
+
+    /// The single closest column name within a small edit distance (about one typo per five letters).
+    func nearestColumn(_ key: String) -> String? {
+        guard key.count >= 3 else { return nil }
+        var best: (String, Int)?
+        var tie = false
+        for column in profile.columns {
+            let d = EditDistance.levenshtein(key, Self.loose(column.name))
+            let limit = max(1, min(key.count, Self.loose(column.name).count) / 5)
+            guard d <= limit else { continue }
+            if let b = best, d == b.1 { tie = true } else if best == nil || d < best!.1 { best = (column.name, d); tie = false }
+        }
+        return tie ? nil : best?.0
+    }
+}
+
+enum EditDistance {
+    /// Classic Levenshtein over Unicode scalars; header names are short, so no early exit is needed.
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A file to lint, openable more than once (encoding sniffing reads ahead; the fixer reads again).
+public struct InputFile: Sendable {
+    /// The path shown in reports (repository-relative when the caller gives one).
+    public let displayPath: String
+    let storage: Storage
+
+    enum Storage: Sendable {
+        case path(String)
+        case bytes([UInt8])
+    }
+
+    public static func path(_ path: String, displayPath: String? = nil) -> InputFile {
+        InputFile(displayPath: displayPath ?? path, storage: .path(path))
+    }
+
+    public static func bytes(_ bytes: [UInt8], displayPath: String) -> InputFile {
+        InputFile(displayPath: displayPath, storage: .bytes(bytes))
+    }
+
+    public func openRaw() throws -> ByteSource {
+        switch storage {
+        case .path(let p): try FileSource(path: p)
+        case .bytes(let b): MemorySource(b)
+        }
+    }
+
+    /// A UTF-8 byte stream of the content with any byte-order mark removed.
+    public func openDecoded(_ encoding: InputEncoding) throws -> ByteSource {
+        let raw = try openRaw()
+        if encoding.bomLength > 0 {
+            var skipped = [UInt8](repeating: 0, count: encoding.bomLength)
+            _ = try skipped.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, $0.count) }
+        }
+        switch encoding {
+        case .utf8: return raw
+        case .utf16(let littleEndian, _): return try TranscodingSource(raw, charset: littleEndian ? "UTF-16LE" : "UTF-16BE")
+        case .legacy(let charset, _, _):
+            // ISO-8859-1 guesses decode as Windows-1252, its superset for every printable byte.
+            return try TranscodingSource(raw, charset: charset == "ISO-8859-1" ? "windows-1252" : charset)
+        }
+    }
+
+    /// The encoding to decode with: the user's `--input-encoding`, or what the bytes say.
+    public func encoding(override: String?) throws -> InputEncoding {
+        if let override {
+            let name = override.trimmingCharacters(in: .whitespaces)
+            switch name.uppercased().replacingOccurrences(of: "_", with: "-") {
+            case "UTF-8", "UTF8": return try EncodingSniffer.sniff(openRaw).isUTF8BOM ? .utf8(bom: true) : .utf8(bom: false)
+            case "UTF-16LE", "UTF-16": return .utf16(littleEndian: true, bom: try startsWithBOM16())
+            case "UTF-16BE": return .utf16(littleEndian: false, bom: try startsWithBOM16())
+            default:
+                guard name.withCString({ cicuKnows($0) }) else { throw InputError("unknown input encoding '\(name)'") }
+                return .legacy(charset: name, confidence: 100, firstNonASCIILine: 1)
+            }
+        }
+        return try EncodingSniffer.sniff(openRaw)
+    }
+
+    private func startsWithBOM16() throws -> Bool {
+        let raw = try openRaw()
+        var head = [UInt8](repeating: 0, count: 2)
+        let n = try head.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, 2) }
+        return n == 2 && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+    }
+}
+
+import CICU
+private func cicuKnows(_ name: UnsafePointer<CChar>) -> Bool { cicu_charset_is_known(name) != 0 }
+
+extension InputEncoding {
+    var isUTF8BOM: Bool { if case .utf8(true) = self { true } else { false } }
+}

@@ -1,0 +1,33 @@
+/// Settings of one lint run, from the command line and configuration.
+public struct LintOptions: Sendable {
+    /// A built-in profile name or a YAML path; nil detects the profile from the header.
+    public var profile: String?
+    public var delimiter: UInt8?
+    /// An ICU charset name that overrides detection.
+    public var inputEncoding: String?
+    public var selection: RuleSelection
+    public var defaultRegion: String?
+    /// Keep the text of lines with diagnostics, for carets in text reports.
+    public var captureSourceLines: Bool
+
+    public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
+                selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {
+        self.profile = profile
+        self.delimiter = delimiter
+        self.inputEncoding = inputEncoding
+        self.selection = selection
+        self.defaultRegion = defaultRegion
+        self.captureSourceLines = captureSourceLines
+    }
+
+    /// Accepts ',', ';', '|', 'tab', '\t', 'comma', 'semicolon', 'pipe'.
+    public static func parseDelimiter(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case ",", "comma": 0x2C
+        case ";", "semicolon": 0x3B
+        case "\t", "\\t", "tab": 0x09
+        case "|", "pipe": 0x7C
+        default: nil
+        }
+    }
+}

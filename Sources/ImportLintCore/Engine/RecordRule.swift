@@ -1,0 +1,50 @@
+/// A check that sees the header and then each data record in turn, keeping whatever per-file state it
+/// needs (seen keys, groups), and may report more when the file ends.
+public protocol RecordRule: AnyObject {
+    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink)
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink)
+    func finish(sink: DiagnosticSink)
+}
+
+extension RecordRule {
+    public func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
+    public func finish(sink: DiagnosticSink) {}
+}
+
+/// Everything rules may know about the file being linted.
+public final class FileContext {
+    public let path: String
+    public let profile: Profile?
+    public let options: LintOptions
+    public let encoding: InputEncoding
+    public let delimiter: UInt8
+    /// Header cells as written.
+    public let header: [String]
+    /// The profile column each header cell stands for (exact, respelled, alias or near miss), or nil.
+    public let bindings: [ColumnSpec?]
+    /// Line of the header (2 after a PowerShell `#TYPE` line).
+    public let headerLine: Int
+
+    init(path: String, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
+         header: [String], bindings: [ColumnSpec?], headerLine: Int) {
+        self.path = path
+        self.profile = profile
+        self.options = options
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.header = header
+        self.bindings = bindings
+        self.headerLine = headerLine
+    }
+
+    /// Index of the cell bound to a profile column.
+    public func index(of column: String) -> Int? {
+        bindings.firstIndex { $0?.name == column }
+    }
+
+    /// Indices of all named columns, or nil if any is absent.
+    public func indices(of columns: [String]) -> [Int]? {
+        let found = columns.compactMap(index(of:))
+        return found.count == columns.count ? found : nil
+    }
+}

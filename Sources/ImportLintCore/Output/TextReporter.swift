@@ -1,0 +1,56 @@
+/// Human output in the compiler shape `path:line:column: severity: message [code rule-name]`, followed by
+/// the offending line and a caret under the column.
+public struct TextReporter {
+    public var color: Bool
+    public var showSource: Bool
+
+    public init(color: Bool, showSource: Bool = true) {
+        self.color = color
+        self.showSource = showSource
+    }
+
+    public func render(_ results: [LintResult], summary: ReportSummary) -> String {
+        var out = ""
+        for result in results {
+            for d in result.report.diagnostics {
+                out += "\(bold(result.report.path)):\(d.line):\(d.column): \(severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
+                if showSource, let line = result.sourceLines[d.line] {
+                    let shown = Self.visible(line)
+                    out += "  \(shown)\n"
+                    let caretColumn = max(1, min(d.column, shown.unicodeScalars.count + 1))
+                    out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", "1;32") + "\n"
+                }
+                if let fix = d.fix {
+                    out += "  " + paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
+                }
+            }
+        }
+        let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
+        out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
+        if summary.fixable > 0 { out += " (\(summary.fixable) fixable with `importlint fix`)" }
+        return out + "\n"
+    }
+
+    /// Tabs and control characters shown as visible symbols so the caret stays under the right column.
+    static func visible(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { u in
+            if u == "\t" { return "→" }
+            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { return "␣" }
+            return u
+        }))
+    }
+
+    private func severity(_ s: Severity) -> String {
+        switch s {
+        case .error: paint("error", "1;31")
+        case .warning: paint("warning", "1;33")
+        case .info: paint("info", "1;34")
+        }
+    }
+
+    private func bold(_ s: String) -> String { paint(s, "1") }
+
+    private func paint(_ s: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+}

@@ -1,0 +1,83 @@
+extension RuleDescriptor {
+    public static let invalidUTF8 = RuleDescriptor(
+        code: "ENC001", name: "invalid-utf8", severity: .error,
+        summary: "A line holds bytes that are not valid UTF-8",
+        explanation: "4me rejects the whole import for a single invalid byte ('Invalid byte sequence in UTF-8 on line N'), and The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
+        triggeringExample: "Name\nLef\\xE8vre", cleanExample: "Name\nLefèvre")
+    public static let legacyEncoding = RuleDescriptor(
+        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
+        summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
+        explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
+        triggeringExample: "Name\nLef\\xE8vre (whole file Windows-1252)", cleanExample: "Name\nLefèvre")
+    public static let utf16Encoding = RuleDescriptor(
+        code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
+        summary: "The file is UTF-16",
+        explanation: "PowerShell's Out-File and '>' write UTF-16LE. 4me's import endpoint accepts UTF-16LE but other targets and most tools expect UTF-8. The file is decoded and linted anyway; the fix transcodes to UTF-8.",
+        triggeringExample: "\\xFF\\xFEN\\0a\\0m\\0e\\0", cleanExample: "Name")
+    public static let byteOrderMark = RuleDescriptor(
+        code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
+        summary: "The file starts with a UTF-8 byte-order mark",
+        explanation: "PowerShell's '-Encoding UTF8' writes a BOM. Importers that do not strip it see the first header as '\\u{FEFF}Primary Email', an unknown column, and the required column as missing. The fix removes the BOM.",
+        triggeringExample: "\\xEF\\xBB\\xBFName", cleanExample: "Name")
+    public static let controlCharacter = RuleDescriptor(
+        code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
+        summary: "A cell holds a control character (NUL, C0, C1, DEL, line or paragraph separator)",
+        explanation: "Control characters are invisible in spreadsheets but break imports and the systems that display the value: a NUL truncates strings, a vertical tab or NEL from a multi-line AD attribute is not a line break the import understands. Line breaks are LF, CR and CRLF only. The unsafe fix replaces them with a space.",
+        triggeringExample: "Name\n\"Ann\\u{0B}Lee\"", cleanExample: "Name\nAnn Lee")
+}
+
+/// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.
+final class ByteLevelRule: RecordRule {
+    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
+
+    @inline(__always)
+    private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
+        for bad in reader.invalidUTF8 {
+            let position = reader.position(of: bad)
+            let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
+            let guess = Self.windows1252Reading(bad.badBytes).map { " (as Windows-1252: '\($0)')" } ?? ""
+            let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
+            sink.at(.invalidUTF8, reader, line: position.line, column: position.column, field: nil, record: record,
+                    message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
+        }
+        for hit in reader.controlCharacters {
+            let position = reader.position(of: hit)
+            let value = reader.string(hit.field)
+            sink.at(.controlCharacter, reader, line: position.line, column: position.column, field: hit.field,
+                    record: record, message: "Control character \(Self.describe(hit.scalar)) in the cell",
+                    fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
+                    values: [value])
+        }
+    }
+
+    static func describe(_ scalar: UInt32) -> String {
+        let names: [UInt32: String] = [0: "NUL", 0x0B: "VT (vertical tab)", 0x0C: "FF (form feed)", 0x1B: "ESC",
+                                       0x7F: "DEL", 0x85: "NEL (next line)", 0x2028: "LINE SEPARATOR",
+                                       0x2029: "PARAGRAPH SEPARATOR"]
+        let code = "U+" + String(scalar, radix: 16, uppercase: true).leftPadded(4)
+        return names[scalar].map { "\(code) \($0)" } ?? code
+    }
+
+    /// Control characters become spaces; line breaks inside quoted cells are kept.
+    static func withoutControls(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { u in
+            let v = u.value
+            let isControl = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            return isControl ? " " : u
+        }))
+    }
+
+    /// What the bytes say if read as Windows-1252, a hint at the source of the damage.
+    static func windows1252Reading(_ bytes: [UInt8]) -> String? {
+        guard bytes.allSatisfy({ $0 >= 0xA0 }) else { return nil }
+        return String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,60 @@
+extension RuleDescriptor {
+    public static let raggedRow = RuleDescriptor(
+        code: "STR001", name: "ragged-row", severity: .error,
+        summary: "A record has more or fewer cells than the header",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value.",
+        triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
+    public static let unterminatedQuote = RuleDescriptor(
+        code: "STR002", name: "unterminated-quote", severity: .error,
+        summary: "A quoted cell is never closed",
+        explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file.",
+        triggeringExample: "Name,Job Title\nAnn,\"Sales\nBob,IT", cleanExample: "Name,Job Title\nAnn,\"Sales, North\"")
+    public static let blankLine = RuleDescriptor(
+        code: "STR006", name: "blank-line", severity: .warning, fix: .safe,
+        summary: "An empty line between records",
+        explanation: "Some importers stop at the first empty line or count it as an empty record that fails validation. The fix removes the line.",
+        triggeringExample: "Name\nAnn\n\nBob", cleanExample: "Name\nAnn\nBob")
+    public static let powershellTypeLine = RuleDescriptor(
+        code: "STR007", name: "powershell-type-line", severity: .warning, fix: .safe,
+        summary: "A '#TYPE ...' first line written by Windows PowerShell's Export-Csv",
+        explanation: "Windows PowerShell 5.1 Export-Csv writes '#TYPE System.Management.Automation.PSCustomObject' above the header unless -NoTypeInformation is given. The import reads it as the header and every real column becomes unknown. importlint skips it and lints the rest; the fix removes it.",
+        triggeringExample: "#TYPE System.Management.Automation.PSCustomObject\nName", cleanExample: "Name")
+    public static let emptyFile = RuleDescriptor(
+        code: "STR008", name: "empty-file", severity: .error,
+        summary: "The file has no header or no records",
+        explanation: "An empty export is almost always a failed directory query. For The Receptionist, uploading it archives every contact of the account; for 4me it silently does nothing.",
+        triggeringExample: "First Name,Last Name", cleanExample: "First Name,Last Name\nAnn,Lee")
+}
+
+/// Reports rows whose cell count differs from the header's, and quotes left open at the end of the file.
+final class RecordShapeRule: RecordRule {
+    let headerCount: Int
+
+    init(headerCount: Int) { self.headerCount = headerCount }
+
+    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
+        reportUnterminated(reader, record: nil, sink: sink)
+    }
+
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        if reportUnterminated(reader, record: record, sink: sink) { return }
+        let n = reader.fieldCount
+        guard n != headerCount else { return }
+        let field = min(n, headerCount)
+        let message = n > headerCount
+            ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
+            : "Record has \(n) cells but the header has \(headerCount); the missing cells would shift or empty the last columns"
+        sink.cell(.raggedRow, reader, field: field, record: record, message: message)
+    }
+
+    @discardableResult
+    private func reportUnterminated(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) -> Bool {
+        guard let open = reader.unterminatedQuote else { return false }
+        let position = reader.position(of: open)
+        let swallowed = reader.endLine - position.line
+        sink.at(.unterminatedQuote, reader, line: position.line, column: position.column, field: open.field,
+                record: record,
+                message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
+        return true
+    }
+}

@@ -1,0 +1,54 @@
+extension RuleDescriptor {
+    public static let surroundingWhitespace = RuleDescriptor(
+        code: "TXT006", name: "surrounding-whitespace", severity: .warning, fix: .safe,
+        summary: "A cell or header starts or ends with spaces",
+        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column. The fix trims the spaces (including no-break spaces).",
+        triggeringExample: "Name\n\"Ann \"", cleanExample: "Name\nAnn")
+}
+
+/// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
+final class SurroundingWhitespaceRule: RecordRule {
+    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
+
+    @inline(__always)
+    private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
+        for i in 0..<reader.fieldCount {
+            let b = reader.bytes(i)
+            guard let first = b.first, let last = b.last else { continue }
+            if Self.isSpaceStart(first, b) || Self.isSpaceEnd(last, b) {
+                let value = reader.string(i)
+                let trimmed = Whitespace.trim(value)
+                let which = trimmed.isEmpty ? "only whitespace" : (Self.isSpaceStart(first, b) ? (Self.isSpaceEnd(last, b) ? "leading and trailing whitespace" : "leading whitespace") : "trailing whitespace")
+                sink.cell(.surroundingWhitespace, reader, field: i, record: record,
+                          message: "'\(value)' has \(which)",
+                          fix: Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
+                          values: [value, trimmed])
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isSpaceStart(_ b: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        b == 0x20 || b == 0x09 || (b == 0xC2 && bytes.count > 1 && bytes[1] == 0xA0)
+    }
+
+    @inline(__always)
+    static func isSpaceEnd(_ b: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        b == 0x20 || b == 0x09 || (b == 0xA0 && bytes.count > 1 && bytes[bytes.count - 2] == 0xC2)
+    }
+}
+
+/// The whitespace importlint trims: ASCII space and tab, and the no-break space that Excel and HTML add.
+public enum Whitespace {
+    public static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isTrimmable(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isTrimmable(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    static func isTrimmable(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{A0}" }
+}

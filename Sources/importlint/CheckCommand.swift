@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import ImportLintCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Options shared by the commands that read import files.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
+    var profile: String?
+
+    @Option(help: "Delimiter: comma, tab, semicolon or pipe; sniffed from the header by default.")
+    var delimiter: String?
+
+    @Option(help: "Charset of the input (ICU name such as windows-1252); detected by default.")
+    var inputEncoding: String?
+
+    @Option(help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
+    var defaultRegion: String?
+
+    @Option(parsing: .singleValue, help: "Rules to run, by code, name or code prefix (repeatable or comma-separated).")
+    var select: [String] = []
+
+    @Option(parsing: .singleValue, help: "Rules to skip, by code, name or code prefix (repeatable or comma-separated).")
+    var ignore: [String] = []
+
+    func lintOptions(captureSourceLines: Bool) throws -> LintOptions {
+        var delimiterByte: UInt8?
+        if let delimiter {
+            guard let d = LintOptions.parseDelimiter(delimiter) else {
+                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
+            }
+            delimiterByte = d
+        }
+        let selection = RuleSelection(select: Self.split(select), ignore: Self.split(ignore))
+        let unknown = selection.unknownSelectors(in: RuleCatalog.all)
+        if !unknown.isEmpty {
+            throw ValidationError("no rule matches \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (see `importlint rules`)")
+        }
+        if let profile { _ = try ProfileLoader.load(profile) }
+        return LintOptions(profile: profile, delimiter: delimiterByte, inputEncoding: inputEncoding, selection: selection,
+                           defaultRegion: defaultRegion, captureSourceLines: captureSourceLines)
+    }
+
+    static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint import files and report what the target system would reject or mangle.",
+        discussion: "Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage, configuration or I/O errors."
+    )
+
+    @Argument(help: "CSV or TSV files to lint.")
+    var files: [String]
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Report format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Lowest severity that makes the exit status 1: error, warning or info.")
+    var failOn: Severity = .error
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("no input files") }
+    }
+
+    func run() throws {
+        let options = try input.lintOptions(captureSourceLines: format == .text)
+        let linter = Linter(options: options)
+        var results: [LintResult] = []
+        for path in files {
+            do {
+                results.append(try linter.lint(.path(path)))
+            } catch let error as InputError {
+                throw ValidationError(error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
+            }
+        }
+        let report = Report(files: results.map(\.report))
+        let rendered: String
+        switch format {
+        case .text:
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            rendered = TextReporter(color: color).render(results, summary: report.summary)
+        case .json:
+            rendered = try JSONReporter.render(report)
+        }
+        try Output.write(rendered, to: output)
+        if let worst = report.worstSeverity, worst >= failOn { throw ExitCode(1) }
+    }
+}
+
+extension Severity: ExpressibleByArgument {}
+
+enum Output {
+    /// Standard output, or a file written atomically.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ValidationError("\(path): cannot write report: \(error.localizedDescription)")
+        }
+    }
+}

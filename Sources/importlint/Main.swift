@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ImportLintCore
+
+/// Entry point that maps every usage, configuration and I/O error to exit status 2 with a one-line
+/// message (ArgumentParser's own default for usage errors is 64).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try ImportLintCommand.parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = ImportLintCommand.exitCode(for: error)
+            if code == .success {
+                print(ImportLintCommand.fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = ImportLintCommand.message(for: error)
+            FileHandle.standardError.write(Data("importlint: \(message.isEmpty ? "\(error)" : message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct ImportLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "importlint",
+        abstract: "A strict, self-repairing linter for people and contact import files (4me, The Receptionist).",
+        version: ImportLint.version,
+        subcommands: [CheckCommand.self, RulesCommand.self, RuleCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// Runs every fixture under fixtures/ and compares its report with the golden JSON next to it.
+/// IMPORTLINT_UPDATE_GOLDENS=1 rewrites the goldens (review the diff before committing).
+@Suite struct FixtureTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures")
+    static let cases = FixtureCase.all(in: root)
+
+    @Test func fixturesExist() {
+        #expect(Self.cases.count >= 20)
+    }
+
+    @Test(arguments: cases.map(\.input.path))
+    func fixtureMatchesGolden(_ path: String) throws {
+        let fixture = try #require(Self.cases.first { $0.input.path == path })
+        let report = try Self.lint(fixture)
+        let rendered = try JSONReporter.render(Report(files: [report]))
+        let ruleHits = report.diagnostics.filter { $0.rule == fixture.rule }
+        switch fixture.expectation {
+        case .triggers: #expect(!ruleHits.isEmpty, "\(fixture.name) should raise \(fixture.rule)")
+        case .clean: #expect(ruleHits.isEmpty, "\(fixture.name) should not raise \(fixture.rule): \(ruleHits.map(\.message))")
+        case .unspecified: break
+        }
+        if ProcessInfo.processInfo.environment["IMPORTLINT_UPDATE_GOLDENS"] == "1" {
+            try rendered.write(to: fixture.expectedReport, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: fixture.expectedReport, encoding: .utf8)
+        #expect(rendered == expected, "report of \(fixture.rule)/\(fixture.name) differs from its golden")
+    }
+
+    static func lint(_ fixture: FixtureCase) throws -> FileReport {
+        var options = LintOptions()
+        for (option, value) in try fixture.arguments() {
+            switch option {
+            case "--profile": options.profile = value.hasSuffix(".yml") ? root.appendingPathComponent(value).path : value
+            case "--delimiter": options.delimiter = LintOptions.parseDelimiter(value)
+            case "--input-encoding": options.inputEncoding = value
+            case "--select": options.selection.select.append(value)
+            case "--default-region": options.defaultRegion = value
+            default: Issue.record("unknown fixture option \(option)")
+            }
+        }
+        let display = "fixtures/\(fixture.rule)/\(fixture.input.lastPathComponent)"
+        return try Linter(options: options).lint(.path(fixture.input.path, displayPath: display)).report
+    }
+}
