@@ -1,13 +1,171 @@
 import Testing
 @testable import ImportLintCore
 
-@Suite struct ReaderSmoke {
-    @Test func readsTwoRecords() throws {
-        let reader = CSVReader(source: MemorySource(Array("a,b\n1,2\n".utf8)))
+/// A record as the reader sees it, for comparisons across chunk sizes.
+struct ParsedRecord: Equatable, CustomStringConvertible {
+    var line: Int
+    var endLine: Int
+    var cells: [String]
+    var positions: [Int]
+    var terminator: LineTerminator
+    var badLines: [Int]
+    var controls: [UInt32]
+    var unterminatedAt: Int?
+
+    var description: String { "L\(line)-\(endLine) \(cells) cols=\(positions) \(terminator)" }
+}
+
+func parse(_ bytes: [UInt8], delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) throws -> [ParsedRecord] {
+    let reader = CSVReader(source: MemorySource(bytes), delimiter: delimiter, chunkSize: chunkSize)
+    var out: [ParsedRecord] = []
+    while try reader.next() {
+        out.append(ParsedRecord(
+            line: reader.line, endLine: reader.endLine,
+            cells: (0..<reader.fieldCount).map(reader.string),
+            positions: (0..<reader.fieldCount).map { reader.position(ofField: $0).column },
+            terminator: reader.terminator,
+            badLines: reader.invalidUTF8.map(\.line),
+            controls: reader.controlCharacters.map(\.scalar),
+            unterminatedAt: reader.unterminatedQuote.map(\.line)))
+    }
+    return out
+}
+
+func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) throws -> [ParsedRecord] {
+    try parse(Array(text.utf8), delimiter: delimiter, chunkSize: chunkSize)
+}
+
+@Suite struct ReaderTests {
+    @Test func quotedDelimitersDoubledQuotesAndLineBreaks() throws {
+        let records = try parse("a,b,c\n\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,row,here")
+        #expect(records.count == 3)
+        #expect(records[1].cells == ["x,y", "say \"hi\"", "two\nlines"])
+        #expect(records[1].line == 2 && records[1].endLine == 3)
+        #expect(records[2].line == 4)
+        #expect(records[2].terminator == .none)
+    }
+
+    @Test func lineEndingsLFCRLFAndCR() throws {
+        let records = try parse("a\r\nb\rc\nd")
+        #expect(records.map(\.cells) == [["a"], ["b"], ["c"], ["d"]])
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+        #expect(records.map(\.terminator) == [.crlf, .cr, .lf, .none])
+    }
+
+    @Test func crlfInsideQuotesCountsOneLine() throws {
+        let records = try parse("h1,h2\r\n\"a\r\nb\",c\r\nd,e\r\n")
+        #expect(records[1].cells == ["a\r\nb", "c"])
+        #expect(records[2].line == 4)
+    }
+
+    @Test func columnsCountUnicodeScalarsNotBytes() throws {
+        let records = try parse("Zoë,Łódź,日本語,x\n")
+        #expect(records[0].positions == [1, 5, 10, 14])
+    }
+
+    @Test func columnOnSecondLineOfMultilineRecord() throws {
+        let reader = CSVReader(source: MemorySource(Array("a,\"é\nxy\",z\n".utf8)))
         #expect(try reader.next())
-        #expect(reader.string(1) == "b")
+        let position = reader.position(ofField: 2)
+        #expect(position.line == 2)
+        #expect(position.column == 5)
+    }
+
+    @Test func invalidBytesReportedPerLine() throws {
+        var bytes = Array("ok,fine\n".utf8)
+        bytes += [0x4C, 0x65, 0x66, 0xE8, 0x76, 0x72, 0x65, 0x2C, 0xE9, 0x0A]
+        let records = try parse(bytes)
+        #expect(records[1].badLines == [2])
+        let reader = CSVReader(source: MemorySource(bytes))
+        _ = try reader.next(); _ = try reader.next()
+        #expect(reader.invalidUTF8.count == 1)
+        #expect(reader.invalidUTF8[0].badBytes == [0xE8, 0xE9])
+        #expect(reader.position(of: reader.invalidUTF8[0]).column == 4)
+    }
+
+    @Test func controlCharactersIncludeC1AndLineSeparator() throws {
+        let records = try parse("a\u{0B}b,c\u{85}d,e\u{2028}f,\"g\nh\"\n")
+        #expect(records[0].controls == [0x0B, 0x85, 0x2028])
+    }
+
+    @Test func unterminatedQuotePointsAtOpeningLine() throws {
+        let records = try parse("h\nok\n\"never closed\nmore\nlines\n")
+        #expect(records.count == 3)
+        #expect(records[2].unterminatedAt == 3)
+    }
+
+    @Test func textAfterClosingQuoteIsKept() throws {
+        let records = try parse("\"ab\"cd,e\n")
+        #expect(records[0].cells == ["abcd", "e"])
+    }
+
+    @Test func emptyInputHasNoRecords() throws {
+        #expect(try parse("").isEmpty)
+    }
+
+    @Test func tabDelimited() throws {
+        let records = try parse("a\tb,c\n1\t2\n", delimiter: 0x09)
+        #expect(records[0].cells == ["a", "b,c"])
+    }
+
+    /// The buffer boundary must never change what is read: every chunk size gives the same records.
+    @Test(arguments: [1, 2, 3, 5, 7, 16, 64])
+    func chunkBoundariesDoNotChangeResults(_ chunkSize: Int) throws {
+        var bytes = Array("Name,Note,City\r\n\"Zoë \"\"Z\"\" Ång\",\"multi\r\nline, with comma\",Łódź\r\n".utf8)
+        bytes += [0x41, 0xE9, 0x42, 0x2C, 0x78, 0x0B, 0x2C, 0x22, 0x0D, 0x0A, 0x22, 0x0D]
+        bytes += Array("\nplain,\"\",日本\r".utf8)
+        let reference = try parse(bytes)
+        let chunked = try parse(bytes, chunkSize: chunkSize)
+        #expect(chunked == reference)
+        #expect(reference.count == 4)
+    }
+
+    @Test func recordLargerThanChunkGrowsBuffer() throws {
+        let big = String(repeating: "x", count: 100_000)
+        let records = try parse("h\n\"\(big)\",y\nlast\n", chunkSize: 1024)
+        #expect(records[1].cells[0].count == 100_000)
+        #expect(records[2].line == 3)
+    }
+}
+
+@Suite struct EncodingSnifferTests {
+    func sniff(_ bytes: [UInt8]) throws -> InputEncoding {
+        try EncodingSniffer.sniff { MemorySource(bytes) }
+    }
+
+    @Test func utf8WithAFewBadLinesStaysUTF8() throws {
+        let bytes = Array("Name\nZoë\n".utf8) + [0x4C, 0xE9, 0x0A]
+        #expect(try sniff(bytes) == .utf8(bom: false))
+    }
+
+    @Test func wholeFileLatinIsLegacy() throws {
+        let bytes: [UInt8] = Array("Name\nPierre Lef".utf8) + [0xE8] + Array("vre\nRen".utf8) + [0xE9, 0x0A]
+        guard case .legacy(_, _, let line) = try sniff(bytes) else {
+            Issue.record("expected legacy")
+            return
+        }
+        #expect(line == 2)
+    }
+
+    @Test func utf16ByBOMAndByNULs() throws {
+        #expect(try sniff([0xFF, 0xFE, 0x41, 0x00]) == .utf16(littleEndian: true, bom: true))
+        let le = Array("Name,Email\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try sniff(le) == .utf16(littleEndian: true, bom: false))
+        let be = Array("Name,Email\r\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try sniff(be) == .utf16(littleEndian: false, bom: false))
+    }
+
+    @Test func binaryFilesAreRefused() {
+        #expect(throws: InputError.self) { try sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) }
+        #expect(throws: InputError.self) { try sniff([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]) }
+    }
+
+    @Test func transcodesUTF16ToUTF8() throws {
+        let le: [UInt8] = [0xFF, 0xFE] + Array("Zoë,日本\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let input = InputFile.bytes(le, displayPath: "x.csv")
+        let encoding = try input.encoding(override: nil)
+        let reader = CSVReader(source: try input.openDecoded(encoding))
         #expect(try reader.next())
-        #expect(reader.line == 2)
-        #expect(try reader.next() == false)
+        #expect(reader.string(0) == "Zoë" && reader.string(1) == "日本")
     }
 }
