@@ -15,7 +15,9 @@ def literal(text):
     hashes = "#"
     while ('"""' + hashes) in text or ('"' + hashes) in text:
         hashes += "#"
-    return hashes + '"""\n' + text + ('\n' if not text.endswith('\n') else '') + '"""' + hashes
+    # The newline before the closing delimiter is not part of a multi-line literal: add one so that the
+    # file's own last newline is kept.
+    return hashes + '"""\n' + text + '\n"""' + hashes
 
 
 def main():

@@ -67,6 +67,7 @@ columns:
     kind: country
   - name: Integration
     kind: boolean
+
 """#,
         "profiles/4me-people.yml": #"""
 # 4me People import (CSV or TSV). Facts: 4me Import API docs, People fields.
@@ -147,6 +148,7 @@ columns:
   - name: Custom Fields
   - name: Created At
   - name: Updated At
+
 """#,
         "profiles/receptionist.yml": #"""
 # The Receptionist contact import CSV (from the PowerShell AD export template).
@@ -199,6 +201,7 @@ columns:
   - name: Slack
     aliases: [Slack Username, Slack Handle]
     kind: slack-handle
+
 """#,
         "tables/4me-locales.txt": #"""
 # Locale tags 4me accepts (at most 5 characters): the languages 4me translates and their usual regional
@@ -279,6 +282,7 @@ hi-IN
 ms
 ms-MY
 et
+
 """#,
         "tables/rails-time-zones.tsv": #"""
 # Ruby on Rails ActiveSupport::TimeZone::MAPPING (name -> IANA id), rails/rails main (2026) plus v8.1.3.1.
@@ -440,6 +444,7 @@ Yakutsk	Asia/Yakutsk
 Yerevan	Asia/Yerevan
 Zagreb	Europe/Zagreb
 Zurich	Europe/Zurich
+
 """#,
     ]
 }

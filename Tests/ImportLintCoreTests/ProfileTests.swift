@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+@Suite struct ProfileTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The binary carries rules/ compiled in; the copy must match the files (run Scripts/embed-rules.py).
+    @Test func embeddedRulesMatchRulesFolder() throws {
+        let rules = Self.repo.appendingPathComponent("rules")
+        let enumerator = try #require(FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil))
+        var onDisk: [String: String] = [:]
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            let relative = String(url.path.dropFirst(rules.path.count + 1))
+            onDisk[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        #expect(Set(onDisk.keys) == Set(EmbeddedRules.files.keys))
+        for (path, text) in onDisk {
+            #expect(EmbeddedRules.files[path] == text, "rules/\(path) changed: run python3 Scripts/embed-rules.py")
+        }
+    }
+
+    @Test func builtInProfilesLoad() throws {
+        #expect(ProfileLoader.builtInNames == ["4me-contacts", "4me-people", "receptionist"])
+        let people = try ProfileLoader.load("4me-people")
+        #expect(people.column(named: "Primary Email")?.required == true)
+        #expect(people.identifiers.map(\.columns) == [["ID"], ["Source", "Source ID"], ["Primary Email"]])
+        let receptionist = try ProfileLoader.load("receptionist")
+        #expect(receptionist.identifiers.allSatisfy { $0.scope == ["Location Slug"] })
+    }
+
+    @Test func detectsProfileFromHeader() {
+        let profiles = ProfileLoader.builtIn
+        #expect(ProfileDetector.detect(header: ["Primary Email", "Name", "Organization"], among: profiles)?.name == "4me-people")
+        #expect(ProfileDetector.detect(header: ["Person", "Contact Protocol", "Contact URI"], among: profiles)?.name == "4me-contacts")
+        #expect(ProfileDetector.detect(header: ["First Name", "Last Name", "Email", "SMS Phone"], among: profiles)?.name == "receptionist")
+        #expect(ProfileDetector.detect(header: ["foo", "bar"], among: profiles) == nil)
+    }
+
+    @Test func headerMatching() throws {
+        let matcher = HeaderMatcher(profile: try ProfileLoader.load("receptionist"))
+        #expect(matcher.match("Last Name") == .exact("Last Name"))
+        #expect(matcher.match("last name") == .spelling("Last Name"))
+        #expect(matcher.match("Surname") == .alias("Last Name"))
+        #expect(matcher.match("Last Nmae") == .nearMiss("Last Name"))
+        #expect(matcher.match("Favourite Colour") == .unknown)
+    }
+
+    @Test func userProfileFileLoadsAndInvalidOneExplainsWhy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-profile-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let good = dir.appendingPathComponent("hr.yml")
+        try "name: hr\ncolumns:\n  - name: Employee Email\n    kind: email\n    required: true\n".write(to: good, atomically: true, encoding: .utf8)
+        #expect(try ProfileLoader.load(good.path).columns.first?.kind == .email)
+        let bad = dir.appendingPathComponent("bad.yml")
+        try "name: bad\ncolumns:\n  - kind: email\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect(throws: ProfileError.self) { try ProfileLoader.load(bad.path) }
+    }
+
+    @Test func selectionByCodeNamePrefix() {
+        let selection = RuleSelection(select: ["ENC", "duplicate-identifier"], ignore: ["ENC004"])
+        #expect(selection.isEnabled(.invalidUTF8))
+        #expect(!selection.isEnabled(.byteOrderMark))
+        #expect(selection.isEnabled(.duplicateIdentifier))
+        #expect(!selection.isEnabled(.missingValue))
+        #expect(RuleSelection(select: ["NOPE"]).unknownSelectors(in: RuleCatalog.all) == ["NOPE"])
+    }
+
+    @Test func catalogHasEveryGuaranteedName() {
+        let guaranteed = """
+        invalid-utf8 legacy-encoding utf16-encoding byte-order-mark mojibake lossy-replacement control-character not-nfc
+        confusable-characters ragged-row unterminated-quote duplicate-header missing-required-column unknown-column
+        blank-line surrounding-whitespace formula-injection missing-value invalid-email invalid-locale unsupported-locale
+        invalid-time-zone invalid-boolean invalid-phone invalid-country invalid-pin invalid-location-slug
+        slack-handle-prefix invalid-url invalid-enum duplicate-identifier ungrouped-contact-rows unknown-person-reference
+        email-or-sms-required organization-variants unknown-organization record-count-drop removed-identifiers
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+        let names = Set(RuleCatalog.all.map(\.name))
+        for name in guaranteed { #expect(names.contains(name), "\(name) is not registered") }
+        #expect(Set(RuleCatalog.all.map(\.code)).count == RuleCatalog.all.count)
+    }
+}
