@@ -70,19 +70,23 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Lowest severity that makes the exit status 1: error, warning or info.")
     var failOn: Severity = .error
 
+    @Option(help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
+    var people: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
     }
 
     func run() throws {
-        let options = try input.lintOptions(captureSourceLines: format == .text)
-        let linter = Linter(options: options)
+        var options = try input.lintOptions(captureSourceLines: format == .text)
+        let inputs = files.map { InputFile.path($0) }
         var results: [LintResult] = []
-        for path in files {
-            do {
-                results.append(try linter.lint(.path(path)))
-            } catch let error as InputError {
-                throw ValidationError(error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
+        try Self.reportingPath {
+            options.references = try ReferenceSet.resolve(for: inputs, explicitSources: people.map { InputFile.path($0) },
+                                                          profile: input.profile)
+            let linter = Linter(options: options)
+            for file in inputs {
+                results.append(try linter.lint(file))
             }
         }
         let report = Report(files: results.map(\.report))
@@ -97,6 +101,17 @@ struct CheckCommand: ParsableCommand {
         }
         try Output.write(rendered, to: output)
         if let worst = report.worstSeverity, worst >= failOn { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// Turns an input error into a usage-level failure (exit 2) that names the file.
+    static func reportingPath(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
     }
 }
 

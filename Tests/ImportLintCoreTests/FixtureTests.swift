@@ -41,6 +41,10 @@ import Testing
             case "--input-encoding": options.inputEncoding = value
             case "--select": options.selection.select.append(value)
             case "--default-region": options.defaultRegion = value
+            case "--people":
+                let people = InputFile.path(fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
+                options.references = try ReferenceSet.resolve(for: [.path(fixture.input.path)], explicitSources: [people],
+                                                              profile: options.profile)
             default: Issue.record("unknown fixture option \(option)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One fixture under `fixtures/<rule-name>/`: an input file, optional extra arguments in `<case>.args`
+/// One fixture under `fixtures/<rule-name>/`: an input file (.csv or .tsv; other files are helpers such as
+/// people lists), optional extra arguments in `<case>.args`
 /// (one `--option value` per line), and its golden report `<case>.expected.json`. Inputs named
 /// `trigger*` must raise the folder's rule; inputs named `clean*` must not.
 public struct FixtureCase: Sendable {
@@ -33,7 +34,7 @@ public struct FixtureCase: Sendable {
         var cases: [FixtureCase] = []
         for folder in folders.sorted(by: { $0.path < $1.path }) {
             guard let files = try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { continue }
-            for file in files.sorted(by: { $0.path < $1.path }) where ["csv", "tsv", "txt"].contains(file.pathExtension)
+            for file in files.sorted(by: { $0.path < $1.path }) where ["csv", "tsv"].contains(file.pathExtension)
                 && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.hasPrefix("evaluation") {
                 cases.append(FixtureCase(rule: folder.lastPathComponent, input: file))
             }

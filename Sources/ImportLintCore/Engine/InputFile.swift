@@ -19,6 +19,15 @@ public struct InputFile: Sendable {
         InputFile(displayPath: displayPath, storage: .bytes(bytes))
     }
 
+    /// Runs `body`, prefixing any input error with this file's path so messages always name the file.
+    public func naming<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError where !error.description.hasPrefix(displayPath) {
+            throw InputError("\(displayPath): \(error.description)")
+        }
+    }
+
     public func openRaw() throws -> ByteSource {
         switch storage {
         case .path(let p): try FileSource(path: p)

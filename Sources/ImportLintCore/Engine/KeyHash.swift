@@ -55,6 +55,20 @@ struct KeyHasher {
     }
 }
 
+extension Key128 {
+    /// The key of a value compared trimmed and case-insensitively (emails, person references).
+    static func caseInsensitive(_ raw: UnsafeBufferPointer<UInt8>) -> Key128 {
+        let value = raw.trimmedASCII()
+        var hasher = KeyHasher()
+        if value.isASCII {
+            hasher.combine(value, lowercaseASCII: true)
+        } else {
+            hasher.combine(String(decoding: value, as: UTF8.self).lowercased())
+        }
+        return hasher.finalize()
+    }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The bytes without surrounding spaces and tabs (no copy).
     @inline(__always)

@@ -9,6 +9,8 @@ public struct LintOptions: Sendable {
     public var defaultRegion: String?
     /// Keep the text of lines with diagnostics, for carets in text reports.
     public var captureSourceLines: Bool
+    /// Keys of records in other files that this file's `references` column must name, by profile name.
+    public var references: [String: ReferenceSet] = [:]
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

@@ -15,6 +15,10 @@ public final class Linter {
     }
 
     public func lint(_ input: InputFile) throws -> LintResult {
+        try input.naming { try lintNamed(input) }
+    }
+
+    private func lintNamed(_ input: InputFile) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
         let encoding = try input.encoding(override: options.inputEncoding)
@@ -102,7 +106,7 @@ enum RuleFactory {
         var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
-            UngroupedContactRowsRule(context),
+            UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

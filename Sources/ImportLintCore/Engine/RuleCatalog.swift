@@ -7,7 +7,7 @@ public enum RuleCatalog {
         .invalidUTF8, .legacyEncoding, .utf16Encoding, .byteOrderMark, .controlCharacter,
         .raggedRow, .unterminatedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
         .powershellTypeLine, .emptyFile, .surroundingWhitespace,
-        .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired,
+        .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
     ]
 
     static let pending: [RuleDescriptor] = [
@@ -17,7 +17,7 @@ public enum RuleCatalog {
         ("VAL005", "unsupported-locale"), ("VAL006", "invalid-boolean"), ("VAL007", "invalid-phone"),
         ("VAL008", "invalid-country"), ("VAL009", "invalid-pin"), ("VAL010", "invalid-location-slug"),
         ("VAL011", "slack-handle-prefix"), ("VAL012", "invalid-url"), ("VAL013", "invalid-enum"),
-        ("ID003", "unknown-person-reference"), ("ORG001", "organization-variants"), ("ORG002", "unknown-organization"),
+        ("ORG001", "organization-variants"), ("ORG002", "unknown-organization"),
         ("BASE001", "record-count-drop"), ("BASE002", "removed-identifiers"),
     ].map { code, name in
         RuleDescriptor(code: code, name: name, severity: .error, summary: "Not yet available in this version",

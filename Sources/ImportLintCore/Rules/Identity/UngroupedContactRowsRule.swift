@@ -27,13 +27,7 @@ final class UngroupedContactRowsRule: RecordRule {
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let value = reader.bytes(index).trimmedASCII()
         guard !value.isEmpty else { return }
-        var hasher = KeyHasher()
-        if value.isASCII {
-            hasher.combine(value, lowercaseASCII: true)
-        } else {
-            hasher.combine(String(decoding: value, as: UTF8.self).lowercased())
-        }
-        let key = hasher.finalize()
+        let key = Key128.caseInsensitive(value)
         if key != current {
             if let current { lastGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine) }
             current = key

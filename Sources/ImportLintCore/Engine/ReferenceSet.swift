@@ -1,0 +1,72 @@
+/// The identifiers of one import (4me people's Primary Email values) that another import refers to,
+/// kept as 128-bit digests so that a million people cost a few tens of megabytes.
+public struct ReferenceSet: Sendable {
+    public var keys: Set<Key128> = []
+    /// Files the keys came from, for messages.
+    public var sources: [String] = []
+
+    public init() {}
+
+    public func contains(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        keys.contains(.caseInsensitive(value))
+    }
+
+    /// Reads the `column` values of every input whose header fits `profile` (detected, or forced with
+    /// `force`); inputs of another kind are skipped. Nil when no input fitted.
+    public static func collect(from inputs: [InputFile], profile: Profile, column: String, force: Bool = false) throws -> ReferenceSet? {
+        var set = ReferenceSet()
+        let builtIns = ProfileLoader.builtIn
+        for input in inputs {
+            guard let (reader, header) = try HeaderPeek.open(input) else { continue }
+            if !force && ProfileDetector.detect(header: header, among: builtIns)?.name != profile.name { continue }
+            let (bindings, _) = HeaderAnalysis.bind(header: header, profile: profile)
+            guard let index = bindings.firstIndex(where: { $0?.name == column }) else { continue }
+            set.sources.append(input.displayPath)
+            while try reader.next() {
+                let value = reader.bytes(index).trimmedASCII()
+                if !value.isEmpty { set.keys.insert(.caseInsensitive(value)) }
+            }
+        }
+        return set.sources.isEmpty ? nil : set
+    }
+}
+
+extension ReferenceSet {
+    /// The reference sets the inputs need: for each profile among them that refers to another import,
+    /// the keys of `explicitSources` (`--people`) or else of the inputs that are of the referenced kind.
+    public static func resolve(for inputs: [InputFile], explicitSources: [InputFile], profile: String?) throws -> [String: ReferenceSet] {
+        let builtIns = ProfileLoader.builtIn
+        let forced = try profile.map(ProfileLoader.load)
+        var specs: [ReferenceSpec] = []
+        for input in inputs {
+            let detected: Profile?
+            if let forced { detected = forced } else { detected = try HeaderPeek.open(input).flatMap { ProfileDetector.detect(header: $0.1, among: builtIns) } }
+            if let spec = detected?.references, !specs.contains(spec) { specs.append(spec) }
+        }
+        var sets: [String: ReferenceSet] = [:]
+        for spec in specs {
+            let target = try ProfileLoader.load(spec.profile)
+            let found = explicitSources.isEmpty
+                ? try collect(from: inputs, profile: target, column: spec.target)
+                : try collect(from: explicitSources, profile: target, column: spec.target, force: true)
+            if let found { sets[spec.profile] = found }
+        }
+        return sets
+    }
+}
+
+/// Opens an input far enough to read its header (after a PowerShell `#TYPE` line), for pre-passes.
+enum HeaderPeek {
+    static func open(_ input: InputFile) throws -> (CSVReader, [String])? {
+        try input.naming { try openNamed(input) }
+    }
+
+    private static func openNamed(_ input: InputFile) throws -> (CSVReader, [String])? {
+        let encoding = try input.encoding(override: nil)
+        let reader = CSVReader(source: try input.openDecoded(encoding))
+        reader.setDelimiter(DelimiterSniffer.sniff(try reader.head(), path: input.displayPath))
+        guard try reader.next() else { return nil }
+        if reader.bytes(0).starts(with: Array("#TYPE".utf8)) { guard try reader.next() else { return nil } }
+        return (reader, (0..<reader.fieldCount).map(reader.string))
+    }
+}

@@ -1,0 +1,32 @@
+extension RuleDescriptor {
+    public static let unknownPersonReference = RuleDescriptor(
+        code: "ID003", name: "unknown-person-reference", severity: .error,
+        summary: "A contact-details row names a Person who is not in the people file",
+        explanation: "4me imports People Contact Details only for people that exist, and the people import must finish first. A Person email that is not among the Primary Email values of the people file (given with --people, or among the files of the same call) is usually a typo or a person filtered out of the people export; the row fails unless the person already exists in 4me. Reported on every row holding the value.",
+        triggeringExample: "people.tsv: Primary Email\\nann@widget.com\\ncontacts.tsv: Person,...\\nan@widget.com,...",
+        cleanExample: "people.tsv: Primary Email\\nann@widget.com\\ncontacts.tsv: Person,...\\nann@widget.com,...")
+}
+
+/// Cells of the profile's `references` column whose value is not a key of the referenced import.
+final class UnknownPersonReferenceRule: RecordRule {
+    private let index: Int
+    private let column: String
+    private let set: ReferenceSet
+
+    init?(_ context: FileContext) {
+        guard let spec = context.profile?.references, let set = context.options.references[spec.profile],
+              let index = context.index(of: spec.column) else { return nil }
+        self.index = index
+        self.column = spec.column
+        self.set = set
+    }
+
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let value = reader.bytes(index)
+        guard !value.trimmedASCII().isEmpty, !set.contains(value) else { return }
+        let person = Whitespace.trim(reader.string(index))
+        sink.cell(.unknownPersonReference, reader, field: index, record: record,
+                  message: "\(column) '\(person)' is not in \(set.sources.joined(separator: ", ")); 4me fails this row unless the person already exists",
+                  values: [person])
+    }
+}
