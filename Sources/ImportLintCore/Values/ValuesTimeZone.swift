@@ -5,7 +5,7 @@ import Foundation
 /// IANA ids (and their aliases, 'US/Central') and Windows ids ('Central Standard Time', via ICU's CLDR
 /// mapping) are matched to Rails names by ICU canonical id. Several Rails names share a zone (London and
 /// Edinburgh); they behave identically, so the choice does not change behaviour: the name that matches the
-/// id's city is chosen and the fix is safe; without such a name the first in table order is chosen and the
+/// id's city (or its own IANA id's city: 'Kolkata' for 'Asia/Calcutta') is chosen and the fix is safe; without such a name the first in table order is chosen and the
 /// fix is unsafe. Windows display names ('(UTC+01:00) Amsterdam, Berlin, ...') get an unsafe fix to the
 /// first listed city that is a Rails name.
 enum TimeZoneRule {
@@ -62,7 +62,10 @@ enum TimeZoneRule {
             }
             let city = (value.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") }) ?? ""
             let canonicalCity = (canonical.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") }) ?? ""
-            let byCity = candidates.first { $0 == city || $0 == canonicalCity || (table.ianaByName[$0] ?? []).contains(value) && candidates.count == 1 }
+            func ownCity(_ name: String) -> Bool {
+                (table.ianaByName[name] ?? []).contains { $0.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } == name }
+            }
+            let byCity = candidates.first { $0 == city || $0 == canonicalCity } ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             let safe = candidates.count == 1 || byCity != nil
             var message = "'\(value)' is \(origin); 4me expects the name '\(chosen)'"
