@@ -40,9 +40,9 @@ enum ICUBridge {
     // MARK: Text
 
     static func isNFC(_ s: String) -> Bool {
-        var input = Array(s.utf8)
-        return input.withUnsafeMutableBufferPointer { b in
-            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { cicu_is_nfc($0, Int32(b.count)) }
+        var copy = s
+        return copy.withUTF8 { b in
+            b.withMemoryRebound(to: CChar.self) { cicu_is_nfc($0.baseAddress, Int32($0.count)) }
         } != 0
     }
 

@@ -58,7 +58,8 @@ public enum TextHygiene {
                 "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally",
                 fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
         }
-        if scan.hasInvisible || scan.maxScalar >= 0x370, let finding = Confusables.check(value) {
+        let mixedScripts = scan.scripts.nonzeroBitCount >= 2
+        if scan.hasInvisible || mixedScripts, let finding = Confusables.check(value, mixedScripts: mixedScripts) {
             findings.append(finding)
         }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
@@ -76,6 +77,8 @@ public enum TextHygiene {
         var sawLead = false
         var mojibakeCandidate = false
         var first = true
+        /// Bit 0 Latin, bit 1 Greek, bit 2 Cyrillic letters seen (ranges only; ICU decides per word later).
+        var scripts: UInt8 = 0
 
         mutating func add(_ s: Unicode.Scalar) {
             let v = s.value
@@ -86,10 +89,14 @@ public enum TextHygiene {
             if v > maxScalar { maxScalar = v }
             if v < 0x80 {
                 if v == 0x3F { hasQuestionOrReplacement = true }
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { scripts |= 1 }
                 sawLead = false
                 return
             }
             if v == 0xFFFD { hasQuestionOrReplacement = true }
+            if v >= 0xC0 && v < 0x250 || v >= 0x1E00 && v < 0x1F00 { scripts |= 1 }
+            else if v >= 0x370 && v < 0x400 || v >= 0x1F00 && v < 0x2000 { scripts |= 2 }
+            else if v >= 0x400 && v < 0x530 || v >= 0x1C80 && v < 0x1C90 || v >= 0xA640 && v < 0xA6A0 { scripts |= 4 }
             if Confusables.isInvisible(v) { hasInvisible = true }
             // Mojibake needs a would-be UTF-8 lead byte (Â..ô) directly followed by a would-be continuation.
             if sawLead, Mojibake.isContinuation(s) { mojibakeCandidate = true }

@@ -81,7 +81,8 @@ enum Confusables {
         0xFEFF: "zero-width no-break space (BOM)",
     ]
 
-    static func check(_ value: String) -> ValueFinding? {
+    /// `mixedScripts`: the caller saw letters of at least two of Latin, Greek, Cyrillic (else skip words).
+    static func check(_ value: String, mixedScripts: Bool = true) -> ValueFinding? {
         let scalars = Array(value.unicodeScalars)
         var problems: [String] = []
         var removals = Set<Int>()
@@ -115,7 +116,7 @@ enum Confusables {
 
         // Mixed scripts inside one word.
         var i = 0
-        let n = scalars.count
+        let n = mixedScripts ? scalars.count : 0
         while i < n {
             guard scalars[i].properties.isAlphabetic else { i += 1; continue }
             var j = i
