@@ -8,6 +8,28 @@ extern "C" {
 /* Library version check used by the tests: returns 1 when libphonenumber is linked and answers. */
 int32_t cphonenumber_available(void);
 
+/* What libphonenumber makes of one phone number string. */
+typedef struct cphonenumber_info {
+    /* 0 parsed; 1 invalid country code; 2 not a number; 3 too short after IDD; 4 too short; 5 too long. */
+    int32_t parseError;
+    int32_t isValid;
+    int32_t isPossible;
+    /* libphonenumber's PhoneNumberType: 0 FIXED_LINE, 1 MOBILE, 2 FIXED_LINE_OR_MOBILE, 3 TOLL_FREE,
+       4 PREMIUM_RATE, 5 SHARED_COST, 6 VOIP, 7 PERSONAL_NUMBER, 8 PAGER, 9 UAN, 10 VOICEMAIL, 11 UNKNOWN. */
+    int32_t type;
+    int32_t countryCode;
+    /* Where the country code came from: 1 a '+' sign, 5 an international (IDD) prefix, 10 digits without
+       '+', 20 the default region. */
+    int32_t countryCodeSource;
+    char e164[40];
+    char international[64];
+    /* The region the number belongs to ("US"), empty when unknown. */
+    char region[4];
+} cphonenumber_info;
+
+/* Parses `number` (UTF-8) with `defaultRegion` ("US"; NULL or "" for none) into *info. */
+void cphonenumber_analyze(const char *number, const char *defaultRegion, cphonenumber_info *info);
+
 #ifdef __cplusplus
 }
 #endif

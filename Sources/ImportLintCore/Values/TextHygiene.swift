@@ -1,0 +1,106 @@
+/// Unicode hygiene of every cell: mojibake, lost letters, normalization, look-alikes and formula injection.
+///
+/// The engine calls `needsCheck` on the raw bytes of every cell and `check` only when it returns true, so
+/// plain ASCII cells (the vast majority) cost one pass over their bytes. `check` scans the scalars once and
+/// runs the expensive analyses (ICU) only when that scan found something they could report.
+public enum TextHygiene {
+    /// True when the cell holds a non-ASCII byte, a '?', or starts with =, +, -, @, TAB or CR.
+    @inlinable
+    public static func needsCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+        switch base[0] {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: break
+        }
+        let n = bytes.count
+        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let questions: UInt64 = 0x3F3F_3F3F_3F3F_3F3F
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if word & high != 0 { return true }
+            // No byte has its high bit set, so the classic "has a zero byte" test is exact here.
+            let x = word ^ questions
+            if (x &- ones) & ~x & high != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b >= 0x80 || b == 0x3F { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Convenience for tests and callers holding a String.
+    public static func needsCheck(_ value: String) -> Bool {
+        var copy = value
+        return copy.withUTF8 { needsCheck($0) }
+    }
+
+    /// Findings for one cell value (at most one per rule). `kind` is the column's value kind.
+    public static func check(_ value: String, kind: ValueKind) -> [ValueFinding] {
+        var findings: [ValueFinding] = []
+        var scan = Scan()
+        for scalar in value.unicodeScalars { scan.add(scalar) }
+
+        if scan.mojibakeCandidate, let finding = Mojibake.check(value) {
+            findings.append(finding)
+        }
+        if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind) {
+            findings.append(finding)
+        }
+        if scan.maxScalar >= 0x300, !ICUBridge.isNFC(value) {
+            let normalized = ICUBridge.nfc(value) ?? value
+            findings.append(ValueFinding(
+                .notNFC,
+                "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally",
+                fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
+        }
+        let mixedScripts = scan.scripts.nonzeroBitCount >= 2
+        if scan.hasInvisible || mixedScripts, let finding = Confusables.check(value, mixedScripts: mixedScripts) {
+            findings.append(finding)
+        }
+        if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    /// What one pass over the scalars tells about which analyses can find anything.
+    struct Scan {
+        var maxScalar: UInt32 = 0
+        var hasQuestionOrReplacement = false
+        var hasInvisible = false
+        var startsLikeFormula = false
+        var sawLead = false
+        var mojibakeCandidate = false
+        var first = true
+        /// Bit 0 Latin, bit 1 Greek, bit 2 Cyrillic letters seen (ranges only; ICU decides per word later).
+        var scripts: UInt8 = 0
+
+        mutating func add(_ s: Unicode.Scalar) {
+            let v = s.value
+            if first {
+                first = false
+                startsLikeFormula = v == 0x3D || v == 0x2B || v == 0x2D || v == 0x40 || v == 0x09 || v == 0x0D
+            }
+            if v > maxScalar { maxScalar = v }
+            if v < 0x80 {
+                if v == 0x3F { hasQuestionOrReplacement = true }
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { scripts |= 1 }
+                sawLead = false
+                return
+            }
+            if v == 0xFFFD { hasQuestionOrReplacement = true }
+            if v >= 0xC0 && v < 0x250 || v >= 0x1E00 && v < 0x1F00 { scripts |= 1 }
+            else if v >= 0x370 && v < 0x400 || v >= 0x1F00 && v < 0x2000 { scripts |= 2 }
+            else if v >= 0x400 && v < 0x530 || v >= 0x1C80 && v < 0x1C90 || v >= 0xA640 && v < 0xA6A0 { scripts |= 4 }
+            if Confusables.isInvisible(v) { hasInvisible = true }
+            // Mojibake needs a would-be UTF-8 lead byte (Â..ô) directly followed by a would-be continuation.
+            if sawLead, Mojibake.isContinuation(s) { mojibakeCandidate = true }
+            sawLead = v >= 0xC2 && v <= 0xF4
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// TXT002: a letter replaced by '?' (ASCII/ANSI export) or U+FFFD (a decoder's replacement character).
+///
+/// U+FFFD always means lost data. A '?' is reported only where a letter must have been: between two
+/// letters ('Lef?vre', 'M??ller'), at the start of a word before a letter ('?mile'), or as a whole word of
+/// two or more ('Zhang ???', a name in a script the export could not hold). Sentence punctuation
+/// ('Really?', 'Why??'), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
+enum LossyReplacement {
+    static func check(_ value: String, kind: ValueKind) -> ValueFinding? {
+        let scalars = Array(value.unicodeScalars)
+        if scalars.contains("\u{FFFD}") {
+            return finding(value, what: "the replacement character U+FFFD")
+        }
+        if kind == .url || value.contains("://") || value.lowercased().hasPrefix("www.") { return nil }
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            guard scalars[i] == "?" else { i += 1; continue }
+            var j = i
+            while j < n, scalars[j] == "?" { j += 1 }
+            let run = j - i
+            let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+            let next: Unicode.Scalar? = j < n ? scalars[j] : nil
+            let previousLetter = previous.map(isLetter) ?? false
+            let nextLetter = next.map(isLetter) ?? false
+            let previousBoundary = previous.map { $0.properties.isWhitespace || "-('\"/".unicodeScalars.contains($0) } ?? true
+            let nextBoundary = next.map { $0.properties.isWhitespace || "-)'\",/".unicodeScalars.contains($0) } ?? true
+            // In an email or other '=' / '&' query-like text, 'x?y=' is a query string, not a lost letter.
+            let queryLike = kind != .email && kind != .managerEmail && value.contains("=")
+            if previousLetter && nextLetter && !queryLike
+                || previousBoundary && nextLetter && !queryLike
+                || run >= 2 && previousBoundary && nextBoundary {
+                return finding(value, what: "'?'")
+            }
+            i = j
+        }
+        return nil
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+
+    private static func finding(_ value: String, what: String) -> ValueFinding {
+        ValueFinding(
+            .lossyReplacement,
+            "'\(value)' has \(what) where a letter was lost: the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII); re-export as UTF-8")
+    }
+}

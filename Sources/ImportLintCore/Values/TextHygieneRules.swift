@@ -1,0 +1,61 @@
+// Descriptors of the text-hygiene rules (TXT001–TXT005). Their logic is in TextHygiene*.swift.
+
+extension RuleDescriptor {
+    public static let mojibake = RuleDescriptor(
+        code: "TXT001", name: "mojibake", severity: .error, fix: .sometimes,
+        summary: "Text that was UTF-8, read as Windows-1252 or Latin-1 and saved again ('MÃ¼ller')",
+        explanation: """
+            When a UTF-8 export is opened in a program that assumes Windows-1252 (Excel double-clicking a CSV, \
+            Set-Content in Windows PowerShell) and saved again, every accented letter becomes two or three \
+            characters such as 'Ã¼' or 'â€™'. 4me and The Receptionist store the damaged text as given: names \
+            are shown wrongly, searches for the person fail, and an email or key column no longer matches the \
+            record it should update. The original text can be recovered exactly by reversing the mistake.
+            """,
+        triggeringExample: "Name\nHans MÃ¼ller\n", cleanExample: "Name\nHans Müller\n")
+
+    public static let lossyReplacement = RuleDescriptor(
+        code: "TXT002", name: "lossy-replacement", severity: .error,
+        summary: "A letter was replaced by '?' or U+FFFD when the file was saved in a narrower encoding",
+        explanation: """
+            Windows PowerShell 5.1's Export-Csv writes ASCII by default, and other tools substitute '?' or the \
+            replacement character U+FFFD for every letter the target encoding cannot hold. The letter is gone: \
+            'Lefèvre' arrives as 'Lef?vre', and the import overwrites the correct name in 4me or The \
+            Receptionist with the damaged one. Nothing in the file can restore it; export again as UTF-8 \
+            (Export-Csv -Encoding UTF8).
+            """,
+        triggeringExample: "Name\nAnne Lef?vre\n", cleanExample: "Name\nAnne Lefèvre\n")
+
+    public static let notNFC = RuleDescriptor(
+        code: "TXT003", name: "not-nfc", severity: .warning, fix: .safe,
+        summary: "Text is not in Unicode Normalization Form C (accents stored as separate combining marks)",
+        explanation: """
+            'é' can be stored as one character or as 'e' followed by a combining accent (macOS and some LDAP \
+            exports produce the second form). Both look the same, but the target system compares bytes: the \
+            decomposed name does not match the existing record, duplicates appear, and length limits count \
+            the marks. Normalizing to NFC changes nothing visible.
+            """,
+        triggeringExample: "Name\nRene\u{301} Dubois\n", cleanExample: "Name\nRené Dubois\n")
+
+    public static let confusableCharacters = RuleDescriptor(
+        code: "TXT004", name: "confusable-characters", severity: .warning, fix: .sometimes,
+        summary: "Look-alike letters from another script inside a word, or invisible zero-width or bidi controls",
+        explanation: """
+            A Cyrillic 'і' or 'а' inside a Latin name, a zero-width space, or a bidi override looks like \
+            ordinary text but is a different character. The imported value then fails to match the existing \
+            person or email, sorts and searches wrongly, and bidi overrides can make text display in a \
+            misleading order. Names written wholly in Cyrillic, Greek or any other script are not affected.
+            """,
+        triggeringExample: "Name\nDm\u{456}tri Ivanov\n", cleanExample: "Name\nДмитрий Иванов\n")
+
+    public static let formulaInjection = RuleDescriptor(
+        code: "TXT005", name: "formula-injection", severity: .warning,
+        summary: "A cell starts with =, +, -, @ (or TAB/CR before them) and runs as a formula in a spreadsheet",
+        explanation: """
+            Import files are routinely opened in Excel or LibreOffice for review before upload. A cell that \
+            starts with '=', '+', '-' or '@' is evaluated there as a formula (CSV injection), which can run \
+            commands or leak data, and a spreadsheet that saves the file again replaces the value with the \
+            formula's result. Phone numbers in phone columns, negative numbers in numeric columns and handles \
+            in Slack columns are not reported.
+            """,
+        triggeringExample: "Name\n=HYPERLINK(\"http://evil.example\",\"Click\")\n", cleanExample: "Name\nAnne Smith\n")
+}

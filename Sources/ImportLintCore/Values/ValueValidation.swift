@@ -1,0 +1,91 @@
+/// Validation of one cell value against its column's kind. The engine calls `validate` once per distinct
+/// non-empty trimmed value per column and caches the verdict, so validators may use ICU and libphonenumber
+/// freely.
+public enum ValueValidation {
+    public static func validate(_ value: String, context: ValueContext) -> [ValueFinding] {
+        var findings: [ValueFinding] = []
+        switch context.kind {
+        case .text: break
+        case .email: findings += EmailRule.check(value, context: context)
+        case .managerEmail: findings += EmailRule.checkManager(value, context: context)
+        case .boolean: findings += BooleanRule.check(value)
+        case .locale: findings += LocaleRule.check(value, context: context)
+        case .timeZone: findings += TimeZoneRule.check(value, context: context)
+        case .phone: findings += PhoneRule.check(value, context: context)
+        case .country: findings += CountryRule.check(value)
+        case .pin: findings += FormatRules.checkPIN(value)
+        case .locationSlug: findings += FormatRules.checkSlug(value)
+        case .slackHandle: findings += FormatRules.checkSlack(value)
+        case .url: findings += URLRule.check(value, context: context)
+        case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name)
+        case .languageList: findings += EnumRule.checkLanguages(value)
+        case .integer, .decimal: findings += NumberRule.check(value, kind: context.kind)
+        }
+        if let limit = context.column.maxLength {
+            let length = value.unicodeScalars.count
+            if length > limit {
+                findings.append(ValueFinding(
+                    .valueTooLong,
+                    "\(context.column.name) is \(length) characters long; \(context.profileName) accepts at most \(limit)"))
+            }
+        }
+        return findings
+    }
+
+    /// The E.164 form of a valid phone number, for the fixer path (`nil` when the number is not valid).
+    public static func e164(_ phone: String, defaultRegion: String?) -> String? {
+        let info = ICUBridge.phone(phone, defaultRegion: defaultRegion)
+        return info.parseError == 0 && info.isValid ? info.e164 : nil
+    }
+}
+
+extension RuleDescriptor {
+    public static let valueTooLong = RuleDescriptor(
+        code: "VAL014", name: "value-too-long", severity: .error,
+        summary: "A value is longer than the target field accepts (counted in Unicode characters)",
+        explanation: """
+            4me validates field lengths (Name and Primary Email 128, Job Title 80, Source 30, Locale 5...). \
+            A longer value makes the whole record fail to import with a validation error, and the rest of the \
+            person's data is not updated either. Lengths are counted in characters, as the target system \
+            counts them, not in bytes.
+            """,
+        triggeringExample: "Source\nActive Directory Production Forest\n", cleanExample: "Source\nAD\n")
+}
+
+/// Small helpers shared by the value rules.
+enum ValueText {
+    /// Levenshtein distance on Characters, case-insensitive; stops early beyond `limit`.
+    static func distance(_ a: String, _ b: String, limit: Int = 64) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// Up to `count` candidates closest to `value` (distance at most `maxDistance`, or containing it).
+    static func closest(_ value: String, in candidates: [String], count: Int = 3, maxDistance: Int? = nil) -> [String] {
+        let lower = value.lowercased()
+        let limit = maxDistance ?? max(2, value.count / 3)
+        let scored = candidates.map { c -> (String, Int) in
+            let cl = c.lowercased()
+            var d = distance(lower, cl, limit: limit)
+            if d > limit, lower.count >= 3, cl.contains(lower) || lower.contains(cl) { d = limit }
+            return (c, d)
+        }
+        return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(count).map(\.0)
+    }
+
+    static func quotedList(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// VAL008: ISO 3166-1 alpha-2 country codes, checked with ICU's region data.
+/// Lowercase codes, alpha-3 ('FRA'), numeric ('250') and deprecated aliases ('UK') map to one territory:
+/// safe fix. Country names in English and a few other languages ('France', 'Deutschland') get an unsafe
+/// fix, since a name can be ambiguous or mistyped.
+enum CountryRule {
+    /// Folded country name → alpha-2, from ICU display names in several languages plus common aliases.
+    static let namesToCode: [String: String] = {
+        var map: [String: String] = [:]
+        let languages = ["en", "nl", "de", "fr", "es", "pt", "it", "da", "sv", "pl"]
+        for code in ICUBridge.territories {
+            for language in languages {
+                if let name = ICUBridge.regionName(code, in: language) {
+                    let key = fold(name)
+                    if map[key] == nil { map[key] = code }
+                }
+            }
+        }
+        let aliases = ["usa": "US", "u.s.a.": "US", "u.s.": "US", "united states of america": "US", "america": "US",
+                       "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+                       "holland": "NL", "the netherlands": "NL", "czech republic": "CZ", "south korea": "KR",
+                       "korea": "KR", "russia": "RU", "uae": "AE", "turkey": "TR", "ivory coast": "CI"]
+        for (name, code) in aliases where map[name] == nil { map[name] = code }
+        return map
+    }()
+
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    static func check(_ value: String) -> [ValueFinding] {
+        if value.count == 2, value == value.uppercased(), let code = ICUBridge.regionAlpha2(value), code == value {
+            return []
+        }
+        if value.count <= 3, value.unicodeScalars.allSatisfy({ $0.value < 0x80 && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }),
+           let code = ICUBridge.regionAlpha2(value) {
+            let name = ICUBridge.regionName(code, in: "en") ?? code
+            let what = value.count == 2 ? (value.uppercased() == code ? "must be uppercase" : "is an old code") : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
+            return [ValueFinding(.invalidCountry, "'\(value)' \(what); 4me expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
+                                 fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
+        }
+        if let code = namesToCode[fold(value)] {
+            return [ValueFinding(.invalidCountry, "'\(value)' is a country name; 4me expects the ISO 3166-1 alpha-2 code '\(code)'",
+                                 fix: Fix(.unsafe, "Replace with '\(code)'", replacement: code))]
+        }
+        return [ValueFinding(.invalidCountry, "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as 'US' or 'FR')")]
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidCountry = RuleDescriptor(
+        code: "VAL008", name: "invalid-country", severity: .error, fix: .sometimes,
+        summary: "A country column holds something other than an ISO 3166-1 alpha-2 code",
+        explanation: """
+            4me's Address Country takes the two-letter ISO 3166-1 code ('US', 'FR'). Country names, three-letter \
+            codes and lowercase codes are rejected or stored unrecognized, and the address is then not shown \
+            with its country or used for the person's site and time zone defaults.
+            """,
+        triggeringExample: "Person,Address Label,Address Country\nann@widget.com,home,France\n",
+        cleanExample: "Person,Address Label,Address Country\nann@widget.com,home,FR\n")
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// VAL002: practical RFC 5321/5322 address syntax, the subset mail systems and 4me actually accept.
+///
+/// Accepted: one '@'; a dot-atom local part of at most 64 bytes (ASCII letters, digits and
+/// !#$%&'*+/=?^_`{|}~- separated by single dots); a domain of at least two dot-separated labels, each 1–63
+/// characters of letters, digits and inner hyphens, where letters may be non-ASCII (IDN) and the last label
+/// is not all digits; at most 254 bytes in all. Quoted local parts and address literals are reported:
+/// valid in theory, rejected in practice. A non-ASCII local part (SMTPUTF8) is a warning.
+enum EmailRule {
+    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-".unicodeScalars)
+
+    static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if let (problem, fix) = problem(in: value) {
+            return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)", fix: fix)]
+        }
+        if value.unicodeScalars.prefix(while: { $0 != "@" }).contains(where: { $0.value >= 0x80 }) {
+            return [ValueFinding(.invalidEmail,
+                                 "'\(value)' has non-ASCII letters before the '@'; most mail systems reject such addresses",
+                                 severity: .warning)]
+        }
+        return []
+    }
+
+    /// 'email' or 'email @account' (4me's Manager column).
+    static func checkManager(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if let range = value.range(of: " @", options: .backwards) {
+            let address = String(value[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let account = String(value[range.upperBound...])
+            let accountOK = !account.isEmpty && account.unicodeScalars.allSatisfy {
+                ($0.value < 0x80 && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            }
+            if !accountOK {
+                return [ValueFinding(.invalidEmail, "'\(value)': the account after ' @' ('\(account)') is not a 4me account id")]
+            }
+            return check(address, context: context).map { f in
+                var f = f
+                f.message = "Manager " + f.message
+                return f
+            }
+        }
+        return check(value, context: context)
+    }
+
+    static func problem(in value: String) -> (String, Fix?)? {
+        // Common wrappers around a good address: 'mailto:', '<...>', 'Name <...>', a trailing dot.
+        func suggestion(_ candidate: String, _ what: String) -> (String, Fix?) {
+            let inner = problem(in: candidate) == nil
+            return (what, inner ? Fix(.unsafe, "Replace with '\(candidate)'", replacement: candidate) : nil)
+        }
+        if value.lowercased().hasPrefix("mailto:") {
+            return suggestion(String(value.dropFirst(7)), "it starts with 'mailto:'")
+        }
+        if let open = value.lastIndex(of: "<"), value.hasSuffix(">"), open < value.index(before: value.endIndex) {
+            return suggestion(String(value[value.index(after: open)..<value.index(before: value.endIndex)]),
+                              "it holds a display name or angle brackets around the address")
+        }
+        if value.contains(where: { $0.isWhitespace }) {
+            let squeezed = value.filter { !$0.isWhitespace }
+            return suggestion(squeezed, "it contains a space")
+        }
+        let ats = value.filter { $0 == "@" }.count
+        if ats == 0 { return ("it has no '@'", nil) }
+        if ats > 1 {
+            if value.contains(";") || value.contains(",") { return ("it holds several addresses; give one per cell", nil) }
+            return ("it has \(ats) '@' signs", nil)
+        }
+        let at = value.firstIndex(of: "@")!
+        let local = String(value[..<at])
+        let domain = String(value[value.index(after: at)...])
+        if local.isEmpty { return ("nothing before the '@'", nil) }
+        if domain.isEmpty { return ("nothing after the '@'", nil) }
+        if local.hasPrefix("\"") { return ("quoted local parts are not accepted", nil) }
+        if local.utf8.count > 64 { return ("the part before the '@' is \(local.utf8.count) bytes long (at most 64)", nil) }
+        if value.utf8.count > 254 { return ("it is \(value.utf8.count) bytes long (at most 254)", nil) }
+        if local.hasPrefix(".") || local.hasSuffix(".") { return ("the part before the '@' starts or ends with a dot", nil) }
+        if local.contains("..") { return ("two dots in a row before the '@'", nil) }
+        if let bad = local.unicodeScalars.first(where: { $0.value < 0x80 && $0 != "." && !atext.contains($0) }) {
+            return ("'\(bad)' is not allowed before the '@'", nil)
+        }
+        if domain.hasPrefix("[") { return ("address literals ('[1.2.3.4]') are not accepted", nil) }
+        if domain.hasSuffix(".") {
+            return suggestion(String(value.dropLast()), "the domain ends with a dot")
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count < 2 { return ("the domain '\(domain)' has no dot", nil) }
+        for label in labels {
+            if label.isEmpty { return ("the domain '\(domain)' has an empty label ('..')", nil) }
+            if label.count > 63 { return ("a domain label is longer than 63 characters", nil) }
+            if label.hasPrefix("-") || label.hasSuffix("-") { return ("the domain label '\(label)' starts or ends with a hyphen", nil) }
+            if let bad = label.unicodeScalars.first(where: {
+                !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-"
+                  || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark)
+            }) {
+                return ("'\(bad)' is not allowed in the domain", nil)
+            }
+        }
+        if let tld = labels.last, tld.allSatisfy(\.isNumber) { return ("the domain '\(domain)' ends in a number", nil) }
+        if let tld = labels.last, tld.count < 2 { return ("the top-level domain '\(tld)' is one letter", nil) }
+        return nil
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidEmail = RuleDescriptor(
+        code: "VAL002", name: "invalid-email", severity: .error, fix: .sometimes,
+        summary: "An email column holds something that is not a single, deliverable-looking address",
+        explanation: """
+            Primary Email is how 4me matches a person on import (and Person links contact details to people); \
+            The Receptionist matches on Email and sends notifications to it. An address with a space, no '@', \
+            two addresses in one cell or a display name makes the record fail, or creates a new person \
+            instead of updating the existing one. Internationalized domain names are accepted.
+            """,
+        triggeringExample: "Primary Email,Name\nann.widget.com,Ann\n",
+        cleanExample: "Primary Email,Name\nann@widget.com,Ann\n")
+}

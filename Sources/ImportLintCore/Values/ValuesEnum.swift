@@ -1,0 +1,63 @@
+import Foundation
+
+/// VAL013: a value from a fixed list (`allowed`, or `allowed_by` resolved from another column), and 4me's
+/// comma-separated language list.
+enum EnumRule {
+    /// Languages of 4me's 'Do Not Translate Languages'.
+    static let languages = ["en", "nl", "de", "fr", "es", "pt", "it", "da", "fi", "sv", "pl", "cs", "tr", "ru", "ar",
+                            "id", "fa", "no", "zh", "ja", "ko", "he", "hi", "ms"]
+
+    static func check(_ value: String, allowed: [String]?, column: String) -> [ValueFinding] {
+        guard let allowed, !allowed.isEmpty, !allowed.contains(value) else { return [] }
+        if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
+            return [ValueFinding(.invalidEnum, "'\(value)' differs from the accepted value '\(match)' in case",
+                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match))]
+        }
+        var message = "'\(value)' is not an accepted \(column) here; accepted: \(ValueText.quotedList(allowed))"
+        var fix: Fix?
+        // 'chat_skype' for 'skype', 'mobile' for 'mobil'.
+        let suffixMatches = allowed.filter { $0.lowercased().hasSuffix("_" + value.lowercased()) }
+        let close = suffixMatches.count == 1 ? suffixMatches : ValueText.closest(value, in: allowed, count: 2, maxDistance: 2)
+        if close.count == 1 {
+            message += "; did you mean '\(close[0])'?"
+            fix = Fix(.unsafe, "Replace with '\(close[0])'", replacement: close[0])
+        }
+        return [ValueFinding(.invalidEnum, message, fix: fix)]
+    }
+
+    static func checkLanguages(_ value: String) -> [ValueFinding] {
+        let separator = value.contains(", ") ? ", " : ","
+        let items = value.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var unknown: [String] = []
+        var fixed: [String] = []
+        for item in items where !item.isEmpty {
+            let lower = item.lowercased()
+            if languages.contains(lower) { fixed.append(lower) } else { unknown.append(item) }
+        }
+        if !unknown.isEmpty {
+            return [ValueFinding(.invalidEnum,
+                                 "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") 4me can exclude from translation; accepted: \(languages.joined(separator: ", "))")]
+        }
+        let normalized = fixed.joined(separator: separator)
+        if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
+            return [ValueFinding(.invalidEnum, "'\(value)' should list lowercase language codes separated by commas",
+                                 fix: Fix(.safe, "Replace with '\(normalized)'", replacement: normalized))]
+        }
+        return []
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidEnum = RuleDescriptor(
+        code: "VAL013", name: "invalid-enum", severity: .error, fix: .sometimes,
+        summary: "A value outside the fixed list the target field accepts",
+        explanation: """
+            Fields such as 4me's Contact Protocol and Contact Label (whose values depend on the protocol: an \
+            email takes work or personal, a telephone work, mobile, home or fax) and Do Not Translate Languages \
+            accept only listed values. Anything else fails the row, and with Integration true the person's \
+            other imported contact details are still replaced, so that detail is lost.
+            """,
+        triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,home,ann@home.net\n",
+        cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,personal,ann@home.net\n")
+}

@@ -1,0 +1,82 @@
+/// VAL009 PIN, VAL010 location slug, VAL011 Slack handle: The Receptionist's simple formats.
+enum FormatRules {
+    static func checkPIN(_ value: String) -> [ValueFinding] {
+        let isDigits = value.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        if isDigits, (4...6).contains(value.count) { return [] }
+        var message = "'\(value)' is not a PIN: "
+        if !isDigits {
+            message += "a PIN is 4 to 6 digits and nothing else"
+        } else {
+            message += "it has \(value.count) digit\(value.count == 1 ? "" : "s"), a PIN has 4 to 6"
+            if value.count < 4 { message += " (a spreadsheet may have dropped leading zeros)" }
+        }
+        return [ValueFinding(.invalidPIN, message)]
+    }
+
+    static func checkSlug(_ value: String) -> [ValueFinding] {
+        let hasUpper = value.unicodeScalars.contains { $0.properties.isUppercase }
+        let hasSpace = value.unicodeScalars.contains { $0.properties.isWhitespace }
+        guard hasUpper || hasSpace else { return [] }
+        let what = [hasUpper ? "capitals" : nil, hasSpace ? "spaces" : nil].compactMap { $0 }.joined(separator: " and ")
+        let slug = slugify(value)
+        let fix = slug.isEmpty ? nil : Fix(.unsafe, "Replace with '\(slug)' (check it is the location's slug)", replacement: slug)
+        return [ValueFinding(.invalidLocationSlug, "'\(value)' has \(what); a location slug is lowercase without spaces", fix: fix)]
+    }
+
+    /// 'New York Office' → 'new-york-office', 'São Paulo' → 'sao-paulo'.
+    static func slugify(_ value: String) -> String {
+        let ascii = ICUBridge.asciiLower(value) ?? value.lowercased()
+        var out = ""
+        var pendingDash = false
+        for s in ascii.unicodeScalars {
+            if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || s == "_" {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.unicodeScalars.append(s)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+
+    static func checkSlack(_ value: String) -> [ValueFinding] {
+        guard value.hasPrefix("@") else { return [] }
+        let stripped = String(value.drop { $0 == "@" })
+        return [ValueFinding(.slackHandlePrefix, "'\(value)' starts with '@'; The Receptionist expects the Slack username without it",
+                             fix: stripped.isEmpty ? nil : Fix(.safe, "Replace with '\(stripped)'", replacement: stripped))]
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidPIN = RuleDescriptor(
+        code: "VAL009", name: "invalid-pin", severity: .error,
+        summary: "A PIN that is not 4 to 6 digits",
+        explanation: """
+            The Receptionist's PIN lets a contact sign in at the kiosk and must be 4 to 6 digits. Other values \
+            fail the contact's import; a PIN that a spreadsheet turned into '123' (leading zero dropped) no \
+            longer works at the door.
+            """,
+        triggeringExample: "First Name,Last Name,PIN\nAnn,Lee,12a4\n", cleanExample: "First Name,Last Name,PIN\nAnn,Lee,0123\n")
+
+    public static let invalidLocationSlug = RuleDescriptor(
+        code: "VAL010", name: "invalid-location-slug", severity: .error, fix: .unsafe,
+        summary: "A location slug with capitals or spaces",
+        explanation: """
+            The Receptionist identifies a location by its slug, which has no capitals and no spaces. A display \
+            name such as 'New York Office' matches no location, so the contact is not created there (and, on an \
+            account with several locations, may be archived at the one it belongs to).
+            """,
+        triggeringExample: "First Name,Last Name,Location Slug\nAnn,Lee,New York\n",
+        cleanExample: "First Name,Last Name,Location Slug\nAnn,Lee,new-york\n")
+
+    public static let slackHandlePrefix = RuleDescriptor(
+        code: "VAL011", name: "slack-handle-prefix", severity: .warning, fix: .safe,
+        summary: "A Slack username written with a leading '@'",
+        explanation: """
+            The Receptionist's Slack column takes the username without '@'. With it, the lookup finds no Slack \
+            user and the host is not notified of visitors in Slack.
+            """,
+        triggeringExample: "First Name,Last Name,Slack\nAnn,Lee,@ann.lee\n",
+        cleanExample: "First Name,Last Name,Slack\nAnn,Lee,ann.lee\n")
+}

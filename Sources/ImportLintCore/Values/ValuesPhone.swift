@@ -1,0 +1,59 @@
+import Foundation
+
+/// VAL007: phone numbers, judged by libphonenumber with the profile's default region.
+///
+/// Decision: a valid number is not a diagnostic merely because it is not in E.164: 4me's own import example
+/// writes '+1 (713) 441 8299', and both systems store the text. A valid number written without a country
+/// code is read in the profile's default region and reported as info with an unsafe E.164 fix (the region
+/// is an assumption worth a look). `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
+/// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
+/// arrive. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
+enum PhoneRule {
+    static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
+        let region = context.defaultRegion
+        let info = ICUBridge.phone(value, defaultRegion: region)
+        switch info.parseError {
+        case 0: break
+        case 1:
+            let message = region == nil
+                ? "'\(value)' has no country code and the profile has no default region; write it as +<country code> <number>"
+                : "'\(value)' starts with an unknown country code"
+            return [ValueFinding(.invalidPhone, message)]
+        case 3, 4: return [ValueFinding(.invalidPhone, "'\(value)' is too short to be a phone number")]
+        case 5: return [ValueFinding(.invalidPhone, "'\(value)' is too long to be a phone number")]
+        default: return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number")]
+        }
+        guard info.isValid else {
+            let place = info.region.isEmpty ? (region.map { "in region \($0)" } ?? "") : "in \(info.region)"
+            let why = info.isPossible ? "has a plausible length but is no number in use" : "has the wrong number of digits"
+            return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it \(why))".replacingOccurrences(of: "  ", with: " "))]
+        }
+        var findings: [ValueFinding] = []
+        if info.countryCodeSource == 20, let region {
+            findings.append(ValueFinding(
+                .invalidPhone,
+                "'\(value)' has no country code; it is read as a \(region) number, \(info.e164)",
+                fix: Fix(.unsafe, "Replace with '\(info.e164)'", replacement: info.e164), severity: .info))
+        }
+        if context.column.sms, info.type == 0 {
+            findings = [ValueFinding(
+                .invalidPhone, "'\(value)' is a fixed-line number; \(context.column.name) must reach a mobile phone for SMS",
+                severity: .warning)]
+        }
+        return findings
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidPhone = RuleDescriptor(
+        code: "VAL007", name: "invalid-phone", severity: .error, fix: .unsafe,
+        summary: "A phone number that libphonenumber rejects, lacks a country code, or cannot receive SMS",
+        explanation: """
+            The Receptionist texts visitors' hosts at the SMS Phone number and matches contacts on it; 4me shows \
+            telephone contact details for callers. A number with missing or extra digits, or an unknown \
+            country code, never reaches the person, and a fixed-line number in an SMS column silently drops \
+            every notification. Valid numbers in any common format are accepted.
+            """,
+        triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
+        cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")
+}

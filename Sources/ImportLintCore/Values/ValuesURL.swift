@@ -1,0 +1,52 @@
+/// VAL012: absolute http(s) URLs.
+/// Decision: in a column whose kind came from another cell (4me's Contact URI for protocol 'website'), a
+/// scheme-less 'www.example.com' is what 4me's own example uses, so it is accepted there; in URL columns
+/// proper (Picture URI, Image: the system downloads them) it is an error with an unsafe 'https://' fix.
+enum URLRule {
+    static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if value.contains(where: { $0.isWhitespace }) {
+            return [ValueFinding(.invalidURL, "'\(value)' is not a URL: it contains a space")]
+        }
+        let lower = value.lowercased()
+        for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+            let rest = value.dropFirst(scheme.count)
+            let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+            if host.isEmpty { return [ValueFinding(.invalidURL, "'\(value)' has no host name")] }
+            if !host.contains(".") && host.lowercased() != "localhost" {
+                return [ValueFinding(.invalidURL, "'\(value)' has no domain name ('\(host)' has no dot); it is not publicly reachable")]
+            }
+            if host.hasPrefix(".") || host.hasSuffix(".") || host.contains("..") {
+                return [ValueFinding(.invalidURL, "'\(value)' has a malformed host name '\(host)'")]
+            }
+            return []
+        }
+        if let colon = value.firstIndex(of: ":"), colon != value.startIndex, value[..<colon].allSatisfy({ $0.isLetter }),
+           value[value.index(after: colon)...].hasPrefix("//") || ["ftp", "file", "mailto"].contains(value[..<colon].lowercased()) {
+            return [ValueFinding(.invalidURL, "'\(value)' is a \(value[..<colon]) URL; an http or https URL is expected")]
+        }
+        let hostPart = value.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let looksLikeHost = hostPart.contains(".") && !hostPart.hasPrefix(".") && !hostPart.contains("@")
+            && hostPart.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":" }
+        if looksLikeHost {
+            if context.column.kindBy != nil { return [] }
+            let fixed = "https://" + value
+            return [ValueFinding(.invalidURL, "'\(value)' has no scheme; an absolute URL such as '\(fixed)' is expected",
+                                 fix: Fix(.unsafe, "Replace with '\(fixed)'", replacement: fixed))]
+        }
+        return [ValueFinding(.invalidURL, "'\(value)' is not an absolute http or https URL")]
+    }
+}
+
+extension RuleDescriptor {
+    public static let invalidURL = RuleDescriptor(
+        code: "VAL012", name: "invalid-url", severity: .error, fix: .sometimes,
+        summary: "A URL column holds something other than an absolute http or https URL",
+        explanation: """
+            4me's Picture URI and The Receptionist's Image are downloaded by the target system, so they must be \
+            absolute, publicly reachable http(s) URLs. A file path, a relative link or a name without a domain \
+            leaves the person without a picture, and some imports reject the record.
+            """,
+        triggeringExample: "Primary Email,Name,Picture URI\nann@widget.com,Ann,C:\\photos\\ann.jpg\n",
+        cleanExample: "Primary Email,Name,Picture URI\nann@widget.com,Ann,https://widget.com/photos/ann.jpg\n")
+}

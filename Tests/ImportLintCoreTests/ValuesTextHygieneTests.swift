@@ -1,0 +1,136 @@
+import Testing
+@testable import ImportLintCore
+
+private func codes(_ value: String, _ kind: ValueKind = .text) -> [String] {
+    TextHygiene.check(value, kind: kind).map(\.rule.code)
+}
+
+private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text) -> ValueFinding? {
+    TextHygiene.check(value, kind: kind).first { $0.rule.code == code }
+}
+
+@Suite struct ValuesTextHygieneTests {
+    static let cleanNames: [String] = [
+        "Anne Lefèvre", "Hans Müller", "Recep Tayyip Erdoğan", "Åse Larsen", "Øystein Ærø", "Björk Guðmundsdóttir",
+        "Þórður Jónsson", "José Ángel Martínez", "João São Paulo", "IRMÃ", "MAÇÃ", "François Lefèvre-Dubois",
+        "Łukasz Żółć", "Wałęsa", "Grzegorz Brzęczyszczykiewicz", "Paweł Dąbrowski", "się", "Šťastný Čížek",
+        "Nguyễn Thị Minh Khai", "Trần Hưng Đạo", "Phạm Văn Đồng", "Αλέξανδρος Παπαδόπουλος", "Ελένη Οικονόμου",
+        "山田太郎", "やまだ たろう", "ヤマダ タロウ", "鈴木 一郎", "김민준", "王小明", "محمد بن سلمان", "فاطمة الزهراء",
+        "דוד בן-גוריון", "Дмитрий Иванов", "Ivan Петров", "Олександр Шевченко", "Սարգիս Պետրոսյան", "ნინო ბერიძე",
+        "देवनागरी नाम", "สมชาย ใจดี", "O'Brien", "D’Angelo", "Mary-Jane Watson", "Jean-Luc Picard", "Zoë Saldaña",
+        "Renée Zellweger", "Chloë", "Noël", "Ægir", "Straße", "Müller-Lüdenscheidt", "Çelik Şahin", "Ömer Öztürk",
+        "İlker Işık", "Ğ", "NESTLÉ®", "«CAFÉ»", "Señor Nuñez", "Café – Bar", "price: 5 €", "№ 5", "100 °C",
+        "Nº 12", "Mañana…", "Fin.", "Really?", "Why??", "?", "Who is it? Me.", "https://x.example/page?id=3&x=1",
+        "www.example.com/?q=1", "Anne Smith", "- none -", "-- n/a --", "+ extra", "-12.5", "+31 20 123 4567",
+        "+1 (713) 441 8299", "+1-713-441-8299 ext. 12", "@jdoe", "@jane.doe", "Ivan (Иван)", "İstanbul",
+        "Ca\u{301}fe\u{301}".precomposedForTests, "مهر\u{200C}داد", "👨\u{200D}👩\u{200D}👧", "עברית\u{200F}",
+        "Ελληνικά 2024", "Ящик", "Ωmega", "Sørensen", "Håkon", "Ærøskøbing", "Dvořák", "Kovačević", "Đorđević",
+        "Gülşen", "Ağaoğlu", "Thị", "Mỹ", "Łódź", "Kraków", "Gdańsk", "Žižek", "Çağrı", "Nazlı",
+    ]
+
+    @Test func cleanInternationalNamesProduceNoFindings() {
+        for name in Self.cleanNames {
+            let findings = TextHygiene.check(name, kind: .text)
+            #expect(findings.isEmpty, "\(name): \(findings.map(\.message))")
+        }
+    }
+
+    @Test func needsCheckPrefilter() {
+        #expect(!TextHygiene.needsCheck("Anne Smith"))
+        #expect(!TextHygiene.needsCheck(""))
+        #expect(!TextHygiene.needsCheck("a plain ascii value that is longer than eight bytes"))
+        #expect(TextHygiene.needsCheck("Lefèvre"))
+        #expect(TextHygiene.needsCheck("a plain ascii value that is longer?"))
+        #expect(TextHygiene.needsCheck("abcdefgh?"))
+        #expect(TextHygiene.needsCheck("=1+1"))
+        #expect(TextHygiene.needsCheck("+1 713"))
+        #expect(TextHygiene.needsCheck("-x"))
+        #expect(TextHygiene.needsCheck("@x"))
+        #expect(TextHygiene.needsCheck("\tx"))
+        #expect(TextHygiene.needsCheck("\rx"))
+        #expect(!TextHygiene.needsCheck("x=1+1-2@3"))
+    }
+
+    @Test func mojibakeIsRepaired() {
+        let cases: [(String, String)] = [
+            ("LefÃ¨vre", "Lefèvre"), ("MÃ¼ller", "Müller"), ("Donâ€™t", "Don’t"), ("ErdoÄŸan", "Erdoğan"),
+            ("Ã…se Larsen", "Åse Larsen"), ("WaÅ‚Ä™sa", "Wałęsa"), ("JosÃ©", "José"), ("Ã‰mile", "Émile"),
+            ("Ð˜Ð²Ð°Ð½", "Иван"), ("MÃƒÂ¼ller", "Müller"), ("Łukasz MÃ¼ller", "Łukasz Müller"),
+            ("â€œquotedâ€\u{9D}", "“quoted”"), ("sÄ…", "są"), ("Ã–zil", "Özil"),
+        ]
+        for (bad, good) in cases {
+            let f = finding(bad, "TXT001")
+            #expect(f?.fix?.replacement == good, "\(bad) -> \(String(describing: f?.fix?.replacement))")
+        }
+        #expect(finding("MÃ¼ller", "TXT001")?.fix?.applicability == .safe)
+    }
+
+    @Test func mojibakeStaysSilentOnWeakEvidence() {
+        for value in ["Ã…", "IRMÃ…", "NESTLÉ®", "«CAFÉ»", "SÃO PAULO", "Â", "Ã"] {
+            #expect(finding(value, "TXT001") == nil, "\(value)")
+        }
+    }
+
+    @Test func lossyReplacement() {
+        for value in ["Lef?vre", "M?ller", "M??ller", "?mile Zola", "Jean-?ric", "Zhang ???", "??", "Caf\u{FFFD}"] {
+            #expect(finding(value, "TXT002") != nil, "\(value)")
+        }
+        for value in ["Really?", "Why?? Because", "?", "https://x.example/a?b=c", "page?id=3", "Who? Me", "5 ? 3"] {
+            #expect(finding(value, "TXT002") == nil, "\(value)")
+        }
+        #expect(finding("Lef?vre", "TXT002")?.message.contains("UTF-8") == true)
+        #expect(finding("Lef?vre", "TXT002")?.fix == nil)
+    }
+
+    @Test func notNFC() {
+        let f = finding("Rene\u{301}e", "TXT003")
+        #expect(f?.fix?.replacement == "Ren\u{E9}e")
+        #expect(f?.fix?.applicability == .safe)
+        #expect(finding("Renée", "TXT003") == nil)
+        #expect(finding("Nguyễn", "TXT003") == nil)
+    }
+
+    @Test func confusables() {
+        let f = finding("Dm\u{456}tri", "TXT004")
+        #expect(f?.fix?.replacement == "Dmitri")
+        #expect(f?.fix?.applicability == .unsafe)
+        #expect(finding("P\u{430}ul", "TXT004")?.fix?.replacement == "Paul")
+        #expect(finding("Иван\u{6F}в", "TXT004")?.fix?.replacement == "Иванов")
+        #expect(finding("Mehr\u{200C}dad", "TXT004") != nil)
+        #expect(finding("Ωmega", "TXT004") == nil)
+        let zw = finding("Anne\u{200B}Smith", "TXT004")
+        #expect(zw?.fix?.replacement == "AnneSmith")
+        #expect(zw?.fix?.applicability == .safe)
+        #expect(finding("\u{202E}evil", "TXT004")?.fix?.applicability == .unsafe)
+        #expect(finding("Anne\u{2066}x\u{2069}", "TXT004") != nil)
+        #expect(finding("Ann\u{200D}e", "TXT004") != nil)
+        #expect(finding("Дмитрий", "TXT004") == nil)
+        #expect(finding("Αλέξανδρος", "TXT004") == nil)
+        #expect(finding("Ivan Петров", "TXT004") == nil)
+    }
+
+    @Test func formulaInjection() {
+        for value in ["=1+1", "=HYPERLINK(\"x\")", "+SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r+1",
+                      "-1+1", "+A1-B1"] {
+            #expect(finding(value, "TXT005") != nil, "injection \(value)")
+        }
+        for (value, kind) in [("+1 713 441 8299", ValueKind.phone), ("+1 713 441 8299", .text), ("-12", .integer),
+                              ("-12.50", .decimal), ("-12", .text), ("@jdoe", .slackHandle), ("@jane.doe", .text),
+                              ("- none -", .text), ("-- n/a --", .text), ("+44 (0)20 7946 0000", .phone),
+                              ("+31 20 123 4567 ext. 12", .text), ("-", .text), ("+", .text), ("Anne", .text),
+                              ("-Jean-", .text), ("-Jean-Luc", .text)] {
+            #expect(finding(value, "TXT005", kind) == nil, "\(value)")
+        }
+    }
+
+    @Test func oneFindingPerRulePerCell() {
+        let findings = TextHygiene.check("MÃ¼ller MÃ¶ller", kind: .text)
+        #expect(findings.map(\.rule.code) == ["TXT001"])
+        #expect(findings.first?.fix?.replacement == "Müller Möller")
+    }
+}
+
+extension String {
+    /// NFC via the same ICU path the rule uses, so the clean list holds composed text.
+    var precomposedForTests: String { ICUBridge.nfc(self) ?? self }
+}

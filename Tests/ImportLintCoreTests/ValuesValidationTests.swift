@@ -1,0 +1,204 @@
+import Testing
+@testable import ImportLintCore
+
+private func context(_ kind: ValueKind, allowed: [String]? = nil, region: String? = nil, maxLength: Int? = nil,
+                     sms: Bool = false, kindBy: Bool = false, locales: Set<String> = [], zones: Set<String> = []) -> ValueContext {
+    var column = ColumnSpec(name: "Field", kind: kind)
+    column.maxLength = maxLength
+    column.sms = sms
+    if kindBy { column.kindBy = DependentKind(column: "Contact Protocol", kinds: ["website": .url]) }
+    return ValueContext(column: column, kind: kind, allowed: allowed, defaultRegion: region, profileName: "4me-people",
+                        supportedLocales: locales, timeZoneNames: zones)
+}
+
+private func check(_ value: String, _ ctx: ValueContext) -> [ValueFinding] { ValueValidation.validate(value, context: ctx) }
+private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(value, ctx).map(\.rule.code) }
+
+@Suite struct ValuesEmailTests {
+    @Test func valid() {
+        for v in ["ann@widget.com", "Ann.Lee+tag@sub.widget.co.uk", "o'brien@widget.ie", "x@münchen.de", "a_b-c@x-y.io"] {
+            #expect(codes(v, context(.email)).isEmpty, "\(v)")
+        }
+    }
+    @Test func invalid() {
+        for v in ["ann.widget.com", "ann@@widget.com", "ann@widget", "ann lee@widget.com", "ann@widget..com", ".ann@x.com",
+                  "ann..lee@x.com", "ann@-x.com", "a@b.c", "ann@x.com; bob@x.com", "\"ann\"@x.com", "ann@[1.2.3.4]",
+                  String(repeating: "a", count: 65) + "@x.com", "ann@x.123"] {
+            #expect(codes(v, context(.email)) == ["VAL002"], "\(v)")
+        }
+        #expect(check("ann@widget", context(.email)).first?.message.contains("no dot") == true)
+        #expect(check("mailto:ann@x.com", context(.email)).first?.fix?.replacement == "ann@x.com")
+        #expect(check("Ann Lee <ann@x.com>", context(.email)).first?.fix?.replacement == "ann@x.com")
+        #expect(check("müller@x.de", context(.email)).first?.severity == .warning)
+    }
+    @Test func manager() {
+        #expect(codes("ann@widget.com", context(.managerEmail)).isEmpty)
+        #expect(codes("ann@widget.com @widget-it", context(.managerEmail)).isEmpty)
+        #expect(codes("ann@widget @widget-it", context(.managerEmail)) == ["VAL002"])
+        #expect(codes("Ann Lee", context(.managerEmail)) == ["VAL002"])
+    }
+    @Test func tooLong() {
+        let long = String(repeating: "é", count: 129)
+        #expect(codes(long, context(.text, maxLength: 128)) == ["VAL014"])
+        #expect(codes(String(repeating: "é", count: 128), context(.text, maxLength: 128)).isEmpty)
+    }
+}
+
+@Suite struct ValuesBooleanTests {
+    @Test func booleans() {
+        for v in ["0", "1", "true", "false"] { #expect(codes(v, context(.boolean)).isEmpty) }
+        for (v, r) in [("TRUE", "true"), ("yes", "true"), ("Y", "true"), ("no", "false"), ("False", "false")] {
+            let f = check(v, context(.boolean)).first
+            #expect(f?.rule.code == "VAL006")
+            #expect(f?.fix?.replacement == r)
+            #expect(f?.fix?.applicability == .unsafe)
+        }
+        #expect(check("2", context(.boolean)).first?.fix == nil)
+        #expect(codes("2", context(.boolean)) == ["VAL006"])
+    }
+}
+
+@Suite struct ValuesLocaleTests {
+    static let supported: Set<String> = ["en", "en-US", "en-GB", "nl", "pt-BR", "pt", "no", "de"]
+    @Test func locales() {
+        #expect(codes("en-US", context(.locale, locales: Self.supported)).isEmpty)
+        #expect(codes("no", context(.locale, locales: Self.supported)).isEmpty)
+        for v in ["english", "xx-YY", "en-", "e", "en-XX"] {
+            #expect(codes(v, context(.locale)) == ["VAL003"], "\(v)")
+            #expect(check(v, context(.locale)).first?.severity == nil)
+        }
+        for (v, c) in [("en_us", "en-US"), ("EN-gb", "en-GB"), ("iw", "he")] {
+            let f = check(v, context(.locale)).first
+            #expect(f?.rule.code == "VAL003")
+            #expect(f?.severity == .warning)
+            #expect(f?.fix?.replacement == c)
+            #expect(f?.fix?.applicability == .safe)
+        }
+        #expect(codes("fr-CA", context(.locale)).isEmpty)
+        let unsupported = check("en-AU", context(.locale, locales: Self.supported))
+        #expect(unsupported.map(\.rule.code) == ["VAL005"])
+        #expect(unsupported.first?.fix?.replacement == "en")
+        #expect(codes("en_gb", context(.locale, locales: Self.supported)) == ["VAL003"])
+    }
+}
+
+@Suite struct ValuesTimeZoneTests {
+    @Test func railsNames() {
+        #expect(codes("Central Time (US & Canada)", context(.timeZone)).isEmpty)
+        #expect(codes("Paris", context(.timeZone)).isEmpty)
+        #expect(check("paris", context(.timeZone)).first?.fix?.replacement == "Paris")
+    }
+    @Test func ianaAndWindows() {
+        for (v, name) in [("America/Chicago", "Central Time (US & Canada)"), ("US/Central", "Central Time (US & Canada)"),
+                          ("Central Standard Time", "Central Time (US & Canada)"), ("Europe/London", "London"),
+                          ("Asia/Tokyo", "Tokyo"), ("Asia/Calcutta", "Kolkata"), ("Europe/Kyiv", "Kyiv"), ("Etc/UTC", "UTC")] {
+            let f = check(v, context(.timeZone)).first
+            #expect(f?.rule.code == "VAL004", "\(v)")
+            #expect(f?.fix?.replacement == name, "\(v)")
+            #expect(f?.fix?.applicability == .safe, "\(v)")
+            #expect(f?.message.contains(name) == true)
+        }
+        #expect(check("W. Europe Standard Time", context(.timeZone)).first?.fix?.replacement == "Berlin")
+        #expect(check("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", context(.timeZone)).first?.fix?.replacement == "Amsterdam")
+    }
+    @Test func unknown() {
+        let f = check("Pariss", context(.timeZone)).first
+        #expect(f?.rule.code == "VAL004")
+        #expect(f?.fix == nil)
+        #expect(f?.message.contains("'Paris'") == true)
+        #expect(codes("Mars/Olympus", context(.timeZone)) == ["VAL004"])
+    }
+}
+
+@Suite struct ValuesPhoneTests {
+    @Test func phones() {
+        #expect(codes("+1 (713) 441 8299", context(.phone, region: "US")).isEmpty)
+        #expect(codes("+44 20 7946 0000", context(.phone)).isEmpty)
+        let national = check("(713) 441-8299", context(.phone, region: "US")).first
+        #expect(national?.severity == .info)
+        #expect(national?.fix?.replacement == "+17134418299")
+        #expect(codes("(713) 441-8299", context(.phone)) == ["VAL007"])
+        for v in ["+1 713 441 829", "12", "abc", "+999 123 456"] {
+            let f = check(v, context(.phone, region: "US")).first
+            #expect(f?.rule.code == "VAL007", "\(v)")
+            #expect(f?.severity == nil, "\(v)")
+        }
+        #expect(check("+44 20 7946 0000", context(.phone, sms: true)).first?.severity == .warning)
+        #expect(codes("+33 6 12 34 56 78", context(.phone, sms: true)).isEmpty)
+        #expect(codes("+1 713 441 8299", context(.phone, region: "US", sms: true)).isEmpty)
+        #expect(ValueValidation.e164("+1 (713) 441 8299", defaultRegion: nil) == "+17134418299")
+    }
+}
+
+@Suite struct ValuesCountryTests {
+    @Test func countries() {
+        #expect(codes("FR", context(.country)).isEmpty)
+        #expect(codes("US", context(.country)).isEmpty)
+        for (v, c, a) in [("fr", "FR", Applicability.safe), ("FRA", "FR", .safe), ("UK", "GB", .safe),
+                          ("France", "FR", .unsafe), ("Deutschland", "DE", .unsafe), ("United States", "US", .unsafe)] {
+            let f = check(v, context(.country)).first
+            #expect(f?.rule.code == "VAL008", "\(v)")
+            #expect(f?.fix?.replacement == c, "\(v)")
+            #expect(f?.fix?.applicability == a, "\(v)")
+        }
+        #expect(check("Atlantis", context(.country)).first?.fix == nil)
+        #expect(codes("EU", context(.country)) == ["VAL008"])
+    }
+}
+
+@Suite struct ValuesFormatTests {
+    @Test func pins() {
+        for v in ["1234", "012345", "123456"] { #expect(codes(v, context(.pin)).isEmpty) }
+        for v in ["123", "1234567", "12a4", "12 34"] { #expect(codes(v, context(.pin)) == ["VAL009"], "\(v)") }
+    }
+    @Test func slugs() {
+        #expect(codes("new-york", context(.locationSlug)).isEmpty)
+        let f = check("São Paulo Office", context(.locationSlug)).first
+        #expect(f?.rule.code == "VAL010")
+        #expect(f?.fix?.replacement == "sao-paulo-office")
+        #expect(f?.fix?.applicability == .unsafe)
+    }
+    @Test func slack() {
+        #expect(codes("ann.lee", context(.slackHandle)).isEmpty)
+        let f = check("@ann.lee", context(.slackHandle)).first
+        #expect(f?.rule.code == "VAL011")
+        #expect(f?.fix?.replacement == "ann.lee")
+        #expect(f?.fix?.applicability == .safe)
+    }
+    @Test func urls() {
+        for v in ["https://widget.com/a.jpg", "http://x.example/p?q=1", "https://münchen.de/"] {
+            #expect(codes(v, context(.url)).isEmpty, "\(v)")
+        }
+        for v in ["C:\\photos\\a.jpg", "ftp://x.com/a", "https://", "https://intranet/a.jpg", "photo.jpg x"] {
+            #expect(codes(v, context(.url)) == ["VAL012"], "\(v)")
+        }
+        #expect(check("www.widget.com", context(.url)).first?.fix?.replacement == "https://www.widget.com")
+        #expect(codes("www.chesscole.net", context(.url, kindBy: true)).isEmpty)
+    }
+    @Test func enums() {
+        let allowed = ["work", "mobile", "home", "fax"]
+        #expect(codes("work", context(.enum, allowed: allowed)).isEmpty)
+        #expect(codes("anything", context(.enum)).isEmpty)
+        let caseOnly = check("Work", context(.enum, allowed: allowed)).first
+        #expect(caseOnly?.fix?.replacement == "work")
+        #expect(caseOnly?.fix?.applicability == .safe)
+        #expect(check("mobil", context(.enum, allowed: allowed)).first?.fix?.replacement == "mobile")
+        #expect(check("pager", context(.enum, allowed: allowed)).first?.fix == nil)
+        #expect(check("skype", context(.enum, allowed: ["chat_skype", "chat_slack"])).first?.fix?.replacement == "chat_skype")
+    }
+    @Test func languageLists() {
+        for v in ["en", "en,nl", "en, nl, de"] { #expect(codes(v, context(.languageList)).isEmpty, "\(v)") }
+        #expect(codes("en,xx", context(.languageList)) == ["VAL013"])
+        #expect(codes("english", context(.languageList)) == ["VAL013"])
+        #expect(check("EN,NL", context(.languageList)).first?.fix?.replacement == "en,nl")
+    }
+    @Test func numbers() {
+        for v in ["12", "-3", "0012"] { #expect(codes(v, context(.integer)).isEmpty, "\(v)") }
+        for v in ["12.5", "-0.25", "45"] { #expect(codes(v, context(.decimal)).isEmpty, "\(v)") }
+        #expect(check("12.0", context(.integer)).first?.fix?.replacement == "12")
+        #expect(check("45,50", context(.decimal)).first?.fix?.replacement == "45.50")
+        #expect(check("1,250.50", context(.decimal)).first?.fix?.replacement == "1250.50")
+        for v in ["12.5", "abc", "1.2E+5", "$12"] { #expect(codes(v, context(.integer)) == ["VAL015"], "\(v)") }
+        #expect(codes("€45", context(.decimal)) == ["VAL015"])
+    }
+}
