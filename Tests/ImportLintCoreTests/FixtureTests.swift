@@ -22,6 +22,7 @@ import Testing
         switch fixture.expectation {
         case .triggers: #expect(!ruleHits.isEmpty, "\(fixture.name) should raise \(fixture.rule)")
         case .clean: #expect(ruleHits.isEmpty, "\(fixture.name) should not raise \(fixture.rule): \(ruleHits.map(\.message))")
+        case .silent: #expect(report.diagnostics.isEmpty, "\(fixture.name) must be silent: \(report.diagnostics.map(\.message))")
         case .unspecified: break
         }
         if ProcessInfo.processInfo.environment["IMPORTLINT_UPDATE_GOLDENS"] == "1" {

@@ -11,9 +11,11 @@ public struct FixtureCase: Sendable {
     public var expectedReport: URL { input.deletingPathExtension().appendingPathExtension("expected.json") }
     public var argsFile: URL { input.deletingPathExtension().appendingPathExtension("args") }
 
-    public enum Expectation: Sendable { case triggers, clean, unspecified }
+    public enum Expectation: Sendable { case triggers, clean, silent, unspecified }
 
+    /// Files under `fixtures/precision/` are realistic clean exports: they must raise nothing at all.
     public var expectation: Expectation {
+        if rule == "precision" { return .silent }
         if name.hasPrefix("trigger") { return .triggers }
         if name.hasPrefix("clean") { return .clean }
         return .unspecified

@@ -103,7 +103,8 @@ public final class Linter {
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule(),
+                                   ValueRulesRule(context)]
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context),

@@ -8,15 +8,13 @@ public enum RuleCatalog {
         .raggedRow, .unterminatedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
         .powershellTypeLine, .emptyFile, .surroundingWhitespace,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
+        .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
+        .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
+        .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
+        .valueTooLong, .invalidNumber,
     ]
 
     static let pending: [RuleDescriptor] = [
-        ("TXT001", "mojibake"), ("TXT002", "lossy-replacement"), ("TXT003", "not-nfc"),
-        ("TXT004", "confusable-characters"), ("TXT005", "formula-injection"),
-        ("VAL002", "invalid-email"), ("VAL003", "invalid-locale"), ("VAL004", "invalid-time-zone"),
-        ("VAL005", "unsupported-locale"), ("VAL006", "invalid-boolean"), ("VAL007", "invalid-phone"),
-        ("VAL008", "invalid-country"), ("VAL009", "invalid-pin"), ("VAL010", "invalid-location-slug"),
-        ("VAL011", "slack-handle-prefix"), ("VAL012", "invalid-url"), ("VAL013", "invalid-enum"),
         ("ORG001", "organization-variants"), ("ORG002", "unknown-organization"),
         ("BASE001", "record-count-drop"), ("BASE002", "removed-identifiers"),
     ].map { code, name in

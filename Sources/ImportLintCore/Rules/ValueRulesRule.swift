@@ -1,0 +1,144 @@
+/// Runs the value validators on every bound column that has a kind, allowed values or a length limit,
+/// and the text-hygiene checks on every cell. Verdicts are cached per column and distinct value, so ICU
+/// and libphonenumber are called once per value, not once per cell; a column whose values are nearly all
+/// distinct (emails) stops caching, since the table would only cost memory.
+final class ValueRulesRule: RecordRule {
+    private struct Plan {
+        let index: Int
+        let spec: ColumnSpec
+        let validates: Bool
+        /// The column whose value decides this one's kind or allowed values.
+        let discriminator: Int?
+        var cache = VerdictCache()
+        var hygieneCache = VerdictCache()
+    }
+
+    private var plans: [Plan]
+    private var unboundHygiene: [Int: VerdictCache] = [:]
+    private let base: ValueContext
+
+    init(_ context: FileContext) {
+        let profile = context.profile
+        let locales = Set((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+        let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
+            .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
+        base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
+                            defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
+                            profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
+        plans = context.bindings.enumerated().compactMap { index, spec in
+            guard let spec else { return nil }
+            let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
+            let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
+            return Plan(index: index, spec: spec, validates: validates, discriminator: dependsOn.flatMap(context.index(of:)))
+        }
+    }
+
+    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
+
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
+        // the same damage twice.
+        let mayHoldInvalidBytes = !reader.invalidUTF8.isEmpty
+        for p in plans.indices {
+            let index = plans[p].index
+            let raw = reader.bytes(index)
+            let value = raw.trimmedASCII()
+            if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
+            var findings: [ValueFinding] = []
+            let spec = plans[p].spec
+            if plans[p].validates {
+                let discriminator = plans[p].discriminator.map { reader.bytes($0).trimmedASCII() }
+                let cellContext = context(for: spec, discriminator)
+                findings = plans[p].cache.verdicts(for: value, qualifier: discriminator) {
+                    ValueValidation.validate(String(decoding: value, as: UTF8.self), context: cellContext)
+                }
+            }
+            if TextHygiene.needsCheck(raw) {
+                let kind = spec.kind
+                let hygiene = plans[p].hygieneCache.verdicts(for: raw, qualifier: nil) {
+                    TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: kind)
+                }
+                findings += hygiene.filter { h in !findings.contains { $0.rule == h.rule } }
+            }
+            emit(findings, reader: reader, index: index, record: record, sink: sink)
+        }
+        guard reader.fieldCount > plans.count else { return }
+        // Cells of unknown columns (and past the header) still get the text-hygiene checks.
+        for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
+            let raw = reader.bytes(index)
+            guard !raw.isEmpty, TextHygiene.needsCheck(raw), !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
+            let findings = unboundHygiene[index, default: VerdictCache()].verdicts(for: raw, qualifier: nil) {
+                TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
+            }
+            emit(findings, reader: reader, index: index, record: record, sink: sink)
+        }
+    }
+
+    private func context(for spec: ColumnSpec, _ discriminator: UnsafeBufferPointer<UInt8>?) -> ValueContext {
+        var c = base
+        c.column = spec
+        c.kind = spec.kind
+        c.allowed = spec.allowed
+        if let discriminator {
+            let key = String(decoding: discriminator, as: UTF8.self).lowercased()
+            if let kindBy = spec.kindBy { c.kind = kindBy.kinds[key] ?? .text }
+            if let allowedBy = spec.allowedBy {
+                // Without a known discriminator the allowed set is the union: never reject a plausible value.
+                c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
+            }
+        }
+        return c
+    }
+
+    private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) {
+        guard !findings.isEmpty else { return }
+        let value = reader.string(index)
+        for f in findings {
+            sink.cell(f.rule, reader, field: index, record: record, message: f.message, fix: f.fix,
+                      values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []), severity: f.severity)
+        }
+    }
+}
+
+/// Verdicts per distinct value of one column, keyed by a 128-bit digest of the bytes (no String is made
+/// for a value already seen). After 4096 look-ups a column with more than half of them distinct stops
+/// caching.
+struct VerdictCache {
+    private var table: [Key128: [ValueFinding]] = [:]
+    private var lookups = 0
+    private var misses = 0
+    private var enabled = true
+
+    mutating func verdicts(for value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?,
+                           compute: () -> [ValueFinding]) -> [ValueFinding] {
+        guard enabled else { return compute() }
+        var hasher = KeyHasher()
+        hasher.combine(value)
+        if let qualifier { hasher.combine(qualifier, lowercaseASCII: true) }
+        let key = hasher.finalize()
+        lookups += 1
+        if let hit = table[key] { return hit }
+        misses += 1
+        let result = compute()
+        table[key] = result
+        if lookups == 4096 && misses * 2 > lookups {
+            enabled = false
+            table = [:]
+        }
+        return result
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    var isValidUTF8: Bool {
+        var i = 0
+        guard let p = baseAddress else { return true }
+        while i < count {
+            if p[i] < 0x80 { i += 1; continue }
+            let length = UTF8Validation.sequenceLength(p, i, count)
+            if length <= 0 { return false }
+            i += length
+        }
+        return true
+    }
+}
