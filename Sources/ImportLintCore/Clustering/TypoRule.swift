@@ -23,10 +23,15 @@ enum TypoRule {
         return true
     }
 
-    /// The two words are within the allowed edits of each other.
+    /// The two words are within the allowed edits of each other. A word that is a prefix of the
+    /// other is a different word ("Pharma"/"Pharmacy", "Trade"/"Trader"), and a different first
+    /// letter usually is too ("Health"/"Wealth"), except for swapped first letters.
     static func isTypo(_ a: [UInt32], _ b: [UInt32]) -> Bool {
         let allowed = allowedEdits(a.count, b.count)
         guard allowed > 0 else { return false }
+        let (shorter, longer) = a.count <= b.count ? (a, b) : (b, a)
+        if longer.starts(with: shorter) { return false }
+        if a[0] != b[0] && !(a.count > 1 && b.count > 1 && a[0] == b[1] && a[1] == b[0]) { return false }
         return EditDistance.bounded(a, b, bound: allowed) <= allowed
     }
 
