@@ -86,28 +86,19 @@ int32_t cicu_fold_for_key(const char *utf8, int32_t length, char *out, int32_t c
     int32_t n = 0;
     u_strFromUTF8(a, cap, &n, utf8, length, &status);
     if (U_FAILURE(status)) goto done;
-    n = unorm2_normalize(nfkcCF, a, n, b, cap, &status);
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
     if (U_FAILURE(status)) goto done;
-    n = unorm2_normalize(nfd, b, n, a, cap, &status);
+    n = unorm2_normalize(nfkc, a, n, b, cap, &status);
     if (U_FAILURE(status)) goto done;
 
-    /* Drop combining marks and tatweel; unify Arabic letters. */
-    int32_t m = 0, needsLatinASCII = 0;
-    for (int32_t i = 0; i < n;) {
-        UChar32 c; U16_NEXT(a, i, n, c);
-        if (u_charType(c) == U_NON_SPACING_MARK || c == 0x0640) continue;
-        c = foldArabic(c);
-        if (c >= 0x80 && isLatinLetter(c)) needsLatinASCII = 1;
-        U16_APPEND_UNSAFE(b, m, c);
-    }
-
-    /* Look-alike letters: within each word that also has a Latin letter, or a word made only of
+    /* Look-alike letters, before case folding (the capital 'М' looks like 'M', the small 'м'
+       does not): within each word that also has a Latin letter, or a word made only of
        look-alikes (an all-Cyrillic "АСМЕ"), use the Latin letter. */
-    for (int32_t start = 0; start < m;) {
+    for (int32_t start = 0; start < n;) {
         int32_t end = start; UChar32 c;
         int32_t latin = 0, lookalike = 0, other = 0;
-        while (end < m) {
-            int32_t next = end; U16_NEXT(b, next, m, c);
+        while (end < n) {
+            int32_t next = end; U16_NEXT(b, next, n, c);
             if (!isWordChar(c)) break;
             if (c < 0x80 || isLatinLetter(c)) latin++;
             else if (c >= LOOKALIKE_FIRST && c <= LOOKALIKE_LAST && lookalikeLatin[c - LOOKALIKE_FIRST]) lookalike++;
@@ -121,8 +112,23 @@ int32_t cicu_fold_for_key(const char *utf8, int32_t length, char *out, int32_t c
                     b[i] = (UChar)lookalikeLatin[u - LOOKALIKE_FIRST];
             }
         }
-        if (end == start) { U16_NEXT(b, end, m, c); }
+        if (end == start) { U16_NEXT(b, end, n, c); }
         start = end;
+    }
+
+    n = unorm2_normalize(nfkcCF, b, n, a, cap, &status);
+    if (U_FAILURE(status)) goto done;
+    n = unorm2_normalize(nfd, a, n, b, cap, &status);
+    if (U_FAILURE(status)) goto done;
+
+    /* Drop combining marks and tatweel; unify Arabic letters. */
+    int32_t m = 0, needsLatinASCII = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c; U16_NEXT(b, i, n, c);
+        if (u_charType(c) == U_NON_SPACING_MARK || c == 0x0640) continue;
+        c = foldArabic(c);
+        if (c >= 0x80 && isLatinLetter(c)) needsLatinASCII = 1;
+        U16_APPEND_UNSAFE(a, m, c);
     }
 
     if (needsLatinASCII) {
@@ -130,14 +136,14 @@ int32_t cicu_fold_for_key(const char *utf8, int32_t length, char *out, int32_t c
         if (latinASCII) {
             pthread_mutex_lock(&latinLock);
             int32_t limit = m;
-            utrans_transUChars(latinASCII, b, &m, cap, 0, &limit, &status);
+            utrans_transUChars(latinASCII, a, &m, cap, 0, &limit, &status);
             pthread_mutex_unlock(&latinLock);
             if (U_FAILURE(status)) goto done;
         }
     }
 
     int32_t written = 0;
-    u_strToUTF8(out, capacity, &written, b, m, &status);
+    u_strToUTF8(out, capacity, &written, a, m, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) result = -(written + 1);
     else if (U_FAILURE(status)) result = INT32_MIN;
     else result = written;

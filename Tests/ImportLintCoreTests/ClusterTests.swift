@@ -156,3 +156,24 @@ import Testing
         print("200 organizations clustered in \(elapsed)")
     }
 }
+
+@Suite struct ClusterEvaluationDump {
+    @Test func dumpErrors() throws {
+        guard ProcessInfo.processInfo.environment["CLUSTER_DUMP"] != nil else { return }
+        let rows = ClusteringEvaluation.loadLabelled(try String(contentsOf: ClusterEvaluationTests.fixture, encoding: .utf8))
+        let gold = Dictionary(rows.map { ($0.value, $0.cluster) }, uniquingKeysWith: { a, _ in a })
+        let clusters = ValueClusterer().cluster(rows.map { (value: $0.value, count: 1) })
+        var clustered = Set<String>()
+        for c in clusters {
+            let labels = Set(c.members.map { gold[$0.value]! })
+            if labels.count > 1 { print("MIXED:", c.members.map { "\($0.value) [\(gold[$0.value]!)]" }) }
+            clustered.formUnion(c.members.map(\.value))
+        }
+        var byGold: [String: [String]] = [:]
+        for r in rows { byGold[r.cluster, default: []].append(r.value) }
+        for (label, values) in byGold where values.count > 1 {
+            let owners = Set(values.map { v in clusters.firstIndex { $0.members.contains { $0.value == v } } ?? -1 })
+            if owners.count > 1 || owners.contains(-1) { print("SPLIT:", label, values.map { v in "\(v)=\(clusters.firstIndex { $0.members.contains { $0.value == v } } ?? -1)" }) }
+        }
+    }
+}

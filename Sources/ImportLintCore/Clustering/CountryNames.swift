@@ -59,7 +59,8 @@ struct CountryNames: Sendable {
         for (name, code) in Self.informal { add(name, code) }
         for key in ambiguous { names[key] = nil }
         for key in Self.ambiguousCodes { codes[key] = nil }
-        for token in OrganizationVocabulary.legalSuffixTokens { codes[token] = nil }
+        // Only whole one-word suffixes: "de" of "S.A. de C.V." must stay Germany's code.
+        for suffix in OrganizationVocabulary.legalSuffixes where suffix.tokens.count == 1 { codes[suffix.tokens[0]] = nil }
         // A two-letter word that is a whole country name in some language is still only a code.
         self.names = names
         self.codes = codes

@@ -4,18 +4,18 @@
 /// "Widget France"/"Widget Finance" stay apart).
 enum TypoRule {
     /// Largest edit distance allowed between two words of these lengths (0: never a typo).
-    /// One edit needs the longer word to have six letters and the shorter five; two edits need
-    /// nine letters in both.
+    /// One edit needs six letters in both words (five-letter words are too often other words:
+    /// "Trade"/"Tradre"/"Trader"); two edits need nine letters in both.
     static func allowedEdits(_ a: Int, _ b: Int) -> Int {
-        let shorter = min(a, b), longer = max(a, b)
+        let shorter = min(a, b)
         if shorter >= 9 { return 2 }
-        if shorter >= 5 && longer >= 6 { return 1 }
+        if shorter >= 6 { return 1 }
         return 0
     }
 
     /// Words that may take part in a typo merge at all.
     static func isEligible(_ token: String) -> Bool {
-        if token.hasPrefix("#") || token.unicodeScalars.count < 5 { return false }
+        if token.hasPrefix("#") || token.unicodeScalars.count < 6 { return false }
         if token.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
         if token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
         if OrganizationVocabulary.regionWords.contains(token) { return false }
