@@ -74,18 +74,15 @@ public struct ValueClusterer: Sendable {
             entries[i].inData = true
         }
         guard !entries.isEmpty else { return [] }
-        // Known names only matter next to data that resembles them; adding all of a large list
-        // would cost time, so only those sharing a key or compact form, or a typo candidate, join.
-        for i in entries.indices {
-            for k in knownCandidates(for: entries[i].name) { entries[entry(knownNames[k])].isKnown = true }
-        }
+        // Known names join as entries without occurrences: the same stages that group data
+        // values attach them, and components without data are dropped below.
+        for name in knownNames { entries[entry(name)].isKnown = true }
         for i in entries.indices where entries[i].inData {
             if let target = mapping[entries[i].value], target != entries[i].value {
                 let t = entry(target)
                 entries[i].mappedTo = t
             }
         }
-        for (i, name) in knownNames.enumerated() where index[name] != nil { _ = i; entries[index[name]!].isKnown = true }
 
         // Key groups.
         var groupOfKey: [String: Int] = [:]
@@ -356,16 +353,6 @@ public struct ValueClusterer: Sendable {
 
     // MARK: - Known names
 
-    /// Known names that could match this name (same key, same space-free form, or one-word typo).
-    private func knownCandidates(for name: NormalizedName) -> [Int] {
-        guard !known.isEmpty, !name.tokens.isEmpty else { return [] }
-        var result = Set<Int>()
-        result.formUnion(knownByKey[name.key] ?? [])
-        result.formUnion(knownByCompact[name.compact] ?? [])
-        for k in trigramCandidates(name.compact, limit: 8) where isTypoVariant(name, known[k]) { result.insert(k) }
-        return Array(result)
-    }
-
     private func isTypoVariant(_ a: NormalizedName, _ b: NormalizedName) -> Bool {
         let ta = a.tokens.sorted(), tb = b.tokens.sorted()
         guard ta.count == tb.count, ta != tb else { return false }
@@ -381,10 +368,10 @@ public struct ValueClusterer: Sendable {
     public func matchKnown(_ value: String, limit: Int = 3) -> KnownNameMatch {
         if knownSet.contains(value) { return KnownNameMatch(isKnown: true, variantOf: nil, suggestions: []) }
         var variantOf: String?
+        let name = normalizer.normalize(value)
         if let target = mapping[value], knownSet.contains(target) {
             variantOf = target
         } else {
-            let name = normalizer.normalize(value)
             let compatible = { (k: Int) in
                 self.known[k].legalForm == nil || name.legalForm == nil || self.known[k].legalForm == name.legalForm
             }
@@ -396,8 +383,8 @@ public struct ValueClusterer: Sendable {
             if candidates.count > 1 { candidates = candidates.filter { known[$0].legalForm == name.legalForm } }
             if candidates.count == 1 { variantOf = knownNames[candidates[0]] }
         }
-        let target = normalizer.normalize(value).key.unicodeScalars.map(\.value)
-        var ranked = trigramCandidates(normalizer.normalize(value).compact, limit: 50).map { k in
+        let target = name.key.unicodeScalars.map(\.value)
+        var ranked = trigramCandidates(name.compact, limit: 50).map { k in
             (name: knownNames[k], score: EditDistance.similarity(target, known[k].key.unicodeScalars.map(\.value)))
         }.filter { $0.score >= 0.5 }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
@@ -406,13 +393,21 @@ public struct ValueClusterer: Sendable {
         return KnownNameMatch(isKnown: false, variantOf: variantOf, suggestions: Array(suggestions.prefix(limit)))
     }
 
+    /// Known names sharing the most character trigrams with `compact` (at least half of them).
     private func trigramCandidates(_ compact: String, limit: Int) -> [Int] {
-        var shared: [Int32: Int] = [:]
-        for t in Set(Self.trigramHashes(compact)) {
-            for k in knownTrigrams[t] ?? [] { shared[k, default: 0] += 1 }
+        let grams = Set(Self.trigramHashes(compact))
+        var shared = [Int32](repeating: 0, count: known.count)
+        var touched: [Int32] = []
+        for t in grams {
+            for k in knownTrigrams[t] ?? [] {
+                if shared[Int(k)] == 0 { touched.append(k) }
+                shared[Int(k)] += 1
+            }
         }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { Int($0.key) }
+        let floor = Int32(max(1, grams.count / 2))
+        return touched.filter { shared[Int($0)] >= floor }
+            .sorted { shared[Int($0)] != shared[Int($1)] ? shared[Int($0)] > shared[Int($1)] : $0 < $1 }
+            .prefix(limit).map { Int($0) }
     }
 
     static func trigramHashes(_ text: String) -> [UInt64] {
