@@ -386,14 +386,14 @@ public struct ValueClusterer: Sendable {
         let target = name.key.unicodeScalars.map(\.value)
         var ranked = trigramCandidates(name.compact, limit: 50).map { k in
             (name: knownNames[k], score: EditDistance.similarity(target, known[k].key.unicodeScalars.map(\.value)))
-        }.filter { $0.score >= 0.5 }
+        }.filter { $0.score >= 0.4 }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
         var suggestions = ranked.map(\.name)
         if let v = variantOf { suggestions.removeAll { $0 == v }; suggestions.insert(v, at: 0) }
         return KnownNameMatch(isKnown: false, variantOf: variantOf, suggestions: Array(suggestions.prefix(limit)))
     }
 
-    /// Known names sharing the most character trigrams with `compact` (at least half of them).
+    /// Known names sharing the most character trigrams with `compact` (at least a quarter of them).
     private func trigramCandidates(_ compact: String, limit: Int) -> [Int] {
         let grams = Set(Self.trigramHashes(compact))
         var shared = [Int32](repeating: 0, count: known.count)
@@ -404,7 +404,7 @@ public struct ValueClusterer: Sendable {
                 shared[Int(k)] += 1
             }
         }
-        let floor = Int32(max(1, grams.count / 2))
+        let floor = Int32(max(1, grams.count / 4))
         return touched.filter { shared[Int($0)] >= floor }
             .sorted { shared[Int($0)] != shared[Int($1)] ? shared[Int($0)] > shared[Int($1)] : $0 < $1 }
             .prefix(limit).map { Int($0) }
