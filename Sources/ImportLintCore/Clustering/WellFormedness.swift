@@ -1,0 +1,31 @@
+import Foundation
+
+/// Scores how presentable a spelling is, to pick a canonical spelling when frequency cannot.
+enum WellFormedness {
+    /// Legal suffixes as companies register them.
+    static let conventionalSuffixes = [
+        " Inc.", " Inc", " LLC", " Ltd", " Ltd.", " Limited", " GmbH", " AG", " S.A.", " SA", " B.V.",
+        " N.V.", " PLC", " plc", " Corp.", " Corporation", " Co.", " Company", " S.p.A.", " S.r.l.",
+        " SAS", " Oy", " AB", " A/S", " AS", " K.K.", " Sp. z o.o.", " Pty Ltd", " SARL", " S.L.",
+        " KG", " GmbH & Co. KG", " LLP", " LP", " Pte Ltd", " s.r.o.", " Ltda.",
+    ]
+
+    static func score(_ value: String, hasLegalForm: Bool) -> Int {
+        var score = 0
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed == value && !value.contains("  ") && !value.contains("\t") { score += 4 }
+        let letters = value.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let upper = letters.filter { $0.properties.isUppercase }.count
+        let lower = letters.filter { $0.properties.isLowercase }.count
+        if lower > 0 || letters.count <= 4 { score += 2 }   // not SHOUTING (short acronyms may be)
+        if upper > 0 { score += 2 }                         // not all lower case
+        // Words start with a capital (small connecting words excepted).
+        let small: Set<String> = ["and", "of", "the", "for", "de", "la", "van", "von", "der", "y", "et", "und", "z", "o.o."]
+        let words = value.split(whereSeparator: { $0 == " " })
+        if words.allSatisfy({ w in small.contains(w.lowercased()) || (w.first.map { !$0.isLetter || $0.isUppercase } ?? true) }) {
+            score += 1
+        }
+        if hasLegalForm && conventionalSuffixes.contains(where: { trimmed.hasSuffix($0) }) { score += 1 }
+        return score
+    }
+}

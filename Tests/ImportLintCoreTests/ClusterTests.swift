@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+@Suite struct ClusterNormalizerTests {
+    let n = NameNormalizer()
+
+    @Test func punctuationBecomesSpace() {
+        #expect(n.normalize("Widget,Inc").tokens == ["widget"])
+        #expect(n.normalize("Widget,Inc").legalForm == "inc")
+        #expect(NameTokenizer.tokens(of: "widget,inc") == ["widget", "inc"])
+    }
+
+    @Test func dottedAbbreviationsCollapse() {
+        #expect(NameTokenizer.tokens(of: "u.s.a.") == ["usa"])
+        #expect(NameTokenizer.tokens(of: "widget b.v.") == ["widget", "bv"])
+        #expect(NameTokenizer.tokens(of: "www.widget.com") == ["www", "widget", "com"])
+        #expect(NameTokenizer.tokens(of: "int'l") == ["intl"])
+    }
+
+    @Test func countrySynonyms() {
+        let keys = ["Widget USA", "Widget U.S.A.", "Widget United States", "Widget US"].map { n.normalize($0).key }
+        #expect(Set(keys) == ["#us widget"])
+        #expect(n.normalize("Widget The Netherlands").key == n.normalize("Widget Nederland").key)
+        #expect(n.normalize("Widget España").key == n.normalize("Widget Spain").key)
+        #expect(n.normalize("Widget Polska").key == n.normalize("Widget PL").key)
+        #expect(n.normalize("Widget Fr.").key == n.normalize("Widget France").key)
+        #expect(n.normalize("Widget UK").key != n.normalize("Widget USA").key)
+    }
+
+    @Test func foldingScriptsAndLookalikes() {
+        #expect(n.normalize("Société Générale").key == n.normalize("SOCIETE GENERALE").key)
+        #expect(n.normalize("\u{0410}CME Corp").key == "acme")
+        #expect(n.normalize("بانک ملی ایران").key == n.normalize("بانك ملي ايران").key)
+        #expect(n.normalize("شركـة البيان").key == n.normalize("شركه البيان").key)
+        #expect(n.normalize("پارس\u{200C}خودرو").key == n.normalize("پارسخودرو").key)
+        #expect(n.normalize("Łódź").key == "lodz")
+    }
+
+    @Test func legalSuffixesSetAside() {
+        #expect(n.normalize("Tailspin Toys Pty. Ltd.").legalForm == "pty")
+        #expect(n.normalize("VanArsdel Sp. z o.o.").legalForm == "spzoo")
+        #expect(n.normalize("Southridge Video A/S").legalForm == "as")
+        #expect(n.normalize("Widget Ltd UK").key == n.normalize("Widget UK Limited").key)
+        #expect(n.normalize("Company").tokens == ["company"])
+    }
+}
+
+@Suite struct ClusterPrecisionTests {
+    func together(_ a: String, _ b: String, known: [String] = []) -> Bool {
+        let clusters = ValueClusterer(knownNames: known).cluster([(a, 1), (b, 1)])
+        return clusters.contains { c in c.members.contains { $0.value == a } && c.members.contains { $0.value == b } }
+    }
+
+    @Test func keepsMeaningfulDifferencesApart() {
+        for (a, b) in [("Widget France", "Widget Finance"), ("Acme North", "Acme South"), ("Widget USA", "Widget UK"),
+                       ("Region 1", "Region 2"), ("Contoso Germany", "Contoso Netherlands"), ("Litware Inc", "Litware GmbH"),
+                       ("Contoso Pharma", "Contoso Pharmacy"), ("Northwind Health", "Northwind Wealth"),
+                       ("Widget Austria", "Widget Australia"), ("School District 12", "School District 21")] {
+            #expect(!together(a, b), "\(a) / \(b)")
+        }
+    }
+
+    @Test func mergesVariants() {
+        for (a, b) in [("Widget USA", "Widget United States"), ("Widget Germany", "Widget Deutschland"),
+                       ("Northwind Traders", "Nortwhind Traders"), ("VanArsdel", "Van Arsdel"),
+                       ("HR", "Human Resources"), ("R&D", "Research and Development"), ("I.T.", "Information Technology"),
+                       ("Sales", "Sales Dept."), ("Johnson & Johnson", "Johnson and Johnson")] {
+            #expect(together(a, b), "\(a) / \(b)")
+        }
+    }
+
+    @Test func typoBlockedWhenBothWordsAreReal() {
+        // "Printing" and "Painting" each occur in other names: two real words, not a typo.
+        let values: [(value: String, count: Int)] = [("Lucerne Printing", 1), ("Lucerne Painting", 1),
+                                                     ("Contoso Printing", 1), ("Fabrikam Painting", 1)]
+        #expect(ValueClusterer().cluster(values).isEmpty)
+    }
+}
+
+@Suite struct ClusterCanonicalTests {
+    @Test func knownNameWinsAndSingletonsAreReported() {
+        let c = ValueClusterer(knownNames: ["Widget Germany"])
+        let clusters = c.cluster([("Widget Deutschland", 3)])
+        #expect(clusters.count == 1)
+        #expect(clusters[0].canonical == "Widget Germany")
+        #expect(clusters[0].source == .known)
+        #expect(clusters[0].members.map(\.value) == ["Widget Deutschland"])
+        #expect(clusters[0].members[0].safeFix)
+    }
+
+    @Test func frequencyThenWellFormed() {
+        let c = ValueClusterer()
+        let a = c.cluster([("WIDGET GERMANY", 2), ("Widget Germany", 5), ("widget  germany", 1)])
+        #expect(a.first?.canonical == "Widget Germany")
+        #expect(a.first?.source == .frequency)
+        let b = c.cluster([("WIDGET GERMANY", 2), ("Widget Germany", 2), ("widget  germany", 2)])
+        #expect(b.first?.canonical == "Widget Germany")
+        #expect(b.first?.source == .wellFormed)
+    }
+
+    @Test func reviewedMapping() {
+        let c = ValueClusterer(mapping: ["WW Imp.": "Wide World Importers"])
+        let clusters = c.cluster([("WW Imp.", 2), ("Wide World Importers", 9)])
+        #expect(clusters.first?.canonical == "Wide World Importers")
+        #expect(clusters.first?.source == .mapping)
+    }
+
+    @Test func knownLookup() {
+        let c = ValueClusterer(knownNames: ["Widget Germany", "Widget France", "Contoso Netherlands B.V."])
+        #expect(c.matchKnown("Widget Germany").isKnown)
+        #expect(c.matchKnown("WIDGET DEUTSCHLAND").variantOf == "Widget Germany")
+        #expect(c.matchKnown("Contoso Nederland BV").variantOf == "Contoso Netherlands B.V.")
+        let unknown = c.matchKnown("Widget Finance")
+        #expect(unknown.variantOf == nil)
+        #expect(unknown.suggestions.contains("Widget France"))
+    }
+
+    @Test func knownOrganizationsFile() throws {
+        #expect(KnownOrganizations.parse("Widget Germany\n\nWidget, Inc.\nWidget Germany\n") == ["Widget Germany", "Widget, Inc."])
+        #expect(KnownOrganizations.parse("\u{FEFF}Name,Region\n\"Widget, Inc.\",US\nContoso,NL\n") == ["Widget, Inc.", "Contoso"])
+        #expect(KnownOrganizations.parse("Id\tName\n1\tWidget\n") == ["Widget"])
+    }
+}
+
+@Suite struct ClusterEvaluationTests {
+    static var fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/organization-variants/evaluation.tsv")
+    }
+
+    @Test func beatsFingerprintBaseline() throws {
+        let rows = ClusteringEvaluation.loadLabelled(try String(contentsOf: Self.fixture, encoding: .utf8))
+        #expect(rows.count >= 300)
+        var goldIDs: [String: Int] = [:]
+        let gold = rows.map { r in goldIDs[r.cluster] ?? { goldIDs[r.cluster] = goldIDs.count; return goldIDs.count - 1 }() }
+        let values = rows.map(\.value)
+        let ours = ClusteringEvaluation.scores(predicted: ClusteringEvaluation.clusterIDs(values), gold: gold)
+        let baseline = ClusteringEvaluation.scores(predicted: OpenRefineFingerprint.clusterIDs(values), gold: gold)
+        print("evaluation (\(rows.count) values, \(goldIDs.count) organizations)")
+        print("  importlint  \(ours)")
+        print("  fingerprint \(baseline)")
+        #expect(ours.pairwiseF1 > baseline.pairwiseF1)
+        #expect(ours.bcubedF1 > baseline.bcubedF1)
+        #expect(ours.pairwisePrecision >= 0.98)
+    }
+
+    @Test func twoHundredOrganizationsAreFast() {
+        let brands = (0..<25).map { "Brand\($0) Holding" }
+        let suffixes = ["USA", "UK", "France", "Germany", "Netherlands", "Spain", "Brazil", "Poland"]
+        let values = brands.flatMap { b in suffixes.map { (value: "\(b) \($0)", count: 3) } }
+        let clock = ContinuousClock()
+        let clusterer = ValueClusterer()
+        _ = clusterer.cluster(values)  // warm the country table
+        let elapsed = clock.measure { _ = clusterer.cluster(values) }
+        print("200 organizations clustered in \(elapsed)")
+    }
+}
+
+@Suite struct ClusterEvaluationDump {
+    @Test func dumpErrors() throws {
+        guard ProcessInfo.processInfo.environment["CLUSTER_DUMP"] != nil else { return }
+        let rows = ClusteringEvaluation.loadLabelled(try String(contentsOf: ClusterEvaluationTests.fixture, encoding: .utf8))
+        let gold = Dictionary(rows.map { ($0.value, $0.cluster) }, uniquingKeysWith: { a, _ in a })
+        let clusters = ValueClusterer().cluster(rows.map { (value: $0.value, count: 1) })
+        var clustered = Set<String>()
+        for c in clusters {
+            let labels = Set(c.members.map { gold[$0.value]! })
+            if labels.count > 1 { print("MIXED:", c.members.map { "\($0.value) [\(gold[$0.value]!)]" }) }
+            clustered.formUnion(c.members.map(\.value))
+        }
+        var byGold: [String: [String]] = [:]
+        for r in rows { byGold[r.cluster, default: []].append(r.value) }
+        for (label, values) in byGold where values.count > 1 {
+            let owners = Set(values.map { v in clusters.firstIndex { $0.members.contains { $0.value == v } } ?? -1 })
+            if owners.count > 1 || owners.contains(-1) { print("SPLIT:", label, values.map { v in "\(v)=\(clusters.firstIndex { $0.members.contains { $0.value == v } } ?? -1)" }) }
+        }
+    }
+}
