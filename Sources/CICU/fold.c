@@ -152,19 +152,6 @@ done:
     return result;
 }
 
-int32_t cicu_region_display_name(const char *region, const char *displayLocale, char *out, int32_t capacity) {
-    char localeID[16] = "und_";
-    strncat(localeID, region, 8);
-    UChar name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getDisplayCountry(localeID, displayLocale, name, 128, &status);
-    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return -1;
-    int32_t written = 0;
-    u_strToUTF8(out, capacity, &written, name, n, &status);
-    if (U_FAILURE(status) || written >= capacity) return -1;
-    return written;
-}
-
 int32_t cicu_region_count(void) {
     const char *const *codes = uloc_getISOCountries();
     int32_t n = 0;

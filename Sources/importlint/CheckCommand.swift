@@ -20,6 +20,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
     var defaultRegion: String?
 
+    @Option(help: "Organizations that exist in the target system: one name per line, or a CSV export with a Name column.")
+    var knownOrganizations: String?
+
+    @Option(help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
+    var mapping: String?
+
     @Option(parsing: .singleValue, help: "Rules to run, by code, name or code prefix (repeatable or comma-separated).")
     var select: [String] = []
 
@@ -40,8 +46,15 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("no rule matches \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (see `importlint rules`)")
         }
         if let profile { _ = try ProfileLoader.load(profile) }
-        return LintOptions(profile: profile, delimiter: delimiterByte, inputEncoding: inputEncoding, selection: selection,
-                           defaultRegion: defaultRegion, captureSourceLines: captureSourceLines)
+        var options = LintOptions(profile: profile, delimiter: delimiterByte, inputEncoding: inputEncoding, selection: selection,
+                                  defaultRegion: defaultRegion, captureSourceLines: captureSourceLines)
+        do {
+            options.knownOrganizations = try knownOrganizations.map { try KnownOrganizations.load(path: $0) }
+            options.mapping = try mapping.map { try ValueMapping.load(path: $0) } ?? [:]
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+        return options
     }
 
     static func split(_ values: [String]) -> [String] {

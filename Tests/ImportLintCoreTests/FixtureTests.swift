@@ -42,6 +42,9 @@ import Testing
             case "--input-encoding": options.inputEncoding = value
             case "--select": options.selection.select.append(value)
             case "--default-region": options.defaultRegion = value
+            case "--known-organizations":
+                options.knownOrganizations = try KnownOrganizations.load(
+                    path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
             case "--people":
                 let people = InputFile.path(fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
                 options.references = try ReferenceSet.resolve(for: [.path(fixture.input.path)], explicitSources: [people],

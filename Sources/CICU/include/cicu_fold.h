@@ -11,9 +11,6 @@
    when `out` is too small, or INT32_MIN on an ICU error. */
 int32_t cicu_fold_for_key(const char *utf8, int32_t length, char *out, int32_t capacity);
 
-/* The English/localized display name of ISO region `region` ("DE") in `displayLocale` ("de"),
-   as UTF-8 into `out`; returns its length or a negative value on error. */
-int32_t cicu_region_display_name(const char *region, const char *displayLocale, char *out, int32_t capacity);
 
 /* Number of ISO 3166 alpha-2 region codes ICU knows; `cicu_region_code(i)` returns the i-th
    (static storage, do not free) and `cicu_region_alpha3` its alpha-3 code. */

@@ -5,6 +5,8 @@ public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
     public private(set) var sourceLines: [Int: String] = [:]
+    /// Clusters found by clustering rules; nil when none ran.
+    public var clusters: [Cluster]?
     let captureSourceLines: Bool
     var fieldNames: [String?] = []
     private var enabledCache: [String: Bool] = [:]

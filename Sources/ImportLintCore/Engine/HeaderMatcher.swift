@@ -62,37 +62,14 @@ public struct HeaderMatcher: Sendable {
         guard key.count >= 3 else { return nil }
         var best: (String, Int)?
         var tie = false
+        let keyScalars = key.unicodeScalars.map(\.value)
         for column in profile.columns {
-            let d = EditDistance.levenshtein(key, Self.loose(column.name))
-            let limit = max(1, min(key.count, Self.loose(column.name).count) / 5)
+            let name = Self.loose(column.name)
+            let limit = max(1, min(key.count, name.count) / 5)
+            let d = EditDistance.bounded(keyScalars, name.unicodeScalars.map(\.value), bound: limit)
             guard d <= limit else { continue }
             if let b = best, d == b.1 { tie = true } else if best == nil || d < best!.1 { best = (column.name, d); tie = false }
         }
         return tie ? nil : best?.0
-    }
-}
-
-enum EditDistance {
-    /// Optimal string alignment distance over Unicode scalars: Levenshtein plus adjacent transpositions,
-    /// the commonest typing slip ('Emial'). Header names are short, so no early exit is needed.
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return previous[y.count]
     }
 }

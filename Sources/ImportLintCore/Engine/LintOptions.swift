@@ -11,6 +11,10 @@ public struct LintOptions: Sendable {
     public var captureSourceLines: Bool
     /// Keys of records in other files that this file's `references` column must name, by profile name.
     public var references: [String: ReferenceSet] = [:]
+    /// Names that exist in the target system (`--known-organizations`); nil when not given.
+    public var knownOrganizations: [String]?
+    /// Reviewed value → canonical rewrites (`--mapping`).
+    public var mapping: [String: String] = [:]
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

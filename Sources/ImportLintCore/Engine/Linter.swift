@@ -78,6 +78,7 @@ public final class Linter {
     private func finish(_ report: FileReport, sink: DiagnosticSink) -> LintResult {
         var report = report
         report.diagnostics = sink.sorted()
+        report.clusters = sink.clusters
         return LintResult(report: report, sourceLines: sink.sourceLines)
     }
 
@@ -107,7 +108,7 @@ enum RuleFactory {
                                    ValueRulesRule(context)]
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
-            UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context),
+            UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

@@ -11,11 +11,10 @@ public enum RuleCatalog {
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
-        .valueTooLong, .invalidNumber,
+        .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization,
     ]
 
     static let pending: [RuleDescriptor] = [
-        ("ORG001", "organization-variants"), ("ORG002", "unknown-organization"),
         ("BASE001", "record-count-drop"), ("BASE002", "removed-identifiers"),
     ].map { code, name in
         RuleDescriptor(code: code, name: name, severity: .error, summary: "Not yet available in this version",

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ImportLintCore
+
+/// Prints the spelling clusters of a file's clustered columns for a person to review, and can write them
+/// as a mapping file that `check --mapping` and `fix --mapping` then treat as reviewed.
+struct ClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Show the spelling variants of organization-like columns (Organization, Department).")
+
+    @Argument(help: "CSV or TSV file.")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Only this column (its profile name, e.g. Organization or Department).")
+    var field: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Write the clusters as a reviewed-mapping TSV (value<TAB>canonical) to this file.")
+    var writeMapping: String?
+
+    func run() throws {
+        var options = try input.lintOptions(captureSourceLines: false)
+        options.selection = RuleSelection(select: ["ORG"])
+        var clusters: [Cluster] = []
+        try CheckCommand.reportingPath {
+            clusters = try Linter(options: options).lint(.path(file)).report.clusters ?? []
+        }
+        if let field { clusters = clusters.filter { $0.field == field } }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(clusters), as: UTF8.self))
+        case .text:
+            if clusters.isEmpty { print("No spelling variants found.") }
+            for cluster in clusters {
+                print("\(cluster.field): '\(cluster.canonical)'")
+                for member in cluster.members {
+                    let mark = member.value == cluster.canonical ? "=" : "←"
+                    let lines = member.lines.prefix(5).map(String.init).joined(separator: ", ")
+                    print("  \(mark) '\(member.value)' ×\(member.count) (line\(member.lines.count == 1 ? "" : "s") \(lines)\(member.lines.count > 5 ? ", …" : ""))")
+                }
+            }
+        }
+        if let writeMapping {
+            try Output.write(ValueMapping.render(clusters), to: writeMapping)
+        }
+    }
+}
