@@ -104,8 +104,9 @@ public final class Linter {
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule(),
-                                   ValueRulesRule(context)]
+        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        let values = ValueRulesRule(context)
+        if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),

@@ -14,8 +14,12 @@ final class ValueRulesRule: RecordRule {
     }
 
     private var plans: [Plan]
+    /// The specs again, outside `plans`, so that a cache-miss closure can read them while `plans` is mutated.
+    private let specs: [ColumnSpec]
     private var unboundHygiene: [Int: VerdictCache] = [:]
     private let base: ValueContext
+    private let validation: Bool
+    private let hygiene: Bool
 
     init(_ context: FileContext) {
         let profile = context.profile
@@ -31,7 +35,15 @@ final class ValueRulesRule: RecordRule {
             let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
             return Plan(index: index, spec: spec, validates: validates, discriminator: dependsOn.flatMap(context.index(of:)))
         }
+        specs = plans.map(\.spec)
+        let selection = context.options.selection
+        validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
+        hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection]
+            .contains { selection.isEnabled($0) }
     }
+
+    /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
+    var isUseful: Bool { validation || hygiene }
 
     func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
 
@@ -45,24 +57,22 @@ final class ValueRulesRule: RecordRule {
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             var findings: [ValueFinding] = []
-            let spec = plans[p].spec
-            if plans[p].validates {
+            if validation && plans[p].validates {
                 let discriminator = plans[p].discriminator.map { reader.bytes($0).trimmedASCII() }
-                let cellContext = context(for: spec, discriminator)
                 findings = plans[p].cache.verdicts(for: value, qualifier: discriminator) {
-                    ValueValidation.validate(String(decoding: value, as: UTF8.self), context: cellContext)
+                    ValueValidation.validate(String(decoding: value, as: UTF8.self), context: context(for: specs[p], discriminator))
                 }
             }
-            if TextHygiene.needsCheck(raw) {
-                let kind = spec.kind
-                let hygiene = plans[p].hygieneCache.verdicts(for: raw, qualifier: nil) {
+            if hygiene && TextHygiene.needsCheck(raw) {
+                let kind = specs[p].kind
+                let verdicts = plans[p].hygieneCache.verdicts(for: raw, qualifier: nil) {
                     TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: kind)
                 }
-                findings += hygiene.filter { h in !findings.contains { $0.rule == h.rule } }
+                findings += verdicts.filter { h in !findings.contains { $0.rule == h.rule } }
             }
             emit(findings, reader: reader, index: index, record: record, sink: sink)
         }
-        guard reader.fieldCount > plans.count else { return }
+        guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)

@@ -1,0 +1,5 @@
+/* Umbrella header of the CICU module: list every header here. Naming them explicitly makes an added
+   header change this file, which invalidates clang's module cache in incremental builds. */
+#include "cicu_charset.h"
+#include "cicu_text.h"
+#include "cicu_fold.h"
