@@ -170,9 +170,7 @@ struct FixCommand: ParsableCommand {
         let text: String
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-            text = ((try? encoder.encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+            text = (try? report.render()) ?? "{}\n"
             (toStderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
         case .text:
             let s = report.summary

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell fix the fixer applied: the rule that proposed it, where, and the cell before and after.
 public struct AppliedFix: Codable, Sendable, Equatable {
     public var rule: String
@@ -67,4 +69,13 @@ public struct FixReport: Codable, Sendable {
     /// Diagnostics a `check` of the output still reports (lines of the output).
     public var remaining: [Diagnostic]
     public var summary: FixSummary
+}
+
+extension FixReport {
+    /// Pretty-printed with sorted keys, like `check`'s JSON report.
+    public func render() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
 }

@@ -113,7 +113,8 @@ public final class Fixer {
                 converged = true
                 break
             }
-            if rounds >= options.maxRounds { break }
+            // A round that changed nothing will not change anything the next time either.
+            if rounds >= options.maxRounds || (rounds > 1 && pass.cellsChanged == 0 && pass.fileFixes.isEmpty) { break }
             current = (next, .utf8(bom: false), outputDelimiter, remaining)
         }
 
