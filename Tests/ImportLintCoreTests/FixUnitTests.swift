@@ -127,3 +127,40 @@ import Testing
         #expect(outcome.report.summary.converged)
     }
 }
+
+/// The fixer is generic over diagnostics: any rule's cell fix is applied by (record, field), whatever the
+/// rule (here the value rules that other modules provide, simulated with hand-made diagnostics).
+@Suite struct GenericCellFixTests {
+    func diag(_ name: String, record: Int?, field: Int, line: Int, _ applicability: Applicability, _ replacement: String) -> Diagnostic {
+        Diagnostic(rule: RuleCatalog.find(name)!, line: line, column: 1, record: record, field: nil, message: "",
+                   fix: Fix(applicability, "", replacement: replacement), fieldIndex: field)
+    }
+
+    func run(_ text: String, _ diagnostics: [Diagnostic], unsafe: Bool) throws -> (String, PassResult) {
+        let input = InputFile.bytes(Array(text.utf8), displayPath: "t.csv")
+        let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: nil, allowUnsafe: unsafe,
+                                    force: false, collectDetails: true, profile: try ProfileLoader.load("4me-people"),
+                                    regroup: false, round: 1)
+        let plan = FixPlan(diagnostics: diagnostics, allowUnsafe: unsafe)
+        let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings)
+            .run(directory: NSTemporaryDirectory(), name: "generic")
+        let path = try #require(result.outputPath)
+        defer { AtomicFile.discard(path) }
+        return (try String(contentsOfFile: path, encoding: .utf8), result)
+    }
+
+    @Test func appliesAnyRulesCellFixesByRecordAndField() throws {
+        let text = "Primary Email,Name,Time Zone,Locale,Manager\nann@x.com,Ann,America/Chicago,EN_us,\"Lee, Bob\"\nbob@x.com,Bob,Paris,nl,\n"
+        let diagnostics = [
+            diag("invalid-time-zone", record: 1, field: 2, line: 2, .safe, "Central Time (US & Canada)"),
+            diag("invalid-locale", record: 1, field: 3, line: 2, .safe, "en-US"),
+            diag("organization-variants", record: 2, field: 4, line: 3, .unsafe, "Widget, Inc."),
+        ]
+        let (safe, result) = try run(text, diagnostics, unsafe: false)
+        #expect(safe == "Primary Email,Name,Time Zone,Locale,Manager\nann@x.com,Ann,Central Time (US & Canada),en-US,\"Lee, Bob\"\nbob@x.com,Bob,Paris,nl,\n")
+        #expect(result.applied.map(\.rule) == ["invalid-time-zone", "invalid-locale"])
+        #expect(result.applied[0].before == "America/Chicago" && result.applied[0].after == "Central Time (US & Canada)")
+        let (unsafe, _) = try run(text, diagnostics, unsafe: true)
+        #expect(unsafe.hasSuffix("bob@x.com,Bob,Paris,nl,\"Widget, Inc.\"\n"))
+    }
+}
