@@ -185,6 +185,9 @@ struct FixCommand: ParsableCommand {
             if unsafe > 0 && !report.unsafeFixes { line += " (\(unsafe) fixable with --unsafe-fixes)" }
             if !s.converged && report.written { line += "; fixes did not settle after \(s.rounds) rounds" }
             FileHandle.standardError.write(Data((line + "\n").utf8))
+            for (rule, count) in s.fixesByRule.sorted(by: { $0.key < $1.key }) {
+                FileHandle.standardError.write(Data("  \(rule): \(count) cell fix\(count == 1 ? "" : "es")\n".utf8))
+            }
             for f in report.fileFixes {
                 FileHandle.standardError.write(Data("  \(f.description)\n".utf8))
             }

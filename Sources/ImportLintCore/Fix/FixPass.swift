@@ -22,6 +22,8 @@ struct PassResult {
     var fatalCount = 0
     var applied: [AppliedFix] = []
     var appliedCount = 0
+    /// Applied cell fixes per rule name (kept even when details are not collected).
+    var appliedByRule: [String: Int] = [:]
     var cellsChanged = 0
     var skipped: [SkippedFix] = []
     var deferredCount = 0
@@ -156,8 +158,11 @@ final class FixPass {
                 if changes.contains(.composed) && !rules.contains("not-nfc") { synthesized.append(("not-nfc", "TXT003", .safe)) }
                 if changes.contains(.repaired) { synthesized.append(("invalid-utf8", "ENC001", .unsafe)) }
             }
-            result.appliedCount += (changed ? diagnostics.count : 0) + synthesized.count
-            guard settings.collectDetails, changed else { return }
+            guard changed else { return }
+            result.appliedCount += diagnostics.count + synthesized.count
+            for k in diagnostics { result.appliedByRule[plan.diagnostics[Int(k)].rule, default: 0] += 1 }
+            for (rule, _, _) in synthesized { result.appliedByRule[rule, default: 0] += 1 }
+            guard settings.collectDetails else { return }
             let before = String(decoding: raw, as: UTF8.self)
             let after = String(decoding: cell, as: UTF8.self)
             let line = reader.position(ofField: field).line

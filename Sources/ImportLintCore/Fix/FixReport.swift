@@ -40,6 +40,8 @@ public struct FixSummary: Codable, Sendable, Equatable {
     public var recordsOut: Int
     public var cellsChanged: Int
     public var fixesApplied: Int
+    /// Applied cell fixes per rule name.
+    public var fixesByRule: [String: Int]
     public var fileFixes: Int
     public var rounds: Int
     public var converged: Bool

@@ -53,6 +53,7 @@ public final class Fixer {
         var fileFixes: [FileFix] = []
         var skipped: [SkippedFix] = []
         var appliedCount = 0
+        var appliedByRule: [String: Int] = [:]
         var cellsChanged = 0
         var refused: String?
         var current: (input: InputFile, encoding: InputEncoding, delimiter: UInt8, diagnostics: [Diagnostic]) =
@@ -90,6 +91,7 @@ public final class Fixer {
             applied += pass.applied
             skipped += pass.skipped
             appliedCount += pass.appliedCount
+            appliedByRule.merge(pass.appliedByRule, uniquingKeysWith: +)
             cellsChanged += pass.cellsChanged
             recordsOut = pass.recordsOut
             if rounds == 1 {
@@ -120,7 +122,7 @@ public final class Fixer {
 
         let written = currentTemp != nil
         let summary = FixSummary(recordsIn: inputReport.records, recordsOut: written ? recordsOut : 0,
-                                 cellsChanged: cellsChanged, fixesApplied: appliedCount, fileFixes: fileFixes.count,
+                                 cellsChanged: cellsChanged, fixesApplied: appliedCount, fixesByRule: appliedByRule, fileFixes: fileFixes.count,
                                  rounds: rounds, converged: converged, remaining: remaining.count,
                                  remainingFixable: remaining.filter { $0.fix != nil }.count)
         let report = FixReport(path: input.displayPath, output: nil, written: written, refused: refused,
