@@ -3,3 +3,4 @@
 #include "cicu_charset.h"
 #include "cicu_text.h"
 #include "cicu_fold.h"
+#include "cicu_normalize.h"

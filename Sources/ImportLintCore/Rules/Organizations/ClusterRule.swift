@@ -63,7 +63,8 @@ final class ClusterRule: RecordRule {
 
     func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
-        for column in columns {
+        for var column in columns {
+            column.distinct = Self.mergingEquivalentSpellings(column.distinct)
             let byValue = Dictionary(uniqueKeysWithValues: column.distinct.map { ($0.value, $0) })
             let clusters = clusterer.cluster(column.distinct.map { ($0.value, $0.occurrences.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
@@ -89,6 +90,22 @@ final class ClusterRule: RecordRule {
             }
         }
         sink.clusters = (sink.clusters ?? []) + reported
+    }
+
+    /// Distinct byte sequences that are canonically equivalent (NFC and NFD 'Zoë') are one String to
+    /// Swift and to the clusterer: merge them, keeping the first spelling seen (not-nfc reports the other).
+    private static func mergingEquivalentSpellings(_ distinct: [Distinct]) -> [Distinct] {
+        var slot: [String: Int] = [:]
+        var merged: [Distinct] = []
+        for d in distinct {
+            if let i = slot[d.value] {
+                merged[i].occurrences += d.occurrences
+            } else {
+                slot[d.value] = merged.count
+                merged.append(d)
+            }
+        }
+        return merged
     }
 
     /// With a known-organizations list, every value outside it is reported once per row; its cluster's

@@ -1,0 +1,83 @@
+/// A cell of the file being fixed: record 0 is the header, data records count from 1 as in reports.
+struct CellRef: Hashable {
+    var record: Int32
+    var field: Int32
+}
+
+/// The cell fixes the lint diagnostics propose, keyed by cell, and the file-level fixes that apply.
+/// Generic over rules: any diagnostic whose fix has a replacement and an allowed applicability is a
+/// candidate for its cell; only the file-level fixes (replacement nil) are known by rule name.
+struct FixPlan {
+    /// Rules whose fix acts on the file as a whole; the fix pass performs them.
+    static let fileLevelRules: Set<String> = ["byte-order-mark", "utf16-encoding", "legacy-encoding", "blank-line",
+                                               "powershell-type-line", "ungrouped-contact-rows"]
+
+    /// Indices into `diagnostics` of the candidate fixes of each cell, in report order.
+    private(set) var candidates: [CellRef: [Int32]] = [:]
+    /// Diagnostics whose file-level fix the pass performs.
+    private(set) var fileLevel: [Int] = []
+
+    let diagnostics: [Diagnostic]
+    let allowUnsafe: Bool
+
+    init(diagnostics: [Diagnostic], allowUnsafe: Bool) {
+        self.diagnostics = diagnostics
+        self.allowUnsafe = allowUnsafe
+        for (i, d) in diagnostics.enumerated() {
+            guard let fix = d.fix, Self.allowed(fix, allowUnsafe: allowUnsafe) else { continue }
+            if fix.replacement != nil {
+                guard let field = d.fieldIndex else { continue }
+                let ref = CellRef(record: Int32(d.record ?? 0), field: Int32(field))
+                candidates[ref, default: []].append(Int32(i))
+            } else if Self.fileLevelRules.contains(d.rule) {
+                fileLevel.append(i)
+            }
+        }
+    }
+
+    static func allowed(_ fix: Fix, allowUnsafe: Bool) -> Bool {
+        fix.applicability == .safe || allowUnsafe
+    }
+
+    /// True when another fix round could change something: a cell fix, or a file-level fix.
+    static func hasApplicableFix(_ diagnostics: [Diagnostic], allowUnsafe: Bool) -> Bool {
+        diagnostics.contains { d in
+            guard let fix = d.fix, allowed(fix, allowUnsafe: allowUnsafe) else { return false }
+            return fix.replacement != nil ? d.fieldIndex != nil : fileLevelRules.contains(d.rule)
+        }
+    }
+
+    @inline(__always)
+    var isEmpty: Bool { candidates.isEmpty }
+
+    func candidates(record: Int, field: Int) -> [Int32]? {
+        candidates.isEmpty ? nil : candidates[CellRef(record: Int32(truncatingIfNeeded: record), field: Int32(field))]
+    }
+
+    /// Chooses the new text of a cell among its candidate fixes. Fixes that only trim or compose are
+    /// subsumed by the pass's own normalization; of the others, the first in report order wins when they
+    /// disagree and the rest are left for the next round.
+    func resolve(original: String, candidates: [Int32]) -> (replacement: String?, applied: [Int32], deferred: [Int32]) {
+        let normalizedOriginal = CellText.normalize(original)
+        var chosen: String?
+        var chosenNormalized: String?
+        var applied: [Int32] = []
+        var deferred: [Int32] = []
+        for c in candidates {
+            let replacement = diagnostics[Int(c)].fix!.replacement!
+            let n = CellText.normalize(replacement)
+            if n == normalizedOriginal {
+                applied.append(c)
+            } else if chosen == nil {
+                chosen = replacement
+                chosenNormalized = n
+                applied.append(c)
+            } else if n == chosenNormalized {
+                applied.append(c)
+            } else {
+                deferred.append(c)
+            }
+        }
+        return (chosen, applied, deferred)
+    }
+}

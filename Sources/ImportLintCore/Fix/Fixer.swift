@@ -1,0 +1,169 @@
+import Foundation
+
+/// Settings of `importlint fix`.
+public struct FixOptions: Sendable {
+    /// How to read and lint the input (profile, input delimiter and encoding, rule selection).
+    public var lint: LintOptions
+    /// Apply fixes marked unsafe too (guesses: near-miss header renames, control characters, phones...).
+    public var unsafeFixes = false
+    /// Write the output despite a fatal structural error (ragged row, unterminated quote, invalid UTF-8).
+    public var force = false
+    /// Delimiter of the output; the input's by default.
+    public var outputDelimiter: UInt8?
+    /// Line ending of the output; the input's (that of its header line) by default.
+    public var lineEnding: LineTerminator?
+    /// Keep every applied fix with its before and after values (for the JSON report).
+    public var collectDetails = true
+    /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
+    public var maxRounds = 4
+
+    public init(lint: LintOptions = LintOptions()) { self.lint = lint }
+}
+
+/// The result of fixing one file: the report, and the finished temporary file to rename or discard.
+public struct FixOutcome: Sendable {
+    public var report: FixReport
+    /// Holds the fixed content, in the directory given to `fix`; nil when the file was refused.
+    public var temporaryPath: String?
+    /// The lint diagnostics of the input (round 1).
+    public var inputDiagnostics: [Diagnostic]
+}
+
+/// Lints, then writes the fixed file in one streaming pass, then lints the output: when that finds
+/// applicable fixes again (a fix that enabled another, or two fixes of one cell that disagreed), another
+/// round runs on the output, up to `maxRounds`. The last lint's diagnostics are what remains.
+public final class Fixer {
+    public let options: FixOptions
+
+    public init(options: FixOptions) { self.options = options }
+
+    public func fix(_ input: InputFile, temporaryDirectory: String, name: String = "importlint-fix") throws -> FixOutcome {
+        var lintOptions = options.lint
+        lintOptions.captureSourceLines = false
+        let first = try Linter(options: lintOptions).lint(input)
+        let inputReport = first.report
+        let encoding = try input.encoding(override: lintOptions.inputEncoding)
+        let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
+        let outputDelimiter = options.outputDelimiter ?? inputDelimiter
+        let profileName = lintOptions.profile ?? inputReport.profile
+        let profile = try profileName.map(ProfileLoader.load)
+        let regroup = lintOptions.selection.isEnabled(.ungroupedContactRows)
+
+        var applied: [AppliedFix] = []
+        var fileFixes: [FileFix] = []
+        var skipped: [SkippedFix] = []
+        var appliedCount = 0
+        var appliedByRule: [String: Int] = [:]
+        var cellsChanged = 0
+        var refused: String?
+        var current: (input: InputFile, encoding: InputEncoding, delimiter: UInt8, diagnostics: [Diagnostic]) =
+            (input, encoding, inputDelimiter, inputReport.diagnostics)
+        var currentTemp: String?
+        var lineEnding = options.lineEnding
+        var recordsOut = 0
+        var rounds = 0
+        var remaining: [Diagnostic] = []
+        var converged = false
+
+        while true {
+            rounds += 1
+            let plan = FixPlan(diagnostics: current.diagnostics, allowUnsafe: options.unsafeFixes)
+            let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
+                                        lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force,
+                                        collectDetails: options.collectDetails, profile: profile, regroup: regroup,
+                                        round: rounds)
+            let pass = try FixPass(input: current.input, encoding: current.encoding, plan: plan, settings: settings)
+                .run(directory: temporaryDirectory, name: name)
+            if let previous = currentTemp { AtomicFile.discard(previous) }
+            currentTemp = nil
+            if rounds == 1, let fatal = pass.fatal {
+                let more = pass.fatalCount > 1 ? " (and \(pass.fatalCount - 1) more)" : ""
+                refused = fatal + more
+                if !options.force {
+                    if let path = pass.outputPath { AtomicFile.discard(path) }
+                    remaining = inputReport.diagnostics
+                    break
+                }
+            }
+            guard let output = pass.outputPath else { break }
+            currentTemp = output
+            lineEnding = pass.lineEnding
+            applied += pass.applied
+            skipped += pass.skipped
+            appliedCount += pass.appliedCount
+            appliedByRule.merge(pass.appliedByRule, uniquingKeysWith: +)
+            cellsChanged += pass.cellsChanged
+            recordsOut = pass.recordsOut
+            if rounds == 1 {
+                fileFixes += pass.fileFixes
+                if options.outputDelimiter != nil && outputDelimiter != inputDelimiter {
+                    fileFixes.append(FileFix(rule: nil, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1))
+                }
+            } else {
+                // Later rounds read UTF-8 without BOM: only regrouping can recur.
+                fileFixes += pass.fileFixes
+            }
+
+            var nextOptions = lintOptions
+            nextOptions.inputEncoding = nil
+            nextOptions.delimiter = outputDelimiter
+            nextOptions.profile = profileName
+            let next = InputFile.path(output, displayPath: input.displayPath)
+            let check = try Linter(options: nextOptions).lint(next)
+            remaining = check.report.diagnostics
+            if !FixPlan.hasApplicableFix(remaining, allowUnsafe: options.unsafeFixes) {
+                converged = true
+                break
+            }
+            // A round that changed nothing will not change anything the next time either.
+            if rounds >= options.maxRounds || (rounds > 1 && pass.cellsChanged == 0 && pass.fileFixes.isEmpty) { break }
+            current = (next, .utf8(bom: false), outputDelimiter, remaining)
+        }
+
+        let written = currentTemp != nil
+        let summary = FixSummary(recordsIn: inputReport.records, recordsOut: written ? recordsOut : 0,
+                                 cellsChanged: cellsChanged, fixesApplied: appliedCount, fixesByRule: appliedByRule, fileFixes: fileFixes.count,
+                                 rounds: rounds, converged: converged, remaining: remaining.count,
+                                 remainingFixable: remaining.filter { $0.fix != nil }.count)
+        let report = FixReport(path: input.displayPath, output: nil, written: written, refused: refused,
+                               profile: profileName, encoding: inputReport.encoding,
+                               delimiter: inputReport.delimiter, outputDelimiter: DelimiterSniffer.name(outputDelimiter),
+                               lineEnding: Self.name(lineEnding ?? .lf), unsafeFixes: options.unsafeFixes,
+                               applied: applied, fileFixes: fileFixes, skipped: skipped, remaining: remaining,
+                               summary: summary)
+        return FixOutcome(report: report, temporaryPath: currentTemp, inputDiagnostics: inputReport.diagnostics)
+    }
+
+    static func name(_ t: LineTerminator) -> String {
+        switch t {
+        case .crlf: "crlf"
+        case .cr: "cr"
+        case .lf, .none: "lf"
+        }
+    }
+
+    static func describe(_ d: UInt8) -> String {
+        switch d {
+        case 0x09: "tab"
+        case 0x2C: "comma"
+        case 0x3B: "semicolon"
+        case 0x7C: "pipe"
+        default: "'\(String(UnicodeScalar(d)))'"
+        }
+    }
+}
+
+extension Fixer {
+    /// The whole input decoded to UTF-8 (BOM removed), for `--diff`.
+    public static func decodedBytes(_ input: InputFile, encodingOverride: String?) throws -> [UInt8] {
+        let source = try input.openDecoded(try input.encoding(override: encodingOverride))
+        var all: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: $0.count) }
+            if n == 0 { break }
+            all.append(contentsOf: chunk[0..<n])
+        }
+        return all
+    }
+}

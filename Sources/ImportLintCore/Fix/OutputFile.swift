@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Glibc)
+private let sysWrite = Glibc.write
+#else
+private let sysWrite = Darwin.write
+#endif
+
+/// A buffered, append-only file that knows how many bytes it has written (the regrouper records row
+/// offsets) and can read back what it wrote.
+final class OutputFile {
+    let path: String
+    private let fd: Int32
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity = 1 << 20
+    private var count = 0
+    private var flushed = 0
+    private var closed = false
+
+    /// Bytes written so far, buffered ones included.
+    var offset: Int { flushed + count }
+
+    private init(path: String, fd: Int32) {
+        self.path = path
+        self.fd = fd
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        if !closed { close(fd) }
+        buffer.deallocate()
+    }
+
+    /// A new, empty file `.<name>.importlint-XXXXXX` in `directory` (mode 0600 until renamed).
+    static func temporary(in directory: String, name: String) throws -> OutputFile {
+        var template = Array("\(directory)/.\(name).importlint-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw InputError("\(directory): cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        return OutputFile(path: path, fd: fd)
+    }
+
+    @inline(__always)
+    func write(_ p: UnsafePointer<UInt8>, _ n: Int) throws {
+        if count + n > capacity { try flush() }
+        if n > capacity {
+            try writeAll(p, n)
+            flushed += n
+            return
+        }
+        (buffer + count).update(from: p, count: n)
+        count += n
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { try write(b, $0.count) } }
+    }
+
+    func flush() throws {
+        if count > 0 { try writeAll(buffer, count) }
+        flushed += count
+        count = 0
+    }
+
+    private func writeAll(_ p: UnsafePointer<UInt8>, _ n: Int) throws {
+        var done = 0
+        while done < n {
+            let w = sysWrite(fd, p + done, n - done)
+            if w < 0 {
+                if errno == EINTR { continue }
+                throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))")
+            }
+            done += w
+        }
+    }
+
+    /// Reads `length` bytes at `position` of what was written (after a flush).
+    func read(at position: Int, length: Int, into target: UnsafeMutablePointer<UInt8>) throws {
+        var done = 0
+        while done < length {
+            let r = pread(fd, target + done, length - done, off_t(position + done))
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw InputError("\(path): cannot read back: \(String(cString: strerror(errno)))")
+            }
+            if r == 0 { throw InputError("\(path): file shorter than expected") }
+            done += r
+        }
+    }
+
+    /// Flushes, syncs and closes; the file keeps its temporary name until `commit`.
+    func finish(mode: mode_t? = nil) throws {
+        try flush()
+        if let mode { fchmod(fd, mode) }
+        fsync(fd)
+        close(fd)
+        closed = true
+    }
+}
+
+/// Atomic replacement of a file by a finished temporary file in the same directory.
+public enum AtomicFile {
+    public static func commit(temporary: String, to target: String) throws {
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw InputError("\(target): cannot write: \(reason)")
+        }
+    }
+
+    public static func discard(_ path: String) { unlink(path) }
+
+    /// Permission bits of an existing file, to keep them when fixing in place.
+    public static func mode(of path: String) -> mode_t? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return st.st_mode & 0o7777
+    }
+
+    /// True when both paths name the same existing file (device and inode).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}

@@ -1,0 +1,94 @@
+/// Regroups a contacts file's rows per person while the rows are written: each contiguous group of one
+/// key becomes a segment of the written file; when a key comes back after another key, its new group is
+/// chained to the earlier one. Assembly then writes the groups in order of first appearance, each followed
+/// by its later groups, copying byte ranges of the written file. Memory: a few bytes per group plus one
+/// table entry per distinct key, never the rows themselves.
+final class Regrouper {
+    private var starts: [Int] = []
+    private var next: [Int32] = []
+    private var isFirst: [Bool] = []
+    private var lastGroupOfKey: [Key128: Int32] = [:]
+    private var current: Key128?
+    private var hasGroup = false
+    private var currentIsFirst = true
+    private(set) var movedRows = 0
+    private(set) var movedGroups = 0
+
+    /// A row with the given key (nil: empty, which stays in the current group) starts at `offset`.
+    func row(key: Key128?, offset: Int) {
+        if let key {
+            if !hasGroup || current != key {
+                let g = Int32(starts.count)
+                starts.append(offset)
+                next.append(-1)
+                if let previous = lastGroupOfKey[key] {
+                    next[Int(previous)] = g
+                    isFirst.append(false)
+                    currentIsFirst = false
+                    movedGroups += 1
+                } else {
+                    isFirst.append(true)
+                    currentIsFirst = true
+                }
+                lastGroupOfKey[key] = g
+                current = key
+                hasGroup = true
+            }
+        } else if !hasGroup {
+            starts.append(offset)
+            next.append(-1)
+            isFirst.append(true)
+            currentIsFirst = true
+            hasGroup = true
+        }
+        if !currentIsFirst { movedRows += 1 }
+    }
+
+    /// Writes `source`'s bytes [0, headerEnd) and then its groups regrouped, up to `end`, into `target`.
+    func assemble(from source: OutputFile, headerEnd: Int, end: Int, into target: OutputFile) throws {
+        let chunk = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        var pendingStart = 0
+        var pendingEnd = headerEnd
+        func copy(_ s: Int, _ e: Int) throws {
+            var p = s
+            while p < e {
+                let n = min(chunk, e - p)
+                try source.read(at: p, length: n, into: buffer)
+                try target.write(buffer, n)
+                p += n
+            }
+        }
+        func emit(_ s: Int, _ e: Int) throws {
+            if s == pendingEnd {
+                pendingEnd = e
+            } else {
+                try copy(pendingStart, pendingEnd)
+                pendingStart = s
+                pendingEnd = e
+            }
+        }
+        for g in starts.indices where isFirst[g] {
+            var k = g
+            while k >= 0 {
+                try emit(starts[k], k + 1 < starts.count ? starts[k + 1] : end)
+                k = Int(next[k])
+            }
+        }
+        try copy(pendingStart, pendingEnd)
+    }
+
+    /// The key the `ungrouped-contact-rows` rule computes for a cell it reads back from the output:
+    /// the trimmed text, ASCII-lowercased, or fully lowercased when not ASCII.
+    static func key(_ cell: UnsafeBufferPointer<UInt8>) -> Key128? {
+        guard !cell.isEmpty else { return nil }
+        var hasher = KeyHasher()
+        if cell.isASCII {
+            hasher.combine(cell, lowercaseASCII: true)
+        } else {
+            hasher.combine(String(decoding: cell, as: UTF8.self).lowercased())
+        }
+        return hasher.finalize()
+    }
+}

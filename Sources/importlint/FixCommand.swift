@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import ImportLintCore
+
+enum LineEndingOption: String, ExpressibleByArgument, CaseIterable {
+    case lf, crlf
+}
+
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Write a normalized, fixed copy of an import file (or show the changes as a diff).",
+        discussion: """
+        The output is UTF-8 without BOM, with minimal quoting, trimmed NFC cells, canonical header names, no \
+        blank or '#TYPE' lines, contact rows grouped per person, and every safe rule fix applied (unsafe ones \
+        too with --unsafe-fixes). It has as many records as the input and is written to a temporary file \
+        that is renamed over the target. Fixing the output again changes nothing.
+        Exit status: 0 when the output was written (or, with --diff, nothing would change); 1 when the \
+        file has a fatal structural error (ragged row, unterminated quote, bytes that are not UTF-8 without \
+        --unsafe-fixes) and was not written, or when --diff shows changes; 2 on usage, configuration or I/O \
+        errors.
+        """
+    )
+
+    @Argument(help: "The CSV or TSV file to fix.")
+    var file: String
+
+    @Option(name: [.short, .long], help: "Write the fixed file here ('-' for standard output).")
+    var output: String?
+
+    @Flag(help: "Replace the input file with the fixed file.")
+    var inPlace = false
+
+    @Flag(help: "Print a unified diff of the decoded input and the fixed file instead of writing it.")
+    var diff = false
+
+    @Flag(help: "Apply unsafe fixes too (guesses such as near-miss header renames).")
+    var unsafeFixes = false
+
+    @Flag(help: "Write the output even when the file has a fatal structural error.")
+    var force = false
+
+    @Option(help: "Report format: text (a summary on stderr) or json (every applied fix and what remains).")
+    var format: OutputFormat = .text
+
+    @Option(help: "Line ending of the output: lf or crlf; the input's by default.")
+    var lineEnding: LineEndingOption?
+
+    @Option(help: "Delimiter of the output: comma, tab, semicolon or pipe; the input's by default.")
+    var delimiter: String?
+
+    @Option(help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
+    var inputDelimiter: String?
+
+    @Option(help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
+    var profile: String?
+
+    @Option(help: "Charset of the input (ICU name such as windows-1252); detected by default.")
+    var inputEncoding: String?
+
+    @Option(help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
+    var defaultRegion: String?
+
+    @Option(parsing: .singleValue, help: "Rules whose fixes to apply, by code, name or code prefix (repeatable or comma-separated).")
+    var select: [String] = []
+
+    @Option(parsing: .singleValue, help: "Rules whose fixes to skip, by code, name or code prefix (repeatable or comma-separated).")
+    var ignore: [String] = []
+
+    func validate() throws {
+        let targets = (output != nil ? 1 : 0) + (inPlace ? 1 : 0) + (diff ? 1 : 0)
+        if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
+        if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
+        if let output, output != "-", AtomicFile.sameFile(output, file) {
+            throw ValidationError("\(output) is the input file; use --in-place to overwrite it")
+        }
+    }
+
+    func run() throws {
+        let lint = try lintOptions()
+        var options = FixOptions(lint: lint)
+        options.unsafeFixes = unsafeFixes
+        options.force = force
+        options.collectDetails = format == .json
+        if let delimiter {
+            guard let d = LintOptions.parseDelimiter(delimiter) else {
+                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
+            }
+            options.outputDelimiter = d
+        }
+        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
+
+        let target: String? = inPlace ? file : (output == "-" ? nil : output)
+        let directory = target.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            ?? FileManager.default.temporaryDirectory.path
+        let name = URL(fileURLWithPath: target ?? file).lastPathComponent
+        let input = InputFile.path(file)
+        let outcome: FixOutcome
+        do {
+            outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
+        } catch let error as InputError {
+            throw ValidationError(error.description.hasPrefix(file) ? error.description : "\(file): \(error.description)")
+        }
+        var report = outcome.report
+        report.output = diff ? nil : (target ?? (output == "-" ? "-" : nil))
+        // The report goes to stderr when stdout carries the data or the diff.
+        let reportToStderr = diff || output == "-"
+
+        guard let temporary = outcome.temporaryPath else {
+            report.written = false
+            emit(report, toStderr: reportToStderr)
+            let reason = report.refused ?? "nothing was written"
+            FileHandle.standardError.write(Data("importlint: \(file) not written: \(reason); use --force to write it anyway\n".utf8))
+            throw ExitCode(1)
+        }
+        if let refused = report.refused {
+            FileHandle.standardError.write(Data("importlint: warning: \(file): \(refused); written anyway (--force)\n".utf8))
+        }
+
+        if diff {
+            defer { AtomicFile.discard(temporary) }
+            let old = try Fixer.decodedBytes(input, encodingOverride: inputEncoding)
+            let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
+            let text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            FileHandle.standardOutput.write(Data(text.utf8))
+            emit(report, toStderr: true)
+            if !text.isEmpty { throw ExitCode(1) }
+            return
+        }
+        if output == "-" {
+            defer { AtomicFile.discard(temporary) }
+            FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
+            emit(report, toStderr: true)
+            return
+        }
+        let path = target!
+        let mode: mode_t
+        if let existing = AtomicFile.mode(of: path) {
+            mode = existing
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        chmod(temporary, mode)
+        try AtomicFile.commit(temporary: temporary, to: path)
+        emit(report, toStderr: reportToStderr)
+    }
+
+    /// The same reading options as `check`, except that `--delimiter` names the output's delimiter here.
+    private func lintOptions() throws -> LintOptions {
+        var inputDelimiterByte: UInt8?
+        if let inputDelimiter {
+            guard let d = LintOptions.parseDelimiter(inputDelimiter) else {
+                throw ValidationError("unknown delimiter '\(inputDelimiter)' (use comma, tab, semicolon or pipe)")
+            }
+            inputDelimiterByte = d
+        }
+        let selection = RuleSelection(select: InputOptions.split(select), ignore: InputOptions.split(ignore))
+        let unknown = selection.unknownSelectors(in: RuleCatalog.all)
+        if !unknown.isEmpty {
+            throw ValidationError("no rule matches \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (see `importlint rules`)")
+        }
+        if let profile { _ = try ProfileLoader.load(profile) }
+        return LintOptions(profile: profile, delimiter: inputDelimiterByte, inputEncoding: inputEncoding, selection: selection,
+                           defaultRegion: defaultRegion, captureSourceLines: false)
+    }
+
+    private func emit(_ report: FixReport, toStderr: Bool) {
+        let text: String
+        switch format {
+        case .json:
+            text = (try? report.render()) ?? "{}\n"
+            (toStderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        case .text:
+            let s = report.summary
+            var line = "\(report.path): \(s.recordsIn) records"
+            if report.written {
+                line += ", \(s.cellsChanged) cell\(s.cellsChanged == 1 ? "" : "s") changed (\(s.fixesApplied) fix\(s.fixesApplied == 1 ? "" : "es"))"
+                line += ", \(report.fileFixes.count) file-level fix\(report.fileFixes.count == 1 ? "" : "es")"
+                if let out = report.output { line += " -> \(out)" }
+            }
+            line += "; \(s.remaining) diagnostic\(s.remaining == 1 ? "" : "s") remain"
+            let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
+            if unsafe > 0 && !report.unsafeFixes { line += " (\(unsafe) fixable with --unsafe-fixes)" }
+            if !s.converged && report.written { line += "; fixes did not settle after \(s.rounds) rounds" }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            for (rule, count) in s.fixesByRule.sorted(by: { $0.key < $1.key }) {
+                FileHandle.standardError.write(Data("  \(rule): \(count) cell fix\(count == 1 ? "" : "es")\n".utf8))
+            }
+            for f in report.fileFixes {
+                FileHandle.standardError.write(Data("  \(f.description)\n".utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// Golden outputs of the fixer: `fixtures/fix/<case>.<ext>` is fixed with the options in `<case>.args`
+/// (reading options, as for `check`) and `<case>.fixargs` (fix options) and compared byte for byte with
+/// `<case>.fixed.<ext>`. Cases named `refused*` must not be written. IMPORTLINT_UPDATE_GOLDENS=1
+/// rewrites the goldens.
+@Suite struct FixFixtureTests {
+    static let root = FixtureTests.root.appendingPathComponent("fix")
+    static let cases = FixtureCase.all(in: FixtureTests.root).filter { $0.rule == "fix" }
+
+    @Test func fixFixturesExist() {
+        #expect(Self.cases.count >= 10)
+    }
+
+    static func golden(_ fixture: FixtureCase) -> URL {
+        let ext = fixture.input.pathExtension
+        return fixture.input.deletingPathExtension().appendingPathExtension("fixed").appendingPathExtension(ext)
+    }
+
+    static func options(_ fixture: FixtureCase) throws -> FixOptions {
+        var lint = LintOptions()
+        for (option, value) in try fixture.arguments() {
+            switch option {
+            case "--profile": lint.profile = value.hasSuffix(".yml") ? FixtureTests.root.appendingPathComponent(value).path : value
+            case "--delimiter": lint.delimiter = LintOptions.parseDelimiter(value)
+            case "--input-encoding": lint.inputEncoding = value
+            case "--select": lint.selection.select.append(value)
+            case "--default-region": lint.defaultRegion = value
+            default: Issue.record("unknown fixture option \(option)")
+            }
+        }
+        var options = FixOptions(lint: lint)
+        let argsFile = fixture.input.deletingPathExtension().appendingPathExtension("fixargs")
+        let text = (try? String(contentsOf: argsFile, encoding: .utf8)) ?? ""
+        for line in text.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            switch (parts[0], parts.count > 1 ? parts[1] : nil) {
+            case ("--unsafe-fixes", nil): options.unsafeFixes = true
+            case ("--force", nil): options.force = true
+            case ("--line-ending", let v?): options.lineEnding = v == "crlf" ? .crlf : .lf
+            case ("--delimiter", let v?): options.outputDelimiter = LintOptions.parseDelimiter(v)
+            default: Issue.record("unknown fix fixture option \(line)")
+            }
+        }
+        return options
+    }
+
+    @Test(arguments: cases.map(\.input.path))
+    func fixMatchesGolden(_ path: String) throws {
+        let fixture = try #require(Self.cases.first { $0.input.path == path })
+        let options = try Self.options(fixture)
+        let bytes = [UInt8](try Data(contentsOf: fixture.input))
+        let (outcome, fixed) = try FixHarness.fix(bytes, name: fixture.input.lastPathComponent, options: options)
+        if fixture.name.hasPrefix("refused") {
+            #expect(fixed == nil, "\(fixture.name) should be refused")
+            #expect(outcome.report.refused != nil)
+            return
+        }
+        let output = try #require(fixed, "\(fixture.name) refused: \(outcome.report.refused ?? "")")
+        #expect(outcome.report.summary.recordsOut == outcome.report.summary.recordsIn)
+        if ProcessInfo.processInfo.environment["IMPORTLINT_UPDATE_GOLDENS"] == "1" {
+            try Data(output).write(to: Self.golden(fixture))
+            return
+        }
+        let expected = [UInt8](try Data(contentsOf: Self.golden(fixture)))
+        #expect(output == expected, "fixed \(fixture.name) differs from its golden:\n\(String(decoding: output, as: UTF8.self))")
+        let (_, again) = try FixHarness.fix(output, name: fixture.input.lastPathComponent, options: options)
+        #expect(again == output, "fixing \(fixture.name)'s output again changed it")
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+@testable import ImportLintCore
+
+/// SplitMix64: a tiny seeded generator, so every generated file can be reproduced from its seed.
+struct SeededRNG: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
+}
+
+enum FixHarness {
+    /// Fixes `bytes` and returns the outcome and the fixed bytes (nil when refused).
+    static func fix(_ bytes: [UInt8], name: String, options: FixOptions) throws -> (FixOutcome, [UInt8]?) {
+        let outcome = try Fixer(options: options).fix(.bytes(bytes, displayPath: name),
+                                                      temporaryDirectory: NSTemporaryDirectory(), name: "test")
+        guard let path = outcome.temporaryPath else { return (outcome, nil) }
+        defer { AtomicFile.discard(path) }
+        return (outcome, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    static func lint(_ bytes: [UInt8], name: String, options: LintOptions = LintOptions()) throws -> FileReport {
+        try Linter(options: options).lint(.bytes(bytes, displayPath: name)).report
+    }
+
+    /// Every record (header first) of UTF-8 text, as the linter reads it: blank lines and a leading
+    /// '#TYPE' line skipped.
+    static func records(_ bytes: [UInt8], delimiter: UInt8) throws -> [[String]] {
+        let reader = CSVReader(source: MemorySource(bytes), delimiter: delimiter)
+        var rows: [[String]] = []
+        var first = true
+        while try reader.next() {
+            if first && reader.fieldCount >= 1 && reader.bytes(0).starts(with: Array("#TYPE".utf8)) { first = false; continue }
+            if !first && reader.isBlankLine && reader.unterminatedQuote == nil { continue }
+            first = false
+            rows.append((0..<reader.fieldCount).map(reader.string))
+        }
+        return rows
+    }
+}

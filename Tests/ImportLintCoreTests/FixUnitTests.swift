@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+@Suite struct FixUnitTests {
+    func normalized(_ s: String) -> (String, CellText.Changes) {
+        var copy = s
+        var out: [UInt8] = []
+        let changes = copy.withUTF8 { CellText.normalize($0, repairInvalid: false, into: &out) }
+        return (String(decoding: out, as: UTF8.self), changes)
+    }
+
+    @Test func trimsSpacesTabsAndNoBreakSpaces() {
+        #expect(normalized("  Ann \t").0 == "Ann")
+        #expect(normalized("\u{A0}Ann\u{A0} ").0 == "Ann")
+        #expect(normalized("Ann Lee").1.isEmpty)
+        #expect(normalized("   ").0 == "")
+    }
+
+    @Test func composesToNFC() {
+        let (text, changes) = normalized("Zoe\u{0308} Nguye\u{0302}\u{0303}n")
+        #expect(text == "Zoë Nguyễn")
+        #expect(changes.contains(.composed))
+        #expect(normalized("Γιώργος 山田 محمد").1.isEmpty)
+    }
+
+    @Test func repairsInvalidBytesAsWindows1252OnlyWhenAsked() {
+        let bytes: [UInt8] = Array("Lef".utf8) + [0xE8] + Array("vre ".utf8) + [0x80]
+        var out: [UInt8] = []
+        let kept = bytes.withUnsafeBufferPointer { CellText.normalize($0, repairInvalid: false, into: &out) }
+        #expect(out == Array(bytes.dropLast()) || out == bytes)
+        #expect(!kept.contains(.repaired))
+        let repaired = bytes.withUnsafeBufferPointer { CellText.normalize($0, repairInvalid: true, into: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "Lefèvre €")
+        #expect(repaired.contains(.repaired))
+    }
+
+    func quoted(_ s: String, _ d: UInt8 = 0x2C, lone: Bool = false) -> String {
+        var row: [UInt8] = []
+        Array(s.utf8).withUnsafeBufferPointer { CellText.appendCell($0, delimiter: d, forceQuotes: lone, to: &row) }
+        return String(decoding: row, as: UTF8.self)
+    }
+
+    @Test func quotesOnlyWhereNeeded() {
+        #expect(quoted("plain") == "plain")
+        #expect(quoted("a,b") == "\"a,b\"")
+        #expect(quoted("a,b", 0x09) == "a,b")
+        #expect(quoted("a\tb", 0x09) == "\"a\tb\"")
+        #expect(quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(quoted("two\nlines") == "\"two\nlines\"")
+        #expect(quoted("cr\ronly") == "\"cr\ronly\"")
+        #expect(quoted("", lone: true) == "\"\"")
+    }
+
+    @Test func conflictingCellFixesDeferAllButTheFirst() {
+        let rule = RuleDescriptor.surroundingWhitespace
+        func diag(_ replacement: String) -> Diagnostic {
+            Diagnostic(rule: rule, line: 2, column: 1, record: 1, field: nil, message: "",
+                       fix: Fix(.safe, "", replacement: replacement), fieldIndex: 0)
+        }
+        let plan = FixPlan(diagnostics: [diag("x "), diag("Paris"), diag("Paris "), diag("Amsterdam")], allowUnsafe: false)
+        let resolved = plan.resolve(original: " x", candidates: plan.candidates(record: 1, field: 0)!)
+        #expect(resolved.replacement == "Paris")
+        #expect(resolved.applied == [0, 1, 2])
+        #expect(resolved.deferred == [3])
+    }
+
+    @Test func unsafeFixesNeedPermission() {
+        let d = Diagnostic(rule: .controlCharacter, line: 2, column: 1, record: 1, field: nil, message: "",
+                           fix: Fix(.unsafe, "", replacement: "a b"), fieldIndex: 0)
+        #expect(FixPlan(diagnostics: [d], allowUnsafe: false).isEmpty)
+        #expect(!FixPlan(diagnostics: [d], allowUnsafe: true).isEmpty)
+    }
+
+    @Test func unifiedDiffOfChangedLines() {
+        let old = Array("a\nb\nc\nd\ne\nf\ng\nh\n".utf8)
+        let new = Array("a\nB\nc\nd\ne\nf\ng\nh\ni".utf8)
+        let diff = UnifiedDiff.render(old: old, new: new, oldName: "a/x", newName: "b/x", context: 1)
+        #expect(diff == """
+        --- a/x
+        +++ b/x
+        @@ -1,3 +1,3 @@
+         a
+        -b
+        +B
+         c
+        @@ -8 +8,2 @@
+         h
+        +i
+        \\ No newline at end of file
+
+        """)
+        #expect(UnifiedDiff.render(old: old, new: old, oldName: "a", newName: "b").isEmpty)
+    }
+
+    @Test func unifiedDiffShowsReorderedRows() {
+        let old = Array("h\nann 1\nbob 1\nann 2\n".utf8)
+        let new = Array("h\nann 1\nann 2\nbob 1\n".utf8)
+        let diff = UnifiedDiff.render(old: old, new: new, oldName: "a", newName: "b")
+        #expect(diff.contains("+ann 2\n") || diff.contains("-bob 1\n"))
+        let removed = diff.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count
+        let added = diff.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }.count
+        #expect(removed == 1 && added == 1)
+    }
+
+    @Test func refusesToWriteARaggedFileUnlessForced() throws {
+        let bytes = Array("Primary Email,Name\nann@x.com,Ann,extra\n".utf8)
+        let (refused, none) = try FixHarness.fix(bytes, name: "r.csv", options: FixOptions())
+        #expect(none == nil)
+        #expect(refused.report.refused?.contains("ragged-row") == true)
+        var force = FixOptions()
+        force.force = true
+        let (_, written) = try FixHarness.fix(bytes, name: "r.csv", options: force)
+        #expect(written == Array("Primary Email,Name\nann@x.com,Ann,extra\n".utf8))
+    }
+
+    @Test func jsonReportListsAppliedFixes() throws {
+        let bytes = Array("primary email,Name\nann@x.com , Ann\n".utf8)
+        let (outcome, fixed) = try FixHarness.fix(bytes, name: "p.csv", options: FixOptions())
+        #expect(fixed == Array("Primary Email,Name\nann@x.com,Ann\n".utf8))
+        let rules = outcome.report.applied.map(\.rule)
+        #expect(rules.filter { $0 == "surrounding-whitespace" }.count == 2)
+        #expect(rules.contains("unknown-column"))
+        let header = try #require(outcome.report.applied.first { $0.rule == "unknown-column" })
+        #expect(header.before == "primary email" && header.after == "Primary Email" && header.record == nil)
+        #expect(outcome.report.remaining.isEmpty)
+        #expect(outcome.report.summary.converged)
+    }
+}
+
+/// The fixer is generic over diagnostics: any rule's cell fix is applied by (record, field), whatever the
+/// rule (here the value rules that other modules provide, simulated with hand-made diagnostics).
+@Suite struct GenericCellFixTests {
+    func diag(_ name: String, record: Int?, field: Int, line: Int, _ applicability: Applicability, _ replacement: String) -> Diagnostic {
+        Diagnostic(rule: RuleCatalog.find(name)!, line: line, column: 1, record: record, field: nil, message: "",
+                   fix: Fix(applicability, "", replacement: replacement), fieldIndex: field)
+    }
+
+    func run(_ text: String, _ diagnostics: [Diagnostic], unsafe: Bool) throws -> (String, PassResult) {
+        let input = InputFile.bytes(Array(text.utf8), displayPath: "t.csv")
+        let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: nil, allowUnsafe: unsafe,
+                                    force: false, collectDetails: true, profile: try ProfileLoader.load("4me-people"),
+                                    regroup: false, round: 1)
+        let plan = FixPlan(diagnostics: diagnostics, allowUnsafe: unsafe)
+        let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings)
+            .run(directory: NSTemporaryDirectory(), name: "generic")
+        let path = try #require(result.outputPath)
+        defer { AtomicFile.discard(path) }
+        return (try String(contentsOfFile: path, encoding: .utf8), result)
+    }
+
+    @Test func appliesAnyRulesCellFixesByRecordAndField() throws {
+        let text = "Primary Email,Name,Time Zone,Locale,Manager\nann@x.com,Ann,America/Chicago,EN_us,\"Lee, Bob\"\nbob@x.com,Bob,Paris,nl,\n"
+        let diagnostics = [
+            diag("invalid-time-zone", record: 1, field: 2, line: 2, .safe, "Central Time (US & Canada)"),
+            diag("invalid-locale", record: 1, field: 3, line: 2, .safe, "en-US"),
+            diag("organization-variants", record: 2, field: 4, line: 3, .unsafe, "Widget, Inc."),
+        ]
+        let (safe, result) = try run(text, diagnostics, unsafe: false)
+        #expect(safe == "Primary Email,Name,Time Zone,Locale,Manager\nann@x.com,Ann,Central Time (US & Canada),en-US,\"Lee, Bob\"\nbob@x.com,Bob,Paris,nl,\n")
+        #expect(result.applied.map(\.rule) == ["invalid-time-zone", "invalid-locale"])
+        #expect(result.applied[0].before == "America/Chicago" && result.applied[0].after == "Central Time (US & Canada)")
+        let (unsafe, _) = try run(text, diagnostics, unsafe: true)
+        #expect(unsafe.hasSuffix("bob@x.com,Bob,Paris,nl,\"Widget, Inc.\"\n"))
+    }
+}
