@@ -75,6 +75,12 @@ extension CSVReader {
     func column(at offset: Int, lineStart: Int) -> Int {
         if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }
         let prefix = UnsafeBufferPointer(start: bufferBase + lineStart, count: offset - lineStart)
+        if invalidUTF8.isEmpty {
+            // Valid UTF-8: every byte that is not a continuation byte starts one scalar.
+            var scalars = 0
+            for b in prefix where b & 0xC0 != 0x80 { scalars += 1 }
+            return scalars + 1
+        }
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 

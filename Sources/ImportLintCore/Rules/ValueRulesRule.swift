@@ -16,6 +16,8 @@ final class ValueRulesRule: RecordRule {
     private var plans: [Plan]
     /// The specs again, outside `plans`, so that a cache-miss closure can read them while `plans` is mutated.
     private let specs: [ColumnSpec]
+    /// Each plan's validation context when it does not depend on another cell of the row.
+    private let fixedContexts: [ValueContext]
     private var unboundHygiene: [Int: VerdictCache] = [:]
     private let base: ValueContext
     private let validation: Bool
@@ -36,6 +38,13 @@ final class ValueRulesRule: RecordRule {
             return Plan(index: index, spec: spec, validates: validates, discriminator: dependsOn.flatMap(context.index(of:)))
         }
         specs = plans.map(\.spec)
+        fixedContexts = specs.map { [base] spec in
+            var c = base
+            c.column = spec
+            c.kind = spec.kind
+            c.allowed = spec.allowed
+            return c
+        }
         let selection = context.options.selection
         validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
         hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection]
@@ -60,7 +69,9 @@ final class ValueRulesRule: RecordRule {
             if validation && plans[p].validates {
                 let discriminator = plans[p].discriminator.map { reader.bytes($0).trimmedASCII() }
                 findings = plans[p].cache.verdicts(for: value, qualifier: discriminator) {
-                    ValueValidation.validate(String(decoding: value, as: UTF8.self), context: context(for: specs[p], discriminator))
+                    let text = String(decoding: value, as: UTF8.self)
+                    if let discriminator { return ValueValidation.validate(text, context: context(for: p, discriminator)) }
+                    return ValueValidation.validate(text, context: fixedContexts[p])
                 }
             }
             if hygiene && TextHygiene.needsCheck(raw) {
@@ -84,18 +95,15 @@ final class ValueRulesRule: RecordRule {
         }
     }
 
-    private func context(for spec: ColumnSpec, _ discriminator: UnsafeBufferPointer<UInt8>?) -> ValueContext {
-        var c = base
-        c.column = spec
-        c.kind = spec.kind
-        c.allowed = spec.allowed
-        if let discriminator {
-            let key = String(decoding: discriminator, as: UTF8.self).lowercased()
-            if let kindBy = spec.kindBy { c.kind = kindBy.kinds[key] ?? .text }
-            if let allowedBy = spec.allowedBy {
-                // Without a known discriminator the allowed set is the union: never reject a plausible value.
-                c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
-            }
+    /// The context of a cell whose kind or allowed values depend on another cell of its row.
+    private func context(for plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
+        var c = fixedContexts[plan]
+        let spec = specs[plan]
+        let key = String(decoding: discriminator, as: UTF8.self).lowercased()
+        if let kindBy = spec.kindBy { c.kind = kindBy.kinds[key] ?? .text }
+        if let allowedBy = spec.allowedBy {
+            // Without a known discriminator the allowed set is the union: never reject a plausible value.
+            c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
         }
         return c
     }
