@@ -8,6 +8,7 @@ public enum RuleCatalog {
         .raggedRow, .unterminatedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
         .powershellTypeLine, .emptyFile, .surroundingWhitespace,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired,
+        .recordCountDrop, .removedIdentifiers,
     ]
 
     static let pending: [RuleDescriptor] = [
@@ -18,7 +19,6 @@ public enum RuleCatalog {
         ("VAL008", "invalid-country"), ("VAL009", "invalid-pin"), ("VAL010", "invalid-location-slug"),
         ("VAL011", "slack-handle-prefix"), ("VAL012", "invalid-url"), ("VAL013", "invalid-enum"),
         ("ID003", "unknown-person-reference"), ("ORG001", "organization-variants"), ("ORG002", "unknown-organization"),
-        ("BASE001", "record-count-drop"), ("BASE002", "removed-identifiers"),
     ].map { code, name in
         RuleDescriptor(code: code, name: name, severity: .error, summary: "Not yet available in this version",
                        explanation: "This rule is reserved by the report format and not yet implemented; it never reports.",
