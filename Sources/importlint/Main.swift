@@ -30,7 +30,7 @@ struct ImportLintCommand: ParsableCommand {
         commandName: "importlint",
         abstract: "A strict, self-repairing linter for people and contact import files (4me, The Receptionist).",
         version: ImportLint.version,
-        subcommands: [CheckCommand.self, RulesCommand.self, RuleCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, RuleCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }
