@@ -41,6 +41,10 @@ import Testing
             case "--input-encoding": options.inputEncoding = value
             case "--select": options.selection.select.append(value)
             case "--default-region": options.defaultRegion = value
+            case "--baseline":
+                options.baselinePath = root.appendingPathComponent(value).path
+                options.baselineDisplayPath = "fixtures/\(value)"
+            case "--baseline-threshold": options.recordCountDropThreshold = (Double(value) ?? 10) / 100
             default: Issue.record("unknown fixture option \(option)")
             }
         }

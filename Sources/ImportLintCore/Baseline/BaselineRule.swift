@@ -62,10 +62,12 @@ final class BaselineRule: RecordRule {
         }
         for line in lines.sorted() {
             let values = texts[line] ?? []
-            let shown = values.isEmpty ? "on line \(line)" : values.map { "'\($0)'" }.joined(separator: " + ")
+            var shown = values.isEmpty ? "on line \(line)" : values.prefix(key.keyCount).map { "'\($0)'" }.joined(separator: " + ")
+            let scope = zip(key.scopeNames, values.dropFirst(key.keyCount)).filter { !$0.1.isEmpty }
+            if !scope.isEmpty { shown += " (" + scope.map { "\($0.0) '\($0.1)'" }.joined(separator: ", ") + ")" }
             sink.file(.removedIdentifiers, field: key.names.first,
                       message: "\(names) \(shown) is in the baseline \(displayPath) (line \(line)) but not in this file; \(consequence)",
-                      related: [RelatedLocation(line: Int(line), path: displayPath)], values: values)
+                      related: [RelatedLocation(line: Int(line), path: displayPath)], values: values.filter { !$0.isEmpty })
         }
     }
 
@@ -78,6 +80,7 @@ final class BaselineRule: RecordRule {
 /// qualified by the key's scope columns when both have them.
 struct BaselineKey {
     let names: [String]
+    let scopeNames: [String]
     let caseInsensitive: Bool
     let fileColumns: [Int]
     let baselineColumns: [Int]
@@ -88,7 +91,7 @@ struct BaselineKey {
         for spec in context.profile?.identifiers ?? [] {
             guard let mine = context.indices(of: spec.columns), let theirs = baseline.indices(of: spec.columns) else { continue }
             let scope = spec.scope.filter { context.index(of: $0) != nil && baseline.index(of: $0) != nil }
-            return BaselineKey(names: spec.columns, caseInsensitive: spec.caseInsensitive,
+            return BaselineKey(names: spec.columns, scopeNames: scope, caseInsensitive: spec.caseInsensitive,
                                fileColumns: mine + scope.compactMap(context.index(of:)),
                                baselineColumns: theirs + scope.compactMap(baseline.index(of:)),
                                keyCount: spec.columns.count)
@@ -180,7 +183,7 @@ struct BaselineFile {
         while try reader.next(), found.count < lines.count {
             let line = Int32(truncatingIfNeeded: reader.line)
             guard lines.contains(line), isRecord(reader) else { continue }
-            found[line] = key.baselineColumns.prefix(key.keyCount).map { Whitespace.trim(reader.string($0)) }
+            found[line] = key.baselineColumns.map { Whitespace.trim(reader.string($0)) }
         }
         return found
     }

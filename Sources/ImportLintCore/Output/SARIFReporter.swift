@@ -74,7 +74,7 @@ public enum SARIFReporter {
     static func physicalLocation(_ path: String, line: Int, column: Int, locator: ArtifactLocator) -> [String: Any] {
         let artifact: [String: Any]
         if let relative = locator.relative(path) {
-            artifact = ["uri": relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative, "uriBaseId": "%SRCROOT%"]
+            artifact = ["uri": relative.addingPercentEncoding(withAllowedCharacters: uriPathAllowed) ?? relative, "uriBaseId": "%SRCROOT%"]
         } else {
             artifact = ["uri": URL(fileURLWithPath: path).standardizedFileURL.absoluteString]
         }
@@ -84,6 +84,13 @@ public enum SARIFReporter {
             "region": ["startLine": startLine, "startColumn": startColumn, "endLine": startLine, "endColumn": startColumn + 1],
         ]
     }
+
+    /// Path characters kept as they are; ':' is encoded so that a first segment never reads as a scheme.
+    static let uriPathAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(":")
+        return set
+    }()
 
     static func describe(_ rule: RuleDescriptor) -> [String: Any] {
         var help = "\(rule.explanation)\n\nDefault severity: \(rule.severity.rawValue). Fix: \(rule.fix.rawValue)."
