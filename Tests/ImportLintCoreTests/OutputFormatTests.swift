@@ -24,7 +24,6 @@ import FoundationXML
             """, to: dir.appendingPathComponent("exports/people, 50%: new.csv"))
         var options = LintOptions()
         options.baselinePath = baseline.path
-        options.baselineDisplayPath = "previous.csv"
         let result = try Linter(options: options).lint(.path(file.path))
         #expect(Set(result.report.diagnostics.map(\.rule)).isSuperset(of: ["duplicate-identifier", "removed-identifiers", "record-count-drop", "email-or-sms-required"]))
         return Report(files: [result.report])
