@@ -2,9 +2,11 @@
 # Proves .pre-commit-hooks.yaml with the real pre-commit framework: `pre-commit try-repo` on a scratch git
 # repository must fail for a bad export and pass for a good one. Needs `pre-commit` (pip install pre-commit),
 # git and a Swift toolchain; the first run builds importlint in release mode (slow).
-# Usage: Scripts/test-pre-commit.sh [REPO]   (REPO defaults to this checkout; uncommitted changes are used)
+# Usage: Scripts/test-pre-commit.sh [REPO [REF]]   (REPO defaults to this checkout, REF to its HEAD commit:
+# commit first; pre-commit caches the release build per repository and commit, so later runs are fast)
 set -euo pipefail
 repo="$(cd "${1:-$(dirname "$0")/..}" && pwd)"
+ref="${2:-$(git -C "$repo" rev-parse HEAD)}"
 command -v pre-commit >/dev/null || { echo "pre-commit not found on PATH (pip install pre-commit)" >&2; exit 77; }
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
@@ -16,7 +18,7 @@ git config user.name ci
 run_hook() {  # $1 = label; runs the importlint hook on every file of the scratch repository
   git add -A
   set +e
-  pre-commit try-repo "$repo" importlint --all-files --verbose >"$scratch/$1.log" 2>&1
+  pre-commit try-repo "$repo" importlint --ref "$ref" --all-files --verbose >"$scratch/$1.log" 2>&1
   local status=$?
   set -e
   echo "$status"
