@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves .pre-commit-hooks.yaml with the real pre-commit framework: `pre-commit try-repo` on a scratch git
 # repository must fail for a bad export and pass for a good one. Needs `pre-commit` (pip install pre-commit),
-# git and a Swift toolchain; the first run builds importlint in release mode (slow).
+# git and a Swift toolchain.
 # Usage: Scripts/test-pre-commit.sh [REPO [REF]]   (REPO defaults to this checkout, REF to its HEAD commit:
-# commit first; pre-commit caches the release build per repository and commit, so later runs are fast)
+# commit first, uncommitted changes are not tested). try-repo uses a fresh temporary store each time, so each
+# of the two runs builds importlint in release mode (about 2-3 minutes each on 2 cores).
 set -euo pipefail
 repo="$(cd "${1:-$(dirname "$0")/..}" && pwd)"
 ref="${2:-$(git -C "$repo" rev-parse HEAD)}"
