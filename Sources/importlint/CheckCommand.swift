@@ -69,19 +69,21 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage, configuration or I/O errors."
     )
 
-    @Argument(help: "CSV or TSV files to lint.")
+    @Argument(help: "CSV or TSV files to lint ('-' reads standard input).")
     var files: [String]
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Report format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var gate: GateOptions
+
+    @Option(help: "Report format: text, json, sarif, github, junit or codequality.")
+    var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Lowest severity that makes the exit status 1: error, warning or info.")
-    var failOn: Severity = .error
+    @Option(help: "Lowest severity that makes the exit status 1: error, warning or info (default: the configuration's, else error).")
+    var failOn: Severity?
 
     @Option(help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
     var people: [String] = []
@@ -91,29 +93,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = try input.lintOptions(captureSourceLines: format == .text)
-        let inputs = files.map { InputFile.path($0) }
-        var results: [LintResult] = []
-        try Self.reportingPath {
-            options.references = try ReferenceSet.resolve(for: inputs, explicitSources: people.map { InputFile.path($0) },
-                                                          profile: input.profile)
-            let linter = Linter(options: options)
-            for file in inputs {
-                results.append(try linter.lint(file))
-            }
-        }
-        let report = Report(files: results.map(\.report))
-        let rendered: String
-        switch format {
-        case .text:
-            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
-            let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            rendered = TextReporter(color: color).render(results, summary: report.summary)
-        case .json:
-            rendered = try JSONReporter.render(report)
-        }
-        try Output.write(rendered, to: output)
-        if let worst = report.worstSeverity, worst >= failOn { throw ExitCode(1) }
+        try runGate()
     }
 }
 

@@ -30,7 +30,7 @@ struct ImportLintCommand: ParsableCommand {
         commandName: "importlint",
         abstract: "A strict, self-repairing linter for people and contact import files (4me, The Receptionist).",
         version: ImportLint.version,
-        subcommands: [CheckCommand.self, FixCommand.self, ClustersCommand.self, RulesCommand.self, RuleCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, ClustersCommand.self, InitCommand.self, RulesCommand.self, RuleCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

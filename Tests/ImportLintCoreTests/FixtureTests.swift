@@ -49,6 +49,10 @@ import Testing
                 let people = InputFile.path(fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
                 options.references = try ReferenceSet.resolve(for: [.path(fixture.input.path)], explicitSources: [people],
                                                               profile: options.profile)
+            case "--baseline":
+                options.baselinePath = root.appendingPathComponent(value).path
+                options.baselineDisplayPath = "fixtures/\(value)"
+            case "--baseline-threshold": options.recordCountDropThreshold = (Double(value) ?? 10) / 100
             default: Issue.record("unknown fixture option \(option)")
             }
         }

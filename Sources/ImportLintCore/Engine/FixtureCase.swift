@@ -3,7 +3,8 @@ import Foundation
 /// One fixture under `fixtures/<rule-name>/`: an input file (.csv or .tsv; other files are helpers such as
 /// people lists), optional extra arguments in `<case>.args`
 /// (one `--option value` per line), and its golden report `<case>.expected.json`. Inputs named
-/// `trigger*` must raise the folder's rule; inputs named `clean*` must not.
+/// `trigger*` must raise the folder's rule; inputs named `clean*` must not. Files named `baseline*` are the
+/// previous uploads that `--baseline` arguments name, not cases.
 public struct FixtureCase: Sendable {
     public let rule: String
     public let input: URL
@@ -37,7 +38,8 @@ public struct FixtureCase: Sendable {
         for folder in folders.sorted(by: { $0.path < $1.path }) {
             guard let files = try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { continue }
             for file in files.sorted(by: { $0.path < $1.path }) where ["csv", "tsv"].contains(file.pathExtension)
-                && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.hasPrefix("evaluation") {
+                && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.hasPrefix("evaluation")
+                && !file.lastPathComponent.hasPrefix("baseline") {
                 cases.append(FixtureCase(rule: folder.lastPathComponent, input: file))
             }
         }

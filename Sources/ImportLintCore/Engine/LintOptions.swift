@@ -15,6 +15,14 @@ public struct LintOptions: Sendable {
     public var knownOrganizations: [String]?
     /// Reviewed value → canonical rewrites (`--mapping`).
     public var mapping: [String: String] = [:]
+    /// A file of known organization names (one a line), for `unknown-organization`.
+    public var knownOrganizationsPath: String?
+    /// The previous upload, for `record-count-drop` and `removed-identifiers`.
+    public var baselinePath: String?
+    /// How the baseline is named in messages and `related` (defaults to `baselinePath`).
+    public var baselineDisplayPath: String?
+    /// `record-count-drop` reports a fall of more than this fraction of the baseline's records.
+    public var recordCountDropThreshold: Double = 0.10
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

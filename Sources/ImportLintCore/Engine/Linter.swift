@@ -8,6 +8,9 @@ public struct LintResult: Sendable {
 public final class Linter {
     public let options: LintOptions
     private let builtInProfiles: [Profile]
+    /// Called with the display path and the records read so far, every `progressInterval` records.
+    public var progress: ((String, Int) -> Void)?
+    public var progressInterval = 50_000
 
     public init(options: LintOptions) {
         self.options = options
@@ -50,7 +53,8 @@ public final class Linter {
         let context = FileContext(path: input.displayPath, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, headerLine: reader.line)
         sink.fieldNames = bindings.map { $0?.name }
-        let rules = RuleFactory.rules(for: context)
+        var rules = RuleFactory.rules(for: context)
+        if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
         HeaderAnalysis.report(context, matches: matches, reader: reader, sink: sink)
 
@@ -63,6 +67,7 @@ public final class Linter {
             }
             records += 1
             for rule in rules { rule.check(reader, record: records, sink: sink) }
+            if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }
         for rule in rules { rule.finish(sink: sink) }
         if records == 0 {

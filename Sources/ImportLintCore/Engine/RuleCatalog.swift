@@ -11,11 +11,10 @@ public enum RuleCatalog {
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
-        .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization,
+        .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
     ]
 
     static let pending: [RuleDescriptor] = [
-        ("BASE001", "record-count-drop"), ("BASE002", "removed-identifiers"),
     ].map { code, name in
         RuleDescriptor(code: code, name: name, severity: .error, summary: "Not yet available in this version",
                        explanation: "This rule is reserved by the report format and not yet implemented; it never reports.",

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One accepted finding, identified by content rather than line number so that it survives rows being added
+/// or moved: file path + rule + field + the cell values the diagnostic quotes (as a SHA-256 `hash`, or the
+/// plain `value` when written by hand). A diagnostic without values is identified by its message with digits
+/// blanked out (line numbers change; the finding does not).
+public struct Suppression: Codable, Sendable, Hashable {
+    public var path: String
+    public var rule: String
+    public var field: String?
+    public var hash: String?
+    public var value: String?
+
+    public init(path: String, rule: String, field: String?, hash: String?, value: String? = nil) {
+        self.path = path
+        self.rule = rule
+        self.field = field
+        self.hash = hash
+        self.value = value
+    }
+
+    public var summary: String {
+        "\(rule) in \(path)\(field.map { " (\($0))" } ?? "")"
+    }
+}
+
+/// The suppressions file of `--write-suppressions` / `--suppressions`.
+public struct SuppressionFile: Codable, Sendable {
+    public var version: Int
+    public var suppressions: [Suppression]
+
+    public init(suppressions: [Suppression]) {
+        version = 1
+        self.suppressions = suppressions
+    }
+}
+
+public enum Suppressions {
+    /// What a diagnostic's identity is made of, before hashing.
+    static func content(_ d: Diagnostic) -> String {
+        if !d.values.isEmpty { return d.values.joined(separator: "\u{1F}") }
+        return String(String.UnicodeScalarView(d.message.unicodeScalars.map { $0.properties.numericType != nil ? "#" : $0 }))
+    }
+
+    public static func fingerprint(_ d: Diagnostic) -> String { "sha256:" + SHA256.hex(content(d)) }
+
+    static func normalize(_ path: String) -> String {
+        path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    }
+
+    /// One entry per distinct finding of the reports, in report order.
+    public static func entries(for reports: [FileReport]) -> [Suppression] {
+        var seen = Set<Suppression>()
+        var out: [Suppression] = []
+        for report in reports {
+            for d in report.diagnostics {
+                let entry = Suppression(path: normalize(report.path), rule: d.rule, field: d.field, hash: fingerprint(d))
+                if seen.insert(entry).inserted { out.append(entry) }
+            }
+        }
+        return out
+    }
+
+    public static func load(_ path: String) throws -> [Suppression] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError("\(path): cannot read suppressions file") }
+        do {
+            let file = try JSONDecoder().decode(SuppressionFile.self, from: data)
+            guard file.version == 1 else { throw ConfigError("\(path): unsupported suppressions version \(file.version)") }
+            for (i, s) in file.suppressions.enumerated() where s.hash == nil && s.value == nil {
+                throw ConfigError("\(path): suppression \(i + 1) (\(s.summary)) has neither \"hash\" nor \"value\"")
+            }
+            return file.suppressions
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError("\(path): invalid suppressions file: \(error)")
+        }
+    }
+
+    public static func write(_ entries: [Suppression], to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(SuppressionFile(suppressions: entries))
+        do {
+            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ConfigError("\(path): cannot write suppressions: \(error.localizedDescription)")
+        }
+    }
+
+    static func matches(_ s: Suppression, _ d: Diagnostic, path: String) -> Bool {
+        guard s.path == path, s.rule == d.rule || s.rule == d.code, s.field == d.field else { return false }
+        if let hash = s.hash { return hash == fingerprint(d) }
+        if let value = s.value { return d.values == [value] || content(d) == value || d.values.joined(separator: " + ") == value }
+        return false
+    }
+
+    /// Removes suppressed diagnostics. Returns how many were removed and the entries for the linted files
+    /// that no longer match anything (entries for files not linted in this run are not judged).
+    public static func apply(_ entries: [Suppression], to results: inout [LintResult]) -> (suppressed: Int, stale: [Suppression]) {
+        var used = [Bool](repeating: false, count: entries.count)
+        var suppressed = 0
+        let linted = Set(results.map { normalize($0.report.path) })
+        for r in results.indices {
+            let path = normalize(results[r].report.path)
+            let candidates = entries.indices.filter { entries[$0].path == path }
+            guard !candidates.isEmpty else { continue }
+            results[r].report.diagnostics.removeAll { d in
+                var hit = false
+                for i in candidates where matches(entries[i], d, path: path) {
+                    used[i] = true
+                    hit = true
+                }
+                if hit { suppressed += 1 }
+                return hit
+            }
+        }
+        let stale = entries.indices.filter { !used[$0] && linted.contains(entries[$0].path) }.map { entries[$0] }
+        return (suppressed, stale)
+    }
+}

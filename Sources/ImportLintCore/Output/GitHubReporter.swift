@@ -1,0 +1,54 @@
+/// GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…,col=…,endColumn=…,title=…::message`
+/// per diagnostic, which the runner turns into annotations on the pull request, then a plain summary line.
+public enum GitHubReporter {
+    public static func render(_ report: Report, locator: ArtifactLocator) -> String {
+        var out = ""
+        for file in report.files {
+            let path = locator.display(file.path)
+            for d in file.diagnostics {
+                let command = switch d.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
+                }
+                var message = d.message
+                if let fix = d.fix { message += "\nFix (\(fix.applicability.rawValue)): \(fix.description)" }
+                let properties = [
+                    ("file", path), ("line", String(d.line)), ("col", String(d.column)), ("endColumn", String(d.column + 1)),
+                    ("title", "\(d.code) \(d.rule)"),
+                ].map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
+                out += "::\(command) \(properties)::\(escapeData(message))\n"
+            }
+        }
+        let s = report.summary
+        out += "importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) records: \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n"
+        return out
+    }
+
+    /// Message text: `%`, CR and LF are percent-encoded (the runner decodes them).
+    public static func escapeData(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Property values: as message text, plus `:` and `,`, which separate properties.
+    public static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        for c in escapeData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

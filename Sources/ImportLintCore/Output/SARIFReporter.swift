@@ -1,0 +1,112 @@
+import Foundation
+
+/// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every available rule described in
+/// `tool.driver.rules`, one result per diagnostic located by a URI relative to `%SRCROOT%` (the git work
+/// tree or current folder) and a region. Columns count Unicode code points, like the JSON report's.
+public enum SARIFReporter {
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public static func render(_ report: Report, locator: ArtifactLocator, rules: [RuleDescriptor] = RuleCatalog.all.filter(\.available)) throws -> String {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
+        var results: [[String: Any]] = []
+        for file in report.files {
+            for d in file.diagnostics {
+                var result: [String: Any] = [
+                    "ruleId": d.code,
+                    "level": level(d.severity),
+                    "message": ["text": text(d)],
+                    "locations": [["physicalLocation": physicalLocation(file.path, line: d.line, column: d.column, locator: locator)]],
+                    "partialFingerprints": ["importlintContent/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(Suppressions.content(d))")],
+                ]
+                if let index = ruleIndex[d.code] { result["ruleIndex"] = index }
+                if !d.related.isEmpty {
+                    result["relatedLocations"] = d.related.enumerated().map { i, r -> [String: Any] in
+                        var location: [String: Any] = [
+                            "id": i + 1,
+                            "physicalLocation": physicalLocation(r.path ?? file.path, line: r.line, column: 1, locator: locator),
+                        ]
+                        if let message = r.message { location["message"] = ["text": message] }
+                        return location
+                    }
+                }
+                var properties: [String: Any] = ["rule": d.rule]
+                if let field = d.field { properties["field"] = field }
+                if let record = d.record { properties["record"] = record }
+                if let fix = d.fix {
+                    var f: [String: Any] = ["applicability": fix.applicability.rawValue, "description": fix.description]
+                    if let replacement = fix.replacement { f["replacement"] = replacement }
+                    properties["fix"] = f
+                }
+                result["properties"] = properties
+                results.append(result)
+            }
+        }
+        let driver: [String: Any] = [
+            "name": "importlint",
+            "version": report.tool.version,
+            "semanticVersion": report.tool.version,
+            "rules": rules.map(describe),
+        ]
+        let run: [String: Any] = [
+            "tool": ["driver": driver],
+            "originalUriBaseIds": ["%SRCROOT%": ["uri": locator.rootURI]],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        ]
+        let log: [String: Any] = ["$schema": schemaURI, "version": "2.1.0", "runs": [run]]
+        let data = try JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func text(_ d: Diagnostic) -> String {
+        guard let fix = d.fix else { return d.message }
+        return "\(d.message). Fix (\(fix.applicability.rawValue)): \(fix.description)"
+    }
+
+    static func physicalLocation(_ path: String, line: Int, column: Int, locator: ArtifactLocator) -> [String: Any] {
+        let artifact: [String: Any]
+        if let relative = locator.relative(path) {
+            artifact = ["uri": relative.addingPercentEncoding(withAllowedCharacters: uriPathAllowed) ?? relative, "uriBaseId": "%SRCROOT%"]
+        } else {
+            artifact = ["uri": URL(fileURLWithPath: path).standardizedFileURL.absoluteString]
+        }
+        let startLine = max(1, line), startColumn = max(1, column)
+        return [
+            "artifactLocation": artifact,
+            "region": ["startLine": startLine, "startColumn": startColumn, "endLine": startLine, "endColumn": startColumn + 1],
+        ]
+    }
+
+    /// Path characters kept as they are; ':' is encoded so that a first segment never reads as a scheme.
+    static let uriPathAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(":")
+        return set
+    }()
+
+    static func describe(_ rule: RuleDescriptor) -> [String: Any] {
+        var help = "\(rule.explanation)\n\nDefault severity: \(rule.severity.rawValue). Fix: \(rule.fix.rawValue)."
+        var markdown = "**\(rule.code) \(rule.name)**: \(rule.summary).\n\n\(rule.explanation)\n\nDefault severity: `\(rule.severity.rawValue)`. Fix: `\(rule.fix.rawValue)`."
+        if !rule.triggeringExample.isEmpty {
+            help += "\n\nTriggers:\n\(rule.triggeringExample)\n\nDoes not trigger:\n\(rule.cleanExample)"
+            markdown += "\n\nTriggers:\n\n```\n\(rule.triggeringExample)\n```\n\nDoes not trigger:\n\n```\n\(rule.cleanExample)\n```"
+        }
+        return [
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": ["text": rule.summary],
+            "fullDescription": ["text": rule.explanation],
+            "help": ["text": help, "markdown": markdown],
+            "defaultConfiguration": ["level": level(rule.severity)],
+            "properties": ["tags": ["importlint"], "fixable": rule.fix.rawValue],
+        ]
+    }
+}

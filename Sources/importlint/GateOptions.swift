@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import ImportLintCore
+
+/// Report formats of `check`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github, junit, codequality
+}
+
+/// `check` options for CI pipelines and git hooks: configuration, baseline, suppressions, standard input,
+/// redaction.
+struct GateOptions: ParsableArguments {
+    @Option(help: "Configuration file for every input (default: the .importlint.yml closest to each file).")
+    var config: String?
+
+    @Flag(help: "Ignore .importlint.yml files.")
+    var noConfig = false
+
+    @Option(help: "The previous upload: report record-count-drop and removed-identifiers against it.")
+    var baseline: String?
+
+    @Option(help: "record-count-drop threshold in percent of the baseline's records (default 10, or the configuration's).")
+    var baselineThreshold: String?
+
+    @Option(help: "Accept the findings listed in this suppressions file (written by --write-suppressions).")
+    var suppressions: String?
+
+    @Option(help: "Write every current finding to this suppressions file (and accept them).")
+    var writeSuppressions: String?
+
+    @Option(help: "Name of standard input ('-') in reports, for configuration globs and profile/delimiter detection.")
+    var stdinFilename: String?
+
+    @Flag(help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
+    var redact = false
+
+    func threshold() throws -> Double? {
+        guard var text = baselineThreshold?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.hasSuffix("%") { text.removeLast() }
+        guard let value = Double(text), value >= 0, value <= 100 else {
+            throw ValidationError("--baseline-threshold must be a percentage between 0 and 100, such as 10")
+        }
+        return value / 100
+    }
+
+    func existingFile(_ path: String?, _ what: String) throws -> String? {
+        guard let path else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path): \(what) not found") }
+        return path
+    }
+}
+
+/// A progress line on standard error for large files, only when standard error is a terminal.
+final class ProgressLine {
+    private var shown = false
+    let enabled = isatty(STDERR_FILENO) == 1
+
+    func update(_ path: String, _ records: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(path): \(records) records…".utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+    }
+}
+
+extension CheckCommand {
+    func runGate() throws {
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        let resolver: ConfigResolver
+        do { resolver = try ConfigResolver(configPath: gate.config, noConfig: gate.noConfig) } catch let e as ConfigError {
+            throw ValidationError(e.description)
+        }
+        var base = try input.lintOptions(captureSourceLines: format == .text && !gate.redact)
+        base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
+        let progress = ProgressLine()
+        let cwd = FileManager.default.currentDirectoryPath
+
+        try Self.reportingPath {
+            base.references = try ReferenceSet.resolve(for: files.filter { $0 != "-" }.map { InputFile.path($0) },
+                                                       explicitSources: people.map { InputFile.path($0) }, profile: input.profile)
+        }
+        let settings = CommandLineSettings(base: base, failOn: failOn, baselineThreshold: try gate.threshold())
+        var knownLists: [String: [String]] = [:]
+
+        var results: [LintResult] = []
+        var failOnByPath: [String: Severity] = [:]
+        for path in files {
+            let isStdin = path == "-"
+            let display = isStdin ? (gate.stdinFilename ?? "<stdin>") : path
+            let configKey = isStdin ? (gate.stdinFilename ?? (cwd as NSString).appendingPathComponent("-")) : path
+            do {
+                let config = try resolver.config(forFile: configKey)
+                var (options, fileFailOn) = settings.resolve(file: configKey, config: config)
+                if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
+                    if knownLists[list] == nil { knownLists[list] = try KnownOrganizations.load(path: list) }
+                    options.knownOrganizations = knownLists[list]
+                }
+                let linter = Linter(options: options)
+                linter.progress = progress.update
+                let file: InputFile = isStdin
+                    ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
+                    : .path(path)
+                defer { progress.clear() }
+                results.append(try linter.lint(file))
+                failOnByPath[display] = fileFailOn
+            } catch let error as InputError {
+                throw ValidationError(error.description.hasPrefix(display) ? error.description : "\(display): \(error.description)")
+            } catch let error as ConfigError {
+                throw ValidationError(error.description)
+            }
+        }
+
+        do {
+            if let out = gate.writeSuppressions {
+                let entries = Suppressions.entries(for: results.map(\.report))
+                try Suppressions.write(entries, to: out)
+                _ = Suppressions.apply(entries, to: &results)
+                FileHandle.standardError.write(Data("importlint: wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(out)\n".utf8))
+            } else if let file = gate.suppressions {
+                let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
+                for s in stale {
+                    FileHandle.standardError.write(Data("importlint: warning: \(file): suppression no longer matches: \(s.summary)\n".utf8))
+                }
+            }
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        if gate.redact { results = Redactor.redact(results) }
+
+        let report = Report(files: results.map(\.report))
+        let locator = ArtifactLocator.discover()
+        let rendered: String
+        switch format {
+        case .text:
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            rendered = TextReporter(color: color, showSource: !gate.redact).render(results, summary: report.summary)
+        case .json: rendered = try JSONReporter.render(report)
+        case .sarif: rendered = try SARIFReporter.render(report, locator: locator)
+        case .github: rendered = GitHubReporter.render(report, locator: locator)
+        case .junit: rendered = JUnitReporter.render(report) { failOnByPath[$0] ?? .error }
+        case .codequality: rendered = try CodeQualityReporter.render(report, locator: locator)
+        }
+        try Output.write(rendered, to: output)
+        let failed = report.files.contains { file in
+            let threshold = failOnByPath[file.path] ?? .error
+            return file.diagnostics.contains { $0.severity >= threshold }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

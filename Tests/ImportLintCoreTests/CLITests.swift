@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// The `importlint` executable end to end: standard input, configuration discovery, exit codes, init,
+/// suppressions, redaction. Skipped (with a message) when the binary has not been built.
+@Suite struct CLITests {
+    static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002,45\n"
+    static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\n"
+
+    static func importlint() -> String? {
+        guard let binary = TestSupport.importlint else {
+            print("SKIPPED: CLI tests need the importlint executable (swift build)")
+            return nil
+        }
+        return binary
+    }
+
+    @Test func stdinWithFilename() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        let tsv = "Primary Email\tName\nann@widget.com\tAnn\nANN@widget.com\tAnn Lee\n"
+        let r = try TestSupport.run(bin, ["check", "-", "--stdin-filename", "exports/people.tsv", "--format", "json", "--no-config"], cwd: dir, stdin: tsv)
+        #expect(r.status == 1, "\(r.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        #expect(report.files.first?.path == "exports/people.tsv")
+        #expect(report.files.first?.profile == "4me-people")
+        #expect(report.files.first?.delimiter == "\t")
+        #expect(report.files.first?.diagnostics.contains { $0.rule == "duplicate-identifier" } == true)
+
+        let clean = try TestSupport.run(bin, ["-", "--no-config"], cwd: dir, stdin: Self.good)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("1 file, 1 records"))
+    }
+
+    @Test func configDiscoveryNoConfigAndErrors() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.good.replacingOccurrences(of: "Identification\n", with: "Identification,Shoe Size\n").replacingOccurrences(of: "100002\n", with: "100002,44\n"),
+                              to: dir.appendingPathComponent("team/sub/people.csv"))
+        // unknown-column is a warning: the closest config fails on warnings, the outer one does not.
+        try TestSupport.write("fail-on: error\n", to: dir.appendingPathComponent(".importlint.yml"))
+        try TestSupport.write("fail-on: warning\n", to: dir.appendingPathComponent("team/.importlint.yml"))
+        #expect(try TestSupport.run(bin, ["check", "team/sub/people.csv"], cwd: dir).status == 1)
+        #expect(try TestSupport.run(bin, ["check", "team/sub/people.csv", "--no-config"], cwd: dir).status == 0)
+        #expect(try TestSupport.run(bin, ["check", "team/sub/people.csv", "--config", ".importlint.yml"], cwd: dir).status == 0)
+        #expect(try TestSupport.run(bin, ["check", "team/sub/people.csv", "--fail-on", "error"], cwd: dir).status == 0)
+
+        try TestSupport.write("fail-on: warning\nignored-rules: [x]\n", to: dir.appendingPathComponent("team/.importlint.yml"))
+        let broken = try TestSupport.run(bin, ["check", "team/sub/people.csv"], cwd: dir)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("team/.importlint.yml:2: unknown key 'ignored-rules'"), "\(broken.stderr)")
+        #expect(broken.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func initWritesStarterAndRefusesToOverwrite() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        let first = try TestSupport.run(bin, ["init"], cwd: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOf: dir.appendingPathComponent(".importlint.yml"), encoding: .utf8)
+        #expect(written == StarterConfig.text)
+        let second = try TestSupport.run(bin, ["init"], cwd: dir)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already exists"))
+    }
+
+    @Test func formatsFromTheCommandLine() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.bad, to: dir.appendingPathComponent("exports/bad.csv"))
+        let github = try TestSupport.run(bin, ["check", "exports/bad.csv", "--format", "github", "--no-config"], cwd: dir)
+        #expect(github.status == 1)
+        #expect(github.stdout.contains("::error file=exports/bad.csv,line=3,col="))
+        let sarif = try TestSupport.run(bin, ["check", "exports/bad.csv", "--format", "sarif", "--no-config", "-o", "out.sarif"], cwd: dir)
+        #expect(sarif.status == 1)
+        let text = try String(contentsOf: dir.appendingPathComponent("out.sarif"), encoding: .utf8)
+        #expect(text.contains("\"uri\" : \"exports/bad.csv\"") || text.contains("\"uri\":\"exports/bad.csv\""))
+        try OutputFormatTests.validateWithJSONSchema(text, dir: dir)
+        let junit = try TestSupport.run(bin, ["check", "exports/bad.csv", "--format", "junit", "--no-config"], cwd: dir)
+        #expect(junit.stdout.hasPrefix("<?xml"))
+        let cq = try TestSupport.run(bin, ["check", "exports/bad.csv", "--format", "codequality", "--no-config"], cwd: dir)
+        #expect(cq.stdout.contains("\"check_name\""))
+    }
+
+    @Test func writeSuppressionsThenAcceptAndReportStale() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
+        let write = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--write-suppressions", "s.json"], cwd: dir)
+        #expect(write.status == 0, "\(write.stdout)\(write.stderr)")
+        #expect(write.stderr.contains("wrote"))
+        let again = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--suppressions", "s.json"], cwd: dir)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stderr.isEmpty)
+        // A new finding fails again; the fixed duplicate leaves a stale suppression, reported on stderr.
+        try TestSupport.write(Self.bad.replacingOccurrences(of: "chicago,100002,45", with: "chicago,100003,45") + "Zoe,Ng,,,chicago,100004,39\n",
+                              to: dir.appendingPathComponent("bad.csv"))
+        let later = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--suppressions", "s.json"], cwd: dir)
+        #expect(later.status == 1)
+        #expect(later.stdout.contains("email-or-sms-required"))
+        #expect(!later.stdout.contains("unknown-column"))
+        #expect(later.stderr.contains("suppression no longer matches: duplicate-identifier in bad.csv"), "\(later.stderr)")
+    }
+
+    @Test func redactedOutputHoldsNoCellValue() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
+        try TestSupport.write(Self.bad + "Gina,Hart,gina@widget.com,+13125550155,chicago,100077,40\n", to: dir.appendingPathComponent("previous.csv"))
+        let values = ["frank.q@secret-corp.test", "frank2.q@secret-corp.test", "+13125550100", "Williams", "Franky", "100002", "100077", "Gina", "gina@widget.com"]
+        for format in ["text", "json", "sarif", "github", "junit", "codequality"] {
+            let r = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--redact", "--baseline", "previous.csv", "--format", format], cwd: dir)
+            #expect(r.status == 1)
+            for value in values {
+                #expect(!r.stdout.contains(value) && !r.stderr.contains(value), "\(format) output shows '\(value)'")
+            }
+        }
+        let plain = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--baseline", "previous.csv"], cwd: dir)
+        #expect(plain.stdout.contains("100002") && plain.stdout.contains("100077"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.good, to: dir.appendingPathComponent("good.csv"))
+        for args in [["good.csv", "--baseline", "missing.csv"], ["good.csv", "--config", "missing.yml"], ["-", "-"],
+                     ["good.csv", "--baseline-threshold", "150"], ["good.csv", "--format", "xml"], ["good.csv", "--suppressions", "none.json"]] {
+            let noConfig = args.contains("--config") ? [] : ["--no-config"]
+            let r = try TestSupport.run(bin, ["check"] + args + noConfig, cwd: dir, stdin: "")
+            #expect(r.status == 2, "\(args): \(r.stderr)")
+        }
+    }
+
+    /// `Scripts/test-pre-commit.sh` with the real pre-commit framework; slow the first time (release build).
+    @Test func preCommitHooks() throws {
+        guard TestSupport.onPath("pre-commit"), TestSupport.onPath("git") else {
+            print("SKIPPED: pre-commit hook test needs `pre-commit` (pip install pre-commit) and git on PATH")
+            return
+        }
+        if ProcessInfo.processInfo.environment["IMPORTLINT_SKIP_PRECOMMIT"] == "1" {
+            print("SKIPPED: pre-commit hook test (IMPORTLINT_SKIP_PRECOMMIT=1)")
+            return
+        }
+        let script = TestSupport.packageRoot.appendingPathComponent("Scripts/test-pre-commit.sh").path
+        let r = try TestSupport.run(script, [TestSupport.packageRoot.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
+}
