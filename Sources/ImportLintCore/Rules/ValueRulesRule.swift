@@ -7,6 +7,9 @@ final class ValueRulesRule: RecordRule {
         let index: Int
         let spec: ColumnSpec
         let validates: Bool
+        /// A plain text column whose only constraint is a length limit: a value with no more bytes than the
+        /// limit has no more characters either, so it needs neither the cache nor the validator.
+        let lengthOnlyLimit: Int?
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
         var cache = VerdictCache()
@@ -35,7 +38,9 @@ final class ValueRulesRule: RecordRule {
             guard let spec else { return nil }
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
-            return Plan(index: index, spec: spec, validates: validates, discriminator: dependsOn.flatMap(context.index(of:)))
+            let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
+            return Plan(index: index, spec: spec, validates: validates, lengthOnlyLimit: lengthOnly,
+                        discriminator: dependsOn.flatMap(context.index(of:)))
         }
         specs = plans.map(\.spec)
         fixedContexts = specs.map { [base] spec in
@@ -66,7 +71,7 @@ final class ValueRulesRule: RecordRule {
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             var findings: [ValueFinding] = []
-            if validation && plans[p].validates {
+            if validation && plans[p].validates && value.count > plans[p].lengthOnlyLimit ?? -1 {
                 let discriminator = plans[p].discriminator.map { reader.bytes($0).trimmedASCII() }
                 findings = plans[p].cache.verdicts(for: value, qualifier: discriminator) {
                     let text = String(decoding: value, as: UTF8.self)
