@@ -21,7 +21,8 @@ public enum ValueValidation {
         case .languageList: findings += EnumRule.checkLanguages(value)
         case .integer, .decimal: findings += NumberRule.check(value, kind: context.kind)
         }
-        if let limit = context.column.maxLength {
+        // No more bytes than the limit means no more characters: skip counting scalars.
+        if let limit = context.column.maxLength, value.utf8.count > limit {
             let length = value.unicodeScalars.count
             if length > limit {
                 findings.append(ValueFinding(
