@@ -29,7 +29,9 @@ let package = Package(
         // libFuzzer target: built only by Scripts/fuzz.sh with -sanitize=fuzzer,address.
         .executableTarget(
             name: "importlint-fuzz",
-            dependencies: [.product(name: "ImportLintCore", package: root)]
+            dependencies: ["FuzzMain", .product(name: "ImportLintCore", package: root)]
         ),
+        // The fuzz executable's main(), which starts libFuzzer's driver.
+        .target(name: "FuzzMain"),
     ]
 )

@@ -6,7 +6,7 @@
 #   Scripts/fuzz.sh --build-only
 #   Scripts/fuzz.sh --run-input fuzz-out/crash-...          (reproduce one input)
 #
-# Byte 0 of an input picks the variation (delimiter, profile, trickle size); the rest is the file. The seeds
+# Byte 0 of an input picks the variation (delimiter b%5, profile (b/5)%8, trickle size); the rest is the file. The seeds
 # are every fixture with a few variation bytes. Crashes, leaks and timeouts land in fuzz-out/artifacts/;
 # the corpus grows in fuzz-out/corpus/. Needs Swift's clang runtime (it ships with the Linux toolchain).
 set -euo pipefail
@@ -16,7 +16,7 @@ BIN_DIR="$ROOT/Benchmarks/.build-fuzz/release"
 
 build() {
     (cd "$ROOT/Benchmarks" && swift build -c release --scratch-path .build-fuzz --product importlint-fuzz \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -g)
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -g)
 }
 
 seed() {
@@ -24,7 +24,7 @@ seed() {
     local i=0
     while IFS= read -r -d '' f; do
         case "$f" in *.json|*.yml|*.yaml|*.md) continue ;; esac
-        for v in 0 6 27 61; do   # default; comma + 4me-people; tab + receptionist, trickle 2; pipe + contacts, trickle 4
+        for v in 0 41 77 123; do   # sniffed; comma, trickle 2; tab + receptionist, trickle 2; semicolon, trickle 4
             { printf "\\$(printf '%03o' "$v")"; cat "$f"; } > "$OUT/seeds/seed-$i-$v"
         done
         i=$((i + 1))
