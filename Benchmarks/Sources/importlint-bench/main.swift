@@ -104,6 +104,8 @@ func report(_ name: String, _ runs: [Measurement]) {
         fmt(Double(r.records) / best / 1e3, 0).leftPad(11),
         fmt(Double(rss) / 1024).leftPad(10),
         String(r.records).leftPad(9),
+        String(r.fields).leftPad(9),
+        String(r.checksum).leftPad(11),
     ]
     print(cols.joined(separator: " "))
     if !r.note.isEmpty { print("    \(r.note)") }
@@ -129,10 +131,11 @@ if let only = args.only {
 
 print("file: \(args.path) (\(fmt(Double(bytes) / 1e6)) MB = \(bytes) bytes), delimiter \(delimiter == 0x09 ? "tab" : "comma")")
 print("mode: \(args.inProcess ? "one process (peak RSS is cumulative)" : "one child process per run (peak RSS per parser)")")
-print("MB = 10^6 bytes; wall and CPU (user+sys) seconds; rec/s counts the header for the parsers, data records for lint")
+print("MB = 10^6 bytes; wall and CPU (user+sys) seconds; records count the header for the parsers, data records for lint;")
+print("checksum: sum of cell byte lengths and first bytes (equal checksums = same cells), JSON size and lines for lint")
 print(["parser".padding(toLength: 22, withPad: " ", startingAt: 0), "runs", "best s".leftPad(9), "median s".leftPad(9),
        "cpu s".leftPad(8), "MB/s best".leftPad(9), "MB/s med".leftPad(9), "krec/s best".leftPad(11),
-       "peak MiB".leftPad(10), "records".leftPad(9)].joined(separator: " "))
+       "peak MiB".leftPad(10), "records".leftPad(9), "cells".leftPad(9), "checksum".leftPad(11)].joined(separator: " "))
 var results: [String: [Measurement]] = [:]
 for name in args.parsers {
     let n = (name == "lint" || name == "tokenizer") ? args.runs : args.otherRuns
