@@ -85,6 +85,16 @@ import Testing
         #expect(reader.string(n - 1) == names[n - 1])
     }
 
+    /// A zero chunk size used to double a zero capacity forever.
+    @Test func zeroChunkSize() throws {
+        let reader = CSVReader(source: MemorySource(Array("a,b\n1,2".utf8)), chunkSize: 0)
+        #expect(try reader.next())
+        #expect(reader.string(1) == "b")
+        #expect(try reader.next())
+        #expect(reader.string(0) == "1")
+        #expect(try reader.next() == false)
+    }
+
     @Test func fiveMegabyteField() throws {
         let size = 5_000_000
         let big = String(repeating: "x", count: size)
