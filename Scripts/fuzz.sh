@@ -4,10 +4,10 @@
 #
 #   Scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]     e.g. Scripts/fuzz.sh 600 -jobs=1
 #   Scripts/fuzz.sh --build-only
-#   Scripts/fuzz.sh --run-input fuzz-out/crash-...          (reproduce one input)
+#   Scripts/fuzz.sh --run-input fuzz-out/artifacts/crash-...   (replay one input)
 #
-# Byte 0 of an input picks the variation (delimiter b%5, profile (b/5)%8, trickle size); the rest is the file. The seeds
-# are every fixture with a few variation bytes. Crashes, leaks and timeouts land in fuzz-out/artifacts/;
+# Byte 0 of an input picks the variation (delimiter b%5, profile (b/5)%8, trickle size (b/40)%7+1); the rest
+# is the file. The seeds are every fixture with a few variation bytes. Crashes, leaks and timeouts land in fuzz-out/artifacts/;
 # the corpus grows in fuzz-out/corpus/. Needs Swift's clang runtime (it ships with the Linux toolchain).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
