@@ -10,7 +10,7 @@ public struct Key128: Hashable, Sendable {
 struct KeyHasher {
     private var a: UInt64 = 0x243F_6A88_85A3_08D3
     private var b: UInt64 = 0x1319_8A2E_0370_7344
-    private var length: UInt64 = 0
+    var length: UInt64 = 0
 
     @inline(__always)
     mutating func word(_ w: UInt64) {
@@ -20,26 +20,45 @@ struct KeyHasher {
         b = (b << 31) | (b >> 33)
     }
 
-    /// Bytes, optionally ASCII-lowercased (the caller handles non-ASCII case folding).
+    /// Bytes, optionally ASCII-lowercased (the caller handles non-ASCII case folding). Reads eight bytes at
+    /// a time; the words are the same as assembling them byte by byte (little-endian), so are the digests.
     @inline(__always)
     mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII: Bool = false) {
-        var i = 0
         let n = bytes.count
         length &+= UInt64(n) &+ 1
-        while i < n {
-            var w: UInt64 = 0
-            var k = 0
-            while k < 8 && i < n {
-                var c = bytes[i]
-                if lowercaseASCII && c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                w |= UInt64(c) << (8 * UInt64(k))
-                k += 1
-                i += 1
+        if let base = bytes.baseAddress, n > 0 {
+            var i = 0
+            while i &+ 8 <= n {
+                var w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if lowercaseASCII { w = Self.lowercasedASCII(w) }
+                word(w)
+                i &+= 8
             }
-            word(w)
+            if i < n {
+                var w: UInt64 = 0
+                var k: UInt64 = 0
+                while i < n {
+                    var c = base[i]
+                    if lowercaseASCII && c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                    w |= UInt64(c) << (8 &* k)
+                    k &+= 1
+                    i &+= 1
+                }
+                word(w)
+            }
         }
         // A separator so that ("ab", "c") and ("a", "bc") differ.
         word(0xFF00_FF00_FF00_FF00 ^ UInt64(n))
+    }
+
+    /// ASCII 'A'...'Z' to 'a'...'z' in each byte of a word; other bytes (non-ASCII included) unchanged.
+    @inline(__always)
+    static func lowercasedASCII(_ w: UInt64) -> UInt64 {
+        let low7 = w & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit where the byte's low 7 bits >= 0x41
+        let aboveZ = low7 &+ 0x2525_2525_2525_2525    // high bit where they are >= 0x5B
+        let upper = atLeastA & ~aboveZ & ~w & 0x8080_8080_8080_8080
+        return w | (upper >> 2)
     }
 
     mutating func combine(_ string: String) {
@@ -82,7 +101,110 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     @inline(__always)
     var isASCII: Bool {
-        for b in self where b >= 0x80 { return false }
+        guard let base = baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i &+ 8 <= count {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        if high & 0x8080_8080_8080_8080 != 0 { return false }
+        while i < count {
+            if base[i] >= 0x80 { return false }
+            i &+= 1
+        }
         return true
+    }
+}
+
+/// Seen-key table: open addressing with linear probing over digests that are already uniformly mixed, so
+/// no further hashing (Swift's Dictionary would run SipHash over every Key128). Memory: 20 bytes a slot,
+/// at most 75% full, the same as a Dictionary<Key128, Int32>.
+final class KeyTable {
+    private var keys: UnsafeMutablePointer<Key128>
+    private var values: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private(set) var count = 0
+    /// Key128(0, 0) marks an empty slot; a real all-zero digest is kept aside.
+    private var zeroValue: Int32?
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: Key128(a: 0, b: 0), count: capacity)
+        values = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+    }
+
+    @inline(__always)
+    private static func isEmpty(_ k: Key128) -> Bool { k.a == 0 && k.b == 0 }
+
+    @inline(__always)
+    private func slot(of key: Key128) -> Int {
+        var i = Int(truncatingIfNeeded: key.a ^ (key.b >> 17)) & (capacity - 1)
+        while true {
+            let k = keys[i]
+            if Self.isEmpty(k) || k == key { return i }
+            i = (i + 1) & (capacity - 1)
+        }
+    }
+
+    subscript(key: Key128) -> Int32? {
+        get {
+            if Self.isEmpty(key) { return zeroValue }
+            let i = slot(of: key)
+            return Self.isEmpty(keys[i]) ? nil : values[i]
+        }
+        set {
+            guard let newValue else { preconditionFailure("KeyTable does not remove keys") }
+            _ = insert(key, newValue, overwrite: true)
+        }
+    }
+
+    /// The value stored for `key`, or nil after storing `value` for it.
+    @inline(__always)
+    func valueOrInsert(_ key: Key128, _ value: Int32) -> Int32? {
+        insert(key, value, overwrite: false)
+    }
+
+    private func insert(_ key: Key128, _ value: Int32, overwrite: Bool) -> Int32? {
+        if Self.isEmpty(key) {
+            let old = zeroValue
+            if old == nil || overwrite { zeroValue = value }
+            return old
+        }
+        var i = slot(of: key)
+        if !Self.isEmpty(keys[i]) {
+            let old = values[i]
+            if overwrite { values[i] = value }
+            return old
+        }
+        if (count + 1) * 4 > capacity * 3 {
+            grow()
+            i = slot(of: key)
+        }
+        keys[i] = key
+        values[i] = value
+        count += 1
+        return nil
+    }
+
+    private func grow() {
+        let oldKeys = keys, oldValues = values, oldCapacity = capacity
+        capacity *= 2
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: Key128(a: 0, b: 0), count: capacity)
+        values = .allocate(capacity: capacity)
+        for j in 0..<oldCapacity where !Self.isEmpty(oldKeys[j]) {
+            let i = slot(of: oldKeys[j])
+            keys[i] = oldKeys[j]
+            values[i] = oldValues[j]
+        }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 }

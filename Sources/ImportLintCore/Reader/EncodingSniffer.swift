@@ -69,8 +69,9 @@ public enum EncodingSniffer {
     private static func scanUTF8(head: [UInt8], rest: ByteSource) throws -> InputEncoding {
         var scanner = UTF8Scanner()
         head.withUnsafeBufferPointer { scanner.feed($0) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while !scanner.decided {
+        // A head shorter than the sample was the whole input: no 1 MiB chunk to allocate and zero.
+        var chunk = [UInt8](repeating: 0, count: !scanner.decided && head.count == sampleSize ? 1 << 20 : 0)
+        while !scanner.decided && !chunk.isEmpty {
             let n = try chunk.withUnsafeMutableBufferPointer { try rest.read(into: $0.baseAddress!, count: $0.count) }
             if n == 0 { break }
             chunk.withUnsafeBufferPointer { scanner.feed(UnsafeBufferPointer(rebasing: $0[0..<n])) }

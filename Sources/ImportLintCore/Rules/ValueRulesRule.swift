@@ -127,26 +127,23 @@ final class ValueRulesRule: RecordRule {
 /// for a value already seen). After 4096 look-ups a column with more than half of them distinct stops
 /// caching.
 struct VerdictCache {
-    private var table: [Key128: [ValueFinding]] = [:]
+    private var table: KeyTable? = KeyTable()
+    private var stored: [[ValueFinding]] = []
     private var lookups = 0
-    private var misses = 0
-    private var enabled = true
 
     mutating func verdicts(for value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?,
                            compute: () -> [ValueFinding]) -> [ValueFinding] {
-        guard enabled else { return compute() }
+        guard let table else { return compute() }
         var hasher = KeyHasher()
         hasher.combine(value)
         if let qualifier { hasher.combine(qualifier, lowercaseASCII: true) }
-        let key = hasher.finalize()
         lookups += 1
-        if let hit = table[key] { return hit }
-        misses += 1
+        if let hit = table.valueOrInsert(hasher.finalize(), Int32(stored.count)) { return stored[Int(hit)] }
         let result = compute()
-        table[key] = result
-        if lookups == 4096 && misses * 2 > lookups {
-            enabled = false
-            table = [:]
+        stored.append(result)
+        if lookups == 4096 && stored.count * 2 > lookups {
+            self.table = nil
+            stored = []
         }
         return result
     }

@@ -10,13 +10,21 @@ extension RuleDescriptor {
 /// One seen-key table per identifier key of the profile; keys are trimmed, optionally case-folded, and
 /// qualified by the key's scope columns.
 final class DuplicateIdentifierRule: RecordRule {
-    private struct KeyState {
+    private final class KeyState {
         let spec: IdentifierKey
         let indices: [Int]
         let scope: [Int]
-        var firstLine: [Key128: Int32] = [:]
+        let caseInsensitive: Bool
+        let firstLine = KeyTable()
+
+        init(spec: IdentifierKey, indices: [Int], scope: [Int]) {
+            self.spec = spec
+            self.indices = indices
+            self.scope = scope
+            self.caseInsensitive = spec.caseInsensitive
+        }
     }
-    private var keys: [KeyState]
+    private let keys: [KeyState]
 
     init?(_ context: FileContext) {
         keys = (context.profile?.identifiers ?? []).compactMap { spec in
@@ -27,22 +35,19 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for k in keys.indices {
+        for key in keys {
             var hasher = KeyHasher()
             var complete = true
-            for index in keys[k].indices {
+            for index in key.indices {
                 let value = reader.bytes(index).trimmedASCII()
                 if value.isEmpty { complete = false; break }
-                Self.combine(value, caseInsensitive: keys[k].spec.caseInsensitive, into: &hasher)
+                Self.combine(value, caseInsensitive: key.caseInsensitive, into: &hasher)
             }
             // A key with an empty part does not identify anything (4me needs both Source and Source ID).
             guard complete else { continue }
-            for index in keys[k].scope { Self.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false, into: &hasher) }
-            let key = hasher.finalize()
-            if let first = keys[k].firstLine[key] {
-                report(keys[k], first: Int(first), reader: reader, record: record, sink: sink)
-            } else {
-                keys[k].firstLine[key] = Int32(truncatingIfNeeded: reader.line)
+            for index in key.scope { Self.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false, into: &hasher) }
+            if let first = key.firstLine.valueOrInsert(hasher.finalize(), Int32(truncatingIfNeeded: reader.line)) {
+                report(key, first: Int(first), reader: reader, record: record, sink: sink)
             }
         }
     }

@@ -16,7 +16,9 @@ final class MissingValueRule: RecordRule {
     }
 
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for (index, name) in columns where reader.bytes(index).trimmedASCII().isEmpty {
+        // By position: destructuring the tuples would retain and release every name on every record.
+        for c in columns.indices where reader.bytes(columns[c].index).trimmedASCII().isEmpty {
+            let (index, name) = columns[c]
             sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
         }
     }

@@ -13,7 +13,7 @@ final class UngroupedContactRowsRule: RecordRule {
     private let index: Int
     private let column: String
     /// First line of the most recent closed group of each key.
-    private var lastGroupLine: [Key128: Int32] = [:]
+    private let lastGroupLine = KeyTable()
     private var current: Key128?
     private var currentFirstLine = 0
     private var currentSplitFrom: Int?

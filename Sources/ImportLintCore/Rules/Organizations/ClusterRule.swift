@@ -19,7 +19,7 @@ final class ClusterRule: RecordRule {
     private struct Column {
         let index: Int
         let name: String
-        var slots: [Key128: Int] = [:]
+        let slots = KeyTable()
         var distinct: [Distinct] = []
     }
 
@@ -47,11 +47,10 @@ final class ClusterRule: RecordRule {
             hasher.combine(value)
             let key = hasher.finalize()
             let slot: Int
-            if let known = columns[c].slots[key] {
-                slot = known
+            if let known = columns[c].slots.valueOrInsert(key, Int32(columns[c].distinct.count)) {
+                slot = Int(known)
             } else {
                 slot = columns[c].distinct.count
-                columns[c].slots[key] = slot
                 columns[c].distinct.append(Distinct(value: String(decoding: value, as: UTF8.self), occurrences: []))
             }
             let position = reader.position(ofField: index)

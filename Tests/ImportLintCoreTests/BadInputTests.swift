@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// Inputs that are not import files, or are absurdly shaped: each ends in a diagnostic or an InputError
+/// (the CLI's one-line error with exit 2), never a crash or a hang.
+@Suite struct BadInputTests {
+    private func lint(_ bytes: [UInt8], path: String = "bad.csv") throws -> FileReport {
+        try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: path)).report
+    }
+
+    private func inputError(_ input: InputFile) -> String? {
+        do {
+            _ = try Linter(options: LintOptions()).lint(input)
+            return nil
+        } catch let error as InputError {
+            return error.description
+        } catch {
+            return "unexpected error type: \(error)"
+        }
+    }
+
+    @Test func emptyFile() throws {
+        let report = try lint([])
+        #expect(report.records == 0)
+        #expect(report.diagnostics.map(\.code) == ["STR008"])
+        #expect(report.diagnostics.first?.line == 1)
+    }
+
+    @Test func headerOnly() throws {
+        let report = try lint(Array("Primary Email,Name\n".utf8))
+        #expect(report.records == 0)
+        #expect(report.profile == "4me-people")
+        #expect(report.diagnostics.map(\.code) == ["STR008"])
+    }
+
+    @Test func pngIsRefused() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        let message = inputError(.bytes(png + [UInt8](repeating: 0, count: 200), displayPath: "photo.csv"))
+        #expect(message?.contains("PNG") == true)
+    }
+
+    @Test func zipIsRefused() {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0] + Array("[Content_Types].xml".utf8)
+        let message = inputError(.bytes(zip, displayPath: "people.xlsx"))
+        #expect(message?.contains("ZIP") == true)
+    }
+
+    @Test func directoryIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-dir-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let message = inputError(.path(dir.path))
+        #expect(message == "\(dir.path): is a directory")
+    }
+
+    @Test func missingFileIsRefused() {
+        let message = inputError(.path("/nonexistent/importlint/people.csv"))
+        #expect(message == "/nonexistent/importlint/people.csv: No such file or directory")
+    }
+
+    @Test func hundredThousandColumns() throws {
+        let n = 100_000
+        // Two-letter names ("aa"..."zz", repeating): distinct longer names make header matching try a
+        // near-miss edit distance against every profile column for every cell, minutes in a debug build.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let names = (0..<n).map { i in String([letters[(i / 26) % 26], letters[i % 26]]) }
+        let header = names.joined(separator: ",")
+        let full = (0..<n).map { "v\($0)" }.joined(separator: ",")
+        let short = (0..<(n - 1)).map { "w\($0)" }.joined(separator: ",")
+        let text = header + "\n" + full + "\n" + short + "\n"
+        let report = try lint(Array(text.utf8))
+        #expect(report.records == 2)
+        let ragged = report.diagnostics.filter { $0.code == "STR001" }
+        #expect(ragged.count == 1)
+        // The missing cell is reported at the end of line 3, after 99,999 cells.
+        #expect(ragged.first?.line == 3)
+        #expect(ragged.first?.column == short.utf8.count + 1)
+        // Every repeat of a name is a duplicate header.
+        #expect(report.diagnostics.filter { $0.code == "STR003" }.count == n - 26 * 26)
+
+        let reader = CSVReader(source: MemorySource(Array(text.utf8)))
+        #expect(try reader.next())
+        #expect(reader.fieldCount == n)
+        #expect(reader.string(n - 1) == names[n - 1])
+    }
+
+    /// A zero chunk size used to double a zero capacity forever.
+    @Test func zeroChunkSize() throws {
+        let reader = CSVReader(source: MemorySource(Array("a,b\n1,2".utf8)), chunkSize: 0)
+        #expect(try reader.next())
+        #expect(reader.string(1) == "b")
+        #expect(try reader.next())
+        #expect(reader.string(0) == "1")
+        #expect(try reader.next() == false)
+    }
+
+    @Test func fiveMegabyteField() throws {
+        let size = 5_000_000
+        let big = String(repeating: "x", count: size)
+        let report = try lint(Array("Primary Email,Name,Information\nann@example.com,Ann,\(big)\nbob@example.com,Bob,\n".utf8))
+        #expect(report.records == 2)
+        #expect(report.diagnostics.isEmpty)
+        let ragged = try lint(Array("Primary Email,Name,Information\nann@example.com,Ann,\(big),\nbob@example.com,Bob,\n".utf8))
+        #expect(ragged.diagnostics.map(\.code) == ["STR001"])
+        #expect(ragged.diagnostics.first?.column == "ann@example.com,Ann,".count + size + 2)
+
+        // Quoted, with doubled quotes and line breaks, larger than the reader's 1 MiB chunk.
+        var cell = ""
+        for i in 0..<(size / 10) { cell += i % 100 == 99 ? "ab\"\"c\nxyz" : "abcdefghij" }
+        let text = "Name,Note\nAnn,\"\(cell)\"\nBob,b\n"
+        let reader = CSVReader(source: MemorySource(Array(text.utf8)))
+        #expect(try reader.next())
+        #expect(try reader.next())
+        let value = reader.string(1)
+        #expect(value == cell.replacingOccurrences(of: "\"\"", with: "\""))
+        #expect(reader.line == 2)
+        let breaks = cell.utf8.filter { $0 == 0x0A }.count
+        #expect(reader.endLine == 2 + breaks)
+        #expect(try reader.next())
+        #expect(reader.string(0) == "Bob")
+        #expect(reader.line == 3 + breaks)
+        #expect(try reader.next() == false)
+    }
+}

@@ -1,0 +1,137 @@
+import Testing
+@testable import ImportLintCore
+
+/// The word-at-a-time paths added for speed must agree with the byte-at-a-time definitions.
+@Suite struct WordAtATimeTests {
+    /// The byte-at-a-time digest the word-at-a-time hasher replaced.
+    private func referenceDigest(_ bytes: [UInt8], lowercase: Bool) -> Key128 {
+        var h = KeyHasher()
+        var i = 0
+        // Feed through the tail path only: one byte at a time in slices shorter than a word.
+        var words: [UInt64] = []
+        while i < bytes.count {
+            var w: UInt64 = 0
+            var k = 0
+            while k < 8 && i < bytes.count {
+                var c = bytes[i]
+                if lowercase && c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                w |= UInt64(c) << (8 * UInt64(k))
+                k += 1
+                i += 1
+            }
+            words.append(w)
+        }
+        h.referenceCombine(words: words, length: bytes.count)
+        return h.finalize()
+    }
+
+    private func digest(_ bytes: [UInt8], lowercase: Bool) -> Key128 {
+        var h = KeyHasher()
+        bytes.withUnsafeBufferPointer { h.combine($0, lowercaseASCII: lowercase) }
+        return h.finalize()
+    }
+
+    @Test func hasherMatchesByteAtATime() {
+        var rng = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                let ascii = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &rng) }
+                for b in [bytes, ascii] {
+                    #expect(digest(b, lowercase: false) == referenceDigest(b, lowercase: false))
+                    #expect(digest(b, lowercase: true) == referenceDigest(b, lowercase: true))
+                }
+            }
+        }
+        #expect(digest(Array("Ann@Example.COM".utf8), lowercase: true) == digest(Array("ann@example.com".utf8), lowercase: true))
+    }
+
+    @Test func lowercaseEveryByteInEveryLane() {
+        for lane in 0..<8 {
+            for b in 0...255 {
+                let w = UInt64(0x61) * 0x0101_0101_0101_0101 & ~(UInt64(0xFF) << (8 * UInt64(lane))) | UInt64(b) << (8 * UInt64(lane))
+                let expected = (b >= 0x41 && b <= 0x5A) ? UInt64(b | 0x20) : UInt64(b)
+                let got = (KeyHasher.lowercasedASCII(w) >> (8 * UInt64(lane))) & 0xFF
+                #expect(got == expected, "byte \(b) lane \(lane)")
+            }
+        }
+    }
+
+    @Test func isASCII() {
+        for length in 0..<20 {
+            for pos in 0..<max(length, 1) {
+                var bytes = [UInt8](repeating: 0x41, count: length)
+                #expect(bytes.withUnsafeBufferPointer { $0.isASCII })
+                if length > 0 {
+                    bytes[pos] = 0x80
+                    #expect(bytes.withUnsafeBufferPointer { $0.isASCII } == false)
+                }
+            }
+        }
+    }
+
+    /// The reader's skip mask: zero exactly when no byte needs attention, else its lowest hit is the first
+    /// byte that does.
+    @Test func readerSpecialMask() {
+        for delimiter: UInt8 in [0x2C, 0x09, 0x3B, 0x7C] {
+            let dWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
+            func isSpecial(_ c: UInt8) -> Bool { c == delimiter || c == 0x22 || c < 0x20 || c == 0x7F || c >= 0x80 }
+            func check(_ bytes: [UInt8]) {
+                var w: UInt64 = 0
+                for (k, c) in bytes.enumerated() { w |= UInt64(c) << (8 * UInt64(k)) }
+                let mask = CSVReader.specialMask(w.littleEndian, dWord)
+                let first = bytes.firstIndex(where: isSpecial)
+                if let first {
+                    #expect(mask != 0 && mask.trailingZeroBitCount >> 3 == first, "\(bytes) delimiter \(delimiter)")
+                } else {
+                    #expect(mask == 0, "\(bytes) delimiter \(delimiter)")
+                }
+            }
+            for lane in 0..<8 {
+                for b in 0...255 {
+                    var bytes = [UInt8](repeating: 0x61, count: 8)
+                    bytes[lane] = UInt8(b)
+                    check(bytes)
+                    // A special byte below, which borrows can make the bytes above look special.
+                    if lane > 0 { bytes[lane - 1] = 0x00; check(bytes) }
+                }
+            }
+            var rng = SystemRandomNumberGenerator()
+            for _ in 0..<20_000 {
+                check((0..<8).map { _ in [UInt8(0x20), 0x22, 0x2C, 0x09, 0x00, 0x1F, 0x7F, 0x80, 0xC3, 0x41, 0x3B, 0x7C, 0x21, 0x23]
+                    .randomElement(using: &rng)! })
+            }
+        }
+    }
+
+    @Test func keyTable() {
+        let table = KeyTable(capacity: 8)
+        var reference: [Key128: Int32] = [:]
+        var rng = SystemRandomNumberGenerator()
+        for i in 0..<20_000 {
+            // Small key space so that repeats happen; the all-zero digest included.
+            let key = Key128(a: UInt64.random(in: 0..<3000, using: &rng), b: UInt64.random(in: 0..<2, using: &rng))
+            let value = Int32(i)
+            if i % 3 == 0 {
+                table[key] = value
+                reference[key] = value
+            } else {
+                let old = table.valueOrInsert(key, value)
+                #expect(old == reference[key])
+                if reference[key] == nil { reference[key] = value }
+            }
+        }
+        #expect(table.count == reference.count - (reference[Key128(a: 0, b: 0)] == nil ? 0 : 1))
+        for (k, v) in reference { #expect(table[k] == v) }
+        #expect(table[Key128(a: 99_999, b: 7)] == nil)
+    }
+}
+
+extension KeyHasher {
+    /// Test helper: what combine(_:lowercaseASCII:) did before it read whole words.
+    mutating func referenceCombine(words: [UInt64], length n: Int) {
+        for w in words { word(w) }
+        word(0xFF00_FF00_FF00_FF00 ^ UInt64(n))
+        length &+= UInt64(n) &+ 1
+    }
+}
