@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Read access to the current record for rules: cell bytes and strings, and exact positions.
 extension CSVReader {
     public var fieldCount: Int { fields.count }
@@ -101,6 +107,13 @@ extension CSVReader {
         var j = i
         while j < end && p[j] != CSVReader.lf && p[j] != CSVReader.cr { j += 1 }
         return String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
+    }
+
+    /// Whether the record's raw bytes hold `byte` anywhere (one memchr over the record).
+    func rawRecordContains(_ byte: UInt8) -> Bool {
+        let raw = rawRecord
+        guard let base = raw.baseAddress else { return false }
+        return memchr(base, Int32(byte), raw.count) != nil
     }
 
     /// The record's raw bytes exactly as decoded, terminator included (the fixer copies untouched records).

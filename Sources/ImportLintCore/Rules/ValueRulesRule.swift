@@ -3,20 +3,22 @@
 /// and libphonenumber are called once per value, not once per cell; a column whose values are nearly all
 /// distinct (emails) stops caching, since the table would only cost memory.
 final class ValueRulesRule: RecordRule {
+    /// Only trivially copyable fields, so that reading a plan in the per-cell loop retains nothing.
     private struct Plan {
         let index: Int
-        let spec: ColumnSpec
+        let kind: ValueKind
+        let maxLength: Int?
         let validates: Bool
         /// A plain text column whose only constraint is a length limit: a value with no more bytes than the
         /// limit has no more characters either, so it needs neither the cache nor the validator.
         let lengthOnlyLimit: Int?
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
-        var cache = VerdictCache()
-        var hygieneCache = VerdictCache()
     }
 
-    private var plans: [Plan]
+    private let plans: [Plan]
+    private var caches: [VerdictCache]
+    private var hygieneCaches: [VerdictCache]
     /// The specs again, outside `plans`, so that a cache-miss closure can read them while `plans` is mutated.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -34,15 +36,17 @@ final class ValueRulesRule: RecordRule {
         base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                             defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
                             profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
-        plans = context.bindings.enumerated().compactMap { index, spec in
-            guard let spec else { return nil }
+        let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
+        plans = bound.map { index, spec in
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
-            return Plan(index: index, spec: spec, validates: validates, lengthOnlyLimit: lengthOnly,
-                        discriminator: dependsOn.flatMap(context.index(of:)))
+            return Plan(index: index, kind: spec.kind, maxLength: spec.maxLength, validates: validates,
+                        lengthOnlyLimit: lengthOnly, discriminator: dependsOn.flatMap(context.index(of:)))
         }
-        specs = plans.map(\.spec)
+        specs = bound.map(\.1)
+        caches = plans.map { _ in VerdictCache() }
+        hygieneCaches = plans.map { _ in VerdictCache() }
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -65,34 +69,38 @@ final class ValueRulesRule: RecordRule {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
         let mayHoldInvalidBytes = !reader.invalidUTF8.isEmpty
+        // Most records are plain ASCII without '?': then only a cell's first byte (formula characters) can
+        // interest the text-hygiene checks, and no cell needs a full scan.
+        let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
         for p in plans.indices {
-            let index = plans[p].index
-            let raw = reader.bytes(index)
+            let plan = plans[p]
+            let raw = reader.bytes(plan.index)
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             var findings: [ValueFinding] = []
-            if validation && plans[p].validates && value.count > plans[p].lengthOnlyLimit ?? -1 {
-                let discriminator = plans[p].discriminator.map { reader.bytes($0).trimmedASCII() }
-                findings = plans[p].cache.verdicts(for: value, qualifier: discriminator) {
+            if validation && plan.validates && value.count > plan.lengthOnlyLimit ?? -1
+                && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength) {
+                let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
+                findings = caches[p].verdicts(for: value, qualifier: discriminator) {
                     let text = String(decoding: value, as: UTF8.self)
                     if let discriminator { return ValueValidation.validate(text, context: context(for: p, discriminator)) }
                     return ValueValidation.validate(text, context: fixedContexts[p])
                 }
             }
-            if hygiene && TextHygiene.needsCheck(raw) {
-                let kind = specs[p].kind
-                let verdicts = plans[p].hygieneCache.verdicts(for: raw, qualifier: nil) {
-                    TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: kind)
+            if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw)) {
+                let verdicts = hygieneCaches[p].verdicts(for: raw, qualifier: nil) {
+                    TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
                 }
                 findings += verdicts.filter { h in !findings.contains { $0.rule == h.rule } }
             }
-            emit(findings, reader: reader, index: index, record: record, sink: sink)
+            emit(findings, reader: reader, index: plan.index, record: record, sink: sink)
         }
         guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)
-            guard !raw.isEmpty, TextHygiene.needsCheck(raw), !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
+            guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
+                  !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
             let findings = unboundHygiene[index, default: VerdictCache()].verdicts(for: raw, qualifier: nil) {
                 TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
             }

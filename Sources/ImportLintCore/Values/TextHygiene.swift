@@ -8,10 +8,7 @@ public enum TextHygiene {
     @inlinable
     public static func needsCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
-        switch base[0] {
-        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
-        default: break
-        }
+        if startsLikeFormula(bytes) { return true }
         let n = bytes.count
         var i = 0
         let high: UInt64 = 0x8080_8080_8080_8080
@@ -31,6 +28,17 @@ public enum TextHygiene {
             i += 1
         }
         return false
+    }
+
+    /// The part of `needsCheck` that looks at the first byte only (=, +, -, @, TAB, CR), for cells of a
+    /// record known to hold neither non-ASCII bytes nor '?'.
+    @inlinable
+    public static func startsLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: return false
+        }
     }
 
     /// Convenience for tests and callers holding a String.

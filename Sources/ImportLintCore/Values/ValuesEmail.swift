@@ -48,43 +48,45 @@ enum EmailRule {
     /// files hold a million distinct addresses, so this path decides the linter's speed.
     static func isPlainValidASCII(_ value: String) -> Bool {
         var copy = value
-        return copy.withUTF8 { b -> Bool in
-            let n = b.count
-            guard n >= 5, n <= 254 else { return false }
-            var at = -1
-            for i in 0..<n where b[i] == 0x40 {
-                if at >= 0 { return false }
-                at = i
-            }
-            guard at > 0, at <= 64, at < n - 3 else { return false }
-            // Local part: atext separated by single dots.
-            if b[0] == 0x2E || b[at - 1] == 0x2E { return false }
-            for i in 0..<at {
-                let c = b[i]
-                if c == 0x2E {
-                    if b[i + 1] == 0x2E { return false }
-                } else if !isAtext(c) {
-                    return false
-                }
-            }
-            // Domain: at least two labels of letters, digits and inner hyphens; a top-level label of 2+ letters.
-            var labelStart = at + 1
-            var labels = 0
-            var tldAllLetters = true
-            for i in (at + 1)...n {
-                if i == n || b[i] == 0x2E {
-                    let length = i - labelStart
-                    guard length >= 1, length <= 63, b[labelStart] != 0x2D, b[i - 1] != 0x2D else { return false }
-                    labels += 1
-                    tldAllLetters = (labelStart..<i).allSatisfy { isLetter(b[$0]) }
-                    if i == n && length < 2 { return false }
-                    labelStart = i + 1
-                } else if !(isLetter(b[i]) || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2D) {
-                    return false
-                }
-            }
-            return labels >= 2 && tldAllLetters
+        return copy.withUTF8 { isPlainValidASCII($0) }
+    }
+
+    static func isPlainValidASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n >= 5, n <= 254 else { return false }
+        var at = -1
+        for i in 0..<n where b[i] == 0x40 {
+            if at >= 0 { return false }
+            at = i
         }
+        guard at > 0, at <= 64, at < n - 3 else { return false }
+        // Local part: atext separated by single dots.
+        if b[0] == 0x2E || b[at - 1] == 0x2E { return false }
+        for i in 0..<at {
+            let c = b[i]
+            if c == 0x2E {
+                if b[i + 1] == 0x2E { return false }
+            } else if !isAtext(c) {
+                return false
+            }
+        }
+        // Domain: at least two labels of letters, digits and inner hyphens; a top-level label of 2+ letters.
+        var labelStart = at + 1
+        var labels = 0
+        var tldAllLetters = true
+        for i in (at + 1)...n {
+            if i == n || b[i] == 0x2E {
+                let length = i - labelStart
+                guard length >= 1, length <= 63, b[labelStart] != 0x2D, b[i - 1] != 0x2D else { return false }
+                labels += 1
+                tldAllLetters = (labelStart..<i).allSatisfy { isLetter(b[$0]) }
+                if i == n && length < 2 { return false }
+                labelStart = i + 1
+            } else if !(isLetter(b[i]) || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2D) {
+                return false
+            }
+        }
+        return labels >= 2 && tldAllLetters
     }
 
     @inline(__always)

@@ -16,11 +16,21 @@ final class ClusterRule: RecordRule {
         var occurrences: [Occurrence]
     }
 
+    /// Occurrences are appended to one flat array per column while reading (cheap) and grouped by value
+    /// when the file ends.
     private struct Column {
         let index: Int
         let name: String
         let slots = KeyTable()
-        var distinct: [Distinct] = []
+        var values: [String] = []
+        var occurrences: [Occurrence] = []
+        var slotOfOccurrence: [Int32] = []
+
+        func grouped() -> [Distinct] {
+            var distinct = values.map { Distinct(value: $0, occurrences: []) }
+            for (o, slot) in zip(occurrences, slotOfOccurrence) { distinct[Int(slot)].occurrences.append(o) }
+            return distinct
+        }
     }
 
     private var columns: [Column]
@@ -46,26 +56,23 @@ final class ClusterRule: RecordRule {
             var hasher = KeyHasher()
             hasher.combine(value)
             let key = hasher.finalize()
-            let slot: Int
-            if let known = columns[c].slots.valueOrInsert(key, Int32(columns[c].distinct.count)) {
-                slot = Int(known)
-            } else {
-                slot = columns[c].distinct.count
-                columns[c].distinct.append(Distinct(value: String(decoding: value, as: UTF8.self), occurrences: []))
-            }
+            let next = Int32(columns[c].values.count)
+            let slot = columns[c].slots.valueOrInsert(key, next) ?? next
+            if slot == next { columns[c].values.append(String(decoding: value, as: UTF8.self)) }
             let position = reader.position(ofField: index)
-            columns[c].distinct[slot].occurrences.append(
+            columns[c].occurrences.append(
                 Occurrence(line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
                            record: Int32(truncatingIfNeeded: record)))
+            columns[c].slotOfOccurrence.append(slot)
         }
     }
 
     func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
-        for var column in columns {
-            column.distinct = Self.mergingEquivalentSpellings(column.distinct)
-            let byValue = Dictionary(uniqueKeysWithValues: column.distinct.map { ($0.value, $0) })
-            let clusters = clusterer.cluster(column.distinct.map { ($0.value, $0.occurrences.count) })
+        for column in columns {
+            let distinct = Self.mergingEquivalentSpellings(column.grouped())
+            let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
+            let clusters = clusterer.cluster(distinct.map { ($0.value, $0.occurrences.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 reported.append(cluster.reportCluster(field: column.name) { value in
@@ -76,7 +83,7 @@ final class ClusterRule: RecordRule {
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
-            for distinct in column.distinct {
+            for distinct in distinct {
                 if knownListGiven {
                     reportUnknown(distinct, column: column, canonical: canonicalOf[distinct.value], sink: sink)
                 } else if let target = canonicalOf[distinct.value] {
