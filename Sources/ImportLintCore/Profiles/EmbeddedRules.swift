@@ -27,10 +27,12 @@ columns:
     max_length: 128
   - name: Contact Protocol
     aliases: [Protocol]
+    value_required_with: [Contact URI]
     kind: enum
     allowed: [email, telephone, chat, website]
   - name: Contact Label
     aliases: [Label]
+    value_required_with: [Contact Protocol]
     kind: enum
     allowed_by:
       column: Contact Protocol
@@ -41,6 +43,7 @@ columns:
         chat: [chat_skype, chat_slack, chat_teams, chat_workchat]
   - name: Contact URI
     aliases: [URI, Contact]
+    value_required_with: [Contact Protocol]
     kind_by:
       column: Contact Protocol
       kinds:
@@ -155,7 +158,12 @@ columns:
 name: receptionist
 title: The Receptionist contact import
 # Matching order: Identification, then Email, then SMS Phone. A person who works at several locations is
-# listed once per Location Slug, so keys are unique per location, not per file.
+# listed once per Location Slug: a key repeated under another Location Slug is no duplicate when it is the
+# same person (same Identification, else same first and last name). Another person with the same Email or
+# SMS Phone is a duplicate wherever they work.
+same_person:
+  - [Identification]
+  - [First Name, Last Name]
 identifiers:
   - columns: [Identification]
     scope: [Location Slug]

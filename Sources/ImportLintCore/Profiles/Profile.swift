@@ -24,6 +24,9 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public var required: Bool
     /// Every cell of the column must be non-empty.
     public var valueRequired: Bool
+    /// The cell must be non-empty when any of these columns has a value in the same row (a 4me contact
+    /// row with a Contact Protocol needs its Contact URI).
+    public var valueRequiredWith: [String]
     public var kind: ValueKind
     public var maxLength: Int?
     public var allowed: [String]?
@@ -36,7 +39,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, aliases, required, kind, allowed, cluster, sms
-        case valueRequired = "value_required", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
+        case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
     }
 
     public init(from decoder: Decoder) throws {
@@ -45,6 +48,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
         valueRequired = try c.decodeIfPresent(Bool.self, forKey: .valueRequired) ?? false
+        valueRequiredWith = try c.decodeIfPresent([String].self, forKey: .valueRequiredWith) ?? []
         kind = try c.decodeIfPresent(ValueKind.self, forKey: .kind) ?? .text
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         allowed = try c.decodeIfPresent([String].self, forKey: .allowed)
@@ -59,6 +63,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         self.aliases = []
         self.required = required
         self.valueRequired = required
+        self.valueRequiredWith = []
         self.kind = kind
         self.cluster = cluster
         self.sms = false
@@ -69,7 +74,9 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
 public struct IdentifierKey: Codable, Sendable, Equatable {
     public var columns: [String]
     public var caseInsensitive: Bool
-    /// Columns that partition the key space: the same key under another scope value is no duplicate.
+    /// Columns under whose different values the same person may be listed again (The Receptionist's
+    /// Location Slug): a repeat under another scope value is no duplicate when the profile's `same_person`
+    /// columns say it is the same person.
     public var scope: [String]
 
     enum CodingKeys: String, CodingKey {
@@ -100,6 +107,9 @@ public struct Profile: Codable, Sendable, Equatable {
     public var columns: [ColumnSpec]
     public var identifiers: [IdentifierKey]
     public var groupBy: String?
+    /// Ways to tell that two rows are the same person, tried in order (the first whose columns are filled
+    /// in both rows decides): Identification, else First Name + Last Name.
+    public var samePerson: [[String]]
     public var atLeastOneOf: [[String]]
     public var references: ReferenceSpec?
     public var defaultRegion: String?
@@ -111,6 +121,7 @@ public struct Profile: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case name, title, columns, identifiers, references, locales
         case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
+        case samePerson = "same_person"
         case timeZones = "time_zones"
     }
 
@@ -121,6 +132,7 @@ public struct Profile: Codable, Sendable, Equatable {
         columns = try c.decode([ColumnSpec].self, forKey: .columns)
         identifiers = try c.decodeIfPresent([IdentifierKey].self, forKey: .identifiers) ?? []
         groupBy = try c.decodeIfPresent(String.self, forKey: .groupBy)
+        samePerson = try c.decodeIfPresent([[String]].self, forKey: .samePerson) ?? []
         atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
         references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
@@ -133,6 +145,7 @@ public struct Profile: Codable, Sendable, Equatable {
         self.columns = columns
         self.identifiers = []
         self.atLeastOneOf = []
+        self.samePerson = []
     }
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }

@@ -24,9 +24,17 @@ enum PhoneRule {
         default: return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number")]
         }
         guard info.isValid else {
-            let place = info.region.isEmpty ? (region.map { "in region \($0)" } ?? "") : "in \(info.region)"
-            let why = info.isPossible ? "has a plausible length but is no number in use" : "has the wrong number of digits"
-            return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it \(why))".replacingOccurrences(of: "  ", with: " "))]
+            // A number with its own country code is judged in that country, not in the default region.
+            let ownCountryCode = value.trimmingCharacters(in: .whitespaces).hasPrefix("+")
+            let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
+            guard info.isPossible else {
+                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)"
+                    .replacingOccurrences(of: "  ", with: " "))]
+            }
+            // A plausible length outside every range libphonenumber's metadata knows: the metadata may
+            // predate a new range, so this is a warning, not an error.
+            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)"
+                .replacingOccurrences(of: "  ", with: " "), severity: .warning)]
         }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {

@@ -7,15 +7,21 @@ extension RuleDescriptor {
         cleanExample: "Primary Email,Name\nann@example.com,Ann\nbob@example.com,Bob")
 }
 
-/// One seen-key table per identifier key of the profile; keys are trimmed, optionally case-folded, and
-/// qualified by the key's scope columns.
+/// One seen-key table per identifier key of the profile; keys are trimmed and optionally case-folded.
+/// A key with a scope (The Receptionist's Location Slug) has a second table keyed without the scope that
+/// remembers who first used it: a repeat under another scope value is excused only for the same person.
 final class DuplicateIdentifierRule: RecordRule {
     private final class KeyState {
         let spec: IdentifierKey
         let indices: [Int]
         let scope: [Int]
         let caseInsensitive: Bool
+        /// Key (with its scope values) → line of its first row.
         let firstLine = KeyTable()
+        /// Key alone → index into `crossScopeLine` / `crossScopePerson`, for scoped keys.
+        let crossScope = KeyTable()
+        var crossScopeLine: [Int32] = []
+        var crossScopePerson: [Key128?] = []
 
         init(spec: IdentifierKey, indices: [Int], scope: [Int]) {
             self.spec = spec
@@ -25,12 +31,15 @@ final class DuplicateIdentifierRule: RecordRule {
         }
     }
     private let keys: [KeyState]
+    /// Column groups that identify a person, in order of preference (`same_person` of the profile).
+    private let personColumns: [[Int]]
 
     init?(_ context: FileContext) {
         keys = (context.profile?.identifiers ?? []).compactMap { spec in
             guard let indices = context.indices(of: spec.columns) else { return nil }
             return KeyState(spec: spec, indices: indices, scope: spec.scope.compactMap(context.index(of:)))
         }
+        personColumns = (context.profile?.samePerson ?? []).compactMap(context.indices(of:))
         if keys.isEmpty { return nil }
     }
 
@@ -45,11 +54,44 @@ final class DuplicateIdentifierRule: RecordRule {
             }
             // A key with an empty part does not identify anything (4me needs both Source and Source ID).
             guard complete else { continue }
+            let line = Int32(truncatingIfNeeded: reader.line)
+            if key.scope.isEmpty {
+                if let first = key.firstLine.valueOrInsert(hasher.finalize(), line) {
+                    report(key, first: Int(first), otherPerson: false, reader: reader, record: record, sink: sink)
+                }
+                continue
+            }
+            let keyAlone = hasher.finalize()
             for index in key.scope { Self.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false, into: &hasher) }
-            if let first = key.firstLine.valueOrInsert(hasher.finalize(), Int32(truncatingIfNeeded: reader.line)) {
-                report(key, first: Int(first), reader: reader, record: record, sink: sink)
+            if let first = key.firstLine.valueOrInsert(hasher.finalize(), line) {
+                report(key, first: Int(first), otherPerson: false, reader: reader, record: record, sink: sink)
+                continue
+            }
+            let person = personDigest(reader)
+            let slot = Int32(key.crossScopeLine.count)
+            if let earlier = key.crossScope.valueOrInsert(keyAlone, slot) {
+                let earlierPerson = key.crossScopePerson[Int(earlier)]
+                if person == nil || earlierPerson == nil || person != earlierPerson {
+                    report(key, first: Int(key.crossScopeLine[Int(earlier)]), otherPerson: true, reader: reader, record: record, sink: sink)
+                }
+            } else {
+                key.crossScopeLine.append(line)
+                key.crossScopePerson.append(person)
             }
         }
+    }
+
+    /// The first `same_person` column group that is filled in this row, as a digest; nil when none is.
+    private func personDigest(_ reader: CSVReader) -> Key128? {
+        for (group, columns) in personColumns.enumerated() {
+            let values = columns.map { reader.bytes($0).trimmedASCII() }
+            guard values.allSatisfy({ !$0.isEmpty }) else { continue }
+            var hasher = KeyHasher()
+            hasher.word(UInt64(group))
+            for value in values { Self.combine(value, caseInsensitive: true, into: &hasher) }
+            return hasher.finalize()
+        }
+        return nil
     }
 
     @inline(__always)
@@ -61,13 +103,15 @@ final class DuplicateIdentifierRule: RecordRule {
         }
     }
 
-    private func report(_ key: KeyState, first: Int, reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    private func report(_ key: KeyState, first: Int, otherPerson: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let names = key.spec.columns.joined(separator: " + ")
         let values = key.indices.map { Whitespace.trim(reader.string($0)) }
         let shown = values.map { "'\($0)'" }.joined(separator: " + ")
         var how = key.spec.caseInsensitive ? " (compared case-insensitively)" : ""
         if !key.scope.isEmpty {
-            how += " for the same \(key.spec.scope.joined(separator: " + "))"
+            how += otherPerson
+                ? " for another person (a person listed once per \(key.spec.scope.joined(separator: " + ")) is fine; two people are not)"
+                : " for the same \(key.spec.scope.joined(separator: " + "))"
         }
         sink.cell(.duplicateIdentifier, reader, field: key.indices[0], record: record,
                   message: "\(names) \(shown) already appears on line \(first)\(how)",

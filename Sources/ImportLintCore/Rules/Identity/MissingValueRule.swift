@@ -6,20 +6,35 @@ extension RuleDescriptor {
         triggeringExample: "Primary Email,Name\nann@example.com,", cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
 
-/// Required cells (columns with `value_required`) that are empty or only whitespace.
+/// Required cells (columns with `value_required`) that are empty or only whitespace, and cells required
+/// by another cell of the row (`value_required_with`).
 final class MissingValueRule: RecordRule {
     private let columns: [(index: Int, name: String)]
+    private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]
 
     init?(_ context: FileContext) {
         columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name) : nil } }
-        if columns.isEmpty { return nil }
+        var conditional: [(index: Int, name: String, when: [(index: Int, name: String)])] = []
+        for (i, spec) in context.bindings.enumerated() {
+            guard let spec, !spec.valueRequired else { continue }
+            var when: [(index: Int, name: String)] = []
+            for name in spec.valueRequiredWith {
+                if let index = context.index(of: name) { when.append((index, name)) }
+            }
+            if !when.isEmpty { conditional.append((i, spec.name, when)) }
+        }
+        self.conditional = conditional
+        if columns.isEmpty && conditional.isEmpty { return nil }
     }
 
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        // By position: destructuring the tuples would retain and release every name on every record.
-        for c in columns.indices where reader.bytes(columns[c].index).trimmedASCII().isEmpty {
-            let (index, name) = columns[c]
+        for (index, name) in columns where reader.bytes(index).trimmedASCII().isEmpty {
             sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
+        }
+        for (index, name, when) in conditional where reader.bytes(index).trimmedASCII().isEmpty {
+            guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }
+            sink.cell(.missingValue, reader, field: index, record: record,
+                      message: "\(name) is required when \(filled.name) is given, but empty")
         }
     }
 }
