@@ -25,6 +25,8 @@ public struct HeaderMatcher: Sendable {
     let profile: Profile
     private let byLoose: [String: String]
     private let aliasByLoose: [String: String]
+    /// Each column's loose name as scalars, computed once: a header of a million cells asks for each.
+    private let looseColumns: [(name: String, scalars: [UInt32])]
 
     public init(profile: Profile) {
         self.profile = profile
@@ -38,6 +40,7 @@ public struct HeaderMatcher: Sendable {
         }
         self.byLoose = byLoose
         self.aliasByLoose = aliasByLoose
+        self.looseColumns = profile.columns.map { ($0.name, Self.loose($0.name).unicodeScalars.map(\.value)) }
     }
 
     /// Lowercased, with spaces, underscores, hyphens and dots removed: 'Primary_Email' ~ 'primary email'.
@@ -63,10 +66,10 @@ public struct HeaderMatcher: Sendable {
         var best: (String, Int)?
         var tie = false
         let keyScalars = key.unicodeScalars.map(\.value)
-        for column in profile.columns {
-            let name = Self.loose(column.name)
-            let limit = max(1, min(key.count, name.count) / 5)
-            let d = EditDistance.bounded(keyScalars, name.unicodeScalars.map(\.value), bound: limit)
+        for column in looseColumns {
+            let limit = max(1, min(keyScalars.count, column.scalars.count) / 5)
+            // bounded() gives up at once when the lengths alone differ by more than the limit.
+            let d = EditDistance.bounded(keyScalars, column.scalars, bound: limit)
             guard d <= limit else { continue }
             if let b = best, d == b.1 { tie = true } else if best == nil || d < best!.1 { best = (column.name, d); tie = false }
         }
