@@ -26,8 +26,45 @@ struct CountryNames: Sendable {
     static let ambiguousCodes: Set<String> = ["and", "can", "per", "arm", "mar", "pan", "sen", "nor", "lie",
                                               "dom", "cub", "tur", "aus", "bel", "col", "ita", "est"]
 
-    static let shared = CountryNames()
+    /// The table shipped in `rules/tables/country-names.tsv` (computing it from ICU folds some 5,000
+    /// display names through a transliterator, about 0.1 s at every start); computed when it is missing.
+    static let shared = CountryNames(table: EmbeddedRules.files["tables/country-names.tsv"]) ?? CountryNames()
 
+    /// Parses the shipped table: `name<TAB>folded name<TAB>alpha-2` and `code<TAB>code<TAB>alpha-2` lines.
+    init?(table: String?) {
+        guard let table else { return nil }
+        var names: [String: String] = [:]
+        var codes: [String: String] = [:]
+        // Split on bytes: Character-level splitting of 3,000 lines costs more than the lint of a small file.
+        for line in table.utf8.split(separator: 0x0A) where line.first != 0x23 {
+            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            let key = String(decoding: parts[1], as: UTF8.self), value = String(decoding: parts[2], as: UTF8.self)
+            switch String(decoding: parts[0], as: UTF8.self) {
+            case "name": names[key] = value
+            case "code": codes[key] = value
+            default: return nil
+            }
+        }
+        self.init(names: names, codes: codes)
+    }
+
+    init(names: [String: String], codes: [String: String]) {
+        self.names = names
+        self.codes = codes
+        self.firstTokens = Set(names.keys.map { String($0.split(separator: " ").first ?? "") })
+        self.longestName = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
+    }
+
+    /// The table as `rules/tables/country-names.tsv` holds it.
+    var tableText: String {
+        var out = "# Generated from ICU's region display names by CountryNames (see CountryNamesTableTests); do not edit.\n"
+        for (name, code) in names.sorted(by: { $0.key < $1.key }) { out += "name\t\(name)\t\(code)\n" }
+        for (code, alpha2) in codes.sorted(by: { $0.key < $1.key }) { out += "code\t\(code)\t\(alpha2)\n" }
+        return out
+    }
+
+    /// Computes the table from ICU's locale data.
     init() {
         var names: [String: String] = [:]
         var ambiguous: Set<String> = []
@@ -62,9 +99,6 @@ struct CountryNames: Sendable {
         // Only whole one-word suffixes: "de" of "S.A. de C.V." must stay Germany's code.
         for suffix in OrganizationVocabulary.legalSuffixes where suffix.tokens.count == 1 { codes[suffix.tokens[0]] = nil }
         // A two-letter word that is a whole country name in some language is still only a code.
-        self.names = names
-        self.codes = codes
-        self.firstTokens = Set(names.keys.map { String($0.split(separator: " ").first ?? "") })
-        self.longestName = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        self.init(names: names, codes: codes)
     }
 }

@@ -50,7 +50,7 @@ public final class Linter {
         let header = (0..<reader.fieldCount).map(reader.string)
         let profile = explicitProfile ?? ProfileDetector.detect(header: header, among: builtInProfiles)
         let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
-        let context = FileContext(path: input.displayPath, profile: profile, options: options, encoding: encoding,
+        let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, headerLine: reader.line)
         sink.fieldNames = bindings.map { $0?.name }
         var rules = RuleFactory.rules(for: context)

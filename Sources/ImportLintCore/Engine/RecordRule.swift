@@ -14,6 +14,8 @@ extension RecordRule {
 /// Everything rules may know about the file being linted.
 public final class FileContext {
     public let path: String
+    /// The input itself, for rules that must read it again when the file ends.
+    public let input: InputFile
     public let profile: Profile?
     public let options: LintOptions
     public let encoding: InputEncoding
@@ -25,9 +27,10 @@ public final class FileContext {
     /// Line of the header (2 after a PowerShell `#TYPE` line).
     public let headerLine: Int
 
-    init(path: String, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
+    init(input: InputFile, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
          header: [String], bindings: [ColumnSpec?], headerLine: Int) {
-        self.path = path
+        self.path = input.displayPath
+        self.input = input
         self.profile = profile
         self.options = options
         self.encoding = encoding
@@ -46,5 +49,22 @@ public final class FileContext {
     public func indices(of columns: [String]) -> [Int]? {
         let found = columns.compactMap(index(of:))
         return found.count == columns.count ? found : nil
+    }
+}
+
+extension FileContext {
+    /// Reads the file again and calls `body` with each data record and its number, numbered exactly as
+    /// the linter numbers them (after the header and any `#TYPE` line; blank lines are not records).
+    func forEachRecord(_ body: (CSVReader, Int) throws -> Void) throws {
+        let reader = CSVReader(source: try input.openDecoded(encoding))
+        reader.setDelimiter(delimiter)
+        guard try reader.next() else { return }
+        if reader.line < headerLine { guard try reader.next() else { return } }
+        var record = 0
+        while try reader.next() {
+            if reader.isBlankLine && reader.unterminatedQuote == nil { continue }
+            record += 1
+            try body(reader, record)
+        }
     }
 }

@@ -292,6 +292,3454 @@ ms-MY
 et
 
 """#,
+        "tables/country-names.tsv": #"""
+# Generated from ICU's region display names by CountryNames (see CountryNamesTableTests); do not edit.
+name	abd kucuk harici adalari	um
+name	abd virjin adalari	vi
+name	aekvatorialguinea	gq
+name	afeganistao	af
+name	afganistan	af
+name	afganisztan	af
+name	afghanistan	af
+name	africa de sud	za
+name	africa do sul	za
+name	afrique du sud	za
+name	agypten	eg
+name	ahvenanmaa	ax
+name	aland	ax
+name	aland adalari	ax
+name	aland islands	ax
+name	aland szigetek	ax
+name	alandinseln	ax
+name	alandy	ax
+name	alankomaat	nl
+name	albania	al
+name	albanie	al
+name	albanien	al
+name	alemanha	de
+name	alemania	de
+name	algeria	dz
+name	algerie	dz
+name	algerien	dz
+name	algeriet	dz
+name	algerije	dz
+name	algieria	dz
+name	allemagne	de
+name	almanya	de
+name	alzirsko	dz
+name	american samoa	as
+name	americka samoa	as
+name	americke panenske ostrovy	vi
+name	amerika birlesik devletleri	us
+name	amerikaans samoa	as
+name	amerikaanse maagdeneilanden	vi
+name	amerikai szamoa	as
+name	amerikai virgin szigetek	vi
+name	amerikan samoa	as
+name	amerikan samoasi	as
+name	amerikanisch samoa	as
+name	amerikanische jungferninseln	vi
+name	amerikanische uberseeinseln	um
+name	amerikansk samoa	as
+name	amerikanska jungfruoarna	vi
+name	amerikanska samoa	as
+name	amerikanske oversoiske oer	um
+name	andora	ad
+name	andorra	ad
+name	andorre	ad
+name	angola	ao
+name	anguila	ai
+name	anguilla	ai
+name	antarctica	aq
+name	antarctique	aq
+name	antarktida	aq
+name	antarktika	aq
+name	antarktis	aq
+name	antarktisz	aq
+name	antarktyda	aq
+name	antartida	aq
+name	antartide	aq
+name	antigua a barbuda	ag
+name	antigua and barbuda	ag
+name	antigua e barbuda	ag
+name	antigua en barbuda	ag
+name	antigua es barbuda	ag
+name	antigua et barbuda	ag
+name	antigua i barbuda	ag
+name	antigua ja barbuda	ag
+name	antigua och barbuda	ag
+name	antigua og barbuda	ag
+name	antigua si barbuda	ag
+name	antigua und barbuda	ag
+name	antigua ve barbuda	ag
+name	antigua y barbuda	ag
+name	aquatorialguinea	gq
+name	arabia saudi	sa
+name	arabia saudita	sa
+name	arabia saudyjska	sa
+name	arabie saoudite	sa
+name	arabiemiirikunnat	ae
+name	argelia	dz
+name	argentiina	ar
+name	argentina	ar
+name	argentine	ar
+name	argentinie	ar
+name	argentinien	ar
+name	argentyna	ar
+name	arjantin	ar
+name	armenia	am
+name	armenie	am
+name	armenien	am
+name	arnavutluk	al
+name	aruba	aw
+name	aserbaidschan	az
+name	aserbajdsjan	az
+name	athiopien	et
+name	australia	au
+name	australie	au
+name	australien	au
+name	austria	at
+name	ausztralia	au
+name	ausztria	at
+name	autriche	at
+name	avustralya	au
+name	avusturya	at
+name	az usa lakatlan kulbirtokai	um
+name	azerbaidjan	az
+name	azerbaidzan	az
+name	azerbaigian	az
+name	azerbaijan	az
+name	azerbaijao	az
+name	azerbaiyan	az
+name	azerbajdzan	az
+name	azerbajdzjan	az
+name	azerbajdzsan	az
+name	azerbaycan	az
+name	azerbeidzjan	az
+name	azerbejdzan	az
+name	bahama	bs
+name	bahama szigetek	bs
+name	bahamalar	bs
+name	bahamas	bs
+name	bahamy	bs
+name	bahrain	bh
+name	bahrajn	bh
+name	bahrein	bh
+name	bahreyn	bh
+name	banglades	bd
+name	bangladesch	bd
+name	bangladesh	bd
+name	bangladesz	bd
+name	barbade	bb
+name	barbados	bb
+name	barein	bh
+name	bati sahra	eh
+name	belarus	by
+name	belarusz	by
+name	belcika	be
+name	belgia	be
+name	belgica	be
+name	belgie	be
+name	belgien	be
+name	belgio	be
+name	belgique	be
+name	belgium	be
+name	belice	bz
+name	belize	bz
+name	belorusko	by
+name	benin	bj
+name	bermuda	bm
+name	bermudas	bm
+name	bermudes	bm
+name	bermudy	bm
+name	bhoutan	bt
+name	bhutan	bt
+name	bialorus	by
+name	bielorrusia	by
+name	bielorrussia	by
+name	bielorussia	by
+name	bielorussie	by
+name	birlesik arap emirlikleri	ae
+name	birlesik krallik	gb
+name	bissau guinea	gw
+name	bolivia	bo
+name	bolivie	bo
+name	bolivien	bo
+name	bolivya	bo
+name	boliwia	bo
+name	bosna a hercegovina	ba
+name	bosna hersek	ba
+name	bosnia and herzegovina	ba
+name	bosnia e herzegovina	ba
+name	bosnia ed erzegovina	ba
+name	bosnia hercegovina	ba
+name	bosnia i hercegowina	ba
+name	bosnia ja hertsegovina	ba
+name	bosnia si hertegovina	ba
+name	bosnia y herzegovina	ba
+name	bosnie en herzegovina	ba
+name	bosnie herzegovine	ba
+name	bosnien hercegovina	ba
+name	bosnien och hercegovina	ba
+name	bosnien und herzegowina	ba
+name	bosznia hercegovina	ba
+name	botsuana	bw
+name	botsvana	bw
+name	botswana	bw
+name	bouvet adasi	bv
+name	bouvet island	bv
+name	bouvet sziget	bv
+name	bouveteiland	bv
+name	bouvetinsel	bv
+name	bouvetnsaari	bv
+name	bouvetoen	bv
+name	bouveton	bv
+name	bouvetoya	bv
+name	bouvetuv ostrov	bv
+name	brasil	br
+name	brasile	br
+name	brasilia	br
+name	brasilien	br
+name	brazil	br
+name	brazilia	br
+name	brazilie	br
+name	brazylia	br
+name	bresil	br
+name	brezilya	br
+name	brit indiai oceani terulet	io
+name	brit virgin szigetek	vg
+name	britain	gb
+name	britanya hint okyanusu topraklari	io
+name	britanya virjin adalari	vg
+name	britische jungferninseln	vg
+name	britisches territorium im indischen ozean	io
+name	british indian ocean territory	io
+name	british virgin islands	vg
+name	brits indische oceaanterritorium	io
+name	britse maagdeneilanden	vg
+name	britske indickooceanske uzemi	io
+name	britske panenske ostrovy	vg
+name	brittilainen intian valtameren alue	io
+name	brittilaiset neitsytsaaret	vg
+name	brittiska jungfruoarna	vg
+name	brittiska territoriet i indiska oceanen	io
+name	brunei	bn
+name	brunei darussalam	bn
+name	brunej	bn
+name	brytyjskie terytorium oceanu indyjskiego	io
+name	brytyjskie wyspy dziewicze	vg
+name	bulgaria	bg
+name	bulgarie	bg
+name	bulgarien	bg
+name	bulgarije	bg
+name	bulgaristan	bg
+name	bulharsko	bg
+name	burkina faso	bf
+name	burquina faso	bf
+name	burundi	bi
+name	butan	bt
+name	butao	bt
+name	cabo verde	cv
+name	cad	td
+name	camaroes	cm
+name	cambodge	kh
+name	cambodgia	kh
+name	cambodia	kh
+name	cambodja	kh
+name	cambogia	kh
+name	camboja	kh
+name	camboya	kh
+name	cameroon	cm
+name	cameroun	cm
+name	camerun	cm
+name	canada	ca
+name	canarias	ic
+name	canarische eilanden	ic
+name	canary islands	ic
+name	cap vert	cv
+name	cape verde	cv
+name	capo verde	cv
+name	capul verde	cv
+name	caraibi olandesi	bq
+name	caribbean netherlands	bq
+name	caribe neerlandes	bq
+name	caribisch nederland	bq
+name	catar	qa
+name	cayman adalari	ky
+name	cayman islands	ky
+name	caymanoarna	ky
+name	caymanoerne	ky
+name	caymanoyene	ky
+name	caymansaaret	ky
+name	cazaquistao	kz
+name	cebelitarik	gi
+name	cechia	cz
+name	cehia	cz
+name	cekya	cz
+name	centraal afrikaanse republiek	cf
+name	central african republic	cf
+name	centralafrikanska republiken	cf
+name	cerna hora	me
+name	cesko	cz
+name	ceuta a melilla	ea
+name	ceuta and melilla	ea
+name	ceuta e melilla	ea
+name	ceuta en melilla	ea
+name	ceuta es melilla	ea
+name	ceuta et melilla	ea
+name	ceuta i melilla	ea
+name	ceuta ja melilla	ea
+name	ceuta och melilla	ea
+name	ceuta og melilla	ea
+name	ceuta si melilla	ea
+name	ceuta und melilla	ea
+name	ceuta ve melilla	ea
+name	ceuta y melilla	ea
+name	cezayir	dz
+name	chad	td
+name	chade	td
+name	chequia	cz
+name	chile	cl
+name	chili	cl
+name	china	cn
+name	chine	cn
+name	chiny	cn
+name	chipre	cy
+name	chorvatsko	hr
+name	chorwacja	hr
+name	christmas adasi	cx
+name	christmas island	cx
+name	christmaseiland	cx
+name	christmasoya	cx
+name	chypre	cy
+name	ciad	td
+name	cibuti	dj
+name	cidade do vaticano	va
+name	cile	cl
+name	cin	cn
+name	cin hong kong oib	hk
+name	cin makao oib	mo
+name	cina	cn
+name	cipro	cy
+name	cipru	cy
+name	ciprus	cy
+name	citta del vaticano	va
+name	ciudad del vaticano	va
+name	cocos keeling adalari	cc
+name	cocos keeling islands	cc
+name	cocoseilanden	cc
+name	cocosoerne	cc
+name	colombia	co
+name	colombie	co
+name	columbia	co
+name	comoras	km
+name	comore	km
+name	comore szigetek	km
+name	comoren	km
+name	comorerne	km
+name	comores	km
+name	comoros	km
+name	congo	cg
+name	congo brazzaville	cg
+name	congo kinshasa	cd
+name	cook adalari	ck
+name	cook islands	ck
+name	cook szigetek	ck
+name	cookeilanden	ck
+name	cookinsaaret	ck
+name	cookinseln	ck
+name	cookoarna	ck
+name	cookoerne	ck
+name	cookovy ostrovy	ck
+name	cookoyene	ck
+name	corea del nord	kp
+name	corea del norte	kp
+name	corea del sud	kr
+name	corea del sur	kr
+name	coree du nord	kp
+name	coree du sud	kr
+name	coreea de nord	kp
+name	coreea de sud	kr
+name	coreia do norte	kp
+name	coreia do sul	kr
+name	costa davorio	ci
+name	costa do marfim	ci
+name	costa rica	cr
+name	cote divoire	ci
+name	croacia	hr
+name	croatia	hr
+name	croatie	hr
+name	croazia	hr
+name	csad	td
+name	csehorszag	cz
+name	cuba	cu
+name	curacao	cw
+name	curazao	cw
+name	cypern	cy
+name	cypr	cy
+name	cyprus	cy
+name	czad	td
+name	czarnogora	me
+name	czech republic	cz
+name	czechia	cz
+name	czechy	cz
+name	dalekie wyspy mniejsze stanow zjednoczonych	um
+name	danemarca	dk
+name	danemark	dk
+name	dania	dk
+name	danimarca	dk
+name	danimarka	dk
+name	danmark	dk
+name	dansko	dk
+name	de amerikanske jomfruoer	vi
+name	de amerikanske jomfruoyene	vi
+name	de britiske jomfruoer	vg
+name	de britiske jomfruoyene	vg
+name	de forenede arabiske emirater	ae
+name	de forente arabiske emirater	ae
+name	de franske besiddelser i det sydlige indiske ocean og antarktis	tf
+name	de franske sorterritorier	tf
+name	de palaestinensiske omrader	ps
+name	de tidligere nederlandske antiller	bq
+name	del afrikai koztarsasag	za
+name	del korea	kr
+name	del szudan	ss
+name	deli georgia es deli sandwich szigetek	gs
+name	demokratyczna republika konga	cd
+name	den centralafrikanske republik	cf
+name	den dominikanske republik	do
+name	den dominikanske republikk	do
+name	den sentralafrikanske republikk	cf
+name	denemarken	dk
+name	denmark	dk
+name	det britiske territoriet i indiahavet	io
+name	det britiske territorium i det indiske ocean	io
+name	det palestinske omradet	ps
+name	deutschland	de
+name	diego garcia	dg
+name	dinamarca	dk
+name	djibouti	dj
+name	djibuti	dj
+name	dominica	dm
+name	dominicaanse republiek	do
+name	dominican republic	do
+name	dominik cumhuriyeti	do
+name	dominika	dm
+name	dominikaaninen tasavalta	do
+name	dominikai koztarsasag	do
+name	dominikana	do
+name	dominikanische republik	do
+name	dominikanska republika	do
+name	dominikanska republiken	do
+name	dominique	dm
+name	dschibuti	dj
+name	duitsland	de
+name	dzibuti	dj
+name	dzibutsko	dj
+name	dzsibuti	dj
+name	ecuador	ec
+name	egipt	eg
+name	egipto	eg
+name	egito	eg
+name	egitto	eg
+name	egyenlitoi guinea	gq
+name	egyesult allamok	us
+name	egyesult arab emirsegek	ae
+name	egyesult kiralysag	gb
+name	egyiptom	eg
+name	egypt	eg
+name	egypte	eg
+name	egypten	eg
+name	egypti	eg
+name	ekvador	ec
+name	ekvator ginesi	gq
+name	ekvatorial guinea	gq
+name	ekvatorialguinea	gq
+name	ekwador	ec
+name	el salvador	sv
+name	elefantcsontpart	ci
+name	elfenbenskysten	ci
+name	elvetia	ch
+name	emirados arabes unidos	ae
+name	emiratele arabe unite	ae
+name	emirati arabi uniti	ae
+name	emiratos arabes unidos	ae
+name	emirats arabes unis	ae
+name	endonezya	id
+name	equador	ec
+name	equateur	ec
+name	equatoriaal guinea	gq
+name	equatorial guinea	gq
+name	eritre	er
+name	eritrea	er
+name	eritreea	er
+name	eritreia	er
+name	ermenistan	am
+name	erythree	er
+name	erytrea	er
+name	eslovaquia	sk
+name	eslovenia	si
+name	espagne	es
+name	espana	es
+name	espanha	es
+name	espanja	es
+name	essuatini	sz
+name	estados unidos	us
+name	estland	ee
+name	estonia	ee
+name	estonie	ee
+name	estonsko	ee
+name	estonya	ee
+name	esuatini	sz
+name	esvatini	sz
+name	eswatini	sz
+name	eszak korea	kp
+name	eszak macedonia	mk
+name	eszaki mariana szigetek	mp
+name	esztorszag	ee
+name	etat de la cite du vatican	va
+name	etats unis	us
+name	etela afrikka	za
+name	etela georgia ja etelaiset sandwichinsaaret	gs
+name	etela korea	kr
+name	etela sudan	ss
+name	ethiopia	et
+name	ethiopie	et
+name	etiopia	et
+name	etiopie	et
+name	etiopien	et
+name	etiyopya	et
+name	faeroer	fo
+name	faeroerne	fo
+name	faeroyene	fo
+name	faerske ostrovy	fo
+name	falkland adalari	fk
+name	falkland islands	fk
+name	falkland szigetek	fk
+name	falklandeilanden	fk
+name	falklandinsaaret	fk
+name	falklandinseln	fk
+name	falklandske ostrovy	fk
+name	falklandsoarna	fk
+name	falklandsoerne	fk
+name	falklandsoyene	fk
+name	falklandy	fk
+name	faroarna	fo
+name	faroe adalari	fo
+name	faroe islands	fo
+name	faroer	fo
+name	farsaaret	fo
+name	fas	ma
+name	feroer szigetek	fo
+name	fidji	fj
+name	fidschi	fj
+name	fidzi	fj
+name	fidzsi	fj
+name	figi	fj
+name	fiji	fj
+name	filipijnen	ph
+name	filipinas	ph
+name	filipine	ph
+name	filipinler	ph
+name	filipiny	ph
+name	filippiinit	ph
+name	filippine	ph
+name	filippinene	ph
+name	filippinerna	ph
+name	filippinerne	ph
+name	filistin bolgeleri	ps
+name	finland	fi
+name	finlanda	fi
+name	finlande	fi
+name	finlandia	fi
+name	finlandiya	fi
+name	finnland	fi
+name	finnorszag	fi
+name	finsko	fi
+name	fiyi	fj
+name	forenade arabemiraten	ae
+name	franca	fr
+name	france	fr
+name	francia	fr
+name	francia deli teruletek	tf
+name	francia guyana	gf
+name	francia polinezia	pf
+name	franciaorszag	fr
+name	francie	fr
+name	francja	fr
+name	francouzska guyana	gf
+name	francouzska jizni uzemi	tf
+name	francouzska polynesie	pf
+name	francuskie terytoria poludniowe i antarktyczne	tf
+name	frankreich	fr
+name	frankrig	fr
+name	frankrijk	fr
+name	frankrike	fr
+name	frans guyana	gf
+name	frans polynesie	pf
+name	fransa	fr
+name	franse gebieden in de zuidelijke indische oceaan	tf
+name	fransiz guney topraklari	tf
+name	fransiz guyanasi	gf
+name	fransiz polinezyasi	pf
+name	fransk guyana	gf
+name	fransk polynesia	pf
+name	fransk polynesien	pf
+name	franska guyana	gf
+name	franska polynesien	pf
+name	franska sydterritorierna	tf
+name	franta	fr
+name	franzosisch guayana	gf
+name	franzosisch polynesien	pf
+name	franzosische sud und antarktisgebiete	tf
+name	french guiana	gf
+name	french polynesia	pf
+name	french southern territories	tf
+name	fulop szigetek	ph
+name	gabao	ga
+name	gabon	ga
+name	gabun	ga
+name	gambia	gm
+name	gambie	gm
+name	gambiya	gm
+name	gana	gh
+name	georgia	ge
+name	georgia de sud si insulele sandwich de sud	gs
+name	georgia del sud e sandwich australi	gs
+name	georgia poludniowa i sandwich poludniowy	gs
+name	georgie	ge
+name	georgie du sud et les iles sandwich du sud	gs
+name	georgien	ge
+name	germania	de
+name	germany	de
+name	ghana	gh
+name	giamaica	jm
+name	giappone	jp
+name	gibilterra	gi
+name	gibraltar	gi
+name	gibuti	dj
+name	gine	gn
+name	gine bissau	gw
+name	giordania	jo
+name	gorogorszag	gr
+name	graekenland	gr
+name	granada	gd
+name	great britain	gb
+name	grece	gr
+name	grecia	gr
+name	grecja	gr
+name	greece	gr
+name	greenland	gl
+name	grekland	gr
+name	grenada	gd
+name	grenade	gd
+name	grenlandia	gl
+name	griechenland	gr
+name	griekenland	gr
+name	groenland	gl
+name	groenlanda	gl
+name	groenlandia	gl
+name	gronland	gl
+name	gronlanti	gl
+name	gronsko	gl
+name	gruzia	ge
+name	gruzie	ge
+name	gruzja	ge
+name	guadalupa	gp
+name	guadalupe	gp
+name	guadeloupe	gp
+name	guadelupa	gp
+name	guam	gu
+name	guatemala	gt
+name	guayana francesa	gf
+name	guernesey	gg
+name	guernsey	gg
+name	guiana	gy
+name	guiana francesa	gf
+name	guine	gn
+name	guine bissau	gw
+name	guine equatorial	gq
+name	guinea	gn
+name	guinea bisau	gw
+name	guinea bissau	gw
+name	guinea ecuatorial	gq
+name	guinea equatoriale	gq
+name	guinee	gn
+name	guinee bissau	gw
+name	guinee equatoriale	gq
+name	guineea	gn
+name	guineea bissau	gw
+name	guineea ecuatoriala	gq
+name	gujana	gy
+name	gujana francuska	gf
+name	guney afrika	za
+name	guney georgia ve guney sandwich adalari	gs
+name	guney kore	kr
+name	guney sudan	ss
+name	gurcistan	ge
+name	guyana	gy
+name	guyana francese	gf
+name	guyana franceza	gf
+name	guyane francaise	gf
+name	gwadelupa	gp
+name	gwatemala	gt
+name	gwinea	gn
+name	gwinea bissau	gw
+name	gwinea rownikowa	gq
+name	haiti	ht
+name	haypy	nr
+name	heard adasi ve mcdonald adalari	hm
+name	heard and mcdonald islands	hm
+name	heard en mcdonaldeilanden	hm
+name	heard island og mcdonald islands	hm
+name	heard ja mcdonaldinsaaret	hm
+name	heard og mcdonaldoyene	hm
+name	heard sziget es mcdonald szigetek	hm
+name	heard und mcdonaldinseln	hm
+name	heardon och mcdonaldoarna	hm
+name	hearduv ostrov a mcdonaldovy ostrovy	hm
+name	hellas	gr
+name	hindistan	in
+name	hirvatistan	hr
+name	hiszpania	es
+name	holandia	nl
+name	holland	nl
+name	holland karib terseg	bq
+name	hollanda	nl
+name	hollandia	nl
+name	honduras	hn
+name	hong kong rae da china	hk
+name	hong kong sar china	hk
+name	hongarije	hu
+name	hongkong kiinan erityishallintoalue	hk
+name	hongkong kkt	hk
+name	hongkong sar	hk
+name	hongkong sar kina	hk
+name	hongkong sar van china	hk
+name	hongkong zao ciny	hk
+name	hongrie	hu
+name	horvatorszag	hr
+name	hungary	hu
+name	hungria	hu
+name	hviterussland	by
+name	iceland	is
+name	iemen	ye
+name	ierland	ie
+name	ijsland	is
+name	ile bouvet	bv
+name	ile christmas	cx
+name	ile de man	im
+name	ile norfolk	nf
+name	iles aland	ax
+name	iles caimans	ky
+name	iles canaries	ic
+name	iles cocos	cc
+name	iles cook	ck
+name	iles feroe	fo
+name	iles heard et macdonald	hm
+name	iles malouines	fk
+name	iles mariannes du nord	mp
+name	iles marshall	mh
+name	iles mineures eloignees des etats unis	um
+name	iles pitcairn	pn
+name	iles salomon	sb
+name	iles turques et caiques	tc
+name	iles vierges britanniques	vg
+name	iles vierges des etats unis	vi
+name	ilha bouvet	bv
+name	ilha christmas	cx
+name	ilha de man	im
+name	ilha norfolk	nf
+name	ilhas aland	ax
+name	ilhas canarias	ic
+name	ilhas cayman	ky
+name	ilhas cocos keeling	cc
+name	ilhas cook	ck
+name	ilhas faroe	fo
+name	ilhas georgia do sul e sandwich do sul	gs
+name	ilhas heard e mcdonald	hm
+name	ilhas malvinas	fk
+name	ilhas marianas do norte	mp
+name	ilhas marshall	mh
+name	ilhas menores distantes dos eua	um
+name	ilhas pitcairn	pn
+name	ilhas salomao	sb
+name	ilhas turcas e caicos	tc
+name	ilhas virgens americanas	vi
+name	ilhas virgens britanicas	vg
+name	inde	in
+name	india	in
+name	indie	in
+name	indien	in
+name	indonesia	id
+name	indonesie	id
+name	indonesien	id
+name	indonezia	id
+name	indonezja	id
+name	insula bouvet	bv
+name	insula christmas	cx
+name	insula heard si insulele mcdonald	hm
+name	insula man	im
+name	insula norfolk	nf
+name	insulele aland	ax
+name	insulele canare	ic
+name	insulele caraibe olandeze	bq
+name	insulele cayman	ky
+name	insulele cocos keeling	cc
+name	insulele cook	ck
+name	insulele falkland	fk
+name	insulele feroe	fo
+name	insulele indepartate ale sua	um
+name	insulele mariane de nord	mp
+name	insulele marshall	mh
+name	insulele pitcairn	pn
+name	insulele solomon	sb
+name	insulele turks si caicos	tc
+name	insulele virgine americane	vi
+name	insulele virgine britanice	vg
+name	intia	in
+name	iordania	jo
+name	ira	ir
+name	irak	iq
+name	iran	ir
+name	iraq	iq
+name	iraque	iq
+name	ireland	ie
+name	irland	ie
+name	irlanda	ie
+name	irlande	ie
+name	irlandia	ie
+name	irlanti	ie
+name	irorszag	ie
+name	irsko	ie
+name	isla bouvet	bv
+name	isla de man	im
+name	isla de navidad	cx
+name	isla norfolk	nf
+name	island	is
+name	islanda	is
+name	islande	is
+name	islandia	is
+name	islanti	is
+name	islas aland	ax
+name	islas caiman	ky
+name	islas cocos	cc
+name	islas cook	ck
+name	islas feroe	fo
+name	islas georgia del sur y sandwich del sur	gs
+name	islas heard y mcdonald	hm
+name	islas malvinas	fk
+name	islas marianas del norte	mp
+name	islas marshall	mh
+name	islas menores alejadas de ee uu	um
+name	islas pitcairn	pn
+name	islas salomon	sb
+name	islas turcas y caicos	tc
+name	islas virgenes britanicas	vg
+name	islas virgenes de ee uu	vi
+name	isle of man	im
+name	iso britannia	gb
+name	isola bouvet	bv
+name	isola christmas	cx
+name	isola di man	im
+name	isola norfolk	nf
+name	isole aland	ax
+name	isole canarie	ic
+name	isole cayman	ky
+name	isole cocos keeling	cc
+name	isole cook	ck
+name	isole faer oer	fo
+name	isole falkland	fk
+name	isole heard e mcdonald	hm
+name	isole marianne settentrionali	mp
+name	isole marshall	mh
+name	isole minori esterne degli stati uniti	um
+name	isole pitcairn	pn
+name	isole salomone	sb
+name	isole turks e caicos	tc
+name	isole vergini americane	vi
+name	isole vergini britanniche	vg
+name	ispanya	es
+name	israel	il
+name	israele	il
+name	israil	il
+name	isvec	se
+name	isvicre	ch
+name	ita timor	tl
+name	italia	it
+name	italie	it
+name	italien	it
+name	italy	it
+name	italya	it
+name	itavalta	at
+name	ivoorkust	ci
+name	ivory coast	ci
+name	izland	is
+name	izlanda	is
+name	izrael	il
+name	jamaica	jm
+name	jamaika	jm
+name	jamaique	jm
+name	jamajka	jm
+name	japan	jp
+name	japani	jp
+name	japao	jp
+name	japon	jp
+name	japonia	jp
+name	japonsko	jp
+name	japonya	jp
+name	jemen	ye
+name	jersey	je
+name	jihoafricka republika	za
+name	jizni georgie a jizni sandwichovy ostrovy	gs
+name	jizni korea	kr
+name	jizni sudan	ss
+name	jordan	jo
+name	jordania	jo
+name	jordanie	jo
+name	jordanien	jo
+name	jordansko	jo
+name	joulusaari	cx
+name	juleoen	cx
+name	julon	cx
+name	kaaimaneilanden	ky
+name	kaapverdie	cv
+name	kaimaninseln	ky
+name	kajman szigetek	ky
+name	kajmanske ostrovy	ky
+name	kajmany	ky
+name	kambocya	kh
+name	kambodja	kh
+name	kambodscha	kh
+name	kambodsja	kh
+name	kambodza	kh
+name	kambodzsa	kh
+name	kameroen	cm
+name	kamerun	cm
+name	kanada	ca
+name	kanari szigetek	ic
+name	kanariansaaret	ic
+name	kanarieoarna	ic
+name	kanarioyene	ic
+name	kanarische inseln	ic
+name	kanariske oer	ic
+name	kanarske ostrovy	ic
+name	kanarya adalari	ic
+name	kap verde	cv
+name	kapp verde	cv
+name	kapverdy	cv
+name	karacsony sziget	cx
+name	karadag	me
+name	karayip hollandasi	bq
+name	kargazstan	kg
+name	karibian alankomaat	bq
+name	karibische niederlande	bq
+name	karibisk nederland	bq
+name	karibiska nederlanderna	bq
+name	karibske nizozemsko	bq
+name	kasachstan	kz
+name	kasakhstan	kz
+name	katar	qa
+name	kazachstan	kz
+name	kazahstan	kz
+name	kazahsztan	kz
+name	kazajistan	kz
+name	kazakhstan	kz
+name	kazakistan	kz
+name	kazakstan	kz
+name	kelet timor	tl
+name	kena	ke
+name	kenia	ke
+name	kenya	ke
+name	keski afrikan tasavalta	cf
+name	kibris	cy
+name	kiina	cn
+name	kina	cn
+name	kirghizistan	kg
+name	kirghizstan	kg
+name	kirgisia	kg
+name	kirgisistan	kg
+name	kirgistan	kg
+name	kirgizie	kg
+name	kirgizistan	kg
+name	kirgizisztan	kg
+name	kirguistan	kg
+name	kiribati	ki
+name	kleine afgelegen eilanden van de verenigde staten	um
+name	koeweit	kw
+name	kokosinseln	cc
+name	kokosoarna	cc
+name	kokosove ostrovy	cc
+name	kokosoyene	cc
+name	kokusz keeling szigetek	cc
+name	kolombiya	co
+name	kolumbia	co
+name	kolumbie	co
+name	kolumbien	co
+name	komoren	km
+name	komorene	km
+name	komorerna	km
+name	komorit	km
+name	komorlar	km
+name	komory	km
+name	kongo brazavil	cg
+name	kongo brazzaville	cg
+name	kongo kinsasa	cd
+name	kongo kinshasa	cd
+name	kongon demokraattinen tasavalta	cd
+name	kongon tasavalta	cg
+name	kookossaaret keelingsaaret	cc
+name	korea polnocna	kp
+name	korea poludniowa	kr
+name	kosova	xk
+name	kosovo	xk
+name	kosowo	xk
+name	kosta rika	cr
+name	kostarika	cr
+name	kostaryka	cr
+name	koszovo	xk
+name	koweit	kw
+name	kozep afrikai koztarsasag	cf
+name	kreikka	gr
+name	kroatia	hr
+name	kroatie	hr
+name	kroatien	hr
+name	kuba	cu
+name	kuuba	cu
+name	kuvait	kw
+name	kuvajt	kw
+name	kuveyt	kw
+name	kuwait	kw
+name	kuweit	kw
+name	kuwejt	kw
+name	kuzey kore	kp
+name	kuzey makedonya	mk
+name	kuzey mariana adalari	mp
+name	kypr	cy
+name	kypros	cy
+name	kyrgyzstan	kg
+name	la reunion	re
+name	lansi sahara	eh
+name	laos	la
+name	laosz	la
+name	latvia	lv
+name	lebanon	lb
+name	lengyelorszag	pl
+name	lesotho	ls
+name	lesoto	ls
+name	letland	lv
+name	letonia	lv
+name	letonya	lv
+name	lettland	lv
+name	lettonia	lv
+name	lettonie	lv
+name	lettorszag	lv
+name	liban	lb
+name	libano	lb
+name	libanon	lb
+name	liberia	lr
+name	liberie	lr
+name	liberya	lr
+name	libia	ly
+name	libie	ly
+name	libya	ly
+name	libye	ly
+name	libyen	ly
+name	lichtenstejnsko	li
+name	liechtenstein	li
+name	liettua	lt
+name	litauen	lt
+name	lithuania	lt
+name	litouwen	lt
+name	lituania	lt
+name	lituanie	lt
+name	litva	lt
+name	litvania	lt
+name	litvanya	lt
+name	litwa	lt
+name	lotwa	lv
+name	lotyssko	lv
+name	lubnan	lb
+name	lucembursko	lu
+name	luksemburg	lu
+name	lussemburgo	lu
+name	luxembourg	lu
+name	luxemburg	lu
+name	luxemburgo	lu
+name	macao kiinan erityishallintoalue	mo
+name	macao sar	mo
+name	macao sar china	mo
+name	macao sar kina	mo
+name	macao zao ciny	mo
+name	macaristan	hu
+name	macau rae da china	mo
+name	macau sar van china	mo
+name	macedoine du nord	mk
+name	macedonia de nord	mk
+name	macedonia del nord	mk
+name	macedonia del norte	mk
+name	macedonia do norte	mk
+name	macedonia polnocna	mk
+name	madagascar	mg
+name	madagaskar	mg
+name	madagaszkar	mg
+name	madarsko	hu
+name	magyarorszag	hu
+name	majotta	yt
+name	makao kkt	mo
+name	malaisie	my
+name	malajsie	my
+name	malajzia	my
+name	malasia	my
+name	malaui	mw
+name	malavi	mw
+name	malawi	mw
+name	malaysia	my
+name	maldiv szigetek	mv
+name	maldivas	mv
+name	maldive	mv
+name	maldiven	mv
+name	maldivene	mv
+name	maldiverna	mv
+name	maldiverne	mv
+name	maldives	mv
+name	maldivler	mv
+name	malediivit	mv
+name	malediven	mv
+name	maledivy	mv
+name	malediwy	mv
+name	maleisie	my
+name	malesia	my
+name	malezja	my
+name	malezya	my
+name	mali	ml
+name	malta	mt
+name	malte	mt
+name	man	im
+name	man adasi	im
+name	man sziget	im
+name	mansaari	im
+name	mariany polnocne	mp
+name	maroc	ma
+name	marocco	ma
+name	marocko	ma
+name	marokko	ma
+name	maroko	ma
+name	marrocos	ma
+name	marruecos	ma
+name	marshall adalari	mh
+name	marshall islands	mh
+name	marshall szigetek	mh
+name	marshalleilanden	mh
+name	marshallinsaaret	mh
+name	marshallinseln	mh
+name	marshalloarna	mh
+name	marshalloerne	mh
+name	marshallovy ostrovy	mh
+name	marshalloyene	mh
+name	martinica	mq
+name	martinik	mq
+name	martinique	mq
+name	martynika	mq
+name	mauretania	mr
+name	mauretanien	mr
+name	maurice	mu
+name	mauricio	mu
+name	mauricius	mu
+name	mauritania	mr
+name	mauritanie	mr
+name	mauritius	mu
+name	mayotte	yt
+name	meksika	mx
+name	meksiko	mx
+name	meksyk	mx
+name	mensi odlehle ostrovy usa	um
+name	messico	mx
+name	mexic	mx
+name	mexico	mx
+name	mexiko	mx
+name	mexique	mx
+name	mianmar	mm
+name	mianmar birmania	mm
+name	micronesia	fm
+name	micronesie	fm
+name	micronezia	fm
+name	mikronesia	fm
+name	mikronesiafoderasjonen	fm
+name	mikronesie	fm
+name	mikronesien	fm
+name	mikronezia	fm
+name	mikronezja	fm
+name	mikronezya	fm
+name	misir	eg
+name	mjanma birma	mm
+name	mocambique	mz
+name	mogolistan	mn
+name	moldavia	md
+name	moldavie	md
+name	moldavien	md
+name	moldavsko	md
+name	moldawia	md
+name	moldova	md
+name	monaco	mc
+name	monako	mc
+name	mongolei	mn
+name	mongolia	mn
+name	mongolie	mn
+name	mongoliet	mn
+name	mongolsko	mn
+name	montenegro	me
+name	montserrat	ms
+name	moritanya	mr
+name	morocco	ma
+name	mosambik	mz
+name	mozambic	mz
+name	mozambico	mz
+name	mozambik	mz
+name	mozambique	mz
+name	muntenegru	me
+name	myanmar	mm
+name	myanmar barma	mm
+name	myanmar birma	mm
+name	myanmar birmania	mm
+name	myanmar birmanie	mm
+name	myanmar burma	mm
+name	namibia	na
+name	namibie	na
+name	namibya	na
+name	nauru	nr
+name	nederland	nl
+name	nederlandene	nl
+name	nederlanderna	nl
+name	nemecko	de
+name	nemetorszag	de
+name	nepal	np
+name	netherlands	nl
+name	neukaledonien	nc
+name	neuseeland	nz
+name	new caledonia	nc
+name	new zealand	nz
+name	nicaragua	ni
+name	niderlandy karaibskie	bq
+name	niederlande	nl
+name	niemcy	de
+name	nieuw caledonie	nc
+name	nieuw zeeland	nz
+name	niger	ne
+name	nigeria	ng
+name	nigerie	ng
+name	nijer	ne
+name	nijerya	ng
+name	nikaragua	ni
+name	niue	nu
+name	nizozemsko	nl
+name	noord korea	kp
+name	noord macedonie	mk
+name	noordelijke marianen	mp
+name	noorwegen	no
+name	nord korea	kp
+name	nord makedonia	mk
+name	nord marianene	mp
+name	nordkorea	kp
+name	nordliche marianen	mp
+name	nordmakedonien	mk
+name	nordmarianerna	mp
+name	nordmarianerne	mp
+name	nordmazedonien	mk
+name	norfolk	nf
+name	norfolk adasi	nf
+name	norfolk island	nf
+name	norfolk sziget	nf
+name	norfolkinsaari	nf
+name	norfolkinsel	nf
+name	norfolkon	nf
+name	norfolkoya	nf
+name	norge	no
+name	norja	no
+name	norsko	no
+name	norsunluurannikko	ci
+name	north korea	kp
+name	north macedonia	mk
+name	northern mariana islands	mp
+name	noruega	no
+name	norvec	no
+name	norvege	no
+name	norvegia	no
+name	norway	no
+name	norwegen	no
+name	norwegia	no
+name	noua caledonie	nc
+name	noua zeelanda	nz
+name	nouvelle caledonie	nc
+name	nouvelle zelande	nz
+name	nova caledonia	nc
+name	nova kaledonie	nc
+name	nova zelandia	nz
+name	novy zeland	nz
+name	nowa kaledonia	nc
+name	nowa zelandia	nz
+name	nueva caledonia	nc
+name	nueva zelanda	nz
+name	nuova caledonia	nc
+name	nuova zelanda	nz
+name	ny caledonia	nc
+name	ny kaledonien	nc
+name	nya kaledonien	nc
+name	nya zeeland	nz
+name	nyugat szahara	eh
+name	oeganda	ug
+name	oekraine	ua
+name	oezbekistan	uz
+name	olaszorszag	it
+name	oma	om
+name	oman	om
+name	oost timor	tl
+name	oostenrijk	at
+name	ormenyorszag	am
+name	oroszorszag	ru
+name	orta afrika cumhuriyeti	cf
+name	ost timor	tl
+name	osterreich	at
+name	osterrike	at
+name	ostrig	at
+name	ostrov man	im
+name	osttimor	tl
+name	ouganda	ug
+name	ouzbekistan	uz
+name	ozbekistan	uz
+name	paesi bassi	nl
+name	paises baixos	nl
+name	paises baixos caribenhos	bq
+name	paises bajos	nl
+name	paivantasaajan guinea	gq
+name	pakistan	pk
+name	pakisztan	pk
+name	palaos	pw
+name	palastinensische autonomiegebiete	ps
+name	palau	pw
+name	palestiinalaisalue	ps
+name	palestijnse gebieden	ps
+name	palestinian territories	ps
+name	palestinska territorierna	ps
+name	palestinska uzemi	ps
+name	palesztin autonomia	ps
+name	panama	pa
+name	papoea nieuw guinea	pg
+name	papouasie nouvelle guinee	pg
+name	papua neuguinea	pg
+name	papua new guinea	pg
+name	papua noua guinee	pg
+name	papua nova guine	pg
+name	papua nova guinea	pg
+name	papua nowa gwinea	pg
+name	papua nueva guinea	pg
+name	papua nuova guinea	pg
+name	papua ny guinea	pg
+name	papua nya guinea	pg
+name	papua uj guinea	pg
+name	papua uusi guinea	pg
+name	papua yeni gine	pg
+name	paquistao	pk
+name	paraguai	py
+name	paraguay	py
+name	paragwaj	py
+name	pays bas	nl
+name	pays bas caribeens	bq
+name	perou	pe
+name	peru	pe
+name	philippinen	ph
+name	philippines	ph
+name	pitcairn	pn
+name	pitcairn adalari	pn
+name	pitcairn islands	pn
+name	pitcairn szigetek	pn
+name	pitcairneilanden	pn
+name	pitcairninseln	pn
+name	pitcairnoarna	pn
+name	pitcairnovy ostrovy	pn
+name	pitcairnoyene	pn
+name	pobrezi slonoviny	ci
+name	pohjois korea	kp
+name	pohjois makedonia	mk
+name	pohjois mariaanit	mp
+name	poland	pl
+name	polen	pl
+name	polinesia francesa	pf
+name	polinesia francese	pf
+name	polinezia franceza	pf
+name	polinezja francuska	pf
+name	pologne	pl
+name	polonia	pl
+name	polonya	pl
+name	polska	pl
+name	polsko	pl
+name	polynesie francaise	pf
+name	portekiz	pt
+name	porto rico	pr
+name	porto riko	pr
+name	portogallo	pt
+name	portorico	pr
+name	portoriko	pr
+name	portoryko	pr
+name	portugal	pt
+name	portugali	pt
+name	portugalia	pt
+name	portugalsko	pt
+name	puerto rico	pr
+name	puola	pl
+name	qatar	qa
+name	quenia	ke
+name	quirguistao	kg
+name	quiribati	ki
+name	rae de hong kong china	hk
+name	rae de macao china	mo
+name	rakousko	at
+name	ranska	fr
+name	ranskan etelaiset ja antarktiset alueet	tf
+name	ranskan guayana	gf
+name	ranskan polynesia	pf
+name	ras chinoise de hong kong	hk
+name	ras chinoise de macao	mo
+name	ras di hong kong	hk
+name	ras di macao	mo
+name	ras hong kong china	hk
+name	ras macao china	mo
+name	recko	gr
+name	regatul unit	gb
+name	regno unito	gb
+name	reino unido	gb
+name	repubblica centrafricana	cf
+name	repubblica dominicana	do
+name	republica centrafricana	cf
+name	republica centro africana	cf
+name	republica centroafricana	cf
+name	republica democratica del congo	cd
+name	republica do congo	cg
+name	republica dominicana	do
+name	republica moldova	md
+name	republik moldau	md
+name	republika poludniowej afryki	za
+name	republika srodkowoafrykanska	cf
+name	republika zielonego przyladka	cv
+name	republique centrafricaine	cf
+name	republique dominicaine	do
+name	reuniao	re
+name	reunion	re
+name	riunione	re
+name	roemenie	ro
+name	romania	ro
+name	romanya	ro
+name	romenia	ro
+name	rosja	ru
+name	roumanie	ro
+name	rovnikova guinea	gq
+name	royaume uni	gb
+name	ruanda	rw
+name	rumaenien	ro
+name	rumania	ro
+name	rumanien	ro
+name	rumunia	ro
+name	rumunsko	ro
+name	ruotsi	se
+name	rusia	ru
+name	rusko	ru
+name	rusland	ru
+name	russia	ru
+name	russie	ru
+name	russland	ru
+name	rusya	ru
+name	rwanda	rw
+name	ryssland	ru
+name	s t barthelemy	bl
+name	s t helena	sh
+name	s t kitts och nevis	kn
+name	s t lucia	lc
+name	s t pierre och miquelon	pm
+name	s t vincent och grenadinerna	vc
+name	saara ocidental	eh
+name	sahara occidental	eh
+name	sahara occidentala	eh
+name	sahara occidentale	eh
+name	sahara zachodnia	eh
+name	saint barthelemy	bl
+name	saint christophe et nieves	kn
+name	saint helena	sh
+name	saint kitts e nevis	kn
+name	saint kitts en nevis	kn
+name	saint kitts es nevis	kn
+name	saint kitts i nevis	kn
+name	saint kitts ja nevis	kn
+name	saint kitts og nevis	kn
+name	saint kitts si nevis	kn
+name	saint kitts ve nevis	kn
+name	saint lucia	lc
+name	saint marin	sm
+name	saint martin	mf
+name	saint martin partie neerlandaise	sx
+name	saint pierre a miquelon	pm
+name	saint pierre e miquelon	pm
+name	saint pierre en miquelon	pm
+name	saint pierre es miquelon	pm
+name	saint pierre et miquelon	pm
+name	saint pierre i miquelon	pm
+name	saint pierre ja miquelon	pm
+name	saint pierre og miquelon	pm
+name	saint pierre si miquelon	pm
+name	saint pierre ve miquelon	pm
+name	saint vincent e grenadine	vc
+name	saint vincent en de grenadines	vc
+name	saint vincent es a grenadine szigetek	vc
+name	saint vincent et les grenadines	vc
+name	saint vincent i grenadyny	vc
+name	saint vincent ja grenadiinit	vc
+name	saint vincent og grenadinerne	vc
+name	saint vincent si grenadinele	vc
+name	saint vincent ve grenadinler	vc
+name	sainte helene	sh
+name	sainte lucie	lc
+name	saksa	de
+name	salamon szigetek	sb
+name	salamounovy ostrovy	sb
+name	salomonen	sb
+name	salomonoarna	sb
+name	salomonoerne	sb
+name	salomonoyene	sb
+name	salomonsaaret	sb
+name	salomonseilanden	sb
+name	salvador	sv
+name	salwador	sv
+name	sambia	zm
+name	samoa	ws
+name	samoa americaines	as
+name	samoa americana	as
+name	samoa americane	as
+name	samoa amerykanskie	as
+name	san bartolome	bl
+name	san cristobal y nieves	kn
+name	san marino	sm
+name	san martin	mf
+name	san pedro y miquelon	pm
+name	san vicente y las granadinas	vc
+name	santa elena	sh
+name	santa helena	sh
+name	santa lucia	lc
+name	santelena	sh
+name	santo tome y principe	st
+name	sao bartolomeu	bl
+name	sao cristovao e nevis	kn
+name	sao martinho	mf
+name	sao pedro e miquelao	pm
+name	sao tome and principe	st
+name	sao tome e principe	st
+name	sao tome en principe	st
+name	sao tome es principe	st
+name	sao tome et principe	st
+name	sao tome ja principe	st
+name	sao tome och principe	st
+name	sao tome og principe	st
+name	sao tome si principe	st
+name	sao tome und principe	st
+name	sao tome ve principe	st
+name	sao vicente e granadinas	vc
+name	saoedi arabie	sa
+name	sar hongkong	hk
+name	sar macao	mo
+name	saudi arabia	sa
+name	saudi arabien	sa
+name	saudiarabien	sa
+name	saudska arabie	sa
+name	schweden	se
+name	schweiz	ch
+name	seicheles	sc
+name	senegal	sn
+name	serbia	rs
+name	serbie	rs
+name	serbien	rs
+name	serra leoa	sl
+name	servia	rs
+name	servie	rs
+name	seszele	sc
+name	severni korea	kp
+name	severni makedonie	mk
+name	severni mariany	mp
+name	seychelle szigetek	sc
+name	seychellen	sc
+name	seychellene	sc
+name	seychellerna	sc
+name	seychellerne	sc
+name	seychelles	sc
+name	seychellit	sc
+name	seychely	sc
+name	seyseller	sc
+name	sfanta elena	sh
+name	sfanta lucia	lc
+name	sfantul martin	mf
+name	sierra leona	sl
+name	sierra leone	sl
+name	sili	cl
+name	simbabwe	zw
+name	singapore	sg
+name	singapour	sg
+name	singapur	sg
+name	singapura	sg
+name	sint helena	sh
+name	sint maarten	sx
+name	sirbistan	rs
+name	siria	sy
+name	slovacchia	sk
+name	slovacia	sk
+name	slovakia	sk
+name	slovakien	sk
+name	slovakiet	sk
+name	slovakya	sk
+name	slovaquie	sk
+name	slovenia	si
+name	slovenie	si
+name	slovenien	si
+name	slovensko	sk
+name	slovenya	si
+name	slovinsko	si
+name	slowacja	sk
+name	slowakei	sk
+name	slowakije	sk
+name	slowenia	si
+name	slowenien	si
+name	soedan	sd
+name	solomon adalari	sb
+name	solomon islands	sb
+name	somali	so
+name	somalia	so
+name	somalie	so
+name	somalsko	so
+name	sonderverwaltungsregion hongkong	hk
+name	sonderverwaltungsregion macau	mo
+name	sor afrika	za
+name	sor georgia og sor sandwichoyene	gs
+name	sor korea	kr
+name	sor sudan	ss
+name	soudan	sd
+name	soudan du sud	ss
+name	south africa	za
+name	south georgia and south sandwich islands	gs
+name	south georgia og de sydlige sandwichoer	gs
+name	south korea	kr
+name	south sudan	ss
+name	spagna	es
+name	spain	es
+name	spanelsko	es
+name	spania	es
+name	spanien	es
+name	spanje	es
+name	spanyolorszag	es
+name	spicberky a jan mayen	sj
+name	spitsbergen en jan mayen	sj
+name	spitzbergen und jan mayen	sj
+name	spojene arabske emiraty	ae
+name	spojene kralovstvi	gb
+name	spojene staty	us
+name	sra hongkong chiny	hk
+name	sra makau chiny	mo
+name	srbsko	rs
+name	sri lanka	lk
+name	st barthelemy	bl
+name	st helena	sh
+name	st kitts and nevis	kn
+name	st kitts und nevis	kn
+name	st lucia	lc
+name	st martin	mf
+name	st pierre and miquelon	pm
+name	st pierre und miquelon	pm
+name	st vincent and grenadines	vc
+name	st vincent og grenadinene	vc
+name	st vincent und die grenadinen	vc
+name	stany zjednoczone	us
+name	statele unite ale americii	us
+name	stati uniti	us
+name	statul cetatii vaticanului	va
+name	storbritannia	gb
+name	storbritannien	gb
+name	stredoafricka republika	cf
+name	sud sudan	ss
+name	sudafrica	za
+name	sudafrika	za
+name	sudan	sd
+name	sudan del sur	ss
+name	sudan poludniowy	ss
+name	sudanul de sud	ss
+name	sudao	sd
+name	sudao do sul	ss
+name	sudgeorgien und die sudlichen sandwichinseln	gs
+name	sudkorea	kr
+name	sudsudan	ss
+name	suecia	se
+name	suede	se
+name	suedia	se
+name	suica	ch
+name	suisse	ch
+name	suiza	ch
+name	suomi	fi
+name	surinam	sr
+name	suriname	sr
+name	suriye	sy
+name	suudi arabistan	sa
+name	svajc	ch
+name	svalbard and jan mayen	sj
+name	svalbard e jan mayen	sj
+name	svalbard es jan mayen	sj
+name	svalbard et jan mayen	sj
+name	svalbard i jan mayen	sj
+name	svalbard ja jan mayen	sj
+name	svalbard och jan mayen	sj
+name	svalbard og jan mayen	sj
+name	svalbard si jan mayen	sj
+name	svalbard ve jan mayen	sj
+name	svalbard y jan mayen	sj
+name	svata helena	sh
+name	svata lucie	lc
+name	svaty bartolomej	bl
+name	svaty krystof a nevis	kn
+name	svaty martin francie	mf
+name	svaty martin nizozemsko	sx
+name	svaty tomas a princuv ostrov	st
+name	svaty vincenc a grenadiny	vc
+name	svedorszag	se
+name	svedsko	se
+name	sveits	ch
+name	sveitsi	ch
+name	sverige	se
+name	svezia	se
+name	svizzera	ch
+name	svycarsko	ch
+name	sweden	se
+name	switzerland	ch
+name	sydafrika	za
+name	sydgeorgien och sydsandwichoarna	gs
+name	sydkorea	kr
+name	sydsudan	ss
+name	syria	sy
+name	syrie	sy
+name	syrien	sy
+name	syyria	sy
+name	szamoa	ws
+name	szaud arabia	sa
+name	szenegal	sn
+name	szent ilona	sh
+name	szerbia	rs
+name	szingapur	sg
+name	sziria	sy
+name	szlovakia	sk
+name	szlovenia	si
+name	szomalia	so
+name	szudan	sd
+name	szvazifold	sz
+name	szwajcaria	ch
+name	szwecja	se
+name	tacikistan	tj
+name	tadjikistan	tj
+name	tadjiquistao	tj
+name	tadschikistan	tj
+name	tadsjikistan	tj
+name	tadzikistan	tj
+name	tadzjikistan	tj
+name	tadzsikisztan	tj
+name	tadzykistan	tj
+name	tagikistan	tj
+name	tailandia	th
+name	taiwan	tw
+name	tajikistan	tj
+name	tajlandia	th
+name	tajvan	tw
+name	tajwan	tw
+name	tansania	tz
+name	tanska	dk
+name	tanzania	tz
+name	tanzanie	tz
+name	tanzanya	tz
+name	tarile de jos	nl
+name	tayikistan	tj
+name	tayland	th
+name	tayvan	tw
+name	tchad	td
+name	tchaj wan	tw
+name	tchequia	cz
+name	tchequie	cz
+name	teritoriile australe si antarctice franceze	tf
+name	teritoriile palestiniene	ps
+name	teritoriul britanic din oceanul indian	io
+name	terre australi francesi	tf
+name	terres australes francaises	tf
+name	territoire britannique de locean indien	io
+name	territoires palestiniens	ps
+name	territori palestinesi	ps
+name	territorio britanico del oceano indico	io
+name	territorio britanico do oceano indico	io
+name	territorio britannico delloceano indiano	io
+name	territorios australes franceses	tf
+name	territorios franceses do sul	tf
+name	territorios palestinos	ps
+name	terytoria palestynskie	ps
+name	thaifold	th
+name	thailand	th
+name	thailanda	th
+name	thailande	th
+name	thailandia	th
+name	thaimaa	th
+name	thajsko	th
+name	the united states	us
+name	timor est	tl
+name	timor leste	tl
+name	timor oriental	tl
+name	timor wschodni	tl
+name	tjeckien	cz
+name	tjekkiet	cz
+name	togo	tg
+name	tokelau	tk
+name	tokelauoarna	tk
+name	tonga	to
+name	toro	tg
+name	torokorszag	tr
+name	trinidad a tobago	tt
+name	trinidad and tobago	tt
+name	trinidad e tobago	tt
+name	trinidad en tobago	tt
+name	trinidad es tobago	tt
+name	trinidad ja tobago	tt
+name	trinidad och tobago	tt
+name	trinidad og tobago	tt
+name	trinidad si tobago	tt
+name	trinidad und tobago	tt
+name	trinidad ve tobago	tt
+name	trinidad y tobago	tt
+name	trinite et tobago	tt
+name	trynidad i tobago	tt
+name	tsad	td
+name	tschad	td
+name	tschechien	cz
+name	tsekki	cz
+name	tsjaad	td
+name	tsjad	td
+name	tsjechie	cz
+name	tsjekkia	cz
+name	tunesie	tn
+name	tunesien	tn
+name	tunez	tn
+name	tunezia	tn
+name	tunezja	tn
+name	tunisia	tn
+name	tunisie	tn
+name	tunisien	tn
+name	tunisko	tn
+name	tunus	tn
+name	turchia	tr
+name	turcia	tr
+name	turcja	tr
+name	turcomenistao	tm
+name	turecko	tr
+name	turkei	tr
+name	turkey	tr
+name	turkiet	tr
+name	turkije	tr
+name	turkiye	tr
+name	turkki	tr
+name	turkmenistan	tm
+name	turkmenisztan	tm
+name	turks a caicos	tc
+name	turks and caicos islands	tc
+name	turks en caicoseilanden	tc
+name	turks es caicos szigetek	tc
+name	turks i caicos	tc
+name	turks ja caicossaaret	tc
+name	turks och caicosoarna	tc
+name	turks og caicosoerne	tc
+name	turks og caicosoyene	tc
+name	turks und caicosinseln	tc
+name	turks ve caicos adalari	tc
+name	turquia	tr
+name	turquie	tr
+name	tuvalu	tv
+name	tyrkia	tr
+name	tyrkiet	tr
+name	tyskland	de
+name	u k	gb
+name	u s	us
+name	u s a	us
+name	uae	ae
+name	ucraina	ua
+name	ucrania	ua
+name	uganda	ug
+name	uj kaledonia	nc
+name	uj zeland	nz
+name	uk	gb
+name	ukraina	ua
+name	ukraine	ua
+name	ukrajina	ua
+name	ukrajna	ua
+name	ukrayna	ua
+name	umman	om
+name	ungaria	hu
+name	ungarn	hu
+name	ungern	hu
+name	ungheria	hu
+name	united arab emirates	ae
+name	united kingdom	gb
+name	united states	us
+name	united states of america	us
+name	unkari	hu
+name	urdun	jo
+name	uruguai	uy
+name	uruguay	uy
+name	urugwaj	uy
+name	us outlying islands	um
+name	us virgin islands	vi
+name	usa	us
+name	usa s yttre oar	um
+name	usas ytre oyer	um
+name	usbekistan	uz
+name	uusi kaledonia	nc
+name	uusi seelanti	nz
+name	uzbegisztan	uz
+name	uzbekistan	uz
+name	uzbequistao	uz
+name	valko venaja	by
+name	vanocni ostrov	cx
+name	vanuatu	vu
+name	vastsahara	eh
+name	vaticaanstad	va
+name	vatican city	va
+name	vatikaani	va
+name	vatikan	va
+name	vatikanstadt	va
+name	vatikanstaten	va
+name	venaja	ru
+name	venezuela	ve
+name	vereinigte arabische emirate	ae
+name	vereinigte staaten	us
+name	vereinigtes konigreich	gb
+name	verenigd koninkrijk	gb
+name	verenigde arabische emiraten	ae
+name	verenigde staten	us
+name	vest sahara	eh
+name	vestsahara	eh
+name	viet nam	vn
+name	vietna	vn
+name	vietnam	vn
+name	viro	ee
+name	vitryssland	by
+name	vychodni timor	tl
+name	wallis a futuna	wf
+name	wallis and futuna	wf
+name	wallis e futuna	wf
+name	wallis en futuna	wf
+name	wallis es futuna	wf
+name	wallis et futuna	wf
+name	wallis i futuna	wf
+name	wallis ja futuna	wf
+name	wallis och futunaoarna	wf
+name	wallis og futuna	wf
+name	wallis si futuna	wf
+name	wallis und futuna	wf
+name	wallis ve futuna	wf
+name	wallis y futuna	wf
+name	watykan	va
+name	wegry	hu
+name	weihnachtsinsel	cx
+name	wenezuela	ve
+name	westelijke sahara	eh
+name	western sahara	eh
+name	westsahara	eh
+name	wielka brytania	gb
+name	wietnam	vn
+name	wlochy	it
+name	wyspa bouveta	bv
+name	wyspa bozego narodzenia	cx
+name	wyspa man	im
+name	wyspa swietej heleny	sh
+name	wyspy alandzkie	ax
+name	wyspy cooka	ck
+name	wyspy dziewicze stanow zjednoczonych	vi
+name	wyspy heard i mcdonalda	hm
+name	wyspy kanaryjskie	ic
+name	wyspy kokosowe	cc
+name	wyspy marshalla	mh
+name	wyspy owcze	fo
+name	wyspy salomona	sb
+name	wyspy swietego tomasza i ksiazeca	st
+name	yemen	ye
+name	yeni kaledonya	nc
+name	yeni zelanda	nz
+name	yhdysvallat	us
+name	yhdysvaltain erillissaaret	um
+name	yhdysvaltain neitsytsaaret	vi
+name	yibuti	dj
+name	yunanistan	gr
+name	zambia	zm
+name	zambie	zm
+name	zambiya	zm
+name	zapadni sahara	eh
+name	zentralafrikanische republik	cf
+name	zimbabue	zw
+name	zimbabve	zw
+name	zimbabwe	zw
+name	zjednoczone emiraty arabskie	ae
+name	zold foki koztarsasag	cv
+name	zuid afrika	za
+name	zuid georgia en zuidelijke sandwicheilanden	gs
+name	zuid korea	kr
+name	zuid soedan	ss
+name	zweden	se
+name	zwitserland	ch
+name	zypern	cy
+name	αγια ελενη	sh
+name	αγια λουκια	lc
+name	αγιοσ βαρθολομαιοσ	bl
+name	αγιοσ βικεντιοσ και γρεναδινεσ	vc
+name	αγιοσ μαρινοσ	sm
+name	αγιοσ μαρτινοσ γαλλικο τμημα	mf
+name	αγιοσ μαρτινοσ ολλανδικο τμημα	sx
+name	αγκολα	ao
+name	αζερμπαιτζαν	az
+name	αιγυπτοσ	eg
+name	αιθιοπια	et
+name	αιτη	ht
+name	ακτη ελεφαντοστου	ci
+name	αλβανια	al
+name	αλγερια	dz
+name	αμερικανικεσ παρθενεσ νησοι	vi
+name	αμερικανικη σαμοα	as
+name	ανγκουιλα	ai
+name	ανδορα	ad
+name	ανταρκτικη	aq
+name	αντιγκουα και μπαρμπουντα	ag
+name	απομακρυσμενεσ νησιδεσ ηπα	um
+name	αργεντινη	ar
+name	αρμενια	am
+name	αρουμπα	aw
+name	αυστραλια	au
+name	αυστρια	at
+name	αφγανισταν	af
+name	βανουατου	vu
+name	βατικανο	va
+name	βελγιο	be
+name	βενεζουελα	ve
+name	βερμουδεσ	bm
+name	βιετναμ	vn
+name	βολιβια	bo
+name	βορεια κορεα	kp
+name	βορεια μακεδονια	mk
+name	βοσνια ερζεγοβινη	ba
+name	βουλγαρια	bg
+name	βραζιλια	br
+name	βρετανικα εδαφη ινδικου ωκεανου	io
+name	βρετανικεσ παρθενεσ νησοι	vg
+name	γαλλια	fr
+name	γαλλικα νοτια εδαφη	tf
+name	γαλλικη γουιανα	gf
+name	γαλλικη πολυνησια	pf
+name	γερμανια	de
+name	γεωργια	ge
+name	γιβραλταρ	gi
+name	γκαμπια	gm
+name	γκαμπον	ga
+name	γκανα	gh
+name	γκερνζι	gg
+name	γκουαμ	gu
+name	γουαδελουπη	gp
+name	γουαλισ και φουτουνα	wf
+name	γουατεμαλα	gt
+name	γουιανα	gy
+name	γουινεα	gn
+name	γουινεα μπισαου	gw
+name	γρεναδα	gd
+name	γροιλανδια	gl
+name	δανια	dk
+name	δομινικανη δημοκρατια	do
+name	δυτικη σαχαρα	eh
+name	ελ σαλβαδορ	sv
+name	ελβετια	ch
+name	ελλαδα	gr
+name	ερυθραια	er
+name	εσθονια	ee
+name	εσουατινι	sz
+name	ζαμπια	zm
+name	ζιμπαμπουε	zw
+name	ηνωμενα αραβικα εμιρατα	ae
+name	ηνωμενεσ πολιτειεσ	us
+name	ηνωμενο βασιλειο	gb
+name	θεουτα και μελιγια	ea
+name	ιαπωνια	jp
+name	ινδια	in
+name	ινδονησια	id
+name	ιορδανια	jo
+name	ιρακ	iq
+name	ιραν	ir
+name	ιρλανδια	ie
+name	ισημερινη γουινεα	gq
+name	ισημερινοσ	ec
+name	ισλανδια	is
+name	ισπανια	es
+name	ισραηλ	il
+name	ιταλια	it
+name	καζακσταν	kz
+name	καμερουν	cm
+name	καμποτζη	kh
+name	καναδασ	ca
+name	καναριοι νησοι	ic
+name	καταρ	qa
+name	κατω χωρεσ	nl
+name	κεντροαφρικανικη δημοκρατια	cf
+name	κενυα	ke
+name	κινα	cn
+name	κιργισταν	kg
+name	κιριμπατι	ki
+name	κολομβια	co
+name	κομορεσ	km
+name	κονγκο κινσασα	cd
+name	κονγκο μπραζαβιλ	cg
+name	κοσσυφοπεδιο	xk
+name	κοστα ρικα	cr
+name	κουβα	cu
+name	κουβειτ	kw
+name	κουρασαο	cw
+name	κροατια	hr
+name	κυπροσ	cy
+name	λαοσ	la
+name	λεσοτο	ls
+name	λετονια	lv
+name	λευκορωσια	by
+name	λιβανοσ	lb
+name	λιβερια	lr
+name	λιβυη	ly
+name	λιθουανια	lt
+name	λιχτενσταιν	li
+name	λουξεμβουργο	lu
+name	μαγιοτ	yt
+name	μαδαγασκαρη	mg
+name	μακαο εδπ κινασ	mo
+name	μαλαισια	my
+name	μαλαουι	mw
+name	μαλδιβεσ	mv
+name	μαλι	ml
+name	μαλτα	mt
+name	μαροκο	ma
+name	μαρτινικα	mq
+name	μαυρικιοσ	mu
+name	μαυριτανια	mr
+name	μαυροβουνιο	me
+name	μεξικο	mx
+name	μιανμαρ βιρμανια	mm
+name	μικρονησια	fm
+name	μογγολια	mn
+name	μοζαμβικη	mz
+name	μολδαβια	md
+name	μονακο	mc
+name	μονσερατ	ms
+name	μπανγκλαντεσ	bd
+name	μπαρμπειντοσ	bb
+name	μπαχαμεσ	bs
+name	μπαχρειν	bh
+name	μπελιζ	bz
+name	μπενιν	bj
+name	μποτσουανα	bw
+name	μπουρκινα φασο	bf
+name	μπουρουντι	bi
+name	μπουταν	bt
+name	μπρουνει	bn
+name	ναμιμπια	na
+name	ναουρου	nr
+name	νεα ζηλανδια	nz
+name	νεα καληδονια	nc
+name	νεπαλ	np
+name	νησοι βορειεσ μαριανεσ	mp
+name	νησοι κειμαν	ky
+name	νησοι κοκοσ κιλινγκ	cc
+name	νησοι κουκ	ck
+name	νησοι μαρσαλ	mh
+name	νησοι νοτια γεωργια και νοτιεσ σαντουιτσ	gs
+name	νησοι ολαντ	ax
+name	νησοι πιτκερν	pn
+name	νησοι σολομωντοσ	sb
+name	νησοι τερκσ και καικοσ	tc
+name	νησοι φεροεσ	fo
+name	νησοι φοκλαντ	fk
+name	νησοι χερντ και μακντοναλντ	hm
+name	νησοσ μπουβε	bv
+name	νησοσ νορφολκ	nf
+name	νησοσ του mav	im
+name	νησοσ των χριστουγεννων	cx
+name	νιγηρασ	ne
+name	νιγηρια	ng
+name	νικαραγουα	ni
+name	νιουε	nu
+name	νορβηγια	no
+name	νοτια αφρικη	za
+name	νοτια κορεα	kr
+name	νοτιο σουδαν	ss
+name	ντιεγκο γκαρσια	dg
+name	ντομινικα	dm
+name	ολλανδια καραιβικησ	bq
+name	ομαν	om
+name	ονδουρα	hn
+name	ουγγαρια	hu
+name	ουγκαντα	ug
+name	ουζμπεκισταν	uz
+name	ουκρανια	ua
+name	ουρουγουαη	uy
+name	πακισταν	pk
+name	παλαιστινιακα εδαφη	ps
+name	παλαου	pw
+name	παναμασ	pa
+name	παπουα νεα γουινεα	pg
+name	παραγουαη	py
+name	περου	pe
+name	πολωνια	pl
+name	πορτογαλια	pt
+name	πουερτο ρικο	pr
+name	πρασινο ακρωτηριο	cv
+name	ρεινιον	re
+name	ρουαντα	rw
+name	ρουμανια	ro
+name	ρωσια	ru
+name	σαμοα	ws
+name	σαο τομε και πρινσιπε	st
+name	σαουδικη αραβια	sa
+name	σβαλμπαρντ και γιαν μαγιεν	sj
+name	σεν κιτσ και νεβισ	kn
+name	σεν πιερ και μικελον	pm
+name	σενεγαλη	sn
+name	σερβια	rs
+name	σευχελλεσ	sc
+name	σιγκαπουρη	sg
+name	σιερα λεονε	sl
+name	σλοβακια	sk
+name	σλοβενια	si
+name	σομαλια	so
+name	σουδαν	sd
+name	σουηδια	se
+name	σουριναμ	sr
+name	σρι λανκα	lk
+name	συρια	sy
+name	ταιβαν	tw
+name	ταιλανδη	th
+name	τανζανια	tz
+name	τατζικισταν	tj
+name	τζαμαικα	jm
+name	τζερζι	je
+name	τζιμπουτι	dj
+name	τιμορ λεστε	tl
+name	τογκο	tg
+name	τοκελαου	tk
+name	τονγκα	to
+name	τουβαλου	tv
+name	τουρκια	tr
+name	τουρκμενισταν	tm
+name	τρινινταντ και τομπαγκο	tt
+name	τσαντ	td
+name	τσεχια	cz
+name	τυνησια	tn
+name	υεμενη	ye
+name	φιλιππινεσ	ph
+name	φινλανδια	fi
+name	φιτζι	fj
+name	χιλη	cl
+name	χονγκ κονγκ εδπ κινασ	hk
+name	австралия	au
+name	австрия	at
+name	азербаиджан	az
+name	аландские о ва	ax
+name	албания	al
+name	алжир	dz
+name	американское самоа	as
+name	ангилья	ai
+name	ангола	ao
+name	андорра	ad
+name	антарктида	aq
+name	антигуа и барбуда	ag
+name	аргентина	ar
+name	армения	am
+name	аруба	aw
+name	афганистан	af
+name	багамы	bs
+name	бангладеш	bd
+name	барбадос	bb
+name	бахреин	bh
+name	беларусь	by
+name	белиз	bz
+name	бельгия	be
+name	бенин	bj
+name	бермудские о ва	bm
+name	болгария	bg
+name	боливия	bo
+name	бонэир синт эстатиус и саба	bq
+name	босния и герцеговина	ba
+name	ботсвана	bw
+name	бразилия	br
+name	британская территория в индииском океане	io
+name	брунеи	bn
+name	буркина фасо	bf
+name	бурунди	bi
+name	бутан	bt
+name	вануату	vu
+name	ватикан	va
+name	великобритания	gb
+name	венгрия	hu
+name	венесуэла	ve
+name	виргинские о ва великобритания	vg
+name	виргинские о ва сша	vi
+name	внешние малые о ва сша	um
+name	восточныи тимор	tl
+name	вьетнам	vn
+name	габон	ga
+name	гаиана	gy
+name	гаити	ht
+name	гамбия	gm
+name	гана	gh
+name	гваделупа	gp
+name	гватемала	gt
+name	гвинея	gn
+name	гвинея бисау	gw
+name	германия	de
+name	гернси	gg
+name	гибралтар	gi
+name	гондурас	hn
+name	гонконг cap	hk
+name	гренада	gd
+name	гренландия	gl
+name	греция	gr
+name	грузия	ge
+name	гуам	gu
+name	дания	dk
+name	джерси	je
+name	джибути	dj
+name	диего гарсия	dg
+name	доминика	dm
+name	доминиканская республика	do
+name	египет	eg
+name	замбия	zm
+name	западная caxapa	eh
+name	зимбабве	zw
+name	иемен	ye
+name	израиль	il
+name	индия	in
+name	индонезия	id
+name	иордания	jo
+name	ирак	iq
+name	иран	ir
+name	ирландия	ie
+name	исландия	is
+name	испания	es
+name	италия	it
+name	кабо верде	cv
+name	казахстан	kz
+name	камбоджа	kh
+name	камерун	cm
+name	канада	ca
+name	канарские о ва	ic
+name	катар	qa
+name	кения	ke
+name	кипр	cy
+name	киргизия	kg
+name	кирибати	ki
+name	китаи	cn
+name	кндр	kp
+name	кокосовые о ва	cc
+name	колумбия	co
+name	коморы	km
+name	конго браззавиль	cg
+name	конго киншаса	cd
+name	косово	xk
+name	коста рика	cr
+name	кот дивуар	ci
+name	куба	cu
+name	кувеит	kw
+name	кюрасао	cw
+name	лаос	la
+name	латвия	lv
+name	лесото	ls
+name	либерия	lr
+name	ливан	lb
+name	ливия	ly
+name	литва	lt
+name	лихтенштеин	li
+name	люксембург	lu
+name	маврикии	mu
+name	мавритания	mr
+name	мадагаскар	mg
+name	маиотта	yt
+name	макао cap	mo
+name	малави	mw
+name	малаизия	my
+name	мали	ml
+name	мальдивы	mv
+name	мальта	mt
+name	марокко	ma
+name	мартиника	mq
+name	маршалловы о ва	mh
+name	мексика	mx
+name	мозамбик	mz
+name	молдова	md
+name	монако	mc
+name	монголия	mn
+name	монтсеррат	ms
+name	мьянма бирма	mm
+name	намибия	na
+name	непал	np
+name	нигер	ne
+name	нигерия	ng
+name	нидерланды	nl
+name	никарагуа	ni
+name	ниуэ	nu
+name	новая зеландия	nz
+name	новая каледония	nc
+name	норвегия	no
+name	о в буве	bv
+name	о в мэн	im
+name	о в норфолк	nf
+name	о в рождества	cx
+name	о в св елены	sh
+name	о ва каиман	ky
+name	о ва кука	ck
+name	о ва питкэрн	pn
+name	о ва херд и макдональд	hm
+name	оаэ	ae
+name	оман	om
+name	пакистан	pk
+name	палау	pw
+name	палестинские территории	ps
+name	панама	pa
+name	папуа новая гвинея	pg
+name	парагваи	py
+name	перу	pe
+name	польша	pl
+name	португалия	pt
+name	пуэрто рико	pr
+name	республика корея	kr
+name	реюньон	re
+name	россия	ru
+name	руанда	rw
+name	румыния	ro
+name	сальвадор	sv
+name	самоа	ws
+name	сан марино	sm
+name	сан томе и принсипи	st
+name	саудовская аравия	sa
+name	северная македония	mk
+name	северные марианские о ва	mp
+name	сеишельские о ва	sc
+name	сен бартелеми	bl
+name	сен мартен	mf
+name	сен пьер и микелон	pm
+name	сенегал	sn
+name	сент винсент и гренадины	vc
+name	сент китс и невис	kn
+name	сент люсия	lc
+name	сербия	rs
+name	сеута и мелилья	ea
+name	сингапур	sg
+name	синт мартен	sx
+name	сирия	sy
+name	словакия	sk
+name	словения	si
+name	соединенные штаты	us
+name	соломоновы о ва	sb
+name	сомали	so
+name	судан	sd
+name	суринам	sr
+name	сьерра леоне	sl
+name	таджикистан	tj
+name	таивань	tw
+name	таиланд	th
+name	танзания	tz
+name	теркс и каикос	tc
+name	токелау	tk
+name	тонга	to
+name	тринидад и тобаго	tt
+name	тувалу	tv
+name	тунис	tn
+name	туркменистан	tm
+name	турция	tr
+name	уганда	ug
+name	узбекистан	uz
+name	украина	ua
+name	уоллис и футуна	wf
+name	уругваи	uy
+name	фарерские о ва	fo
+name	федеративные штаты микронезии	fm
+name	фиджи	fj
+name	филиппины	ph
+name	финляндия	fi
+name	фолклендские о ва	fk
+name	франция	fr
+name	французская гвиана	gf
+name	французская полинезия	pf
+name	французские южные территории	tf
+name	хорватия	hr
+name	центрально африканская республика	cf
+name	чад	td
+name	черногория	me
+name	чехия	cz
+name	чили	cl
+name	швеицария	ch
+name	швеция	se
+name	шпицберген и ян маиен	sj
+name	шри ланка	lk
+name	эквадор	ec
+name	экваториальная гвинея	gq
+name	эритрея	er
+name	эсватини	sz
+name	эстония	ee
+name	эфиопия	et
+name	южная георгия и южные сандвичевы о ва	gs
+name	южно африканская республика	za
+name	южныи судан	ss
+name	ямаика	jm
+name	япония	jp
+name	اتريش	at
+name	اتيوپي	et
+name	اثيوبيا	et
+name	اذربيجان	az
+name	اردن	jo
+name	ارمنستان	am
+name	ارمينيا	am
+name	اروبا	aw
+name	اروگويه	uy
+name	اريتره	er
+name	اريتريا	er
+name	ارژانتين	ar
+name	ازبكستان	uz
+name	اسبانيا	es
+name	استراليا	au
+name	استوني	ee
+name	استونيا	ee
+name	اسراييل	il
+name	اسلواكي	sk
+name	اسلووني	si
+name	اسواتيني	sz
+name	اسپانيا	es
+name	افريقاي جنوبي	za
+name	افغانستان	af
+name	اكوادور	ec
+name	الاراضي الفلسطينيه	ps
+name	الارجنتين	ar
+name	الاردن	jo
+name	الاقاليم الجنوبيه الفرنسيه	tf
+name	الاقليم البريطاني في المحيط الهندي	io
+name	الاكوادور	ec
+name	الامارات العربيه المتحده	ae
+name	الباني	al
+name	البانيا	al
+name	البحرين	bh
+name	البرازيل	br
+name	البرتغال	pt
+name	البوسنه والهرسك	ba
+name	التشيك	cz
+name	الجبل الاسود	me
+name	الجزاير	dz
+name	الدانمرك	dk
+name	الراس الاخضر	cv
+name	السالوادور	sv
+name	السلفادور	sv
+name	السنغال	sn
+name	السودان	sd
+name	السويد	se
+name	الصحراء الغربيه	eh
+name	الصومال	so
+name	الصين	cn
+name	العراق	iq
+name	الغابون	ga
+name	الفاتيكان	va
+name	الفلبين	ph
+name	الكاميرون	cm
+name	الكونغو برازافيل	cg
+name	الكونغو كينشاسا	cd
+name	الكويت	kw
+name	المان	de
+name	المانيا	de
+name	المغرب	ma
+name	المكسيك	mx
+name	المملكه العربيه السعوديه	sa
+name	المملكه المتحده	gb
+name	النرويج	no
+name	النمسا	at
+name	النيجر	ne
+name	الهند	in
+name	الولايات المتحده	us
+name	اليابان	jp
+name	اليمن	ye
+name	اليونان	gr
+name	امارات متحده عربي	ae
+name	انتاركتيكا	aq
+name	انتيغوا وبربودا	ag
+name	انتيگوا و باربودا	ag
+name	اندورا	ad
+name	اندونزي	id
+name	اندونيسيا	id
+name	انغولا	ao
+name	انغويلا	ai
+name	انگولا	ao
+name	انگويلا	ai
+name	اورغواي	uy
+name	اوزبكستان	uz
+name	اوغندا	ug
+name	اوكرانيا	ua
+name	اوكراين	ua
+name	اوگاندا	ug
+name	ايالات متحده	us
+name	ايتاليا	it
+name	ايران	ir
+name	ايرلند	ie
+name	ايرلندا	ie
+name	ايسلند	is
+name	ايسلندا	is
+name	ايطاليا	it
+name	بابوا غينيا الجديده	pg
+name	باراغواي	py
+name	باربادوس	bb
+name	باكستان	pk
+name	بالاو	pw
+name	باهاما	bs
+name	بحرين	bh
+name	بربادوس	bb
+name	برزيل	br
+name	برمودا	bm
+name	بروناي	bn
+name	برونيي	bn
+name	بريتانيا	gb
+name	بلاروس	by
+name	بلجيكا	be
+name	بلغارستان	bg
+name	بلغاريا	bg
+name	بليز	bz
+name	بلژيك	be
+name	بنغلاديش	bd
+name	بنما	pa
+name	بنين	bj
+name	بنگلادش	bd
+name	بوتان	bt
+name	بوتسوانا	bw
+name	بورتوريكو	pr
+name	بوركينا فاسو	bf
+name	بوركينافاسو	bf
+name	بوروندي	bi
+name	بوسني و هرزگوين	ba
+name	بولندا	pl
+name	بوليفيا	bo
+name	بولينيزيا الفرنسيه	pf
+name	بوليوي	bo
+name	بيرو	pe
+name	بيلاروس	by
+name	تاجيكستان	tj
+name	تانزانيا	tz
+name	تايلاند	th
+name	تايلند	th
+name	تايوان	tw
+name	تركمانستان	tm
+name	تركمنستان	tm
+name	تركيا	tr
+name	تركيه	tr
+name	ترينيداد و توباگو	tt
+name	ترينيداد وتوباغو	tt
+name	تشاد	td
+name	تشيلي	cl
+name	تنزانيا	tz
+name	توغو	tg
+name	توفالو	tv
+name	توكلايو	tk
+name	توكيلو	tk
+name	تونس	tn
+name	تونغا	to
+name	تونگا	to
+name	تووالو	tv
+name	توگو	tg
+name	تيمور لسته	tl
+name	تيمور ليشتي	tl
+name	جامايكا	jm
+name	جاماييكا	jm
+name	جبل طارق	gi
+name	جبلالطارق	gi
+name	جرزي	je
+name	جزاير الاند	ax
+name	جزاير توركس و كايكوس	tc
+name	جزاير دورافتاده ايالات متحده	um
+name	جزاير سليمان	sb
+name	جزاير فارو	fo
+name	جزاير فالكلند	fk
+name	جزاير قناري	ic
+name	جزاير كاراييب هلند	bq
+name	جزاير كوك	ck
+name	جزاير كوكوس	cc
+name	جزاير كيمن	ky
+name	جزاير مارشال	mh
+name	جزاير مارياناي شمالي	mp
+name	جزاير ويرجين ايالات متحده	vi
+name	جزاير ويرجين بريتانيا	vg
+name	جزاير پيتكرن	pn
+name	جزر الاند	ax
+name	جزر البهاما	bs
+name	جزر القمر	km
+name	جزر الكناري	ic
+name	جزر المارتينيك	mq
+name	جزر المالديف	mv
+name	جزر الولايات المتحده الناييه	um
+name	جزر بيتكيرن	pn
+name	جزر توركس وكايكوس	tc
+name	جزر سليمان	sb
+name	جزر فارو	fo
+name	جزر فوكلاند	fk
+name	جزر فيرجن البريطانيه	vg
+name	جزر فيرجن التابعه للولايات المتحده	vi
+name	جزر كايمان	ky
+name	جزر كوك	ck
+name	جزر كوكوس كيلينغ	cc
+name	جزر مارشال	mh
+name	جزر ماريانا الشماليه	mp
+name	جزر والس وفوتونا	wf
+name	جزيره بوفيه	bv
+name	جزيره بووه	bv
+name	جزيره كريسماس	cx
+name	جزيره كريسمس	cx
+name	جزيره مان	im
+name	جزيره من	im
+name	جزيره نورفولك	nf
+name	جزيره هيرد وجزر ماكدونالد	hm
+name	جمهوري اذربايجان	az
+name	جمهوري افريقاي مركزي	cf
+name	جمهوري دومينيكن	do
+name	جمهوريه افريقيا الوسطي	cf
+name	جمهوريه الدومينيكان	do
+name	جنوب افريقيا	za
+name	جنوب السودان	ss
+name	جنوبگان	aq
+name	جورجيا	ge
+name	جورجيا الجنوبيه وجزر ساندويتش الجنوبيه	gs
+name	جورجياي جنوبي و جزاير ساندويچ جنوبي	gs
+name	جيبوتي	dj
+name	جيرسي	je
+name	دانمارك	dk
+name	دومينيكا	dm
+name	ديهگو گارسيا	dg
+name	دييغو غارسيا	dg
+name	رواندا	rw
+name	روسيا	ru
+name	روسيه	ru
+name	روماني	ro
+name	رومانيا	ro
+name	روينيون	re
+name	ريونيون	re
+name	زامبيا	zm
+name	زيمبابوه	zw
+name	زيمبابوي	zw
+name	ساحل العاج	ci
+name	ساحل عاج	ci
+name	ساموا	ws
+name	ساموا الامريكيه	as
+name	سامواي امريكا	as
+name	سان بارتليمي	bl
+name	سان بيير ومكويلون	pm
+name	سان مارتن	mf
+name	سان مارينو	sm
+name	سانت فنسنت وجزر غرينادين	vc
+name	سانت كيتس ونيفيس	kn
+name	سانت لوسيا	lc
+name	سانت مارتن	sx
+name	سانت هيلينا	sh
+name	سانمارينو	sm
+name	ساو تومي وبرينسيبي	st
+name	سايوتومه و پرينسيپ	st
+name	سبته و مليله	ea
+name	سرزمينهاي جنوبي فرانسه	tf
+name	سرزمينهاي فلسطيني	ps
+name	سريلانكا	lk
+name	سفالبارد وجان ماين	sj
+name	سلوفاكيا	sk
+name	سلوفينيا	si
+name	سن بارتلمي	bl
+name	سن پير و ميكلن	pm
+name	سنت كيتس و نويس	kn
+name	سنت لوسيا	lc
+name	سنت مارتن	sx
+name	سنت مارتين	mf
+name	سنت هلن	sh
+name	سنت وينسنت و گرنادين	vc
+name	سنغافوره	sg
+name	سنگال	sn
+name	سنگاپور	sg
+name	سوالبارد و يان ماين	sj
+name	سودان	sd
+name	سودان جنوبي	ss
+name	سوريا	sy
+name	سورينام	sr
+name	سوريه	sy
+name	سومالي	so
+name	سويد	se
+name	سويسرا	ch
+name	سوييس	ch
+name	سيراليون	sl
+name	سيشل	sc
+name	سيوتا وميليلا	ea
+name	شيلي	cl
+name	صحراي غربي	eh
+name	صربستان	rs
+name	صربيا	rs
+name	طاجيكستان	tj
+name	عراق	iq
+name	عربستان سعودي	sa
+name	عمان	om
+name	غامبيا	gm
+name	غانا	gh
+name	غرينادا	gd
+name	غرينلاند	gl
+name	غنا	gh
+name	غواتيمالا	gt
+name	غوادلوب	gp
+name	غوام	gu
+name	غويانا الفرنسيه	gf
+name	غيانا	gy
+name	غيرنزي	gg
+name	غينيا	gn
+name	غينيا الاستواييه	gq
+name	غينيا بيساو	gw
+name	فانواتو	vu
+name	فرانسه	fr
+name	فرنسا	fr
+name	فنزويلا	ve
+name	فنلاند	fi
+name	فنلندا	fi
+name	فيتنام	vn
+name	فيجي	fj
+name	فيليپين	ph
+name	قبرس	cy
+name	قبرص	cy
+name	قرقيزستان	kg
+name	قزاقستان	kz
+name	قطر	qa
+name	قلمرو بريتانيا در اقيانوس هند	io
+name	قيرغيزستان	kg
+name	كازاخستان	kz
+name	كاستاريكا	cr
+name	كالدونياي جديد	nc
+name	كاليدونيا الجديده	nc
+name	كامبوج	kh
+name	كامرون	cm
+name	كانادا	ca
+name	كره جنوبي	kr
+name	كره شمالي	kp
+name	كرواتيا	hr
+name	كرواسي	hr
+name	كلمبيا	co
+name	كمبوديا	kh
+name	كندا	ca
+name	كنيا	ke
+name	كنگو برازويل	cg
+name	كنگو كينشاسا	cd
+name	كوبا	cu
+name	كوراساو	cw
+name	كوراسايو	cw
+name	كوريا الجنوبيه	kr
+name	كوريا الشماليه	kp
+name	كوزوو	xk
+name	كوستاريكا	cr
+name	كوسوفو	xk
+name	كولومبيا	co
+name	كومور	km
+name	كويت	kw
+name	كيريباتي	ki
+name	كينيا	ke
+name	كيپورد	cv
+name	لاتفيا	lv
+name	لاوس	la
+name	لايوس	la
+name	لبنان	lb
+name	لتوني	lv
+name	لسوتو	ls
+name	لهستان	pl
+name	لوكزامبورگ	lu
+name	لوكسمبورغ	lu
+name	ليبريا	lr
+name	ليبي	ly
+name	ليبيا	ly
+name	ليبيريا	lr
+name	ليتواني	lt
+name	ليتوانيا	lt
+name	ليختناشتاين	li
+name	ليختنشتاين	li
+name	ليسوتو	ls
+name	ماداگاسكار	mg
+name	مارتينيك	mq
+name	ماكايو منطقه ويژه اداري چين	mo
+name	مالاوي	mw
+name	مالت	mt
+name	مالديو	mv
+name	مالزي	my
+name	مالطا	mt
+name	مالي	ml
+name	ماليزيا	my
+name	مايوت	yt
+name	مجارستان	hu
+name	مدغشقر	mg
+name	مراكش	ma
+name	مصر	eg
+name	مغولستان	mn
+name	مقدونيا الشماليه	mk
+name	مقدونيه شمالي	mk
+name	مكزيك	mx
+name	ملاوي	mw
+name	منطقه ماكاو الاداريه الخاصه	mo
+name	منغوليا	mn
+name	موريتاني	mr
+name	موريتانيا	mr
+name	موريس	mu
+name	موريشيوس	mu
+name	موزامبيك	mz
+name	موزمبيق	mz
+name	مولداوي	md
+name	مولدوفا	md
+name	موناكو	mc
+name	مونتسرات	ms
+name	مونتهنگرو	me
+name	ميانمار برمه	mm
+name	ميانمار بورما	mm
+name	ميكرونزي	fm
+name	ميكرونيزيا	fm
+name	ناميبيا	na
+name	ناورو	nr
+name	نايورو	nr
+name	نروژ	no
+name	نيبال	np
+name	نيجر	ne
+name	نيجريه	ng
+name	نيجيريا	ng
+name	نيكاراغوا	ni
+name	نيكاراگويه	ni
+name	نيوزيلند	nz
+name	نيوزيلندا	nz
+name	نيوي	nu
+name	نيويه	nu
+name	نپال	np
+name	هايتي	ht
+name	هاييتي	ht
+name	هرد و جزاير مكدونالد	hm
+name	هلند	nl
+name	هند	in
+name	هندوراس	hn
+name	هنغاريا	hu
+name	هنگكنگ منطقه ويژه اداري چين	hk
+name	هولندا	nl
+name	هولندا الكاريبيه	bq
+name	هونغ كونغ الصينيه منطقه اداريه خاصه	hk
+name	واتيكان	va
+name	واليس و فوتونا	wf
+name	وانواتو	vu
+name	ونزويلا	ve
+name	ويتنام	vn
+name	يمن	ye
+name	يونان	gr
+name	پاراگويه	py
+name	پاكستان	pk
+name	پالايو	pw
+name	پاناما	pa
+name	پاپوا گينه نو	pg
+name	پرتغال	pt
+name	پرو	pe
+name	پلينزي فرانسه	pf
+name	پورتوريكو	pr
+name	چاد	td
+name	چك	cz
+name	چين	cn
+name	ژاپن	jp
+name	گابن	ga
+name	گامبيا	gm
+name	گرجستان	ge
+name	گرنادا	gd
+name	گرنزي	gg
+name	گرينلند	gl
+name	گواتمالا	gt
+name	گوادلوپ	gp
+name	گوام	gu
+name	گويان	gy
+name	گويان فرانسه	gf
+name	گينه	gn
+name	گينه استوايي	gq
+name	گينه بيسايو	gw
+code	abw	aw
+code	ad	ad
+code	ae	ae
+code	af	af
+code	afg	af
+code	ago	ao
+code	ai	ai
+code	aia	ai
+code	al	al
+code	ala	ax
+code	alb	al
+code	am	am
+code	ao	ao
+code	aq	aq
+code	ar	ar
+code	are	ae
+code	arg	ar
+code	asm	as
+code	at	at
+code	ata	aq
+code	atf	tf
+code	atg	ag
+code	au	au
+code	aut	at
+code	aw	aw
+code	ax	ax
+code	az	az
+code	aze	az
+code	ba	ba
+code	bb	bb
+code	bd	bd
+code	bdi	bi
+code	be	be
+code	ben	bj
+code	bes	bq
+code	bf	bf
+code	bfa	bf
+code	bg	bg
+code	bgd	bd
+code	bgr	bg
+code	bh	bh
+code	bhr	bh
+code	bhs	bs
+code	bi	bi
+code	bih	ba
+code	bj	bj
+code	bl	bl
+code	blm	bl
+code	blr	by
+code	blz	bz
+code	bm	bm
+code	bmu	bm
+code	bn	bn
+code	bo	bo
+code	bol	bo
+code	bq	bq
+code	br	br
+code	bra	br
+code	brb	bb
+code	brn	bn
+code	bs	bs
+code	bt	bt
+code	btn	bt
+code	bvt	bv
+code	bw	bw
+code	bwa	bw
+code	by	by
+code	bz	bz
+code	ca	ca
+code	caf	cf
+code	cc	cc
+code	cck	cc
+code	cd	cd
+code	cf	cf
+code	cg	cg
+code	ch	ch
+code	che	ch
+code	chl	cl
+code	chn	cn
+code	ci	ci
+code	civ	ci
+code	ck	ck
+code	cl	cl
+code	cm	cm
+code	cmr	cm
+code	cn	cn
+code	cod	cd
+code	cog	cg
+code	cok	ck
+code	com	km
+code	cpv	cv
+code	cr	cr
+code	cri	cr
+code	cu	cu
+code	cuw	cw
+code	cw	cw
+code	cx	cx
+code	cxr	cx
+code	cy	cy
+code	cym	ky
+code	cyp	cy
+code	cz	cz
+code	cze	cz
+code	de	de
+code	deu	de
+code	dg	dg
+code	dga	dg
+code	dj	dj
+code	dji	dj
+code	dk	dk
+code	dm	dm
+code	dma	dm
+code	dnk	dk
+code	do	do
+code	dz	dz
+code	dza	dz
+code	ea	ea
+code	ec	ec
+code	ecu	ec
+code	ee	ee
+code	eg	eg
+code	egy	eg
+code	eh	eh
+code	er	er
+code	eri	er
+code	es	es
+code	esh	eh
+code	esp	es
+code	et	et
+code	eth	et
+code	fi	fi
+code	fin	fi
+code	fj	fj
+code	fji	fj
+code	fk	fk
+code	flk	fk
+code	fm	fm
+code	fo	fo
+code	fr	fr
+code	fra	fr
+code	fro	fo
+code	fsm	fm
+code	ga	ga
+code	gab	ga
+code	gb	gb
+code	gbr	gb
+code	gd	gd
+code	ge	ge
+code	geo	ge
+code	gf	gf
+code	gg	gg
+code	ggy	gg
+code	gh	gh
+code	gha	gh
+code	gi	gi
+code	gib	gi
+code	gin	gn
+code	gl	gl
+code	glp	gp
+code	gm	gm
+code	gmb	gm
+code	gn	gn
+code	gnb	gw
+code	gnq	gq
+code	gp	gp
+code	gq	gq
+code	gr	gr
+code	grc	gr
+code	grd	gd
+code	grl	gl
+code	gs	gs
+code	gt	gt
+code	gtm	gt
+code	gu	gu
+code	guf	gf
+code	gum	gu
+code	guy	gy
+code	gw	gw
+code	gy	gy
+code	hk	hk
+code	hkg	hk
+code	hm	hm
+code	hmd	hm
+code	hn	hn
+code	hnd	hn
+code	hr	hr
+code	hrv	hr
+code	ht	ht
+code	hti	ht
+code	hu	hu
+code	hun	hu
+code	ic	ic
+code	id	id
+code	idn	id
+code	ie	ie
+code	il	il
+code	im	im
+code	imn	im
+code	in	in
+code	ind	in
+code	io	io
+code	iot	io
+code	iq	iq
+code	ir	ir
+code	irl	ie
+code	irn	ir
+code	irq	iq
+code	is	is
+code	isl	is
+code	isr	il
+code	it	it
+code	jam	jm
+code	je	je
+code	jey	je
+code	jm	jm
+code	jo	jo
+code	jor	jo
+code	jp	jp
+code	jpn	jp
+code	kaz	kz
+code	ke	ke
+code	ken	ke
+code	kgz	kg
+code	kh	kh
+code	khm	kh
+code	ki	ki
+code	kir	ki
+code	km	km
+code	kn	kn
+code	kna	kn
+code	kor	kr
+code	kp	kp
+code	kr	kr
+code	kw	kw
+code	kwt	kw
+code	ky	ky
+code	kz	kz
+code	la	la
+code	lao	la
+code	lb	lb
+code	lbn	lb
+code	lbr	lr
+code	lby	ly
+code	lc	lc
+code	lca	lc
+code	li	li
+code	lk	lk
+code	lka	lk
+code	lr	lr
+code	ls	ls
+code	lso	ls
+code	lt	lt
+code	ltu	lt
+code	lu	lu
+code	lux	lu
+code	lv	lv
+code	lva	lv
+code	ly	ly
+code	ma	ma
+code	mac	mo
+code	maf	mf
+code	mc	mc
+code	mco	mc
+code	md	md
+code	mda	md
+code	mdg	mg
+code	mdv	mv
+code	me	me
+code	mex	mx
+code	mf	mf
+code	mg	mg
+code	mh	mh
+code	mhl	mh
+code	mk	mk
+code	mkd	mk
+code	ml	ml
+code	mli	ml
+code	mlt	mt
+code	mm	mm
+code	mmr	mm
+code	mn	mn
+code	mne	me
+code	mng	mn
+code	mnp	mp
+code	mo	mo
+code	moz	mz
+code	mp	mp
+code	mq	mq
+code	mr	mr
+code	mrt	mr
+code	ms	ms
+code	msr	ms
+code	mt	mt
+code	mtq	mq
+code	mu	mu
+code	mus	mu
+code	mv	mv
+code	mw	mw
+code	mwi	mw
+code	mx	mx
+code	my	my
+code	mys	my
+code	myt	yt
+code	mz	mz
+code	na	na
+code	nam	na
+code	nc	nc
+code	ncl	nc
+code	ne	ne
+code	ner	ne
+code	nf	nf
+code	nfk	nf
+code	ng	ng
+code	nga	ng
+code	ni	ni
+code	nic	ni
+code	niu	nu
+code	nl	nl
+code	nld	nl
+code	no	no
+code	np	np
+code	npl	np
+code	nr	nr
+code	nru	nr
+code	nu	nu
+code	nz	nz
+code	nzl	nz
+code	om	om
+code	omn	om
+code	pa	pa
+code	pak	pk
+code	pcn	pn
+code	pe	pe
+code	pf	pf
+code	pg	pg
+code	ph	ph
+code	phl	ph
+code	pk	pk
+code	pl	pl
+code	plw	pw
+code	pm	pm
+code	pn	pn
+code	png	pg
+code	pol	pl
+code	pr	pr
+code	pri	pr
+code	prk	kp
+code	prt	pt
+code	pry	py
+code	ps	ps
+code	pse	ps
+code	pt	pt
+code	pw	pw
+code	py	py
+code	pyf	pf
+code	qa	qa
+code	qat	qa
+code	re	re
+code	reu	re
+code	ro	ro
+code	rou	ro
+code	rs	rs
+code	ru	ru
+code	rus	ru
+code	rw	rw
+code	rwa	rw
+code	sb	sb
+code	sc	sc
+code	sd	sd
+code	sdn	sd
+code	sg	sg
+code	sgp	sg
+code	sgs	gs
+code	sh	sh
+code	shn	sh
+code	si	si
+code	sj	sj
+code	sjm	sj
+code	sk	sk
+code	slb	sb
+code	sle	sl
+code	slv	sv
+code	sm	sm
+code	smr	sm
+code	sn	sn
+code	so	so
+code	som	so
+code	spm	pm
+code	sr	sr
+code	srb	rs
+code	ss	ss
+code	ssd	ss
+code	st	st
+code	stp	st
+code	sur	sr
+code	sv	sv
+code	svk	sk
+code	svn	si
+code	swe	se
+code	swz	sz
+code	sx	sx
+code	sxm	sx
+code	sy	sy
+code	syc	sc
+code	syr	sy
+code	sz	sz
+code	tc	tc
+code	tca	tc
+code	tcd	td
+code	td	td
+code	tf	tf
+code	tg	tg
+code	tgo	tg
+code	th	th
+code	tha	th
+code	tj	tj
+code	tjk	tj
+code	tk	tk
+code	tkl	tk
+code	tkm	tm
+code	tl	tl
+code	tls	tl
+code	tm	tm
+code	tn	tn
+code	to	to
+code	ton	to
+code	tr	tr
+code	tt	tt
+code	tto	tt
+code	tun	tn
+code	tuv	tv
+code	tv	tv
+code	tw	tw
+code	twn	tw
+code	tz	tz
+code	tza	tz
+code	ua	ua
+code	uga	ug
+code	ukr	ua
+code	um	um
+code	umi	um
+code	ury	uy
+code	us	us
+code	usa	us
+code	uy	uy
+code	uz	uz
+code	uzb	uz
+code	va	va
+code	vat	va
+code	vc	vc
+code	vct	vc
+code	ve	ve
+code	ven	ve
+code	vg	vg
+code	vgb	vg
+code	vi	vi
+code	vir	vi
+code	vn	vn
+code	vnm	vn
+code	vu	vu
+code	vut	vu
+code	wf	wf
+code	wlf	wf
+code	ws	ws
+code	wsm	ws
+code	xea	ea
+code	xic	ic
+code	xk	xk
+code	xkk	xk
+code	ye	ye
+code	yem	ye
+code	yt	yt
+code	za	za
+code	zaf	za
+code	zm	zm
+code	zmb	zm
+code	zw	zw
+code	zwe	zw
+
+"""#,
         "tables/rails-time-zones.tsv": #"""
 # Ruby on Rails ActiveSupport::TimeZone::MAPPING (name -> IANA id), rails/rails main (2026) plus v8.1.3.1.
 # 4me's time_zone field takes these names. Where releases differ, both rows are kept.

@@ -87,7 +87,8 @@ final class ValueRulesRule: RecordRule {
                     return ValueValidation.validate(text, context: fixedContexts[p])
                 }
             }
-            if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw)) {
+            if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
+                && !TextHygiene.isPlainLatinText(raw) {
                 let verdicts = hygieneCaches[p].verdicts(for: raw, qualifier: nil) {
                     TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
                 }
@@ -100,6 +101,7 @@ final class ValueRulesRule: RecordRule {
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
+                  !TextHygiene.isPlainLatinText(raw),
                   !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
             let findings = unboundHygiene[index, default: VerdictCache()].verdicts(for: raw, qualifier: nil) {
                 TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)

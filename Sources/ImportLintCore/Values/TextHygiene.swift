@@ -30,6 +30,46 @@ public enum TextHygiene {
         return false
     }
 
+    /// True for text that no hygiene rule can report: printable ASCII other than '?' and precomposed
+    /// Latin-1 or Latin Extended-A letters (U+00C0–U+017F but × and ÷), where no letter that can lead a
+    /// Windows-1252 mojibake pair (Â…ï) is followed by one that can continue it (Œ œ Š š Ÿ Ž ž); the other
+    /// continuation characters (U+0080–U+00BF, ‘’“”€™…) are not accepted at all. Such text is NFC, single
+    /// script, without lost letters or invisible characters; everything else goes through `check`. Names
+    /// with accents are most of the non-ASCII cells of a directory export, and mostly distinct.
+    public static func isPlainLatinText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress, bytes.count > 0, !startsLikeFormula(bytes) else { return false }
+        let n = bytes.count
+        var i = 0
+        var previousCanLead = false
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x7F || b == 0x3F { return false }
+                previousCanLead = false
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return false }
+            let c = p[i + 1]
+            guard c >= 0x80 && c <= 0xBF else { return false }
+            switch b {
+            case 0xC3:
+                if c == 0x97 || c == 0xB7 { return false }
+                previousCanLead = c >= 0x82 && c <= 0xAF
+            case 0xC4:
+                previousCanLead = false
+            case 0xC5:
+                let continuesPair = c == 0x92 || c == 0x93 || c == 0xA0 || c == 0xA1 || c == 0xB8 || c == 0xBD || c == 0xBE
+                if continuesPair && previousCanLead { return false }
+                previousCanLead = false
+            default:
+                return false
+            }
+            i += 2
+        }
+        return true
+    }
+
     /// The part of `needsCheck` that looks at the first byte only (=, +, -, @, TAB, CR), for cells of a
     /// record known to hold neither non-ASCII bytes nor '?'.
     @inlinable

@@ -1,10 +1,14 @@
 /// Collects the distinct values of every clustered column (4me Organization, Receptionist Department,
-/// any column a profile marks `cluster: true`) with their occurrences, clusters them when the file ends,
-/// and reports `organization-variants` and `unknown-organization` on every row holding a reported value.
+/// any column a profile marks `cluster: true`), clusters them when the file ends, and reports
+/// `organization-variants` and `unknown-organization` on every row holding a reported value.
 ///
-/// Occurrences are kept as three 32-bit numbers per cell so that each finding can be placed exactly
-/// without a second pass over the file.
+/// While reading it keeps, per distinct value, its count and the exact place of its first
+/// `keptOccurrences` rows: memory grows with distinct values, not with the file. A reported value that
+/// occurs more often than that (rare: variants are usually rare spellings) is placed by reading the file
+/// once more.
 final class ClusterRule: RecordRule {
+    static let keptOccurrences = 100
+
     private struct Occurrence {
         var line: Int32
         var column: Int32
@@ -13,29 +17,44 @@ final class ClusterRule: RecordRule {
 
     private struct Distinct {
         let value: String
+        /// Digests of the byte spellings merged into this value (NFC and NFD forms are one value).
+        var keys: [Key128]
+        var count: Int
         var occurrences: [Occurrence]
     }
 
-    /// Occurrences are appended to one flat array per column while reading (cheap) and grouped by value
-    /// when the file ends.
-    private struct Column {
+    /// What to report for one value when the file ends.
+    private struct Finding {
+        let rule: RuleDescriptor
+        let message: String
+        let fix: Fix?
+        let values: [String]
+    }
+
+    /// Per distinct value, in parallel flat arrays: the per-row work touches a counter, not a struct.
+    private final class Column {
         let index: Int
         let name: String
         let slots = KeyTable()
         var values: [String] = []
-        var occurrences: [Occurrence] = []
-        var slotOfOccurrence: [Int32] = []
+        var keys: [Key128] = []
+        var counts: [Int] = []
+        var kept: [[Occurrence]] = []
 
-        func grouped() -> [Distinct] {
-            var distinct = values.map { Distinct(value: $0, occurrences: []) }
-            for (o, slot) in zip(occurrences, slotOfOccurrence) { distinct[Int(slot)].occurrences.append(o) }
-            return distinct
+        init(index: Int, name: String) {
+            self.index = index
+            self.name = name
+        }
+
+        var distinct: [Distinct] {
+            values.indices.map { Distinct(value: values[$0], keys: [keys[$0]], count: counts[$0], occurrences: kept[$0]) }
         }
     }
 
-    private var columns: [Column]
+    private let columns: [Column]
     private let clusterer: ValueClusterer
     private let knownListGiven: Bool
+    private let context: FileContext
 
     init?(_ context: FileContext) {
         let selection = context.options.selection
@@ -46,56 +65,115 @@ final class ClusterRule: RecordRule {
         if columns.isEmpty { return nil }
         clusterer = ValueClusterer(knownNames: context.options.knownOrganizations ?? [], mapping: context.options.mapping)
         knownListGiven = context.options.knownOrganizations != nil
+        self.context = context
     }
 
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for c in columns.indices {
-            let index = columns[c].index
-            let value = reader.bytes(index).trimmedASCII()
+        for column in columns {
+            let value = reader.bytes(column.index).trimmedASCII()
             if value.isEmpty { continue }
             var hasher = KeyHasher()
             hasher.combine(value)
             let key = hasher.finalize()
-            let next = Int32(columns[c].values.count)
-            let slot = columns[c].slots.valueOrInsert(key, next) ?? next
-            if slot == next { columns[c].values.append(String(decoding: value, as: UTF8.self)) }
-            let position = reader.position(ofField: index)
-            columns[c].occurrences.append(
-                Occurrence(line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
-                           record: Int32(truncatingIfNeeded: record)))
-            columns[c].slotOfOccurrence.append(slot)
+            let next = Int32(column.values.count)
+            let slot = Int(column.slots.valueOrInsert(key, next) ?? next)
+            if slot == column.values.count {
+                column.values.append(String(decoding: value, as: UTF8.self))
+                column.keys.append(key)
+                column.counts.append(0)
+                column.kept.append([])
+            }
+            column.counts[slot] += 1
+            if column.counts[slot] <= Self.keptOccurrences {
+                let position = reader.position(ofField: column.index)
+                column.kept[slot].append(
+                    Occurrence(line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
+                               record: Int32(truncatingIfNeeded: record)))
+            }
         }
     }
 
     func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
+        /// Findings whose value has rows beyond the kept ones, by column and spelling digest.
+        var rescan: [(column: Column, findings: [Key128: Finding])] = []
         for column in columns {
-            let distinct = Self.mergingEquivalentSpellings(column.grouped())
+            let distinct = Self.mergingEquivalentSpellings(column.distinct)
             let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
-            let clusters = clusterer.cluster(distinct.map { ($0.value, $0.occurrences.count) })
+            let clusters = clusterer.cluster(distinct.map { ($0.value, $0.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 reported.append(cluster.reportCluster(field: column.name) { value in
-                    (byValue[value]?.occurrences.prefix(100).map { Int($0.line) }) ?? []
+                    (byValue[value]?.occurrences.prefix(Self.keptOccurrences).map { Int($0.line) }) ?? []
                 })
                 // The issue's rule: a canonical chosen by frequency is a guess; only the known list or a
                 // reviewed mapping makes the rewrite safe.
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
-            for distinct in distinct {
-                if knownListGiven {
-                    reportUnknown(distinct, column: column, canonical: canonicalOf[distinct.value], sink: sink)
-                } else if let target = canonicalOf[distinct.value] {
-                    let fix = Fix(target.safe ? .safe : .unsafe, "Replace with '\(target.canonical)'", replacement: target.canonical)
-                    for o in distinct.occurrences {
-                        emit(.organizationVariants, o, column: column, sink: sink, fix: fix, values: [distinct.value, target.canonical],
-                             message: "\(column.name) '\(distinct.value)' is a variant of '\(target.canonical)' (\(distinct.occurrences.count == 1 ? "1 row spells" : "\(distinct.occurrences.count) rows spell") it this way)")
+            var later: [Key128: Finding] = [:]
+            for value in distinct {
+                guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value])
+                                                   : variantFinding(value, column: column, target: canonicalOf[value.value])
+                else { continue }
+                if value.count > value.occurrences.count {
+                    for key in value.keys { later[key] = finding }
+                } else {
+                    for o in value.occurrences {
+                        emit(finding, line: Int(o.line), column: Int(o.column), record: Int(o.record), field: column, sink: sink)
                     }
                 }
             }
+            if !later.isEmpty { rescan.append((column, later)) }
         }
+        if !rescan.isEmpty { placeByReadingAgain(rescan, sink: sink) }
         sink.clusters = (sink.clusters ?? []) + reported
+    }
+
+    private func placeByReadingAgain(_ rescan: [(column: Column, findings: [Key128: Finding])], sink: DiagnosticSink) {
+        do {
+            try context.forEachRecord { reader, record in
+                for (column, findings) in rescan {
+                    let value = reader.bytes(column.index).trimmedASCII()
+                    if value.isEmpty { continue }
+                    var hasher = KeyHasher()
+                    hasher.combine(value)
+                    guard let finding = findings[hasher.finalize()] else { continue }
+                    let position = reader.position(ofField: column.index)
+                    emit(finding, line: position.line, column: position.column, record: record, field: column, sink: sink)
+                }
+            }
+        } catch {
+            // The file was read a moment ago; if it vanished since, its first rows were still reported.
+        }
+    }
+
+    private func variantFinding(_ value: Distinct, column: Column, target: (canonical: String, safe: Bool)?) -> Finding? {
+        guard let target else { return nil }
+        let rows = value.count == 1 ? "1 row spells" : "\(value.count) rows spell"
+        return Finding(rule: .organizationVariants,
+                       message: "\(column.name) '\(value.value)' is a variant of '\(target.canonical)' (\(rows) it this way)",
+                       fix: Fix(target.safe ? .safe : .unsafe, "Replace with '\(target.canonical)'", replacement: target.canonical),
+                       values: [value.value, target.canonical])
+    }
+
+    /// With a known-organizations list, every value outside it is reported; its cluster's known canonical,
+    /// or the single known name it is a variant of, is a safe fix.
+    private func unknownFinding(_ value: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?) -> Finding? {
+        let match = clusterer.matchKnown(value.value)
+        if match.isKnown { return nil }
+        let target = canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
+        let hint = target.map { "; it is a spelling of '\($0)'" }
+            ?? (match.suggestions.isEmpty ? "" : "; closest known: " + match.suggestions.map { "'\($0)'" }.joined(separator: ", "))
+        return Finding(rule: .unknownOrganization,
+                       message: "\(column.name) '\(value.value)' is not a known organization\(hint)",
+                       fix: target.map { Fix(.safe, "Replace with '\($0)'", replacement: $0) },
+                       values: [value.value] + match.suggestions)
+    }
+
+    private func emit(_ finding: Finding, line: Int, column: Int, record: Int, field: Column, sink: DiagnosticSink) {
+        sink.emit(Diagnostic(rule: finding.rule, line: line, column: column, record: record, field: field.name,
+                             message: finding.message, fix: finding.fix, fieldIndex: field.index, values: finding.values))
     }
 
     /// Distinct byte sequences that are canonically equivalent (NFC and NFD 'Zoë') are one String to
@@ -105,6 +183,8 @@ final class ClusterRule: RecordRule {
         var merged: [Distinct] = []
         for d in distinct {
             if let i = slot[d.value] {
+                merged[i].keys += d.keys
+                merged[i].count += d.count
                 merged[i].occurrences += d.occurrences
             } else {
                 slot[d.value] = merged.count
@@ -112,25 +192,5 @@ final class ClusterRule: RecordRule {
             }
         }
         return merged
-    }
-
-    /// With a known-organizations list, every value outside it is reported once per row; its cluster's
-    /// known canonical, or the single known name it is a variant of, is a safe fix.
-    private func reportUnknown(_ distinct: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?, sink: DiagnosticSink) {
-        let match = clusterer.matchKnown(distinct.value)
-        if match.isKnown { return }
-        let target = canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
-        let fix = target.map { Fix(.safe, "Replace with '\($0)'", replacement: $0) }
-        let hint = target.map { "; it is a spelling of '\($0)'" }
-            ?? (match.suggestions.isEmpty ? "" : "; closest known: " + match.suggestions.map { "'\($0)'" }.joined(separator: ", "))
-        for o in distinct.occurrences {
-            emit(.unknownOrganization, o, column: column, sink: sink, fix: fix, values: [distinct.value] + match.suggestions,
-                 message: "\(column.name) '\(distinct.value)' is not a known organization\(hint)")
-        }
-    }
-
-    private func emit(_ rule: RuleDescriptor, _ o: Occurrence, column: Column, sink: DiagnosticSink, fix: Fix?, values: [String], message: String) {
-        sink.emit(Diagnostic(rule: rule, line: Int(o.line), column: Int(o.column), record: Int(o.record), field: column.name,
-                             message: message, fix: fix, fieldIndex: column.index, values: values))
     }
 }

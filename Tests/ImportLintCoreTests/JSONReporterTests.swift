@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// The direct JSON writer must produce exactly what Foundation's JSONEncoder produces for the same report.
+@Suite struct JSONReporterTests {
+    static func viaEncoder(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+
+    @Test func matchesJSONEncoderOnAwkwardText() throws {
+        let nasty = "q\"b\\s/\u{0}\u{1}\u{8}\u{9}\u{a}\u{c}\u{d}\u{1f}\u{7f}\u{85}é😀\u{2028}\"\u{301}end\\\u{301}"
+        let diagnostics = [
+            Diagnostic(rule: .mojibake, line: 3, column: 7, record: 2, field: nasty, message: nasty,
+                       related: [RelatedLocation(line: 1, path: "a/b.csv", message: nasty), RelatedLocation(line: 9)],
+                       fix: Fix(.safe, nasty, replacement: nasty), fieldIndex: 4),
+            Diagnostic(rule: .byteOrderMark, line: 1, column: 1, record: nil, field: nil, message: "m",
+                       fix: Fix(.unsafe, "d", replacement: nil)),
+        ]
+        let files = [
+            FileReport(path: nasty, profile: nil, encoding: "UTF-8", delimiter: "\t", records: 0, diagnostics: [], clusters: []),
+            FileReport(path: "p.tsv", profile: "4me-people", encoding: "UTF-8", delimiter: ",", records: 12,
+                       diagnostics: diagnostics,
+                       clusters: [Cluster(field: "Organization", canonical: nasty,
+                                          members: [ClusterMember(value: nasty, count: 2, lines: [2, 5]),
+                                                    ClusterMember(value: "x", count: 0, lines: [])])]),
+            FileReport(path: "q.csv", profile: nil, encoding: "UTF-16LE", delimiter: ";", records: 1, diagnostics: [], clusters: nil),
+        ]
+        for report in [Report(files: files), Report(files: [])] {
+            #expect(try JSONReporter.render(report) == Self.viaEncoder(report))
+        }
+    }
+
+    @Test func matchesJSONEncoderOnEveryFixture() throws {
+        for fixture in FixtureTests.cases.prefix(200) {
+            let report = Report(files: [try FixtureTests.lint(fixture)])
+            #expect(try JSONReporter.render(report) == Self.viaEncoder(report), "\(fixture.input.lastPathComponent)")
+        }
+    }
+}
