@@ -30,7 +30,7 @@ public enum JSONReporter {
                 }
             }
         }
-        return w.text + "\n"
+        return w.finishedText
     }
 
     private static func write(_ file: FileReport, _ w: PrettyJSONWriter, _ depth: Int) {
@@ -101,91 +101,99 @@ public enum JSONReporter {
 
 /// JSON text in Foundation's pretty-printed layout: two-space indentation, `"key" : value`, one element
 /// per line, empty containers as an opening bracket, a blank line and the closing bracket. Callers emit
-/// keys in sorted order. A class, so that nested writers append to one buffer and never copy it.
+/// keys in sorted order. Appends bytes to one buffer (Swift's String append costs about 150 instructions
+/// per byte written here); a class, so that nested writers never copy it.
 final class PrettyJSONWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
 
-    init() { text.reserveCapacity(1 << 16) }
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    /// The document with its final newline.
+    var finishedText: String {
+        String(decoding: bytes, as: UTF8.self) + "\n"
+    }
 
     struct ObjectWriter {
         fileprivate let writer: PrettyJSONWriter
         fileprivate let depth: Int
         fileprivate var first = true
 
-        mutating func field(_ key: String, _ value: (PrettyJSONWriter) -> Void) {
-            writer.text += first ? "\n" : ",\n"
+        mutating func field(_ key: StaticString, _ value: (PrettyJSONWriter) -> Void) {
+            writer.raw(first ? "\n" : ",\n")
             first = false
             writer.indent(depth + 1)
-            writer.string(key)
-            writer.text += " : "
+            writer.raw("\"")
+            writer.raw(key)
+            writer.raw("\" : ")
             value(writer)
         }
     }
 
     func object(_ depth: Int, _ body: (inout ObjectWriter) -> Void) {
-        text += "{"
+        raw("{")
         var o = ObjectWriter(writer: self, depth: depth)
         body(&o)
-        text += o.first ? "\n\n" : "\n"
+        raw(o.first ? "\n\n" : "\n")
         indent(depth)
-        text += "}"
+        raw("}")
     }
 
     func array(_ count: Int, _ depth: Int, _ element: (PrettyJSONWriter, Int) -> Void) {
-        text += "["
+        raw("[")
         if count == 0 {
-            text += "\n\n"
+            raw("\n\n")
         } else {
             for i in 0..<count {
-                text += i == 0 ? "\n" : ",\n"
+                raw(i == 0 ? "\n" : ",\n")
                 indent(depth + 1)
                 element(self, i)
             }
-            text += "\n"
+            raw("\n")
         }
         indent(depth)
-        text += "]"
+        raw("]")
+    }
+
+    @inline(__always)
+    func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     func indent(_ depth: Int) {
-        for _ in 0..<depth { text += "  " }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 
-    func int(_ value: Int) { text += String(value) }
+    func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-    func null() { text += "null" }
+    func null() { raw("null") }
 
     func optionalString(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
     func string(_ value: String) {
-        text += "\""
-        var plainStart = value.utf8.startIndex
-        let utf8 = value.utf8
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x22 || b == 0x5C || b < 0x20 {
-                // Sliced as UTF-8, not as a String: a quote followed by a combining mark is one Character.
-                text += String(decoding: utf8[plainStart..<i], as: UTF8.self)
+        var value = value
+        value.withUTF8 { utf8 in
+            bytes.append(0x22)
+            var plainStart = 0
+            for (i, b) in utf8.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i]))
                 switch b {
-                case 0x22: text += "\\\""
-                case 0x5C: text += "\\\\"
-                case 0x08: text += "\\b"
-                case 0x09: text += "\\t"
-                case 0x0A: text += "\\n"
-                case 0x0C: text += "\\f"
-                case 0x0D: text += "\\r"
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x08: raw("\\b")
+                case 0x09: raw("\\t")
+                case 0x0A: raw("\\n")
+                case 0x0C: raw("\\f")
+                case 0x0D: raw("\\r")
                 default:
-                    let hex = String(b, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
                 }
-                plainStart = utf8.index(after: i)
+                plainStart = i + 1
             }
-            i = utf8.index(after: i)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+            bytes.append(0x22)
         }
-        text += String(decoding: utf8[plainStart...], as: UTF8.self)
-        text += "\""
     }
 }
