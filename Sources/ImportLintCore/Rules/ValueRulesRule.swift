@@ -134,12 +134,15 @@ final class ValueRulesRule: RecordRule {
 }
 
 /// Verdicts per distinct value of one column, keyed by a 128-bit digest of the bytes (no String is made
-/// for a value already seen). After 4096 look-ups a column with more than half of them distinct stops
-/// caching.
+/// for a value already seen). Clean values, nearly all of them, are remembered as -1 so that a hit costs
+/// no array traffic. After 4096 look-ups a column with more than half of them distinct stops caching.
 struct VerdictCache {
     private var table: KeyTable? = KeyTable()
     private var stored: [[ValueFinding]] = []
     private var lookups = 0
+    private var misses = 0
+
+    static let clean: Int32 = -1
 
     mutating func verdicts(for value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?,
                            compute: () -> [ValueFinding]) -> [ValueFinding] {
@@ -147,11 +150,18 @@ struct VerdictCache {
         var hasher = KeyHasher()
         hasher.combine(value)
         if let qualifier { hasher.combine(qualifier, lowercaseASCII: true) }
+        let key = hasher.finalize()
         lookups += 1
-        if let hit = table.valueOrInsert(hasher.finalize(), Int32(stored.count)) { return stored[Int(hit)] }
+        if let hit = table[key] { return hit == Self.clean ? [] : stored[Int(hit)] }
+        misses += 1
         let result = compute()
-        stored.append(result)
-        if lookups == 4096 && stored.count * 2 > lookups {
+        if result.isEmpty {
+            table[key] = Self.clean
+        } else {
+            table[key] = Int32(stored.count)
+            stored.append(result)
+        }
+        if lookups == 4096 && misses * 2 > lookups {
             self.table = nil
             stored = []
         }

@@ -53,52 +53,65 @@ enum EmailRule {
 
     static func isPlainValidASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        guard n >= 5, n <= 254 else { return false }
-        var at = -1
-        for i in 0..<n where b[i] == 0x40 {
-            if at >= 0 { return false }
-            at = i
-        }
-        guard at > 0, at <= 64, at < n - 3 else { return false }
-        // Local part: atext separated by single dots.
-        if b[0] == 0x2E || b[at - 1] == 0x2E { return false }
-        for i in 0..<at {
-            let c = b[i]
+        guard n >= 5, n <= 254, let p = b.baseAddress else { return false }
+        let classes = byteClasses
+        // Local part: atext separated by single dots, not starting or ending with one.
+        var i = 0
+        var previousDot = true
+        while i < n {
+            let c = p[i]
+            if c == 0x40 { break }
             if c == 0x2E {
-                if b[i + 1] == 0x2E { return false }
-            } else if !isAtext(c) {
-                return false
+                if previousDot { return false }
+                previousDot = true
+            } else {
+                guard classes[Int(c)] & atextClass != 0 else { return false }
+                previousDot = false
             }
+            i += 1
         }
-        // Domain: at least two labels of letters, digits and inner hyphens; a top-level label of 2+ letters.
-        var labelStart = at + 1
+        guard i < n, i > 0, i <= 64, !previousDot else { return false }
+        // Domain: at least two labels of letters, digits and inner hyphens; a last label of 2+ letters.
+        i += 1
         var labels = 0
-        var tldAllLetters = true
-        for i in (at + 1)...n {
-            if i == n || b[i] == 0x2E {
-                let length = i - labelStart
-                guard length >= 1, length <= 63, b[labelStart] != 0x2D, b[i - 1] != 0x2D else { return false }
+        var labelLength = 0
+        var labelAllLetters = true
+        var previous: UInt8 = 0x2E
+        while i < n {
+            let c = p[i]
+            if c == 0x2E {
+                guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return false }
                 labels += 1
-                tldAllLetters = (labelStart..<i).allSatisfy { isLetter(b[$0]) }
-                if i == n && length < 2 { return false }
-                labelStart = i + 1
-            } else if !(isLetter(b[i]) || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2D) {
-                return false
+                labelLength = 0
+                labelAllLetters = true
+            } else {
+                let k = classes[Int(c)]
+                guard k & domainClass != 0 else { return false }
+                if labelLength == 0 && c == 0x2D { return false }
+                if k & letterClass == 0 { labelAllLetters = false }
+                labelLength += 1
             }
+            previous = c
+            i += 1
         }
-        return labels >= 2 && tldAllLetters
+        guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters else { return false }
+        return labels >= 1
     }
 
-    @inline(__always)
-    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    private static let atextClass: UInt8 = 1, domainClass: UInt8 = 2, letterClass: UInt8 = 4
 
-    @inline(__always)
-    private static func isAtext(_ c: UInt8) -> Bool {
-        if isLetter(c) || (c >= 0x30 && c <= 0x39) { return true }
-        switch c {
-        case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E, 0x5F, 0x60, 0x7B, 0x7C, 0x7D, 0x7E: return true
-        default: return false
-        }
+    /// Per byte: atext (local part), domain character, ASCII letter.
+    private static let byteClasses: [UInt8] = (0..<256).map { b -> UInt8 in
+        let c = UInt8(b)
+        let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+        let digit = c >= 0x30 && c <= 0x39
+        let atextSymbols: Set<UInt8> = [0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E, 0x5F,
+                                        0x60, 0x7B, 0x7C, 0x7D, 0x7E]
+        var k: UInt8 = 0
+        if letter || digit || atextSymbols.contains(c) { k |= atextClass }
+        if letter || digit || c == 0x2D { k |= domainClass }
+        if letter { k |= letterClass }
+        return k
     }
 
     static func problem(in value: String) -> (String, Fix?)? {
