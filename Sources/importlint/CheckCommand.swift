@@ -6,13 +6,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Options shared by the commands that read import files.
-struct InputOptions: ParsableArguments {
+/// Lint settings every command that reads import files shares: all but the delimiter, which means the
+/// input's in `check` and the output's in `fix`.
+struct LintSettings: ParsableArguments {
     @Option(help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
     var profile: String?
-
-    @Option(help: "Delimiter: comma, tab, semicolon or pipe; sniffed from the header by default.")
-    var delimiter: String?
 
     @Option(help: "Charset of the input (ICU name such as windows-1252); detected by default.")
     var inputEncoding: String?
@@ -26,13 +24,13 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
     var mapping: String?
 
-    @Option(parsing: .singleValue, help: "Rules to run, by code, name or code prefix (repeatable or comma-separated).")
+    @Option(parsing: .singleValue, help: "Rules to use, by code, name or code prefix (repeatable or comma-separated).")
     var select: [String] = []
 
     @Option(parsing: .singleValue, help: "Rules to skip, by code, name or code prefix (repeatable or comma-separated).")
     var ignore: [String] = []
 
-    func lintOptions(captureSourceLines: Bool) throws -> LintOptions {
+    func lintOptions(delimiter: String?, captureSourceLines: Bool) throws -> LintOptions {
         var delimiterByte: UInt8?
         if let delimiter {
             guard let d = LintOptions.parseDelimiter(delimiter) else {
@@ -59,6 +57,20 @@ struct InputOptions: ParsableArguments {
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+}
+
+/// Options of the commands that lint a file as it is (`check`, `clusters`).
+struct InputOptions: ParsableArguments {
+    @Option(help: "Delimiter: comma, tab, semicolon or pipe; sniffed from the header by default.")
+    var delimiter: String?
+
+    @OptionGroup var settings: LintSettings
+
+    var profile: String? { settings.profile }
+
+    func lintOptions(captureSourceLines: Bool) throws -> LintOptions {
+        try settings.lintOptions(delimiter: delimiter, captureSourceLines: captureSourceLines)
     }
 }
 

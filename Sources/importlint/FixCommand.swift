@@ -52,20 +52,7 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
     var inputDelimiter: String?
 
-    @Option(help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
-    var profile: String?
-
-    @Option(help: "Charset of the input (ICU name such as windows-1252); detected by default.")
-    var inputEncoding: String?
-
-    @Option(help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
-    var defaultRegion: String?
-
-    @Option(parsing: .singleValue, help: "Rules whose fixes to apply, by code, name or code prefix (repeatable or comma-separated).")
-    var select: [String] = []
-
-    @Option(parsing: .singleValue, help: "Rules whose fixes to skip, by code, name or code prefix (repeatable or comma-separated).")
-    var ignore: [String] = []
+    @OptionGroup var settings: LintSettings
 
     func validate() throws {
         let targets = (output != nil ? 1 : 0) + (inPlace ? 1 : 0) + (diff ? 1 : 0)
@@ -119,7 +106,7 @@ struct FixCommand: ParsableCommand {
 
         if diff {
             defer { AtomicFile.discard(temporary) }
-            let old = try Fixer.decodedBytes(input, encodingOverride: inputEncoding)
+            let old = try Fixer.decodedBytes(input, encodingOverride: settings.inputEncoding)
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
             let text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -149,22 +136,9 @@ struct FixCommand: ParsableCommand {
 
     /// The same reading options as `check`, except that `--delimiter` names the output's delimiter here.
     private func lintOptions() throws -> LintOptions {
-        var inputDelimiterByte: UInt8?
-        if let inputDelimiter {
-            guard let d = LintOptions.parseDelimiter(inputDelimiter) else {
-                throw ValidationError("unknown delimiter '\(inputDelimiter)' (use comma, tab, semicolon or pipe)")
-            }
-            inputDelimiterByte = d
-        }
-        let selection = RuleSelection(select: InputOptions.split(select), ignore: InputOptions.split(ignore))
-        let unknown = selection.unknownSelectors(in: RuleCatalog.all)
-        if !unknown.isEmpty {
-            throw ValidationError("no rule matches \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (see `importlint rules`)")
-        }
-        if let profile { _ = try ProfileLoader.load(profile) }
-        return LintOptions(profile: profile, delimiter: inputDelimiterByte, inputEncoding: inputEncoding, selection: selection,
-                           defaultRegion: defaultRegion, captureSourceLines: false)
+        try settings.lintOptions(delimiter: inputDelimiter, captureSourceLines: false)
     }
+
 
     private func emit(_ report: FixReport, toStderr: Bool) {
         let text: String

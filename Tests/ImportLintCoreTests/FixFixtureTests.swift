@@ -28,6 +28,8 @@ import Testing
             case "--input-encoding": lint.inputEncoding = value
             case "--select": lint.selection.select.append(value)
             case "--default-region": lint.defaultRegion = value
+            case "--mapping":
+                lint.mapping = try ValueMapping.load(path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
             default: Issue.record("unknown fixture option \(option)")
             }
         }

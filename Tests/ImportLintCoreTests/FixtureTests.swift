@@ -42,6 +42,8 @@ import Testing
             case "--input-encoding": options.inputEncoding = value
             case "--select": options.selection.select.append(value)
             case "--default-region": options.defaultRegion = value
+            case "--mapping":
+                options.mapping = try ValueMapping.load(path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
             case "--known-organizations":
                 options.knownOrganizations = try KnownOrganizations.load(
                     path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
