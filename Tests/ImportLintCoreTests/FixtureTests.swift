@@ -48,7 +48,8 @@ import Testing
                 options.knownOrganizations = try KnownOrganizations.load(
                     path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
             case "--people":
-                let people = InputFile.path(fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
+                let people = InputFile.path(fixture.input.deletingLastPathComponent().appendingPathComponent(value).path,
+                                            displayPath: "fixtures/\(fixture.rule)/\(value)")
                 options.references = try ReferenceSet.resolve(for: [.path(fixture.input.path)], explicitSources: [people],
                                                               profile: options.profile)
             case "--baseline":
