@@ -94,7 +94,7 @@ final class ValueRulesRule: RecordRule {
                 }
                 findings += verdicts.filter { h in !findings.contains { $0.rule == h.rule } }
             }
-            emit(findings, reader: reader, index: plan.index, record: record, sink: sink)
+            if !findings.isEmpty { emit(findings, reader: reader, index: plan.index, record: record, sink: sink) }
         }
         guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
@@ -106,7 +106,7 @@ final class ValueRulesRule: RecordRule {
             let findings = unboundHygiene[index, default: VerdictCache()].verdicts(for: raw, qualifier: nil) {
                 TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
             }
-            emit(findings, reader: reader, index: index, record: record, sink: sink)
+            if !findings.isEmpty { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
     }
 

@@ -54,7 +54,7 @@ enum EmailRule {
     static func isPlainValidASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         guard n >= 5, n <= 254, let p = b.baseAddress else { return false }
-        let classes = byteClasses
+        let classes = emailByteClasses
         // Local part: atext separated by single dots, not starting or ending with one.
         var i = 0
         var previousDot = true
@@ -65,7 +65,7 @@ enum EmailRule {
                 if previousDot { return false }
                 previousDot = true
             } else {
-                guard classes[Int(c)] & atextClass != 0 else { return false }
+                guard classes[Int(c)] & emailAtext != 0 else { return false }
                 previousDot = false
             }
             i += 1
@@ -86,9 +86,9 @@ enum EmailRule {
                 labelAllLetters = true
             } else {
                 let k = classes[Int(c)]
-                guard k & domainClass != 0 else { return false }
+                guard k & emailDomain != 0 else { return false }
                 if labelLength == 0 && c == 0x2D { return false }
-                if k & letterClass == 0 { labelAllLetters = false }
+                if k & emailLetter == 0 { labelAllLetters = false }
                 labelLength += 1
             }
             previous = c
@@ -96,22 +96,6 @@ enum EmailRule {
         }
         guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters else { return false }
         return labels >= 1
-    }
-
-    private static let atextClass: UInt8 = 1, domainClass: UInt8 = 2, letterClass: UInt8 = 4
-
-    /// Per byte: atext (local part), domain character, ASCII letter.
-    private static let byteClasses: [UInt8] = (0..<256).map { b -> UInt8 in
-        let c = UInt8(b)
-        let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-        let digit = c >= 0x30 && c <= 0x39
-        let atextSymbols: Set<UInt8> = [0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E, 0x5F,
-                                        0x60, 0x7B, 0x7C, 0x7D, 0x7E]
-        var k: UInt8 = 0
-        if letter || digit || atextSymbols.contains(c) { k |= atextClass }
-        if letter || digit || c == 0x2D { k |= domainClass }
-        if letter { k |= letterClass }
-        return k
     }
 
     static func problem(in value: String) -> (String, Fix?)? {
@@ -186,3 +170,24 @@ extension RuleDescriptor {
         triggeringExample: "Primary Email,Name\nann.widget.com,Ann\n",
         cleanExample: "Primary Email,Name\nann@widget.com,Ann\n")
 }
+
+private let emailAtext: UInt8 = 1, emailDomain: UInt8 = 2, emailLetter: UInt8 = 4
+
+/// Per byte: atext (local part), domain character, ASCII letter. A raw table allocated once: the accept loop
+/// reads it for every byte of a million addresses. Written once at initialization, then only read, so
+/// sharing it across threads is safe.
+nonisolated(unsafe) private let emailByteClasses: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    let atextSymbols = Array("!#$%&'*+-/=?^_`{|}~".utf8)
+    for b in 0..<256 {
+        let c = UInt8(b)
+        let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+        let digit = c >= 0x30 && c <= 0x39
+        var k: UInt8 = 0
+        if letter || digit || atextSymbols.contains(c) { k |= emailAtext }
+        if letter || digit || c == 0x2D { k |= emailDomain }
+        if letter { k |= emailLetter }
+        table[b] = k
+    }
+    return UnsafePointer(table)
+}()
