@@ -22,7 +22,6 @@ typedef struct cphonenumber_info {
        '+', 20 the default region. */
     int32_t countryCodeSource;
     char e164[40];
-    char international[64];
     /* The region the number belongs to ("US"), empty when unknown. */
     char region[4];
 } cphonenumber_info;

@@ -109,7 +109,6 @@ enum ICUBridge {
         var type: Int32
         var countryCodeSource: Int32
         var e164: String
-        var international: String
         var region: String
     }
 
@@ -131,6 +130,6 @@ enum ICUBridge {
         }
         return PhoneInfo(parseError: info.parseError, isValid: info.isValid != 0, isPossible: info.isPossible != 0,
                          type: info.type, countryCodeSource: info.countryCodeSource, e164: text(info.e164),
-                         international: text(info.international), region: text(info.region))
+                         region: text(info.region))
     }
 }
