@@ -34,7 +34,7 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
 
     // The current record.
-    @exclusivity(unchecked) public private(set) var fields: [FieldSlot] = []
+    @exclusivity(unchecked) var fields = FieldBuffer()
     @exclusivity(unchecked) var scratch = ScratchBuffer(capacity: 4096)
     @exclusivity(unchecked) public private(set) var line = 0
     @exclusivity(unchecked) public private(set) var endLine = 0
@@ -69,6 +69,7 @@ public final class CSVReader {
         free(buffer)
         special.deallocate()
         scratch.free()
+        fields.free()
     }
 
     public func setDelimiter(_ d: UInt8) {
@@ -123,7 +124,7 @@ public final class CSVReader {
     /// Parses the record at `recordStart`; false when more input is needed first.
     private func parseRecord() -> Bool {
         // removeAll(keepingCapacity:) on an array that never had storage allocates an empty one each time.
-        if !fields.isEmpty { fields.removeAll(keepingCapacity: true) }
+        fields.removeAll()
         scratch.reset()
         if !invalidUTF8.isEmpty { invalidUTF8.removeAll(keepingCapacity: true) }
         if !controlCharacters.isEmpty { controlCharacters.removeAll(keepingCapacity: true) }

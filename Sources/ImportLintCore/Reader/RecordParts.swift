@@ -77,3 +77,40 @@ struct ScratchBuffer {
         count += n
     }
 }
+
+/// The current record's cell slots in a manually managed buffer. `bytes(i)` is called for every cell by
+/// every rule, and reading an element of an Array stored in a class retains and releases the array's
+/// storage each time (about a tenth of a whole lint, measured with callgrind). Slots are trivial values.
+struct FieldBuffer {
+    private(set) var base: UnsafeMutablePointer<FieldSlot>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func free() { base.deallocate() }
+
+    mutating func removeAll() { count = 0 }
+
+    var isEmpty: Bool { count == 0 }
+
+    var last: FieldSlot? { count > 0 ? base[count - 1] : nil }
+
+    @inline(__always)
+    subscript(index: Int) -> FieldSlot { base[index] }
+
+    mutating func append(_ slot: FieldSlot) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<FieldSlot>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: slot)
+        count += 1
+    }
+}

@@ -16,9 +16,11 @@ final class ValueRulesRule: RecordRule {
         let discriminator: Int?
     }
 
-    private let plans: [Plan]
-    private var caches: [VerdictCache]
-    private var hygieneCaches: [VerdictCache]
+    /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
+    /// releases its storage, and this loop runs for every cell of the file.
+    private let plans: UnsafeMutableBufferPointer<Plan>
+    private let caches: UnsafeMutableBufferPointer<VerdictCache>
+    private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// The specs again, outside `plans`, so that a cache-miss closure can read them while `plans` is mutated.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -37,7 +39,7 @@ final class ValueRulesRule: RecordRule {
                             defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
                             profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
-        plans = bound.map { index, spec in
+        let planList = bound.map { index, spec in
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
@@ -45,8 +47,13 @@ final class ValueRulesRule: RecordRule {
                         lengthOnlyLimit: lengthOnly, discriminator: dependsOn.flatMap(context.index(of:)))
         }
         specs = bound.map(\.1)
-        caches = plans.map { _ in VerdictCache() }
-        hygieneCaches = plans.map { _ in VerdictCache() }
+        plans = .allocate(capacity: planList.count)
+        _ = plans.initialize(from: planList)
+        // One cache each: a VerdictCache holds a table object, which `initialize(repeating:)` would share.
+        caches = .allocate(capacity: planList.count)
+        _ = caches.initialize(from: planList.map { _ in VerdictCache() })
+        hygieneCaches = .allocate(capacity: planList.count)
+        _ = hygieneCaches.initialize(from: planList.map { _ in VerdictCache() })
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -58,6 +65,14 @@ final class ValueRulesRule: RecordRule {
         validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
         hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection]
             .contains { selection.isEnabled($0) }
+    }
+
+    deinit {
+        plans.deallocate()
+        _ = caches.deinitialize()
+        caches.deallocate()
+        _ = hygieneCaches.deinitialize()
+        hygieneCaches.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
