@@ -31,19 +31,38 @@ final class ClusterRule: RecordRule {
         let values: [String]
     }
 
-    /// Per distinct value, in parallel flat arrays: the per-row work touches a counter, not a struct.
+    /// Per distinct value, in parallel flat arrays; the counters, which every row touches, in a raw buffer
+    /// (an Array stored in a class is retained and released at every access).
     private final class Column {
         let index: Int
         let name: String
         let slots = KeyTable()
         var values: [String] = []
         var keys: [Key128] = []
-        var counts: [Int] = []
         var kept: [[Occurrence]] = []
+        private(set) var counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        private var countCapacity = 256
 
         init(index: Int, name: String) {
             self.index = index
             self.name = name
+        }
+
+        deinit { counts.deallocate() }
+
+        /// Adds a distinct value with a count of zero.
+        func add(_ value: String, key: Key128) {
+            if values.count == countCapacity {
+                let grown = UnsafeMutablePointer<Int>.allocate(capacity: countCapacity * 2)
+                grown.update(from: counts, count: countCapacity)
+                counts.deallocate()
+                counts = grown
+                countCapacity *= 2
+            }
+            counts[values.count] = 0
+            values.append(value)
+            keys.append(key)
+            kept.append([])
         }
 
         var distinct: [Distinct] {
@@ -77,14 +96,10 @@ final class ClusterRule: RecordRule {
             let key = hasher.finalize()
             let next = Int32(column.values.count)
             let slot = Int(column.slots.valueOrInsert(key, next) ?? next)
-            if slot == column.values.count {
-                column.values.append(String(decoding: value, as: UTF8.self))
-                column.keys.append(key)
-                column.counts.append(0)
-                column.kept.append([])
-            }
-            column.counts[slot] += 1
-            if column.counts[slot] <= Self.keptOccurrences {
+            if slot == Int(next) { column.add(String(decoding: value, as: UTF8.self), key: key) }
+            let counts = column.counts
+            counts[slot] += 1
+            if counts[slot] <= Self.keptOccurrences {
                 let position = reader.position(ofField: column.index)
                 column.kept[slot].append(
                     Occurrence(line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
