@@ -48,37 +48,6 @@ static const UNormalizer2 *nfc_instance(void) {
     return U_FAILURE(status) ? NULL : n;
 }
 
-int32_t cicu_is_nfc(const char *s, int32_t length) {
-    const UNormalizer2 *n = nfc_instance();
-    if (n == NULL) return -1;
-    int32_t ulen = 0;
-    UChar *u = to_utf16(s, length, &ulen);
-    if (u == NULL) return -1;
-    UErrorCode status = U_ZERO_ERROR;
-    UBool yes = unorm2_isNormalized(n, u, ulen, &status);
-    free(u);
-    if (U_FAILURE(status)) return -1;
-    return yes ? 1 : 0;
-}
-
-int32_t cicu_nfc(const char *s, int32_t length, char *out, int32_t capacity) {
-    const UNormalizer2 *n = nfc_instance();
-    if (n == NULL) return -1;
-    int32_t ulen = 0;
-    UChar *u = to_utf16(s, length, &ulen);
-    if (u == NULL) return -1;
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t cap = ulen * 3 + 16;
-    UChar *dest = malloc(sizeof(UChar) * (size_t)cap);
-    if (dest == NULL) { free(u); return -1; }
-    int32_t dlen = unorm2_normalize(n, u, ulen, dest, cap, &status);
-    free(u);
-    if (U_FAILURE(status)) { free(dest); return -1; }
-    int32_t result = from_utf16(dest, dlen, out, capacity);
-    free(dest);
-    return result;
-}
-
 /* ---- Spoof checking ---- */
 
 static USpoofChecker *spoof_checker = NULL;

@@ -1,5 +1,3 @@
-import CICU
-
 /// What the fixer does to every cell's text: trims surrounding spaces, tabs and no-break spaces (as
 /// `surrounding-whitespace` does), composes to NFC, and (only as an unsafe fix) decodes bytes that are
 /// not UTF-8 as Windows-1252.
@@ -50,7 +48,7 @@ enum CellText {
             return changes.union(more)
         }
         let slice = UnsafeBufferPointer(start: base + s, count: e - s)
-        if needsNFCCheck, let composed = nfc(slice) {
+        if needsNFCCheck, let composed = ICUBridge.nfc(slice) {
             out = composed
             changes.insert(.composed)
             return changes
@@ -64,25 +62,6 @@ enum CellText {
         var out: [UInt8] = []
         _ = copy.withUTF8 { normalize($0, repairInvalid: false, into: &out) }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// NFC through ICU, or nil when the text is already NFC.
-    static func nfc(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var capacity = bytes.count * 3 + 16
-        while true {
-            var out = [UInt8](repeating: 0, count: capacity)
-            let n = out.withUnsafeMutableBufferPointer { o in
-                bytes.withMemoryRebound(to: CChar.self) { src in
-                    o.withMemoryRebound(to: CChar.self) { dst in
-                        cicu_nfc_utf8(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(dst.count))
-                    }
-                }
-            }
-            if n <= 0 { return nil }
-            if Int(n) > capacity { capacity = Int(n) + 16; continue }
-            out.removeSubrange(Int(n)...)
-            return out.elementsEqual(bytes) ? nil : out
-        }
     }
 
     /// Valid UTF-8 sequences are kept; every byte of an invalid one is read as Windows-1252 (the usual

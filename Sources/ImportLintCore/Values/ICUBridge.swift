@@ -39,14 +39,30 @@ enum ICUBridge {
 
     // MARK: Text
 
-    static func isNFC(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { b in
-            b.withMemoryRebound(to: CChar.self) { cicu_is_nfc($0.baseAddress, Int32($0.count)) }
-        } != 0
+    /// NFC of UTF-8 text through ICU, or nil when it is already NFC (or ICU fails: then nothing is
+    /// reported and nothing rewritten).
+    static func nfc(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var capacity = bytes.count * 3 + 16
+        while true {
+            var out = [UInt8](repeating: 0, count: capacity)
+            let n = out.withUnsafeMutableBufferPointer { o in
+                bytes.withMemoryRebound(to: CChar.self) { src in
+                    o.withMemoryRebound(to: CChar.self) { dst in
+                        cicu_nfc_utf8(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(dst.count))
+                    }
+                }
+            }
+            if n <= 0 { return nil }
+            if Int(n) > capacity { capacity = Int(n) + 16; continue }
+            out.removeSubrange(Int(n)...)
+            return out.elementsEqual(bytes) ? nil : out
+        }
     }
 
-    static func nfc(_ s: String) -> String? { transform(s) { cicu_nfc($0, $1, $2, $3) } }
+    static func nfc(_ s: String) -> String? {
+        var copy = s
+        return copy.withUTF8 { nfc($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
     static func skeleton(_ s: String) -> String? { transform(s) { cicu_skeleton($0, $1, $2, $3) } }
     static func asciiLower(_ s: String) -> String? { transform(s) { cicu_to_ascii_lower($0, $1, $2, $3) } }
 

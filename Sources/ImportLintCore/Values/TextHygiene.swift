@@ -99,8 +99,7 @@ public enum TextHygiene {
         if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind) {
             findings.append(finding)
         }
-        if scan.maxScalar >= 0x300, !ICUBridge.isNFC(value) {
-            let normalized = ICUBridge.nfc(value) ?? value
+        if scan.maxScalar >= 0x300, let normalized = ICUBridge.nfc(value) {
             findings.append(ValueFinding(
                 .notNFC,
                 "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally",
