@@ -133,7 +133,7 @@ struct BaselineFile {
         let reader = CSVReader(source: try input.openDecoded(encoding))
         delimiter = try DelimiterSniffer.sniff(reader.head(), path: path)
         reader.setDelimiter(delimiter)
-        let header = try Self.header(reader)
+        let header = try reader.readHeader()
         bindings = HeaderAnalysis.bind(header: header ?? [], profile: profile).bindings
     }
 
@@ -144,22 +144,11 @@ struct BaselineFile {
         return found.count == columns.count ? found : nil
     }
 
-    /// Reads up to and including the header (skipping a PowerShell `#TYPE` line); nil for an empty file.
-    private static func header(_ reader: CSVReader) throws -> [String]? {
-        guard try reader.next() else { return nil }
-        if reader.fieldCount >= 1, reader.bytes(0).starts(with: Array("#TYPE".utf8)) {
-            guard try reader.next() else { return nil }
-        }
-        return (0..<reader.fieldCount).map(reader.string)
-    }
-
     private func open() throws -> CSVReader? {
         let reader = CSVReader(source: try input.openDecoded(encoding))
         reader.setDelimiter(delimiter)
-        return try Self.header(reader) == nil ? nil : reader
+        return try reader.readHeader() == nil ? nil : reader
     }
-
-    private func isRecord(_ reader: CSVReader) -> Bool { !(reader.isBlankLine && reader.unterminatedQuote == nil) }
 
     /// Record count and, for a key, the first baseline line of each distinct key digest.
     func scan(key: BaselineKey?) throws -> (records: Int, firstLines: [Key128: Int32]) {
@@ -167,7 +156,7 @@ struct BaselineFile {
         var records = 0
         var lines: [Key128: Int32] = [:]
         while try reader.next() {
-            guard isRecord(reader) else { continue }
+            guard !reader.isBlankLine else { continue }
             records += 1
             if let key, let digest = key.digest(reader, columns: key.baselineColumns), lines[digest] == nil {
                 lines[digest] = Int32(truncatingIfNeeded: reader.line)
@@ -182,7 +171,7 @@ struct BaselineFile {
         var found: [Int32: [String]] = [:]
         while try reader.next(), found.count < lines.count {
             let line = Int32(truncatingIfNeeded: reader.line)
-            guard lines.contains(line), isRecord(reader) else { continue }
+            guard lines.contains(line), !reader.isBlankLine else { continue }
             found[line] = key.baselineColumns.map { Whitespace.trim(reader.string($0)) }
         }
         return found

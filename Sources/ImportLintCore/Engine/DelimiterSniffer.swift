@@ -5,7 +5,7 @@ enum DelimiterSniffer {
         var i = 0
         let n = head.count
         // Skip a PowerShell '#TYPE ...' line.
-        if n >= 5 && head[0] == 0x23 && head[1] == 0x54 && head[2] == 0x59 && head[3] == 0x50 && head[4] == 0x45 {
+        if head.starts(with: CSVReader.typeLinePrefix) {
             while i < n && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
             while i < n && (head[i] == 0x0A || head[i] == 0x0D) { i += 1 }
         }

@@ -37,7 +37,7 @@ public final class Linter {
             sink.file(.emptyFile, message: "The file is empty: no header and no records")
             return finish(shell, sink: sink)
         }
-        if reader.fieldCount >= 1, reader.bytes(0).starts(with: Array("#TYPE".utf8)) {
+        if reader.isPowerShellTypeLine {
             sink.cell(.powershellTypeLine, reader, field: 0, record: nil,
                       message: "PowerShell type line '\(reader.string(0))' above the header (Export-Csv without -NoTypeInformation); skipped",
                       fix: Fix(.safe, "Remove the line", replacement: nil))
@@ -60,7 +60,7 @@ public final class Linter {
 
         var records = 0
         while try reader.next() {
-            if reader.isBlankLine && reader.unterminatedQuote == nil {
+            if reader.isBlankLine {
                 sink.at(.blankLine, reader, line: reader.line, column: 1, field: nil, record: nil,
                         message: "Blank line", fix: Fix(.safe, "Remove the line", replacement: nil))
                 continue

@@ -58,11 +58,10 @@ extension FileContext {
     func forEachRecord(_ body: (CSVReader, Int) throws -> Void) throws {
         let reader = CSVReader(source: try input.openDecoded(encoding))
         reader.setDelimiter(delimiter)
-        guard try reader.next() else { return }
-        if reader.line < headerLine { guard try reader.next() else { return } }
+        guard try reader.readHeader() != nil else { return }
         var record = 0
         while try reader.next() {
-            if reader.isBlankLine && reader.unterminatedQuote == nil { continue }
+            if reader.isBlankLine { continue }
             record += 1
             try body(reader, record)
         }

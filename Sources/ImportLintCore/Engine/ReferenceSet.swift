@@ -65,8 +65,7 @@ enum HeaderPeek {
         let encoding = try input.encoding(override: nil)
         let reader = CSVReader(source: try input.openDecoded(encoding))
         reader.setDelimiter(DelimiterSniffer.sniff(try reader.head(), path: input.displayPath))
-        guard try reader.next() else { return nil }
-        if reader.bytes(0).starts(with: Array("#TYPE".utf8)) { guard try reader.next() else { return nil } }
-        return (reader, (0..<reader.fieldCount).map(reader.string))
+        guard let header = try reader.readHeader() else { return nil }
+        return (reader, header)
     }
 }

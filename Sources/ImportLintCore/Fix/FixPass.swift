@@ -73,7 +73,7 @@ final class FixPass {
             result.outputPath = out.path
             return result
         }
-        if reader.fieldCount >= 1, reader.bytes(0).starts(with: Array("#TYPE".utf8)) {
+        if reader.isPowerShellTypeLine {
             result.fileFixes.append(FileFix(rule: "powershell-type-line", description: "Removed the PowerShell '#TYPE' line", count: 1, round: round))
             guard try reader.next() else {
                 try out.finish()
@@ -212,7 +212,7 @@ final class FixPass {
         var record = 0
         var blank = 0
         while try reader.next() {
-            if reader.isBlankLine && reader.unterminatedQuote == nil {
+            if reader.isBlankLine {
                 blank += 1
                 continue
             }

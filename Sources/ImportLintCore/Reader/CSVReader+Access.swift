@@ -28,10 +28,23 @@ extension CSVReader {
 
     public func isQuoted(_ index: Int) -> Bool { index < fields.count && fields[index].quoted }
 
-    /// A line with nothing but spaces or tabs on it.
+    /// A line with nothing but spaces or tabs on it: not a record. (Its one cell is unquoted, so it can
+    /// never be the start of an unterminated quote.)
     public var isBlankLine: Bool {
         guard fields.count == 1, !fields[0].quoted else { return false }
         return bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The `#TYPE ...` line that Windows PowerShell's Export-Csv writes above the header.
+    public var isPowerShellTypeLine: Bool { fieldCount >= 1 && bytes(0).starts(with: CSVReader.typeLinePrefix) }
+
+    static let typeLinePrefix = Array("#TYPE".utf8)
+
+    /// Moves to the header (past a PowerShell `#TYPE` line) and returns its cells; nil when there is none.
+    public func readHeader() throws -> [String]? {
+        guard try next() else { return nil }
+        if isPowerShellTypeLine { guard try next() else { return nil } }
+        return (0..<fieldCount).map(string)
     }
 
     /// Line and 1-based column (in Unicode scalars of the decoded line) where cell `index` starts; the
