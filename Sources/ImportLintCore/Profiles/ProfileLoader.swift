@@ -12,12 +12,18 @@ public enum ProfileLoader {
             .map { String($0.dropFirst("profiles/".count).dropLast(".yml".count)) }.sorted()
     }
 
+    /// The built-in profiles, parsed once per process: every lint, and every file of a run, asks for them.
+    private static let parsedBuiltIns: [String: Profile] = Dictionary(uniqueKeysWithValues: builtInNames.compactMap { name in
+        EmbeddedRules.files["profiles/\(name).yml"].flatMap { try? parse($0, origin: name) }.map { (name, $0) }
+    })
+
     public static var builtIn: [Profile] {
-        builtInNames.compactMap { try? load($0) }
+        builtInNames.compactMap { parsedBuiltIns[$0] }
     }
 
     /// A built-in name (`4me-people`) or the path of a YAML profile file.
     public static func load(_ nameOrPath: String) throws -> Profile {
+        if let profile = parsedBuiltIns[nameOrPath] { return profile }
         if let text = EmbeddedRules.files["profiles/\(nameOrPath).yml"] {
             return try parse(text, origin: nameOrPath)
         }
