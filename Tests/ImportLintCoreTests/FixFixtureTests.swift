@@ -20,19 +20,7 @@ import Testing
     }
 
     static func options(_ fixture: FixtureCase) throws -> FixOptions {
-        var lint = LintOptions()
-        for (option, value) in try fixture.arguments() {
-            switch option {
-            case "--profile": lint.profile = value.hasSuffix(".yml") ? FixtureTests.root.appendingPathComponent(value).path : value
-            case "--delimiter": lint.delimiter = LintOptions.parseDelimiter(value)
-            case "--input-encoding": lint.inputEncoding = value
-            case "--select": lint.selection.select.append(value)
-            case "--default-region": lint.defaultRegion = value
-            case "--mapping":
-                lint.mapping = try ValueMapping.load(path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
-            default: Issue.record("unknown fixture option \(option)")
-            }
-        }
+        let lint = try FixtureTests.options(fixture)
         var options = FixOptions(lint: lint)
         let argsFile = fixture.input.deletingPathExtension().appendingPathExtension("fixargs")
         let text = (try? String(contentsOf: argsFile, encoding: .utf8)) ?? ""

@@ -34,6 +34,12 @@ import Testing
     }
 
     static func lint(_ fixture: FixtureCase) throws -> FileReport {
+        let display = "fixtures/\(fixture.rule)/\(fixture.input.lastPathComponent)"
+        return try Linter(options: options(fixture)).lint(.path(fixture.input.path, displayPath: display)).report
+    }
+
+    /// The lint options a fixture's `.args` file asks for (shared by the lint and the fix fixtures).
+    static func options(_ fixture: FixtureCase) throws -> LintOptions {
         var options = LintOptions()
         for (option, value) in try fixture.arguments() {
             switch option {
@@ -59,7 +65,6 @@ import Testing
             default: Issue.record("unknown fixture option \(option)")
             }
         }
-        let display = "fixtures/\(fixture.rule)/\(fixture.input.lastPathComponent)"
-        return try Linter(options: options).lint(.path(fixture.input.path, displayPath: display)).report
+        return options
     }
 }
