@@ -77,14 +77,21 @@ struct KeyHasher {
 extension Key128 {
     /// The key of a value compared trimmed and case-insensitively (emails, person references).
     static func caseInsensitive(_ raw: UnsafeBufferPointer<UInt8>) -> Key128 {
-        let value = raw.trimmedASCII()
         var hasher = KeyHasher()
-        if value.isASCII {
-            hasher.combine(value, lowercaseASCII: true)
-        } else {
-            hasher.combine(String(decoding: value, as: UTF8.self).lowercased())
-        }
+        hasher.combine(raw.trimmedASCII(), caseInsensitive: true)
         return hasher.finalize()
+    }
+}
+
+extension KeyHasher {
+    /// Bytes, case-folded when asked: ASCII in place, anything else through Unicode lowercasing.
+    @inline(__always)
+    mutating func combine(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
+        if caseInsensitive && !value.isASCII {
+            combine(String(decoding: value, as: UTF8.self).lowercased())
+        } else {
+            combine(value, lowercaseASCII: caseInsensitive)
+        }
     }
 }
 

@@ -50,7 +50,7 @@ final class DuplicateIdentifierRule: RecordRule {
             for index in key.indices {
                 let value = reader.bytes(index).trimmedASCII()
                 if value.isEmpty { complete = false; break }
-                Self.combine(value, caseInsensitive: key.caseInsensitive, into: &hasher)
+                hasher.combine(value, caseInsensitive: key.caseInsensitive)
             }
             // A key with an empty part does not identify anything (4me needs both Source and Source ID).
             guard complete else { continue }
@@ -62,7 +62,7 @@ final class DuplicateIdentifierRule: RecordRule {
                 continue
             }
             let keyAlone = hasher.finalize()
-            for index in key.scope { Self.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false, into: &hasher) }
+            for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
             if let first = key.firstLine.valueOrInsert(hasher.finalize(), line) {
                 report(key, first: Int(first), otherPerson: false, reader: reader, record: record, sink: sink)
                 continue
@@ -88,19 +88,10 @@ final class DuplicateIdentifierRule: RecordRule {
             guard values.allSatisfy({ !$0.isEmpty }) else { continue }
             var hasher = KeyHasher()
             hasher.word(UInt64(group))
-            for value in values { Self.combine(value, caseInsensitive: true, into: &hasher) }
+            for value in values { hasher.combine(value, caseInsensitive: true) }
             return hasher.finalize()
         }
         return nil
-    }
-
-    @inline(__always)
-    private static func combine(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, into hasher: inout KeyHasher) {
-        if caseInsensitive && !value.isASCII {
-            hasher.combine(String(decoding: value, as: UTF8.self).lowercased())
-        } else {
-            hasher.combine(value, lowercaseASCII: caseInsensitive)
-        }
     }
 
     private func report(_ key: KeyState, first: Int, otherPerson: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
