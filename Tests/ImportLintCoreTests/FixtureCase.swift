@@ -5,17 +5,17 @@ import Foundation
 /// (one `--option value` per line), and its golden report `<case>.expected.json`. Inputs named
 /// `trigger*` must raise the folder's rule; inputs named `clean*` must not. Files named `baseline*` are the
 /// previous uploads that `--baseline` arguments name, not cases.
-public struct FixtureCase: Sendable {
-    public let rule: String
-    public let input: URL
-    public var name: String { input.deletingPathExtension().lastPathComponent }
-    public var expectedReport: URL { input.deletingPathExtension().appendingPathExtension("expected.json") }
-    public var argsFile: URL { input.deletingPathExtension().appendingPathExtension("args") }
+struct FixtureCase: Sendable {
+    let rule: String
+    let input: URL
+    var name: String { input.deletingPathExtension().lastPathComponent }
+    var expectedReport: URL { input.deletingPathExtension().appendingPathExtension("expected.json") }
+    var argsFile: URL { input.deletingPathExtension().appendingPathExtension("args") }
 
-    public enum Expectation: Sendable { case triggers, clean, silent, unspecified }
+    enum Expectation: Sendable { case triggers, clean, silent, unspecified }
 
     /// Files under `fixtures/precision/` are realistic clean exports: they must raise nothing at all.
-    public var expectation: Expectation {
+    var expectation: Expectation {
         if rule == "precision" { return .silent }
         if name.hasPrefix("trigger") { return .triggers }
         if name.hasPrefix("clean") { return .clean }
@@ -23,7 +23,7 @@ public struct FixtureCase: Sendable {
     }
 
     /// Extra arguments as (option, value) pairs.
-    public func arguments() throws -> [(String, String)] {
+    func arguments() throws -> [(String, String)] {
         guard let text = try? String(contentsOf: argsFile, encoding: .utf8) else { return [] }
         return text.split(whereSeparator: \.isNewline).compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -31,7 +31,7 @@ public struct FixtureCase: Sendable {
         }
     }
 
-    public static func all(in root: URL) -> [FixtureCase] {
+    static func all(in root: URL) -> [FixtureCase] {
         let fm = FileManager.default
         guard let folders = try? fm.contentsOfDirectory(at: root, includingPropertiesForKeys: nil) else { return [] }
         var cases: [FixtureCase] = []
