@@ -10,15 +10,45 @@ final class ClusterRule: RecordRule {
     static let keptOccurrences = 100
 
     private struct Occurrence {
+        var entry: Int32
         var line: Int32
         var column: Int32
         var record: Int32
     }
 
+    /// What one clustered column gathers while the file is read. Raw buffers only: an array element or
+    /// a class instance would be retained and released at every row, which costs more than the tally.
+    private struct Tally {
+        let fieldIndex: Int
+        var spellings = ByteStringCounter()
+        var kept: UnsafeMutablePointer<Occurrence> = .allocate(capacity: 256)
+        var keptCount = 0
+        var keptCapacity = 256
+
+        init(fieldIndex: Int) { self.fieldIndex = fieldIndex }
+
+        mutating func keep(_ occurrence: Occurrence) {
+            if keptCount == keptCapacity {
+                let grown = UnsafeMutablePointer<Occurrence>.allocate(capacity: keptCapacity * 2)
+                grown.moveInitialize(from: kept, count: keptCount)
+                kept.deallocate()
+                kept = grown
+                keptCapacity *= 2
+            }
+            (kept + keptCount).initialize(to: occurrence)
+            keptCount += 1
+        }
+
+        func deallocate() {
+            spellings.deallocate()
+            kept.deallocate()
+        }
+    }
+
+    /// A value as the clusterer sees it: one String, maybe several byte spellings (NFC and NFD 'Zoë').
     private struct Distinct {
         let value: String
-        /// Digests of the byte spellings merged into this value (NFC and NFD forms are one value).
-        var keys: [Key128]
+        var spellings: [Int]
         var count: Int
         var occurrences: [Occurrence]
     }
@@ -31,46 +61,14 @@ final class ClusterRule: RecordRule {
         let values: [String]
     }
 
-    /// Per distinct value, in parallel flat arrays; the counters, which every row touches, in a raw buffer
-    /// (an Array stored in a class is retained and released at every access).
-    private final class Column {
+    private struct Column {
+        let tally: Int
         let index: Int
         let name: String
-        let slots = KeyTable()
-        var values: [String] = []
-        var keys: [Key128] = []
-        var kept: [[Occurrence]] = []
-        private(set) var counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
-        private var countCapacity = 256
-
-        init(index: Int, name: String) {
-            self.index = index
-            self.name = name
-        }
-
-        deinit { counts.deallocate() }
-
-        /// Adds a distinct value with a count of zero.
-        func add(_ value: String, key: Key128) {
-            if values.count == countCapacity {
-                let grown = UnsafeMutablePointer<Int>.allocate(capacity: countCapacity * 2)
-                grown.update(from: counts, count: countCapacity)
-                counts.deallocate()
-                counts = grown
-                countCapacity *= 2
-            }
-            counts[values.count] = 0
-            values.append(value)
-            keys.append(key)
-            kept.append([])
-        }
-
-        var distinct: [Distinct] {
-            values.indices.map { Distinct(value: values[$0], keys: [keys[$0]], count: counts[$0], occurrences: kept[$0]) }
-        }
     }
 
     private let columns: [Column]
+    private let tallies: UnsafeMutablePointer<Tally>
     private let clusterer: ValueClusterer
     private let knownListGiven: Bool
     private let context: FileContext
@@ -78,42 +76,69 @@ final class ClusterRule: RecordRule {
     init?(_ context: FileContext) {
         let selection = context.options.selection
         guard selection.isEnabled(.organizationVariants) || selection.isEnabled(.unknownOrganization) else { return nil }
-        columns = context.bindings.enumerated().compactMap { index, spec in
-            spec.flatMap { $0.cluster ? Column(index: index, name: $0.name) : nil }
+        let clustered = context.bindings.enumerated().compactMap { index, spec in
+            spec.flatMap { $0.cluster ? (index, $0.name) : nil }
         }
-        if columns.isEmpty { return nil }
+        if clustered.isEmpty { return nil }
+        columns = clustered.enumerated().map { Column(tally: $0.offset, index: $0.element.0, name: $0.element.1) }
+        tallies = .allocate(capacity: columns.count)
+        tallies.initialize(from: columns.map { Tally(fieldIndex: $0.index) }, count: columns.count)
         clusterer = ValueClusterer(knownNames: context.options.knownOrganizations ?? [], mapping: context.options.mapping)
         knownListGiven = context.options.knownOrganizations != nil
         self.context = context
     }
 
+    deinit {
+        for t in 0..<columns.count { tallies[t].deallocate() }
+        tallies.deinitialize(count: columns.count)
+        tallies.deallocate()
+    }
+
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for column in columns {
-            let value = reader.bytes(column.index).trimmedASCII()
+        for t in 0..<columns.count {
+            let field = tallies[t].fieldIndex
+            let value = reader.bytes(field).trimmedASCII()
             if value.isEmpty { continue }
-            var hasher = KeyHasher()
-            hasher.combine(value)
-            let key = hasher.finalize()
-            let next = Int32(column.values.count)
-            let slot = Int(column.slots.valueOrInsert(key, next) ?? next)
-            if slot == Int(next) { column.add(String(decoding: value, as: UTF8.self), key: key) }
-            let counts = column.counts
-            counts[slot] += 1
-            if counts[slot] <= Self.keptOccurrences {
-                let position = reader.position(ofField: column.index)
-                column.kept[slot].append(
-                    Occurrence(line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
-                               record: Int32(truncatingIfNeeded: record)))
+            let (entry, seen) = tallies[t].spellings.add(value)
+            if seen <= Self.keptOccurrences {
+                let position = reader.position(ofField: field)
+                tallies[t].keep(Occurrence(entry: Int32(truncatingIfNeeded: entry),
+                                           line: Int32(truncatingIfNeeded: position.line),
+                                           column: Int32(truncatingIfNeeded: position.column),
+                                           record: Int32(truncatingIfNeeded: record)))
             }
         }
     }
 
+    /// The column's distinct spellings with their kept rows, canonically equivalent spellings merged.
+    private func distinctValues(of column: Column) -> [Distinct] {
+        let tally = tallies[column.tally]
+        var rows = [[Occurrence]](repeating: [], count: tally.spellings.count)
+        for i in 0..<tally.keptCount { rows[Int(tally.kept[i].entry)].append(tally.kept[i]) }
+        var slot: [String: Int] = [:]
+        var merged: [Distinct] = []
+        for entry in 0..<tally.spellings.count {
+            let value = tally.spellings.string(entry), count = tally.spellings.occurrences(entry)
+            // NFC and NFD 'Zoë' are one String to Swift and to the clusterer; the first spelling seen
+            // names them (not-nfc reports the other).
+            if let i = slot[value] {
+                merged[i].spellings.append(entry)
+                merged[i].count += count
+                merged[i].occurrences += rows[entry]
+            } else {
+                slot[value] = merged.count
+                merged.append(Distinct(value: value, spellings: [entry], count: count, occurrences: rows[entry]))
+            }
+        }
+        return merged
+    }
+
     func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
-        /// Findings whose value has rows beyond the kept ones, by column and spelling digest.
-        var rescan: [(column: Column, findings: [Key128: Finding])] = []
+        /// Findings whose value has rows beyond the kept ones, by column and spelling entry.
+        var rescan: [(column: Column, findings: [Int: Finding])] = []
         for column in columns {
-            let distinct = Self.mergingEquivalentSpellings(column.distinct)
+            let distinct = distinctValues(of: column)
             let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
             let clusters = clusterer.cluster(distinct.map { ($0.value, $0.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
@@ -126,13 +151,13 @@ final class ClusterRule: RecordRule {
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
-            var later: [Key128: Finding] = [:]
+            var later: [Int: Finding] = [:]
             for value in distinct {
                 guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value])
                                                    : variantFinding(value, column: column, target: canonicalOf[value.value])
                 else { continue }
                 if value.count > value.occurrences.count {
-                    for key in value.keys { later[key] = finding }
+                    for entry in value.spellings { later[entry] = finding }
                 } else {
                     for o in value.occurrences {
                         emit(finding, line: Int(o.line), column: Int(o.column), record: Int(o.record), field: column, sink: sink)
@@ -145,15 +170,13 @@ final class ClusterRule: RecordRule {
         sink.clusters = (sink.clusters ?? []) + reported
     }
 
-    private func placeByReadingAgain(_ rescan: [(column: Column, findings: [Key128: Finding])], sink: DiagnosticSink) {
+    private func placeByReadingAgain(_ rescan: [(column: Column, findings: [Int: Finding])], sink: DiagnosticSink) {
         do {
             try context.forEachRecord { reader, record in
                 for (column, findings) in rescan {
                     let value = reader.bytes(column.index).trimmedASCII()
                     if value.isEmpty { continue }
-                    var hasher = KeyHasher()
-                    hasher.combine(value)
-                    guard let finding = findings[hasher.finalize()] else { continue }
+                    guard let entry = self.tallies[column.tally].spellings.find(value), let finding = findings[entry] else { continue }
                     let position = reader.position(ofField: column.index)
                     emit(finding, line: position.line, column: position.column, record: record, field: column, sink: sink)
                 }
@@ -189,23 +212,5 @@ final class ClusterRule: RecordRule {
     private func emit(_ finding: Finding, line: Int, column: Int, record: Int, field: Column, sink: DiagnosticSink) {
         sink.emit(Diagnostic(rule: finding.rule, line: line, column: column, record: record, field: field.name,
                              message: finding.message, fix: finding.fix, fieldIndex: field.index, values: finding.values))
-    }
-
-    /// Distinct byte sequences that are canonically equivalent (NFC and NFD 'Zoë') are one String to
-    /// Swift and to the clusterer: merge them, keeping the first spelling seen (not-nfc reports the other).
-    private static func mergingEquivalentSpellings(_ distinct: [Distinct]) -> [Distinct] {
-        var slot: [String: Int] = [:]
-        var merged: [Distinct] = []
-        for d in distinct {
-            if let i = slot[d.value] {
-                merged[i].keys += d.keys
-                merged[i].count += d.count
-                merged[i].occurrences += d.occurrences
-            } else {
-                slot[d.value] = merged.count
-                merged.append(d)
-            }
-        }
-        return merged
     }
 }

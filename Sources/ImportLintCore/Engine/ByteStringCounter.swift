@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counts the occurrences of distinct byte strings, keeping each distinct string once.
+///
+/// Made for columns whose few hundred distinct values repeat over millions of rows (Organization,
+/// Department): a row must cost little more than reading its bytes. So: a word-at-a-time
+/// multiply-xorshift hash, open addressing over entry numbers, and one byte comparison with the entry
+/// that almost always matches. Unlike `KeyTable` it keeps the bytes, which the clusterer needs anyway.
+///
+/// A struct of raw buffers, so that the per-row path touches no reference count; the owner calls
+/// `deallocate()` once.
+struct ByteStringCounter {
+    private struct Entry {
+        var start: Int
+        var length: Int
+        var hash: UInt64
+        var occurrences: Int
+    }
+
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var bytesUsed = 0
+    private var bytesCapacity: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var entryCapacity: Int
+    /// Distinct strings so far; entries are numbered from 0 in order of first appearance.
+    private(set) var count = 0
+    /// Entry number + 1 per slot, 0 when empty; a power of two in size, at most half full.
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotMask: Int
+
+    init() {
+        bytesCapacity = 4096
+        bytes = .allocate(capacity: bytesCapacity)
+        entryCapacity = 256
+        entries = .allocate(capacity: entryCapacity)
+        slotMask = 511
+        slots = .allocate(capacity: slotMask + 1)
+        slots.initialize(repeating: 0, count: slotMask + 1)
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        entries.deallocate()
+        slots.deallocate()
+    }
+
+    /// Counts one occurrence of `value`; returns its entry number and how often it has now been seen.
+    @inline(__always)
+    mutating func add(_ value: UnsafeBufferPointer<UInt8>) -> (entry: Int, occurrences: Int) {
+        let hash = Self.hash(value)
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { break }
+            let entry = stored &- 1
+            if entries[entry].hash == hash && equals(entry, value) {
+                entries[entry].occurrences &+= 1
+                return (entry, entries[entry].occurrences)
+            }
+            slot = (slot &+ 1) & slotMask
+        }
+        let entry = append(value, hash: hash)
+        slots[slot] = Int32(entry + 1)
+        if count * 2 > slotMask { growSlots() }
+        return (entry, 1)
+    }
+
+    /// The entry number of `value`, if it was counted.
+    func find(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(value)
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return nil }
+            if entries[stored - 1].hash == hash && equals(stored - 1, value) { return stored - 1 }
+            slot = (slot &+ 1) & slotMask
+        }
+    }
+
+    func string(_ entry: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: bytes + entries[entry].start, count: entries[entry].length), as: UTF8.self)
+    }
+
+    func occurrences(_ entry: Int) -> Int { entries[entry].occurrences }
+
+    @inline(__always)
+    private func equals(_ entry: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = entries[entry].length
+        guard n == value.count else { return false }
+        guard n > 0, let base = value.baseAddress else { return true }
+        return memcmp(bytes + entries[entry].start, base, n) == 0
+    }
+
+    private mutating func append(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        if bytesUsed + value.count > bytesCapacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytesCapacity * 2, bytesUsed + value.count))
+            grown.update(from: bytes, count: bytesUsed)
+            bytes.deallocate()
+            bytes = grown
+            bytesCapacity = max(bytesCapacity * 2, bytesUsed + value.count)
+        }
+        if let base = value.baseAddress { (bytes + bytesUsed).update(from: base, count: value.count) }
+        if count == entryCapacity {
+            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+            grown.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+            entries = grown
+            entryCapacity *= 2
+        }
+        (entries + count).initialize(to: Entry(start: bytesUsed, length: value.count, hash: hash, occurrences: 1))
+        bytesUsed += value.count
+        count += 1
+        return count - 1
+    }
+
+    private mutating func growSlots() {
+        slots.deallocate()
+        slotMask = slotMask * 2 + 1
+        slots = .allocate(capacity: slotMask + 1)
+        slots.initialize(repeating: 0, count: slotMask + 1)
+        for entry in 0..<count {
+            var slot = Int(truncatingIfNeeded: entries[entry].hash) & slotMask
+            while slots[slot] != 0 { slot = (slot &+ 1) & slotMask }
+            slots[slot] = Int32(entry + 1)
+        }
+    }
+
+    /// Whole 8-byte words, then the tail read as two overlapping 4-byte words or three single bytes,
+    /// so that no read leaves the value.
+    @inline(__always)
+    static func hash(_ value: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = value.count
+        var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        guard let p = value.baseAddress, n > 0 else { return mix(h) }
+        var i = 0
+        while i &+ 8 <= n {
+            h = mix(h ^ UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            i &+= 8
+        }
+        let rest = n &- i
+        if rest >= 4 {
+            let first = UInt64(UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
+            let last = UInt64(UnsafeRawPointer(p + n - 4).loadUnaligned(as: UInt32.self))
+            h = mix(h ^ (first << 32 | last))
+        } else if rest > 0 {
+            h = mix(h ^ (UInt64(p[i]) << 16 | UInt64(p[i + rest / 2]) << 8 | UInt64(p[n - 1])))
+        }
+        return h
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var h = x &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+}
