@@ -18,6 +18,18 @@ import Testing
         #expect(NameTokenizer.tokens(of: "int'l") == ["intl"])
     }
 
+    /// ASCII names take a byte path; a trailing non-ASCII word sends the same text down the scalar
+    /// path, which must split the ASCII part the same way.
+    @Test func asciiAndScalarPathsAgree() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab1 .,'&+-/`".utf8)
+        for _ in 0..<2_000 {
+            let text = String(decoding: (0..<Int.random(in: 0...14, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! },
+                              as: UTF8.self)
+            #expect(NameTokenizer.tokens(of: text + " \u{00E9}") == NameTokenizer.tokens(of: text) + ["\u{00E9}"], "\(text)")
+        }
+    }
+
     @Test func countrySynonyms() {
         let keys = ["Widget USA", "Widget U.S.A.", "Widget United States", "Widget US"].map { n.normalize($0).key }
         #expect(Set(keys) == ["#us widget"])

@@ -5,34 +5,44 @@
 /// dotted domain-like word ("widget.com") still splits. '&' and '+' become the word "and".
 enum NameTokenizer {
     static func tokens(of folded: String) -> [String] {
+        var text = folded
+        // ASCII names, the usual case, are split as bytes: decoding scalars and building strings
+        // from them cost more than the rest of the normalization.
+        if let ascii = text.withUTF8({ $0.isASCII ? Array($0) : nil }) {
+            return split(ascii, dot: UInt8(ascii: "."), isWord: { isWordScalar(Unicode.Scalar($0)) },
+                         isApostrophe: { isApostrophe(Unicode.Scalar($0)) },
+                         isAnd: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "+") },
+                         string: { String(decoding: $0, as: UTF8.self) })
+        }
+        return split(Array(folded.unicodeScalars), dot: ".", isWord: isWordScalar, isApostrophe: isApostrophe,
+                     isAnd: { $0 == "&" || $0 == "+" }, string: { String(String.UnicodeScalarView($0)) })
+    }
+
+    /// The splitting rules over any code unit: bytes of an ASCII name or scalars of any other.
+    @inline(__always)
+    private static func split<Unit: Equatable>(_ units: [Unit], dot: Unit, isWord: (Unit) -> Bool,
+                                               isApostrophe: (Unit) -> Bool, isAnd: (Unit) -> Bool,
+                                               string: ([Unit]) -> String) -> [String] {
         var tokens: [String] = []
-        var chunk: [Unicode.Scalar] = []  // letters, digits and dots of one space-free run
-        let scalars = Array(folded.unicodeScalars)
+        var chunk: [Unit] = []  // letters, digits and dots of one space-free run
 
         func flushChunk() {
             defer { chunk.removeAll(keepingCapacity: true) }
-            guard !chunk.isEmpty else { return }
-            var parts: [[Unicode.Scalar]] = [[]]
-            for s in chunk {
-                if s == "." { parts.append([]) } else { parts[parts.count - 1].append(s) }
-            }
-            let words = parts.filter { !$0.isEmpty }
+            let words = chunk.split(separator: dot)
+            guard !words.isEmpty else { return }
             if words.count > 1 && words.allSatisfy({ $0.count <= 2 }) {
-                tokens.append(String(String.UnicodeScalarView(words.joined())))
+                tokens.append(string(chunk.filter { $0 != dot }))
             } else {
-                for w in words { tokens.append(String(String.UnicodeScalarView(w))) }
+                for w in words { tokens.append(string(Array(w))) }
             }
         }
 
-        for (i, s) in scalars.enumerated() {
-            if isWordScalar(s) {
-                chunk.append(s)
-            } else if s == "." {
-                chunk.append(s)
-            } else if isApostrophe(s), i > 0, i + 1 < scalars.count,
-                      isWordScalar(scalars[i - 1]), isWordScalar(scalars[i + 1]) {
+        for (i, u) in units.enumerated() {
+            if isWord(u) || u == dot {
+                chunk.append(u)
+            } else if isApostrophe(u), i > 0, i + 1 < units.count, isWord(units[i - 1]), isWord(units[i + 1]) {
                 continue
-            } else if s == "&" || s == "+" {
+            } else if isAnd(u) {
                 flushChunk()
                 tokens.append("and")
             } else {
