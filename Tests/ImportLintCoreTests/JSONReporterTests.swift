@@ -25,7 +25,9 @@ import Testing
                        diagnostics: diagnostics,
                        clusters: [Cluster(field: "Organization", canonical: nasty,
                                           members: [ClusterMember(value: nasty, count: 2, lines: [2, 5]),
-                                                    ClusterMember(value: "x", count: 0, lines: [])])]),
+                                                    ClusterMember(value: "x", count: 0, lines: []),
+                                                    ClusterMember(value: "n", count: Int.min,
+                                                                  lines: [-1, 0, 9, 10, 99, 100, 1_234_567_890, Int.max])])]),
             FileReport(path: "q.csv", profile: nil, encoding: "UTF-16LE", delimiter: ";", records: 1, diagnostics: [], clusters: nil),
         ]
         for report in [Report(files: files), Report(files: [])] {
