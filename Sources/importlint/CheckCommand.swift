@@ -123,16 +123,16 @@ extension CheckCommand {
 extension Severity: ExpressibleByArgument {}
 
 enum Output {
-    /// Standard output, or a file written atomically.
+    /// Standard output, or a path (a file written atomically, a device or pipe in place).
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ValidationError("\(path): cannot write report: \(error.localizedDescription)")
+            try OutputTarget(path).write(text)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
         }
     }
 }

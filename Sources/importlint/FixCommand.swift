@@ -78,8 +78,8 @@ struct FixCommand: ParsableCommand {
         options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
 
         let target: String? = inPlace ? file : (output == "-" ? nil : output)
-        let directory = target.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-            ?? FileManager.default.temporaryDirectory.path
+        let destination = target.map(OutputTarget.init)
+        let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
         let name = URL(fileURLWithPath: target ?? file).lastPathComponent
         let input = InputFile.path(file)
         let outcome: FixOutcome
@@ -120,17 +120,11 @@ struct FixCommand: ParsableCommand {
             emit(report, toStderr: true)
             return
         }
-        let path = target!
-        let mode: mode_t
-        if let existing = AtomicFile.mode(of: path) {
-            mode = existing
-        } else {
-            let mask = umask(0)
-            umask(mask)
-            mode = 0o666 & ~mask
+        do {
+            try destination!.commit(temporary: temporary)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
         }
-        chmod(temporary, mode)
-        try AtomicFile.commit(temporary: temporary, to: path)
         emit(report, toStderr: reportToStderr)
     }
 

@@ -82,9 +82,9 @@ public enum Suppressions {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(SuppressionFile(suppressions: entries))
         do {
-            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputTarget(path).write(String(decoding: data, as: UTF8.self) + "\n")
         } catch {
-            throw ConfigError("\(path): cannot write suppressions: \(error.localizedDescription)")
+            throw ConfigError("\(path): cannot write suppressions: \(error)")
         }
     }
 

@@ -104,24 +104,9 @@ final class OutputFile {
     }
 }
 
-/// Atomic replacement of a file by a finished temporary file in the same directory.
+/// Temporary files and file identity; `OutputTarget` puts finished files in place.
 public enum AtomicFile {
-    public static func commit(temporary: String, to target: String) throws {
-        guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw InputError("\(target): cannot write: \(reason)")
-        }
-    }
-
     public static func discard(_ path: String) { unlink(path) }
-
-    /// Permission bits of an existing file, to keep them when fixing in place.
-    public static func mode(of path: String) -> mode_t? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return st.st_mode & 0o7777
-    }
 
     /// True when both paths name the same existing file (device and inode).
     public static func sameFile(_ a: String, _ b: String) -> Bool {

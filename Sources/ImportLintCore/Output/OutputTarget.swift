@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Where the bytes of a report, mapping, suppressions file or fixed file end up, decided from what the
+/// path names.
+///
+/// A regular file is written as a temporary file beside it and renamed over it, so that nobody reads
+/// half a file. Renaming over `/dev/null` or `/dev/stdout` would instead swap the device or link for a
+/// plain file (run as root, for the whole machine), so devices, pipes, sockets and the kernel's
+/// descriptor paths are written in place.
+public enum OutputTarget: Equatable, Sendable {
+    /// A regular file or a path that does not exist yet; symbolic links are followed, so a link stays.
+    case file(String)
+    /// A device, pipe, socket or descriptor path, written in place.
+    case stream(String)
+
+    public init(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            self = .file(path)
+            return
+        }
+        let resolved = Self.resolved(path)
+        let pseudo = ["/dev/", "/proc/"].contains { path.hasPrefix($0) || resolved.hasPrefix($0) }
+        self = (info.st_mode & S_IFMT) == S_IFREG && !pseudo ? .file(resolved) : .stream(path)
+    }
+
+    public var path: String {
+        switch self {
+        case .file(let path), .stream(let path): path
+        }
+    }
+
+    /// Where temporary files for this target go: beside a file, so that the rename stays on one file
+    /// system; the system's temporary directory for a stream.
+    public var temporaryDirectory: String {
+        switch self {
+        case .file(let path):
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            return slash == path.startIndex ? "/" : String(path[..<slash])
+        case .stream:
+            return getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        }
+    }
+
+    /// Writes `text` in full: atomically to a file, in place to a stream.
+    public func write(_ text: String) throws {
+        switch self {
+        case .file(let path):
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let temporary = try OutputFile.temporary(in: temporaryDirectory, name: name)
+            do {
+                try temporary.write(Array(text.utf8))
+                try commit(temporary, as: path)
+            } catch {
+                AtomicFile.discard(temporary.path)
+                throw error
+            }
+        case .stream(let path):
+            let fd = try Self.openForWriting(path)
+            defer { close(fd) }
+            var text = text
+            try text.withUTF8 { try Self.writeAll(fd, $0, path: path) }
+        }
+    }
+
+    /// Puts a finished temporary file (made in `temporaryDirectory`) at the target: renamed over a file,
+    /// keeping an existing file's permissions; copied into a stream and removed.
+    public func commit(temporary: String) throws {
+        switch self {
+        case .file(let path):
+            chmod(temporary, Self.mode(of: path))
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                AtomicFile.discard(temporary)
+                throw InputError("\(path): cannot write: \(reason)")
+            }
+        case .stream(let path):
+            defer { AtomicFile.discard(temporary) }
+            let source = open(temporary, O_RDONLY)
+            guard source >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
+            defer { close(source) }
+            let fd = try Self.openForWriting(path)
+            defer { close(fd) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+            defer { buffer.deallocate() }
+            while true {
+                let n = read(source, buffer.baseAddress, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
+                if n == 0 { return }
+                try Self.writeAll(fd, UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n), path: path)
+            }
+        }
+    }
+
+    private func commit(_ temporary: OutputFile, as path: String) throws {
+        try temporary.finish()
+        try commit(temporary: temporary.path)
+    }
+
+    /// An existing file's permission bits, else what a new file gets under the current umask.
+    private static func mode(of path: String) -> mode_t {
+        var info = stat()
+        if stat(path, &info) == 0 { return info.st_mode & 0o7777 }
+        let mask = umask(0)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+
+    private static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func openForWriting(_ path: String) throws -> Int32 {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        return fd
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+            done += n
+        }
+    }
+}
