@@ -33,13 +33,13 @@ final class BaselineRule: RecordRule {
 
     private let baselineRecords: Int
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         records += 1
         guard let key, !remaining.isEmpty, let digest = key.digest(reader, columns: key.fileColumns) else { return }
         remaining.removeValue(forKey: digest)
     }
 
-    func finish(sink: DiagnosticSink) {
+    override func finish(sink: DiagnosticSink) {
         if countEnabled && baselineRecords > 0 && Double(baselineRecords - records) > threshold * Double(baselineRecords) {
             let drop = Double(baselineRecords - records) * 100 / Double(baselineRecords)
             let consequence = switch profileName {

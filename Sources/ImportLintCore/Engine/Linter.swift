@@ -59,6 +59,8 @@ public final class Linter {
         HeaderAnalysis.report(context, matches: matches, reader: reader, sink: sink)
 
         var records = 0
+        // `rules` keeps every rule alive until the end of this function.
+        let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
             if reader.isBlankLine {
                 sink.at(.blankLine, reader, line: reader.line, column: 1, field: nil, record: nil,
@@ -66,7 +68,7 @@ public final class Linter {
                 continue
             }
             records += 1
-            for rule in rules { rule.check(reader, record: records, sink: sink) }
+            for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
             if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }
         for rule in rules { rule.finish(sink: sink) }

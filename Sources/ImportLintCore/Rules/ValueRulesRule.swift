@@ -78,9 +78,8 @@ final class ValueRulesRule: RecordRule {
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
     var isUseful: Bool { validation || hygiene }
 
-    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
         let mayHoldInvalidBytes = !reader.invalidUTF8.isEmpty

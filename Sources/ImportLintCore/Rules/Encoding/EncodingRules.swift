@@ -28,9 +28,9 @@ extension RuleDescriptor {
 
 /// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.
 final class ByteLevelRule: RecordRule {
-    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
 
     @inline(__always)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {

@@ -43,7 +43,7 @@ final class DuplicateIdentifierRule: RecordRule {
         if keys.isEmpty { return nil }
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for key in keys {
             var hasher = KeyHasher()
             var complete = true

@@ -27,7 +27,7 @@ final class MissingValueRule: RecordRule {
         if columns.isEmpty && conditional.isEmpty { return nil }
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for (index, name) in columns where reader.bytes(index).trimmedASCII().isEmpty {
             sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
         }

@@ -24,7 +24,7 @@ final class UngroupedContactRowsRule: RecordRule {
         self.column = column
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let value = reader.bytes(index).trimmedASCII()
         guard !value.isEmpty else { return }
         let key = Key128.caseInsensitive(value)

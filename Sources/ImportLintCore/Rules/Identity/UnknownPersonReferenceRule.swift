@@ -21,7 +21,7 @@ final class UnknownPersonReferenceRule: RecordRule {
         self.set = set
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let value = reader.bytes(index)
         guard !value.trimmedASCII().isEmpty, !set.contains(value) else { return }
         let person = Whitespace.trim(reader.string(index))

@@ -94,7 +94,7 @@ final class ClusterRule: RecordRule {
         tallies.deallocate()
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for t in 0..<columns.count {
             let field = tallies[t].fieldIndex
             let value = reader.bytes(field).trimmedASCII()
@@ -133,7 +133,7 @@ final class ClusterRule: RecordRule {
         return merged
     }
 
-    func finish(sink: DiagnosticSink) {
+    override func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
         /// Findings whose value has rows beyond the kept ones, by column and spelling entry.
         var rescan: [(column: Column, findings: [Int: Finding])] = []

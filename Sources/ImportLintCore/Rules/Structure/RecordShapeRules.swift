@@ -32,11 +32,11 @@ final class RecordShapeRule: RecordRule {
 
     init(headerCount: Int) { self.headerCount = headerCount }
 
-    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         reportUnterminated(reader, record: nil, sink: sink)
     }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         if reportUnterminated(reader, record: record, sink: sink) { return }
         let n = reader.fieldCount
         guard n != headerCount else { return }

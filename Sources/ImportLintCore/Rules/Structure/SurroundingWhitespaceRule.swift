@@ -8,9 +8,9 @@ extension RuleDescriptor {
 
 /// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
 final class SurroundingWhitespaceRule: RecordRule {
-    func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
-    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
 
     @inline(__always)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
