@@ -91,24 +91,35 @@ final class ValueRulesRule: RecordRule {
             let raw = reader.bytes(plan.index)
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
-            var findings: [ValueFinding] = []
+            // nil, not an empty array, for the clean cells: an array would be released at every cell.
+            var findings: [ValueFinding]?
             if validation && plan.validates && value.count > plan.lengthOnlyLimit ?? -1
                 && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength) {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
-                findings = caches[p].verdicts(for: value, qualifier: discriminator) {
+                switch caches[p].recall(value, qualifier: discriminator) {
+                case .known(let known):
+                    findings = known
+                case .unknown(let key):
                     let text = String(decoding: value, as: UTF8.self)
-                    if let discriminator { return ValueValidation.validate(text, context: context(for: p, discriminator)) }
-                    return ValueValidation.validate(text, context: fixedContexts[p])
+                    let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
+                    findings = caches[p].remember(ValueValidation.validate(text, context: cellContext), key: key)
                 }
             }
             if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
                 && !TextHygiene.isPlainLatinText(raw) {
-                let verdicts = hygieneCaches[p].verdicts(for: raw, qualifier: nil) {
-                    TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
+                let verdicts: [ValueFinding]?
+                switch hygieneCaches[p].recall(raw, qualifier: nil) {
+                case .known(let known): verdicts = known
+                case .unknown(let key):
+                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
+                    verdicts = hygieneCaches[p].remember(found, key: key)
                 }
-                findings += verdicts.filter { h in !findings.contains { $0.rule == h.rule } }
+                if let verdicts {
+                    let validated = findings ?? []
+                    findings = validated + verdicts.filter { h in !validated.contains { $0.rule == h.rule } }
+                }
             }
-            if !findings.isEmpty { emit(findings, reader: reader, index: plan.index, record: record, sink: sink) }
+            if let findings { emit(findings, reader: reader, index: plan.index, record: record, sink: sink) }
         }
         guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
@@ -117,10 +128,15 @@ final class ValueRulesRule: RecordRule {
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
                   !TextHygiene.isPlainLatinText(raw),
                   !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
-            let findings = unboundHygiene[index, default: VerdictCache()].verdicts(for: raw, qualifier: nil) {
-                TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
+            var cache = unboundHygiene[index, default: VerdictCache()]
+            let findings: [ValueFinding]?
+            switch cache.recall(raw, qualifier: nil) {
+            case .known(let known): findings = known
+            case .unknown(let key):
+                findings = cache.remember(TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text), key: key)
             }
-            if !findings.isEmpty { emit(findings, reader: reader, index: index, record: record, sink: sink) }
+            unboundHygiene[index] = cache
+            if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
     }
 
@@ -148,8 +164,10 @@ final class ValueRulesRule: RecordRule {
 }
 
 /// Verdicts per distinct value of one column, keyed by a 128-bit digest of the bytes (no String is made
-/// for a value already seen). Clean values, nearly all of them, are remembered as -1 so that a hit costs
-/// no array traffic. After 4096 look-ups a column with more than half of them distinct stops caching.
+/// for a value already seen). Clean values, nearly all of them, are remembered as -1 and recalled as nil,
+/// so that a hit touches no array. After 4096 look-ups a column with more than half of them distinct stops
+/// caching. Look-up and storing are two calls rather than one taking a closure, because a closure that
+/// reaches the rule's state retains the rule at every cell.
 struct VerdictCache {
     private var table: KeyTable? = KeyTable()
     private var stored: [[ValueFinding]] = []
@@ -158,28 +176,40 @@ struct VerdictCache {
 
     static let clean: Int32 = -1
 
-    mutating func verdicts(for value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?,
-                           compute: () -> [ValueFinding]) -> [ValueFinding] {
-        guard let table else { return compute() }
+    enum Recall {
+        /// The findings of a value seen before, nil when it is clean.
+        case known([ValueFinding]?)
+        /// Not seen (or not caching): validate, then `remember` under this key.
+        case unknown(Key128?)
+    }
+
+    mutating func recall(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
+        guard let table else { return .unknown(nil) }
         var hasher = KeyHasher()
         hasher.combine(value)
         if let qualifier { hasher.combine(qualifier, lowercaseASCII: true) }
         let key = hasher.finalize()
         lookups += 1
-        if let hit = table[key] { return hit == Self.clean ? [] : stored[Int(hit)] }
-        misses += 1
-        let result = compute()
-        if result.isEmpty {
-            table[key] = Self.clean
-        } else {
-            table[key] = Int32(stored.count)
-            stored.append(result)
+        guard let hit = table[key] else { return .unknown(key) }
+        return .known(hit == Self.clean ? nil : stored[Int(hit)])
+    }
+
+    /// Stores what validating the value of `key` found; returns the findings, nil when there are none.
+    mutating func remember(_ findings: [ValueFinding], key: Key128?) -> [ValueFinding]? {
+        if let key, let table {
+            misses += 1
+            if findings.isEmpty {
+                table[key] = Self.clean
+            } else {
+                table[key] = Int32(stored.count)
+                stored.append(findings)
+            }
+            if lookups >= 4096 && misses * 2 > lookups {
+                self.table = nil
+                stored = []
+            }
         }
-        if lookups == 4096 && misses * 2 > lookups {
-            self.table = nil
-            stored = []
-        }
-        return result
+        return findings.isEmpty ? nil : findings
     }
 }
 
