@@ -5,11 +5,12 @@
 
 Builds the release binary, then runs `importlint check FILE --format json -o /dev/null` with every rule
 and with `--ignore RULES`, alternating the two so that a machine slowing down or speeding up mid-run
-weighs on both alike. Prints each one's median and minimum wall time and the fraction RULES adds.
-Shared machines are noisy: read the medians of 15 runs or more.
+weighs on both alike. Prints each one's median and minimum wall time and CPU time (user + system) and
+the fraction RULES adds. Shared machines are noisy: read the medians of 15 runs or more.
 """
 import argparse
 import pathlib
+import resource
 import statistics
 import subprocess
 import time
@@ -27,10 +28,14 @@ binary = root / ".build/release/importlint"
 
 
 def seconds(*extra):
+    """Wall and CPU seconds of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([binary, "check", args.file, "--format", "json", "-o", "/dev/null", *extra],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 seconds(), seconds("--ignore", args.rules)  # warm the page cache
@@ -38,7 +43,11 @@ every, without = [], []
 for _ in range(args.runs):
     every.append(seconds())
     without.append(seconds("--ignore", args.rules))
-a, b = statistics.median(every), statistics.median(without)
-print(f"every rule          median {a:.3f} s   min {min(every):.3f} s   ({args.runs} runs each)")
-print(f"--ignore {args.rules:<10} median {b:.3f} s   min {min(without):.3f} s")
-print(f"{args.rules} adds {100 * (a - b) / b:+.1f}% by medians, {100 * (min(every) - min(without)) / min(without):+.1f}% by minimums")
+print(f"{args.runs} runs each, alternating")
+for i, what in enumerate(["wall", "CPU"]):
+    a = [run[i] for run in every]
+    b = [run[i] for run in without]
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"{what:>4}: every rule median {ma:.3f} s (min {min(a):.3f}); --ignore {args.rules} median {mb:.3f} s "
+          f"(min {min(b):.3f}); {args.rules} adds {100 * (ma - mb) / mb:+.1f}% by medians, "
+          f"{100 * (min(a) - min(b)) / min(b):+.1f}% by minimums; ratio {ma / mb:.2f}x")

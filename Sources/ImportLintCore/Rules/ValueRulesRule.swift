@@ -99,10 +99,10 @@ final class ValueRulesRule: RecordRule {
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
                     findings = known
-                case .unknown(let key):
+                case .unknown(let entry):
                     let text = String(decoding: value, as: UTF8.self)
                     let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    findings = caches[p].remember(ValueValidation.validate(text, context: cellContext), key: key)
+                    findings = caches[p].remember(ValueValidation.validate(text, context: cellContext), entry: entry)
                 }
             }
             if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
@@ -110,9 +110,9 @@ final class ValueRulesRule: RecordRule {
                 let verdicts: [ValueFinding]?
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
-                case .unknown(let key):
+                case .unknown(let entry):
                     let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
-                    verdicts = hygieneCaches[p].remember(found, key: key)
+                    verdicts = hygieneCaches[p].remember(found, entry: entry)
                 }
                 if let verdicts {
                     let validated = findings ?? []
@@ -132,8 +132,8 @@ final class ValueRulesRule: RecordRule {
             let findings: [ValueFinding]?
             switch cache.recall(raw, qualifier: nil) {
             case .known(let known): findings = known
-            case .unknown(let key):
-                findings = cache.remember(TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text), key: key)
+            case .unknown(let entry):
+                findings = cache.remember(TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text), entry: entry)
             }
             unboundHygiene[index] = cache
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
@@ -163,14 +163,25 @@ final class ValueRulesRule: RecordRule {
     }
 }
 
-/// Verdicts per distinct value of one column, keyed by a 128-bit digest of the bytes (no String is made
-/// for a value already seen). Clean values, nearly all of them, are remembered as -1 and recalled as nil,
-/// so that a hit touches no array. After 4096 look-ups a column with more than half of them distinct stops
-/// caching. Look-up and storing are two calls rather than one taking a closure, because a closure that
-/// reaches the rule's state retains the rule at every cell.
+/// Verdicts per distinct value of one column (with its qualifier, the cell that decides the column's
+/// kind), in a `ByteStringCounter`: one cheap hash and a byte comparison per cell, no String for a value
+/// already seen. Clean values, nearly all of them, are remembered as -1 and recalled as nil, so that a
+/// hit touches no array. After 4096 look-ups a column with more than half of them distinct stops caching.
+/// Look-up and storing are two calls rather than one taking a closure, because a closure that reaches
+/// the rule's state retains the rule at every cell.
 struct VerdictCache {
-    private var table: KeyTable? = KeyTable()
-    private var stored: [[ValueFinding]] = []
+    private final class Table {
+        var values = ByteStringCounter()
+        /// Per entry of `values`: the index of its findings in `stored`, or -1 when it is clean.
+        var verdicts: [Int32] = []
+        var stored: [[ValueFinding]] = []
+        /// The qualifier (lowercased), the value and the qualifier's length, as one key.
+        var qualified: [UInt8] = []
+
+        deinit { values.deallocate() }
+    }
+
+    private var table: Table? = Table()
     private var lookups = 0
     private var misses = 0
 
@@ -179,35 +190,36 @@ struct VerdictCache {
     enum Recall {
         /// The findings of a value seen before, nil when it is clean.
         case known([ValueFinding]?)
-        /// Not seen (or not caching): validate, then `remember` under this key.
-        case unknown(Key128?)
+        /// Not seen (or not caching): validate, then `remember` under this entry.
+        case unknown(Int?)
     }
 
     mutating func recall(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
         guard let table else { return .unknown(nil) }
-        var hasher = KeyHasher()
-        hasher.combine(value)
-        if let qualifier { hasher.combine(qualifier, lowercaseASCII: true) }
-        let key = hasher.finalize()
         lookups += 1
-        guard let hit = table[key] else { return .unknown(key) }
-        return .known(hit == Self.clean ? nil : stored[Int(hit)])
+        let added: (entry: Int, occurrences: Int)
+        if let qualifier {
+            table.qualified.removeAll(keepingCapacity: true)
+            table.qualified.append(contentsOf: qualifier.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            table.qualified.append(contentsOf: value)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: qualifier.count).littleEndian) { table.qualified.append(contentsOf: $0) }
+            added = table.qualified.withUnsafeBufferPointer { table.values.add($0) }
+        } else {
+            added = table.values.add(value)
+        }
+        guard added.occurrences > 1 else { return .unknown(added.entry) }
+        let verdict = table.verdicts[added.entry]
+        return .known(verdict == Self.clean ? nil : table.stored[Int(verdict)])
     }
 
-    /// Stores what validating the value of `key` found; returns the findings, nil when there are none.
-    mutating func remember(_ findings: [ValueFinding], key: Key128?) -> [ValueFinding]? {
-        if let key, let table {
+    /// Stores what validating the value of `entry` found; returns the findings, nil when there are none.
+    mutating func remember(_ findings: [ValueFinding], entry: Int?) -> [ValueFinding]? {
+        if let entry, let table {
+            precondition(entry == table.verdicts.count, "remember follows the recall of a new value")
             misses += 1
-            if findings.isEmpty {
-                table[key] = Self.clean
-            } else {
-                table[key] = Int32(stored.count)
-                stored.append(findings)
-            }
-            if lookups >= 4096 && misses * 2 > lookups {
-                self.table = nil
-                stored = []
-            }
+            table.verdicts.append(findings.isEmpty ? Self.clean : Int32(table.stored.count))
+            if !findings.isEmpty { table.stored.append(findings) }
+            if lookups >= 4096 && misses * 2 > lookups { self.table = nil }
         }
         return findings.isEmpty ? nil : findings
     }
