@@ -25,3 +25,38 @@ import Testing
         #expect(!EmailRule.isPlainValidASCII("ann@widget"))
     }
 }
+
+/// The accept loop is written for speed (the common byte tested first); it must accept exactly what
+/// this plain byte-by-byte statement of the same grammar accepts.
+@Suite struct EmailFastPathReferenceTests {
+    private func reference(_ bytes: [UInt8]) -> Bool {
+        func atext(_ c: UInt8) -> Bool {
+            (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x30 && c <= 0x39 || Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(c)
+        }
+        func letter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        guard bytes.count >= 5, bytes.count <= 254, let at = bytes.firstIndex(of: 0x40) else { return false }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        guard !local.isEmpty, local.count <= 64, local.first != 0x2E, local.last != 0x2E,
+              !zip(local, local.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }),
+              local.allSatisfy({ $0 == 0x2E || atext($0) }) else { return false }
+        let labels = domain.split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(letter) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != 0x2D && label.last != 0x2D
+                && label.allSatisfy { letter($0) || $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2D }
+        }
+    }
+
+    @Test func acceptsExactlyWhatTheReferenceAccepts() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab.-@_+1Z ".utf8) + [0xC3, 0x00]
+        for _ in 0..<50_000 {
+            let bytes = (0..<Int.random(in: 0...16, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let fast = bytes.withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) }
+            #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        for address in ["ann@widget.com", "a.b@c-d.example.org", "ann@widget", "ann@-widget.com", "ann@widget.c0m"] {
+            #expect(Array(address.utf8).withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) } == reference(Array(address.utf8)))
+        }
+    }
+}

@@ -58,17 +58,20 @@ enum EmailRule {
         // Local part: atext separated by single dots, not starting or ending with one.
         var i = 0
         var previousDot = true
+        // Each loop tests the common byte (atext, a letter) first: it decides the speed of a whole lint.
         while i < n {
             let c = p[i]
-            if c == 0x40 { break }
-            if c == 0x2E {
-                if previousDot { return false }
-                previousDot = true
-            } else {
-                guard classes[Int(c)] & emailAtext != 0 else { return false }
-                previousDot = false
-            }
             i += 1
+            if classes[Int(c)] & emailAtext != 0 {
+                previousDot = false
+            } else if c == 0x2E && !previousDot {
+                previousDot = true
+            } else if c == 0x40 {
+                i -= 1
+                break
+            } else {
+                return false
+            }
         }
         guard i < n, i > 0, i <= 64, !previousDot else { return false }
         // Domain: at least two labels of letters, digits and inner hyphens; a last label of 2+ letters.
@@ -79,20 +82,21 @@ enum EmailRule {
         var previous: UInt8 = 0x2E
         while i < n {
             let c = p[i]
-            if c == 0x2E {
+            i += 1
+            let k = classes[Int(c)]
+            if k & emailLetter != 0 {
+                labelLength += 1
+            } else if c == 0x2E {
                 guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return false }
                 labels += 1
                 labelLength = 0
                 labelAllLetters = true
             } else {
-                let k = classes[Int(c)]
-                guard k & emailDomain != 0 else { return false }
-                if labelLength == 0 && c == 0x2D { return false }
-                if k & emailLetter == 0 { labelAllLetters = false }
+                guard k & emailDomain != 0, labelLength > 0 || c != 0x2D else { return false }
+                labelAllLetters = false
                 labelLength += 1
             }
             previous = c
-            i += 1
         }
         guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters else { return false }
         return labels >= 1
