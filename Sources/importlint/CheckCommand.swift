@@ -123,6 +123,19 @@ extension CheckCommand {
 extension Severity: ExpressibleByArgument {}
 
 enum Output {
+    /// Pieces as a producer hands them over, to standard output or a path, never held whole in memory.
+    static func stream(to path: String?, _ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        do {
+            if let path {
+                try OutputTarget(path).stream(produce)
+            } else {
+                try OutputTarget.streamToStandardOutput(produce)
+            }
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// Standard output, or a path (a file written atomically, a device or pipe in place).
     static func write(_ text: String, to path: String?) throws {
         guard let path else {

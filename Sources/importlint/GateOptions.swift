@@ -134,19 +134,24 @@ extension CheckCommand {
 
         let report = Report(files: results.map(\.report))
         let locator = ArtifactLocator.discover()
-        let rendered: String
         switch format {
+        case .json:
+            // Streamed: the report of a file with many findings is large, and need not exist twice.
+            try Output.stream(to: output) { write in try JSONReporter.write(report, to: write) }
         case .text:
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
             let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            rendered = TextReporter(color: color, showSource: !gate.redact).render(results, summary: report.summary)
-        case .json: rendered = try JSONReporter.render(report)
-        case .sarif: rendered = try SARIFReporter.render(report, locator: locator)
-        case .github: rendered = GitHubReporter.render(report, locator: locator)
-        case .junit: rendered = JUnitReporter.render(report) { failOnByPath[$0] ?? .error }
-        case .codequality: rendered = try CodeQualityReporter.render(report, locator: locator)
+            try Output.write(TextReporter(color: color, showSource: !gate.redact).render(results, summary: report.summary), to: output)
+        case .sarif: try Output.write(try SARIFReporter.render(report, locator: locator), to: output)
+        case .github: try Output.write(GitHubReporter.render(report, locator: locator), to: output)
+        case .junit: try Output.write(JUnitReporter.render(report) { failOnByPath[$0] ?? .error }, to: output)
+        case .codequality: try Output.write(try CodeQualityReporter.render(report, locator: locator), to: output)
         }
-        try Output.write(rendered, to: output)
+        try exitForFindings(report, failOnByPath)
+    }
+
+    /// Exit status 1 when a file has a finding at or above its `--fail-on` threshold.
+    private func exitForFindings(_ report: Report, _ failOnByPath: [String: Severity]) throws {
         let failed = report.files.contains { file in
             let threshold = failOnByPath[file.path] ?? .error
             return file.diagnostics.contains { $0.severity >= threshold }

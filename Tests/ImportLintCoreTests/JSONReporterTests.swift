@@ -41,4 +41,34 @@ import Testing
             #expect(try JSONReporter.render(report) == Self.viaEncoder(report), "\(fixture.input.lastPathComponent)")
         }
     }
+
+    /// Streaming hands over the same bytes as rendering, across many buffer boundaries, and a failing sink
+    /// fails the write.
+    @Test func streamedReportEqualsRenderedReport() throws {
+        let diagnostics = (1...3_000).map { i in
+            Diagnostic(rule: .surroundingWhitespace, line: i + 1, column: 3, record: i, field: "Name",
+                       message: "Name has \(i) surrounding spaces: \"é\(String(repeating: "x", count: i % 90))\"",
+                       fix: Fix(.safe, "Trim", replacement: "x"), fieldIndex: 2, values: [" x ", "x"])
+        }
+        let report = Report(files: [FileReport(path: "p.csv", profile: "4me-people", encoding: "UTF-8", delimiter: ",",
+                                               records: 3_000, diagnostics: diagnostics, clusters: nil)])
+        var streamed: [UInt8] = []
+        var pieces = 0
+        try JSONReporter.write(report) { piece in
+            streamed.append(contentsOf: piece)
+            pieces += 1
+        }
+        #expect(pieces > 10)
+        #expect(String(decoding: streamed, as: UTF8.self) == (try JSONReporter.render(report)))
+
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try JSONReporter.write(report) { _ in
+                calls += 1
+                if calls == 2 { throw Full() }
+            }
+        }
+        #expect(calls == 2)
+    }
 }

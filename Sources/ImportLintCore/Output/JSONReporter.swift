@@ -7,6 +7,19 @@
 public enum JSONReporter {
     public static func render(_ report: Report) throws -> String {
         let w = PrettyJSONWriter()
+        write(report, w)
+        return w.finish()
+    }
+
+    /// Streams the report to `sink` in pieces of about 64 KB, so that a report of a file with hundreds of
+    /// thousands of findings is never held in memory as text as well.
+    public static func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let w = PrettyJSONWriter(flushingTo: sink)
+        write(report, w)
+        try w.flushAll()
+    }
+
+    private static func write(_ report: Report, _ w: PrettyJSONWriter) {
         w.object(0) { o in
             o.field("files") { w in
                 w.array(report.files.count, 1) { w, i in write(report.files[i], w, 2) }
@@ -30,7 +43,6 @@ public enum JSONReporter {
                 }
             }
         }
-        return w.finish()
     }
 
     private static func write(_ file: FileReport, _ w: PrettyJSONWriter, _ depth: Int) {
@@ -103,13 +115,20 @@ public enum JSONReporter {
 /// per line, empty containers as an opening bracket, a blank line and the closing bracket. Callers emit
 /// keys in sorted order. Appends bytes to one raw buffer: String appends cost about 150 instructions per
 /// byte, and even `Array.append(contentsOf:)` about 100 per call, for pieces that are mostly a few bytes
-/// long. A class, so that nested writers never copy it.
+/// long. With a sink, the buffer is handed over whenever it is full instead of growing. A class, so that
+/// nested writers never copy it.
 final class PrettyJSONWriter {
     private var bytes: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity = 1 << 16
+    private let sink: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// The sink's first failure; nothing more is handed over after it, and `flushAll` throws it.
+    private var failure: Error?
 
-    init() { bytes = .allocate(capacity: capacity) }
+    init(flushingTo sink: ((UnsafeRawBufferPointer) throws -> Void)? = nil) {
+        self.sink = sink
+        bytes = .allocate(capacity: capacity)
+    }
 
     deinit { bytes.deallocate() }
 
@@ -119,9 +138,25 @@ final class PrettyJSONWriter {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// Hands the rest of the document, with its final newline, to the sink; call once, at the end.
+    func flushAll() throws {
+        append(0x0A)
+        flush()
+        if let failure { throw failure }
+    }
+
+    private func flush() {
+        guard let sink, failure == nil else { count = 0; return }
+        do { try sink(UnsafeRawBufferPointer(start: bytes, count: count)) } catch { failure = error }
+        count = 0
+    }
+
     @inline(__always)
     private func reserve(_ n: Int) {
-        if count + n > capacity { grow(count + n) }
+        if count + n > capacity {
+            if sink != nil { flush() }
+            if count + n > capacity { grow(count + n) }
+        }
     }
 
     private func grow(_ needed: Int) {

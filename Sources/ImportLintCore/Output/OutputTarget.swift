@@ -69,6 +69,34 @@ public enum OutputTarget: Equatable, Sendable {
         }
     }
 
+    /// Writes what `produce` hands to its writer, piece by piece: to a temporary file renamed over a
+    /// file target at the end (nothing is replaced if `produce` throws), in place to a stream.
+    public func stream(_ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        switch self {
+        case .file(let path):
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let temporary = try OutputFile.temporary(in: temporaryDirectory, name: name)
+            do {
+                try produce { piece in
+                    if let base = piece.baseAddress { try temporary.write(base.assumingMemoryBound(to: UInt8.self), piece.count) }
+                }
+                try commit(temporary, as: path)
+            } catch {
+                AtomicFile.discard(temporary.path)
+                throw error
+            }
+        case .stream(let path):
+            let fd = try Self.openForWriting(path)
+            defer { close(fd) }
+            try produce { piece in try Self.writeAll(fd, piece.bindMemory(to: UInt8.self), path: path) }
+        }
+    }
+
+    /// Writes pieces to standard output as they come.
+    public static func streamToStandardOutput(_ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        try produce { piece in try writeAll(STDOUT_FILENO, piece.bindMemory(to: UInt8.self), path: "standard output") }
+    }
+
     /// Puts a finished temporary file (made in `temporaryDirectory`) at the target: renamed over a file,
     /// keeping an existing file's permissions; copied into a stream and removed.
     public func commit(temporary: String) throws {
