@@ -54,6 +54,8 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var settings: LintSettings
 
+    @OptionGroup var configuration: ConfigOptions
+
     func validate() throws {
         let targets = (output != nil ? 1 : 0) + (inPlace ? 1 : 0) + (diff ? 1 : 0)
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
@@ -128,9 +130,23 @@ struct FixCommand: ParsableCommand {
         emit(report, toStderr: reportToStderr)
     }
 
-    /// The same reading options as `check`, except that `--delimiter` names the output's delimiter here.
+    /// The same reading options as `check`, the file's `.importlint.yml` included (profile, rule selection
+    /// and severities, default region, known organizations), except that `--delimiter` names the output's
+    /// delimiter here.
     private func lintOptions() throws -> LintOptions {
-        try settings.lintOptions(delimiter: inputDelimiter, captureSourceLines: false)
+        let base = try settings.lintOptions(delimiter: inputDelimiter, captureSourceLines: false)
+        do {
+            let config = try configuration.resolver().config(forFile: file)
+            var options = CommandLineSettings(base: base).resolve(file: file, config: config).options
+            if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
+                options.knownOrganizations = try KnownOrganizations.load(path: list)
+            }
+            return options
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
     }
 
 

@@ -10,11 +10,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// `check` options for CI pipelines and git hooks: configuration, baseline, suppressions, standard input,
 /// redaction.
 struct GateOptions: ParsableArguments {
-    @Option(help: "Configuration file for every input (default: the .importlint.yml closest to each file).")
-    var config: String?
-
-    @Flag(help: "Ignore .importlint.yml files.")
-    var noConfig = false
+    @OptionGroup var configuration: ConfigOptions
 
     @Option(help: "The previous upload: report record-count-drop and removed-identifiers against it.")
     var baseline: String?
@@ -71,10 +67,7 @@ final class ProgressLine {
 extension CheckCommand {
     func runGate() throws {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-        let resolver: ConfigResolver
-        do { resolver = try ConfigResolver(configPath: gate.config, noConfig: gate.noConfig) } catch let e as ConfigError {
-            throw ValidationError(e.description)
-        }
+        let resolver = try gate.configuration.resolver()
         var base = try input.lintOptions(captureSourceLines: format == .text && !gate.redact)
         base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
         let progress = ProgressLine()

@@ -53,6 +53,30 @@ import Testing
         #expect(broken.stderr.split(separator: "\n").count == 1)
     }
 
+    /// `fix` reads the same `.importlint.yml` as `check`: here its known-organizations list makes the
+    /// rewrite of a variant a safe fix.
+    @Test func fixReadsTheConfiguration() throws {
+        guard let bin = Self.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("Primary Email,Name,Organization\nann@widget.com,Ann,Widget Inc\nbob@widget.com,Bob,WIDGET INC.\n",
+                              to: dir.appendingPathComponent("exports/people.csv"))
+        try TestSupport.write("Widget Inc\n", to: dir.appendingPathComponent("orgs.txt"))
+        try TestSupport.write("known-organizations: orgs.txt\n", to: dir.appendingPathComponent(".importlint.yml"))
+
+        let configured = try TestSupport.run(bin, ["fix", "exports/people.csv", "-o", "fixed.csv"], cwd: dir)
+        #expect(configured.status == 0, "\(configured.stderr)")
+        let fixed = try String(contentsOf: dir.appendingPathComponent("fixed.csv"), encoding: .utf8)
+        #expect(fixed == "Primary Email,Name,Organization\nann@widget.com,Ann,Widget Inc\nbob@widget.com,Bob,Widget Inc\n")
+
+        let unconfigured = try TestSupport.run(bin, ["fix", "exports/people.csv", "-o", "plain.csv", "--no-config"], cwd: dir)
+        #expect(unconfigured.status == 0, "\(unconfigured.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("plain.csv"), encoding: .utf8).contains("WIDGET INC."))
+
+        try TestSupport.write("known-organizations: missing.txt\n", to: dir.appendingPathComponent(".importlint.yml"))
+        let broken = try TestSupport.run(bin, ["fix", "exports/people.csv", "-o", "x.csv"], cwd: dir)
+        #expect(broken.status == 2, "\(broken.stderr)")
+    }
+
     @Test func initWritesStarterAndRefusesToOverwrite() throws {
         guard let bin = Self.importlint() else { return }
         let dir = try TestSupport.temporaryDirectory()
