@@ -3,17 +3,19 @@
 /// and libphonenumber are called once per value, not once per cell; a column whose values are nearly all
 /// distinct (emails) stops caching, since the table would only cost memory.
 final class ValueRulesRule: RecordRule {
-    /// Only trivially copyable fields, so that reading a plan in the per-cell loop retains nothing.
+    /// Only trivially copyable fields, so that reading a plan in the per-cell loop retains nothing, and as
+    /// few as possible: the loop copies a plan for every cell of the file.
     private struct Plan {
         let index: Int
-        let kind: ValueKind
-        let maxLength: Int?
-        let validates: Bool
-        /// A plain text column whose only constraint is a length limit: a value with no more bytes than the
-        /// limit has no more characters either, so it needs neither the cache nor the validator.
-        let lengthOnlyLimit: Int?
+        /// A value is validated when it has more bytes than this: -1 for every value; a plain text column's
+        /// length limit when that is its only constraint (a value with no more bytes than the limit has no
+        /// more characters either); `Int.max` when the column has nothing to validate or validation is off.
+        let validateAbove: Int
+        /// The column's length limit, `Int.max` without one.
+        let maxLength: Int
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
+        let kind: ValueKind
     }
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
@@ -39,12 +41,14 @@ final class ValueRulesRule: RecordRule {
                             defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
                             profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
+        let selection = context.options.selection
+        let validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
         let planList = bound.map { index, spec in
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
-            let validates = spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil
+            let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
-            return Plan(index: index, kind: spec.kind, maxLength: spec.maxLength, validates: validates,
-                        lengthOnlyLimit: lengthOnly, discriminator: dependsOn.flatMap(context.index(of:)))
+            return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
+                        discriminator: dependsOn.flatMap(context.index(of:)), kind: spec.kind)
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -61,8 +65,7 @@ final class ValueRulesRule: RecordRule {
             c.allowed = spec.allowed
             return c
         }
-        let selection = context.options.selection
-        validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
+        self.validation = validation
         hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection]
             .contains { selection.isEnabled($0) }
     }
@@ -93,8 +96,7 @@ final class ValueRulesRule: RecordRule {
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
             var findings: [ValueFinding]?
-            if validation && plan.validates && value.count > plan.lengthOnlyLimit ?? -1
-                && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength) {
+            if value.count > plan.validateAbove && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength) {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):

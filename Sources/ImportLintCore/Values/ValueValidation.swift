@@ -35,8 +35,8 @@ public enum ValueValidation {
 
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
     /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file).
-    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int?) -> Bool {
-        guard kind == .email, bytes.count <= maxLength ?? Int.max else { return false }
+    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int) -> Bool {
+        guard kind == .email, bytes.count <= maxLength else { return false }
         return EmailRule.isPlainValidASCII(bytes)
     }
 
