@@ -40,4 +40,37 @@ import Testing
         #expect(booleans.map(\.field) == ["VIP", "Disabled"])
         #expect(booleans.map(\.line) == [2, 3])
     }
+
+    /// Recall and remember: clean values come back as nil, findings as stored, the qualifier is part of
+    /// the key (case-insensitively), and a column of distinct values stops caching.
+    @Test func verdictCacheRecallsWhatItRemembered() {
+        func recall(_ cache: inout VerdictCache, _ value: String, _ qualifier: String? = nil) -> VerdictCache.Recall {
+            let v = Array(value.utf8), q = qualifier.map { Array($0.utf8) }
+            return v.withUnsafeBufferPointer { vp in
+                guard let q else { return cache.recall(vp, qualifier: nil) }
+                return q.withUnsafeBufferPointer { cache.recall(vp, qualifier: $0) }
+            }
+        }
+        var cache = VerdictCache()
+        defer { cache.deallocate() }
+        let bad = [ValueFinding(.invalidBoolean, "'yes' is not 0, 1, true or false")]
+        guard case .unknown(let first?) = recall(&cache, "yes") else { Issue.record("a new value is unknown"); return }
+        #expect(cache.remember(bad, entry: first) == bad)
+        guard case .unknown(let second?) = recall(&cache, "1") else { Issue.record("a new value is unknown"); return }
+        #expect(cache.remember([], entry: second) == nil)
+        guard case .known(let again) = recall(&cache, "yes"), case .known(nil) = recall(&cache, "1") else {
+            Issue.record("seen values are known"); return
+        }
+        #expect(again == bad)
+        guard case .unknown(let qualified?) = recall(&cache, "yes", "Email") else { Issue.record("the qualifier is part of the key"); return }
+        _ = cache.remember([], entry: qualified)
+        guard case .known(nil) = recall(&cache, "yes", "EMAIL") else { Issue.record("the qualifier is compared case-insensitively"); return }
+
+        var distinct = VerdictCache()
+        defer { distinct.deallocate() }
+        for i in 0..<5_000 {
+            if case .unknown(let entry) = recall(&distinct, "value \(i)") { _ = distinct.remember([], entry: entry) }
+        }
+        guard case .unknown(nil) = recall(&distinct, "value 1") else { Issue.record("a column of distinct values stops caching"); return }
+    }
 }

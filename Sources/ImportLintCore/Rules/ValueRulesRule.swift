@@ -72,6 +72,9 @@ final class ValueRulesRule: RecordRule {
 
     deinit {
         plans.deallocate()
+        for cache in caches { cache.deallocate() }
+        for cache in hygieneCaches { cache.deallocate() }
+        for cache in unboundHygiene.values { cache.deallocate() }
         _ = caches.deinitialize()
         caches.deallocate()
         _ = hygieneCaches.deinitialize()
@@ -169,21 +172,19 @@ final class ValueRulesRule: RecordRule {
 /// kind), in a `ByteStringCounter`: one cheap hash and a byte comparison per cell, no String for a value
 /// already seen. Clean values, nearly all of them, are remembered as -1 and recalled as nil, so that a
 /// hit touches no array. After 4096 look-ups a column with more than half of them distinct stops caching.
+///
 /// Look-up and storing are two calls rather than one taking a closure, because a closure that reaches
-/// the rule's state retains the rule at every cell.
+/// the rule's state retains the rule at every cell; and the table is held directly, not through an
+/// object, which would be retained at every look-up. Copies share the table: the owner keeps one copy
+/// per column and calls `deallocate()` on it once.
 struct VerdictCache {
-    private final class Table {
-        var values = ByteStringCounter()
-        /// Per entry of `values`: the index of its findings in `stored`, or -1 when it is clean.
-        var verdicts: [Int32] = []
-        var stored: [[ValueFinding]] = []
-        /// The qualifier (lowercased), the value and the qualifier's length, as one key.
-        var qualified: [UInt8] = []
-
-        deinit { values.deallocate() }
-    }
-
-    private var table: Table? = Table()
+    private var values = ByteStringCounter()
+    /// Per entry of `values`: the index of its findings in `stored`, or -1 when it is clean.
+    private var verdicts: [Int32] = []
+    private var stored: [[ValueFinding]] = []
+    /// The qualifier (lowercased), the value and the qualifier's length, as one key.
+    private var qualified: [UInt8] = []
+    private var caching = true
     private var lookups = 0
     private var misses = 0
 
@@ -196,32 +197,41 @@ struct VerdictCache {
         case unknown(Int?)
     }
 
+    func deallocate() {
+        if caching { values.deallocate() }
+    }
+
     mutating func recall(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
-        guard let table else { return .unknown(nil) }
+        guard caching else { return .unknown(nil) }
         lookups += 1
         let added: (entry: Int, occurrences: Int)
         if let qualifier {
-            table.qualified.removeAll(keepingCapacity: true)
-            table.qualified.append(contentsOf: qualifier.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-            table.qualified.append(contentsOf: value)
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: qualifier.count).littleEndian) { table.qualified.append(contentsOf: $0) }
-            added = table.qualified.withUnsafeBufferPointer { table.values.add($0) }
+            qualified.removeAll(keepingCapacity: true)
+            qualified.append(contentsOf: qualifier.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            qualified.append(contentsOf: value)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: qualifier.count).littleEndian) { qualified.append(contentsOf: $0) }
+            added = qualified.withUnsafeBufferPointer { values.add($0) }
         } else {
-            added = table.values.add(value)
+            added = values.add(value)
         }
         guard added.occurrences > 1 else { return .unknown(added.entry) }
-        let verdict = table.verdicts[added.entry]
-        return .known(verdict == Self.clean ? nil : table.stored[Int(verdict)])
+        let verdict = verdicts[added.entry]
+        return .known(verdict == Self.clean ? nil : stored[Int(verdict)])
     }
 
     /// Stores what validating the value of `entry` found; returns the findings, nil when there are none.
     mutating func remember(_ findings: [ValueFinding], entry: Int?) -> [ValueFinding]? {
-        if let entry, let table {
-            precondition(entry == table.verdicts.count, "remember follows the recall of a new value")
+        if let entry, caching {
+            precondition(entry == verdicts.count, "remember follows the recall of a new value")
             misses += 1
-            table.verdicts.append(findings.isEmpty ? Self.clean : Int32(table.stored.count))
-            if !findings.isEmpty { table.stored.append(findings) }
-            if lookups >= 4096 && misses * 2 > lookups { self.table = nil }
+            verdicts.append(findings.isEmpty ? Self.clean : Int32(stored.count))
+            if !findings.isEmpty { stored.append(findings) }
+            if lookups >= 4096 && misses * 2 > lookups {
+                values.deallocate()
+                caching = false
+                verdicts = []
+                stored = []
+            }
         }
         return findings.isEmpty ? nil : findings
     }
