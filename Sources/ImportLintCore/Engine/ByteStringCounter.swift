@@ -15,22 +15,15 @@ struct ByteStringCounter {
         var occurrences: Int
     }
 
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var bytesUsed = 0
-    private var bytesCapacity: Int
-    private var entries: UnsafeMutablePointer<Entry>
-    private var entryCapacity: Int
+    private var bytes = RawList<UInt8>(capacity: 4096)
+    private var entries = RawList<Entry>(capacity: 256)
     /// Distinct strings so far; entries are numbered from 0 in order of first appearance.
-    private(set) var count = 0
+    var count: Int { entries.count }
     /// Entry number + 1 per slot, 0 when empty; a power of two in size, at most half full.
     private var slots: UnsafeMutablePointer<Int32>
     private var slotMask: Int
 
     init() {
-        bytesCapacity = 4096
-        bytes = .allocate(capacity: bytesCapacity)
-        entryCapacity = 256
-        entries = .allocate(capacity: entryCapacity)
         slotMask = 511
         slots = .allocate(capacity: slotMask + 1)
         slots.initialize(repeating: 0, count: slotMask + 1)
@@ -76,7 +69,7 @@ struct ByteStringCounter {
     }
 
     func string(_ entry: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: bytes + entries[entry].start, count: entries[entry].length), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: bytes.base + entries[entry].start, count: entries[entry].length), as: UTF8.self)
     }
 
     func occurrences(_ entry: Int) -> Int { entries[entry].occurrences }
@@ -87,7 +80,7 @@ struct ByteStringCounter {
         let n = entries[entry].length
         guard n == value.count else { return false }
         guard n > 0, let q = value.baseAddress else { return true }
-        let p = UnsafePointer(bytes + entries[entry].start)
+        let p = UnsafePointer(bytes.base + entries[entry].start)
         if n >= 8 {
             var i = 0
             while i &+ 8 <= n {
@@ -109,24 +102,8 @@ struct ByteStringCounter {
     private static func halfWord(_ p: UnsafePointer<UInt8>) -> UInt32 { UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) }
 
     private mutating func append(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        if bytesUsed + value.count > bytesCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytesCapacity * 2, bytesUsed + value.count))
-            grown.update(from: bytes, count: bytesUsed)
-            bytes.deallocate()
-            bytes = grown
-            bytesCapacity = max(bytesCapacity * 2, bytesUsed + value.count)
-        }
-        if let base = value.baseAddress { (bytes + bytesUsed).update(from: base, count: value.count) }
-        if count == entryCapacity {
-            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
-            grown.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = grown
-            entryCapacity *= 2
-        }
-        (entries + count).initialize(to: Entry(start: bytesUsed, length: value.count, hash: hash, occurrences: 1))
-        bytesUsed += value.count
-        count += 1
+        entries.append(Entry(start: bytes.count, length: value.count, hash: hash, occurrences: 1))
+        if let base = value.baseAddress { bytes.append(base, count: value.count) }
         return count - 1
     }
 

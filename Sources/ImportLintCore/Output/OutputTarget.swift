@@ -50,22 +50,9 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Writes `text` in full: atomically to a file, in place to a stream.
     public func write(_ text: String) throws {
-        switch self {
-        case .file(let path):
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let temporary = try OutputFile.temporary(in: temporaryDirectory, name: name)
-            do {
-                try temporary.write(Array(text.utf8))
-                try commit(temporary, as: path)
-            } catch {
-                AtomicFile.discard(temporary.path)
-                throw error
-            }
-        case .stream(let path):
-            let fd = try Self.openForWriting(path)
-            defer { close(fd) }
+        try stream { write in
             var text = text
-            try text.withUTF8 { try Self.writeAll(fd, $0, path: path) }
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
         }
     }
 

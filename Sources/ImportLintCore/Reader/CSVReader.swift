@@ -34,8 +34,10 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
 
     // The current record.
-    @exclusivity(unchecked) var fields = FieldBuffer()
-    @exclusivity(unchecked) var scratch = ScratchBuffer(capacity: 4096)
+    /// Its cell slots.
+    @exclusivity(unchecked) var fields = RawList<FieldSlot>()
+    /// Values of cells with doubled quotes, unquoted; its base address changes only between records.
+    @exclusivity(unchecked) var scratch = RawList<UInt8>(capacity: 4096)
     @exclusivity(unchecked) public private(set) var line = 0
     @exclusivity(unchecked) public private(set) var endLine = 0
     @exclusivity(unchecked) public private(set) var terminator: LineTerminator = .none
@@ -68,8 +70,8 @@ public final class CSVReader {
     deinit {
         free(buffer)
         special.deallocate()
-        scratch.free()
-        fields.free()
+        scratch.deallocate()
+        fields.deallocate()
     }
 
     public func setDelimiter(_ d: UInt8) {
@@ -125,7 +127,7 @@ public final class CSVReader {
     private func parseRecord() -> Bool {
         // removeAll(keepingCapacity:) on an array that never had storage allocates an empty one each time.
         fields.removeAll()
-        scratch.reset()
+        scratch.removeAll()
         if !invalidUTF8.isEmpty { invalidUTF8.removeAll(keepingCapacity: true) }
         if !controlCharacters.isEmpty { controlCharacters.removeAll(keepingCapacity: true) }
         unterminatedQuote = nil
@@ -160,7 +162,7 @@ public final class CSVReader {
                                 slot.inScratch = true
                                 slot.start = scratch.count
                             }
-                            scratch.append(p + segment, i + 1 - segment)
+                            scratch.append(p + segment, count: i + 1 - segment)
                             i += 2
                             segment = i
                             continue
@@ -192,7 +194,7 @@ public final class CSVReader {
                 }
                 let valueEnd = i
                 if slot.inScratch {
-                    scratch.append(p + segment, valueEnd - segment)
+                    scratch.append(p + segment, count: valueEnd - segment)
                     slot.end = scratch.count
                 } else {
                     slot.end = valueEnd
@@ -212,9 +214,9 @@ public final class CSVReader {
                         let head = slot.start
                         slot.inScratch = true
                         slot.start = scratch.count
-                        scratch.append(p + head, slot.end - head)
+                        scratch.append(p + head, count: slot.end - head)
                     }
-                    scratch.append(p + tailStart, i - tailStart)
+                    scratch.append(p + tailStart, count: i - tailStart)
                     slot.end = scratch.count
                 }
             } else {

@@ -21,23 +21,7 @@ final class ClusterRule: RecordRule {
     private struct Tally {
         let fieldIndex: Int
         var spellings = ByteStringCounter()
-        var kept: UnsafeMutablePointer<Occurrence> = .allocate(capacity: 256)
-        var keptCount = 0
-        var keptCapacity = 256
-
-        init(fieldIndex: Int) { self.fieldIndex = fieldIndex }
-
-        mutating func keep(_ occurrence: Occurrence) {
-            if keptCount == keptCapacity {
-                let grown = UnsafeMutablePointer<Occurrence>.allocate(capacity: keptCapacity * 2)
-                grown.moveInitialize(from: kept, count: keptCount)
-                kept.deallocate()
-                kept = grown
-                keptCapacity *= 2
-            }
-            (kept + keptCount).initialize(to: occurrence)
-            keptCount += 1
-        }
+        var kept = RawList<Occurrence>(capacity: 256)
 
         func deallocate() {
             spellings.deallocate()
@@ -102,7 +86,7 @@ final class ClusterRule: RecordRule {
             let (entry, seen) = tallies[t].spellings.add(value)
             if seen <= Self.keptOccurrences {
                 let position = reader.position(ofField: field)
-                tallies[t].keep(Occurrence(entry: Int32(truncatingIfNeeded: entry),
+                tallies[t].kept.append(Occurrence(entry: Int32(truncatingIfNeeded: entry),
                                            line: Int32(truncatingIfNeeded: position.line),
                                            column: Int32(truncatingIfNeeded: position.column),
                                            record: Int32(truncatingIfNeeded: record)))
@@ -114,7 +98,7 @@ final class ClusterRule: RecordRule {
     private func distinctValues(of column: Column) -> [Distinct] {
         let tally = tallies[column.tally]
         var rows = [[Occurrence]](repeating: [], count: tally.spellings.count)
-        for i in 0..<tally.keptCount { rows[Int(tally.kept[i].entry)].append(tally.kept[i]) }
+        for i in 0..<tally.kept.count { rows[Int(tally.kept[i].entry)].append(tally.kept[i]) }
         var slot: [String: Int] = [:]
         var merged: [Distinct] = []
         for entry in 0..<tally.spellings.count {
