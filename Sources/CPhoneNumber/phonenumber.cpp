@@ -16,11 +16,15 @@ static void copy_out(const std::string &s, char *out, size_t capacity) {
     out[capacity - 1] = 0;
 }
 
-/* Fills *info from a parsed number. */
+/* Fills *info from a parsed number. Finding a number's region runs the number patterns of every region
+   sharing its country code (25 for +1), and so does each of IsValidNumber and GetNumberType: validity is
+   read off the type instead (IsValidNumber is exactly "the type of the number in its own region is not
+   UNKNOWN"), which saves a third of the work per distinct number. */
 static void describe(const PhoneNumberUtil *util, const PhoneNumber &parsed, cphonenumber_info *info) {
-    info->isValid = util->IsValidNumber(parsed) ? 1 : 0;
+    const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(parsed);
+    info->isValid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
     info->isPossible = util->IsPossibleNumber(parsed) ? 1 : 0;
-    info->type = static_cast<int32_t>(util->GetNumberType(parsed));
+    info->type = static_cast<int32_t>(type);
     info->countryCode = parsed.country_code();
     info->countryCodeSource = parsed.has_country_code_source() ? static_cast<int32_t>(parsed.country_code_source()) : 0;
     std::string formatted;
@@ -65,9 +69,11 @@ static bool analyze_plus_digits(const PhoneNumberUtil *util, const char *number,
         candidate.set_country_code(cc);
         candidate.set_national_number(std::strtoull(digits + ccLength, nullptr, 10));
         candidate.set_country_code_source(PhoneNumber::FROM_NUMBER_WITH_PLUS_SIGN);
-        if (!util->IsValidNumber(candidate)) return false;
         describe(util, candidate, info);
-        return true;
+        if (info->isValid) return true;
+        std::memset(info, 0, sizeof *info);
+        info->type = 11;
+        return false;
     }
     return false;
 }
