@@ -30,6 +30,8 @@ static void describe(const PhoneNumberUtil *util, const PhoneNumber &parsed, cph
     std::string formatted;
     util->Format(parsed, PhoneNumberUtil::E164, &formatted);
     copy_out(formatted, info->e164, sizeof info->e164);
+    // The region only names where an invalid number was judged; finding it is another pattern search.
+    if (info->isValid) return;
     std::string regionCode;
     util->GetRegionCodeForNumber(parsed, &regionCode);
     if (regionCode != "ZZ") copy_out(regionCode, info->region, sizeof info->region);

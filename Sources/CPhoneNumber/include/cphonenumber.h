@@ -22,7 +22,7 @@ typedef struct cphonenumber_info {
        '+', 20 the default region. */
     int32_t countryCodeSource;
     char e164[40];
-    /* The region the number belongs to ("US"), empty when unknown. */
+    /* For an invalid number, the region it was judged in ("GB"); empty for a valid one or when unknown. */
     char region[4];
 } cphonenumber_info;
 

@@ -125,6 +125,7 @@ enum ICUBridge {
         var type: Int32
         var countryCodeSource: Int32
         var e164: String
+        /// Where an invalid number was judged ("" for a valid one, and when no region claims it).
         var region: String
     }
 
