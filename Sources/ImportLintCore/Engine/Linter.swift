@@ -84,7 +84,7 @@ public final class Linter {
 
     private func finish(_ report: FileReport, sink: DiagnosticSink) -> LintResult {
         var report = report
-        report.diagnostics = sink.sorted()
+        report.diagnostics = sink.takeSorted()
         report.clusters = sink.clusters
         return LintResult(report: report, sourceLines: sink.sourceLines)
     }
