@@ -25,8 +25,6 @@ public struct FixOutcome: Sendable {
     public var report: FixReport
     /// Holds the fixed content, in the directory given to `fix`; nil when the file was refused.
     public var temporaryPath: String?
-    /// The lint diagnostics of the input (round 1).
-    public var inputDiagnostics: [Diagnostic]
 }
 
 /// Lints, then writes the fixed file in one streaming pass, then lints the output: when that finds
@@ -40,8 +38,7 @@ public final class Fixer {
     public func fix(_ input: InputFile, temporaryDirectory: String, name: String = "importlint-fix") throws -> FixOutcome {
         var lintOptions = options.lint
         lintOptions.captureSourceLines = false
-        let first = try Linter(options: lintOptions).lint(input)
-        let inputReport = first.report
+        var inputReport = try Linter(options: lintOptions).lint(input).report
         let encoding = try input.encoding(override: lintOptions.inputEncoding)
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
         let outputDelimiter = options.outputDelimiter ?? inputDelimiter
@@ -56,8 +53,11 @@ public final class Fixer {
         var appliedByRule: [String: Int] = [:]
         var cellsChanged = 0
         var refused: String?
+        // The input's diagnostics live in `current` only, and only until the first round has planned its
+        // fixes: a file with many findings would otherwise hold them twice while its output is linted.
         var current: (input: InputFile, encoding: InputEncoding, delimiter: UInt8, diagnostics: [Diagnostic]) =
             (input, encoding, inputDelimiter, inputReport.diagnostics)
+        inputReport.diagnostics = []
         var currentTemp: String?
         var lineEnding = options.lineEnding
         var recordsOut = 0
@@ -81,7 +81,7 @@ public final class Fixer {
                 refused = fatal + more
                 if !options.force {
                     if let path = pass.outputPath { AtomicFile.discard(path) }
-                    remaining = inputReport.diagnostics
+                    remaining = current.diagnostics
                     break
                 }
             }
@@ -104,6 +104,7 @@ public final class Fixer {
                 fileFixes += pass.fileFixes
             }
 
+            current.diagnostics = []
             var nextOptions = lintOptions
             nextOptions.inputEncoding = nil
             nextOptions.delimiter = outputDelimiter
@@ -131,7 +132,7 @@ public final class Fixer {
                                lineEnding: Self.name(lineEnding ?? .lf), unsafeFixes: options.unsafeFixes,
                                applied: applied, fileFixes: fileFixes, skipped: skipped, remaining: remaining,
                                summary: summary)
-        return FixOutcome(report: report, temporaryPath: currentTemp, inputDiagnostics: inputReport.diagnostics)
+        return FixOutcome(report: report, temporaryPath: currentTemp)
     }
 
     static func name(_ t: LineTerminator) -> String {
