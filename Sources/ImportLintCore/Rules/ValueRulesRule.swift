@@ -84,7 +84,6 @@ final class ValueRulesRule: RecordRule {
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
     var isUseful: Bool { validation || hygiene }
 
-
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
@@ -92,9 +91,15 @@ final class ValueRulesRule: RecordRule {
         // Most records are plain ASCII without '?': then only a cell's first byte (formula characters) can
         // interest the text-hygiene checks, and no cell needs a full scan.
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
+        let plain = !scanCells && !mayHoldInvalidBytes
         for p in plans.indices {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
+            // In a plain record, a text cell within its length limit (or a column without one) that does not
+            // start like a formula has nothing to report: settled without trimming it.
+            if plain && plan.validateAbove >= 0 && raw.count <= plan.validateAbove && !TextHygiene.startsLikeFormula(raw) {
+                continue
+            }
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
