@@ -16,12 +16,12 @@ static void copy_out(const std::string &s, char *out, size_t capacity) {
     out[capacity - 1] = 0;
 }
 
-/* Fills *info from a parsed number. Finding a number's region runs the number patterns of every region
-   sharing its country code (25 for +1), and so does each of IsValidNumber and GetNumberType: validity is
-   read off the type instead (IsValidNumber is exactly "the type of the number in its own region is not
-   UNKNOWN"), which saves a third of the work per distinct number. */
-static void describe(const PhoneNumberUtil *util, const PhoneNumber &parsed, cphonenumber_info *info) {
-    const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(parsed);
+/* Fills *info from a parsed number and its type. Finding a number's region runs the number patterns of
+   every region sharing its country code (25 for +1), and so does each of IsValidNumber and GetNumberType:
+   validity is read off the type instead (IsValidNumber is exactly "the type of the number in its own
+   region is not UNKNOWN"), which saves a third of the work per distinct number. */
+static void describe(const PhoneNumberUtil *util, const PhoneNumber &parsed, PhoneNumberUtil::PhoneNumberType type,
+                     cphonenumber_info *info) {
     info->isValid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
     info->isPossible = util->IsPossibleNumber(parsed) ? 1 : 0;
     info->type = static_cast<int32_t>(type);
@@ -71,11 +71,10 @@ static bool analyze_plus_digits(const PhoneNumberUtil *util, const char *number,
         candidate.set_country_code(cc);
         candidate.set_national_number(std::strtoull(digits + ccLength, nullptr, 10));
         candidate.set_country_code_source(PhoneNumber::FROM_NUMBER_WITH_PLUS_SIGN);
-        describe(util, candidate, info);
-        if (info->isValid) return true;
-        std::memset(info, 0, sizeof *info);
-        info->type = 11;
-        return false;
+        const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(candidate);
+        if (type == PhoneNumberUtil::UNKNOWN) return false;
+        describe(util, candidate, type, info);
+        return true;
     }
     return false;
 }
@@ -99,5 +98,5 @@ extern "C" void cphonenumber_analyze(const char *number, const char *defaultRegi
     default: info->parseError = 2; break;
     }
     if (info->parseError != 0) return;
-    describe(util, parsed, info);
+    describe(util, parsed, util->GetNumberType(parsed), info);
 }

@@ -24,9 +24,34 @@ import Testing
         return String(decoding: received, as: UTF8.self)
     }
 
-    @Test func kernelPathsAreStreams() {
+    @Test func devicesAreStreamsAndDescriptorPathsDescriptors() {
         #expect(OutputTarget("/dev/null") == .stream("/dev/null"))
-        #expect(OutputTarget("/dev/stdout") == .stream("/dev/stdout"))
+        #expect(OutputTarget("/dev/stdout") == .descriptor(1, path: "/dev/stdout"))
+        #expect(OutputTarget("/dev/fd/7") == .descriptor(7, path: "/dev/fd/7"))
+        #expect(OutputTarget("/proc/self/fd/2") == .descriptor(2, path: "/proc/self/fd/2"))
+    }
+
+    /// `-o /dev/fd/N` writes where descriptor N stands, as a shell's `>>` expects, without truncating.
+    @Test func aDescriptorPathAppendsAtTheDescriptorsPosition() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let log = dir.appendingPathComponent("log.txt").path
+        try TestSupport.write("earlier line\n", to: URL(fileURLWithPath: log))
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        try OutputTarget("/dev/fd/\(handle.fileDescriptor)").write("report\n")
+        handle.closeFile()
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "earlier line\nreport\n")
+    }
+
+    /// A regular file is replaced whole wherever it is, /dev/shm included: a shorter report leaves no tail.
+    @Test func aRegularFileUnderDevIsReplaced() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/shm") else { return }
+        let path = "/dev/shm/importlint-test-\(UUID().uuidString).json"
+        defer { unlink(path) }
+        try OutputTarget(path).write(String(repeating: "x", count: 1000))
+        guard case .file = OutputTarget(path) else { Issue.record("a regular file is a file target"); return }
+        try OutputTarget(path).write("short")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "short")
     }
 
     @Test func aFIFOIsWrittenInPlace() throws {

@@ -83,8 +83,8 @@ public enum Suppressions {
         let data = try encoder.encode(SuppressionFile(suppressions: entries))
         do {
             try OutputTarget(path).write(String(decoding: data, as: UTF8.self) + "\n")
-        } catch {
-            throw ConfigError("\(path): cannot write suppressions: \(error)")
+        } catch let error as InputError {
+            throw ConfigError("cannot write suppressions: \(error.description)")
         }
     }
 

@@ -59,7 +59,7 @@ public final class Linter {
         HeaderAnalysis.report(context, matches: matches, reader: reader, sink: sink)
 
         var records = 0
-        // `rules` keeps every rule alive until the end of this function.
+        // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
             if reader.isBlankLine {
@@ -71,7 +71,9 @@ public final class Linter {
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
             if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }
-        for rule in rules { rule.finish(sink: sink) }
+        withExtendedLifetime(rules) {
+            for rule in rules { rule.finish(sink: sink) }
+        }
         if records == 0 {
             sink.file(.emptyFile, line: context.headerLine,
                       message: "The file has a header but no records; uploading it to The Receptionist archives every contact")

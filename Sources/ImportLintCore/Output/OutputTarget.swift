@@ -10,40 +10,57 @@ private let systemWrite = Darwin.write
 /// path names.
 ///
 /// A regular file is written as a temporary file beside it and renamed over it, so that nobody reads
-/// half a file. Renaming over `/dev/null` or `/dev/stdout` would instead swap the device or link for a
-/// plain file (run as root, for the whole machine), so devices, pipes, sockets and the kernel's
-/// descriptor paths are written in place.
+/// half a file. Renaming over `/dev/null` or a FIFO would instead swap the device or pipe for a plain file
+/// (run as root, for the whole machine), so devices, pipes and sockets are written in place, and the
+/// paths that name one of this process's descriptors (`/dev/stdout`) are written through that descriptor.
 public enum OutputTarget: Equatable, Sendable {
     /// A regular file or a path that does not exist yet; symbolic links are followed, so a link stays.
     case file(String)
-    /// A device, pipe, socket or descriptor path, written in place.
+    /// A device, pipe or socket, opened and written in place.
     case stream(String)
+    /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`: written through a duplicate of
+    /// the descriptor, at its current position, so that `-o /dev/stdout >> log` appends as the shell meant.
+    case descriptor(Int32, path: String)
 
     public init(_ path: String) {
+        if let fd = Self.descriptorAlias(path) {
+            self = .descriptor(fd, path: path)
+            return
+        }
         var info = stat()
         guard stat(path, &info) == 0 else {
             self = .file(path)
             return
         }
-        let resolved = Self.resolved(path)
-        let pseudo = ["/dev/", "/proc/"].contains { path.hasPrefix($0) || resolved.hasPrefix($0) }
-        self = (info.st_mode & S_IFMT) == S_IFREG && !pseudo ? .file(resolved) : .stream(path)
+        self = (info.st_mode & S_IFMT) == S_IFREG ? .file(Self.resolved(path)) : .stream(path)
+    }
+
+    private static func descriptorAlias(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
     }
 
     public var path: String {
         switch self {
-        case .file(let path), .stream(let path): path
+        case .file(let path), .stream(let path), .descriptor(_, let path): path
         }
     }
 
     /// Where temporary files for this target go: beside a file, so that the rename stays on one file
-    /// system; the system's temporary directory for a stream.
+    /// system; the system's temporary directory otherwise.
     public var temporaryDirectory: String {
         switch self {
         case .file(let path):
             guard let slash = path.lastIndex(of: "/") else { return "." }
             return slash == path.startIndex ? "/" : String(path[..<slash])
-        case .stream:
+        case .stream, .descriptor:
             return getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         }
     }
@@ -72,8 +89,8 @@ public enum OutputTarget: Equatable, Sendable {
                 AtomicFile.discard(temporary.path)
                 throw error
             }
-        case .stream(let path):
-            let fd = try Self.openForWriting(path)
+        case .stream, .descriptor:
+            let fd = try openInPlace()
             defer { close(fd) }
             try produce { piece in try Self.writeAll(fd, piece.bindMemory(to: UInt8.self), path: path) }
         }
@@ -95,12 +112,12 @@ public enum OutputTarget: Equatable, Sendable {
                 AtomicFile.discard(temporary)
                 throw InputError("\(path): cannot write: \(reason)")
             }
-        case .stream(let path):
+        case .stream, .descriptor:
             defer { AtomicFile.discard(temporary) }
             let source = open(temporary, O_RDONLY)
             guard source >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
             defer { close(source) }
-            let fd = try Self.openForWriting(path)
+            let fd = try openInPlace()
             defer { close(fd) }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
             defer { buffer.deallocate() }
@@ -134,8 +151,14 @@ public enum OutputTarget: Equatable, Sendable {
         return String(cString: real)
     }
 
-    private static func openForWriting(_ path: String) throws -> Int32 {
-        let fd = open(path, O_WRONLY)
+    /// A descriptor to write a stream or descriptor target through; the caller closes it.
+    private func openInPlace() throws -> Int32 {
+        let fd: Int32
+        switch self {
+        case .descriptor(let alias, _): fd = dup(alias)
+        case .stream(let path): fd = open(path, O_WRONLY)
+        case .file: preconditionFailure("a file target is replaced, never written in place")
+        }
         guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         return fd
     }

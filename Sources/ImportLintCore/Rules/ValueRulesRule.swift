@@ -23,10 +23,12 @@ final class ValueRulesRule: RecordRule {
     private let plans: UnsafeMutableBufferPointer<Plan>
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
-    /// The specs again, outside `plans`, so that a cache-miss closure can read them while `plans` is mutated.
+    /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
     private let fixedContexts: [ValueContext]
+    /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
+    /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
     private let base: ValueContext
     private let validation: Bool
@@ -53,7 +55,7 @@ final class ValueRulesRule: RecordRule {
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
         _ = plans.initialize(from: planList)
-        // One cache each: a VerdictCache holds a table object, which `initialize(repeating:)` would share.
+        // One cache each: a VerdictCache owns raw buffers, which `initialize(repeating:)` would share.
         caches = .allocate(capacity: planList.count)
         _ = caches.initialize(from: planList.map { _ in VerdictCache() })
         hygieneCaches = .allocate(capacity: planList.count)
@@ -138,14 +140,13 @@ final class ValueRulesRule: RecordRule {
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
                   !TextHygiene.isPlainLatinText(raw),
                   !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
-            var cache = unboundHygiene[index, default: VerdictCache()]
             let findings: [ValueFinding]?
-            switch cache.recall(raw, qualifier: nil) {
+            switch unboundHygiene[index, default: VerdictCache()].recall(raw, qualifier: nil) {
             case .known(let known): findings = known
             case .unknown(let entry):
-                findings = cache.remember(TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text), entry: entry)
+                let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
+                findings = unboundHygiene[index, default: VerdictCache()].remember(found, entry: entry)
             }
-            unboundHygiene[index] = cache
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
     }
@@ -180,8 +181,9 @@ final class ValueRulesRule: RecordRule {
 ///
 /// Look-up and storing are two calls rather than one taking a closure, because a closure that reaches
 /// the rule's state retains the rule at every cell; and the table is held directly, not through an
-/// object, which would be retained at every look-up. Copies share the table: the owner keeps one copy
-/// per column and calls `deallocate()` on it once.
+/// object, which would be retained at every look-up. So a copy is not independent: it shares the
+/// table's raw buffers but not its arrays, and must not be used once the other has stored anything.
+/// The owner keeps exactly one copy per column, mutates it in place and calls `deallocate()` once.
 struct VerdictCache {
     private var values = ByteStringCounter()
     /// Per entry of `values`: the index of its findings in `stored`, or -1 when it is clean.
