@@ -129,12 +129,13 @@ extension CheckCommand {
         let locator = ArtifactLocator.discover()
         switch format {
         case .json:
-            // Streamed: the report of a file with many findings is large, and need not exist twice.
+            // Streamed, as text is: the report of a file with many findings is large, and need not exist twice.
             try Output.stream(to: output) { write in try JSONReporter.write(report, to: write) }
         case .text:
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
             let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            try Output.write(TextReporter(color: color, showSource: !gate.redact).render(results, summary: report.summary), to: output)
+            let reporter = TextReporter(color: color, showSource: !gate.redact)
+            try Output.stream(to: output) { write in try reporter.write(results, summary: report.summary, to: write) }
         case .sarif: try Output.write(try SARIFReporter.render(report, locator: locator), to: output)
         case .github: try Output.write(GitHubReporter.render(report, locator: locator), to: output)
         case .junit: try Output.write(JUnitReporter.render(report) { failOnByPath[$0] ?? .error }, to: output)

@@ -161,4 +161,23 @@ import FoundationXML
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
+
+    /// The text report streams in pieces that add up to exactly the rendered report.
+    @Test func textReportStreamsWhatItRenders() throws {
+        var rows = "Primary Email,Name,Locale\n"
+        for i in 0..<2_000 { rows += "user\(i)@widget.com, Ann \(i) ,english\n" }
+        let result = try Linter(options: LintOptions(captureSourceLines: true)).lint(.bytes(Array(rows.utf8), displayPath: "p.csv"))
+        let summary = Report(files: [result.report]).summary
+        let reporter = TextReporter(color: false)
+        var streamed: [UInt8] = []
+        var pieces = 0
+        reporter.write([result], summary: summary) { piece in
+            streamed.append(contentsOf: piece)
+            pieces += 1
+        }
+        #expect(pieces > 3)
+        let rendered = reporter.render([result], summary: summary)
+        #expect(String(decoding: streamed, as: UTF8.self) == rendered)
+        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info (2000 fixable with `importlint fix`)\n"))
+    }
 }

@@ -10,7 +10,19 @@ public struct TextReporter {
     }
 
     public func render(_ results: [LintResult], summary: ReportSummary) -> String {
+        var out: [UInt8] = []
+        write(results, summary: summary) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Hands the report to `sink` in pieces of about 64 KB, so that the report of a file with hundreds of
+    /// thousands of findings is never held whole.
+    public func write(_ results: [LintResult], summary: ReportSummary, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         var out = ""
+        func flush() throws {
+            try out.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+            out.removeAll(keepingCapacity: true)
+        }
         for result in results {
             for d in result.report.diagnostics {
                 out += "\(bold(result.report.path)):\(d.line):\(d.column): \(severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
@@ -23,12 +35,14 @@ public struct TextReporter {
                 if let fix = d.fix {
                     out += "  " + paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
                 }
+                if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
         out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
         if summary.fixable > 0 { out += " (\(summary.fixable) fixable with `importlint fix`)" }
-        return out + "\n"
+        out += "\n"
+        try flush()
     }
 
     /// Tabs and control characters shown as visible symbols so the caret stays under the right column.
