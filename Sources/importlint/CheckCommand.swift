@@ -129,7 +129,7 @@ enum Output {
             if let path {
                 try OutputTarget(path).stream(produce)
             } else {
-                try OutputTarget.streamToStandardOutput(produce)
+                try OutputTarget.descriptor(STDOUT_FILENO, path: "standard output").stream(produce)
             }
         } catch let error as InputError {
             throw ValidationError(error.description)

@@ -97,7 +97,7 @@ struct FixCommand: ParsableCommand {
 
         guard let temporary = outcome.temporaryPath else {
             report.written = false
-            emit(report, toStderr: reportToStderr)
+            try emit(report, toStderr: reportToStderr)
             let reason = report.refused ?? "nothing was written"
             FileHandle.standardError.write(Data("importlint: \(file) not written: \(reason); use --force to write it anyway\n".utf8))
             throw ExitCode(1)
@@ -112,14 +112,14 @@ struct FixCommand: ParsableCommand {
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
             let text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
             FileHandle.standardOutput.write(Data(text.utf8))
-            emit(report, toStderr: true)
+            try emit(report, toStderr: true)
             if !text.isEmpty { throw ExitCode(1) }
             return
         }
         if output == "-" {
             defer { AtomicFile.discard(temporary) }
             FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
-            emit(report, toStderr: true)
+            try emit(report, toStderr: true)
             return
         }
         do {
@@ -127,7 +127,7 @@ struct FixCommand: ParsableCommand {
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
-        emit(report, toStderr: reportToStderr)
+        try emit(report, toStderr: reportToStderr)
     }
 
     /// The same reading options as `check`, the file's `.importlint.yml` included (profile, rule selection
@@ -149,13 +149,16 @@ struct FixCommand: ParsableCommand {
         }
     }
 
-
-    private func emit(_ report: FixReport, toStderr: Bool) {
-        let text: String
+    private func emit(_ report: FixReport, toStderr: Bool) throws {
         switch format {
         case .json:
-            text = (try? report.render()) ?? "{}\n"
-            (toStderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+            let target = toStderr ? OutputTarget.descriptor(STDERR_FILENO, path: "standard error")
+                                  : .descriptor(STDOUT_FILENO, path: "standard output")
+            do {
+                try target.stream { write in try report.write(to: write) }
+            } catch let error as InputError {
+                throw ValidationError(error.description)
+            }
         case .text:
             let s = report.summary
             var line = "\(report.path): \(s.recordsIn) records"

@@ -37,6 +37,39 @@ import Testing
         return options
     }
 
+    /// The fix report's direct JSON writer produces exactly what JSONEncoder writes, for every fix
+    /// fixture (applied fixes with details, file fixes, skipped fixes, remaining diagnostics) and a
+    /// refused, unwritten report; streaming hands over the same bytes.
+    @Test func fixReportJSONMatchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for fixture in Self.cases {
+            var options = try Self.options(fixture)
+            options.collectDetails = true
+            let bytes = [UInt8](try Data(contentsOf: fixture.input))
+            var report = try FixHarness.fix(bytes, name: fixture.input.lastPathComponent, options: options).0.report
+            report.output = fixture.name.hasPrefix("refused") ? nil : "out/\"fixed\".csv"
+            let expected = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            #expect(report.render() == expected, "\(fixture.name)")
+            var streamed: [UInt8] = []
+            try report.write { streamed.append(contentsOf: $0) }
+            #expect(String(decoding: streamed, as: UTF8.self) == expected, "\(fixture.name)")
+        }
+        // What the fixtures do not produce: skipped fixes, absent optionals, keys that need escaping.
+        let summary = FixSummary(recordsIn: 2, recordsOut: 0, cellsChanged: 0, fixesApplied: 1,
+                                 fixesByRule: ["z-rule": 1, "a\"rule": 2], fileFixes: 1, rounds: 1, converged: false,
+                                 remaining: 0, remainingFixable: 0)
+        let synthetic = FixReport(path: "p.csv", output: nil, written: false, refused: "ragged row", profile: nil,
+                                  encoding: "UTF-8", delimiter: ",", outputDelimiter: "tab", lineEnding: "crlf", unsafeFixes: true,
+                                  applied: [AppliedFix(rule: "r", code: nil, applicability: .unsafe, line: 3, record: nil, field: nil,
+                                                       fieldIndex: 0, before: "a\tb", after: "é", round: 1)],
+                                  fileFixes: [FileFix(rule: nil, description: "d", count: 1, round: 1)],
+                                  skipped: [SkippedFix(rule: "r", line: 2, record: nil, field: nil, reason: "conflict"),
+                                            SkippedFix(rule: "s", line: 4, record: 3, field: "Name", reason: "unsafe")],
+                                  remaining: [], summary: summary)
+        #expect(synthetic.render() == String(decoding: try encoder.encode(synthetic), as: UTF8.self) + "\n")
+    }
+
     @Test(arguments: cases.map(\.input.path))
     func fixMatchesGolden(_ path: String) throws {
         let fixture = try #require(Self.cases.first { $0.input.path == path })

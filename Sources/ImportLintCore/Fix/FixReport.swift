@@ -74,10 +74,103 @@ public struct FixReport: Codable, Sendable {
 }
 
 extension FixReport {
-    /// Pretty-printed with sorted keys, like `check`'s JSON report.
-    public func render() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    /// Pretty-printed with sorted keys, like `check`'s JSON report: byte for byte what JSONEncoder writes
+    /// (a test compares the two), written directly so that a report with hundreds of thousands of
+    /// remaining diagnostics is neither slow nor held twice.
+    public func render() -> String {
+        let w = PrettyJSONWriter()
+        write(w)
+        return w.finish()
+    }
+
+    /// Streams the report to `sink` in pieces of about 64 KB.
+    public func write(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let w = PrettyJSONWriter(flushingTo: sink)
+        write(w)
+        try w.flushAll()
+    }
+
+    /// Keys in JSONEncoder's sorted order; a nil optional is left out, as synthesized Codable does.
+    private func write(_ w: PrettyJSONWriter) {
+        w.object(0) { o in
+            o.field("applied") { w in w.array(applied.count, 1) { w, i in Self.write(applied[i], w, 2) } }
+            o.field("delimiter") { $0.string(delimiter) }
+            o.field("encoding") { $0.string(encoding) }
+            o.field("fileFixes") { w in
+                w.array(fileFixes.count, 1) { w, i in
+                    let f = fileFixes[i]
+                    w.object(2) { o in
+                        o.field("count") { $0.int(f.count) }
+                        o.field("description") { $0.string(f.description) }
+                        o.field("round") { $0.int(f.round) }
+                        if let rule = f.rule { o.field("rule") { $0.string(rule) } }
+                    }
+                }
+            }
+            o.field("lineEnding") { $0.string(lineEnding) }
+            if let output { o.field("output") { $0.string(output) } }
+            o.field("outputDelimiter") { $0.string(outputDelimiter) }
+            o.field("path") { $0.string(path) }
+            if let profile { o.field("profile") { $0.string(profile) } }
+            if let refused { o.field("refused") { $0.string(refused) } }
+            o.field("remaining") { w in w.array(remaining.count, 1) { w, i in JSONReporter.write(remaining[i], w, 2) } }
+            o.field("schemaVersion") { $0.int(schemaVersion) }
+            o.field("skipped") { w in
+                w.array(skipped.count, 1) { w, i in
+                    let f = skipped[i]
+                    w.object(2) { o in
+                        if let field = f.field { o.field("field") { $0.string(field) } }
+                        o.field("line") { $0.int(f.line) }
+                        o.field("reason") { $0.string(f.reason) }
+                        if let record = f.record { o.field("record") { $0.int(record) } }
+                        o.field("rule") { $0.string(f.rule) }
+                    }
+                }
+            }
+            o.field("summary") { w in Self.write(summary, w, 1) }
+            o.field("tool") { w in
+                w.object(1) { o in
+                    o.field("name") { $0.string(tool.name) }
+                    o.field("version") { $0.string(tool.version) }
+                }
+            }
+            o.field("unsafeFixes") { $0.bool(unsafeFixes) }
+            o.field("written") { $0.bool(written) }
+        }
+    }
+
+    private static func write(_ f: AppliedFix, _ w: PrettyJSONWriter, _ depth: Int) {
+        w.object(depth) { o in
+            o.field("after") { $0.string(f.after) }
+            o.field("applicability") { $0.string(f.applicability.rawValue) }
+            o.field("before") { $0.string(f.before) }
+            if let code = f.code { o.field("code") { $0.string(code) } }
+            if let field = f.field { o.field("field") { $0.string(field) } }
+            o.field("fieldIndex") { $0.int(f.fieldIndex) }
+            o.field("line") { $0.int(f.line) }
+            if let record = f.record { o.field("record") { $0.int(record) } }
+            o.field("round") { $0.int(f.round) }
+            o.field("rule") { $0.string(f.rule) }
+        }
+    }
+
+    private static func write(_ s: FixSummary, _ w: PrettyJSONWriter, _ depth: Int) {
+        w.object(depth) { o in
+            o.field("cellsChanged") { $0.int(s.cellsChanged) }
+            o.field("converged") { $0.bool(s.converged) }
+            o.field("fileFixes") { $0.int(s.fileFixes) }
+            o.field("fixesApplied") { $0.int(s.fixesApplied) }
+            o.field("fixesByRule") { w in
+                let rules = s.fixesByRule.keys.sorted()
+                w.object(depth + 1) { o in
+                    for rule in rules { o.field(rule) { $0.int(s.fixesByRule[rule]!) } }
+                }
+            }
+            o.field("recordsIn") { $0.int(s.recordsIn) }
+            o.field("recordsOut") { $0.int(s.recordsOut) }
+            o.field("remaining") { $0.int(s.remaining) }
+            o.field("remainingFixable") { $0.int(s.remainingFixable) }
+            o.field("rounds") { $0.int(s.rounds) }
+        }
     }
 }

@@ -61,7 +61,7 @@ public enum JSONReporter {
         }
     }
 
-    private static func write(_ d: Diagnostic, _ w: PrettyJSONWriter, _ depth: Int) {
+    static func write(_ d: Diagnostic, _ w: PrettyJSONWriter, _ depth: Int) {
         w.object(depth) { o in
             o.field("code") { $0.string(d.code) }
             o.field("column") { $0.int(d.column) }
@@ -191,13 +191,25 @@ final class PrettyJSONWriter {
         fileprivate var first = true
 
         mutating func field(_ key: StaticString, _ value: (PrettyJSONWriter) -> Void) {
-            writer.raw(first ? "\n" : ",\n")
-            first = false
-            writer.indent(depth + 1)
+            startField()
             writer.raw("\"")
             writer.raw(key)
             writer.raw("\" : ")
             value(writer)
+        }
+
+        /// A key known only at run time (a dictionary's), escaped like any string.
+        mutating func field(_ key: String, _ value: (PrettyJSONWriter) -> Void) {
+            startField()
+            writer.string(key)
+            writer.raw(" : ")
+            value(writer)
+        }
+
+        private mutating func startField() {
+            writer.raw(first ? "\n" : ",\n")
+            first = false
+            writer.indent(depth + 1)
         }
     }
 
@@ -260,6 +272,8 @@ final class PrettyJSONWriter {
     }
 
     func null() { raw("null") }
+
+    func bool(_ value: Bool) { if value { raw("true") } else { raw("false") } }
 
     func optionalString(_ value: String?) {
         if let value { string(value) } else { null() }

@@ -96,11 +96,6 @@ public enum OutputTarget: Equatable, Sendable {
         }
     }
 
-    /// Writes pieces to standard output as they come.
-    public static func streamToStandardOutput(_ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        try produce { piece in try writeAll(STDOUT_FILENO, piece.bindMemory(to: UInt8.self), path: "standard output") }
-    }
-
     /// Puts a finished temporary file (made in `temporaryDirectory`) at the target: renamed over a file,
     /// keeping an existing file's permissions; copied into a stream and removed.
     public func commit(temporary: String) throws {
