@@ -52,7 +52,7 @@ enum OrganizationVocabulary {
         "admin": "administration", "acct": "accounting", "dev": "development", "sys": "systems",
         "co": "company", "corp": "corporation", "grp": "group", "hldgs": "holdings", "hldg": "holding",
         "inds": "industries", "labs": "laboratories", "lab": "laboratory",
-        "dist": "distribution", "mgr": "manager",
+        "dist": "distribution", "mgr": "manager", "exec": "executive", "acctg": "accounting",
     ]
 
     /// Words meaning "and" in the languages of the exports; only read as "and" between two other
