@@ -1,9 +1,9 @@
 /// Counts the occurrences of distinct byte strings, keeping each distinct string once.
 ///
 /// Made for columns whose few hundred distinct values repeat over millions of rows (Organization,
-/// Department): a row must cost little more than reading its bytes. So: a word-at-a-time
-/// multiply-xorshift hash, open addressing over entry numbers, and one byte comparison with the entry
-/// that almost always matches. Unlike `KeyTable` it keeps the bytes, which the clusterer needs anyway.
+/// Department): a row must cost little more than reading its bytes. So: a word-at-a-time hash with one
+/// multiply per word, open addressing over entry numbers, and one byte comparison with the entry that
+/// almost always matches. Unlike `KeyTable` it keeps the bytes, which the clusterer needs anyway.
 ///
 /// A struct of raw buffers, so that the per-row path touches no reference count; the owner calls
 /// `deallocate()` once.
@@ -39,16 +39,10 @@ struct ByteStringCounter {
     @inline(__always)
     mutating func add(_ value: UnsafeBufferPointer<UInt8>) -> (entry: Int, occurrences: Int) {
         let hash = Self.hash(value)
-        var slot = Int(truncatingIfNeeded: hash) & slotMask
-        while true {
-            let stored = Int(slots[slot])
-            if stored == 0 { break }
-            let entry = stored &- 1
-            if entries[entry].hash == hash && equals(entry, value) {
-                entries[entry].occurrences &+= 1
-                return (entry, entries[entry].occurrences)
-            }
-            slot = (slot &+ 1) & slotMask
+        let (slot, found) = probe(value, hash: hash)
+        if let entry = found {
+            entries[entry].occurrences &+= 1
+            return (entry, entries[entry].occurrences)
         }
         let entry = append(value, hash: hash)
         slots[slot] = Int32(entry + 1)
@@ -58,12 +52,17 @@ struct ByteStringCounter {
 
     /// The entry number of `value`, if it was counted.
     func find(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(value)
+        probe(value, hash: Self.hash(value)).entry
+    }
+
+    /// The slot holding `value`'s entry, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let stored = Int(slots[slot])
-            if stored == 0 { return nil }
-            if entries[stored - 1].hash == hash && equals(stored - 1, value) { return stored - 1 }
+            if stored == 0 { return (slot, nil) }
+            if entries[stored &- 1].hash == hash && equals(stored &- 1, value) { return (slot, stored &- 1) }
             slot = (slot &+ 1) & slotMask
         }
     }

@@ -78,16 +78,12 @@ extension FixReport {
     /// (a test compares the two), written directly so that a report with hundreds of thousands of
     /// remaining diagnostics is neither slow nor held twice.
     public func render() -> String {
-        let w = PrettyJSONWriter()
-        write(w)
-        return w.finish()
+        PrettyJSONWriter.render { write($0) }
     }
 
     /// Streams the report to `sink` in pieces of about 64 KB.
     public func write(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        let w = PrettyJSONWriter(flushingTo: sink)
-        write(w)
-        try w.flushAll()
+        try PrettyJSONWriter.stream(to: sink) { write($0) }
     }
 
     /// Keys in JSONEncoder's sorted order; a nil optional is left out, as synthesized Codable does.
@@ -128,12 +124,7 @@ extension FixReport {
                 }
             }
             o.field("summary") { w in Self.write(summary, w, 1) }
-            o.field("tool") { w in
-                w.object(1) { o in
-                    o.field("name") { $0.string(tool.name) }
-                    o.field("version") { $0.string(tool.version) }
-                }
-            }
+            o.field("tool") { w in JSONReporter.write(tool, w, 1) }
             o.field("unsafeFixes") { $0.bool(unsafeFixes) }
             o.field("written") { $0.bool(written) }
         }

@@ -6,17 +6,13 @@
 /// so reports stay stable across the change.
 public enum JSONReporter {
     public static func render(_ report: Report) throws -> String {
-        let w = PrettyJSONWriter()
-        write(report, w)
-        return w.finish()
+        PrettyJSONWriter.render { write(report, $0) }
     }
 
     /// Streams the report to `sink` in pieces of about 64 KB, so that a report of a file with hundreds of
     /// thousands of findings is never held in memory as text as well.
     public static func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        let w = PrettyJSONWriter(flushingTo: sink)
-        write(report, w)
-        try w.flushAll()
+        try PrettyJSONWriter.stream(to: sink) { write(report, $0) }
     }
 
     private static func write(_ report: Report, _ w: PrettyJSONWriter) {
@@ -36,12 +32,14 @@ public enum JSONReporter {
                     o.field("warnings") { $0.int(s.warnings) }
                 }
             }
-            o.field("tool") { w in
-                w.object(1) { o in
-                    o.field("name") { $0.string(report.tool.name) }
-                    o.field("version") { $0.string(report.tool.version) }
-                }
-            }
+            o.field("tool") { w in write(report.tool, w, 1) }
+        }
+    }
+
+    static func write(_ tool: ToolInfo, _ w: PrettyJSONWriter, _ depth: Int) {
+        w.object(depth) { o in
+            o.field("name") { $0.string(tool.name) }
+            o.field("version") { $0.string(tool.version) }
         }
     }
 
@@ -122,27 +120,31 @@ final class PrettyJSONWriter {
     private var count = 0
     private var capacity = 1 << 16
     private let sink: ((UnsafeRawBufferPointer) throws -> Void)?
-    /// The sink's first failure; nothing more is handed over after it, and `flushAll` throws it.
+    /// The sink's first failure; nothing more is handed over after it, and `stream` throws it.
     private var failure: Error?
 
-    init(flushingTo sink: ((UnsafeRawBufferPointer) throws -> Void)? = nil) {
+    private init(flushingTo sink: ((UnsafeRawBufferPointer) throws -> Void)? = nil) {
         self.sink = sink
         bytes = .allocate(capacity: capacity)
     }
 
     deinit { bytes.deallocate() }
 
-    /// The document with its final newline; call once, at the end.
-    func finish() -> String {
-        append(0x0A)
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    /// The document `body` writes, with its final newline.
+    static func render(_ body: (PrettyJSONWriter) -> Void) -> String {
+        let w = PrettyJSONWriter()
+        body(w)
+        w.append(0x0A)
+        return String(decoding: UnsafeBufferPointer(start: w.bytes, count: w.count), as: UTF8.self)
     }
 
-    /// Hands the rest of the document, with its final newline, to the sink; call once, at the end.
-    func flushAll() throws {
-        append(0x0A)
-        flush()
-        if let failure { throw failure }
+    /// Hands the document `body` writes, with its final newline, to `sink` piece by piece.
+    static func stream(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void, _ body: (PrettyJSONWriter) -> Void) throws {
+        let w = PrettyJSONWriter(flushingTo: sink)
+        body(w)
+        w.append(0x0A)
+        w.flush()
+        if let failure = w.failure { throw failure }
     }
 
     private func flush() {

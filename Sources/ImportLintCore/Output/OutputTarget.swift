@@ -84,7 +84,8 @@ public enum OutputTarget: Equatable, Sendable {
                 try produce { piece in
                     if let base = piece.baseAddress { try temporary.write(base.assumingMemoryBound(to: UInt8.self), piece.count) }
                 }
-                try commit(temporary, as: path)
+                try temporary.finish()
+                try commit(temporary: temporary.path)
             } catch {
                 AtomicFile.discard(temporary.path)
                 throw error
@@ -112,23 +113,18 @@ public enum OutputTarget: Equatable, Sendable {
             let source = open(temporary, O_RDONLY)
             guard source >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
             defer { close(source) }
-            let fd = try openInPlace()
-            defer { close(fd) }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
             defer { buffer.deallocate() }
-            while true {
-                let n = read(source, buffer.baseAddress, buffer.count)
-                if n < 0 && errno == EINTR { continue }
-                guard n >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
-                if n == 0 { return }
-                try Self.writeAll(fd, UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n), path: path)
+            try stream { write in
+                while true {
+                    let n = read(source, buffer.baseAddress, buffer.count)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
+                    if n == 0 { return }
+                    try write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                }
             }
         }
-    }
-
-    private func commit(_ temporary: OutputFile, as path: String) throws {
-        try temporary.finish()
-        try commit(temporary: temporary.path)
     }
 
     /// An existing file's permission bits, else what a new file gets under the current umask.

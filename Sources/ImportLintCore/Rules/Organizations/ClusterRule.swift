@@ -46,12 +46,12 @@ final class ClusterRule: RecordRule {
     }
 
     private struct Column {
-        let tally: Int
         let index: Int
         let name: String
     }
 
     private let columns: [Column]
+    /// One per column, in the same order.
     private let tallies: UnsafeMutablePointer<Tally>
     private let clusterer: ValueClusterer
     private let knownListGiven: Bool
@@ -60,11 +60,10 @@ final class ClusterRule: RecordRule {
     init?(_ context: FileContext) {
         let selection = context.options.selection
         guard selection.isEnabled(.organizationVariants) || selection.isEnabled(.unknownOrganization) else { return nil }
-        let clustered = context.bindings.enumerated().compactMap { index, spec in
-            spec.flatMap { $0.cluster ? (index, $0.name) : nil }
+        columns = context.bindings.enumerated().compactMap { index, spec in
+            spec.flatMap { $0.cluster ? Column(index: index, name: $0.name) : nil }
         }
-        if clustered.isEmpty { return nil }
-        columns = clustered.enumerated().map { Column(tally: $0.offset, index: $0.element.0, name: $0.element.1) }
+        if columns.isEmpty { return nil }
         tallies = .allocate(capacity: columns.count)
         tallies.initialize(from: columns.map { Tally(fieldIndex: $0.index) }, count: columns.count)
         clusterer = ValueClusterer(knownNames: context.options.knownOrganizations ?? [], mapping: context.options.mapping)
@@ -95,8 +94,8 @@ final class ClusterRule: RecordRule {
     }
 
     /// The column's distinct spellings with their kept rows, canonically equivalent spellings merged.
-    private func distinctValues(of column: Column) -> [Distinct] {
-        let tally = tallies[column.tally]
+    private func distinctValues(of column: Int) -> [Distinct] {
+        let tally = tallies[column]
         var rows = [[Occurrence]](repeating: [], count: tally.spellings.count)
         for i in 0..<tally.kept.count { rows[Int(tally.kept[i].entry)].append(tally.kept[i]) }
         var slot: [String: Int] = [:]
@@ -120,9 +119,9 @@ final class ClusterRule: RecordRule {
     override func finish(sink: DiagnosticSink) {
         var reported: [Cluster] = []
         /// Findings whose value has rows beyond the kept ones, by column and spelling entry.
-        var rescan: [(column: Column, findings: [Int: Finding])] = []
-        for column in columns {
-            let distinct = distinctValues(of: column)
+        var rescan: [(column: Int, findings: [Int: Finding])] = []
+        for (t, column) in columns.enumerated() {
+            let distinct = distinctValues(of: t)
             let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
             let clusters = clusterer.cluster(distinct.map { ($0.value, $0.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
@@ -148,19 +147,20 @@ final class ClusterRule: RecordRule {
                     }
                 }
             }
-            if !later.isEmpty { rescan.append((column, later)) }
+            if !later.isEmpty { rescan.append((t, later)) }
         }
         if !rescan.isEmpty { placeByReadingAgain(rescan, sink: sink) }
         sink.clusters = (sink.clusters ?? []) + reported
     }
 
-    private func placeByReadingAgain(_ rescan: [(column: Column, findings: [Int: Finding])], sink: DiagnosticSink) {
+    private func placeByReadingAgain(_ rescan: [(column: Int, findings: [Int: Finding])], sink: DiagnosticSink) {
         do {
             try context.forEachRecord { reader, record in
-                for (column, findings) in rescan {
+                for (t, findings) in rescan {
+                    let column = columns[t]
                     let value = reader.bytes(column.index).trimmedASCII()
                     if value.isEmpty { continue }
-                    guard let entry = self.tallies[column.tally].spellings.find(value), let finding = findings[entry] else { continue }
+                    guard let entry = self.tallies[t].spellings.find(value), let finding = findings[entry] else { continue }
                     let position = reader.position(ofField: column.index)
                     emit(finding, line: position.line, column: position.column, record: record, field: column, sink: sink)
                 }
