@@ -34,9 +34,10 @@ let package = Package(
             name: "importlint",
             dependencies: ["ImportLintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The tests parse fixture options with the CLI's own commands.
         .testTarget(
             name: "ImportLintCoreTests",
-            dependencies: ["ImportLintCore"]
+            dependencies: ["ImportLintCore", "importlint"]
         ),
     ],
     cxxLanguageStandard: .cxx17
