@@ -153,6 +153,23 @@ struct CLITests {
         }
     }
 
+    /// `rule NAME` prints the examples the tests run; `--format json` the whole descriptor.
+    @Test func ruleShowsItsExamples() throws {
+        let bin = try Self.importlint()
+        let text = try TestSupport.run(bin, ["rule", "unknown-person-reference"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("With --people people.csv:\n    Primary Email,Name\n    ann@widget.com,Ann\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("Triggers:\n    Person,Contact Protocol,Contact Label,Contact URI\n    an@widget.com,"))
+        let json = try TestSupport.run(bin, ["rule", "ENC002", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let legacy = try #require(RuleCatalog.find("legacy-encoding"))
+        #expect(object["name"] as? String == "legacy-encoding")
+        #expect(object["triggeringExample"] as? String == legacy.triggeringExample)
+        #expect(object["cleanExample"] as? String == legacy.cleanExample)
+        #expect(object["profile"] as? String == "4me-people")
+        for key in ["code", "severity", "fix", "summary", "explanation"] { #expect(object[key] is String, "\(key)") }
+    }
+
     /// `Scripts/test-pre-commit.sh` with the real pre-commit framework; slow the first time (release build).
     @Test(.enabled(if: TestSupport.onPath("pre-commit") && TestSupport.onPath("git"),
                    "needs `pre-commit` (pip install pre-commit) and git on PATH"),
