@@ -40,7 +40,7 @@ public final class Linter {
         if reader.isPowerShellTypeLine {
             sink.cell(.powershellTypeLine, reader, field: 0, record: nil,
                       message: "PowerShell type line '\(reader.string(0))' above the header (Export-Csv without -NoTypeInformation); skipped",
-                      fix: Fix(.safe, "Remove the line", replacement: nil))
+                      fix: Fix(.safe, "Remove the line", .removeLine(RemovedLineWording(one: "Removed the PowerShell '#TYPE' line", many: "Removed %d PowerShell '#TYPE' lines"))))
             guard try reader.next() else {
                 sink.file(.emptyFile, message: "The file has only a PowerShell type line: no header and no records")
                 return finish(shell, sink: sink)
@@ -64,7 +64,7 @@ public final class Linter {
         while try reader.next() {
             if reader.isBlankLine {
                 sink.at(.blankLine, reader, line: reader.line, column: 1, field: nil, record: nil,
-                        message: "Blank line", fix: Fix(.safe, "Remove the line", replacement: nil))
+                        message: "Blank line", fix: Fix(.safe, "Remove the line", .removeLine(RemovedLineWording(one: "Removed 1 blank line", many: "Removed %d blank lines"))))
                 continue
             }
             records += 1
@@ -95,17 +95,17 @@ public final class Linter {
         switch encoding {
         case .utf8(bom: true):
             sink.file(.byteOrderMark, message: "File starts with a UTF-8 byte-order mark",
-                      fix: Fix(.safe, "Remove the byte-order mark", replacement: nil))
+                      fix: Fix(.safe, "Remove the byte-order mark", .removeByteOrderMark))
         case .utf8(bom: false):
             break
         case .utf16(let littleEndian, let bom):
             let how = bom ? "byte-order mark" : "NUL byte pattern"
             sink.file(.utf16Encoding, message: "File is UTF-16\(littleEndian ? "LE" : "BE") (by its \(how)); decoded and linted, but most importers expect UTF-8",
-                      fix: Fix(.safe, "Transcode to UTF-8", replacement: nil))
+                      fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: littleEndian ? "UTF-16LE" : "UTF-16BE")))
         case .legacy(let charset, let confidence, let line):
             sink.file(.legacyEncoding, line: max(1, line),
                       message: "File is not UTF-8; it looks like \(charset) (ICU confidence \(confidence)%); decoded as such and linted, but the import rejects it",
-                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", replacement: nil))
+                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", .transcodeToUTF8(from: charset)))
         }
     }
 }

@@ -11,17 +11,45 @@ public struct RelatedLocation: Codable, Sendable, Equatable {
     }
 }
 
-/// A proposed replacement for the cell (or header cell) that a diagnostic sits on.
+/// A fix a rule proposes with its diagnostic: how safe it is, what it does in words, and what it does.
 public struct Fix: Codable, Sendable, Equatable {
     public var applicability: Applicability
     public var description: String
-    /// The new cell text; nil for fixes that act on the file as a whole (transcoding, regrouping).
-    public var replacement: String?
+    public var action: FixAction
 
-    public init(_ applicability: Applicability, _ description: String, replacement: String?) {
+    public init(_ applicability: Applicability, _ description: String, _ action: FixAction) {
         self.applicability = applicability
         self.description = description
-        self.replacement = replacement
+        self.action = action
+    }
+
+    /// A fix that replaces the diagnostic's cell with `replacement`.
+    public init(_ applicability: Applicability, _ description: String, replacement: String) {
+        self.init(applicability, description, .replaceCell(replacement))
+    }
+
+    /// The new cell text; nil for fixes that act on the file as a whole (the report's `replacement`).
+    public var replacement: String? {
+        get { if case .replaceCell(let text) = action { text } else { nil } }
+        set { if let newValue { action = .replaceCell(newValue) } }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case applicability, description, replacement
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        applicability = try c.decode(Applicability.self, forKey: .applicability)
+        description = try c.decode(String.self, forKey: .description)
+        action = try c.decodeIfPresent(String.self, forKey: .replacement).map(FixAction.replaceCell) ?? .unrecorded
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(applicability, forKey: .applicability)
+        try c.encode(description, forKey: .description)
+        try c.encodeIfPresent(replacement, forKey: .replacement)
     }
 }
 

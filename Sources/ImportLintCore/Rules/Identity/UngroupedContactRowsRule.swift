@@ -38,7 +38,7 @@ final class UngroupedContactRowsRule: RecordRule {
         let person = Whitespace.trim(reader.string(index))
         sink.cell(.ungroupedContactRows, reader, field: index, record: record,
                   message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); this separate group makes 4me delete the rows imported with that earlier group",
-                  fix: Fix(.safe, "Move this row up to the person's earlier group", replacement: nil),
+                  fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
                   related: [RelatedLocation(line: earlier)], values: [person])
     }
 }
