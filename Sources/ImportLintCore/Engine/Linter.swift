@@ -36,7 +36,8 @@ public final class Linter {
         func endOfFile(records: Int, headerLine: Int?) -> LintResult {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
-            return finish(report, sink: sink)
+            report.diagnostics = sink.takeSorted()
+            return LintResult(report: report, sourceLines: sink.sourceLines)
         }
 
         guard try reader.next() else { return endOfFile(records: 0, headerLine: nil) }
@@ -71,15 +72,10 @@ public final class Linter {
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }
         }
+        let clusters = rules.compactMap { $0.reportedClusters() }
+        if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }
         report.profile = profile?.name
         return endOfFile(records: records, headerLine: context.headerLine)
-    }
-
-    private func finish(_ report: FileReport, sink: DiagnosticSink) -> LintResult {
-        var report = report
-        report.diagnostics = sink.takeSorted()
-        report.clusters = sink.clusters
-        return LintResult(report: report, sourceLines: sink.sourceLines)
     }
 }
 

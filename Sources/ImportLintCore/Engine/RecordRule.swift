@@ -20,6 +20,8 @@ public class RecordRule {
     public func finish(sink: DiagnosticSink) {}
     /// The file has ended, after every record rule's `finish`; `headerLine` is nil when it had no header.
     public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}
+    /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
+    public func reportedClusters() -> [Cluster]? { nil }
 }
 
 /// Everything rules may know about the file being linted.

@@ -66,7 +66,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     public var related: [RelatedLocation]
     public var fix: Fix?
     /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
-    /// the fixer to find the cell to rewrite.
+    /// the fixer to find the cell to rewrite, and not part of the JSON report.
     public var fieldIndex: Int?
     /// Cell values quoted in `message` and `fix`, so that `--redact` can hide them.
     public var values: [String]
@@ -89,7 +89,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, rule, severity, line, column, record, field, message, related, fix, fieldIndex
+        case code, rule, severity, line, column, record, field, message, related, fix
     }
 
     public init(from decoder: Decoder) throws {
@@ -104,7 +104,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         message = try c.decode(String.self, forKey: .message)
         related = try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? []
         fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
-        fieldIndex = try c.decodeIfPresent(Int.self, forKey: .fieldIndex)
+        fieldIndex = nil
         values = []
     }
 
@@ -121,6 +121,5 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         try c.encode(message, forKey: .message)
         try c.encode(related, forKey: .related)
         try c.encode(fix, forKey: .fix)
-        try c.encodeIfPresent(fieldIndex, forKey: .fieldIndex)
     }
 }

@@ -24,16 +24,16 @@ final class ByteLevelRule: RecordRule {
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
             let guess = Self.windows1252Reading(bad.badBytes).map { " (as Windows-1252: '\($0)')" } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
-            sink.at(.invalidUTF8, reader, line: position.line, column: position.column, field: nil, record: record,
-                    message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
+            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
+                          message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
         }
         for hit in reader.controlCharacters {
             let position = reader.position(of: hit)
             let value = reader.string(hit.field)
-            sink.at(.controlCharacter, reader, line: position.line, column: position.column, field: hit.field,
-                    record: record, message: "Control character \(Self.describe(hit.scalar)) in the cell",
-                    fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
-                    values: [value])
+            reader.report(.controlCharacter, to: sink, line: position.line, column: position.column, field: hit.field,
+                          record: record, message: "Control character \(Self.describe(hit.scalar)) in the cell",
+                          fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
+                          values: [value])
         }
     }
 

@@ -11,7 +11,7 @@ final class BlankLineRule: RecordRule {
     static let removal = RemovedLineWording(one: "Removed 1 blank line", many: "Removed %d blank lines")
 
     override func blankLine(_ reader: CSVReader, sink: DiagnosticSink) {
-        sink.at(.blankLine, reader, line: reader.line, column: 1, field: nil, record: nil,
-                message: "Blank line", fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        reader.report(.blankLine, to: sink, line: reader.line, column: 1, field: nil, record: nil,
+                      message: "Blank line", fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
     }
 }

@@ -12,8 +12,8 @@ final class PowerShellTypeLineRule: RecordRule {
                                             many: "Removed %d PowerShell '#TYPE' lines")
 
     override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {
-        sink.cell(.powershellTypeLine, reader, field: 0, record: nil,
-                  message: "PowerShell type line '\(reader.string(0))' above the header (Export-Csv without -NoTypeInformation); skipped",
-                  fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        reader.report(.powershellTypeLine, to: sink, field: 0, record: nil,
+                      message: "PowerShell type line '\(reader.string(0))' above the header (Export-Csv without -NoTypeInformation); skipped",
+                      fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
     }
 }

@@ -29,7 +29,7 @@ final class RecordShapeRule: RecordRule {
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
             : "Record has \(n) cells but the header has \(headerCount); the missing cells would shift or empty the last columns"
-        sink.cell(.raggedRow, reader, field: field, record: record, message: message)
+        reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
     }
 
     @discardableResult
@@ -37,9 +37,9 @@ final class RecordShapeRule: RecordRule {
         guard let open = reader.unterminatedQuote else { return false }
         let position = reader.position(of: open)
         let swallowed = reader.endLine - position.line
-        sink.at(.unterminatedQuote, reader, line: position.line, column: position.column, field: open.field,
-                record: record,
-                message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
+        reader.report(.unterminatedQuote, to: sink, line: position.line, column: position.column, field: open.field,
+                      record: record,
+                      message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
         return true
     }
 }
