@@ -177,6 +177,11 @@ import Testing
         let (removed, removedResult) = try run(text, [removeLine], unsafe: false)
         #expect(removed == "Primary Email,Name\nann@x.com,Ann\nbob@x.com,Bob\n")
         #expect(removedResult.fileFixes == [FileFix(rule: "blank-line", description: "Removed 1 spare line", count: 1, round: 1)])
+        let removeRecord = Diagnostic(rule: .blankLine, line: 2, column: 1, record: 1, field: nil, message: "",
+                                      fix: Fix(.safe, "", .removeLine(wording)))
+        let (withoutAnn, withoutAnnResult) = try run(text, [removeRecord], unsafe: false)
+        #expect(withoutAnn == "Primary Email,Name\n\nbob@x.com,Bob\n")
+        #expect(withoutAnnResult.recordsIn == 2 && withoutAnnResult.recordsOut == 1)
         let redelimit = Diagnostic(rule: .blankLine, line: 1, column: 1, record: nil, field: nil, message: "",
                                    fix: Fix(.safe, "", .changeDelimiter(to: 0x09)))
         let plan = FixPlan(diagnostics: [redelimit], allowUnsafe: false)

@@ -123,9 +123,11 @@ final class FixPass {
         regrouper = groupIndex == nil ? nil : Regrouper()
     }
 
-    /// Copies every data record; false when a fatal structural problem stopped the pass.
+    /// Copies every data record but those the plan removes; false when a fatal structural problem
+    /// stopped the pass.
     private func copyRecords(to out: OutputFile) throws -> Bool {
         var record = 0
+        var removed = 0
         while try reader.next() {
             if reader.isBlankLine {
                 try removeOrCopyLine(to: out)
@@ -136,10 +138,15 @@ final class FixPass {
                 result.recordsIn = record
                 return false
             }
+            if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil {
+                removedLines.append(reader.line)
+                removed += 1
+                continue
+            }
             try writeCurrentRecord(record: record, to: out)
         }
         result.recordsIn = record
-        result.recordsOut = record
+        result.recordsOut = record - removed
         return true
     }
 

@@ -7,7 +7,8 @@ public enum FixAction: Sendable, Equatable {
     case removeByteOrderMark
     /// Write the output in UTF-8; `from` names the input's encoding for the fix report.
     case transcodeToUTF8(from: String)
-    /// Leave out the line the diagnostic sits on (a line that is not a record: blank, a preamble).
+    /// Leave out the line the diagnostic sits on: a line that is not a record (blank, a preamble), or
+    /// the record that starts on it.
     case removeLine(RemovedLineWording)
     /// Move the diagnostic's row up to the first group of rows with the same value in the diagnostic's cell.
     case moveRowToGroup
