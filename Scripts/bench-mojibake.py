@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores the mojibake rule against ftfy on the labelled set fixtures/mojibake-eval/eval.tsv.
+"""Scores the mojibake rule against ftfy on the labelled set fixtures/mojibake-eval/evaluation.tsv.
 
 importlint lints a one-column CSV made of the set's strings (`check --select mojibake --format json`); ftfy
 runs `fix_encoding` (its mojibake repair alone) on the same strings, from a virtual environment used only by
@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-EVAL = os.path.join(ROOT, "fixtures", "mojibake-eval", "eval.tsv")
+EVAL = os.path.join(ROOT, "fixtures", "mojibake-eval", "evaluation.tsv")
 
 
 def load():

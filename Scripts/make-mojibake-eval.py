@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates fixtures/mojibake-eval/eval.tsv: the labelled evaluation set of the mojibake rule.
+"""Generates fixtures/mojibake-eval/evaluation.tsv: the labelled evaluation set of the mojibake rule.
 
 Clean rows are hand-written names of people and companies in 30+ languages and symbol-rich text that
 looks like mojibake but is correct. Damaged rows are made from them the way tool chains make mojibake:
@@ -98,6 +98,24 @@ SYMBOLS = [
     "(╯°□°)╯︵ ┻━┻", "¯\\_(ツ)_/¯", "Sœur ✝", "Ā Ē Ī", "Ω≈ç√∫", "Ć€", "€ß", "Mañana ±",
 ]
 
+# Capitals, typography and brand marks that put accented letters next to symbols and each other.
+LOOK_ALIKE = [
+    "SÃO JOÃO DA BARRA", "MAÇÃ VERDE", "INFORMAÇÃO", "ÃO", "CÃES & GATOS", "ÂNGELA", "ÂÂ",
+    "NGUYỄN VĂN ĐỨC", "ĐẶNG THỊ", "ÞÓRÐUR", "ÐÓRA", "ŻÓŁĆ", "ŁÓDŹ", "GDAŃSK", "ŘÍČANY", "ŠŤASTNÝ", "ŐSZ",
+    "ŰRHAJÓ", "ȘTEFAN", "ŞTEFAN", "PĂŞUNE", "PĂȘUNE", "ÎNVĂȚĂMÂNT", "ÄÖÜ", "Ärzte-Ökonomie", "ØSTERGÅRD",
+    "ÆRØ", "ÅÄÖ AB", "Müller®", "Öko™", "Café«", "Ñandú’s", "N’Diaye", "D’Ávila", "Dell’Òrto", "Sant’Ànna",
+    "Café\u00a0Noir", "Prix\u00a0: 5\u00a0€", "« Élodie »", "Éric\u00a0Dupont", "ÉÉ", "Évora", "ÓSCAR",
+    "ÚRSULA", "ÍÑIGO", "ÑUÑOA", "ĀDAŽI", "ŅUJORKA", "ĶEKAVA", "ŪDRIŅI", "ĖRIŠKĖ", "ĄŽUOLAS", "ÜLEMISTE",
+    "ÕISMÄE", "ŠÜKRÜ", "İĞDIR", "ĞÜ", "ÇAĞ", "ÖĞRETMEN", "IŞIK", "ΆΝΝΑ", "ΌΛΓΑ", "ΪΩΑΝΝΗΣ", "ΐ", "ΰ",
+    "Ёлка", "ЁЖИК", "ЇЖАК", "ҐАНОК", "Ђорђе", "ЉУБИЦА", "Ћ", "Џ", "Ѕвезда", "Ѓорѓи", "Ќеро", "ѓ", "Ў",
+    "Ќ’", "Ђ™", "Рњ", "Сљ", "Рђ", "Щ«", "№ 12", "ООО «Ромашка»", "Ж/Д", "Тел.: +7", "Σ 5", "Π×2",
+    "50 µg", "3 ½", "¼ inch", "90°", "±0,5 mm", "×2", "2×", "A×B", "ß-Test", "Straße²", "Ü·Bahn",
+    "Å‐Ø", "É‑Á", "ä‘b", "Ö’s", "ÿ", "Ÿ", "Œ", "œuvre", "Œ™", "Š®", "Ž°", "Ć©", "Ł±", "Ĺ", "Ă",
+    "Ăn", "Ăla", "Ĺubo", "Ĺ’s", "ÄŽ", "ÄÖ", "ÂÉ", "ÃÉ", "ÅÉ", 
+    "🇩🇪 Deutschland", "👍🏽 ok", "❤️ Anna", "ツ", "☃", "⌘K", "♠♣♥♦", "★★★★☆", "→ see", "✓ done", "✗ no",
+    "™", "®", "©", "°", "€", "£", "¥", "¢", "§", "¶", "†", "‡", "•", "…", "‰", "‹ ›", "„Zitat“", "‚a‘",
+]
+
 # Code pages a UTF-8 text of each language group is realistically read as (Python codec names).
 WESTERN = ["cp1252", "latin_1", "iso8859_15", "cp850", "cp437", "mac_roman"]
 CENTRAL = ["cp1250", "iso8859_2", "cp852", "cp1252"]
@@ -136,7 +154,7 @@ def main():
         for name in names:
             assert unicodedata.is_normalized("NFC", name), name
             rows.append((name, "clean", name, "original", lang))
-    for text in SYMBOLS:
+    for text in SYMBOLS + LOOK_ALIKE:
         rows.append((text, "clean", text, "original", "symbols"))
     damaged = []
     for lang, names in CLEAN.items():
@@ -173,7 +191,7 @@ def main():
     for text, label, expected, _, _ in unique:
         assert "\t" not in text and "\n" not in text and "\r" not in text, text
         assert (label == "clean") == (text == expected), text
-    out = os.path.join(os.path.dirname(__file__), "..", "fixtures", "mojibake-eval", "eval.tsv")
+    out = os.path.join(os.path.dirname(__file__), "..", "fixtures", "mojibake-eval", "evaluation.tsv")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("text\tlabel\texpected\tchain\tlanguage\n")

@@ -6,8 +6,8 @@
 /// repaired where it is damaged); this is repeated for text damaged twice. The reading kept is the one that
 /// makes the text read best (`MojibakeBadness`); it is reported only when it lowers the oddness score
 /// clearly, so correct text ('×£', 'Ä' + no-break space, 'NESTLÉ®', 'ПІБ') is left alone. The fix is
-/// safe only when the repaired text maps back to the input exactly, reads as ordinary text, and no other
-/// code page gives a different repair that reads as well.
+/// safe only when the repaired text maps back to the input exactly, reads as ordinary text, and no code page
+/// of another family gives a different repair that reads as well.
 enum Mojibake {
     /// Score drop needed to report, and to call the repair safe.
     static let reportDrop = 2
@@ -115,7 +115,11 @@ enum Mojibake {
             }
         }
         guard var best = candidates.min(by: better) else { return nil }
-        let runnerUp = candidates.filter { $0.scalars != best.scalars }.map(\.badness).min() ?? Int.max
+        // A different text that reads as well, from another family of code pages, leaves the choice open.
+        let families = MojibakeCodePages.pages.map(\.family)
+        let bestFamilies = best.pages.map { families[$0] }
+        let runnerUp = candidates.filter { $0.scalars != best.scalars && $0.pages.map { families[$0] } != bestFamilies }
+            .map(\.badness).min() ?? Int.max
         if let third = readings(best.scalars, after: best.pages).min(by: better), third.badness < best.badness {
             best = third
         }

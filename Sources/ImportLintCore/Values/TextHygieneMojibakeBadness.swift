@@ -150,7 +150,7 @@ enum MojibakeBadness {
     }
 
     /// Letters most frequent in European names, preferred when two readings are equally plausible.
-    private static let frequentLetters: Set<UInt32> = Set("éáóíúüöäèàçñãčžłßěřőşğıøæêôâÉÁÓÍÚÜÖÄÈÀÇÑŠČŽŁŘŐŞĞØÆ".unicodeScalars.map(\.value))
+    private static let frequentLetters: Set<UInt32> = Set("éáóíúüöäèàçñãščžłßþðÞÐěřőşğıøæêôâÉÁÓÍÚÜÖÄÈÀÇÑŠČŽŁŘŐŞĞØÆ".unicodeScalars.map(\.value))
 
     /// Tie-breaker between readings of equal score: how uncommon their non-ASCII letters are.
     static func rarity(_ scalars: [Unicode.Scalar]) -> Int {

@@ -3,14 +3,17 @@ import CICU
 /// The single-byte code pages a UTF-8 text is realistically misread as, with ICU's byte → character tables
 /// turned around: for every non-ASCII character, the byte it has in each code page. Built once per process.
 struct MojibakeCodePages: Sendable {
-    /// ICU converter name and the name used in messages, in order of preference when two readings tie.
-    static let pages: [(icu: String, display: String)] = [
-        ("windows-1252", "Windows-1252"), ("ISO-8859-1", "ISO-8859-1 (Latin-1)"), ("ISO-8859-15", "ISO-8859-15"),
-        ("windows-1250", "Windows-1250 (Central European)"), ("ISO-8859-2", "ISO-8859-2 (Latin-2)"),
-        ("windows-1251", "Windows-1251 (Cyrillic)"), ("windows-1253", "Windows-1253 (Greek)"),
-        ("windows-1254", "Windows-1254 (Turkish)"), ("windows-1257", "Windows-1257 (Baltic)"),
-        ("ibm-850", "DOS code page 850"), ("ibm-437", "DOS code page 437"), ("ibm-852", "DOS code page 852"),
-        ("ibm-866", "DOS code page 866 (Cyrillic)"), ("macintosh", "Mac Roman"), ("KOI8-R", "KOI8-R"),
+    /// ICU converter name, the name used in messages, and the family. Windows-1252 and the ISO Latin pages
+    /// it extends form one family: where their readings tie, Windows-1252 (Excel, Windows PowerShell) is by
+    /// far the commoner misreading and is taken. Every other page is its own family: Windows-1250 and
+    /// ISO-8859-2 both occur in practice, so a tie between them leaves the repair a guess.
+    static let pages: [(icu: String, display: String, family: Int)] = [
+        ("windows-1252", "Windows-1252", 0), ("ISO-8859-1", "ISO-8859-1 (Latin-1)", 0), ("ISO-8859-15", "ISO-8859-15", 0),
+        ("windows-1250", "Windows-1250 (Central European)", 1), ("ISO-8859-2", "ISO-8859-2 (Latin-2)", 11),
+        ("windows-1251", "Windows-1251 (Cyrillic)", 2), ("windows-1253", "Windows-1253 (Greek)", 3),
+        ("windows-1254", "Windows-1254 (Turkish)", 4), ("windows-1257", "Windows-1257 (Baltic)", 5),
+        ("ibm-850", "DOS code page 850", 6), ("ibm-437", "DOS code page 437", 12), ("ibm-852", "DOS code page 852", 7),
+        ("ibm-866", "DOS code page 866 (Cyrillic)", 8), ("macintosh", "Mac Roman", 9), ("KOI8-R", "KOI8-R", 10),
     ]
 
     static let shared = MojibakeCodePages()
