@@ -26,6 +26,8 @@ struct MojibakeCodePages: Sendable {
     private let bytes: [UInt8]
     /// Per row, bit p set when the character's byte in page p is a UTF-8 lead (2-, 3-, 4-byte) or continuation.
     private let masks: [RoleMasks]
+    /// `masks` for U+0080–U+024F directly, the characters of most non-ASCII cells: no hashing per character.
+    private let latinMasks: [RoleMasks]
 
     struct RoleMasks: Sendable {
         var lead2: UInt16 = 0, lead3: UInt16 = 0, lead4: UInt16 = 0, continuation: UInt16 = 0
@@ -74,6 +76,7 @@ struct MojibakeCodePages: Sendable {
         self.rows = rows
         self.bytes = bytes
         self.masks = masks
+        latinMasks = (0x80..<0x250).map { v in rows[UInt32(v)].map { masks[$0] } ?? RoleMasks() }
     }
 
     /// The byte `scalar` has in code page `page`, or nil when the page cannot hold it.
@@ -88,7 +91,8 @@ struct MojibakeCodePages: Sendable {
 
     @inline(__always)
     func roles(_ value: UInt32) -> RoleMasks {
-        guard value >= 0x80, let row = rows[value] else { return RoleMasks() }
+        if value < 0x250 { return value < 0x80 ? RoleMasks() : latinMasks[Int(value) - 0x80] }
+        guard let row = rows[value] else { return RoleMasks() }
         return masks[row]
     }
 }
