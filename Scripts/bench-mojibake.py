@@ -7,7 +7,7 @@ this bench (created on first run in $FTFY_VENV, default /tmp/ftfy-venv). Prints,
 detection precision and recall, the share of damaged strings repaired exactly, and how many correct strings
 a fix would rewrite (for importlint: by a SAFE fix; ftfy has no notion of safety, so every rewrite counts).
 
-Usage: python3 Scripts/bench-mojibake.py [--binary .build/debug/importlint] [--show-errors N]
+Usage: python3 Scripts/bench-mojibake.py [--binary .build/debug/importlint] [--set other.tsv] [--show-errors N]
 """
 import argparse
 import csv
@@ -21,8 +21,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 EVAL = os.path.join(ROOT, "fixtures", "mojibake-eval", "evaluation.tsv")
 
 
-def load():
-    with open(EVAL, encoding="utf-8", newline="") as f:
+def load(path):
+    with open(path, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line]
@@ -91,16 +91,17 @@ def score(rows, found, safe_of):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "importlint"))
+    parser.add_argument("--set", default=EVAL, help="another labelled TSV with the same columns")
     parser.add_argument("--show-errors", type=int, default=0, help="list up to N misses and false alarms of each tool")
     args = parser.parse_args()
-    rows = load()
+    rows = load(args.set)
     lint = run_importlint(args.binary, rows)
     lint_fixed = {i: rep for i, (rep, _) in lint.items()}
     fixed, version = run_ftfy(rows)
     ours = score(rows, lint_fixed, lambda i: lint[i][1] == "safe")
     theirs = score(rows, fixed, lambda i: True)
     clean = sum(1 for r in rows if r["label"] == "clean")
-    print(f"{len(rows)} strings ({clean} clean, {len(rows) - clean} damaged) from {os.path.relpath(EVAL, ROOT)}")
+    print(f"{len(rows)} strings ({clean} clean, {len(rows) - clean} damaged) from {os.path.relpath(args.set, ROOT)}")
     print(f"{'':28}{'importlint':>12}{'ftfy ' + version:>14}")
     for key in ours:
         fmt = "{:>12.1f}" if isinstance(ours[key], float) else "{:>12d}"

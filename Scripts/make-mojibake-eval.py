@@ -114,7 +114,13 @@ LOOK_ALIKE = [
     "Ăn", "Ăla", "Ĺubo", "Ĺ’s", "ÄŽ", "ÄÖ", "ÂÉ", "ÃÉ", "ÅÉ", 
     "🇩🇪 Deutschland", "👍🏽 ok", "❤️ Anna", "ツ", "☃", "⌘K", "♠♣♥♦", "★★★★☆", "→ see", "✓ done", "✗ no",
     "™", "®", "©", "°", "€", "£", "¥", "¢", "§", "¶", "†", "‡", "•", "…", "‰", "‹ ›", "„Zitat“", "‚a‘",
+    "1920×…", "Êêê OLHA", "[ok]\u00a0®", "2020—∞", "( o¬õ )", "∆±", "QUEM Ó¿", "Ēø", "S Ã O", "√π ≈ 1.77",
+    "┼┐a┼┐", "VOCÊ…", "Ó…", "ÉÉ…", "Ñ‰", "¬´ ok", "ÀÀ", "Ô™ Corp", "X™ Ü®",
 ]
+# Damage that also lost a no-break space: an editor or a web form turned the 0xA0 byte of 'à' or 'Š' into a
+# plain space after the misreading.
+NBSP_LOST = [("fr", "Rendez-vous à Paris à midi"), ("fr", "Voilà le travail"), ("fr", "jusqu'à nos jours"),
+             ("pt", "Fui às compras"), ("lv", "Šveices banka"), ("lt", "Šiaulių bankas"), ("cs", "Škoda Auto")]
 
 # Code pages a UTF-8 text of each language group is realistically read as (Python codec names).
 WESTERN = ["cp1252", "latin_1", "iso8859_15", "cp850", "cp437", "mac_roman"]
@@ -170,6 +176,9 @@ def main():
                     twice = read_as(once, codec)
                     if twice is not None:
                         damaged.append((twice, "damaged", name, f"utf-8>{codec}>{codec}", lang))
+    for lang, text in NBSP_LOST:
+        codec = "cp1257" if lang in ("lv", "lt") else "cp1252"
+        damaged.append((read_as(text, codec).replace("\u00a0", " "), "damaged", text, f"utf-8>{codec}, no-break space lost", lang))
     # Part of a cell damaged: a correct first name next to a damaged surname, and the reverse.
     for lang in ["de", "fr", "pl", "cs", "tr", "sv", "ru", "es"]:
         names = [n for n in CLEAN[lang] if not n.isascii()]

@@ -44,7 +44,7 @@ public enum TextHygiene {
             let b = p[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F || b == 0x3F { return false }
-                _ = sequences.add(UInt32(b))
+                if sequences.add(UInt32(b)) { return false }
                 i += 1
                 continue
             }
@@ -124,7 +124,7 @@ public enum TextHygiene {
             if v < 0x80 {
                 if v == 0x3F { hasQuestionOrReplacement = true }
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { scripts |= 1 }
-                _ = sequences.add(v)
+                if sequences.add(v) { mojibakeCandidate = true }
                 return
             }
             if v == 0xFFFD { hasQuestionOrReplacement = true }

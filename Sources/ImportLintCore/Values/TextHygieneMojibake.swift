@@ -6,26 +6,37 @@
 /// repaired where it is damaged); this is repeated for text damaged twice. The reading kept is the one that
 /// makes the text read best (`MojibakeBadness`); it is reported only when it lowers the oddness score
 /// clearly, so correct text ('×£', 'Ä' + no-break space, 'NESTLÉ®', 'ПІБ') is left alone. The fix is
-/// safe only when the repaired text maps back to the input exactly, reads as ordinary text, and no code page
+/// safe only when the repaired text maps back to the input exactly, reads as ordinary text, the whole cell
+/// is consistent with one misreading (no character the code page holds is left undecoded), and no code page
 /// of another family gives a different repair that reads as well.
 enum Mojibake {
     /// Score drop needed to report, and to call the repair safe.
     static let reportDrop = 2
     static let safeDrop = 3
 
+    /// Leads after which a space may stand for a lost no-break space: Â Ã Å (Windows-1252, -1257), Г (-1251).
+    private static let spaceMayFollow: Set<UInt32> = [0xC2, 0xC3, 0xC5, 0x413]
+
     struct Reading {
         var scalars: [Unicode.Scalar]
         var badness: Int
         var pages: [Int]
+        /// False when a character the code page holds was left undecoded at some step ('Bremer – DrÃ¥ber':
+        /// the '–' cannot come from misread UTF-8, so the cell was not misread as a whole), or when a space
+        /// was taken for the no-break space it often replaces ('jusqu'Ã nos' for 'jusqu'à nos').
+        var exact: Bool
     }
 
     /// Decodes, in code page `page`, every run of characters that forms a UTF-8 multi-byte sequence there;
-    /// nil when there is none.
-    static func undo(_ scalars: [Unicode.Scalar], page: Int) -> [Unicode.Scalar]? {
+    /// nil when there is none. A space after 'Â', 'Ã', 'Å' or 'Г' may stand for byte 0xA0 ('Ã ' for 'à',
+    /// 'Å ' for 'Š'), a no-break space that an editor turned into a space. `exact` is false when it did, or when a non-ASCII character the page holds is left over.
+    static func undo(_ scalars: [Unicode.Scalar], page: Int) -> (scalars: [Unicode.Scalar], exact: Bool)? {
         let pages = MojibakeCodePages.shared
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         var decoded = 0
+        var inexact = false
+        let spaceMayBeA0 = pages.decode[page][0xA0] == Unicode.Scalar(0xA0)
         var i = 0
         let n = scalars.count
         while i < n {
@@ -33,11 +44,15 @@ enum Mojibake {
                 let need = lead < 0xE0 ? 1 : (lead < 0xF0 ? 2 : 3)
                 var value = UInt32(lead) & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07)
                 var complete = i + need < n
+                var spaceForA0 = false
                 if complete {
                     for k in 1...need {
-                        guard let b = pages.byte(scalars[i + k], page: page), b >= 0x80, b <= 0xBF else {
+                        let c = scalars[i + k]
+                        let isSpace = c == " " && spaceMayBeA0 && Self.spaceMayFollow.contains(scalars[i].value)
+                        guard let b = isSpace ? 0xA0 : pages.byte(c, page: page), b >= 0x80, b <= 0xBF else {
                             complete = false; break
                         }
+                        if isSpace { spaceForA0 = true }
                         value = value << 6 | UInt32(b & 0x3F)
                     }
                 }
@@ -46,19 +61,31 @@ enum Mojibake {
                     out.append(scalar)
                     decoded += 1
                     i += need + 1
+                    if spaceForA0 {
+                        inexact = true
+                        // 'à' is a word of its own: the space after it went into the no-break space
+                        // ('jusqu'Ã nos'), unless it was the Portuguese 'às' ('Ã s crianças').
+                        if scalar == "à", i < n, scalars[i] != " ", !(scalars[i] == "s" && (i + 1 == n || scalars[i + 1] == " ")) {
+                            out.append(" ")
+                        }
+                    }
                     continue
                 }
             }
+            if scalars[i].value >= 0x80, pages.byte(scalars[i], page: page) != nil { inexact = true }
             out.append(scalars[i])
             i += 1
         }
-        return decoded > 0 ? out : nil
+        return decoded > 0 ? (out, !inexact) : nil
     }
 
-    /// True when `scalar`, encoded as UTF-8 and read in the code page, gives back exactly `damaged`.
+    /// True when `scalar`, encoded as UTF-8 and read in the code page, gives back exactly `damaged` (a space
+    /// standing for a no-break space).
     private static func roundTrips(_ scalar: Unicode.Scalar, to damaged: ArraySlice<Unicode.Scalar>, page: Int) -> Bool {
         let table = MojibakeCodePages.shared.decode[page]
-        return String(scalar).utf8.map { table[Int($0)] }.elementsEqual(damaged.map { Optional($0) })
+        return String(scalar).utf8.map { table[Int($0)] }.elementsEqual(damaged) { read, given in
+            read == given || (read == Unicode.Scalar(0xA0) && given == " ")
+        }
     }
 
     /// The scalar of a UTF-8 sequence of `length` bytes, nil for overlong forms, surrogates and characters
@@ -75,11 +102,12 @@ enum Mojibake {
     }
 
     /// The readings reached by undoing one misreading in every code page, distinct texts only.
-    static func readings(_ scalars: [Unicode.Scalar], after chain: [Int]) -> [Reading] {
+    static func readings(_ scalars: [Unicode.Scalar], after chain: [Int], exact: Bool = true) -> [Reading] {
         var found: [Reading] = []
         for page in 0..<MojibakeCodePages.shared.count {
-            guard let undone = undo(scalars, page: page), !found.contains(where: { $0.scalars == undone }) else { continue }
-            found.append(Reading(scalars: undone, badness: MojibakeBadness.score(undone), pages: chain + [page]))
+            guard let undone = undo(scalars, page: page), !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
+            found.append(Reading(scalars: undone.scalars, badness: MojibakeBadness.score(undone.scalars), pages: chain + [page],
+                                 exact: exact && undone.exact))
         }
         return found
     }
@@ -109,7 +137,7 @@ enum Mojibake {
         let first = readings(original, after: [])
         var candidates = first
         for reading in first {
-            for second in readings(reading.scalars, after: reading.pages)
+            for second in readings(reading.scalars, after: reading.pages, exact: reading.exact)
             where !candidates.contains(where: { $0.scalars == second.scalars }) {
                 candidates.append(second)
             }
@@ -120,11 +148,13 @@ enum Mojibake {
         let bestFamilies = best.pages.map { families[$0] }
         let runnerUp = candidates.filter { $0.scalars != best.scalars && $0.pages.map { families[$0] } != bestFamilies }
             .map(\.badness).min() ?? Int.max
-        if let third = readings(best.scalars, after: best.pages).min(by: better), third.badness < best.badness {
+        if let third = readings(best.scalars, after: best.pages, exact: best.exact).min(by: better),
+           third.badness < best.badness {
             best = third
         }
-        guard start - best.badness >= reportDrop else { return nil }
-        let safe = start - best.badness >= safeDrop && best.badness == 0 && runnerUp > best.badness
+        // Clearly better: the score drops by `reportDrop` at least and to half or less.
+        guard start - best.badness >= reportDrop, best.badness * 2 <= start else { return nil }
+        let safe = start - best.badness >= safeDrop && best.badness == 0 && runnerUp > best.badness && best.exact
         var text = String.UnicodeScalarView()
         text.append(contentsOf: best.scalars)
         return Repair(text: String(text), pages: best.pages, safe: safe)

@@ -65,8 +65,9 @@ enum MojibakeBadness {
         0x1D4, 0x18F, 0x259, 0x1C4, 0x1C5, 0x1C6, 0x1C7, 0x1C8, 0x1C9, 0x1CA, 0x1CB, 0x1CC,
     ]
 
+    /// Letters of Latin Extended-B and IPA outside `usedExtendedLatin`, and the long s and 'ŉ' of Extended-A.
     static func isRareLetter(_ v: UInt32) -> Bool {
-        v >= 0x180 && v < 0x2B0 && !usedExtendedLatin.contains(v)
+        v >= 0x180 && v < 0x2B0 && !usedExtendedLatin.contains(v) || v == 0x17F || v == 0x149
     }
 
     /// The score of a text: 0 for ordinary text, a few points per odd spot.
@@ -90,10 +91,15 @@ enum MojibakeBadness {
             let next: Kind? = i + 1 < kinds.count ? kinds[i + 1] : nil
             let v = scalars[i].value
             let previousValue = i > 0 ? scalars[i - 1].value : 0
-            // '×' before another non-ASCII character: Hebrew read as Windows-1252 ('×“×•×“'); '√' the same
-            // for Mac Roman ('Caff√®').
+            // '×' before another non-ASCII character: Hebrew read as Windows-1252 ('×“×•×“'); '√' before a
+            // symbol or Latin letter the same for Mac Roman ('Caff√®'), but not in '√π'.
             if previousValue == 0xD7, v >= 0x80, k != .space { total += 1 }
-            if previousValue == 0x221A, v >= 0x80, k != .space { total += 2 }
+            if previousValue == 0x221A, v >= 0x80, k != .space, script(scalars[i]) == 25 || !isLetter(k) { total += 2 }
+            // 'â' before a Windows-1252 symbol: the lead of every misread quote, dash and emoji ('â€™', 'âœ”').
+            if previousValue == 0xE2, k != .space, MojibakeCodePages.windows1252Continuations.contains(v) { total += 2 }
+            // 'Ã' alone or after a small letter, before a space: 'à' whose no-break space became a space
+            // ('jusqu'Ã nos'); a word in capitals may end in 'Ã' ('IRMÃ E', 'S Ã O').
+            if v == 0x20, previousValue == 0xC3, i < 2 || kinds[i - 2] != .upper, next != .upper { total += 2 }
             switch k {
             case .control, .invalid:
                 if v >= 0x80 && !(k == .invalid && v >= 0x200B && v <= 0x206F) { total += 3 }
@@ -123,7 +129,7 @@ enum MojibakeBadness {
                 // A capital inside a word before an apostrophe: 'TĹ‘zsde', 'VoÄ‘a'.
                 if k == .joiner, i >= 2, isLetter(kinds[i - 2]) { total += 2 }
             case .upper, .lower, .uncased:
-                if v >= 0x80 && isRareLetter(v) { total += 1 }
+                if v >= 0x80 && isRareLetter(v) { total += v == 0x17F ? 3 : 1 }
                 // 'Ĺ' and 'Ă', leads of Central European mojibake, before a small accented letter: 'Ĺľeleznice'.
                 if (previousValue == 0x139 || previousValue == 0x102), k == .lower, v >= 0x80 { total += 2 }
                 guard let previous, isLetter(previous) else { break }

@@ -18,6 +18,10 @@ struct MojibakeCodePages: Sendable {
 
     static let shared = MojibakeCodePages()
 
+    /// The characters of Windows-1252 bytes 0x80–0xBF but the no-break space: what follows a misread lead.
+    static let windows1252Continuations: Set<UInt32> = Set((0x80...0xBF).compactMap { byte in
+        shared.decode[0][byte].map(\.value) }).subtracting([0xA0])
+
     /// Per code page, the character of each byte (nil where the page leaves the byte undefined).
     let decode: [[Unicode.Scalar?]]
     /// Non-ASCII character → row of `bytes` and `masks`.
@@ -34,6 +38,8 @@ struct MojibakeCodePages: Sendable {
     }
 
     var count: Int { decode.count }
+    /// Bit p set when page p has the no-break space at byte 0xA0.
+    let noBreakSpaceAtA0: UInt16
 
     private init() {
         var decode: [[Unicode.Scalar?]] = []
@@ -73,6 +79,7 @@ struct MojibakeCodePages: Sendable {
             }
         }
         self.decode = decode
+        noBreakSpaceAtA0 = decode.indices.reduce(0) { bits, p in decode[p][0xA0]?.value == 0xA0 ? bits | 1 << p : bits }
         self.rows = rows
         self.bytes = bytes
         self.masks = masks
@@ -104,10 +111,12 @@ struct MojibakeSequenceTracker {
     /// Pages in which the characters so far end with a lead and 0, 1 or 2 continuations still owed.
     private var owe1: UInt16 = 0, owe2: UInt16 = 0, owe3: UInt16 = 0
 
-    /// Adds a character; true when it completes a would-be UTF-8 sequence in some page.
+    /// Adds a character; true when it completes a would-be UTF-8 sequence in some page (a space may stand for
+    /// the no-break space of byte 0xA0: 'Ã ' for 'à').
     @inline(__always)
     mutating func add(_ value: UInt32) -> Bool {
         if value < 0x80 {
+            if value == 0x20, owe1 & MojibakeCodePages.shared.noBreakSpaceAtA0 != 0 { return true }
             owe1 = 0; owe2 = 0; owe3 = 0
             return false
         }
