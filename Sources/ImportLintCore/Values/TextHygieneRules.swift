@@ -14,10 +14,11 @@ extension RuleDescriptor {
             Mac Roman or KOI8-R, once or twice, in the whole cell or part of it. A cell is reported only when \
             undoing the misreading makes it read clearly better (letters of one script per word, no symbols or \
             capitals inside words), so correct text that merely looks odd ('3×£10', 'NESTLÉ®', 'Ä' before a \
-            no-break space) is left alone. The fix is safe only when the repair maps back to the cell exactly, \
-            the result reads as ordinary text, and no other code page gives a different repair that reads as \
-            well (Windows-1250 and ISO-8859-2 often tie: 'MĂĽller' may be 'Müller' or 'Måller'); otherwise it \
-            is unsafe and applied only with --unsafe-fixes.
+            no-break space) is left alone. The fix is safe only when the repair maps back to the cell exactly \
+            and the whole cell is one misreading (no correct character of that code page beside the damage, no \
+            space standing for a lost no-break space), the result reads as ordinary text, and no other code page \
+            gives a different repair that reads as well (Windows-1250 and ISO-8859-2 often tie: 'MĂĽller' may \
+            be 'Müller' or 'Måller'); otherwise it is unsafe and applied only with --unsafe-fixes.
             """,
         triggeringExample: "Name\nHans MÃ¼ller\n", cleanExample: "Name\nHans Müller\n")
 
