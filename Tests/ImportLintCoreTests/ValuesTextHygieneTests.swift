@@ -84,6 +84,10 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         }
         #expect(finding("Hans MĂĽller", "TXT001")?.message.contains("Windows-1250") == true)
         #expect(finding("FranÃƒÂ§ois", "TXT001")?.message.contains("Windows-1252 twice") == true)
+        // Read as Windows-1252, saved, then read as Windows-1251: told in the order it happened.
+        let mixed = finding("Preis: Г‚ВЈ20 fГѓВјr JГѓВјrgen", "TXT001")
+        #expect(mixed?.fix?.replacement == "Preis: £20 für Jürgen")
+        #expect(mixed?.message.contains("read as Windows-1252, then as Windows-1251") == true)
     }
 
     /// Correct text that the earlier rule rewrote into garbage (issue 16).

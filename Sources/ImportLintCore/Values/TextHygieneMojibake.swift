@@ -121,6 +121,15 @@ enum Mojibake {
         return a.scalars.count < b.scalars.count
     }
 
+    /// The best score among readings that differ from `best` and come from another family of code pages: a
+    /// different text that reads as well leaves the choice open.
+    private static func runnerUpScore(_ readings: [Reading], _ best: Reading) -> Int {
+        let families = MojibakeCodePages.pages.map(\.family)
+        let bestFamilies = best.pages.map { families[$0] }
+        return readings.filter { $0.scalars != best.scalars && $0.pages.map { families[$0] } != bestFamilies }
+            .map(\.badness).min() ?? Int.max
+    }
+
     struct Repair {
         var text: String
         var pages: [Int]
@@ -143,14 +152,11 @@ enum Mojibake {
             }
         }
         guard var best = candidates.min(by: better) else { return nil }
-        // A different text that reads as well, from another family of code pages, leaves the choice open.
-        let families = MojibakeCodePages.pages.map(\.family)
-        let bestFamilies = best.pages.map { families[$0] }
-        let runnerUp = candidates.filter { $0.scalars != best.scalars && $0.pages.map { families[$0] } != bestFamilies }
-            .map(\.badness).min() ?? Int.max
-        if let third = readings(best.scalars, after: best.pages, exact: best.exact).min(by: better),
-           third.badness < best.badness {
+        var runnerUp = runnerUpScore(candidates, best)
+        let thirds = readings(best.scalars, after: best.pages, exact: best.exact)
+        if let third = thirds.min(by: better), third.badness < best.badness {
             best = third
+            runnerUp = runnerUpScore(thirds, best)
         }
         // Clearly better: the score drops by `reportDrop` at least and to half or less.
         guard start - best.badness >= reportDrop, best.badness * 2 <= start else { return nil }
@@ -163,7 +169,8 @@ enum Mojibake {
     static func check(_ value: String) -> ValueFinding? {
         guard let repair = repair(value), repair.text != value else { return nil }
         let names = MojibakeCodePages.pages
-        let chain = repair.pages.map { names[$0].display }
+        // Undone last misreading first: the message tells them in the order they happened.
+        let chain = repair.pages.reversed().map { names[$0].display }
         let how = chain.count > 1 && Set(chain).count == 1 ? "\(chain[0]) twice" : chain.joined(separator: ", then as ")
         return ValueFinding(
             .mojibake,

@@ -1,7 +1,7 @@
 /// How odd a text reads, counted over neighbouring characters: the score that decides whether undoing a
 /// suspected misreading makes the text clearly better. Real text in any language keeps letters of one
 /// script together, puts symbols between words rather than inside them and capitals at the start of a word;
-/// mojibake breaks those habits ('MÃ¼ller', 'MĂźller', 'Р˜РІР°РЅ', 'Andr├⌐').
+/// mojibake breaks those habits ('MÃ¼ller', 'MĂĽller', 'Р˜РІР°РЅ', 'Andr├⌐').
 enum MojibakeBadness {
     enum Kind: Equatable {
         case upper, lower, uncased, digit, space, asciiOther
@@ -137,7 +137,7 @@ enum MojibakeBadness {
                     total += 3
                 }
                 guard k == .upper, v >= 0x80 else { break }
-                // A capital inside a word: 'MĂźller', 'fÃ', 'РІР'.
+                // A capital inside a word: 'MĂĽller', 'fÃ', 'РІР'.
                 if previous == .lower { total += 1 }
                 if next == .lower { total += 2 }
             case .mark:

@@ -7,7 +7,7 @@ extension RuleDescriptor {
         explanation: """
             When a UTF-8 export is opened in a program that assumes a legacy code page (Excel double-clicking a \
             CSV, Set-Content in Windows PowerShell, a DOS console, an old Mac) and saved again, every accented \
-            or non-Latin letter becomes two or three characters: 'Ã¼' (Windows-1252), 'Ăź' (Windows-1250), \
+            or non-Latin letter becomes two or three characters: 'Ã¼' (Windows-1252), 'ĂĽ' (Windows-1250), \
             'Р˜' (Windows-1251), '├╝' (DOS 850), '√º' (Mac Roman). 4me and The Receptionist store the damaged \
             text as given: names are shown wrongly, searches fail, and a key column no longer matches its record. \
             Detected: UTF-8 read as Windows-1250/1251/1252/1253/1254/1257, ISO-8859-1/2/15, DOS 437/850/852/866, \
