@@ -73,7 +73,7 @@ CLEAN = {
     "vi": ["Nguyễn Thị Minh Khai", "Trần Hưng Đạo", "Phạm Văn Đồng", "Lê Thị Hồng Gấm", "Công ty Cổ phần",
            "Hồ Chí Minh", "Đặng Thùy Trâm", "Võ Nguyên Giáp", "Ngân hàng Ngoại thương", "Bùi Xuân Phái"],
     "ja": ["山田太郎", "株式会社ソニー", "東京都千代田区", "さくら銀行", "鈴木 一郎", "トヨタ自動車", "営業部長",
-           "高橋 美咲", "日本電信電話", "ｶﾀｶﾅ ﾃｽﾄ"],
+           "高橋 美咲", "日本電信電話", "ｶﾀｶﾅ ﾃｽﾄ", "こんにちは", "営業部", "総務課長", "大阪支店", "田中 健"],
     "zh": ["张伟", "王芳", "北京大学", "中国银行", "李娜", "华为技术有限公司", "上海市浦东新区", "刘德华",
            "陳大文", "總經理"],
     "ko": ["김민준", "이서연", "삼성전자", "서울특별시", "박지성", "현대자동차", "대표이사", "최수영", "한국전력공사",
@@ -132,7 +132,7 @@ READ_AS = {
     **{lang: CYRILLIC for lang in ["ru", "uk", "bg", "sr"]},
     "lt": ["cp1257", "cp1252"], "lv": ["cp1257", "cp1252"], "et": ["cp1257", "cp1252"],
     "tr": ["cp1254", "cp1252"], "el": ["cp1253", "cp1252"], "vi": ["cp1252"],
-    "ja": ["cp1252"], "zh": ["cp1252"], "ko": ["cp1252"], "ar": ["cp1252"], "he": ["cp1252"],
+    "ja": ["cp1252", "cp932"], "zh": ["cp1252"], "ko": ["cp1252"], "ar": ["cp1252"], "he": ["cp1252"],
 }
 # Code pages damaged twice (the same tool run twice), per group.
 TWICE = {"cp1252", "cp1250", "cp1251", "latin_1"}
@@ -140,7 +140,13 @@ TWICE = {"cp1252", "cp1250", "cp1251", "latin_1"}
 
 def read_as(text, codec):
     """UTF-8 bytes of `text` decoded in `codec`; undefined bytes 0x80-0x9F read as C1 controls, like
-    Windows and ICU. None when a byte stays undefined."""
+    Windows and ICU. None when a byte stays undefined (for Shift_JIS: when the bytes are not valid in it,
+    since Excel then writes '・' and the text cannot be restored)."""
+    if codec == "cp932":
+        try:
+            return text.encode("utf-8").decode(codec)
+        except UnicodeDecodeError:
+            return None
     out = []
     for b in text.encode("utf-8"):
         try:

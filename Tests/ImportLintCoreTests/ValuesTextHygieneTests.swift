@@ -75,6 +75,7 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
             ("Bj√∂rn", "Björn", .safe),                                  // Mac Roman
             ("п·п╩я▄пЁп╟", "Ольга", .safe),                                // KOI8-R
             ("FranÃƒÂ§ois", "François", .safe),                         // Windows-1252 twice
+            ("蝟ｶ讌ｭ驛ｨ髟ｷ", "営業部長", .safe),                               // Shift_JIS
             ("Hans MĂĽller", "Hans Müller", .unsafe),                    // Windows-1250 or ISO-8859-2
         ]
         for (bad, good, applicability) in cases {
@@ -93,7 +94,7 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
     /// Correct text that the earlier rule rewrote into garbage (issue 16).
     @Test func mojibakeIsSilentOnLookAlikes() {
         for value in ["3×£10", "×£", "HYVINKÄÄ\u{A0}OY", "Kylä\u{A0}Oy", "“Zoë…”", "á´´", "ПІБ", "PĂȘUNE",
-                      "Ω resistor", "±5 °C", "l33t h4x0r ©", "(╯°□°)╯︵ ┻━┻"] {
+                      "Ω resistor", "±5 °C", "l33t h4x0r ©", "(╯°□°)╯︵ ┻━┻", "株式会社ｿﾆｰ", "ｶﾀｶﾅ ﾃｽﾄ"] {
             #expect(finding(value, "TXT001") == nil, "\(value)")
         }
     }

@@ -8,4 +8,9 @@
    0 when ICU does not know the charset or it is not a single-byte charset. */
 int32_t cicu_single_byte_table(const char *charset, uint32_t *out);
 
+/* Encodes UTF-8 text in a charset (any ICU converter, multi-byte ones such as Shift_JIS included). Returns
+   the number of bytes written to `out`, the capacity needed when it exceeds `capacity`, or -1 when the
+   charset is unknown, the text is not UTF-8 or a character has no mapping (no substitution is made). */
+int32_t cicu_encode(const char *charset, const char *utf8, int32_t length, char *out, int32_t capacity);
+
 #endif

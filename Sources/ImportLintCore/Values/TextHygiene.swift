@@ -109,6 +109,7 @@ public enum TextHygiene {
         var hasInvisible = false
         var startsLikeFormula = false
         var sequences = MojibakeSequenceTracker()
+        var previousCJK = false
         var mojibakeCandidate = false
         var first = true
         /// Bit 0 Latin, bit 1 Greek, bit 2 Cyrillic letters seen (ranges only; ICU decides per word later).
@@ -125,6 +126,7 @@ public enum TextHygiene {
                 if v == 0x3F { hasQuestionOrReplacement = true }
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { scripts |= 1 }
                 if sequences.add(v) { mojibakeCandidate = true }
+                previousCJK = false
                 return
             }
             if v == 0xFFFD { hasQuestionOrReplacement = true }
@@ -134,6 +136,9 @@ public enum TextHygiene {
             if Confusables.isInvisible(v) { hasInvisible = true }
             // Mojibake needs characters that, in one of the code pages, are the bytes of a UTF-8 sequence.
             if sequences.add(v) { mojibakeCandidate = true }
+            // Japanese read as Shift_JIS: half-width katakana after a kanji or kana.
+            if v >= 0xFF61 && v <= 0xFF9F && previousCJK { mojibakeCandidate = true }
+            previousCJK = v >= 0x3000 && v < 0xA000
         }
     }
 }

@@ -1,5 +1,7 @@
+import CICU
+
 /// TXT001: UTF-8 text that was decoded in a single-byte code page (Windows-125x, ISO-8859-x, DOS, Mac Roman,
-/// KOI8-R) and encoded again as UTF-8, once or twice.
+/// KOI8-R) or, for the whole cell, in Shift_JIS, and encoded again as UTF-8, once or twice.
 ///
 /// For every code page, each run of characters whose bytes in that page form a strict UTF-8 multi-byte
 /// sequence is decoded back, leaving everything else as it is (so a cell mixing damaged and correct text is
@@ -104,12 +106,33 @@ enum Mojibake {
     /// The readings reached by undoing one misreading in every code page, distinct texts only.
     static func readings(_ scalars: [Unicode.Scalar], after chain: [Int], exact: Bool = true) -> [Reading] {
         var found: [Reading] = []
-        for page in 0..<MojibakeCodePages.shared.count {
-            guard let undone = undo(scalars, page: page), !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
+        for page in 0...MojibakeCodePages.shared.count {
+            let undone = page < MojibakeCodePages.shared.count ? undo(scalars, page: page) : undoShiftJIS(scalars).map { ($0, true) }
+            guard let undone, !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
             found.append(Reading(scalars: undone.scalars, badness: MojibakeBadness.score(undone.scalars), pages: chain + [page],
                                  exact: exact && undone.exact))
         }
         return found
+    }
+
+    /// The whole cell encoded in Shift_JIS and decoded as UTF-8, when that is valid UTF-8 with a non-ASCII
+    /// character ('縺薙ｓ縺ｫ縺｡縺ｯ' for 'こんにちは'). Both steps are exact or fail, so the repair round-trips.
+    static func undoShiftJIS(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard scalars.contains(where: { $0.value >= 0xFF61 && $0.value <= 0xFF9F || $0.value >= 0x3000 && $0.value < 0xA000 }) else {
+            return nil
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        let utf8 = Array(String(text).utf8)
+        var bytes = [CChar](repeating: 0, count: utf8.count * 2 + 8)
+        let length = utf8.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { cicu_encode(MojibakeCodePages.shiftJIS.icu, $0.baseAddress!, Int32(utf8.count),
+                                                                  &bytes, Int32(bytes.count)) }
+        }
+        guard length > 0, Int(length) <= bytes.count,
+              let decoded = String(validating: bytes[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) else { return nil }
+        let result = Array(decoded.unicodeScalars)
+        return result != scalars && result.contains(where: { $0.value >= 0x80 }) ? result : nil
     }
 
     /// Orders readings: lower score, then fewer misreadings undone, then commoner letters, then more decoded.
@@ -124,9 +147,8 @@ enum Mojibake {
     /// The best score among readings that differ from `best` and come from another family of code pages: a
     /// different text that reads as well leaves the choice open.
     private static func runnerUpScore(_ readings: [Reading], _ best: Reading) -> Int {
-        let families = MojibakeCodePages.pages.map(\.family)
-        let bestFamilies = best.pages.map { families[$0] }
-        return readings.filter { $0.scalars != best.scalars && $0.pages.map { families[$0] } != bestFamilies }
+        let bestFamilies = best.pages.map(MojibakeCodePages.family)
+        return readings.filter { $0.scalars != best.scalars && $0.pages.map(MojibakeCodePages.family) != bestFamilies }
             .map(\.badness).min() ?? Int.max
     }
 
@@ -168,9 +190,8 @@ enum Mojibake {
 
     static func check(_ value: String) -> ValueFinding? {
         guard let repair = repair(value), repair.text != value else { return nil }
-        let names = MojibakeCodePages.pages
         // Undone last misreading first: the message tells them in the order they happened.
-        let chain = repair.pages.reversed().map { names[$0].display }
+        let chain = repair.pages.reversed().map(MojibakeCodePages.display)
         let how = chain.count > 1 && Set(chain).count == 1 ? "\(chain[0]) twice" : chain.joined(separator: ", then as ")
         return ValueFinding(
             .mojibake,

@@ -95,6 +95,8 @@ enum MojibakeBadness {
             // symbol or Latin letter the same for Mac Roman ('Caff√®'), but not in '√π'.
             if previousValue == 0xD7, v >= 0x80, k != .space { total += 1 }
             if previousValue == 0x221A, v >= 0x80, k != .space, script(scalars[i]) == 25 || !isLetter(k) { total += 2 }
+            // Half-width katakana straight after a kanji or kana: Japanese UTF-8 read as Shift_JIS ('縺ｫ').
+            if v >= 0xFF61 && v <= 0xFF9F, previousValue >= 0x3000 && previousValue < 0xA000 { total += 2 }
             // 'â' before a Windows-1252 symbol: the lead of every misread quote, dash and emoji ('â€™', 'âœ”').
             if previousValue == 0xE2, k != .space, MojibakeCodePages.windows1252Continuations.contains(v) { total += 2 }
             // 'Ã' alone or after a small letter, before a space: 'à' whose no-break space became a space

@@ -16,6 +16,14 @@ struct MojibakeCodePages: Sendable {
         ("ibm-866", "DOS code page 866 (Cyrillic)", 8), ("macintosh", "Mac Roman", 9), ("KOI8-R", "KOI8-R", 10),
     ]
 
+    /// Japanese Windows reads a UTF-8 file as Shift_JIS (Windows-31J): undone on the whole cell, after the
+    /// single-byte pages, as page number `pages.count`.
+    static let shiftJIS = (icu: "ibm-943_P15A-2003", display: "Shift_JIS")
+    static var shiftJISPage: Int { pages.count }
+
+    static func display(_ page: Int) -> String { page < pages.count ? pages[page].display : shiftJIS.display }
+    static func family(_ page: Int) -> Int { page < pages.count ? pages[page].family : 100 + page }
+
     static let shared = MojibakeCodePages()
 
     /// The characters of Windows-1252 bytes 0x80–0xBF but the no-break space: what follows a misread lead.

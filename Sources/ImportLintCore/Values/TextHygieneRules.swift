@@ -11,9 +11,9 @@ extension RuleDescriptor {
             'Р˜' (Windows-1251), '├╝' (DOS 850), '√º' (Mac Roman). 4me and The Receptionist store the damaged \
             text as given: names are shown wrongly, searches fail, and a key column no longer matches its record. \
             Detected: UTF-8 read as Windows-1250/1251/1252/1253/1254/1257, ISO-8859-1/2/15, DOS 437/850/852/866, \
-            Mac Roman or KOI8-R, once or twice, in the whole cell or part of it. A cell is reported only when \
-            undoing the misreading makes it read clearly better (letters of one script per word, no symbols or \
-            capitals inside words), so correct text that merely looks odd ('3×£10', 'NESTLÉ®', 'Ä' before a \
+            Mac Roman, KOI8-R (once or twice, in the whole cell or part of it) or Shift_JIS (whole cell). A cell \
+            is reported only when undoing the misreading makes it read clearly better (letters of one script \
+            per word, no symbols or capitals inside words), so correct text that merely looks odd ('3×£10', 'NESTLÉ®', 'Ä' before a \
             no-break space) is left alone. The fix is safe only when the repair maps back to the cell exactly \
             and the whole cell is one misreading (no correct character of that code page beside the damage, no \
             space standing for a lost no-break space), the result reads as ordinary text, and no other code page \
