@@ -106,8 +106,14 @@ enum Mojibake {
     /// The readings reached by undoing one misreading in every code page, distinct texts only.
     static func readings(_ scalars: [Unicode.Scalar], after chain: [Int], exact: Bool = true) -> [Reading] {
         var found: [Reading] = []
-        for page in 0...MojibakeCodePages.shared.count {
-            let undone = page < MojibakeCodePages.shared.count ? undo(scalars, page: page) : undoShiftJIS(scalars).map { ($0, true) }
+        let pages = MojibakeCodePages.shared
+        // Only pages in which some character is a lead byte can decode anything.
+        let leads = scalars.reduce(UInt16(0)) { bits, s in
+            let r = pages.roles(s.value)
+            return bits | r.lead2 | r.lead3 | r.lead4
+        }
+        for page in 0...pages.count where page == pages.count || leads & 1 << page != 0 {
+            let undone = page < pages.count ? undo(scalars, page: page) : undoShiftJIS(scalars).map { ($0, true) }
             guard let undone, !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
             found.append(Reading(scalars: undone.scalars, badness: MojibakeBadness.score(undone.scalars), pages: chain + [page],
                                  exact: exact && undone.exact))
