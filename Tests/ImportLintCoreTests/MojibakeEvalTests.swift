@@ -28,6 +28,10 @@ import Testing
             let finding = Mojibake.check(row.text)
             let replacement = finding?.fix?.replacement
             let safe = finding?.fix?.applicability == .safe
+            // Fixing twice changes nothing the second time.
+            if safe, let replacement, let again = Mojibake.check(replacement) {
+                Issue.record("the repair of \(row.text.debugDescription) is reported again: \(again.message)")
+            }
             if row.label == "clean" {
                 if finding != nil { flaggedClean += 1 }
                 if safe { safeRewritesOfClean += 1 }
