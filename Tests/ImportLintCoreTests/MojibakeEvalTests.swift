@@ -54,6 +54,6 @@ import Testing
         #expect(precision >= 99.9)
         #expect(recall >= 99.8)
         #expect(repair >= 99.5)
-        #expect(safeShare >= 82.8)
+        #expect(safeShare >= 84.5)
     }
 }

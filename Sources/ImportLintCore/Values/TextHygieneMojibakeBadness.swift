@@ -67,13 +67,25 @@ enum MojibakeBadness {
 
     /// Letters of Latin Extended-B and IPA outside `usedExtendedLatin`, and the long s and 'ŉ' of Extended-A.
     static func isRareLetter(_ v: UInt32) -> Bool {
-        v >= 0x180 && v < 0x2B0 && !usedExtendedLatin.contains(v) || v == 0x17F || v == 0x149
+        v >= 0x180 && v < 0x2B0 && !usedExtendedLatin.contains(v) || v == 0x17F || v == 0x149 || v >= 0x460 && v < 0x48A
+    }
+
+    /// Scripts with a single character in the text, other than Latin, Greek (used as symbols: 'π', 'Ω') and
+    /// the shared ones: a lone Cyrillic or Arabic character among Latin text is what a misreading leaves
+    /// ('Ӫ 5', '¿٫'), real text in those scripts has words.
+    private static func loneScripts(_ scalars: [Unicode.Scalar]) -> [Int32: Int] {
+        var counts: [Int32: Int] = [:]
+        for s in scalars where s.value >= 0x250 {
+            let sc = script(s)
+            if sc > 1 && sc != 25 && sc != 14 { counts[sc, default: 0] += 1 }
+        }
+        return counts.filter { $0.value == 1 }
     }
 
     /// The score of a text: 0 for ordinary text, a few points per odd spot.
     static func score(_ scalars: [Unicode.Scalar]) -> Int {
         let kinds = scalars.map(kind)
-        var total = 0
+        var total = 2 * loneScripts(scalars).count
         /// True when the nearest character in `direction` that is not a non-ASCII symbol is a letter.
         func letterBeyondSymbols(_ i: Int, _ direction: Int) -> Bool {
             var j = i + direction
