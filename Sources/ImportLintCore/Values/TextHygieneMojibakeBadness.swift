@@ -70,22 +70,22 @@ enum MojibakeBadness {
         v >= 0x180 && v < 0x2B0 && !usedExtendedLatin.contains(v) || v == 0x17F || v == 0x149 || v >= 0x460 && v < 0x48A
     }
 
-    /// Scripts with a single character in the text, other than Latin, Greek (used as symbols: 'π', 'Ω') and
-    /// the shared ones: a lone Cyrillic or Arabic character among Latin text is what a misreading leaves
-    /// ('Ӫ 5', '¿٫'), real text in those scripts has words.
-    private static func loneScripts(_ scalars: [Unicode.Scalar]) -> [Int32: Int] {
+    /// How many scripts have a single character in the text, other than Latin, Greek (used as symbols: 'π',
+    /// 'Ω') and the shared ones: a lone Cyrillic or Arabic character among Latin text is what a misreading
+    /// leaves ('Ӫ 5', '¿٫'); real text in those scripts has words.
+    private static func loneScriptCount(_ scalars: [Unicode.Scalar]) -> Int {
         var counts: [Int32: Int] = [:]
         for s in scalars where s.value >= 0x250 {
             let sc = script(s)
             if sc > 1 && sc != 25 && sc != 14 { counts[sc, default: 0] += 1 }
         }
-        return counts.filter { $0.value == 1 }
+        return counts.values.filter { $0 == 1 }.count
     }
 
     /// The score of a text: 0 for ordinary text, a few points per odd spot.
     static func score(_ scalars: [Unicode.Scalar]) -> Int {
         let kinds = scalars.map(kind)
-        var total = 2 * loneScripts(scalars).count
+        var total = 2 * loneScriptCount(scalars)
         /// True when the nearest character in `direction` that is not a non-ASCII symbol is a letter.
         func letterBeyondSymbols(_ i: Int, _ direction: Int) -> Bool {
             var j = i + direction
