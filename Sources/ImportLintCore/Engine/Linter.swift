@@ -102,10 +102,13 @@ public final class Linter {
             let how = bom ? "byte-order mark" : "NUL byte pattern"
             sink.file(.utf16Encoding, message: "File is UTF-16\(littleEndian ? "LE" : "BE") (by its \(how)); decoded and linted, but most importers expect UTF-8",
                       fix: Fix(.safe, "Transcode to UTF-8", replacement: nil))
-        case .legacy(let charset, let confidence, let line):
-            sink.file(.legacyEncoding, line: max(1, line),
-                      message: "File is not UTF-8; it looks like \(charset) (ICU confidence \(confidence)%); decoded as such and linted, but the import rejects it",
-                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", replacement: nil))
+        case .utf32(let littleEndian, _):
+            let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
+            sink.file(.legacyEncoding, message: "File is \(name) (by its byte-order mark); decoded and linted, but 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8",
+                      fix: Fix(.safe, "Transcode from \(name) to UTF-8", replacement: nil))
+        case .legacy(let legacy):
+            sink.file(.legacyEncoding, line: max(1, legacy.firstNonASCIILine), message: legacy.findingMessage,
+                      fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, replacement: nil))
         }
     }
 }
@@ -113,7 +116,7 @@ public final class Linter {
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [

@@ -63,8 +63,10 @@ final class FixPass {
         case .utf8(bom: false): break
         case .utf16(let le, _):
             result.fileFixes.append(FileFix(rule: "utf16-encoding", description: "Transcoded from \(le ? "UTF-16LE" : "UTF-16BE") to UTF-8", count: 1, round: round))
-        case .legacy(let charset, _, _):
-            result.fileFixes.append(FileFix(rule: "legacy-encoding", description: "Transcoded from \(charset) to UTF-8", count: 1, round: round))
+        case .utf32(let le, _):
+            result.fileFixes.append(FileFix(rule: "legacy-encoding", description: "Transcoded from \(le ? "UTF-32LE" : "UTF-32BE") to UTF-8", count: 1, round: round))
+        case .legacy(let legacy):
+            result.fileFixes.append(FileFix(rule: "legacy-encoding", description: "Transcoded from \(legacy.charset) to UTF-8", count: 1, round: round))
         }
 
         guard try reader.next() else {
@@ -202,6 +204,8 @@ final class FixPass {
         }
 
         // Header.
+        if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe, !settings.allowUnsafe,
+           !structural(legacy.refusal) { return result }
         guard checkStructure(record: nil) else { return result }
         let key0 = try render(record: 0)
         _ = key0

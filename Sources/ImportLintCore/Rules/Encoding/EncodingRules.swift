@@ -5,9 +5,9 @@ extension RuleDescriptor {
         explanation: "4me rejects the whole import for a single invalid byte ('Invalid byte sequence in UTF-8 on line N'), and The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
         triggeringExample: "Name\nLef\\xE8vre", cleanExample: "Name\nLefèvre")
     public static let legacyEncoding = RuleDescriptor(
-        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
-        summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
-        explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
+        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .sometimes,
+        summary: "The file is in a legacy code page (Windows-1252, 1251, Shift_JIS, DOS 850, ...) or UTF-32, not UTF-8",
+        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8, so the import fails on the first non-ASCII letter. importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1254 and 1257, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe.",
         triggeringExample: "Name\nLef\\xE8vre (whole file Windows-1252)", cleanExample: "Name\nLefèvre")
     public static let utf16Encoding = RuleDescriptor(
         code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
@@ -26,14 +26,31 @@ extension RuleDescriptor {
         triggeringExample: "Name\n\"Ann\\u{0B}Lee\"", cleanExample: "Name\nAnn Lee")
 }
 
-/// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.
+/// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them; when
+/// most lines are not UTF-8, one more finding names the code page they read as.
 final class ByteLevelRule: RecordRule {
+    private let context: FileContext
+    private var invalidLines = 0
+    private var lines = 0
+
+    init(_ context: FileContext) { self.context = context }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+
+    override func finish(sink: DiagnosticSink) {
+        guard invalidLines >= 2, invalidLines * 2 > lines,
+              let guess = try? EncodingSniffer.readingOfInvalidLines(context.input.openRaw) else { return }
+        let others = guess.candidates.dropFirst().prefix(2).map(\.name)
+        let next = others.isEmpty ? "" : " (next best: \(others.joined(separator: ", ")))"
+        sink.file(.invalidUTF8, message: "\(invalidLines) of \(lines) lines are not UTF-8; they read as \(guess.best.name)\(next). If the whole file is in that code page, lint and fix it with --input-encoding \(guess.best.name); lines that are UTF-8 would then be misread")
+    }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
 
     @inline(__always)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
+        invalidLines += reader.invalidUTF8.count
+        lines = reader.line
         for bad in reader.invalidUTF8 {
             let position = reader.position(of: bad)
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
