@@ -25,13 +25,8 @@ from charset_samples import CODE_PAGES, CODEC_OF, sample  # noqa: E402
 SIZES = [50, 300, 5000]
 
 
-MARGINS = []
-
-
 def verdicts(binary, paths):
-    out = subprocess.run([binary, "check", "--format", "json", *paths], capture_output=True, text=True,
-                         env={**os.environ, "CHARSET_MARGINS": "1"})
-    margin = {l.split()[1]: float(l.split()[2]) for l in out.stderr.splitlines() if l.startswith("MARGIN ")}
+    out = subprocess.run([binary, "check", "--format", "json", *paths], capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"importlint failed: {out.stderr}")
     report = json.loads(out.stdout)
@@ -39,7 +34,7 @@ def verdicts(binary, paths):
     for f in report["files"]:
         legacy = [d for d in f["diagnostics"] if d["rule"] == "legacy-encoding"]
         safe = bool(legacy) and legacy[0]["fix"]["applicability"] == "safe"
-        result[f["path"]] = (f["encoding"], safe, margin.get(f["path"]))
+        result[f["path"]] = (f["encoding"], safe)
     return result
 
 
@@ -66,12 +61,10 @@ def main():
                         f.write(data)
                     truths[path] = (text, data, language)
                 right = safe = 0
-                for path, (encoding, is_safe, margin) in verdicts(args.binary, list(truths)).items():
+                for path, (encoding, is_safe) in verdicts(args.binary, list(truths)).items():
                     text, data, language = truths[path]
                     decoded = data.decode(CODEC_OF[encoding], errors="replace") if encoding in CODEC_OF else None
                     ok = decoded == text
-                    if margin is not None:
-                        MARGINS.append((margin, ok, name, size))
                     right += ok
                     safe += ok and is_safe
                     if is_safe and not ok:
@@ -89,10 +82,6 @@ def main():
     print(f"samples per cell: {n}; wrong SAFE transcodes: {len(wrong_safe)}")
     for w in wrong_safe[:20]:
         print("  wrong safe:", w)
-    wrong = sorted(m for m, ok, _, _ in MARGINS if not ok)
-    print("largest margins of wrong guesses:", wrong[-5:], [x for x in MARGINS if not x[1] and x[0] >= wrong[-3]][:5] if wrong else "")
-    for t in (3, 4, 5, 6, 8):
-        print(f"margin {t}: wrong safe {sum(1 for m, ok, _, _ in MARGINS if m >= t and not ok)}, right safe {sum(1 for m, ok, _, _ in MARGINS if m >= t and ok)} of {len(MARGINS)}")
     return 1 if wrong_safe else 0
 
 
