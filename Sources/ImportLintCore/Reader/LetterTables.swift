@@ -89,6 +89,12 @@ enum LetterTables {
         return latinVowels.contains(lower)
     }
 
+    private static let cyrillicGreekVowels = Set("аеёиоуыэюяєіїўαεηιουωάέήίόύώϊϋΐΰ".unicodeScalars.map(\.value))
+
+    static func isCyrillicOrGreekVowel(_ c: UInt32) -> Bool {
+        cyrillicGreekVowels.contains(Character(Unicode.Scalar(c)!).lowercased().unicodeScalars.first!.value)
+    }
+
     /// Characters of the most common Chinese, Japanese and Taiwanese surnames, given names and department
     /// words (simplified, Japanese and traditional forms).
     private static let nameHan = Set((

@@ -35,8 +35,8 @@ enum TextPlausibility {
     }
 
     /// A file is usually in one or two languages. Alphabets are chosen greedily by how many accented
-    /// letters they hold; letters only a second alphabet holds cost a little, those of a third or later one
-    /// more, each time they occur (`letters` maps a letter's alphabet bit set to its occurrences).
+    /// letters they hold; each occurrence of a letter only the second alphabet holds costs 1.5, of one only
+    /// a third or later alphabet holds 2.5 (`letters` maps a letter's alphabet bit set to its occurrences).
     static func languagePenalty(_ letters: [Int: Int]) -> Double {
         var left = letters.filter { $0.key != 0 }
         var penalty = 0.0
@@ -99,15 +99,21 @@ enum TextPlausibility {
             if LetterTables.isVowel(word[k - 1]) == vowel && LetterTables.isVowel(word[k + 1]) == vowel { oddNeighbours += 1 }
         }
         total -= Double(oddNeighbours) * 1.5
-        // Icelandic þ starts words, German ß never does.
-        for (k, c) in word.enumerated() where (k > 0 && (c == 0xFE || c == 0xDE)) || (k == 0 && c == 0xDF) { total -= 2 }
+        // Icelandic þ starts words, German ß never does, Italian ì, ò and ù end them.
+        for (k, c) in word.enumerated() {
+            if (k > 0 && (c == 0xFE || c == 0xDE)) || (k == 0 && c == 0xDF) { total -= 2 }
+            if k + 1 < word.count && (c == 0xEC || c == 0xF2 || c == 0xF9) { total -= 1.5 }
+        }
         if Set(word.map(Self.script)) == [Script.greek] { total += LetterTables.greekWordScore(word) }
-        for c in word {
+        for (index, c) in word.enumerated() {
             let s = script(c)
             scripts.insert(s)
             total += letterScore(c, script: s)
             let properties = Unicode.Scalar(c)!.properties
             if properties.isUppercase && previousLower { caseBroken = true; if c >= 0x80 { total -= 2 } }
+            // "MŸller", "GenŐve": an accented capital inside a word, before a small letter.
+            if properties.isUppercase && c >= 0x80 && index > 0 && index + 1 < word.count
+                && Unicode.Scalar(word[index + 1])!.properties.isLowercase { total -= 3 }
             previousLower = properties.isLowercase
             let accented = s == .latin && c >= 0x80
             if accented {
@@ -123,6 +129,10 @@ enum TextPlausibility {
         if mixed && asciiOnlyLatin && scripts == [.latin, .cjk] { mixed = false; total -= 1 }
         if mixed { total -= 5 }
         if caseBroken { total -= 2 }
+        // A Cyrillic or Greek word has a vowel.
+        if word.count >= 2 && (scripts == [.cyrillic] || scripts == [.greek]) && !word.contains(where: LetterTables.isCyrillicOrGreekVowel) {
+            total -= 2
+        }
         total -= Double(adjacentAccented) * 1.5
         if word.count >= 3 && nonASCIILatin * 2 > word.count { total -= 2 }
         if nonASCIILatin > 0 && languages == 0 { total -= 3 }
