@@ -1,0 +1,43 @@
+extension RuleDescriptor {
+    public static let legacyEncoding = RuleDescriptor(
+        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .sometimes,
+        summary: "The file is in a legacy code page (Windows-1252, 1251, Shift_JIS, DOS 850, ...) or UTF-32, not UTF-8",
+        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8, so the import fails on the first non-ASCII letter. importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1254 and 1257, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe.",
+        triggeringExample: "Name\nLef\\xE8vre (whole file Windows-1252)", cleanExample: "Name\nLefèvre")
+    public static let utf16Encoding = RuleDescriptor(
+        code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
+        summary: "The file is UTF-16",
+        explanation: "PowerShell's Out-File and '>' write UTF-16LE. 4me's import endpoint accepts UTF-16LE but other targets and most tools expect UTF-8. The file is decoded and linted anyway; the fix transcodes to UTF-8.",
+        triggeringExample: "\\xFF\\xFEN\\0a\\0m\\0e\\0", cleanExample: "Name")
+    public static let byteOrderMark = RuleDescriptor(
+        code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
+        summary: "The file starts with a UTF-8 byte-order mark",
+        explanation: "PowerShell's '-Encoding UTF8' writes a BOM. Importers that do not strip it see the first header as '\\u{FEFF}Primary Email', an unknown column, and the required column as missing. The fix removes the BOM.",
+        triggeringExample: "\\xEF\\xBB\\xBFName", cleanExample: "Name")
+}
+
+/// What the file's encoding says before anything is read: a UTF-8 byte-order mark, UTF-16, UTF-32 or a
+/// legacy code page; each fix makes the output plain UTF-8.
+final class FileEncodingRule: RecordRule {
+    override func start(encoding: InputEncoding, sink: DiagnosticSink) {
+        switch encoding {
+        case .utf8(bom: true):
+            sink.file(.byteOrderMark, message: "File starts with a UTF-8 byte-order mark",
+                      fix: Fix(.safe, "Remove the byte-order mark", .removeByteOrderMark))
+        case .utf8(bom: false):
+            break
+        case .utf16(let littleEndian, let bom):
+            let how = bom ? "byte-order mark" : "NUL byte pattern"
+            let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+            sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted, but most importers expect UTF-8",
+                      fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)))
+        case .utf32(let littleEndian, _):
+            let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
+            sink.file(.legacyEncoding, message: "File is \(name) (by its byte-order mark); decoded and linted, but 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8",
+                      fix: Fix(.safe, "Transcode from \(name) to UTF-8", .transcodeToUTF8(from: name)))
+        case .legacy(let legacy):
+            sink.file(.legacyEncoding, line: max(1, legacy.firstNonASCIILine), message: legacy.findingMessage,
+                      fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)))
+        }
+    }
+}
