@@ -178,6 +178,17 @@ import FoundationXML
         #expect(pieces > 3)
         let rendered = reporter.render([result], summary: summary)
         #expect(String(decoding: streamed, as: UTF8.self) == rendered)
+        #expect(rendered.contains("\np.csv: profile 4me-people, 2000 records\n"))
         #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info (2000 fixable with `importlint fix`)\n"))
+    }
+
+    /// The summary says when no profile was applied, so a file whose columns were never checked is visible.
+    @Test func textSummaryNamesTheProfileOfEachFile() throws {
+        let unknown = try TestSupport.lint("sku,qty\nA-1,4\n", name: "stock.csv")
+        let known = try TestSupport.lint("First Name,Last Name,Email\nAnn,Lee,ann@widget.com\n", name: "contacts.csv")
+        let text = TextReporter(color: false).render([unknown, known], summary: Report(files: [unknown.report, known.report]).summary)
+        #expect(text.contains("stock.csv: no profile applied (columns not checked), 1 record\n"))
+        #expect(text.contains("contacts.csv: profile receptionist, 1 record\n"))
+        #expect(unknown.report.diagnostics.map(\.rule) == ["unknown-format"])
     }
 }

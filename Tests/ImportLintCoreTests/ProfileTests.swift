@@ -38,10 +38,20 @@ import Testing
         #expect(ProfileDetector.detect(header: ["foo", "bar"], among: profiles) == nil)
     }
 
+    /// An unrecognized header still names the profiles it comes closest to, with the columns it matched.
+    @Test func ranksClosestProfiles() {
+        let ranked = ProfileDetector.rank(header: ["Vorname", "Name", "Site"], among: ProfileLoader.builtIn)
+        #expect(ranked.first?.profile.name == "4me-people")
+        #expect(ranked.first?.matchedColumns == ["Name", "Site"])
+        #expect(ProfileDetector.rank(header: ["sku", "qty"], among: ProfileLoader.builtIn).isEmpty)
+    }
+
     @Test func headerMatching() throws {
         let matcher = HeaderMatcher(profile: try ProfileLoader.load("receptionist"))
         #expect(matcher.match("Last Name") == .exact("Last Name"))
         #expect(matcher.match("last name") == .spelling("Last Name"))
+        #expect(matcher.match("LastName") == .spelling("Last Name"))
+        #expect(matcher.match("last_name") == .punctuation("Last Name"))
         #expect(matcher.match("Surname") == .alias("Last Name"))
         #expect(matcher.match("Last Nmae") == .nearMiss("Last Name"))
         #expect(matcher.match("Favourite Colour") == .unknown)

@@ -38,6 +38,10 @@ public struct TextReporter {
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
+        for result in results {
+            let applied = result.report.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
+            out += "\(bold(result.report.path)): \(applied), \(result.report.records) record\(result.report.records == 1 ? "" : "s")\n"
+        }
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
         out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
         if summary.fixable > 0 { out += " (\(summary.fixable) fixable with `importlint fix`)" }

@@ -82,6 +82,11 @@ identifiers:
   - columns: [Source, Source ID]
   - columns: [Primary Email]
     case_insensitive: true
+# Name and Primary Email are needed to create a person; a file that only updates people it identifies by ID
+# or by Source + Source ID may leave them out (4me Import API docs, "Create or update").
+update_keys:
+  - [ID]
+  - [Source, Source ID]
 locales: 4me-locales
 time_zones: rails-time-zones
 columns:

@@ -111,6 +111,9 @@ public struct Profile: Codable, Sendable, Equatable {
     /// in both rows decides): Identification, else First Name + Last Name.
     public var samePerson: [[String]]
     public var atLeastOneOf: [[String]]
+    /// Column sets that identify existing records: a file with every column of one set only updates the
+    /// records it names, so it may leave out the columns `required` to create one (4me: ID, Source + Source ID).
+    public var updateKeys: [[String]]
     public var references: ReferenceSpec?
     public var defaultRegion: String?
     /// Name of a table in `rules/tables` (or a path) listing accepted locale tags.
@@ -121,7 +124,7 @@ public struct Profile: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case name, title, columns, identifiers, references, locales
         case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
-        case samePerson = "same_person"
+        case samePerson = "same_person", updateKeys = "update_keys"
         case timeZones = "time_zones"
     }
 
@@ -134,6 +137,7 @@ public struct Profile: Codable, Sendable, Equatable {
         groupBy = try c.decodeIfPresent(String.self, forKey: .groupBy)
         samePerson = try c.decodeIfPresent([[String]].self, forKey: .samePerson) ?? []
         atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
+        updateKeys = try c.decodeIfPresent([[String]].self, forKey: .updateKeys) ?? []
         references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
         locales = try c.decodeIfPresent(String.self, forKey: .locales)
@@ -145,6 +149,7 @@ public struct Profile: Codable, Sendable, Equatable {
         self.columns = columns
         self.identifiers = []
         self.atLeastOneOf = []
+        self.updateKeys = []
         self.samePerson = []
     }
 
