@@ -68,6 +68,24 @@ import Testing
         #expect(throws: ProfileError.self) { try ProfileLoader.load(bad.path) }
     }
 
+    /// The documented delimiters and encodings are profile data; a profile that does not say accepts anything.
+    @Test func profilesDeclareWhatTheirTargetReads() throws {
+        let people = try ProfileLoader.load("4me-people"), receptionist = try ProfileLoader.load("receptionist")
+        #expect(people.accepts?.delimiters == [0x2C, 0x09])
+        #expect(people.accepts?.acceptsEncoding("UTF-16LE") == true)
+        #expect(people.accepts?.acceptsEncoding("UTF-16BE") == false)
+        #expect(receptionist.accepts?.delimiters == [0x2C])
+        #expect(receptionist.accepts?.acceptsEncoding("UTF-16LE") == false)
+        #expect(EncodingVerdict.judge("UTF-16LE", profile: people)?.severity == .info)
+        #expect(EncodingVerdict.judge("UTF-16LE", profile: receptionist)?.severity == .error)
+        let open = try ProfileLoader.parse("name: open\ncolumns:\n  - name: Name\n", origin: "open.yml")
+        #expect(open.accepts == nil)
+        #expect(EncodingVerdict.judge("UTF-16BE", profile: open) == nil)
+        #expect(throws: ProfileError.self) {
+            try ProfileLoader.parse("name: x\naccepts:\n  delimiters: [colon]\ncolumns:\n  - name: Name\n", origin: "x.yml")
+        }
+    }
+
     @Test func selectionByCodeNamePrefix() {
         let selection = RuleSelection(select: ["ENC", "duplicate-identifier"], ignore: ["ENC004"])
         #expect(selection.isEnabled(.invalidUTF8))

@@ -25,4 +25,15 @@ enum DelimiterSniffer {
     }
 
     static func name(_ d: UInt8) -> String { String(UnicodeScalar(d)) }
+
+    /// The delimiter as messages name it: 'comma', 'tab', 'semicolon', 'pipe'.
+    static func word(_ d: UInt8) -> String {
+        switch d {
+        case 0x2C: "comma"
+        case 0x09: "tab"
+        case 0x3B: "semicolon"
+        case 0x7C: "pipe"
+        default: "'\(name(d))'"
+        }
+    }
 }

@@ -7,6 +7,10 @@ enum EmbeddedRules {
 # 4me People Contact Details import. A row is a contact (protocol + label + URI) or an address.
 name: 4me-contacts
 title: 4me People Contact Details import
+# 4me reads comma-separated CSV or tab-separated TSV, encoded UTF-8 or UTF-16LE (Import API docs, 2026-12).
+accepts:
+  delimiters: [comma, tab]
+  encodings: [UTF-8, UTF-16LE]
 # All rows of one Person must be contiguous: with Integration true, a later separate group for the same
 # person replaces the rows imported just before it.
 group_by: Person
@@ -76,6 +80,10 @@ columns:
 # 4me People import (CSV or TSV). Facts: 4me Import API docs, People fields.
 name: 4me-people
 title: 4me People import
+# 4me reads comma-separated CSV or tab-separated TSV, encoded UTF-8 or UTF-16LE (Import API docs, 2026-12).
+accepts:
+  delimiters: [comma, tab]
+  encodings: [UTF-8, UTF-16LE]
 # Matching order 4me uses to create-or-update a person: ID, then Source + Source ID, then Primary Email.
 identifiers:
   - columns: [ID]
@@ -162,6 +170,11 @@ columns:
 # The Receptionist contact import CSV (from the PowerShell AD export template).
 name: receptionist
 title: The Receptionist contact import
+# Comma-separated CSV, UTF-8 only: its only documented import error is "invalid UTF-8 byte sequence", and
+# UTF-16 is not documented as accepted (The Receptionist contact import help, 2026-12).
+accepts:
+  delimiters: [comma]
+  encodings: [UTF-8]
 # Matching order: Identification, then Email, then SMS Phone. A person who works at several locations is
 # listed once per Location Slug: a key repeated under another Location Slug is no duplicate when it is the
 # same person (same Identification, else same first and last name). Another person with the same Email or

@@ -99,6 +99,41 @@ public struct ReferenceSpec: Codable, Sendable, Equatable {
     public var target: String
 }
 
+/// The delimiters and encodings a target reads (the profile's `accepts:` block). A list left out accepts
+/// anything: a user's profile that does not say is not held to a guess.
+public struct AcceptedFormats: Codable, Sendable, Equatable {
+    /// Delimiter bytes, from names (`comma`, `tab`, `semicolon`, `pipe`) or the characters themselves.
+    public var delimiters: [UInt8]?
+    /// Encoding names as reports give them: `UTF-8`, `UTF-16LE`, `UTF-16BE`, or a legacy charset.
+    public var encodings: [String]?
+
+    enum CodingKeys: String, CodingKey { case delimiters, encodings }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        delimiters = try c.decodeIfPresent([String].self, forKey: .delimiters).map { names in
+            try names.map { name in
+                guard let byte = LintOptions.parseDelimiter(name) else {
+                    throw DecodingError.dataCorruptedError(forKey: .delimiters, in: c, debugDescription: "unknown delimiter '\(name)' (comma, tab, semicolon or pipe)")
+                }
+                return byte
+            }
+        }
+        encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(delimiters?.map(DelimiterSniffer.name), forKey: .delimiters)
+        try c.encodeIfPresent(encodings, forKey: .encodings)
+    }
+
+    /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).
+    public func acceptsEncoding(_ name: String) -> Bool? {
+        encodings.map { list in list.contains { $0.uppercased() == name.uppercased() } }
+    }
+}
+
 /// An import format: the columns a target system takes and what their values must be. Loaded from YAML
 /// so that users describe their own target systems without code.
 public struct Profile: Codable, Sendable, Equatable {
@@ -115,6 +150,8 @@ public struct Profile: Codable, Sendable, Equatable {
     /// records it names, so it may leave out the columns `required` to create one (4me: ID, Source + Source ID).
     public var updateKeys: [[String]]
     public var references: ReferenceSpec?
+    /// Delimiters and encodings the target reads; nil when the profile does not say (anything goes).
+    public var accepts: AcceptedFormats?
     public var defaultRegion: String?
     /// Name of a table in `rules/tables` (or a path) listing accepted locale tags.
     public var locales: String?
@@ -122,7 +159,7 @@ public struct Profile: Codable, Sendable, Equatable {
     public var timeZones: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, columns, identifiers, references, locales
+        case name, title, columns, identifiers, references, locales, accepts
         case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
         case samePerson = "same_person", updateKeys = "update_keys"
         case timeZones = "time_zones"
@@ -139,6 +176,7 @@ public struct Profile: Codable, Sendable, Equatable {
         atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
         updateKeys = try c.decodeIfPresent([[String]].self, forKey: .updateKeys) ?? []
         references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
+        accepts = try c.decodeIfPresent(AcceptedFormats.self, forKey: .accepts)
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
         locales = try c.decodeIfPresent(String.self, forKey: .locales)
         timeZones = try c.decodeIfPresent(String.self, forKey: .timeZones)
