@@ -134,6 +134,54 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     }
 }
 
+/// How messages name the target system and say what it does with a defect (the profile's `target:`
+/// block). A profile without one gets neutral wording: a user's profile for another system never borrows
+/// a built-in target's name or behaviour.
+public struct TargetWording: Codable, Sendable, Equatable {
+    /// '4me', 'The Receptionist'.
+    public var name: String
+    /// What the target does with a row it cannot take ('fails this row').
+    public var rejectsRow: String
+    /// What it does with a value of a boolean column that is not a true word ('reads it as false').
+    public var readsAsFalse: String
+    /// What it does with a record of the previous upload that this file lacks ('archives this contact'),
+    /// and with all of them ('archives every contact missing from the file'); nil when not known.
+    public var missingRecord: String?
+    public var missingRecords: String?
+    /// What a later separate group of one record's rows does to the earlier group, when known.
+    public var replacesGroup: String?
+
+    public static let neutral = TargetWording(name: "the target system", rejectsRow: "may reject this row",
+                                              readsAsFalse: "may not read it as intended")
+
+    public init(name: String, rejectsRow: String, readsAsFalse: String, missingRecord: String? = nil,
+                missingRecords: String? = nil, replacesGroup: String? = nil) {
+        self.name = name
+        self.rejectsRow = rejectsRow
+        self.readsAsFalse = readsAsFalse
+        self.missingRecord = missingRecord
+        self.missingRecords = missingRecords
+        self.replacesGroup = replacesGroup
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case rejectsRow = "rejects_row", readsAsFalse = "reads_as_false", missingRecord = "missing_record"
+        case missingRecords = "missing_records", replacesGroup = "replaces_group"
+    }
+
+    /// Phrases the profile leaves out stay neutral.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        rejectsRow = try c.decodeIfPresent(String.self, forKey: .rejectsRow) ?? Self.neutral.rejectsRow
+        readsAsFalse = try c.decodeIfPresent(String.self, forKey: .readsAsFalse) ?? Self.neutral.readsAsFalse
+        missingRecord = try c.decodeIfPresent(String.self, forKey: .missingRecord)
+        missingRecords = try c.decodeIfPresent(String.self, forKey: .missingRecords)
+        replacesGroup = try c.decodeIfPresent(String.self, forKey: .replacesGroup)
+    }
+}
+
 /// An import format: the columns a target system takes and what their values must be. Loaded from YAML
 /// so that users describe their own target systems without code.
 public struct Profile: Codable, Sendable, Equatable {
@@ -152,6 +200,8 @@ public struct Profile: Codable, Sendable, Equatable {
     public var references: ReferenceSpec?
     /// Delimiters and encodings the target reads; nil when the profile does not say (anything goes).
     public var accepts: AcceptedFormats?
+    /// How messages name the target and its behaviour; neutral when the profile does not say.
+    public var target: TargetWording
     public var defaultRegion: String?
     /// Name of a table in `rules/tables` (or a path) listing accepted locale tags.
     public var locales: String?
@@ -159,7 +209,7 @@ public struct Profile: Codable, Sendable, Equatable {
     public var timeZones: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, columns, identifiers, references, locales, accepts
+        case name, title, columns, identifiers, references, locales, accepts, target
         case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
         case samePerson = "same_person", updateKeys = "update_keys"
         case timeZones = "time_zones"
@@ -177,6 +227,7 @@ public struct Profile: Codable, Sendable, Equatable {
         updateKeys = try c.decodeIfPresent([[String]].self, forKey: .updateKeys) ?? []
         references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
         accepts = try c.decodeIfPresent(AcceptedFormats.self, forKey: .accepts)
+        target = try c.decodeIfPresent(TargetWording.self, forKey: .target) ?? .neutral
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
         locales = try c.decodeIfPresent(String.self, forKey: .locales)
         timeZones = try c.decodeIfPresent(String.self, forKey: .timeZones)
@@ -189,6 +240,7 @@ public struct Profile: Codable, Sendable, Equatable {
         self.atLeastOneOf = []
         self.updateKeys = []
         self.samePerson = []
+        self.target = .neutral
     }
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }

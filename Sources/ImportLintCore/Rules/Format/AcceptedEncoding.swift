@@ -7,7 +7,7 @@ struct EncodingVerdict: Equatable {
     /// nil when the profile does not list encodings (or there is none): the rule's own severity holds.
     static func judge(_ encodingName: String, profile: Profile?) -> EncodingVerdict? {
         guard let profile, let accepted = profile.accepts?.encodings, !accepted.isEmpty else { return nil }
-        let target = profile.title ?? profile.name
+        let target = profile.target.name
         if profile.accepts?.acceptsEncoding(encodingName) == true {
             return EncodingVerdict(severity: .info, clause: "\(target) reads \(encodingName), but most other tools expect UTF-8")
         }

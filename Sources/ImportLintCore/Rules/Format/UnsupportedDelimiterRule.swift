@@ -25,6 +25,6 @@ final class UnsupportedDelimiterRule: RecordRule {
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         let readable = accepted.map(DelimiterSniffer.word).joined(separator: " or ")
         sink.file(.unsupportedDelimiter, line: headerLine,
-                  message: "The file is \(DelimiterSniffer.word(delimiter))-delimited; \(profile.title ?? profile.name) reads only files delimited by \(readable), so the import would not find its columns")
+                  message: "The file is \(DelimiterSniffer.word(delimiter))-delimited; \(profile.target.name) reads only files delimited by \(readable), so the import would not find its columns")
     }
 }
