@@ -82,8 +82,8 @@ enum HeaderAnalysis {
                 fix = nil
             }
             let position = reader.position(ofField: i)
-            sink.at(.unknownColumn, reader, line: position.line, column: position.column, field: i, record: nil,
-                    message: message, fix: fix, values: [header], severity: severity)
+            reader.report(.unknownColumn, to: sink, line: position.line, column: position.column, field: i, record: nil,
+                          message: message, fix: fix, values: [header], severity: severity)
         }
         let present = { (column: String) in readable(column, context: context, matches: matches) }
         let updateKey = profile.updateKeys.first { $0.allSatisfy(present) }
