@@ -24,9 +24,9 @@ final class UnsupportedDelimiterRule: RecordRule {
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         let readable = accepted.map(DelimiterSniffer.word).joined(separator: " or ")
-        let target = accepted[0]
+        let replacement = accepted[0]
         sink.file(.unsupportedDelimiter, line: headerLine,
                   message: "The file is \(DelimiterSniffer.word(delimiter))-delimited; \(profile.target.name) reads only files delimited by \(readable), so the import would not find its columns",
-                  fix: Fix(.safe, "Write the file \(DelimiterSniffer.word(target))-delimited", .changeDelimiter(to: target)))
+                  fix: Fix(.safe, "Write the file \(DelimiterSniffer.word(replacement))-delimited", .changeDelimiter(to: replacement)))
     }
 }
