@@ -65,7 +65,7 @@ import Testing
             return
         }
         #expect(legacy.guess == nil && legacy.transcodeIsSafe)
-        #expect(legacy.findingMessage.contains("as --input-encoding says"))
+        #expect(legacy.findingMessage(consequence: ", but the import rejects it").contains("as --input-encoding says"))
     }
 
     @Test func utf32ByBOMIsDecoded() throws {

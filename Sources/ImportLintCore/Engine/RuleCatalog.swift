@@ -12,6 +12,7 @@ public enum RuleCatalog {
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
+        .unknownFormat, .unsupportedDelimiter,
     ]
 
     static let pending: [RuleDescriptor] = [

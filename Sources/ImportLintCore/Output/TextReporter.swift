@@ -28,6 +28,10 @@ public struct TextReporter: Reporter {
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
+        for file in report.files {
+            let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
+            out += "\(style.bold(file.path)): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
+        }
         let summary = report.summary
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
         out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"

@@ -2,17 +2,18 @@
 extension LegacyEncoding {
     /// The finding's message: the charset named by the user, a clear guess, or an uncertain one with
     /// the candidates it could not tell apart and how to name the right one.
-    public var findingMessage: String {
+    /// `consequence` ends the sentence: what the profile's target does with the file.
+    public func findingMessage(consequence: String) -> String {
         guard let guess else {
-            return "File is not UTF-8; decoded as \(charset) as --input-encoding says and linted, but the import rejects it"
+            return "File is not UTF-8; decoded as \(charset) as --input-encoding says and linted\(consequence)"
         }
         let others = guess.candidates.dropFirst().prefix(3).map(\.name)
         if guess.isClear {
             let next = others.isEmpty ? "" : "; next best: \(others.joined(separator: ", "))"
-            return "File is not UTF-8; it reads clearly as \(Self.describe(guess.best))\(next); decoded as such and linted, but the import rejects it"
+            return "File is not UTF-8; it reads clearly as \(Self.describe(guess.best))\(next); decoded as such and linted\(consequence)"
         }
         let alternatives = others.isEmpty ? "" : ", but \(others.joined(separator: " or ")) read it nearly as well"
-        return "File is not UTF-8 and its code page is uncertain: it reads best as \(Self.describe(guess.best))\(alternatives); decoded as \(charset) and linted, but the import rejects it. Name the code page with --input-encoding (e.g. --input-encoding \(charset))"
+        return "File is not UTF-8 and its code page is uncertain: it reads best as \(Self.describe(guess.best))\(alternatives); decoded as \(charset) and linted\(consequence). Name the code page with --input-encoding (e.g. --input-encoding \(charset))"
     }
 
     public var fixDescription: String {
