@@ -178,6 +178,6 @@ import FoundationXML
         #expect(pieces > 3)
         let rendered = reporter.render([result], summary: summary)
         #expect(String(decoding: streamed, as: UTF8.self) == rendered)
-        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info (2000 fixable with `importlint fix`)\n"))
+        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info; 2000 fixable with `importlint fix`\n"))
     }
 }

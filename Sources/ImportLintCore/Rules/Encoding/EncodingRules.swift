@@ -13,6 +13,8 @@ extension RuleDescriptor {
 
 /// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.
 final class ByteLevelRule: RecordRule {
+    override var checksSwallowedRecords: Bool { true }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
