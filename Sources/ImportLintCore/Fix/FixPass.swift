@@ -192,7 +192,7 @@ final class FixPass {
         var key: Key128?
         let n = reader.fieldCount
         let d = settings.outputDelimiter
-        let malformed = reader.malformedQuotes
+        let hasMalformedQuotes = !reader.malformedQuotes.isEmpty
         for i in 0..<n {
             if i > 0 { row.append(d) }
             let cellStart = row.count
@@ -207,15 +207,15 @@ final class FixPass {
                 CellText.appendCell(c, delimiter: d, forceQuotes: keepQuotes || (n == 1 && c.isEmpty), to: &row)
                 if i == groupIndex { key = Regrouper.key(c) }
             }
-            if !malformed.isEmpty, let quote = malformed.first(where: { $0.field == i }) {
+            if hasMalformedQuotes, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
                 noteRequoted(record: record, field: i, quote: quote, written: row[cellStart...])
             }
         }
         return key
     }
 
-    /// A cell with a malformed quote (written only with --force) is written as it was read, quoted
-    /// properly: that changes its bytes, and maybe its meaning, so it is counted and reported.
+    /// A cell with a malformed quote is written as it was read, quoted properly: that changes its bytes,
+    /// so it is counted and reported (as unsafe where the reading is a guess, written only with --force).
     private func noteRequoted(record: Int, field: Int, quote: MalformedQuote, written: ArraySlice<UInt8>) {
         let raw = reader.rawCell(field)
         guard !written.elementsEqual(raw) else { return }
@@ -224,7 +224,8 @@ final class FixPass {
         result.appliedByRule[RuleDescriptor.malformedQuote.name, default: 0] += 1
         guard settings.collectDetails else { return }
         let rule = RuleDescriptor.malformedQuote
-        result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: .unsafe,
+        let exact = MalformedQuoteRule.isPlainText(quote, delimiter: settings.inputDelimiter)
+        result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: exact ? .safe : .unsafe,
                                          line: reader.position(of: quote).line, record: record == 0 ? nil : record,
                                          field: fieldNames.indices.contains(field) ? fieldNames[field] : nil, fieldIndex: field,
                                          before: String(decoding: raw, as: UTF8.self),
@@ -314,7 +315,7 @@ final class FixPass {
             let at = reader.position(of: open)
             return structural("line \(at.line): a quote opened in column \(at.column) is never closed (\(RuleDescriptor.unterminatedQuote.name)); the rest of the file would be read into one cell")
         }
-        if let quote = reader.malformedQuotes.first {
+        if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isPlainText($0, delimiter: settings.inputDelimiter) }) {
             let at = reader.position(of: quote)
             if !structural("line \(at.line), column \(at.column): a quote out of place (\(RuleDescriptor.malformedQuote.name)); what the cell should hold is a guess") { return false }
         }
