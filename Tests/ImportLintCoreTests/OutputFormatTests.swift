@@ -180,7 +180,7 @@ import FoundationXML
         #expect(rendered.contains("p.csv:2:18: warning: "))
         #expect(rendered.contains("  user0@widget.com, Ann 0 ,english\n  " + String(repeating: " ", count: 17) + "^\n"))
         #expect(rendered.contains("\np.csv: profile 4me-people, 2000 records\n"))
-        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info (2000 fixable with `importlint fix`)\n"))
+        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info; 2000 fixable with `importlint fix`\n"))
     }
 
     /// The summary says when no profile was applied, so a file whose columns were never checked is visible.

@@ -77,6 +77,10 @@ public final class Linter {
                 continue
             }
             records += 1
+            if reader.unterminatedQuote != nil {
+                for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
+                continue
+            }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
             if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }
@@ -98,7 +102,8 @@ enum RuleFactory {
     }
 
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count),
+                                   MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [

@@ -18,6 +18,10 @@ public class RecordRule {
     public func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {}
+    /// Whether `check` also sees a record holding an unterminated quote. Its cells from the open quote on
+    /// are the rest of the file read as one cell: only rules about the file's structure and bytes look at
+    /// it, so that nothing in the swallowed lines is reported as if it were a row.
+    public var checksSwallowedRecords: Bool { false }
     /// The reader is on a blank line, which is not a record.
     public func blankLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func finish(sink: DiagnosticSink) {}

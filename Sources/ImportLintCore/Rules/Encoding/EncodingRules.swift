@@ -20,6 +20,8 @@ final class ByteLevelRule: RecordRule {
 
     init(_ context: FileContext) { self.context = context }
 
+    override var checksSwallowedRecords: Bool { true }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func finish(sink: DiagnosticSink) {
