@@ -119,6 +119,7 @@ enum RuleFactory {
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
+            DroppedLeadingZeroRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

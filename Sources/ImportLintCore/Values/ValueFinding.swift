@@ -27,9 +27,11 @@ public struct ValueContext: Sendable {
     /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
     public var supportedLocales: Set<String>
     public var timeZoneNames: Set<String>
+    /// Service-account patterns and allowed TLDs of the run.
+    public var directory: DirectorySettings
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
-                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = []) {
+                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
         self.column = column
         self.kind = kind
         self.allowed = allowed
@@ -37,5 +39,6 @@ public struct ValueContext: Sendable {
         self.profileName = profileName
         self.supportedLocales = supportedLocales
         self.timeZoneNames = timeZoneNames
+        self.directory = directory
     }
 }

@@ -11,7 +11,9 @@ public enum ValueValidation {
         case .boolean: findings += BooleanRule.check(value)
         case .locale: findings += LocaleRule.check(value, context: context)
         case .timeZone: findings += TimeZoneRule.check(value, context: context)
-        case .phone: findings += PhoneRule.check(value, context: context)
+        case .phone:
+            findings += PhoneMissingPlus.finding(value, context: context).map { [$0] } ?? PhoneRule.check(value, context: context)
+        case .personName: findings += DirectoryValues.name(value, context: context)
         case .country: findings += CountryRule.check(value)
         case .pin: findings += FormatRules.checkPIN(value)
         case .locationSlug: findings += FormatRules.checkSlug(value)
@@ -34,10 +36,33 @@ public enum ValueValidation {
     }
 
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
-    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file).
-    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int) -> Bool {
-        guard kind == .email, bytes.count <= maxLength else { return false }
-        return EmailRule.isPlainValidASCII(bytes)
+    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file), and
+    /// names that are neither a distinguished name nor a service account.
+    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int,
+                                   directory: DirectorySettings = .standard) -> Bool {
+        guard bytes.count <= maxLength else { return false }
+        switch kind {
+        case .email: return EmailRule.isPlainValidASCII(bytes) && DirectoryValues.acceptsPlainAddress(bytes, settings: directory)
+        case .personName: return DirectoryValues.acceptsName(bytes, settings: directory)
+        default: return false
+        }
+    }
+
+    /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
+    /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
+    @inline(__always)
+    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
+        Placeholder.matches(bytes, personName: kind == .personName)
+            || (ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
+    }
+
+    /// Findings for a screened value (`isScreened`): they replace the column's own validation.
+    static func validateScreened(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if Placeholder.matches(value, personName: context.kind == .personName) {
+            let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
+            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
+        }
+        return [ScientificNotation.finding(value, column: context.column.name)]
     }
 
     /// The E.164 form of a valid phone number, for the fixer path (`nil` when the number is not valid).
