@@ -118,7 +118,7 @@ final class ValueRulesRule: RecordRule {
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
             var findings: [ValueFinding]?
             let validates = screened
-                ? !(plan.placeholderIsMissing && Placeholder.matches(value, personName: plan.kind == .personName))
+                ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
                 : value.count > plan.validateAbove
                     && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: base.directory)
             if validates {

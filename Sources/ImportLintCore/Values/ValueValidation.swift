@@ -52,13 +52,13 @@ public enum ValueValidation {
     /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
     @inline(__always)
     static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
-        Placeholder.matches(bytes, personName: kind == .personName)
+        Placeholder.matches(bytes, kind: kind)
             || (ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
     }
 
     /// Findings for a screened value (`isScreened`): they replace the column's own validation.
     static func validateScreened(_ value: String, context: ValueContext) -> [ValueFinding] {
-        if Placeholder.matches(value, personName: context.kind == .personName) {
+        if Placeholder.matches(value, kind: context.kind) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
             return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
         }

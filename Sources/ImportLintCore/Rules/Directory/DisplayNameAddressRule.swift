@@ -1,17 +1,17 @@
 extension RuleDescriptor {
     public static let displayNameAddress = RuleDescriptor(
         code: "DIR003", name: "display-name-address", severity: .error, fix: .sometimes,
-        summary: "An address written with a display name ('Frank Williams <frank@widget.com>')",
+        summary: "An address written with a display name ('Ann Lee <ann@widget.com>')",
         explanation: """
             Outlook, Exchange message tracking and some HR exports write addresses as 'Display Name \
-            <address>' or '"Williams, Frank" <address>'. An email column takes the bare address; with the \
+            <address>' or '"Lee, Ann" <address>'. An email column takes the bare address; with the \
             display name the value is no address at all and the row is rejected, or the person is not \
             matched. The safe fix keeps exactly the address between the angle brackets when it is valid and \
             the display part holds no other address; otherwise the fix is unsafe (which address is meant?) or \
             absent (the part in brackets is not a valid address).
             """,
-        triggeringExample: "Primary Email,Name\nFrank Williams <frank.williams@widget.com>,Frank Williams\n",
-        cleanExample: "Primary Email,Name\nfrank.williams@widget.com,Frank Williams\n")
+        triggeringExample: "Primary Email,Name\nAnn Lee <ann.lee@widget.com>,Ann Lee\n",
+        cleanExample: "Primary Email,Name\nann.lee@widget.com,Ann Lee\n")
 }
 
 /// 'Name <address>' and '"Last, First" <address>' in email cells.

@@ -4,15 +4,15 @@ extension RuleDescriptor {
         summary: "An Active Directory distinguished name (CN=...,OU=...,DC=...) where an email or a name belongs",
         explanation: """
             Get-ADUser returns Manager (and directReports, member) as distinguished names such as \
-            'CN=Williams\\, Frank,OU=Sales,DC=widget,DC=com'. A person reference (Manager, Person, Primary Email) \
+            'CN=Lee\\, Ann,OU=Sales,DC=widget,DC=com'. A person reference (Manager, Person, Primary Email) \
             must be the person's email address: a distinguished name matches nobody, so the reference fails or \
             the row is rejected. No address can be derived from it without a directory lookup, so there is no \
             fix; export the manager's mail attribute instead (Get-ADUser -Properties Manager | ForEach-Object \
             { (Get-ADUser $_.Manager -Properties mail).mail }). In a name column the unsafe fix takes the CN's \
-            value, unescaped ('Williams, Frank'): check the order of the names.
+            value, unescaped ('Lee, Ann'): check the order of the names.
             """,
-        triggeringExample: "Primary Email,Name,Manager\nann@widget.com,Ann Lee,\"CN=Williams\\, Frank,OU=Sales,DC=widget,DC=com\"\n",
-        cleanExample: "Primary Email,Name,Manager\nann@widget.com,Ann Lee,frank.williams@widget.com\n")
+        triggeringExample: "Primary Email,Name,Manager\nbob.ray@widget.com,Bob Ray,\"CN=Lee\\, Ann,OU=Sales,DC=widget,DC=com\"\n",
+        cleanExample: "Primary Email,Name,Manager\nbob.ray@widget.com,Bob Ray,ann.lee@widget.com\n")
 }
 
 /// LDAP distinguished names (RFC 4514) in cells: 'CN=' at the start followed by further RDNs.

@@ -1,7 +1,7 @@
 extension RuleDescriptor {
     public static let guestUPN = RuleDescriptor(
         code: "DIR004", name: "guest-upn", severity: .error, fix: .unsafe,
-        summary: "An Entra ID guest user principal name ('frank_gmail.com#EXT#@widget.onmicrosoft.com') used as an email",
+        summary: "An Entra ID guest user principal name ('ann_gmail.com#EXT#@widget.onmicrosoft.com') used as an email",
         explanation: """
             Entra ID (Azure AD) names an invited guest 'localpart_domain#EXT#@tenant.onmicrosoft.com'. It is \
             a sign-in name, not a mailbox: no mail sent to it arrives, and it matches no person who signs in \
@@ -9,8 +9,8 @@ extension RuleDescriptor {
             The unsafe fix rebuilds the guest's own address from it (Entra writes the '@' as the last '_'); \
             check that this is the address the person should be known by, or leave guests out of the export.
             """,
-        triggeringExample: "Primary Email,Name\nfrank_gmail.com#EXT#@widget.onmicrosoft.com,Frank Williams\n",
-        cleanExample: "Primary Email,Name\nfrank@gmail.com,Frank Williams\n")
+        triggeringExample: "Primary Email,Name\nann_gmail.com#EXT#@widget.onmicrosoft.com,Ann Lee\n",
+        cleanExample: "Primary Email,Name\nann@gmail.com,Ann Lee\n")
 }
 
 /// '#EXT#' in the local part of an address.

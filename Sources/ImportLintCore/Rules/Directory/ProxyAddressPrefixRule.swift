@@ -5,14 +5,14 @@ extension RuleDescriptor {
         explanation: """
             Exchange and Entra keep a mailbox's addresses in proxyAddresses, each with a type prefix: 'SMTP:' \
             marks the primary address, 'smtp:' a secondary alias, 'SIP:' the Teams/Skype sign-in, 'X500:' a \
-            legacy Exchange address. Copied as is, 'SMTP:frank@widget.com' is not an address and the row is \
+            legacy Exchange address. Copied as is, 'SMTP:ann@widget.com' is not an address and the row is \
             rejected. The safe fix strips 'SMTP:' when the rest is a valid address (the primary one), and picks \
             the single 'SMTP:' entry when the cell holds the whole list. 'smtp:' and 'sip:' get an unsafe fix: \
             an alias or a SIP address may not be the primary email that the person is matched on. X500 and X400 \
             addresses cannot be converted.
             """,
-        triggeringExample: "Primary Email,Name\nSMTP:frank.williams@widget.com,Frank Williams\n",
-        cleanExample: "Primary Email,Name\nfrank.williams@widget.com,Frank Williams\n")
+        triggeringExample: "Primary Email,Name\nSMTP:ann.lee@widget.com,Ann Lee\n",
+        cleanExample: "Primary Email,Name\nann.lee@widget.com,Ann Lee\n")
 }
 
 /// 'SMTP:', 'smtp:', 'sip:', 'X500:' prefixes of proxyAddresses values in email cells.

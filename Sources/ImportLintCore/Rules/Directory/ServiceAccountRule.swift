@@ -13,7 +13,7 @@ extension RuleDescriptor {
             or removes patterns. Filter the export instead (for example on objectCategory=person with a mailbox).
             """,
         triggeringExample: "Primary Email,Name\nkrbtgt@widget.com,krbtgt\n",
-        cleanExample: "Primary Email,Name\nfrank.williams@widget.com,Frank Williams\n")
+        cleanExample: "Primary Email,Name\nann.lee@widget.com,Ann Lee\n")
 }
 
 /// One pattern of the service-account list: `prefix*suffix`, or an exact name without '*'.

@@ -13,8 +13,8 @@ extension RuleDescriptor {
             `allowed-tlds` in .importlint.yml (this also accepts a reserved one, for a test account). \
             Internationalized TLDs written in their own script are not checked.
             """,
-        triggeringExample: "Primary Email,Name\nfrank.williams@widget.local,Frank Williams\n",
-        cleanExample: "Primary Email,Name\nfrank.williams@widget.com,Frank Williams\n")
+        triggeringExample: "Primary Email,Name\nann.lee@widget.local,Ann Lee\n",
+        cleanExample: "Primary Email,Name\nann.lee@widget.com,Ann Lee\n")
 }
 
 /// Top-level domains: IANA's list, the reserved names, and a cheap accept for the common case.

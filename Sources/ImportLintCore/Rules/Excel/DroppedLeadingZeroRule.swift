@@ -4,8 +4,8 @@ extension RuleDescriptor {
         summary: "A PIN shorter than the column's other PINs: a spreadsheet dropped its leading zeros ('123' for '0123')",
         explanation: """
             Excel reads a PIN such as 0123 as the number 123 and saves it without the zero. When nearly every \
-            other PIN of the column has the same number of digits (at least 5 PINs, 90%), a shorter all-digit \
-            PIN almost certainly lost its leading zeros. invalid-pin reports it as an invalid PIN; this rule \
+            other PIN of the column has the same number of digits (at least 5 PINs, 90%), an all-digit PIN one \
+            or two digits shorter almost certainly lost its leading zeros. invalid-pin reports it as an invalid PIN; this rule \
             adds the evidence and an unsafe fix that pads it with zeros to the column's length. Unsafe: the \
             zeros are inferred from the other PINs, not read from the source. Format the column as Text \
             before saving.
@@ -52,7 +52,8 @@ final class DroppedLeadingZeroRule: RecordRule {
             let valid = lengths[k].filter { $0.key >= 4 }
             guard let (width, count) = valid.max(by: { $0.value < $1.value }), count >= 5,
                   count * 10 >= lengths[k].values.reduce(0, +) * 9 - shorts[k].count * 9 else { continue }
-            for short in shorts[k] {
+            // One or two lost zeros are a likely story; 'PIN 0007' is not.
+            for short in shorts[k] where width - short.value.count <= 2 {
                 let padded = String(repeating: "0", count: width - short.value.count) + short.value
                 sink.emit(Diagnostic(
                     rule: .droppedLeadingZero, line: short.line, column: short.column, record: short.record, field: column.name,

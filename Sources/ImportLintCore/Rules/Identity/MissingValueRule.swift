@@ -9,11 +9,11 @@ extension RuleDescriptor {
 /// Required cells (columns with `value_required`) that are empty or only whitespace, and cells required
 /// by another cell of the row (`value_required_with`).
 final class MissingValueRule: RecordRule {
-    private let columns: [(index: Int, name: String, personName: Bool)]
+    private let columns: [(index: Int, name: String, kind: ValueKind)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]
 
     init?(_ context: FileContext) {
-        columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind == .personName) : nil } }
+        columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind) : nil } }
         var conditional: [(index: Int, name: String, when: [(index: Int, name: String)])] = []
         for (i, spec) in context.bindings.enumerated() {
             guard let spec, !spec.valueRequired else { continue }
@@ -28,11 +28,11 @@ final class MissingValueRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for (index, name, personName) in columns {
+        for (index, name, kind) in columns {
             let value = reader.bytes(index).trimmedASCII()
             if value.isEmpty {
                 sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
-            } else if Placeholder.matches(value, personName: personName) {
+            } else if Placeholder.matches(value, kind: kind) {
                 // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
                 sink.cell(.missingValue, reader, field: index, record: record,
                           message: "\(name) is required but holds '\(reader.string(index))', a placeholder for no value",
