@@ -58,9 +58,9 @@ struct ServiceAccountPattern: Sendable, Equatable {
 /// costs two table reads), then the few candidate patterns.
 struct ServiceAccounts: Sendable {
     let patterns: [ServiceAccountPattern]
-    /// Per byte (both cases of a letter): some pattern starts with it; for patterns without a prefix
-    /// ('*$'), some pattern ends with it.
-    private let firstBytes: [Bool]
+    /// Bit per pair of lowercased first two bytes of the patterns' prefixes (a one-byte prefix sets
+    /// every pair it starts), and per lowercased last byte of the patterns without a prefix ('*$').
+    private let firstPairs: [UInt64]
     private let lastBytes: [Bool]
 
     static let shipped: [ServiceAccountPattern] = ((try? ProfileLoader.tableLines("service-accounts")) ?? []).compactMap { line in
@@ -80,20 +80,29 @@ struct ServiceAccounts: Sendable {
 
     init(patterns: [ServiceAccountPattern]) {
         self.patterns = patterns
-        var first = [Bool](repeating: false, count: 256), last = [Bool](repeating: false, count: 256)
-        func mark(_ b: UInt8, _ table: inout [Bool]) {
-            table[Int(b)] = true
-            if b >= 0x61 && b <= 0x7A { table[Int(b) - 0x20] = true }
-        }
+        var pairs = [UInt64](repeating: 0, count: 1024), last = [Bool](repeating: false, count: 256)
         for p in patterns {
-            if let b = p.prefix.first { mark(b, &first) } else if let b = p.suffix.last { mark(b, &last) }
+            if let first = p.prefix.first {
+                let seconds: [UInt8] = p.prefix.count > 1 ? [p.prefix[1]] : (0...255).map(UInt8.init)
+                for second in seconds {
+                    let pair = Int(first) << 8 | Int(Self.lower(second))
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            } else if let b = p.suffix.last {
+                last[Int(b)] = true
+            }
         }
-        firstBytes = first
+        firstPairs = pairs
         lastBytes = last
     }
 
+    @inline(__always)
+    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
     func match(_ bytes: UnsafeBufferPointer<UInt8>, inAddress: Bool) -> ServiceAccountPattern? {
-        guard let f = bytes.first, let l = bytes.last, firstBytes[Int(f)] || lastBytes[Int(l)] else { return nil }
+        guard bytes.count >= 2 else { return nil }
+        let pair = Int(Self.lower(bytes[0])) << 8 | Int(Self.lower(bytes[1]))
+        guard firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(Self.lower(bytes[bytes.count - 1]))] else { return nil }
         return patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(bytes) }
     }
 

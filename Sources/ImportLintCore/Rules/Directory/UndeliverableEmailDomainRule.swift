@@ -65,16 +65,39 @@ enum EmailDomains {
         return nil
     }
 
-    /// True when the TLD of a plain ASCII address (validated by `EmailRule.isPlainValidASCII`) is in IANA's
-    /// list and not reserved, checked without building a String for TLDs up to 15 bytes.
+    /// IANA's TLDs of letters only and at most 13 of them, each as a base-27 number (see `code`).
+    private static let ianaCodes: Set<UInt64> = Set(iana.compactMap { tld in
+        var copy = tld
+        return copy.withUTF8 { code(UnsafeBufferPointer(rebasing: $0[...])) }
+    })
+
+    /// A TLD of ASCII letters (any case, at most 13) as a number: no String for the common case.
+    @inline(__always)
+    private static func code(_ tld: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard tld.count >= 1, tld.count <= 13 else { return nil }
+        var value: UInt64 = 0
+        for b in tld {
+            let c = b | 0x20
+            guard c >= 0x61 && c <= 0x7A else { return nil }
+            value = value &* 27 &+ UInt64(c - 0x60)
+        }
+        return value
+    }
+
+    private static let arpa = Array("arpa".utf8).withUnsafeBufferPointer { code($0) }
+
+    /// True when the TLD of a plain ASCII address (validated by `EmailRule.isPlainValidASCII`, so its last
+    /// label is letters only) is in IANA's list and not reserved, or allowed.
+    @inline(__always)
     static func acceptsTLD(_ address: UnsafeBufferPointer<UInt8>, allowed: Set<String>) -> Bool {
         var start = address.count
         while start > 0 && address[start - 1] != 0x2E { start -= 1 }
         let tld = UnsafeBufferPointer(rebasing: address[start...])
-        let lowered = tld.contains { $0 >= 0x41 && $0 <= 0x5A }
-            ? String(decoding: tld.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : String(decoding: tld, as: UTF8.self)
         // Reserved names are not in IANA's list; 'arpa' is, but 'home.arpa' is reserved.
-        return (iana.contains(lowered) && lowered != "arpa") || (!allowed.isEmpty && allowed.contains(lowered))
+        if let code = code(tld) {
+            if ianaCodes.contains(code) && code != arpa { return true }
+            if allowed.isEmpty { return false }
+        }
+        return allowed.contains(String(decoding: tld, as: UTF8.self).lowercased())
     }
 }
