@@ -109,6 +109,13 @@ import Testing
         var ignored = LintOptions(profile: "4me-people")
         ignored.selection.ignore = ["missing-value"]
         #expect(try Self.lint("Primary Email,Name\nN/A,Ann\n", options: ignored).map(\.code) == ["DIR006"])
+        // Ignoring a screening rule hands the value back to the column's own validation.
+        var noPlaceholders = LintOptions(profile: "receptionist")
+        noPlaceholders.selection.ignore = ["placeholder-value"]
+        #expect(try Self.lint("First Name,Last Name,Email\nAnn,Lee,N/A\n", options: noPlaceholders).map(\.code) == ["VAL002"])
+        var noScientific = LintOptions(profile: "receptionist")
+        noScientific.selection.ignore = ["scientific-notation"]
+        #expect(try Self.lint("First Name,Last Name,SMS Phone\nAnn,Lee,4.47712E+11\n", options: noScientific).map(\.code) == ["VAL007"])
     }
 
     @Test func excelDamage() throws {

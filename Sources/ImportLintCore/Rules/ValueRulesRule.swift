@@ -16,8 +16,9 @@ final class ValueRulesRule: RecordRule {
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
         let kind: ValueKind
-        /// Placeholders and Excel's scientific notation are looked for (validation is on).
-        let screens: Bool
+        /// Placeholders and Excel's scientific notation are looked for (when those rules are selected).
+        let placeholders: Bool
+        let scientific: Bool
         /// A placeholder here is missing-value's finding (the column requires a value).
         let placeholderIsMissing: Bool
     }
@@ -53,13 +54,17 @@ final class ValueRulesRule: RecordRule {
             ["VAL", "DIR", "XLS"].contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
         }
         let missingValueReports = selection.isEnabled(.missingValue)
+        let placeholders = selection.isEnabled(.placeholderValue)
+        let scientific = selection.isEnabled(.scientificNotation)
         let planList = bound.map { index, spec in
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)), kind: spec.kind,
-                        screens: validation, placeholderIsMissing: spec.valueRequired && missingValueReports)
+                        placeholders: placeholders || (missingValueReports && spec.valueRequired),
+                        scientific: scientific && ScientificNotation.applies(to: spec.kind),
+                        placeholderIsMissing: spec.valueRequired && missingValueReports)
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -107,7 +112,8 @@ final class ValueRulesRule: RecordRule {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
             // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short: two byte tests.
-            let screened = plan.screens && raw.count <= 18 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind)
+            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18
+                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
             // In a plain record, a text cell within its length limit (or a column without one) that does not
             // start like a formula has nothing to report: settled without trimming it.
             if plain && !screened && plan.validateAbove >= 0 && raw.count <= plan.validateAbove && !TextHygiene.startsLikeFormula(raw) {
@@ -129,7 +135,7 @@ final class ValueRulesRule: RecordRule {
                 case .unknown(let entry):
                     let text = String(decoding: value, as: UTF8.self)
                     let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext)
+                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.placeholders)
                         : ValueValidation.validate(text, context: cellContext)
                     findings = caches[p].remember(found, entry: entry)
                 }

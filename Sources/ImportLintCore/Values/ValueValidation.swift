@@ -50,15 +50,17 @@ public enum ValueValidation {
 
     /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
     /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
+    /// `placeholders` and `scientific` say which of the two checks are selected.
     @inline(__always)
-    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
-        Placeholder.matches(bytes, kind: kind)
-            || (ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
+    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, placeholders: Bool = true, scientific: Bool = true) -> Bool {
+        (placeholders && Placeholder.matches(bytes, kind: kind))
+            || (scientific && ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
     }
 
-    /// Findings for a screened value (`isScreened`): they replace the column's own validation.
-    static func validateScreened(_ value: String, context: ValueContext) -> [ValueFinding] {
-        if Placeholder.matches(value, kind: context.kind) {
+    /// Findings for a screened value (`isScreened` with the same selection): they replace the column's
+    /// own validation.
+    static func validateScreened(_ value: String, context: ValueContext, placeholders: Bool = true) -> [ValueFinding] {
+        if placeholders && Placeholder.matches(value, kind: context.kind) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
             return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
         }
