@@ -103,6 +103,10 @@ import Testing
         #expect(one("N/A", .email).first?.severity == .error)
         #expect(one("N/A", .text).first?.fix?.replacement == "")
         #expect(one("Nancy", .text).isEmpty && one("Tbd Smith", .text).isEmpty)
+        let choices = ValueContext(column: ColumnSpec(name: "Status", kind: .enum), kind: .enum, allowed: ["active", "Unknown"],
+                                   defaultRegion: nil, profileName: "test")
+        #expect(ValueValidation.validateScreened("unknown", context: choices).map(\.rule) == [.invalidEnum], "an allowed value, in the wrong case")
+        #expect(ValueValidation.validateScreened("Unknown", context: choices).isEmpty, "a value the column allows is no placeholder")
 
         let diagnostics = try Self.lint("Primary Email,Name,Job Title\nN/A,NULL,TBD\nann@widget.com,Null,-\n", profile: "4me-people")
         #expect(diagnostics.map(\.code) == ["VAL001", "VAL001", "DIR006"], "\(diagnostics.map(\.message))")

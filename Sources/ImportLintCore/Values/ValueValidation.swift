@@ -58,13 +58,18 @@ public enum ValueValidation {
     }
 
     /// Findings for a screened value (`isScreened` with the same selection): they replace the column's
-    /// own validation.
+    /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum).
     static func validateScreened(_ value: String, context: ValueContext, placeholders: Bool = true) -> [ValueFinding] {
-        if placeholders && Placeholder.matches(value, kind: context.kind) {
+        let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
+        if placeholders && !allowed && Placeholder.matches(value, kind: context.kind) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
             return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
         }
-        return [ScientificNotation.finding(value, column: context.column.name)]
+        var copy = value
+        if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
+            return [ScientificNotation.finding(value, column: context.column.name)]
+        }
+        return validate(value, context: context)
     }
 
     /// The E.164 form of a valid phone number, for the fixer path (`nil` when the number is not valid).

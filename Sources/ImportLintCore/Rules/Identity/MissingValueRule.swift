@@ -31,18 +31,18 @@ final class MissingValueRule: RecordRule {
         for (index, name, kind) in columns {
             let value = reader.bytes(index).trimmedASCII()
             if value.isEmpty {
-                sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
+                reader.report(.missingValue, to: sink, field: index, record: record, message: "\(name) is required but empty")
             } else if Placeholder.matches(value, kind: kind) {
                 // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
-                sink.cell(.missingValue, reader, field: index, record: record,
-                          message: "\(name) is required but holds '\(reader.string(index))', a placeholder for no value",
-                          values: [reader.string(index)])
+                reader.report(.missingValue, to: sink, field: index, record: record,
+                              message: "\(name) is required but holds '\(reader.string(index))', a placeholder for no value",
+                              values: [reader.string(index)])
             }
         }
         for (index, name, when) in conditional where reader.bytes(index).trimmedASCII().isEmpty {
             guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }
-            sink.cell(.missingValue, reader, field: index, record: record,
-                      message: "\(name) is required when \(filled.name) is given, but empty")
+            reader.report(.missingValue, to: sink, field: index, record: record,
+                          message: "\(name) is required when \(filled.name) is given, but empty")
         }
     }
 }
