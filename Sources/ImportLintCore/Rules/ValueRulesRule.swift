@@ -108,11 +108,13 @@ final class ValueRulesRule: RecordRule {
         // interest the text-hygiene checks, and no cell needs a full scan.
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
         let plain = !scanCells && !mayHoldInvalidBytes
+        // Copied once per record, not once per cell (copying retains its tables).
+        let directory = base.directory
         for p in plans.indices {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
             // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short: two byte tests.
-            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18
+            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18 && ValueValidation.mayBeScreened(raw)
                 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
             // In a plain record, a text cell within its length limit (or a column without one) that does not
             // start like a formula has nothing to report: settled without trimming it.
@@ -126,7 +128,7 @@ final class ValueRulesRule: RecordRule {
             let validates = screened
                 ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
                 : value.count > plan.validateAbove
-                    && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: base.directory)
+                    && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory)
             if validates {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {

@@ -53,9 +53,25 @@ public enum ValueValidation {
     /// `placeholders` and `scientific` say which of the two checks are selected.
     @inline(__always)
     static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, placeholders: Bool = true, scientific: Bool = true) -> Bool {
-        (placeholders && Placeholder.matches(bytes, kind: kind))
+        guard let first = bytes.first, screenFirstBytes[Int(first)] else { return false }
+        return (placeholders && Placeholder.matches(bytes, kind: kind))
             || (scientific && ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
     }
+
+    /// Bytes that can start a trimmed placeholder ('-', '(', '#', N, T, U in either case) or a number in
+    /// scientific notation (a digit), or a space or tab before them: most cells fail this one read.
+    static func mayBeScreened(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = raw.first else { return false }
+        return screenFirstBytes[Int(first)]
+    }
+
+    /// Written once at initialization, then only read.
+    nonisolated(unsafe) private static let screenFirstBytes: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        table.initialize(repeating: false, count: 256)
+        for b in Array("-(#NnTtUu \t0123456789".utf8) { table[Int(b)] = true }
+        return UnsafePointer(table)
+    }()
 
     /// Findings for a screened value (`isScreened` with the same selection): they replace the column's
     /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum).
