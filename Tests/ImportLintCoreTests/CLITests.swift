@@ -6,8 +6,8 @@ import Testing
 /// suppressions, redaction. Skipped, saying why, when the binary has not been built.
 @Suite(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
 struct CLITests {
-    static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002,45\n"
-    static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\n"
+    static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100002,45\n"
+    static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002\n"
 
     static func importlint() throws -> String {
         try #require(TestSupport.importlint, "needs the importlint executable (swift build)")
@@ -151,7 +151,7 @@ struct CLITests {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
         try TestSupport.write(Self.bad + "Gina,Hart,gina@widget.com,+13125550155,chicago,100077,40\n", to: dir.appendingPathComponent("previous.csv"))
-        let values = ["frank.q@secret-corp.test", "frank2.q@secret-corp.test", "+13125550100", "Williams", "Franky", "100002", "100077", "Gina", "gina@widget.com"]
+        let values = ["frank.q@secret-corp.com", "frank2.q@secret-corp.com", "+13125550100", "Williams", "Franky", "100002", "100077", "Gina", "gina@widget.com"]
         for format in ["text", "json", "sarif", "github", "junit", "codequality"] {
             let r = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--redact", "--baseline", "previous.csv", "--format", format], cwd: dir)
             #expect(r.status == 1)

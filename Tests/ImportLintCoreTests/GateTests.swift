@@ -9,8 +9,8 @@ import Testing
     @Test func suppressionsMatchByContentNotLine() throws {
         let text = """
             \(Self.header)
-            Frank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002
-            Franky,Williams,frank2.q@secret-corp.test,,chicago,100002
+            Frank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002
+            Franky,Williams,frank2.q@secret-corp.com,,chicago,100002
 
             """
         let first = try TestSupport.lint(text)
@@ -28,7 +28,7 @@ import Testing
         #expect(stale.isEmpty)
 
         // The duplicate is gone: its suppression is stale.
-        let fixed = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100009\n"
+        let fixed = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100009\n"
         var fixedResults = [try TestSupport.lint(fixed)]
         let (_, stale2) = Suppressions.apply(entries, to: &fixedResults)
         #expect(stale2.contains { $0.rule == "duplicate-identifier" })
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func suppressionByPlainValueAndFileRoundTrip() throws {
-        let text = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.test,,chicago,100002\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002\n"
+        let text = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100002\n"
         let hand = [Suppression(path: "people.csv", rule: "ID001", field: "Identification", hash: nil, value: "100002")]
         var results = [try TestSupport.lint(text)]
         let (suppressed, stale) = Suppressions.apply(hand, to: &results)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func redactionLeavesNoValueInAnyFormat() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let secrets = ["frank.q@secret-corp.test", "+13125550100", "Williams", "Franky", "100002", "ann.secret@widget.com", "Zed", "Ghost"]
+        let secrets = ["frank.q@secret-corp.com", "+13125550100", "Williams", "Franky", "100002", "ann.secret@widget.com", "Zed", "Ghost"]
         let baseline = try TestSupport.write("""
             First Name,Last Name,Email,SMS Phone,Location Slug,Identification
             Ghost,Person,ghost@widget.com,+13125550177,chicago,100777
@@ -64,7 +64,7 @@ import Testing
             """, to: dir.appendingPathComponent("previous.csv"))
         let file = try TestSupport.write("""
             First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Zed
-            Frank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,x
+            Frank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002,x
             Franky, Williams ,,+13125550100,chicago,100002,y
             Ann,Lee,ann.secret@widget.com,,chicago,100002,z
 

@@ -135,7 +135,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(codes("FR", context(.country)).isEmpty)
         #expect(codes("US", context(.country)).isEmpty)
         for (v, c, a) in [("fr", "FR", Applicability.safe), ("FRA", "FR", .safe), ("UK", "GB", .safe),
-                          ("France", "FR", .unsafe), ("Deutschland", "DE", .unsafe), ("United States", "US", .unsafe)] {
+                          ("France", "FR", .safe), ("Deutschland", "DE", .safe), ("United States", "US", .safe),
+                          ("England", "GB", .unsafe), ("Georgia", "GE", .unsafe)] {
             let f = check(v, context(.country)).first
             #expect(f?.rule.code == "VAL008", "\(v)")
             #expect(f?.fix?.replacement == c, "\(v)")

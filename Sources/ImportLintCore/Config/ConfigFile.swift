@@ -12,7 +12,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 public struct ConfigFile: Sendable {
     public static let fileName = ".importlint.yml"
     public static let keys = ["profile", "profiles", "select", "ignore", "severity", "per-file-ignores",
-                              "default-region", "known-organizations", "fail-on", "baseline"]
+                              "default-region", "known-organizations", "fail-on", "baseline", "allowed-tlds", "service-accounts"]
 
     public let path: String
     /// Absolute folder of the file; globs and relative paths start here.
@@ -30,6 +30,11 @@ public struct ConfigFile: Sendable {
     public var failOn: Severity?
     /// Fraction of the baseline's records (0.1 = 10%).
     public var baselineThreshold: Double?
+    /// Lowercase top-level domains accepted beyond IANA's list (undeliverable-email-domain).
+    public var allowedTLDs: [String] = []
+    /// Patterns added to and removed from the shipped service-account list.
+    public var serviceAccountsAdded: [String] = []
+    public var serviceAccountsRemoved: [String] = []
 
     public struct GlobEntry<Value: Sendable>: Sendable {
         public let glob: Glob
@@ -94,6 +99,26 @@ public struct ConfigFile: Sendable {
                     guard k.string == "threshold" else { throw p.error(k, "unknown key 'baseline.\(k.string ?? "?")' (known: threshold)") }
                     config.baselineThreshold = try p.percentage(v)
                 }
+            case "allowed-tlds":
+                config.allowedTLDs = try p.strings(value, what: "allowed-tlds").map { tld in
+                    let name = (tld.hasPrefix(".") ? String(tld.dropFirst()) : tld).lowercased()
+                    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                        throw p.error(value, "allowed-tlds: '\(tld)' is not a top-level domain (such as corp or .example)")
+                    }
+                    return name
+                }
+            case "service-accounts":
+                for (k, v) in try p.mapping(value, what: "'service-accounts' (add: [patterns], remove: [patterns])") {
+                    let patterns = try p.strings(v, what: "service-accounts.\(k.string ?? "?")")
+                    for pattern in patterns where ServiceAccountPattern(pattern) == nil {
+                        throw p.error(v, "service-accounts: '\(pattern)' must name an account, with at most one '*'")
+                    }
+                    switch k.string {
+                    case "add": config.serviceAccountsAdded = patterns
+                    case "remove": config.serviceAccountsRemoved = patterns
+                    default: throw p.error(k, "unknown key 'service-accounts.\(k.string ?? "?")' (known: add, remove)")
+                    }
+                }
             default:
                 throw p.error(keyNode, "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }
@@ -137,6 +162,11 @@ private struct NodeReader {
     func string(_ node: Node, what: String) throws -> String {
         guard let s = node.scalar?.string, !s.isEmpty else { throw error(node, "\(what) must be a non-empty string") }
         return s
+    }
+
+    /// A sequence of non-empty strings, or one string.
+    func strings(_ node: Node, what: String) throws -> [String] {
+        try (node.sequence.map(Array.init) ?? [node]).map { try string($0, what: what) }
     }
 
     /// A list of rule selectors (sequence or comma-separated string), each checked against the catalog.

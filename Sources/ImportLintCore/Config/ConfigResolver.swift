@@ -71,6 +71,9 @@ public struct CommandLineSettings: Sendable {
         options.defaultRegion = base.defaultRegion ?? config.defaultRegion
         options.knownOrganizationsPath = base.knownOrganizationsPath ?? config.knownOrganizations
         options.recordCountDropThreshold = baselineThreshold ?? config.baselineThreshold ?? base.recordCountDropThreshold
+        options.allowedTLDs = base.allowedTLDs + config.allowedTLDs
+        options.serviceAccountsAdded = base.serviceAccountsAdded + config.serviceAccountsAdded
+        options.serviceAccountsRemoved = base.serviceAccountsRemoved + config.serviceAccountsRemoved
         return (options, failOn ?? config.failOn ?? .error)
     }
 }

@@ -23,6 +23,11 @@ public struct LintOptions: Sendable {
     public var baselineDisplayPath: String?
     /// `record-count-drop` reports a fall of more than this fraction of the baseline's records.
     public var recordCountDropThreshold: Double = 0.10
+    /// Service-account patterns added to and removed from rules/tables/service-accounts.tsv.
+    public var serviceAccountsAdded: [String] = []
+    public var serviceAccountsRemoved: [String] = []
+    /// Lowercase top-level domains accepted beyond IANA's list (`allowed-tlds`).
+    public var allowedTLDs: [String] = []
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

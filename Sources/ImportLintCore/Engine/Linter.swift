@@ -110,6 +110,7 @@ enum RuleFactory {
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
+            DroppedLeadingZeroRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

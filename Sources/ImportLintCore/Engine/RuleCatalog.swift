@@ -13,6 +13,8 @@ public enum RuleCatalog {
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter,
+        .distinguishedName, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
+        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
     ]
 
     static let pending: [RuleDescriptor] = [

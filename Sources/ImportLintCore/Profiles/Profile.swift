@@ -3,6 +3,8 @@ public enum ValueKind: String, Codable, Sendable, CaseIterable {
     case text, integer, decimal, email, managerEmail = "manager-email", boolean, url, locale
     case timeZone = "time-zone", languageList = "language-list", phone, country, pin
     case locationSlug = "location-slug", slackHandle = "slack-handle", `enum`
+    /// A person's name (or part of it): where a distinguished name or a service account's name leaks in.
+    case personName = "person-name"
 }
 
 /// Allowed values of a column that depend on another column of the same row (4me's Contact Label).

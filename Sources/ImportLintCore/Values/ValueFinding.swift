@@ -29,9 +29,11 @@ public struct ValueContext: Sendable {
     public var timeZoneNames: Set<String>
     /// How messages name the target system (the profile's `target:` wording).
     public var target = TargetWording.neutral
+    /// Service-account patterns and allowed TLDs of the run.
+    public var directory: DirectorySettings
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
-                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = []) {
+                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
         self.column = column
         self.kind = kind
         self.allowed = allowed
@@ -39,5 +41,6 @@ public struct ValueContext: Sendable {
         self.profileName = profileName
         self.supportedLocales = supportedLocales
         self.timeZoneNames = timeZoneNames
+        self.directory = directory
     }
 }
