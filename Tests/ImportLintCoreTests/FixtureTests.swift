@@ -48,6 +48,7 @@ import Testing
             case "--input-encoding": options.inputEncoding = value
             case "--select": options.selection.select.append(value)
             case "--default-region": options.defaultRegion = value
+            case "--locale": options.extraLocales.append(value)
             case "--mapping":
                 options.mapping = try ValueMapping.load(path: fixture.input.deletingLastPathComponent().appendingPathComponent(value).path)
             case "--known-organizations":

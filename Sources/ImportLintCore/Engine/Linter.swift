@@ -113,12 +113,13 @@ public final class Linter {
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(groupField: context.profile?.groupBy.flatMap(context.index(of:))), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
+            EmptyCellRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules
