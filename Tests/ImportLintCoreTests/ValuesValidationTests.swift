@@ -51,6 +51,11 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(codes(v, context(.boolean)).isEmpty, "\(v)")
         }
         #expect(BooleanRule.isTrue("ON") && BooleanRule.isTrue("1") && !BooleanRule.isTrue("ja") && !BooleanRule.isTrue("0"))
+        for (v, expected) in [("TRUE", true), ("Yes", true), ("t", true), ("On", true), ("1", true), ("", false), ("0", false),
+                              ("ja", false), ("true ", false), ("truee", false), ("no", false), ("\u{0}on", false)] {
+            let bytes = Array(v.utf8)
+            #expect(bytes.withUnsafeBufferPointer { BooleanRule.isTrue($0) } == expected, "\(v)")
+        }
     }
     @Test func otherValuesAreReadAsFalse() {
         for v in ["2", "X", "yes please", "ja", "oui", "si", "WAHR", "VRAI"] {

@@ -32,3 +32,20 @@ import Testing
         #expect(skype.map(\.severity) == [.warning])
     }
 }
+
+/// The examples `importlint rule NAME` shows for the rules whose facts follow the 4me documents do what
+/// they say: the triggering one raises the rule at its default severity, the clean one does not raise it.
+@Suite struct DocumentedRuleExampleTests {
+    static let rules: [RuleDescriptor] = [.invalidBoolean, .invalidTimeZone, .unsupportedLocale, .emptyValue,
+                                          .identifierCleared, .emptyColumn, .ungroupedContactRows]
+
+    @Test(arguments: rules.map(\.name))
+    func examplesDoWhatTheySay(_ name: String) throws {
+        let rule = try #require(RuleCatalog.find(name))
+        let triggered = try TestSupport.lint(rule.triggeringExample).report.diagnostics.filter { $0.code == rule.code }
+        #expect(!triggered.isEmpty, "\(name): triggering example")
+        #expect(triggered.contains { $0.severity == rule.severity }, "\(name): \(triggered.map(\.severity))")
+        let clean = try TestSupport.lint(rule.cleanExample).report.diagnostics.filter { $0.code == rule.code }
+        #expect(clean.isEmpty, "\(name): clean example raised \(clean.map(\.message))")
+    }
+}

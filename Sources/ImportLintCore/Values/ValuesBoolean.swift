@@ -14,6 +14,21 @@ enum BooleanRule {
         trueWords.contains(value.lowercased())
     }
 
+    /// `isTrue` on a cell's bytes, without making a String (called for every contact row).
+    static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 4 else { return false }
+        return trueWordKeys.contains(key(bytes))
+    }
+
+    /// A word of at most four bytes, lowercased, and its length as one integer.
+    private static func key<S: Collection<UInt8>>(_ bytes: S) -> UInt64 {
+        var key = UInt64(bytes.count) << 32
+        for (i, b) in bytes.enumerated() { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * i) }
+        return key
+    }
+
+    private static let trueWordKeys: Set<UInt64> = Set(trueWords.map { key(Array($0.utf8)) })
+
     static func check(_ value: String) -> [ValueFinding] {
         let lower = value.lowercased()
         if trueWords.contains(lower) || falseWords.contains(lower) { return [] }

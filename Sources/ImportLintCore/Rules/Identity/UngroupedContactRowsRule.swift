@@ -77,6 +77,6 @@ final class UngroupedContactRowsRule: RecordRule {
     private func replacing(_ reader: CSVReader) -> Bool? {
         guard let replacesWhen else { return true }
         guard let column = replacesWhen.index else { return nil }
-        return BooleanRule.isTrue(String(decoding: reader.bytes(column).trimmedASCII(), as: UTF8.self))
+        return BooleanRule.isTrue(reader.bytes(column).trimmedASCII())
     }
 }
