@@ -241,13 +241,14 @@ columns:
 # 4me (Xurrent) developer documentation. 4me does not publish its full list: its locale enumeration
 # endpoint is authoritative. A tag your account has that is missing here: add it under `locales:` in
 # .importlint.yml.
-# Documented Locale values (People API and import samples):
+# Locale values the documentation shows (recorded in shared/reference/import-formats.md, 2026-12):
 en-US
 fr
 nl
 pl
 pt-PT
-# The languages 4me translates, as listed for 'Do Not Translate Languages' (People API fields):
+# The languages 4me lists for 'Do Not Translate Languages' (People API fields). Taking them as Locale
+# values is this table's reading, not a documented fact: it only keeps them from being warned about.
 en
 de
 es
