@@ -91,14 +91,14 @@ final class EmptyCellRule: RecordRule {
         records += 1
         func isEmpty(_ c: Column) -> Bool { reader.bytes(c.index).trimmedASCII().isEmpty }
         for (column, effect) in effects where isEmpty(column) {
-            sink.cell(.emptyValue, reader, field: column.index, record: record, message: "\(column.name) is empty: \(effect)")
+            reader.report(.emptyValue, to: sink, field: column.index, record: record, message: "\(column.name) is empty: \(effect)")
         }
         for key in clearable {
             guard let blank = key.first(where: isEmpty),
                   let matching = keys.first(where: { $0.map(\.name) != key.map(\.name) && !$0.contains(where: isEmpty) }) else { continue }
             let names = key.map(\.name).joined(separator: " and ")
-            sink.cell(.identifierCleared, reader, field: blank.index, record: record,
-                      message: "\(blank.name) is empty on a row matched by \(matching.map(\.name).joined(separator: " and ")): the import clears the person's \(names), so a later import keyed by \(names) creates a duplicate person")
+            reader.report(.identifierCleared, to: sink, field: blank.index, record: record,
+                          message: "\(blank.name) is empty on a row matched by \(matching.map(\.name).joined(separator: " and ")): the import clears the person's \(names), so a later import keyed by \(names) creates a duplicate person")
         }
         guard unfilled > 0 else { return }
         for (i, column) in watched.enumerated() where !filled[i] && !isEmpty(column) {

@@ -68,9 +68,9 @@ final class UngroupedContactRowsRule: RecordRule {
             message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so 4me adds the rows and deletes nothing (grouping them is tidier)"
             severity = .info
         }
-        sink.cell(.ungroupedContactRows, reader, field: index, record: record, message: message,
-                  fix: Fix(.safe, "Move this row up to the person's earlier group", replacement: nil),
-                  related: [RelatedLocation(line: related)], values: [person], severity: severity)
+        reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message,
+                      fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
+                      related: [RelatedLocation(line: related)], values: [person], severity: severity)
     }
 
     /// Whether the row replaces the person's earlier rows: nil when the file has no such column.
