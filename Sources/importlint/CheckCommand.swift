@@ -24,6 +24,10 @@ struct LintSettings: ParsableArguments {
     @Option(help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
     var mapping: String?
 
+    @Option(name: .customLong("locale"), parsing: .singleValue,
+            help: "A locale tag your account offers beyond the profile's documented list (repeatable; `locales:` in .importlint.yml).")
+    var locales: [String] = []
+
     @Option(parsing: .singleValue, help: "Rules to use, by code, name or code prefix (repeatable or comma-separated).")
     var select: [String] = []
 
@@ -46,6 +50,7 @@ struct LintSettings: ParsableArguments {
         if let profile { _ = try ProfileLoader.load(profile) }
         var options = LintOptions(profile: profile, delimiter: delimiterByte, inputEncoding: inputEncoding, selection: selection,
                                   defaultRegion: defaultRegion, captureSourceLines: captureSourceLines)
+        options.extraLocales = Self.split(locales)
         do {
             options.knownOrganizations = try knownOrganizations.map { try KnownOrganizations.load(path: $0) }
             options.mapping = try mapping.map { try ValueMapping.load(path: $0) } ?? [:]

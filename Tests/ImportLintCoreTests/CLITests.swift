@@ -96,6 +96,21 @@ struct CLITests {
         #expect(broken.status == 2, "\(broken.stderr)")
     }
 
+    /// `locales:` in .importlint.yml and `--locale` add tags the account offers to the documented list.
+    @Test func configuredLocalesAreAccepted() throws {
+        let bin = try Self.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("Primary Email,Name,Organization,Locale\nann@widget.com,Ann,IT,en-GB\n",
+                              to: dir.appendingPathComponent("people.csv"))
+        let unconfigured = try TestSupport.run(bin, ["check", "people.csv", "--no-config", "--fail-on", "warning"], cwd: dir)
+        #expect(unconfigured.status == 1 && unconfigured.stdout.contains("unsupported-locale"), "\(unconfigured.stdout)")
+        let flagged = try TestSupport.run(bin, ["check", "people.csv", "--no-config", "--locale", "en-GB", "--fail-on", "warning"], cwd: dir)
+        #expect(flagged.status == 0, "\(flagged.stdout)\(flagged.stderr)")
+        try TestSupport.write("locales: [en-GB]\nfail-on: warning\n", to: dir.appendingPathComponent(".importlint.yml"))
+        let configured = try TestSupport.run(bin, ["check", "people.csv"], cwd: dir)
+        #expect(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
+    }
+
     @Test func initWritesStarterAndRefusesToOverwrite() throws {
         let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()

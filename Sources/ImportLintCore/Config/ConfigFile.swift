@@ -12,7 +12,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 public struct ConfigFile: Sendable {
     public static let fileName = ".importlint.yml"
     public static let keys = ["profile", "profiles", "select", "ignore", "severity", "per-file-ignores",
-                              "default-region", "known-organizations", "fail-on", "baseline", "allowed-tlds", "service-accounts"]
+                              "default-region", "known-organizations", "locales", "fail-on", "baseline", "allowed-tlds", "service-accounts"]
 
     public let path: String
     /// Absolute folder of the file; globs and relative paths start here.
@@ -27,6 +27,8 @@ public struct ConfigFile: Sendable {
     public var defaultRegion: String?
     /// Absolute path.
     public var knownOrganizations: String?
+    /// Locale tags the account offers beyond the profile's documented list.
+    public var locales: [String] = []
     public var failOn: Severity?
     /// Fraction of the baseline's records (0.1 = 10%).
     public var baselineThreshold: Double?
@@ -90,6 +92,15 @@ public struct ConfigFile: Sendable {
                 let file = p.resolve(try p.string(value, what: "known-organizations"), directory: config.directory)
                 guard FileManager.default.fileExists(atPath: file) else { throw p.error(value, "known-organizations file \(file) not found") }
                 config.knownOrganizations = file
+            case "locales":
+                let items: [Node] = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    let tag = try p.string(item, what: "a locale tag")
+                    guard tag.count <= 35, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                        throw p.error(item, "'\(tag)' is not a locale tag (write BCP 47 tags such as en-GB)")
+                    }
+                    config.locales.append(tag)
+                }
             case "fail-on":
                 let text = try p.string(value, what: "fail-on").lowercased()
                 guard let s = Severity(rawValue: text) else { throw p.error(value, "fail-on must be error, warning or info") }

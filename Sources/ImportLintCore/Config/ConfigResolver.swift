@@ -70,6 +70,7 @@ public struct CommandLineSettings: Sendable {
         options.profile = base.profile ?? config.profile(for: file)
         options.defaultRegion = base.defaultRegion ?? config.defaultRegion
         options.knownOrganizationsPath = base.knownOrganizationsPath ?? config.knownOrganizations
+        options.extraLocales = base.extraLocales + config.locales
         options.recordCountDropThreshold = baselineThreshold ?? config.baselineThreshold ?? base.recordCountDropThreshold
         options.allowedTLDs = base.allowedTLDs + config.allowedTLDs
         options.serviceAccountsAdded = base.serviceAccountsAdded + config.serviceAccountsAdded

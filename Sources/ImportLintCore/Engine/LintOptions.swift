@@ -13,6 +13,8 @@ public struct LintOptions: Sendable {
     public var references: [String: ReferenceSet] = [:]
     /// Names that exist in the target system (`--known-organizations`); nil when not given.
     public var knownOrganizations: [String]?
+    /// Locale tags the account offers beyond the profile's documented list (`locales:` in .importlint.yml).
+    public var extraLocales: [String] = []
     /// Reviewed value → canonical rewrites (`--mapping`).
     public var mapping: [String: String] = [:]
     /// A file of known organization names (one a line), for `unknown-organization`.

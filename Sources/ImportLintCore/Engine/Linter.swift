@@ -111,6 +111,7 @@ enum RuleFactory {
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context),
+            EmptyCellRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

@@ -20,8 +20,9 @@ accepts:
   delimiters: [comma, tab]
   encodings: [UTF-8, UTF-16LE]
 # All rows of one Person must be contiguous: with Integration true, a later separate group for the same
-# person replaces the rows imported just before it.
+# person replaces the rows imported just before it. Rows with Integration false are added, never removed.
 group_by: Person
+group_replaces_when: Integration
 identifiers:
   - columns: [ID]
 references:
@@ -53,9 +54,21 @@ columns:
         email: [work, personal]
         website: [work, personal]
         chat: [chat_skype, chat_slack, chat_teams, chat_workchat]
+    # Labels of 4me's schema enumeration that the documentation does not give a person's protocols.
+    warned_values:
+      emergency: "'emergency' is in 4me's label list, but no protocol is documented for it"
+      general: "'general' is an organization's contact label in 4me, not a person's"
+      service_desk: "'service_desk' is an organization's contact label in 4me, not a person's"
+      service_desk_fax: "'service_desk_fax' is an organization's contact label in 4me, not a person's"
+      skype: "'skype' is a legacy label (4me's own sample still uses it on a telephone row); for a Skype name use protocol chat with label chat_skype"
   - name: Contact URI
     aliases: [URI, Contact]
     value_required_with: [Contact Protocol]
+    max_length: 255
+    # 4me's own sample has a Skype name ('chesscole1') on a telephone row labelled skype.
+    unchecked_when:
+      column: Contact Label
+      values: [skype]
     kind_by:
       column: Contact Protocol
       kinds:
@@ -112,6 +125,8 @@ update_keys:
   - [Source, Source ID]
 locales: 4me-locales
 time_zones: rails-time-zones
+# 4me Import API: a column left out keeps the field; an empty cell in a present column overwrites it.
+empty_cells_overwrite: true
 columns:
   - name: ID
     kind: integer
@@ -137,9 +152,15 @@ columns:
   - name: Picture URI
     aliases: [Picture, Photo, Picture URL]
     kind: url
+    data_url: true
+  # An organization that exists in 4me, by name, or 'Name @account' for another account's organization.
   - name: Organization
     aliases: [Company, Organisation, Org]
     cluster: true
+    when_empty: >-
+      4me puts a new person with an empty Organization in the account's Default organization (normally
+      External End Users, an end-user privacy organization); what it does to an existing person is not
+      documented
   - name: Job Title
     aliases: [Title, JobTitle, Position]
     max_length: 80
@@ -159,6 +180,7 @@ columns:
   - name: Location
     max_length: 80
   - name: Information
+    max_length: 65536
   - name: Time Zone
     aliases: [Timezone, TimeZone, TZ]
     kind: time-zone
@@ -178,8 +200,11 @@ columns:
   - name: UI Extension
   - name: Custom Data
   - name: Custom Fields
+  # Timestamps 4me sets itself (its own sample exports them): an empty cell changes nothing.
   - name: Created At
+    read_only: true
   - name: Updated At
+    read_only: true
 
 """#,
         "profiles/receptionist.yml": #"""
@@ -255,84 +280,42 @@ columns:
 
 """#,
         "tables/4me-locales.txt": #"""
-# Locale tags 4me accepts (at most 5 characters): the languages 4me translates and their usual regional
-# forms. 4me's enum endpoint is authoritative; override with `locales:` in .importlint.yml.
-en
+# Locale tags for 4me's Locale field (at most 5 characters), as documented; checked 2026-12 against the
+# 4me (Xurrent) developer documentation. 4me does not publish its full list: its locale enumeration
+# endpoint is authoritative. A tag your account has that is missing here: add it under `locales:` in
+# .importlint.yml.
+# Locale values the documentation shows (recorded in shared/reference/import-formats.md, 2026-12):
 en-US
-en-GB
-en-AU
-en-CA
-en-IE
-en-IN
-en-NZ
-en-ZA
-nl
-nl-NL
-nl-BE
-de
-de-DE
-de-AT
-de-CH
 fr
-fr-FR
-fr-BE
-fr-CA
-fr-CH
-es
-es-ES
-es-MX
-es-AR
-es-CO
-es-CL
-es-US
-pt
-pt-BR
-pt-PT
-it
-it-IT
-it-CH
-da
-da-DK
-fi
-fi-FI
-sv
-sv-SE
-sv-FI
+nl
 pl
-pl-PL
+pt-PT
+# The languages 4me lists for 'Do Not Translate Languages' (People API fields). Taking them as Locale
+# values is this table's reading, not a documented fact: it only keeps them from being warned about.
+en
+de
+es
+pt
+it
+da
+fi
+sv
 cs
-cs-CZ
 tr
-tr-TR
 ru
-ru-RU
 ar
-ar-SA
-ar-AE
-ar-EG
 id
-id-ID
 fa
-fa-IR
 no
-nb
-nb-NO
-nn-NO
 zh
-zh-CN
-zh-TW
-zh-HK
 ja
-ja-JP
 ko
-ko-KR
 he
-he-IL
 hi
-hi-IN
 ms
-ms-MY
-et
+# Documented as NOT a 4me locale (tag, then the tag to use): 4me's REST and SCIM APIs fall back to the
+# language; whether the import does is not documented.
+nl-NL	nl
 
 """#,
         "tables/country-names.tsv": #"""
@@ -5230,13 +5213,16 @@ ZW
 
 """#,
         "tables/rails-time-zones.tsv": #"""
-# Ruby on Rails ActiveSupport::TimeZone::MAPPING (name -> IANA id), rails/rails main (2026) plus v8.1.3.1.
-# 4me's time_zone field takes these names. Where releases differ, both rows are kept.
+# 4me's time zone enumeration: Ruby on Rails ActiveSupport::TimeZone::MAPPING (name -> IANA id).
+# Follows released Rails 8.1 (tag v8.1.3.1, 2026-07; activesupport/lib/active_support/values/time_zone.rb),
+# checked 2026-12 against the project's reference copy (shared/reference/rails-time-zones.tsv).
+# 152 names; Rails 7.0-8.0 have the same names without Asuncion. 4me does not publish its Rails version.
+# Rails' unreleased main adds 'Alberta' and 'Pacific Time (Canada)': not listed, so never a fix target.
+# Where the IANA id behind a name changed between releases, both rows are kept (Kyiv, Rangoon, Greenland).
 # name	iana
 Abu Dhabi	Asia/Muscat
 Adelaide	Australia/Adelaide
 Alaska	America/Juneau
-Alberta	America/Edmonton
 Almaty	Asia/Almaty
 American Samoa	Pacific/Pago_Pago
 Amsterdam	Europe/Amsterdam
@@ -5282,6 +5268,7 @@ Edinburgh	Europe/London
 Ekaterinburg	Asia/Yekaterinburg
 Fiji	Pacific/Fiji
 Georgetown	America/Guyana
+Greenland	America/Godthab
 Greenland	America/Nuuk
 Guadalajara	America/Mexico_City
 Guam	Pacific/Guam
@@ -5337,7 +5324,6 @@ Newfoundland	America/St_Johns
 Novosibirsk	Asia/Novosibirsk
 Nuku'alofa	Pacific/Tongatapu
 Osaka	Asia/Tokyo
-Pacific Time (Canada)	America/Vancouver
 Pacific Time (US & Canada)	America/Los_Angeles
 Paris	Europe/Paris
 Perth	Australia/Perth

@@ -15,6 +15,8 @@ final class ValueRulesRule: RecordRule {
         let maxLength: Int
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
+        /// The column whose values (`unchecked_when`) exempt this cell from validation.
+        let exemptBy: Int?
         let kind: ValueKind
         /// Placeholders and Excel's scientific notation are looked for (when those rules are selected).
         let placeholders: Bool
@@ -41,14 +43,17 @@ final class ValueRulesRule: RecordRule {
 
     init(_ context: FileContext) {
         let profile = context.profile
-        let locales = Set((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+        var locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+        // Tags the user's account offers (`locales:` in .importlint.yml) extend the documented list.
+        if !locales.supported.isEmpty { locales.supported.formUnion(context.options.extraLocales) }
         let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
         var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                                 defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
-                                profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones,
+                                profileName: profile?.name ?? "", supportedLocales: locales.supported, timeZoneNames: zones,
                                 directory: DirectorySettings(options: context.options))
         base.target = profile?.target ?? .neutral
+        base.rejectedLocales = locales.rejected
         self.base = base
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
@@ -63,7 +68,8 @@ final class ValueRulesRule: RecordRule {
             let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
-                        discriminator: dependsOn.flatMap(context.index(of:)), kind: spec.kind,
+                        discriminator: dependsOn.flatMap(context.index(of:)),
+                        exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
                         placeholders: placeholders || (missingValueReports && spec.valueRequired),
                         scientific: scientific && ScientificNotation.applies(to: spec.kind),
                         placeholderIsMissing: spec.valueRequired && missingValueReports)
@@ -131,7 +137,7 @@ final class ValueRulesRule: RecordRule {
                 ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
                 : value.count > plan.validateAbove
                     && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory)
-            if validates {
+            if validates && !isExempt(plan, p, reader) {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
@@ -176,6 +182,14 @@ final class ValueRulesRule: RecordRule {
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
+    }
+
+    /// Whether another cell of the row exempts this one from validation (4me's legacy label 'skype' on a
+    /// telephone row holds a Skype name, not a number).
+    private func isExempt(_ plan: Plan, _ p: Int, _ reader: CSVReader) -> Bool {
+        guard let column = plan.exemptBy, let condition = specs[p].uncheckedWhen else { return false }
+        let value = String(decoding: reader.bytes(column).trimmedASCII(), as: UTF8.self).lowercased()
+        return condition.values.contains { $0.lowercased() == value }
     }
 
     /// The context of a cell whose kind or allowed values depend on another cell of its row.

@@ -19,7 +19,8 @@ public enum ValueValidation {
         case .locationSlug: findings += FormatRules.checkSlug(value)
         case .slackHandle: findings += FormatRules.checkSlack(value, target: context.target)
         case .url: findings += URLRule.check(value, context: context)
-        case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name)
+        case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name,
+                                               warned: context.column.warnedValues)
         case .languageList: findings += EnumRule.checkLanguages(value, target: context.target)
         case .integer, .decimal: findings += NumberRule.check(value, kind: context.kind)
         }
