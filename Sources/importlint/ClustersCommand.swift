@@ -39,11 +39,11 @@ struct ClustersCommand: ParsableCommand {
         case .text:
             if clusters.isEmpty { print("No spelling variants found.") }
             for cluster in clusters {
-                print("\(cluster.field): '\(cluster.canonical)'")
+                print("\(TerminalText.path(cluster.field)): '\(TerminalText.escape(cluster.canonical))'")
                 for member in cluster.members {
                     let mark = member.value == cluster.canonical ? "=" : "←"
                     let lines = member.lines.prefix(5).map(String.init).joined(separator: ", ")
-                    print("  \(mark) '\(member.value)' ×\(member.count) (line\(member.lines.count == 1 ? "" : "s") \(lines)\(member.lines.count > 5 ? ", …" : ""))")
+                    print("  \(mark) '\(TerminalText.escape(member.value))' ×\(member.count) (line\(member.lines.count == 1 ? "" : "s") \(lines)\(member.lines.count > 5 ? ", …" : ""))")
                 }
             }
         }

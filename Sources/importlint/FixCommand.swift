@@ -61,7 +61,7 @@ struct FixCommand: ParsableCommand {
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if let output, output != "-", AtomicFile.sameFile(output, file) {
-            throw ValidationError("\(output) is the input file; use --in-place to overwrite it")
+            throw ValidationError("\(TerminalText.path(output)) is the input file; use --in-place to overwrite it")
         }
     }
 
@@ -99,11 +99,11 @@ struct FixCommand: ParsableCommand {
             report.written = false
             try emit(report, toStderr: reportToStderr)
             let reason = report.refused ?? "nothing was written"
-            FileHandle.standardError.write(Data("importlint: \(file) not written: \(reason); use --force to write it anyway\n".utf8))
+            FileHandle.standardError.write(Data("importlint: \(TerminalText.path(file)) not written: \(TerminalText.escape(reason)); use --force to write it anyway\n".utf8))
             throw ExitCode(1)
         }
         if let refused = report.refused {
-            FileHandle.standardError.write(Data("importlint: warning: \(file): \(refused); written anyway (--force)\n".utf8))
+            FileHandle.standardError.write(Data("importlint: warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)\n".utf8))
         }
 
         if diff {
@@ -161,11 +161,11 @@ struct FixCommand: ParsableCommand {
             }
         case .text:
             let s = report.summary
-            var line = "\(report.path): \(s.recordsIn) records"
+            var line = "\(TerminalText.path(report.path)): \(s.recordsIn) records"
             if report.written {
                 line += ", \(s.cellsChanged) cell\(s.cellsChanged == 1 ? "" : "s") changed (\(s.fixesApplied) fix\(s.fixesApplied == 1 ? "" : "es"))"
                 line += ", \(report.fileFixes.count) file-level fix\(report.fileFixes.count == 1 ? "" : "es")"
-                if let out = report.output { line += " -> \(out)" }
+                if let out = report.output { line += " -> \(TerminalText.escape(out))" }
             }
             line += "; \(s.remaining) diagnostic\(s.remaining == 1 ? "" : "s") remain"
             let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
@@ -176,7 +176,7 @@ struct FixCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("  \(rule): \(count) cell fix\(count == 1 ? "" : "es")\n".utf8))
             }
             for f in report.fileFixes {
-                FileHandle.standardError.write(Data("  \(f.description)\n".utf8))
+                FileHandle.standardError.write(Data("  \(TerminalText.escape(f.description))\n".utf8))
             }
         }
     }

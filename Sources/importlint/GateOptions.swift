@@ -53,7 +53,7 @@ final class ProgressLine {
 
     func update(_ path: String, _ records: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(path): \(records) records…".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(TerminalText.path(path)): \(records) records…".utf8))
         shown = true
     }
 
@@ -113,11 +113,11 @@ extension CheckCommand {
                 let entries = Suppressions.entries(for: results.map(\.report))
                 try Suppressions.write(entries, to: out)
                 _ = Suppressions.apply(entries, to: &results)
-                FileHandle.standardError.write(Data("importlint: wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(out)\n".utf8))
+                FileHandle.standardError.write(Data("importlint: wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(TerminalText.path(out))\n".utf8))
             } else if let file = gate.suppressions {
                 let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
                 for s in stale {
-                    FileHandle.standardError.write(Data("importlint: warning: \(file): suppression no longer matches: \(s.summary)\n".utf8))
+                    FileHandle.standardError.write(Data("importlint: warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))\n".utf8))
                 }
             }
         } catch let error as ConfigError {

@@ -1,5 +1,6 @@
 /// Human output in the compiler shape `path:line:column: severity: message [code rule-name]`, followed by
-/// the offending line and a caret under the column.
+/// the offending line behind a ` 12 | ` gutter and a caret under the column. Everything taken from the
+/// input goes through `TerminalText`, so the report is inert in a terminal and a CI log.
 public struct TextReporter {
     public var color: Bool
     public var showSource: Bool
@@ -24,16 +25,19 @@ public struct TextReporter {
             out.removeAll(keepingCapacity: true)
         }
         for result in results {
+            let path = TerminalText.path(result.report.path)
             for d in result.report.diagnostics {
-                out += "\(bold(result.report.path)):\(d.line):\(d.column): \(severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
+                out += "\(bold(path)):\(d.line):\(d.column): \(severity(d.severity)): \(TerminalText.escape(d.message)) [\(d.code) \(d.rule)]\n"
                 if showSource, let line = result.sourceLines[d.line] {
-                    let shown = Self.visible(line)
-                    out += "  \(shown)\n"
-                    let caretColumn = max(1, min(d.column, shown.unicodeScalars.count + 1))
-                    out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", "1;32") + "\n"
+                    // Behind a gutter, as rustc prints it: a source line never starts a printed line.
+                    let (shown, caretOffset) = Self.visible(line, column: d.column)
+                    let number = String(d.line)
+                    let blank = String(repeating: " ", count: number.count)
+                    out += " \(number) | \(shown)\n"
+                    out += " \(blank) | " + String(repeating: " ", count: caretOffset) + paint("^", "1;32") + "\n"
                 }
                 if let fix = d.fix {
-                    out += "  " + paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
+                    out += "  " + paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n"
                 }
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
@@ -45,13 +49,13 @@ public struct TextReporter {
         try flush()
     }
 
-    /// Tabs and control characters shown as visible symbols so the caret stays under the right column.
-    static func visible(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { u in
-            if u == "\t" { return "→" }
-            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { return "␣" }
-            return u
-        }))
+    /// The source line with control and bidi characters escaped, and how far the caret under `column`
+    /// (1-based, in scalars of the line) moves once they are.
+    static func visible(_ line: String, column: Int) -> (shown: String, caretOffset: Int) {
+        let scalars = line.unicodeScalars
+        let before = min(max(0, column - 1), scalars.count)
+        let prefix = TerminalText.escape(String(String.UnicodeScalarView(scalars.prefix(before))))
+        return (TerminalText.escape(line), prefix.unicodeScalars.count)
     }
 
     private func severity(_ s: Severity) -> String {
