@@ -30,6 +30,9 @@ struct GateOptions: ParsableArguments {
     @Flag(help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
     var redact = false
 
+    @Flag(help: "Name the configuration file each input used, after the text summary.")
+    var verbose = false
+
     func threshold() throws -> Double? {
         guard var text = baselineThreshold?.trimmingCharacters(in: .whitespaces) else { return nil }
         if text.hasSuffix("%") { text.removeLast() }
@@ -99,7 +102,9 @@ extension CheckCommand {
                     ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
                     : .path(path)
                 defer { progress.clear() }
-                results.append(try linter.lint(file))
+                var result = try linter.lint(file)
+                result.report.config = config.map { Self.shown($0.path, cwd: cwd) }
+                results.append(result)
                 failOnByPath[display] = fileFailOn
             } catch let error as InputError {
                 throw ValidationError(error.description.hasPrefix(display) ? error.description : "\(display): \(error.description)")
@@ -135,13 +140,32 @@ extension CheckCommand {
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
             let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             let reporter = TextReporter(color: color, showSource: !gate.redact)
-            try Output.stream(to: output) { write in try reporter.write(results, summary: report.summary, to: write) }
+            try Output.stream(to: output) { write in
+                try reporter.write(results, summary: report.summary, to: write)
+                if gate.verbose { try Self.writeConfigurations(results, to: write) }
+            }
         case .sarif: try Output.write(try SARIFReporter.render(report, locator: locator), to: output)
         case .github: try Output.write(GitHubReporter.render(report, locator: locator), to: output)
         case .junit: try Output.write(JUnitReporter.render(report) { failOnByPath[$0] ?? .error }, to: output)
         case .codequality: try Output.write(try CodeQualityReporter.render(report, locator: locator), to: output)
         }
         try exitForFindings(report, failOnByPath)
+    }
+
+    /// `--verbose`: which `.importlint.yml` each input used, so that a gate never changes silently.
+    static func writeConfigurations(_ results: [LintResult], to write: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var text = ""
+        for result in results {
+            let config = result.report.config.map(TerminalText.escape) ?? "none"
+            text += "configuration for \(TerminalText.escape(result.report.path)): \(config)\n"
+        }
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A configuration path relative to the current folder when it is under it.
+    static func shown(_ path: String, cwd: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
     }
 
     /// Exit status 1 when a file has a finding at or above its `--fail-on` threshold.
