@@ -55,6 +55,9 @@ struct LintSettings: ParsableArguments {
         return options
     }
 
+    /// The files these settings read, which no output may replace.
+    var inputPaths: [String?] { [profile, knownOrganizations, mapping] }
+
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
@@ -110,6 +113,16 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// Refuses outputs that would replace one of the inputs (exit 2).
+    func refuseOverwritingInputs() throws {
+        let inputs: [String?] = files + people + input.settings.inputPaths
+            + [gate.baseline, gate.suppressions, gate.configuration.config]
+        try Self.reportingPath {
+            try OverwriteGuard.check(output: output, inputs: inputs, what: "report")
+            try OverwriteGuard.check(output: gate.writeSuppressions, inputs: inputs + [output], what: "suppressions")
+        }
+    }
+
     /// Turns an input error into a usage-level failure (exit 2) that names the file.
     static func reportingPath(_ body: () throws -> Void) throws {
         do {

@@ -24,6 +24,9 @@ struct ClustersCommand: ParsableCommand {
     var writeMapping: String?
 
     func run() throws {
+        try CheckCommand.reportingPath {
+            try OverwriteGuard.check(output: writeMapping, inputs: [file] + input.settings.inputPaths, what: "mapping")
+        }
         var options = try input.lintOptions(captureSourceLines: false)
         options.selection = RuleSelection(select: ["ORG"])
         var clusters: [Cluster] = []

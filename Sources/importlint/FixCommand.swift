@@ -63,6 +63,12 @@ struct FixCommand: ParsableCommand {
         if let output, output != "-", AtomicFile.sameFile(output, file) {
             throw ValidationError("\(TerminalText.path(output)) is the input file; use --in-place to overwrite it")
         }
+        do {
+            try OverwriteGuard.check(output: output, inputs: [file] + settings.inputPaths + [configuration.config], what: "fixed file")
+            if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + [configuration.config], what: "fixed file") }
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() throws {

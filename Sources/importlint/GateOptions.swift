@@ -70,6 +70,7 @@ final class ProgressLine {
 extension CheckCommand {
     func runGate() throws {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        try refuseOverwritingInputs()
         let resolver = try gate.configuration.resolver()
         var base = try input.lintOptions(captureSourceLines: format == .text && !gate.redact)
         base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
