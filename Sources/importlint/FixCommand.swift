@@ -89,7 +89,15 @@ struct FixCommand: ParsableCommand {
         let destination = target.map(OutputTarget.init)
         let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
         let name = URL(fileURLWithPath: target ?? file).lastPathComponent
-        let input = InputFile.path(file)
+        let input: InputFile
+        do {
+            input = file == "-" ? try .standardInput(displayPath: "<stdin>") : try .reading(file)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+        if inPlace && input.isSpooled {
+            throw ValidationError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
+        }
         let outcome: FixOutcome
         do {
             outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)

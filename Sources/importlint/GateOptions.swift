@@ -77,16 +77,22 @@ extension CheckCommand {
         let progress = ProgressLine()
         let cwd = FileManager.default.currentDirectoryPath
 
+        // Pipes, FIFOs and standard input are read once, into a temporary copy that every pass reads.
+        var inputs: [InputFile] = []
         try Self.reportingPath {
-            base.references = try ReferenceSet.resolve(for: files.filter { $0 != "-" }.map { InputFile.path($0) },
-                                                       explicitSources: people.map { InputFile.path($0) }, profile: input.profile)
+            inputs = try files.map { path in
+                path == "-" ? try .standardInput(displayPath: gate.stdinFilename ?? "<stdin>") : try .reading(path)
+            }
+            let sources = try people.map { try InputFile.reading($0) }
+            base.references = try ReferenceSet.resolve(for: zip(files, inputs).filter { $0.0 != "-" }.map(\.1),
+                                                       explicitSources: sources, profile: input.profile)
         }
         let settings = CommandLineSettings(base: base, failOn: failOn, baselineThreshold: try gate.threshold())
         var knownLists: [String: [String]] = [:]
 
         var results: [LintResult] = []
         var failOnByPath: [String: Severity] = [:]
-        for path in files {
+        for (path, file) in zip(files, inputs) {
             let isStdin = path == "-"
             let display = isStdin ? (gate.stdinFilename ?? "<stdin>") : path
             let configKey = isStdin ? (gate.stdinFilename ?? (cwd as NSString).appendingPathComponent("-")) : path
@@ -99,9 +105,6 @@ extension CheckCommand {
                 }
                 let linter = Linter(options: options)
                 linter.progress = progress.update
-                let file: InputFile = isStdin
-                    ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
-                    : .path(path)
                 defer { progress.clear() }
                 var result = try linter.lint(file)
                 result.report.config = config.map { Self.shown($0.path, cwd: cwd) }
