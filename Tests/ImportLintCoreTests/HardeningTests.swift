@@ -23,4 +23,16 @@ import Testing
         #expect(YAMLNesting.tooDeep(StarterConfig.text) == nil)
         for name in ProfileLoader.builtInNames { #expect(throws: Never.self) { try ProfileLoader.load(name) } }
     }
+
+    /// `-o LINK` where LINK points at a file not yet made: the file is made and the link stays a link.
+    @Test func danglingLinkStaysALink() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let link = dir.appendingPathComponent("out.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "sub/report.txt")
+        try OutputTarget(link).write("report\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: link)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try String(contentsOf: dir.appendingPathComponent("sub/report.txt"), encoding: .utf8) == "report\n")
+    }
 }

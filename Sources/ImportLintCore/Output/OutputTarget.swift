@@ -14,7 +14,8 @@ private let systemWrite = Darwin.write
 /// (run as root, for the whole machine), so devices, pipes and sockets are written in place, and the
 /// paths that name one of this process's descriptors (`/dev/stdout`) are written through that descriptor.
 public enum OutputTarget: Equatable, Sendable {
-    /// A regular file or a path that does not exist yet; symbolic links are followed, so a link stays.
+    /// A regular file or a path that does not exist yet; symbolic links are followed (dangling ones to
+    /// the file they name), so a link stays a link.
     case file(String)
     /// A device, pipe or socket, opened and written in place.
     case stream(String)
@@ -29,7 +30,7 @@ public enum OutputTarget: Equatable, Sendable {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            self = .file(path)
+            self = .file(Self.danglingLinkTarget(path) ?? path)
             return
         }
         self = (info.st_mode & S_IFMT) == S_IFREG ? .file(Self.resolved(path)) : .stream(path)
@@ -134,6 +135,26 @@ public enum OutputTarget: Equatable, Sendable {
         let mask = umask(0)
         umask(mask)
         return 0o666 & ~mask
+    }
+
+    /// Where a symbolic link that points at nothing yet leads (through further links), so that writing
+    /// creates that file and the link stays a link; nil when `path` is not a link.
+    private static func danglingLinkTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return current == path ? nil : current }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else if let slash = current.lastIndex(of: "/") {
+                current = String(current[...slash]) + target
+            } else {
+                current = target
+            }
+        }
+        return nil
     }
 
     private static func resolved(_ path: String) -> String {
