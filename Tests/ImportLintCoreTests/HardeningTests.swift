@@ -35,4 +35,21 @@ import Testing
         #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
         #expect(try String(contentsOf: dir.appendingPathComponent("sub/report.txt"), encoding: .utf8) == "report\n")
     }
+
+    /// `fix --in-place` keeps the file's owner, group and mode (as root it used to hand the file to root).
+    @Test func inPlaceKeepsOwnerAndMode() throws {
+        guard let bin = CLITests.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        let file = try TestSupport.write("Primary Email,Name\nann@widget.test, Ann \n", to: dir.appendingPathComponent("people.csv")).path
+        let root = getuid() == 0
+        if root { #expect(chown(file, 1234, 2345) == 0) } else { print("NOTE: not root; only the mode is checked") }
+        #expect(chmod(file, 0o640) == 0)
+        let r = try TestSupport.run(bin, ["fix", "people.csv", "--in-place", "--no-config"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "Primary Email,Name\nann@widget.test,Ann\n")
+        var info = stat()
+        #expect(stat(file, &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o640)
+        if root { #expect(info.st_uid == 1234 && info.st_gid == 2345) }
+    }
 }

@@ -103,6 +103,7 @@ public enum OutputTarget: Equatable, Sendable {
     public func commit(temporary: String) throws {
         switch self {
         case .file(let path):
+            Self.keepOwner(of: path, on: temporary)
             chmod(temporary, Self.mode(of: path))
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -125,6 +126,17 @@ public enum OutputTarget: Equatable, Sendable {
                     try write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                 }
             }
+        }
+    }
+
+    /// Gives the replacement the replaced file's owner and group: run as root, `fix --in-place` would
+    /// otherwise hand a user's export to root. Without the privilege to do so (another user's file) the
+    /// replacement keeps the caller's ownership, as any editor's would.
+    private static func keepOwner(of path: String, on temporary: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        if chown(temporary, info.st_uid, info.st_gid) != 0 {
+            _ = chown(temporary, uid_t.max, info.st_gid)  // at least the group, when we belong to it
         }
     }
 
