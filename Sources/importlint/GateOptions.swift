@@ -119,12 +119,14 @@ extension CheckCommand {
 
         do {
             if let out = gate.writeSuppressions {
-                let entries = Suppressions.entries(for: results.map(\.report))
+                let salt = try SuppressionSalt.loadOrCreate(for: out)
+                let entries = Suppressions.entries(for: results.map(\.report), salt: salt)
                 try Suppressions.write(entries, to: out)
-                _ = Suppressions.apply(entries, to: &results)
+                _ = Suppressions.apply(entries, to: &results, salt: salt)
                 FileHandle.standardError.write(Data("importlint: wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(TerminalText.path(out))\n".utf8))
             } else if let file = gate.suppressions {
-                let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
+                let (entries, salt) = try Suppressions.loadWithSalt(file)
+                let (_, stale) = Suppressions.apply(entries, to: &results, salt: salt)
                 for s in stale {
                     FileHandle.standardError.write(Data("importlint: warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))\n".utf8))
                 }

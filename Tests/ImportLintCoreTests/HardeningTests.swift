@@ -52,4 +52,40 @@ import Testing
         #expect(info.st_mode & 0o7777 == 0o640)
         if root { #expect(info.st_uid == 1234 && info.st_gid == 2345) }
     }
+
+    /// Suppression fingerprints are HMACs under a per-repository salt: a short value's fingerprint cannot
+    /// be recomputed (and the value found by trying them all) without the salt file.
+    @Test func suppressionFingerprintsAreSalted() throws {
+        let result = try TestSupport.lint(CLITests.bad)
+        let finding = try #require(result.report.diagnostics.first { $0.values.contains("100002") })
+        let saltA = [UInt8](repeating: 1, count: 32), saltB = [UInt8](repeating: 2, count: 32)
+        let a = Suppressions.fingerprint(finding, salt: saltA)
+        #expect(a.hasPrefix("hmac-sha256:"))
+        #expect(a != Suppressions.fingerprint(finding, salt: saltB))
+        #expect(!a.contains(SHA256.hex(Suppressions.content(finding))))
+        // RFC 4231 test case 2.
+        #expect(SuppressionSalt.hex(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        let entries = Suppressions.entries(for: [result.report], salt: saltA)
+        var same = [result], other = [result]
+        #expect(Suppressions.apply(entries, to: &same, salt: saltA).suppressed == result.report.diagnostics.count)
+        #expect(Suppressions.apply(entries, to: &other, salt: saltB).suppressed == 0)
+    }
+
+    @Test func saltFileIsWrittenWithTheSuppressions() throws {
+        guard let bin = CLITests.importlint() else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("bad.csv"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("gate"), withIntermediateDirectories: true)
+        let write = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--write-suppressions", "gate/s.json"], cwd: dir)
+        #expect(write.status == 0, "\(write.stderr)")
+        let salt = try String(contentsOf: dir.appendingPathComponent("gate/.importlint-salt"), encoding: .utf8)
+        #expect(salt.count == 65)
+        let suppressions = try String(contentsOf: dir.appendingPathComponent("gate/s.json"), encoding: .utf8)
+        #expect(suppressions.contains("hmac-sha256:") && !suppressions.contains("\"sha256:"))
+        #expect(try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--suppressions", "gate/s.json"], cwd: dir).status == 0)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("gate/.importlint-salt"))
+        let unsalted = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--suppressions", "gate/s.json"], cwd: dir)
+        #expect(unsalted.status == 2 && unsalted.stderr.contains("gate/.importlint-salt"), "\(unsalted.stderr)")
+    }
 }
