@@ -147,9 +147,9 @@ import Testing
             for (i, k) in keys.enumerated() where firstSeen[k] == nil { firstSeen[k] = i }
             order.sort { (firstSeen[keys[$0]]!, $0) < (firstSeen[keys[$1]]!, $1) }
         }
-        let touched = Set(report.applied.filter { $0.round == 1 && $0.record != nil }.map { "\($0.record!):\($0.fieldIndex)" })
+        let touched = Set(report.applied.filter { $0.round == 1 && $0.record != nil }.map { "\($0.record!):\($0.fieldIndex ?? -1)" })
         let onlyNormalizing = Set(["surrounding-whitespace", "not-nfc"])
-        let valueFixed = Set(report.applied.filter { !onlyNormalizing.contains($0.rule) && $0.record != nil }.map { "\($0.record!):\($0.fieldIndex)" })
+        let valueFixed = Set(report.applied.filter { !onlyNormalizing.contains($0.rule) && $0.record != nil }.map { "\($0.record!):\($0.fieldIndex ?? -1)" })
         for (position, source) in order.enumerated() {
             let got = out[position + 1]
             let want = g.rows[source]

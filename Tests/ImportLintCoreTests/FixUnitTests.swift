@@ -140,7 +140,7 @@ import Testing
         let input = InputFile.bytes(Array(text.utf8), displayPath: "t.csv")
         let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: nil, allowUnsafe: unsafe,
                                     force: false, collectDetails: true, profile: try ProfileLoader.load("4me-people"),
-                                    regroup: false, round: 1)
+                                    round: 1)
         let plan = FixPlan(diagnostics: diagnostics, allowUnsafe: unsafe)
         let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings)
             .run(directory: NSTemporaryDirectory(), name: "generic")
@@ -162,5 +162,30 @@ import Testing
         #expect(result.applied[0].before == "America/Chicago" && result.applied[0].after == "Central Time (US & Canada)")
         let (unsafe, _) = try run(text, diagnostics, unsafe: true)
         #expect(unsafe.hasSuffix("bob@x.com,Bob,Paris,nl,\"Widget, Inc.\"\n"))
+    }
+
+    /// File-level actions are carried out by what they are, not by which rule asked: a line is left out
+    /// only when a diagnostic asks for it (otherwise copied as it is), and a re-delimiting is planned.
+    @Test func fileLevelActionsComeFromTheDiagnostics() throws {
+        let text = "Primary Email,Name\nann@x.com,Ann\n\nbob@x.com,Bob\n"
+        let (kept, keptResult) = try run(text, [], unsafe: false)
+        #expect(kept == text)
+        #expect(keptResult.fileFixes.isEmpty)
+        let wording = RemovedLineWording(one: "Removed 1 spare line", many: "Removed %d spare lines")
+        let removeLine = Diagnostic(rule: .blankLine, line: 3, column: 1, record: nil, field: nil, message: "",
+                                    fix: Fix(.safe, "", .removeLine(wording)))
+        let (removed, removedResult) = try run(text, [removeLine], unsafe: false)
+        #expect(removed == "Primary Email,Name\nann@x.com,Ann\nbob@x.com,Bob\n")
+        #expect(removedResult.fileFixes == [FileFix(rule: "blank-line", description: "Removed 1 spare line", count: 1, round: 1)])
+        let removeRecord = Diagnostic(rule: .blankLine, line: 2, column: 1, record: 1, field: nil, message: "",
+                                      fix: Fix(.safe, "", .removeLine(wording)))
+        let (withoutAnn, withoutAnnResult) = try run(text, [removeRecord], unsafe: false)
+        #expect(withoutAnn == "Primary Email,Name\n\nbob@x.com,Bob\n")
+        #expect(withoutAnnResult.recordsIn == 2 && withoutAnnResult.recordsOut == 1)
+        let redelimit = Diagnostic(rule: .blankLine, line: 1, column: 1, record: nil, field: nil, message: "",
+                                   fix: Fix(.safe, "", .changeDelimiter(to: 0x09)))
+        let plan = FixPlan(diagnostics: [redelimit], allowUnsafe: false)
+        #expect(plan.fileActions.delimiter?.to == 0x09 && plan.fileActions.delimiter?.rule == "blank-line")
+        #expect(FixPlan.hasApplicableFix([redelimit], allowUnsafe: false))
     }
 }

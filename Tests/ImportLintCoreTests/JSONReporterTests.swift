@@ -17,7 +17,7 @@ import Testing
                        related: [RelatedLocation(line: 1, path: "a/b.csv", message: nasty), RelatedLocation(line: 9)],
                        fix: Fix(.safe, nasty, replacement: nasty), fieldIndex: 4),
             Diagnostic(rule: .byteOrderMark, line: 1, column: 1, record: nil, field: nil, message: "m",
-                       fix: Fix(.unsafe, "d", replacement: nil)),
+                       fix: Fix(.unsafe, "d", .removeByteOrderMark)),
         ]
         let files = [
             FileReport(path: nasty, profile: nil, encoding: "UTF-8", delimiter: "\t", records: 0, diagnostics: [], clusters: []),

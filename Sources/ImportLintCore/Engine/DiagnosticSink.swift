@@ -1,12 +1,11 @@
 /// Collects one file's diagnostics, dropping those of rules that are not selected and applying severity
-/// overrides, and places cell diagnostics exactly (line, column, record, field).
+/// overrides. Diagnostics arrive placed, as plain values (rules place them from the reader, see
+/// `CSVReader.report`); the sink reads nothing itself.
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
     /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
     public private(set) var sourceLines: [Int: String] = [:]
-    /// Clusters found by clustering rules; nil when none ran.
-    public var clusters: [Cluster]?
     let captureSourceLines: Bool
     var fieldNames: [String?] = []
     private var enabledCache: [String: Bool] = [:]
@@ -28,10 +27,18 @@ public final class DiagnosticSink {
         index < fieldNames.count ? fieldNames[index] : nil
     }
 
-    public func emit(_ diagnostic: Diagnostic) {
+    /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
+    public func wantsSourceLine(_ line: Int) -> Bool {
+        captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000
+    }
+
+    /// Keeps `diagnostic` if its rule is selected, with its severity overridden as configured, and the
+    /// text of its line if given.
+    public func emit(_ diagnostic: Diagnostic, sourceLine: String? = nil) {
         guard let rule = RuleCatalog.byCode[diagnostic.code], isEnabled(rule) else { return }
         var d = diagnostic
         if let overridden = selection.overriddenSeverity(of: rule) { d.severity = overridden }
+        if let sourceLine, wantsSourceLine(d.line) { sourceLines[d.line] = sourceLine }
         diagnostics.append(d)
     }
 
@@ -41,28 +48,6 @@ public final class DiagnosticSink {
         guard isEnabled(rule) else { return }
         emit(Diagnostic(rule: rule, line: line, column: column, record: nil, field: field, message: message,
                         related: related, fix: fix, fieldIndex: fieldIndex, values: values))
-    }
-
-    /// A finding on cell `field` of the reader's current record (`record` nil for the header).
-    public func cell(_ rule: RuleDescriptor, _ reader: CSVReader, field: Int, record: Int?, message: String,
-                     fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], severity: Severity? = nil) {
-        guard isEnabled(rule) else { return }
-        let position = reader.position(ofField: field)
-        at(rule, reader, line: position.line, column: position.column, field: field, record: record, message: message,
-           fix: fix, related: related, values: values, severity: severity)
-    }
-
-    /// A finding at an exact position inside the reader's current record.
-    public func at(_ rule: RuleDescriptor, _ reader: CSVReader, line: Int, column: Int, field: Int?, record: Int?,
-                   message: String, fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [],
-                   severity: Severity? = nil) {
-        guard isEnabled(rule) else { return }
-        if captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000 {
-            sourceLines[line] = reader.sourceLine(line)
-        }
-        emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
-                        field: field.flatMap(fieldName), message: message, related: related, fix: fix,
-                        fieldIndex: field, values: values))
     }
 
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into

@@ -25,26 +25,25 @@ public final class Linter {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
         let encoding = try input.encoding(override: options.inputEncoding)
-        reportEncoding(encoding, sink: sink)
+        let fileRules = RuleFactory.fileRules()
+        for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
         let reader = CSVReader(source: try input.openDecoded(encoding))
         let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
-        let shell = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
-                               delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
-
-        guard try reader.next() else {
-            sink.file(.emptyFile, message: "The file is empty: no header and no records")
-            return finish(shell, sink: sink)
+        var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
+                                delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
+        func endOfFile(records: Int, headerLine: Int?) -> LintResult {
+            for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
+            report.records = records
+            report.diagnostics = sink.takeSorted()
+            return LintResult(report: report, sourceLines: sink.sourceLines)
         }
+
+        guard try reader.next() else { return endOfFile(records: 0, headerLine: nil) }
         if reader.isPowerShellTypeLine {
-            sink.cell(.powershellTypeLine, reader, field: 0, record: nil,
-                      message: "PowerShell type line '\(reader.string(0))' above the header (Export-Csv without -NoTypeInformation); skipped",
-                      fix: Fix(.safe, "Remove the line", replacement: nil))
-            guard try reader.next() else {
-                sink.file(.emptyFile, message: "The file has only a PowerShell type line: no header and no records")
-                return finish(shell, sink: sink)
-            }
+            for rule in fileRules { rule.preambleLine(reader, sink: sink) }
+            guard try reader.next() else { return endOfFile(records: 0, headerLine: nil) }
         }
 
         let header = (0..<reader.fieldCount).map(reader.string)
@@ -63,8 +62,7 @@ public final class Linter {
         let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
             if reader.isBlankLine {
-                sink.at(.blankLine, reader, line: reader.line, column: 1, field: nil, record: nil,
-                        message: "Blank line", fix: Fix(.safe, "Remove the line", replacement: nil))
+                for rule in fileRules { rule.blankLine(reader, sink: sink) }
                 continue
             }
             records += 1
@@ -74,44 +72,20 @@ public final class Linter {
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }
         }
-        if records == 0 {
-            sink.file(.emptyFile, line: context.headerLine,
-                      message: "The file has a header but no records; uploading it to The Receptionist archives every contact")
-        }
-        var report = shell
+        let clusters = rules.compactMap { $0.reportedClusters() }
+        if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }
         report.profile = profile?.name
-        report.records = records
-        return finish(report, sink: sink)
-    }
-
-    private func finish(_ report: FileReport, sink: DiagnosticSink) -> LintResult {
-        var report = report
-        report.diagnostics = sink.takeSorted()
-        report.clusters = sink.clusters
-        return LintResult(report: report, sourceLines: sink.sourceLines)
-    }
-
-    private func reportEncoding(_ encoding: InputEncoding, sink: DiagnosticSink) {
-        switch encoding {
-        case .utf8(bom: true):
-            sink.file(.byteOrderMark, message: "File starts with a UTF-8 byte-order mark",
-                      fix: Fix(.safe, "Remove the byte-order mark", replacement: nil))
-        case .utf8(bom: false):
-            break
-        case .utf16(let littleEndian, let bom):
-            let how = bom ? "byte-order mark" : "NUL byte pattern"
-            sink.file(.utf16Encoding, message: "File is UTF-16\(littleEndian ? "LE" : "BE") (by its \(how)); decoded and linted, but most importers expect UTF-8",
-                      fix: Fix(.safe, "Transcode to UTF-8", replacement: nil))
-        case .legacy(let charset, let confidence, let line):
-            sink.file(.legacyEncoding, line: max(1, line),
-                      message: "File is not UTF-8; it looks like \(charset) (ICU confidence \(confidence)%); decoded as such and linted, but the import rejects it",
-                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", replacement: nil))
-        }
+        return endOfFile(records: records, headerLine: context.headerLine)
     }
 }
 
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
+    /// Rules about the file as a whole, made before anything is read.
+    static func fileRules() -> [RecordRule] {
+        [FileEncodingRule(), PowerShellTypeLineRule(), BlankLineRule(), EmptyFileRule()]
+    }
+
     static func rules(for context: FileContext) -> [RecordRule] {
         var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)

@@ -4,10 +4,24 @@
 /// A base class rather than a protocol: the linter calls every rule at every row, and a protocol method
 /// called on a rule taken from an array costs a retain and a release each time (about 7% of a lint of
 /// the people benchmark); a class method can be called through an unretained reference.
+///
+/// Rules about the file as a whole are made before anything is read and get the hooks around the table
+/// (`start`, `preambleLine`, `blankLine`, `endOfFile`); rules about records are made from the header and
+/// get `checkHeader`, `check` for every record, and `finish`.
 public class RecordRule {
+    /// The file's encoding is known; nothing has been read yet.
+    public func start(encoding: InputEncoding, sink: DiagnosticSink) {}
+    /// The reader is on a line above the header that is not part of the table (a PowerShell type line).
+    public func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {}
+    /// The reader is on a blank line, which is not a record.
+    public func blankLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func finish(sink: DiagnosticSink) {}
+    /// The file has ended, after every record rule's `finish`; `headerLine` is nil when it had no header.
+    public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}
+    /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
+    public func reportedClusters() -> [Cluster]? { nil }
 }
 
 /// Everything rules may know about the file being linted.

@@ -8,7 +8,6 @@ struct PassSettings {
     var force: Bool
     var collectDetails: Bool
     var profile: Profile?
-    var regroup: Bool
     var round: Int
 }
 
@@ -34,222 +33,264 @@ struct PassResult {
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
-/// (minimal quoting, trimmed, NFC, planned cell fixes applied) to a temporary file; blank lines and the
-/// PowerShell type line are dropped; contact rows are regrouped at the end when a person was split.
+/// (minimal quoting, trimmed, NFC, planned cell fixes applied) to a temporary file. The plan's file-level
+/// actions are carried out on the way: the output is UTF-8 without byte-order mark, planned lines are left
+/// out, and rows are moved up to their group at the end.
 final class FixPass {
-    let input: InputFile
-    let encoding: InputEncoding
     let plan: FixPlan
     let settings: PassSettings
+    private let reader: CSVReader
+    private var result = PassResult()
+    /// Lines the plan asked to leave out that were left out.
+    private var removedLines: [Int] = []
+    private var headerCount = 0
+    private var eolBytes: [UInt8] = []
+    private var fieldNames: [String?] = []
+    private var groupIndex: Int?
+    private var regrouper: Regrouper?
+    private var row: [UInt8] = []
+    private var cell: [UInt8] = []
 
-    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) {
-        self.input = input
-        self.encoding = encoding
+    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
         self.settings = settings
+        self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
+        row.reserveCapacity(4096)
+        cell.reserveCapacity(256)
     }
 
     func run(directory: String, name: String) throws -> PassResult {
-        var result = PassResult()
-        let reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         let out = try OutputFile.temporary(in: directory, name: name)
-        var keep = false
-        defer { if !keep { AtomicFile.discard(out.path) } }
-        let round = settings.round
-
-        switch encoding {
-        case .utf8(bom: true):
-            result.fileFixes.append(FileFix(rule: "byte-order-mark", description: "Removed the UTF-8 byte-order mark", count: 1, round: round))
-        case .utf8(bom: false): break
-        case .utf16(let le, _):
-            result.fileFixes.append(FileFix(rule: "utf16-encoding", description: "Transcoded from \(le ? "UTF-16LE" : "UTF-16BE") to UTF-8", count: 1, round: round))
-        case .legacy(let charset, _, _):
-            result.fileFixes.append(FileFix(rule: "legacy-encoding", description: "Transcoded from \(charset) to UTF-8", count: 1, round: round))
-        }
-
-        guard try reader.next() else {
-            try out.finish()
-            keep = true
-            result.outputPath = out.path
-            return result
-        }
-        if reader.isPowerShellTypeLine {
-            result.fileFixes.append(FileFix(rule: "powershell-type-line", description: "Removed the PowerShell '#TYPE' line", count: 1, round: round))
-            guard try reader.next() else {
-                try out.finish()
-                keep = true
-                result.outputPath = out.path
+        do {
+            guard try write(to: out) else {
+                AtomicFile.discard(out.path)
                 return result
             }
+            result.outputPath = try finish(out, directory: directory, name: name)
+            return result
+        } catch {
+            AtomicFile.discard(out.path)
+            throw error
         }
+    }
 
-        let headerCount = reader.fieldCount
+    /// Writes the whole output; false when a fatal structural problem stopped the pass.
+    private func write(to out: OutputFile) throws -> Bool {
+        if var encoding = plan.fileActions.encoding {
+            encoding.round = settings.round
+            result.fileFixes.append(encoding)
+        }
+        defer { result.fileFixes += plan.fileActions.removedLinesReport(removed: removedLines, round: settings.round) }
+        guard try readHeader(copyingPreambleTo: out) else { return true }
+        guard checkStructure(record: nil) else { return false }
+        prepareColumns()
+        try writeCurrentRecord(record: 0, to: out)
+        return try copyRecords(to: out)
+    }
+
+    /// Moves the reader to the header, past a PowerShell type line; false when the file has no header.
+    private func readHeader(copyingPreambleTo out: OutputFile) throws -> Bool {
+        guard try reader.next() else { return false }
+        if reader.isPowerShellTypeLine {
+            try removeOrCopyLine(to: out)
+            guard try reader.next() else { return false }
+        }
+        return true
+    }
+
+    /// A line that is not a record: left out when the plan says so, otherwise copied as it is.
+    private func removeOrCopyLine(to out: OutputFile) throws {
+        if plan.fileActions.removedLines[reader.line] != nil {
+            removedLines.append(reader.line)
+        } else {
+            let line = reader.rawRecord
+            if let base = line.baseAddress, line.count > 0 { try out.write(base, line.count) }
+        }
+    }
+
+    /// Line ending, column names and the grouping column, from the header the reader is on.
+    private func prepareColumns() {
+        headerCount = reader.fieldCount
         let eol = settings.lineEnding ?? (reader.terminator == .none ? .lf : reader.terminator)
         result.lineEnding = eol
-        let eolBytes = eol.bytes
-        let header = (0..<headerCount).map(reader.string)
-        var fieldNames = [String?](repeating: nil, count: headerCount)
-        var groupIndex: Int?
+        eolBytes = eol.bytes
+        fieldNames = [String?](repeating: nil, count: headerCount)
         if let profile = settings.profile {
-            let bindings = HeaderAnalysis.bind(header: header, profile: profile).bindings
-            fieldNames = bindings.map { $0?.name }
-            if settings.regroup, let column = profile.groupBy {
-                groupIndex = bindings.firstIndex { $0?.name == column }
-            }
+            let header = (0..<headerCount).map(reader.string)
+            fieldNames = HeaderAnalysis.bind(header: header, profile: profile).bindings.map { $0?.name }
         }
-        let regrouper = groupIndex == nil ? nil : Regrouper()
+        groupIndex = plan.fileActions.regroupColumn?.index
+        regrouper = groupIndex == nil ? nil : Regrouper()
+    }
 
-        var row: [UInt8] = []
-        row.reserveCapacity(4096)
-        var cell: [UInt8] = []
-        cell.reserveCapacity(256)
-        let d = settings.outputDelimiter
-
-        /// Serializes the reader's current record into `row`; returns the group key cell's key.
-        func render(record: Int) throws -> Key128? {
-            row.removeAll(keepingCapacity: true)
-            var key: Key128?
-            let n = reader.fieldCount
-            let repair = settings.allowUnsafe
-            for i in 0..<n {
-                if i > 0 { row.append(d) }
-                let raw = reader.bytes(i)
-                var replacement: String?
-                var appliedDiagnostics: [Int32] = []
-                if let candidates = plan.candidates(record: record, field: i) {
-                    let resolved = plan.resolve(original: reader.string(i), candidates: candidates)
-                    replacement = resolved.replacement
-                    appliedDiagnostics = resolved.applied
-                    result.deferredCount += resolved.deferred.count
-                    if settings.collectDetails {
-                        for k in resolved.deferred {
-                            let diag = plan.diagnostics[Int(k)]
-                            result.skipped.append(SkippedFix(rule: diag.rule, line: diag.line, record: diag.record, field: diag.field,
-                                                             reason: "another fix of the same cell was applied first; left for the next round"))
-                        }
-                    }
-                }
-                let changes: CellText.Changes
-                if var text = replacement {
-                    changes = text.withUTF8 { CellText.normalize($0, repairInvalid: repair, into: &cell) }
-                } else {
-                    changes = CellText.normalize(raw, repairInvalid: repair, into: &cell)
-                }
-                let changed = (replacement != nil || !changes.isEmpty) && !cell.elementsEqual(raw)
-                if changed || !appliedDiagnostics.isEmpty {
-                    if changed { result.cellsChanged += 1 }
-                    noteApplied(record: record, field: i, raw: raw, replacement: replacement,
-                                changes: changes, diagnostics: appliedDiagnostics, changed: changed)
-                }
-                cell.withUnsafeBufferPointer { c in
-                    CellText.appendCell(c, delimiter: d, forceQuotes: n == 1 && c.isEmpty, to: &row)
-                    if i == groupIndex { key = Regrouper.key(c) }
-                }
-            }
-            return key
-        }
-
-        func noteApplied(record: Int, field: Int, raw: UnsafeBufferPointer<UInt8>, replacement: String?,
-                         changes: CellText.Changes, diagnostics: [Int32], changed: Bool) {
-            var synthesized: [(String, String, Applicability)] = []
-            if replacement == nil && changed {
-                let rules = Set(diagnostics.map { plan.diagnostics[Int($0)].rule })
-                if changes.contains(.trimmed) && !rules.contains("surrounding-whitespace") { synthesized.append(("surrounding-whitespace", "TXT006", .safe)) }
-                if changes.contains(.composed) && !rules.contains("not-nfc") { synthesized.append(("not-nfc", "TXT003", .safe)) }
-                if changes.contains(.repaired) { synthesized.append(("invalid-utf8", "ENC001", .unsafe)) }
-            }
-            guard changed else { return }
-            result.appliedCount += diagnostics.count + synthesized.count
-            for k in diagnostics { result.appliedByRule[plan.diagnostics[Int(k)].rule, default: 0] += 1 }
-            for (rule, _, _) in synthesized { result.appliedByRule[rule, default: 0] += 1 }
-            guard settings.collectDetails else { return }
-            let before = String(decoding: raw, as: UTF8.self)
-            let after = String(decoding: cell, as: UTF8.self)
-            let line = reader.position(ofField: field).line
-            for k in diagnostics {
-                let diag = plan.diagnostics[Int(k)]
-                result.applied.append(AppliedFix(rule: diag.rule, code: diag.code, applicability: diag.fix!.applicability,
-                                                 line: diag.line, record: record == 0 ? nil : record, field: diag.field,
-                                                 fieldIndex: field, before: before, after: after, round: round))
-            }
-            for (rule, code, applicability) in synthesized {
-                result.applied.append(AppliedFix(rule: rule, code: code, applicability: applicability, line: line,
-                                                 record: record == 0 ? nil : record, field: fieldNames.indices.contains(field) ? fieldNames[field] : nil,
-                                                 fieldIndex: field, before: before, after: after, round: round))
-            }
-        }
-
-        /// Notes a fatal structural problem; false when the pass must stop.
-        func structural(_ reason: String) -> Bool {
-            result.fatalCount += 1
-            if result.fatal == nil { result.fatal = reason }
-            return settings.force
-        }
-
-        func checkStructure(record: Int?) -> Bool {
-            if let open = reader.unterminatedQuote {
-                let at = reader.position(of: open)
-                return structural("line \(at.line): a quote opened in column \(at.column) is never closed (unterminated-quote); the rest of the file would be read into one cell")
-            }
-            if let record, reader.fieldCount != headerCount {
-                return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (ragged-row)")
-            }
-            if !reader.invalidUTF8.isEmpty && !settings.allowUnsafe {
-                let bad = reader.invalidUTF8[0]
-                return structural("line \(bad.line): bytes that are not UTF-8 (invalid-utf8); decoding them as Windows-1252 is a guess: use --unsafe-fixes, or give the file's charset with --input-encoding")
-            }
-            return true
-        }
-
-        // Header.
-        guard checkStructure(record: nil) else { return result }
-        let key0 = try render(record: 0)
-        _ = key0
-        try out.write(row)
-        try out.write(eolBytes)
-        let headerEnd = out.offset
-
+    /// Copies every data record but those the plan removes; false when a fatal structural problem
+    /// stopped the pass.
+    private func copyRecords(to out: OutputFile) throws -> Bool {
         var record = 0
-        var blank = 0
+        var removed = 0
         while try reader.next() {
             if reader.isBlankLine {
-                blank += 1
+                try removeOrCopyLine(to: out)
                 continue
             }
             record += 1
             guard checkStructure(record: record) else {
                 result.recordsIn = record
-                return result
+                return false
             }
-            let key = try render(record: record)
-            regrouper?.row(key: key, offset: out.offset)
-            try out.write(row)
-            try out.write(eolBytes)
+            if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil {
+                removedLines.append(reader.line)
+                removed += 1
+                continue
+            }
+            try writeCurrentRecord(record: record, to: out)
         }
         result.recordsIn = record
-        result.recordsOut = record
-        if blank > 0 {
-            result.fileFixes.append(FileFix(rule: "blank-line", description: "Removed \(blank) blank line\(blank == 1 ? "" : "s")", count: blank, round: round))
-        }
-        try out.flush()
+        result.recordsOut = record - removed
+        return true
+    }
 
-        if let regrouper, regrouper.movedRows > 0 {
-            let target = try OutputFile.temporary(in: directory, name: name)
-            var keepTarget = false
-            defer { if !keepTarget { AtomicFile.discard(target.path) } }
+    private func writeCurrentRecord(record: Int, to out: OutputFile) throws {
+        let key = render(record: record)
+        if record > 0 { regrouper?.row(key: key, offset: out.offset) }
+        try out.write(row)
+        try out.write(eolBytes)
+        if record == 0 { headerEnd = out.offset }
+    }
+
+    private var headerEnd = 0
+
+    /// The finished output's path: the written file, or its regrouped copy when rows had to move.
+    private func finish(_ out: OutputFile, directory: String, name: String) throws -> String {
+        try out.flush()
+        guard let regrouper, regrouper.movedRows > 0 else {
+            try out.finish()
+            return out.path
+        }
+        let target = try OutputFile.temporary(in: directory, name: name)
+        do {
             try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, into: target)
             try target.finish()
-            keepTarget = true
-            result.outputPath = target.path
-            result.fileFixes.append(FileFix(rule: "ungrouped-contact-rows",
-                                            description: "Moved \(regrouper.movedRows) row\(regrouper.movedRows == 1 ? "" : "s") (\(regrouper.movedGroups) separate group\(regrouper.movedGroups == 1 ? "" : "s")) up to each person's first group",
-                                            count: regrouper.movedRows, round: round))
-            try out.finish()
-            return result
+        } catch {
+            AtomicFile.discard(target.path)
+            throw error
         }
+        let rows = regrouper.movedRows, groups = regrouper.movedGroups
+        result.fileFixes.append(FileFix(rule: plan.fileActions.regroupColumn?.rule,
+                                        description: "Moved \(rows) row\(rows == 1 ? "" : "s") (\(groups) separate group\(groups == 1 ? "" : "s")) up to each person's first group",
+                                        count: rows, round: settings.round))
         try out.finish()
-        keep = true
-        result.outputPath = out.path
-        return result
+        AtomicFile.discard(out.path)
+        return target.path
+    }
+
+    /// Serializes the reader's current record into `row`; returns the group key cell's key.
+    private func render(record: Int) -> Key128? {
+        row.removeAll(keepingCapacity: true)
+        var key: Key128?
+        let n = reader.fieldCount
+        let d = settings.outputDelimiter
+        for i in 0..<n {
+            if i > 0 { row.append(d) }
+            renderCell(record: record, field: i)
+            cell.withUnsafeBufferPointer { c in
+                CellText.appendCell(c, delimiter: d, forceQuotes: n == 1 && c.isEmpty, to: &row)
+                if i == groupIndex { key = Regrouper.key(c) }
+            }
+        }
+        return key
+    }
+
+    /// Puts the new text of cell `field` into `cell`: its planned fix, if any, normalized.
+    private func renderCell(record: Int, field: Int) {
+        let raw = reader.bytes(field)
+        var replacement: String?
+        var appliedDiagnostics: [Int32] = []
+        if let candidates = plan.candidates(record: record, field: field) {
+            let resolved = plan.resolve(original: reader.string(field), candidates: candidates)
+            replacement = resolved.replacement
+            appliedDiagnostics = resolved.applied
+            noteDeferred(resolved.deferred)
+        }
+        let repair = settings.allowUnsafe
+        let changes: CellText.Changes
+        if var text = replacement {
+            changes = text.withUTF8 { CellText.normalize($0, repairInvalid: repair, into: &cell) }
+        } else {
+            changes = CellText.normalize(raw, repairInvalid: repair, into: &cell)
+        }
+        let changed = (replacement != nil || !changes.isEmpty) && !cell.elementsEqual(raw)
+        if changed || !appliedDiagnostics.isEmpty {
+            if changed { result.cellsChanged += 1 }
+            noteApplied(record: record, field: field, raw: raw, replacement: replacement,
+                        changes: changes, diagnostics: appliedDiagnostics, changed: changed)
+        }
+    }
+
+    private func noteDeferred(_ deferred: [Int32]) {
+        result.deferredCount += deferred.count
+        guard settings.collectDetails else { return }
+        for k in deferred {
+            let diag = plan.diagnostics[Int(k)]
+            result.skipped.append(SkippedFix(rule: diag.rule, line: diag.line, record: diag.record, field: diag.field,
+                                             reason: "another fix of the same cell was applied first; left for the next round"))
+        }
+    }
+
+    /// Counts (and with details, records) the fixes applied to a cell: the planned ones, and those the
+    /// pass's own normalization (trim, NFC, repair of invalid bytes) made on a cell no rule fixed.
+    private func noteApplied(record: Int, field: Int, raw: UnsafeBufferPointer<UInt8>, replacement: String?,
+                             changes: CellText.Changes, diagnostics: [Int32], changed: Bool) {
+        var synthesized: [(RuleDescriptor, Applicability)] = []
+        if replacement == nil && changed {
+            let rules = Set(diagnostics.map { plan.diagnostics[Int($0)].code })
+            if changes.contains(.trimmed) && !rules.contains(RuleDescriptor.surroundingWhitespace.code) { synthesized.append((.surroundingWhitespace, .safe)) }
+            if changes.contains(.composed) && !rules.contains(RuleDescriptor.notNFC.code) { synthesized.append((.notNFC, .safe)) }
+            if changes.contains(.repaired) { synthesized.append((.invalidUTF8, .unsafe)) }
+        }
+        guard changed else { return }
+        result.appliedCount += diagnostics.count + synthesized.count
+        for k in diagnostics { result.appliedByRule[plan.diagnostics[Int(k)].rule, default: 0] += 1 }
+        for (rule, _) in synthesized { result.appliedByRule[rule.name, default: 0] += 1 }
+        guard settings.collectDetails else { return }
+        let before = String(decoding: raw, as: UTF8.self)
+        let after = String(decoding: cell, as: UTF8.self)
+        let line = reader.position(ofField: field).line
+        let round = settings.round
+        for k in diagnostics {
+            let diag = plan.diagnostics[Int(k)]
+            result.applied.append(AppliedFix(rule: diag.rule, code: diag.code, applicability: diag.fix!.applicability,
+                                             line: diag.line, record: record == 0 ? nil : record, field: diag.field,
+                                             fieldIndex: field, before: before, after: after, round: round))
+        }
+        for (rule, applicability) in synthesized {
+            result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: applicability, line: line,
+                                             record: record == 0 ? nil : record, field: fieldNames.indices.contains(field) ? fieldNames[field] : nil,
+                                             fieldIndex: field, before: before, after: after, round: round))
+        }
+    }
+
+    /// Notes a fatal structural problem; false when the pass must stop.
+    private func structural(_ reason: String) -> Bool {
+        result.fatalCount += 1
+        if result.fatal == nil { result.fatal = reason }
+        return settings.force
+    }
+
+    /// The reading the output would rest on is sound (or --force): no open quote, no ragged record, and
+    /// no invalid UTF-8 unless unsafe fixes may guess at it.
+    private func checkStructure(record: Int?) -> Bool {
+        if let open = reader.unterminatedQuote {
+            let at = reader.position(of: open)
+            return structural("line \(at.line): a quote opened in column \(at.column) is never closed (\(RuleDescriptor.unterminatedQuote.name)); the rest of the file would be read into one cell")
+        }
+        if let record, reader.fieldCount != headerCount {
+            return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")
+        }
+        if !reader.invalidUTF8.isEmpty && !settings.allowUnsafe {
+            let bad = reader.invalidUTF8[0]
+            return structural("line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name)); decoding them as Windows-1252 is a guess: use --unsafe-fixes, or give the file's charset with --input-encoding")
+        }
+        return true
     }
 }

@@ -4,18 +4,12 @@ struct CellRef: Hashable {
     var field: Int32
 }
 
-/// The cell fixes the lint diagnostics propose, keyed by cell, and the file-level fixes that apply.
-/// Generic over rules: any diagnostic whose fix has a replacement and an allowed applicability is a
-/// candidate for its cell; only the file-level fixes (replacement nil) are known by rule name.
+/// The fixes the lint diagnostics propose: cell replacements keyed by cell, and the file-level actions.
+/// Generic over rules: what a fix does is the action its rule attached, never the rule's name.
 struct FixPlan {
-    /// Rules whose fix acts on the file as a whole; the fix pass performs them.
-    static let fileLevelRules: Set<String> = ["byte-order-mark", "utf16-encoding", "legacy-encoding", "blank-line",
-                                               "powershell-type-line", "ungrouped-contact-rows"]
-
     /// Indices into `diagnostics` of the candidate fixes of each cell, in report order.
     private(set) var candidates: [CellRef: [Int32]] = [:]
-    /// Diagnostics whose file-level fix the pass performs.
-    private(set) var fileLevel: [Int] = []
+    private(set) var fileActions = FileActions()
 
     let diagnostics: [Diagnostic]
     let allowUnsafe: Bool
@@ -25,12 +19,12 @@ struct FixPlan {
         self.allowUnsafe = allowUnsafe
         for (i, d) in diagnostics.enumerated() {
             guard let fix = d.fix, Self.allowed(fix, allowUnsafe: allowUnsafe) else { continue }
-            if fix.replacement != nil {
+            if case .replaceCell = fix.action {
                 guard let field = d.fieldIndex else { continue }
                 let ref = CellRef(record: Int32(d.record ?? 0), field: Int32(field))
                 candidates[ref, default: []].append(Int32(i))
-            } else if Self.fileLevelRules.contains(d.rule) {
-                fileLevel.append(i)
+            } else {
+                fileActions.add(fix.action, of: d)
             }
         }
     }
@@ -39,11 +33,12 @@ struct FixPlan {
         fix.applicability == .safe || allowUnsafe
     }
 
-    /// True when another fix round could change something: a cell fix, or a file-level fix.
+    /// True when another fix round could change something: a cell fix, or a file-level fix it can carry out.
     static func hasApplicableFix(_ diagnostics: [Diagnostic], allowUnsafe: Bool) -> Bool {
         diagnostics.contains { d in
             guard let fix = d.fix, allowed(fix, allowUnsafe: allowUnsafe) else { return false }
-            return fix.replacement != nil ? d.fieldIndex != nil : fileLevelRules.contains(d.rule)
+            if case .replaceCell = fix.action { return d.fieldIndex != nil }
+            return FileActions.canApply(fix.action, of: d)
         }
     }
 
@@ -64,7 +59,7 @@ struct FixPlan {
         var applied: [Int32] = []
         var deferred: [Int32] = []
         for c in candidates {
-            let replacement = diagnostics[Int(c)].fix!.replacement!
+            guard case .replaceCell(let replacement) = diagnostics[Int(c)].fix?.action else { continue }
             let n = CellText.normalize(replacement)
             if n == normalizedOriginal {
                 applied.append(c)

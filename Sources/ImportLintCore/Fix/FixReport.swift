@@ -10,10 +10,16 @@ public struct AppliedFix: Codable, Sendable, Equatable {
     /// Data record (1-based), or nil for a header cell.
     public var record: Int?
     public var field: String?
-    public var fieldIndex: Int
+    /// 0-based index of the cell in its record; internal (tests), not part of the JSON report, and nil
+    /// when read back from one.
+    public var fieldIndex: Int?
     public var before: String
     public var after: String
     public var round: Int
+
+    enum CodingKeys: String, CodingKey {
+        case rule, code, applicability, line, record, field, before, after, round
+    }
 }
 
 /// A fix on the file as a whole (transcoding, BOM, blank lines, type line, regrouping, line endings).
@@ -137,7 +143,6 @@ extension FixReport {
             o.field("before") { $0.string(f.before) }
             if let code = f.code { o.field("code") { $0.string(code) } }
             if let field = f.field { o.field("field") { $0.string(field) } }
-            o.field("fieldIndex") { $0.int(f.fieldIndex) }
             o.field("line") { $0.int(f.line) }
             if let record = f.record { o.field("record") { $0.int(record) } }
             o.field("round") { $0.int(f.round) }

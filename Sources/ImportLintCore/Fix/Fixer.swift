@@ -41,10 +41,9 @@ public final class Fixer {
         var inputReport = try Linter(options: lintOptions).lint(input).report
         let encoding = try input.encoding(override: lintOptions.inputEncoding)
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
-        let outputDelimiter = options.outputDelimiter ?? inputDelimiter
+        var outputDelimiter = options.outputDelimiter ?? inputDelimiter
         let profileName = lintOptions.profile ?? inputReport.profile
         let profile = try profileName.map(ProfileLoader.load)
-        let regroup = lintOptions.selection.isEnabled(.ungroupedContactRows)
 
         var applied: [AppliedFix] = []
         var fileFixes: [FileFix] = []
@@ -68,10 +67,18 @@ public final class Fixer {
         while true {
             rounds += 1
             let plan = FixPlan(diagnostics: current.diagnostics, allowUnsafe: options.unsafeFixes)
+            // A rule's re-delimiting applies unless the delimiter was given; it holds for every round.
+            var delimiterChange: FileFix?
+            if rounds == 1 {
+                let planned = options.outputDelimiter == nil ? plan.fileActions.delimiter : nil
+                if let planned { outputDelimiter = planned.to }
+                if outputDelimiter != inputDelimiter {
+                    delimiterChange = FileFix(rule: planned?.rule, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1)
+                }
+            }
             let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
                                         lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force,
-                                        collectDetails: options.collectDetails, profile: profile, regroup: regroup,
-                                        round: rounds)
+                                        collectDetails: options.collectDetails, profile: profile, round: rounds)
             let pass = try FixPass(input: current.input, encoding: current.encoding, plan: plan, settings: settings)
                 .run(directory: temporaryDirectory, name: name)
             if let previous = currentTemp { AtomicFile.discard(previous) }
@@ -94,15 +101,8 @@ public final class Fixer {
             appliedByRule.merge(pass.appliedByRule, uniquingKeysWith: +)
             cellsChanged += pass.cellsChanged
             recordsOut = pass.recordsOut
-            if rounds == 1 {
-                fileFixes += pass.fileFixes
-                if options.outputDelimiter != nil && outputDelimiter != inputDelimiter {
-                    fileFixes.append(FileFix(rule: nil, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1))
-                }
-            } else {
-                // Later rounds read UTF-8 without BOM: only regrouping can recur.
-                fileFixes += pass.fileFixes
-            }
+            fileFixes += pass.fileFixes
+            if let delimiterChange { fileFixes.append(delimiterChange) }
 
             current.diagnostics = []
             var nextOptions = lintOptions

@@ -11,17 +11,45 @@ public struct RelatedLocation: Codable, Sendable, Equatable {
     }
 }
 
-/// A proposed replacement for the cell (or header cell) that a diagnostic sits on.
+/// A fix a rule proposes with its diagnostic: how safe it is, what it does in words, and what it does.
 public struct Fix: Codable, Sendable, Equatable {
     public var applicability: Applicability
     public var description: String
-    /// The new cell text; nil for fixes that act on the file as a whole (transcoding, regrouping).
-    public var replacement: String?
+    public var action: FixAction
 
-    public init(_ applicability: Applicability, _ description: String, replacement: String?) {
+    public init(_ applicability: Applicability, _ description: String, _ action: FixAction) {
         self.applicability = applicability
         self.description = description
-        self.replacement = replacement
+        self.action = action
+    }
+
+    /// A fix that replaces the diagnostic's cell with `replacement`.
+    public init(_ applicability: Applicability, _ description: String, replacement: String) {
+        self.init(applicability, description, .replaceCell(replacement))
+    }
+
+    /// The new cell text; nil for fixes that act on the file as a whole (the report's `replacement`).
+    public var replacement: String? {
+        get { if case .replaceCell(let text) = action { text } else { nil } }
+        set { if let newValue { action = .replaceCell(newValue) } }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case applicability, description, replacement
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        applicability = try c.decode(Applicability.self, forKey: .applicability)
+        description = try c.decode(String.self, forKey: .description)
+        action = try c.decodeIfPresent(String.self, forKey: .replacement).map(FixAction.replaceCell) ?? .unrecorded
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(applicability, forKey: .applicability)
+        try c.encode(description, forKey: .description)
+        try c.encodeIfPresent(replacement, forKey: .replacement)
     }
 }
 
@@ -38,7 +66,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     public var related: [RelatedLocation]
     public var fix: Fix?
     /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
-    /// the fixer to find the cell to rewrite.
+    /// the fixer to find the cell to rewrite, and not part of the JSON report.
     public var fieldIndex: Int?
     /// Cell values quoted in `message` and `fix`, so that `--redact` can hide them.
     public var values: [String]
@@ -61,7 +89,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, rule, severity, line, column, record, field, message, related, fix, fieldIndex
+        case code, rule, severity, line, column, record, field, message, related, fix
     }
 
     public init(from decoder: Decoder) throws {
@@ -76,7 +104,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         message = try c.decode(String.self, forKey: .message)
         related = try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? []
         fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
-        fieldIndex = try c.decodeIfPresent(Int.self, forKey: .fieldIndex)
+        fieldIndex = nil
         values = []
     }
 
@@ -93,6 +121,5 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         try c.encode(message, forKey: .message)
         try c.encode(related, forKey: .related)
         try c.encode(fix, forKey: .fix)
-        try c.encodeIfPresent(fieldIndex, forKey: .fieldIndex)
     }
 }

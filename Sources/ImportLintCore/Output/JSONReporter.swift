@@ -65,7 +65,6 @@ public enum JSONReporter {
             o.field("code") { $0.string(d.code) }
             o.field("column") { $0.int(d.column) }
             o.field("field") { $0.optionalString(d.field) }
-            if let fieldIndex = d.fieldIndex { o.field("fieldIndex") { $0.int(fieldIndex) } }
             o.field("fix") { w in
                 guard let fix = d.fix else { return w.null() }
                 w.object(depth + 1) { o in

@@ -168,8 +168,8 @@ final class ValueRulesRule: RecordRule {
         guard !findings.isEmpty else { return }
         let value = reader.string(index)
         for f in findings {
-            sink.cell(f.rule, reader, field: index, record: record, message: f.message, fix: f.fix,
-                      values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []), severity: f.severity)
+            reader.report(f.rule, to: sink, field: index, record: record, message: f.message, fix: f.fix,
+                          values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []), severity: f.severity)
         }
     }
 }

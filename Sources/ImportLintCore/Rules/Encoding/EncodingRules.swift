@@ -4,21 +4,6 @@ extension RuleDescriptor {
         summary: "A line holds bytes that are not valid UTF-8",
         explanation: "4me rejects the whole import for a single invalid byte ('Invalid byte sequence in UTF-8 on line N'), and The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
         triggeringExample: "Name\nLef\\xE8vre", cleanExample: "Name\nLefèvre")
-    public static let legacyEncoding = RuleDescriptor(
-        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
-        summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
-        explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
-        triggeringExample: "Name\nLef\\xE8vre (whole file Windows-1252)", cleanExample: "Name\nLefèvre")
-    public static let utf16Encoding = RuleDescriptor(
-        code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
-        summary: "The file is UTF-16",
-        explanation: "PowerShell's Out-File and '>' write UTF-16LE. 4me's import endpoint accepts UTF-16LE but other targets and most tools expect UTF-8. The file is decoded and linted anyway; the fix transcodes to UTF-8.",
-        triggeringExample: "\\xFF\\xFEN\\0a\\0m\\0e\\0", cleanExample: "Name")
-    public static let byteOrderMark = RuleDescriptor(
-        code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
-        summary: "The file starts with a UTF-8 byte-order mark",
-        explanation: "PowerShell's '-Encoding UTF8' writes a BOM. Importers that do not strip it see the first header as '\\u{FEFF}Primary Email', an unknown column, and the required column as missing. The fix removes the BOM.",
-        triggeringExample: "\\xEF\\xBB\\xBFName", cleanExample: "Name")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
         summary: "A cell holds a control character (NUL, C0, C1, DEL, line or paragraph separator)",
@@ -39,16 +24,16 @@ final class ByteLevelRule: RecordRule {
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
             let guess = Self.windows1252Reading(bad.badBytes).map { " (as Windows-1252: '\($0)')" } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
-            sink.at(.invalidUTF8, reader, line: position.line, column: position.column, field: nil, record: record,
-                    message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
+            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
+                          message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
         }
         for hit in reader.controlCharacters {
             let position = reader.position(of: hit)
             let value = reader.string(hit.field)
-            sink.at(.controlCharacter, reader, line: position.line, column: position.column, field: hit.field,
-                    record: record, message: "Control character \(Self.describe(hit.scalar)) in the cell",
-                    fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
-                    values: [value])
+            reader.report(.controlCharacter, to: sink, line: position.line, column: position.column, field: hit.field,
+                          record: record, message: "Control character \(Self.describe(hit.scalar)) in the cell",
+                          fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
+                          values: [value])
         }
     }
 

@@ -104,8 +104,8 @@ final class DuplicateIdentifierRule: RecordRule {
                 ? " for another person (a person listed once per \(key.spec.scope.joined(separator: " + ")) is fine; two people are not)"
                 : " for the same \(key.spec.scope.joined(separator: " + "))"
         }
-        sink.cell(.duplicateIdentifier, reader, field: key.indices[0], record: record,
-                  message: "\(names) \(shown) already appears on line \(first)\(how)",
-                  related: [RelatedLocation(line: first)], values: values)
+        reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
+                      message: "\(names) \(shown) already appears on line \(first)\(how)",
+                      related: [RelatedLocation(line: first)], values: values)
     }
 }

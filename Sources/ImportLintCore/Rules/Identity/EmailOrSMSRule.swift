@@ -20,8 +20,8 @@ final class AtLeastOneOfRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for (indices, names) in groups where indices.allSatisfy({ reader.bytes($0).trimmedASCII().isEmpty }) {
-            sink.cell(.emailOrSMSRequired, reader, field: indices[0], record: record,
-                      message: names.count == 2 ? "\(names[0]) and \(names[1]) are both empty; one of them is required" : "\(names.joined(separator: ", ")) are all empty; at least one is required")
+            reader.report(.emailOrSMSRequired, to: sink, field: indices[0], record: record,
+                          message: names.count == 2 ? "\(names[0]) and \(names[1]) are both empty; one of them is required" : "\(names.joined(separator: ", ")) are all empty; at least one is required")
         }
     }
 }

@@ -29,12 +29,12 @@ final class MissingValueRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for (index, name) in columns where reader.bytes(index).trimmedASCII().isEmpty {
-            sink.cell(.missingValue, reader, field: index, record: record, message: "\(name) is required but empty")
+            reader.report(.missingValue, to: sink, field: index, record: record, message: "\(name) is required but empty")
         }
         for (index, name, when) in conditional where reader.bytes(index).trimmedASCII().isEmpty {
             guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }
-            sink.cell(.missingValue, reader, field: index, record: record,
-                      message: "\(name) is required when \(filled.name) is given, but empty")
+            reader.report(.missingValue, to: sink, field: index, record: record,
+                          message: "\(name) is required when \(filled.name) is given, but empty")
         }
     }
 }

@@ -36,9 +36,9 @@ final class UngroupedContactRowsRule: RecordRule {
         }
         guard let earlier = currentSplitFrom else { return }
         let person = Whitespace.trim(reader.string(index))
-        sink.cell(.ungroupedContactRows, reader, field: index, record: record,
-                  message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); this separate group makes 4me delete the rows imported with that earlier group",
-                  fix: Fix(.safe, "Move this row up to the person's earlier group", replacement: nil),
-                  related: [RelatedLocation(line: earlier)], values: [person])
+        reader.report(.ungroupedContactRows, to: sink, field: index, record: record,
+                      message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); this separate group makes 4me delete the rows imported with that earlier group",
+                      fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
+                      related: [RelatedLocation(line: earlier)], values: [person])
     }
 }

@@ -25,8 +25,8 @@ final class UnknownPersonReferenceRule: RecordRule {
         let value = reader.bytes(index)
         guard !value.trimmedASCII().isEmpty, !set.contains(value) else { return }
         let person = Whitespace.trim(reader.string(index))
-        sink.cell(.unknownPersonReference, reader, field: index, record: record,
-                  message: "\(column) '\(person)' is not in \(set.sources.joined(separator: ", ")); 4me fails this row unless the person already exists",
-                  values: [person])
+        reader.report(.unknownPersonReference, to: sink, field: index, record: record,
+                      message: "\(column) '\(person)' is not in \(set.sources.joined(separator: ", ")); 4me fails this row unless the person already exists",
+                      values: [person])
     }
 }

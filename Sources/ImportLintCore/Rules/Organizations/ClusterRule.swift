@@ -56,6 +56,8 @@ final class ClusterRule: RecordRule {
     private let clusterer: ValueClusterer
     private let knownListGiven: Bool
     private let context: FileContext
+    /// The clusters found when the file ended.
+    private var found: [Cluster] = []
 
     init?(_ context: FileContext) {
         let selection = context.options.selection
@@ -150,8 +152,10 @@ final class ClusterRule: RecordRule {
             if !later.isEmpty { rescan.append((t, later)) }
         }
         if !rescan.isEmpty { placeByReadingAgain(rescan, sink: sink) }
-        sink.clusters = (sink.clusters ?? []) + reported
+        found = reported
     }
+
+    override func reportedClusters() -> [Cluster]? { found }
 
     private func placeByReadingAgain(_ rescan: [(column: Int, findings: [Int: Finding])], sink: DiagnosticSink) {
         do {

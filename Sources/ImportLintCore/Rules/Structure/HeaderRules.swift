@@ -72,8 +72,8 @@ enum HeaderAnalysis {
                 fix = nil
             }
             let position = reader.position(ofField: i)
-            sink.at(.unknownColumn, reader, line: position.line, column: position.column, field: i, record: nil,
-                    message: message, fix: fix, values: [header])
+            reader.report(.unknownColumn, to: sink, line: position.line, column: position.column, field: i, record: nil,
+                          message: message, fix: fix, values: [header])
         }
         for column in profile.columns where column.required {
             let exactlyPresent = context.header.contains { $0.trimmingCharacters(in: .whitespaces) == column.name }

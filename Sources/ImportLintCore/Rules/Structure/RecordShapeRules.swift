@@ -9,21 +9,6 @@ extension RuleDescriptor {
         summary: "A quoted cell is never closed",
         explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file.",
         triggeringExample: "Name,Job Title\nAnn,\"Sales\nBob,IT", cleanExample: "Name,Job Title\nAnn,\"Sales, North\"")
-    public static let blankLine = RuleDescriptor(
-        code: "STR006", name: "blank-line", severity: .warning, fix: .safe,
-        summary: "An empty line between records",
-        explanation: "Some importers stop at the first empty line or count it as an empty record that fails validation. The fix removes the line.",
-        triggeringExample: "Name\nAnn\n\nBob", cleanExample: "Name\nAnn\nBob")
-    public static let powershellTypeLine = RuleDescriptor(
-        code: "STR007", name: "powershell-type-line", severity: .warning, fix: .safe,
-        summary: "A '#TYPE ...' first line written by Windows PowerShell's Export-Csv",
-        explanation: "Windows PowerShell 5.1 Export-Csv writes '#TYPE System.Management.Automation.PSCustomObject' above the header unless -NoTypeInformation is given. The import reads it as the header and every real column becomes unknown. importlint skips it and lints the rest; the fix removes it.",
-        triggeringExample: "#TYPE System.Management.Automation.PSCustomObject\nName", cleanExample: "Name")
-    public static let emptyFile = RuleDescriptor(
-        code: "STR008", name: "empty-file", severity: .error,
-        summary: "The file has no header or no records",
-        explanation: "An empty export is almost always a failed directory query. For The Receptionist, uploading it archives every contact of the account; for 4me it silently does nothing.",
-        triggeringExample: "First Name,Last Name", cleanExample: "First Name,Last Name\nAnn,Lee")
 }
 
 /// Reports rows whose cell count differs from the header's, and quotes left open at the end of the file.
@@ -44,7 +29,7 @@ final class RecordShapeRule: RecordRule {
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
             : "Record has \(n) cells but the header has \(headerCount); the missing cells would shift or empty the last columns"
-        sink.cell(.raggedRow, reader, field: field, record: record, message: message)
+        reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
     }
 
     @discardableResult
@@ -52,9 +37,9 @@ final class RecordShapeRule: RecordRule {
         guard let open = reader.unterminatedQuote else { return false }
         let position = reader.position(of: open)
         let swallowed = reader.endLine - position.line
-        sink.at(.unterminatedQuote, reader, line: position.line, column: position.column, field: open.field,
-                record: record,
-                message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
+        reader.report(.unterminatedQuote, to: sink, line: position.line, column: position.column, field: open.field,
+                      record: record,
+                      message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
         return true
     }
 }

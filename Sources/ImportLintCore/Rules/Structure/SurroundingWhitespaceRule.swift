@@ -21,10 +21,10 @@ final class SurroundingWhitespaceRule: RecordRule {
                 let value = reader.string(i)
                 let trimmed = Whitespace.trim(value)
                 let which = trimmed.isEmpty ? "only whitespace" : (Self.isSpaceStart(first, b) ? (Self.isSpaceEnd(last, b) ? "leading and trailing whitespace" : "leading whitespace") : "trailing whitespace")
-                sink.cell(.surroundingWhitespace, reader, field: i, record: record,
-                          message: "'\(value)' has \(which)",
-                          fix: Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
-                          values: [value, trimmed])
+                reader.report(.surroundingWhitespace, to: sink, field: i, record: record,
+                              message: "'\(value)' has \(which)",
+                              fix: Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
+                              values: [value, trimmed])
             }
         }
     }

@@ -1,0 +1,25 @@
+extension RuleDescriptor {
+    public static let emptyFile = RuleDescriptor(
+        code: "STR008", name: "empty-file", severity: .error,
+        summary: "The file has no header or no records",
+        explanation: "An empty export is almost always a failed directory query. For The Receptionist, uploading it archives every contact of the account; for 4me it silently does nothing.",
+        triggeringExample: "First Name,Last Name", cleanExample: "First Name,Last Name\nAnn,Lee")
+}
+
+/// A file with no header, or a header and no records.
+final class EmptyFileRule: RecordRule {
+    private var sawPreamble = false
+
+    override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) { sawPreamble = true }
+
+    override func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {
+        guard let headerLine else {
+            let what = sawPreamble ? "The file has only a PowerShell type line" : "The file is empty"
+            sink.file(.emptyFile, message: "\(what): no header and no records")
+            return
+        }
+        guard records == 0 else { return }
+        sink.file(.emptyFile, line: headerLine,
+                  message: "The file has a header but no records; uploading it to The Receptionist archives every contact")
+    }
+}

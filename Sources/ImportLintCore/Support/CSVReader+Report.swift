@@ -1,0 +1,25 @@
+/// How rules report a finding in the record the reader is on: the position is computed here, from the
+/// reader, together with the text of its line when text reports show carets, and handed to the sink as
+/// a plain-data diagnostic.
+extension CSVReader {
+    /// Reports `rule` on cell `field` of the current record (`record` nil for the header).
+    public func report(_ rule: RuleDescriptor, to sink: DiagnosticSink, field: Int, record: Int?, message: String,
+                       fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], severity: Severity? = nil) {
+        guard sink.isEnabled(rule) else { return }
+        let position = position(ofField: field)
+        report(rule, to: sink, line: position.line, column: position.column, field: field, record: record,
+               message: message, fix: fix, related: related, values: values, severity: severity)
+    }
+
+    /// Reports `rule` at an exact position inside the current record.
+    public func report(_ rule: RuleDescriptor, to sink: DiagnosticSink, line: Int, column: Int, field: Int?, record: Int?,
+                       message: String, fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [],
+                       severity: Severity? = nil) {
+        guard sink.isEnabled(rule) else { return }
+        let text = sink.wantsSourceLine(line) ? sourceLine(line) : nil
+        sink.emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
+                             field: field.flatMap(sink.fieldName), message: message, related: related, fix: fix,
+                             fieldIndex: field, values: values),
+                  sourceLine: text)
+    }
+}
