@@ -98,9 +98,28 @@ struct FixCommand: ParsableCommand {
         if inPlace && input.isSpooled {
             throw ValidationError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
         }
+        // The plan is applied only to the content it was made from: the file is locked against another
+        // importlint (--in-place), and fingerprinted before reading and again before anything is written.
+        let lock: InPlaceLock?
+        let planned: InputFingerprint?
+        do {
+            lock = inPlace ? try InPlaceLock(path: file) : nil
+            planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let unchanged = {
+            if let planned, try InputFingerprint.of(path: file) != planned {
+                throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+            }
+        }
         let outcome: FixOutcome
         do {
             outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
+            if let temporary = outcome.temporaryPath {
+                do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
+            }
         } catch let error as InputError {
             throw ValidationError(error.description.hasPrefix(file) ? error.description : "\(file): \(error.description)")
         }
@@ -137,7 +156,7 @@ struct FixCommand: ParsableCommand {
             return
         }
         do {
-            try destination!.commit(temporary: temporary)
+            try destination!.commit(temporary: temporary, beforeRename: unchanged)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }

@@ -99,19 +99,23 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     /// Puts a finished temporary file (made in `temporaryDirectory`) at the target: renamed over a file,
-    /// keeping an existing file's permissions; copied into a stream and removed.
-    public func commit(temporary: String) throws {
+    /// keeping an existing file's permissions; copied into a stream and removed. `beforeRename` can still
+    /// refuse (the temporary file is then removed).
+    public func commit(temporary: String, beforeRename: (() throws -> Void)? = nil) throws {
         switch self {
         case .file(let path):
             Self.keepOwner(of: path, on: temporary)
             chmod(temporary, Self.mode(of: path))
+            do { try beforeRename?() } catch { AtomicFile.discard(temporary); throw error }
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 AtomicFile.discard(temporary)
                 throw InputError("\(path): cannot write: \(reason)")
             }
+            TemporaryFiles.forget(temporary)
         case .stream, .descriptor:
             defer { AtomicFile.discard(temporary) }
+            try beforeRename?()
             let source = open(temporary, O_RDONLY)
             guard source >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
             defer { close(source) }
