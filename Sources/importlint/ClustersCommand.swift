@@ -23,17 +23,19 @@ struct ClustersCommand: ParsableCommand {
     @Option(help: "Write the clusters as a reviewed-mapping TSV (value<TAB>canonical) to this file.")
     var writeMapping: String?
 
+    @Flag(help: "Keep the values out of what is printed (the mapping file still holds them).")
+    var redact = false
+
     func run() throws {
-        try CheckCommand.reportingPath {
+        try CheckCommand.reportingErrors {
             try OverwriteGuard.check(output: writeMapping, inputs: [file] + input.settings.inputPaths, what: "mapping")
         }
         var options = try input.lintOptions(captureSourceLines: false)
         options.selection = RuleSelection(select: ["ORG"])
-        var clusters: [Cluster] = []
-        try CheckCommand.reportingPath {
-            clusters = try Linter(options: options).lint(.path(file)).report.clusters ?? []
-        }
+        var clusters = try CheckCommand.reportingErrors { try Linter(options: options).lint(.path(file)).report.clusters ?? [] }
         if let field { clusters = clusters.filter { $0.field == field } }
+        let mapping = ValueMapping.render(clusters)
+        if redact { clusters = Redactor.redact(clusters) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -51,7 +53,7 @@ struct ClustersCommand: ParsableCommand {
             }
         }
         if let writeMapping {
-            try Output.write(ValueMapping.render(clusters), to: writeMapping)
+            try Output.write(mapping, to: writeMapping)
         }
     }
 }

@@ -52,6 +52,9 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
     var inputDelimiter: String?
 
+    @Flag(help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
+    var redact = false
+
     @OptionGroup var settings: LintSettings
 
     @OptionGroup var configuration: ConfigOptions
@@ -72,19 +75,7 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lint = try lintOptions()
-        var options = FixOptions(lint: lint)
-        options.unsafeFixes = unsafeFixes
-        options.force = force
-        options.collectDetails = format == .json
-        if let delimiter {
-            guard let d = LintOptions.parseDelimiter(delimiter) else {
-                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
-            }
-            options.outputDelimiter = d
-        }
-        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
-
+        let options = try fixOptions()
         let target: String? = inPlace ? file : (output == "-" ? nil : output)
         let destination = target.map(OutputTarget.init)
         let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
@@ -143,7 +134,8 @@ struct FixCommand: ParsableCommand {
             defer { AtomicFile.discard(temporary) }
             let old = try Fixer.decodedBytes(input, encodingOverride: settings.inputEncoding)
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
-            let text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            var text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            if redact { text = Self.redactDiff(text) }
             FileHandle.standardOutput.write(Data(text.utf8))
             try emit(report, toStderr: true)
             if !text.isEmpty { throw ExitCode(1) }
@@ -161,6 +153,22 @@ struct FixCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         try emit(report, toStderr: reportToStderr)
+    }
+
+    /// What these arguments ask the fixer to do; the fix fixture tests get their options from here too.
+    func fixOptions() throws -> FixOptions {
+        var options = FixOptions(lint: try lintOptions())
+        options.unsafeFixes = unsafeFixes
+        options.force = force
+        options.collectDetails = format == .json
+        if let delimiter {
+            guard let d = LintOptions.parseDelimiter(delimiter) else {
+                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
+            }
+            options.outputDelimiter = d
+        }
+        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
+        return options
     }
 
     /// The same reading options as `check`, the file's `.importlint.yml` included (profile, rule selection
@@ -182,13 +190,22 @@ struct FixCommand: ParsableCommand {
         }
     }
 
+    /// A diff that shows which lines change but not what they hold: every content line becomes its
+    /// marker and the mask.
+    static func redactDiff(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("---") || line.hasPrefix("+++") || line.hasPrefix("@@") || line.isEmpty { return String(line) }
+            return String(line.prefix(1)) + Redactor.mask
+        }.joined(separator: "\n")
+    }
+
     private func emit(_ report: FixReport, toStderr: Bool) throws {
         switch format {
         case .json:
             let target = toStderr ? OutputTarget.descriptor(STDERR_FILENO, path: "standard error")
                                   : .descriptor(STDOUT_FILENO, path: "standard output")
             do {
-                try target.stream { write in try report.write(to: write) }
+                try target.stream { write in try (redact ? Redactor.redact(report) : report).write(to: write) }
             } catch let error as InputError {
                 throw ValidationError(error.description)
             }

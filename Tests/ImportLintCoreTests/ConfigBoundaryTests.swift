@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func reportsNameTheConfiguration() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let (_, repo) = try Self.layout()
         let gated = try TestSupport.run(bin, ["check", "exports/people.csv"], cwd: repo)
         #expect(gated.status == 1, "the configuration above the repository must not apply: \(gated.stdout)")

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func fileReplacedDuringTheRunGetsNothingWritten() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let original = Self.export(rows: 40_000) { "Ann \($0)" }
         let neighbour = Self.export(rows: 40_000) { "Bob \($0 + 1)" }
@@ -39,7 +39,9 @@ import Testing
             try TestSupport.write(original, to: dir.appendingPathComponent("people.csv"))
             let script = """
                 '\(bin)' fix --no-config people.csv \(arguments.joined(separator: " ")) & pid=$!
-                sleep 1; cp next.csv swap.csv; mv swap.csv people.csv; wait $pid; echo "status $?"
+                # Replace the file once the fixer has planned and started writing (its temporary file exists).
+                for i in $(seq 1200); do ls -A | grep -q 'importlint-' && break; sleep 0.05; done
+                cp next.csv swap.csv; mv swap.csv people.csv; wait $pid; echo "status $?"
                 """
             let r = try TestSupport.run("/bin/bash", ["-c", script], cwd: dir)
             #expect(r.stdout.contains("status 2"), "\(arguments): \(r.stdout) \(r.stderr)")
@@ -51,12 +53,14 @@ import Testing
     }
 
     @Test func secondInPlaceFixRefuses() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.export(rows: 40_000) { "Ann \($0)" }, to: dir.appendingPathComponent("people.csv"))
         let script = """
             '\(bin)' fix --no-config people.csv --in-place 2>/dev/null & first=$!
-            sleep 1; '\(bin)' fix --no-config people.csv --in-place; echo "second $?"; wait $first; echo "first $?"
+            # Start the second once the first holds the lock.
+            for i in $(seq 1200); do flock -n people.csv true || break; sleep 0.05; done
+            '\(bin)' fix --no-config people.csv --in-place; echo "second $?"; wait $first; echo "first $?"
             """
         let r = try TestSupport.run("/bin/bash", ["-c", script], cwd: dir)
         #expect(r.stdout.contains("second 2") && r.stdout.contains("first 0"), "\(r.stdout) \(r.stderr)")

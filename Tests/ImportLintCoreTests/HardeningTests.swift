@@ -38,7 +38,7 @@ import Testing
 
     /// `fix --in-place` keeps the file's owner, group and mode (as root it used to hand the file to root).
     @Test func inPlaceKeepsOwnerAndMode() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let file = try TestSupport.write("Primary Email,Name\nann@widget.test, Ann \n", to: dir.appendingPathComponent("people.csv")).path
         let root = getuid() == 0
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func saltFileIsWrittenWithTheSuppressions() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("bad.csv"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("gate"), withIntermediateDirectories: true)
@@ -87,5 +87,31 @@ import Testing
         try FileManager.default.removeItem(at: dir.appendingPathComponent("gate/.importlint-salt"))
         let unsalted = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--suppressions", "gate/s.json"], cwd: dir)
         #expect(unsalted.status == 2 && unsalted.stderr.contains("gate/.importlint-salt"), "\(unsalted.stderr)")
+    }
+
+    /// `--redact` holds for fix's JSON report and diff and for clusters, and SARIF findings whose values are
+    /// masked keep distinct fingerprints.
+    @Test func redactionReachesEveryCommand() throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let csv = "Primary Email,Name,Organization\nsecret1@widget.test, Zed Secret ,Widget Corp\nsecret2@widget.test,Yara Hidden,Widgte Corp\nsecret3@widget.test,Xan,Widget Corp\n"
+        try TestSupport.write(csv, to: dir.appendingPathComponent("people.csv"))
+        let runs: [[String]] = [
+            ["fix", "people.csv", "--no-config", "--redact", "--format", "json", "-o", "out.csv"],
+            ["fix", "people.csv", "--no-config", "--redact", "--diff", "--unsafe-fixes"],
+            ["clusters", "people.csv", "--redact"],
+            ["clusters", "people.csv", "--redact", "--format", "json"],
+        ]
+        for arguments in runs {
+            let r = try TestSupport.run(bin, arguments, cwd: dir)
+            #expect(r.status != 2, "\(arguments): \(r.stderr)")
+            let all = r.stdout + r.stderr
+            #expect(all.contains(Redactor.mask), "\(arguments): \(all)")
+            for secret in ["secret1", "Zed Secret", "Yara", "Widgte"] { #expect(!all.contains(secret), "\(arguments): \(secret) in \(all)") }
+        }
+        let result = Redactor.redact([try TestSupport.lint(csv, options: LintOptions())])
+        let masked = result[0].report.diagnostics.filter { !$0.values.isEmpty }
+        #expect(masked.count >= 2)
+        #expect(Set(masked.map { SARIFReporter.fingerprint($0) }).count == masked.count)
     }
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func pipesAndFIFOsAreReadOnce() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let tmp = try TestSupport.temporaryDirectory()
         try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("people.csv"))
@@ -46,7 +46,7 @@ import Testing
 
     /// SIGTERM while the input is still arriving leaves no temporary copy behind.
     @Test func signalRemovesTheTemporaryCopy() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let tmp = try TestSupport.temporaryDirectory()
         let script = """

@@ -6,7 +6,7 @@ import Testing
 /// `./`, standard input redirected from the file (issue 11, item 6).
 @Suite struct OverwriteGuardTests {
     @Test func everyCommandRefusesToReplaceAnInput() throws {
-        guard let bin = CLITests.importlint() else { return }
+        let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let input = try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("people.csv"))
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "people.csv")

@@ -65,6 +65,40 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(finding("MÃ¼ller", "TXT001")?.fix?.applicability == .safe)
     }
 
+    /// UTF-8 read as the other code pages directory exports meet, once or twice.
+    @Test func mojibakeFromOtherCodePagesIsRepaired() {
+        let cases: [(String, String, Applicability)] = [
+            ("Jan KrakĂłw", "Jan Kraków", .safe),                       // Windows-1250
+            ("Р\u{98}РІР°РЅ РџРµС‚СЂРѕРІ", "Иван Петров", .safe),            // Windows-1251
+            ("Ξ•Ξ»Ξ­Ξ½Ξ·", "Ελένη", .safe),                              // Windows-1253
+            ("Andr├® Wei├ƒ", "André Weiß", .safe),                     // DOS 850
+            ("Bj√∂rn", "Björn", .safe),                                  // Mac Roman
+            ("п·п╩я▄пЁп╟", "Ольга", .safe),                                // KOI8-R
+            ("FranÃƒÂ§ois", "François", .safe),                         // Windows-1252 twice
+            ("蝟ｶ讌ｭ驛ｨ髟ｷ", "営業部長", .safe),                               // Shift_JIS
+            ("Hans MĂĽller", "Hans Müller", .unsafe),                    // Windows-1250 or ISO-8859-2
+        ]
+        for (bad, good, applicability) in cases {
+            let f = finding(bad, "TXT001")
+            #expect(f?.fix?.replacement == good, "\(bad) -> \(String(describing: f?.fix?.replacement))")
+            #expect(f?.fix?.applicability == applicability, "\(bad)")
+        }
+        #expect(finding("Hans MĂĽller", "TXT001")?.message.contains("Windows-1250") == true)
+        #expect(finding("FranÃƒÂ§ois", "TXT001")?.message.contains("Windows-1252 twice") == true)
+        // Read as Windows-1252, saved, then read as Windows-1251: told in the order it happened.
+        let mixed = finding("Preis: Г‚ВЈ20 fГѓВјr JГѓВјrgen", "TXT001")
+        #expect(mixed?.fix?.replacement == "Preis: £20 für Jürgen")
+        #expect(mixed?.message.contains("read as Windows-1252, then as Windows-1251") == true)
+    }
+
+    /// Correct text that the earlier rule rewrote into garbage (issue 16).
+    @Test func mojibakeIsSilentOnLookAlikes() {
+        for value in ["3×£10", "×£", "HYVINKÄÄ\u{A0}OY", "Kylä\u{A0}Oy", "“Zoë…”", "á´´", "ПІБ", "PĂȘUNE",
+                      "Ω resistor", "±5 °C", "l33t h4x0r ©", "(╯°□°)╯︵ ┻━┻", "株式会社ｿﾆｰ", "ｶﾀｶﾅ ﾃｽﾄ"] {
+            #expect(finding(value, "TXT001") == nil, "\(value)")
+        }
+    }
+
     @Test func mojibakeStaysSilentOnWeakEvidence() {
         for value in ["Ã…", "IRMÃ…", "NESTLÉ®", "«CAFÉ»", "SÃO PAULO", "Â", "Ã"] {
             #expect(finding(value, "TXT001") == nil, "\(value)")

@@ -4,3 +4,4 @@
 #include "cicu_text.h"
 #include "cicu_fold.h"
 #include "cicu_normalize.h"
+#include "cicu_mojibake.h"

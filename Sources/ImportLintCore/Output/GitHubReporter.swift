@@ -2,7 +2,13 @@
 /// per diagnostic, which the runner turns into annotations on the pull request, then a plain summary line.
 /// Values are escaped as the runner's command parser requires (`%`, CR, LF; `:` and `,` in properties), so
 /// a cell can neither end an annotation nor start another command.
-public enum GitHubReporter {
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: Self.render(report, locator: context.locator), to: sink)
+    }
+
     public static func render(_ report: Report, locator: ArtifactLocator) -> String {
         var out = ""
         for file in report.files {

@@ -3,8 +3,23 @@ import Foundation
 /// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every available rule described in
 /// `tool.driver.rules`, one result per diagnostic located by a URI relative to `%SRCROOT%` (the git work
 /// tree or current folder) and a region. Columns count Unicode code points, like the JSON report's.
-public enum SARIFReporter {
+public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: try Self.render(report, locator: context.locator), to: sink)
+    }
+
+    /// The content a finding quotes identifies it across runs; under `--redact` that content is masked and
+    /// would give distinct findings one fingerprint, so their place identifies them instead.
+    static func fingerprint(_ d: Diagnostic) -> [String: String] {
+        if !d.values.isEmpty && d.values.allSatisfy({ $0 == Redactor.mask }) {
+            return ["importlintLocation/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(d.line)\u{1F}\(d.column)")]
+        }
+        return ["importlintContent/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(Suppressions.content(d))")]
+    }
 
     public static func render(_ report: Report, locator: ArtifactLocator, rules: [RuleDescriptor] = RuleCatalog.all.filter(\.available)) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
@@ -16,7 +31,7 @@ public enum SARIFReporter {
                     "level": level(d.severity),
                     "message": ["text": text(d)],
                     "locations": [["physicalLocation": physicalLocation(file.path, line: d.line, column: d.column, locator: locator)]],
-                    "partialFingerprints": ["importlintContent/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(Suppressions.content(d))")],
+                    "partialFingerprints": fingerprint(d),
                 ]
                 if let index = ruleIndex[d.code] { result["ruleIndex"] = index }
                 if !d.related.isEmpty {

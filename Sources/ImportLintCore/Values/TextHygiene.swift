@@ -31,40 +31,27 @@ public enum TextHygiene {
     }
 
     /// True for text that no hygiene rule can report: printable ASCII other than '?' and precomposed
-    /// Latin-1 or Latin Extended-A letters (U+00C0–U+017F but × and ÷), where no letter that can lead a
-    /// Windows-1252 mojibake pair (Â…ï) is followed by one that can continue it (Œ œ Š š Ÿ Ž ž); the other
-    /// continuation characters (U+0080–U+00BF, ‘’“”€™…) are not accepted at all. Such text is NFC, single
-    /// script, without lost letters or invisible characters; everything else goes through `check`. Names
-    /// with accents are most of the non-ASCII cells of a directory export, and mostly distinct.
+    /// Latin-1 or Latin Extended-A letters (U+00C0–U+017F but × and ÷), where no run of letters forms, in
+    /// the bytes of one of the code pages mojibake comes from, a UTF-8 sequence ('Ã©', 'Ă¼'). Such text is
+    /// NFC, single script, without lost letters or invisible characters; everything else goes through
+    /// `check`. Names with accents are most of the non-ASCII cells of a directory export, and mostly distinct.
     public static func isPlainLatinText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = bytes.baseAddress, bytes.count > 0, !startsLikeFormula(bytes) else { return false }
         let n = bytes.count
         var i = 0
-        var previousCanLead = false
+        var sequences = MojibakeSequenceTracker()
         while i < n {
             let b = p[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F || b == 0x3F { return false }
-                previousCanLead = false
+                if sequences.add(UInt32(b)) { return false }
                 i += 1
                 continue
             }
-            guard i + 1 < n else { return false }
+            guard i + 1 < n, b >= 0xC3, b <= 0xC5 else { return false }
             let c = p[i + 1]
-            guard c >= 0x80 && c <= 0xBF else { return false }
-            switch b {
-            case 0xC3:
-                if c == 0x97 || c == 0xB7 { return false }
-                previousCanLead = c >= 0x82 && c <= 0xAF
-            case 0xC4:
-                previousCanLead = false
-            case 0xC5:
-                let continuesPair = c == 0x92 || c == 0x93 || c == 0xA0 || c == 0xA1 || c == 0xB8 || c == 0xBD || c == 0xBE
-                if continuesPair && previousCanLead { return false }
-                previousCanLead = false
-            default:
-                return false
-            }
+            guard c >= 0x80 && c <= 0xBF, !(b == 0xC3 && (c == 0x97 || c == 0xB7)) else { return false }
+            if sequences.add(UInt32(b & 0x1F) << 6 | UInt32(c & 0x3F)) { return false }
             i += 2
         }
         return true
@@ -121,7 +108,8 @@ public enum TextHygiene {
         var hasQuestionOrReplacement = false
         var hasInvisible = false
         var startsLikeFormula = false
-        var sawLead = false
+        var sequences = MojibakeSequenceTracker()
+        var previousCJK = false
         var mojibakeCandidate = false
         var first = true
         /// Bit 0 Latin, bit 1 Greek, bit 2 Cyrillic letters seen (ranges only; ICU decides per word later).
@@ -137,7 +125,8 @@ public enum TextHygiene {
             if v < 0x80 {
                 if v == 0x3F { hasQuestionOrReplacement = true }
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { scripts |= 1 }
-                sawLead = false
+                if sequences.add(v) { mojibakeCandidate = true }
+                previousCJK = false
                 return
             }
             if v == 0xFFFD { hasQuestionOrReplacement = true }
@@ -145,9 +134,11 @@ public enum TextHygiene {
             else if v >= 0x370 && v < 0x400 || v >= 0x1F00 && v < 0x2000 { scripts |= 2 }
             else if v >= 0x400 && v < 0x530 || v >= 0x1C80 && v < 0x1C90 || v >= 0xA640 && v < 0xA6A0 { scripts |= 4 }
             if Confusables.isInvisible(v) { hasInvisible = true }
-            // Mojibake needs a would-be UTF-8 lead byte (Â..ô) directly followed by a would-be continuation.
-            if sawLead, Mojibake.isContinuation(s) { mojibakeCandidate = true }
-            sawLead = v >= 0xC2 && v <= 0xF4
+            // Mojibake needs characters that, in one of the code pages, are the bytes of a UTF-8 sequence.
+            if sequences.add(v) { mojibakeCandidate = true }
+            // Japanese read as Shift_JIS: half-width katakana after a kanji or kana.
+            if v >= 0xFF61 && v <= 0xFF9F && previousCJK { mojibakeCandidate = true }
+            previousCJK = v >= 0x3000 && v < 0xA000
         }
     }
 }

@@ -1,143 +1,207 @@
-/// TXT001: UTF-8 text that was decoded as Windows-1252 (or Latin-1) and encoded again as UTF-8.
+import CICU
+
+/// TXT001: UTF-8 text that was decoded in a single-byte code page (Windows-125x, ISO-8859-x, DOS, Mac Roman,
+/// KOI8-R) or, for the whole cell, in Shift_JIS, and encoded again as UTF-8, once or twice.
 ///
-/// The approach follows ftfy: find character sequences that, mapped back to their Windows-1252 bytes, form
-/// a strict UTF-8 sequence (lead byte + continuation bytes), and only call it mojibake when the sequence is
-/// one that legitimate text practically never contains ("badness"). A sequence counts as strong evidence
-/// when it is three or four bytes long ('â€™'), when its continuation character is a symbol rather than
-/// typographic punctuation ('Ã¼', 'ÄŸ'), or when it sits inside a word ('Ã…se', 'sÄ…'). Weak sequences
-/// ('IRMÃ…' at the end of a word, 'NESTLÉ®', '«CAFÉ»') alone never trigger the rule.
-/// Decoding is applied segment by segment, so a cell that mixes mojibake with correct non-Windows-1252
-/// letters ('Łukasz MÃ¼ller') is repaired too, and it is repeated for text damaged twice ('ÃƒÂ©').
+/// For every code page, each run of characters whose bytes in that page form a strict UTF-8 multi-byte
+/// sequence is decoded back, leaving everything else as it is (so a cell mixing damaged and correct text is
+/// repaired where it is damaged); this is repeated for text damaged twice. The reading kept is the one that
+/// makes the text read best (`MojibakeBadness`); it is reported only when it lowers the oddness score
+/// clearly, so correct text ('×£', 'Ä' + no-break space, 'NESTLÉ®', 'ПІБ') is left alone. The fix is
+/// safe only when the repaired text maps back to the input exactly, reads as ordinary text, the whole cell
+/// is consistent with one misreading (no character the code page holds is left undecoded), and no code page
+/// of another family gives a different repair that reads as well.
 enum Mojibake {
-    /// Windows-1252 bytes 0x80–0x9F that are not Latin-1 controls: scalar → byte.
-    private static let cp1252High: [UInt32: UInt8] = [
-        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
-        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
-        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
-        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
-    ]
+    /// Score drop needed to report, and to call the repair safe.
+    static let reportDrop = 2
+    static let safeDrop = 3
 
-    /// The byte a scalar had in Windows-1252 (undefined positions read as Latin-1 controls), or nil.
-    @inline(__always)
-    static func byte(_ s: Unicode.Scalar) -> UInt8? {
-        let v = s.value
-        if v < 0x100 { return UInt8(v) }
-        return cp1252High[v]
+    /// Leads after which a space may stand for a lost no-break space: Â Ã Å (Windows-1252, -1257), Г (-1251).
+    private static let spaceMayFollow: Set<UInt32> = [0xC2, 0xC3, 0xC5, 0x413]
+
+    struct Reading {
+        var scalars: [Unicode.Scalar]
+        var badness: Int
+        var pages: [Int]
+        /// False when a character the code page holds was left undecoded at some step ('Bremer – DrÃ¥ber':
+        /// the '–' cannot come from misread UTF-8, so the cell was not misread as a whole), or when a space
+        /// was taken for the no-break space it often replaces ('jusqu'Ã nos' for 'jusqu'à nos').
+        var exact: Bool
     }
 
-    @inline(__always)
-    static func isContinuation(_ s: Unicode.Scalar) -> Bool {
-        guard let b = byte(s) else { return false }
-        return b >= 0x80 && b <= 0xBF
+    /// Decodes, in code page `page`, every run of characters that forms a UTF-8 multi-byte sequence there;
+    /// nil when there is none. A space after 'Â', 'Ã', 'Å' or 'Г' may stand for byte 0xA0 ('Ã ' for 'à',
+    /// 'Å ' for 'Š'), a no-break space that an editor turned into a space. `exact` is false when it did, or when a non-ASCII character the page holds is left over.
+    static func undo(_ scalars: [Unicode.Scalar], page: Int) -> (scalars: [Unicode.Scalar], exact: Bool)? {
+        let pages = MojibakeCodePages.shared
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var decoded = 0
+        var inexact = false
+        let spaceMayBeA0 = pages.decode[page][0xA0] == Unicode.Scalar(0xA0)
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            if scalars[i].value >= 0x80, let lead = pages.byte(scalars[i], page: page), lead >= 0xC2, lead <= 0xF4 {
+                let need = lead < 0xE0 ? 1 : (lead < 0xF0 ? 2 : 3)
+                var value = UInt32(lead) & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07)
+                var complete = i + need < n
+                var spaceForA0 = false
+                if complete {
+                    for k in 1...need {
+                        let c = scalars[i + k]
+                        let isSpace = c == " " && spaceMayBeA0 && Self.spaceMayFollow.contains(scalars[i].value)
+                        guard let b = isSpace ? 0xA0 : pages.byte(c, page: page), b >= 0x80, b <= 0xBF else {
+                            complete = false; break
+                        }
+                        if isSpace { spaceForA0 = true }
+                        value = value << 6 | UInt32(b & 0x3F)
+                    }
+                }
+                if complete, let scalar = strictScalar(value, length: need + 1),
+                   roundTrips(scalar, to: scalars[i...(i + need)], page: page) {
+                    out.append(scalar)
+                    decoded += 1
+                    i += need + 1
+                    if spaceForA0 {
+                        inexact = true
+                        // 'à' is a word of its own: the space after it went into the no-break space
+                        // ('jusqu'Ã nos'), unless it was the Portuguese 'às' ('Ã s crianças').
+                        if scalar == "à", i < n, scalars[i] != " ", !(scalars[i] == "s" && (i + 1 == n || scalars[i + 1] == " ")) {
+                            out.append(" ")
+                        }
+                    }
+                    continue
+                }
+            }
+            if scalars[i].value >= 0x80, pages.byte(scalars[i], page: page) != nil { inexact = true }
+            out.append(scalars[i])
+            i += 1
+        }
+        return decoded > 0 ? (out, !inexact) : nil
     }
 
-    /// Typographic punctuation bytes that legitimately follow a word: ‚ „ … ‹ ‘ ’ “ ” • – — ›.
-    private static let punctuationBytes: Set<UInt8> = [0x82, 0x84, 0x85, 0x8B, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x9B]
-    /// Latin-1 symbols that legitimately follow an uppercase accented letter: NBSP ¡ © ª « ® ° ² ³ · ¹ º » ¿ and ™.
-    private static let symbolBytes: Set<UInt8> = [0xA0, 0xA1, 0xA9, 0xAA, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xB7, 0xB9, 0xBA, 0xBB, 0xBF, 0x99]
+    /// True when `scalar`, encoded as UTF-8 and read in the code page, gives back exactly `damaged` (a space
+    /// standing for a no-break space).
+    private static func roundTrips(_ scalar: Unicode.Scalar, to damaged: ArraySlice<Unicode.Scalar>, page: Int) -> Bool {
+        let table = MojibakeCodePages.shared.decode[page]
+        return String(scalar).utf8.map { table[Int($0)] }.elementsEqual(damaged) { read, given in
+            read == given || (read == Unicode.Scalar(0xA0) && given == " ")
+        }
+    }
+
+    /// The scalar of a UTF-8 sequence of `length` bytes, nil for overlong forms, surrogates and characters
+    /// no text contains.
+    private static func strictScalar(_ value: UInt32, length: Int) -> Unicode.Scalar? {
+        // C1 controls are kept: text damaged twice passes through them (an undefined byte read as a control).
+        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= minimum, value <= 0x10FFFF, let s = Unicode.Scalar(value) else { return nil }
+        switch s.properties.generalCategory {
+        case .control: return value >= 0x80 && value <= 0x9F ? s : nil
+        case .unassigned, .privateUse, .surrogate: return nil
+        default: return s.properties.isNoncharacterCodePoint ? nil : s
+        }
+    }
+
+    /// The readings reached by undoing one misreading in every code page, distinct texts only.
+    static func readings(_ scalars: [Unicode.Scalar], after chain: [Int], exact: Bool = true) -> [Reading] {
+        var found: [Reading] = []
+        let pages = MojibakeCodePages.shared
+        // Only pages in which some character is a lead byte can decode anything.
+        let leads = scalars.reduce(UInt16(0)) { bits, s in
+            let r = pages.roles(s.value)
+            return bits | r.lead2 | r.lead3 | r.lead4
+        }
+        for page in 0...pages.count where page == pages.count || leads & 1 << page != 0 {
+            let undone = page < pages.count ? undo(scalars, page: page) : undoShiftJIS(scalars).map { ($0, true) }
+            guard let undone, !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
+            found.append(Reading(scalars: undone.scalars, badness: MojibakeBadness.score(undone.scalars), pages: chain + [page],
+                                 exact: exact && undone.exact))
+        }
+        return found
+    }
+
+    /// The whole cell encoded in Shift_JIS and decoded as UTF-8, when that is valid UTF-8 with a non-ASCII
+    /// character ('縺薙ｓ縺ｫ縺｡縺ｯ' for 'こんにちは'). Both steps are exact or fail, so the repair round-trips.
+    static func undoShiftJIS(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard scalars.contains(where: { $0.value >= 0xFF61 && $0.value <= 0xFF9F || $0.value >= 0x3000 && $0.value < 0xA000 }) else {
+            return nil
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        let utf8 = Array(String(text).utf8)
+        var bytes = [CChar](repeating: 0, count: utf8.count * 2 + 8)
+        let length = utf8.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { cicu_encode(MojibakeCodePages.shiftJIS.icu, $0.baseAddress!, Int32(utf8.count),
+                                                                  &bytes, Int32(bytes.count)) }
+        }
+        guard length > 0, Int(length) <= bytes.count,
+              let decoded = String(validating: bytes[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) else { return nil }
+        let result = Array(decoded.unicodeScalars)
+        return result != scalars && result.contains(where: { $0.value >= 0x80 }) ? result : nil
+    }
+
+    /// Orders readings: lower score, then fewer misreadings undone, then commoner letters, then more decoded.
+    private static func better(_ a: Reading, _ b: Reading) -> Bool {
+        if a.badness != b.badness { return a.badness < b.badness }
+        if a.pages.count != b.pages.count { return a.pages.count < b.pages.count }
+        let ra = MojibakeBadness.rarity(a.scalars), rb = MojibakeBadness.rarity(b.scalars)
+        if ra != rb { return ra < rb }
+        return a.scalars.count < b.scalars.count
+    }
+
+    /// The best score among readings that differ from `best` and come from another family of code pages: a
+    /// different text that reads as well leaves the choice open.
+    private static func runnerUpScore(_ readings: [Reading], _ best: Reading) -> Int {
+        let bestFamilies = best.pages.map(MojibakeCodePages.family)
+        return readings.filter { $0.scalars != best.scalars && $0.pages.map(MojibakeCodePages.family) != bestFamilies }
+            .map(\.badness).min() ?? Int.max
+    }
 
     struct Repair {
         var text: String
-        var strong: Int
-        var weak: Int
+        var pages: [Int]
+        var safe: Bool
     }
 
-    /// One pass of repair; nil when no strong sequence was found.
-    static func repairOnce(_ scalars: [Unicode.Scalar]) -> Repair? {
-        let n = scalars.count
-        var out = String.UnicodeScalarView()
-        var strong = 0, weak = 0
-        var i = 0
-        while i < n {
-            guard let lead = byte(scalars[i]), lead >= 0xC2, lead <= 0xF4 else {
-                out.append(scalars[i]); i += 1; continue
+    /// The repair of a text, or nil when it does not read as mojibake. Every chain of one or two misreadings
+    /// is tried (text damaged twice passes through a stage that reads no better than the damage); a third
+    /// is undone only when it improves the best reading.
+    static func repair(_ value: String) -> Repair? {
+        let original = Array(value.unicodeScalars)
+        let start = MojibakeBadness.score(original)
+        guard start >= reportDrop else { return nil }
+        let first = readings(original, after: [])
+        var candidates = first
+        for reading in first {
+            for second in readings(reading.scalars, after: reading.pages, exact: reading.exact)
+            where !candidates.contains(where: { $0.scalars == second.scalars }) {
+                candidates.append(second)
             }
-            let need = lead < 0xE0 ? 1 : (lead < 0xF0 ? 2 : 3)
-            guard i + need < n else { out.append(scalars[i]); i += 1; continue }
-            var bytes: [UInt8] = [lead]
-            for k in 1...need {
-                guard let b = byte(scalars[i + k]), b >= 0x80, b <= 0xBF else { break }
-                bytes.append(b)
-            }
-            guard bytes.count == need + 1, let decoded = decodeStrict(bytes), plausible(decoded) else {
-                out.append(scalars[i]); i += 1; continue
-            }
-            var isStrong: Bool
-            if need >= 2 {
-                isStrong = true
-            } else {
-                let cont = bytes[1]
-                let next: Unicode.Scalar? = i + 2 < n ? scalars[i + 2] : nil
-                let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
-                let inWord = (next.map(isLetter) ?? false) || (previous.map { $0.properties.isLowercase } ?? false)
-                if punctuationBytes.contains(cont) {
-                    isStrong = inWord
-                } else if (lead == 0xC2 || lead == 0xC3) {
-                    // 'Ã©', 'Ã¼', 'Â°', 'Ã ' (with NBSP): the commonest mojibake of all; no legitimate word
-                    // puts a Latin-1 symbol right after 'Ã' or 'Â'.
-                    isStrong = true
-                } else if symbolBytes.contains(cont) {
-                    isStrong = inWord
-                } else {
-                    isStrong = true
-                }
-                // A decoded letter from a script far from the lead's usual neighbours needs context.
-                if isStrong, lead >= 0xD4, !inWord, !decoded.properties.isAlphabetic { isStrong = false }
-            }
-            if isStrong { strong += 1 } else { weak += 1 }
-            out.append(decoded)
-            i += need + 1
         }
-        guard strong > 0 else { return nil }
-        return Repair(text: String(out), strong: strong, weak: weak)
-    }
-
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-
-    /// A scalar that real text contains: not a control, unassigned, private-use or noncharacter.
-    private static func plausible(_ s: Unicode.Scalar) -> Bool {
-        switch s.properties.generalCategory {
-        case .control, .unassigned, .privateUse, .surrogate: return false
-        default: return true
+        guard var best = candidates.min(by: better) else { return nil }
+        var runnerUp = runnerUpScore(candidates, best)
+        let thirds = readings(best.scalars, after: best.pages, exact: best.exact)
+        if let third = thirds.min(by: better), third.badness < best.badness {
+            best = third
+            runnerUp = runnerUpScore(thirds, best)
         }
-    }
-
-    /// Strict UTF-8 decoding of one sequence (no overlongs, no surrogates, ≤ U+10FFFF).
-    private static func decodeStrict(_ bytes: [UInt8]) -> Unicode.Scalar? {
-        var value: UInt32
-        switch bytes.count {
-        case 2:
-            value = UInt32(bytes[0] & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
-            if value < 0x80 { return nil }
-        case 3:
-            value = UInt32(bytes[0] & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
-            if value < 0x800 || (value >= 0xD800 && value <= 0xDFFF) { return nil }
-        case 4:
-            value = UInt32(bytes[0] & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12 | UInt32(bytes[2] & 0x3F) << 6
-                | UInt32(bytes[3] & 0x3F)
-            if value < 0x10000 || value > 0x10FFFF { return nil }
-        default:
-            return nil
-        }
-        return Unicode.Scalar(value)
+        // Clearly better: the score drops by `reportDrop` at least and to half or less.
+        guard start - best.badness >= reportDrop, best.badness * 2 <= start else { return nil }
+        let safe = start - best.badness >= safeDrop && best.badness == 0 && runnerUp > best.badness && best.exact
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: best.scalars)
+        return Repair(text: String(text), pages: best.pages, safe: safe)
     }
 
     static func check(_ value: String) -> ValueFinding? {
-        var scalars = Array(value.unicodeScalars)
-        var repaired: Repair?
-        var strong = 0, weak = 0
-        for _ in 0..<3 {
-            guard let r = repairOnce(scalars) else { break }
-            strong += r.strong
-            weak += r.weak
-            repaired = r
-            scalars = Array(r.text.unicodeScalars)
-        }
-        guard let result = repaired, result.text != value else { return nil }
-        let applicability: Applicability = weak == 0 ? .safe : .unsafe
+        guard let repair = repair(value), repair.text != value else { return nil }
+        // Undone last misreading first: the message tells them in the order they happened.
+        let chain = repair.pages.reversed().map(MojibakeCodePages.display)
+        let how = chain.count > 1 && Set(chain).count == 1 ? "\(chain[0]) twice" : chain.joined(separator: ", then as ")
         return ValueFinding(
             .mojibake,
-            "'\(value)' looks like UTF-8 text that was read as Windows-1252 and saved again; the original is probably '\(result.text)'",
-            fix: Fix(applicability, "Replace with '\(result.text)'", replacement: result.text))
+            "'\(value)' looks like UTF-8 text that was read as \(how) and saved again; the original is probably '\(repair.text)'",
+            fix: Fix(repair.safe ? .safe : .unsafe, "Replace with '\(repair.text)'", replacement: repair.text))
     }
 }

@@ -1,0 +1,138 @@
+import CICU
+
+/// The single-byte code pages a UTF-8 text is realistically misread as, with ICU's byte → character tables
+/// turned around: for every non-ASCII character, the byte it has in each code page. Built once per process.
+struct MojibakeCodePages: Sendable {
+    /// ICU converter name, the name used in messages, and the family. Windows-1252 and the ISO Latin pages
+    /// it extends form one family: where their readings tie, Windows-1252 (Excel, Windows PowerShell) is by
+    /// far the commoner misreading and is taken. Every other page is its own family: Windows-1250 and
+    /// ISO-8859-2 both occur in practice, so a tie between them leaves the repair a guess.
+    static let pages: [(icu: String, display: String, family: Int)] = [
+        ("windows-1252", "Windows-1252", 0), ("ISO-8859-1", "ISO-8859-1 (Latin-1)", 0), ("ISO-8859-15", "ISO-8859-15", 0),
+        ("windows-1250", "Windows-1250 (Central European)", 1), ("ISO-8859-2", "ISO-8859-2 (Latin-2)", 11),
+        ("windows-1251", "Windows-1251 (Cyrillic)", 2), ("windows-1253", "Windows-1253 (Greek)", 3),
+        ("windows-1254", "Windows-1254 (Turkish)", 4), ("windows-1257", "Windows-1257 (Baltic)", 5),
+        ("ibm-850", "DOS code page 850", 6), ("ibm-437", "DOS code page 437", 12), ("ibm-852", "DOS code page 852", 7),
+        ("ibm-866", "DOS code page 866 (Cyrillic)", 8), ("macintosh", "Mac Roman", 9), ("KOI8-R", "KOI8-R", 10),
+    ]
+
+    /// Japanese Windows reads a UTF-8 file as Shift_JIS (Windows-31J): undone on the whole cell, after the
+    /// single-byte pages, as page number `pages.count`.
+    static let shiftJIS = (icu: "ibm-943_P15A-2003", display: "Shift_JIS")
+    static var shiftJISPage: Int { pages.count }
+
+    static func display(_ page: Int) -> String { page < pages.count ? pages[page].display : shiftJIS.display }
+    static func family(_ page: Int) -> Int { page < pages.count ? pages[page].family : 100 + page }
+
+    static let shared = MojibakeCodePages()
+
+    /// The characters of Windows-1252 bytes 0x80–0xBF but the no-break space: what follows a misread lead.
+    static let windows1252Continuations: Set<UInt32> = Set((0x80...0xBF).compactMap { byte in
+        shared.decode[0][byte].map(\.value) }).subtracting([0xA0])
+
+    /// Per code page, the character of each byte (nil where the page leaves the byte undefined).
+    let decode: [[Unicode.Scalar?]]
+    /// Non-ASCII character → row of `bytes` and `masks`.
+    private let rows: [UInt32: Int]
+    /// Row-major: the byte of a character in each code page, 0 when the page cannot hold it.
+    private let bytes: [UInt8]
+    /// Per row, bit p set when the character's byte in page p is a UTF-8 lead (2-, 3-, 4-byte) or continuation.
+    private let masks: [RoleMasks]
+    /// `masks` for U+0080–U+024F directly, the characters of most non-ASCII cells: no hashing per character.
+    private let latinMasks: [RoleMasks]
+
+    struct RoleMasks: Sendable {
+        var lead2: UInt16 = 0, lead3: UInt16 = 0, lead4: UInt16 = 0, continuation: UInt16 = 0
+    }
+
+    var count: Int { decode.count }
+    /// Bit p set when page p has the no-break space at byte 0xA0.
+    let noBreakSpaceAtA0: UInt16
+
+    private init() {
+        var decode: [[Unicode.Scalar?]] = []
+        for page in Self.pages {
+            var table = [UInt32](repeating: 0xFFFF_FFFF, count: 256)
+            let known = table.withUnsafeMutableBufferPointer { cicu_single_byte_table(page.icu, $0.baseAddress!) }
+            precondition(known == 1, "ICU lacks the code page \(page.icu)")
+            decode.append(table.map { Unicode.Scalar($0) })
+        }
+        var rows: [UInt32: Int] = [:]
+        var bytes: [UInt8] = []
+        var masks: [RoleMasks] = []
+        let n = decode.count
+        for (p, table) in decode.enumerated() {
+            for byte in 0x80...0xFF {
+                guard let scalar = table[byte], scalar.value >= 0x80 else { continue }
+                let row: Int
+                if let known = rows[scalar.value] {
+                    row = known
+                } else {
+                    row = masks.count
+                    rows[scalar.value] = row
+                    bytes.append(contentsOf: repeatElement(0, count: n))
+                    masks.append(RoleMasks())
+                }
+                // A character a page holds twice keeps its first byte, as an encoder would write.
+                guard bytes[row * n + p] == 0 else { continue }
+                bytes[row * n + p] = UInt8(byte)
+                let bit = UInt16(1) << p
+                switch byte {
+                case 0x80...0xBF: masks[row].continuation |= bit
+                case 0xC2...0xDF: masks[row].lead2 |= bit
+                case 0xE0...0xEF: masks[row].lead3 |= bit
+                case 0xF0...0xF4: masks[row].lead4 |= bit
+                default: break
+                }
+            }
+        }
+        self.decode = decode
+        noBreakSpaceAtA0 = decode.indices.reduce(0) { bits, p in decode[p][0xA0]?.value == 0xA0 ? bits | 1 << p : bits }
+        self.rows = rows
+        self.bytes = bytes
+        self.masks = masks
+        latinMasks = (0x80..<0x250).map { v in rows[UInt32(v)].map { masks[$0] } ?? RoleMasks() }
+    }
+
+    /// The byte `scalar` has in code page `page`, or nil when the page cannot hold it.
+    @inline(__always)
+    func byte(_ scalar: Unicode.Scalar, page: Int) -> UInt8? {
+        let v = scalar.value
+        if v < 0x80 { return UInt8(v) }
+        guard let row = rows[v] else { return nil }
+        let b = bytes[row * decode.count + page]
+        return b == 0 ? nil : b
+    }
+
+    @inline(__always)
+    func roles(_ value: UInt32) -> RoleMasks {
+        if value < 0x250 { return value < 0x80 ? RoleMasks() : latinMasks[Int(value) - 0x80] }
+        guard let row = rows[value] else { return RoleMasks() }
+        return masks[row]
+    }
+}
+
+/// Watches characters one by one and says when the last ones, mapped back to the bytes of one of the code
+/// pages, form a complete UTF-8 multi-byte sequence: the only shape mojibake can take. Correct text rarely
+/// does (an accented letter followed by a symbol or by a letter of the right code page range).
+struct MojibakeSequenceTracker {
+    /// Pages in which the characters so far end with a lead and 0, 1 or 2 continuations still owed.
+    private var owe1: UInt16 = 0, owe2: UInt16 = 0, owe3: UInt16 = 0
+
+    /// Adds a character; true when it completes a would-be UTF-8 sequence in some page (a space may stand for
+    /// the no-break space of byte 0xA0: 'Ã ' for 'à').
+    @inline(__always)
+    mutating func add(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            if value == 0x20, owe1 & MojibakeCodePages.shared.noBreakSpaceAtA0 != 0 { return true }
+            owe1 = 0; owe2 = 0; owe3 = 0
+            return false
+        }
+        let r = MojibakeCodePages.shared.roles(value)
+        if owe1 & r.continuation != 0 { return true }
+        owe1 = owe2 & r.continuation | r.lead2
+        owe2 = owe3 & r.continuation | r.lead3
+        owe3 = r.lead4
+        return false
+    }
+}
