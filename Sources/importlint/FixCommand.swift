@@ -58,6 +58,9 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
     var inputDelimiter: String?
 
+    @Flag(help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
+    var redact = false
+
     @OptionGroup var settings: LintSettings
 
     @OptionGroup var configuration: ConfigOptions
@@ -67,7 +70,13 @@ struct FixCommand: ParsableCommand {
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if let output, output != "-", AtomicFile.sameFile(output, file) {
-            throw ValidationError("\(output) is the input file; use --in-place to overwrite it")
+            throw ValidationError("\(TerminalText.path(output)) is the input file; use --in-place to overwrite it")
+        }
+        do {
+            try OverwriteGuard.check(output: output, inputs: [file] + settings.inputPaths + [configuration.config], what: "fixed file")
+            if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + [configuration.config], what: "fixed file") }
+        } catch let error as InputError {
+            throw ValidationError(error.description)
         }
     }
 
@@ -77,10 +86,37 @@ struct FixCommand: ParsableCommand {
         let destination = target.map(OutputTarget.init)
         let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
         let name = URL(fileURLWithPath: target ?? file).lastPathComponent
-        let input = InputFile.path(file)
+        let input: InputFile
+        do {
+            input = file == "-" ? try .standardInput(displayPath: "<stdin>") : try .reading(file)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+        if inPlace && input.isSpooled {
+            throw ValidationError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
+        }
+        // The plan is applied only to the content it was made from: the file is locked against another
+        // importlint (--in-place), and fingerprinted before reading and again before anything is written.
+        let lock: InPlaceLock?
+        let planned: InputFingerprint?
+        do {
+            lock = inPlace ? try InPlaceLock(path: file) : nil
+            planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let unchanged = {
+            if let planned, try InputFingerprint.of(path: file) != planned {
+                throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+            }
+        }
         let outcome: FixOutcome
         do {
             outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
+            if let temporary = outcome.temporaryPath {
+                do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
+            }
         } catch let error as InputError {
             throw ValidationError(error.description.hasPrefix(file) ? error.description : "\(file): \(error.description)")
         }
@@ -93,18 +129,19 @@ struct FixCommand: ParsableCommand {
             report.written = false
             try emit(report, toStderr: reportToStderr)
             let reason = report.refused ?? "nothing was written"
-            FileHandle.standardError.write(Data("importlint: \(file) not written: \(reason); use --force to write it anyway\n".utf8))
+            FileHandle.standardError.write(Data("importlint: \(TerminalText.path(file)) not written: \(TerminalText.escape(reason)); use --force to write it anyway\n".utf8))
             throw ExitCode(1)
         }
         if let refused = report.refused {
-            FileHandle.standardError.write(Data("importlint: warning: \(file): \(refused); written anyway (--force)\n".utf8))
+            FileHandle.standardError.write(Data("importlint: warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)\n".utf8))
         }
 
         if diff {
             defer { AtomicFile.discard(temporary) }
             let old = try Fixer.decodedBytes(input, encodingOverride: settings.inputEncoding)
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
-            let text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            var text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            if redact { text = Self.redactDiff(text) }
             FileHandle.standardOutput.write(Data(text.utf8))
             try emit(report, toStderr: true)
             if !text.isEmpty { throw ExitCode(1) }
@@ -117,7 +154,7 @@ struct FixCommand: ParsableCommand {
             return
         }
         do {
-            try destination!.commit(temporary: temporary)
+            try destination!.commit(temporary: temporary, beforeRename: unchanged)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
@@ -160,23 +197,32 @@ struct FixCommand: ParsableCommand {
         }
     }
 
+    /// A diff that shows which lines change but not what they hold: every content line becomes its
+    /// marker and the mask.
+    static func redactDiff(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("---") || line.hasPrefix("+++") || line.hasPrefix("@@") || line.isEmpty { return String(line) }
+            return String(line.prefix(1)) + Redactor.mask
+        }.joined(separator: "\n")
+    }
+
     private func emit(_ report: FixReport, toStderr: Bool) throws {
         switch format {
         case .json:
             let target = toStderr ? OutputTarget.descriptor(STDERR_FILENO, path: "standard error")
                                   : .descriptor(STDOUT_FILENO, path: "standard output")
             do {
-                try target.stream { write in try report.write(to: write) }
+                try target.stream { write in try (redact ? Redactor.redact(report) : report).write(to: write) }
             } catch let error as InputError {
                 throw ValidationError(error.description)
             }
         case .text:
             let s = report.summary
-            var line = "\(report.path): \(s.recordsIn) records"
+            var line = "\(TerminalText.path(report.path)): \(s.recordsIn) records"
             if report.written {
                 line += ", \(s.cellsChanged) cell\(s.cellsChanged == 1 ? "" : "s") changed (\(s.fixesApplied) fix\(s.fixesApplied == 1 ? "" : "es"))"
                 line += ", \(report.fileFixes.count) file-level fix\(report.fileFixes.count == 1 ? "" : "es")"
-                if let out = report.output { line += " -> \(out)" }
+                if let out = report.output { line += " -> \(TerminalText.escape(out))" }
             }
             line += "; \(s.remaining) diagnostic\(s.remaining == 1 ? "" : "s") remain"
             let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
@@ -187,7 +233,7 @@ struct FixCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("  \(rule): \(count) cell fix\(count == 1 ? "" : "es")\n".utf8))
             }
             for f in report.fileFixes {
-                FileHandle.standardError.write(Data("  \(f.description)\n".utf8))
+                FileHandle.standardError.write(Data("  \(TerminalText.escape(f.description))\n".utf8))
             }
         }
     }

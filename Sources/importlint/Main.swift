@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImportLintCore
+import ImportLintCore
 
 /// Entry point that maps every usage, configuration and I/O error to exit status 2 with a one-line
 /// message (ArgumentParser's own default for usage errors is 64).
@@ -19,7 +20,10 @@ enum Main {
                 Foundation.exit(0)
             }
             let message = ImportLintCommand.message(for: error)
-            FileHandle.standardError.write(Data("importlint: \(message.isEmpty ? "\(error)" : message)\n".utf8))
+            let text = message.isEmpty ? "\(error)" : message
+            // Our own errors are one line whose file names may hold anything; usage errors have several lines.
+            let shown = error is ValidationError ? TerminalText.escape(text) : TerminalText.message(text)
+            FileHandle.standardError.write(Data("importlint: \(shown)\n".utf8))
             Foundation.exit(2)
         }
     }

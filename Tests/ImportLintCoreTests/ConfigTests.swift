@@ -81,6 +81,8 @@ import Testing
         let root = try TestSupport.temporaryDirectory()
         try TestSupport.write("fail-on: info\n", to: root.appendingPathComponent(".importlint.yml"))
         try TestSupport.write("fail-on: warning\n", to: root.appendingPathComponent("a/.importlint.yml"))
+        // The walk ends at the repository root (see ConfigBoundaryTests).
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let resolver = try ConfigResolver(configPath: nil, noConfig: false)
         #expect(try resolver.config(forFile: root.appendingPathComponent("a/b/c/x.csv").path)?.failOn == .warning)
         #expect(try resolver.config(forFile: root.appendingPathComponent("a/x.csv").path)?.failOn == .warning)

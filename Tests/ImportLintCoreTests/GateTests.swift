@@ -15,14 +15,14 @@ import Testing
             """
         let first = try TestSupport.lint(text)
         #expect(first.report.diagnostics.contains { $0.rule == "duplicate-identifier" })
-        let entries = Suppressions.entries(for: [first.report])
+        let entries = Suppressions.entries(for: [first.report], salt: nil)
         #expect(!entries.isEmpty)
         #expect(entries.allSatisfy { $0.hash?.hasPrefix("sha256:") == true && $0.value == nil })
 
         // Rows added above move the finding to another line: still suppressed.
         let moved = text.replacingOccurrences(of: Self.header + "\n", with: Self.header + "\nAnn,Lee,ann@widget.com,,chicago,100001\nBob,Ray,bob@widget.com,,chicago,100003\n")
         var results = [try TestSupport.lint(moved)]
-        let (suppressed, stale) = Suppressions.apply(entries, to: &results)
+        let (suppressed, stale) = Suppressions.apply(entries, to: &results, salt: nil)
         #expect(suppressed == first.report.diagnostics.count)
         #expect(results[0].report.diagnostics.isEmpty)
         #expect(stale.isEmpty)
@@ -30,12 +30,12 @@ import Testing
         // The duplicate is gone: its suppression is stale.
         let fixed = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100009\n"
         var fixedResults = [try TestSupport.lint(fixed)]
-        let (_, stale2) = Suppressions.apply(entries, to: &fixedResults)
+        let (_, stale2) = Suppressions.apply(entries, to: &fixedResults, salt: nil)
         #expect(stale2.contains { $0.rule == "duplicate-identifier" })
 
         // Entries for files not linted in this run are not judged stale.
         var other = [try TestSupport.lint(text, name: "other.csv")]
-        let (none, stale3) = Suppressions.apply(entries, to: &other)
+        let (none, stale3) = Suppressions.apply(entries, to: &other, salt: nil)
         #expect(none == 0 && stale3.isEmpty)
     }
 
@@ -43,7 +43,7 @@ import Testing
         let text = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100002\n"
         let hand = [Suppression(path: "people.csv", rule: "ID001", field: "Identification", hash: nil, value: "100002")]
         var results = [try TestSupport.lint(text)]
-        let (suppressed, stale) = Suppressions.apply(hand, to: &results)
+        let (suppressed, stale) = Suppressions.apply(hand, to: &results, salt: nil)
         #expect(suppressed == 1 && stale.isEmpty)
 
         let dir = try TestSupport.temporaryDirectory()

@@ -52,6 +52,9 @@ public struct ConfigFile: Sendable {
     public static func parse(_ text: String, path: String) throws -> ConfigFile {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         var config = ConfigFile(path: path, directory: absolute.deletingLastPathComponent().path)
+        if let line = YAMLNesting.tooDeep(text) {
+            throw ConfigError("\(path):\(line): nesting deeper than \(YAMLNesting.limit) levels; a configuration never needs that many")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
