@@ -1,5 +1,6 @@
 #include "cicu_text.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
@@ -60,6 +61,14 @@ static void spoof_init(void) {
     uspoof_setChecks(sc, USPOOF_CONFUSABLE, &status);
     if (U_FAILURE(status)) { uspoof_close(sc); return; }
     spoof_checker = sc;
+}
+
+void cicu_version(char *out, int32_t capacity) {
+    UVersionInfo version;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(version);
+    u_versionToString(version, text);
+    snprintf(out, (size_t)capacity, "%s", text);
 }
 
 int32_t cicu_skeleton(const char *s, int32_t length, char *out, int32_t capacity) {

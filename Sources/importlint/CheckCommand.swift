@@ -89,7 +89,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var gate: GateOptions
 
     @Option(help: "Report format: text, json, sarif, github, junit or codequality.")
-    var format: ReportFormat = .text
+    var format = ReportFormat(argument: "text")!
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -105,16 +105,45 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runGate()
+        let run = try checkRun()
+        let progress = ProgressLine()
+        run.progress = progress.update
+        run.fileDone = progress.clear
+        if try Self.reportingErrors({ try run.run() }) { throw ExitCode(1) }
+    }
+
+    /// The library's check run for these arguments; the fixture tests get their lint options from it too.
+    func checkRun() throws -> CheckRun {
+        try Self.reportingErrors {
+            let resolver = try gate.configuration.resolver()
+            var base = try input.lintOptions(captureSourceLines: format.name == "text" && !gate.redact)
+            base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
+            var request = CheckRequest(files: files, base: base)
+            request.people = people
+            request.failOn = failOn
+            request.baselineThreshold = try gate.threshold()
+            request.suppressions = gate.suppressions
+            request.writeSuppressions = gate.writeSuppressions
+            request.stdinFilename = gate.stdinFilename
+            request.redact = gate.redact
+            request.format = format.name
+            request.output = output
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            request.color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            return try CheckRun(request, resolver: resolver)
+        }
     }
 }
 
 extension CheckCommand {
-    /// Turns an input error into a usage-level failure (exit 2) that names the file.
-    static func reportingPath(_ body: () throws -> Void) throws {
+    /// Turns an input or configuration error into a usage-level failure (exit 2) with its message, which
+    /// names the file.
+    static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch let error as InputError {
+            throw ValidationError(error.description)
+        } catch let error as ConfigError {
             throw ValidationError(error.description)
         }
     }
@@ -123,19 +152,6 @@ extension CheckCommand {
 extension Severity: ExpressibleByArgument {}
 
 enum Output {
-    /// Pieces as a producer hands them over, to standard output or a path, never held whole in memory.
-    static func stream(to path: String?, _ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        do {
-            if let path {
-                try OutputTarget(path).stream(produce)
-            } else {
-                try OutputTarget.descriptor(STDOUT_FILENO, path: "standard output").stream(produce)
-            }
-        } catch let error as InputError {
-            throw ValidationError(error.description)
-        }
-    }
-
     /// Standard output, or a path (a file written atomically, a device or pipe in place).
     static func write(_ text: String, to path: String?) throws {
         guard let path else {

@@ -26,10 +26,7 @@ struct ClustersCommand: ParsableCommand {
     func run() throws {
         var options = try input.lintOptions(captureSourceLines: false)
         options.selection = RuleSelection(select: ["ORG"])
-        var clusters: [Cluster] = []
-        try CheckCommand.reportingPath {
-            clusters = try Linter(options: options).lint(.path(file)).report.clusters ?? []
-        }
+        var clusters = try CheckCommand.reportingErrors { try Linter(options: options).lint(.path(file)).report.clusters ?? [] }
         if let field { clusters = clusters.filter { $0.field == field } }
         switch format {
         case .json:

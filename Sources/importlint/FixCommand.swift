@@ -66,19 +66,7 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lint = try lintOptions()
-        var options = FixOptions(lint: lint)
-        options.unsafeFixes = unsafeFixes
-        options.force = force
-        options.collectDetails = format == .json
-        if let delimiter {
-            guard let d = LintOptions.parseDelimiter(delimiter) else {
-                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
-            }
-            options.outputDelimiter = d
-        }
-        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
-
+        let options = try fixOptions()
         let target: String? = inPlace ? file : (output == "-" ? nil : output)
         let destination = target.map(OutputTarget.init)
         let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
@@ -128,6 +116,22 @@ struct FixCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         try emit(report, toStderr: reportToStderr)
+    }
+
+    /// What these arguments ask the fixer to do; the fix fixture tests get their options from here too.
+    func fixOptions() throws -> FixOptions {
+        var options = FixOptions(lint: try lintOptions())
+        options.unsafeFixes = unsafeFixes
+        options.force = force
+        options.collectDetails = format == .json
+        if let delimiter {
+            guard let d = LintOptions.parseDelimiter(delimiter) else {
+                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
+            }
+            options.outputDelimiter = d
+        }
+        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
+        return options
     }
 
     /// The same reading options as `check`, the file's `.importlint.yml` included (profile, rule selection

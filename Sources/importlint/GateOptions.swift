@@ -2,9 +2,17 @@ import ArgumentParser
 import Foundation
 import ImportLintCore
 
-/// Report formats of `check`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github, junit, codequality
+/// A report format of `check`: the name of one of the library's reporters.
+struct ReportFormat: ExpressibleByArgument {
+    let name: String
+
+    init?(argument: String) {
+        guard Reporters.named(argument) != nil else { return nil }
+        name = argument
+    }
+
+    static var allValueStrings: [String] { Reporters.names }
+    var defaultValueDescription: String { name }
 }
 
 /// `check` options for CI pipelines and git hooks: configuration, baseline, suppressions, standard input,
@@ -61,95 +69,5 @@ final class ProgressLine {
         guard shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         shown = false
-    }
-}
-
-extension CheckCommand {
-    func runGate() throws {
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-        let resolver = try gate.configuration.resolver()
-        var base = try input.lintOptions(captureSourceLines: format == .text && !gate.redact)
-        base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
-        let progress = ProgressLine()
-        let cwd = FileManager.default.currentDirectoryPath
-
-        try Self.reportingPath {
-            base.references = try ReferenceSet.resolve(for: files.filter { $0 != "-" }.map { InputFile.path($0) },
-                                                       explicitSources: people.map { InputFile.path($0) }, profile: input.profile)
-        }
-        let settings = CommandLineSettings(base: base, failOn: failOn, baselineThreshold: try gate.threshold())
-        var knownLists: [String: [String]] = [:]
-
-        var results: [LintResult] = []
-        var failOnByPath: [String: Severity] = [:]
-        for path in files {
-            let isStdin = path == "-"
-            let display = isStdin ? (gate.stdinFilename ?? "<stdin>") : path
-            let configKey = isStdin ? (gate.stdinFilename ?? (cwd as NSString).appendingPathComponent("-")) : path
-            do {
-                let config = try resolver.config(forFile: configKey)
-                var (options, fileFailOn) = settings.resolve(file: configKey, config: config)
-                if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
-                    if knownLists[list] == nil { knownLists[list] = try KnownOrganizations.load(path: list) }
-                    options.knownOrganizations = knownLists[list]
-                }
-                let linter = Linter(options: options)
-                linter.progress = progress.update
-                let file: InputFile = isStdin
-                    ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
-                    : .path(path)
-                defer { progress.clear() }
-                results.append(try linter.lint(file))
-                failOnByPath[display] = fileFailOn
-            } catch let error as InputError {
-                throw ValidationError(error.description.hasPrefix(display) ? error.description : "\(display): \(error.description)")
-            } catch let error as ConfigError {
-                throw ValidationError(error.description)
-            }
-        }
-
-        do {
-            if let out = gate.writeSuppressions {
-                let entries = Suppressions.entries(for: results.map(\.report))
-                try Suppressions.write(entries, to: out)
-                _ = Suppressions.apply(entries, to: &results)
-                FileHandle.standardError.write(Data("importlint: wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(out)\n".utf8))
-            } else if let file = gate.suppressions {
-                let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
-                for s in stale {
-                    FileHandle.standardError.write(Data("importlint: warning: \(file): suppression no longer matches: \(s.summary)\n".utf8))
-                }
-            }
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        }
-        if gate.redact { results = Redactor.redact(results) }
-
-        let report = Report(files: results.map(\.report))
-        let locator = ArtifactLocator.discover()
-        switch format {
-        case .json:
-            // Streamed, as text is: the report of a file with many findings is large, and need not exist twice.
-            try Output.stream(to: output) { write in try JSONReporter.write(report, to: write) }
-        case .text:
-            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
-            let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            let reporter = TextReporter(color: color, showSource: !gate.redact)
-            try Output.stream(to: output) { write in try reporter.write(results, summary: report.summary, to: write) }
-        case .sarif: try Output.write(try SARIFReporter.render(report, locator: locator), to: output)
-        case .github: try Output.write(GitHubReporter.render(report, locator: locator), to: output)
-        case .junit: try Output.write(JUnitReporter.render(report) { failOnByPath[$0] ?? .error }, to: output)
-        case .codequality: try Output.write(try CodeQualityReporter.render(report, locator: locator), to: output)
-        }
-        try exitForFindings(report, failOnByPath)
-    }
-
-    /// Exit status 1 when a file has a finding at or above its `--fail-on` threshold.
-    private func exitForFindings(_ report: Report, _ failOnByPath: [String: Severity]) throws {
-        let failed = report.files.contains { file in
-            let threshold = failOnByPath[file.path] ?? .error
-            return file.diagnostics.contains { $0.severity >= threshold }
-        }
-        if failed { throw ExitCode(1) }
     }
 }

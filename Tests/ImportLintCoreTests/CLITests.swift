@@ -3,21 +3,18 @@ import Testing
 @testable import ImportLintCore
 
 /// The `importlint` executable end to end: standard input, configuration discovery, exit codes, init,
-/// suppressions, redaction. Skipped (with a message) when the binary has not been built.
-@Suite struct CLITests {
+/// suppressions, redaction. Skipped, saying why, when the binary has not been built.
+@Suite(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
+struct CLITests {
     static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002,45\n"
     static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\n"
 
-    static func importlint() -> String? {
-        guard let binary = TestSupport.importlint else {
-            print("SKIPPED: CLI tests need the importlint executable (swift build)")
-            return nil
-        }
-        return binary
+    static func importlint() throws -> String {
+        try #require(TestSupport.importlint, "needs the importlint executable (swift build)")
     }
 
     @Test func stdinWithFilename() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let tsv = "Primary Email\tName\nann@widget.com\tAnn\nANN@widget.com\tAnn Lee\n"
         let r = try TestSupport.run(bin, ["check", "-", "--stdin-filename", "exports/people.tsv", "--format", "json", "--no-config"], cwd: dir, stdin: tsv)
@@ -34,7 +31,7 @@ import Testing
     }
 
     @Test func configDiscoveryNoConfigAndErrors() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.good.replacingOccurrences(of: "Identification\n", with: "Identification,Shoe Size\n").replacingOccurrences(of: "100002\n", with: "100002,44\n"),
                               to: dir.appendingPathComponent("team/sub/people.csv"))
@@ -56,7 +53,7 @@ import Testing
     /// `fix` reads the same `.importlint.yml` as `check`: here its known-organizations list makes the
     /// rewrite of a variant a safe fix.
     @Test func fixReadsTheConfiguration() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write("Primary Email,Name,Organization\nann@widget.com,Ann,Widget Inc\nbob@widget.com,Bob,WIDGET INC.\n",
                               to: dir.appendingPathComponent("exports/people.csv"))
@@ -78,7 +75,7 @@ import Testing
     }
 
     @Test func initWritesStarterAndRefusesToOverwrite() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let first = try TestSupport.run(bin, ["init"], cwd: dir)
         #expect(first.status == 0, "\(first.stderr)")
@@ -90,7 +87,7 @@ import Testing
     }
 
     @Test func formatsFromTheCommandLine() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.bad, to: dir.appendingPathComponent("exports/bad.csv"))
         let github = try TestSupport.run(bin, ["check", "exports/bad.csv", "--format", "github", "--no-config"], cwd: dir)
@@ -108,7 +105,7 @@ import Testing
     }
 
     @Test func writeSuppressionsThenAcceptAndReportStale() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
         let write = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--write-suppressions", "s.json"], cwd: dir)
@@ -128,7 +125,7 @@ import Testing
     }
 
     @Test func redactedOutputHoldsNoCellValue() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
         try TestSupport.write(Self.bad + "Gina,Hart,gina@widget.com,+13125550155,chicago,100077,40\n", to: dir.appendingPathComponent("previous.csv"))
@@ -145,7 +142,7 @@ import Testing
     }
 
     @Test func usageErrorsExitTwo() throws {
-        guard let bin = Self.importlint() else { return }
+        let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.good, to: dir.appendingPathComponent("good.csv"))
         for args in [["good.csv", "--baseline", "missing.csv"], ["good.csv", "--config", "missing.yml"], ["-", "-"],
@@ -156,16 +153,28 @@ import Testing
         }
     }
 
+    /// `rule NAME` prints the examples the tests run; `--format json` the whole descriptor.
+    @Test func ruleShowsItsExamples() throws {
+        let bin = try Self.importlint()
+        let text = try TestSupport.run(bin, ["rule", "unknown-person-reference"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("With --people people.csv:\n    Primary Email,Name\n    ann@widget.com,Ann\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("Triggers:\n    Person,Contact Protocol,Contact Label,Contact URI\n    an@widget.com,"))
+        let json = try TestSupport.run(bin, ["rule", "ENC002", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let legacy = try #require(RuleCatalog.find("legacy-encoding"))
+        #expect(object["name"] as? String == "legacy-encoding")
+        #expect(object["triggeringExample"] as? String == legacy.triggeringExample)
+        #expect(object["cleanExample"] as? String == legacy.cleanExample)
+        #expect(object["profile"] as? String == "4me-people")
+        for key in ["code", "severity", "fix", "summary", "explanation"] { #expect(object[key] is String, "\(key)") }
+    }
+
     /// `Scripts/test-pre-commit.sh` with the real pre-commit framework; slow the first time (release build).
-    @Test func preCommitHooks() throws {
-        guard TestSupport.onPath("pre-commit"), TestSupport.onPath("git") else {
-            print("SKIPPED: pre-commit hook test needs `pre-commit` (pip install pre-commit) and git on PATH")
-            return
-        }
-        if ProcessInfo.processInfo.environment["IMPORTLINT_SKIP_PRECOMMIT"] == "1" {
-            print("SKIPPED: pre-commit hook test (IMPORTLINT_SKIP_PRECOMMIT=1)")
-            return
-        }
+    @Test(.enabled(if: TestSupport.onPath("pre-commit") && TestSupport.onPath("git"),
+                   "needs `pre-commit` (pip install pre-commit) and git on PATH"),
+          .disabled(if: ProcessInfo.processInfo.environment["IMPORTLINT_SKIP_PRECOMMIT"] == "1", "IMPORTLINT_SKIP_PRECOMMIT=1"))
+    func preCommitHooks() throws {
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/test-pre-commit.sh").path
         let r = try TestSupport.run(script, [TestSupport.packageRoot.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import ImportLintCore
+@testable import importlint
 
 /// Golden outputs of the fixer: `fixtures/fix/<case>.<ext>` is fixed with the options in `<case>.args`
 /// (reading options, as for `check`) and `<case>.fixargs` (fix options) and compared byte for byte with
 /// `<case>.fixed.<ext>`. Cases named `refused*` must not be written. IMPORTLINT_UPDATE_GOLDENS=1
-/// rewrites the goldens.
+/// rewrites the goldens and fails.
 @Suite struct FixFixtureTests {
     static let root = FixtureTests.root.appendingPathComponent("fix")
     static let cases = FixtureCase.all(in: FixtureTests.root).filter { $0.rule == "fix" }
@@ -19,22 +20,13 @@ import Testing
         return fixture.input.deletingPathExtension().appendingPathExtension("fixed").appendingPathExtension(ext)
     }
 
+    /// The options `importlint fix` uses for the fixture with the arguments in its `.args` (reading options)
+    /// and `.fixargs` (fix options) files, parsed by the command's own parser, from the package root,
+    /// without configuration files.
     static func options(_ fixture: FixtureCase) throws -> FixOptions {
-        let lint = try FixtureTests.options(fixture)
-        var options = FixOptions(lint: lint)
-        let argsFile = fixture.input.deletingPathExtension().appendingPathExtension("fixargs")
-        let text = (try? String(contentsOf: argsFile, encoding: .utf8)) ?? ""
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            switch (parts[0], parts.count > 1 ? parts[1] : nil) {
-            case ("--unsafe-fixes", nil): options.unsafeFixes = true
-            case ("--force", nil): options.force = true
-            case ("--line-ending", let v?): options.lineEnding = v == "crlf" ? .crlf : .lf
-            case ("--delimiter", let v?): options.outputDelimiter = LintOptions.parseDelimiter(v)
-            default: Issue.record("unknown fix fixture option \(line)")
-            }
-        }
-        return options
+        TestSupport.enterPackageRoot()
+        let arguments = [fixture.relativePath, "--diff", "--no-config"] + fixture.arguments() + fixture.arguments("fixargs")
+        return try FixCommand.parse(arguments).fixOptions()
     }
 
     /// The fix report's direct JSON writer produces exactly what JSONEncoder writes, for every fix
@@ -83,12 +75,7 @@ import Testing
         }
         let output = try #require(fixed, "\(fixture.name) refused: \(outcome.report.refused ?? "")")
         #expect(outcome.report.summary.recordsOut == outcome.report.summary.recordsIn)
-        if ProcessInfo.processInfo.environment["IMPORTLINT_UPDATE_GOLDENS"] == "1" {
-            try Data(output).write(to: Self.golden(fixture))
-            return
-        }
-        let expected = [UInt8](try Data(contentsOf: Self.golden(fixture)))
-        #expect(output == expected, "fixed \(fixture.name) differs from its golden:\n\(String(decoding: output, as: UTF8.self))")
+        try Golden.check(output, Self.golden(fixture), "fixed \(fixture.name)")
         let (_, again) = try FixHarness.fix(output, name: fixture.input.lastPathComponent, options: options)
         #expect(again == output, "fixing \(fixture.name)'s output again changed it")
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// One fixture under `fixtures/<rule-name>/`: an input file (.csv or .tsv; other files are helpers such as
-/// people lists), optional extra arguments in `<case>.args`
-/// (one `--option value` per line), and its golden report `<case>.expected.json`. Inputs named
+/// people lists), optional extra arguments of `importlint check` in `<case>.args` (one `--option value` or
+/// `--flag` per line; paths relative to the package root), and its golden report `<case>.expected.json`. Inputs named
 /// `trigger*` must raise the folder's rule; inputs named `clean*` must not. Files named `baseline*` are the
 /// previous uploads that `--baseline` arguments name, not cases.
 struct FixtureCase: Sendable {
@@ -10,7 +10,6 @@ struct FixtureCase: Sendable {
     let input: URL
     var name: String { input.deletingPathExtension().lastPathComponent }
     var expectedReport: URL { input.deletingPathExtension().appendingPathExtension("expected.json") }
-    var argsFile: URL { input.deletingPathExtension().appendingPathExtension("args") }
 
     enum Expectation: Sendable { case triggers, clean, silent, unspecified }
 
@@ -22,13 +21,14 @@ struct FixtureCase: Sendable {
         return .unspecified
     }
 
-    /// Extra arguments as (option, value) pairs.
-    func arguments() throws -> [(String, String)] {
-        guard let text = try? String(contentsOf: argsFile, encoding: .utf8) else { return [] }
-        return text.split(whereSeparator: \.isNewline).compactMap { line in
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? (parts[0], parts[1]) : nil
-        }
+    /// The input's path relative to the package root, as reports name it.
+    var relativePath: String { "fixtures/\(rule)/\(input.lastPathComponent)" }
+
+    /// The command-line arguments in the options file with this extension (`args`, `fixargs`), if any.
+    func arguments(_ ext: String = "args") -> [String] {
+        let file = input.deletingPathExtension().appendingPathExtension(ext)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).flatMap { $0.split(separator: " ", maxSplits: 1).map(String.init) }
     }
 
     static func all(in root: URL) -> [FixtureCase] {

@@ -88,15 +88,8 @@ import Testing
 
     static func renderAll(_ results: [LintResult], dir: URL) throws -> String {
         let report = Report(files: results.map(\.report))
-        let locator = ArtifactLocator(root: dir.path)
-        return [
-            TextReporter(color: false).render(results, summary: report.summary),
-            try JSONReporter.render(report),
-            try SARIFReporter.render(report, locator: locator),
-            GitHubReporter.render(report, locator: locator),
-            JUnitReporter.render(report),
-            try CodeQualityReporter.render(report, locator: locator),
-        ].joined(separator: "\n")
+        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: ArtifactLocator(root: dir.path))
+        return try Reporters.all.map { try $0.reporter.render(report, context: context) }.joined(separator: "\n")
     }
 
     @Test func safetyNetMasksEmailsAndPhonesThatRulesForgotToList() {

@@ -6,6 +6,14 @@ enum TestSupport {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// Makes the package root the working directory, once: fixture arguments name paths relative to it, as
+    /// a user typing them there would (`swift test` usually runs there already).
+    static func enterPackageRoot() {
+        _ = enteredPackageRoot
+    }
+
+    private static let enteredPackageRoot = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

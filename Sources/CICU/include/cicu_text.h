@@ -8,6 +8,9 @@
    (which may exceed `capacity`: call again with a bigger buffer) or -1 on error. ICU objects are created
    once per process and reused; the ones that are not thread-safe are guarded by a mutex. */
 
+/* The version of the ICU library in use ("72.1") into `out` (>= 24 bytes). */
+void cicu_version(char *out, int32_t capacity);
+
 /* The confusable skeleton (UTS #39) of `s`, from ICU's spoof checker. */
 int32_t cicu_skeleton(const char *s, int32_t length, char *out, int32_t capacity);
 /* The UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, 14 Greek, 8 Cyrillic...), or -1. */

@@ -73,12 +73,20 @@ struct CountryNames: Sendable {
         self.longestName = names.keys.map { $0.utf8.count { $0 == space } + 1 }.max() ?? 1
     }
 
-    /// The table as `rules/tables/country-names.tsv` holds it.
+    /// The table as `rules/tables/country-names.tsv` holds it; its first line names the ICU version.
     var tableText: String {
-        var out = "# Generated from ICU's region display names by CountryNames (see CountryNamesTableTests); do not edit.\n"
+        var out = "# Generated from ICU \(ICUBridge.version)'s region display names by CountryNames (see CountryNamesTableTests); do not edit.\n"
         for (name, code) in names.sorted(by: { $0.key < $1.key }) { out += "name\t\(name)\t\(code)\n" }
         for (code, alpha2) in codes.sorted(by: { $0.key < $1.key }) { out += "code\t\(code)\t\(alpha2)\n" }
         return out
+    }
+
+    /// The ICU version a table's first line names, if any.
+    static func icuVersion(ofTable table: String) -> String? {
+        let prefix = "# Generated from ICU "
+        guard let first = table.split(separator: "\n", maxSplits: 1).first, first.hasPrefix(prefix) else { return nil }
+        let version = first.dropFirst(prefix.count).prefix { $0 != "'" }
+        return version.isEmpty || !version.first!.isNumber ? nil : String(version)
     }
 
     /// Computes the table from ICU's locale data.

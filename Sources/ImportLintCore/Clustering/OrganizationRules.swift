@@ -12,8 +12,9 @@ extension RuleDescriptor {
         country, region, number or any other word are never merged. Every occurrence of a \
         spelling other than the cluster's canonical one (a known organization, a reviewed \
         mapping, else the most frequent spelling) is reported. The fix is safe when the \
-        spellings differ only in case, spacing, punctuation or accents, or match exactly one \
-        known organization; otherwise it needs review.
+        canonical spelling is a known organization or comes from a reviewed mapping; a \
+        canonical chosen by frequency is a guess, so its fix is unsafe (to review), even for \
+        spellings that differ only in case or spacing.
         """,
         triggeringExample: "Name\tOrganization\nAda\tWidget Germany\nBob\tWIDGET  GERMANY\nCy\tWidget Deutschland\n",
         cleanExample: "Name\tOrganization\nAda\tWidget Germany\nBob\tWidget Germany\nCy\tWidget France\n")
@@ -29,6 +30,7 @@ extension RuleDescriptor {
         punctuation, legal suffix and country synonyms, or a one-letter typo in a long word), \
         replacing it is a safe fix; otherwise the suggestions need review.
         """,
-        triggeringExample: "known: Widget Germany\n\nName\tOrganization\nAda\tWidget Deutschland\nBob\tGadget Germany\n",
-        cleanExample: "known: Widget Germany\n\nName\tOrganization\nAda\tWidget Germany\n")
+        triggeringExample: "Name\tOrganization\nAda\tWidget Deutschland\nBob\tGadget Germany\n",
+        cleanExample: "Name\tOrganization\nAda\tWidget Germany\n",
+        exampleSetup: ExampleSetup(knownOrganizations: "Widget Germany\n"))
 }

@@ -6,15 +6,18 @@ public struct RuleDescriptor: Sendable, Hashable {
     public let fix: FixAvailability
     public let summary: String
     public let explanation: String
-    /// A small input that triggers the rule and one that does not, shown by `importlint rule NAME`.
+    /// A small input that triggers the rule and one that does not, shown by `importlint rule NAME` and run
+    /// by the tests (`RuleExample`: `\xHH` is the raw byte HH).
     public let triggeringExample: String
     public let cleanExample: String
+    /// The options and companion files the examples need.
+    public let exampleSetup: ExampleSetup
     /// False for a rule whose logic is not built yet: it is listed but never reports.
     public let available: Bool
 
     public init(code: String, name: String, severity: Severity, fix: FixAvailability = .none,
                 summary: String, explanation: String, triggeringExample: String, cleanExample: String,
-                available: Bool = true) {
+                exampleSetup: ExampleSetup = ExampleSetup(), available: Bool = true) {
         self.code = code
         self.name = name
         self.severity = severity
@@ -23,6 +26,7 @@ public struct RuleDescriptor: Sendable, Hashable {
         self.explanation = explanation
         self.triggeringExample = triggeringExample
         self.cleanExample = cleanExample
+        self.exampleSetup = exampleSetup
         self.available = available
     }
 

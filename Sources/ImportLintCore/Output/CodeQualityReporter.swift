@@ -2,7 +2,13 @@ import Foundation
 
 /// GitLab Code Quality (`artifacts:reports:codequality`): a JSON array of issues with a description,
 /// check name, fingerprint, severity and a repository-relative location.
-public enum CodeQualityReporter {
+public struct CodeQualityReporter: Reporter {
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: try Self.render(report, locator: context.locator), to: sink)
+    }
+
     public static func render(_ report: Report, locator: ArtifactLocator) throws -> String {
         var issues: [[String: Any]] = []
         for file in report.files {

@@ -1,6 +1,12 @@
 /// GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…,col=…,endColumn=…,title=…::message`
 /// per diagnostic, which the runner turns into annotations on the pull request, then a plain summary line.
-public enum GitHubReporter {
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: Self.render(report, locator: context.locator), to: sink)
+    }
+
     public static func render(_ report: Report, locator: ArtifactLocator) -> String {
         var out = ""
         for file in report.files {

@@ -2,7 +2,13 @@
 /// one test suite per file, one test case per diagnostic. Diagnostics at or above the file's fail-on level
 /// are failures; the others are passing cases that carry their message in `system-out`. A file without
 /// findings has one passing case, so that it shows up as checked.
-public enum JUnitReporter {
+public struct JUnitReporter: Reporter {
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: Self.render(report, failOn: context.failOn(_:)), to: sink)
+    }
+
     public static func render(_ report: Report, failOn: (String) -> Severity = { _ in .error }) -> String {
         var suites = ""
         var totalTests = 0, totalFailures = 0

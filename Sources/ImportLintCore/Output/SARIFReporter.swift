@@ -3,8 +3,14 @@ import Foundation
 /// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every available rule described in
 /// `tool.driver.rules`, one result per diagnostic located by a URI relative to `%SRCROOT%` (the git work
 /// tree or current folder) and a region. Columns count Unicode code points, like the JSON report's.
-public enum SARIFReporter {
+public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public init() {}
+
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        try write(text: try Self.render(report, locator: context.locator), to: sink)
+    }
 
     public static func render(_ report: Report, locator: ArtifactLocator, rules: [RuleDescriptor] = RuleCatalog.all.filter(\.available)) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })

@@ -1,43 +1,34 @@
 /// Human output in the compiler shape `path:line:column: severity: message [code rule-name]`, followed by
 /// the offending line and a caret under the column.
-public struct TextReporter {
-    public var color: Bool
-    public var showSource: Bool
-
-    public init(color: Bool, showSource: Bool = true) {
-        self.color = color
-        self.showSource = showSource
-    }
-
-    public func render(_ results: [LintResult], summary: ReportSummary) -> String {
-        var out: [UInt8] = []
-        write(results, summary: summary) { out.append(contentsOf: $0) }
-        return String(decoding: out, as: UTF8.self)
-    }
+public struct TextReporter: Reporter {
+    public init() {}
 
     /// Hands the report to `sink` in pieces of about 64 KB, so that the report of a file with hundreds of
-    /// thousands of findings is never held whole.
-    public func write(_ results: [LintResult], summary: ReportSummary, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// thousands of findings is never held whole. Colors and source lines as the context says.
+    public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
+        let style = Style(color: context.color)
         var out = ""
         func flush() throws {
             try out.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
             out.removeAll(keepingCapacity: true)
         }
-        for result in results {
-            for d in result.report.diagnostics {
-                out += "\(bold(result.report.path)):\(d.line):\(d.column): \(severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
-                if showSource, let line = result.sourceLines[d.line] {
+        for (index, file) in report.files.enumerated() {
+            let sourceLines = context.showSource && index < context.sourceLines.count ? context.sourceLines[index] : [:]
+            for d in file.diagnostics {
+                out += "\(style.bold(file.path)):\(d.line):\(d.column): \(style.severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
+                if let line = sourceLines[d.line] {
                     let shown = Self.visible(line)
                     out += "  \(shown)\n"
                     let caretColumn = max(1, min(d.column, shown.unicodeScalars.count + 1))
-                    out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", "1;32") + "\n"
+                    out += "  " + String(repeating: " ", count: caretColumn - 1) + style.paint("^", "1;32") + "\n"
                 }
                 if let fix = d.fix {
-                    out += "  " + paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
+                    out += "  " + style.paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
                 }
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
+        let summary = report.summary
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
         out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
         if summary.fixable > 0 { out += " (\(summary.fixable) fixable with `importlint fix`)" }
@@ -54,17 +45,22 @@ public struct TextReporter {
         }))
     }
 
-    private func severity(_ s: Severity) -> String {
-        switch s {
-        case .error: paint("error", "1;31")
-        case .warning: paint("warning", "1;33")
-        case .info: paint("info", "1;34")
+    /// ANSI styling, or none.
+    private struct Style {
+        let color: Bool
+
+        func severity(_ s: Severity) -> String {
+            switch s {
+            case .error: paint("error", "1;31")
+            case .warning: paint("warning", "1;33")
+            case .info: paint("info", "1;34")
+            }
         }
-    }
 
-    private func bold(_ s: String) -> String { paint(s, "1") }
+        func bold(_ s: String) -> String { paint(s, "1") }
 
-    private func paint(_ s: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+        func paint(_ s: String, _ code: String) -> String {
+            color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+        }
     }
 }

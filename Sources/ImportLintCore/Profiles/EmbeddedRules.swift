@@ -293,7 +293,7 @@ et
 
 """#,
         "tables/country-names.tsv": #"""
-# Generated from ICU's region display names by CountryNames (see CountryNamesTableTests); do not edit.
+# Generated from ICU 72.1's region display names by CountryNames (see CountryNamesTableTests); do not edit.
 name	abd kucuk harici adalari	um
 name	abd virjin adalari	vi
 name	aekvatorialguinea	gq

@@ -37,6 +37,13 @@ enum ICUBridge {
         return String(decoding: buffer[0..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The version of the system ICU ("72.1"): locale data such as region names differs between versions.
+    static let version: String = {
+        var buffer = [CChar](repeating: 0, count: 32)
+        cicu_version(&buffer, Int32(buffer.count))
+        return cString(buffer)
+    }()
+
     // MARK: Text
 
     /// NFC of UTF-8 text through ICU, or nil when it is already NFC (or ICU fails: then nothing is

@@ -3,12 +3,12 @@ extension RuleDescriptor {
         code: "ENC001", name: "invalid-utf8", severity: .error,
         summary: "A line holds bytes that are not valid UTF-8",
         explanation: "4me rejects the whole import for a single invalid byte ('Invalid byte sequence in UTF-8 on line N'), and The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
-        triggeringExample: "Name\nLef\\xE8vre", cleanExample: "Name\nLefèvre")
+        triggeringExample: "Name\nRenée Müller\nLef\\xE8vre\n", cleanExample: "Name\nRenée Müller\nLefèvre\n")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
         summary: "A cell holds a control character (NUL, C0, C1, DEL, line or paragraph separator)",
         explanation: "Control characters are invisible in spreadsheets but break imports and the systems that display the value: a NUL truncates strings, a vertical tab or NEL from a multi-line AD attribute is not a line break the import understands. Line breaks are LF, CR and CRLF only. The unsafe fix replaces them with a space.",
-        triggeringExample: "Name\n\"Ann\\u{0B}Lee\"", cleanExample: "Name\nAnn Lee")
+        triggeringExample: "Name\n\"Ann\\x0BLee\"", cleanExample: "Name\nAnn Lee")
 }
 
 /// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.

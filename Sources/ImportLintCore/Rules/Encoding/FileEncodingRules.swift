@@ -3,12 +3,13 @@ extension RuleDescriptor {
         code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
         summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
         explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
-        triggeringExample: "Name\nLef\\xE8vre (whole file Windows-1252)", cleanExample: "Name\nLefèvre")
+        triggeringExample: "Name,City\nRen\\xE9e Lef\\xE8vre,Z\\xFCrich\nJos\\xE9 Mu\\xF1oz,M\\xE1laga\nFran\\xE7oise B\\xE9ranger,Orl\\xE9ans\n",
+        cleanExample: "Name,City\nRenée Lefèvre,Zürich\nJosé Muñoz,Málaga\nFrançoise Béranger,Orléans\n")
     public static let utf16Encoding = RuleDescriptor(
         code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
         summary: "The file is UTF-16",
         explanation: "PowerShell's Out-File and '>' write UTF-16LE. 4me's import endpoint accepts UTF-16LE but other targets and most tools expect UTF-8. The file is decoded and linted anyway; the fix transcodes to UTF-8.",
-        triggeringExample: "\\xFF\\xFEN\\0a\\0m\\0e\\0", cleanExample: "Name")
+        triggeringExample: "\\xFF\\xFEN\\x00a\\x00m\\x00e\\x00\\x0A\\x00A\\x00n\\x00n\\x00\\x0A\\x00", cleanExample: "Name\nAnn\n")
     public static let byteOrderMark = RuleDescriptor(
         code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
         summary: "The file starts with a UTF-8 byte-order mark",

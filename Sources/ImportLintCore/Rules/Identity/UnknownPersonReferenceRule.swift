@@ -3,8 +3,9 @@ extension RuleDescriptor {
         code: "ID003", name: "unknown-person-reference", severity: .error,
         summary: "A contact-details row names a Person who is not in the people file",
         explanation: "4me imports People Contact Details only for people that exist, and the people import must finish first. A Person email that is not among the Primary Email values of the people file (given with --people, or among the files of the same call) is usually a typo or a person filtered out of the people export; the row fails unless the person already exists in 4me. Reported on every row holding the value.",
-        triggeringExample: "people.tsv: Primary Email\\nann@widget.com\\ncontacts.tsv: Person,...\\nan@widget.com,...",
-        cleanExample: "people.tsv: Primary Email\\nann@widget.com\\ncontacts.tsv: Person,...\\nann@widget.com,...")
+        triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nan@widget.com,telephone,mobile,+31201234567\n",
+        cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,telephone,mobile,+31201234567\n",
+        exampleSetup: ExampleSetup(people: "Primary Email,Name\nann@widget.com,Ann\n"))
 }
 
 /// Cells of the profile's `references` column whose value is not a key of the referenced import.

@@ -1,0 +1,125 @@
+import Foundation
+
+/// What `importlint check` is asked to do: the files, the options the command line gives explicitly, and
+/// where the report goes. The command line only fills this in; `CheckRun` does the rest.
+public struct CheckRequest: Sendable {
+    /// Paths to lint; '-' is standard input.
+    public var files: [String]
+    /// The command line's lint options, before each file's configuration is merged in.
+    public var base: LintOptions
+    /// `--people` files whose keys contact-details `Person` cells must name; by default the call's people files.
+    public var people: [String] = []
+    public var failOn: Severity?
+    /// `--baseline-threshold` as a fraction.
+    public var baselineThreshold: Double?
+    /// `--suppressions`: accept the findings this file lists.
+    public var suppressions: String?
+    /// `--write-suppressions`: write every current finding to this file and accept them.
+    public var writeSuppressions: String?
+    /// How standard input is named in reports and for configuration lookup.
+    public var stdinFilename: String?
+    public var redact = false
+    /// A name of `Reporters.all`.
+    public var format = "text"
+    /// Where the report goes; nil is standard output.
+    public var output: String?
+    public var color = false
+
+    public init(files: [String], base: LintOptions) {
+        self.files = files
+        self.base = base
+    }
+}
+
+/// The `check` run: lints every file with its configuration, applies suppressions and redaction, and
+/// writes the report in the requested format. Usage, configuration and input errors are thrown as
+/// `InputError` or `ConfigError` with a message that names the file.
+public final class CheckRun {
+    public let request: CheckRequest
+    private let resolver: ConfigResolver
+    private let settings: CommandLineSettings
+    private var knownLists: [String: [String]] = [:]
+    /// Called with the display path and the records read so far, for a progress line.
+    public var progress: ((String, Int) -> Void)?
+    /// Called when a file's lint ends, to clear a progress line.
+    public var fileDone: (() -> Void)?
+    /// Notes for standard error (suppressions written, stale suppressions).
+    public var note: (String) -> Void = { FileHandle.standardError.write(Data("importlint: \($0)\n".utf8)) }
+
+    public init(_ request: CheckRequest, resolver: ConfigResolver) throws {
+        if request.files.filter({ $0 == "-" }).count > 1 { throw InputError("standard input ('-') can be read only once") }
+        guard Reporters.named(request.format) != nil else { throw InputError("unknown report format '\(request.format)'") }
+        var base = request.base
+        base.references = try ReferenceSet.resolve(for: request.files.filter { $0 != "-" }.map { InputFile.path($0) },
+                                                   explicitSources: request.people.map { InputFile.path($0) }, profile: base.profile)
+        self.request = request
+        self.resolver = resolver
+        settings = CommandLineSettings(base: base, failOn: request.failOn, baselineThreshold: request.baselineThreshold)
+    }
+
+    /// How `path` is named in reports and which path its configuration is looked up for.
+    private func names(_ path: String) -> (display: String, configKey: String) {
+        guard path == "-" else { return (path, path) }
+        let cwd = FileManager.default.currentDirectoryPath
+        return (request.stdinFilename ?? "<stdin>", request.stdinFilename ?? (cwd as NSString).appendingPathComponent("-"))
+    }
+
+    /// The lint options and fail-on level of one file of the request: the command line's merged with the
+    /// file's configuration.
+    public func options(for path: String) throws -> (options: LintOptions, failOn: Severity) {
+        let configKey = names(path).configKey
+        var (options, failOn) = settings.resolve(file: configKey, config: try resolver.config(forFile: configKey))
+        if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
+            if knownLists[list] == nil { knownLists[list] = try KnownOrganizations.load(path: list) }
+            options.knownOrganizations = knownLists[list]
+        }
+        return (options, failOn)
+    }
+
+    /// Lints every file, writes the report, and says whether a file has a finding at or above its fail-on
+    /// level (exit status 1).
+    public func run() throws -> Bool {
+        var results: [LintResult] = []
+        var failOnByPath: [String: Severity] = [:]
+        for path in request.files {
+            let display = names(path).display
+            do {
+                let (fileOptions, failOn) = try self.options(for: path)
+                let linter = Linter(options: fileOptions)
+                linter.progress = progress
+                let file: InputFile = path == "-"
+                    ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
+                    : .path(path)
+                defer { fileDone?() }
+                results.append(try linter.lint(file))
+                failOnByPath[display] = failOn
+            } catch let error as InputError {
+                throw error.description.hasPrefix(display) ? error : InputError("\(display): \(error.description)")
+            }
+        }
+        try applySuppressions(&results)
+        if request.redact { results = Redactor.redact(results) }
+
+        let report = Report(files: results.map(\.report))
+        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: .discover(), failOnByPath: failOnByPath,
+                                    color: request.color, showSource: !request.redact)
+        let reporter = Reporters.named(request.format)!
+        let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
+        try target.stream { write in try reporter.write(report, context: context, to: write) }
+        return report.files.contains { file in
+            file.diagnostics.contains { $0.severity >= context.failOn(file.path) }
+        }
+    }
+
+    private func applySuppressions(_ results: inout [LintResult]) throws {
+        if let out = request.writeSuppressions {
+            let entries = Suppressions.entries(for: results.map(\.report))
+            try Suppressions.write(entries, to: out)
+            _ = Suppressions.apply(entries, to: &results)
+            note("wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(out)")
+        } else if let file = request.suppressions {
+            let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
+            for s in stale { note("warning: \(file): suppression no longer matches: \(s.summary)") }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Where a reporter hands its output, piece by piece (standard output, a file, a test's buffer).
+public typealias OutputSink = (UnsafeRawBufferPointer) throws -> Void
+
+/// What a reporter may use besides the report: everything the `check` run knows about its files and
+/// where the output goes.
+public struct ReportContext: Sendable {
+    /// The text of lines with diagnostics, per file in the order of `report.files` (empty when not captured).
+    public var sourceLines: [[Int: String]]
+    /// Makes paths repository-relative, for SARIF, GitHub annotations and code quality.
+    public var locator: ArtifactLocator
+    /// Each file's `--fail-on` level by path; files not listed fail on errors.
+    public var failOnByPath: [String: Severity]
+    /// ANSI colors in text output (a terminal without NO_COLOR).
+    public var color: Bool
+    /// Text output prints the offending line under each diagnostic (off with `--redact`).
+    public var showSource: Bool
+
+    public init(sourceLines: [[Int: String]] = [], locator: ArtifactLocator = .discover(), failOnByPath: [String: Severity] = [:],
+                color: Bool = false, showSource: Bool = true) {
+        self.sourceLines = sourceLines
+        self.locator = locator
+        self.failOnByPath = failOnByPath
+        self.color = color
+        self.showSource = showSource
+    }
+
+    public func failOn(_ path: String) -> Severity { failOnByPath[path] ?? .error }
+}
+
+/// One output format of `check`. Reporters hold no state: what they need comes with the report and
+/// context, so that a new format is one conforming type and one entry in `Reporters.all`.
+public protocol Reporter: Sendable {
+    func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws
+}
+
+extension Reporter {
+    /// The whole output as text (tests, small reports).
+    public func render(_ report: Report, context: ReportContext) throws -> String {
+        var bytes: [UInt8] = []
+        try write(report, context: context) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Hands text produced whole to the sink.
+    func write(text: String, to sink: OutputSink) throws {
+        var text = text
+        try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Every report format by the name `--format` takes.
+public enum Reporters {
+    public static let all: [(name: String, reporter: any Reporter)] = [
+        ("text", TextReporter()), ("json", JSONReporter()), ("sarif", SARIFReporter()), ("github", GitHubReporter()),
+        ("junit", JUnitReporter()), ("codequality", CodeQualityReporter()),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static func named(_ name: String) -> (any Reporter)? {
+        all.first { $0.name == name }?.reporter
+    }
+}
