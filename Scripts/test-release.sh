@@ -75,15 +75,9 @@ for folder in "${folders[@]}"; do
     case "$name" in *.fixed.*|evaluation*|baseline*) continue ;; esac
     golden="${input%.*}.expected.json"
     [ -f "$golden" ] || continue
-    args=""
+    args=""   # .args files hold CLI options, one per line, paths relative to the package root
     if [ -f "${input%.*}.args" ]; then
-      while read -r option value; do
-        case "$option" in
-          --people|--mapping|--known-organizations) value="fixtures/$folder/$value" ;;
-          --profile) case "$value" in *.yml) value="fixtures/$value" ;; esac ;;
-        esac
-        args="$args $option '$value'"
-      done < "${input%.*}.args"
+      while read -r option value; do args="$args $option '$value'"; done < "${input%.*}.args"
     fi
     set +e
     in_root "importlint check 'fixtures/$folder/$name' --no-config --format json$args" > "$DEBIAN_ROOT/src/report.json" 2>"$DEBIAN_ROOT/src/stderr.txt"
