@@ -2,8 +2,8 @@
 /// upper bound: returns `bound + 1` as soon as the distance is known to exceed it, so comparing
 /// obviously different tokens costs little. Tokens are short, so three rows on the stack-ish
 /// arrays are enough; no allocation happens for tokens up to 64 scalars.
-enum EditDistance {
-    static func bounded(_ a: [UInt32], _ b: [UInt32], bound: Int) -> Int {
+public enum EditDistance {
+    public static func bounded(_ a: [UInt32], _ b: [UInt32], bound: Int) -> Int {
         let n = a.count, m = b.count
         if abs(n - m) > bound { return bound + 1 }
         if n == 0 { return m }
