@@ -2,10 +2,11 @@
 # Proves .pre-commit-hooks.yaml with the real pre-commit framework, as a user's repository would use it: a
 # scratch git repository whose .pre-commit-config.yaml names this checkout at REF with both hooks, installed
 # as its git pre-commit hook, and real `git commit`s:
-#   1. a people file and a contacts file that references it (both with a stray space) and a bad export,
-#      committed together: importlint-fix rewrites the two files in that one commit, importlint rejects the
-#      bad export and, because the hook runs serially on all files, does not report the contacts' people as
-#      unknown;
+#   1. a people file and a contacts file that references it (both with a stray space), a bad export and three
+#      more people files, committed together: importlint-fix rewrites the two files in that one commit,
+#      importlint rejects the bad export in one call that sees all six files (require_serial: pre-commit
+#      would split six files into batches of at most four on two cores) and so does not report the
+#      contacts' people as unknown;
 #   2. the fixed files without the bad export: the commit passes both hooks.
 # Needs `pre-commit` (pip install pre-commit), git and a Swift toolchain (the hook builds importlint in release
 # mode once, in a store of its own: a few minutes).
@@ -56,19 +57,21 @@ commit() {  # $1 = label; commits what is staged, echoes the exit status
 printf 'Primary Email\tName\tOrganization\nfrank.williams@widget.com\tFrank Williams \tWidget\nann.lee@widget.com\tAnn Lee\tWidget\n' > people.tsv
 printf 'Person\tContact Protocol\tContact Label\tContact URI\nfrank.williams@widget.com\temail\tpersonal\tfrank@example.com \nann.lee@widget.com\temail\tpersonal\tann@example.com\n' > contacts.tsv
 printf 'First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank@widget.com,,chicago,100002\nFranky,Williams,,,chicago,100002\n' > bad.csv
-git add .pre-commit-config.yaml people.tsv contacts.tsv bad.csv
+for i in 1 2 3; do printf 'Primary Email\tName\tOrganization\nteam%s.lead@widget.com\tLee Team%s\tWidget\n' "$i" "$i" > "team-$i.tsv"; done
+git add .pre-commit-config.yaml people.tsv contacts.tsv bad.csv team-1.tsv team-2.tsv team-3.tsv
 
-status="$(commit three-files)"
-[ "$status" != 0 ] || fail "a commit with a bad export and unfixed files passed" three-files
-grep -q 'files were modified by this hook' "$scratch/three-files.log" || fail "importlint-fix changed nothing" three-files
+status="$(commit six-files)"
+[ "$status" != 0 ] || fail "a commit with a bad export and unfixed files passed" six-files
+grep -q 'files were modified by this hook' "$scratch/six-files.log" || fail "importlint-fix changed nothing" six-files
 changed="$(git diff --name-only | sort | tr '\n' ' ')"
-case "$changed" in *contacts.tsv*people.tsv*) ;; *) fail "importlint-fix did not rewrite both files (changed: $changed)" three-files ;; esac
-grep -q $'\tFrank Williams\t' people.tsv || fail "people.tsv was not trimmed" three-files
-grep -q $'\tfrank@example.com$' contacts.tsv || fail "contacts.tsv was not trimmed" three-files
-grep -q 'bad.csv' "$scratch/three-files.log" || fail "the importlint hook does not name bad.csv" three-files
-grep -q 'duplicate-identifier' "$scratch/three-files.log" || fail "no duplicate-identifier finding for bad.csv" three-files
-! grep -q 'unknown-person-reference' "$scratch/three-files.log" || fail "contacts.tsv did not see people.tsv (hook not run serially?)" three-files
-echo "ok: one commit of three files: importlint-fix rewrote people.tsv and contacts.tsv, importlint rejected bad.csv"
+case "$changed" in *contacts.tsv*people.tsv*) ;; *) fail "importlint-fix did not rewrite both files (changed: $changed)" six-files ;; esac
+grep -q $'\tFrank Williams\t' people.tsv || fail "people.tsv was not trimmed" six-files
+grep -q $'\tfrank@example.com$' contacts.tsv || fail "contacts.tsv was not trimmed" six-files
+grep -q 'bad.csv' "$scratch/six-files.log" || fail "the importlint hook does not name bad.csv" six-files
+grep -q 'duplicate-identifier' "$scratch/six-files.log" || fail "no duplicate-identifier finding for bad.csv" six-files
+grep -q '6 files, ' "$scratch/six-files.log" || fail "importlint did not see the six files in one call (require_serial)" six-files
+! grep -q 'unknown-person-reference' "$scratch/six-files.log" || fail "contacts.tsv did not see people.tsv (hook not run serially?)" six-files
+echo "ok: one commit of six files: importlint-fix rewrote people.tsv and contacts.tsv, importlint rejected bad.csv in one call"
 
 git rm -q --cached bad.csv && rm bad.csv
 git add people.tsv contacts.tsv
