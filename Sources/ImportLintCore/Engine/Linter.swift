@@ -87,7 +87,7 @@ enum RuleFactory {
     }
 
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [

@@ -50,10 +50,13 @@ final class FixPass {
     private var regrouper: Regrouper?
     private var row: [UInt8] = []
     private var cell: [UInt8] = []
+    /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
+    private let guessedCodePage: LegacyEncoding?
 
     init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
         self.settings = settings
+        if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
@@ -81,6 +84,7 @@ final class FixPass {
             result.fileFixes.append(encoding)
         }
         defer { result.fileFixes += plan.fileActions.removedLinesReport(removed: removedLines, round: settings.round) }
+        if let guessed = guessedCodePage, !settings.allowUnsafe, !structural(guessed.refusal) { return false }
         guard try readHeader(copyingPreambleTo: out) else { return true }
         guard checkStructure(record: nil) else { return false }
         prepareColumns()

@@ -1,8 +1,8 @@
 extension RuleDescriptor {
     public static let legacyEncoding = RuleDescriptor(
-        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
-        summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
-        explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
+        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .sometimes,
+        summary: "The file is in a legacy code page (Windows-1252, 1251, Shift_JIS, DOS 850, ...) or UTF-32, not UTF-8",
+        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8, so the import fails on the first non-ASCII letter. importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1254 and 1257, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe.",
         triggeringExample: "Name,City\nRen\\xE9e Lef\\xE8vre,Z\\xFCrich\nJos\\xE9 Mu\\xF1oz,M\\xE1laga\nFran\\xE7oise B\\xE9ranger,Orl\\xE9ans\n",
         cleanExample: "Name,City\nRenée Lefèvre,Zürich\nJosé Muñoz,Málaga\nFrançoise Béranger,Orléans\n")
     public static let utf16Encoding = RuleDescriptor(
@@ -17,8 +17,8 @@ extension RuleDescriptor {
         triggeringExample: "\\xEF\\xBB\\xBFName", cleanExample: "Name")
 }
 
-/// What the file's encoding says before anything is read: a UTF-8 byte-order mark, UTF-16, or a legacy
-/// charset; each fix makes the output plain UTF-8.
+/// What the file's encoding says before anything is read: a UTF-8 byte-order mark, UTF-16, UTF-32 or a
+/// legacy code page; each fix makes the output plain UTF-8.
 final class FileEncodingRule: RecordRule {
     override func start(encoding: InputEncoding, sink: DiagnosticSink) {
         switch encoding {
@@ -32,10 +32,13 @@ final class FileEncodingRule: RecordRule {
             let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
             sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted, but most importers expect UTF-8",
                       fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)))
-        case .legacy(let charset, let confidence, let line):
-            sink.file(.legacyEncoding, line: max(1, line),
-                      message: "File is not UTF-8; it looks like \(charset) (ICU confidence \(confidence)%); decoded as such and linted, but the import rejects it",
-                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", .transcodeToUTF8(from: charset)))
+        case .utf32(let littleEndian, _):
+            let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
+            sink.file(.legacyEncoding, message: "File is \(name) (by its byte-order mark); decoded and linted, but 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8",
+                      fix: Fix(.safe, "Transcode from \(name) to UTF-8", .transcodeToUTF8(from: name)))
+        case .legacy(let legacy):
+            sink.file(.legacyEncoding, line: max(1, legacy.firstNonASCIILine), message: legacy.findingMessage,
+                      fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)))
         }
     }
 }
