@@ -8,6 +8,10 @@ import ImportLintCore
 @main
 enum Main {
     static func main() {
+        if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("importlint: '\(word)' is neither a command nor a file; did you mean '\(name)'?\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try ImportLintCommand.parseAsRoot()
             try command.run()
@@ -27,6 +31,20 @@ enum Main {
             Foundation.exit(2)
         }
     }
+}
+
+/// `check` is the default command, so `importlint chek` would be read as `check chek` and answered with
+/// "chek: No such file or directory". A first word that is no file but close to a command name is a typo.
+func misspelledSubcommand(_ arguments: [String]) -> (word: String, command: String)? {
+    guard let word = arguments.first, !word.hasPrefix("-"), !FileManager.default.fileExists(atPath: word) else { return nil }
+    let names = ImportLintCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+    if names.contains(word) { return nil }
+    let scalars = word.unicodeScalars.map(\.value)
+    let bound = 2
+    let best = names.map { ($0, EditDistance.bounded(scalars, $0.unicodeScalars.map(\.value), bound: bound)) }
+        .filter { $0.1 <= min(bound, $0.0.count / 2) }
+        .min { $0.1 < $1.1 }
+    return best.map { (word, $0.0) }
 }
 
 struct ImportLintCommand: ParsableCommand {

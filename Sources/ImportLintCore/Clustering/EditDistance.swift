@@ -1,8 +1,8 @@
 /// Optimal-string-alignment (restricted Damerau–Levenshtein) distance on Unicode scalars with an
 /// upper bound, computed in the diagonal band |i − j| ≤ bound only: O(length × bound) time whatever
 /// the lengths, and `bound + 1` as soon as the distance is known to exceed the bound.
-enum EditDistance {
-    static func bounded(_ a: [UInt32], _ b: [UInt32], bound: Int) -> Int {
+public enum EditDistance {
+    public static func bounded(_ a: [UInt32], _ b: [UInt32], bound: Int) -> Int {
         let n = a.count, m = b.count
         if abs(n - m) > bound { return bound + 1 }
         if n == 0 { return m }
