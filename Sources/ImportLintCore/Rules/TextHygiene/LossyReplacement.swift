@@ -44,3 +44,17 @@ enum LossyReplacement {
             "'\(value)' has \(what) where a letter was lost: the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII); re-export as UTF-8")
     }
 }
+
+extension RuleDescriptor {
+    public static let lossyReplacement = RuleDescriptor(
+        code: "TXT002", name: "lossy-replacement", severity: .error,
+        summary: "A letter was replaced by '?' or U+FFFD when the file was saved in a narrower encoding",
+        explanation: """
+            Windows PowerShell 5.1's Export-Csv writes ASCII by default, and other tools substitute '?' or the \
+            replacement character U+FFFD for every letter the target encoding cannot hold. The letter is gone: \
+            'Lefèvre' arrives as 'Lef?vre', and the import overwrites the correct name in 4me or The \
+            Receptionist with the damaged one. Nothing in the file can restore it; export again as UTF-8 \
+            (Export-Csv -Encoding UTF8).
+            """,
+        triggeringExample: "Name\nAnne Lef?vre\n", cleanExample: "Name\nAnne Lefèvre\n")
+}

@@ -90,3 +90,17 @@ enum FormulaInjection {
         return digits >= 6
     }
 }
+
+extension RuleDescriptor {
+    public static let formulaInjection = RuleDescriptor(
+        code: "TXT005", name: "formula-injection", severity: .warning,
+        summary: "A cell starts with =, +, -, @ (or TAB/CR before them) and runs as a formula in a spreadsheet",
+        explanation: """
+            Import files are routinely opened in Excel or LibreOffice for review before upload. A cell that \
+            starts with '=', '+', '-' or '@' is evaluated there as a formula (CSV injection), which can run \
+            commands or leak data, and a spreadsheet that saves the file again replaces the value with the \
+            formula's result. Phone numbers in phone columns, negative numbers in numeric columns and handles \
+            in Slack columns are not reported.
+            """,
+        triggeringExample: "Name\n=HYPERLINK(\"http://evil.example\",\"Click\")\n", cleanExample: "Name\nAnne Smith\n")
+}

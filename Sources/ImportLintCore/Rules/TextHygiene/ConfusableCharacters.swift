@@ -122,3 +122,16 @@ enum Confusables {
         return ValueFinding(.confusableCharacters, "'\(value)' has \(problems.joined(separator: "; "))", fix: fix)
     }
 }
+
+extension RuleDescriptor {
+    public static let confusableCharacters = RuleDescriptor(
+        code: "TXT004", name: "confusable-characters", severity: .warning, fix: .sometimes,
+        summary: "Look-alike letters from another script inside a word",
+        explanation: """
+            A Cyrillic 'і' or 'а' inside a Latin name looks like ordinary text but is a different character. \
+            The imported value then fails to match the existing person or email and sorts and searches \
+            wrongly. Names written wholly in Cyrillic, Greek or any other script are not affected. Invisible \
+            characters (zero-width spaces, bidi controls) are invisible-character's (TXT007).
+            """,
+        triggeringExample: "Name\nDm\u{456}tri Ivanov\n", cleanExample: "Name\nДмитрий Иванов\n")
+}

@@ -205,3 +205,26 @@ enum Mojibake {
             fix: Fix(repair.safe ? .safe : .unsafe, "Replace with '\(repair.text)'", replacement: repair.text))
     }
 }
+
+extension RuleDescriptor {
+    public static let mojibake = RuleDescriptor(
+        code: "TXT001", name: "mojibake", severity: .error, fix: .sometimes,
+        summary: "UTF-8 text that was read in a legacy code page and saved again, once or twice ('MÃ¼ller', 'Р˜РІР°РЅ')",
+        explanation: """
+            When a UTF-8 export is opened in a program that assumes a legacy code page (Excel double-clicking a \
+            CSV, Set-Content in Windows PowerShell, a DOS console, an old Mac) and saved again, every accented \
+            or non-Latin letter becomes two or three characters: 'Ã¼' (Windows-1252), 'ĂĽ' (Windows-1250), \
+            'Р˜' (Windows-1251), '├╝' (DOS 850), '√º' (Mac Roman). 4me and The Receptionist store the damaged \
+            text as given: names are shown wrongly, searches fail, and a key column no longer matches its record. \
+            Detected: UTF-8 read as Windows-1250/1251/1252/1253/1254/1257, ISO-8859-1/2/15, DOS 437/850/852/866, \
+            Mac Roman, KOI8-R (once or twice, in the whole cell or part of it) or Shift_JIS (whole cell). A cell \
+            is reported only when undoing the misreading makes it read clearly better (letters of one script \
+            per word, no symbols or capitals inside words), so correct text that merely looks odd ('3×£10', 'NESTLÉ®', 'Ä' before a \
+            no-break space) is left alone. The fix is safe only when the repair maps back to the cell exactly \
+            and the whole cell is one misreading (no correct character of that code page beside the damage, no \
+            space standing for a lost no-break space), the result reads as ordinary text, and no other code page \
+            gives a different repair that reads as well (Windows-1250 and ISO-8859-2 often tie: 'MĂĽller' may \
+            be 'Müller' or 'Måller'); otherwise it is unsafe and applied only with --unsafe-fixes.
+            """,
+        triggeringExample: "Name\nHans MÃ¼ller\n", cleanExample: "Name\nHans Müller\n")
+}

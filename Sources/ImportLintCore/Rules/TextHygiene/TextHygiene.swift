@@ -145,3 +145,16 @@ public enum TextHygiene {
         }
     }
 }
+
+extension RuleDescriptor {
+    public static let notNFC = RuleDescriptor(
+        code: "TXT003", name: "not-nfc", severity: .warning, fix: .safe,
+        summary: "Text is not in Unicode Normalization Form C (accents stored as separate combining marks)",
+        explanation: """
+            'é' can be stored as one character or as 'e' followed by a combining accent (macOS and some LDAP \
+            exports produce the second form). Both look the same, but the target system compares bytes: the \
+            decomposed name does not match the existing record, duplicates appear, and length limits count \
+            the marks. Normalizing to NFC changes nothing visible.
+            """,
+        triggeringExample: "Name\nRene\u{301} Dubois\n", cleanExample: "Name\nRené Dubois\n")
+}
