@@ -180,6 +180,17 @@ def review(browser, expect, screenshot):
     print(f"screenshot: {screenshot}")
 
 
+def measure_interaction(browser):
+    """How long filtering by the first rule and sorting by line take in the page."""
+    milliseconds = browser.evaluate("""(() => { const started = performance.now();
+        const s = document.querySelector('#filters select[name=rule]'); s.value = s.options[1].value;
+        s.dispatchEvent(new Event('input', {bubbles: true}));
+        const filtered = performance.now();
+        document.querySelector('#findings-table th[data-key=line]').click();
+        return [filtered - started, performance.now() - filtered]; })()""")
+    print(f"filter by one rule: {milliseconds[0]:.0f} ms, sort by line: {milliseconds[1]:.0f} ms")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--chromium", required=True)
@@ -192,7 +203,9 @@ def main():
     browser = Browser(args.chromium)
     try:
         load(browser, args.page)
-        if not args.measure:
+        if args.measure:
+            measure_interaction(browser)
+        else:
             review(browser, json.load(open(args.expect)), args.screenshot)
     finally:
         browser.close()
