@@ -109,7 +109,8 @@ enum HTMLPage {
         const pageSize = 200;
         const view = { filters: {}, sortKey: null, descending: false, page: 0 };
         const severityRank = { error: 0, warning: 1, info: 2 };
-        const format = n => n.toLocaleString('en-US');
+        const numberFormat = new Intl.NumberFormat('en-US');  // one formatter: toLocaleString makes one per call
+        const format = n => numberFormat.format(n);
         const plural = (n, word, words = word + 's') => `${format(n)} ${n === 1 ? word : words}`;
 
         function el(tag, attributes, ...children) {
