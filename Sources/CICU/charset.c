@@ -1,29 +1,8 @@
 #include "cicu_charset.h"
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
-
-int32_t cicu_detect_charset(const char *bytes, int32_t length, char *nameOut, int32_t nameCapacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    UCharsetDetector *detector = ucsdet_open(&status);
-    if (U_FAILURE(status)) return -1;
-    ucsdet_setText(detector, bytes, length, &status);
-    const UCharsetMatch *match = ucsdet_detect(detector, &status);
-    int32_t confidence = -1;
-    if (U_SUCCESS(status) && match != NULL) {
-        const char *name = ucsdet_getName(match, &status);
-        confidence = ucsdet_getConfidence(match, &status);
-        if (U_SUCCESS(status) && name != NULL && nameCapacity > 0) {
-            strncpy(nameOut, name, (size_t)nameCapacity - 1);
-            nameOut[nameCapacity - 1] = 0;
-        } else {
-            confidence = -1;
-        }
-    }
-    ucsdet_close(detector);
-    return confidence;
-}
+#include <unicode/utf16.h>
 
 enum { PIVOT_CAPACITY = 4096 };
 
@@ -74,4 +53,36 @@ int32_t cicu_charset_is_known(const char *charset) {
     if (U_FAILURE(status)) return 0;
     ucnv_close(c);
     return 1;
+}
+
+int32_t cicu_decode_codepoints(const char *charset, const char *bytes, int32_t length, uint32_t *out,
+                               int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return -1;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    int32_t unitsCapacity = length * 2 + 16;
+    UChar *units = malloc(sizeof(UChar) * (size_t)unitsCapacity);
+    if (units == NULL) { ucnv_close(converter); return -1; }
+    UChar *target = units;
+    const char *source = bytes;
+    while (1) {
+        UErrorCode step = U_ZERO_ERROR;
+        ucnv_toUnicode(converter, &target, units + unitsCapacity, &source, bytes + length, NULL, 1, &step);
+        // STOP leaves the source after the offending bytes: mark them and go on.
+        if (step == U_ILLEGAL_CHAR_FOUND || step == U_INVALID_CHAR_FOUND || step == U_TRUNCATED_CHAR_FOUND) {
+            if (target < units + unitsCapacity) *target++ = 0xFFFD;
+            if (source < bytes + length) continue;
+        }
+        break;
+    }
+    int32_t unitCount = (int32_t)(target - units), written = 0, i = 0;
+    while (i < unitCount && written < capacity) {
+        UChar32 c;
+        U16_NEXT(units, i, unitCount, c);
+        out[written++] = (uint32_t)c;
+    }
+    free(units);
+    ucnv_close(converter);
+    return written;
 }

@@ -6,18 +6,21 @@ enum LineEndingOption: String, ExpressibleByArgument, CaseIterable {
     case lf, crlf
 }
 
+extension QuotingStyle: ExpressibleByArgument {}
+
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Write a normalized, fixed copy of an import file (or show the changes as a diff).",
         discussion: """
-        The output is UTF-8 without BOM, with minimal quoting, trimmed NFC cells, canonical header names, no \
-        blank or '#TYPE' lines, contact rows grouped per person, and every safe rule fix applied (unsafe ones \
-        too with --unsafe-fixes). It has as many records as the input and is written to a temporary file \
+        The output is UTF-8 without BOM, with trimmed NFC cells, canonical header names, no blank or '#TYPE' \
+        lines, contact rows grouped per person, and every safe rule fix applied (unsafe ones too with \
+        --unsafe-fixes). A cell no fix changes keeps its bytes, quotes included (--quoting minimal or all \
+        re-quotes every cell). It has as many records as the input and is written to a temporary file \
         that is renamed over the target. Fixing the output again changes nothing.
         Exit status: 0 when the output was written (or, with --diff, nothing would change); 1 when the \
-        file has a fatal structural error (ragged row, unterminated quote, bytes that are not UTF-8 without \
-        --unsafe-fixes) and was not written, or when --diff shows changes; 2 on usage, configuration or I/O \
+        file has a fatal structural error (ragged row, unterminated or malformed quote, bytes that are not \
+        UTF-8 without --unsafe-fixes) and was not written, or when --diff shows changes; 2 on usage, configuration or I/O \
         errors.
         """
     )
@@ -45,6 +48,9 @@ struct FixCommand: ParsableCommand {
 
     @Option(help: "Line ending of the output: lf or crlf; the input's by default.")
     var lineEnding: LineEndingOption?
+
+    @Option(help: "Quoting of the output: keep (as in the input), minimal (only where needed) or all (every cell).")
+    var quoting: QuotingStyle = .keep
 
     @Option(help: "Delimiter of the output: comma, tab, semicolon or pipe; the input's by default.")
     var delimiter: String?
@@ -123,6 +129,7 @@ struct FixCommand: ParsableCommand {
         var options = FixOptions(lint: try lintOptions())
         options.unsafeFixes = unsafeFixes
         options.force = force
+        options.quoting = quoting
         options.collectDetails = format == .json
         if let delimiter {
             guard let d = LintOptions.parseDelimiter(delimiter) else {

@@ -30,6 +30,28 @@ struct CLITests {
         #expect(clean.stdout.contains("1 file, 1 records"))
     }
 
+    /// `fix --diff` on a PowerShell export (every cell quoted) shows only the line whose cell a fix
+    /// changed: unchanged cells keep their quotes. `--quoting minimal` re-quotes on request.
+    @Test func fixDiffShowsOnlyChangedCells() throws {
+        let bin = try Self.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let csv = "\"Primary Email\",\"Name\",\"Locale\"\r\n\"ann@widget.com\",\"Ann Lee\",\"en_us\"\r\n"
+            + "\"bob@widget.com\",\"Bob \"\"Bobby\"\" Jones\",\"nl\"\r\n\"cid@widget.com\",\"Cid\",\"fr\"\r\n"
+        try TestSupport.write(csv, to: dir.appendingPathComponent("people.csv"))
+        let r = try TestSupport.run(bin, ["fix", "people.csv", "--diff", "--no-config"], cwd: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        // By scalars: "\r\n" is one Character, so a split by Character would not cut these CRLF lines.
+        let lines = r.stdout.unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)) }
+        let removed = lines.filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }
+        let added = lines.filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
+        #expect(removed == ["-\"ann@widget.com\",\"Ann Lee\",\"en_us\"\r"], "\(r.stdout)")
+        #expect(added == ["+\"ann@widget.com\",\"Ann Lee\",\"en-US\"\r"], "\(r.stdout)")
+
+        let minimal = try TestSupport.run(bin, ["fix", "people.csv", "--quoting", "minimal", "-o", "-", "--no-config"], cwd: dir)
+        #expect(minimal.status == 0, "\(minimal.stderr)")
+        #expect(minimal.stdout == "Primary Email,Name,Locale\r\nann@widget.com,Ann Lee,en-US\r\nbob@widget.com,\"Bob \"\"Bobby\"\" Jones\",nl\r\ncid@widget.com,Cid,fr\r\n")
+    }
+
     @Test func configDiscoveryNoConfigAndErrors() throws {
         let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()

@@ -62,6 +62,27 @@ import Testing
         #expect(synthetic.render() == String(decoding: try encoder.encode(synthetic), as: UTF8.self) + "\n")
     }
 
+    /// `check` on the output of `fix` never suggests `fix` again: no safe fix is left on any written fix
+    /// fixture, and with --unsafe-fixes no fix at all.
+    @Test func checkAfterFixFindsNothingFixLeftUndone() throws {
+        var checked = 0
+        for fixture in Self.cases {
+            let options = try Self.options(fixture)
+            let bytes = [UInt8](try Data(contentsOf: fixture.input))
+            guard let fixed = try FixHarness.fix(bytes, name: fixture.input.lastPathComponent, options: options).1 else { continue }
+            var lint = options.lint
+            lint.inputEncoding = nil
+            if let d = options.outputDelimiter { lint.delimiter = d }
+            let report = try Linter(options: lint).lint(.bytes(fixed, displayPath: fixture.input.lastPathComponent)).report
+            let summary = Report(files: [report]).summary
+            let left = report.diagnostics.filter { $0.fix.map { $0.applicability == .safe || options.unsafeFixes } ?? false }
+            #expect(summary.fixableSafe == 0 && left.isEmpty,
+                    "\(fixture.name): check after fix still suggests: \(left.map { "\($0.rule) line \($0.line): \($0.message)" })")
+            checked += 1
+        }
+        #expect(checked >= 10)
+    }
+
     @Test(arguments: cases.map(\.input.path))
     func fixMatchesGolden(_ path: String) throws {
         let fixture = try #require(Self.cases.first { $0.input.path == path })

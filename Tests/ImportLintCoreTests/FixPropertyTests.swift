@@ -3,8 +3,8 @@ import Testing
 @testable import ImportLintCore
 
 /// Generated files with random mixes of the defects the fixer repairs, from a seeded RNG. Properties:
-/// records preserved, untouched cells identical, fix(fix(x)) == fix(x) byte for byte, and no fixable
-/// diagnostic left after --unsafe-fixes.
+/// records preserved, untouched cells identical (their bytes, quotes included), fix(fix(x)) == fix(x)
+/// byte for byte, and no fixable diagnostic left after --unsafe-fixes.
 @Suite struct FixPropertyTests {
     struct Column {
         let name: String
@@ -135,7 +135,13 @@ import Testing
         #expect(!fixed.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(String(validating: fixed, as: UTF8.self) != nil)
 
-        let out = try FixHarness.records(fixed, delimiter: g.delimiter)
+        // A delimiter the profile's target does not read (';' or '|', tab for The Receptionist) is changed.
+        let outputDelimiter = try #require(report.outputDelimiter.utf8.first)
+        if outputDelimiter != g.delimiter { #expect(report.fileFixes.contains { $0.rule == "unsupported-delimiter" }) }
+        let out = try FixHarness.records(fixed, delimiter: outputDelimiter)
+        let rawOut = try FixHarness.records(fixed, delimiter: outputDelimiter, raw: true)
+        let decoded = try Fixer.decodedBytes(.bytes(g.bytes, displayPath: g.name), encodingOverride: nil)
+        let rawIn = try FixHarness.records(decoded, delimiter: g.delimiter, raw: true)
         try #require(out.count == g.rows.count + 1, "seed \(seed): \(out.count - 1) records out, \(g.rows.count) in")
         #expect(out[0] == g.canonical, "seed \(seed): header \(out[0])")
 
@@ -161,6 +167,8 @@ import Testing
                     #expect(got[i] == CellText.normalize(want[i]), "seed \(seed) record \(source + 1) field \(i)")
                 } else {
                     #expect(got[i] == want[i], "seed \(seed): untouched cell \(source + 1):\(i) changed from \(want[i].debugDescription) to \(got[i].debugDescription)")
+                    // Its bytes too, quotes included (a re-delimited file may quote a cell holding the new delimiter).
+                    if outputDelimiter == g.delimiter { #expect(rawOut[position + 1][i] == rawIn[source + 1][i], "seed \(seed): untouched cell \(source + 1):\(i) re-quoted") }
                 }
             }
         }

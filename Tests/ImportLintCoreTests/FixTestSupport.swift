@@ -31,8 +31,8 @@ enum FixHarness {
     }
 
     /// Every record (header first) of UTF-8 text, as the linter reads it: blank lines and a leading
-    /// '#TYPE' line skipped.
-    static func records(_ bytes: [UInt8], delimiter: UInt8) throws -> [[String]] {
+    /// '#TYPE' line skipped; with `raw`, each cell as written, quotes included.
+    static func records(_ bytes: [UInt8], delimiter: UInt8, raw: Bool = false) throws -> [[String]] {
         let reader = CSVReader(source: MemorySource(bytes), delimiter: delimiter)
         var rows: [[String]] = []
         var first = true
@@ -40,7 +40,7 @@ enum FixHarness {
             if first && reader.fieldCount >= 1 && reader.bytes(0).starts(with: Array("#TYPE".utf8)) { first = false; continue }
             if !first && reader.isBlankLine && reader.unterminatedQuote == nil { continue }
             first = false
-            rows.append((0..<reader.fieldCount).map(reader.string))
+            rows.append((0..<reader.fieldCount).map { raw ? String(decoding: reader.rawCell($0), as: UTF8.self) : reader.string($0) })
         }
         return rows
     }

@@ -139,7 +139,7 @@ import Testing
     func run(_ text: String, _ diagnostics: [Diagnostic], unsafe: Bool) throws -> (String, PassResult) {
         let input = InputFile.bytes(Array(text.utf8), displayPath: "t.csv")
         let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: nil, allowUnsafe: unsafe,
-                                    force: false, collectDetails: true, profile: try ProfileLoader.load("4me-people"),
+                                    force: false, quoting: .keep, collectDetails: true, profile: try ProfileLoader.load("4me-people"),
                                     round: 1)
         let plan = FixPlan(diagnostics: diagnostics, allowUnsafe: unsafe)
         let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings)

@@ -179,6 +179,17 @@ import FoundationXML
         let rendered = String(decoding: streamed, as: UTF8.self)
         #expect(rendered.contains("p.csv:2:18: warning: "))
         #expect(rendered.contains("  user0@widget.com, Ann 0 ,english\n  " + String(repeating: " ", count: 17) + "^\n"))
-        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info (2000 fixable with `importlint fix`)\n"))
+        #expect(rendered.contains("\np.csv: profile 4me-people, 2000 records\n"))
+        #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info; 2000 fixable with `importlint fix`\n"))
+    }
+
+    /// The summary says when no profile was applied, so a file whose columns were never checked is visible.
+    @Test func textSummaryNamesTheProfileOfEachFile() throws {
+        let unknown = try TestSupport.lint("sku,qty\nA-1,4\n", name: "stock.csv")
+        let known = try TestSupport.lint("First Name,Last Name,Email\nAnn,Lee,ann@widget.com\n", name: "contacts.csv")
+        let text = try TextReporter().render(Report(files: [unknown.report, known.report]), context: ReportContext())
+        #expect(text.contains("stock.csv: no profile applied (columns not checked), 1 record\n"))
+        #expect(text.contains("contacts.csv: profile receptionist, 1 record\n"))
+        #expect(unknown.report.diagnostics.map(\.rule) == ["unknown-format"])
     }
 }

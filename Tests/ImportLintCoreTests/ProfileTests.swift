@@ -38,10 +38,20 @@ import Testing
         #expect(ProfileDetector.detect(header: ["foo", "bar"], among: profiles) == nil)
     }
 
+    /// An unrecognized header still names the profiles it comes closest to, with the columns it matched.
+    @Test func ranksClosestProfiles() {
+        let ranked = ProfileDetector.rank(header: ["Vorname", "Name", "Site"], among: ProfileLoader.builtIn)
+        #expect(ranked.first?.profile.name == "4me-people")
+        #expect(ranked.first?.matchedColumns == ["Name", "Site"])
+        #expect(ProfileDetector.rank(header: ["sku", "qty"], among: ProfileLoader.builtIn).isEmpty)
+    }
+
     @Test func headerMatching() throws {
         let matcher = HeaderMatcher(profile: try ProfileLoader.load("receptionist"))
         #expect(matcher.match("Last Name") == .exact("Last Name"))
         #expect(matcher.match("last name") == .spelling("Last Name"))
+        #expect(matcher.match("LastName") == .spelling("Last Name"))
+        #expect(matcher.match("last_name") == .punctuation("Last Name"))
         #expect(matcher.match("Surname") == .alias("Last Name"))
         #expect(matcher.match("Last Nmae") == .nearMiss("Last Name"))
         #expect(matcher.match("Favourite Colour") == .unknown)
@@ -56,6 +66,24 @@ import Testing
         let bad = dir.appendingPathComponent("bad.yml")
         try "name: bad\ncolumns:\n  - kind: email\n".write(to: bad, atomically: true, encoding: .utf8)
         #expect(throws: ProfileError.self) { try ProfileLoader.load(bad.path) }
+    }
+
+    /// The documented delimiters and encodings are profile data; a profile that does not say accepts anything.
+    @Test func profilesDeclareWhatTheirTargetReads() throws {
+        let people = try ProfileLoader.load("4me-people"), receptionist = try ProfileLoader.load("receptionist")
+        #expect(people.accepts?.delimiters == [0x2C, 0x09])
+        #expect(people.accepts?.acceptsEncoding("UTF-16LE") == true)
+        #expect(people.accepts?.acceptsEncoding("UTF-16BE") == false)
+        #expect(receptionist.accepts?.delimiters == [0x2C])
+        #expect(receptionist.accepts?.acceptsEncoding("UTF-16LE") == false)
+        #expect(EncodingVerdict.judge("UTF-16LE", profile: people)?.severity == .info)
+        #expect(EncodingVerdict.judge("UTF-16LE", profile: receptionist)?.severity == .error)
+        let open = try ProfileLoader.parse("name: open\ncolumns:\n  - name: Name\n", origin: "open.yml")
+        #expect(open.accepts == nil)
+        #expect(EncodingVerdict.judge("UTF-16BE", profile: open) == nil)
+        #expect(throws: ProfileError.self) {
+            try ProfileLoader.parse("name: x\naccepts:\n  delimiters: [colon]\ncolumns:\n  - name: Name\n", origin: "x.yml")
+        }
     }
 
     @Test func selectionByCodeNamePrefix() {

@@ -2,10 +2,6 @@
 #define CICU_CHARSET_H
 #include <stdint.h>
 
-/* Guesses the charset of `bytes` with ICU's detector (ucsdet). Writes its name (NUL-terminated) into
-   `nameOut` and returns the confidence 0..100, or -1 when ICU cannot guess. */
-int32_t cicu_detect_charset(const char *bytes, int32_t length, char *nameOut, int32_t nameCapacity);
-
 /* A streaming converter from a named charset to UTF-8 that keeps partial sequences between calls. */
 typedef struct cicu_converter cicu_converter;
 cicu_converter *cicu_converter_open(const char *charset);
@@ -14,6 +10,10 @@ void cicu_converter_close(cicu_converter *converter);
    returns the UTF-8 bytes written, or -1 on an ICU error. `flush` != 0 on the last chunk. */
 int32_t cicu_converter_to_utf8(cicu_converter *converter, const char *source, int32_t sourceLength,
                                char *target, int32_t targetCapacity, int32_t flush, int32_t *consumed);
+/* Decodes `bytes` from `charset` into code points (at most `capacity`); every illegal or unmappable
+   sequence becomes U+FFFD. Returns the number of code points written, or -1 for an unknown charset. */
+int32_t cicu_decode_codepoints(const char *charset, const char *bytes, int32_t length, uint32_t *out,
+                               int32_t capacity);
 /* 1 when ICU knows the charset name. */
 int32_t cicu_charset_is_known(const char *charset);
 

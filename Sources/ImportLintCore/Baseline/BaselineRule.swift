@@ -7,7 +7,7 @@ final class BaselineRule: RecordRule {
     private let baseline: BaselineFile
     private let displayPath: String
     private let threshold: Double
-    private let profileName: String?
+    private let target: TargetWording
     private let key: BaselineKey?
     private let countEnabled: Bool
     private let removedEnabled: Bool
@@ -23,7 +23,7 @@ final class BaselineRule: RecordRule {
         guard countEnabled || removedEnabled else { return nil }
         displayPath = context.options.baselineDisplayPath ?? path
         threshold = context.options.recordCountDropThreshold
-        profileName = context.profile?.name
+        target = context.profile?.target ?? .neutral
         baseline = try BaselineFile(path: path, profile: context.profile)
         key = removedEnabled ? BaselineKey.choose(context: context, baseline: baseline) : nil
         let table = try baseline.scan(key: key)
@@ -42,11 +42,7 @@ final class BaselineRule: RecordRule {
     override func finish(sink: DiagnosticSink) {
         if countEnabled && baselineRecords > 0 && Double(baselineRecords - records) > threshold * Double(baselineRecords) {
             let drop = Double(baselineRecords - records) * 100 / Double(baselineRecords)
-            let consequence = switch profileName {
-            case "receptionist": "; The Receptionist archives every contact missing from the file"
-            case .some(let p) where p.hasPrefix("4me"): "; 4me leaves the missing records unchanged"
-            default: ""
-            }
+            let consequence = target.missingRecords.map { "; \(target.name) \($0)" } ?? ""
             sink.file(.recordCountDrop,
                       message: "\(records) record\(records == 1 ? "" : "s") where the baseline \(displayPath) has \(baselineRecords): a drop of \(Self.percent(drop)), more than the \(Self.percent(threshold * 100)) threshold (truncated or filtered export?)\(consequence)",
                       related: [RelatedLocation(line: 1, path: displayPath)])
@@ -55,11 +51,7 @@ final class BaselineRule: RecordRule {
         let lines = Set(remaining.values)
         let texts = (try? baseline.values(atLines: lines, key: key)) ?? [:]
         let names = key.names.joined(separator: " + ")
-        let consequence = switch profileName {
-        case "receptionist": "The Receptionist archives this contact"
-        case .some(let p) where p.hasPrefix("4me"): "4me leaves this record unchanged (stale)"
-        default: "it is no longer imported"
-        }
+        let consequence = target.missingRecord.map { "\(target.name) \($0)" } ?? "it is no longer imported"
         for line in lines.sorted() {
             let values = texts[line] ?? []
             var shown = values.isEmpty ? "on line \(line)" : values.prefix(key.keyCount).map { "'\($0)'" }.joined(separator: " + ")

@@ -1,4 +1,4 @@
-/// Chooses the delimiter from the header line: the candidate (tab, comma, semicolon) that occurs most often
+/// Chooses the delimiter from the header line: the candidate (tab, comma, semicolon, pipe) that occurs most often
 /// outside quotes. A one-column header falls back on the file extension.
 enum DelimiterSniffer {
     static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String) -> UInt8 {
@@ -9,7 +9,7 @@ enum DelimiterSniffer {
             while i < n && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
             while i < n && (head[i] == 0x0A || head[i] == 0x0D) { i += 1 }
         }
-        var counts: [UInt8: Int] = [0x09: 0, 0x2C: 0, 0x3B: 0]
+        var counts: [UInt8: Int] = [0x09: 0, 0x2C: 0, 0x3B: 0, 0x7C: 0]
         var quoted = false
         while i < n {
             let c = head[i]
@@ -19,10 +19,21 @@ enum DelimiterSniffer {
             }
             i += 1
         }
-        let ranked = [UInt8(0x09), 0x2C, 0x3B].sorted { counts[$0]! > counts[$1]! }
+        let ranked = [UInt8(0x09), 0x2C, 0x3B, 0x7C].sorted { counts[$0]! > counts[$1]! }
         if counts[ranked[0]]! > 0 { return ranked[0] }
         return path.lowercased().hasSuffix(".tsv") || path.lowercased().hasSuffix(".tab") ? 0x09 : 0x2C
     }
 
     static func name(_ d: UInt8) -> String { String(UnicodeScalar(d)) }
+
+    /// The delimiter as messages name it: 'comma', 'tab', 'semicolon', 'pipe'.
+    static func word(_ d: UInt8) -> String {
+        switch d {
+        case 0x2C: "comma"
+        case 0x09: "tab"
+        case 0x3B: "semicolon"
+        case 0x7C: "pipe"
+        default: "'\(name(d))'"
+        }
+    }
 }

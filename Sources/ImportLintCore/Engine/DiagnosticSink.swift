@@ -44,9 +44,10 @@ public final class DiagnosticSink {
 
     /// A file-level finding: line 1 (or the given line), record null.
     public func file(_ rule: RuleDescriptor, line: Int = 1, column: Int = 1, field: String? = nil, message: String,
-                     fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], fieldIndex: Int? = nil) {
+                     fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], fieldIndex: Int? = nil,
+                     severity: Severity? = nil) {
         guard isEnabled(rule) else { return }
-        emit(Diagnostic(rule: rule, line: line, column: column, record: nil, field: field, message: message,
+        emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: nil, field: field, message: message,
                         related: related, fix: fix, fieldIndex: fieldIndex, values: values))
     }
 

@@ -4,8 +4,10 @@ import Foundation
 public enum HeaderMatch: Equatable, Sendable {
     /// The exact column name the target system expects.
     case exact(String)
-    /// The right column in the wrong case or spacing ('primary email').
+    /// The right column in the wrong case or spacing ('primary email', 'PrimaryEmail').
     case spelling(String)
+    /// The column's name with other punctuation ('Primary_Email', 'E-Mail').
+    case punctuation(String)
     /// A name directory exports use for the column ('Surname' for 'Last Name').
     case alias(String)
     /// A near miss ('Primary Emial'); a guess, so its rename is an unsafe fix.
@@ -14,7 +16,7 @@ public enum HeaderMatch: Equatable, Sendable {
 
     public var column: String? {
         switch self {
-        case .exact(let c), .spelling(let c), .alias(let c), .nearMiss(let c): c
+        case .exact(let c), .spelling(let c), .punctuation(let c), .alias(let c), .nearMiss(let c): c
         case .unknown: nil
         }
     }
@@ -23,6 +25,7 @@ public enum HeaderMatch: Equatable, Sendable {
 /// Matches header text against a profile's column names and aliases.
 public struct HeaderMatcher: Sendable {
     let profile: Profile
+    private let bySpacing: [String: String]
     private let byLoose: [String: String]
     private let aliasByLoose: [String: String]
     /// Each column's loose name as scalars, computed once: a header of a million cells asks for each.
@@ -30,14 +33,17 @@ public struct HeaderMatcher: Sendable {
 
     public init(profile: Profile) {
         self.profile = profile
+        var bySpacing: [String: String] = [:]
         var byLoose: [String: String] = [:]
         var aliasByLoose: [String: String] = [:]
         for column in profile.columns {
+            bySpacing[Self.spacingFree(column.name)] = column.name
             byLoose[Self.loose(column.name)] = column.name
             for alias in column.aliases where aliasByLoose[Self.loose(alias)] == nil {
                 aliasByLoose[Self.loose(alias)] = column.name
             }
         }
+        self.bySpacing = bySpacing
         self.byLoose = byLoose
         self.aliasByLoose = aliasByLoose
         self.looseColumns = profile.columns.map { ($0.name, Self.loose($0.name).unicodeScalars.map(\.value)) }
@@ -48,13 +54,19 @@ public struct HeaderMatcher: Sendable {
         String(s.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
     }
 
+    /// Lowercased, without whitespace: only case and spacing set 'Primary  email' apart from 'Primary Email'.
+    static func spacingFree(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+
     public func match(_ header: String) -> HeaderMatch {
         let text = header.trimmingCharacters(in: .whitespaces)
         if profile.columns.contains(where: { $0.name == text }) {
             return text == header ? .exact(text) : .spelling(text)
         }
+        if let c = bySpacing[Self.spacingFree(text)] { return .spelling(c) }
         let key = Self.loose(text)
-        if let c = byLoose[key] { return .spelling(c) }
+        if let c = byLoose[key] { return .punctuation(c) }
         if let c = aliasByLoose[key] { return .alias(c) }
         if let c = nearestColumn(key) { return .nearMiss(c) }
         return .unknown

@@ -45,9 +45,10 @@ public struct InputFile: Sendable {
         switch encoding {
         case .utf8: return raw
         case .utf16(let littleEndian, _): return try TranscodingSource(raw, charset: littleEndian ? "UTF-16LE" : "UTF-16BE")
-        case .legacy(let charset, _, _):
-            // ISO-8859-1 guesses decode as Windows-1252, its superset for every printable byte.
-            return try TranscodingSource(raw, charset: charset == "ISO-8859-1" ? "windows-1252" : charset)
+        case .utf32(let littleEndian, _): return try TranscodingSource(raw, charset: littleEndian ? "UTF-32LE" : "UTF-32BE")
+        case .legacy(let legacy):
+            // ISO-8859-1 decodes as Windows-1252, its superset for every printable byte.
+            return try TranscodingSource(raw, charset: legacy.charset == "ISO-8859-1" ? "windows-1252" : legacy.charset)
         }
     }
 
@@ -59,19 +60,31 @@ public struct InputFile: Sendable {
             case "UTF-8", "UTF8": return try EncodingSniffer.sniff(openRaw).isUTF8BOM ? .utf8(bom: true) : .utf8(bom: false)
             case "UTF-16LE", "UTF-16": return .utf16(littleEndian: true, bom: try startsWithBOM16())
             case "UTF-16BE": return .utf16(littleEndian: false, bom: try startsWithBOM16())
+            case "UTF-32LE": return .utf32(littleEndian: true, bom: try startsWithBOM32())
+            case "UTF-32BE": return .utf32(littleEndian: false, bom: try startsWithBOM32())
             default:
                 guard name.withCString({ cicuKnows($0) }) else { throw InputError("unknown input encoding '\(name)'") }
-                return .legacy(charset: name, confidence: 100, firstNonASCIILine: 1)
+                return .legacy(LegacyEncoding(charset: name, firstNonASCIILine: 1, guess: nil))
             }
         }
         return try EncodingSniffer.sniff(openRaw)
     }
 
     private func startsWithBOM16() throws -> Bool {
+        let head = try firstBytes(2)
+        return head == [0xFF, 0xFE] || head == [0xFE, 0xFF]
+    }
+
+    private func startsWithBOM32() throws -> Bool {
+        let head = try firstBytes(4)
+        return head == [0xFF, 0xFE, 0, 0] || head == [0, 0, 0xFE, 0xFF]
+    }
+
+    private func firstBytes(_ count: Int) throws -> [UInt8] {
         let raw = try openRaw()
-        var head = [UInt8](repeating: 0, count: 2)
-        let n = try head.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, 2) }
-        return n == 2 && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+        var head = [UInt8](repeating: 0, count: count)
+        let n = try head.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, count) }
+        return Array(head.prefix(n))
     }
 }
 

@@ -40,14 +40,25 @@ public final class Linter {
             return LintResult(report: report, sourceLines: sink.sourceLines)
         }
 
-        guard try reader.next() else { return endOfFile(records: 0, headerLine: nil) }
+        func settle(_ profile: Profile?) {
+            for rule in fileRules { rule.profileSettled(profile, sink: sink) }
+        }
+
+        guard try reader.next() else {
+            settle(explicitProfile)
+            return endOfFile(records: 0, headerLine: nil)
+        }
         if reader.isPowerShellTypeLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
-            guard try reader.next() else { return endOfFile(records: 0, headerLine: nil) }
+            guard try reader.next() else {
+                settle(explicitProfile)
+                return endOfFile(records: 0, headerLine: nil)
+            }
         }
 
         let header = (0..<reader.fieldCount).map(reader.string)
         let profile = explicitProfile ?? ProfileDetector.detect(header: header, among: builtInProfiles)
+        settle(profile)
         let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
         let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, headerLine: reader.line)
@@ -66,6 +77,10 @@ public final class Linter {
                 continue
             }
             records += 1
+            if reader.unterminatedQuote != nil {
+                for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
+                continue
+            }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
             if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }
@@ -87,12 +102,14 @@ enum RuleFactory {
     }
 
     static func rules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(), RecordShapeRule(headerCount: context.header.count), SurroundingWhitespaceRule()]
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count),
+                                   MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         let optional: [RecordRule?] = [
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
+            UnsupportedDelimiterRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

@@ -6,15 +6,22 @@
 /// the people benchmark); a class method can be called through an unretained reference.
 ///
 /// Rules about the file as a whole are made before anything is read and get the hooks around the table
-/// (`start`, `preambleLine`, `blankLine`, `endOfFile`); rules about records are made from the header and
+/// (`start`, `preambleLine`, `profileSettled`, `blankLine`, `endOfFile`); rules about records are made from the header and
 /// get `checkHeader`, `check` for every record, and `finish`.
 public class RecordRule {
     /// The file's encoding is known; nothing has been read yet.
     public func start(encoding: InputEncoding, sink: DiagnosticSink) {}
+    /// The profile is settled (detected from the header, given, or nil when none applies); file rules whose
+    /// verdict depends on the target act here. Called once, before any record rule sees the header.
+    public func profileSettled(_ profile: Profile?, sink: DiagnosticSink) {}
     /// The reader is on a line above the header that is not part of the table (a PowerShell type line).
     public func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {}
+    /// Whether `check` also sees a record holding an unterminated quote. Its cells from the open quote on
+    /// are the rest of the file read as one cell: only rules about the file's structure and bytes look at
+    /// it, so that nothing in the swallowed lines is reported as if it were a row.
+    public var checksSwallowedRecords: Bool { false }
     /// The reader is on a blank line, which is not a record.
     public func blankLine(_ reader: CSVReader, sink: DiagnosticSink) {}
     public func finish(sink: DiagnosticSink) {}

@@ -5,13 +5,14 @@ public enum RuleCatalog {
 
     static let implemented: [RuleDescriptor] = [
         .invalidUTF8, .legacyEncoding, .utf16Encoding, .byteOrderMark, .controlCharacter,
-        .raggedRow, .unterminatedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
+        .raggedRow, .unterminatedQuote, .malformedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
         .powershellTypeLine, .emptyFile, .surroundingWhitespace,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
+        .unknownFormat, .unsupportedDelimiter,
     ]
 
     static let pending: [RuleDescriptor] = [

@@ -6,6 +6,7 @@ struct PassSettings {
     var lineEnding: LineTerminator?
     var allowUnsafe: Bool
     var force: Bool
+    var quoting: QuotingStyle
     var collectDetails: Bool
     var profile: Profile?
     var round: Int
@@ -33,7 +34,8 @@ struct PassResult {
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
-/// (minimal quoting, trimmed, NFC, planned cell fixes applied) to a temporary file. The plan's file-level
+/// (trimmed, NFC, planned cell fixes applied; each cell quoted as in the input or as `--quoting` asks, and
+/// where needed) to a temporary file. The plan's file-level
 /// actions are carried out on the way: the output is UTF-8 without byte-order mark, planned lines are left
 /// out, and rows are moved up to their group at the end.
 final class FixPass {
@@ -50,10 +52,13 @@ final class FixPass {
     private var regrouper: Regrouper?
     private var row: [UInt8] = []
     private var cell: [UInt8] = []
+    /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
+    private let guessedCodePage: LegacyEncoding?
 
     init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
         self.settings = settings
+        if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
@@ -81,6 +86,7 @@ final class FixPass {
             result.fileFixes.append(encoding)
         }
         defer { result.fileFixes += plan.fileActions.removedLinesReport(removed: removedLines, round: settings.round) }
+        if let guessed = guessedCodePage, !settings.allowUnsafe, !structural(guessed.refusal) { return false }
         guard try readHeader(copyingPreambleTo: out) else { return true }
         guard checkStructure(record: nil) else { return false }
         prepareColumns()
@@ -190,15 +196,44 @@ final class FixPass {
         var key: Key128?
         let n = reader.fieldCount
         let d = settings.outputDelimiter
+        let hasMalformedQuotes = !reader.malformedQuotes.isEmpty
         for i in 0..<n {
             if i > 0 { row.append(d) }
+            let cellStart = row.count
             renderCell(record: record, field: i)
+            let keepQuotes: Bool
+            switch settings.quoting {
+            case .keep: keepQuotes = reader.isQuoted(i)
+            case .minimal: keepQuotes = false
+            case .all: keepQuotes = true
+            }
             cell.withUnsafeBufferPointer { c in
-                CellText.appendCell(c, delimiter: d, forceQuotes: n == 1 && c.isEmpty, to: &row)
+                CellText.appendCell(c, delimiter: d, forceQuotes: keepQuotes || (n == 1 && c.isEmpty), to: &row)
                 if i == groupIndex { key = Regrouper.key(c) }
+            }
+            if hasMalformedQuotes, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
+                noteRequoted(record: record, field: i, quote: quote, written: row[cellStart...])
             }
         }
         return key
+    }
+
+    /// A cell with a malformed quote is written as it was read, quoted properly: that changes its bytes,
+    /// so it is counted and reported (as unsafe where the reading is a guess, written only with --force).
+    private func noteRequoted(record: Int, field: Int, quote: MalformedQuote, written: ArraySlice<UInt8>) {
+        let raw = reader.rawCell(field)
+        guard !written.elementsEqual(raw) else { return }
+        result.cellsChanged += 1
+        result.appliedCount += 1
+        result.appliedByRule[RuleDescriptor.malformedQuote.name, default: 0] += 1
+        guard settings.collectDetails else { return }
+        let rule = RuleDescriptor.malformedQuote
+        let exact = MalformedQuoteRule.isPlainText(quote, delimiter: settings.inputDelimiter)
+        result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: exact ? .safe : .unsafe,
+                                         line: reader.position(of: quote).line, record: record == 0 ? nil : record,
+                                         field: fieldNames.indices.contains(field) ? fieldNames[field] : nil, fieldIndex: field,
+                                         before: String(decoding: raw, as: UTF8.self),
+                                         after: String(decoding: written, as: UTF8.self), round: settings.round))
     }
 
     /// Puts the new text of cell `field` into `cell`: its planned fix, if any, normalized.
@@ -283,6 +318,10 @@ final class FixPass {
         if let open = reader.unterminatedQuote {
             let at = reader.position(of: open)
             return structural("line \(at.line): a quote opened in column \(at.column) is never closed (\(RuleDescriptor.unterminatedQuote.name)); the rest of the file would be read into one cell")
+        }
+        if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isPlainText($0, delimiter: settings.inputDelimiter) }) {
+            let at = reader.position(of: quote)
+            if !structural("line \(at.line), column \(at.column): a quote out of place (\(RuleDescriptor.malformedQuote.name)); what the cell should hold is a guess") { return false }
         }
         if let record, reader.fieldCount != headerCount {
             return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")

@@ -12,12 +12,24 @@ public struct FixOptions: Sendable {
     public var outputDelimiter: UInt8?
     /// Line ending of the output; the input's (that of its header line) by default.
     public var lineEnding: LineTerminator?
+    /// Which cells are quoted in the output (a cell that needs quotes always is).
+    public var quoting: QuotingStyle = .keep
     /// Keep every applied fix with its before and after values (for the JSON report).
     public var collectDetails = true
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }
+}
+
+/// Which cells the fixer quotes; a cell holding the delimiter, a quote or a line break is always quoted.
+public enum QuotingStyle: String, Sendable, CaseIterable {
+    /// As in the input, so that a cell no fix changed keeps its bytes (the default).
+    case keep
+    /// Only where needed.
+    case minimal
+    /// Every cell, as PowerShell's Export-Csv writes.
+    case all
 }
 
 /// The result of fixing one file: the report, and the finished temporary file to rename or discard.
@@ -77,7 +89,7 @@ public final class Fixer {
                 }
             }
             let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
-                                        lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force,
+                                        lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force, quoting: options.quoting,
                                         collectDetails: options.collectDetails, profile: profile, round: rounds)
             let pass = try FixPass(input: current.input, encoding: current.encoding, plan: plan, settings: settings)
                 .run(directory: temporaryDirectory, name: name)

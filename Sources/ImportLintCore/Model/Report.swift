@@ -65,7 +65,12 @@ public struct ReportSummary: Codable, Sendable, Equatable {
     public var errors: Int
     public var warnings: Int
     public var infos: Int
+    /// Diagnostics that carry a fix, safe or unsafe (`fixableSafe + fixableUnsafe`).
     public var fixable: Int
+    /// Of those, the ones `importlint fix` applies.
+    public var fixableSafe: Int
+    /// The ones it applies only with `--unsafe-fixes`.
+    public var fixableUnsafe: Int
 }
 
 public struct ToolInfo: Codable, Sendable {
@@ -84,7 +89,7 @@ public struct Report: Codable, Sendable {
         schemaVersion = 1
         tool = ToolInfo(name: "importlint", version: ImportLint.version)
         self.files = files
-        var summary = ReportSummary(files: files.count, records: 0, errors: 0, warnings: 0, infos: 0, fixable: 0)
+        var summary = ReportSummary(files: files.count, records: 0, errors: 0, warnings: 0, infos: 0, fixable: 0, fixableSafe: 0, fixableUnsafe: 0)
         for file in files {
             summary.records += file.records
             for d in file.diagnostics {
@@ -93,7 +98,10 @@ public struct Report: Codable, Sendable {
                 case .warning: summary.warnings += 1
                 case .info: summary.infos += 1
                 }
-                if d.fix != nil { summary.fixable += 1 }
+                if let fix = d.fix {
+                    summary.fixable += 1
+                    if fix.applicability == .safe { summary.fixableSafe += 1 } else { summary.fixableUnsafe += 1 }
+                }
             }
         }
         self.summary = summary

@@ -34,6 +34,8 @@ public struct JSONReporter: Reporter {
                     o.field("errors") { $0.int(s.errors) }
                     o.field("files") { $0.int(s.files) }
                     o.field("fixable") { $0.int(s.fixable) }
+                    o.field("fixableSafe") { $0.int(s.fixableSafe) }
+                    o.field("fixableUnsafe") { $0.int(s.fixableUnsafe) }
                     o.field("infos") { $0.int(s.infos) }
                     o.field("records") { $0.int(s.records) }
                     o.field("warnings") { $0.int(s.warnings) }

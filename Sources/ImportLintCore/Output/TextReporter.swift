@@ -28,12 +28,25 @@ public struct TextReporter: Reporter {
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
+        for file in report.files {
+            let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
+            out += "\(style.bold(file.path)): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
+        }
         let summary = report.summary
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
         out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
-        if summary.fixable > 0 { out += " (\(summary.fixable) fixable with `importlint fix`)" }
+        out += Self.fixableNote(summary)
         out += "\n"
         try flush()
+    }
+
+    /// What `fix` would apply, and what only `fix --unsafe-fixes` would: following the hint never loops.
+    static func fixableNote(_ summary: ReportSummary) -> String {
+        let safe = summary.fixableSafe, unsafe = summary.fixableUnsafe
+        if safe > 0 {
+            return "; \(safe) fixable with `importlint fix`" + (unsafe > 0 ? " (\(unsafe) more with `--unsafe-fixes`)" : "")
+        }
+        return unsafe > 0 ? "; \(unsafe) fixable with `importlint fix --unsafe-fixes`" : ""
     }
 
     /// Tabs and control characters shown as visible symbols so the caret stays under the right column.

@@ -7,6 +7,18 @@ enum EmbeddedRules {
 # 4me People Contact Details import. A row is a contact (protocol + label + URI) or an address.
 name: 4me-contacts
 title: 4me People Contact Details import
+# How messages name 4me and what it does with a defect (4me Import API docs).
+target:
+  name: 4me
+  rejects_row: fails this row
+  reads_as_false: reads it as false
+  missing_record: leaves this record unchanged (stale)
+  missing_records: leaves the missing records unchanged
+  replaces_group: deletes the rows imported with that earlier group
+# 4me reads comma-separated CSV or tab-separated TSV, encoded UTF-8 or UTF-16LE (Import API docs, 2026-12).
+accepts:
+  delimiters: [comma, tab]
+  encodings: [UTF-8, UTF-16LE]
 # All rows of one Person must be contiguous: with Integration true, a later separate group for the same
 # person replaces the rows imported just before it.
 group_by: Person
@@ -76,12 +88,28 @@ columns:
 # 4me People import (CSV or TSV). Facts: 4me Import API docs, People fields.
 name: 4me-people
 title: 4me People import
+# How messages name 4me and what it does with a defect (4me Import API docs).
+target:
+  name: 4me
+  rejects_row: fails this row
+  reads_as_false: reads it as false
+  missing_record: leaves this record unchanged (stale)
+  missing_records: leaves the missing records unchanged
+# 4me reads comma-separated CSV or tab-separated TSV, encoded UTF-8 or UTF-16LE (Import API docs, 2026-12).
+accepts:
+  delimiters: [comma, tab]
+  encodings: [UTF-8, UTF-16LE]
 # Matching order 4me uses to create-or-update a person: ID, then Source + Source ID, then Primary Email.
 identifiers:
   - columns: [ID]
   - columns: [Source, Source ID]
   - columns: [Primary Email]
     case_insensitive: true
+# Name and Primary Email are needed to create a person; a file that only updates people it identifies by ID
+# or by Source + Source ID may leave them out (4me Import API docs, "Create or update").
+update_keys:
+  - [ID]
+  - [Source, Source ID]
 locales: 4me-locales
 time_zones: rails-time-zones
 columns:
@@ -157,6 +185,18 @@ columns:
 # The Receptionist contact import CSV (from the PowerShell AD export template).
 name: receptionist
 title: The Receptionist contact import
+# How messages name The Receptionist and what it does with a defect (its contact import help): every
+# existing contact not in the file is archived.
+target:
+  name: The Receptionist
+  rejects_row: rejects this row
+  missing_record: archives this contact
+  missing_records: archives every contact missing from the file
+# Comma-separated CSV, UTF-8 only: its only documented import error is "invalid UTF-8 byte sequence", and
+# UTF-16 is not documented as accepted (The Receptionist contact import help, 2026-12).
+accepts:
+  delimiters: [comma]
+  encodings: [UTF-8]
 # Matching order: Identification, then Email, then SMS Phone. A person who works at several locations is
 # listed once per Location Slug: a key repeated under another Location Slug is no duplicate when it is the
 # same person (same Identification, else same first and last name). Another person with the same Email or

@@ -99,6 +99,89 @@ public struct ReferenceSpec: Codable, Sendable, Equatable {
     public var target: String
 }
 
+/// The delimiters and encodings a target reads (the profile's `accepts:` block). A list left out accepts
+/// anything: a user's profile that does not say is not held to a guess.
+public struct AcceptedFormats: Codable, Sendable, Equatable {
+    /// Delimiter bytes, from names (`comma`, `tab`, `semicolon`, `pipe`) or the characters themselves.
+    public var delimiters: [UInt8]?
+    /// Encoding names as reports give them: `UTF-8`, `UTF-16LE`, `UTF-16BE`, or a legacy charset.
+    public var encodings: [String]?
+
+    enum CodingKeys: String, CodingKey { case delimiters, encodings }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        delimiters = try c.decodeIfPresent([String].self, forKey: .delimiters).map { names in
+            try names.map { name in
+                guard let byte = LintOptions.parseDelimiter(name) else {
+                    throw DecodingError.dataCorruptedError(forKey: .delimiters, in: c, debugDescription: "unknown delimiter '\(name)' (comma, tab, semicolon or pipe)")
+                }
+                return byte
+            }
+        }
+        encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(delimiters?.map(DelimiterSniffer.name), forKey: .delimiters)
+        try c.encodeIfPresent(encodings, forKey: .encodings)
+    }
+
+    /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).
+    public func acceptsEncoding(_ name: String) -> Bool? {
+        encodings.map { list in list.contains { $0.uppercased() == name.uppercased() } }
+    }
+}
+
+/// How messages name the target system and say what it does with a defect (the profile's `target:`
+/// block). A profile without one gets neutral wording: a user's profile for another system never borrows
+/// a built-in target's name or behaviour.
+public struct TargetWording: Codable, Sendable, Equatable {
+    /// '4me', 'The Receptionist'.
+    public var name: String
+    /// What the target does with a row it cannot take ('fails this row').
+    public var rejectsRow: String
+    /// What it does with a value of a boolean column that is not a true word ('reads it as false').
+    public var readsAsFalse: String
+    /// What it does with a record of the previous upload that this file lacks ('archives this contact'),
+    /// and with all of them ('archives every contact missing from the file'); nil when not known.
+    public var missingRecord: String?
+    public var missingRecords: String?
+    /// What a later separate group of one record's rows does to the earlier group, when known.
+    public var replacesGroup: String?
+
+    public static let neutral = TargetWording(name: "the target system", rejectsRow: "may reject this row",
+                                              readsAsFalse: "may not read it as intended")
+
+    public init(name: String, rejectsRow: String, readsAsFalse: String, missingRecord: String? = nil,
+                missingRecords: String? = nil, replacesGroup: String? = nil) {
+        self.name = name
+        self.rejectsRow = rejectsRow
+        self.readsAsFalse = readsAsFalse
+        self.missingRecord = missingRecord
+        self.missingRecords = missingRecords
+        self.replacesGroup = replacesGroup
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case rejectsRow = "rejects_row", readsAsFalse = "reads_as_false", missingRecord = "missing_record"
+        case missingRecords = "missing_records", replacesGroup = "replaces_group"
+    }
+
+    /// Phrases the profile leaves out stay neutral.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        rejectsRow = try c.decodeIfPresent(String.self, forKey: .rejectsRow) ?? Self.neutral.rejectsRow
+        readsAsFalse = try c.decodeIfPresent(String.self, forKey: .readsAsFalse) ?? Self.neutral.readsAsFalse
+        missingRecord = try c.decodeIfPresent(String.self, forKey: .missingRecord)
+        missingRecords = try c.decodeIfPresent(String.self, forKey: .missingRecords)
+        replacesGroup = try c.decodeIfPresent(String.self, forKey: .replacesGroup)
+    }
+}
+
 /// An import format: the columns a target system takes and what their values must be. Loaded from YAML
 /// so that users describe their own target systems without code.
 public struct Profile: Codable, Sendable, Equatable {
@@ -111,7 +194,14 @@ public struct Profile: Codable, Sendable, Equatable {
     /// in both rows decides): Identification, else First Name + Last Name.
     public var samePerson: [[String]]
     public var atLeastOneOf: [[String]]
+    /// Column sets that identify existing records: a file with every column of one set only updates the
+    /// records it names, so it may leave out the columns `required` to create one (4me: ID, Source + Source ID).
+    public var updateKeys: [[String]]
     public var references: ReferenceSpec?
+    /// Delimiters and encodings the target reads; nil when the profile does not say (anything goes).
+    public var accepts: AcceptedFormats?
+    /// How messages name the target and its behaviour; neutral when the profile does not say.
+    public var target: TargetWording
     public var defaultRegion: String?
     /// Name of a table in `rules/tables` (or a path) listing accepted locale tags.
     public var locales: String?
@@ -119,9 +209,9 @@ public struct Profile: Codable, Sendable, Equatable {
     public var timeZones: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, columns, identifiers, references, locales
+        case name, title, columns, identifiers, references, locales, accepts, target
         case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
-        case samePerson = "same_person"
+        case samePerson = "same_person", updateKeys = "update_keys"
         case timeZones = "time_zones"
     }
 
@@ -134,7 +224,10 @@ public struct Profile: Codable, Sendable, Equatable {
         groupBy = try c.decodeIfPresent(String.self, forKey: .groupBy)
         samePerson = try c.decodeIfPresent([[String]].self, forKey: .samePerson) ?? []
         atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
+        updateKeys = try c.decodeIfPresent([[String]].self, forKey: .updateKeys) ?? []
         references = try c.decodeIfPresent(ReferenceSpec.self, forKey: .references)
+        accepts = try c.decodeIfPresent(AcceptedFormats.self, forKey: .accepts)
+        target = try c.decodeIfPresent(TargetWording.self, forKey: .target) ?? .neutral
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
         locales = try c.decodeIfPresent(String.self, forKey: .locales)
         timeZones = try c.decodeIfPresent(String.self, forKey: .timeZones)
@@ -145,7 +238,9 @@ public struct Profile: Codable, Sendable, Equatable {
         self.columns = columns
         self.identifiers = []
         self.atLeastOneOf = []
+        self.updateKeys = []
         self.samePerson = []
+        self.target = .neutral
     }
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }

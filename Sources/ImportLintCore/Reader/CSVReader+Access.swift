@@ -90,6 +90,10 @@ extension CSVReader {
         (quote.line, column(at: quote.offset, lineStart: quote.lineStart))
     }
 
+    public func position(of quote: MalformedQuote) -> (line: Int, column: Int) {
+        (quote.line, column(at: quote.offset, lineStart: quote.lineStart))
+    }
+
     /// Counts decoded scalars (an invalid byte counts as one U+FFFD) unless the prefix is pure ASCII.
     func column(at offset: Int, lineStart: Int) -> Int {
         if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }
@@ -127,6 +131,13 @@ extension CSVReader {
         let raw = rawRecord
         guard let base = raw.baseAddress else { return false }
         return memchr(base, Int32(byte), raw.count) != nil
+    }
+
+    /// Cell `index` exactly as written, quotes included (the fixer reports what it re-quoted).
+    func rawCell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = fields[index].rawStart
+        let end = index + 1 < fields.count ? fields[index + 1].rawStart - 1 : recordEndOffset - terminator.bytes.count
+        return UnsafeBufferPointer(start: bufferBase + start, count: max(0, end - start))
     }
 
     /// The record's raw bytes exactly as decoded, terminator included (the fixer copies untouched records).

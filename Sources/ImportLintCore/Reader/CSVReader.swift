@@ -44,6 +44,8 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var invalidUTF8: [InvalidUTF8Line] = []
     @exclusivity(unchecked) public private(set) var controlCharacters: [ControlCharacterHit] = []
     @exclusivity(unchecked) public private(set) var unterminatedQuote: UnterminatedQuote?
+    /// Quotes that break RFC 4180 in the current record (rare: recorded only on the slow paths).
+    @exclusivity(unchecked) public private(set) var malformedQuotes: [MalformedQuote] = []
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
@@ -131,6 +133,7 @@ public final class CSVReader {
         if !invalidUTF8.isEmpty { invalidUTF8.removeAll(keepingCapacity: true) }
         if !controlCharacters.isEmpty { controlCharacters.removeAll(keepingCapacity: true) }
         unterminatedQuote = nil
+        if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
         firstNonASCII = .max
         var currentLine = nextLine
         var lineStart = recordStart
@@ -200,16 +203,25 @@ public final class CSVReader {
                     slot.end = valueEnd
                 }
                 if closed { i += 1 }
-                // Text after the closing quote (`"a"b`) is kept as part of the cell, as spreadsheets do.
+                // Text after the closing quote (`"a"b`) is kept as part of the cell, as spreadsheets do,
+                // and noted: it is either text after the cell or a quote inside it that was not doubled.
                 if i < n && p[i] != d && p[i] != Self.lf && p[i] != Self.cr {
                     let tailStart = i
+                    var tailQuote = false
                     while i < n && p[i] != d && p[i] != Self.lf && p[i] != Self.cr {
                         if p[i] >= 0x80 {
                             guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
                             i += step
-                        } else { i += 1 }
+                        } else {
+                            if p[i] == Self.quote { tailQuote = true }
+                            i += 1
+                        }
                     }
                     if i >= n && !eof { return false }
+                    // A quote further on means the cell was meant to go on: the first one was a stray quote.
+                    malformedQuotes.append(tailQuote
+                        ? MalformedQuote(kind: .strayQuoteInQuotedCell, field: fieldIndex, offset: tailStart - 1, line: currentLine, lineStart: lineStart)
+                        : MalformedQuote(kind: .textAfterClosingQuote, field: fieldIndex, offset: tailStart, line: currentLine, lineStart: lineStart))
                     if !slot.inScratch {
                         let head = slot.start
                         slot.inScratch = true
@@ -234,7 +246,11 @@ public final class CSVReader {
                         guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
                         i += step
                     } else {
-                        if c < 0x20 && c != 0x09 || c == 0x7F { noteControl(fieldIndex, i, UInt32(c)) }
+                        if c == Self.quote {
+                            noteQuoteInUnquotedCell(fieldIndex, i, currentLine, lineStart)
+                        } else if c < 0x20 && c != 0x09 || c == 0x7F {
+                            noteControl(fieldIndex, i, UInt32(c))
+                        }
                         i += 1
                     }
                 }
@@ -316,6 +332,12 @@ public final class CSVReader {
             noteControl(field, i, p[i + 2] == 0xA8 ? 0x2028 : 0x2029)
         }
         return length
+    }
+
+    /// The first quote of an unquoted cell (one finding per cell).
+    private func noteQuoteInUnquotedCell(_ field: Int, _ offset: Int, _ line: Int, _ lineStart: Int) {
+        if let last = malformedQuotes.last, last.field == field { return }
+        malformedQuotes.append(MalformedQuote(kind: .quoteInUnquotedCell, field: field, offset: offset, line: line, lineStart: lineStart))
     }
 
     @inline(__always)

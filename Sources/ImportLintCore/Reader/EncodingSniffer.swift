@@ -5,14 +5,17 @@ public enum InputEncoding: Sendable, Equatable {
     /// UTF-8 (possibly with some invalid lines, reported per line).
     case utf8(bom: Bool)
     case utf16(littleEndian: Bool, bom: Bool)
-    /// Not UTF-8 as a whole: decoded with the charset ICU's detector names.
-    case legacy(charset: String, confidence: Int, firstNonASCIILine: Int)
+    /// Recognized by its byte-order mark, or named with `--input-encoding`.
+    case utf32(littleEndian: Bool, bom: Bool)
+    /// Not UTF-8 as a whole: a legacy code page, guessed or named with `--input-encoding`.
+    case legacy(LegacyEncoding)
 
     public var name: String {
         switch self {
         case .utf8(let bom): bom ? "UTF-8 with BOM" : "UTF-8"
         case .utf16(let le, _): le ? "UTF-16LE" : "UTF-16BE"
-        case .legacy(let charset, _, _): charset
+        case .utf32(let le, _): le ? "UTF-32LE" : "UTF-32BE"
+        case .legacy(let legacy): legacy.charset
         }
     }
 
@@ -20,14 +23,28 @@ public enum InputEncoding: Sendable, Equatable {
         switch self {
         case .utf8(true): 3
         case .utf16(_, true): 2
+        case .utf32(_, true): 4
         default: 0
         }
     }
 }
 
-/// Decides the encoding of a file from its bytes. Legacy charsets are considered only for a file with no
-/// valid multi-byte UTF-8 sequence at all: a UTF-8 file with a few Windows-1252 lines stays UTF-8 and its
-/// bad lines are reported, never re-decoded (ICU's whole-file guess is unreliable on short, mixed text).
+/// A file in a legacy code page.
+public struct LegacyEncoding: Sendable, Equatable {
+    /// The ICU name the file is decoded with.
+    public var charset: String
+    public var firstNonASCIILine: Int
+    /// How the charset was chosen; nil when the user named it with `--input-encoding`.
+    public var guess: CharsetGuess?
+
+    /// The transcode is exact when the user named the charset or the judge's best reading won clearly.
+    public var transcodeIsSafe: Bool { guess?.isClear ?? true }
+}
+
+/// Decides the encoding of a file from its bytes. A file is UTF-8 unless it holds bytes that are not;
+/// then `CharsetJudge` decodes its non-ASCII lines with every candidate code page. A file with both valid
+/// and invalid UTF-8 stays UTF-8 (its bad lines are reported) unless its "valid" sequences read better in
+/// the judged code page too, as the accidental ones of Shift_JIS, GBK or Big5 text do.
 public enum EncodingSniffer {
     static let sampleSize = 1 << 16
 
@@ -37,6 +54,8 @@ public enum EncodingSniffer {
         let headCount = try head.withUnsafeMutableBufferPointer { try readFully(source, $0.baseAddress!, $0.count) }
         head.removeSubrange(headCount...)
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8(bom: true) }
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .utf32(littleEndian: true, bom: true) }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32(littleEndian: false, bom: true) }
         if head.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, bom: true) }
         if head.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, bom: true) }
         if let kind = BinarySignature.match(head) {
@@ -48,7 +67,7 @@ public enum EncodingSniffer {
         if head.count >= 64, head.filter({ $0 == 0 }).count * 10 > head.count {
             throw InputError("not a text file (more than 10% NUL bytes)")
         }
-        return try scanUTF8(head: head, rest: source)
+        return try scanUTF8(head: head, rest: source, open)
     }
 
     /// UTF-16 text without BOM: mostly-ASCII content puts a NUL in every other byte.
@@ -66,36 +85,64 @@ public enum EncodingSniffer {
         return nil
     }
 
-    private static func scanUTF8(head: [UInt8], rest: ByteSource) throws -> InputEncoding {
+    private static func scanUTF8(head: [UInt8], rest: ByteSource, _ open: () throws -> ByteSource) throws -> InputEncoding {
         var scanner = UTF8Scanner()
         head.withUnsafeBufferPointer { scanner.feed($0) }
-        // A head shorter than the sample was the whole input: no 1 MiB chunk to allocate and zero.
-        var chunk = [UInt8](repeating: 0, count: !scanner.decided && head.count == sampleSize ? 1 << 20 : 0)
-        while !scanner.decided && !chunk.isEmpty {
-            let n = try chunk.withUnsafeMutableBufferPointer { try rest.read(into: $0.baseAddress!, count: $0.count) }
-            if n == 0 { break }
-            chunk.withUnsafeBufferPointer { scanner.feed(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-        }
-        guard scanner.invalidSequences > 0, scanner.validMultibyte == 0 else { return .utf8(bom: false) }
-        let sample = scanner.nonASCIISample
-        var name = [CChar](repeating: 0, count: 64)
-        let confidence = sample.withUnsafeBufferPointer { s in
-            s.baseAddress!.withMemoryRebound(to: CChar.self, capacity: s.count) {
-                cicu_detect_charset($0, Int32(s.count), &name, Int32(name.count))
+        // Past the head only a file that has been pure ASCII so far needs reading on.
+        if scanner.firstNonASCIIOffset == nil && head.count == sampleSize {
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while scanner.firstNonASCIIOffset == nil || (scanner.validMultibyte == 0 && scanner.sample.count < CharsetJudge.maximumSample) {
+                let n = try chunk.withUnsafeMutableBufferPointer { try rest.read(into: $0.baseAddress!, count: $0.count) }
+                if n == 0 { break }
+                chunk.withUnsafeBufferPointer { scanner.feed(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             }
         }
-        let guessed = confidence >= 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        return .legacy(charset: plausibleLegacyCharset(guessed), confidence: Int(max(confidence, 0)),
-                       firstNonASCIILine: scanner.firstNonASCIILine)
+        guard scanner.invalidSequences > 0 else { return .utf8(bom: false) }
+        let guess = CharsetJudge.judge(scanner.sample)
+        var clear = guess.isClear
+        if !scanner.validLines.isEmpty {
+            // Mixed: the "valid" lines must read better in the judged charset than as UTF-8 too.
+            let lead = scanner.validLines.reduce(0.0) { total, line in
+                let structure = TextPlausibility.structureCount(line.lazy.map(UInt32.init))
+                let asLegacy = TextPlausibility.score(CharsetJudge.decode(line, charset: guess.best.name), expectedStructure: structure)
+                let asUTF8 = TextPlausibility.score(String(decoding: line, as: UTF8.self).unicodeScalars.map(\.value), expectedStructure: structure)
+                return total + asLegacy - asUTF8
+            }
+            guard lead > 0 else { return .utf8(bom: false) }
+            clear = clear && lead >= CharsetJudge.clearMargin
+        }
+        let line = try lineNumber(at: scanner.firstNonASCIIOffset ?? 0, open)
+        return .legacy(LegacyEncoding(charset: guess.best.name, firstNonASCIILine: line,
+                                      guess: CharsetGuess(candidates: guess.candidates, isClear: clear)))
     }
 
-    /// ICU sometimes names charsets no directory export uses (IBM420, UTF-32) for short Latin text;
-    /// those fall back to Windows-1252, the ANSI code page of Western Windows.
-    static func plausibleLegacyCharset(_ guessed: String) -> String {
-        let accepted = ["windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254",
-                        "windows-1255", "windows-1256", "ISO-8859-1", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7",
-                        "ISO-8859-8", "ISO-8859-9", "KOI8-R", "Shift_JIS", "EUC-JP", "GB18030", "Big5", "EUC-KR"]
-        return accepted.contains(guessed) ? guessed : "windows-1252"
+    /// How the lines of a UTF-8 file that are not valid UTF-8 read in the candidate code pages (from the
+    /// first 64 KB), for a file most of whose lines are in a legacy code page; nil when the head has none.
+    public static func readingOfInvalidLines(_ open: () throws -> ByteSource) throws -> CharsetGuess? {
+        let source = try open()
+        var head = [UInt8](repeating: 0, count: sampleSize)
+        let headCount = try head.withUnsafeMutableBufferPointer { try readFully(source, $0.baseAddress!, $0.count) }
+        var scanner = UTF8Scanner()
+        head.withUnsafeBufferPointer { scanner.feed(UnsafeBufferPointer(rebasing: $0[0..<headCount])) }
+        return scanner.invalidSample.isEmpty ? nil : CharsetJudge.judge(scanner.invalidSample)
+    }
+
+    /// The 1-based line of a byte offset (CRLF ends one line), read again from the start: only a file
+    /// judged legacy needs it.
+    static func lineNumber(at offset: Int, _ open: () throws -> ByteSource) throws -> Int {
+        let source = try open()
+        var chunk = [UInt8](repeating: 0, count: min(offset + 1, 1 << 20))
+        var line = 1, seen = 0, lastWasCR = false
+        while seen < offset {
+            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, offset - seen)) }
+            if n == 0 { break }
+            for b in chunk[0..<n] {
+                if b == 0x0D || (b == 0x0A && !lastWasCR) { line += 1 }
+                lastWasCR = b == 0x0D
+            }
+            seen += n
+        }
+        return line
     }
 
     static func readFully(_ source: ByteSource, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
@@ -109,67 +156,72 @@ public enum EncodingSniffer {
     }
 }
 
-/// Counts valid multi-byte and invalid UTF-8 sequences across chunks, and keeps a sample of the lines
-/// that hold non-ASCII bytes for the charset detector.
+/// Counts valid multi-byte and invalid UTF-8 sequences across chunks, skipping ASCII a word at a time,
+/// and keeps the lines that hold non-ASCII bytes: all of them in `sample` for the charset judge, and the
+/// lines that are valid UTF-8 in `validLines`.
 struct UTF8Scanner {
     var validMultibyte = 0
     var invalidSequences = 0
-    var firstNonASCIILine = 0
-    var nonASCIISample: [UInt8] = []
-    private var line = 1
-    private var currentLine: [UInt8] = []
-    private var lineHasHigh = false
+    /// Offset of the first non-ASCII byte from the start of the input.
+    var firstNonASCIIOffset: Int?
+    var sample: [UInt8] = []
+    var validLines: [[UInt8]] = []
+    /// The lines with invalid sequences only.
+    var invalidSample: [UInt8] = []
+    private var consumed = 0
     private var pending: [UInt8] = []
-    private var lastWasCR = false
-
-    /// Once a valid multi-byte sequence is seen the file is UTF-8 whatever follows.
-    var decided: Bool { validMultibyte > 0 }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
-        var bytes = pending
+        guard !pending.isEmpty else { return scan(chunk) }
+        let joined = pending + Array(chunk)
+        consumed -= pending.count
         pending.removeAll()
-        bytes.append(contentsOf: chunk)
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                // CRLF ends one line, not two.
-                if b == 0x0D || (b == 0x0A && !lastWasCR) { endLine() } else if b != 0x0A { currentLine.append(b) }
-                lastWasCR = b == 0x0D
-                i += 1
-                continue
-            }
-            lastWasCR = false
-            if firstNonASCIILine == 0 { firstNonASCIILine = line }
-            lineHasHigh = true
-            let length = UTF8Validation.sequenceLength(bytes, i, n)
-            if length == 0 {
-                // Truncated at the chunk end: retry with the next chunk.
-                pending = Array(bytes[i...])
-                return
-            }
-            if length > 0 {
-                validMultibyte += 1
-                currentLine.append(contentsOf: bytes[i..<i + length])
-                i += length
-            } else {
-                invalidSequences += 1
-                currentLine.append(b)
-                i += -length
-            }
-            if decided { return }
-        }
+        joined.withUnsafeBufferPointer { scan($0) }
     }
 
-    private mutating func endLine() {
-        if lineHasHigh && nonASCIISample.count < 1 << 15 {
-            nonASCIISample.append(contentsOf: currentLine)
-            nonASCIISample.append(0x0A)
+    private mutating func scan(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let p = chunk.baseAddress else { return }
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < n && p[i] < 0x80 { i += 1 }
+            guard i < n else { break }
+            if firstNonASCIIOffset == nil { firstNonASCIIOffset = consumed + i }
+            // Validate the whole line holding this byte, then keep it.
+            var start = i
+            while start > 0 && p[start - 1] != 0x0A && p[start - 1] != 0x0D { start -= 1 }
+            var end = i
+            var lineValid = 0, lineInvalid = 0
+            while end < n && p[end] != 0x0A && p[end] != 0x0D {
+                if p[end] < 0x80 { end += 1; continue }
+                let length = UTF8Validation.sequenceLength(p, end, n)
+                if length == 0 {
+                    // Truncated at the chunk end: retry with the next chunk.
+                    pending = Array(UnsafeBufferPointer(rebasing: chunk[end...]))
+                    break
+                }
+                if length > 0 { lineValid += 1; end += length } else { lineInvalid += 1; end += -length }
+            }
+            validMultibyte += lineValid
+            invalidSequences += lineInvalid
+            keep(UnsafeBufferPointer(rebasing: chunk[start..<end]), valid: lineInvalid == 0)
+            if !pending.isEmpty { break }
+            i = end
         }
-        currentLine.removeAll(keepingCapacity: true)
-        lineHasHigh = false
-        line += 1
+        consumed += n - pending.count
+    }
+
+    private mutating func keep(_ line: UnsafeBufferPointer<UInt8>, valid: Bool) {
+        guard sample.count < CharsetJudge.maximumSample else { return }
+        sample.append(contentsOf: line)
+        sample.append(0x0A)
+        if valid {
+            validLines.append(Array(line))
+        } else {
+            invalidSample.append(contentsOf: line)
+            invalidSample.append(0x0A)
+        }
     }
 }
 

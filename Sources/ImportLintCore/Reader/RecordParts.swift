@@ -47,3 +47,23 @@ public struct UnterminatedQuote: Sendable {
     var offset: Int
     var lineStart: Int
 }
+
+/// A quote where RFC 4180 allows none; the cell is read as spreadsheets read it (quotes of an unquoted cell
+/// kept, text after a closing quote appended), which may not be what the writer meant.
+public struct MalformedQuote: Sendable {
+    public enum Kind: Sendable {
+        /// `Ann "Bee" Lee`: a quote in a cell that does not start with one.
+        case quoteInUnquotedCell
+        /// `"Ann" Marie`: text between a quoted cell's closing quote and the delimiter.
+        case textAfterClosingQuote
+        /// `"Dave "The Rock""`: a quote inside a quoted cell that is not doubled, so it closes the cell early.
+        case strayQuoteInQuotedCell
+    }
+
+    public var kind: Kind
+    public var field: Int
+    /// Offset of the offending quote (of the first byte after the closing quote for text after it).
+    var offset: Int
+    var line: Int
+    var lineStart: Int
+}

@@ -39,9 +39,11 @@ final class ValueRulesRule: RecordRule {
         let locales = Set((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
         let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
-        base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
-                            defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
-                            profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
+        var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
+                                defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
+                                profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
+        base.target = profile?.target ?? .neutral
+        self.base = base
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
         let validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }

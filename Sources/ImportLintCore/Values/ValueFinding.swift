@@ -27,6 +27,8 @@ public struct ValueContext: Sendable {
     /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
     public var supportedLocales: Set<String>
     public var timeZoneNames: Set<String>
+    /// How messages name the target system (the profile's `target:` wording).
+    public var target = TargetWording.neutral
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
                 supportedLocales: Set<String> = [], timeZoneNames: Set<String> = []) {

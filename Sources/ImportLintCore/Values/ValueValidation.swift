@@ -8,17 +8,17 @@ public enum ValueValidation {
         case .text: break
         case .email: findings += EmailRule.check(value, context: context)
         case .managerEmail: findings += EmailRule.checkManager(value, context: context)
-        case .boolean: findings += BooleanRule.check(value)
+        case .boolean: findings += BooleanRule.check(value, target: context.target)
         case .locale: findings += LocaleRule.check(value, context: context)
         case .timeZone: findings += TimeZoneRule.check(value, context: context)
         case .phone: findings += PhoneRule.check(value, context: context)
-        case .country: findings += CountryRule.check(value)
+        case .country: findings += CountryRule.check(value, target: context.target)
         case .pin: findings += FormatRules.checkPIN(value)
         case .locationSlug: findings += FormatRules.checkSlug(value)
-        case .slackHandle: findings += FormatRules.checkSlack(value)
+        case .slackHandle: findings += FormatRules.checkSlack(value, target: context.target)
         case .url: findings += URLRule.check(value, context: context)
         case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name)
-        case .languageList: findings += EnumRule.checkLanguages(value)
+        case .languageList: findings += EnumRule.checkLanguages(value, target: context.target)
         case .integer, .decimal: findings += NumberRule.check(value, kind: context.kind)
         }
         // No more bytes than the limit means no more characters: skip counting scalars.
@@ -27,7 +27,7 @@ public enum ValueValidation {
             if length > limit {
                 findings.append(ValueFinding(
                     .valueTooLong,
-                    "\(context.column.name) is \(length) characters long; \(context.profileName) accepts at most \(limit)"))
+                    "\(context.column.name) is \(length) characters long; \(context.target.name) accepts at most \(limit)"))
             }
         }
         return findings

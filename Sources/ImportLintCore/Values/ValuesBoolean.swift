@@ -4,11 +4,11 @@ enum BooleanRule {
     private static let truthy: Set<String> = ["true", "yes", "y", "t", "on", "1.0", "ja", "oui", "si", "sí", "wahr"]
     private static let falsy: Set<String> = ["false", "no", "n", "f", "off", "0.0", "nee", "nein", "non"]
 
-    static func check(_ value: String) -> [ValueFinding] {
+    static func check(_ value: String, target: TargetWording) -> [ValueFinding] {
         if accepted.contains(value) { return [] }
         let lower = value.lowercased()
         let meaning: String? = truthy.contains(lower) ? "true" : (falsy.contains(lower) ? "false" : nil)
-        let message = "'\(value)' is not a boolean 4me accepts (0, 1, true, false)"
+        let message = "'\(value)' is not a boolean \(target.name) accepts (0, 1, true, false)"
         guard let meaning else {
             return [ValueFinding(.invalidBoolean, message)]
         }

@@ -30,7 +30,7 @@ enum CountryRule {
             .trimmingCharacters(in: .whitespaces)
     }
 
-    static func check(_ value: String) -> [ValueFinding] {
+    static func check(_ value: String, target: TargetWording) -> [ValueFinding] {
         if value.count == 2, value == value.uppercased(), let code = ICUBridge.regionAlpha2(value), code == value {
             return []
         }
@@ -38,11 +38,11 @@ enum CountryRule {
            let code = ICUBridge.regionAlpha2(value) {
             let name = ICUBridge.regionName(code, in: "en") ?? code
             let what = value.count == 2 ? (value.uppercased() == code ? "must be uppercase" : "is an old code") : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
-            return [ValueFinding(.invalidCountry, "'\(value)' \(what); 4me expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
+            return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
         if let code = namesToCode[fold(value)] {
-            return [ValueFinding(.invalidCountry, "'\(value)' is a country name; 4me expects the ISO 3166-1 alpha-2 code '\(code)'",
+            return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
                                  fix: Fix(.unsafe, "Replace with '\(code)'", replacement: code))]
         }
         return [ValueFinding(.invalidCountry, "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as 'US' or 'FR')")]

@@ -32,7 +32,7 @@ enum EmailRule {
                 ($0.value < 0x80 && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
             }
             if !accountOK {
-                return [ValueFinding(.invalidEmail, "'\(value)': the account after ' @' ('\(account)') is not a 4me account id")]
+                return [ValueFinding(.invalidEmail, "'\(value)': the account after ' @' ('\(account)') is not a valid account id")]
             }
             return check(address, context: context).map { f in
                 var f = f

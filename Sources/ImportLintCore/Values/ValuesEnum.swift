@@ -25,7 +25,7 @@ enum EnumRule {
         return [ValueFinding(.invalidEnum, message, fix: fix)]
     }
 
-    static func checkLanguages(_ value: String) -> [ValueFinding] {
+    static func checkLanguages(_ value: String, target: TargetWording) -> [ValueFinding] {
         let separator = value.contains(", ") ? ", " : ","
         let items = value.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -37,7 +37,7 @@ enum EnumRule {
         }
         if !unknown.isEmpty {
             return [ValueFinding(.invalidEnum,
-                                 "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") 4me can exclude from translation; accepted: \(languages.joined(separator: ", "))")]
+                                 "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") \(target.name) can exclude from translation; accepted: \(languages.joined(separator: ", "))")]
         }
         let normalized = fixed.joined(separator: separator)
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {

@@ -40,10 +40,10 @@ enum FormatRules {
         return out
     }
 
-    static func checkSlack(_ value: String) -> [ValueFinding] {
+    static func checkSlack(_ value: String, target: TargetWording) -> [ValueFinding] {
         guard value.hasPrefix("@") else { return [] }
         let stripped = String(value.drop { $0 == "@" })
-        return [ValueFinding(.slackHandlePrefix, "'\(value)' starts with '@'; The Receptionist expects the Slack username without it",
+        return [ValueFinding(.slackHandlePrefix, "'\(value)' starts with '@'; \(target.name) expects the Slack username without it",
                              fix: stripped.isEmpty ? nil : Fix(.safe, "Replace with '\(stripped)'", replacement: stripped))]
     }
 }

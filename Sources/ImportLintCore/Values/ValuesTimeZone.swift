@@ -55,7 +55,7 @@ enum TimeZoneRule {
         if let origin, let canonical {
             let candidates = (table.namesByCanonical[canonical] ?? []).filter(accepted.contains)
             if candidates.isEmpty {
-                var message = "'\(value)' is \(origin) (\(canonical)); no 4me time zone name maps to it"
+                var message = "'\(value)' is \(origin) (\(canonical)); no time zone name \(context.target.name) knows maps to it"
                 let sameOffset = suggestionsByOffset(canonical, accepted: acceptedSorted)
                 if !sameOffset.isEmpty { message += "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))" }
                 return [ValueFinding(.invalidTimeZone, message)]
@@ -68,7 +68,7 @@ enum TimeZoneRule {
             let byCity = candidates.first { $0 == city || $0 == canonicalCity } ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             let safe = candidates.count == 1 || byCity != nil
-            var message = "'\(value)' is \(origin); 4me expects the name '\(chosen)'"
+            var message = "'\(value)' is \(origin); \(context.target.name) expects the name '\(chosen)'"
             if candidates.count > 1 {
                 message += " (\(ValueText.quotedList(candidates.filter { $0 != chosen })) \(candidates.count == 2 ? "is" : "are") the same zone)"
             }
@@ -80,12 +80,12 @@ enum TimeZoneRule {
         if value.hasPrefix("("), let close = value.firstIndex(of: ")") {
             let cities = value[value.index(after: close)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if let city = cities.first(where: accepted.contains) {
-                return [ValueFinding(.invalidTimeZone, "'\(value)' is a Windows time zone display name; 4me expects a name such as '\(city)'",
+                return [ValueFinding(.invalidTimeZone, "'\(value)' is a Windows time zone display name; \(context.target.name) expects a name such as '\(city)'",
                                      fix: Fix(.unsafe, "Replace with '\(city)'", replacement: city))]
             }
         }
 
-        var message = "'\(value)' is not a time zone name 4me knows"
+        var message = "'\(value)' is not a time zone name \(context.target.name) knows"
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]

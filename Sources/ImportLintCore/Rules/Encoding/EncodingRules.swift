@@ -11,14 +11,33 @@ extension RuleDescriptor {
         triggeringExample: "Name\n\"Ann\\x0BLee\"", cleanExample: "Name\nAnn Lee")
 }
 
-/// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them.
+/// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them; when
+/// most lines are not UTF-8, one more finding names the code page they read as.
 final class ByteLevelRule: RecordRule {
+    private let context: FileContext
+    private var invalidLines = 0
+    private var lines = 0
+
+    init(_ context: FileContext) { self.context = context }
+
+    override var checksSwallowedRecords: Bool { true }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
+
+    override func finish(sink: DiagnosticSink) {
+        guard invalidLines >= 2, invalidLines * 2 > lines,
+              let guess = try? EncodingSniffer.readingOfInvalidLines(context.input.openRaw) else { return }
+        let others = guess.candidates.dropFirst().prefix(2).map(\.name)
+        let next = others.isEmpty ? "" : " (next best: \(others.joined(separator: ", ")))"
+        sink.file(.invalidUTF8, message: "\(invalidLines) of \(lines) lines are not UTF-8; they read as \(guess.best.name)\(next). If the whole file is in that code page, lint and fix it with --input-encoding \(guess.best.name); lines that are UTF-8 would then be misread")
+    }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
 
     @inline(__always)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
+        invalidLines += reader.invalidUTF8.count
+        lines = reader.line
         for bad in reader.invalidUTF8 {
             let position = reader.position(of: bad)
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")

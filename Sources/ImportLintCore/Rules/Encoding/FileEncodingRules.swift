@@ -1,14 +1,14 @@
 extension RuleDescriptor {
     public static let legacyEncoding = RuleDescriptor(
-        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .safe,
-        summary: "The file is in a legacy charset (Windows-1252, ISO-8859-1, ...), not UTF-8",
-        explanation: "Windows PowerShell's Set-Content and ldifde write the ANSI code page. The import reads UTF-8 only and fails on the first accented letter. importlint names the charset ICU's detector finds, with its confidence, decodes the file with it and lints the rest; the fix transcodes to UTF-8.",
+        code: "ENC002", name: "legacy-encoding", severity: .error, fix: .sometimes,
+        summary: "The file is in a legacy code page (Windows-1252, 1251, Shift_JIS, DOS 850, ...) or UTF-32, not UTF-8",
+        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8, so the import fails on the first non-ASCII letter. importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1254 and 1257, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe. It is an error unless the profile's `accepts: encodings:` lists the charset (then info).",
         triggeringExample: "Name,City\nRen\\xE9e Lef\\xE8vre,Z\\xFCrich\nJos\\xE9 Mu\\xF1oz,M\\xE1laga\nFran\\xE7oise B\\xE9ranger,Orl\\xE9ans\n",
         cleanExample: "Name,City\nRenée Lefèvre,Zürich\nJosé Muñoz,Málaga\nFrançoise Béranger,Orléans\n")
     public static let utf16Encoding = RuleDescriptor(
         code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
         summary: "The file is UTF-16",
-        explanation: "PowerShell's Out-File and '>' write UTF-16LE. 4me's import endpoint accepts UTF-16LE but other targets and most tools expect UTF-8. The file is decoded and linted anyway; the fix transcodes to UTF-8.",
+        explanation: "PowerShell's Out-File and '>' write UTF-16LE. The severity follows the encodings the profile's target reads (`accepts: encodings:`): 4me reads UTF-16LE (info: most other tools expect UTF-8); The Receptionist reads only UTF-8 and no target documents UTF-16BE (error). A profile that does not list encodings gets a warning. The file is decoded and linted anyway; the fix transcodes to UTF-8, which is exact.",
         triggeringExample: "\\xFF\\xFEN\\x00a\\x00m\\x00e\\x00\\x0A\\x00A\\x00n\\x00n\\x00\\x0A\\x00", cleanExample: "Name\nAnn\n")
     public static let byteOrderMark = RuleDescriptor(
         code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
@@ -17,25 +17,42 @@ extension RuleDescriptor {
         triggeringExample: "\\xEF\\xBB\\xBFName", cleanExample: "Name")
 }
 
-/// What the file's encoding says before anything is read: a UTF-8 byte-order mark, UTF-16, or a legacy
-/// charset; each fix makes the output plain UTF-8.
+/// What the file's encoding says before anything is read: a UTF-8 byte-order mark, UTF-16, UTF-32 or a
+/// legacy code page; each fix makes the output plain UTF-8.
 final class FileEncodingRule: RecordRule {
+    private var encoding: InputEncoding = .utf8(bom: false)
+
     override func start(encoding: InputEncoding, sink: DiagnosticSink) {
-        switch encoding {
-        case .utf8(bom: true):
+        self.encoding = encoding
+        // Whether importers strip a BOM is undocumented for every target: a warning whatever the profile.
+        if case .utf8(bom: true) = encoding {
             sink.file(.byteOrderMark, message: "File starts with a UTF-8 byte-order mark",
                       fix: Fix(.safe, "Remove the byte-order mark", .removeByteOrderMark))
-        case .utf8(bom: false):
+        }
+    }
+
+    /// UTF-16 and legacy charsets are judged against the encodings the profile's target reads.
+    override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) {
+        let verdict = EncodingVerdict.judge(encoding.name, profile: profile)
+        switch encoding {
+        case .utf8:
             break
         case .utf16(let littleEndian, let bom):
             let how = bom ? "byte-order mark" : "NUL byte pattern"
             let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
-            sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted, but most importers expect UTF-8",
-                      fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)))
-        case .legacy(let charset, let confidence, let line):
-            sink.file(.legacyEncoding, line: max(1, line),
-                      message: "File is not UTF-8; it looks like \(charset) (ICU confidence \(confidence)%); decoded as such and linted, but the import rejects it",
-                      fix: Fix(.safe, "Transcode from \(charset) to UTF-8", .transcodeToUTF8(from: charset)))
+            let verdictText = verdict.map { "; \($0.clause)" } ?? ", but most importers expect UTF-8"
+            sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted\(verdictText)",
+                      fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)), severity: verdict?.severity)
+        case .utf32(let littleEndian, _):
+            let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
+            let verdictText = verdict.map { "; \($0.clause)" } ?? ", but the import rejects it"
+            sink.file(.legacyEncoding, message: "File is \(name) (by its byte-order mark); decoded and linted\(verdictText)",
+                      fix: Fix(.safe, "Transcode from \(name) to UTF-8", .transcodeToUTF8(from: name)), severity: verdict?.severity)
+        case .legacy(let legacy):
+            let consequence = verdict.map { "; \($0.clause)" } ?? ", but the import rejects it"
+            sink.file(.legacyEncoding, line: max(1, legacy.firstNonASCIILine), message: legacy.findingMessage(consequence: consequence),
+                      fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)),
+                      severity: verdict?.severity)
         }
     }
 }

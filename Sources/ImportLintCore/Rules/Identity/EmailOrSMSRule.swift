@@ -1,21 +1,31 @@
 extension RuleDescriptor {
     public static let emailOrSMSRequired = RuleDescriptor(
         code: "ID004", name: "email-or-sms-required", severity: .error,
-        summary: "A Receptionist contact has neither Email nor SMS Phone",
-        explanation: "The Receptionist needs at least one way to notify a contact: Email or SMS Phone. A row with both empty is rejected, and the contact cannot be matched to an existing one except by Identification.",
+        summary: "A Receptionist contact has neither Email nor SMS Phone (or the file has neither column)",
+        explanation: "The Receptionist needs at least one way to notify a contact: Email or SMS Phone. A row with both empty is rejected, and the contact cannot be matched to an existing one except by Identification. A file with neither column is reported once, at the header.",
         triggeringExample: "First Name,Last Name,Email,SMS Phone\nAnn,Lee,,", cleanExample: "First Name,Last Name,Email,SMS Phone\nAnn,Lee,ann@example.com,")
 }
 
-/// Profiles' `at_least_one_of` groups: at least one cell of each group must be filled.
+/// Profiles' `at_least_one_of` groups: at least one cell of each group must be filled. A group none of whose
+/// columns is in the header is reported once, at the header.
 final class AtLeastOneOfRule: RecordRule {
     private let groups: [(indices: [Int], names: [String])]
+    private let absentGroups: [[String]]
+    private let headerLine: Int
 
     init?(_ context: FileContext) {
-        groups = (context.profile?.atLeastOneOf ?? []).compactMap { names in
-            let indices = names.compactMap(context.index(of:))
-            return indices.isEmpty ? nil : (indices, names)
+        let all = (context.profile?.atLeastOneOf ?? []).map { names in (indices: names.compactMap(context.index(of:)), names: names) }
+        groups = all.filter { !$0.indices.isEmpty }
+        absentGroups = all.filter { $0.indices.isEmpty }.map(\.names)
+        headerLine = context.headerLine
+        if all.isEmpty { return nil }
+    }
+
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
+        for names in absentGroups {
+            sink.file(.emailOrSMSRequired, line: headerLine, field: names[0],
+                      message: "The header has no \(Self.either(names, "or")) column; every record needs one of them, so none can be imported")
         }
-        if groups.isEmpty { return nil }
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -23,5 +33,10 @@ final class AtLeastOneOfRule: RecordRule {
             reader.report(.emailOrSMSRequired, to: sink, field: indices[0], record: record,
                           message: names.count == 2 ? "\(names[0]) and \(names[1]) are both empty; one of them is required" : "\(names.joined(separator: ", ")) are all empty; at least one is required")
         }
+    }
+
+    /// 'Email or SMS Phone', 'A, B or C'.
+    static func either(_ names: [String], _ conjunction: String) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
     }
 }

@@ -17,11 +17,15 @@ final class UngroupedContactRowsRule: RecordRule {
     private var current: Key128?
     private var currentFirstLine = 0
     private var currentSplitFrom: Int?
+    private let consequence: String
 
     init?(_ context: FileContext) {
         guard let column = context.profile?.groupBy, let index = context.index(of: column) else { return nil }
         self.index = index
         self.column = column
+        let target = context.profile?.target ?? .neutral
+        consequence = target.replacesGroup.map { "with this separate group, \(target.name) \($0)" }
+            ?? "keep the rows of one \(column) together"
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -37,7 +41,7 @@ final class UngroupedContactRowsRule: RecordRule {
         guard let earlier = currentSplitFrom else { return }
         let person = Whitespace.trim(reader.string(index))
         reader.report(.ungroupedContactRows, to: sink, field: index, record: record,
-                      message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); this separate group makes 4me delete the rows imported with that earlier group",
+                      message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); \(consequence)",
                       fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
                       related: [RelatedLocation(line: earlier)], values: [person])
     }

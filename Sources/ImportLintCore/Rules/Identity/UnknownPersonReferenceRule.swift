@@ -13,6 +13,7 @@ final class UnknownPersonReferenceRule: RecordRule {
     private let index: Int
     private let column: String
     private let set: ReferenceSet
+    private let target: TargetWording
 
     init?(_ context: FileContext) {
         guard let spec = context.profile?.references, let set = context.options.references[spec.profile],
@@ -20,6 +21,7 @@ final class UnknownPersonReferenceRule: RecordRule {
         self.index = index
         self.column = spec.column
         self.set = set
+        self.target = context.profile?.target ?? .neutral
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -27,7 +29,7 @@ final class UnknownPersonReferenceRule: RecordRule {
         guard !value.trimmedASCII().isEmpty, !set.contains(value) else { return }
         let person = Whitespace.trim(reader.string(index))
         reader.report(.unknownPersonReference, to: sink, field: index, record: record,
-                      message: "\(column) '\(person)' is not in \(set.sources.joined(separator: ", ")); 4me fails this row unless the person already exists",
+                      message: "\(column) '\(person)' is not in \(set.sources.joined(separator: ", ")); \(target.name) \(target.rejectsRow) unless the person already exists",
                       values: [person])
     }
 }

@@ -9,8 +9,11 @@ extension RuleDescriptor {
 /// A file with no header, or a header and no records.
 final class EmptyFileRule: RecordRule {
     private var sawPreamble = false
+    private var target = TargetWording.neutral
 
     override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) { sawPreamble = true }
+
+    override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) { target = profile?.target ?? .neutral }
 
     override func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {
         guard let headerLine else {
@@ -20,6 +23,6 @@ final class EmptyFileRule: RecordRule {
         }
         guard records == 0 else { return }
         sink.file(.emptyFile, line: headerLine,
-                  message: "The file has a header but no records; uploading it to The Receptionist archives every contact")
+                  message: "The file has a header but no records" + (target.missingRecords.map { "; if it is uploaded, \(target.name) \($0)" } ?? ""))
     }
 }

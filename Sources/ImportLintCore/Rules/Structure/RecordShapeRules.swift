@@ -7,12 +7,14 @@ extension RuleDescriptor {
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,
         summary: "A quoted cell is never closed",
-        explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file.",
+        explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file. That record is checked for nothing else (bar its bytes), so nothing in the swallowed lines is reported as if it were a row.",
         triggeringExample: "Name,Job Title\nAnn,\"Sales\nBob,IT", cleanExample: "Name,Job Title\nAnn,\"Sales, North\"")
 }
 
 /// Reports rows whose cell count differs from the header's, and quotes left open at the end of the file.
 final class RecordShapeRule: RecordRule {
+    override var checksSwallowedRecords: Bool { true }
+
     let headerCount: Int
 
     init(headerCount: Int) { self.headerCount = headerCount }

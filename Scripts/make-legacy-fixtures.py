@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes the legacy-encoding fixtures the way Windows, DOS, Mac and Excel tools write them, with Python's codecs.
+
+- PowerShell 5.1 `Import-Csv ... | ConvertTo-Csv -NoTypeInformation | Set-Content`: every field quoted, CRLF,
+  the machine's ANSI code page (1251 on a Russian, 1253 on a Greek, 1250 on a Polish, 1254 on a Turkish,
+  1257 on a Lithuanian Windows).
+- Excel "CSV (Comma delimited)" on a Japanese / Chinese / Taiwanese / Korean Windows: unquoted, CRLF, the ANSI
+  code page (cp932, GBK/cp936, Big5/cp950, EUC-KR/cp949).
+- A console export in the OEM code page 850 (Swiss German) and KOI8-R / Mac Roman exports from Unix and Mac tools.
+Run from the repository root; it rewrites the inputs only (goldens: IMPORTLINT_UPDATE_GOLDENS=1 swift test).
+"""
+import os
+
+RECEPTIONIST = ["First Name", "Last Name", "Email", "SMS Phone", "Business Title", "Department"]
+PEOPLE = ["Name", "Primary Email", "Job Title", "Organization", "Site"]
+
+
+def powershell(header, rows):
+    return "".join(",".join(f'"{c}"' for c in r) + "\r\n" for r in [header] + rows)
+
+
+def excel(header, rows):
+    return "".join(",".join(r) + "\r\n" for r in [header] + rows)
+
+
+LEGACY = {
+    # Set-Content on a Russian Windows (ANSI code page 1251): a Receptionist contact list.
+    "trigger-powershell-windows1251": ("cp1251", powershell(RECEPTIONIST, [
+        ["Иван", "Петров", "ivan.petrov@example.ru", "+79161234567", "Менеджер по продажам", "Отдел продаж"],
+        ["Ольга", "Смирнова", "olga.smirnova@example.ru", "+79169876543", "Главный бухгалтер", "Бухгалтерия"],
+        ["Сергей", "Кузнецов", "sergey.kuznetsov@example.ru", "+79031112233", "Инженер", "Служба поддержки"],
+    ])),
+    # The same export, header and two people only (about 200 bytes).
+    "trigger-short-windows1251": ("cp1251", powershell(["First Name", "Last Name", "Email"], [
+        ["Иван", "Петров", "ivan@example.ru"], ["Ольга", "Смирнова", "olga@example.ru"],
+    ])),
+    # Set-Content on a Greek Windows (1253).
+    "trigger-powershell-windows1253": ("cp1253", powershell(RECEPTIONIST, [
+        ["Γιώργος", "Παπαδόπουλος", "g.papadopoulos@example.gr", "+306912345678", "Διευθυντής πωλήσεων", "Πωλήσεις"],
+        ["Άννα", "Νικολάου", "anna.nikolaou@example.gr", "+306987654321", "Λογίστρια", "Λογιστήριο"],
+    ])),
+    # Excel "CSV" on a Japanese Windows (cp932), header and two people.
+    "trigger-excel-shift-jis": ("cp932", excel(["First Name", "Last Name", "Email", "Department"], [
+        ["太郎", "山田", "taro.yamada@example.jp", "営業部"], ["花子", "佐藤", "hanako.sato@example.jp", "総務部"],
+    ])),
+    # A console export in code page 850 from a Swiss German Windows.
+    "trigger-console-ibm850": ("cp850", excel(PEOPLE, [
+        ["André Weiß", "andre.weiss@example.ch", "Leiter Einkauf", "Müller & Söhne AG", "Zürich"],
+        ["Jürg Bühler", "juerg.buehler@example.ch", "Sachbearbeiter", "Müller & Söhne AG", "Thun"],
+        ["Françoise Gächter", "francoise.gaechter@example.ch", "Buchhaltung", "Müller & Söhne AG", "Genève"],
+    ])),
+    "trigger-powershell-windows1250": ("cp1250", powershell(PEOPLE, [
+        ["Łukasz Wiśniewski", "lukasz.wisniewski@example.pl", "Kierownik działu", "Przykład Sp. z o.o.", "Łódź"],
+        ["Małgorzata Dąbrowska", "malgorzata.dabrowska@example.pl", "Księgowa", "Przykład Sp. z o.o.", "Kraków"],
+        ["Grzegorz Żak", "grzegorz.zak@example.pl", "Specjalista ds. zakupów", "Przykład Sp. z o.o.", "Gdańsk"],
+    ])),
+    "trigger-powershell-windows1254": ("cp1254", powershell(PEOPLE, [
+        ["Ayşe Yılmaz", "ayse.yilmaz@example.com.tr", "Satış müdürü", "Örnek A.Ş.", "İstanbul"],
+        ["Çağlar Doğan", "caglar.dogan@example.com.tr", "Muhasebe uzmanı", "Örnek A.Ş.", "İzmir"],
+        ["Gökçe Öztürk", "gokce.ozturk@example.com.tr", "İnsan kaynakları", "Örnek A.Ş.", "Eskişehir"],
+    ])),
+    "trigger-powershell-windows1257": ("cp1257", powershell(PEOPLE, [
+        ["Žydrūnė Petrauskienė", "zydrune.petrauskiene@example.lt", "Pardavimų vadovė", "Pavyzdys UAB", "Klaipėda"],
+        ["Šarūnas Vaitkevičius", "sarunas.vaitkevicius@example.lt", "Buhalteris", "Pavyzdys UAB", "Šiauliai"],
+        ["Jānis Bērziņš", "janis.berzins@example.lv", "Grāmatvedis", "Piemērs SIA", "Rīga"],
+    ])),
+    "trigger-koi8-r": ("koi8_r", excel(PEOPLE, [
+        ["Дмитрий Михайлов", "dmitry.mikhailov@example.ru", "Системный администратор", "ООО Пример", "Москва"],
+        ["Екатерина Соколова", "ekaterina.sokolova@example.ru", "Юрист", "ООО Пример", "Казань"],
+    ])),
+    "trigger-mac-roman": ("mac_roman", excel(PEOPLE, [
+        ["François Lefèvre", "francois.lefevre@example.fr", "Directeur général", "Société Exemple", "Orléans"],
+        ["Hélène Garçon", "helene.garcon@example.fr", "Comptabilité", "Société Exemple", "Besançon"],
+    ])),
+    "trigger-excel-big5": ("cp950", excel(["First Name", "Last Name", "Email", "Department"], [
+        ["志明", "陳", "chen.zhiming@example.tw", "業務部"], ["怡君", "林", "lin.yijun@example.tw", "財務部"],
+        ["家豪", "黃", "huang.jiahao@example.tw", "資訊部"],
+    ])),
+    "trigger-excel-gbk": ("gbk", excel(["First Name", "Last Name", "Email", "Department"], [
+        ["伟", "王", "wang.wei@example.cn", "销售部"], ["秀英", "李", "li.xiuying@example.cn", "人力资源部"],
+        ["强", "张", "zhang.qiang@example.cn", "财务部"],
+    ])),
+    "trigger-excel-euc-kr": ("euc_kr", excel(["First Name", "Last Name", "Email", "Department"], [
+        ["민준", "김", "kim.minjun@example.kr", "영업부"], ["서연", "이", "lee.seoyeon@example.kr", "인사팀"],
+        ["지훈", "박", "park.jihoon@example.kr", "재무팀"],
+    ])),
+    # Two Turkish people whose letters windows-1252 and windows-1254 both read as letters: unsafe.
+    "trigger-ambiguous-short": ("cp1254", excel(["First Name", "Last Name"], [["Ayşe", "Kaya"]])),
+    # UTF-32LE with a byte-order mark (a .NET Encoding.UTF32 writer): neither target reads it.
+    "trigger-utf32le-bom": ("utf-32", excel(["First Name", "Last Name", "Email"], [
+        ["Zoë", "Brontë", "zoe.bronte@example.com"], ["José", "Núñez", "jose.nunez@example.com"],
+    ])),
+    # The user names the code page: the message says so and does not claim to have guessed.
+    "trigger-named-encoding": ("cp1251", excel(["First Name", "Last Name"], [["Иван", "Петров"]])),
+}
+
+FIX = {
+    "people-windows1251-powershell": LEGACY["trigger-powershell-windows1251"],
+    "receptionist-shift-jis-excel": LEGACY["trigger-excel-shift-jis"],
+    "people-ibm850-console": LEGACY["trigger-console-ibm850"],
+    "refused-ambiguous-charset": LEGACY["trigger-ambiguous-short"],
+}
+
+
+def mostly_windows1251():
+    """A 1251 export where one person was later pasted in as UTF-8: most lines are not UTF-8."""
+    text = powershell(["First Name", "Last Name", "Email"], [
+        ["Иван", "Петров", "ivan@example.ru"], ["Ольга", "Смирнова", "olga@example.ru"],
+        ["Anna", "Zoë", "anna@example.com"], ["Сергей", "Кузнецов", "sergey@example.ru"],
+        ["Наталья", "Попова", "natalia@example.ru"],
+    ])
+    return b"\r\n".join(line.encode("utf-8") if "Zoë" in line else line.encode("cp1251") for line in text.split("\r\n"))
+
+
+def main():
+    for name, (codec, text) in LEGACY.items():
+        with open(f"fixtures/legacy-encoding/{name}.csv", "wb") as f:
+            f.write(text.encode(codec))
+    with open("fixtures/legacy-encoding/trigger-named-encoding.args", "w") as f:
+        f.write("--input-encoding windows-1251\n")
+    for name, (codec, text) in FIX.items():
+        with open(f"fixtures/fix/{name}.csv", "wb") as f:
+            f.write(text.encode(codec))
+    with open("fixtures/invalid-utf8/trigger-mostly-windows1251.csv", "wb") as f:
+        f.write(mostly_windows1251())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+import CICU
+import Foundation
+
+/// Letter data the charset judge weighs decodings with: which languages use each accented Latin letter,
+/// how common each Russian letter is, and which CJK characters names and departments are written with.
+enum LetterTables {
+    /// The accented letters (lowercase) of the languages whose directory exports come in the candidate
+    /// code pages (alphabets as in the Unicode CLDR exemplar characters).
+    static let latinAlphabets = [
+        "äöüß", "àâæçéèêëîïôœùûüÿ", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóù", "àçèéíïòóúü", "áéëïóöü",
+        "åæøéó", "åäöé", "åäöšž", "áæðéíóöúýþ", "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž",
+        "áéíóöőúüű", "čćđšž", "ăâîșțşţ", "âçğıîöşü", "ąčęėįšųūž", "āčēģīķļņšūž", "äõöüšž", "çë",
+    ]
+    static let allLatinLanguages = (1 << latinAlphabets.count) - 1
+
+    private static let latinLetterLanguages: [UInt32: Int] = {
+        var map: [UInt32: Int] = [:]
+        for (i, alphabet) in latinAlphabets.enumerated() {
+            for letter in alphabet.unicodeScalars {
+                var forms = [letter.value]
+                let upper = String(letter).uppercased().unicodeScalars
+                if upper.count == 1 { forms.append(upper.first!.value) }
+                if letter == "i" || letter == "ı" { forms.append(0x130) }
+                for form in forms { map[form, default: 0] |= 1 << i }
+            }
+        }
+        map[0x130, default: 0] |= 1 << latinAlphabets.firstIndex(of: "âçğıîöşü")!
+        return map
+    }()
+
+    /// Bit set of the alphabets that hold `c` (either case); 0 for a letter no candidate language uses.
+    static func latinLanguages(of c: UInt32) -> Int { latinLetterLanguages[c] ?? 0 }
+
+    /// Russian letter frequencies in percent (the National Corpus of Russian, as tabulated on Wikipedia's
+    /// "Russian alphabet" article, 2026-12); Ukrainian, Belarusian and South Slavic letters score as rare.
+    private static let russianFrequency: [Character: Double] = [
+        "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47, "р": 4.73, "в": 4.54,
+        "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81, "у": 2.62, "я": 2.01, "ы": 1.90, "ь": 1.74,
+        "г": 1.70, "з": 1.65, "б": 1.59, "ч": 1.44, "й": 1.21, "х": 0.97, "ж": 0.94, "ш": 0.73, "ю": 0.64,
+        "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
+    ]
+    private static let otherCyrillic = Set("єіїґўђјљњћџѓќѕ".unicodeScalars.map(\.value))
+
+    static func cyrillicScore(_ c: UInt32) -> Double {
+        let lower = Character(Unicode.Scalar(c)!).lowercased()
+        if let percent = lower.first.flatMap({ russianFrequency[$0] }) {
+            return max(-1, 1 + 0.4 * log(percent / 3))
+        }
+        if let l = lower.unicodeScalars.first, otherCyrillic.contains(l.value) { return 0 }
+        return -2
+    }
+
+    /// Modern Greek letter frequencies in percent (accents folded; after the table on Wikipedia's "Greek
+    /// alphabet" letter-frequency article, rounded).
+    private static let greekFrequency: [Character: Double] = [
+        "α": 11.2, "ο": 9.3, "ε": 8.0, "ι": 7.8, "τ": 7.6, "ν": 6.9, "σ": 4.5, "ς": 3.0, "η": 4.9, "υ": 4.2,
+        "ρ": 4.6, "κ": 4.0, "π": 3.6, "μ": 3.3, "λ": 2.8, "ω": 1.9, "δ": 1.7, "γ": 1.8, "χ": 1.0, "θ": 1.3,
+        "φ": 0.8, "β": 0.7, "ξ": 0.4, "ζ": 0.4, "ψ": 0.2,
+    ]
+    private static let greekToneless: [Character: Character] = [
+        "ά": "α", "έ": "ε", "ή": "η", "ί": "ι", "ό": "ο", "ύ": "υ", "ώ": "ω",
+    ]
+
+    static func greekScore(_ c: UInt32) -> Double {
+        let lower = Character(Unicode.Scalar(c)!).lowercased().first!
+        guard let percent = greekFrequency[greekToneless[lower] ?? lower] else {
+            return (0x386...0x3CE).contains(c) ? -0.5 : -1.5
+        }
+        return max(-1, 1 + 0.4 * log(percent / 3))
+    }
+
+    /// Greek spelling: final sigma ends a word and only there; a word carries at most one accent.
+    static func greekWordScore(_ word: [UInt32]) -> Double {
+        var total = 0.0
+        for (k, c) in word.enumerated() {
+            let last = k == word.count - 1
+            if c == 0x3C2 && !last { total -= 3 }
+            if c == 0x3C3 && last && word.count > 1 { total -= 1 }
+        }
+        let accents = word.filter { (0x386...0x38F).contains($0) || (0x3AC...0x3B0).contains($0) || (0x3CC...0x3CE).contains($0) }.count
+        if accents > 1 { total -= 2 * Double(accents - 1) }
+        return total
+    }
+
+    private static let latinVowels = Set("aeiouyáàâãäåæéèêëíìîïıóòôõöøœúùûüůűýÿąęėįųāēīūőăõ".unicodeScalars.map(\.value))
+
+    static func isVowel(_ c: UInt32) -> Bool {
+        let lower = Character(Unicode.Scalar(c)!).lowercased().unicodeScalars.first!.value
+        return latinVowels.contains(lower)
+    }
+
+    private static let cyrillicGreekVowels = Set("аеёиоуыэюяєіїўαεηιουωάέήίόύώϊϋΐΰ".unicodeScalars.map(\.value))
+
+    static func isCyrillicOrGreekVowel(_ c: UInt32) -> Bool {
+        cyrillicGreekVowels.contains(Character(Unicode.Scalar(c)!).lowercased().unicodeScalars.first!.value)
+    }
+
+    /// Characters of the most common Chinese, Japanese and Taiwanese surnames, given names and department
+    /// words (simplified, Japanese and traditional forms).
+    private static let nameHan = Set((
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+        + "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鹏辉建国文斌宇浩凯志豪俊宏家怡婷雅慧淑美惠珍佳欣晨阳雪梅琳丹颖亮晓飞鑫博思子涵轩睿然嘉琪"
+        + "张劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭蔣葉蘇呂盧鍾譚陸賈韋鄒龔萬錢嚴湯偉靜麗強軍艷傑濤蘭剛華紅鵬輝國凱豪俊慧惠珍"
+        + "佐藤鈴木橋田中伊渡辺邊山本村小加吉々口松井上清水斎齋阿部森池川石前後坂岡長谷野近遠原藤野竹内沢澤西東北南大千葉土屋菊地福島太郎花子健一直樹輔翔陽菜咲優真由香里恵奈美智和也正人幸雄二三"
+        + "部门門课課科组組营營业業销銷售总總务務人事技术術开開发發财財经經理管室长長员員会會社株式有限公司中心研究所工场場支店本"
+    ).unicodeScalars.map(\.value))
+
+    /// The level-1 characters of GB 2312, JIS X 0208 and Big5: the few thousand each standard lists as
+    /// commonly used, read from ICU's own tables.
+    private static let commonHan: Set<UInt32> = {
+        func rows(_ leads: ClosedRange<UInt8>, _ trails: [ClosedRange<UInt8>]) -> [UInt8] {
+            leads.flatMap { lead in trails.flatMap { $0.flatMap { [lead, $0] } } }
+        }
+        var set = Set<UInt32>()
+        for (charset, bytes) in [("GBK", rows(0xB0...0xD7, [0xA1...0xFE])),
+                                 ("Shift_JIS", rows(0x88...0x98, [0x40...0x7E, 0x80...0xFC])),
+                                 ("Big5", rows(0xA4...0xC6, [0x40...0x7E, 0xA1...0xFE]))] {
+            set.formUnion(CharsetJudge.decode(bytes, charset: charset).filter { (0x4E00...0x9FFF).contains($0) })
+        }
+        return set
+    }()
+
+    static func hanScore(_ c: UInt32) -> Double {
+        if nameHan.contains(c) { return 2 }
+        return commonHan.contains(c) ? 0.5 : -1.5
+    }
+
+    /// Hangul syllables of the most common Korean surnames, given names and department words.
+    private static let nameHangul = Set((
+        "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
+        + "준연수영혜재희상미승혁규훈철아름다보람슬영숙순자옥정희경미화진영은지현서윤우민수빈하람솔별"
+        + "팀부실과장대리사원차관리영업인총무개발기술회계재무본센터연구소지점"
+    ).unicodeScalars.map(\.value))
+
+    static func hangulScore(_ c: UInt32) -> Double { nameHangul.contains(c) ? 2 : 0.5 }
+}

@@ -1,0 +1,177 @@
+/// Scores how much decoded text reads like the names, titles and departments of a directory export:
+/// letters score, symbols, box drawing, controls and unmapped bytes cost; a word must keep to one script,
+/// one language's accented letters and a plausible letter case; common letters and characters of the
+/// script score more than rare ones. Only non-ASCII text is judged: ASCII decodes the same in every
+/// candidate charset.
+enum TextPlausibility {
+    enum Script { case latin, cyrillic, greek, cjk, hangul, other }
+
+    static func score(_ text: [UInt32], expectedStructure: Int) -> Double {
+        var total = 0.0
+        var word: [UInt32] = []
+        var accentedLatin: [Int: Int] = [:]
+        for (k, c) in text.enumerated() where c >= 0x80 && !isLetter(c) && attachable(c) {
+            let before = k > 0 && isLetter(text[k - 1])
+            let after = k + 1 < text.count && isLetter(text[k + 1])
+            // "O’Brien" and "Ann’s" are fine; a symbol glued to the start of a word or into it is not.
+            if c == 0x2019 ? (after && !before) : (before || after) { total -= 2 }
+        }
+        for c in text + [0x20] {
+            if isLetter(c) {
+                word.append(c)
+                if c >= 0x80 && script(c) == .latin { accentedLatin[LetterTables.latinLanguages(of: c), default: 0] += 1 }
+                continue
+            }
+            if !word.isEmpty {
+                total += wordScore(word)
+                word.removeAll(keepingCapacity: true)
+            }
+            if c >= 0x80 { total += symbolScore(c) }
+        }
+        total -= languagePenalty(accentedLatin)
+        // A multi-byte decoding that swallows delimiters or line breaks into characters is wrong.
+        total -= Double(max(0, expectedStructure - structureCount(text))) * 4
+        return total
+    }
+
+    /// A file is usually in one or two languages. Alphabets are chosen greedily by how many accented
+    /// letters they hold; each occurrence of a letter only the second alphabet holds costs 1.5, of one only
+    /// a third or later alphabet holds 2.5 (`letters` maps a letter's alphabet bit set to its occurrences).
+    static func languagePenalty(_ letters: [Int: Int]) -> Double {
+        var left = letters.filter { $0.key != 0 }
+        var penalty = 0.0
+        var rank = 0
+        while !left.isEmpty {
+            let best = (0..<LetterTables.latinAlphabets.count).max { a, b in
+                left.filter { $0.key & (1 << a) != 0 }.values.reduce(0, +) < left.filter { $0.key & (1 << b) != 0 }.values.reduce(0, +)
+            }!
+            let covered = left.filter { $0.key & (1 << best) != 0 }.values.reduce(0, +)
+            penalty += Double(covered) * (rank == 0 ? 0 : rank == 1 ? 1.5 : 2.5)
+            left = left.filter { $0.key & (1 << best) == 0 }
+            rank += 1
+        }
+        return penalty
+    }
+
+    /// Symbols that must not touch letters: not spaces, not CJK punctuation, not the hyphens and dots
+    /// names are written with.
+    static func attachable(_ c: UInt32) -> Bool {
+        !(c == 0xA0 || c == 0xAD || c == 0xB7 || (0x2010...0x2015).contains(c) || (0x3000...0x303F).contains(c)
+          || (0xFF01...0xFF65).contains(c) || c == 0x30FB)
+    }
+
+    /// Delimiters, quotes and line breaks: every candidate must keep them all.
+    static func structureCount<S: Sequence>(_ text: S) -> Int where S.Element == UInt32 {
+        text.reduce(0) { $0 + ([0x0A, 0x0D, 0x09, 0x2C, 0x3B, 0x22].contains($1) ? 1 : 0) }
+    }
+
+    static func isLetter(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        guard let scalar = Unicode.Scalar(c), c != 0xB5, c != 0xAA, c != 0xBA else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func script(_ c: UInt32) -> Script {
+        switch c {
+        case 0...0x24F, 0x1E00...0x1EFF: .latin
+        case 0x370...0x3FF, 0x1F00...0x1FFF: .greek
+        case 0x400...0x52F: .cyrillic
+        case 0x3040...0x30FF, 0x3400...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F: .cjk
+        case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F: .hangul
+        default: .other
+        }
+    }
+
+    static func wordScore(_ word: [UInt32]) -> Double {
+        guard word.contains(where: { $0 >= 0x80 }) else { return 0 }
+        var total = 0.0
+        var scripts = Set<Script>()
+        var caseBroken = false
+        var previousLower = false
+        var nonASCIILatin = 0
+        var adjacentAccented = 0
+        var previousAccented = false
+        var languages = LetterTables.allLatinLanguages
+        var oddNeighbours = 0
+        for (k, c) in word.enumerated() where c >= 0x80 && script(c) == .latin && k > 0 && k + 1 < word.count {
+            // An accented consonant between two consonants, or an accented vowel between two vowels.
+            let vowel = LetterTables.isVowel(c)
+            if LetterTables.isVowel(word[k - 1]) == vowel && LetterTables.isVowel(word[k + 1]) == vowel { oddNeighbours += 1 }
+        }
+        total -= Double(oddNeighbours) * 1.5
+        // Icelandic þ starts words, German ß never does, Italian ì, ò and ù end them.
+        for (k, c) in word.enumerated() {
+            if (k > 0 && (c == 0xFE || c == 0xDE)) || (k == 0 && c == 0xDF) { total -= 2 }
+            if k + 1 < word.count && (c == 0xEC || c == 0xF2 || c == 0xF9) { total -= 1.5 }
+        }
+        if Set(word.map(Self.script)) == [Script.greek] { total += LetterTables.greekWordScore(word) }
+        for (index, c) in word.enumerated() {
+            let s = script(c)
+            scripts.insert(s)
+            total += letterScore(c, script: s)
+            let properties = Unicode.Scalar(c)!.properties
+            if properties.isUppercase && previousLower { caseBroken = true; if c >= 0x80 { total -= 2 } }
+            // "MŸller", "GenŐve": an accented capital inside a word, before a small letter.
+            if properties.isUppercase && c >= 0x80 && index > 0 && index + 1 < word.count
+                && Unicode.Scalar(word[index + 1])!.properties.isLowercase { total -= 3 }
+            previousLower = properties.isLowercase
+            let accented = s == .latin && c >= 0x80
+            if accented {
+                nonASCIILatin += 1
+                if previousAccented { adjacentAccented += 1 }
+                languages &= LetterTables.latinLanguages(of: c)
+            }
+            previousAccented = accented
+        }
+        let asciiOnlyLatin = word.allSatisfy { $0 < 0x80 || script($0) != .latin }
+        var mixed = scripts.count > 1
+        // "IT部門": ASCII initials before CJK are common; an accented Latin letter in CJK text is not.
+        if mixed && asciiOnlyLatin && scripts == [.latin, .cjk] { mixed = false; total -= 1 }
+        if mixed { total -= 5 }
+        if caseBroken { total -= 2 }
+        // A Cyrillic or Greek word has a vowel.
+        if word.count >= 2 && (scripts == [.cyrillic] || scripts == [.greek]) && !word.contains(where: LetterTables.isCyrillicOrGreekVowel) {
+            total -= 2
+        }
+        total -= Double(adjacentAccented) * 1.5
+        if word.count >= 3 && nonASCIILatin * 2 > word.count { total -= 2 }
+        if nonASCIILatin > 0 && languages == 0 { total -= 3 }
+        return total
+    }
+
+    static func letterScore(_ c: UInt32, script: Script) -> Double {
+        if c < 0x80 { return 0 }
+        switch script {
+        case .latin:
+            return LetterTables.latinLanguages(of: c) == 0 ? -1.5 : 1
+        case .cyrillic: return LetterTables.cyrillicScore(c)
+        case .greek: return LetterTables.greekScore(c)
+        case .cjk:
+            if (0x3041...0x30FF).contains(c) { return 1.5 }
+            if (0xFF66...0xFF9F).contains(c) { return 0 }
+            return LetterTables.hanScore(c)
+        case .hangul: return (0xAC00...0xD7A3).contains(c) ? LetterTables.hangulScore(c) : -1.5
+        case .other: return -2
+        }
+    }
+
+    static func symbolScore(_ c: UInt32) -> Double {
+        switch c {
+        case 0xFFFD: return -10
+        case 0x80...0x9F: return -10
+        case 0xE000...0xF8FF: return -8
+        case 0xA0: return -0.5
+        case 0x2019, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026, 0x2018: return -0.5
+        case 0xAB, 0xBB, 0xB0, 0xAA, 0xBA, 0x2116, 0x20AC: return -1
+        case 0x3000...0x303F, 0xFF01...0xFF65, 0x30FB: return 0
+        case 0x2500...0x25FF, 0x2190...0x23FF: return -5
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(c) else { return -10 }
+        switch scalar.properties.generalCategory {
+        case .unassigned, .control, .format, .surrogate: return -10
+        case .nonspacingMark, .spacingMark, .enclosingMark: return -3
+        default: return c <= 0xFF ? -2 : -3
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import ImportLintCore
+
+/// The charset judge on short files in the code pages ICU's detector got wrong, and the sniffer around it.
+@Suite struct CharsetJudgeTests {
+    /// "Имя,Фамилия / Иван,Петров / Ольга,Смирнова" as Set-Content writes it on a Russian Windows (1251).
+    static let cyrillic: [UInt8] = [
+        0xC8, 0xEC, 0xFF, 0x2C, 0xD4, 0xE0, 0xEC, 0xE8, 0xEB, 0xE8, 0xFF, 0x0D, 0x0A, 0xC8, 0xE2, 0xE0, 0xED, 0x2C,
+        0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2, 0x0D, 0x0A, 0xCE, 0xEB, 0xFC, 0xE3, 0xE0, 0x2C, 0xD1, 0xEC, 0xE8, 0xF0,
+        0xED, 0xEE, 0xE2, 0xE0, 0x0D, 0x0A,
+    ]
+    /// "Name,Ort / André Weiß,Zürich / Jürg Bühler,Genève" from a Swiss console in code page 850.
+    static let swiss: [UInt8] = Array("Name,Ort\r\nAndr".utf8) + [0x82] + Array(" Wei".utf8) + [0xE1] + Array(",Z".utf8)
+        + [0x81] + Array("rich\r\nJ".utf8) + [0x81] + Array("rg B".utf8) + [0x81] + Array("hler,Gen".utf8) + [0x8A]
+        + Array("ve\r\n".utf8)
+    /// "氏名,カナ / 山田太郎,ﾔﾏﾀﾞ ﾀﾛｳ / 佐藤花子,ｻﾄｳ ﾊﾅｺ" from Excel on a Japanese Windows (cp932); the half-width
+    /// katakana hold byte pairs that are valid UTF-8 by accident.
+    static let japanese: [UInt8] = [
+        0x8E, 0x81, 0x96, 0xBC, 0x2C, 0x83, 0x4A, 0x83, 0x69, 0x0D, 0x0A, 0x8E, 0x52, 0x93, 0x63, 0x91, 0xBE, 0x98,
+        0x59, 0x2C, 0xD4, 0xCF, 0xC0, 0xDE, 0x20, 0xC0, 0xDB, 0xB3, 0x0D, 0x0A, 0x8D, 0xB2, 0x93, 0xA1, 0x89, 0xD4,
+        0x8E, 0x71, 0x2C, 0xBB, 0xC4, 0xB3, 0x20, 0xCA, 0xC5, 0xBA, 0x0D, 0x0A,
+    ]
+
+    func sniff(_ bytes: [UInt8]) throws -> LegacyEncoding? {
+        guard case .legacy(let legacy) = try EncodingSniffer.sniff({ MemorySource(bytes) }) else { return nil }
+        return legacy
+    }
+
+    @Test func shortCyrillicIsWindows1251AndClear() throws {
+        let legacy = try #require(try sniff(Self.cyrillic))
+        #expect(legacy.charset == "windows-1251")
+        #expect(legacy.transcodeIsSafe)
+    }
+
+    @Test func swissConsoleExportIsCodePage850() throws {
+        let guess = CharsetJudge.judge(Self.swiss)
+        #expect(guess.best.charsets.contains("IBM850"))
+        #expect(!guess.candidates.dropFirst().contains { $0.name == "windows-1252" && $0.score > guess.best.score })
+    }
+
+    @Test func shiftJISWithAccidentalUTF8IsLegacy() throws {
+        let legacy = try #require(try sniff(Self.japanese))
+        #expect(legacy.charset == "Shift_JIS")
+        #expect(legacy.transcodeIsSafe)
+    }
+
+    @Test func charsetsThatDecodeAlikeAreOneCandidate() {
+        // "Müller" is the same text in Windows-1252, ISO-8859-1, ISO-8859-15, 1250, 1254 and 1257.
+        let guess = CharsetJudge.judge(Array("Name\nM".utf8) + [0xFC] + Array("ller\n".utf8))
+        #expect(guess.best.name == "windows-1252")
+        #expect(Set(guess.best.charsets).isSuperset(of: ["ISO-8859-1", "ISO-8859-15", "windows-1250", "windows-1257"]))
+    }
+
+    @Test func aLoneAmbiguousLetterIsNotClear() {
+        // "Ayşe" in 1254 reads as "Ayţe" in 1250 and "Ayþe" in 1252: nothing tells them apart.
+        let guess = CharsetJudge.judge(Array("First Name\nAy".utf8) + [0xFE] + Array("e\n".utf8))
+        #expect(!guess.isClear)
+        #expect(guess.candidates.count >= 2)
+    }
+
+    @Test func namedEncodingIsNotAGuess() throws {
+        let input = InputFile.bytes(Self.cyrillic, displayPath: "x.csv")
+        guard case .legacy(let legacy) = try input.encoding(override: "windows-1251") else {
+            Issue.record("expected legacy")
+            return
+        }
+        #expect(legacy.guess == nil && legacy.transcodeIsSafe)
+        #expect(legacy.findingMessage(consequence: ", but the import rejects it").contains("as --input-encoding says"))
+    }
+
+    @Test func utf32ByBOMIsDecoded() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0, 0] + Array("Zoë,日本\n".unicodeScalars).flatMap { s in
+            (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) }
+        }
+        let input = InputFile.bytes(bytes, displayPath: "x.csv")
+        let encoding = try input.encoding(override: nil)
+        #expect(encoding == .utf32(littleEndian: true, bom: true))
+        let reader = CSVReader(source: try input.openDecoded(encoding))
+        #expect(try reader.next())
+        #expect(reader.string(0) == "Zoë" && reader.string(1) == "日本")
+    }
+
+    @Test func longASCIIFileWithALateLegacyLineIsJudged() throws {
+        // The first non-ASCII byte lies past the 64 KB head.
+        let ascii = Array(String(repeating: "Anna,anna@example.com\n", count: 4000).utf8)
+        let legacy = try #require(try sniff(ascii + Array("Ren".utf8) + [0xE9] + Array(",rene@example.com\n".utf8)))
+        #expect(legacy.firstNonASCIILine == 4001)
+    }
+}
