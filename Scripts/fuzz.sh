@@ -7,7 +7,7 @@
 #   Scripts/fuzz.sh --run-input fuzz-out/artifacts/crash-...   (replay one input)
 #
 # Byte 0 of an input picks the variation (delimiter b%5, profile (b/5)%8, trickle size (b/40)%7+1); the rest
-# is the file. The seeds are every fixture with a few variation bytes. Crashes, leaks and timeouts land in fuzz-out/artifacts/;
+# is the file. The seeds are every fixture and Tests/fuzz-seeds/ input with a few variation bytes. Crashes, leaks and timeouts land in fuzz-out/artifacts/;
 # the corpus grows in fuzz-out/corpus/. Needs Swift's clang runtime (it ships with the Linux toolchain).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +28,7 @@ seed() {
             { printf "\\$(printf '%03o' "$v")"; cat "$f"; } > "$OUT/seeds/seed-$i-$v"
         done
         i=$((i + 1))
-    done < <(find "$ROOT/fixtures" -type f -print0 | sort -z)
+    done < <(find "$ROOT/fixtures" "$ROOT/Tests/fuzz-seeds" -type f -print0 | sort -z)
 }
 
 case "${1:-}" in

@@ -24,6 +24,10 @@ struct LintSettings: ParsableArguments {
     @Option(help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
     var mapping: String?
 
+    @Option(name: .customLong("locale"), parsing: .singleValue,
+            help: "A locale tag your account offers beyond the profile's documented list (repeatable; `locales:` in .importlint.yml).")
+    var locales: [String] = []
+
     @Option(parsing: .singleValue, help: "Rules to use, by code, name or code prefix (repeatable or comma-separated).")
     var select: [String] = []
 
@@ -46,6 +50,7 @@ struct LintSettings: ParsableArguments {
         if let profile { _ = try ProfileLoader.load(profile) }
         var options = LintOptions(profile: profile, delimiter: delimiterByte, inputEncoding: inputEncoding, selection: selection,
                                   defaultRegion: defaultRegion, captureSourceLines: captureSourceLines)
+        options.extraLocales = Self.split(locales)
         do {
             options.knownOrganizations = try knownOrganizations.map { try KnownOrganizations.load(path: $0) }
             options.mapping = try mapping.map { try ValueMapping.load(path: $0) } ?? [:]
@@ -54,6 +59,9 @@ struct LintSettings: ParsableArguments {
         }
         return options
     }
+
+    /// The files these settings read, which no output may replace.
+    var inputPaths: [String?] { [profile, knownOrganizations, mapping] }
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
@@ -105,6 +113,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        try refuseOverwritingInputs()
         let run = try checkRun()
         let progress = ProgressLine()
         run.progress = progress.update
@@ -126,6 +135,7 @@ struct CheckCommand: ParsableCommand {
             request.writeSuppressions = gate.writeSuppressions
             request.stdinFilename = gate.stdinFilename
             request.redact = gate.redact
+            request.verbose = gate.verbose
             request.format = format.name
             request.output = output
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
@@ -136,6 +146,16 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// Refuses outputs that would replace one of the inputs (exit 2).
+    func refuseOverwritingInputs() throws {
+        let inputs: [String?] = files + people + input.settings.inputPaths
+            + [gate.baseline, gate.suppressions, gate.configuration.config]
+        try Self.reportingErrors {
+            try OverwriteGuard.check(output: output, inputs: inputs, what: "report")
+            try OverwriteGuard.check(output: gate.writeSuppressions, inputs: inputs + [output], what: "suppressions")
+        }
+    }
+
     /// Turns an input or configuration error into a usage-level failure (exit 2) with its message, which
     /// names the file.
     static func reportingErrors<T>(_ body: () throws -> T) throws -> T {

@@ -23,11 +23,19 @@ struct ClustersCommand: ParsableCommand {
     @Option(help: "Write the clusters as a reviewed-mapping TSV (value<TAB>canonical) to this file.")
     var writeMapping: String?
 
+    @Flag(help: "Keep the values out of what is printed (the mapping file still holds them).")
+    var redact = false
+
     func run() throws {
+        try CheckCommand.reportingErrors {
+            try OverwriteGuard.check(output: writeMapping, inputs: [file] + input.settings.inputPaths, what: "mapping")
+        }
         var options = try input.lintOptions(captureSourceLines: false)
         options.selection = RuleSelection(select: ["ORG"])
         var clusters = try CheckCommand.reportingErrors { try Linter(options: options).lint(.path(file)).report.clusters ?? [] }
         if let field { clusters = clusters.filter { $0.field == field } }
+        let mapping = ValueMapping.render(clusters)
+        if redact { clusters = Redactor.redact(clusters) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -36,16 +44,16 @@ struct ClustersCommand: ParsableCommand {
         case .text:
             if clusters.isEmpty { print("No spelling variants found.") }
             for cluster in clusters {
-                print("\(cluster.field): '\(cluster.canonical)'")
+                print("\(TerminalText.path(cluster.field)): '\(TerminalText.escape(cluster.canonical))'")
                 for member in cluster.members {
                     let mark = member.value == cluster.canonical ? "=" : "←"
                     let lines = member.lines.prefix(5).map(String.init).joined(separator: ", ")
-                    print("  \(mark) '\(member.value)' ×\(member.count) (line\(member.lines.count == 1 ? "" : "s") \(lines)\(member.lines.count > 5 ? ", …" : ""))")
+                    print("  \(mark) '\(TerminalText.escape(member.value))' ×\(member.count) (line\(member.lines.count == 1 ? "" : "s") \(lines)\(member.lines.count > 5 ? ", …" : ""))")
                 }
             }
         }
         if let writeMapping {
-            try Output.write(ValueMapping.render(clusters), to: writeMapping)
+            try Output.write(mapping, to: writeMapping)
         }
     }
 }

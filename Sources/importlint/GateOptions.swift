@@ -38,6 +38,9 @@ struct GateOptions: ParsableArguments {
     @Flag(help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
     var redact = false
 
+    @Flag(help: "Name the configuration file each input used, after the text summary.")
+    var verbose = false
+
     func threshold() throws -> Double? {
         guard var text = baselineThreshold?.trimmingCharacters(in: .whitespaces) else { return nil }
         if text.hasSuffix("%") { text.removeLast() }
@@ -61,7 +64,7 @@ final class ProgressLine {
 
     func update(_ path: String, _ records: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(path): \(records) records…".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(TerminalText.path(path)): \(records) records…".utf8))
         shown = true
     }
 

@@ -21,6 +21,6 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(path): cannot write: \(error.localizedDescription)")
         }
-        print("Wrote \(path)")
+        print("Wrote \(TerminalText.path(path))")
     }
 }

@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 import ImportLintCore
+import ImportLintCore
 
 /// Entry point that maps every usage, configuration and I/O error to exit status 2 with a one-line
 /// message (ArgumentParser's own default for usage errors is 64).
 @main
 enum Main {
     static func main() {
+        if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("importlint: '\(word)' is neither a command nor a file; did you mean '\(name)'?\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try ImportLintCommand.parseAsRoot()
             try command.run()
@@ -19,10 +24,27 @@ enum Main {
                 Foundation.exit(0)
             }
             let message = ImportLintCommand.message(for: error)
-            FileHandle.standardError.write(Data("importlint: \(message.isEmpty ? "\(error)" : message)\n".utf8))
+            let text = message.isEmpty ? "\(error)" : message
+            // Our own errors are one line whose file names may hold anything; usage errors have several lines.
+            let shown = error is ValidationError ? TerminalText.escape(text) : TerminalText.message(text)
+            FileHandle.standardError.write(Data("importlint: \(shown)\n".utf8))
             Foundation.exit(2)
         }
     }
+}
+
+/// `check` is the default command, so `importlint chek` would be read as `check chek` and answered with
+/// "chek: No such file or directory". A first word that is no file but close to a command name is a typo.
+func misspelledSubcommand(_ arguments: [String]) -> (word: String, command: String)? {
+    guard let word = arguments.first, !word.hasPrefix("-"), !FileManager.default.fileExists(atPath: word) else { return nil }
+    let names = ImportLintCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+    if names.contains(word) { return nil }
+    let scalars = word.unicodeScalars.map(\.value)
+    let bound = 2
+    let best = names.map { ($0, EditDistance.bounded(scalars, $0.unicodeScalars.map(\.value), bound: bound)) }
+        .filter { $0.1 <= min(bound, $0.0.count / 2) }
+        .min { $0.1 < $1.1 }
+    return best.map { (word, $0.0) }
 }
 
 struct ImportLintCommand: ParsableCommand {

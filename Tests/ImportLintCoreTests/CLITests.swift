@@ -6,8 +6,8 @@ import Testing
 /// suppressions, redaction. Skipped, saying why, when the binary has not been built.
 @Suite(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
 struct CLITests {
-    static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002,45\n"
-    static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\n"
+    static let bad = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Shoe Size\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002,44\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100002,45\n"
+    static let good = "First Name,Last Name,Email,SMS Phone,Location Slug,Identification\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002\n"
 
     static func importlint() throws -> String {
         try #require(TestSupport.importlint, "needs the importlint executable (swift build)")
@@ -96,6 +96,21 @@ struct CLITests {
         #expect(broken.status == 2, "\(broken.stderr)")
     }
 
+    /// `locales:` in .importlint.yml and `--locale` add tags the account offers to the documented list.
+    @Test func configuredLocalesAreAccepted() throws {
+        let bin = try Self.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("Primary Email,Name,Organization,Locale\nann@widget.com,Ann,IT,en-GB\n",
+                              to: dir.appendingPathComponent("people.csv"))
+        let unconfigured = try TestSupport.run(bin, ["check", "people.csv", "--no-config", "--fail-on", "warning"], cwd: dir)
+        #expect(unconfigured.status == 1 && unconfigured.stdout.contains("unsupported-locale"), "\(unconfigured.stdout)")
+        let flagged = try TestSupport.run(bin, ["check", "people.csv", "--no-config", "--locale", "en-GB", "--fail-on", "warning"], cwd: dir)
+        #expect(flagged.status == 0, "\(flagged.stdout)\(flagged.stderr)")
+        try TestSupport.write("locales: [en-GB]\nfail-on: warning\n", to: dir.appendingPathComponent(".importlint.yml"))
+        let configured = try TestSupport.run(bin, ["check", "people.csv"], cwd: dir)
+        #expect(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
+    }
+
     @Test func initWritesStarterAndRefusesToOverwrite() throws {
         let bin = try Self.importlint()
         let dir = try TestSupport.temporaryDirectory()
@@ -151,7 +166,7 @@ struct CLITests {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.bad, to: dir.appendingPathComponent("bad.csv"))
         try TestSupport.write(Self.bad + "Gina,Hart,gina@widget.com,+13125550155,chicago,100077,40\n", to: dir.appendingPathComponent("previous.csv"))
-        let values = ["frank.q@secret-corp.test", "frank2.q@secret-corp.test", "+13125550100", "Williams", "Franky", "100002", "100077", "Gina", "gina@widget.com"]
+        let values = ["frank.q@secret-corp.com", "frank2.q@secret-corp.com", "+13125550100", "Williams", "Franky", "100002", "100077", "Gina", "gina@widget.com"]
         for format in ["text", "json", "sarif", "github", "junit", "codequality"] {
             let r = try TestSupport.run(bin, ["check", "bad.csv", "--no-config", "--redact", "--baseline", "previous.csv", "--format", format], cwd: dir)
             #expect(r.status == 1)
@@ -192,11 +207,31 @@ struct CLITests {
         for key in ["code", "severity", "fix", "summary", "explanation"] { #expect(object[key] is String, "\(key)") }
     }
 
+    /// A misspelled command is not read as a file name for the default `check`; an existing file of that name is.
+    @Test func misspelledCommandSuggestsTheCommand() throws {
+        let bin = try Self.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let r = try TestSupport.run(bin, ["chek", "people.csv"], cwd: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("did you mean 'check'?"), "\(r.stderr)")
+        #expect(try TestSupport.run(bin, ["fxi", "--in-place", "a.csv"], cwd: dir).stderr.contains("did you mean 'fix'?"))
+        try TestSupport.write(Self.good, to: dir.appendingPathComponent("chek"))
+        let file = try TestSupport.run(bin, ["chek", "--no-config"], cwd: dir)
+        #expect(file.status == 0, "an existing file named like a typo is linted: \(file.stdout)\(file.stderr)")
+        let missing = try TestSupport.run(bin, ["people.csv"], cwd: dir)
+        #expect(missing.status != 0 && !(missing.stdout + missing.stderr).contains("did you mean"), "\(missing.stderr)")
+    }
+
     /// `Scripts/test-pre-commit.sh` with the real pre-commit framework; slow the first time (release build).
-    @Test(.enabled(if: TestSupport.onPath("pre-commit") && TestSupport.onPath("git"),
+    /// `.ci/run` runs the script itself after the suite (IMPORTLINT_SKIP_PRECOMMIT=1), so that it is timed and
+    /// never competes with the other tests. Skipped without pre-commit on a developer machine; fails on CI.
+    @Test(.enabled(if: TestSupport.onPath("pre-commit") || ProcessInfo.processInfo.environment["CI"] == "true",
                    "needs `pre-commit` (pip install pre-commit) and git on PATH"),
-          .disabled(if: ProcessInfo.processInfo.environment["IMPORTLINT_SKIP_PRECOMMIT"] == "1", "IMPORTLINT_SKIP_PRECOMMIT=1"))
+          .disabled(if: ProcessInfo.processInfo.environment["IMPORTLINT_SKIP_PRECOMMIT"] == "1",
+                    "IMPORTLINT_SKIP_PRECOMMIT=1: .ci/run runs Scripts/test-pre-commit.sh itself"))
     func preCommitHooks() throws {
+        try #require(TestSupport.onPath("pre-commit") && TestSupport.onPath("git"),
+                     "pre-commit and git must be on PATH on CI (.ci/run installs pre-commit)")
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/test-pre-commit.sh").path
         let r = try TestSupport.run(script, [TestSupport.packageRoot.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")

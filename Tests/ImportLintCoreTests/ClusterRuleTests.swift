@@ -34,7 +34,7 @@ import Testing
 @Suite struct ValueRulesRuleTests {
     /// The same text in two columns gets each column's own verdict (the caches are per column).
     @Test func verdictCachesArePerColumn() throws {
-        let text = "Primary Email,Name,Disabled,VIP\na@widget.com,A,1,yes\nb@widget.com,B,yes,1\n"
+        let text = "Primary Email,Name,Disabled,VIP\na@widget.com,A,1,ja\nb@widget.com,B,ja,1\n"
         let report = try Linter(options: LintOptions()).lint(.bytes(Array(text.utf8), displayPath: "p.csv")).report
         let booleans = report.diagnostics.filter { $0.rule == "invalid-boolean" }
         #expect(booleans.map(\.field) == ["VIP", "Disabled"])

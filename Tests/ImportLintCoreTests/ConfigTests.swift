@@ -19,10 +19,12 @@ import Testing
               "legacy/**/*.csv": [byte-order-mark]
             default-region: nl
             known-organizations: orgs.txt
+            locales: [en-GB, de-CH]
             fail-on: warning
             baseline:
               threshold: 12.5%
             """, path: dir.appendingPathComponent(".importlint.yml").path)
+        #expect(config.locales == ["en-GB", "de-CH"])
         #expect(config.profile == "receptionist")
         #expect(config.profile(for: dir.appendingPathComponent("4me/a.tsv").path) == "4me-people")
         #expect(config.profile(for: dir.appendingPathComponent("other/a.tsv").path) == "receptionist")
@@ -50,6 +52,9 @@ import Testing
         #expect { try ConfigFile.parse("severity:\n  blank-line: fatal\n", path: "c.yml") } throws: { error in
             "\(error)".hasPrefix("c.yml:2: unknown severity 'fatal'")
         }
+        #expect { try ConfigFile.parse("locales: [en_GB.UTF-8]\n", path: "c.yml") } throws: { error in
+            "\(error)".hasPrefix("c.yml:1: 'en_GB.UTF-8' is not a locale tag")
+        }
         #expect { try ConfigFile.parse("select: [ALL\n", path: "c.yml") } throws: { error in
             "\(error)".hasPrefix("c.yml: invalid YAML")
         }
@@ -58,6 +63,8 @@ import Testing
     @Test func starterConfigParsesAndConfiguresNothing() throws {
         let config = try ConfigFile.parse(StarterConfig.text, path: "/tmp/.importlint.yml")
         #expect(config.profile == nil && config.select == nil && config.ignore.isEmpty && config.failOn == nil)
+        #expect(config.locales.isEmpty)
+        #expect(StarterConfig.text.contains("# locales: "))
         // Uncommented, every example setting is valid too (paths aside).
         let uncommented = StarterConfig.text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let s = String(line)
@@ -74,6 +81,8 @@ import Testing
         let root = try TestSupport.temporaryDirectory()
         try TestSupport.write("fail-on: info\n", to: root.appendingPathComponent(".importlint.yml"))
         try TestSupport.write("fail-on: warning\n", to: root.appendingPathComponent("a/.importlint.yml"))
+        // The walk ends at the repository root (see ConfigBoundaryTests).
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let resolver = try ConfigResolver(configPath: nil, noConfig: false)
         #expect(try resolver.config(forFile: root.appendingPathComponent("a/b/c/x.csv").path)?.failOn == .warning)
         #expect(try resolver.config(forFile: root.appendingPathComponent("a/x.csv").path)?.failOn == .warning)

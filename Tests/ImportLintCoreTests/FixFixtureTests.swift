@@ -26,7 +26,7 @@ import Testing
     static func options(_ fixture: FixtureCase) throws -> FixOptions {
         TestSupport.enterPackageRoot()
         let arguments = [fixture.relativePath, "--diff", "--no-config"] + fixture.arguments() + fixture.arguments("fixargs")
-        return try FixCommand.parse(arguments).fixOptions()
+        return try FixCommand.parse(arguments).fixOptions(for: fixture.relativePath)
     }
 
     /// The fix report's direct JSON writer produces exactly what JSONEncoder writes, for every fix

@@ -9,41 +9,41 @@ import Testing
     @Test func suppressionsMatchByContentNotLine() throws {
         let text = """
             \(Self.header)
-            Frank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002
-            Franky,Williams,frank2.q@secret-corp.test,,chicago,100002
+            Frank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002
+            Franky,Williams,frank2.q@secret-corp.com,,chicago,100002
 
             """
         let first = try TestSupport.lint(text)
         #expect(first.report.diagnostics.contains { $0.rule == "duplicate-identifier" })
-        let entries = Suppressions.entries(for: [first.report])
+        let entries = Suppressions.entries(for: [first.report], salt: nil)
         #expect(!entries.isEmpty)
         #expect(entries.allSatisfy { $0.hash?.hasPrefix("sha256:") == true && $0.value == nil })
 
         // Rows added above move the finding to another line: still suppressed.
         let moved = text.replacingOccurrences(of: Self.header + "\n", with: Self.header + "\nAnn,Lee,ann@widget.com,,chicago,100001\nBob,Ray,bob@widget.com,,chicago,100003\n")
         var results = [try TestSupport.lint(moved)]
-        let (suppressed, stale) = Suppressions.apply(entries, to: &results)
+        let (suppressed, stale) = Suppressions.apply(entries, to: &results, salt: nil)
         #expect(suppressed == first.report.diagnostics.count)
         #expect(results[0].report.diagnostics.isEmpty)
         #expect(stale.isEmpty)
 
         // The duplicate is gone: its suppression is stale.
-        let fixed = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100009\n"
+        let fixed = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100009\n"
         var fixedResults = [try TestSupport.lint(fixed)]
-        let (_, stale2) = Suppressions.apply(entries, to: &fixedResults)
+        let (_, stale2) = Suppressions.apply(entries, to: &fixedResults, salt: nil)
         #expect(stale2.contains { $0.rule == "duplicate-identifier" })
 
         // Entries for files not linted in this run are not judged stale.
         var other = [try TestSupport.lint(text, name: "other.csv")]
-        let (none, stale3) = Suppressions.apply(entries, to: &other)
+        let (none, stale3) = Suppressions.apply(entries, to: &other, salt: nil)
         #expect(none == 0 && stale3.isEmpty)
     }
 
     @Test func suppressionByPlainValueAndFileRoundTrip() throws {
-        let text = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.test,,chicago,100002\nFranky,Williams,frank2.q@secret-corp.test,,chicago,100002\n"
+        let text = "\(Self.header)\nFrank,Williams,frank.q@secret-corp.com,,chicago,100002\nFranky,Williams,frank2.q@secret-corp.com,,chicago,100002\n"
         let hand = [Suppression(path: "people.csv", rule: "ID001", field: "Identification", hash: nil, value: "100002")]
         var results = [try TestSupport.lint(text)]
-        let (suppressed, stale) = Suppressions.apply(hand, to: &results)
+        let (suppressed, stale) = Suppressions.apply(hand, to: &results, salt: nil)
         #expect(suppressed == 1 && stale.isEmpty)
 
         let dir = try TestSupport.temporaryDirectory()
@@ -56,7 +56,7 @@ import Testing
 
     @Test func redactionLeavesNoValueInAnyFormat() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let secrets = ["frank.q@secret-corp.test", "+13125550100", "Williams", "Franky", "100002", "ann.secret@widget.com", "Zed", "Ghost"]
+        let secrets = ["frank.q@secret-corp.com", "+13125550100", "Williams", "Franky", "100002", "ann.secret@widget.com", "Zed", "Ghost"]
         let baseline = try TestSupport.write("""
             First Name,Last Name,Email,SMS Phone,Location Slug,Identification
             Ghost,Person,ghost@widget.com,+13125550177,chicago,100777
@@ -64,7 +64,7 @@ import Testing
             """, to: dir.appendingPathComponent("previous.csv"))
         let file = try TestSupport.write("""
             First Name,Last Name,Email,SMS Phone,Location Slug,Identification,Zed
-            Frank,Williams,frank.q@secret-corp.test,+13125550100,chicago,100002,x
+            Frank,Williams,frank.q@secret-corp.com,+13125550100,chicago,100002,x
             Franky, Williams ,,+13125550100,chicago,100002,y
             Ann,Lee,ann.secret@widget.com,,chicago,100002,z
 

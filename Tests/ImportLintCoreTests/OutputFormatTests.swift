@@ -178,7 +178,7 @@ import FoundationXML
         #expect(pieces > 3)
         let rendered = String(decoding: streamed, as: UTF8.self)
         #expect(rendered.contains("p.csv:2:18: warning: "))
-        #expect(rendered.contains("  user0@widget.com, Ann 0 ,english\n  " + String(repeating: " ", count: 17) + "^\n"))
+        #expect(rendered.contains(" 2 | user0@widget.com, Ann 0 ,english\n   | " + String(repeating: " ", count: 17) + "^\n"))
         #expect(rendered.contains("\np.csv: profile 4me-people, 2000 records\n"))
         #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info; 2000 fixable with `importlint fix`\n"))
     }

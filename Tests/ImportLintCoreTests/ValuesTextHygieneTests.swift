@@ -130,17 +130,33 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(f?.fix?.applicability == .unsafe)
         #expect(finding("P\u{430}ul", "TXT004")?.fix?.replacement == "Paul")
         #expect(finding("Иван\u{6F}в", "TXT004")?.fix?.replacement == "Иванов")
-        #expect(finding("Mehr\u{200C}dad", "TXT004") != nil)
         #expect(finding("Ωmega", "TXT004") == nil)
-        let zw = finding("Anne\u{200B}Smith", "TXT004")
-        #expect(zw?.fix?.replacement == "AnneSmith")
-        #expect(zw?.fix?.applicability == .safe)
-        #expect(finding("\u{202E}evil", "TXT004")?.fix?.applicability == .unsafe)
-        #expect(finding("Anne\u{2066}x\u{2069}", "TXT004") != nil)
-        #expect(finding("Ann\u{200D}e", "TXT004") != nil)
+        #expect(finding("Anne\u{200B}Smith", "TXT004") == nil, "invisible characters are TXT007's")
         #expect(finding("Дмитрий", "TXT004") == nil)
         #expect(finding("Αλέξανδρος", "TXT004") == nil)
         #expect(finding("Ivan Петров", "TXT004") == nil)
+    }
+
+    @Test func invisibleCharacters() {
+        let zw = finding("Anne\u{200B}Smith", "TXT007")
+        #expect(zw?.fix?.replacement == "AnneSmith")
+        #expect(zw?.fix?.applicability == .safe)
+        #expect(finding("Anne\u{AD}Marie", "TXT007")?.fix?.replacement == "AnneMarie")
+        #expect(finding("Mehr\u{200C}dad", "TXT007")?.fix?.applicability == .safe, "ZWNJ between Latin letters")
+        #expect(finding("Ann\u{200D}e", "TXT007") != nil)
+        #expect(finding("\u{202E}evil", "TXT007")?.fix?.applicability == .unsafe, "removing an override changes the display")
+        #expect(finding("Anne\u{2066}x\u{2069}", "TXT007")?.fix?.applicability == .unsafe)
+        #expect(finding("Frank\u{200E}", "TXT007")?.fix?.applicability == .safe, "LRM in left-to-right text")
+        #expect(finding("\u{FEFF}Ann", "TXT007")?.fix?.replacement == "Ann")
+        // Legitimate: ZWNJ in Persian, ZWJ in Devanagari and emoji sequences, RLM in Hebrew or Arabic text.
+        for value in ["می\u{200C}خواهم", "क्\u{200D}ष", "👩\u{200D}💻", "שלום\u{200F} (Tel Aviv)", "محمد\u{200F} Ali"] {
+            #expect(finding(value, "TXT007") == nil, "\(value)")
+        }
+        // A removal that would leave a formula-like cell is withheld.
+        let formula = finding("\u{200B}=SUM(A1)", "TXT007")
+        #expect(formula != nil && formula?.fix == nil)
+        #expect(finding("\u{200B}-", "TXT007")?.fix == nil)
+        #expect(finding("\u{200B}", "TXT007")?.fix?.applicability == .unsafe, "the cell would become empty")
     }
 
     @Test func formulaInjection() {

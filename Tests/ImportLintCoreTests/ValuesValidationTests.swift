@@ -45,16 +45,32 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
 }
 
 @Suite struct ValuesBooleanTests {
-    @Test func booleans() {
-        for v in ["0", "1", "true", "false"] { #expect(codes(v, context(.boolean)).isEmpty) }
-        for (v, r) in [("TRUE", "true"), ("yes", "true"), ("Y", "true"), ("no", "false"), ("False", "false")] {
-            let f = check(v, context(.boolean)).first
-            #expect(f?.rule.code == "VAL006")
-            #expect(f?.fix?.replacement == r)
-            #expect(f?.fix?.applicability == .unsafe)
+    /// 4me reads 1 T Y TRUE YES ON (any case) as true and everything else as false.
+    @Test func documentedWordsAreValid() {
+        for v in ["0", "1", "true", "false", "TRUE", "Yes", "on", "Y", "t", "FALSE", "No", "off", "n", "F"] {
+            #expect(codes(v, context(.boolean)).isEmpty, "\(v)")
         }
-        #expect(check("2", context(.boolean)).first?.fix == nil)
-        #expect(codes("2", context(.boolean)) == ["VAL006"])
+        #expect(BooleanRule.isTrue("ON") && BooleanRule.isTrue("1") && !BooleanRule.isTrue("ja") && !BooleanRule.isTrue("0"))
+        for (v, expected) in [("TRUE", true), ("Yes", true), ("t", true), ("On", true), ("1", true), ("", false), ("0", false),
+                              ("ja", false), ("true ", false), ("truee", false), ("no", false), ("\u{0}on", false)] {
+            let bytes = Array(v.utf8)
+            #expect(bytes.withUnsafeBufferPointer { BooleanRule.isTrue($0) } == expected, "\(v)")
+        }
+    }
+    @Test func otherValuesAreReadAsFalse() {
+        for v in ["2", "X", "yes please", "ja", "oui", "si", "WAHR", "VRAI"] {
+            let f = check(v, context(.boolean)).first
+            #expect(f?.rule.code == "VAL006", "\(v)")
+            #expect(f?.severity == nil, "\(v) is an error")
+            #expect(f?.message.contains("as false") == true, "\(v)")
+        }
+        for v in ["ja", "oui", "si", "WAHR", "VRAI"] {
+            #expect(check(v, context(.boolean)).first?.fix == Fix(.unsafe, "Replace with 'true'", replacement: "true"), "\(v)")
+        }
+        for v in ["2", "X", "yes please"] { #expect(check(v, context(.boolean)).first?.fix == nil, "\(v)") }
+        let nein = check("nein", context(.boolean)).first
+        #expect(nein?.severity == .warning)
+        #expect(nein?.fix?.replacement == "false")
     }
 }
 
@@ -79,6 +95,37 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(unsupported.map(\.rule.code) == ["VAL005"])
         #expect(unsupported.first?.fix?.replacement == "en")
         #expect(codes("en_gb", context(.locale, locales: Self.supported)) == ["VAL003"])
+        // Outside the documented list is no error: the full list is not published.
+        #expect(unsupported.first?.severity == .warning)
+        #expect(unsupported.first?.message.contains("locales:") == true)
+    }
+    @Test func documentedAsNotALocale() {
+        var ctx = context(.locale, locales: Self.supported)
+        ctx.rejectedLocales = ["nl-NL": "nl"]
+        for v in ["nl-NL", "nl_NL", "nl_NL.UTF-8"] {
+            let f = check(v, ctx)
+            #expect(f.map(\.rule.code) == ["VAL005"], "\(v)")
+            #expect(f.first?.severity == nil, "\(v) is an error")
+            #expect(f.first?.fix == Fix(.safe, "Replace with 'nl'", replacement: "nl"), "\(v)")
+        }
+    }
+    @Test func posixLocalesGetASafeFixToTheTag() {
+        for (v, tag) in [("en_US.UTF-8", "en-US"), ("de_DE", "de-DE"), ("fr_FR@euro", "fr-FR"), ("pt_PT.utf8", "pt-PT")] {
+            let f = check(v, context(.locale, locales: Self.supported)).first
+            #expect(f?.rule.code == "VAL003", "\(v)")
+            #expect(f?.fix == Fix(.safe, "Replace with '\(tag)'", replacement: tag), "\(v)")
+        }
+        #expect(check("en_US.UTF-8", context(.locale)).first?.severity == nil)
+        #expect(check("de_DE", context(.locale)).first?.severity == .warning)
+        // The tag is then checked against the list: de-DE is not in it, 'de' is.
+        #expect(codes("de_DE", context(.locale, locales: Self.supported)) == ["VAL003", "VAL005"])
+        #expect(LocaleRule.posixTag("english") == nil && LocaleRule.posixTag("xx_YY") == nil)
+    }
+    @Test func shippedTableFollowsTheDocuments() throws {
+        let table = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
+        for tag in ["en-US", "fr", "nl", "pl", "pt-PT"] { #expect(table.supported.contains(tag), "\(tag)") }
+        #expect(!table.supported.contains("nl-NL"))
+        #expect(table.rejected == ["nl-NL": "nl"])
     }
 }
 
@@ -97,9 +144,28 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f?.fix?.replacement == name, "\(v)")
             #expect(f?.fix?.applicability == .safe, "\(v)")
             #expect(f?.message.contains(name) == true)
+            // 4me accepts IANA ids (mapped by UTC offset); Windows ids it does not.
+            #expect(f?.severity == (v.contains("/") ? .warning : nil), "\(v)")
         }
-        #expect(check("W. Europe Standard Time", context(.timeZone)).first?.fix?.replacement == "Berlin")
+        let windows = check("W. Europe Standard Time", context(.timeZone)).first
+        #expect(windows?.fix?.replacement == "Berlin")
+        #expect(windows?.severity == nil)
         #expect(check("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", context(.timeZone)).first?.fix?.replacement == "Amsterdam")
+        let display = check("(UTC-06:00) Central Time (US & Canada)", context(.timeZone)).first
+        #expect(display?.fix?.replacement == "Central Time (US & Canada)")
+        #expect(display?.severity == nil)
+    }
+    /// The table follows released Rails 8.1: 152 names with Asuncion, without main's Alberta and Pacific Time (Canada).
+    @Test func releasedRailsNamesOnly() {
+        #expect(TimeZoneRule.table.names.count == 152)
+        #expect(TimeZoneRule.table.names.contains("Asuncion"))
+        #expect(codes("Asuncion", context(.timeZone)).isEmpty)
+        for v in ["America/Edmonton", "America/Vancouver", "Mountain Standard Time", "Alberta", "Pacific Time (Canada)"] {
+            for f in check(v, context(.timeZone)) {
+                #expect(!["Alberta", "Pacific Time (Canada)"].contains(f.fix?.replacement ?? ""), "\(v)")
+            }
+        }
+        #expect(check("America/Edmonton", context(.timeZone)).first?.severity == .warning)
     }
     @Test func unknown() {
         let f = check("Pariss", context(.timeZone)).first
@@ -135,7 +201,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(codes("FR", context(.country)).isEmpty)
         #expect(codes("US", context(.country)).isEmpty)
         for (v, c, a) in [("fr", "FR", Applicability.safe), ("FRA", "FR", .safe), ("UK", "GB", .safe),
-                          ("France", "FR", .unsafe), ("Deutschland", "DE", .unsafe), ("United States", "US", .unsafe)] {
+                          ("France", "FR", .safe), ("Deutschland", "DE", .safe), ("United States", "US", .safe),
+                          ("England", "GB", .unsafe), ("Georgia", "GE", .unsafe)] {
             let f = check(v, context(.country)).first
             #expect(f?.rule.code == "VAL008", "\(v)")
             #expect(f?.fix?.replacement == c, "\(v)")

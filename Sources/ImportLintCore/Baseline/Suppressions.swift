@@ -42,23 +42,38 @@ public enum Suppressions {
         return String(String.UnicodeScalarView(d.message.unicodeScalars.map { $0.properties.numericType != nil ? "#" : $0 }))
     }
 
-    public static func fingerprint(_ d: Diagnostic) -> String { "sha256:" + SHA256.hex(content(d)) }
+    /// `hmac-sha256:` and the HMAC of the content under the salt (see `SuppressionSalt`); files written
+    /// before salting hold `sha256:` and the plain digest, which still match.
+    public static func fingerprint(_ d: Diagnostic, salt: [UInt8]?) -> String {
+        guard let salt else { return "sha256:" + SHA256.hex(content(d)) }
+        return "hmac-sha256:" + SuppressionSalt.hex(SHA256.hmac(key: salt, message: Array(content(d).utf8)))
+    }
 
     static func normalize(_ path: String) -> String {
         path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
     /// One entry per distinct finding of the reports, in report order.
-    public static func entries(for reports: [FileReport]) -> [Suppression] {
+    public static func entries(for reports: [FileReport], salt: [UInt8]?) -> [Suppression] {
         var seen = Set<Suppression>()
         var out: [Suppression] = []
         for report in reports {
             for d in report.diagnostics {
-                let entry = Suppression(path: normalize(report.path), rule: d.rule, field: d.field, hash: fingerprint(d))
+                let entry = Suppression(path: normalize(report.path), rule: d.rule, field: d.field, hash: fingerprint(d, salt: salt))
                 if seen.insert(entry).inserted { out.append(entry) }
             }
         }
         return out
+    }
+
+    /// The entries of a suppressions file and the salt its fingerprints need (nil when none is salted).
+    public static func loadWithSalt(_ path: String) throws -> (entries: [Suppression], salt: [UInt8]?) {
+        let entries = try load(path)
+        guard entries.contains(where: { $0.hash?.hasPrefix("hmac-") == true }) else { return (entries, nil) }
+        guard let salt = try SuppressionSalt.load(for: path) else {
+            throw ConfigError("\(path): salted suppressions need \(SuppressionSalt.path(for: path)), written with them")
+        }
+        return (entries, salt)
     }
 
     public static func load(_ path: String) throws -> [Suppression] {
@@ -88,16 +103,16 @@ public enum Suppressions {
         }
     }
 
-    static func matches(_ s: Suppression, _ d: Diagnostic, path: String) -> Bool {
+    static func matches(_ s: Suppression, _ d: Diagnostic, path: String, salt: [UInt8]?) -> Bool {
         guard s.path == path, s.rule == d.rule || s.rule == d.code, s.field == d.field else { return false }
-        if let hash = s.hash { return hash == fingerprint(d) }
+        if let hash = s.hash { return hash == fingerprint(d, salt: hash.hasPrefix("hmac-") ? salt : nil) }
         if let value = s.value { return d.values == [value] || content(d) == value || d.values.joined(separator: " + ") == value }
         return false
     }
 
     /// Removes suppressed diagnostics. Returns how many were removed and the entries for the linted files
     /// that no longer match anything (entries for files not linted in this run are not judged).
-    public static func apply(_ entries: [Suppression], to results: inout [LintResult]) -> (suppressed: Int, stale: [Suppression]) {
+    public static func apply(_ entries: [Suppression], to results: inout [LintResult], salt: [UInt8]?) -> (suppressed: Int, stale: [Suppression]) {
         var used = [Bool](repeating: false, count: entries.count)
         var suppressed = 0
         let linted = Set(results.map { normalize($0.report.path) })
@@ -107,7 +122,7 @@ public enum Suppressions {
             guard !candidates.isEmpty else { continue }
             results[r].report.diagnostics.removeAll { d in
                 var hit = false
-                for i in candidates where matches(entries[i], d, path: path) {
+                for i in candidates where matches(entries[i], d, path: path, salt: salt) {
                     used[i] = true
                     hit = true
                 }

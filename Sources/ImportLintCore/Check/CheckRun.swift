@@ -19,6 +19,8 @@ public struct CheckRequest: Sendable {
     /// How standard input is named in reports and for configuration lookup.
     public var stdinFilename: String?
     public var redact = false
+    /// `--verbose`: name each input's configuration after a text report.
+    public var verbose = false
     /// A name of `Reporters.all`.
     public var format = "text"
     /// Where the report goes; nil is standard output.
@@ -39,6 +41,8 @@ public final class CheckRun {
     private let resolver: ConfigResolver
     private let settings: CommandLineSettings
     private var knownLists: [String: [String]] = [:]
+    /// The inputs, pipes and standard input already copied once into temporary files.
+    private let inputs: [InputFile]
     /// Called with the display path and the records read so far, for a progress line.
     public var progress: ((String, Int) -> Void)?
     /// Called when a file's lint ends, to clear a progress line.
@@ -50,8 +54,13 @@ public final class CheckRun {
         if request.files.filter({ $0 == "-" }).count > 1 { throw InputError("standard input ('-') can be read only once") }
         guard Reporters.named(request.format) != nil else { throw InputError("unknown report format '\(request.format)'") }
         var base = request.base
-        base.references = try ReferenceSet.resolve(for: request.files.filter { $0 != "-" }.map { InputFile.path($0) },
-                                                   explicitSources: request.people.map { InputFile.path($0) }, profile: base.profile)
+        // Pipes, FIFOs and standard input are read once, into a temporary copy that every pass reads.
+        let inputs = try request.files.map { path in
+            path == "-" ? try InputFile.standardInput(displayPath: request.stdinFilename ?? "<stdin>") : try InputFile.reading(path)
+        }
+        base.references = try ReferenceSet.resolve(for: zip(request.files, inputs).filter { $0.0 != "-" }.map(\.1),
+                                                   explicitSources: try request.people.map { try InputFile.reading($0) }, profile: base.profile)
+        self.inputs = inputs
         self.request = request
         self.resolver = resolver
         settings = CommandLineSettings(base: base, failOn: request.failOn, baselineThreshold: request.baselineThreshold)
@@ -67,13 +76,20 @@ public final class CheckRun {
     /// The lint options and fail-on level of one file of the request: the command line's merged with the
     /// file's configuration.
     public func options(for path: String) throws -> (options: LintOptions, failOn: Severity) {
+        let (options, failOn, _) = try configured(path)
+        return (options, failOn)
+    }
+
+    /// The options, fail-on level and configuration file of one file of the request.
+    private func configured(_ path: String) throws -> (options: LintOptions, failOn: Severity, config: ConfigFile?) {
         let configKey = names(path).configKey
-        var (options, failOn) = settings.resolve(file: configKey, config: try resolver.config(forFile: configKey))
+        let config = try resolver.config(forFile: configKey)
+        var (options, failOn) = settings.resolve(file: configKey, config: config)
         if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
             if knownLists[list] == nil { knownLists[list] = try KnownOrganizations.load(path: list) }
             options.knownOrganizations = knownLists[list]
         }
-        return (options, failOn)
+        return (options, failOn, config)
     }
 
     /// Lints every file, writes the report, and says whether a file has a finding at or above its fail-on
@@ -81,17 +97,17 @@ public final class CheckRun {
     public func run() throws -> Bool {
         var results: [LintResult] = []
         var failOnByPath: [String: Severity] = [:]
-        for path in request.files {
+        let cwd = FileManager.default.currentDirectoryPath
+        for (path, file) in zip(request.files, inputs) {
             let display = names(path).display
             do {
-                let (fileOptions, failOn) = try self.options(for: path)
+                let (fileOptions, failOn, config) = try configured(path)
                 let linter = Linter(options: fileOptions)
                 linter.progress = progress
-                let file: InputFile = path == "-"
-                    ? .bytes(Array(FileHandle.standardInput.readDataToEndOfFile()), displayPath: display)
-                    : .path(path)
                 defer { fileDone?() }
-                results.append(try linter.lint(file))
+                var result = try linter.lint(file)
+                result.report.config = config.map { Self.shown($0.path, cwd: cwd) }
+                results.append(result)
                 failOnByPath[display] = failOn
             } catch let error as InputError {
                 throw error.description.hasPrefix(display) ? error : InputError("\(display): \(error.description)")
@@ -105,7 +121,10 @@ public final class CheckRun {
                                     color: request.color, showSource: !request.redact, redacted: request.redact)
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
-        try target.stream { write in try reporter.write(report, context: context, to: write) }
+        try target.stream { write in
+            try reporter.write(report, context: context, to: write)
+            if request.verbose && request.format == "text" { try Self.writeConfigurations(report, to: write) }
+        }
         return report.files.contains { file in
             file.diagnostics.contains { $0.severity >= context.failOn(file.path) }
         }
@@ -113,13 +132,30 @@ public final class CheckRun {
 
     private func applySuppressions(_ results: inout [LintResult]) throws {
         if let out = request.writeSuppressions {
-            let entries = Suppressions.entries(for: results.map(\.report))
+            let salt = try SuppressionSalt.loadOrCreate(for: out)
+            let entries = Suppressions.entries(for: results.map(\.report), salt: salt)
             try Suppressions.write(entries, to: out)
-            _ = Suppressions.apply(entries, to: &results)
-            note("wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(out)")
+            _ = Suppressions.apply(entries, to: &results, salt: salt)
+            note("wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(TerminalText.path(out))")
         } else if let file = request.suppressions {
-            let (_, stale) = Suppressions.apply(try Suppressions.load(file), to: &results)
-            for s in stale { note("warning: \(file): suppression no longer matches: \(s.summary)") }
+            let (entries, salt) = try Suppressions.loadWithSalt(file)
+            let (_, stale) = Suppressions.apply(entries, to: &results, salt: salt)
+            for s in stale { note("warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))") }
         }
+    }
+
+    /// `--verbose`: which `.importlint.yml` each input used, so that a gate never changes silently.
+    static func writeConfigurations(_ report: Report, to write: OutputSink) throws {
+        var text = ""
+        for file in report.files {
+            text += "configuration for \(TerminalText.escape(file.path)): \(file.config.map(TerminalText.escape) ?? "none")\n"
+        }
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A configuration path relative to the current folder when it is under it.
+    static func shown(_ path: String, cwd: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
     }
 }

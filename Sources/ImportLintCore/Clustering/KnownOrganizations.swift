@@ -11,6 +11,18 @@ public enum KnownOrganizations {
         }
     }
 
+    /// A by-name reference split into the name and the account of `Name @account` (4me's reference to a
+    /// record of another account); the account is nil without a well-formed ` @account` suffix.
+    public static func splitAccount(_ reference: String) -> (name: String, account: String?) {
+        guard let at = reference.range(of: " @", options: .backwards) else { return (reference, nil) }
+        let account = reference[at.upperBound...]
+        let name = reference[..<at.lowerBound].trimmingCharacters(in: .whitespaces)
+        guard !account.isEmpty, !name.isEmpty, account.unicodeScalars.allSatisfy({
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }) else { return (reference, nil) }
+        return (name, String(account))
+    }
+
     public static func load(path: String) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { throw LoadError.unreadable(path) }
         return parse(String(decoding: data, as: UTF8.self))

@@ -25,7 +25,8 @@ extension RuleDescriptor {
         explanation: """
         4me rejects a person whose Organization does not name an existing organization. With \
         --known-organizations FILE (one name per line, or a CSV export with a Name column), every \
-        value not in that list is reported with the closest known names. When the value is a \
+        value not in that list is reported with the closest known names. A reference to another \
+        account's organization, 'Name @account', is compared by its name. When the value is a \
         spelling variant of exactly one known name (same name after folding case, accents, \
         punctuation, legal suffix and country synonyms, or a one-letter typo in a long word), \
         replacing it is a safe fix; otherwise the suggestions need review.

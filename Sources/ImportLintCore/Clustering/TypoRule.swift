@@ -13,9 +13,14 @@ enum TypoRule {
         return 0
     }
 
+    /// Longest word that may take part in a typo merge: no organization word is longer, and a word's
+    /// deletion neighbourhood costs length³ to hash ("Donaudampfschifffahrtsgesellschaft" has 34 letters).
+    static let maximumLength = 48
+
     /// Words that may take part in a typo merge at all.
     static func isEligible(_ token: String) -> Bool {
-        if token.hasPrefix("#") || token.unicodeScalars.count < 6 { return false }
+        let length = token.unicodeScalars.count
+        if token.hasPrefix("#") || length < 6 || length > maximumLength { return false }
         if token.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
         if token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
         if OrganizationVocabulary.regionWords.contains(token) { return false }

@@ -261,15 +261,15 @@ public struct ValueClusterer: Sendable {
                 let id: Int32
                 if let existing = ids[t] { id = existing } else {
                     id = Int32(scalars.count); ids[t] = id
-                    scalars.append(t.unicodeScalars.map(\.value)); df.append(0)
+                    // Only eligible words are ever compared; a megabyte-long word is never unpacked.
+                    scalars.append(TypoRule.isEligible(t) ? t.unicodeScalars.map(\.value) : []); df.append(0)
                 }
                 row.append(id)
             }
             for id in Set(row) { df[Int(id)] += 1 }
             keyIDs.append(row)
         }
-        var eligible = [Bool](repeating: false, count: scalars.count)
-        for (t, id) in ids { eligible[Int(id)] = TypoRule.isEligible(t) }
+        let eligible = scalars.map { !$0.isEmpty }
 
         // (signature, key << 8 | position) pairs, sorted so equal signatures are adjacent.
         var pairs: [(UInt64, Int64)] = []

@@ -12,7 +12,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 public struct ConfigFile: Sendable {
     public static let fileName = ".importlint.yml"
     public static let keys = ["profile", "profiles", "select", "ignore", "severity", "per-file-ignores",
-                              "default-region", "known-organizations", "fail-on", "baseline"]
+                              "default-region", "known-organizations", "locales", "fail-on", "baseline", "allowed-tlds", "service-accounts"]
 
     public let path: String
     /// Absolute folder of the file; globs and relative paths start here.
@@ -27,9 +27,16 @@ public struct ConfigFile: Sendable {
     public var defaultRegion: String?
     /// Absolute path.
     public var knownOrganizations: String?
+    /// Locale tags the account offers beyond the profile's documented list.
+    public var locales: [String] = []
     public var failOn: Severity?
     /// Fraction of the baseline's records (0.1 = 10%).
     public var baselineThreshold: Double?
+    /// Lowercase top-level domains accepted beyond IANA's list (undeliverable-email-domain).
+    public var allowedTLDs: [String] = []
+    /// Patterns added to and removed from the shipped service-account list.
+    public var serviceAccountsAdded: [String] = []
+    public var serviceAccountsRemoved: [String] = []
 
     public struct GlobEntry<Value: Sendable>: Sendable {
         public let glob: Glob
@@ -45,6 +52,9 @@ public struct ConfigFile: Sendable {
     public static func parse(_ text: String, path: String) throws -> ConfigFile {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         var config = ConfigFile(path: path, directory: absolute.deletingLastPathComponent().path)
+        if let line = YAMLNesting.tooDeep(text) {
+            throw ConfigError("\(path):\(line): nesting deeper than \(YAMLNesting.limit) levels; a configuration never needs that many")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -85,6 +95,15 @@ public struct ConfigFile: Sendable {
                 let file = p.resolve(try p.string(value, what: "known-organizations"), directory: config.directory)
                 guard FileManager.default.fileExists(atPath: file) else { throw p.error(value, "known-organizations file \(file) not found") }
                 config.knownOrganizations = file
+            case "locales":
+                let items: [Node] = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    let tag = try p.string(item, what: "a locale tag")
+                    guard tag.count <= 35, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                        throw p.error(item, "'\(tag)' is not a locale tag (write BCP 47 tags such as en-GB)")
+                    }
+                    config.locales.append(tag)
+                }
             case "fail-on":
                 let text = try p.string(value, what: "fail-on").lowercased()
                 guard let s = Severity(rawValue: text) else { throw p.error(value, "fail-on must be error, warning or info") }
@@ -93,6 +112,26 @@ public struct ConfigFile: Sendable {
                 for (k, v) in try p.mapping(value, what: "'baseline'") {
                     guard k.string == "threshold" else { throw p.error(k, "unknown key 'baseline.\(k.string ?? "?")' (known: threshold)") }
                     config.baselineThreshold = try p.percentage(v)
+                }
+            case "allowed-tlds":
+                config.allowedTLDs = try p.strings(value, what: "allowed-tlds").map { tld in
+                    let name = (tld.hasPrefix(".") ? String(tld.dropFirst()) : tld).lowercased()
+                    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                        throw p.error(value, "allowed-tlds: '\(tld)' is not a top-level domain (such as corp or .example)")
+                    }
+                    return name
+                }
+            case "service-accounts":
+                for (k, v) in try p.mapping(value, what: "'service-accounts' (add: [patterns], remove: [patterns])") {
+                    let patterns = try p.strings(v, what: "service-accounts.\(k.string ?? "?")")
+                    for pattern in patterns where ServiceAccountPattern(pattern) == nil {
+                        throw p.error(v, "service-accounts: '\(pattern)' must name an account, with at most one '*'")
+                    }
+                    switch k.string {
+                    case "add": config.serviceAccountsAdded = patterns
+                    case "remove": config.serviceAccountsRemoved = patterns
+                    default: throw p.error(k, "unknown key 'service-accounts.\(k.string ?? "?")' (known: add, remove)")
+                    }
                 }
             default:
                 throw p.error(keyNode, "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
@@ -137,6 +176,11 @@ private struct NodeReader {
     func string(_ node: Node, what: String) throws -> String {
         guard let s = node.scalar?.string, !s.isEmpty else { throw error(node, "\(what) must be a non-empty string") }
         return s
+    }
+
+    /// A sequence of non-empty strings, or one string.
+    func strings(_ node: Node, what: String) throws -> [String] {
+        try (node.sequence.map(Array.init) ?? [node]).map { try string($0, what: what) }
     }
 
     /// A list of rule selectors (sequence or comma-separated string), each checked against the catalog.

@@ -36,6 +36,20 @@ public enum StarterConfig {
     # Organization names that exist in 4me, one a line (for unknown-organization).
     # known-organizations: organizations.txt
 
+    # Locale tags your 4me account offers beyond the documented list (rules/tables/4me-locales.txt;
+    # 4me publishes no full list), for unsupported-locale.
+    # locales: [en-GB, de-CH]
+
+    # Top-level domains that email addresses may use beyond IANA's list shipped with importlint (a TLD
+    # newer than the list, or an internal one such as corp for test accounts): undeliverable-email-domain.
+    # allowed-tlds: [corp]
+
+    # Built-in and service accounts that are not people (service-account): patterns added to or removed
+    # from rules/tables/service-accounts.tsv; one '*' stands for any text.
+    # service-accounts:
+    #   add: ["svc_*", "*-admin"]
+    #   remove: [Administrator]
+
     # Lowest severity that makes `importlint check` exit with status 1: error, warning or info.
     # fail-on: error
 

@@ -9,6 +9,8 @@ public struct InputFile: Sendable {
     enum Storage: Sendable {
         case path(String)
         case bytes([UInt8])
+        /// A pipe or other one-time stream, copied to a temporary file (see `SpooledInput`).
+        case spooled(SpooledInput)
     }
 
     public static func path(_ path: String, displayPath: String? = nil) -> InputFile {
@@ -32,6 +34,7 @@ public struct InputFile: Sendable {
         switch storage {
         case .path(let p): try FileSource(path: p)
         case .bytes(let b): MemorySource(b)
+        case .spooled(let s): try FileSource(path: s.path)
         }
     }
 

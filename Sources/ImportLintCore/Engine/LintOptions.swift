@@ -13,6 +13,8 @@ public struct LintOptions: Sendable {
     public var references: [String: ReferenceSet] = [:]
     /// Names that exist in the target system (`--known-organizations`); nil when not given.
     public var knownOrganizations: [String]?
+    /// Locale tags the account offers beyond the profile's documented list (`locales:` in .importlint.yml).
+    public var extraLocales: [String] = []
     /// Reviewed value → canonical rewrites (`--mapping`).
     public var mapping: [String: String] = [:]
     /// A file of known organization names (one a line), for `unknown-organization`.
@@ -23,6 +25,11 @@ public struct LintOptions: Sendable {
     public var baselineDisplayPath: String?
     /// `record-count-drop` reports a fall of more than this fraction of the baseline's records.
     public var recordCountDropThreshold: Double = 0.10
+    /// Service-account patterns added to and removed from rules/tables/service-accounts.tsv.
+    public var serviceAccountsAdded: [String] = []
+    public var serviceAccountsRemoved: [String] = []
+    /// Lowercase top-level domains accepted beyond IANA's list (`allowed-tlds`).
+    public var allowedTLDs: [String] = []
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

@@ -110,6 +110,8 @@ enum RuleFactory {
             MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
+            DroppedLeadingZeroRule(context),
+            EmptyCellRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

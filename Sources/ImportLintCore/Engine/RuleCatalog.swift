@@ -8,11 +8,14 @@ public enum RuleCatalog {
         .raggedRow, .unterminatedQuote, .malformedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
         .powershellTypeLine, .emptyFile, .surroundingWhitespace,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
+        .emptyValue, .identifierCleared, .emptyColumn,
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter,
+        .distinguishedName, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
+        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
     ]
 
     static let pending: [RuleDescriptor] = [

@@ -254,7 +254,15 @@ final class FixPass {
         } else {
             changes = CellText.normalize(raw, repairInvalid: repair, into: &cell)
         }
-        let changed = (replacement != nil || !changes.isEmpty) && !cell.elementsEqual(raw)
+        var changed = (replacement != nil || !changes.isEmpty) && !cell.elementsEqual(raw)
+        if changed, let first = cell.first, FormulaGuard.isTrigger(first),
+           FormulaGuard.creates(original: String(decoding: raw, as: UTF8.self), replacement: String(decoding: cell, as: UTF8.self)) {
+            // Trimming alone must not make a formula either: the cell stays as it was.
+            cell.removeAll(keepingCapacity: true)
+            cell.append(contentsOf: raw)
+            changed = false
+            appliedDiagnostics = []
+        }
         if changed || !appliedDiagnostics.isEmpty {
             if changed { result.cellsChanged += 1 }
             noteApplied(record: record, field: field, raw: raw, replacement: replacement,

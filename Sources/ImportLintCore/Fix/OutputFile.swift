@@ -43,6 +43,7 @@ final class OutputFile {
             throw InputError("\(directory): cannot create a temporary file: \(String(cString: strerror(errno)))")
         }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        TemporaryFiles.register(path)
         return OutputFile(path: path, fd: fd)
     }
 
@@ -94,19 +95,27 @@ final class OutputFile {
         }
     }
 
-    /// Flushes, syncs and closes; the file keeps its temporary name until `commit`.
+    /// Flushes, syncs and closes; the file keeps its temporary name until `commit`. A failed sync or
+    /// close (a full disk, an I/O error that write(2) did not report) fails the command: the file is not
+    /// known to hold what was written, so it must not replace anything.
     func finish(mode: mode_t? = nil) throws {
         try flush()
         if let mode { fchmod(fd, mode) }
-        fsync(fd)
-        close(fd)
+        let synced = fsync(fd) == 0 || errno == EINVAL  // EINVAL: a file that cannot be synced (a pipe)
+        let syncError = errno
+        let closedCleanly = close(fd) == 0
         closed = true
+        guard synced else { throw InputError("\(path): cannot write: \(String(cString: strerror(syncError)))") }
+        guard closedCleanly else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
     }
 }
 
 /// Temporary files and file identity; `OutputTarget` puts finished files in place.
 public enum AtomicFile {
-    public static func discard(_ path: String) { unlink(path) }
+    public static func discard(_ path: String) {
+        unlink(path)
+        TemporaryFiles.forget(path)
+    }
 
     /// True when both paths name the same existing file (device and inode).
     public static func sameFile(_ a: String, _ b: String) -> Bool {

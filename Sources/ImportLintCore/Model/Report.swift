@@ -33,6 +33,8 @@ public struct FileReport: Codable, Sendable {
     public var records: Int
     public var diagnostics: [Diagnostic]
     public var clusters: [Cluster]?
+    /// The `.importlint.yml` that applied, when one did.
+    public var config: String?
 
     public init(path: String, profile: String?, encoding: String, delimiter: String, records: Int,
                 diagnostics: [Diagnostic], clusters: [Cluster]?) {
@@ -45,7 +47,7 @@ public struct FileReport: Codable, Sendable {
         self.clusters = clusters
     }
 
-    enum CodingKeys: String, CodingKey { case path, profile, encoding, delimiter, records, diagnostics, clusters }
+    enum CodingKeys: String, CodingKey { case path, profile, encoding, delimiter, records, diagnostics, clusters, config }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +58,7 @@ public struct FileReport: Codable, Sendable {
         try c.encode(records, forKey: .records)
         try c.encode(diagnostics, forKey: .diagnostics)
         try c.encodeIfPresent(clusters, forKey: .clusters)
+        try c.encodeIfPresent(config, forKey: .config)
     }
 }
 

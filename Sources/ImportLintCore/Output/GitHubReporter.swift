@@ -1,5 +1,7 @@
 /// GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…,col=…,endColumn=…,title=…::message`
 /// per diagnostic, which the runner turns into annotations on the pull request, then a plain summary line.
+/// Values are escaped as the runner's command parser requires (`%`, CR, LF; `:` and `,` in properties), so
+/// a cell can neither end an annotation nor start another command.
 public struct GitHubReporter: Reporter {
     public init() {}
 
@@ -10,15 +12,17 @@ public struct GitHubReporter: Reporter {
     public static func render(_ report: Report, locator: ArtifactLocator) -> String {
         var out = ""
         for file in report.files {
-            let path = locator.display(file.path)
+            let path = TerminalText.escape(locator.display(file.path))
             for d in file.diagnostics {
                 let command = switch d.severity {
                 case .error: "error"
                 case .warning: "warning"
                 case .info: "notice"
                 }
-                var message = d.message
-                if let fix = d.fix { message += "\nFix (\(fix.applicability.rawValue)): \(fix.description)" }
+                // Control characters from cells are escaped before the percent-encoding, so that the only line
+                // break in an annotation is the one before its fix.
+                var message = TerminalText.escape(d.message)
+                if let fix = d.fix { message += "\nFix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))" }
                 let properties = [
                     ("file", path), ("line", String(d.line)), ("col", String(d.column)), ("endColumn", String(d.column + 1)),
                     ("title", "\(d.code) \(d.rule)"),

@@ -57,6 +57,7 @@ public struct JSONReporter: Reporter {
             if let clusters = file.clusters {
                 o.field("clusters") { w in w.array(clusters.count, depth + 1) { w, i in write(clusters[i], w, depth + 2) } }
             }
+            if let config = file.config { o.field("config") { $0.string(config) } }
             o.field("delimiter") { $0.string(file.delimiter) }
             o.field("diagnostics") { w in
                 w.array(file.diagnostics.count, depth + 1) { w, i in write(file.diagnostics[i], w, depth + 2) }

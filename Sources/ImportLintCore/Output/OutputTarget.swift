@@ -14,7 +14,8 @@ private let systemWrite = Darwin.write
 /// (run as root, for the whole machine), so devices, pipes and sockets are written in place, and the
 /// paths that name one of this process's descriptors (`/dev/stdout`) are written through that descriptor.
 public enum OutputTarget: Equatable, Sendable {
-    /// A regular file or a path that does not exist yet; symbolic links are followed, so a link stays.
+    /// A regular file or a path that does not exist yet; symbolic links are followed (dangling ones to
+    /// the file they name), so a link stays a link.
     case file(String)
     /// A device, pipe or socket, opened and written in place.
     case stream(String)
@@ -29,7 +30,7 @@ public enum OutputTarget: Equatable, Sendable {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            self = .file(path)
+            self = .file(Self.danglingLinkTarget(path) ?? path)
             return
         }
         self = (info.st_mode & S_IFMT) == S_IFREG ? .file(Self.resolved(path)) : .stream(path)
@@ -98,18 +99,23 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     /// Puts a finished temporary file (made in `temporaryDirectory`) at the target: renamed over a file,
-    /// keeping an existing file's permissions; copied into a stream and removed.
-    public func commit(temporary: String) throws {
+    /// keeping an existing file's permissions; copied into a stream and removed. `beforeRename` can still
+    /// refuse (the temporary file is then removed).
+    public func commit(temporary: String, beforeRename: (() throws -> Void)? = nil) throws {
         switch self {
         case .file(let path):
+            Self.keepOwner(of: path, on: temporary)
             chmod(temporary, Self.mode(of: path))
+            do { try beforeRename?() } catch { AtomicFile.discard(temporary); throw error }
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 AtomicFile.discard(temporary)
                 throw InputError("\(path): cannot write: \(reason)")
             }
+            TemporaryFiles.forget(temporary)
         case .stream, .descriptor:
             defer { AtomicFile.discard(temporary) }
+            try beforeRename?()
             let source = open(temporary, O_RDONLY)
             guard source >= 0 else { throw InputError("\(temporary): cannot read back: \(String(cString: strerror(errno)))") }
             defer { close(source) }
@@ -127,6 +133,17 @@ public enum OutputTarget: Equatable, Sendable {
         }
     }
 
+    /// Gives the replacement the replaced file's owner and group: run as root, `fix --in-place` would
+    /// otherwise hand a user's export to root. Without the privilege to do so (another user's file) the
+    /// replacement keeps the caller's ownership, as any editor's would.
+    private static func keepOwner(of path: String, on temporary: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        if chown(temporary, info.st_uid, info.st_gid) != 0 {
+            _ = chown(temporary, uid_t.max, info.st_gid)  // at least the group, when we belong to it
+        }
+    }
+
     /// An existing file's permission bits, else what a new file gets under the current umask.
     private static func mode(of path: String) -> mode_t {
         var info = stat()
@@ -134,6 +151,26 @@ public enum OutputTarget: Equatable, Sendable {
         let mask = umask(0)
         umask(mask)
         return 0o666 & ~mask
+    }
+
+    /// Where a symbolic link that points at nothing yet leads (through further links), so that writing
+    /// creates that file and the link stays a link; nil when `path` is not a link.
+    private static func danglingLinkTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return current == path ? nil : current }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else if let slash = current.lastIndex(of: "/") {
+                current = String(current[...slash]) + target
+            } else {
+                current = target
+            }
+        }
+        return nil
     }
 
     private static func resolved(_ path: String) -> String {

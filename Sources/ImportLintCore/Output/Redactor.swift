@@ -14,14 +14,43 @@ public enum Redactor {
             var r = result
             r.sourceLines = [:]
             r.report.diagnostics = r.report.diagnostics.map(redact)
-            r.report.clusters = r.report.clusters?.map { cluster in
-                var c = cluster
-                c.canonical = mask
-                c.members = c.members.map { ClusterMember(value: mask, count: $0.count, lines: $0.lines) }
-                return c
-            }
+            r.report.clusters = r.report.clusters.map(redact)
             return r
         }
+    }
+
+    /// Clusters with every spelling masked; counts and lines stay.
+    public static func redact(_ clusters: [Cluster]) -> [Cluster] {
+        clusters.map { cluster in
+            var c = cluster
+            c.canonical = mask
+            c.members = c.members.map { ClusterMember(value: mask, count: $0.count, lines: $0.lines) }
+            return c
+        }
+    }
+
+    /// A fix report with the cell values of applied fixes masked and its remaining diagnostics redacted.
+    public static func redact(_ report: FixReport) -> FixReport {
+        var r = report
+        r.applied = r.applied.map { fix in
+            var f = fix
+            f.before = mask
+            f.after = mask
+            return f
+        }
+        r.skipped = r.skipped.map { s in
+            var s = s
+            s.reason = safetyNet(s.reason)
+            return s
+        }
+        r.fileFixes = r.fileFixes.map { f in
+            var f = f
+            f.description = safetyNet(f.description)
+            return f
+        }
+        r.refused = r.refused.map(safetyNet)
+        r.remaining = r.remaining.map(redact)
+        return r
     }
 
     public static func redact(_ diagnostic: Diagnostic) -> Diagnostic {

@@ -12,6 +12,15 @@ public struct SARIFReporter: Reporter {
         try write(text: try Self.render(report, locator: context.locator), to: sink)
     }
 
+    /// The content a finding quotes identifies it across runs; under `--redact` that content is masked and
+    /// would give distinct findings one fingerprint, so their place identifies them instead.
+    static func fingerprint(_ d: Diagnostic) -> [String: String] {
+        if !d.values.isEmpty && d.values.allSatisfy({ $0 == Redactor.mask }) {
+            return ["importlintLocation/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(d.line)\u{1F}\(d.column)")]
+        }
+        return ["importlintContent/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(Suppressions.content(d))")]
+    }
+
     public static func render(_ report: Report, locator: ArtifactLocator, rules: [RuleDescriptor] = RuleCatalog.all.filter(\.available)) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
         var results: [[String: Any]] = []
@@ -22,7 +31,7 @@ public struct SARIFReporter: Reporter {
                     "level": level(d.severity),
                     "message": ["text": text(d)],
                     "locations": [["physicalLocation": physicalLocation(file.path, line: d.line, column: d.column, locator: locator)]],
-                    "partialFingerprints": ["importlintContent/v1": SHA256.hex("\(d.code)\u{1F}\(d.field ?? "")\u{1F}\(Suppressions.content(d))")],
+                    "partialFingerprints": fingerprint(d),
                 ]
                 if let index = ruleIndex[d.code] { result["ruleIndex"] = index }
                 if !d.related.isEmpty {

@@ -1,5 +1,6 @@
 /// Human output in the compiler shape `path:line:column: severity: message [code rule-name]`, followed by
-/// the offending line and a caret under the column.
+/// the offending line behind a ` 12 | ` gutter and a caret under the column. Everything taken from the
+/// input goes through `TerminalText`, so the report is inert in a terminal and a CI log.
 public struct TextReporter: Reporter {
     public init() {}
 
@@ -14,16 +15,19 @@ public struct TextReporter: Reporter {
         }
         for (index, file) in report.files.enumerated() {
             let sourceLines = context.showSource && index < context.sourceLines.count ? context.sourceLines[index] : [:]
+            let path = TerminalText.path(file.path)
             for d in file.diagnostics {
-                out += "\(style.bold(file.path)):\(d.line):\(d.column): \(style.severity(d.severity)): \(d.message) [\(d.code) \(d.rule)]\n"
+                out += "\(style.bold(path)):\(d.line):\(d.column): \(style.severity(d.severity)): \(TerminalText.escape(d.message)) [\(d.code) \(d.rule)]\n"
                 if let line = sourceLines[d.line] {
-                    let shown = Self.visible(line)
-                    out += "  \(shown)\n"
-                    let caretColumn = max(1, min(d.column, shown.unicodeScalars.count + 1))
-                    out += "  " + String(repeating: " ", count: caretColumn - 1) + style.paint("^", "1;32") + "\n"
+                    // Behind a gutter, as rustc prints it: a source line never starts a printed line.
+                    let (shown, caretOffset) = Self.visible(line, column: d.column)
+                    let number = String(d.line)
+                    let blank = String(repeating: " ", count: number.count)
+                    out += " \(number) | \(shown)\n"
+                    out += " \(blank) | " + String(repeating: " ", count: caretOffset) + style.paint("^", "1;32") + "\n"
                 }
                 if let fix = d.fix {
-                    out += "  " + style.paint("fix (\(fix.applicability.rawValue)): \(fix.description)", "36") + "\n"
+                    out += "  " + style.paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n"
                 }
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
@@ -49,13 +53,13 @@ public struct TextReporter: Reporter {
         return unsafe > 0 ? "; \(unsafe) fixable with `importlint fix --unsafe-fixes`" : ""
     }
 
-    /// Tabs and control characters shown as visible symbols so the caret stays under the right column.
-    static func visible(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { u in
-            if u == "\t" { return "→" }
-            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { return "␣" }
-            return u
-        }))
+    /// The source line with control and bidi characters escaped, and how far the caret under `column`
+    /// (1-based, in scalars of the line) moves once they are.
+    static func visible(_ line: String, column: Int) -> (shown: String, caretOffset: Int) {
+        let scalars = line.unicodeScalars
+        let before = min(max(0, column - 1), scalars.count)
+        let prefix = TerminalText.escape(String(String.UnicodeScalarView(scalars.prefix(before))))
+        return (TerminalText.escape(line), prefix.unicodeScalars.count)
     }
 
     /// ANSI styling, or none.

@@ -3,6 +3,8 @@ public enum ValueKind: String, Codable, Sendable, CaseIterable {
     case text, integer, decimal, email, managerEmail = "manager-email", boolean, url, locale
     case timeZone = "time-zone", languageList = "language-list", phone, country, pin
     case locationSlug = "location-slug", slackHandle = "slack-handle", `enum`
+    /// A person's name (or part of it): where a distinguished name or a service account's name leaks in.
+    case personName = "person-name"
 }
 
 /// Allowed values of a column that depend on another column of the same row (4me's Contact Label).
@@ -15,6 +17,12 @@ public struct DependentValues: Codable, Sendable, Equatable {
 public struct DependentKind: Codable, Sendable, Equatable {
     public var column: String
     public var kinds: [String: ValueKind]
+}
+
+/// Values of another cell of the same row (4me's Contact Label 'skype').
+public struct CellCondition: Codable, Sendable, Equatable {
+    public var column: String
+    public var values: [String]
 }
 
 public struct ColumnSpec: Codable, Sendable, Equatable {
@@ -36,10 +44,23 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public var cluster: Bool
     /// A phone column that must reach a mobile (SMS) number.
     public var sms: Bool
+    /// What the target does with an empty cell when that is worth a warning (4me's Organization).
+    public var whenEmpty: String?
+    /// Values that are not accepted as such but not rejected either, each with what the target does with
+    /// it: a warning, not an error (4me's organization-only and legacy contact labels).
+    public var warnedValues: [String: String]
+    /// The cell is not validated when another cell of the row holds one of these values.
+    public var uncheckedWhen: CellCondition?
+    /// A URL column that also takes a `data:` URL (4me's Picture URI).
+    public var dataURL: Bool
+    /// A field the import does not write (timestamps the target sets itself): an empty cell changes nothing.
+    public var readOnly: Bool
 
     enum CodingKeys: String, CodingKey {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
+        case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
+        case readOnly = "read_only"
     }
 
     public init(from decoder: Decoder) throws {
@@ -56,6 +77,11 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         kindBy = try c.decodeIfPresent(DependentKind.self, forKey: .kindBy)
         cluster = try c.decodeIfPresent(Bool.self, forKey: .cluster) ?? false
         sms = try c.decodeIfPresent(Bool.self, forKey: .sms) ?? false
+        whenEmpty = try c.decodeIfPresent(String.self, forKey: .whenEmpty)
+        warnedValues = try c.decodeIfPresent([String: String].self, forKey: .warnedValues) ?? [:]
+        uncheckedWhen = try c.decodeIfPresent(CellCondition.self, forKey: .uncheckedWhen)
+        dataURL = try c.decodeIfPresent(Bool.self, forKey: .dataURL) ?? false
+        readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
     }
 
     public init(name: String, kind: ValueKind = .text, required: Bool = false, cluster: Bool = false) {
@@ -67,6 +93,9 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         self.kind = kind
         self.cluster = cluster
         self.sms = false
+        self.warnedValues = [:]
+        self.dataURL = false
+        self.readOnly = false
     }
 }
 
@@ -190,6 +219,9 @@ public struct Profile: Codable, Sendable, Equatable {
     public var columns: [ColumnSpec]
     public var identifiers: [IdentifierKey]
     public var groupBy: String?
+    /// The boolean column under which a `group_by` group replaces the rows imported earlier (4me contact
+    /// details: Integration); without it every later group replaces them.
+    public var groupReplacesWhen: String?
     /// Ways to tell that two rows are the same person, tried in order (the first whose columns are filled
     /// in both rows decides): Identification, else First Name + Last Name.
     public var samePerson: [[String]]
@@ -207,12 +239,16 @@ public struct Profile: Codable, Sendable, Equatable {
     public var locales: String?
     /// Name of a table listing accepted time zone names (4me: Rails names).
     public var timeZones: String?
+    /// An empty cell in a present column blanks the field on the matched record (4me), so a column empty
+    /// on every row, or an empty part of an earlier matching key, is worth reporting.
+    public var emptyCellsOverwrite: Bool
 
     enum CodingKeys: String, CodingKey {
         case name, title, columns, identifiers, references, locales, accepts, target
-        case groupBy = "group_by", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
+        case groupBy = "group_by", groupReplacesWhen = "group_replaces_when", atLeastOneOf = "at_least_one_of", defaultRegion = "default_region"
         case samePerson = "same_person", updateKeys = "update_keys"
         case timeZones = "time_zones"
+        case emptyCellsOverwrite = "empty_cells_overwrite"
     }
 
     public init(from decoder: Decoder) throws {
@@ -222,6 +258,7 @@ public struct Profile: Codable, Sendable, Equatable {
         columns = try c.decode([ColumnSpec].self, forKey: .columns)
         identifiers = try c.decodeIfPresent([IdentifierKey].self, forKey: .identifiers) ?? []
         groupBy = try c.decodeIfPresent(String.self, forKey: .groupBy)
+        groupReplacesWhen = try c.decodeIfPresent(String.self, forKey: .groupReplacesWhen)
         samePerson = try c.decodeIfPresent([[String]].self, forKey: .samePerson) ?? []
         atLeastOneOf = try c.decodeIfPresent([[String]].self, forKey: .atLeastOneOf) ?? []
         updateKeys = try c.decodeIfPresent([[String]].self, forKey: .updateKeys) ?? []
@@ -231,6 +268,7 @@ public struct Profile: Codable, Sendable, Equatable {
         defaultRegion = try c.decodeIfPresent(String.self, forKey: .defaultRegion)
         locales = try c.decodeIfPresent(String.self, forKey: .locales)
         timeZones = try c.decodeIfPresent(String.self, forKey: .timeZones)
+        emptyCellsOverwrite = try c.decodeIfPresent(Bool.self, forKey: .emptyCellsOverwrite) ?? false
     }
 
     public init(name: String, columns: [ColumnSpec]) {
@@ -241,6 +279,7 @@ public struct Profile: Codable, Sendable, Equatable {
         self.updateKeys = []
         self.samePerson = []
         self.target = .neutral
+        self.emptyCellsOverwrite = false
     }
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }

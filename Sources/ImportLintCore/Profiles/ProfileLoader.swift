@@ -37,6 +37,9 @@ public enum ProfileLoader {
     }
 
     static func parse(_ text: String, origin: String) throws -> Profile {
+        if let line = YAMLNesting.tooDeep(text) {
+            throw ProfileError(description: "\(origin):\(line): nesting deeper than \(YAMLNesting.limit) levels; a profile never needs that many")
+        }
         do {
             return try YAMLDecoder().decode(Profile.self, from: text)
         } catch let error as DecodingError {

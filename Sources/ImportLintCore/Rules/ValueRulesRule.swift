@@ -15,7 +15,14 @@ final class ValueRulesRule: RecordRule {
         let maxLength: Int
         /// The column whose value decides this one's kind or allowed values.
         let discriminator: Int?
+        /// The column whose values (`unchecked_when`) exempt this cell from validation.
+        let exemptBy: Int?
         let kind: ValueKind
+        /// Placeholders and Excel's scientific notation are looked for (when those rules are selected).
+        let placeholders: Bool
+        let scientific: Bool
+        /// A placeholder here is missing-value's finding (the column requires a value).
+        let placeholderIsMissing: Bool
     }
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
@@ -36,23 +43,36 @@ final class ValueRulesRule: RecordRule {
 
     init(_ context: FileContext) {
         let profile = context.profile
-        let locales = Set((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+        var locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+        // Tags the user's account offers (`locales:` in .importlint.yml) extend the documented list.
+        if !locales.supported.isEmpty { locales.supported.formUnion(context.options.extraLocales) }
         let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
         var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                                 defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
-                                profileName: profile?.name ?? "", supportedLocales: locales, timeZoneNames: zones)
+                                profileName: profile?.name ?? "", supportedLocales: locales.supported, timeZoneNames: zones,
+                                directory: DirectorySettings(options: context.options))
         base.target = profile?.target ?? .neutral
+        base.rejectedLocales = locales.rejected
         self.base = base
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
-        let validation = RuleCatalog.all.contains { $0.code.hasPrefix("VAL") && $0 != .missingValue && selection.isEnabled($0) }
+        let validation = RuleCatalog.all.contains { rule in
+            ["VAL", "DIR", "XLS"].contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
+        }
+        let missingValueReports = selection.isEnabled(.missingValue)
+        let placeholders = selection.isEnabled(.placeholderValue)
+        let scientific = selection.isEnabled(.scientificNotation)
         let planList = bound.map { index, spec in
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
-                        discriminator: dependsOn.flatMap(context.index(of:)), kind: spec.kind)
+                        discriminator: dependsOn.flatMap(context.index(of:)),
+                        exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
+                        placeholders: placeholders || (missingValueReports && spec.valueRequired),
+                        scientific: scientific && ScientificNotation.applies(to: spec.kind),
+                        placeholderIsMissing: spec.valueRequired && missingValueReports)
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -70,7 +90,7 @@ final class ValueRulesRule: RecordRule {
             return c
         }
         self.validation = validation
-        hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection]
+        hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection]
             .contains { selection.isEnabled($0) }
     }
 
@@ -96,19 +116,28 @@ final class ValueRulesRule: RecordRule {
         // interest the text-hygiene checks, and no cell needs a full scan.
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
         let plain = !scanCells && !mayHoldInvalidBytes
+        // Copied once per record, not once per cell (copying retains its tables).
+        let directory = base.directory
         for p in plans.indices {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
+            // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short: two byte tests.
+            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18 && ValueValidation.mayBeScreened(raw)
+                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
             // In a plain record, a text cell within its length limit (or a column without one) that does not
             // start like a formula has nothing to report: settled without trimming it.
-            if plain && plan.validateAbove >= 0 && raw.count <= plan.validateAbove && !TextHygiene.startsLikeFormula(raw) {
+            if plain && !screened && plan.validateAbove >= 0 && raw.count <= plan.validateAbove && !TextHygiene.startsLikeFormula(raw) {
                 continue
             }
             let value = raw.trimmedASCII()
             if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
             var findings: [ValueFinding]?
-            if value.count > plan.validateAbove && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength) {
+            let validates = screened
+                ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
+                : value.count > plan.validateAbove
+                    && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory)
+            if validates && !isExempt(plan, p, reader) {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
@@ -116,7 +145,9 @@ final class ValueRulesRule: RecordRule {
                 case .unknown(let entry):
                     let text = String(decoding: value, as: UTF8.self)
                     let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    findings = caches[p].remember(ValueValidation.validate(text, context: cellContext), entry: entry)
+                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.placeholders)
+                        : ValueValidation.validate(text, context: cellContext)
+                    findings = caches[p].remember(found, entry: entry)
                 }
             }
             if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
@@ -151,6 +182,14 @@ final class ValueRulesRule: RecordRule {
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
+    }
+
+    /// Whether another cell of the row exempts this one from validation (4me's legacy label 'skype' on a
+    /// telephone row holds a Skype name, not a number).
+    private func isExempt(_ plan: Plan, _ p: Int, _ reader: CSVReader) -> Bool {
+        guard let column = plan.exemptBy, let condition = specs[p].uncheckedWhen else { return false }
+        let value = String(decoding: reader.bytes(column).trimmedASCII(), as: UTF8.self).lowercased()
+        return condition.values.contains { $0.lowercased() == value }
     }
 
     /// The context of a cell whose kind or allowed values depend on another cell of its row.

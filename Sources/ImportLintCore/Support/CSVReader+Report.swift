@@ -16,6 +16,12 @@ extension CSVReader {
                        message: String, fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [],
                        severity: Severity? = nil) {
         guard sink.isEnabled(rule) else { return }
+        var message = message, fix = fix
+        if let replacement = fix?.replacement, let field, field < fieldCount,
+           FormulaGuard.creates(original: string(field), replacement: replacement) {
+            message += FormulaGuard.note(replacement)
+            fix = nil
+        }
         let text = sink.wantsSourceLine(line) ? sourceLine(line) : nil
         sink.emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
                              field: field.flatMap(sink.fieldName), message: message, related: related, fix: fix,

@@ -1,4 +1,5 @@
-/// Unicode hygiene of every cell: mojibake, lost letters, normalization, look-alikes and formula injection.
+/// Unicode hygiene of every cell: mojibake, lost letters, normalization, look-alikes, invisible characters
+/// and formula injection.
 ///
 /// The engine calls `needsCheck` on the raw bytes of every cell and `check` only when it returns true, so
 /// plain ASCII cells (the vast majority) cost one pass over their bytes. `check` scans the scalars once and
@@ -92,8 +93,10 @@ public enum TextHygiene {
                 "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally",
                 fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
         }
-        let mixedScripts = scan.scripts.nonzeroBitCount >= 2
-        if scan.hasInvisible || mixedScripts, let finding = Confusables.check(value, mixedScripts: mixedScripts) {
+        if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
+            findings.append(finding)
+        }
+        if scan.hasInvisible, let finding = InvisibleCharacters.check(value) {
             findings.append(finding)
         }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
@@ -133,7 +136,7 @@ public enum TextHygiene {
             if v >= 0xC0 && v < 0x250 || v >= 0x1E00 && v < 0x1F00 { scripts |= 1 }
             else if v >= 0x370 && v < 0x400 || v >= 0x1F00 && v < 0x2000 { scripts |= 2 }
             else if v >= 0x400 && v < 0x530 || v >= 0x1C80 && v < 0x1C90 || v >= 0xA640 && v < 0xA6A0 { scripts |= 4 }
-            if Confusables.isInvisible(v) { hasInvisible = true }
+            if InvisibleCharacters.isInvisible(v) { hasInvisible = true }
             // Mojibake needs characters that, in one of the code pages, are the bytes of a UTF-8 sequence.
             if sequences.add(v) { mojibakeCandidate = true }
             // Japanese read as Shift_JIS: half-width katakana after a kanji or kana.

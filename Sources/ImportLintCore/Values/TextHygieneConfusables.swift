@@ -1,20 +1,12 @@
-/// TXT004: look-alike letters of another script inside a word, and invisible zero-width or bidi controls.
+/// TXT004: look-alike letters of another script inside a word. (Invisible characters are TXT007's.)
 ///
 /// Mixed scripts are judged per word (a maximal run of letters and marks) among Latin, Greek and Cyrillic,
 /// the scripts whose letters are confusable: 'Dmіtri' with a Cyrillic 'і' is reported, 'Ivan Петров' (one
 /// script per word), 'Дмитрий' or 'Αλέξανδρος' are not, nor are Japanese words mixing Han and kana. The
 /// look-alike replacement comes from ICU's confusables data (uspoof skeletons): a minority-script letter is
 /// replaced by the dominant-script letter with the same skeleton, same case preferred.
-/// ZWNJ/ZWJ next to letters of scripts that use them (Persian, Indic) or emoji, and LRM/RLM in text with
-/// right-to-left letters, are legitimate and not reported.
 enum Confusables {
     static let latin: Int32 = 25, greek: Int32 = 14, cyrillic: Int32 = 8
-
-    @inline(__always)
-    static func isInvisible(_ v: UInt32) -> Bool {
-        (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v)
-            || (0x2066...0x2069).contains(v) || v == 0xFEFF
-    }
 
     private static func scriptName(_ code: Int32) -> String {
         switch code {
@@ -27,7 +19,7 @@ enum Confusables {
 
     /// Script of a letter, with ICU consulted only beyond Latin-1 and Latin Extended.
     @inline(__always)
-    private static func script(_ s: Unicode.Scalar) -> Int32 {
+    static func script(_ s: Unicode.Scalar) -> Int32 {
         let v = s.value
         if v < 0x250 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v >= 0xC0 ? latin : 0 }
         return ICUBridge.script(of: s)
@@ -58,65 +50,21 @@ enum Confusables {
         return candidates.first { $0.properties.isUppercase == upper } ?? candidates.first
     }
 
-    private static func hex(_ s: Unicode.Scalar) -> String {
+    static func hex(_ s: Unicode.Scalar) -> String {
         let h = String(s.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
-    private static func joinerIsLegitimate(_ neighbour: Unicode.Scalar?) -> Bool {
-        guard let s = neighbour, s.value >= 0x80 else { return false }
-        if s.properties.isEmoji { return true }
-        guard s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
-                || s.properties.generalCategory == .spacingMark else { return false }
-        let sc = script(s)
-        return sc != latin && sc != 0
-    }
-
-    private static let invisibleNames: [UInt32: String] = [
-        0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner",
-        0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x202A: "left-to-right embedding",
-        0x202B: "right-to-left embedding", 0x202C: "pop directional formatting", 0x202D: "left-to-right override",
-        0x202E: "right-to-left override", 0x2060: "word joiner", 0x2066: "left-to-right isolate",
-        0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
-        0xFEFF: "zero-width no-break space (BOM)",
-    ]
-
-    /// `mixedScripts`: the caller saw letters of at least two of Latin, Greek, Cyrillic (else skip words).
-    static func check(_ value: String, mixedScripts: Bool = true) -> ValueFinding? {
+    /// The caller saw letters of at least two of Latin, Greek, Cyrillic.
+    static func check(_ value: String) -> ValueFinding? {
         let scalars = Array(value.unicodeScalars)
         var problems: [String] = []
-        var removals = Set<Int>()
         var substitutions: [Int: Unicode.Scalar] = [:]
         var fixable = true
-        var onlyHarmlessRemovals = true
-
-        // Invisible characters.
-        var hasRTL: Bool?
-        for (i, s) in scalars.enumerated() where isInvisible(s.value) {
-            let v = s.value
-            if v == 0x200C || v == 0x200D {
-                if joinerIsLegitimate(i > 0 ? scalars[i - 1] : nil) || joinerIsLegitimate(i + 1 < scalars.count ? scalars[i + 1] : nil) {
-                    continue
-                }
-            }
-            if v == 0x200E || v == 0x200F {
-                if hasRTL == nil {
-                    hasRTL = scalars.contains { $0.value >= 0x590 && $0.value < 0x900 || $0.value >= 0xFB1D && $0.value < 0xFE00 || $0.value >= 0xFE70 && $0.value < 0xFF00 }
-                }
-                if hasRTL == true { continue }
-            }
-            removals.insert(i)
-            if !(v == 0x200B || v == 0x2060 || v == 0xFEFF) { onlyHarmlessRemovals = false }
-        }
-        if !removals.isEmpty {
-            let names = Set(removals.map { scalars[$0] }).sorted { $0.value < $1.value }
-                .map { "\(invisibleNames[$0.value] ?? "invisible character") (\(hex($0)))" }
-            problems.append("invisible \(names.joined(separator: ", "))")
-        }
 
         // Mixed scripts inside one word.
         var i = 0
-        let n = mixedScripts ? scalars.count : 0
+        let n = scalars.count
         while i < n {
             guard scalars[i].properties.isAlphabetic else { i += 1; continue }
             var j = i
@@ -167,11 +115,9 @@ enum Confusables {
         var fix: Fix?
         if fixable {
             var out = String.UnicodeScalarView()
-            for (k, s) in scalars.enumerated() where !removals.contains(k) { out.append(substitutions[k] ?? s) }
+            for (k, s) in scalars.enumerated() { out.append(substitutions[k] ?? s) }
             let replacement = String(out)
-            let safe = substitutions.isEmpty && onlyHarmlessRemovals
-            let what = substitutions.isEmpty ? "Remove the invisible characters" : "Replace the look-alike characters"
-            fix = Fix(safe ? .safe : .unsafe, "\(what): '\(replacement)'", replacement: replacement)
+            fix = Fix(.unsafe, "Replace the look-alike characters: '\(replacement)'", replacement: replacement)
         }
         return ValueFinding(.confusableCharacters, "'\(value)' has \(problems.joined(separator: "; "))", fix: fix)
     }

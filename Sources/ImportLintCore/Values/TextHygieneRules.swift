@@ -1,4 +1,4 @@
-// Descriptors of the text-hygiene rules (TXT001–TXT005). Their logic is in TextHygiene*.swift.
+// Descriptors of the text-hygiene rules (TXT001–TXT005; TXT007 is in Rules/Text). Their logic is in TextHygiene*.swift.
 
 extension RuleDescriptor {
     public static let mojibake = RuleDescriptor(
@@ -47,12 +47,12 @@ extension RuleDescriptor {
 
     public static let confusableCharacters = RuleDescriptor(
         code: "TXT004", name: "confusable-characters", severity: .warning, fix: .sometimes,
-        summary: "Look-alike letters from another script inside a word, or invisible zero-width or bidi controls",
+        summary: "Look-alike letters from another script inside a word",
         explanation: """
-            A Cyrillic 'і' or 'а' inside a Latin name, a zero-width space, or a bidi override looks like \
-            ordinary text but is a different character. The imported value then fails to match the existing \
-            person or email, sorts and searches wrongly, and bidi overrides can make text display in a \
-            misleading order. Names written wholly in Cyrillic, Greek or any other script are not affected.
+            A Cyrillic 'і' or 'а' inside a Latin name looks like ordinary text but is a different character. \
+            The imported value then fails to match the existing person or email and sorts and searches \
+            wrongly. Names written wholly in Cyrillic, Greek or any other script are not affected. Invisible \
+            characters (zero-width spaces, bidi controls) are invisible-character's (TXT007).
             """,
         triggeringExample: "Name\nDm\u{456}tri Ivanov\n", cleanExample: "Name\nДмитрий Иванов\n")
 

@@ -26,12 +26,16 @@ public struct ValueContext: Sendable {
     public var profileName: String
     /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
     public var supportedLocales: Set<String>
+    /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
+    public var rejectedLocales: [String: String] = [:]
     public var timeZoneNames: Set<String>
     /// How messages name the target system (the profile's `target:` wording).
     public var target = TargetWording.neutral
+    /// Service-account patterns and allowed TLDs of the run.
+    public var directory: DirectorySettings
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
-                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = []) {
+                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
         self.column = column
         self.kind = kind
         self.allowed = allowed
@@ -39,5 +43,6 @@ public struct ValueContext: Sendable {
         self.profileName = profileName
         self.supportedLocales = supportedLocales
         self.timeZoneNames = timeZoneNames
+        self.directory = directory
     }
 }

@@ -11,13 +11,16 @@ public enum ValueValidation {
         case .boolean: findings += BooleanRule.check(value, target: context.target)
         case .locale: findings += LocaleRule.check(value, context: context)
         case .timeZone: findings += TimeZoneRule.check(value, context: context)
-        case .phone: findings += PhoneRule.check(value, context: context)
+        case .phone:
+            findings += PhoneMissingPlus.finding(value, context: context).map { [$0] } ?? PhoneRule.check(value, context: context)
+        case .personName: findings += DirectoryValues.name(value, context: context)
         case .country: findings += CountryRule.check(value, target: context.target)
         case .pin: findings += FormatRules.checkPIN(value)
         case .locationSlug: findings += FormatRules.checkSlug(value)
         case .slackHandle: findings += FormatRules.checkSlack(value, target: context.target)
         case .url: findings += URLRule.check(value, context: context)
-        case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name)
+        case .enum: findings += EnumRule.check(value, allowed: context.allowed, column: context.column.name,
+                                               warned: context.column.warnedValues)
         case .languageList: findings += EnumRule.checkLanguages(value, target: context.target)
         case .integer, .decimal: findings += NumberRule.check(value, kind: context.kind)
         }
@@ -34,10 +37,56 @@ public enum ValueValidation {
     }
 
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
-    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file).
-    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int) -> Bool {
-        guard kind == .email, bytes.count <= maxLength else { return false }
-        return EmailRule.isPlainValidASCII(bytes)
+    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file), and
+    /// names that are neither a distinguished name nor a service account.
+    public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int,
+                                   directory: DirectorySettings = .standard) -> Bool {
+        guard bytes.count <= maxLength else { return false }
+        switch kind {
+        case .email: return EmailRule.isPlainValidASCII(bytes) && DirectoryValues.acceptsPlainAddress(bytes, settings: directory)
+        case .personName: return DirectoryValues.acceptsName(bytes, settings: directory)
+        default: return false
+        }
+    }
+
+    /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
+    /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
+    /// `placeholders` and `scientific` say which of the two checks are selected.
+    @inline(__always)
+    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, placeholders: Bool = true, scientific: Bool = true) -> Bool {
+        guard let first = bytes.first, screenFirstBytes[Int(first)] else { return false }
+        return (placeholders && Placeholder.matches(bytes, kind: kind))
+            || (scientific && ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
+    }
+
+    /// Bytes that can start a trimmed placeholder ('-', '(', '#', N, T, U in either case) or a number in
+    /// scientific notation (a digit), or a space or tab before them: most cells fail this one read.
+    static func mayBeScreened(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = raw.first else { return false }
+        return screenFirstBytes[Int(first)]
+    }
+
+    /// Written once at initialization, then only read.
+    nonisolated(unsafe) private static let screenFirstBytes: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        table.initialize(repeating: false, count: 256)
+        for b in Array("-(#NnTtUu \t0123456789".utf8) { table[Int(b)] = true }
+        return UnsafePointer(table)
+    }()
+
+    /// Findings for a screened value (`isScreened` with the same selection): they replace the column's
+    /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum).
+    static func validateScreened(_ value: String, context: ValueContext, placeholders: Bool = true) -> [ValueFinding] {
+        let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
+        if placeholders && !allowed && Placeholder.matches(value, kind: context.kind) {
+            let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
+            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
+        }
+        var copy = value
+        if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
+            return [ScientificNotation.finding(value, column: context.column.name)]
+        }
+        return validate(value, context: context)
     }
 
     /// The E.164 form of a valid phone number, for the fixer path (`nil` when the number is not valid).

@@ -1,32 +1,64 @@
-/// VAL006: 4me takes exactly 0, 1, true and false.
+/// VAL006: 4me reads 1, T, Y, TRUE, YES and ON (any case) as true and every other value as false
+/// (4me Import API docs). The true words and the ordinary false words are fine; anything else silently
+/// becomes false.
 enum BooleanRule {
-    static let accepted: Set<String> = ["0", "1", "true", "false"]
-    private static let truthy: Set<String> = ["true", "yes", "y", "t", "on", "1.0", "ja", "oui", "si", "sí", "wahr"]
-    private static let falsy: Set<String> = ["false", "no", "n", "f", "off", "0.0", "nee", "nein", "non"]
+    static let trueWords: Set<String> = ["1", "t", "y", "true", "yes", "on"]
+    static let falseWords: Set<String> = ["0", "f", "n", "false", "no", "off"]
+    /// Spellings whose meaning is evident: other languages' words (German and French Excel write WAHR and
+    /// VRAI) and Excel's decimal forms.
+    private static let meansTrue: Set<String> = ["ja", "oui", "si", "sí", "wahr", "vrai", "vero", "waar", "sim", "tak", "1.0"]
+    private static let meansFalse: Set<String> = ["nee", "nein", "non", "falsch", "faux", "falso", "onwaar", "nie", "não", "nao", "0.0"]
+
+    /// Whether 4me reads the value as true.
+    static func isTrue(_ value: String) -> Bool {
+        trueWords.contains(value.lowercased())
+    }
+
+    /// `isTrue` on a cell's bytes, without making a String (called for every contact row).
+    static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 4 else { return false }
+        return trueWordKeys.contains(key(bytes))
+    }
+
+    /// A word of at most four bytes, lowercased, and its length as one integer.
+    private static func key<S: Collection<UInt8>>(_ bytes: S) -> UInt64 {
+        var key = UInt64(bytes.count) << 32
+        for (i, b) in bytes.enumerated() { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * i) }
+        return key
+    }
+
+    private static let trueWordKeys: Set<UInt64> = Set(trueWords.map { key(Array($0.utf8)) })
 
     static func check(_ value: String, target: TargetWording) -> [ValueFinding] {
-        if accepted.contains(value) { return [] }
         let lower = value.lowercased()
-        let meaning: String? = truthy.contains(lower) ? "true" : (falsy.contains(lower) ? "false" : nil)
-        let message = "'\(value)' is not a boolean \(target.name) accepts (0, 1, true, false)"
-        guard let meaning else {
-            return [ValueFinding(.invalidBoolean, message)]
+        if trueWords.contains(lower) || falseWords.contains(lower) { return [] }
+        let readAs = "\(target.name) reads every value other than 1, T, Y, TRUE, YES or ON (any case) as false"
+        if meansTrue.contains(lower) {
+            return [ValueFinding(.invalidBoolean, "'\(value)' is not a word \(target.name) reads as true: \(readAs), so this becomes false although it seems to mean true",
+                                 fix: Fix(.unsafe, "Replace with 'true'", replacement: "true"))]
         }
-        return [ValueFinding(.invalidBoolean, message + "; it probably means \(meaning)",
-                             fix: Fix(.unsafe, "Replace with '\(meaning)'", replacement: meaning))]
+        if meansFalse.contains(lower) {
+            return [ValueFinding(.invalidBoolean, "'\(value)' is not one of \(target.name)'s boolean words: \(readAs), which is what it seems to mean; write 'false' to say so",
+                                 fix: Fix(.unsafe, "Replace with 'false'", replacement: "false"), severity: .warning)]
+        }
+        return [ValueFinding(.invalidBoolean, "'\(value)' is not one of \(target.name)'s boolean words: \(readAs), so \(target.name) will read this as false")]
     }
 }
 
 extension RuleDescriptor {
     public static let invalidBoolean = RuleDescriptor(
-        code: "VAL006", name: "invalid-boolean", severity: .error, fix: .unsafe,
-        summary: "A boolean column holds something other than 0, 1, true or false",
+        code: "VAL006", name: "invalid-boolean", severity: .error, fix: .sometimes,
+        summary: "A boolean column holds a value that 4me silently reads as false",
         explanation: """
-            4me's boolean fields (Disabled, VIP, Auto Translation, Time Format 24h, Integration) accept exactly \
-            0, 1, true and false. Spreadsheet spellings such as TRUE, Yes or Y are rejected, or worse, \
-            read as false, so a person meant to be disabled stays active. The fix spells out the evident \
-            meaning; check it, since 'x' or '2' have none.
+            4me's boolean fields (Disabled, VIP, Auto Translation, Time Format 24h; Integration in contact \
+            details) read 1, T, Y, TRUE, YES and ON, in any case, as true, and every other value as false \
+            (4me Import API documentation). The true words and the ordinary false words (0, F, N, FALSE, NO, \
+            OFF) are valid. Anything else is an error: 4me will read it as false, so '2', 'ja', 'oui', 'si', \
+            'X', Excel's 'WAHR' or 'VRAI' or 'yes please' leave a person enabled, a VIP unmarked or a contact \
+            row outside the integration. Where the meaning is evident ('ja', 'WAHR', 'VRAI') the fix writes \
+            'true'; check it, it is unsafe. A foreign word for false ('nein', 'non') is a warning: 4me reads it \
+            as false, as meant.
             """,
-        triggeringExample: "Primary Email,Name,VIP\nann@widget.com,Ann,Yes\n",
-        cleanExample: "Primary Email,Name,VIP\nann@widget.com,Ann,true\n")
+        triggeringExample: "Primary Email,Name,VIP\nann@widget.com,Ann,ja\n",
+        cleanExample: "Primary Email,Name,VIP\nann@widget.com,Ann,TRUE\n")
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// VAL008: ISO 3166-1 alpha-2 country codes, checked with ICU's region data.
 /// Lowercase codes, alpha-3 ('FRA'), numeric ('250') and deprecated aliases ('UK') map to one territory:
-/// safe fix. Country names in English and a few other languages ('France', 'Deutschland') get an unsafe
-/// fix, since a name can be ambiguous or mistyped.
+/// safe fix. A country name that ICU's display names in 20 languages give exactly one code
+/// (rules/tables/country-names.tsv: 'Germany', 'Deutschland', 'United Kingdom') gets a safe fix too,
+/// unless people commonly mean something else by it ('Georgia', a US state; 'Congo' and 'Korea', two
+/// countries each; 'Macedonia', also a Greek region). Other names ('England', 'America') get an unsafe fix.
 enum CountryRule {
     /// Folded country name → alpha-2, from ICU display names in several languages plus common aliases.
     static let namesToCode: [String: String] = {
@@ -25,6 +27,9 @@ enum CountryRule {
         return map
     }()
 
+    /// Names that ICU maps to one code but that people also use for another place.
+    static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands"]
+
     static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
@@ -39,6 +44,11 @@ enum CountryRule {
             let name = ICUBridge.regionName(code, in: "en") ?? code
             let what = value.count == 2 ? (value.uppercased() == code ? "must be uppercase" : "is an old code") : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
             return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
+                                 fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
+        }
+        let key = NameTokenizer.tokens(of: FoldForKey.fold(value)).joined(separator: " ")
+        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() {
+            return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
         if let code = namesToCode[fold(value)] {

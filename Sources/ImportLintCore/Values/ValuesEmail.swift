@@ -11,16 +11,18 @@ enum EmailRule {
     private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-".unicodeScalars)
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
-        if isPlainValidASCII(value) { return [] }
+        if isPlainValidASCII(value) { return DirectoryValues.validAddress(value, settings: context.directory) }
+        if let leaked = DirectoryValues.malformedAddress(value, column: context.column.name) { return [leaked] }
         if let (problem, fix) = problem(in: value) {
             return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)", fix: fix)]
         }
+        var findings = DirectoryValues.validAddress(value, settings: context.directory)
         if value.unicodeScalars.prefix(while: { $0 != "@" }).contains(where: { $0.value >= 0x80 }) {
-            return [ValueFinding(.invalidEmail,
-                                 "'\(value)' has non-ASCII letters before the '@'; most mail systems reject such addresses",
-                                 severity: .warning)]
+            findings.insert(ValueFinding(.invalidEmail,
+                                         "'\(value)' has non-ASCII letters before the '@'; most mail systems reject such addresses",
+                                         severity: .warning), at: 0)
         }
-        return []
+        return findings
     }
 
     /// 'email' or 'email @account' (4me's Manager column).
@@ -103,17 +105,14 @@ enum EmailRule {
     }
 
     static func problem(in value: String) -> (String, Fix?)? {
-        // Common wrappers around a good address: 'mailto:', '<...>', 'Name <...>', a trailing dot.
+        // Common wrappers around a good address: 'mailto:', a trailing dot. ('Name <...>' is
+        // display-name-address's, checked before.)
         func suggestion(_ candidate: String, _ what: String) -> (String, Fix?) {
             let inner = problem(in: candidate) == nil
             return (what, inner ? Fix(.unsafe, "Replace with '\(candidate)'", replacement: candidate) : nil)
         }
         if value.lowercased().hasPrefix("mailto:") {
             return suggestion(String(value.dropFirst(7)), "it starts with 'mailto:'")
-        }
-        if let open = value.lastIndex(of: "<"), value.hasSuffix(">"), open < value.index(before: value.endIndex) {
-            return suggestion(String(value[value.index(after: open)..<value.index(before: value.endIndex)]),
-                              "it holds a display name or angle brackets around the address")
         }
         if value.contains(where: { $0.isWhitespace }) {
             let squeezed = value.filter { !$0.isWhitespace }

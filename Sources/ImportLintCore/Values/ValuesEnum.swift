@@ -7,8 +7,14 @@ enum EnumRule {
     static let languages = ["en", "nl", "de", "fr", "es", "pt", "it", "da", "fi", "sv", "pl", "cs", "tr", "ru", "ar",
                             "id", "fa", "no", "zh", "ja", "ko", "he", "hi", "ms"]
 
-    static func check(_ value: String, allowed: [String]?, column: String) -> [ValueFinding] {
+    static func check(_ value: String, allowed: [String]?, column: String, warned: [String: String] = [:]) -> [ValueFinding] {
         guard let allowed, !allowed.isEmpty, !allowed.contains(value) else { return [] }
+        // Not accepted here, but documented as used (a legacy or another record type's value): say what
+        // the target does with it rather than call it an error.
+        if let effect = warned[value] ?? warned[value.lowercased()] {
+            return [ValueFinding(.invalidEnum, "\(effect); accepted \(column) values here: \(ValueText.quotedList(allowed))",
+                                 severity: .warning)]
+        }
         if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
             return [ValueFinding(.invalidEnum, "'\(value)' differs from the accepted value '\(match)' in case",
                                  fix: Fix(.safe, "Replace with '\(match)'", replacement: match))]
@@ -54,9 +60,12 @@ extension RuleDescriptor {
         summary: "A value outside the fixed list the target field accepts",
         explanation: """
             Fields such as 4me's Contact Protocol and Contact Label (whose values depend on the protocol: an \
-            email takes work or personal, a telephone work, mobile, home or fax) and Do Not Translate Languages \
-            accept only listed values. Anything else fails the row, and with Integration true the person's \
-            other imported contact details are still replaced, so that detail is lost.
+            email takes work or personal, a telephone work, mobile, home or fax, a chat the chat_* labels) and \
+            Do Not Translate Languages accept only listed values. Anything else fails the row, and with \
+            Integration true the person's other imported contact details are still replaced, so that detail is \
+            lost. Values the profile lists under `warned_values` are warnings that say what happens instead: \
+            4me's schema label 'emergency' (no protocol documented for it), the organization labels 'general', \
+            'service_desk' and 'service_desk_fax' on a person, and the legacy label 'skype' of 4me's own sample.
             """,
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,home,ann@home.net\n",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,personal,ann@home.net\n")

@@ -1,9 +1,34 @@
 /// VAL003 / VAL005: locale tags. ICU decides well-formedness (BCP 47, '_' tolerated), whether the language
 /// and region exist, and the canonical spelling ('en_us' → 'en-US', 'iw' → 'he').
 enum LocaleRule {
+    /// A locale table's lines: a tag per line, or a tag, a tab and the tag to use for a tag documented as
+    /// not accepted (4me: 'nl-NL', use 'nl').
+    static func table(_ lines: [String]) -> (supported: Set<String>, rejected: [String: String]) {
+        var supported = Set<String>(), rejected: [String: String] = [:]
+        for line in lines {
+            let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count >= 2 { rejected[parts[0]] = parts[1] } else if let tag = parts.first { supported.insert(tag) }
+        }
+        return (supported, rejected)
+    }
+
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         // The profile's own table is authoritative, even for spellings ICU would canonicalize ('no').
         if context.supportedLocales.contains(value) { return [] }
+        if let use = context.rejectedLocales[value] { return [rejected(value, use: use, context: context)] }
+        if let tag = posixTag(value) {
+            // 'en_US.UTF-8' is no tag at all; 'de_DE' is one spelled the POSIX way.
+            let charset = value.contains(".") || value.contains("@")
+            var findings = [ValueFinding(
+                .invalidLocale, "'\(value)' is a POSIX locale name; the locale tag is '\(tag)'",
+                fix: Fix(.safe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
+            if let use = context.rejectedLocales[tag] {
+                findings = [rejected(value, use: use, context: context)]
+            } else if let unsupported = unsupported(tag, shownAs: tag, context: context) {
+                findings.append(unsupported)
+            }
+            return findings
+        }
         let result = ICUBridge.checkLocale(value)
         guard result.wellFormed else {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a locale tag (expected a BCP 47 tag such as 'en-US' or 'nl')")]
@@ -20,32 +45,53 @@ enum LocaleRule {
         guard result.regionKnown, result.scriptKnown else {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale: its region or script code is unknown")]
         }
-        var findings: [ValueFinding] = []
         let canonical = result.canonical.isEmpty ? value : result.canonical
+        if let use = context.rejectedLocales[canonical] { return [rejected(value, use: use, context: context)] }
+        var findings: [ValueFinding] = []
         if canonical != value {
             findings.append(ValueFinding(
                 .invalidLocale, "'\(value)' is written unusually; the canonical BCP 47 form is '\(canonical)'",
                 fix: Fix(.safe, "Replace with '\(canonical)'", replacement: canonical), severity: .warning))
         }
-        let supported = context.supportedLocales
-        if !supported.isEmpty, !supported.contains(canonical) {
-            let language = String(canonical.split(separator: "-").first ?? "")
-            let sameLanguage = supported.filter { $0 == language || $0.hasPrefix(language + "-") }.sorted()
-            var message = "'\(value)' is a valid locale but \(context.profileName) does not accept it"
-            var fix: Fix?
-            if sameLanguage.isEmpty {
-                message += " (see the profile's locale table)"
-            } else {
-                message += "; accepted for this language: \(ValueText.quotedList(sameLanguage))"
-                if supported.contains(language) {
-                    fix = Fix(.unsafe, "Replace with '\(language)'", replacement: language)
-                } else if sameLanguage.count == 1 {
-                    fix = Fix(.unsafe, "Replace with '\(sameLanguage[0])'", replacement: sameLanguage[0])
-                }
-            }
-            findings.append(ValueFinding(.unsupportedLocale, message, fix: fix))
-        }
+        if let unsupported = unsupported(canonical, shownAs: value, context: context) { findings.append(unsupported) }
         return findings
+    }
+
+    /// 'en_US.UTF-8', 'de_DE', 'sr_RS@latin' → 'en-US', 'de-DE', 'sr-RS'; nil for anything else.
+    static func posixTag(_ value: String) -> String? {
+        guard value.contains("_") || value.contains(".") || value.contains("@") else { return nil }
+        let base = value.prefix { $0 != "." && $0 != "@" }
+        let parts = base.split(separator: "_", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+              (2...3).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        var tag = parts[0].lowercased()
+        if parts.count == 2 {
+            guard parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+            tag += "-" + parts[1].uppercased()
+        }
+        return ICUBridge.checkLocale(tag).languageKnown ? tag : nil
+    }
+
+    private static func rejected(_ value: String, use: String, context: ValueContext) -> ValueFinding {
+        ValueFinding(.unsupportedLocale,
+                     "'\(value)' is documented as not a locale of \(context.profileName); use '\(use)' (4me's REST and SCIM APIs fall back to it; whether the import does is not documented)",
+                     fix: Fix(.safe, "Replace with '\(use)'", replacement: use))
+    }
+
+    /// A valid tag outside the profile's table: a warning, since the table lists what is documented and
+    /// the target's full list is not published.
+    private static func unsupported(_ tag: String, shownAs value: String, context: ValueContext) -> ValueFinding? {
+        let supported = context.supportedLocales
+        guard !supported.isEmpty, !supported.contains(tag) else { return nil }
+        let language = String(tag.split(separator: "-").first ?? "")
+        var message = "'\(value)' is not in the locale list of \(context.profileName) (4me's enumeration as documented; the full list is not published)"
+        var fix: Fix?
+        if supported.contains(language) {
+            message += "; '\(language)' is"
+            fix = Fix(.unsafe, "Replace with '\(language)'", replacement: language)
+        }
+        message += "; if your account offers '\(tag)', add it under `locales:` in .importlint.yml"
+        return ValueFinding(.unsupportedLocale, message, fix: fix, severity: .warning)
     }
 }
 
@@ -55,21 +101,26 @@ extension RuleDescriptor {
         summary: "A locale column holds something that is not a BCP 47 tag, or a tag in a non-canonical spelling",
         explanation: """
             4me's Locale field takes a short BCP 47 tag ('en-US', 'nl', 'fr') and decides the language of the \
-            person's interface and notifications by it. A language name ('English'), an unknown code or a POSIX \
-            spelling ('en_us') is rejected or ignored, and the person silently gets the account's default \
-            language. Non-canonical spellings of a valid tag are warnings with a safe fix.
+            person's interface and notifications by it (at most 5 characters). A language name ('English') or an \
+            unknown code is not a tag, and the person silently gets the account's default language. A POSIX \
+            locale name gets a safe fix to its tag ('en_US.UTF-8' → 'en-US', 'de_DE' → 'de-DE'; the tag is then \
+            checked against the locale list); other non-canonical spellings of a valid tag are warnings with a \
+            safe fix.
             """,
         triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,english\n",
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,en-US\n")
 
     public static let unsupportedLocale = RuleDescriptor(
         code: "VAL005", name: "unsupported-locale", severity: .error, fix: .sometimes,
-        summary: "A valid locale tag that the target system does not offer",
+        summary: "A locale tag documented as not accepted (an error), or one missing from the documented list (a warning)",
         explanation: """
-            4me accepts only the locales it has translations and formats for (the profile's locale table, \
-            overridable in .importlint.yml). A valid but unsupported tag such as 'en-AU' or 'pt-PT' fails the \
-            record or falls back to the account default; the language-only tag is usually the right choice.
+            4me does not publish its full list of locales (its enumeration endpoint is authoritative). The \
+            profile's table (rules/tables/4me-locales.txt) lists what 4me documents: en-US, fr, nl, pl, pt-PT \
+            and the languages it translates. A tag documented as not a 4me locale ('nl-NL': use 'nl') is an \
+            error with a safe fix. Any other valid tag outside the table is a warning, not an error, since the \
+            account may offer it: add such tags under `locales:` in .importlint.yml; the language-only tag is \
+            offered as an unsafe fix.
             """,
-        triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,af\n",
+        triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl-NL\n",
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl\n")
 }

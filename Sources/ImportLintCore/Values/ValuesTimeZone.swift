@@ -1,6 +1,8 @@
 import Foundation
 
-/// VAL004: 4me takes Ruby on Rails time zone names ('Central Time (US & Canada)', 'Paris').
+/// VAL004: 4me takes Ruby on Rails time zone names ('Central Time (US & Canada)', 'Paris') or an IANA id,
+/// which it maps onto a Rails name by UTC offset (losing the daylight-saving rules): an IANA id is a
+/// warning, a Windows id or display name (not accepted) an error.
 ///
 /// IANA ids (and their aliases, 'US/Central') and Windows ids ('Central Standard Time', via ICU's CLDR
 /// mapping) are matched to Rails names by ICU canonical id. Several Rails names share a zone (London and
@@ -42,23 +44,25 @@ enum TimeZoneRule {
                                  fix: Fix(.safe, "Replace with '\(match)'", replacement: match))]
         }
 
-        // IANA id or alias, then Windows id.
+        // IANA id or alias (accepted by 4me, mapped by UTC offset: a warning), then Windows id (rejected).
         var origin: String?
         var canonical: String?
+        var severity: Severity?
         if let c = ICUBridge.canonicalTimeZone(value) {
-            origin = "an IANA time zone id"
+            origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone (losing the daylight-saving rules)"
             canonical = c
+            severity = .warning
         } else if let iana = ICUBridge.timeZoneForWindows(value) {
-            origin = "a Windows time zone id"
+            origin = "a Windows time zone id, which \(context.target.name) does not accept"
             canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
         }
         if let origin, let canonical {
             let candidates = (table.namesByCanonical[canonical] ?? []).filter(accepted.contains)
             if candidates.isEmpty {
-                var message = "'\(value)' is \(origin) (\(canonical)); no time zone name \(context.target.name) knows maps to it"
+                var message = "'\(value)' is \(origin); no \(context.target.name) time zone name stands for \(canonical)"
                 let sameOffset = suggestionsByOffset(canonical, accepted: acceptedSorted)
                 if !sameOffset.isEmpty { message += "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))" }
-                return [ValueFinding(.invalidTimeZone, message)]
+                return [ValueFinding(.invalidTimeZone, message, severity: severity)]
             }
             let city = (value.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") }) ?? ""
             let canonicalCity = (canonical.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") }) ?? ""
@@ -68,19 +72,19 @@ enum TimeZoneRule {
             let byCity = candidates.first { $0 == city || $0 == canonicalCity } ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             let safe = candidates.count == 1 || byCity != nil
-            var message = "'\(value)' is \(origin); \(context.target.name) expects the name '\(chosen)'"
+            var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"
             if candidates.count > 1 {
                 message += " (\(ValueText.quotedList(candidates.filter { $0 != chosen })) \(candidates.count == 2 ? "is" : "are") the same zone)"
             }
             return [ValueFinding(.invalidTimeZone, message,
-                                 fix: Fix(safe ? .safe : .unsafe, "Replace with '\(chosen)'", replacement: chosen))]
+                                 fix: Fix(safe ? .safe : .unsafe, "Replace with '\(chosen)'", replacement: chosen), severity: severity)]
         }
 
         // Windows display name: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna'.
         if value.hasPrefix("("), let close = value.firstIndex(of: ")") {
             let cities = value[value.index(after: close)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if let city = cities.first(where: accepted.contains) {
-                return [ValueFinding(.invalidTimeZone, "'\(value)' is a Windows time zone display name; \(context.target.name) expects a name such as '\(city)'",
+                return [ValueFinding(.invalidTimeZone, "'\(value)' is a Windows time zone display name, which \(context.target.name) does not accept; its \(context.target.name) name is '\(city)'",
                                      fix: Fix(.unsafe, "Replace with '\(city)'", replacement: city))]
             }
         }
@@ -103,13 +107,17 @@ enum TimeZoneRule {
 extension RuleDescriptor {
     public static let invalidTimeZone = RuleDescriptor(
         code: "VAL004", name: "invalid-time-zone", severity: .error, fix: .sometimes,
-        summary: "A time zone that is not one of the Rails names 4me accepts",
+        summary: "A time zone that is not one of 4me's names (the Rails names): a Windows id or name, or an IANA id",
         explanation: """
-            4me's Time Zone field takes Ruby on Rails time zone names such as 'Central Time (US & Canada)' or \
-            'Paris'. IANA ids ('America/Chicago') and Windows ids ('Central Standard Time'), which directory \
-            exports usually contain, are rejected, so the person keeps the account's default zone and sees \
-            wrong times for requests and their own work hours. Ids that map to exactly one zone get a fix.
+            4me's Time Zone field takes the names of its time zone enumeration, the Ruby on Rails names such as \
+            'Central Time (US & Canada)' or 'Paris' (rules/tables/rails-time-zones.tsv, Rails 8.1). It also \
+            accepts an IANA id ('America/Phoenix') but maps it onto a name by UTC offset alone, so the \
+            daylight-saving rules can be lost (Phoenix may become Mountain Time): a warning, with a fix to the \
+            zone's own name. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
+            Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
+            where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
+            stands for the zone.
             """,
-        triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,America/Chicago\n",
+        triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",
         cleanExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Time (US & Canada)\n")
 }

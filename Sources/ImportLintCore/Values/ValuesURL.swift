@@ -4,6 +4,10 @@
 /// proper (Picture URI, Image: the system downloads them) it is an error with an unsafe 'https://' fix.
 enum URLRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if context.column.dataURL, value.lowercased().hasPrefix("data:") {
+            // data:[<media type>][;base64],<data>: 4me's Picture URI takes the picture inline.
+            return value.contains(",") ? [] : [ValueFinding(.invalidURL, "'\(value.prefix(40))' is not a data: URL: it has no ',' before the data")]
+        }
         if value.contains(where: { $0.isWhitespace }) {
             return [ValueFinding(.invalidURL, "'\(value)' is not a URL: it contains a space")]
         }
@@ -44,7 +48,8 @@ extension RuleDescriptor {
         summary: "A URL column holds something other than an absolute http or https URL",
         explanation: """
             4me's Picture URI and The Receptionist's Image are downloaded by the target system, so they must be \
-            absolute, publicly reachable http(s) URLs. A file path, a relative link or a name without a domain \
+            absolute, publicly reachable http(s) URLs (4me's Picture URI may also be a data: URL holding the \
+            picture). A file path, a relative link or a name without a domain \
             leaves the person without a picture, and some imports reject the record.
             """,
         triggeringExample: "Primary Email,Name,Picture URI\nann@widget.com,Ann,C:\\photos\\ann.jpg\n",

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let invalidUTF8 = RuleDescriptor(
         code: "ENC001", name: "invalid-utf8", severity: .error,
         summary: "A line holds bytes that are not valid UTF-8",
-        explanation: "4me rejects the whole import for a single invalid byte ('Invalid byte sequence in UTF-8 on line N'), and The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
+        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
         triggeringExample: "Name\nRenée Müller\nLef\\xE8vre\n", cleanExample: "Name\nRenée Müller\nLefèvre\n")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
@@ -17,8 +17,13 @@ final class ByteLevelRule: RecordRule {
     private let context: FileContext
     private var invalidLines = 0
     private var lines = 0
+    /// The column that groups a person's rows (4me contact details' Person), named in invalid-utf8's message.
+    private let groupField: Int?
 
-    init(_ context: FileContext) { self.context = context }
+    init(_ context: FileContext) {
+        self.context = context
+        self.groupField = context.profile?.groupBy.flatMap(context.index(of:))
+    }
 
     override var checksSwallowedRecords: Bool { true }
 
@@ -43,8 +48,12 @@ final class ByteLevelRule: RecordRule {
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
             let guess = Self.windows1252Reading(bad.badBytes).map { " (as Windows-1252: '\($0)')" } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
+            var message = "Invalid UTF-8 \(plural) \(hex)\(guess); 4me aborts the import here ('Invalid byte sequence in UTF-8 on line \(position.line)') and keeps the rows before it"
+            if let groupField, record != nil, groupField < reader.fieldCount {
+                message += "; this can leave the integration contact details of \(reader.string(groupField)) deleted and only partly re-added"
+            }
             reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
-                          message: "Invalid UTF-8 \(plural) \(hex)\(guess); the import fails with 'Invalid byte sequence in UTF-8 on line \(position.line)'")
+                          message: message)
         }
         for hit in reader.controlCharacters {
             let position = reader.position(of: hit)

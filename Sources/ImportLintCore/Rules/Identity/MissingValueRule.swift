@@ -2,18 +2,18 @@ extension RuleDescriptor {
     public static let missingValue = RuleDescriptor(
         code: "VAL001", name: "missing-value", severity: .error,
         summary: "A required cell is empty",
-        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too.",
+        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value).",
         triggeringExample: "Primary Email,Name\nann@example.com,", cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
 
 /// Required cells (columns with `value_required`) that are empty or only whitespace, and cells required
 /// by another cell of the row (`value_required_with`).
 final class MissingValueRule: RecordRule {
-    private let columns: [(index: Int, name: String)]
+    private let columns: [(index: Int, name: String, kind: ValueKind)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]
 
     init?(_ context: FileContext) {
-        columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name) : nil } }
+        columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind) : nil } }
         var conditional: [(index: Int, name: String, when: [(index: Int, name: String)])] = []
         for (i, spec) in context.bindings.enumerated() {
             guard let spec, !spec.valueRequired else { continue }
@@ -28,8 +28,16 @@ final class MissingValueRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for (index, name) in columns where reader.bytes(index).trimmedASCII().isEmpty {
-            reader.report(.missingValue, to: sink, field: index, record: record, message: "\(name) is required but empty")
+        for (index, name, kind) in columns {
+            let value = reader.bytes(index).trimmedASCII()
+            if value.isEmpty {
+                reader.report(.missingValue, to: sink, field: index, record: record, message: "\(name) is required but empty")
+            } else if Placeholder.matches(value, kind: kind) {
+                // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
+                reader.report(.missingValue, to: sink, field: index, record: record,
+                              message: "\(name) is required but holds '\(reader.string(index))', a placeholder for no value",
+                              values: [reader.string(index)])
+            }
         }
         for (index, name, when) in conditional where reader.bytes(index).trimmedASCII().isEmpty {
             guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }

@@ -2,30 +2,41 @@ extension RuleDescriptor {
     public static let ungroupedContactRows = RuleDescriptor(
         code: "ID002", name: "ungrouped-contact-rows", severity: .error, fix: .safe,
         summary: "A person's contact rows are split into separate groups",
-        explanation: "In a 4me People Contact Details import with Integration true, each group of rows for a Person replaces that person's integration contact details. A later, separate group for the same person therefore deletes the rows imported just before it. All rows of one person must be contiguous. The fix moves the later rows up to the person's first group, keeping every other row in place.",
+        explanation: "In a 4me People Contact Details import, a group of rows for a Person with Integration true replaces that person's integration contact details (Integration true). A later, separate group for the same person therefore deletes the Integration-true rows imported with the earlier group: an error. Rows with Integration false are added and never removed by imports, so a split that involves no Integration-true rows on both sides loses nothing: an info. When the file has no Integration column, what 4me does is not documented: a warning. The fix moves the later rows up to the person's first group, keeping every other row in place.",
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI,Integration\nann@x.com,email,work,ann@x.com,1\nbob@x.com,email,work,bob@x.com,1\nann@x.com,telephone,mobile,+31201234567,1",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI,Integration\nann@x.com,email,work,ann@x.com,1\nann@x.com,telephone,mobile,+31201234567,1\nbob@x.com,email,work,bob@x.com,1")
 }
 
 /// Tracks contiguous groups of the profile's `group_by` column; every row of a group that comes after
-/// another person separated it from the same person's earlier rows is reported.
+/// another person separated it from the same person's earlier rows is reported. Its severity follows the
+/// profile's `group_replaces_when` column (4me's Integration): only a replacing row after replaceable
+/// rows loses data.
 final class UngroupedContactRowsRule: RecordRule {
     private let index: Int
     private let column: String
+    /// The `group_replaces_when` column: its name, and its index when the file has it.
+    private let replacesWhen: (name: String, index: Int?)?
     /// First line of the most recent closed group of each key.
     private let lastGroupLine = KeyTable()
+    /// First line of the most recent closed group of each key that held a replacing (Integration true) row.
+    private let lastReplacingGroupLine = KeyTable()
     private var current: Key128?
     private var currentFirstLine = 0
+    private var currentReplaces = false
     private var currentSplitFrom: Int?
     private let consequence: String
+    private let targetName: String
+    private var currentReplacingBefore: Int?
 
     init?(_ context: FileContext) {
         guard let column = context.profile?.groupBy, let index = context.index(of: column) else { return nil }
         self.index = index
         self.column = column
         let target = context.profile?.target ?? .neutral
+        targetName = target.name
         consequence = target.replacesGroup.map { "with this separate group, \(target.name) \($0)" }
             ?? "keep the rows of one \(column) together"
+        replacesWhen = context.profile?.groupReplacesWhen.map { ($0, context.index(of: $0)) }
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -33,16 +44,45 @@ final class UngroupedContactRowsRule: RecordRule {
         guard !value.isEmpty else { return }
         let key = Key128.caseInsensitive(value)
         if key != current {
-            if let current { lastGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine) }
+            if let current {
+                lastGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine)
+                if currentReplaces { lastReplacingGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine) }
+            }
             current = key
             currentFirstLine = reader.line
+            currentReplaces = false
             currentSplitFrom = lastGroupLine[key].map(Int.init)
+            currentReplacingBefore = lastReplacingGroupLine[key].map(Int.init)
         }
+        let replaces = replacing(reader)
+        if replaces != false { currentReplaces = true }
         guard let earlier = currentSplitFrom else { return }
         let person = Whitespace.trim(reader.string(index))
-        reader.report(.ungroupedContactRows, to: sink, field: index, record: record,
-                      message: "\(column) '\(person)' already has a group of rows starting on line \(earlier); \(consequence)",
+        let message: String
+        var severity: Severity?
+        var related = earlier
+        switch (replacesWhen, replaces) {
+        case (nil, _):
+            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); \(consequence)"
+        case (let when?, nil):
+            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); the file has no \(when.name) column, and whether this separate group deletes the rows imported with that earlier group is not documented"
+            severity = .warning
+        case (let when?, true?) where currentReplacingBefore != nil:
+            related = currentReplacingBefore ?? earlier
+            message = "\(column) '\(person)' already has a group of rows starting on line \(related); this separate group has \(when.name) true, so \(targetName) deletes that group's \(when.name)-true rows imported just before"
+        case (let when?, _):
+            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so \(targetName) adds the rows and deletes nothing (grouping them is tidier)"
+            severity = .info
+        }
+        reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message,
                       fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
-                      related: [RelatedLocation(line: earlier)], values: [person])
+                      related: [RelatedLocation(line: related)], values: [person], severity: severity)
+    }
+
+    /// Whether the row replaces the person's earlier rows: nil when the file has no such column.
+    private func replacing(_ reader: CSVReader) -> Bool? {
+        guard let replacesWhen else { return true }
+        guard let column = replacesWhen.index else { return nil }
+        return BooleanRule.isTrue(reader.bytes(column).trimmedASCII())
     }
 }

@@ -184,11 +184,15 @@ final class ClusterRule: RecordRule {
     }
 
     /// With a known-organizations list, every value outside it is reported; its cluster's known canonical,
-    /// or the single known name it is a variant of, is a safe fix.
+    /// or the single known name it is a variant of, is a safe fix. In `Name @account` (an organization
+    /// of another 4me account) the name is compared and the account kept.
     private func unknownFinding(_ value: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?) -> Finding? {
-        let match = clusterer.matchKnown(value.value)
+        let (name, account) = KnownOrganizations.splitAccount(value.value)
+        let match = clusterer.matchKnown(name)
         if match.isKnown { return nil }
-        let target = canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
+        let suffix = account.map { " @" + $0 } ?? ""
+        let target = account == nil ? canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
+                                    : match.variantOf.map { $0 + suffix }
         let hint = target.map { "; it is a spelling of '\($0)'" }
             ?? (match.suggestions.isEmpty ? "" : "; closest known: " + match.suggestions.map { "'\($0)'" }.joined(separator: ", "))
         return Finding(rule: .unknownOrganization,

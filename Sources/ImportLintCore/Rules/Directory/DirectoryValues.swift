@@ -1,0 +1,70 @@
+/// Per-run settings of the directory-export checks, from the configuration.
+public struct DirectorySettings: Sendable {
+    var serviceAccounts: ServiceAccounts
+    /// Lowercase TLDs accepted beyond IANA's list (and over the reserved names).
+    var allowedTLDs: Set<String>
+
+    public static let standard = DirectorySettings(serviceAccounts: .standard, allowedTLDs: [])
+
+    init(serviceAccounts: ServiceAccounts, allowedTLDs: Set<String>) {
+        self.serviceAccounts = serviceAccounts
+        self.allowedTLDs = allowedTLDs
+    }
+
+    public init(options: LintOptions) {
+        let accounts = options.serviceAccountsAdded.isEmpty && options.serviceAccountsRemoved.isEmpty
+            ? ServiceAccounts.standard
+            : ServiceAccounts(adding: options.serviceAccountsAdded, removing: options.serviceAccountsRemoved)
+        self.init(serviceAccounts: accounts, allowedTLDs: Set(options.allowedTLDs))
+    }
+}
+
+/// The directory-export checks of email and person-name cells (DIR001–DIR005, DIR007), in the order
+/// that gives each cell its most specific finding. Byte-level accepts keep the common clean value cheap.
+enum DirectoryValues {
+    /// A value that is not an address because a directory attribute leaked in as is (a DN, a
+    /// proxyAddresses entry, a display-name address): replaces the email syntax check.
+    static func malformedAddress(_ value: String, column: String) -> ValueFinding? {
+        var copy = value
+        return copy.withUTF8 { b -> ValueFinding? in
+            if DistinguishedName.mayBe(b), let f = DistinguishedName.addressFinding(value, column: column) { return f }
+            if ProxyAddress.mayBe(b), let f = ProxyAddress.finding(value) { return f }
+            if DisplayNameAddress.mayBe(b) { return DisplayNameAddress.finding(value) }
+            return nil
+        }
+    }
+
+    /// Findings about a syntactically valid address: a guest UPN, a service account, a domain that
+    /// receives no mail.
+    static func validAddress(_ address: String, settings: DirectorySettings) -> [ValueFinding] {
+        var findings: [ValueFinding] = []
+        if let guest = GuestUPN.finding(address) {
+            findings.append(guest)
+        } else if let at = address.lastIndex(of: "@"),
+                  let service = settings.serviceAccounts.finding(address, part: address[..<at], inAddress: true) {
+            findings.append(service)
+        }
+        if let domain = EmailDomains.finding(address, allowed: settings.allowedTLDs) { findings.append(domain) }
+        return findings
+    }
+
+    /// True when a plain ASCII address (one `EmailRule.isPlainValidASCII` accepts) has nothing to report.
+    @inline(__always)
+    static func acceptsPlainAddress(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
+        guard !GuestUPN.mayBe(b), let at = b.firstIndex(of: 0x40) else { return false }
+        if settings.serviceAccounts.match(UnsafeBufferPointer(rebasing: b[..<at]), inAddress: true) != nil { return false }
+        return EmailDomains.acceptsTLD(b, allowed: settings.allowedTLDs)
+    }
+
+    /// A person-name cell: a DN, or a service account's name.
+    static func name(_ value: String, context: ValueContext) -> [ValueFinding] {
+        if let dn = DistinguishedName.nameFinding(value, column: context.column.name) { return [dn] }
+        return context.directory.serviceAccounts.finding(value, part: value[...], inAddress: false).map { [$0] } ?? []
+    }
+
+    /// True when a person-name cell has nothing to report.
+    @inline(__always)
+    static func acceptsName(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
+        !DistinguishedName.mayBe(b) && settings.serviceAccounts.match(b, inAddress: false) == nil
+    }
+}

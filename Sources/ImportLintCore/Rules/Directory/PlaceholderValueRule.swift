@@ -1,0 +1,67 @@
+extension RuleDescriptor {
+    public static let placeholderValue = RuleDescriptor(
+        code: "DIR006", name: "placeholder-value", severity: .warning, fix: .unsafe,
+        summary: "A placeholder standing for 'no value' (NULL, N/A, -, none, (not set), TBD, unknown, #N/A)",
+        explanation: """
+            SQL and HR feeds write NULL, N/A or '-' for a missing value, Entra writes '(not set)', Excel \
+            '#N/A'. The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
+            the person's real value with it, and rejects or misreads it in typed columns (an email, a \
+            phone, a boolean). Matched case-insensitively on the trimmed cell, in every column of the \
+            profile; a column that takes typed values makes it an error. In a required column a placeholder \
+            counts as missing and is reported by missing-value instead. Decisions: a lone '-' is reported \
+            only in columns that take typed values (email, phone, boolean, country...): in free text and names \
+            it is a visible dash that sources use on purpose (an empty job title, the last name of a person \
+            with a single name, which The Receptionist requires). In a name column 'Null' and 'None' written \
+            as names (capital, then lower case) are not reported, since both are real surnames, while \
+            'NULL', 'null', 'NONE' and 'none' are. The unsafe fix empties the cell: an empty \
+            cell clears the field in the target, which may not be what you want; leaving the column out \
+            keeps existing values.
+            """,
+        triggeringExample: "Primary Email,Name,Job Title\nann@widget.com,Ann Lee,NULL\n",
+        cleanExample: "Primary Email,Name,Job Title\nann@widget.com,Ann Lee,\n")
+}
+
+/// Placeholder values, tested on the trimmed cell's bytes without building a String.
+enum Placeholder {
+    private static let values: [[UInt8]] = ["null", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a"].map { Array($0.utf8) }
+
+    /// True when the trimmed bytes are a placeholder in a column of this kind: a lone '-' only where
+    /// the column takes typed values; in a person-name column 'Null' and 'None' are names.
+    @inline(__always)
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
+        guard b.count >= 1, b.count <= 9 else { return false }
+        switch b[0] {
+        case 0x2D: return b.count == 1 && kind != .text && kind != .personName
+        case 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: break  // ( # N n T t U u
+        default: return false
+        }
+        for candidate in values where candidate.count == b.count {
+            var equal = true
+            for k in 0..<b.count {
+                let c = b[k]
+                if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != candidate[k] { equal = false; break }
+            }
+            if equal {
+                if kind == .personName, b[0] == 0x4E, b.count == 4, b[1] >= 0x61 { return false }  // 'Null', 'None'
+                return true
+            }
+        }
+        return false
+    }
+
+    static func matches(_ value: String, kind: ValueKind) -> Bool {
+        var copy = value
+        return copy.withUTF8 { matches($0, kind: kind) }
+    }
+
+    /// The finding for a placeholder in a column that does not require a value. `typedProblem` is what
+    /// the column's own validation says about the text, if it rejects it: then the finding is an error.
+    static func finding(_ value: String, column: String, typedProblem: ValueFinding?) -> ValueFinding {
+        let fix = Fix(.unsafe, "Empty the cell (the import then clears \(column); leave the column out to keep existing values)", replacement: "")
+        let message = "'\(value)' is a placeholder for 'no value'"
+        if let typedProblem, typedProblem.severity ?? typedProblem.rule.severity == .error {
+            return ValueFinding(.placeholderValue, message + "; as a value for \(column) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)
+        }
+        return ValueFinding(.placeholderValue, message + "; the import stores it as \(column)'s text", fix: fix)
+    }
+}

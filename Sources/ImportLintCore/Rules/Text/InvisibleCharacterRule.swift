@@ -1,0 +1,93 @@
+extension RuleDescriptor {
+    public static let invisibleCharacter = RuleDescriptor(
+        code: "TXT007", name: "invisible-character", severity: .warning, fix: .sometimes,
+        summary: "Invisible characters pasted from Word or Outlook: soft hyphen, zero-width space, bidi marks, BOM",
+        explanation: """
+            Text copied from Word, Outlook or a web page brings characters nobody sees: the soft hyphen \
+            (U+00AD), zero-width space (U+200B), word joiner (U+2060), a byte-order mark inside a cell \
+            (U+FEFF), left-to-right and right-to-left marks (U+200E/U+200F), zero-width (non-)joiners and bidi \
+            embeddings, overrides and isolates. The value then differs from the same text typed normally: \
+            matching on email or name fails, duplicates appear, and length limits count them. The fix removes \
+            them, safely when they carry nothing: not when the cell would then start with =, +, - or @ (a \
+            spreadsheet formula; the fix is withheld) or be empty, and not for bidi embeddings, overrides and \
+            isolates, whose removal changes the displayed order (unsafe). Kept and not reported: a zero-width \
+            (non-)joiner next to a letter of a script that uses it (Persian, Arabic, Indic scripts) or an \
+            emoji, and LRM/RLM in text with Hebrew or Arabic letters, where they set the reading order of mixed \
+            text. In text without right-to-left letters an LRM or RLM only distorts, and is removed safely.
+            """,
+        triggeringExample: "Name\nAnne\u{AD}Marie Dubois\n", cleanExample: "Name\nAnne-Marie Dubois\n")
+}
+
+/// TXT007: invisible format characters, with the legitimate uses left alone.
+enum InvisibleCharacters {
+    @inline(__always)
+    static func isInvisible(_ v: UInt32) -> Bool {
+        v == 0xAD || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0xFEFF
+    }
+
+    private static let names: [UInt32: String] = [
+        0xAD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner",
+        0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x202A: "left-to-right embedding",
+        0x202B: "right-to-left embedding", 0x202C: "pop directional formatting", 0x202D: "left-to-right override",
+        0x202E: "right-to-left override", 0x2060: "word joiner", 0x2066: "left-to-right isolate",
+        0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
+        0xFEFF: "zero-width no-break space (BOM)",
+    ]
+
+    /// Embeddings, overrides and isolates: removing them changes what is displayed.
+    private static func changesDisplay(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    private static func joinerIsLegitimate(_ neighbour: Unicode.Scalar?) -> Bool {
+        guard let s = neighbour, s.value >= 0x80 else { return false }
+        if s.properties.isEmoji { return true }
+        guard s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+                || s.properties.generalCategory == .spacingMark else { return false }
+        let sc = Confusables.script(s)
+        return sc != Confusables.latin && sc != 0
+    }
+
+    private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v >= 0x590 && v < 0x900 || v >= 0xFB1D && v < 0xFE00 || v >= 0xFE70 && v < 0xFF00
+            || v >= 0x10800 && v < 0x10FFF || v >= 0x1E800 && v < 0x1EFFF
+    }
+
+    static func check(_ value: String) -> ValueFinding? {
+        let scalars = Array(value.unicodeScalars)
+        var removals: [Int] = []
+        var displayChanges = false
+        var hasRTL: Bool?
+        for (i, s) in scalars.enumerated() where isInvisible(s.value) {
+            let v = s.value
+            if v == 0x200C || v == 0x200D,
+               joinerIsLegitimate(i > 0 ? scalars[i - 1] : nil) || joinerIsLegitimate(i + 1 < scalars.count ? scalars[i + 1] : nil) {
+                continue
+            }
+            if v == 0x200E || v == 0x200F {
+                if hasRTL == nil { hasRTL = scalars.contains(where: isRightToLeft) }
+                if hasRTL == true { continue }
+            }
+            removals.append(i)
+            if changesDisplay(v) { displayChanges = true }
+        }
+        guard !removals.isEmpty else { return nil }
+        let found = Set(removals.map { scalars[$0].value }).sorted()
+            .map { "\(names[$0] ?? "invisible character") (\(Confusables.hex(Unicode.Scalar($0)!)))" }
+        var message = "'\(value)' has invisible \(found.joined(separator: ", "))"
+        let removed = Set(removals)
+        var out = String.UnicodeScalarView()
+        for (k, s) in scalars.enumerated() where !removed.contains(k) { out.append(s) }
+        let replacement = String(out)
+        let visible = replacement.unicodeScalars.first { !$0.properties.isWhitespace }
+        if let first = visible, "=+-@".unicodeScalars.contains(first) {
+            message += "; not removed automatically: the cell would then start with '\(first)', which a spreadsheet runs as a formula"
+            return ValueFinding(.invisibleCharacter, message)
+        }
+        let safe = !displayChanges && visible != nil
+        let description = visible == nil ? "Remove them (the cell becomes empty)" : "Remove them: '\(replacement)'"
+        return ValueFinding(.invisibleCharacter, message, fix: Fix(safe ? .safe : .unsafe, description, replacement: replacement))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// `fix` applies exactly the plan it made from the bytes it read (issue 11, item 1): a file replaced or
+/// rewritten during the run gets nothing written, and a second `fix --in-place` on a file being fixed
+/// refuses instead of interleaving.
+@Suite struct FixConsistencyTests {
+    /// Big enough that a debug build spends seconds on it, so the changes below land mid-run.
+    static func export(rows: Int, name: (Int) -> String) -> String {
+        var text = "Primary Email,Name,Job Title\n"
+        for i in 0..<rows { text += "p\(i)@widget.test, \(name(i)) ,Clerk\n" }
+        return text
+    }
+
+    @Test func fingerprintSeesEveryKindOfChange() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let file = try TestSupport.write("a,b\n1,2\n", to: dir.appendingPathComponent("x.csv")).path
+        let first = try InputFingerprint.of(path: file)
+        #expect(try InputFingerprint.of(path: file) == first)
+        // Same size, rewritten in place.
+        try Data("a,b\n1,3\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try InputFingerprint.of(path: file) != first)
+        // Replaced by another file with the original content.
+        let other = try TestSupport.write("a,b\n1,2\n", to: dir.appendingPathComponent("y.csv")).path
+        let second = try InputFingerprint.of(path: file)
+        #expect(rename(other, file) == 0)
+        #expect(try InputFingerprint.of(path: file) != second)
+    }
+
+    @Test func fileReplacedDuringTheRunGetsNothingWritten() throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let original = Self.export(rows: 40_000) { "Ann \($0)" }
+        let neighbour = Self.export(rows: 40_000) { "Bob \($0 + 1)" }
+        try TestSupport.write(original, to: dir.appendingPathComponent("people.csv"))
+        try TestSupport.write(neighbour, to: dir.appendingPathComponent("next.csv"))
+        for arguments in [["--in-place"], ["-o", "fixed.csv"]] {
+            try TestSupport.write(original, to: dir.appendingPathComponent("people.csv"))
+            let script = """
+                '\(bin)' fix --no-config people.csv \(arguments.joined(separator: " ")) & pid=$!
+                # Replace the file once the fixer has planned and started writing (its temporary file exists).
+                for i in $(seq 1200); do ls -A | grep -q 'importlint-' && break; sleep 0.05; done
+                cp next.csv swap.csv; mv swap.csv people.csv; wait $pid; echo "status $?"
+                """
+            let r = try TestSupport.run("/bin/bash", ["-c", script], cwd: dir)
+            #expect(r.stdout.contains("status 2"), "\(arguments): \(r.stdout) \(r.stderr)")
+            #expect(r.stderr.contains("changed while it was being fixed"), "\(r.stderr)")
+            #expect(try String(contentsOf: dir.appendingPathComponent("people.csv"), encoding: .utf8) == neighbour)
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("fixed.csv").path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("importlint") }.isEmpty)
+    }
+
+    @Test func secondInPlaceFixRefuses() throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.export(rows: 40_000) { "Ann \($0)" }, to: dir.appendingPathComponent("people.csv"))
+        let script = """
+            '\(bin)' fix --no-config people.csv --in-place 2>/dev/null & first=$!
+            # Start the second once the first holds the lock.
+            for i in $(seq 1200); do flock -n people.csv true || break; sleep 0.05; done
+            '\(bin)' fix --no-config people.csv --in-place; echo "second $?"; wait $first; echo "first $?"
+            """
+        let r = try TestSupport.run("/bin/bash", ["-c", script], cwd: dir)
+        #expect(r.stdout.contains("second 2") && r.stdout.contains("first 0"), "\(r.stdout) \(r.stderr)")
+        #expect(r.stderr.contains("another importlint is fixing this file"), "\(r.stderr)")
+        let fixed = try String(contentsOf: dir.appendingPathComponent("people.csv"), encoding: .utf8)
+        #expect(fixed == Self.export(rows: 40_000) { "Ann \($0)" }.replacingOccurrences(of: ", Ann", with: ",Ann").replacingOccurrences(of: " ,Clerk", with: ",Clerk"))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// `importlint fix` with several files, as the importlint-fix pre-commit hook calls it: --in-place rewrites each,
+/// -o DIRECTORY writes each into the directory, and one unreadable file does not stop the others.
+@Suite(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
+struct FixManyFilesTests {
+    static let people = "Primary Email\tName\nann@widget.com\tAnn Lee \n"
+    static let contacts = "Person\tContact Protocol\tContact Label\tContact URI\nann@widget.com\temail\tpersonal\tann@example.com \n"
+    static let fixedPeople = "Primary Email\tName\nann@widget.com\tAnn Lee\n"
+    static let fixedContacts = "Person\tContact Protocol\tContact Label\tContact URI\nann@widget.com\temail\tpersonal\tann@example.com\n"
+
+    static func files(in dir: URL) throws -> (URL, URL) {
+        (try TestSupport.write(people, to: dir.appendingPathComponent("people.tsv")),
+         try TestSupport.write(contacts, to: dir.appendingPathComponent("contacts.tsv")))
+    }
+
+    static func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    @Test func inPlaceRewritesEveryFile() throws {
+        let bin = try #require(TestSupport.importlint)
+        let dir = try TestSupport.temporaryDirectory()
+        let (people, contacts) = try Self.files(in: dir)
+        let r = try TestSupport.run(bin, ["fix", "--in-place", "people.tsv", "contacts.tsv", "--no-config"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.text(people) == Self.fixedPeople)
+        #expect(try Self.text(contacts) == Self.fixedContacts)
+        #expect(r.stderr.contains("people.tsv") && r.stderr.contains("contacts.tsv"), "one summary line per file: \(r.stderr)")
+    }
+
+    @Test func outputDirectoryTakesEveryFileUnderItsName() throws {
+        let bin = try #require(TestSupport.importlint)
+        let dir = try TestSupport.temporaryDirectory()
+        let (people, contacts) = try Self.files(in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let r = try TestSupport.run(bin, ["fix", "-o", "out", "people.tsv", "contacts.tsv", "--no-config"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.text(dir.appendingPathComponent("out/people.tsv")) == Self.fixedPeople)
+        #expect(try Self.text(dir.appendingPathComponent("out/contacts.tsv")) == Self.fixedContacts)
+        #expect(try Self.text(people) == Self.people, "the inputs stay as they were")
+        #expect(try Self.text(contacts) == Self.contacts)
+    }
+
+    @Test func severalFilesNeedADirectoryOrInPlace() throws {
+        let bin = try #require(TestSupport.importlint)
+        let dir = try TestSupport.temporaryDirectory()
+        _ = try Self.files(in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try TestSupport.write(Self.people, to: dir.appendingPathComponent("sub/people.tsv"))
+        for args in [["-o", "fixed.tsv", "people.tsv", "contacts.tsv"], ["-o", "-", "people.tsv", "contacts.tsv"],
+                     ["-o", ".", "people.tsv", "contacts.tsv"], ["-o", dir.path + "/out-missing", "people.tsv", "contacts.tsv"]] {
+            let r = try TestSupport.run(bin, ["fix"] + args + ["--no-config"], cwd: dir)
+            #expect(r.status == 2, "\(args): \(r.stderr)")
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let clash = try TestSupport.run(bin, ["fix", "-o", "out", "people.tsv", "sub/people.tsv", "--no-config"], cwd: dir)
+        #expect(clash.status == 2 && clash.stderr.contains("both be written"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/people.tsv").path))
+    }
+
+    @Test func aMissingFileDoesNotStopTheOthers() throws {
+        let bin = try #require(TestSupport.importlint)
+        let dir = try TestSupport.temporaryDirectory()
+        let (people, contacts) = try Self.files(in: dir)
+        let r = try TestSupport.run(bin, ["fix", "--in-place", "people.tsv", "missing.tsv", "contacts.tsv", "--no-config"], cwd: dir)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("missing.tsv"))
+        #expect(try Self.text(people) == Self.fixedPeople)
+        #expect(try Self.text(contacts) == Self.fixedContacts)
+    }
+}
