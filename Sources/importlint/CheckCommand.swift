@@ -96,7 +96,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var gate: GateOptions
 
-    @Option(help: "Report format: text, json, sarif, github, junit or codequality.")
+    @Option(help: "Report format: text, json, sarif, github, junit, codequality, html (a page to review) or csv (for Excel).")
     var format = ReportFormat(argument: "text")!
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ImportLintCore
-import ImportLintCore
 
 /// Entry point that maps every usage, configuration and I/O error to exit status 2 with a one-line
 /// message (ArgumentParser's own default for usage errors is 64).
@@ -9,7 +8,7 @@ import ImportLintCore
 enum Main {
     static func main() {
         if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("importlint: '\(word)' is neither a command nor a file; did you mean '\(name)'?\n".utf8))
+            FileHandle.standardError.write(Data("importlint: '\(TerminalText.escape(word))' is neither a command nor a file; did you mean '\(name)'?\n".utf8))
             Foundation.exit(2)
         }
         do {

@@ -4,7 +4,7 @@ import Foundation
 /// people lists), optional extra arguments of `importlint check` in `<case>.args` (one `--option value` or
 /// `--flag` per line; paths relative to the package root), and its golden report `<case>.expected.json`. Inputs named
 /// `trigger*` must raise the folder's rule; inputs named `clean*` must not. Files named `baseline*` are the
-/// previous uploads that `--baseline` arguments name, not cases.
+/// previous uploads that `--baseline` arguments name, not cases; files named `*.expected.*` are goldens.
 struct FixtureCase: Sendable {
     let rule: String
     let input: URL
@@ -38,7 +38,8 @@ struct FixtureCase: Sendable {
         for folder in folders.sorted(by: { $0.path < $1.path }) {
             guard let files = try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { continue }
             for file in files.sorted(by: { $0.path < $1.path }) where ["csv", "tsv"].contains(file.pathExtension)
-                && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.hasPrefix("evaluation")
+                && !file.lastPathComponent.contains(".fixed.") && !file.lastPathComponent.contains(".expected.")
+                && !file.lastPathComponent.hasPrefix("evaluation")
                 && !file.lastPathComponent.hasPrefix("baseline") {
                 cases.append(FixtureCase(rule: folder.lastPathComponent, input: file))
             }

@@ -6,16 +6,17 @@ import Testing
 /// removing the zero-width space of `\u{200B}=1+1` is withheld, and the finding says why.
 @Suite struct FormulaGuardTests {
     static let csv = "Primary Email,Name,Job Title\n"
-        + "ann@widget.test, =HYPERLINK(\"http://evil.test\";\"x\"),Clerk\n"
+        + "ann@widget.test,\" =HYPERLINK(\"\"http://evil.test\"\";\"\"x\"\")\",Clerk\n"
         + "bob@widget.test,\u{200B}=1+1,Clerk\n"
         + "cy@widget.test,\u{200B}Cy,  Clerk\n"
         + "dee@widget.test, +1 713 441 8299,-12\n"
 
     @Test func findingsSayWhyAndOfferNoFix() throws {
         let result = try TestSupport.lint(Self.csv)
-        let withheld = result.report.diagnostics.filter { $0.message.contains("not fixed:") }
+        // Trimming (surrounding-whitespace) and removing the zero-width space (invisible-character) are withheld.
+        let withheld = result.report.diagnostics.filter { $0.message.contains("not fixed:") || $0.message.contains("not removed automatically:") }
         #expect(withheld.count == 2, "\(result.report.diagnostics.map(\.message))")
-        #expect(withheld.allSatisfy { $0.fix == nil && $0.message.contains("spreadsheet would run it as a formula") })
+        #expect(withheld.allSatisfy { $0.fix == nil && $0.message.contains("a spreadsheet") && $0.message.contains("formula") })
         #expect(!result.report.diagnostics.contains { $0.rule == "formula-injection" })
         // Harmless fixes stay: the zero-width space before 'Cy', the spaces around 'Clerk', the phone's space.
         #expect(result.report.diagnostics.filter { $0.fix != nil }.count >= 3)

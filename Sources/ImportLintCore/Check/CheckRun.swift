@@ -118,7 +118,7 @@ public final class CheckRun {
 
         let report = Report(files: results.map(\.report))
         let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: .discover(), failOnByPath: failOnByPath,
-                                    color: request.color, showSource: !request.redact)
+                                    color: request.color, showSource: !request.redact, redacted: request.redact)
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
         try target.stream { write in

@@ -14,14 +14,17 @@ public struct ReportContext: Sendable {
     public var color: Bool
     /// Text output prints the offending line under each diagnostic (off with `--redact`).
     public var showSource: Bool
+    /// Cell values are masked (`--redact`): the HTML report then offers no organization review.
+    public var redacted: Bool
 
     public init(sourceLines: [[Int: String]] = [], locator: ArtifactLocator = .discover(), failOnByPath: [String: Severity] = [:],
-                color: Bool = false, showSource: Bool = true) {
+                color: Bool = false, showSource: Bool = true, redacted: Bool = false) {
         self.sourceLines = sourceLines
         self.locator = locator
         self.failOnByPath = failOnByPath
         self.color = color
         self.showSource = showSource
+        self.redacted = redacted
     }
 
     public func failOn(_ path: String) -> Severity { failOnByPath[path] ?? .error }
@@ -52,7 +55,7 @@ extension Reporter {
 public enum Reporters {
     public static let all: [(name: String, reporter: any Reporter)] = [
         ("text", TextReporter()), ("json", JSONReporter()), ("sarif", SARIFReporter()), ("github", GitHubReporter()),
-        ("junit", JUnitReporter()), ("codequality", CodeQualityReporter()),
+        ("junit", JUnitReporter()), ("codequality", CodeQualityReporter()), ("html", HTMLReporter()), ("csv", CSVReporter()),
     ]
 
     public static var names: [String] { all.map(\.name) }

@@ -34,7 +34,7 @@ public struct TextReporter: Reporter {
         }
         for file in report.files {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
-            out += "\(style.bold(file.path)): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
+            out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
         let summary = report.summary
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"

@@ -74,7 +74,7 @@ enum LocaleRule {
 
     private static func rejected(_ value: String, use: String, context: ValueContext) -> ValueFinding {
         ValueFinding(.unsupportedLocale,
-                     "'\(value)' is documented as not a locale of \(context.profileName); use '\(use)' (4me's REST and SCIM APIs fall back to it; whether the import does is not documented)",
+                     "'\(value)' is documented as not a locale of \(context.profileName); use '\(use)' (the table's source says so; whether the import falls back to '\(use)' is not documented)",
                      fix: Fix(.safe, "Replace with '\(use)'", replacement: use))
     }
 
