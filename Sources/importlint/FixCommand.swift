@@ -127,7 +127,7 @@ struct FixCommand: ParsableCommand {
             } catch {
                 // One unreadable file does not stop the others; it is reported like a usage or I/O error.
                 let message = ImportLintCommand.message(for: error)
-                FileHandle.standardError.write(Data("importlint: \(TerminalText.message(message.isEmpty ? "\(error)" : message))\n".utf8))
+                FileHandle.standardError.write(Data("importlint: \(TerminalText.escape(message.isEmpty ? "\(error)" : message))\n".utf8))
                 status = max(status, 2)
             }
         }

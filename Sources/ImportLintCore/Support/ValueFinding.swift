@@ -6,6 +6,8 @@ public struct ValueFinding: Sendable, Equatable {
     public var fix: Fix?
     /// Overrides the rule's default severity (a fixable non-canonical spelling can be a warning).
     public var severity: Severity?
+    /// Parts of the value the message quotes besides the value itself (a display name), for `--redact`.
+    public var quoted: [String] = []
 
     public init(_ rule: RuleDescriptor, _ message: String, fix: Fix? = nil, severity: Severity? = nil) {
         self.rule = rule

@@ -22,6 +22,16 @@ enum DisplayNameAddress {
     }
 
     static func finding(_ value: String) -> ValueFinding? {
+        guard var finding = unquotedFinding(value) else { return nil }
+        if let open = value.lastIndex(of: "<") {
+            finding.quoted = [value[..<open].trimmingCharacters(in: .whitespaces),
+                              String(value[value.index(after: open)...].dropLast()).trimmingCharacters(in: .whitespaces)]
+                .filter { !$0.isEmpty }
+        }
+        return finding
+    }
+
+    private static func unquotedFinding(_ value: String) -> ValueFinding? {
         guard value.hasSuffix(">"), let open = value.lastIndex(of: "<") else { return nil }
         let inner = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingCharacters(in: .whitespaces)
         let display = value[..<open].trimmingCharacters(in: .whitespaces)

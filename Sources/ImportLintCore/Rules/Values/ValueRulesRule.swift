@@ -210,7 +210,7 @@ final class ValueRulesRule: RecordRule {
         let value = reader.string(index)
         for f in findings {
             reader.report(f.rule, to: sink, field: index, record: record, message: f.message, fix: f.fix,
-                          values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []), severity: f.severity)
+                          values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []) + f.quoted, severity: f.severity)
         }
     }
 }
