@@ -27,7 +27,7 @@ struct FixCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The CSV or TSV files to fix.")
+    @Argument(help: "The CSV or TSV files to fix, or folders to search for *.csv and *.tsv files.")
     var files: [String] = []
 
     @Option(name: [.short, .long], help: "Write the fixed file here ('-' for standard output), or into this directory.")
@@ -67,11 +67,12 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var configuration: ConfigOptions
 
-    func validate() throws {
+    mutating func validate() throws {
         let targets = (output != nil ? 1 : 0) + (inPlace ? 1 : 0) + (diff ? 1 : 0)
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if files.isEmpty { throw ValidationError("name the file to fix") }
+        files = try configuration.files(files)
         do {
             for file in files {
                 try OverwriteGuard.check(output: outputPath(for: file).flatMap { inPlace ? nil : $0 },
@@ -120,6 +121,11 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         var status: Int32 = 0
         for file in files {
+            if file != "-", let problem = UnreadableInput.problem(path: file) {
+                FileHandle.standardError.write(Data("importlint: \(TerminalText.path(file)):1:1: error: \(TerminalText.escape(problem)) [\(RuleDescriptor.unreadableInput.code) \(RuleDescriptor.unreadableInput.name)]\n".utf8))
+                status = max(status, 1)
+                continue
+            }
             do {
                 try fix(file)
             } catch let exit as ExitCode {
