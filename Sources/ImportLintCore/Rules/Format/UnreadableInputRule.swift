@@ -93,6 +93,8 @@ public enum NotText {
 
     /// What the first bytes of a file are when they are not text; nil for text (UTF-16 without BOM included).
     public static func kind(_ head: [UInt8]) -> Kind? {
+        let byteOrderMarks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x00, 0x00, 0xFE, 0xFF]]
+        if byteOrderMarks.contains(where: { head.starts(with: $0) }) { return nil }
         if let signature = signature(head) { return signature }
         if EncodingSniffer.utf16ByNULPattern(head) != nil { return nil }
         let nuls = head.filter { $0 == 0 }.count
