@@ -19,10 +19,12 @@ struct FixCommand: ParsableCommand {
         re-quotes every cell). It has as many records as the input and is written to a temporary file \
         that is renamed over the target. Fixing the output again changes nothing. Several files are fixed one \
         after the other with --in-place, --diff or -o DIRECTORY (each written into DIRECTORY under its own name); \
-        with --format json each gets its own JSON document, in the order given.
+        with --format json each gets its own JSON document, in the order given. A folder stands for the .csv \
+        and .tsv files under it (--exclude and the configuration's exclude: leave some out).
         Exit status: 0 when the output was written (or, with --diff, nothing would change); 1 when the \
         file has a fatal structural error (ragged row, unterminated or malformed quote, bytes that are not \
-        UTF-8 without --unsafe-fixes) and was not written, or when --diff shows changes; 2 on usage, configuration or I/O \
+        UTF-8 without --unsafe-fixes) and was not written, when it is missing or not text (unreadable-input), \
+        or when --diff shows changes; 2 on usage, configuration or I/O \
         errors. With several files, the highest status of any file; every file is still tried.
         """
     )

@@ -74,10 +74,13 @@ public enum UnreadableInput {
         }
     }
 
+    /// The `encoding` of a file report whose input was not read.
+    static let encoding = "unknown"
+
     /// The report of an input that cannot be linted: this one finding and nothing else.
     static func report(_ input: InputFile, problem: String, sink: DiagnosticSink) -> LintResult {
         sink.file(.unreadableInput, message: problem)
-        let report = FileReport(path: input.displayPath, profile: nil, encoding: "unknown", delimiter: "", records: 0,
+        let report = FileReport(path: input.displayPath, profile: nil, encoding: encoding, delimiter: "", records: 0,
                                 diagnostics: sink.takeSorted(), clusters: nil)
         return LintResult(report: report, sourceLines: [:])
     }
