@@ -24,7 +24,12 @@ public enum UnreadableInput {
 
     /// What is wrong with `input`, or nil when it can be read as text.
     static func problem(_ input: InputFile) -> String? {
-        if case .path(let path) = input.storage, let problem = fileProblem(path) { return problem }
+        if case .path(let path) = input.storage {
+            if let problem = fileProblem(path) { return problem }
+            // A pipe or device is read once, by the lint (`InputFile.reading` copies it first).
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        }
         var head = [UInt8](repeating: 0, count: EncodingSniffer.sampleSize)
         do {
             let source = try input.openRaw()
