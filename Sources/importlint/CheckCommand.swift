@@ -124,7 +124,7 @@ struct CheckCommand: ParsableCommand {
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
         try input.validateJobs()
-        files = try gate.configuration.files(files)
+        files = try gate.configuration.files(files, outputs: [output, gate.writeSuppressions])
     }
 
     func run() throws {

@@ -31,7 +31,7 @@ struct ClustersCommand: ParsableCommand {
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
         try input.validateJobs()
-        files = try configuration.files(files)
+        files = try configuration.files(files, outputs: [writeMapping])
     }
 
     func run() throws {

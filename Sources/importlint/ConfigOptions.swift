@@ -15,10 +15,10 @@ struct ConfigOptions: ParsableArguments {
     var exclude: [String] = []
 
     /// The files that `arguments` name: folders expanded to the .csv and .tsv files under them, excluded
-    /// paths left out (see `InputExpansion`).
-    func files(_ arguments: [String]) throws -> [String] {
+    /// paths and the command's `outputs` left out (see `InputExpansion`).
+    func files(_ arguments: [String], outputs: [String?] = []) throws -> [String] {
         let expansion = try CheckCommand.reportingErrors {
-            try InputExpansion(arguments, excludes: exclude, resolver: try resolver())
+            try InputExpansion(arguments, excludes: exclude, resolver: try resolver(), outputs: outputs.compactMap { $0 })
         }
         let files = try CheckCommand.reportingErrors { try expansion.checked() }
         for folder in expansion.emptyFolders where !files.isEmpty {

@@ -74,7 +74,7 @@ struct FixCommand: ParsableCommand {
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if files.isEmpty { throw ValidationError("name the file to fix") }
-        files = try configuration.files(files)
+        files = try configuration.files(files, outputs: [output])
         do {
             for file in files {
                 try OverwriteGuard.check(output: outputPath(for: file).flatMap { inPlace ? nil : $0 },

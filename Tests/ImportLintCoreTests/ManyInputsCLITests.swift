@@ -57,6 +57,25 @@ import Testing
         #expect(try TestSupport.run(bin, ["check", "exports", "--jobs", "0"], cwd: dir).status == 2)
     }
 
+    /// A report or fixed copies written into the folder being linted are not read back by the next run.
+    @Test func outputsInsideTheFolderAreNotInputs() throws {
+        let bin = try Self.importlint()
+        let dir = try Self.exports()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("exports/fixed"), withIntermediateDirectories: true)
+        for _ in 0..<2 {
+            let check = try TestSupport.run(bin, ["check", "exports", "--no-config", "--format", "csv", "-o", "exports/findings.csv"], cwd: dir)
+            #expect(check.status == 1, "\(check.stderr)")
+        }
+        let findings = try String(contentsOf: dir.appendingPathComponent("exports/findings.csv"), encoding: .utf8)
+        #expect(!findings.contains("findings.csv") && findings.contains("book.csv"), "\(findings)")
+        for _ in 0..<2 {
+            let fix = try TestSupport.run(bin, ["fix", "exports", "--no-config", "--exclude", "book.csv", "--exclude", "findings.csv", "-o", "exports/fixed"], cwd: dir)
+            #expect(fix.status == 0, "\(fix.stderr)")
+        }
+        let fixed = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("exports/fixed").path).sorted()
+        #expect(fixed == ["contacts.tsv", "people.tsv"])
+    }
+
     @Test func aFolderWithoutImportFiles() throws {
         let bin = try Self.importlint()
         let dir = try Self.exports()

@@ -15,6 +15,8 @@ public struct InputExpansion {
     public private(set) var excludedFiles: [String] = []
 
     private let excludes: [Glob]
+    /// The command's own outputs (a report, a folder of fixed copies), never read from a folder.
+    private let outputs: Set<FileIdentity>
     private let resolver: ConfigResolver?
     private let workingDirectory: String
     private var visitedFolders: Set<FileIdentity> = []
@@ -23,9 +25,15 @@ public struct InputExpansion {
     public static let extensions: Set<String> = ["csv", "tsv"]
 
     /// Expands `arguments`; `excludes` are the command line's globs, `resolver` finds each file's
-    /// configuration (nil: none). Throws the `ConfigError` of a configuration it cannot read.
-    public init(_ arguments: [String], excludes: [String], resolver: ConfigResolver?,
+    /// configuration (nil: none), `outputs` are files and folders the command writes, which a folder's
+    /// expansion leaves out (a second run must not read the first one's report). Throws the
+    /// `ConfigError` of a configuration it cannot read.
+    public init(_ arguments: [String], excludes: [String], resolver: ConfigResolver?, outputs: [String] = [],
                 workingDirectory: String = FileManager.default.currentDirectoryPath) throws {
+        self.outputs = Set(outputs.compactMap { path in
+            var info = stat()
+            return stat(path, &info) == 0 ? FileIdentity(info) : nil
+        })
         self.excludes = excludes.map { Glob($0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0) }
         self.resolver = resolver
         self.workingDirectory = workingDirectory
@@ -77,6 +85,7 @@ public struct InputExpansion {
             let isFolder = entry.st_mode & S_IFMT == S_IFDIR
             if isFolder && name.hasPrefix(".") { continue }
             if !isFolder && !Self.extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
+            if outputs.contains(FileIdentity(entry)) { continue }
             if try isExcluded(path, isFolder: isFolder) { continue }
             if isFolder { try walk(path, info: entry) } else if entry.st_mode & S_IFMT == S_IFREG { addFile(path, info: entry) }
         }
