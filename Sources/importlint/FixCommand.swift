@@ -87,7 +87,7 @@ struct FixCommand: ParsableCommand {
             }
             return
         }
-        if files.count > 1 && !Self.isDirectory(output) {
+        if files.count > 1 && !FixRequest.isDirectory(output) {
             throw ValidationError("\(TerminalText.path(output)) is not a directory; with several files -o names the directory to write them into")
         }
         var seen: [String: String] = [:]
@@ -106,8 +106,6 @@ struct FixCommand: ParsableCommand {
     private func outputPath(for file: String) -> String? {
         FixRequest.outputPath(for: file, output: output, inPlace: inPlace)
     }
-
-    private static func isDirectory(_ path: String) -> Bool { FixRequest.isDirectory(path) }
 
     func run() throws {
         let status = try fixRun().run()

@@ -62,7 +62,7 @@ public final class Linter {
         let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
         let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, headerLine: reader.line)
-        sink.fieldNames = bindings.map { $0?.name }
+        reader.columnNames = bindings.map { $0?.name }
         var rules = RuleFactory.rules(for: context)
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
