@@ -28,7 +28,8 @@ final class HeaderColumnsRule: RecordRule {
         for (i, name) in context.header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
             if let first = firstIndex[key] {
-                sink.file(.duplicateHeader, column: reader.position(ofField: i).column, field: context.bindings[i]?.name,
+                let position = reader.position(ofField: i)
+                sink.file(.duplicateHeader, line: position.line, column: position.column, field: context.bindings[i]?.name,
                           message: "Column '\(name)' appears twice (first as column \(first + 1))",
                           related: [RelatedLocation(line: context.headerLine)], values: [name], fieldIndex: i)
             } else {
