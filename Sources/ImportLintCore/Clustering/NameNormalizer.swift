@@ -1,3 +1,5 @@
+import Foundation
+
 /// The comparison form of an organization or department name.
 public struct NormalizedName: Sendable, Hashable {
     /// Identifying words in their original order: folded, countries as "#xx" (ISO alpha-2),
@@ -9,6 +11,16 @@ public struct NormalizedName: Sendable, Hashable {
     /// spacing, punctuation, diacritics or look-alike letters, so replacing one with the other
     /// is always safe.
     public var surface: String
+    /// Key of the German/Nordic transliteration ("Müller" → "Mueller", "Bjørn" → "Bjoern"), when
+    /// the name has a letter that has one; folding alone gives "Muller".
+    public var transliteratedKey: String?
+    /// Key of the name without a legal form glued to its last word ("CONTOSOAG", "AcmeGmbH",
+    /// "WIDGETN.V."), and that form's class. Used only when another spelling has that key.
+    public var gluedStemKey: String?
+    public var gluedForm: String?
+    /// Key of the name without an appended city ("Widget N.V., Amsterdam", "Acme Inc (Paris)").
+    /// Used only when another spelling has that key.
+    public var branchStemKey: String?
 
     /// Stage-1 key: order-insensitive, so "Widget Germany" and "Germany Widget" collide.
     public var key: String { tokens.sorted().joined(separator: " ") }
@@ -21,6 +33,88 @@ public struct NameNormalizer: Sendable {
     public init() {}
 
     public func normalize(_ raw: String) -> NormalizedName {
+        var name = normalizeWords(raw)
+        if raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
+            var spelled = String.UnicodeScalarView()
+            for s in raw.unicodeScalars { if let t = Self.transliterations[s] { spelled.append(contentsOf: t.unicodeScalars) } else { spelled.append(s) } }
+            name.transliteratedKey = normalizeWords(String(spelled)).key
+        }
+        if name.legalForm == nil, let (stem, form) = Self.gluedLegalForm(raw) {
+            name.gluedStemKey = normalizeWords(stem).key
+            name.gluedForm = form
+        }
+        if let head = Self.headBeforeAppendedCity(raw) {
+            name.branchStemKey = normalizeWords(head).key
+        }
+        return name
+    }
+
+    /// The conventional transliterations that folding to ASCII does not give (it drops the dots:
+    /// "ü" → "u"); "ß" and "æ" already fold to "ss" and "ae".
+    static let transliterations: [Unicode.Scalar: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+        "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
+    ]
+
+    /// Legal forms as they appear glued to the last word. Only read as glued where the writing shows
+    /// the boundary: a lower-case letter before a capitalised form ("AcmeGmbH", "WidgetN.V.") or a
+    /// word all in capitals ("CONTOSOAG"), and at least three letters before it ("BAG" is a word).
+    static let gluedForms: [(spelling: String, form: String)] = {
+        let spellings = ["GmbH", "AG", "NV", "N.V.", "BV", "B.V.", "SA", "S.A.", "SE", "Inc", "Inc.", "Ltd", "Ltd.",
+                         "LLC", "PLC", "Plc", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "AB", "Oy", "Oyj", "KG", "SAS",
+                         "S.A.S.", "SARL", "Corp", "Corp.", "LLP", "ApS", "KK", "BVBA"]
+        return spellings.compactMap { spelling in
+            let tokens = NameTokenizer.tokens(of: spelling.lowercased())
+            guard let suffix = OrganizationVocabulary.legalSuffixes.first(where: { $0.tokens == tokens }) else { return nil }
+            return (spelling, suffix.form)
+        }.sorted { $0.spelling.count > $1.spelling.count }
+    }()
+
+    static func gluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let lastWord = trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...]
+        let allCaps = lastWord.contains(where: \.isLetter) && !lastWord.contains(where: \.isLowercase)
+        // Most names end in an ordinary word: no capital after a small letter, not all capitals.
+        guard allCaps || zip(lastWord, lastWord.dropFirst()).contains(where: { $0.isLowercase && $1.isUppercase }) else { return nil }
+        for (spelling, form) in gluedForms {
+            let matched: Bool
+            if lastWord.hasSuffix(spelling) {
+                let before = lastWord.dropLast(spelling.count)
+                matched = (before.last?.isLowercase ?? false) || allCaps
+            } else {
+                matched = allCaps && lastWord.hasSuffix(spelling.uppercased())
+            }
+            guard matched else { continue }
+            let before = lastWord.dropLast(spelling.count)
+            guard before.count >= 3, before.suffix(3).allSatisfy(\.isLetter) else { return nil }
+            return (String(trimmed.dropLast(spelling.count)), form)
+        }
+        return nil
+    }
+
+    /// The name before an appended city: "Widget N.V., Amsterdam", "Acme Inc - Houston",
+    /// "Acme Inc (Paris)". Nil unless the appended part is exactly a city of `CityNames`.
+    static func headBeforeAppendedCity(_ raw: String) -> String? {
+        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var tail: Substring
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            tail = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            text = text[..<open]
+        } else if let cut = [",", " - ", " \u{2013} ", " \u{2014} "].compactMap({ text.range(of: $0, options: .backwards) })
+                    .max(by: { $0.lowerBound < $1.lowerBound }) {
+            tail = text[cut.upperBound...]
+            text = text[..<cut.lowerBound]
+        } else {
+            return nil
+        }
+        let words = NameTokenizer.tokens(of: FoldForKey.fold(String(tail)))
+        guard !words.isEmpty, CityNames.shared.city(words[...]) != nil else { return nil }
+        let head = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,-\u{2013}\u{2014}"))
+        return NameTokenizer.tokens(of: FoldForKey.fold(head)).isEmpty ? nil : head
+    }
+
+    /// The name's words, countries, cities and legal form, without the alternative keys.
+    private func normalizeWords(_ raw: String) -> NormalizedName {
         let words = NameTokenizer.tokens(of: FoldForKey.fold(raw))
         let surface = words.joined(separator: " ")
         var tokens = words
@@ -32,6 +126,7 @@ public struct NameNormalizer: Sendable {
             }
         }
         if tokens.count > 1, tokens[0] == "the" { tokens.removeFirst() }
+        if tokens.count > 1, tokens[tokens.count - 1] == "the" { tokens.removeLast() }  // "Hershey Company, The"
 
         tokens = replaceCountries(tokens)
         let legalForm = stripLegalSuffixes(&tokens)
@@ -92,6 +187,11 @@ public struct NameNormalizer: Sendable {
                     length -= 1
                 }
             }
+            if !matched, let city = cityAt(tokens, i) {
+                out.append(city.token)
+                i += city.length
+                matched = true
+            }
             if !matched {
                 out.append(tokens[i])
                 i += 1
@@ -101,6 +201,18 @@ public struct NameNormalizer: Sendable {
             out[out.count - 1] = "#" + code
         }
         return out
+    }
+
+    /// The longest city spelling starting at `start`, as its token and its number of words.
+    private func cityAt(_ tokens: [String], _ start: Int) -> (token: String, length: Int)? {
+        let cities = CityNames.shared
+        guard cities.firstTokens.contains(tokens[start]) else { return nil }
+        var length = min(cities.longestName, tokens.count - start)
+        while length >= 1 {
+            if let token = cities.city(tokens[start..<(start + length)]) { return (token, length) }
+            length -= 1
+        }
+        return nil
     }
 
     /// Removes legal suffixes from the end (looking past a final country word: "Widget Ltd UK"),

@@ -29,6 +29,20 @@ enum OrganizationVocabulary {
             ("kk", "kk"), ("k k", "kk"), ("kabushiki kaisha", "kk"),
             ("sp z oo", "spzoo"), ("sp z o o", "spzoo"), ("spzoo", "spzoo"), ("sp zoo", "spzoo"),
             ("sro", "sro"), ("s r o", "sro"), ("ltda", "ltda"), ("sa de cv", "sa"),
+            // Written out, as registers spell them.
+            ("gesellschaft mit beschrankter haftung", "gmbh"), ("gesellschaft mbh", "gmbh"), ("gesmbh", "gmbh"),
+            ("ges mbh", "gmbh"), ("aktiengesellschaft", "ag"), ("kommanditgesellschaft", "kg"),
+            ("naamloze vennootschap", "nv"), ("besloten vennootschap met beperkte aansprakelijkheid", "bv"),
+            ("societe par actions simplifiee", "sas"), ("societe a responsabilite limitee", "sarl"),
+            ("societa per azioni", "spa"), ("societa a responsabilita limitata", "srl"),
+            ("sociedad limitada", "sl"), ("sociedad de responsabilidad limitada", "sl"),
+            ("sociedade anonima", "sa"), ("sociedad anonima de capital variable", "sa"),
+            ("sab de cv", "sab"), ("sociedad anonima bursatil de capital variable", "sab"),
+            ("spolka akcyjna", "sa"), ("spolka z ograniczona odpowiedzialnoscia", "spzoo"),
+            ("aktiebolag", "ab"), ("aktieselskab", "as"), ("aksjeselskap", "as"), ("anpartsselskab", "aps"),
+            ("osakeyhtio", "oy"), ("julkinen osakeyhtio", "oy"), ("anonim sirketi", "as"),
+            ("limited liability company", "llc"), ("kabushiki gaisha", "kk"),
+            ("designated activity company", "dac"), ("dac", "dac"),
         ]
         // Longest patterns first, so "pty ltd" wins over "ltd".
         return table.map { (tokens: $0.0.split(separator: " ").map(String.init), form: $0.1) }
