@@ -46,7 +46,8 @@ import Testing
         #expect(n.normalize("بانک ملی ایران").key == n.normalize("بانك ملي ايران").key)
         #expect(n.normalize("شركـة البيان").key == n.normalize("شركه البيان").key)
         #expect(n.normalize("پارس\u{200C}خودرو").key == n.normalize("پارسخودرو").key)
-        #expect(n.normalize("Łódź").key == "lodz")
+        #expect(n.normalize("Łódź").surface == "lodz")
+        #expect(n.normalize("Łódź").key == n.normalize("Lodz").key)  // a city: "#lodz"
     }
 
     @Test func legalSuffixesSetAside() {
@@ -135,6 +136,52 @@ import Testing
     }
 }
 
+/// The register-style variants of issue 13: merged only on evidence, never across entities.
+@Suite struct ClusterRegisterVariantTests {
+    func groups(_ values: [String]) -> Set<Set<String>> {
+        Set(ValueClusterer().cluster(values.map { (value: $0, count: 1) }).map { Set($0.members.map(\.value)) })
+    }
+
+    @Test func gluedLegalFormNeedsAnotherSpellingAndAVisibleBoundary() {
+        #expect(groups(["Widget N.V.", "WIDGETN.V.", "WidgetNV"]) == [["Widget N.V.", "WIDGETN.V.", "WidgetNV"]])
+        #expect(groups(["Contoso AG", "CONTOSOAG", "Acme GmbH", "AcmeGmbH"]) == [["Contoso AG", "CONTOSOAG"], ["Acme GmbH", "AcmeGmbH"]])
+        // No spelling without the glued form: nothing to merge with.
+        #expect(groups(["CONTOSOAG", "Fabrikam AG"]).isEmpty)
+        // A word that merely ends in a form's letters: "Dynamag" is not "Dynam AG", "BAG" is not "B AG".
+        #expect(groups(["Dynamag", "Dynam AG", "Bag", "BAG", "B AG"]) == [["Bag", "BAG"]])
+        // The glued form is a legal form: "CONTOSOAG" is not "Contoso GmbH".
+        #expect(groups(["CONTOSOAG", "Contoso GmbH"]).isEmpty)
+    }
+
+    @Test func appendedCityNeedsAKnownCityAndAnotherSpelling() {
+        #expect(groups(["Widget N.V.", "Widget N.V., Amsterdam", "Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"])
+                == [["Widget N.V.", "Widget N.V., Amsterdam"], ["Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"]])
+        #expect(groups(["Acme Inc", "Acme Inc - Logistics", "Acme Inc (Europe)"]).isEmpty)
+        #expect(groups(["Acme Inc - Houston", "Acme Holdings Inc"]).isEmpty)
+    }
+
+    @Test func exonymsTransliterationsAndWrittenOutForms() {
+        #expect(groups(["Stadtwerke München GmbH", "Stadtwerke Munich GmbH", "Stadtwerke Muenchen GmbH"]).count == 1)
+        #expect(groups(["Müller Maschinenbau GmbH", "Mueller Maschinenbau GmbH", "Bjørnstad AS", "Bjoernstad AS"]).count == 2)
+        #expect(groups(["Widget Deutschland GmbH", "Widget Germany GmbH", "Widget Gesellschaft mit beschränkter Haftung", "Widget GmbH"]).count == 2)
+        #expect(groups(["Widget Société Anonyme", "Widget SA", "Widget Limited", "Widget Ltd", "Widget Incorporated", "Widget Inc",
+                        "Widget Besloten Vennootschap", "Widget B.V."]).count == 4)
+        #expect(groups(["The Hershey Company", "Hershey Company, The", "Hershey Co."]).count == 1)
+        #expect(groups(["AB Volvo", "Aktiebolaget Volvo"]).count == 1)
+    }
+
+    @Test func subsidiariesStayApart() {
+        #expect(groups(["Widget UK Ltd", "Widget UK Holdings Ltd", "Widget Deutschland GmbH", "Widget France SAS",
+                        "Acme Inc", "Acme Holdings Inc"]).isEmpty)
+    }
+
+    /// One replaced letter in a short word is as often another word as a typo.
+    @Test func shortSubstitutionsAreNotTypos() {
+        #expect(groups(["Contoso Capital", "Contoso Capitol", "Lucerne Printing", "Lucerne Painting"]).isEmpty)
+        #expect(groups(["Lakeshore Retail", "Lakeshore Retial", "Humongous Insurance", "Humongous Insurence"]).count == 2)
+    }
+}
+
 @Suite struct ClusterEvaluationTests {
     static var fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -174,6 +221,9 @@ import Testing
         #expect(ours.bcubedF1 > baseline.bcubedF1)
         #expect(ours.pairwisePrecision == 1.0)
         #expect(ours.bcubedPrecision == 1.0)
+        // Reached 0.964 / 0.980 (register spellings alone 0.938 / 0.967); a change may cost a little.
+        #expect(ours.pairwiseRecall >= 0.955)
+        #expect(ours.bcubedRecall >= 0.975)
     }
 
     @Test func twoHundredOrganizationsAreFast() {

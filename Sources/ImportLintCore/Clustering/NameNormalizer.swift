@@ -129,7 +129,15 @@ public struct NameNormalizer: Sendable {
         if tokens.count > 1, tokens[tokens.count - 1] == "the" { tokens.removeLast() }  // "Hershey Company, The"
 
         tokens = replaceCountries(tokens)
-        let legalForm = stripLegalSuffixes(&tokens)
+        var legalForm = stripLegalSuffixes(&tokens)
+        if legalForm == nil {
+            for prefix in OrganizationVocabulary.legalPrefixes
+            where tokens.count > prefix.tokens.count && tokens.starts(with: prefix.tokens) {
+                tokens.removeFirst(prefix.tokens.count)
+                legalForm = prefix.form
+                break
+            }
+        }
 
         // "Sales Dept." is the department "Sales"; "Department of Finance" is "Finance".
         if tokens.count > 1 {

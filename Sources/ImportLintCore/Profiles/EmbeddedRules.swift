@@ -3430,7 +3430,6 @@ code	al	al
 code	ala	ax
 code	alb	al
 code	am	am
-code	ao	ao
 code	aq	aq
 code	ar	ar
 code	are	ae
