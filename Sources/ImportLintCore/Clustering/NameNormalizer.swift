@@ -34,16 +34,21 @@ public struct NameNormalizer: Sendable {
 
     public func normalize(_ raw: String) -> NormalizedName {
         var name = normalizeWords(raw)
-        if raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
+        // Cheap byte checks first: most values are ASCII, end in an ordinary word and append nothing.
+        let bytes = raw.utf8
+        if !bytes.allSatisfy({ $0 < 0x80 }), raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
             var spelled = String.UnicodeScalarView()
             for s in raw.unicodeScalars { if let t = Self.transliterations[s] { spelled.append(contentsOf: t.unicodeScalars) } else { spelled.append(s) } }
             name.transliteratedKey = normalizeWords(String(spelled)).key
         }
-        if name.legalForm == nil, let (stem, form) = Self.gluedLegalForm(raw) {
+        let lastWord = bytes.reversed().drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+        if name.legalForm == nil, lastWord.contains(where: { $0 >= 0x41 && $0 <= 0x5A }),
+           let (stem, form) = Self.gluedLegalForm(raw) {
             name.gluedStemKey = normalizeWords(stem).key
             name.gluedForm = form
         }
-        if let head = Self.headBeforeAppendedCity(raw) {
+        if bytes.contains(where: { $0 == 0x2C || $0 == 0x28 || $0 == 0x2D || $0 == 0xE2 }),
+           let head = Self.headBeforeAppendedCity(raw) {
             name.branchStemKey = normalizeWords(head).key
         }
         return name
