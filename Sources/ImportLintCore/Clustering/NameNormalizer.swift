@@ -2,7 +2,8 @@ import Foundation
 
 /// The comparison form of an organization or department name.
 public struct NormalizedName: Sendable, Hashable {
-    /// Identifying words in their original order: folded, countries as "#xx" (ISO alpha-2),
+    /// Identifying words in their original order: folded, countries as "#xx" (ISO alpha-2), cities
+    /// as "#munich" (`CityNames`),
     /// abbreviations expanded, plurals reduced; legal suffix and department designators removed.
     public var tokens: [String]
     /// Class of the legal suffix set aside ("inc", "gmbh", "bv", ...), nil when there is none.
@@ -28,7 +29,7 @@ public struct NormalizedName: Sendable, Hashable {
     public var compact: String { tokens.joined() }
 }
 
-/// Produces `NormalizedName`s. Stateless apart from the shared country table; cheap to copy.
+/// Produces `NormalizedName`s. Stateless apart from the shared country and city tables; cheap to copy.
 public struct NameNormalizer: Sendable {
     public init() {}
 
@@ -36,26 +37,33 @@ public struct NameNormalizer: Sendable {
         var name = normalizeWords(raw)
         // Cheap byte checks first: most values are ASCII, end in an ordinary word and append nothing.
         let bytes = raw.utf8
-        if !bytes.allSatisfy({ $0 < 0x80 }), raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
+        if bytes.contains(where: { $0 == 0xC3 }), raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
             var spelled = String.UnicodeScalarView()
             for s in raw.unicodeScalars { if let t = Self.transliterations[s] { spelled.append(contentsOf: t.unicodeScalars) } else { spelled.append(s) } }
             name.transliteratedKey = normalizeWords(String(spelled)).key
         }
         let lastWord = bytes.reversed().drop { $0 == 0x20 }.prefix { $0 != 0x20 }
-        if name.legalForm == nil, lastWord.contains(where: { $0 >= 0x41 && $0 <= 0x5A }),
+        let isUpper = { (b: UInt8) in b >= 0x41 && b <= 0x5A }, isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }
+        // Read backwards: a capital after (before, here) a small letter, or capitals and no small letter.
+        if name.legalForm == nil, lastWord.contains(where: isUpper),
+           !lastWord.contains(where: isLower) || zip(lastWord, lastWord.dropFirst()).contains(where: { isUpper($0) && isLower($1) }),
            let (stem, form) = Self.gluedLegalForm(raw) {
             name.gluedStemKey = normalizeWords(stem).key
             name.gluedForm = form
         }
-        if bytes.contains(where: { $0 == 0x2C || $0 == 0x28 || $0 == 0x2D || $0 == 0xE2 }),
-           let head = Self.headBeforeAppendedCity(raw) {
-            name.branchStemKey = normalizeWords(head).key
+        // An appended city is the name's last token; the rest, without it, is the branch's stem.
+        if name.tokens.count >= 2, let city = name.tokens.last, city.utf8.count > 3, city.hasPrefix("#"),
+           let appended = Self.appendedPart(raw) {
+            let words = NameTokenizer.tokens(of: FoldForKey.fold(String(appended)))
+            if CityNames.shared.city(words[...]) == city {
+                name.branchStemKey = name.tokens.dropLast().sorted().joined(separator: " ")
+            }
         }
         return name
     }
 
     /// The conventional transliterations that folding to ASCII does not give (it drops the dots:
-    /// "ü" → "u"); "ß" and "æ" already fold to "ss" and "ae".
+    /// "ü" → "u"); "ß" and "æ" already fold to "ss" and "ae". All are two UTF-8 bytes led by C3.
     static let transliterations: [Unicode.Scalar: String] = [
         "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
         "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
@@ -97,25 +105,38 @@ public struct NameNormalizer: Sendable {
         return nil
     }
 
-    /// The name before an appended city: "Widget N.V., Amsterdam", "Acme Inc - Houston",
-    /// "Acme Inc (Paris)". Nil unless the appended part is exactly a city of `CityNames`.
-    static func headBeforeAppendedCity(_ raw: String) -> String? {
-        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
-        var tail: Substring
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
-            tail = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            text = text[..<open]
-        } else if let cut = [",", " - ", " \u{2013} ", " \u{2014} "].compactMap({ text.range(of: $0, options: .backwards) })
-                    .max(by: { $0.lowerBound < $1.lowerBound }) {
-            tail = text[cut.upperBound...]
-            text = text[..<cut.lowerBound]
-        } else {
-            return nil
+    /// The text after the last separator ("Widget N.V., Amsterdam", "Acme Inc - Houston",
+    /// "Acme Inc (Paris)"), found on the bytes: a comma, a spaced hyphen or dash, or a final
+    /// parenthesis.
+    static func appendedPart(_ raw: String) -> Substring? {
+        let utf8 = raw.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        let last = utf8.index(before: end)
+        if utf8[last] == UInt8(ascii: ")") {
+            guard let open = utf8[..<last].lastIndex(of: UInt8(ascii: "(")), open > utf8.startIndex else { return nil }
+            return raw[utf8.index(after: open)..<last]
         }
-        let words = NameTokenizer.tokens(of: FoldForKey.fold(String(tail)))
-        guard !words.isEmpty, CityNames.shared.city(words[...]) != nil else { return nil }
-        let head = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,-\u{2013}\u{2014}"))
-        return NameTokenizer.tokens(of: FoldForKey.fold(head)).isEmpty ? nil : head
+        var i = last
+        while i > utf8.startIndex {
+            let b = utf8[i]
+            let previous = utf8.index(before: i)
+            if b == UInt8(ascii: ",") { return raw[utf8.index(after: i)..<end] }
+            // " - ", " – " (E2 80 93), " — " (E2 80 94): i is on the space after the dash.
+            if b == 0x20 {
+                if utf8[previous] == UInt8(ascii: "-"), previous > utf8.startIndex, utf8[utf8.index(before: previous)] == 0x20 {
+                    return raw[utf8.index(after: i)..<end]
+                }
+                if utf8[previous] == 0x93 || utf8[previous] == 0x94,
+                   let lead = utf8.index(previous, offsetBy: -3, limitedBy: utf8.startIndex),
+                   utf8[lead] == 0x20, utf8[utf8.index(after: lead)] == 0xE2 {
+                    return raw[utf8.index(after: i)..<end]
+                }
+            }
+            i = previous
+        }
+        return nil
     }
 
     /// The name's words, countries, cities and legal form, without the alternative keys.
