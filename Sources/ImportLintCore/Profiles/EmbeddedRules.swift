@@ -363,7 +363,7 @@ Hanover	Hannover	Hanovre
 Helsinki	Helsingfors
 Houston
 Istanbul	İstanbul	Estambul	Stambuł	Istambul
-Izmir	İzmir	Smyrna
+Izmir	İzmir
 Kraków	Krakow	Cracow	Krakau	Cracovie	Cracovia
 Lisbon	Lisboa	Lissabon	Lisbonne	Lisbona	Lizbona
 Ljubljana	Laibach
@@ -414,8 +414,6 @@ Toronto
 Montreal	Montréal
 Sydney
 Melbourne
-Singapore	Singapur
-Hong Kong
 Dubai
 Mumbai	Bombay
 Shanghai	Schanghai
