@@ -151,7 +151,7 @@ final class ValueRulesRule: RecordRule {
                 }
             }
             if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
-                && !TextHygiene.isPlainLatinText(raw) {
+                && !TextHygiene.isPlainLatinText(raw) && !FormulaInjection.isPlainPhoneNumber(raw) {
                 let verdicts: [ValueFinding]?
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
@@ -171,7 +171,7 @@ final class ValueRulesRule: RecordRule {
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
-                  !TextHygiene.isPlainLatinText(raw),
+                  !TextHygiene.isPlainLatinText(raw), !FormulaInjection.isPlainPhoneNumber(raw),
                   !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
             let findings: [ValueFinding]?
             switch unboundHygiene[index, default: VerdictCache()].recall(raw, qualifier: nil) {
