@@ -1,7 +1,7 @@
 #include "digit_automaton.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 namespace cphonenumber {
 namespace {
@@ -249,6 +249,15 @@ private:
     size_t maxStates_;
 };
 
+/* Subsets of NFA states, as keys of the subset construction. */
+struct SubsetHash {
+    size_t operator()(const std::vector<int> &subset) const {
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (int s : subset) h = (h ^ uint32_t(s)) * 0x100000001b3ull;
+        return size_t(h);
+    }
+};
+
 void closeOver(const std::vector<NfaState> &nfa, std::vector<int> *set, std::vector<char> *seen) {
     std::vector<int> stack(set->begin(), set->end());
     for (int s : *set) (*seen)[size_t(s)] = 1;
@@ -294,7 +303,7 @@ bool DigitAutomaton::compile(const std::vector<DigitPattern> &patterns, size_t m
     }
     const std::vector<NfaState> &nfa = builder.states;
     std::vector<char> seen(nfa.size(), 0);
-    std::map<std::vector<int>, int32_t> ids;
+    std::unordered_map<std::vector<int>, int32_t, SubsetHash> ids;
     std::vector<std::vector<int>> subsets;
     std::vector<int> initial{start};
     closeOver(nfa, &initial, &seen);

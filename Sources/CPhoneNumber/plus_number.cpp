@@ -41,8 +41,10 @@ struct RegionTables {
 
 struct CountryTables {
     bool usable = false;
-    /* In GetRegionCodesForCountryCallingCode's order (main country first), as GetRegionCodeForNumber tries them. */
-    std::vector<RegionTables> regions;
+    /* In GetRegionCodesForCountryCallingCode's order (main country first), as GetRegionCodeForNumber tries
+       them; each compiled when a number first reaches it (+1 has 25 regions, and most numbers stop at US). */
+    std::vector<const RegionMetadata *> metadata;
+    std::unique_ptr<std::atomic<const RegionTables *>[]> regions;
     /* The main country's national_prefix_for_parsing, which a parse tries to strip even after a '+'. */
     bool hasNationalPrefix = false;
     DigitAutomaton nationalPrefix;
@@ -78,7 +80,8 @@ const RegionMetadata *findMetadata(const std::string &id, int countryCode) {
     return nullptr;
 }
 
-bool compileRegion(const RegionMetadata &metadata, RegionTables *region) {
+/* Leaves an empty automaton when the patterns are outside the supported syntax. */
+void compileRegion(const RegionMetadata &metadata, RegionTables *region) {
     region->id = metadata.id;
     region->sameMobileAndFixedLinePattern = metadata.sameMobileAndFixedLinePattern;
     region->hasLeadingDigits = metadata.hasLeadingDigits;
@@ -97,8 +100,11 @@ bool compileRegion(const RegionMetadata &metadata, RegionTables *region) {
         patterns.push_back({metadata.leadingDigits, true});
         for (uint32_t &bits : region->lengthBits) bits |= kLeadingDigitsBit;
     }
-    return region->automaton.compile(patterns, kMaxStates);
+    region->automaton.compile(patterns, kMaxStates);
 }
+
+/* Guards the lazy construction below; readers of finished tables take no lock. */
+std::mutex buildLock;
 
 const CountryTables *build(int countryCode) {
     auto tables = std::make_unique<CountryTables>();
@@ -107,18 +113,18 @@ const CountryTables *build(int countryCode) {
     util->GetRegionCodesForCountryCallingCode(countryCode, &codes);
     for (const std::string &code : codes) {
         const RegionMetadata *metadata = findMetadata(code, countryCode);
-        RegionTables region;
-        if (metadata == nullptr || !compileRegion(*metadata, &region)) return tables.release();
-        tables->regions.push_back(std::move(region));
-        if (tables->regions.size() == 1 && !metadata->nationalPrefixForParsing.empty()) {
-            tables->hasNationalPrefix = true;
-            // '$' read as matching anywhere: a superset, so "no prefix can match" stays certain.
-            if (!tables->nationalPrefix.compile({{metadata->nationalPrefixForParsing, false}}, kMaxStates, true)) {
-                return tables.release();
-            }
-        }
+        if (metadata == nullptr) return tables.release();
+        tables->metadata.push_back(metadata);
     }
-    if (tables->regions.empty()) return tables.release();
+    if (tables->metadata.empty()) return tables.release();
+    tables->regions = std::make_unique<std::atomic<const RegionTables *>[]>(tables->metadata.size());
+    for (size_t i = 0; i < tables->metadata.size(); i++) tables->regions[i].store(nullptr, std::memory_order_relaxed);
+    const std::string &nationalPrefix = tables->metadata.front()->nationalPrefixForParsing;
+    if (!nationalPrefix.empty()) {
+        tables->hasNationalPrefix = true;
+        // '$' read as matching anywhere: a superset, so "no prefix can match" stays certain.
+        if (!tables->nationalPrefix.compile({{nationalPrefix, false}}, kMaxStates, true)) return tables.release();
+    }
     PhoneNumber sample;
     sample.set_country_code(countryCode);
     uint64_t nationalNumber = 1;
@@ -130,9 +136,24 @@ const CountryTables *build(int countryCode) {
     return tables.release();
 }
 
+/* The i-th region's tables, compiled on first use; nullptr when its patterns are outside the supported
+   syntax (the number then goes to libphonenumber). */
+const RegionTables *regionTables(const CountryTables &tables, size_t i) {
+    const RegionTables *region = tables.regions[i].load(std::memory_order_acquire);
+    if (region != nullptr) return region->automaton.stateCount() > 0 ? region : nullptr;
+    std::lock_guard<std::mutex> guard(buildLock);
+    region = tables.regions[i].load(std::memory_order_relaxed);
+    if (region == nullptr) {
+        auto compiled = std::make_unique<RegionTables>();
+        compileRegion(*tables.metadata[i], compiled.get());
+        region = compiled.release();
+        tables.regions[i].store(region, std::memory_order_release);
+    }
+    return region->automaton.stateCount() > 0 ? region : nullptr;
+}
+
 /* Built on first use per country calling code, then only read; kept for the life of the process. */
 std::array<std::atomic<const CountryTables *>, 1000> tablesByCode{};
-std::mutex buildLock;
 
 const CountryTables *tablesFor(int countryCode) {
     const CountryTables *tables = tablesByCode[size_t(countryCode)].load(std::memory_order_acquire);
@@ -207,12 +228,15 @@ bool analyzePlusNumber(const char *number, cphonenumber_info *info) {
     // without leading digits, that has a type for it.
     const RegionTables *region = nullptr;
     uint32_t mask = 0;
-    for (const RegionTables &candidate : tables->regions) {
-        const uint32_t m = candidate.matches(nsn, nsnLength);
-        const bool claims = tables->regions.size() == 1
-            || (candidate.hasLeadingDigits ? (m & kLeadingDigitsBit) != 0 : typeOf(candidate, m) != PhoneNumberUtil::UNKNOWN);
+    const size_t regionCount = tables->metadata.size();
+    for (size_t i = 0; i < regionCount; i++) {
+        const RegionTables *candidate = regionTables(*tables, i);
+        if (candidate == nullptr) return false;
+        const uint32_t m = candidate->matches(nsn, nsnLength);
+        const bool claims = regionCount == 1
+            || (candidate->hasLeadingDigits ? (m & kLeadingDigitsBit) != 0 : typeOf(*candidate, m) != PhoneNumberUtil::UNKNOWN);
         if (claims) {
-            region = &candidate;
+            region = candidate;
             mask = m;
             break;
         }
