@@ -188,4 +188,19 @@ import Testing
         #expect(plan.fileActions.delimiter?.to == 0x09 && plan.fileActions.delimiter?.rule == "blank-line")
         #expect(FixPlan.hasApplicableFix([redelimit], allowUnsafe: false))
     }
+
+    /// The text summary agrees in number: "1 record", "1 diagnostic remains", "2 records", "2 diagnostics remain".
+    @Test func textSummaryAgreesInNumber() {
+        func summary(records: Int, remaining: Int) -> String {
+            let counts = FixSummary(recordsIn: records, recordsOut: records, cellsChanged: 0, fixesApplied: 0, fixesByRule: [:],
+                                    fileFixes: 0, rounds: 1, converged: true, remaining: remaining, remainingFixable: 0)
+            let report = FixReport(path: "p.csv", output: nil, written: false, refused: nil, profile: nil, encoding: "UTF-8",
+                                   delimiter: ",", outputDelimiter: ",", lineEnding: "lf", unsafeFixes: false, applied: [],
+                                   fileFixes: [], skipped: [], remaining: [], summary: counts)
+            return FixTextReporter.render(report)
+        }
+        #expect(summary(records: 1, remaining: 1) == "p.csv: 1 record; 1 diagnostic remains\n")
+        #expect(summary(records: 2, remaining: 0) == "p.csv: 2 records; 0 diagnostics remain\n")
+        #expect(summary(records: 0, remaining: 3) == "p.csv: 0 records; 3 diagnostics remain\n")
+    }
 }

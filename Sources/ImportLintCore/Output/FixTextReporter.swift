@@ -3,13 +3,13 @@
 public enum FixTextReporter {
     public static func render(_ report: FixReport) -> String {
         let s = report.summary
-        var line = "\(TerminalText.path(report.path)): \(s.recordsIn) records"
+        var line = "\(TerminalText.path(report.path)): \(s.recordsIn) record\(s.recordsIn == 1 ? "" : "s")"
         if report.written {
             line += ", \(s.cellsChanged) cell\(s.cellsChanged == 1 ? "" : "s") changed (\(s.fixesApplied) fix\(s.fixesApplied == 1 ? "" : "es"))"
             line += ", \(report.fileFixes.count) file-level fix\(report.fileFixes.count == 1 ? "" : "es")"
             if let out = report.output { line += " -> \(TerminalText.escape(out))" }
         }
-        line += "; \(s.remaining) diagnostic\(s.remaining == 1 ? "" : "s") remain"
+        line += "; \(s.remaining) \(s.remaining == 1 ? "diagnostic remains" : "diagnostics remain")"
         let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
         if unsafe > 0 && !report.unsafeFixes { line += " (\(unsafe) fixable with --unsafe-fixes)" }
         if !s.converged && report.written { line += "; fixes did not settle after \(s.rounds) rounds" }

@@ -17,10 +17,29 @@ extension RuleDescriptor {
 }
 
 extension ServiceAccounts {
+    private static let advice = "; leave service and system accounts out of the export (or adjust 'service-accounts' in .importlint.yml)"
+
     /// The finding for a name or local part that matches, nil otherwise.
     func finding(_ value: String, part: Substring, inAddress: Bool) -> ValueFinding? {
         guard let pattern = match(part, inAddress: inAddress) else { return nil }
         let what = pattern.wildcard ? "matches the service-account pattern '\(pattern.text)'" : "is the built-in account '\(pattern.text)'"
-        return ValueFinding(.serviceAccount, "'\(value)' \(what), not a person; leave service and system accounts out of the export (or adjust 'service-accounts' in .importlint.yml)")
+        return ValueFinding(.serviceAccount, "'\(value)' \(what), not a person" + Self.advice)
+    }
+
+    /// The person's own address and name cells are judged as one record (a manager's address is another
+    /// account's).
+    static func reportedPerRecord(_ kind: ValueKind) -> Bool { kind == .email || kind == .personName }
+
+    /// One finding per record from the cells of a record that matched (at least one): the address's when
+    /// it matched (the most telling), else the first name cell's, naming the other cells that match.
+    /// Returns the index of the chosen cell and its finding.
+    static func recordFinding(_ cells: [(finding: ValueFinding, column: ColumnSpec)]) -> (Int, ValueFinding) {
+        let chosen = cells.firstIndex { $0.column.kind == .email } ?? 0
+        var finding = cells[chosen].finding
+        let others = cells.indices.filter { $0 != chosen }.map { cells[$0].column.name }
+        guard let last = others.last, finding.message.hasSuffix(advice) else { return (chosen, finding) }
+        let names = others.count == 1 ? last : others.dropLast().joined(separator: ", ") + " and " + last
+        finding.message = finding.message.dropLast(advice.count) + " (\(names) \(others.count == 1 ? "matches" : "match") too)" + advice
+        return (chosen, finding)
     }
 }

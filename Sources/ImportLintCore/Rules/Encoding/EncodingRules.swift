@@ -29,9 +29,12 @@ final class ByteLevelRule: RecordRule {
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
+    /// The code page the file's invalid lines read as, judged once (nil when none reads as text): the
+    /// file-level finding and every line's hint name the same one.
+    private lazy var reading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(context.input.openRaw)) ?? nil
+
     override func finish(sink: DiagnosticSink) {
-        guard invalidLines >= 2, invalidLines * 2 > lines,
-              let guess = try? EncodingSniffer.readingOfInvalidLines(context.input.openRaw) else { return }
+        guard invalidLines >= 2, invalidLines * 2 > lines, let guess = reading else { return }
         let others = guess.candidates.dropFirst().prefix(2).map(\.name)
         let next = others.isEmpty ? "" : " (next best: \(others.joined(separator: ", ")))"
         sink.file(.invalidUTF8, message: "\(invalidLines) of \(lines) lines are not UTF-8; they read as \(guess.best.name)\(next). If the whole file is in that code page, lint and fix it with --input-encoding \(guess.best.name); lines that are UTF-8 would then be misread")
@@ -46,7 +49,7 @@ final class ByteLevelRule: RecordRule {
         for bad in reader.invalidUTF8 {
             let position = reader.position(of: bad)
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
-            let guess = Self.windows1252Reading(bad.badBytes).map { " (as Windows-1252: '\($0)')" } ?? ""
+            let guess = reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
             var message = "Invalid UTF-8 \(plural) \(hex)\(guess); 4me aborts the import here ('Invalid byte sequence in UTF-8 on line \(position.line)') and keeps the rows before it"
             if let groupField, record != nil, groupField < reader.fieldCount {
@@ -82,10 +85,15 @@ final class ByteLevelRule: RecordRule {
         }))
     }
 
-    /// What the bytes say if read as Windows-1252, a hint at the source of the damage.
-    static func windows1252Reading(_ bytes: [UInt8]) -> String? {
-        guard bytes.allSatisfy({ $0 >= 0xA0 }) else { return nil }
-        return String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+    /// What the bad bytes say in the code page the file's invalid lines read as. A multi-byte code page
+    /// is only named: a line's bad bytes alone are not its characters (a Shift_JIS trail byte can be ASCII).
+    static func hint(_ bytes: [UInt8], charset: String) -> String {
+        guard !["Shift_JIS", "GBK", "Big5", "EUC-KR"].contains(charset) else { return " (the file's invalid lines read as \(charset))" }
+        let scalars = CharsetJudge.decode(bytes, charset: charset).compactMap(Unicode.Scalar.init)
+        guard scalars.count == bytes.count, scalars.allSatisfy({ $0.value >= 0xA0 && $0 != "\u{FFFD}" }) else {
+            return " (the file's invalid lines read as \(charset))"
+        }
+        return " (as \(charset): '\(String(String.UnicodeScalarView(scalars)))')"
     }
 }
 

@@ -14,6 +14,8 @@ final class DuplicateIdentifierRule: RecordRule {
     private final class KeyState {
         let spec: IdentifierKey
         let indices: [Int]
+        /// The kinds of the key's columns, which say what a placeholder ('NULL', 'N/A') looks like in each.
+        let kinds: [ValueKind]
         let scope: [Int]
         let caseInsensitive: Bool
         /// Key (with its scope values) → line of its first row.
@@ -23,9 +25,10 @@ final class DuplicateIdentifierRule: RecordRule {
         var crossScopeLine: [Int32] = []
         var crossScopePerson: [Key128?] = []
 
-        init(spec: IdentifierKey, indices: [Int], scope: [Int]) {
+        init(spec: IdentifierKey, indices: [Int], kinds: [ValueKind], scope: [Int]) {
             self.spec = spec
             self.indices = indices
+            self.kinds = kinds
             self.scope = scope
             self.caseInsensitive = spec.caseInsensitive
         }
@@ -37,7 +40,8 @@ final class DuplicateIdentifierRule: RecordRule {
     init?(_ context: FileContext) {
         keys = (context.profile?.identifiers ?? []).compactMap { spec in
             guard let indices = context.indices(of: spec.columns) else { return nil }
-            return KeyState(spec: spec, indices: indices, scope: spec.scope.compactMap(context.index(of:)))
+            return KeyState(spec: spec, indices: indices, kinds: indices.map { context.bindings[$0]?.kind ?? .text },
+                            scope: spec.scope.compactMap(context.index(of:)))
         }
         personColumns = (context.profile?.samePerson ?? []).compactMap(context.indices(of:))
         if keys.isEmpty { return nil }
@@ -47,12 +51,13 @@ final class DuplicateIdentifierRule: RecordRule {
         for key in keys {
             var hasher = KeyHasher()
             var complete = true
-            for index in key.indices {
+            for (index, kind) in zip(key.indices, key.kinds) {
                 let value = reader.bytes(index).trimmedASCII()
-                if value.isEmpty { complete = false; break }
+                // A placeholder ('NULL' from an SQL feed) is no key: placeholder-value reports it once.
+                if value.isEmpty || ValueValidation.isScreened(value, kind: kind, scientific: false) { complete = false; break }
                 hasher.combine(value, caseInsensitive: key.caseInsensitive)
             }
-            // A key with an empty part does not identify anything (4me needs both Source and Source ID).
+            // A key with an empty (or placeholder) part does not identify anything (4me needs both Source and Source ID).
             guard complete else { continue }
             let line = Int32(truncatingIfNeeded: reader.line)
             if key.scope.isEmpty {

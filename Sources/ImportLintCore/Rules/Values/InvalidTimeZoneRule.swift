@@ -7,7 +7,8 @@ import Foundation
 /// IANA ids (and their aliases, 'US/Central') and Windows ids ('Central Standard Time', via ICU's CLDR
 /// mapping) are matched to Rails names by ICU canonical id. Several Rails names share a zone (London and
 /// Edinburgh); they behave identically, so the choice does not change behaviour: the name that matches the
-/// id's city (or its own IANA id's city: 'Kolkata' for 'Asia/Calcutta') is chosen and the fix is safe; without such a name the first in table order is chosen and the
+/// id's city (else the name whose own id it is, else the name of its own IANA id's city: 'Kolkata' for
+/// 'Asia/Calcutta') is chosen and the fix is safe; without such a name the first in table order is chosen and the
 /// fix is unsafe. Windows display names ('(UTC+01:00) Amsterdam, Berlin, ...') get an unsafe fix to the
 /// first listed city that is a Rails name.
 enum TimeZoneRule {
@@ -59,7 +60,7 @@ enum TimeZoneRule {
         if let origin, let canonical {
             let candidates = (table.namesByCanonical[canonical] ?? []).filter(accepted.contains)
             if candidates.isEmpty {
-                var message = "'\(value)' is \(origin); no \(context.target.name) time zone name stands for \(canonical)"
+                var message = "'\(value)' is \(origin); no \(context.target.name) time zone name stands for \(value)"
                 let sameOffset = suggestionsByOffset(canonical, accepted: acceptedSorted)
                 if !sameOffset.isEmpty { message += "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))" }
                 return [ValueFinding(.invalidTimeZone, message, severity: severity)]
@@ -69,7 +70,10 @@ enum TimeZoneRule {
             func ownCity(_ name: String) -> Bool {
                 (table.ianaByName[name] ?? []).contains { $0.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } == name }
             }
-            let byCity = candidates.first { $0 == city || $0 == canonicalCity } ?? candidates.first(where: ownCity)
+            // The city's name, else the name whose own id is the value ('Beijing' is Asia/Shanghai, 'Chongqing'
+            // only its alias Asia/Chongqing), else the name of its own id's city.
+            let byCity = candidates.first { $0 == city || $0 == canonicalCity }
+                ?? candidates.first { (table.ianaByName[$0] ?? []).contains(value) } ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             let safe = candidates.count == 1 || byCity != nil
             var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"

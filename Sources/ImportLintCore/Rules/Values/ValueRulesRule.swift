@@ -123,6 +123,8 @@ final class ValueRulesRule: RecordRule {
         let plain = !scanCells && !mayHoldInvalidBytes
         // Copied once per record, not once per cell (copying retains its tables).
         let directory = base.directory
+        // A service account's row matches in several cells (names, address): reported once, below.
+        var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
         for p in plans.indices {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
@@ -169,7 +171,16 @@ final class ValueRulesRule: RecordRule {
                     findings = validated + verdicts.filter { h in !validated.contains { $0.rule == h.rule } }
                 }
             }
-            if let findings { emit(findings, reader: reader, index: plan.index, record: record, sink: sink) }
+            if var findings {
+                if ServiceAccounts.reportedPerRecord(plan.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
+                    serviceAccountCells.append((p, findings.remove(at: i)))
+                }
+                emit(findings, reader: reader, index: plan.index, record: record, sink: sink)
+            }
+        }
+        if !serviceAccountCells.isEmpty {
+            let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
+            emit([finding], reader: reader, index: plans[serviceAccountCells[p].plan].index, record: record, sink: sink)
         }
         guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
