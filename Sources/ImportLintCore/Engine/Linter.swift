@@ -68,6 +68,7 @@ public final class Linter {
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
 
+        let repeatedHeader = RepeatedHeaderRule(context)
         var records = 0
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
@@ -81,6 +82,7 @@ public final class Linter {
                 for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
                 continue
             }
+            if repeatedHeader.check(reader, record: records, sink: sink) { continue }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
             if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
         }

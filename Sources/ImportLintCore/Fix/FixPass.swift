@@ -138,14 +138,16 @@ final class FixPass {
                 continue
             }
             record += 1
-            guard checkStructure(record: record) else {
-                result.recordsIn = record
-                return false
-            }
-            if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil {
+            // Removed before its shape is judged: a repeated '#TYPE' line is one cell wide.
+            if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil
+                && reader.unterminatedQuote == nil {
                 removedLines.append(reader.line)
                 removed += 1
                 continue
+            }
+            guard checkStructure(record: record) else {
+                result.recordsIn = record
+                return false
             }
             try writeCurrentRecord(record: record, to: out)
         }

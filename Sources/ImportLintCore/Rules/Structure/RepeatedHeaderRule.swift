@@ -1,0 +1,88 @@
+extension RuleDescriptor {
+    public static let repeatedHeader = RuleDescriptor(
+        code: "STR010", name: "repeated-header", severity: .error, fix: .safe,
+        summary: "A copy of the header row (or of the PowerShell '#TYPE' line) among the records",
+        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column, and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. The fix removes the line, which is safe: it holds nothing but the header again.",
+        triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
+        cleanExample: "Name,Primary Email\nName,name@example.com")
+}
+
+/// Recognizes the records that are the header again (or a PowerShell `#TYPE` line) and reports them. The
+/// linter asks it before the record rules and keeps them away from a record it reports, so that the copy's
+/// cells ('Primary Email' is not an email address) are not reported as values too.
+final class RepeatedHeaderRule {
+    static let removal = RemovedLineWording(one: "Removed 1 repeated header line", many: "Removed %d repeated header lines")
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private let header: [String]
+    private let bindings: [ColumnSpec?]
+    private let matcher: HeaderMatcher?
+    /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
+    /// it by spelling, so most records are told apart without making a string.
+    private let longestCell: Int
+
+    init(_ context: FileContext) {
+        header = context.header.map(Self.folded)
+        bindings = context.bindings
+        matcher = context.profile.map(HeaderMatcher.init(profile:))
+        longestCell = context.header.map(\.utf8.count).max() ?? 0
+    }
+
+    /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
+    /// left to no other rule).
+    func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        guard sink.isEnabled(.repeatedHeader) else { return false }
+        let what: String
+        if reader.isPowerShellTypeLine {
+            what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
+        } else if repeatsHeader(reader) {
+            let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
+            what = "Record repeats the header row (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
+        } else {
+            return false
+        }
+        reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                      message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        return true
+    }
+
+    /// Same width, every cell the header's (by spelling, or else by the profile column it names), at least
+    /// two filled. Columns are matched by profile only once one cell is spelled as in the header, so an
+    /// ordinary record costs a comparison or two.
+    private func repeatsHeader(_ reader: CSVReader) -> Bool {
+        guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        var cells: [String] = []
+        var spelledAlike = 0
+        for i in 0..<header.count {
+            if bindings[i] == nil && reader.bytes(i).count > longestCell + 16 { return false }
+            let cell = Self.folded(reader.string(i))
+            if cell == header[i] {
+                if !cell.isEmpty { spelledAlike += 1 }
+            } else if bindings[i] == nil || cell.isEmpty {
+                return false
+            }
+            cells.append(cell)
+        }
+        guard spelledAlike > 0 else { return false }
+        var filled = 0
+        for (i, cell) in cells.enumerated() where !cell.isEmpty {
+            guard cell == header[i] || namesSameColumn(cell, i) else { return false }
+            filled += 1
+        }
+        return filled >= 2
+    }
+
+    private func namesSameColumn(_ cell: String, _ index: Int) -> Bool {
+        guard let bound = bindings[index]?.name, let matcher else { return false }
+        return matcher.match(cell).column == bound
+    }
+
+    /// The cell as compared: without a byte-order mark, trimmed, lowercased.
+    private static func folded(_ cell: String) -> String {
+        withoutMark(cell).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    private static func withoutMark(_ cell: String) -> String {
+        cell.hasPrefix("\u{FEFF}") ? String(cell.unicodeScalars.dropFirst()) : cell
+    }
+}
