@@ -6,7 +6,7 @@ import Testing
     func normalized(_ s: String) -> (String, CellText.Changes) {
         var copy = s
         var out: [UInt8] = []
-        let changes = copy.withUTF8 { CellText.normalize($0, repairInvalid: false, into: &out) }
+        let changes = copy.withUTF8 { CellText.normalize($0, repair: nil, into: &out) }
         return (String(decoding: out, as: UTF8.self), changes)
     }
 
@@ -24,15 +24,29 @@ import Testing
         #expect(normalized("Γιώργος 山田 محمد").1.isEmpty)
     }
 
-    @Test func repairsInvalidBytesAsWindows1252OnlyWhenAsked() {
+    @Test func repairsInvalidBytesInTheGivenCodePageOnlyWhenAsked() throws {
+        let windows1252 = try #require(InvalidByteReading(charset: "windows-1252"))
         let bytes: [UInt8] = Array("Lef".utf8) + [0xE8] + Array("vre ".utf8) + [0x80]
         var out: [UInt8] = []
-        let kept = bytes.withUnsafeBufferPointer { CellText.normalize($0, repairInvalid: false, into: &out) }
+        let kept = bytes.withUnsafeBufferPointer { CellText.normalize($0, repair: nil, into: &out) }
         #expect(out == Array(bytes.dropLast()) || out == bytes)
         #expect(!kept.contains(.repaired))
-        let repaired = bytes.withUnsafeBufferPointer { CellText.normalize($0, repairInvalid: true, into: &out) }
+        let repaired = bytes.withUnsafeBufferPointer { CellText.normalize($0, repair: windows1252, into: &out) }
         #expect(String(decoding: out, as: UTF8.self) == "Lefèvre €")
         #expect(repaired.contains(.repaired))
+    }
+
+    /// The repair reads stray bytes in the code page the invalid-utf8 findings name (here Cyrillic, which
+    /// Windows-1252 would garble), and offers nothing for a multi-byte one.
+    @Test func repairsInTheCodePageOfTheFindingsAndNeverInAMultiByteOne() throws {
+        let windows1251 = try #require(InvalidByteReading(charset: "windows-1251"))
+        let bytes: [UInt8] = [0xC8, 0xE2, 0xE0, 0xED, 0x20, 0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2]
+        var out: [UInt8] = []
+        let changes = bytes.withUnsafeBufferPointer { CellText.normalize($0, repair: windows1251, into: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "Иван Петров")
+        #expect(changes.contains(.repaired))
+        #expect(InvalidByteReading(charset: "Shift_JIS") == nil)
+        #expect(InvalidByteReading(nil) == nil)
     }
 
     func quoted(_ s: String, _ d: UInt8 = 0x2C, lone: Bool = false) -> String {

@@ -53,10 +53,16 @@ final class FixPass {
     private var cell: [UInt8] = []
     /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
     private let guessedCodePage: LegacyEncoding?
+    private let input: InputFile
+    /// How --unsafe-fixes reads bytes that are not UTF-8: the code page the invalid-utf8 findings name,
+    /// judged the same way, once, when the first such line comes.
+    private lazy var invalidBytesReading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(input.openRaw)) ?? nil
+    private lazy var invalidBytesRepair: InvalidByteReading? = InvalidByteReading(invalidBytesReading)
 
     init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
         self.settings = settings
+        self.input = input
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         row.reserveCapacity(4096)
@@ -247,12 +253,12 @@ final class FixPass {
             appliedDiagnostics = resolved.applied
             noteDeferred(resolved.deferred)
         }
-        let repair = settings.allowUnsafe
+        let repair = settings.allowUnsafe && !reader.invalidUTF8.isEmpty ? invalidBytesRepair : nil
         let changes: CellText.Changes
         if var text = replacement {
-            changes = text.withUTF8 { CellText.normalize($0, repairInvalid: repair, into: &cell) }
+            changes = text.withUTF8 { CellText.normalize($0, repair: repair, into: &cell) }
         } else {
-            changes = CellText.normalize(raw, repairInvalid: repair, into: &cell)
+            changes = CellText.normalize(raw, repair: repair, into: &cell)
         }
         var changed = (replacement != nil || !changes.isEmpty) && !cell.elementsEqual(raw)
         if changed, let first = cell.first, FormulaGuard.isTrigger(first),
@@ -334,9 +340,16 @@ final class FixPass {
         if let record, reader.fieldCount != headerCount {
             return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")
         }
-        if !reader.invalidUTF8.isEmpty && !settings.allowUnsafe {
-            let bad = reader.invalidUTF8[0]
-            return structural("line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name)); decoding them as Windows-1252 is a guess: use --unsafe-fixes, or give the file's charset with --input-encoding")
+        if let bad = reader.invalidUTF8.first {
+            let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
+            if let repair = invalidBytesRepair {
+                if !settings.allowUnsafe {
+                    return structural("\(what); decoding them as \(repair.charset) is a guess: use --unsafe-fixes, or give the file's charset with --input-encoding")
+                }
+            } else {
+                let reading = invalidBytesReading.map { "they read as \($0.best.name), a multi-byte code page whose characters a line's stray bytes do not give" } ?? "no code page reads them as text"
+                return structural("\(what); \(reading), so --unsafe-fixes does not repair them: save the line as UTF-8 at its source, or give the file's charset with --input-encoding if the whole file is in it")
+            }
         }
         return true
     }

@@ -27,6 +27,8 @@ public enum CharsetJudge {
         "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
         "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS", "GBK", "Big5", "EUC-KR",
     ]
+    /// The candidates whose characters take more than one byte.
+    static let multiByteCharsets: Set<String> = ["Shift_JIS", "GBK", "Big5", "EUC-KR"]
     /// The judge reads at most this much of the sample; more text rarely changes the verdict.
     static let maximumSample = 16 << 10
     /// Score points the best decoding must lead the runner-up by for a transcode to be safe. Calibrated

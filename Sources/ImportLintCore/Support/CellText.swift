@@ -1,6 +1,6 @@
 /// What the fixer does to every cell's text: trims surrounding spaces, tabs and no-break spaces (as
 /// `surrounding-whitespace` does), composes to NFC, and (only as an unsafe fix) decodes bytes that are
-/// not UTF-8 as Windows-1252.
+/// not UTF-8 in the single-byte code page the file's invalid lines read as (`InvalidByteReading`).
 enum CellText {
     struct Changes: OptionSet {
         let rawValue: UInt8
@@ -10,8 +10,8 @@ enum CellText {
     }
 
     /// Writes the normalized form of `bytes` into `out` (replacing its content) and says what changed.
-    /// With `repairInvalid` false, invalid UTF-8 is kept byte for byte and the cell is not composed.
-    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, repairInvalid: Bool, into out: inout [UInt8]) -> Changes {
+    /// Without `repair`, invalid UTF-8 is kept byte for byte and the cell is not composed.
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, repair: InvalidByteReading?, into out: inout [UInt8]) -> Changes {
         out.removeAll(keepingCapacity: true)
         var changes: Changes = []
         guard let base = bytes.baseAddress, bytes.count > 0 else { return changes }
@@ -36,14 +36,14 @@ enum CellText {
             i += length
         }
         if !valid {
-            if !repairInvalid {
+            guard let repair else {
                 out.append(contentsOf: UnsafeBufferPointer(start: base + s, count: e - s))
                 return changes
             }
-            let repaired = windows1252Repair(UnsafeBufferPointer(start: base + s, count: e - s))
+            let repaired = repair.decodeInvalid(UnsafeBufferPointer(start: base + s, count: e - s))
             changes.insert(.repaired)
             var again: [UInt8] = []
-            let more = repaired.withUnsafeBufferPointer { normalize($0, repairInvalid: false, into: &again) }
+            let more = repaired.withUnsafeBufferPointer { normalize($0, repair: nil, into: &again) }
             out = again
             return changes.union(more)
         }
@@ -60,46 +60,9 @@ enum CellText {
     static func normalize(_ text: String) -> String {
         var copy = text
         var out: [UInt8] = []
-        _ = copy.withUTF8 { normalize($0, repairInvalid: false, into: &out) }
+        _ = copy.withUTF8 { normalize($0, repair: nil, into: &out) }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// Valid UTF-8 sequences are kept; every byte of an invalid one is read as Windows-1252 (the usual
-    /// source of a stray line in a UTF-8 export), the five bytes that code page leaves undefined as C1.
-    static func windows1252Repair(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var i = 0
-        let n = bytes.count
-        let base = bytes.baseAddress!
-        while i < n {
-            let b = base[i]
-            if b < 0x80 { out.append(b); i += 1; continue }
-            var length = UTF8Validation.sequenceLength(base, i, n)
-            if length == 0 { length = -(n - i) }
-            if length > 0 {
-                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
-                i += length
-                continue
-            }
-            for k in 0..<(-length) {
-                let scalar = Unicode.Scalar(windows1252[Int(base[i + k])]) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(scalar).utf8))
-            }
-            i += -length
-        }
-        return out
-    }
-
-    /// Windows-1252 to Unicode for bytes 0x00...0xFF.
-    static let windows1252: [UInt32] = {
-        var table = (0..<256).map { UInt32($0) }
-        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-                              0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                              0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
-        for (k, v) in high.enumerated() { table[0x80 + k] = v }
-        return table
-    }()
 
     /// True when the cell must be quoted: it holds the delimiter, a quote, CR or LF.
     @inline(__always)
@@ -122,5 +85,55 @@ enum CellText {
             if b == 0x22 { row.append(0x22) }
         }
         row.append(0x22)
+    }
+}
+
+/// The reading the unsafe repair gives bytes that are not UTF-8: the single-byte code page the file's
+/// invalid lines read as, the same one the invalid-utf8 findings name. There is none when no code page
+/// reads them or when the best is multi-byte (a line's bad bytes alone are not its characters).
+struct InvalidByteReading {
+    let charset: String
+    /// Code points of the bytes 0x80...0xFF (U+FFFD where the code page leaves one undefined).
+    private let high: [UInt32]
+
+    init?(charset: String) {
+        guard !CharsetJudge.multiByteCharsets.contains(charset) else { return nil }
+        let high = CharsetJudge.decode((0x80...0xFF).map { UInt8($0) }, charset: charset)
+        guard high.count == 0x80 else { return nil }
+        self.charset = charset
+        self.high = high
+    }
+
+    /// The reading of the file's invalid lines (judged as `ByteLevelRule` judges them), if single-byte.
+    init?(_ guess: CharsetGuess?) {
+        guard let guess else { return nil }
+        self.init(charset: guess.best.name)
+    }
+
+    /// Valid UTF-8 sequences are kept; every byte of an invalid one is read in the code page.
+    func decodeInvalid(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var i = 0
+        let n = bytes.count
+        let base = bytes.baseAddress!
+        while i < n {
+            let b = base[i]
+            if b < 0x80 { out.append(b); i += 1; continue }
+            var length = UTF8Validation.sequenceLength(base, i, n)
+            if length == 0 { length = -(n - i) }
+            if length > 0 {
+                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
+                i += length
+                continue
+            }
+            for k in 0..<(-length) {
+                let byte = base[i + k]
+                let scalar = byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(high[Int(byte) - 0x80]) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(scalar).utf8))
+            }
+            i += -length
+        }
+        return out
     }
 }

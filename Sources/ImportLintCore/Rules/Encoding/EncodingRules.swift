@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let invalidUTF8 = RuleDescriptor(
         code: "ENC001", name: "invalid-utf8", severity: .error,
         summary: "A line holds bytes that are not valid UTF-8",
-        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line.",
+        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line. `fix --unsafe-fixes` decodes the bytes in the single-byte code page the file's invalid lines read as (the one the message names); when they read as no code page, or only as a multi-byte one, it does not repair them.",
         triggeringExample: "Name\nRenée Müller\nLef\\xE8vre\n", cleanExample: "Name\nRenée Müller\nLefèvre\n")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
@@ -88,7 +88,7 @@ final class ByteLevelRule: RecordRule {
     /// What the bad bytes say in the code page the file's invalid lines read as. A multi-byte code page
     /// is only named: a line's bad bytes alone are not its characters (a Shift_JIS trail byte can be ASCII).
     static func hint(_ bytes: [UInt8], charset: String) -> String {
-        guard !["Shift_JIS", "GBK", "Big5", "EUC-KR"].contains(charset) else { return " (the file's invalid lines read as \(charset))" }
+        guard !CharsetJudge.multiByteCharsets.contains(charset) else { return " (the file's invalid lines read as \(charset))" }
         let scalars = CharsetJudge.decode(bytes, charset: charset).compactMap(Unicode.Scalar.init)
         guard scalars.count == bytes.count, scalars.allSatisfy({ $0.value >= 0xA0 && $0 != "\u{FFFD}" }) else {
             return " (the file's invalid lines read as \(charset))"
