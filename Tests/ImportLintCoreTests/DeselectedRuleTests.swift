@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: [
         ("ID001", "DuplicateIdentifierRule"), ("duplicate-identifier", "DuplicateIdentifierRule"),
         ("ENC", "ByteLevelRule"), ("STR", "RecordShapeRule"), ("STR", "MalformedQuoteRule"),
-        ("TXT006", "SurroundingWhitespaceRule"), ("VAL001", "MissingValueRule"), ("ID005", "EmptyCellRule"),
+        ("TXT006", "SurroundingWhitespaceRule"), ("VAL001", "MissingValueRule"), ("ID", "EmptyCellRule"),
     ])
     func ignoredRuleIsNotMade(selector: String, rule: String) throws {
         #expect(try names(RuleSelection()).contains(rule))

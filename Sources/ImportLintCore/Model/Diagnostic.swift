@@ -91,11 +91,12 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                 && a.message == b.message && a.related == b.related && a.fix == b.fix && a.values == b.values)
         }
 
+        /// Cheap parts only (hashing whole messages cost more than the rest of a finding): equal contents
+        /// still hash equal, and the first quoted value and the message's length tell most others apart.
         func hash(into hasher: inout Hasher) {
             hasher.combine(code)
-            hasher.combine(field)
-            hasher.combine(message)
-            hasher.combine(values)
+            hasher.combine(message.utf8.count)
+            hasher.combine(values.first)
         }
     }
 

@@ -29,7 +29,7 @@ final class DuplicateIdentifierRule: RecordRule {
         var crossScopePerson: [Key128?] = []
         /// The current record's fingerprints (with and without scope), nil when a key part is empty;
         /// computed by `prefetcher` at the start of the record.
-        var fingerprints: (full: UInt64, alone: UInt64)?
+        @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
 
         init(spec: IdentifierKey, indices: [Int], scope: [Int]) {
             self.spec = spec
@@ -60,7 +60,8 @@ final class DuplicateIdentifierRule: RecordRule {
     /// slots, which then arrive while the other rules work (a table of a million keys is far larger than
     /// the caches: waiting for the slot was most of this rule's time).
     final class Prefetcher: RecordRule {
-        unowned let owner: DuplicateIdentifierRule
+        /// The rule lives as long as the linter's list of rules, which holds both.
+        unowned(unsafe) let owner: DuplicateIdentifierRule
         init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
         override var reports: [RuleDescriptor] { [.duplicateIdentifier] }
         override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
