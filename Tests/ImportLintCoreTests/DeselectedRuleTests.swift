@@ -9,9 +9,9 @@ import Testing
     private func rules(_ selection: RuleSelection) throws -> [RecordRule] {
         let profile = try #require(ProfileLoader.builtIn.first { $0.name == "4me-people" })
         let options = LintOptions(selection: selection)
-        let (bindings, _) = HeaderAnalysis.bind(header: Self.header, profile: profile)
+        let (bindings, matches) = HeaderAnalysis.bind(header: Self.header, profile: profile)
         let context = FileContext(input: .bytes([], displayPath: "people.csv"), profile: profile, options: options,
-                                  encoding: .utf8(bom: false), delimiter: 0x2C, header: Self.header, bindings: bindings, headerLine: 1)
+                                  encoding: .utf8(bom: false), delimiter: 0x2C, header: Self.header, bindings: bindings, matches: matches, headerLine: 1)
         return RuleFactory.rules(for: context)
     }
 
@@ -51,7 +51,8 @@ import Testing
         for descriptor in RuleCatalog.all {
             for selection in [RuleSelection(ignore: [descriptor.code]), RuleSelection(select: [descriptor.code])] {
                 for rule in try rules(selection) {
-                    #expect(rule.reports.contains(where: selection.isEnabled), "\(type(of: rule)) runs for \(descriptor.code)")
+                    let reports = try #require(rule.reports, "\(type(of: rule)) does not say what it reports")
+                    #expect(reports.contains(where: selection.isEnabled), "\(type(of: rule)) runs for \(descriptor.code)")
                 }
             }
         }

@@ -10,9 +10,9 @@ import Testing
         let profile = try #require(ProfileLoader.builtIn.first { $0.name == name })
         let reader = CSVReader(source: MemorySource(bytes))
         let header = try #require(try reader.readHeader())
-        let (bindings, _) = HeaderAnalysis.bind(header: header, profile: profile)
+        let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
         let context = FileContext(input: .bytes(bytes, displayPath: "f.csv"), profile: profile, options: LintOptions(),
-                                  encoding: .utf8(bom: false), delimiter: 0x2C, header: header, bindings: bindings, headerLine: 1)
+                                  encoding: .utf8(bom: false), delimiter: 0x2C, header: header, bindings: bindings, matches: matches, headerLine: 1)
         let rule = try #require(DuplicateIdentifierRule(context))
         rule.fingerprintMask = mask
         let sink = DiagnosticSink(selection: RuleSelection())

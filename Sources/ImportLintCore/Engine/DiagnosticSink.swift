@@ -7,7 +7,6 @@ public final class DiagnosticSink {
     /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
     public private(set) var sourceLines: [Int: String] = [:]
     let captureSourceLines: Bool
-    var fieldNames: [String?] = []
     /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
     /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
     /// code two or three times for every finding.
@@ -30,11 +29,6 @@ public final class DiagnosticSink {
                      severity: rule.flatMap(selection.overriddenSeverity(of:)))
         ruleStates.append(state)
         return state
-    }
-
-    /// The profile's canonical name of column `index`, or nil for unknown columns.
-    public func fieldName(_ index: Int) -> String? {
-        index < fieldNames.count ? fieldNames[index] : nil
     }
 
     /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.

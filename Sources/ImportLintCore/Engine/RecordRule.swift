@@ -30,8 +30,9 @@ public class RecordRule {
     /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
     public func reportedClusters() -> [Cluster]? { nil }
     /// Every rule this check can report. When none of them is selected the check is not made at all
-    /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings.
-    var reports: [RuleDescriptor] { [] }
+    /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
+    /// declared): the check is always made.
+    var reports: [RuleDescriptor]? { nil }
 }
 
 /// Everything rules may know about the file being linted.
@@ -47,11 +48,13 @@ public final class FileContext {
     public let header: [String]
     /// The profile column each header cell stands for (exact, respelled, alias or near miss), or nil.
     public let bindings: [ColumnSpec?]
+    /// How each header cell matches the profile's columns (all unknown without a profile).
+    public let matches: [HeaderMatch]
     /// Line of the header (2 after a PowerShell `#TYPE` line).
     public let headerLine: Int
 
     init(input: InputFile, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
-         header: [String], bindings: [ColumnSpec?], headerLine: Int) {
+         header: [String], bindings: [ColumnSpec?], matches: [HeaderMatch], headerLine: Int) {
         self.path = input.displayPath
         self.input = input
         self.profile = profile
@@ -60,6 +63,7 @@ public final class FileContext {
         self.delimiter = delimiter
         self.header = header
         self.bindings = bindings
+        self.matches = matches
         self.headerLine = headerLine
     }
 

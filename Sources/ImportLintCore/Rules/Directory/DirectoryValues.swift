@@ -1,26 +1,3 @@
-/// Per-run settings of the directory-export checks, from the configuration.
-/// A class: the per-cell fast paths take it, and passing a reference retains nothing it holds (a struct
-/// was copied, its tables retained and released, once per record).
-public final class DirectorySettings: Sendable {
-    let serviceAccounts: ServiceAccounts
-    /// Lowercase TLDs accepted beyond IANA's list (and over the reserved names).
-    let allowedTLDs: Set<String>
-
-    public static let standard = DirectorySettings(serviceAccounts: .standard, allowedTLDs: [])
-
-    init(serviceAccounts: ServiceAccounts, allowedTLDs: Set<String>) {
-        self.serviceAccounts = serviceAccounts
-        self.allowedTLDs = allowedTLDs
-    }
-
-    public convenience init(options: LintOptions) {
-        let accounts = options.serviceAccountsAdded.isEmpty && options.serviceAccountsRemoved.isEmpty
-            ? ServiceAccounts.standard
-            : ServiceAccounts(adding: options.serviceAccountsAdded, removing: options.serviceAccountsRemoved)
-        self.init(serviceAccounts: accounts, allowedTLDs: Set(options.allowedTLDs))
-    }
-}
-
 /// The directory-export checks of email and person-name cells (DIR001–DIR005, DIR007), in the order
 /// that gives each cell its most specific finding. Byte-level accepts keep the common clean value cheap.
 enum DirectoryValues {

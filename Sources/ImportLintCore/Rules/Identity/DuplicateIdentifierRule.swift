@@ -15,7 +15,7 @@ extension RuleDescriptor {
 /// fingerprint seen before is reported in place at once and checked against the real bytes of the first
 /// row when the file ends (`DuplicateKeyVerifier`), so that a fingerprint collision is never a finding.
 final class DuplicateIdentifierRule: RecordRule {
-    override var reports: [RuleDescriptor] { [.duplicateIdentifier] }
+    override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
     final class KeyState {
         let spec: IdentifierKey
         let indices: [Int]
@@ -63,7 +63,7 @@ final class DuplicateIdentifierRule: RecordRule {
         /// The rule lives as long as the linter's list of rules, which holds both.
         unowned(unsafe) let owner: DuplicateIdentifierRule
         init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
-        override var reports: [RuleDescriptor] { [.duplicateIdentifier] }
+        override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
         override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
     }
 

@@ -8,7 +8,7 @@ extension RuleDescriptor {
 
 /// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
 final class SurroundingWhitespaceRule: RecordRule {
-    override var reports: [RuleDescriptor] { [.surroundingWhitespace] }
+    override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }

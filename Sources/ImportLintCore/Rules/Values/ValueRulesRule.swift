@@ -109,7 +109,7 @@ final class ValueRulesRule: RecordRule {
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
     var isUseful: Bool { validation || hygiene }
 
-    override var reports: [RuleDescriptor] {
+    override var reports: [RuleDescriptor]? {
         (validation ? RuleCatalog.all.filter { rule in Self.validationFamilies.contains { rule.code.hasPrefix($0) } } : [])
             + (hygiene ? Self.hygieneRules : [])
     }
