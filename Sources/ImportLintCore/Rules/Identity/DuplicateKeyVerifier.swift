@@ -18,10 +18,10 @@ final class DuplicateKeyVerifier {
     }
 
     private let context: FileContext
-    private var candidates: [Candidate] = []
+    @exclusivity(unchecked) private var candidates: [Candidate] = []
     /// Stream offset and line of every `checkpointEvery`-th record.
-    private var checkpointOffsets: [Int] = []
-    private var checkpointLines: [Int32] = []
+    @exclusivity(unchecked) private var checkpointOffsets: [Int] = []
+    @exclusivity(unchecked) private var checkpointLines: [Int32] = []
     private static let checkpointEvery = 32
 
     init(_ context: FileContext) { self.context = context }
