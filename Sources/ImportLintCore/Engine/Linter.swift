@@ -38,12 +38,14 @@ public final class Linter {
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
         let encoding = sniffed ?? .utf8(bom: false)
         var undecided = sniffed == nil
-        /// Called on every record until the encoding is settled.
-        func settleEncoding(_ reader: CSVReader) throws {
-            guard reader.firstNonASCIIOffset != .max else { return }
-            undecided = false
+        /// Called on every record until the encoding is settled; false once it is. (Returns rather than
+        /// sets `undecided`: a variable captured by a nested function is checked for exclusive access at
+        /// every use, once per record.)
+        func settleEncoding(_ reader: CSVReader) throws -> Bool {
+            guard reader.firstNonASCIIOffset != .max else { return true }
             let verdict = try EncodingSniffer.sniff(input.openRaw)
             if verdict != encoding { throw LateNonUTF8(encoding: verdict) }
+            return false
         }
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
@@ -68,14 +70,14 @@ public final class Linter {
             settle(explicitProfile)
             return endOfFile(records: 0, headerLine: nil)
         }
-        if undecided { try settleEncoding(reader) }
+        if undecided { undecided = try settleEncoding(reader) }
         if reader.isPowerShellTypeLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
                 settle(explicitProfile)
                 return endOfFile(records: 0, headerLine: nil)
             }
-            if undecided { try settleEncoding(reader) }
+            if undecided { undecided = try settleEncoding(reader) }
         }
 
         let header = (0..<reader.fieldCount).map(reader.string)
@@ -93,7 +95,7 @@ public final class Linter {
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
-            if undecided { try settleEncoding(reader) }
+            if undecided { undecided = try settleEncoding(reader) }
             if reader.isBlankLine {
                 for rule in fileRules { rule.blankLine(reader, sink: sink) }
                 continue

@@ -22,11 +22,13 @@ final class FingerprintTable {
         var fingerprint: UInt64 { UInt64(high) << 32 | UInt64(low) }
     }
 
-    private var slots: UnsafeMutablePointer<Slot>
-    private var capacity: Int
-    private(set) var count = 0
+    // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
+    // calls per look-up).
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
     /// Fingerprint 0 marks an empty slot; a real 0 is kept aside.
-    private var zeroValue: Int32?
+    @exclusivity(unchecked) private var zeroValue: Int32?
 
     /// At most 3/4 full: linear probing stays at a few probes per look-up.
     private static func capacity(for keys: Int) -> Int { max(64, keys / 3 * 4 + 64) }
