@@ -20,7 +20,7 @@ public final class Linter {
     public func lint(_ input: InputFile) throws -> LintResult {
         try input.naming {
             do {
-                return try lintNamed(input, encoding: try input.encodingFromHead(override: options.inputEncoding))
+                return try lintNamed(input, encoding: nil)
             } catch let late as LateNonUTF8 {
                 return try lintNamed(input, encoding: late.encoding)
             }
@@ -31,11 +31,13 @@ public final class Linter {
     /// in the encoding the whole file's bytes give.
     private struct LateNonUTF8: Error { let encoding: InputEncoding }
 
-    /// `sniffed` nil: the head was plain ASCII; the file is read as UTF-8 until its first other byte, when
-    /// the encoding sniffer decides as it would have from the start.
-    private func lintNamed(_ input: InputFile, encoding sniffed: InputEncoding?) throws -> LintResult {
+    /// `known` nil: the encoding is sniffed from the head. When the head is plain ASCII the file is read as
+    /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
+    private func lintNamed(_ input: InputFile, encoding known: InputEncoding?) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
+        if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
+        let sniffed = try known ?? input.encodingFromHead(override: options.inputEncoding)
         let encoding = sniffed ?? .utf8(bom: false)
         var undecided = sniffed == nil
         /// Called on every record until the encoding is settled; false once it is. (Returns rather than
