@@ -7,7 +7,10 @@ public final class DiagnosticSink {
     /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
     public private(set) var sourceLines: [Int: String] = [:]
     let captureSourceLines: Bool
-    private var enabledCache: [String: Bool] = [:]
+    /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
+    /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
+    /// code two or three times for every finding.
+    private var ruleStates: [(code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?)] = []
 
     public init(selection: RuleSelection, captureSourceLines: Bool = false) {
         self.selection = selection
@@ -15,10 +18,17 @@ public final class DiagnosticSink {
     }
 
     public func isEnabled(_ rule: RuleDescriptor) -> Bool {
-        if let known = enabledCache[rule.code] { return known }
-        let enabled = selection.isEnabled(rule)
-        enabledCache[rule.code] = enabled
-        return enabled
+        ruleState(rule.code).enabled
+    }
+
+    @inline(__always)
+    private func ruleState(_ code: String) -> (code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?) {
+        for state in ruleStates where state.code == code { return state }
+        let rule = RuleCatalog.byCode[code]
+        let state = (code: code, rule: rule, enabled: rule.map(selection.isEnabled) ?? false,
+                     severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        ruleStates.append(state)
+        return state
     }
 
     /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
@@ -29,11 +39,32 @@ public final class DiagnosticSink {
     /// Keeps `diagnostic` if its rule is selected, with its severity overridden as configured, and the
     /// text of its line if given.
     public func emit(_ diagnostic: Diagnostic, sourceLine: String? = nil) {
-        guard let rule = RuleCatalog.byCode[diagnostic.code], isEnabled(rule) else { return }
+        let state = ruleState(diagnostic.code)
+        guard state.enabled else { return }
         var d = diagnostic
-        if let overridden = selection.overriddenSeverity(of: rule) { d.severity = overridden }
+        if let overridden = state.severity { d.severity = overridden }
         if let sourceLine, wantsSourceLine(d.line) { sourceLines[d.line] = sourceLine }
-        diagnostics.append(d)
+        diagnostics.append(shared(d))
+    }
+
+    /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
+    /// gives, share one copy of it. Gives up, like the verdict cache, when most contents are distinct.
+    private var contents = Set<Diagnostic.Content>()
+    private var contentLookups = 0
+    private var contentMisses = 0
+    private var sharingContents = true
+
+    private func shared(_ d: Diagnostic) -> Diagnostic {
+        guard sharingContents else { return d }
+        contentLookups += 1
+        let (inserted, member) = contents.insert(d.content)
+        guard inserted else { return d.sharing(member) }
+        contentMisses += 1
+        if contentLookups >= 4096 && contentMisses * 2 > contentLookups {
+            sharingContents = false
+            contents = []
+        }
+        return d
     }
 
     /// A file-level finding: line 1 (or the given line), record null.
@@ -43,6 +74,22 @@ public final class DiagnosticSink {
         guard isEnabled(rule) else { return }
         emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: nil, field: field, message: message,
                         related: related, fix: fix, fieldIndex: fieldIndex, values: values))
+    }
+
+    /// Replaces (or, with nil, withdraws) diagnostics kept earlier, by their index in `diagnostics`: a
+    /// finding reported in place during the pass that a check at the end of the file corrects.
+    func revise(_ revisions: [Int: Diagnostic?]) {
+        guard !revisions.isEmpty else { return }
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if let revision = revisions[index] {
+                if let revision { kept.append(revision) }
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        diagnostics = kept
     }
 
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into

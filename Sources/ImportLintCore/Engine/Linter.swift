@@ -18,14 +18,37 @@ public final class Linter {
     }
 
     public func lint(_ input: InputFile) throws -> LintResult {
-        try input.naming { try lintNamed(input) }
+        try input.naming {
+            do {
+                return try lintNamed(input, encoding: nil)
+            } catch let late as LateNonUTF8 {
+                return try lintNamed(input, encoding: late.encoding)
+            }
+        }
     }
 
-    private func lintNamed(_ input: InputFile) throws -> LintResult {
+    /// A file read as UTF-8 because its first 64 KB were plain ASCII turned out not to be: lint it again
+    /// in the encoding the whole file's bytes give.
+    private struct LateNonUTF8: Error { let encoding: InputEncoding }
+
+    /// `known` nil: the encoding is sniffed from the head. When the head is plain ASCII the file is read as
+    /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
+    private func lintNamed(_ input: InputFile, encoding known: InputEncoding?) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
         if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
-        let encoding = try input.encoding(override: options.inputEncoding)
+        let sniffed = try known ?? input.encodingFromHead(override: options.inputEncoding)
+        let encoding = sniffed ?? .utf8(bom: false)
+        var undecided = sniffed == nil
+        /// Called on every record until the encoding is settled; false once it is. (Returns rather than
+        /// sets `undecided`: a variable captured by a nested function is checked for exclusive access at
+        /// every use, once per record.)
+        func settleEncoding(_ reader: CSVReader) throws -> Bool {
+            guard reader.firstNonASCIIOffset != .max else { return true }
+            let verdict = try EncodingSniffer.sniff(input.openRaw)
+            if verdict != encoding { throw LateNonUTF8(encoding: verdict) }
+            return false
+        }
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
@@ -49,12 +72,14 @@ public final class Linter {
             settle(explicitProfile)
             return endOfFile(records: 0, headerLine: nil)
         }
+        if undecided { undecided = try settleEncoding(reader) }
         if reader.isPowerShellTypeLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
                 settle(explicitProfile)
                 return endOfFile(records: 0, headerLine: nil)
             }
+            if undecided { undecided = try settleEncoding(reader) }
         }
 
         let header = (0..<reader.fieldCount).map(reader.string)
@@ -72,6 +97,7 @@ public final class Linter {
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
+            if undecided { undecided = try settleEncoding(reader) }
             if reader.isBlankLine {
                 for rule in fileRules { rule.blankLine(reader, sink: sink) }
                 continue
@@ -101,13 +127,21 @@ enum RuleFactory {
         [FileEncodingRule(), PowerShellTypeLineRule(), BlankLineRule(), EmptyFileRule()]
     }
 
+    /// The record rules for the file, without those whose findings are all deselected.
     static func rules(for context: FileContext) -> [RecordRule] {
+        let selection = context.options.selection
+        return allRules(for: context).filter { rule in rule.reports.map { $0.contains(where: selection.isEnabled) } ?? true }
+    }
+
+    private static func allRules(for context: FileContext) -> [RecordRule] {
         var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count),
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
+        let duplicates = DuplicateIdentifierRule(context)
+        if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
         let optional: [RecordRule?] = [
-            MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
+            MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context),

@@ -7,6 +7,7 @@
 /// occurs more often than that (rare: variants are usually rare spellings) is placed by reading the file
 /// once more.
 final class ClusterRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.organizationVariants, .unknownOrganization] }
     static let keptOccurrences = 100
 
     private struct Occurrence {
