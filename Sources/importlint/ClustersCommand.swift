@@ -9,7 +9,7 @@ struct ClustersCommand: ParsableCommand {
         commandName: "clusters",
         abstract: "Show the spelling variants of organization-like columns (Organization, Department).")
 
-    @Argument(help: "CSV or TSV file.")
+    @Argument(help: "CSV or TSV file ('-' reads standard input).")
     var file: String
 
     @OptionGroup var input: InputOptions
@@ -32,7 +32,11 @@ struct ClustersCommand: ParsableCommand {
         }
         var options = try input.lintOptions(captureSourceLines: false)
         options.selection = RuleSelection(select: ["ORG"])
-        var clusters = try CheckCommand.reportingErrors { try Linter(options: options).lint(.path(file)).report.clusters ?? [] }
+        // Read once: a pipe or `<(...)` would be empty for the linter's second pass.
+        var clusters = try CheckCommand.reportingErrors {
+            let input: InputFile = file == "-" ? try .standardInput(displayPath: "<stdin>") : try .reading(file)
+            return try Linter(options: options).lint(input).report.clusters ?? []
+        }
         if let field { clusters = clusters.filter { $0.field == field } }
         let mapping = ValueMapping.render(clusters)
         if redact { clusters = Redactor.redact(clusters) }

@@ -73,10 +73,11 @@ struct FixCommand: ParsableCommand {
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if files.isEmpty { throw ValidationError("name the file to fix") }
         do {
+            let configurations = configuration.inputPaths(for: files)
             for file in files {
                 try OverwriteGuard.check(output: outputPath(for: file).flatMap { inPlace ? nil : $0 },
-                                         inputs: [file] + settings.inputPaths + [configuration.config], what: "fixed file")
-                if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + [configuration.config], what: "fixed file") }
+                                         inputs: [file] + settings.inputPaths + configurations, what: "fixed file")
+                if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + configurations, what: "fixed file") }
             }
         } catch let error as InputError {
             throw ValidationError(error.description)
