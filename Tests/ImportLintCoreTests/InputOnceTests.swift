@@ -79,7 +79,9 @@ import Testing
             let option = substituted.components(separatedBy: " ")[0]
             let direct = try Self.shell("'\(bin)' check --format json \(option) \(file) people.csv more.csv", in: dir, tmp: tmp)
             let piped = try Self.shell("'\(bin)' check --format json \(substituted) people.csv more.csv", in: dir, tmp: tmp)
-            #expect(piped.status == direct.status && piped.stdout == direct.stdout, "\(substituted): \(piped.stderr)")
+            // The same report, but for the name of the configuration file.
+            let sameReport = piped.stdout.replacing(/\/dev\/fd\/[0-9]+/, with: file) == direct.stdout
+            #expect(piped.status == direct.status && sameReport, "\(substituted): \(piped.stdout)\(piped.stderr)")
             #expect(try TestSupport.run("/bin/bash", ["-c", "'\(bin)' fix \(option) \(file) -o out people.csv more.csv && mv out/people.csv expected.csv"], cwd: dir).status == 0)
             let fixed = try Self.shell("'\(bin)' fix \(substituted) -o out people.csv more.csv", in: dir, tmp: tmp)
             #expect(fixed.status == 0, "\(substituted): \(fixed.stderr)")

@@ -67,9 +67,9 @@ import Testing
             _ = try? TestSupport.run("/bin/umount", [disk.path])
             try? FileManager.default.removeItem(at: disk)
         }
-        // 40 KB fits once, not twice: the temporary copy runs out of space.
+        // 45 KB fits once, not twice: the temporary copy runs out of space.
         var text = "Primary Email,Name\n"
-        for i in 0..<1_200 { text += "p\(i)@widget.test, Ann \n" }
+        for i in 0..<1_800 { text += "p\(i)@widget.test, Ann \n" }
         let file = try TestSupport.write(text, to: disk.appendingPathComponent("people.csv")).path
         let r = try TestSupport.run(bin, ["fix", "people.csv", "--in-place", "--no-config"], cwd: disk)
         #expect(r.status == 2, "\(r.stdout)\(r.stderr)")

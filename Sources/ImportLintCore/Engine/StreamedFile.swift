@@ -13,9 +13,25 @@ public enum StreamedFile {
         guard isStream(path) else { return FileManager.default.contents(atPath: path) }
         return lock.withLock {
             if let known = kept[path] { return known }
-            let data = FileManager.default.contents(atPath: path)
+            let data = readToEnd(path)
             kept[path] = data
             return data
+        }
+    }
+
+    /// Everything readable from `path` to its end (FileManager gives nothing for a pipe).
+    private static func readToEnd(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { return data }
+            data.append(contentsOf: chunk[0..<n])
         }
     }
 
