@@ -4,9 +4,14 @@ enum FormulaGuard {
     /// True when `replacement`, as the fixer would write it (trimmed, NFC), is a formula (TXT005's
     /// definition) and `original` is not.
     static func creates(original: String, replacement: String) -> Bool {
+        writesFormula(replacement) && FormulaInjection.check(original, kind: .text) == nil
+    }
+
+    /// True when `replacement`, as the fixer would write it (trimmed, NFC), is a formula.
+    static func writesFormula(_ replacement: String) -> Bool {
         let written = CellText.normalize(replacement)
         guard let first = written.utf8.first, isTrigger(first) else { return false }
-        return FormulaInjection.check(written, kind: .text) != nil && FormulaInjection.check(original, kind: .text) == nil
+        return FormulaInjection.check(written, kind: .text) != nil
     }
 
     /// The first byte of a cell that can start a formula: = + - @ TAB CR.
