@@ -7,7 +7,6 @@ public final class DiagnosticSink {
     /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
     public private(set) var sourceLines: [Int: String] = [:]
     let captureSourceLines: Bool
-    var fieldNames: [String?] = []
     private var enabledCache: [String: Bool] = [:]
 
     public init(selection: RuleSelection, captureSourceLines: Bool = false) {
@@ -20,11 +19,6 @@ public final class DiagnosticSink {
         let enabled = selection.isEnabled(rule)
         enabledCache[rule.code] = enabled
         return enabled
-    }
-
-    /// The profile's canonical name of column `index`, or nil for unknown columns.
-    public func fieldName(_ index: Int) -> String? {
-        index < fieldNames.count ? fieldNames[index] : nil
     }
 
     /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
