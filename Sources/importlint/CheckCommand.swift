@@ -75,7 +75,14 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var settings: LintSettings
 
+    @Option(help: "How many files to lint at once (default: one per processor core); --jobs 1 lints them one after the other.")
+    var jobs: Int?
+
     var profile: String? { settings.profile }
+
+    func validateJobs() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
 
     func lintOptions(captureSourceLines: Bool) throws -> LintOptions {
         try settings.lintOptions(delimiter: delimiter, captureSourceLines: captureSourceLines)
@@ -86,10 +93,16 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Lint import files and report what the target system would reject or mangle.",
-        discussion: "Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage, configuration or I/O errors."
+        discussion: """
+        A folder stands for the .csv and .tsv files under it (hidden folders skipped, in name order). A missing, \
+        unreadable or binary input (an Excel workbook, an image) is a finding of that file (unreadable-input); \
+        the other files are still linted and reported. Several files are linted at once, one per processor \
+        core (--jobs); the report lists them in the order given.
+        Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage or configuration errors.
+        """
     )
 
-    @Argument(help: "CSV or TSV files to lint ('-' reads standard input).")
+    @Argument(help: "CSV or TSV files, or folders to search for *.csv and *.tsv files ('-' reads standard input).")
     var files: [String]
 
     @OptionGroup var input: InputOptions
@@ -108,8 +121,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
     var people: [String] = []
 
-    func validate() throws {
+    mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
+        try input.validateJobs()
+        files = try gate.configuration.files(files, outputs: [output, gate.writeSuppressions])
     }
 
     func run() throws {
@@ -138,6 +153,7 @@ struct CheckCommand: ParsableCommand {
             request.verbose = gate.verbose
             request.format = format.name
             request.output = output
+            request.jobs = input.jobs
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
             request.color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             return try CheckRun(request, resolver: resolver)

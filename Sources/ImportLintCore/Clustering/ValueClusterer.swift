@@ -111,6 +111,21 @@ public struct ValueClusterer: Sendable {
             if let g = groupOfCompact[compact] { sets.union(g, groupOfEntry[i]) } else { groupOfCompact[compact] = groupOfEntry[i] }
         }
 
+        // Stage 1c: spellings whose transliteration ("Mueller"), name without a glued legal form
+        // ("CONTOSOAG") or name without an appended city ("Acme Inc - Houston") is another
+        // spelling's key. The glued form then counts as the value's legal form, so a "CONTOSOAG"
+        // next to "Contoso GmbH" is split off again below.
+        for i in entries.indices where groupOfEntry[i] >= 0 {
+            let name = entries[i].name
+            for key in [name.transliteratedKey, name.branchStemKey] {
+                if let key, let g = groupOfKey[key] { sets.union(g, groupOfEntry[i]) }
+            }
+            if let key = name.gluedStemKey, let g = groupOfKey[key], g != groupOfEntry[i] {
+                sets.union(g, groupOfEntry[i])
+                entries[i].name.legalForm = name.gluedForm
+            }
+        }
+
         // Stage 2: typo neighbours.
         let groupTokens = groupMembers.map { entries[$0[0]].name.tokens.sorted() }
         mergeTypos(groupTokens, &sets)
@@ -224,7 +239,11 @@ public struct ValueClusterer: Sendable {
                 canonical = top.max { a, b in
                     let sa = WellFormedness.score(entries[a].value, hasLegalForm: entries[a].name.legalForm != nil)
                     let sb = WellFormedness.score(entries[b].value, hasLegalForm: entries[b].name.legalForm != nil)
-                    return sa != sb ? sa < sb : entries[a].value > entries[b].value
+                    if sa != sb { return sa < sb }
+                    // "München" over its transliteration "Muenchen": the letters it was written with.
+                    if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return false }
+                    if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return true }
+                    return entries[a].value > entries[b].value
                 }!
                 source = .wellFormed
             }

@@ -24,6 +24,7 @@ public final class Linter {
     private func lintNamed(_ input: InputFile) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
+        if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
         let encoding = try input.encoding(override: options.inputEncoding)
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }

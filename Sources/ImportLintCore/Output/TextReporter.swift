@@ -34,6 +34,10 @@ public struct TextReporter: Reporter {
         }
         for file in report.files {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
+            if file.encoding == UnreadableInput.encoding {
+                out += "\(style.bold(TerminalText.path(file.path))): not read (unreadable-input)\n"
+                continue
+            }
             out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
         let summary = report.summary
