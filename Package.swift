@@ -34,10 +34,11 @@ let package = Package(
             name: "importlint",
             dependencies: ["ImportLintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The tests parse fixture options with the CLI's own commands.
+        // The tests parse fixture options with the CLI's own commands, and compare the phone fast path with
+        // plain libphonenumber through the C wrapper.
         .testTarget(
             name: "ImportLintCoreTests",
-            dependencies: ["ImportLintCore", "importlint"]
+            dependencies: ["ImportLintCore", "importlint", "CPhoneNumber"]
         ),
     ],
     cxxLanguageStandard: .cxx17

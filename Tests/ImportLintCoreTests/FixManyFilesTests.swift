@@ -4,7 +4,7 @@ import Testing
 
 /// `importlint fix` with several files, as the importlint-fix pre-commit hook calls it: --in-place rewrites each,
 /// -o DIRECTORY writes each into the directory, and one unreadable file does not stop the others.
-@Suite(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
+@Suite
 struct FixManyFilesTests {
     static let people = "Primary Email\tName\nann@widget.com\tAnn Lee \n"
     static let contacts = "Person\tContact Protocol\tContact Label\tContact URI\nann@widget.com\temail\tpersonal\tann@example.com \n"

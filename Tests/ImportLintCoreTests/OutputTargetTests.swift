@@ -86,7 +86,7 @@ import Testing
         #expect(throws: InputError.self) { try OutputTarget(dir.appendingPathComponent("missing/r.json").path).write("x") }
     }
 
-    @Test(.enabled(if: TestSupport.importlint != nil, "needs the importlint executable (swift build)"))
+    @Test
     func checkAndFixWriteIntoAFIFO() throws {
         let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()

@@ -173,6 +173,33 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         }
     }
 
+    /// The byte-level shortcut the engine takes for phone cells may only settle cells the full check finds
+    /// nothing in; it must take the common shapes.
+    @Test func plainPhoneShortcutAgreesWithTheFullCheck() {
+        let samples = ["+1 (713) 441-8299", "+34607576445", "+31 (6) 1348 7607", "-12", "-12.50", "+1.713.441.8299",
+                       "+44 20/7946 0000", "+12345", "+123456", "-1,234.00", "+1 713 441 8299 x12", "+1 713 441 8299?",
+                       "+SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "-1+1", "+1 713 441 8299\u{A0}", "=1+1", "+ - ( ) . /",
+                       "+(713) 441-8299 (home)", "-0000001", "+1e5", "+1 713 441 8299 ", "\t+1 713 441 8299"]
+        for value in samples {
+            var bytes = Array(value.utf8)
+            let shortcut = bytes.withUnsafeMutableBufferPointer { FormulaInjection.isPlainPhoneNumber(UnsafeBufferPointer($0)) }
+            if shortcut { #expect(TextHygiene.check(value, kind: .text).isEmpty, "\(value)") }
+        }
+        for value in ["+1 (713) 441-8299", "+34607576445", "+31 (6) 1348 7607", "+1.713.441.8299", "-1234567"] {
+            var bytes = Array(value.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { FormulaInjection.isPlainPhoneNumber(UnsafeBufferPointer($0)) }, "\(value)")
+        }
+    }
+
+    @Test func numericCellsAreNotFormulas() {
+        for value in ["-12", "+3.5", "-1,234.00", "1e5", "- 1 234", "+1E-3"] {
+            #expect(FormulaInjection.looksNumeric(value), "\(value)")
+        }
+        for value in ["-", "+", "- ,", "+1 (713)", "-1+", "-12a", "+1,2,e"] {
+            #expect(!FormulaInjection.looksNumeric(value), "\(value)")
+        }
+    }
+
     @Test func oneFindingPerRulePerCell() {
         let findings = TextHygiene.check("MÃ¼ller MÃ¶ller", kind: .text)
         #expect(findings.map(\.rule.code) == ["TXT001"])

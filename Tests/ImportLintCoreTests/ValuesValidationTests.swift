@@ -282,3 +282,24 @@ extension ICUBridge {
     /// The major version of the system ICU (72 for "72.1"), 0 when unknown.
     static var majorVersion: Int { Int(version.prefix { $0 != "." }) ?? 0 }
 }
+
+/// The byte-level shortcut for URL cells may only settle values the full check finds nothing in, and must
+/// take the common shape.
+@Suite struct ValuesURLShortcutTests {
+    @Test func shortcutAgreesWithTheFullCheck() {
+        let samples = ["https://cdn.example.com/avatars/287d2b69e9b6.jpg", "HTTPS://Example.COM", "http://a.b", "https://.example.com",
+                       "https://example.com.", "https://exa..mple.com", "https://localhost/x", "https://user@example.com/",
+                       "https://example.com:8080/", "https:///path", "https://", "https://example", "https://example.com/a b",
+                       "ftp://example.com", "example.com/x", "https://example.com?q=a.b", "https://ex-ample.com#frag",
+                       "http://example.com/é", "https://@", "https://e.x/?@:", "data:image/png;base64,AAAA", "https://a.b./"]
+        for value in samples {
+            var bytes = Array(value.utf8)
+            let shortcut = bytes.withUnsafeMutableBufferPointer { URLRule.isPlainWebURL(UnsafeBufferPointer($0)) }
+            if shortcut { #expect(URLRule.check(value, context: context(.url)).isEmpty, "\(value)") }
+        }
+        for value in ["https://cdn.example.com/avatars/287d2b69e9b6.jpg", "HTTP://Example.com", "https://e.x/?@:"] {
+            var bytes = Array(value.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { URLRule.isPlainWebURL(UnsafeBufferPointer($0)) }, "\(value)")
+        }
+    }
+}

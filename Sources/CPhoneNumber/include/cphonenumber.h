@@ -26,8 +26,24 @@ typedef struct cphonenumber_info {
     char region[4];
 } cphonenumber_info;
 
-/* Parses `number` (UTF-8) with `defaultRegion` ("US"; NULL or "" for none) into *info. */
+/* Parses `number` (UTF-8) with `defaultRegion` ("US"; NULL or "" for none) into *info. Numbers written
+   as '+', digits and separators are judged from libphonenumber's metadata by a fast exact path; the rest,
+   and whatever that path is not certain of, by libphonenumber itself. */
 void cphonenumber_analyze(const char *number, const char *defaultRegion, cphonenumber_info *info);
+
+/* The same fields from plain libphonenumber calls only (ParseAndKeepRawInput, IsValidNumber,
+   GetNumberType, IsPossibleNumber, E.164 Format, GetRegionCodeForNumber): the reference the differential
+   test holds cphonenumber_analyze to. */
+void cphonenumber_analyze_reference(const char *number, const char *defaultRegion, cphonenumber_info *info);
+
+/* For the differential test: the regions libphonenumber supports, comma-separated and sorted, into `out`;
+   returns the length written (0 when `capacity` is too small). */
+int32_t cphonenumber_supported_regions(char *out, int32_t capacity);
+
+/* For the differential test: libphonenumber's example number of `type` (PhoneNumberType values above)
+   for `region`, formatted as `style` (0 E.164, 1 international, 2 national, 3 RFC 3966); returns 0 when
+   the region has no example of that type. */
+int32_t cphonenumber_example(const char *region, int32_t type, int32_t style, char *out, int32_t capacity);
 
 #ifdef __cplusplus
 }

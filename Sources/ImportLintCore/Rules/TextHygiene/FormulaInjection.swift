@@ -48,12 +48,38 @@ enum FormulaInjection {
             "'\(value)' starts with \(lead): a spreadsheet opening this file evaluates it as a formula (CSV injection); remove the leading character or check where the value came from")
     }
 
-    /// '-12', '+3.5', '-1,234.00', '1e5'.
+    /// '-12', '+3.5', '-1,234.00', '1e5': only these characters, a digit, and a number once the grouping
+    /// commas and spaces are dropped.
     static func looksNumeric(_ value: String) -> Bool {
-        let digits = value.unicodeScalars.filter { $0.properties.numericType != nil && $0.value < 0x80 }.count
-        guard digits > 0 else { return false }
-        return value.unicodeScalars.allSatisfy { "+-0123456789.,eE ".unicodeScalars.contains($0) }
-            && Double(value.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")) != nil
+        var sawDigit = false
+        var compact = String.UnicodeScalarView()
+        for s in value.unicodeScalars {
+            switch s {
+            case "0"..."9": sawDigit = true
+            case "+", "-", ".", "e", "E": break
+            case ",", " ": continue
+            default: return false
+            }
+            compact.append(s)
+        }
+        return sawDigit && Double(String(compact)) != nil
+    }
+
+    /// A byte-level answer for the common phone cell, so that no String is made for it: '+' or '-' then
+    /// only ASCII digits and the separators `looksLikePhone` accepts (' ', '+', '-', '(', ')', '.', '/'),
+    /// at least 6 digits. `check` finds nothing in it (`looksLikePhone`), and no other text-hygiene check
+    /// can (ASCII without letters or '?').
+    static func isPlainPhoneNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first == 0x2B || first == 0x2D else { return false }
+        var digits = 0
+        for b in bytes {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case 0x20, 0x2B, 0x2D, 0x28, 0x29, 0x2E, 0x2F: break
+            default: return false
+            }
+        }
+        return digits >= 6
     }
 
     /// Digits with the separators phone numbers use, at least 6 digits: '+1 (713) 441-8299', '+31 20 123 4567 ext. 12'.

@@ -40,6 +40,36 @@ enum URLRule {
         }
         return [ValueFinding(.invalidURL, "'\(value)' is not an absolute http or https URL")]
     }
+
+    /// A byte-level answer for the common cell ('https://cdn.example.com/avatars/1.jpg'), so that no String
+    /// is made for it: printable ASCII, 'http://' or 'https://' in any case, then a host with a dot, not at
+    /// either end nor doubled, and no user or port part. `check` finds nothing in such a value.
+    static func isPlainWebURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func hasScheme(_ scheme: StaticString) -> Bool {
+            guard bytes.count >= scheme.utf8CodeUnitCount else { return false }
+            for k in 0..<scheme.utf8CodeUnitCount {
+                let b = bytes[k]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != scheme.utf8Start[k] { return false }
+            }
+            return true
+        }
+        guard !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) else { return false }
+        let hostStart = hasScheme("https://") ? 8 : hasScheme("http://") ? 7 : 0
+        guard hostStart > 0 else { return false }
+        var end = hostStart
+        var sawDot = false
+        while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 {
+            switch bytes[end] {
+            case 0x40, 0x3A: return false  // '@', ':'
+            case 0x2E:
+                if end == hostStart || bytes[end - 1] == 0x2E { return false }
+                sawDot = true
+            default: break
+            }
+            end += 1
+        }
+        return sawDot && bytes[end - 1] != 0x2E
+    }
 }
 
 extension RuleDescriptor {

@@ -34,6 +34,10 @@ final class ValueRulesRule: RecordRule {
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
     private let fixedContexts: [ValueContext]
+    /// Per column whose kind or allowed values depend on another cell: the contexts made so far, by that
+    /// cell's bytes ('telephone', 'email'). A handful each, so a short list compared bytewise; a contacts
+    /// file would otherwise build one per Contact URI cell.
+    private var dependentContexts: [[(discriminator: [UInt8], context: ValueContext)]]
     /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
@@ -89,6 +93,7 @@ final class ValueRulesRule: RecordRule {
             c.allowed = spec.allowed
             return c
         }
+        dependentContexts = specs.map { _ in [] }
         self.validation = validation
         hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection]
             .contains { selection.isEnabled($0) }
@@ -151,7 +156,7 @@ final class ValueRulesRule: RecordRule {
                 }
             }
             if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
-                && !TextHygiene.isPlainLatinText(raw) {
+                && !TextHygiene.isPlainLatinText(raw) && !FormulaInjection.isPlainPhoneNumber(raw) {
                 let verdicts: [ValueFinding]?
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
@@ -171,7 +176,7 @@ final class ValueRulesRule: RecordRule {
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
-                  !TextHygiene.isPlainLatinText(raw),
+                  !TextHygiene.isPlainLatinText(raw), !FormulaInjection.isPlainPhoneNumber(raw),
                   !(mayHoldInvalidBytes && !raw.isValidUTF8) else { continue }
             let findings: [ValueFinding]?
             switch unboundHygiene[index, default: VerdictCache()].recall(raw, qualifier: nil) {
@@ -194,6 +199,9 @@ final class ValueRulesRule: RecordRule {
 
     /// The context of a cell whose kind or allowed values depend on another cell of its row.
     private func context(for plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
+        if let made = dependentContexts[plan].first(where: { $0.discriminator.elementsEqual(discriminator) }) {
+            return made.context
+        }
         var c = fixedContexts[plan]
         let spec = specs[plan]
         let key = String(decoding: discriminator, as: UTF8.self).lowercased()
@@ -202,6 +210,7 @@ final class ValueRulesRule: RecordRule {
             // Without a known discriminator the allowed set is the union: never reject a plausible value.
             c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
         }
+        if dependentContexts[plan].count < 16 { dependentContexts[plan].append((Array(discriminator), c)) }
         return c
     }
 

@@ -37,14 +37,15 @@ public enum ValueValidation {
     }
 
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
-    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file), and
-    /// names that are neither a distinguished name nor a service account.
+    /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file), names
+    /// that are neither a distinguished name nor a service account, and plain http(s) URLs.
     public static func quickAccept(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, maxLength: Int,
                                    directory: DirectorySettings = .standard) -> Bool {
         guard bytes.count <= maxLength else { return false }
         switch kind {
         case .email: return EmailRule.isPlainValidASCII(bytes) && DirectoryValues.acceptsPlainAddress(bytes, settings: directory)
         case .personName: return DirectoryValues.acceptsName(bytes, settings: directory)
+        case .url: return URLRule.isPlainWebURL(bytes)
         default: return false
         }
     }
