@@ -165,7 +165,7 @@ extension CheckCommand {
     /// Refuses outputs that would replace one of the inputs (exit 2).
     func refuseOverwritingInputs() throws {
         let inputs: [String?] = files + people + input.settings.inputPaths
-            + [gate.baseline, gate.suppressions, gate.configuration.config]
+            + [gate.baseline, gate.suppressions] + gate.configuration.inputPaths(for: files + people)
         try Self.reportingErrors {
             try OverwriteGuard.check(output: output, inputs: inputs, what: "report")
             try OverwriteGuard.check(output: gate.writeSuppressions, inputs: inputs + [output], what: "suppressions")

@@ -77,7 +77,7 @@ public enum Suppressions {
     }
 
     public static func load(_ path: String) throws -> [Suppression] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError("\(path): cannot read suppressions file") }
+        guard let data = StreamedFile.contents(atPath: path) else { throw ConfigError("\(path): cannot read suppressions file") }
         do {
             let file = try JSONDecoder().decode(SuppressionFile.self, from: data)
             guard file.version == 1 else { throw ConfigError("\(path): unsupported suppressions version \(file.version)") }
