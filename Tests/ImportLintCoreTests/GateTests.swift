@@ -88,7 +88,7 @@ import Testing
 
     static func renderAll(_ results: [LintResult], dir: URL) throws -> String {
         let report = Report(files: results.map(\.report))
-        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: ArtifactLocator(root: dir.path))
+        let context = ReportContext(sources: results.map(\.source), locator: ArtifactLocator(root: dir.path))
         return try Reporters.all.map { try $0.reporter.render(report, context: context) }.joined(separator: "\n")
     }
 

@@ -26,6 +26,12 @@ public struct CheckRequest: Sendable {
     /// Where the report goes; nil is standard output.
     public var output: String?
     public var color = false
+    /// `--max-findings`: keep at most this many findings of the whole run; the rest are only counted.
+    public var maxFindings: Int?
+    /// `--quiet`: a text report holds only the summary.
+    public var quiet = false
+    /// `--statistics`: a text report lists the count of each rule's findings.
+    public var statistics = false
 
     public init(files: [String], base: LintOptions) {
         self.files = files
@@ -53,7 +59,15 @@ public final class CheckRun {
     public init(_ request: CheckRequest, resolver: ConfigResolver) throws {
         if request.files.filter({ $0 == "-" }).count > 1 { throw InputError("standard input ('-') can be read only once") }
         guard Reporters.named(request.format) != nil else { throw InputError("unknown report format '\(request.format)'") }
+        if request.maxFindings != nil && request.writeSuppressions != nil {
+            throw InputError("--write-suppressions records every finding; it cannot be combined with --max-findings")
+        }
         var base = request.base
+        base.maxFindings = request.maxFindings
+        if let file = request.suppressions {
+            let (entries, salt) = try Suppressions.loadWithSalt(file)
+            base.suppressions = SuppressionFilter(entries, salt: salt)
+        }
         // Pipes, FIFOs and standard input are read once, into a temporary copy that every pass reads.
         let inputs = try request.files.map { path in
             path == "-" ? try InputFile.standardInput(displayPath: request.stdinFilename ?? "<stdin>") : try InputFile.reading(path)
@@ -114,19 +128,39 @@ public final class CheckRun {
             }
         }
         try applySuppressions(&results)
+        if let limit = request.maxFindings { Self.keepFirst(limit, of: &results) }
         if request.redact { results = Redactor.redact(results) }
 
         let report = Report(files: results.map(\.report))
-        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: .discover(), failOnByPath: failOnByPath,
+        var context = ReportContext(sources: results.map(\.source), locator: .discover(), failOnByPath: failOnByPath,
                                     color: request.color, showSource: !request.redact, redacted: request.redact)
+        context.showFindings = !request.quiet
+        context.statistics = request.statistics
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
         try target.stream { write in
             try reporter.write(report, context: context, to: write)
             if request.verbose && request.format == "text" { try Self.writeConfigurations(report, to: write) }
         }
+        // A CI log shows what the report file holds, in one line.
+        if let output = request.output {
+            note(TextReporter.summaryLine(report.summary) + "; report written to \(TerminalText.path(output))")
+        }
         return report.files.contains { file in
-            file.diagnostics.contains { $0.severity >= context.failOn(file.path) }
+            let failOn = context.failOn(file.path)
+            return file.omitted.worst.map { $0 >= failOn } == true || file.diagnostics.contains { $0.severity >= failOn }
+        }
+    }
+
+    /// `--max-findings` over the whole run: each file kept its own first `limit`; the run keeps the
+    /// first `limit` in report order (files in order) and counts the rest as omitted.
+    static func keepFirst(_ limit: Int, of results: inout [LintResult]) {
+        var room = limit
+        for i in results.indices {
+            let kept = min(room, results[i].report.diagnostics.count)
+            for d in results[i].report.diagnostics[kept...] { results[i].report.omitted.add(d) }
+            results[i].report.diagnostics.removeSubrange(kept...)
+            room -= kept
         }
     }
 
@@ -137,10 +171,9 @@ public final class CheckRun {
             try Suppressions.write(entries, to: out)
             _ = Suppressions.apply(entries, to: &results, salt: salt)
             note("wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(TerminalText.path(out))")
-        } else if let file = request.suppressions {
-            let (entries, salt) = try Suppressions.loadWithSalt(file)
-            let (_, stale) = Suppressions.apply(entries, to: &results, salt: salt)
-            for s in stale { note("warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))") }
+        } else if let file = request.suppressions, let filter = settings.base.suppressions {
+            // Applied while linting (see `LintOptions.suppressions`); what is left is to name stale entries.
+            for s in filter.stale(linted: results.map(\.report.path)) { note("warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))") }
         }
     }
 

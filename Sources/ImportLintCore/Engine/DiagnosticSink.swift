@@ -4,16 +4,20 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
-    public private(set) var sourceLines: [Int: String] = [:]
-    let captureSourceLines: Bool
     var fieldNames: [String?] = []
     private var enabledCache: [String: Bool] = [:]
+    /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
+    var isSuppressed: ((Diagnostic) -> Bool)?
+    /// `--max-findings`: the findings kept instead of `diagnostics`.
+    private var bounded: BoundedFindings?
 
-    public init(selection: RuleSelection, captureSourceLines: Bool = false) {
+    public init(selection: RuleSelection, maxFindings: Int? = nil) {
         self.selection = selection
-        self.captureSourceLines = captureSourceLines
+        bounded = maxFindings.map(BoundedFindings.init)
     }
+
+    /// Findings counted but not kept (`--max-findings`).
+    var omitted: FindingTally { bounded?.omitted ?? FindingTally() }
 
     public func isEnabled(_ rule: RuleDescriptor) -> Bool {
         if let known = enabledCache[rule.code] { return known }
@@ -27,19 +31,14 @@ public final class DiagnosticSink {
         index < fieldNames.count ? fieldNames[index] : nil
     }
 
-    /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
-    public func wantsSourceLine(_ line: Int) -> Bool {
-        captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000
-    }
-
-    /// Keeps `diagnostic` if its rule is selected, with its severity overridden as configured, and the
-    /// text of its line if given.
-    public func emit(_ diagnostic: Diagnostic, sourceLine: String? = nil) {
+    /// Keeps `diagnostic` if its rule is selected and it is not suppressed, with its severity overridden
+    /// as configured.
+    public func emit(_ diagnostic: Diagnostic) {
         guard let rule = RuleCatalog.byCode[diagnostic.code], isEnabled(rule) else { return }
         var d = diagnostic
         if let overridden = selection.overriddenSeverity(of: rule) { d.severity = overridden }
-        if let sourceLine, wantsSourceLine(d.line) { sourceLines[d.line] = sourceLine }
-        diagnostics.append(d)
+        if let isSuppressed, isSuppressed(d) { return }
+        if bounded != nil { bounded!.insert(d) } else { diagnostics.append(d) }
     }
 
     /// A file-level finding: line 1 (or the given line), record null.
@@ -55,6 +54,7 @@ public final class DiagnosticSink {
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
     /// a file with hundreds of thousands of findings would otherwise hold two more copies of them.
     func takeSorted() -> [Diagnostic] {
+        if bounded != nil { return bounded!.takeSorted() }
         var all = diagnostics
         diagnostics = []
         all.sort { ($0.line, $0.column) < ($1.line, $1.column) }  // stable, as the standard library guarantees

@@ -1,7 +1,8 @@
-/// The outcome of linting one file: its report section plus what text reports need for carets.
+/// The outcome of linting one file: its report section plus where text reports read its lines.
 public struct LintResult: Sendable {
     public var report: FileReport
-    public var sourceLines: [Int: String]
+    /// The input, read again for the lines findings sit on (when `captureSourceLines` asked for it).
+    public var source: SourceText?
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
@@ -23,7 +24,11 @@ public final class Linter {
 
     private func lintNamed(_ input: InputFile) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
-        let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
+        let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
+        if let suppressions = options.suppressions {
+            let path = input.displayPath
+            sink.isSuppressed = { suppressions.suppresses($0, path: path) }
+        }
         let encoding = try input.encoding(override: options.inputEncoding)
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
@@ -37,7 +42,8 @@ public final class Linter {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
             report.diagnostics = sink.takeSorted()
-            return LintResult(report: report, sourceLines: sink.sourceLines)
+            report.omitted = sink.omitted
+            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding) : nil)
         }
 
         func settle(_ profile: Profile?) {

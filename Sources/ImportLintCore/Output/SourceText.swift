@@ -1,0 +1,117 @@
+/// Where a text report finds the lines its findings sit on: read back from the input when the report is
+/// written, so that every finding shows its line (end-of-file findings such as `organization-variants`
+/// too) while the lint keeps no line text in memory. Lines are numbered as the reader numbers them
+/// (LF, CRLF and CR end a line; a byte-order mark is not part of line 1).
+public struct SourceText: Sendable {
+    enum Storage: Sendable {
+        case input(InputFile, InputEncoding)
+        case lines([Int: String])
+    }
+
+    let storage: Storage
+
+    /// The decoded text of `input`, as the linter read it.
+    public static func input(_ input: InputFile, encoding: InputEncoding) -> SourceText {
+        SourceText(storage: .input(input, encoding))
+    }
+
+    /// Lines given in memory (tests, callers that hold the text).
+    public static func lines(_ lines: [Int: String]) -> SourceText {
+        SourceText(storage: .lines(lines))
+    }
+
+    /// A reader of lines by number; cheapest when asked in increasing order, as reports are sorted.
+    public func cursor() -> SourceLineCursor {
+        SourceLineCursor(self)
+    }
+}
+
+/// Reads an input forward, one line at a time: memory is one line (at most `maxLineBytes` of it)
+/// and a read buffer, however large the file. Asking for an earlier line starts over.
+public final class SourceLineCursor {
+    /// A longer line keeps only its start: the report elides around the column anyway.
+    static let maxLineBytes = 1 << 20
+    private let text: SourceText
+    private var source: ByteSource?
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0, end = 0
+    private var nextLine = 1
+    private var pendingLF = false
+    private var failed = false
+    private var last: (number: Int, text: String?) = (0, nil)
+
+    init(_ text: SourceText) {
+        self.text = text
+    }
+
+    /// The text of line `number`, or nil when the input has no such line or cannot be read again.
+    public func line(_ number: Int) -> String? {
+        if case .lines(let lines) = text.storage { return lines[number] }
+        if number == last.number { return last.text }
+        if number < nextLine { restart() }
+        while !failed, nextLine < number {
+            guard skipLine() else { return nil }
+        }
+        guard !failed, let bytes = readLine() else { return nil }
+        last = (number, String(decoding: bytes, as: UTF8.self))
+        return last.text
+    }
+
+    private func restart() {
+        source = nil
+        start = 0; end = 0; nextLine = 1; pendingLF = false
+    }
+
+    private func open() -> ByteSource? {
+        if let source { return source }
+        guard case .input(let input, let encoding) = text.storage, let opened = try? input.openDecoded(encoding) else {
+            failed = true
+            return nil
+        }
+        source = opened
+        return opened
+    }
+
+    /// Refills the buffer; false at the end of the input.
+    private func fill() -> Bool {
+        guard let source = open() else { return false }
+        let n = (try? buffer.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: $0.count) }) ?? 0
+        start = 0; end = n
+        return n > 0
+    }
+
+    /// The next byte, consuming it; nil at the end.
+    private func nextByte() -> UInt8? {
+        if start == end && !fill() { return nil }
+        defer { start += 1 }
+        return buffer[start]
+    }
+
+    /// Consumes one line; false when the input ended before it.
+    private func skipLine() -> Bool {
+        readLine(keeping: false) != nil
+    }
+
+    /// Consumes one line and returns its bytes without the line break; nil at the end of the input.
+    @discardableResult
+    private func readLine(keeping: Bool = true) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var sawAny = false
+        while let b = nextByte() {
+            if pendingLF {
+                pendingLF = false
+                if b == 0x0A { continue }
+            }
+            sawAny = true
+            if b == 0x0A || b == 0x0D {
+                pendingLF = b == 0x0D
+                nextLine += 1
+                return bytes
+            }
+            if keeping && bytes.count < Self.maxLineBytes { bytes.append(b) }
+        }
+        guard sawAny else { return nil }
+        nextLine += 1
+        return bytes
+    }
+}
