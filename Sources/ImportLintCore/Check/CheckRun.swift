@@ -49,8 +49,8 @@ public final class CheckRun {
     private var knownLists: [String: [String]] = [:]
     /// The inputs, pipes and standard input already copied once into temporary files.
     private let inputs: [InputFile]
-    /// Called with the display path and the records read so far, for a progress line.
-    public var progress: ((String, Int) -> Void)?
+    /// Called with how far a file's lint has come, for a progress line.
+    public var progress: ((LintProgress) -> Void)?
     /// Called when a file's lint ends, to clear a progress line.
     public var fileDone: (() -> Void)?
     /// Notes for standard error (suppressions written, stale suppressions).

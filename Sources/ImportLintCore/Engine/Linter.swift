@@ -9,8 +9,8 @@ public struct LintResult: Sendable {
 public final class Linter {
     public let options: LintOptions
     private let builtInProfiles: [Profile]
-    /// Called with the display path and the records read so far, every `progressInterval` records.
-    public var progress: ((String, Int) -> Void)?
+    /// Called with the records and share of bytes read so far, every `progressInterval` records.
+    public var progress: ((LintProgress) -> Void)?
     public var progressInterval = 50_000
 
     public init(options: LintOptions) {
@@ -33,7 +33,9 @@ public final class Linter {
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let reader = CSVReader(source: try input.openDecoded(encoding))
+        let raw = CountingSource(try input.openRaw())
+        let size = progress == nil ? nil : input.byteCount
+        let reader = CSVReader(source: try input.decoding(raw, encoding))
         let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
@@ -88,7 +90,10 @@ public final class Linter {
                 continue
             }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-            if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
+            if let progress, records % progressInterval == 0 {
+                progress(LintProgress(path: input.displayPath, records: records,
+                                      fraction: size.map { $0 > 0 ? min(1, Double(raw.count) / Double($0)) : 1 }))
+            }
         }
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }

@@ -80,13 +80,6 @@ public final class SourceLineCursor {
         return n > 0
     }
 
-    /// The next byte, consuming it; nil at the end.
-    private func nextByte() -> UInt8? {
-        if start == end && !fill() { return nil }
-        defer { start += 1 }
-        return buffer[start]
-    }
-
     /// Consumes one line; false when the input ended before it.
     private func skipLine() -> Bool {
         readLine(keeping: false) != nil
@@ -97,18 +90,31 @@ public final class SourceLineCursor {
     private func readLine(keeping: Bool = true) -> [UInt8]? {
         var bytes: [UInt8] = []
         var sawAny = false
-        while let b = nextByte() {
+        while start < end || fill() {
             if pendingLF {
                 pendingLF = false
-                if b == 0x0A { continue }
+                if buffer[start] == 0x0A {
+                    start += 1
+                    continue
+                }
             }
             sawAny = true
-            if b == 0x0A || b == 0x0D {
-                pendingLF = b == 0x0D
+            let (from, to) = (start, end)
+            let stop = buffer.withUnsafeBufferPointer { p -> Int in
+                var i = from
+                while i < to && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+                return i
+            }
+            if keeping && bytes.count < Self.maxLineBytes {
+                bytes.append(contentsOf: buffer[from..<min(stop, from + Self.maxLineBytes - bytes.count)])
+            }
+            if stop < to {
+                pendingLF = buffer[stop] == 0x0D
+                start = stop + 1
                 nextLine += 1
                 return bytes
             }
-            if keeping && bytes.count < Self.maxLineBytes { bytes.append(b) }
+            start = to
         }
         guard sawAny else { return nil }
         nextLine += 1
