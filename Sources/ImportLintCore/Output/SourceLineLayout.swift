@@ -14,6 +14,10 @@ public enum SourceLineLayout {
     /// Unicode scalars, as reports count; past the end means just after the last character).
     public static func layout(_ line: String, column: Int) -> (shown: String, caret: Int) {
         let target = max(0, column - 1)
+        // Most lines are printable ASCII and short: one column per byte, nothing to escape.
+        if line.utf8.count <= maxWidth && line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return (line, min(target, line.utf8.count))
+        }
         var total = 0, caret = -1
         for (index, u) in line.unicodeScalars.enumerated() {
             if index == target { caret = total }
