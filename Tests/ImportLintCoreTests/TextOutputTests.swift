@@ -74,6 +74,16 @@ struct TextOutputTests {
         #expect(cursor.line(5) == nil)
     }
 
+    /// A file replaced between the lint and the report shows no lines rather than lines of other content.
+    @Test func aReplacedFileShowsNoLines() throws {
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("p.csv")
+        try TestSupport.write("Primary Email,Name\nann@widget.com, Ann\n", to: path)
+        let result = try Linter(options: LintOptions(captureSourceLines: true)).lint(.path(path.path))
+        #expect(result.source?.cursor().line(2) == "ann@widget.com, Ann")
+        try TestSupport.write("Primary Email,Name\nbob@widget.com, Robert\n", to: path)
+        #expect(result.source?.cursor().line(2) == nil)
+    }
+
     @Test func utf16LinesAreDecoded() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for u in "Primary Email\tName\r\nann@widget.com\t山田 \r\n".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }

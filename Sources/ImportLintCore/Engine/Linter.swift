@@ -24,6 +24,7 @@ public final class Linter {
 
     private func lintNamed(_ input: InputFile) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
+        let stamp = options.captureSourceLines ? input.stamp() : nil
         let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
         if let suppressions = options.suppressions {
             let path = input.displayPath
@@ -45,7 +46,7 @@ public final class Linter {
             report.records = records
             report.diagnostics = sink.takeSorted()
             report.omitted = sink.omitted
-            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding) : nil)
+            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil)
         }
 
         func settle(_ profile: Profile?) {

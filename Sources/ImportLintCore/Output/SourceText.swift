@@ -1,18 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a text report finds the lines its findings sit on: read back from the input when the report is
 /// written, so that every finding shows its line (end-of-file findings such as `organization-variants`
 /// too) while the lint keeps no line text in memory. Lines are numbered as the reader numbers them
 /// (LF, CRLF and CR end a line; a byte-order mark is not part of line 1).
+///
+/// A file on disk is read back only if it still has the identity, size and modification time it had
+/// when the lint began: lines of a file replaced in between would sit under the wrong findings.
 public struct SourceText: Sendable {
     enum Storage: Sendable {
-        case input(InputFile, InputEncoding)
+        case input(InputFile, InputEncoding, FileStamp?)
         case lines([Int: String])
     }
 
     let storage: Storage
 
-    /// The decoded text of `input`, as the linter read it.
-    public static func input(_ input: InputFile, encoding: InputEncoding) -> SourceText {
-        SourceText(storage: .input(input, encoding))
+    /// The decoded text of `input`, as the linter read it; `stamp` is the file as the lint began.
+    public static func input(_ input: InputFile, encoding: InputEncoding, stamp: FileStamp? = nil) -> SourceText {
+        SourceText(storage: .input(input, encoding, stamp))
     }
 
     /// Lines given in memory (tests, callers that hold the text).
@@ -64,7 +73,8 @@ public final class SourceLineCursor {
 
     private func open() -> ByteSource? {
         if let source { return source }
-        guard case .input(let input, let encoding) = text.storage, let opened = try? input.openDecoded(encoding) else {
+        guard case .input(let input, let encoding, let stamp) = text.storage, stamp == input.stamp(),
+              let opened = try? input.openDecoded(encoding) else {
             failed = true
             return nil
         }
@@ -119,5 +129,31 @@ public final class SourceLineCursor {
         guard sawAny else { return nil }
         nextLine += 1
         return bytes
+    }
+}
+
+/// What a file on disk is: device, inode, size and modification time (nil for inputs held in memory).
+public struct FileStamp: Equatable, Sendable {
+    let device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int, modifiedNanoseconds: Int
+}
+
+extension InputFile {
+    /// The stamp of the file this input reads, or nil when it reads memory.
+    public func stamp() -> FileStamp? {
+        let path: String
+        switch storage {
+        case .bytes: return nil
+        case .path(let p): path = p
+        case .spooled(let s): path = s.path
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Glibc)
+        let modified = info.st_mtim
+        #else
+        let modified = info.st_mtimespec
+        #endif
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modifiedSeconds: Int(modified.tv_sec), modifiedNanoseconds: Int(modified.tv_nsec))
     }
 }
