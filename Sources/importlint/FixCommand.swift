@@ -87,7 +87,7 @@ struct FixCommand: ParsableCommand {
             }
             return
         }
-        if files.count > 1 && !Self.isDirectory(output) {
+        if files.count > 1 && !FixRequest.isDirectory(output) {
             throw ValidationError("\(TerminalText.path(output)) is not a directory; with several files -o names the directory to write them into")
         }
         var seen: [String: String] = [:]
@@ -103,192 +103,41 @@ struct FixCommand: ParsableCommand {
         }
     }
 
-    /// Where the fixed copy of `file` goes: the file itself, -o's file, or -o's directory under the file's
-    /// name; nil for standard output and --diff.
     private func outputPath(for file: String) -> String? {
-        if inPlace { return file }
-        guard let output, output != "-" else { return nil }
-        return Self.isDirectory(output) ? URL(fileURLWithPath: output).appendingPathComponent(
-            URL(fileURLWithPath: file).lastPathComponent).path : output
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+        FixRequest.outputPath(for: file, output: output, inPlace: inPlace)
     }
 
     func run() throws {
-        var status: Int32 = 0
-        for file in files {
-            do {
-                try fix(file)
-            } catch let exit as ExitCode {
-                status = max(status, exit.rawValue)
-            } catch {
-                // One unreadable file does not stop the others; it is reported like a usage or I/O error.
-                let message = ImportLintCommand.message(for: error)
-                FileHandle.standardError.write(Data("importlint: \(TerminalText.escape(message.isEmpty ? "\(error)" : message))\n".utf8))
-                status = max(status, 2)
-            }
-        }
+        let status = try fixRun().run()
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func fix(_ file: String) throws {
-        let options = try fixOptions(for: file)
-        let target = outputPath(for: file)
-        let destination = target.map(OutputTarget.init)
-        let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
-        let name = URL(fileURLWithPath: target ?? file).lastPathComponent
-        let input: InputFile
-        do {
-            input = file == "-" ? try .standardInput(displayPath: "<stdin>") : try .reading(file)
-        } catch let error as InputError {
-            throw ValidationError(error.description)
-        }
-        if inPlace && input.isSpooled {
-            throw ValidationError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
-        }
-        // The plan is applied only to the content it was made from: the file is locked against another
-        // importlint (--in-place), and fingerprinted before reading and again before anything is written.
-        let lock: InPlaceLock?
-        let planned: InputFingerprint?
-        do {
-            lock = inPlace ? try InPlaceLock(path: file) : nil
-            planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
-        } catch let error as InputError {
-            throw ValidationError(error.description)
-        }
-        defer { withExtendedLifetime(lock) {} }
-        let unchanged = {
-            if let planned, try InputFingerprint.of(path: file) != planned {
-                throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+    /// The library's fix run for these arguments. Its lint options are `check`'s, except that
+    /// `--delimiter` names the output's delimiter here.
+    func fixRun() throws -> FixRun {
+        try CheckCommand.reportingErrors {
+            var request = FixRequest(files: files, base: try settings.lintOptions(delimiter: inputDelimiter, captureSourceLines: false))
+            request.unsafeFixes = unsafeFixes
+            request.force = force
+            request.quoting = quoting
+            if let delimiter {
+                guard let d = LintOptions.parseDelimiter(delimiter) else {
+                    throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
+                }
+                request.outputDelimiter = d
             }
+            request.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
+            request.format = format == .json ? .json : .text
+            request.output = output
+            request.inPlace = inPlace
+            request.diff = diff
+            request.redact = redact
+            return FixRun(request, resolver: try configuration.resolver())
         }
-        let outcome: FixOutcome
-        do {
-            outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
-            if let temporary = outcome.temporaryPath {
-                do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
-            }
-        } catch let error as InputError {
-            throw ValidationError(error.description.hasPrefix(file) ? error.description : "\(file): \(error.description)")
-        }
-        var report = outcome.report
-        report.output = diff ? nil : (target ?? (output == "-" ? "-" : nil))
-        // The report goes to stderr when stdout carries the data or the diff.
-        let reportToStderr = diff || output == "-"
-
-        guard let temporary = outcome.temporaryPath else {
-            report.written = false
-            try emit(report, toStderr: reportToStderr)
-            let reason = report.refused ?? "nothing was written"
-            FileHandle.standardError.write(Data("importlint: \(TerminalText.path(file)) not written: \(TerminalText.escape(reason)); use --force to write it anyway\n".utf8))
-            throw ExitCode(1)
-        }
-        if let refused = report.refused {
-            FileHandle.standardError.write(Data("importlint: warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)\n".utf8))
-        }
-
-        if diff {
-            defer { AtomicFile.discard(temporary) }
-            let old = try Fixer.decodedBytes(input, encodingOverride: settings.inputEncoding)
-            let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
-            var text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
-            if redact { text = Self.redactDiff(text) }
-            FileHandle.standardOutput.write(Data(text.utf8))
-            try emit(report, toStderr: true)
-            if !text.isEmpty { throw ExitCode(1) }
-            return
-        }
-        if output == "-" {
-            defer { AtomicFile.discard(temporary) }
-            FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
-            try emit(report, toStderr: true)
-            return
-        }
-        do {
-            try destination!.commit(temporary: temporary, beforeRename: unchanged)
-        } catch let error as InputError {
-            throw ValidationError(error.description)
-        }
-        try emit(report, toStderr: reportToStderr)
     }
 
-    /// What these arguments ask the fixer to do with `file`; the fix fixture tests get their options here too.
+    /// What these arguments ask the fixer to do with `file`; the fix fixture tests get their options here.
     func fixOptions(for file: String) throws -> FixOptions {
-        var options = FixOptions(lint: try lintOptions(for: file))
-        options.unsafeFixes = unsafeFixes
-        options.force = force
-        options.quoting = quoting
-        options.collectDetails = format == .json
-        if let delimiter {
-            guard let d = LintOptions.parseDelimiter(delimiter) else {
-                throw ValidationError("unknown delimiter '\(delimiter)' (use comma, tab, semicolon or pipe)")
-            }
-            options.outputDelimiter = d
-        }
-        options.lineEnding = lineEnding.map { $0 == .crlf ? .crlf : .lf }
-        return options
-    }
-
-    /// The same reading options as `check`, the file's `.importlint.yml` included (profile, rule selection
-    /// and severities, default region, known organizations), except that `--delimiter` names the output's
-    /// delimiter here.
-    private func lintOptions(for file: String) throws -> LintOptions {
-        let base = try settings.lintOptions(delimiter: inputDelimiter, captureSourceLines: false)
-        do {
-            let config = try configuration.resolver().config(forFile: file)
-            var options = CommandLineSettings(base: base).resolve(file: file, config: config).options
-            if options.knownOrganizations == nil, let list = options.knownOrganizationsPath {
-                options.knownOrganizations = try KnownOrganizations.load(path: list)
-            }
-            return options
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        } catch let error as InputError {
-            throw ValidationError(error.description)
-        }
-    }
-
-    /// A diff that shows which lines change but not what they hold: every content line becomes its
-    /// marker and the mask.
-    static func redactDiff(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            if line.hasPrefix("---") || line.hasPrefix("+++") || line.hasPrefix("@@") || line.isEmpty { return String(line) }
-            return String(line.prefix(1)) + Redactor.mask
-        }.joined(separator: "\n")
-    }
-
-    private func emit(_ report: FixReport, toStderr: Bool) throws {
-        switch format {
-        case .json:
-            let target = toStderr ? OutputTarget.descriptor(STDERR_FILENO, path: "standard error")
-                                  : .descriptor(STDOUT_FILENO, path: "standard output")
-            do {
-                try target.stream { write in try (redact ? Redactor.redact(report) : report).write(to: write) }
-            } catch let error as InputError {
-                throw ValidationError(error.description)
-            }
-        case .text:
-            let s = report.summary
-            var line = "\(TerminalText.path(report.path)): \(s.recordsIn) records"
-            if report.written {
-                line += ", \(s.cellsChanged) cell\(s.cellsChanged == 1 ? "" : "s") changed (\(s.fixesApplied) fix\(s.fixesApplied == 1 ? "" : "es"))"
-                line += ", \(report.fileFixes.count) file-level fix\(report.fileFixes.count == 1 ? "" : "es")"
-                if let out = report.output { line += " -> \(TerminalText.escape(out))" }
-            }
-            line += "; \(s.remaining) diagnostic\(s.remaining == 1 ? "" : "s") remain"
-            let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
-            if unsafe > 0 && !report.unsafeFixes { line += " (\(unsafe) fixable with --unsafe-fixes)" }
-            if !s.converged && report.written { line += "; fixes did not settle after \(s.rounds) rounds" }
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-            for (rule, count) in s.fixesByRule.sorted(by: { $0.key < $1.key }) {
-                FileHandle.standardError.write(Data("  \(rule): \(count) cell fix\(count == 1 ? "" : "es")\n".utf8))
-            }
-            for f in report.fileFixes {
-                FileHandle.standardError.write(Data("  \(TerminalText.escape(f.description))\n".utf8))
-            }
-        }
+        try CheckCommand.reportingErrors { try fixRun().options(for: file) }
     }
 }

@@ -4,7 +4,6 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
-    var fieldNames: [String?] = []
     private var enabledCache: [String: Bool] = [:]
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
     var isSuppressed: ((Diagnostic) -> Bool)?
@@ -24,11 +23,6 @@ public final class DiagnosticSink {
         let enabled = selection.isEnabled(rule)
         enabledCache[rule.code] = enabled
         return enabled
-    }
-
-    /// The profile's canonical name of column `index`, or nil for unknown columns.
-    public func fieldName(_ index: Int) -> String? {
-        index < fieldNames.count ? fieldNames[index] : nil
     }
 
     /// Keeps `diagnostic` if its rule is selected and it is not suppressed, with its severity overridden

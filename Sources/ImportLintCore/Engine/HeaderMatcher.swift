@@ -88,3 +88,24 @@ public struct HeaderMatcher: Sendable {
         return tie ? nil : best?.0
     }
 }
+
+/// Binds header cells to profile columns.
+enum HeaderAnalysis {
+    static func bind(header: [String], profile: Profile?) -> (bindings: [ColumnSpec?], matches: [HeaderMatch]) {
+        guard let profile else { return (header.map { _ in nil }, header.map { _ in .unknown }) }
+        let matcher = HeaderMatcher(profile: profile)
+        let matches = header.map(matcher.match)
+        var bindings = [ColumnSpec?](repeating: nil, count: header.count)
+        var taken = Set<String>()
+        // Exact names claim their column first, so 'Email' beside 'Primary Email' is not bound twice.
+        for pass in 0..<2 {
+            for (i, m) in matches.enumerated() {
+                guard let name = m.column, bindings[i] == nil else { continue }
+                let isExact: Bool = if case .exact = m { true } else { false }
+                if (pass == 0) != isExact { continue }
+                if taken.insert(name).inserted { bindings[i] = profile.column(named: name) }
+            }
+        }
+        return (bindings, matches)
+    }
+}

@@ -70,12 +70,11 @@ public final class Linter {
         settle(profile)
         let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
         let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
-                                  delimiter: delimiter, header: header, bindings: bindings, headerLine: reader.line)
-        sink.fieldNames = bindings.map { $0?.name }
+                                  delimiter: delimiter, header: header, bindings: bindings, matches: matches, headerLine: reader.line)
+        reader.columnNames = bindings.map { $0?.name }
         var rules = RuleFactory.rules(for: context)
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
-        HeaderAnalysis.report(context, matches: matches, reader: reader, sink: sink)
 
         var records = 0
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
@@ -124,6 +123,7 @@ enum RuleFactory {
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context),
             EmptyCellRule(context),
+            HeaderColumnsRule(context), UnknownFormatRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

@@ -44,11 +44,13 @@ public final class FileContext {
     public let header: [String]
     /// The profile column each header cell stands for (exact, respelled, alias or near miss), or nil.
     public let bindings: [ColumnSpec?]
+    /// How each header cell matches the profile's columns (all unknown without a profile).
+    public let matches: [HeaderMatch]
     /// Line of the header (2 after a PowerShell `#TYPE` line).
     public let headerLine: Int
 
     init(input: InputFile, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
-         header: [String], bindings: [ColumnSpec?], headerLine: Int) {
+         header: [String], bindings: [ColumnSpec?], matches: [HeaderMatch], headerLine: Int) {
         self.path = input.displayPath
         self.input = input
         self.profile = profile
@@ -57,6 +59,7 @@ public final class FileContext {
         self.delimiter = delimiter
         self.header = header
         self.bindings = bindings
+        self.matches = matches
         self.headerLine = headerLine
     }
 

@@ -47,7 +47,6 @@ final class FixPass {
     private var removedLines: [Int] = []
     private var headerCount = 0
     private var eolBytes: [UInt8] = []
-    private var fieldNames: [String?] = []
     private var groupIndex: Int?
     private var regrouper: Regrouper?
     private var row: [UInt8] = []
@@ -120,10 +119,9 @@ final class FixPass {
         let eol = settings.lineEnding ?? (reader.terminator == .none ? .lf : reader.terminator)
         result.lineEnding = eol
         eolBytes = eol.bytes
-        fieldNames = [String?](repeating: nil, count: headerCount)
         if let profile = settings.profile {
             let header = (0..<headerCount).map(reader.string)
-            fieldNames = HeaderAnalysis.bind(header: header, profile: profile).bindings.map { $0?.name }
+            reader.columnNames = HeaderAnalysis.bind(header: header, profile: profile).bindings.map { $0?.name }
         }
         groupIndex = plan.fileActions.regroupColumn?.index
         regrouper = groupIndex == nil ? nil : Regrouper()
@@ -231,7 +229,7 @@ final class FixPass {
         let exact = MalformedQuoteRule.isPlainText(quote, delimiter: settings.inputDelimiter)
         result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: exact ? .safe : .unsafe,
                                          line: reader.position(of: quote).line, record: record == 0 ? nil : record,
-                                         field: fieldNames.indices.contains(field) ? fieldNames[field] : nil, fieldIndex: field,
+                                         field: reader.columnName(field), fieldIndex: field,
                                          before: String(decoding: raw, as: UTF8.self),
                                          after: String(decoding: written, as: UTF8.self), round: settings.round))
     }
@@ -308,7 +306,7 @@ final class FixPass {
         }
         for (rule, applicability) in synthesized {
             result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: applicability, line: line,
-                                             record: record == 0 ? nil : record, field: fieldNames.indices.contains(field) ? fieldNames[field] : nil,
+                                             record: record == 0 ? nil : record, field: reader.columnName(field),
                                              fieldIndex: field, before: before, after: after, round: round))
         }
     }

@@ -147,3 +147,14 @@ public enum UnifiedDiff {
         return edits.reversed()
     }
 }
+
+extension UnifiedDiff {
+    /// `--redact`: a diff that shows which lines change but not what they hold; every content line
+    /// becomes its marker and the mask.
+    public static func redacted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("---") || line.hasPrefix("+++") || line.hasPrefix("@@") || line.isEmpty { return String(line) }
+            return String(line.prefix(1)) + Redactor.mask
+        }.joined(separator: "\n")
+    }
+}

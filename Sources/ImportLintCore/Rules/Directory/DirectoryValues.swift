@@ -1,24 +1,3 @@
-/// Per-run settings of the directory-export checks, from the configuration.
-public struct DirectorySettings: Sendable {
-    var serviceAccounts: ServiceAccounts
-    /// Lowercase TLDs accepted beyond IANA's list (and over the reserved names).
-    var allowedTLDs: Set<String>
-
-    public static let standard = DirectorySettings(serviceAccounts: .standard, allowedTLDs: [])
-
-    init(serviceAccounts: ServiceAccounts, allowedTLDs: Set<String>) {
-        self.serviceAccounts = serviceAccounts
-        self.allowedTLDs = allowedTLDs
-    }
-
-    public init(options: LintOptions) {
-        let accounts = options.serviceAccountsAdded.isEmpty && options.serviceAccountsRemoved.isEmpty
-            ? ServiceAccounts.standard
-            : ServiceAccounts(adding: options.serviceAccountsAdded, removing: options.serviceAccountsRemoved)
-        self.init(serviceAccounts: accounts, allowedTLDs: Set(options.allowedTLDs))
-    }
-}
-
 /// The directory-export checks of email and person-name cells (DIR001–DIR005, DIR007), in the order
 /// that gives each cell its most specific finding. Byte-level accepts keep the common clean value cheap.
 enum DirectoryValues {

@@ -7,12 +7,22 @@ extension RuleDescriptor {
 }
 
 /// Reports a header that no profile explains, naming the nearest candidates.
-enum UnknownFormat {
+final class UnknownFormatRule: RecordRule {
     /// How many candidates the message names.
     static let shownCandidates = 2
+    private let header: [String]
+    private let headerLine: Int
 
-    static func report(header: [String], headerLine: Int, among profiles: [Profile], sink: DiagnosticSink) {
-        let candidates = ProfileDetector.rank(header: header, among: profiles).prefix(shownCandidates)
+    /// Nil when a profile applies.
+    init?(_ context: FileContext) {
+        guard context.profile == nil else { return nil }
+        header = context.header
+        headerLine = context.headerLine
+    }
+
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
+        let profiles = ProfileLoader.builtIn
+        let candidates = ProfileDetector.rank(header: header, among: profiles).prefix(Self.shownCandidates)
         let closest: String
         if candidates.isEmpty {
             closest = "no column matches any of \(profiles.map(\.name).joined(separator: ", "))"

@@ -16,27 +16,14 @@ extension RuleDescriptor {
         triggeringExample: "Primary Emial,Name", cleanExample: "Primary Email,Name")
 }
 
-/// Binds header cells to profile columns and reports duplicate, unknown and missing columns.
-enum HeaderAnalysis {
-    static func bind(header: [String], profile: Profile?) -> (bindings: [ColumnSpec?], matches: [HeaderMatch]) {
-        guard let profile else { return (header.map { _ in nil }, header.map { _ in .unknown }) }
-        let matcher = HeaderMatcher(profile: profile)
-        let matches = header.map(matcher.match)
-        var bindings = [ColumnSpec?](repeating: nil, count: header.count)
-        var taken = Set<String>()
-        // Exact names claim their column first, so 'Email' beside 'Primary Email' is not bound twice.
-        for pass in 0..<2 {
-            for (i, m) in matches.enumerated() {
-                guard let name = m.column, bindings[i] == nil else { continue }
-                let isExact: Bool = if case .exact = m { true } else { false }
-                if (pass == 0) != isExact { continue }
-                if taken.insert(name).inserted { bindings[i] = profile.column(named: name) }
-            }
-        }
-        return (bindings, matches)
-    }
+/// Reports duplicate header cells and, against the profile, header cells that are not its columns and
+/// required columns the header lacks.
+final class HeaderColumnsRule: RecordRule {
+    private let context: FileContext
 
-    static func report(_ context: FileContext, matches: [HeaderMatch], reader: CSVReader, sink: DiagnosticSink) {
+    init(_ context: FileContext) { self.context = context }
+
+    override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         var firstIndex: [String: Int] = [:]
         for (i, name) in context.header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -48,11 +35,9 @@ enum HeaderAnalysis {
                 firstIndex[key] = i
             }
         }
-        guard let profile = context.profile else {
-            UnknownFormat.report(header: context.header, headerLine: context.headerLine, among: ProfileLoader.builtIn, sink: sink)
-            return
-        }
-        for (i, match) in matches.enumerated() {
+        guard let profile = context.profile else { return }  // unknown-format reports the header as a whole
+        let context = context
+        for (i, match) in context.matches.enumerated() {
             let header = context.header[i]
             // A header bound to a column is the file's only stand-in for it: when the import does not take
             // the header, that field is lost. An unbound one repeats a column the file already has.
@@ -85,7 +70,7 @@ enum HeaderAnalysis {
             reader.report(.unknownColumn, to: sink, line: position.line, column: position.column, field: i, record: nil,
                           message: message, fix: fix, values: [header], severity: severity)
         }
-        let present = { (column: String) in readable(column, context: context, matches: matches) }
+        let present = { (column: String) in Self.readable(column, context: context) }
         let updateKey = profile.updateKeys.first { $0.allSatisfy(present) }
         guard updateKey == nil else { return }  // an update-only file may leave out what creating needs
         let why = profile.updateKeys.isEmpty ? "the import needs it in every record"
@@ -99,9 +84,9 @@ enum HeaderAnalysis {
 
     /// Whether the import can see the column: its exact name (surrounding spaces aside), or a case or spacing
     /// variant, which is not known to be missing since header matching is undocumented (unknown-column warns).
-    private static func readable(_ column: String, context: FileContext, matches: [HeaderMatch]) -> Bool {
+    private static func readable(_ column: String, context: FileContext) -> Bool {
         if context.header.contains(where: { $0.trimmingCharacters(in: .whitespaces) == column }) { return true }
-        guard let i = context.index(of: column), case .spelling = matches[i] else { return false }
+        guard let i = context.index(of: column), case .spelling = context.matches[i] else { return false }
         return true
     }
 }

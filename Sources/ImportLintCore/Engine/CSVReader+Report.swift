@@ -1,6 +1,11 @@
 /// How rules report a finding in the record the reader is on: the position is computed here, from the
 /// reader, and handed to the sink as a plain-data diagnostic.
 extension CSVReader {
+    /// The profile's canonical name of column `index`, or nil for unknown columns.
+    public func columnName(_ index: Int) -> String? {
+        index < columnNames.count ? columnNames[index] : nil
+    }
+
     /// Reports `rule` on cell `field` of the current record (`record` nil for the header).
     public func report(_ rule: RuleDescriptor, to sink: DiagnosticSink, field: Int, record: Int?, message: String,
                        fix: Fix? = nil, related: [RelatedLocation] = [], values: [String] = [], severity: Severity? = nil) {
@@ -22,7 +27,7 @@ extension CSVReader {
             fix = nil
         }
         sink.emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
-                             field: field.flatMap(sink.fieldName), message: message, related: related, fix: fix,
+                             field: field.flatMap(columnName), message: message, related: related, fix: fix,
                              fieldIndex: field, values: values))
     }
 }

@@ -1,0 +1,182 @@
+import Foundation
+
+/// What `importlint fix` is asked to do: the files, the options the command line gives explicitly, and
+/// where the fixed files and the report go. The command line only fills this in; `FixRun` does the rest.
+public struct FixRequest: Sendable {
+    public enum Format: Sendable { case text, json }
+
+    /// Paths to fix; '-' is standard input.
+    public var files: [String]
+    /// The command line's lint options, before each file's configuration is merged in.
+    public var base: LintOptions
+    public var unsafeFixes = false
+    /// `--force`: write the output even when the file has a fatal structural error.
+    public var force = false
+    public var quoting: QuotingStyle = .keep
+    /// The output's delimiter; the input's when nil.
+    public var outputDelimiter: UInt8?
+    /// The output's line ending; the input's when nil.
+    public var lineEnding: LineTerminator?
+    /// A text summary or a JSON report per file.
+    public var format = Format.text
+    /// `-o`: a file, a directory to write into, or '-' for standard output.
+    public var output: String?
+    public var inPlace = false
+    /// Print a unified diff instead of writing the fixed file.
+    public var diff = false
+    public var redact = false
+
+    public init(files: [String], base: LintOptions) {
+        self.files = files
+        self.base = base
+    }
+
+    /// Where the fixed copy of `file` goes: the file itself, -o's file, or -o's directory under the file's
+    /// name; nil for standard output and --diff.
+    public func outputPath(for file: String) -> String? {
+        Self.outputPath(for: file, output: output, inPlace: inPlace)
+    }
+
+    public static func outputPath(for file: String, output: String?, inPlace: Bool) -> String? {
+        if inPlace { return file }
+        guard let output, output != "-" else { return nil }
+        return Self.isDirectory(output) ? URL(fileURLWithPath: output).appendingPathComponent(
+            URL(fileURLWithPath: file).lastPathComponent).path : output
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}
+
+/// The `fix` run: fixes every file with its configuration, one after the other, writes each fixed file
+/// (or its diff) and its report, and says the exit status. One file's failure does not stop the others.
+public final class FixRun {
+    public let request: FixRequest
+    private let resolver: ConfigResolver
+    private let settings: CommandLineSettings
+    /// Error lines and warnings for standard error.
+    public var note: (String) -> Void = { FileHandle.standardError.write(Data("importlint: \($0)\n".utf8)) }
+
+    public init(_ request: FixRequest, resolver: ConfigResolver) {
+        self.request = request
+        self.resolver = resolver
+        settings = CommandLineSettings(base: request.base)
+    }
+
+    /// What the fixer is asked to do with `file`: the same reading options as `check`, the file's
+    /// `.importlint.yml` included (profile, rule selection and severities, default region, known
+    /// organizations), and the request's output settings.
+    public func options(for file: String) throws -> FixOptions {
+        let config = try resolver.config(forFile: file)
+        var lint = settings.resolve(file: file, config: config).options
+        if lint.knownOrganizations == nil, let list = lint.knownOrganizationsPath {
+            lint.knownOrganizations = try KnownOrganizations.load(path: list)
+        }
+        var options = FixOptions(lint: lint)
+        options.unsafeFixes = request.unsafeFixes
+        options.force = request.force
+        options.quoting = request.quoting
+        options.collectDetails = request.format == .json
+        options.outputDelimiter = request.outputDelimiter
+        options.lineEnding = request.lineEnding
+        return options
+    }
+
+    /// Fixes every file and returns the exit status: 0 when every output was written (or no diff shows a
+    /// change), 1 when a file was not written for a fatal error or its diff shows changes, 2 when a file
+    /// failed on usage, configuration or I/O (its message goes to `note`); the highest of all files.
+    public func run() -> Int32 {
+        var status: Int32 = 0
+        for file in request.files {
+            do {
+                status = max(status, try fix(file))
+            } catch {
+                // One unreadable file does not stop the others; it is reported like a usage or I/O error.
+                let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+                note(TerminalText.escape(message.isEmpty ? "\(error)" : message))
+                status = max(status, 2)
+            }
+        }
+        return status
+    }
+
+    /// Fixes one file; returns 0 or 1 as `run` describes, throws for status 2.
+    private func fix(_ file: String) throws -> Int32 {
+        let options = try options(for: file)
+        let target = request.outputPath(for: file)
+        let destination = target.map(OutputTarget.init)
+        let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
+        let name = URL(fileURLWithPath: target ?? file).lastPathComponent
+        let input = file == "-" ? try InputFile.standardInput(displayPath: "<stdin>") : try InputFile.reading(file)
+        if request.inPlace && input.isSpooled {
+            throw InputError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
+        }
+        // The plan is applied only to the content it was made from: the file is locked against another
+        // importlint (--in-place), and fingerprinted before reading and again before anything is written.
+        let lock = request.inPlace ? try InPlaceLock(path: file) : nil
+        let planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
+        defer { withExtendedLifetime(lock) {} }
+        let unchanged = {
+            if let planned, try InputFingerprint.of(path: file) != planned {
+                throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+            }
+        }
+        let outcome: FixOutcome
+        do {
+            outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
+            if let temporary = outcome.temporaryPath {
+                do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
+            }
+        } catch let error as InputError {
+            throw error.description.hasPrefix(file) ? error : InputError("\(file): \(error.description)")
+        }
+        var report = outcome.report
+        report.output = request.diff ? nil : (target ?? (request.output == "-" ? "-" : nil))
+        // The report goes to stderr when stdout carries the data or the diff.
+        let reportToStderr = request.diff || request.output == "-"
+
+        guard let temporary = outcome.temporaryPath else {
+            report.written = false
+            try emit(report, toStderr: reportToStderr)
+            let reason = report.refused ?? "nothing was written"
+            note("\(TerminalText.path(file)) not written: \(TerminalText.escape(reason)); use --force to write it anyway")
+            return 1
+        }
+        if let refused = report.refused {
+            note("warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)")
+        }
+
+        if request.diff {
+            defer { AtomicFile.discard(temporary) }
+            let old = try Fixer.decodedBytes(input, encodingOverride: request.base.inputEncoding)
+            let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
+            var text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
+            if request.redact { text = UnifiedDiff.redacted(text) }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            try emit(report, toStderr: true)
+            return text.isEmpty ? 0 : 1
+        }
+        if request.output == "-" {
+            defer { AtomicFile.discard(temporary) }
+            FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
+            try emit(report, toStderr: true)
+            return 0
+        }
+        try destination!.commit(temporary: temporary, beforeRename: unchanged)
+        try emit(report, toStderr: reportToStderr)
+        return 0
+    }
+
+    private func emit(_ report: FixReport, toStderr: Bool) throws {
+        switch request.format {
+        case .json:
+            let target = toStderr ? OutputTarget.descriptor(STDERR_FILENO, path: "standard error")
+                                  : .descriptor(STDOUT_FILENO, path: "standard output")
+            try target.stream { write in try (request.redact ? Redactor.redact(report) : report).write(to: write) }
+        case .text:
+            FileHandle.standardError.write(Data(FixTextReporter.render(report).utf8))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// Per-run settings of the directory-export checks, from the configuration. Every value check receives
+/// them in its `ValueContext`, so they live here rather than beside the directory rules that read them.
+public struct DirectorySettings: Sendable {
+    var serviceAccounts: ServiceAccounts
+    /// Lowercase TLDs accepted beyond IANA's list (and over the reserved names).
+    var allowedTLDs: Set<String>
+
+    public static let standard = DirectorySettings(serviceAccounts: .standard, allowedTLDs: [])
+
+    init(serviceAccounts: ServiceAccounts, allowedTLDs: Set<String>) {
+        self.serviceAccounts = serviceAccounts
+        self.allowedTLDs = allowedTLDs
+    }
+
+    public init(options: LintOptions) {
+        let accounts = options.serviceAccountsAdded.isEmpty && options.serviceAccountsRemoved.isEmpty
+            ? ServiceAccounts.standard
+            : ServiceAccounts(adding: options.serviceAccountsAdded, removing: options.serviceAccountsRemoved)
+        self.init(serviceAccounts: accounts, allowedTLDs: Set(options.allowedTLDs))
+    }
+}
+
+/// One pattern of the service-account list: `prefix*suffix`, or an exact name without '*'.
+struct ServiceAccountPattern: Sendable, Equatable {
+    let text: String
+    let prefix: [UInt8]
+    let suffix: [UInt8]
+    let wildcard: Bool
+    let matchesNames: Bool
+    let matchesAddresses: Bool
+
+    /// nil for a pattern that would match everything or has more than one '*'.
+    init?(_ text: String, names: Bool = true, addresses: Bool = true) {
+        let lowered = Array(text.lowercased().utf8)
+        let stars = lowered.indices.filter { lowered[$0] == 0x2A }
+        guard stars.count <= 1, lowered.count > stars.count else { return nil }
+        self.text = text
+        wildcard = stars.count == 1
+        prefix = wildcard ? Array(lowered[..<stars[0]]) : lowered
+        suffix = wildcard ? Array(lowered[(stars[0] + 1)...]) : []
+        matchesNames = names
+        matchesAddresses = addresses
+    }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !wildcard { return bytes.count == prefix.count && Self.equal(bytes, from: 0, prefix) }
+        return bytes.count >= prefix.count + suffix.count && Self.equal(bytes, from: 0, prefix)
+            && Self.equal(bytes, from: bytes.count - suffix.count, suffix)
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ lowered: [UInt8]) -> Bool {
+        for (k, b) in lowered.enumerated() {
+            let c = bytes[start + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b { return false }
+        }
+        return true
+    }
+}
+
+/// The service-account patterns of a run: the shipped table, plus and minus the configuration's.
+/// `match` first tests the value's first and last byte against the patterns' (the common clean value
+/// costs two table reads), then the few candidate patterns.
+struct ServiceAccounts: Sendable {
+    let patterns: [ServiceAccountPattern]
+    /// Bit per pair of lowercased first two bytes of the patterns' prefixes (a one-byte prefix sets
+    /// every pair it starts), and per lowercased last byte of the patterns without a prefix ('*$').
+    private let firstPairs: [UInt64]
+    private let lastBytes: [Bool]
+
+    static let shipped: [ServiceAccountPattern] = ((try? ProfileLoader.tableLines("service-accounts")) ?? []).compactMap { line in
+        let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let text = parts.first else { return nil }
+        let scope = parts.count > 1 ? parts[1] : "both"
+        return ServiceAccountPattern(text, names: scope != "email", addresses: scope != "name")
+    }
+
+    static let standard = ServiceAccounts(patterns: shipped)
+
+    /// The shipped patterns without those named in `removed` (case-insensitively), with `added` ones.
+    init(adding added: [String], removing removed: [String]) {
+        let gone = Set(removed.map { $0.lowercased() })
+        self.init(patterns: Self.shipped.filter { !gone.contains($0.text.lowercased()) } + added.compactMap { ServiceAccountPattern($0) })
+    }
+
+    init(patterns: [ServiceAccountPattern]) {
+        self.patterns = patterns
+        var pairs = [UInt64](repeating: 0, count: 1024), last = [Bool](repeating: false, count: 256)
+        for p in patterns {
+            if let first = p.prefix.first {
+                let seconds: [UInt8] = p.prefix.count > 1 ? [p.prefix[1]] : (0...255).map(UInt8.init)
+                for second in seconds {
+                    let pair = Int(first) << 8 | Int(Self.lower(second))
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            } else if let b = p.suffix.last {
+                last[Int(b)] = true
+            }
+        }
+        firstPairs = pairs
+        lastBytes = last
+    }
+
+    @inline(__always)
+    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, inAddress: Bool) -> ServiceAccountPattern? {
+        guard bytes.count >= 2 else { return nil }
+        let pair = Int(Self.lower(bytes[0])) << 8 | Int(Self.lower(bytes[1]))
+        guard firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(Self.lower(bytes[bytes.count - 1]))] else { return nil }
+        return patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(bytes) }
+    }
+
+    func match(_ text: Substring, inAddress: Bool) -> ServiceAccountPattern? {
+        var copy = String(text)
+        return copy.withUTF8 { match($0, inAddress: inAddress) }
+    }
+}
