@@ -56,6 +56,8 @@ struct OutputControlCLITests {
         #expect(quiet.stdout == "p.csv: profile 4me-people, 4 records\n"
             + "1 file, 4 records: 1 error, 2 warnings, 0 info; 1 fixable with `importlint fix` (1 more with `--unsafe-fixes`)\n",
             "\(quiet.stdout)")
+        // Quiet keeps no findings in memory, and says nothing about leaving them out.
+        #expect(try Self.check(["--quiet", "--max-findings", "1"]).stdout == quiet.stdout)
         let stats = try Self.check(["--quiet", "--statistics"])
         #expect(stats.stdout.hasPrefix("1  ID001   duplicate-identifier\n1  ORG001  organization-variants\n1  TXT006  surrounding-whitespace\n"
             + "p.csv: profile"), "\(stats.stdout)")

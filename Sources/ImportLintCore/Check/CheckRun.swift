@@ -33,6 +33,11 @@ public struct CheckRequest: Sendable {
     /// `--statistics`: a text report lists the count of each rule's findings.
     public var statistics = false
 
+    /// How many findings the run keeps in memory: none for a quiet text report, which prints only counts.
+    var keptFindings: Int? {
+        quiet && format == "text" && writeSuppressions == nil ? 0 : maxFindings
+    }
+
     public init(files: [String], base: LintOptions) {
         self.files = files
         self.base = base
@@ -63,7 +68,7 @@ public final class CheckRun {
             throw InputError("--write-suppressions records every finding; it cannot be combined with --max-findings")
         }
         var base = request.base
-        base.maxFindings = request.maxFindings
+        base.maxFindings = request.keptFindings
         if let file = request.suppressions {
             let (entries, salt) = try Suppressions.loadWithSalt(file)
             base.suppressions = SuppressionFilter(entries, salt: salt)
@@ -128,7 +133,7 @@ public final class CheckRun {
             }
         }
         try applySuppressions(&results)
-        if let limit = request.maxFindings { Self.keepFirst(limit, of: &results) }
+        if let limit = request.keptFindings { Self.keepFirst(limit, of: &results) }
         if request.redact { results = Redactor.redact(results) }
 
         let report = Report(files: results.map(\.report))

@@ -39,7 +39,7 @@ public struct TextReporter: Reporter {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
             out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
-        if let note = Self.omittedNote(report.summary) { out += "note: " + note + "\n" }
+        if context.showFindings, let note = Self.omittedNote(report.summary) { out += "note: " + note + "\n" }
         out += Self.summaryLine(report.summary) + "\n"
         try flush()
     }
