@@ -46,7 +46,8 @@ import Testing
         #expect(n.normalize("بانک ملی ایران").key == n.normalize("بانك ملي ايران").key)
         #expect(n.normalize("شركـة البيان").key == n.normalize("شركه البيان").key)
         #expect(n.normalize("پارس\u{200C}خودرو").key == n.normalize("پارسخودرو").key)
-        #expect(n.normalize("Łódź").key == "lodz")
+        #expect(n.normalize("Łódź").surface == "lodz")
+        #expect(n.normalize("Łódź").key == n.normalize("Lodz").key)  // a city: "#lodz"
     }
 
     @Test func legalSuffixesSetAside() {
@@ -135,26 +136,94 @@ import Testing
     }
 }
 
+/// The register-style variants of issue 13: merged only on evidence, never across entities.
+@Suite struct ClusterRegisterVariantTests {
+    func groups(_ values: [String]) -> Set<Set<String>> {
+        Set(ValueClusterer().cluster(values.map { (value: $0, count: 1) }).map { Set($0.members.map(\.value)) })
+    }
+
+    @Test func gluedLegalFormNeedsAnotherSpellingAndAVisibleBoundary() {
+        #expect(groups(["Widget N.V.", "WIDGETN.V.", "WidgetNV"]) == [["Widget N.V.", "WIDGETN.V.", "WidgetNV"]])
+        #expect(groups(["Contoso AG", "CONTOSOAG", "Acme GmbH", "AcmeGmbH"]) == [["Contoso AG", "CONTOSOAG"], ["Acme GmbH", "AcmeGmbH"]])
+        // No spelling without the glued form: nothing to merge with.
+        #expect(groups(["CONTOSOAG", "Fabrikam AG"]).isEmpty)
+        // A word that merely ends in a form's letters: "Dynamag" is not "Dynam AG", "BAG" is not "B AG".
+        #expect(groups(["Dynamag", "Dynam AG", "Bag", "BAG", "B AG"]) == [["Bag", "BAG"]])
+        // The glued form is a legal form: "CONTOSOAG" is not "Contoso GmbH".
+        #expect(groups(["CONTOSOAG", "Contoso GmbH"]).isEmpty)
+    }
+
+    @Test func appendedCityNeedsAKnownCityAndAnotherSpelling() {
+        #expect(groups(["Widget N.V.", "Widget N.V., Amsterdam", "Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"])
+                == [["Widget N.V.", "Widget N.V., Amsterdam"], ["Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"]])
+        #expect(groups(["Acme Inc", "Acme Inc - Logistics", "Acme Inc (Europe)"]).isEmpty)
+        #expect(groups(["Acme Inc - Houston", "Acme Holdings Inc"]).isEmpty)
+    }
+
+    @Test func exonymsTransliterationsAndWrittenOutForms() {
+        #expect(groups(["Stadtwerke München GmbH", "Stadtwerke Munich GmbH", "Stadtwerke Muenchen GmbH"]).count == 1)
+        #expect(groups(["Müller Maschinenbau GmbH", "Mueller Maschinenbau GmbH", "Bjørnstad AS", "Bjoernstad AS"]).count == 2)
+        #expect(groups(["Widget Deutschland GmbH", "Widget Germany GmbH", "Widget Gesellschaft mit beschränkter Haftung", "Widget GmbH"]).count == 2)
+        #expect(groups(["Widget Société Anonyme", "Widget SA", "Widget Limited", "Widget Ltd", "Widget Incorporated", "Widget Inc",
+                        "Widget Besloten Vennootschap", "Widget B.V."]).count == 4)
+        #expect(groups(["The Hershey Company", "Hershey Company, The", "Hershey Co."]).count == 1)
+        #expect(groups(["AB Volvo", "Aktiebolaget Volvo"]).count == 1)
+    }
+
+    @Test func subsidiariesStayApart() {
+        #expect(groups(["Widget UK Ltd", "Widget UK Holdings Ltd", "Widget Deutschland GmbH", "Widget France SAS",
+                        "Acme Inc", "Acme Holdings Inc"]).isEmpty)
+    }
+
+    /// One replaced letter in a short word is as often another word as a typo.
+    @Test func shortSubstitutionsAreNotTypos() {
+        #expect(groups(["Contoso Capital", "Contoso Capitol", "Lucerne Printing", "Lucerne Painting"]).isEmpty)
+        #expect(groups(["Lakeshore Retail", "Lakeshore Retial", "Humongous Insurance", "Humongous Insurence"]).count == 2)
+    }
+}
+
 @Suite struct ClusterEvaluationTests {
     static var fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fixtures/organization-variants/evaluation.tsv")
     }
 
-    @Test func beatsFingerprintBaseline() throws {
-        let rows = ClusteringEvaluation.loadLabelled(try String(contentsOf: Self.fixture, encoding: .utf8))
-        #expect(rows.count >= 300)
+    /// The register-style set: spellings as company registers and directories write them
+    /// (glued and written-out legal forms, appended branch cities, exonyms, transliterations,
+    /// "The"), with subsidiaries and look-alikes that must stay apart.
+    static var registersFixture: URL {
+        fixture.deletingLastPathComponent().appendingPathComponent("evaluation-registers.tsv")
+    }
+
+    static func evaluate(_ rows: [(value: String, cluster: String)], _ title: String)
+        -> (ours: ClusteringEvaluation.Scores, baseline: ClusteringEvaluation.Scores) {
         var goldIDs: [String: Int] = [:]
         let gold = rows.map { r in goldIDs[r.cluster] ?? { goldIDs[r.cluster] = goldIDs.count; return goldIDs.count - 1 }() }
         let values = rows.map(\.value)
         let ours = ClusteringEvaluation.scores(predicted: ClusteringEvaluation.clusterIDs(values), gold: gold)
         let baseline = ClusteringEvaluation.scores(predicted: OpenRefineFingerprint.clusterIDs(values), gold: gold)
-        print("evaluation (\(rows.count) values, \(goldIDs.count) organizations)")
+        print("evaluation \(title) (\(rows.count) values, \(goldIDs.count) organizations)")
         print("  importlint  \(ours)")
         print("  fingerprint \(baseline)")
+        return (ours, baseline)
+    }
+
+    /// Prints the figures the README quotes: `swift test --filter ClusterEvaluationTests`.
+    @Test func beatsFingerprintBaseline() throws {
+        let original = ClusteringEvaluation.loadLabelled(try String(contentsOf: Self.fixture, encoding: .utf8))
+        let registers = ClusteringEvaluation.loadLabelled(try String(contentsOf: Self.registersFixture, encoding: .utf8))
+        #expect(original.count >= 300)
+        #expect(registers.count >= 400)
+        _ = Self.evaluate(original, "generated directory variants")
+        _ = Self.evaluate(registers, "register spellings")
+        let (ours, baseline) = Self.evaluate(original + registers, "whole set")
         #expect(ours.pairwiseF1 > baseline.pairwiseF1)
         #expect(ours.bcubedF1 > baseline.bcubedF1)
-        #expect(ours.pairwisePrecision >= 0.98)
+        #expect(ours.pairwisePrecision == 1.0)
+        #expect(ours.bcubedPrecision == 1.0)
+        // Reached 0.964 / 0.980 (register spellings alone 0.938 / 0.967); a change may cost a little.
+        #expect(ours.pairwiseRecall >= 0.955)
+        #expect(ours.bcubedRecall >= 0.975)
     }
 
     @Test func twoHundredOrganizationsAreFast() {
@@ -173,6 +242,7 @@ import Testing
     @Test func dumpErrors() throws {
         guard ProcessInfo.processInfo.environment["CLUSTER_DUMP"] != nil else { return }
         let rows = ClusteringEvaluation.loadLabelled(try String(contentsOf: ClusterEvaluationTests.fixture, encoding: .utf8))
+            + ClusteringEvaluation.loadLabelled(try String(contentsOf: ClusterEvaluationTests.registersFixture, encoding: .utf8))
         let gold = Dictionary(rows.map { ($0.value, $0.cluster) }, uniquingKeysWith: { a, _ in a })
         let clusters = ValueClusterer().cluster(rows.map { (value: $0.value, count: 1) })
         var clustered = Set<String>()

@@ -1,6 +1,9 @@
+import Foundation
+
 /// The comparison form of an organization or department name.
 public struct NormalizedName: Sendable, Hashable {
-    /// Identifying words in their original order: folded, countries as "#xx" (ISO alpha-2),
+    /// Identifying words in their original order: folded, countries as "#xx" (ISO alpha-2), cities
+    /// as "#munich" (`CityNames`),
     /// abbreviations expanded, plurals reduced; legal suffix and department designators removed.
     public var tokens: [String]
     /// Class of the legal suffix set aside ("inc", "gmbh", "bv", ...), nil when there is none.
@@ -9,6 +12,16 @@ public struct NormalizedName: Sendable, Hashable {
     /// spacing, punctuation, diacritics or look-alike letters, so replacing one with the other
     /// is always safe.
     public var surface: String
+    /// Key of the German/Nordic transliteration ("Müller" → "Mueller", "Bjørn" → "Bjoern"), when
+    /// the name has a letter that has one; folding alone gives "Muller".
+    public var transliteratedKey: String?
+    /// Key of the name without a legal form glued to its last word ("CONTOSOAG", "AcmeGmbH",
+    /// "WIDGETN.V."), and that form's class. Used only when another spelling has that key.
+    public var gluedStemKey: String?
+    public var gluedForm: String?
+    /// Key of the name without an appended city ("Widget N.V., Amsterdam", "Acme Inc (Paris)").
+    /// Used only when another spelling has that key.
+    public var branchStemKey: String?
 
     /// Stage-1 key: order-insensitive, so "Widget Germany" and "Germany Widget" collide.
     public var key: String { tokens.sorted().joined(separator: " ") }
@@ -16,11 +29,118 @@ public struct NormalizedName: Sendable, Hashable {
     public var compact: String { tokens.joined() }
 }
 
-/// Produces `NormalizedName`s. Stateless apart from the shared country table; cheap to copy.
+/// Produces `NormalizedName`s. Stateless apart from the shared country and city tables; cheap to copy.
 public struct NameNormalizer: Sendable {
     public init() {}
 
     public func normalize(_ raw: String) -> NormalizedName {
+        var name = normalizeWords(raw)
+        // Cheap byte checks first: most values are ASCII, end in an ordinary word and append nothing.
+        let bytes = raw.utf8
+        if bytes.contains(where: { $0 == 0xC3 }), raw.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
+            var spelled = String.UnicodeScalarView()
+            for s in raw.unicodeScalars { if let t = Self.transliterations[s] { spelled.append(contentsOf: t.unicodeScalars) } else { spelled.append(s) } }
+            name.transliteratedKey = normalizeWords(String(spelled)).key
+        }
+        let lastWord = bytes.reversed().drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+        let isUpper = { (b: UInt8) in b >= 0x41 && b <= 0x5A }, isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }
+        // Read backwards: a capital after (before, here) a small letter, or capitals and no small letter.
+        if name.legalForm == nil, lastWord.contains(where: isUpper),
+           !lastWord.contains(where: isLower) || zip(lastWord, lastWord.dropFirst()).contains(where: { isUpper($0) && isLower($1) }),
+           let (stem, form) = Self.gluedLegalForm(raw) {
+            name.gluedStemKey = normalizeWords(stem).key
+            name.gluedForm = form
+        }
+        // An appended city is the name's last token; the rest, without it, is the branch's stem.
+        if name.tokens.count >= 2, let city = name.tokens.last, city.utf8.count > 3, city.hasPrefix("#"),
+           let appended = Self.appendedPart(raw) {
+            let words = NameTokenizer.tokens(of: FoldForKey.fold(String(appended)))
+            if CityNames.shared.city(words[...]) == city {
+                name.branchStemKey = name.tokens.dropLast().sorted().joined(separator: " ")
+            }
+        }
+        return name
+    }
+
+    /// The conventional transliterations that folding to ASCII does not give (it drops the dots:
+    /// "ü" → "u"); "ß" and "æ" already fold to "ss" and "ae". All are two UTF-8 bytes led by C3.
+    static let transliterations: [Unicode.Scalar: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+        "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
+    ]
+
+    /// Legal forms as they appear glued to the last word. Only read as glued where the writing shows
+    /// the boundary: a lower-case letter before a capitalised form ("AcmeGmbH", "WidgetN.V.") or a
+    /// word all in capitals ("CONTOSOAG"), and at least three letters before it ("BAG" is a word).
+    static let gluedForms: [(spelling: String, form: String)] = {
+        let spellings = ["GmbH", "AG", "NV", "N.V.", "BV", "B.V.", "SA", "S.A.", "SE", "Inc", "Inc.", "Ltd", "Ltd.",
+                         "LLC", "PLC", "Plc", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "AB", "Oy", "Oyj", "KG", "SAS",
+                         "S.A.S.", "SARL", "Corp", "Corp.", "LLP", "ApS", "KK", "BVBA"]
+        return spellings.compactMap { spelling in
+            let tokens = NameTokenizer.tokens(of: spelling.lowercased())
+            guard let suffix = OrganizationVocabulary.legalSuffixes.first(where: { $0.tokens == tokens }) else { return nil }
+            return (spelling, suffix.form)
+        }.sorted { $0.spelling.count > $1.spelling.count }
+    }()
+
+    static func gluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let lastWord = trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...]
+        let allCaps = lastWord.contains(where: \.isLetter) && !lastWord.contains(where: \.isLowercase)
+        // Most names end in an ordinary word: no capital after a small letter, not all capitals.
+        guard allCaps || zip(lastWord, lastWord.dropFirst()).contains(where: { $0.isLowercase && $1.isUppercase }) else { return nil }
+        for (spelling, form) in gluedForms {
+            let matched: Bool
+            if lastWord.hasSuffix(spelling) {
+                let before = lastWord.dropLast(spelling.count)
+                matched = (before.last?.isLowercase ?? false) || allCaps
+            } else {
+                matched = allCaps && lastWord.hasSuffix(spelling.uppercased())
+            }
+            guard matched else { continue }
+            let before = lastWord.dropLast(spelling.count)
+            guard before.count >= 3, before.suffix(3).allSatisfy(\.isLetter) else { return nil }
+            return (String(trimmed.dropLast(spelling.count)), form)
+        }
+        return nil
+    }
+
+    /// The text after the last separator ("Widget N.V., Amsterdam", "Acme Inc - Houston",
+    /// "Acme Inc (Paris)"), found on the bytes: a comma, a spaced hyphen or dash, or a final
+    /// parenthesis.
+    static func appendedPart(_ raw: String) -> Substring? {
+        let utf8 = raw.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        let last = utf8.index(before: end)
+        if utf8[last] == UInt8(ascii: ")") {
+            guard let open = utf8[..<last].lastIndex(of: UInt8(ascii: "(")), open > utf8.startIndex else { return nil }
+            return raw[utf8.index(after: open)..<last]
+        }
+        var i = last
+        while i > utf8.startIndex {
+            let b = utf8[i]
+            let previous = utf8.index(before: i)
+            if b == UInt8(ascii: ",") { return raw[utf8.index(after: i)..<end] }
+            // " - ", " – " (E2 80 93), " — " (E2 80 94): i is on the space after the dash.
+            if b == 0x20 {
+                if utf8[previous] == UInt8(ascii: "-"), previous > utf8.startIndex, utf8[utf8.index(before: previous)] == 0x20 {
+                    return raw[utf8.index(after: i)..<end]
+                }
+                if utf8[previous] == 0x93 || utf8[previous] == 0x94,
+                   let lead = utf8.index(previous, offsetBy: -3, limitedBy: utf8.startIndex),
+                   utf8[lead] == 0x20, utf8[utf8.index(after: lead)] == 0xE2 {
+                    return raw[utf8.index(after: i)..<end]
+                }
+            }
+            i = previous
+        }
+        return nil
+    }
+
+    /// The name's words, countries, cities and legal form, without the alternative keys.
+    private func normalizeWords(_ raw: String) -> NormalizedName {
         let words = NameTokenizer.tokens(of: FoldForKey.fold(raw))
         let surface = words.joined(separator: " ")
         var tokens = words
@@ -32,9 +152,18 @@ public struct NameNormalizer: Sendable {
             }
         }
         if tokens.count > 1, tokens[0] == "the" { tokens.removeFirst() }
+        if tokens.count > 1, tokens[tokens.count - 1] == "the" { tokens.removeLast() }  // "Hershey Company, The"
 
         tokens = replaceCountries(tokens)
-        let legalForm = stripLegalSuffixes(&tokens)
+        var legalForm = stripLegalSuffixes(&tokens)
+        if legalForm == nil {
+            for prefix in OrganizationVocabulary.legalPrefixes
+            where tokens.count > prefix.tokens.count && tokens.starts(with: prefix.tokens) {
+                tokens.removeFirst(prefix.tokens.count)
+                legalForm = prefix.form
+                break
+            }
+        }
 
         // "Sales Dept." is the department "Sales"; "Department of Finance" is "Finance".
         if tokens.count > 1 {
@@ -92,6 +221,11 @@ public struct NameNormalizer: Sendable {
                     length -= 1
                 }
             }
+            if !matched, let city = cityAt(tokens, i) {
+                out.append(city.token)
+                i += city.length
+                matched = true
+            }
             if !matched {
                 out.append(tokens[i])
                 i += 1
@@ -101,6 +235,18 @@ public struct NameNormalizer: Sendable {
             out[out.count - 1] = "#" + code
         }
         return out
+    }
+
+    /// The longest city spelling starting at `start`, as its token and its number of words.
+    private func cityAt(_ tokens: [String], _ start: Int) -> (token: String, length: Int)? {
+        let cities = CityNames.shared
+        guard cities.firstTokens.contains(tokens[start]) else { return nil }
+        var length = min(cities.longestName, tokens.count - start)
+        while length >= 1 {
+            if let token = cities.city(tokens[start..<(start + length)]) { return (token, length) }
+            length -= 1
+        }
+        return nil
     }
 
     /// Removes legal suffixes from the end (looking past a final country word: "Widget Ltd UK"),

@@ -29,11 +29,30 @@ enum OrganizationVocabulary {
             ("kk", "kk"), ("k k", "kk"), ("kabushiki kaisha", "kk"),
             ("sp z oo", "spzoo"), ("sp z o o", "spzoo"), ("spzoo", "spzoo"), ("sp zoo", "spzoo"),
             ("sro", "sro"), ("s r o", "sro"), ("ltda", "ltda"), ("sa de cv", "sa"),
+            // Written out, as registers spell them.
+            ("gesellschaft mit beschrankter haftung", "gmbh"), ("gesellschaft mbh", "gmbh"), ("gesmbh", "gmbh"),
+            ("ges mbh", "gmbh"), ("aktiengesellschaft", "ag"), ("kommanditgesellschaft", "kg"),
+            ("naamloze vennootschap", "nv"), ("besloten vennootschap met beperkte aansprakelijkheid", "bv"),
+            ("societe par actions simplifiee", "sas"), ("societe a responsabilite limitee", "sarl"),
+            ("societa per azioni", "spa"), ("societa a responsabilita limitata", "srl"),
+            ("sociedad limitada", "sl"), ("sociedad de responsabilidad limitada", "sl"),
+            ("sociedade anonima", "sa"), ("sociedad anonima de capital variable", "sa"),
+            ("sab de cv", "sab"), ("sociedad anonima bursatil de capital variable", "sab"),
+            ("spolka akcyjna", "sa"), ("spolka z ograniczona odpowiedzialnoscia", "spzoo"),
+            ("aktiebolag", "ab"), ("aktieselskab", "as"), ("aksjeselskap", "as"), ("anpartsselskab", "aps"),
+            ("osakeyhtio", "oy"), ("julkinen osakeyhtio", "oy"), ("anonim sirketi", "as"),
+            ("limited liability company", "llc"), ("kabushiki gaisha", "kk"),
+            ("designated activity company", "dac"), ("dac", "dac"), ("ao", "ao"), ("anonim ortakligi", "ao"),
         ]
         // Longest patterns first, so "pty ltd" wins over "ltd".
         return table.map { (tokens: $0.0.split(separator: " ").map(String.init), form: $0.1) }
             .sorted { $0.tokens.count > $1.tokens.count }
     }()
+
+    /// Legal forms that registers write before the name ("AB Volvo", "Kabushiki Kaisha Toshiba").
+    static let legalPrefixes: [(tokens: [String], form: String)] = [
+        (["aktiebolaget"], "ab"), (["ab"], "ab"), (["oy"], "oy"), (["kabushiki", "kaisha"], "kk"),
+    ]
 
     /// Every token that can be part of a legal suffix: such a token is never read as a country
     /// code ("SA" is Saudi Arabia's code, "AG" Antigua's) or as a typo of something else.
@@ -51,7 +70,7 @@ enum OrganizationVocabulary {
         "cntr": "center", "centre": "center", "hosp": "hospital", "govt": "government",
         "admin": "administration", "acct": "accounting", "dev": "development", "sys": "systems",
         "co": "company", "corp": "corporation", "grp": "group", "hldgs": "holdings", "hldg": "holding",
-        "inds": "industries", "labs": "laboratories", "lab": "laboratory",
+        "inds": "industries", "ins": "insurance", "labs": "laboratories", "lab": "laboratory",
         "dist": "distribution", "mgr": "manager", "exec": "executive", "acctg": "accounting",
     ]
 

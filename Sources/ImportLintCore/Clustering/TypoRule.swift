@@ -37,6 +37,9 @@ enum TypoRule {
         let (shorter, longer) = a.count <= b.count ? (a, b) : (b, a)
         if longer.starts(with: shorter) { return false }
         if a[0] != b[0] && !(a.count > 1 && b.count > 1 && a[0] == b[1] && a[1] == b[0]) { return false }
+        // One letter replaced in a word shorter than nine letters is as often another word as a slip
+        // ("Capital"/"Capitol", "Printing"/"Painting"); dropped, doubled and swapped letters are slips.
+        if a.count == b.count, shorter.count < 9, zip(a, b).count(where: { $0 != $1 }) == 1 { return false }
         return EditDistance.bounded(a, b, bound: allowed) <= allowed
     }
 

@@ -111,6 +111,21 @@ public struct ValueClusterer: Sendable {
             if let g = groupOfCompact[compact] { sets.union(g, groupOfEntry[i]) } else { groupOfCompact[compact] = groupOfEntry[i] }
         }
 
+        // Stage 1c: spellings whose transliteration ("Mueller"), name without a glued legal form
+        // ("CONTOSOAG") or name without an appended city ("Acme Inc - Houston") is another
+        // spelling's key. The glued form then counts as the value's legal form, so a "CONTOSOAG"
+        // next to "Contoso GmbH" is split off again below.
+        for i in entries.indices where groupOfEntry[i] >= 0 {
+            let name = entries[i].name
+            for key in [name.transliteratedKey, name.branchStemKey] {
+                if let key, let g = groupOfKey[key] { sets.union(g, groupOfEntry[i]) }
+            }
+            if let key = name.gluedStemKey, let g = groupOfKey[key], g != groupOfEntry[i] {
+                sets.union(g, groupOfEntry[i])
+                entries[i].name.legalForm = name.gluedForm
+            }
+        }
+
         // Stage 2: typo neighbours.
         let groupTokens = groupMembers.map { entries[$0[0]].name.tokens.sorted() }
         mergeTypos(groupTokens, &sets)

@@ -318,6 +318,136 @@ ms
 nl-NL	nl
 
 """#,
+        "tables/city-names.tsv": #"""
+# City names in the languages of the exports, for organization clustering: every spelling on a line is the
+# same city ("Siemens AG, München" = "Siemens AG - Munich"; "Stadtwerke Muenchen" = "Stadtwerke München").
+# Read as: city id (English name), then its other spellings (endonym, exonyms, ASCII transliterations).
+# A city named here is also what may be stripped as an appended branch (", Amsterdam", " - Houston", " (Paris)")
+# when the rest of the name is another spelling in the same file.
+# Sources (checked 2026-12-01): Wikipedia "List of European exonyms" and "List of German exonyms",
+# CLDR 42 exemplar city names (common/main/{de,fr,nl,it,es,pl,sv,da,fi,tr}.xml, zone exemplarCity),
+# transliteration by the national conventions (German ä/ö/ü → ae/oe/ue, Nordic ø → oe, å → aa).
+# Cities without exonyms are the business cities that directory exports append as branches.
+Amsterdam
+Antwerp	Antwerpen	Anvers	Anversa	Amberes
+Athens	Athína	Athina	Athen	Athènes	Atene	Atenas	Ateny
+Barcelona	Barcelone	Barcellona
+Basel	Bâle	Basle	Basilea	Bazylea
+Beijing	Peking	Pékin	Pechino	Pekín	Pekin
+Belgrade	Beograd	Belgrad	Belgrado
+Berlin	Berlino	Berlín
+Bern	Berne	Berna
+Bordeaux	Burdeos
+Bratislava	Pressburg
+Brussels	Bruxelles	Brussel	Brüssel	Bruessel	Bruselas	Bruxelas	Bruksela
+Bucharest	București	Bucuresti	Bukarest	Bucarest	Bukareszt
+Budapest	Budapeszt
+Cologne	Köln	Koeln	Colonia	Keulen
+Copenhagen	København	Koebenhavn	Kobenhavn	Kopenhagen	Copenhague	Copenaghen	Kopenhaga	Köpenhamn	Kööpenhamina
+Dresden	Dresde	Drezno
+Dublin	Baile Átha Cliath	Dublino
+Düsseldorf	Duesseldorf	Dusseldorf
+Edinburgh	Édimbourg	Edimburgo
+Eindhoven
+Espoo	Esbo
+Florence	Firenze	Florenz	Florencia	Florencja
+Frankfurt	Frankfurt am Main	Francfort	Francoforte	Fráncfort	Frankfurt nad Menem
+Geneva	Genève	Geneve	Genf	Ginevra	Ginebra	Genewa
+Genoa	Genova	Genua	Gênes	Génova
+Gdansk	Gdańsk	Danzig
+Gothenburg	Göteborg	Goeteborg	Goteborg
+Graz
+Groningen	Groningue
+Hamburg	Hambourg	Amburgo	Hamburgo
+Hanover	Hannover	Hanovre
+Helsinki	Helsingfors
+Houston
+Istanbul	İstanbul	Estambul	Stambuł	Istambul
+Izmir	İzmir
+Kraków	Krakow	Cracow	Krakau	Cracovie	Cracovia
+Lisbon	Lisboa	Lissabon	Lisbonne	Lisbona	Lizbona
+Ljubljana	Laibach
+London	Londres	Londra	Londyn	Londen
+Los Angeles
+Luxembourg City	Ville de Luxembourg	Luxemburg-Stadt	Stad Luxemburg
+Lyon	Lyons	Lione
+Madrid	Madryt
+Marseille	Marseilles	Marsiglia	Marsella	Marsylia
+Milan	Milano	Mailand	Milán	Mediolan
+Moscow	Moskva	Moskau	Moscou	Mosca	Moscú	Moskwa
+Munich	München	Muenchen	Munchen	Monaco di Baviera	Múnich	Monachium
+Nantes
+Naples	Napoli	Neapel	Nápoles	Neapol
+New York	New York City	NYC	Nueva York	Nowy Jork
+Nuremberg	Nürnberg	Nuernberg	Nurnberg	Norimberga	Núremberg	Norymberga
+Oslo
+Paris	Parigi	París	Paryż
+Porto	Oporto
+Prague	Praha	Prag	Praga
+Riga	Rīga	Ryga
+Rome	Roma	Rom	Rzym
+Rotterdam
+Salzburg	Salisburgo	Salzbourg
+Seville	Sevilla	Séville	Siviglia
+Stockholm	Estocolmo	Sztokholm	Stoccolma
+Strasbourg	Straßburg	Strassburg	Estrasburgo	Strasburgo
+Stuttgart	Stoccarda
+The Hague	Den Haag	's-Gravenhage	La Haye	L'Aia	La Haya
+Tokyo	Tōkyō	Tokio	Tokyō
+Toulouse
+Turin	Torino	Turijn	Turyn
+Trieste	Triest
+Utrecht
+Venice	Venezia	Venedig	Venise	Venecia	Wenecja
+Vienna	Wien	Vienne	Viena	Wiedeń	Wenen
+Vilnius	Wilno	Wilna
+Warsaw	Warszawa	Warschau	Varsovie	Varsavia	Varsovia
+Wrocław	Wroclaw	Breslau
+Zaandam
+Zurich	Zürich	Zuerich	Zurigo	Zúrich	Zurych
+Chicago
+Atlanta
+Dallas
+Boston
+San Francisco
+Toronto
+Montreal	Montréal
+Sydney
+Melbourne
+Dubai
+Mumbai	Bombay
+Shanghai	Schanghai
+Seoul
+Osaka	Ōsaka
+Mexico City	Ciudad de México	Mexiko-Stadt
+São Paulo	Sao Paulo
+Buenos Aires
+Lille	Rijsel
+Leipzig
+Bremen	Brême
+Manchester
+Birmingham
+Glasgow
+Aarhus	Århus
+Malmö	Malmoe	Malmo
+Bergen
+Trondheim
+Tampere	Tammerfors
+Turku	Åbo
+Poznań	Poznan	Posen
+Łódź	Lodz
+Ankara
+Bursa
+Antalya
+Valencia	València
+Bilbao	Bilbo
+Bologna	Bologne	Bolonia
+Brno	Brünn
+Kyoto	Kyōto
+Nagoya
+Yokohama
+
+"""#,
         "tables/country-names.tsv": #"""
 # Generated from ICU 72.1's region display names by CountryNames (see CountryNamesTableTests); do not edit.
 name	abd kucuk harici adalari	um
@@ -3298,7 +3428,6 @@ code	al	al
 code	ala	ax
 code	alb	al
 code	am	am
-code	ao	ao
 code	aq	aq
 code	ar	ar
 code	are	ae

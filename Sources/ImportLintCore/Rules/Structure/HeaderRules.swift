@@ -28,7 +28,8 @@ final class HeaderColumnsRule: RecordRule {
         for (i, name) in context.header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
             if let first = firstIndex[key] {
-                sink.file(.duplicateHeader, column: reader.position(ofField: i).column, field: context.bindings[i]?.name,
+                let position = reader.position(ofField: i)
+                sink.file(.duplicateHeader, line: position.line, column: position.column, field: context.bindings[i]?.name,
                           message: "Column '\(name)' appears twice (first as column \(first + 1))",
                           related: [RelatedLocation(line: context.headerLine)], values: [name], fieldIndex: i)
             } else {
@@ -36,7 +37,6 @@ final class HeaderColumnsRule: RecordRule {
             }
         }
         guard let profile = context.profile else { return }  // unknown-format reports the header as a whole
-        let context = context
         for (i, match) in context.matches.enumerated() {
             let header = context.header[i]
             // A header bound to a column is the file's only stand-in for it: when the import does not take
@@ -70,7 +70,7 @@ final class HeaderColumnsRule: RecordRule {
             reader.report(.unknownColumn, to: sink, line: position.line, column: position.column, field: i, record: nil,
                           message: message, fix: fix, values: [header], severity: severity)
         }
-        let present = { (column: String) in Self.readable(column, context: context) }
+        let present = { (column: String) in Self.readable(column, context: self.context) }
         let updateKey = profile.updateKeys.first { $0.allSatisfy(present) }
         guard updateKey == nil else { return }  // an update-only file may leave out what creating needs
         let why = profile.updateKeys.isEmpty ? "the import needs it in every record"
