@@ -75,7 +75,14 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var settings: LintSettings
 
+    @Option(help: "How many files to lint at once (default: one per processor core); --jobs 1 lints them one after the other.")
+    var jobs: Int?
+
     var profile: String? { settings.profile }
+
+    func validateJobs() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
 
     func lintOptions(captureSourceLines: Bool) throws -> LintOptions {
         try settings.lintOptions(delimiter: delimiter, captureSourceLines: captureSourceLines)
@@ -86,10 +93,16 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Lint import files and report what the target system would reject or mangle.",
-        discussion: "Exit status: 0 when nothing is at or above --fail-on (or with --exit-zero), 1 when something is, 2 on usage, configuration or I/O errors."
+        discussion: """
+        A folder stands for the .csv and .tsv files under it (hidden folders skipped, in name order). A missing, \
+        unreadable or binary input (an Excel workbook, an image) is a finding of that file (unreadable-input); \
+        the other files are still linted and reported. Several files are linted at once, one per processor \
+        core (--jobs); the report lists them in the order given.
+        Exit status: 0 when nothing is at or above --fail-on (or with --exit-zero), 1 when something is, 2 on usage or configuration errors.
+        """
     )
 
-    @Argument(help: "CSV or TSV files to lint ('-' reads standard input).")
+    @Argument(help: "CSV or TSV files, or folders to search for *.csv and *.tsv files ('-' reads standard input).")
     var files: [String]
 
     @OptionGroup var input: InputOptions
@@ -110,9 +123,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
-    func validate() throws {
+    mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
         if let n = display.maxFindings, n < 0 { throw ValidationError("--max-findings must be 0 or more") }
+        try input.validateJobs()
+        files = try gate.configuration.files(files, outputs: [output, gate.writeSuppressions])
     }
 
     func run() throws {
@@ -141,6 +156,7 @@ struct CheckCommand: ParsableCommand {
             request.verbose = gate.verbose
             request.format = format.name
             request.output = output
+            request.jobs = input.jobs
             request.color = display.color.enabled(environment: ProcessInfo.processInfo.environment,
                                                   toTerminal: output == nil && isatty(STDOUT_FILENO) == 1)
             request.maxFindings = display.maxFindings

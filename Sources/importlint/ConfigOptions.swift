@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ImportLintCore
 
 /// Where the `.importlint.yml` of each input comes from; `check` and `fix` read the same files.
@@ -8,6 +9,26 @@ struct ConfigOptions: ParsableArguments {
 
     @Flag(help: "Ignore .importlint.yml files.")
     var noConfig = false
+
+    @Option(parsing: .singleValue,
+            help: "Leave out files and folders matching this glob, by path or by name (repeatable; `exclude:` in .importlint.yml).")
+    var exclude: [String] = []
+
+    /// The files that `arguments` name: folders expanded to the .csv and .tsv files under them, excluded
+    /// paths and the command's `outputs` left out (see `InputExpansion`).
+    func files(_ arguments: [String], outputs: [String?] = []) throws -> [String] {
+        let expansion = try CheckCommand.reportingErrors {
+            try InputExpansion(arguments, excludes: exclude, resolver: try resolver(), outputs: outputs.compactMap { $0 })
+        }
+        let files = try CheckCommand.reportingErrors { try expansion.checked() }
+        for folder in expansion.emptyFolders where !files.isEmpty {
+            FileHandle.standardError.write(Data("importlint: warning: no .csv or .tsv file in \(TerminalText.path(folder))\n".utf8))
+        }
+        if files.isEmpty && !arguments.isEmpty {
+            FileHandle.standardError.write(Data("importlint: every input is excluded; nothing to do\n".utf8))
+        }
+        return files
+    }
 
     func resolver() throws -> ConfigResolver {
         do {

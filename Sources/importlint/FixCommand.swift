@@ -19,15 +19,17 @@ struct FixCommand: ParsableCommand {
         re-quotes every cell). It has as many records as the input and is written to a temporary file \
         that is renamed over the target. Fixing the output again changes nothing. Several files are fixed one \
         after the other with --in-place, --diff or -o DIRECTORY (each written into DIRECTORY under its own name); \
-        with --format json each gets its own JSON document, in the order given.
+        with --format json each gets its own JSON document, in the order given. A folder stands for the .csv \
+        and .tsv files under it (--exclude and the configuration's exclude: leave some out).
         Exit status: 0 when the output was written (or, with --diff, nothing would change); 1 when the \
         file has a fatal structural error (ragged row, unterminated or malformed quote, bytes that are not \
-        UTF-8 without --unsafe-fixes) and was not written, or when --diff shows changes; 2 on usage, configuration or I/O \
+        UTF-8 without --unsafe-fixes) and was not written, when it is missing or not text (unreadable-input), \
+        or when --diff shows changes; 2 on usage, configuration or I/O \
         errors. With several files, the highest status of any file; every file is still tried.
         """
     )
 
-    @Argument(help: "The CSV or TSV files to fix.")
+    @Argument(help: "The CSV or TSV files to fix, or folders to search for *.csv and *.tsv files.")
     var files: [String] = []
 
     @Option(name: [.short, .long], help: "Write the fixed file here ('-' for standard output), or into this directory.")
@@ -67,11 +69,12 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var configuration: ConfigOptions
 
-    func validate() throws {
+    mutating func validate() throws {
         let targets = (output != nil ? 1 : 0) + (inPlace ? 1 : 0) + (diff ? 1 : 0)
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if files.isEmpty { throw ValidationError("name the file to fix") }
+        files = try configuration.files(files, outputs: [output])
         do {
             for file in files {
                 try OverwriteGuard.check(output: outputPath(for: file).flatMap { inPlace ? nil : $0 },

@@ -8,7 +8,7 @@ import ImportLintCore
 enum Main {
     static func main() {
         if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("importlint: '\(TerminalText.escape(word))' is neither a command nor a file; did you mean '\(name)'?\n".utf8))
+            FileHandle.standardError.write(Data("importlint: unknown command '\(TerminalText.escape(word))'; did you mean '\(name)'? (no file of that name either)\n".utf8))
             Foundation.exit(2)
         }
         do {

@@ -2,22 +2,12 @@ import Foundation
 import Testing
 @testable import ImportLintCore
 
-/// Inputs that are not import files, or are absurdly shaped: each ends in a diagnostic or an InputError
-/// (the CLI's one-line error with exit 2), never a crash or a hang.
+/// Inputs that are not import files, or are absurdly shaped: each ends in a diagnostic (unreadable-input for
+/// a file that cannot be read as text) or an InputError (the CLI's one-line error with exit 2), never a
+/// crash or a hang.
 @Suite struct BadInputTests {
     private func lint(_ bytes: [UInt8], path: String = "bad.csv") throws -> FileReport {
         try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: path)).report
-    }
-
-    private func inputError(_ input: InputFile) -> String? {
-        do {
-            _ = try Linter(options: LintOptions()).lint(input)
-            return nil
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected error type: \(error)"
-        }
     }
 
     @Test func emptyFile() throws {
@@ -34,15 +24,22 @@ import Testing
         #expect(report.diagnostics.map(\.code) == ["STR008"])
     }
 
-    @Test func pngIsRefused() {
+    /// What the unreadable-input finding of `input` says; nil when there is none.
+    private func unreadable(_ input: InputFile) throws -> String? {
+        let report = try Linter(options: LintOptions()).lint(input).report
+        #expect(report.diagnostics.count <= 1 && report.records == 0, "\(report.diagnostics)")
+        return report.diagnostics.first { $0.code == "FMT003" }?.message
+    }
+
+    @Test func pngIsRefused() throws {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
-        let message = inputError(.bytes(png + [UInt8](repeating: 0, count: 200), displayPath: "photo.csv"))
+        let message = try unreadable(.bytes(png + [UInt8](repeating: 0, count: 200), displayPath: "photo.csv"))
         #expect(message?.contains("PNG") == true)
     }
 
-    @Test func zipIsRefused() {
+    @Test func zipIsRefused() throws {
         let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0] + Array("[Content_Types].xml".utf8)
-        let message = inputError(.bytes(zip, displayPath: "people.xlsx"))
+        let message = try unreadable(.bytes(zip, displayPath: "people.xlsx"))
         #expect(message?.contains("ZIP") == true)
     }
 
@@ -50,13 +47,11 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-dir-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let message = inputError(.path(dir.path))
-        #expect(message == "\(dir.path): is a directory")
+        #expect(try unreadable(.path(dir.path)) == "This is a folder, not a file")
     }
 
-    @Test func missingFileIsRefused() {
-        let message = inputError(.path("/nonexistent/importlint/people.csv"))
-        #expect(message == "/nonexistent/importlint/people.csv: No such file or directory")
+    @Test func missingFileIsRefused() throws {
+        #expect(try unreadable(.path("/nonexistent/importlint/people.csv")) == "The file does not exist")
     }
 
     @Test func hundredThousandColumns() throws {

@@ -26,6 +26,8 @@ public struct CheckRequest: Sendable {
     /// Where the report goes; nil is standard output.
     public var output: String?
     public var color = false
+    /// How many files are linted at once (`--jobs`); nil: one per processor core.
+    public var jobs: Int?
     /// `--max-findings`: keep at most this many findings of the whole run; the rest are only counted.
     public var maxFindings: Int?
     /// `--quiet`: a text report holds only the summary.
@@ -77,7 +79,9 @@ public final class CheckRun {
         let inputs = try request.files.map { path in
             path == "-" ? try InputFile.standardInput(displayPath: request.stdinFilename ?? "<stdin>") : try InputFile.reading(path)
         }
-        base.references = try ReferenceSet.resolve(for: zip(request.files, inputs).filter { $0.0 != "-" }.map(\.1),
+        // An input that cannot be read is a finding of its own (unreadable-input), not a source of keys.
+        let readable = zip(request.files, inputs).filter { $0.0 != "-" && UnreadableInput.problem($0.1) == nil }.map(\.1)
+        base.references = try ReferenceSet.resolve(for: readable,
                                                    explicitSources: try request.people.map { try InputFile.reading($0) }, profile: base.profile)
         self.inputs = inputs
         self.request = request
@@ -117,20 +121,13 @@ public final class CheckRun {
         var results: [LintResult] = []
         var failOnByPath: [String: Severity] = [:]
         let cwd = FileManager.default.currentDirectoryPath
-        for (path, file) in zip(request.files, inputs) {
-            let display = names(path).display
-            do {
-                let (fileOptions, failOn, config) = try configured(path)
-                let linter = Linter(options: fileOptions)
-                linter.progress = progress
-                defer { fileDone?() }
-                var result = try linter.lint(file)
-                result.report.config = config.map { Self.shown($0.path, cwd: cwd) }
-                results.append(result)
-                failOnByPath[display] = failOn
-            } catch let error as InputError {
-                throw error.description.hasPrefix(display) ? error : InputError("\(display): \(error.description)")
-            }
+        let configurations = try request.files.map { path in try naming(path) { try configured(path) } }
+        let outcomes = lintAll(configurations.map(\.options))
+        for (index, path) in request.files.enumerated() {
+            var result = try naming(path) { try outcomes[index].get() }
+            result.report.config = configurations[index].config.map { Self.shown($0.path, cwd: cwd) }
+            results.append(result)
+            failOnByPath[names(path).display] = configurations[index].failOn
         }
         try applySuppressions(&results)
         if let limit = request.keptFindings { Self.keepFirst(limit, of: &results) }
@@ -166,6 +163,34 @@ public final class CheckRun {
             for d in results[i].report.diagnostics[kept...] { results[i].report.omitted.add(d) }
             results[i].report.diagnostics.removeSubrange(kept...)
             room -= kept
+        }
+    }
+
+    /// Lints the inputs, several at once when there are several cores (`jobs`), and returns the outcomes in
+    /// the order of the inputs. The keys that contact files check against were collected beforehand, so a
+    /// file's findings never depend on another file's lint.
+    private func lintAll(_ options: [LintOptions]) -> [Result<LintResult, any Error>] {
+        let inputs = inputs
+        let workers = min(request.jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count)
+        guard workers > 1 else {
+            return zip(inputs, options).map { input, options in
+                let linter = Linter(options: options)
+                linter.progress = progress
+                defer { fileDone?() }
+                return Result { try linter.lint(input) }
+            }
+        }
+        // No progress line: two files' counts would overwrite each other.
+        return ParallelMap.run(inputs.count, workers: workers) { index in try Linter(options: options[index]).lint(inputs[index]) }
+    }
+
+    /// Runs `body`, prefixing its input error with the display name of `path`.
+    private func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let display = names(path).display
+        do {
+            return try body()
+        } catch let error as InputError {
+            throw error.description.hasPrefix(display) ? error : InputError("\(display): \(error.description)")
         }
     }
 

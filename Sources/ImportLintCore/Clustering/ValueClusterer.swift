@@ -239,7 +239,11 @@ public struct ValueClusterer: Sendable {
                 canonical = top.max { a, b in
                     let sa = WellFormedness.score(entries[a].value, hasLegalForm: entries[a].name.legalForm != nil)
                     let sb = WellFormedness.score(entries[b].value, hasLegalForm: entries[b].name.legalForm != nil)
-                    return sa != sb ? sa < sb : entries[a].value > entries[b].value
+                    if sa != sb { return sa < sb }
+                    // "München" over its transliteration "Muenchen": the letters it was written with.
+                    if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return false }
+                    if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return true }
+                    return entries[a].value > entries[b].value
                 }!
                 source = .wellFormed
             }

@@ -12,7 +12,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 public struct ConfigFile: Sendable {
     public static let fileName = ".importlint.yml"
     public static let keys = ["profile", "profiles", "select", "ignore", "severity", "per-file-ignores",
-                              "default-region", "known-organizations", "locales", "fail-on", "baseline", "allowed-tlds", "service-accounts"]
+                              "default-region", "known-organizations", "locales", "fail-on", "baseline", "allowed-tlds", "service-accounts", "exclude"]
 
     public let path: String
     /// Absolute folder of the file; globs and relative paths start here.
@@ -37,6 +37,8 @@ public struct ConfigFile: Sendable {
     /// Patterns added to and removed from the shipped service-account list.
     public var serviceAccountsAdded: [String] = []
     public var serviceAccountsRemoved: [String] = []
+    /// Files and folders that commands given a folder (or the file itself) leave out.
+    public var exclude: [Glob] = []
 
     public struct GlobEntry<Value: Sendable>: Sendable {
         public let glob: Glob
@@ -81,6 +83,8 @@ public struct ConfigFile: Sendable {
                     guard let s = Severity(rawValue: text) else { throw p.error(level, "unknown severity '\(text)' (use error, warning, info or off)") }
                     for n in name { config.severity[n] = s }
                 }
+            case "exclude":
+                config.exclude = try p.strings(value, what: "an exclude glob").map { Glob($0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0) }
             case "per-file-ignores":
                 config.perFileIgnores = try p.mapping(value, what: "'per-file-ignores' (glob: [rules])").map { glob, rules in
                     GlobEntry(glob: try p.glob(glob), value: try p.rules(rules))
@@ -150,6 +154,13 @@ public struct ConfigFile: Sendable {
     public func ignores(for file: String) -> [String] {
         let relative = relativePath(file)
         return perFileIgnores.filter { $0.glob.matches(relative) }.flatMap(\.value)
+    }
+
+    /// Whether an `exclude` glob matches the file or folder (its path relative to this file's folder, or its name).
+    public func excludes(_ path: String) -> Bool {
+        let relative = relativePath(path)
+        let name = (relative as NSString).lastPathComponent
+        return exclude.contains { $0.matches(relative) || $0.matches(name) }
     }
 
     /// The file's path relative to the configuration's folder ('/'-separated); absolute when outside it.

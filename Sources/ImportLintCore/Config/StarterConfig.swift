@@ -26,6 +26,10 @@ public enum StarterConfig {
     #   removed-identifiers: error
     #   surrounding-whitespace: info
 
+    # Files and folders to leave out when importlint is given a folder, or the file itself (a glob
+    # without '/' matches a name at any depth).
+    # exclude: ["archive/", "*-backup.csv"]
+
     # Rules to skip for some files only.
     # per-file-ignores:
     #   "legacy/*.csv": [legacy-encoding, byte-order-mark]

@@ -30,6 +30,7 @@ public final class Linter {
             let path = input.displayPath
             sink.isSuppressed = { suppressions.suppresses($0, path: path) }
         }
+        if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
         let encoding = try input.encoding(override: options.inputEncoding)
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }

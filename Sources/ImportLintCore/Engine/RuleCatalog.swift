@@ -13,7 +13,7 @@ public enum RuleCatalog {
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
-        .unknownFormat, .unsupportedDelimiter,
+        .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
     ]

@@ -85,11 +85,18 @@ public final class FixRun {
     }
 
     /// Fixes every file and returns the exit status: 0 when every output was written (or no diff shows a
-    /// change), 1 when a file was not written for a fatal error or its diff shows changes, 2 when a file
-    /// failed on usage, configuration or I/O (its message goes to `note`); the highest of all files.
+    /// change), 1 when a file was not written for a fatal error, is missing or not text (unreadable-input)
+    /// or its diff shows changes, 2 when a file failed on usage, configuration or I/O (its message goes to
+    /// `note`); the highest of all files.
     public func run() -> Int32 {
         var status: Int32 = 0
         for file in request.files {
+            if file != "-", let problem = UnreadableInput.problem(path: file) {
+                let rule = RuleDescriptor.unreadableInput
+                note("\(TerminalText.path(file)):1:1: error: \(TerminalText.escape(problem)) [\(rule.code) \(rule.name)]")
+                status = max(status, 1)
+                continue
+            }
             do {
                 status = max(status, try fix(file))
             } catch {

@@ -37,6 +37,10 @@ public struct TextReporter: Reporter {
         if context.statistics { out += Self.statistics(report.summary.rules) }
         for file in report.files {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
+            if file.encoding == UnreadableInput.encoding {
+                out += "\(style.bold(TerminalText.path(file.path))): not read (unreadable-input)\n"
+                continue
+            }
             out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
         if context.showFindings, let note = Self.omittedNote(report.summary) { out += "note: " + note + "\n" }

@@ -58,14 +58,11 @@ public enum EncodingSniffer {
         if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32(littleEndian: false, bom: true) }
         if head.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, bom: true) }
         if head.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, bom: true) }
-        if let kind = BinarySignature.match(head) {
-            throw InputError("not a text file (looks like \(kind))")
+        if let kind = NotText.kind(head) {
+            throw InputError(UnreadableInput.advice(kind))
         }
         if let littleEndian = utf16ByNULPattern(head) {
             return .utf16(littleEndian: littleEndian, bom: false)
-        }
-        if head.count >= 64, head.filter({ $0 == 0 }).count * 10 > head.count {
-            throw InputError("not a text file (more than 10% NUL bytes)")
         }
         return try scanUTF8(head: head, rest: source, open)
     }
@@ -222,18 +219,5 @@ struct UTF8Scanner {
             invalidSample.append(contentsOf: line)
             invalidSample.append(0x0A)
         }
-    }
-}
-
-/// Recognizes files that are certainly not CSV by their magic numbers.
-enum BinarySignature {
-    static func match(_ head: [UInt8]) -> String? {
-        let signatures: [([UInt8], String)] = [
-            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive or XLSX workbook"),
-            ([0x25, 0x50, 0x44, 0x46], "a PDF document"), ([0x1F, 0x8B], "a gzip archive"),
-            ([0xFF, 0xD8, 0xFF], "a JPEG image"), ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
-            ([0xD0, 0xCF, 0x11, 0xE0], "an OLE2 (XLS) workbook"), ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
-        ]
-        return signatures.first { head.starts(with: $0.0) }?.1
     }
 }
