@@ -44,17 +44,18 @@ import Testing
         #expect(TerminalText.message("usage\n::warning::x") == "usage\nimportlint: ::warning::x")
     }
 
-    /// The caret stays under the column it names once the characters before it are escaped.
+    /// The caret stays under the column it names once the characters before it are escaped (and a tab
+    /// expanded to the next multiple of 4).
     @Test func caretFollowsEscapes() {
-        let (shown, offset) = TextReporter.visible("a\u{1B}b\tc", column: 5)
-        #expect(shown == "a\\x1bb\\tc")
+        let (shown, offset) = SourceLineLayout.layout("a\u{1B}b\tc", column: 5)
+        #expect(shown == "a\\x1bb  c")
         #expect(offset == 8)
     }
 
     @Test func textReportIsInert() throws {
         let result = try TestSupport.lint(Self.hostile, name: Self.names[0], options: LintOptions(captureSourceLines: true))
         #expect(result.report.diagnostics.count >= 4)
-        let text = try TextReporter().render(Report(files: [result.report]), context: ReportContext(sourceLines: [result.sourceLines]))
+        let text = try TextReporter().render(Report(files: [result.report]), context: ReportContext(sources: [result.source]))
         #expect(Self.workflowCommands(text).isEmpty, "\(text)")
         #expect(Self.rawControls(text).isEmpty, "\(text)")
         #expect(text.contains(" 6 | dee@widget.com,\"\\x1b[2J\\x07\\x08 Dee\""), "\(text)")

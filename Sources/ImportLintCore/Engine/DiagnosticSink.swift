@@ -4,18 +4,24 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
-    public private(set) var sourceLines: [Int: String] = [:]
-    let captureSourceLines: Bool
     /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
     /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
     /// code two or three times for every finding.
     private var ruleStates: [(code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?)] = []
+    /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
+    var isSuppressed: ((Diagnostic) -> Bool)?
+    /// `--max-findings`: the findings kept instead of `diagnostics`.
+    private var bounded: BoundedFindings?
+    /// Findings accepted so far (selected, not suppressed): the sequence number the next one gets.
+    private(set) var accepted = 0
 
-    public init(selection: RuleSelection, captureSourceLines: Bool = false) {
+    public init(selection: RuleSelection, maxFindings: Int? = nil) {
         self.selection = selection
-        self.captureSourceLines = captureSourceLines
+        bounded = maxFindings.map(BoundedFindings.init)
     }
+
+    /// Findings counted but not kept (`--max-findings`).
+    var omitted: FindingTally { bounded?.omitted ?? FindingTally() }
 
     public func isEnabled(_ rule: RuleDescriptor) -> Bool {
         ruleState(rule.code).enabled
@@ -31,20 +37,16 @@ public final class DiagnosticSink {
         return state
     }
 
-    /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
-    public func wantsSourceLine(_ line: Int) -> Bool {
-        captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000
-    }
-
-    /// Keeps `diagnostic` if its rule is selected, with its severity overridden as configured, and the
-    /// text of its line if given.
-    public func emit(_ diagnostic: Diagnostic, sourceLine: String? = nil) {
+    /// Keeps `diagnostic` if its rule is selected and it is not suppressed, with its severity overridden
+    /// as configured.
+    public func emit(_ diagnostic: Diagnostic) {
         let state = ruleState(diagnostic.code)
         guard state.enabled else { return }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
-        if let sourceLine, wantsSourceLine(d.line) { sourceLines[d.line] = sourceLine }
-        diagnostics.append(shared(d))
+        if let isSuppressed, isSuppressed(d) { return }
+        accepted += 1
+        if bounded != nil { bounded!.insert(d) } else { diagnostics.append(shared(d)) }
     }
 
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
@@ -76,15 +78,18 @@ public final class DiagnosticSink {
                         related: related, fix: fix, fieldIndex: fieldIndex, values: values))
     }
 
-    /// Replaces (or, with nil, withdraws) diagnostics kept earlier, by their index in `diagnostics`: a
-    /// finding reported in place during the pass that a check at the end of the file corrects.
-    func revise(_ revisions: [Int: Diagnostic?]) {
+    /// Rewrites (or, returning nil, withdraws) findings kept earlier, by their sequence number (`accepted`
+    /// before they were emitted): a finding reported in place during the pass that a check at the end of
+    /// the file corrects. A revision keeps the finding's position. Under `--max-findings`, a finding
+    /// already let go stays counted.
+    func revise(_ revisions: [Int: (Diagnostic) -> Diagnostic?]) {
         guard !revisions.isEmpty else { return }
+        if bounded != nil { bounded!.revise(revisions); return }
         var kept: [Diagnostic] = []
         kept.reserveCapacity(diagnostics.count)
         for (index, diagnostic) in diagnostics.enumerated() {
-            if let revision = revisions[index] {
-                if let revision { kept.append(revision) }
+            if let revise = revisions[index] {
+                if let revised = revise(diagnostic) { kept.append(revised) }
             } else {
                 kept.append(diagnostic)
             }
@@ -96,6 +101,7 @@ public final class DiagnosticSink {
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
     /// a file with hundreds of thousands of findings would otherwise hold two more copies of them.
     func takeSorted() -> [Diagnostic] {
+        if bounded != nil { return bounded!.takeSorted() }
         var all = diagnostics
         diagnostics = []
         all.sort { ($0.line, $0.column) < ($1.line, $1.column) }  // stable, as the standard library guarantees

@@ -40,7 +40,11 @@ public struct InputFile: Sendable {
 
     /// A UTF-8 byte stream of the content with any byte-order mark removed.
     public func openDecoded(_ encoding: InputEncoding) throws -> ByteSource {
-        let raw = try openRaw()
+        try decoding(openRaw(), encoding)
+    }
+
+    /// `raw`, this file's bytes from the start, as UTF-8 without a byte-order mark.
+    func decoding(_ raw: ByteSource, _ encoding: InputEncoding) throws -> ByteSource {
         if encoding.bomLength > 0 {
             var skipped = [UInt8](repeating: 0, count: encoding.bomLength)
             _ = try skipped.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, $0.count) }

@@ -1,15 +1,16 @@
-/// The outcome of linting one file: its report section plus what text reports need for carets.
+/// The outcome of linting one file: its report section plus where text reports read its lines.
 public struct LintResult: Sendable {
     public var report: FileReport
-    public var sourceLines: [Int: String]
+    /// The input, read again for the lines findings sit on (when `captureSourceLines` asked for it).
+    public var source: SourceText?
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
 public final class Linter {
     public let options: LintOptions
     private let builtInProfiles: [Profile]
-    /// Called with the display path and the records read so far, every `progressInterval` records.
-    public var progress: ((String, Int) -> Void)?
+    /// Called with the records and share of bytes read so far, every `progressInterval` records.
+    public var progress: ((LintProgress) -> Void)?
     public var progressInterval = 50_000
 
     public init(options: LintOptions) {
@@ -35,7 +36,12 @@ public final class Linter {
     /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
     private func lintNamed(_ input: InputFile, encoding known: InputEncoding?) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
-        let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
+        let stamp = options.captureSourceLines ? input.stamp() : nil
+        let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
+        if let suppressions = options.suppressions {
+            let path = input.displayPath
+            sink.isSuppressed = { suppressions.suppresses($0, path: path) }
+        }
         if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
         let sniffed = try known ?? input.encodingFromHead(override: options.inputEncoding)
         let encoding = sniffed ?? .utf8(bom: false)
@@ -52,7 +58,9 @@ public final class Linter {
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let reader = CSVReader(source: try input.openDecoded(encoding))
+        let raw = CountingSource(try input.openRaw())
+        let size = progress == nil ? nil : input.byteCount
+        let reader = CSVReader(source: try input.decoding(raw, encoding))
         let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
@@ -61,7 +69,8 @@ public final class Linter {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
             report.diagnostics = sink.takeSorted()
-            return LintResult(report: report, sourceLines: sink.sourceLines)
+            report.omitted = sink.omitted
+            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil)
         }
 
         func settle(_ profile: Profile?) {
@@ -108,7 +117,10 @@ public final class Linter {
                 continue
             }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-            if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
+            if let progress, records % progressInterval == 0 {
+                progress(LintProgress(path: input.displayPath, records: records,
+                                      fraction: size.map { $0 > 0 ? min(1, Double(raw.count) / Double($0)) : 1 }))
+            }
         }
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }

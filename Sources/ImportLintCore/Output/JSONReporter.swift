@@ -37,7 +37,18 @@ public struct JSONReporter: Reporter {
                     o.field("fixableSafe") { $0.int(s.fixableSafe) }
                     o.field("fixableUnsafe") { $0.int(s.fixableUnsafe) }
                     o.field("infos") { $0.int(s.infos) }
+                    o.field("omittedFindings") { $0.int(s.omittedFindings) }
                     o.field("records") { $0.int(s.records) }
+                    o.field("rules") { w in
+                        w.array(s.rules.count, 2) { w, i in
+                            let r = s.rules[i]
+                            w.object(3) { o in
+                                o.field("code") { $0.string(r.code) }
+                                o.field("count") { $0.int(r.count) }
+                                o.field("rule") { $0.string(r.rule) }
+                            }
+                        }
+                    }
                     o.field("warnings") { $0.int(s.warnings) }
                 }
             }

@@ -163,11 +163,11 @@ final class DuplicateIdentifierRule: RecordRule {
         let key = keys[k]
         let values = key.indices.map { Whitespace.trim(reader.string($0)) }
         let shown = values.map { "'\($0)'" }.joined(separator: " + ")
-        let kept = sink.diagnostics.count
+        let kept = sink.accepted
         reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
                       message: Self.message(key, shown: shown, first: first, otherPerson: otherPerson),
                       related: [RelatedLocation(line: first)], values: values)
-        guard sink.diagnostics.count > kept else { return }
+        guard sink.accepted > kept else { return }
         verifier.candidate(DuplicateKeyVerifier.Candidate(
             key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, shown: shown, otherPerson: otherPerson,
             bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone)))

@@ -10,7 +10,7 @@ final class DuplicateKeyVerifier {
         let alone: Bool
         let firstLine: Int
         let line: Int
-        /// Index of the reported diagnostic in the sink.
+        /// Sequence number of the reported diagnostic in the sink (`DiagnosticSink.accepted`).
         let diagnostic: Int
         let shown: String
         let otherPerson: Bool
@@ -74,7 +74,7 @@ final class DuplicateKeyVerifier {
             // The input can no longer be read: the findings stand as reported.
             return
         }
-        var revisions: [Int: Diagnostic?] = [:]
+        var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
         var earlier: [Wanted: [Candidate]] = [:]
         for c in candidates {
@@ -82,13 +82,16 @@ final class DuplicateKeyVerifier {
             defer { earlier[w, default: []].append(c) }
             guard firstKeys[w] != c.bytes else { continue }
             guard !c.alone, let same = earlier[w]?.first(where: { $0.bytes == c.bytes }) else {
-                revisions[c.diagnostic] = .some(nil)
+                revisions[c.diagnostic] = { _ in nil }
                 continue
             }
-            var d = sink.diagnostics[c.diagnostic]
-            d.message = message(c.key, same.line, c.shown, c.otherPerson)
-            d.related = [RelatedLocation(line: same.line)]
-            revisions[c.diagnostic] = d
+            let text = message(c.key, same.line, c.shown, c.otherPerson)
+            revisions[c.diagnostic] = { d in
+                var d = d
+                d.message = text
+                d.related = [RelatedLocation(line: same.line)]
+                return d
+            }
         }
         sink.revise(revisions)
     }
