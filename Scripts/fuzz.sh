@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for the reader and the engine (Benchmarks/Sources/importlint-fuzz) with
+# Builds the libFuzzer target for the reader, the engine and the fixer (Benchmarks/Sources/importlint-fuzz) with
 # AddressSanitizer and runs it on a seed corpus made from fixtures/.
 #
 #   Scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]     e.g. Scripts/fuzz.sh 600 -jobs=1

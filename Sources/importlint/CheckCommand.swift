@@ -98,7 +98,7 @@ struct CheckCommand: ParsableCommand {
         unreadable or binary input (an Excel workbook, an image) is a finding of that file (unreadable-input); \
         the other files are still linted and reported. Several files are linted at once, one per processor \
         core (--jobs); the report lists them in the order given.
-        Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage or configuration errors.
+        Exit status: 0 when nothing is at or above --fail-on (or with --exit-zero), 1 when something is, 2 on usage or configuration errors.
         """
     )
 
@@ -121,8 +121,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
     var people: [String] = []
 
+    @OptionGroup var display: DisplayOptions
+
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
+        if let n = display.maxFindings, n < 0 { throw ValidationError("--max-findings must be 0 or more") }
         try input.validateJobs()
         files = try gate.configuration.files(files, outputs: [output, gate.writeSuppressions])
     }
@@ -133,7 +136,7 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine()
         run.progress = progress.update
         run.fileDone = progress.clear
-        if try Self.reportingErrors({ try run.run() }) { throw ExitCode(1) }
+        if try Self.reportingErrors({ try run.run() }) && !display.exitZero { throw ExitCode(1) }
     }
 
     /// The library's check run for these arguments; the fixture tests get their lint options from it too.
@@ -154,8 +157,11 @@ struct CheckCommand: ParsableCommand {
             request.format = format.name
             request.output = output
             request.jobs = input.jobs
-            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
-            request.color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            request.color = display.color.enabled(environment: ProcessInfo.processInfo.environment,
+                                                  toTerminal: output == nil && isatty(STDOUT_FILENO) == 1)
+            request.maxFindings = display.maxFindings
+            request.quiet = display.quiet
+            request.statistics = display.statistics
             return try CheckRun(request, resolver: resolver)
         }
     }
@@ -165,7 +171,7 @@ extension CheckCommand {
     /// Refuses outputs that would replace one of the inputs (exit 2).
     func refuseOverwritingInputs() throws {
         let inputs: [String?] = files + people + input.settings.inputPaths
-            + [gate.baseline, gate.suppressions, gate.configuration.config]
+            + [gate.baseline, gate.suppressions] + gate.configuration.inputPaths(for: files + people)
         try Self.reportingErrors {
             try OverwriteGuard.check(output: output, inputs: inputs, what: "report")
             try OverwriteGuard.check(output: gate.writeSuppressions, inputs: inputs + [output], what: "suppressions")
@@ -186,6 +192,25 @@ extension CheckCommand {
 }
 
 extension Severity: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
+
+/// How much of a report `check` shows, and whether findings fail the run.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Count the findings of each rule (text: a list before the summary, most frequent first; JSON always has summary.rules).")
+    var statistics = false
+
+    @Flag(name: [.short, .long], help: "Text report: only the summary (and --statistics), no findings.")
+    var quiet = false
+
+    @Option(help: "Keep and report at most this many findings (the first in report order); the summary and exit status still count all.")
+    var maxFindings: Int?
+
+    @Flag(help: "Exit 0 even when findings are at or above --fail-on (report only); usage and configuration errors still exit 2.")
+    var exitZero = false
+
+    @Option(help: "Colors in the text report: auto (a terminal; NO_COLOR turns them off, FORCE_COLOR on), always or never.")
+    var color: ColorMode = .auto
+}
 
 enum Output {
     /// Standard output, or a path (a file written atomically, a device or pipe in place).

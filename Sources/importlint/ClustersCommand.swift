@@ -36,7 +36,7 @@ struct ClustersCommand: ParsableCommand {
 
     func run() throws {
         try CheckCommand.reportingErrors {
-            try OverwriteGuard.check(output: writeMapping, inputs: files + input.settings.inputPaths + [configuration.config], what: "mapping")
+            try OverwriteGuard.check(output: writeMapping, inputs: files + input.settings.inputPaths + configuration.inputPaths(for: files), what: "mapping")
         }
         let reports = try lint()
         var unreadable = false
@@ -87,7 +87,8 @@ struct ClustersCommand: ParsableCommand {
         }
         let files = files
         let outcomes = ParallelMap.run(files.count, workers: input.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
-            try Linter(options: options[index]).lint(.path(files[index])).report
+            // Read once: a pipe or `<(...)` would be empty for the linter's second pass.
+            try Linter(options: options[index]).lint(try .reading(files[index])).report
         }
         return try outcomes.map { outcome in try CheckCommand.reportingErrors { try outcome.get() } }
     }

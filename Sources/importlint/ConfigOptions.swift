@@ -38,3 +38,15 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 }
+
+extension ConfigOptions {
+    /// The configuration files `files` use, found by the search or given, and the files they name: inputs
+    /// of the command that no output may replace. Unreadable ones are reported later, where they are read.
+    func inputPaths(for files: [String]) -> [String?] {
+        guard let resolver = try? resolver() else { return [config] }
+        return [config] + files.filter { $0 != "-" }.flatMap { file -> [String?] in
+            guard let found = try? resolver.config(forFile: file) else { return [] }
+            return [found.path, found.knownOrganizations]
+        }
+    }
+}

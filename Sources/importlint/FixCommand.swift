@@ -76,10 +76,11 @@ struct FixCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("name the file to fix") }
         files = try configuration.files(files, outputs: [output])
         do {
+            let configurations = configuration.inputPaths(for: files)
             for file in files {
                 try OverwriteGuard.check(output: outputPath(for: file).flatMap { inPlace ? nil : $0 },
-                                         inputs: [file] + settings.inputPaths + [configuration.config], what: "fixed file")
-                if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + [configuration.config], what: "fixed file") }
+                                         inputs: [file] + settings.inputPaths + configurations, what: "fixed file")
+                if inPlace { try OverwriteGuard.check(output: file, inputs: settings.inputPaths + configurations, what: "fixed file") }
             }
         } catch let error as InputError {
             throw ValidationError(error.description)

@@ -62,9 +62,10 @@ final class ProgressLine {
     private var shown = false
     let enabled = isatty(STDERR_FILENO) == 1
 
-    func update(_ path: String, _ records: Int) {
+    func update(_ progress: LintProgress) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(TerminalText.path(path)): \(records) records…".utf8))
+        let percent = progress.fraction.map { " (\(Int($0 * 100))%)" } ?? ""
+        FileHandle.standardError.write(Data("\r\u{1B}[Kimportlint: \(TerminalText.path(progress.path)): \(progress.records) records\(percent)…".utf8))
         shown = true
     }
 

@@ -36,6 +36,16 @@ import Testing
         #expect(outcome.report.summary.converged)
     }
 
+    /// Organization variants whose canonical spelling would be written as a formula offer no fix (found by
+    /// FixPropertyTests: the canonical '\u{A0}@SUM(A1)' is trimmed to '@SUM(A1)' when written).
+    @Test func clusterFixesCreateNoFormula() throws {
+        let csv = "Primary Email,Name,Organization\na@widget.test,Ann,\u{A0}@SUM(A1)\nb@widget.test,Bob,\u{A0}@SUM(A1)\n"
+            + "c@widget.test,Cy,\u{A0}@SUM(A1)\u{A0}\nd@widget.test,Di, =1+1\ne@widget.test,Ed, =1+1\nf@widget.test,Fe,=1+1 \n"
+        let variants = try TestSupport.lint(csv).report.diagnostics.filter { $0.rule == "organization-variants" }
+        #expect(!variants.isEmpty)
+        #expect(variants.allSatisfy { $0.fix == nil && $0.message.contains("not fixed:") }, "\(variants.map(\.message))")
+    }
+
     /// The fixer's own trimming is guarded too, for a cell no finding offered to fix.
     @Test func trimmingAloneIsGuarded() {
         #expect(FormulaGuard.creates(original: " =1+1", replacement: " =1+1"))

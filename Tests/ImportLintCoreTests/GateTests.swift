@@ -88,7 +88,7 @@ import Testing
 
     static func renderAll(_ results: [LintResult], dir: URL) throws -> String {
         let report = Report(files: results.map(\.report))
-        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: ArtifactLocator(root: dir.path))
+        let context = ReportContext(sources: results.map(\.source), locator: ArtifactLocator(root: dir.path))
         return try Reporters.all.map { try $0.reporter.render(report, context: context) }.joined(separator: "\n")
     }
 
@@ -140,7 +140,7 @@ import Testing
         let linter = Linter(options: LintOptions())
         linter.progressInterval = 2
         nonisolated(unsafe) var calls: [Int] = []
-        linter.progress = { _, records in calls.append(records) }
+        linter.progress = { calls.append($0.records) }
         let rows = (1...5).map { "P\($0),L,p\($0)@x.com,,chicago,\($0)" }.joined(separator: "\n")
         _ = try linter.lint(.bytes(Array("\(Self.header)\n\(rows)\n".utf8), displayPath: "p.csv"))
         #expect(calls == [2, 4])

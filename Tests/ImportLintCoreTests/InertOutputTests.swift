@@ -44,21 +44,32 @@ import Testing
         #expect(TerminalText.message("usage\n::warning::x") == "usage\nimportlint: ::warning::x")
     }
 
-    /// The caret stays under the column it names once the characters before it are escaped.
+    /// The caret stays under the column it names once the characters before it are escaped (and a tab
+    /// expanded to the next multiple of 4).
     @Test func caretFollowsEscapes() {
-        let (shown, offset) = TextReporter.visible("a\u{1B}b\tc", column: 5)
-        #expect(shown == "a\\x1bb\\tc")
+        let (shown, offset) = SourceLineLayout.layout("a\u{1B}b\tc", column: 5)
+        #expect(shown == "a\\x1bb  c")
         #expect(offset == 8)
     }
 
     @Test func textReportIsInert() throws {
         let result = try TestSupport.lint(Self.hostile, name: Self.names[0], options: LintOptions(captureSourceLines: true))
         #expect(result.report.diagnostics.count >= 4)
-        let text = try TextReporter().render(Report(files: [result.report]), context: ReportContext(sourceLines: [result.sourceLines]))
+        let text = try TextReporter().render(Report(files: [result.report]), context: ReportContext(sources: [result.source]))
         #expect(Self.workflowCommands(text).isEmpty, "\(text)")
         #expect(Self.rawControls(text).isEmpty, "\(text)")
         #expect(text.contains(" 6 | dee@widget.com,\"\\x1b[2J\\x07\\x08 Dee\""), "\(text)")
         #expect(text.contains("evil\\u202e\\x1b[31m.csv:"))
+    }
+
+    /// `fix --diff`: file names and lines escaped like the text report (tabs and CRLF kept), and a context
+    /// line, whose leading blank the runner ignores, cannot start a workflow command.
+    @Test func diffIsInert() {
+        let old = Array("h\r\n::error::x\tq\r\n\u{1B}[2Jy\r\n ##[group]z\r\n".utf8)
+        let new = Array("h\r\n::error::x\tq\r\ny\u{202E}\r\n ##[group]z\r\n".utf8)
+        let diff = UnifiedDiff.render(old: old, new: new, oldName: "a/\u{1B}x", newName: "b/::x")
+        #expect(diff == "--- a/\\x1bx\n+++ b/::x\n@@ -1,4 +1,4 @@\n h\r\n \\x3a:error::x\tq\r\n-\\x1b[2Jy\r\n+y\\u202e\r\n  \\x23#[group]z\r\n", "\(diff)")
+        #expect(Self.workflowCommands(diff).isEmpty)
     }
 
     @Test func gitHubReportHasOneCommandPerFinding() throws {
@@ -84,6 +95,7 @@ import Testing
             ["check", "--no-config", "--format", "github"] + Self.names,
             ["fix", "--no-config", Self.names[0], "-o", "fixed.csv"],
             ["fix", "--no-config", Self.names[1], "-o", "-"],
+            ["fix", "--no-config", Self.names[0], "--diff", "--unsafe-fixes"],
             ["clusters", Self.names[1]],
             ["check", "--no-config", missing],
             ["fix", "--no-config", missing, "-o", "x.csv"],

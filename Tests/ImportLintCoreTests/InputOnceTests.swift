@@ -63,4 +63,31 @@ import Testing
         #expect(r.stdout.contains("status 143"), "\(r.stdout)\(r.stderr)")
         #expect(try Self.leftovers(tmp).isEmpty)
     }
+
+    /// Settings files given as `<(...)` are read once too: a run asks for its profile when it validates the
+    /// arguments, for each lint and in each fix round, and for the configuration once per file.
+    @Test func settingsFromProcessSubstitutionAreReadOnce() throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let tmp = try TestSupport.temporaryDirectory()
+        try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("people.csv"))
+        try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("more.csv"))
+        try TestSupport.write(try #require(EmbeddedRules.files["profiles/receptionist.yml"]), to: dir.appendingPathComponent("profile.yml"))
+        try TestSupport.write("ignore: [unknown-column]\n", to: dir.appendingPathComponent("config.yml"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        for (file, substituted) in [("profile.yml", "--profile <(cat profile.yml)"), ("config.yml", "--config <(cat config.yml)")] {
+            let option = substituted.components(separatedBy: " ")[0]
+            let direct = try Self.shell("'\(bin)' check --format json \(option) \(file) people.csv more.csv", in: dir, tmp: tmp)
+            let piped = try Self.shell("'\(bin)' check --format json \(substituted) people.csv more.csv", in: dir, tmp: tmp)
+            // The same report, but for the name of the configuration file.
+            let sameReport = piped.stdout.replacing(/\/dev\/fd\/[0-9]+/, with: file) == direct.stdout
+            #expect(piped.status == direct.status && sameReport, "\(substituted): \(piped.stdout)\(piped.stderr)")
+            #expect(try TestSupport.run("/bin/bash", ["-c", "'\(bin)' fix \(option) \(file) -o out people.csv more.csv && mv out/people.csv expected.csv"], cwd: dir).status == 0)
+            let fixed = try Self.shell("'\(bin)' fix \(substituted) -o out people.csv more.csv", in: dir, tmp: tmp)
+            #expect(fixed.status == 0, "\(substituted): \(fixed.stderr)")
+            #expect(try Data(contentsOf: dir.appendingPathComponent("out/people.csv")) == Data(contentsOf: dir.appendingPathComponent("expected.csv")))
+            #expect(try Data(contentsOf: dir.appendingPathComponent("out/more.csv")) == Data(contentsOf: dir.appendingPathComponent("expected.csv")))
+        }
+        #expect(try Self.leftovers(tmp).isEmpty)
+    }
 }

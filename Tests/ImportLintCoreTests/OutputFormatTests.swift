@@ -170,7 +170,7 @@ import FoundationXML
         let report = Report(files: [result.report])
         var streamed: [UInt8] = []
         var pieces = 0
-        try TextReporter().write(report, context: ReportContext(sourceLines: [result.sourceLines])) { piece in
+        try TextReporter().write(report, context: ReportContext(sources: [result.source])) { piece in
             streamed.append(contentsOf: piece)
             #expect(piece.count < 1 << 17)
             pieces += 1

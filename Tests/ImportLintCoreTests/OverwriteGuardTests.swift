@@ -35,4 +35,23 @@ import Testing
         // Another path is fine.
         #expect(try TestSupport.run(bin, ["check", "people.csv", "-o", "report.txt", "--no-config"], cwd: dir).status == 1)
     }
+
+    /// The configuration a file uses is an input even when the search found it rather than `--config`,
+    /// and so is the known-organizations list it names.
+    @Test func discoveredConfigurationIsAnInput() throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let config = "ignore: [unknown-column]\nknown-organizations: orgs.txt\n"
+        try TestSupport.write(config, to: dir.appendingPathComponent(".importlint.yml"))
+        try TestSupport.write("Widget Corp\n", to: dir.appendingPathComponent("orgs.txt"))
+        try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("people.csv"))
+        for arguments in [["check", "people.csv", "-o", ".importlint.yml"], ["check", "people.csv", "--write-suppressions", "orgs.txt"],
+                          ["fix", "people.csv", "-o", ".importlint.yml"], ["fix", "people.csv", "-o", "orgs.txt"]] {
+            let r = try TestSupport.run(bin, arguments, cwd: dir)
+            #expect(r.status == 2 && r.stderr.contains("refusing to write"), "\(arguments): \(r.stderr)")
+        }
+        #expect(try String(contentsOf: dir.appendingPathComponent(".importlint.yml"), encoding: .utf8) == config)
+        #expect(try String(contentsOf: dir.appendingPathComponent("orgs.txt"), encoding: .utf8) == "Widget Corp\n")
+    }
 }

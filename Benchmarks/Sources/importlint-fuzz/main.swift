@@ -1,4 +1,4 @@
-// libFuzzer target for the reader and the engine. Built by Scripts/fuzz.sh with `-sanitize=fuzzer,address`;
+// libFuzzer target for the reader, the engine and the fixer. Built by Scripts/fuzz.sh with `-sanitize=fuzzer,address`;
 // the top-level code at the end hands over to libFuzzer's driver (LLVMFuzzerRunDriver).
 //
 // Input: byte 0 chooses the variation (delimiter option, profile option, trickle size), the rest is the file.
@@ -8,7 +8,10 @@
 //  - for UTF-8 input, records == records of the raw CSVReader minus the header (and a #TYPE line) minus
 //    blank lines;
 //  - the raw CSVReader gives the same records, cells, positions and findings whether the input arrives in
-//    one piece or a few bytes at a time into a tiny buffer (the restart-on-refill logic).
+//    one piece or a few bytes at a time into a tiny buffer (the restart-on-refill logic);
+//  - fix (safe fixes, or unsafe ones when bit 0 of byte 0 is set) fails only with InputError; a written file
+//    has as many records as the input and is valid UTF-8 without BOM; fixing it again with the same options
+//    changes nothing, byte for byte, when the first run settled.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -123,6 +126,63 @@ func linter(delimiter: Int, profile: Int) -> Linter {
     return l
 }
 
+/// Where the fixer's temporary files go (TMPDIR, /tmp by default); each is removed after the execution.
+let temporaryDirectory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+
+func readAll(_ path: String) -> [UInt8] {
+    guard let f = fopen(path, "rb") else { check(false, "cannot read back \(path)"); return [] }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+        if n == 0 { break }
+        out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+}
+
+/// Fixes `bytes`; nil when the fixer refused the file or rejected it as input (InputError).
+func fixOnce(_ bytes: [UInt8], options: FixOptions) -> (FixReport, [UInt8]?)? {
+    do {
+        let outcome = try Fixer(options: options).fix(.bytes(bytes, displayPath: "fuzz.csv"),
+                                                      temporaryDirectory: temporaryDirectory, name: "fuzz")
+        guard let path = outcome.temporaryPath else { return (outcome.report, nil) }
+        defer { AtomicFile.discard(path) }
+        return (outcome.report, readAll(path))
+    } catch is InputError {
+        return nil
+    } catch {
+        check(false, "fix threw a non-input error: \(error)")
+        return nil
+    }
+}
+
+/// The fixer's properties: records kept, UTF-8 out, and fix(fix(x)) == fix(x).
+func fuzzFix(_ bytes: [UInt8], delimiter: UInt8?, profile: String?, unsafe: Bool) {
+    var options = FixOptions(lint: LintOptions(profile: profile, delimiter: delimiter))
+    options.unsafeFixes = unsafe
+    options.collectDetails = false
+    guard let first = fixOnce(bytes, options: options), let fixed = first.1 else { return }
+    let report = first.0
+    let s = report.summary
+    check(report.refused == nil, "a refused file was written")
+    check(s.recordsOut == s.recordsIn, "fix wrote \(s.recordsOut) records of \(s.recordsIn)")
+    check(!fixed.starts(with: [0xEF, 0xBB, 0xBF]), "fixed file starts with a BOM")
+    check(String(validating: fixed, as: UTF8.self) != nil, "fixed file is not UTF-8")
+    guard s.converged else { return }
+    var secondOptions = options
+    secondOptions.lint = LintOptions(profile: report.profile, delimiter: report.outputDelimiter.utf8.first)
+    guard let again = fixOnce(fixed, options: secondOptions) else {
+        check(false, "the fixed file is rejected as input")
+        return
+    }
+    let (second, refixed) = again
+    check(refixed != nil, "the fixed file is refused: \(second.refused ?? "")")
+    check(second.summary.recordsIn == s.recordsOut, "second fix read \(second.summary.recordsIn) records of \(s.recordsOut)")
+    check(refixed == fixed, "fixing the fixed file changed it (\(second.summary.cellsChanged) cells, \(second.fileFixes.map(\.description)))")
+}
+
 func fuzzOne(_ data: UnsafeBufferPointer<UInt8>) {
     guard let config = data.first else { return }
     let bytes = Array(data.dropFirst())
@@ -153,6 +213,9 @@ func fuzzOne(_ data: UnsafeBufferPointer<UInt8>) {
     }
 
     guard let result else { return }
+    // 3. The fixer, on what the engine accepted.
+    fuzzFix(bytes, delimiter: delimiterOption, profile: profiles[profileIndex], unsafe: config & 1 == 1)
+
     let report = result.report
     let lines = physicalLines(bytes)
     var previous = (0, 0)
@@ -165,7 +228,7 @@ func fuzzOne(_ data: UnsafeBufferPointer<UInt8>) {
         previous = (d.line, d.column)
     }
 
-    // 3. Records counted by the engine match the raw reader (UTF-8 input only: other encodings are transcoded).
+    // 4. Records counted by the engine match the raw reader (UTF-8 input only: other encodings are transcoded).
     guard report.encoding == "UTF-8" || report.encoding == "UTF-8 with BOM" else { return }
     let body = report.encoding == "UTF-8" ? bytes : Array(bytes.dropFirst(3))
     let usedDelimiter = report.delimiter == "\t" ? UInt8(0x09) : UInt8(ascii: Unicode.Scalar(report.delimiter) ?? ",")

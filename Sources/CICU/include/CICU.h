@@ -5,3 +5,4 @@
 #include "cicu_fold.h"
 #include "cicu_normalize.h"
 #include "cicu_mojibake.h"
+#include "cicu_width.h"

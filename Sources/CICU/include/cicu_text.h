@@ -11,6 +11,9 @@
 /* The version of the ICU library in use ("72.1") into `out` (>= 24 bytes). */
 void cicu_version(char *out, int32_t capacity);
 
+/* A hint to load the cache line at `p` now (Swift has no prefetch of its own); inlined, never a call. */
+static inline void cicu_prefetch(const void *p) { __builtin_prefetch(p); }
+
 /* The confusable skeleton (UTS #39) of `s`, from ICU's spoof checker. */
 int32_t cicu_skeleton(const char *s, int32_t length, char *out, int32_t capacity);
 /* The UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, 14 Greek, 8 Cyrillic...), or -1. */

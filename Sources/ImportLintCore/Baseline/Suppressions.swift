@@ -77,7 +77,7 @@ public enum Suppressions {
     }
 
     public static func load(_ path: String) throws -> [Suppression] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError("\(path): cannot read suppressions file") }
+        guard let data = StreamedFile.contents(atPath: path) else { throw ConfigError("\(path): cannot read suppressions file") }
         do {
             let file = try JSONDecoder().decode(SuppressionFile.self, from: data)
             guard file.version == 1 else { throw ConfigError("\(path): unsupported suppressions version \(file.version)") }
@@ -113,24 +113,16 @@ public enum Suppressions {
     /// Removes suppressed diagnostics. Returns how many were removed and the entries for the linted files
     /// that no longer match anything (entries for files not linted in this run are not judged).
     public static func apply(_ entries: [Suppression], to results: inout [LintResult], salt: [UInt8]?) -> (suppressed: Int, stale: [Suppression]) {
-        var used = [Bool](repeating: false, count: entries.count)
+        let filter = SuppressionFilter(entries, salt: salt)
         var suppressed = 0
-        let linted = Set(results.map { normalize($0.report.path) })
         for r in results.indices {
-            let path = normalize(results[r].report.path)
-            let candidates = entries.indices.filter { entries[$0].path == path }
-            guard !candidates.isEmpty else { continue }
+            let path = results[r].report.path
             results[r].report.diagnostics.removeAll { d in
-                var hit = false
-                for i in candidates where matches(entries[i], d, path: path, salt: salt) {
-                    used[i] = true
-                    hit = true
-                }
+                let hit = filter.suppresses(d, path: path)
                 if hit { suppressed += 1 }
                 return hit
             }
         }
-        let stale = entries.indices.filter { !used[$0] && linted.contains(entries[$0].path) }.map { entries[$0] }
-        return (suppressed, stale)
+        return (suppressed, filter.stale(linted: results.map(\.report.path)))
     }
 }

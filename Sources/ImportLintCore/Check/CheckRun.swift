@@ -28,6 +28,17 @@ public struct CheckRequest: Sendable {
     public var color = false
     /// How many files are linted at once (`--jobs`); nil: one per processor core.
     public var jobs: Int?
+    /// `--max-findings`: keep at most this many findings of the whole run; the rest are only counted.
+    public var maxFindings: Int?
+    /// `--quiet`: a text report holds only the summary.
+    public var quiet = false
+    /// `--statistics`: a text report lists the count of each rule's findings.
+    public var statistics = false
+
+    /// How many findings the run keeps in memory: none for a quiet text report, which prints only counts.
+    var keptFindings: Int? {
+        quiet && format == "text" && writeSuppressions == nil ? 0 : maxFindings
+    }
 
     public init(files: [String], base: LintOptions) {
         self.files = files
@@ -45,8 +56,8 @@ public final class CheckRun {
     private var knownLists: [String: [String]] = [:]
     /// The inputs, pipes and standard input already copied once into temporary files.
     private let inputs: [InputFile]
-    /// Called with the display path and the records read so far, for a progress line.
-    public var progress: ((String, Int) -> Void)?
+    /// Called with how far a file's lint has come, for a progress line.
+    public var progress: ((LintProgress) -> Void)?
     /// Called when a file's lint ends, to clear a progress line.
     public var fileDone: (() -> Void)?
     /// Notes for standard error (suppressions written, stale suppressions).
@@ -55,7 +66,15 @@ public final class CheckRun {
     public init(_ request: CheckRequest, resolver: ConfigResolver) throws {
         if request.files.filter({ $0 == "-" }).count > 1 { throw InputError("standard input ('-') can be read only once") }
         guard Reporters.named(request.format) != nil else { throw InputError("unknown report format '\(request.format)'") }
+        if request.maxFindings != nil && request.writeSuppressions != nil {
+            throw InputError("--write-suppressions records every finding; it cannot be combined with --max-findings")
+        }
         var base = request.base
+        base.maxFindings = request.keptFindings
+        if let file = request.suppressions {
+            let (entries, salt) = try Suppressions.loadWithSalt(file)
+            base.suppressions = SuppressionFilter(entries, salt: salt)
+        }
         // Pipes, FIFOs and standard input are read once, into a temporary copy that every pass reads.
         let inputs = try request.files.map { path in
             path == "-" ? try InputFile.standardInput(displayPath: request.stdinFilename ?? "<stdin>") : try InputFile.reading(path)
@@ -111,19 +130,39 @@ public final class CheckRun {
             failOnByPath[names(path).display] = configurations[index].failOn
         }
         try applySuppressions(&results)
+        if let limit = request.keptFindings { Self.keepFirst(limit, of: &results) }
         if request.redact { results = Redactor.redact(results) }
 
         let report = Report(files: results.map(\.report))
-        let context = ReportContext(sourceLines: results.map(\.sourceLines), locator: .discover(), failOnByPath: failOnByPath,
+        var context = ReportContext(sources: results.map(\.source), locator: .discover(), failOnByPath: failOnByPath,
                                     color: request.color, showSource: !request.redact, redacted: request.redact)
+        context.showFindings = !request.quiet
+        context.statistics = request.statistics
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
         try target.stream { write in
             try reporter.write(report, context: context, to: write)
             if request.verbose && request.format == "text" { try Self.writeConfigurations(report, to: write) }
         }
+        // A CI log shows what the report file holds, in one line.
+        if let output = request.output {
+            note(TextReporter.summaryLine(report.summary) + "; report written to \(TerminalText.path(output))")
+        }
         return report.files.contains { file in
-            file.diagnostics.contains { $0.severity >= context.failOn(file.path) }
+            let failOn = context.failOn(file.path)
+            return file.omitted.worst.map { $0 >= failOn } == true || file.diagnostics.contains { $0.severity >= failOn }
+        }
+    }
+
+    /// `--max-findings` over the whole run: each file kept its own first `limit`; the run keeps the
+    /// first `limit` in report order (files in order) and counts the rest as omitted.
+    static func keepFirst(_ limit: Int, of results: inout [LintResult]) {
+        var room = limit
+        for i in results.indices {
+            let kept = min(room, results[i].report.diagnostics.count)
+            for d in results[i].report.diagnostics[kept...] { results[i].report.omitted.add(d) }
+            results[i].report.diagnostics.removeSubrange(kept...)
+            room -= kept
         }
     }
 
@@ -162,10 +201,9 @@ public final class CheckRun {
             try Suppressions.write(entries, to: out)
             _ = Suppressions.apply(entries, to: &results, salt: salt)
             note("wrote \(entries.count) suppression\(entries.count == 1 ? "" : "s") to \(TerminalText.path(out))")
-        } else if let file = request.suppressions {
-            let (entries, salt) = try Suppressions.loadWithSalt(file)
-            let (_, stale) = Suppressions.apply(entries, to: &results, salt: salt)
-            for s in stale { note("warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))") }
+        } else if let file = request.suppressions, let filter = settings.base.suppressions {
+            // Applied while linting (see `LintOptions.suppressions`); what is left is to name stale entries.
+            for s in filter.stale(linted: results.map(\.report.path)) { note("warning: \(TerminalText.path(file)): suppression no longer matches: \(TerminalText.escape(s.summary))") }
         }
     }
 

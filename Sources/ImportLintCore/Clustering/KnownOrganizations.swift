@@ -24,7 +24,7 @@ public enum KnownOrganizations {
     }
 
     public static func load(path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError.unreadable(path) }
+        guard let data = StreamedFile.contents(atPath: path) else { throw LoadError.unreadable(path) }
         return parse(String(decoding: data, as: UTF8.self))
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// `--mapping FILE` makes its rewrites safe fixes.
 public enum ValueMapping {
     public static func load(path: String) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = StreamedFile.contents(atPath: path) else {
             throw InputError("\(path): cannot read mapping file")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)

@@ -46,7 +46,7 @@ public struct ConfigFile: Sendable {
     }
 
     public static func load(_ path: String) throws -> ConfigFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError("\(path): cannot read configuration file") }
+        guard let data = StreamedFile.contents(atPath: path) else { throw ConfigError("\(path): cannot read configuration file") }
         guard let text = String(data: data, encoding: .utf8) else { throw ConfigError("\(path): configuration is not UTF-8") }
         return try parse(text, path: path)
     }

@@ -1,6 +1,5 @@
 /// How rules report a finding in the record the reader is on: the position is computed here, from the
-/// reader, together with the text of its line when text reports show carets, and handed to the sink as
-/// a plain-data diagnostic.
+/// reader, and handed to the sink as a plain-data diagnostic.
 extension CSVReader {
     /// The profile's canonical name of column `index`, or nil for unknown columns.
     public func columnName(_ index: Int) -> String? {
@@ -27,10 +26,8 @@ extension CSVReader {
             message += FormulaGuard.note(replacement)
             fix = nil
         }
-        let text = sink.wantsSourceLine(line) ? sourceLine(line) : nil
         sink.emit(Diagnostic(rule: rule, severity: severity, line: line, column: column, record: record,
                              field: field.flatMap(columnName), message: message, related: related, fix: fix,
-                             fieldIndex: field, values: values),
-                  sourceLine: text)
+                             fieldIndex: field, values: values))
     }
 }

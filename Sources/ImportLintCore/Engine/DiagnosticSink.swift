@@ -4,36 +4,69 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Text of the physical lines that diagnostics sit on, kept for carets in text reports.
-    public private(set) var sourceLines: [Int: String] = [:]
-    let captureSourceLines: Bool
-    private var enabledCache: [String: Bool] = [:]
+    /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
+    /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
+    /// code two or three times for every finding.
+    private var ruleStates: [(code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?)] = []
+    /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
+    var isSuppressed: ((Diagnostic) -> Bool)?
+    /// `--max-findings`: the findings kept instead of `diagnostics`.
+    private var bounded: BoundedFindings?
+    /// Findings accepted so far (selected, not suppressed): the sequence number the next one gets.
+    private(set) var accepted = 0
 
-    public init(selection: RuleSelection, captureSourceLines: Bool = false) {
+    public init(selection: RuleSelection, maxFindings: Int? = nil) {
         self.selection = selection
-        self.captureSourceLines = captureSourceLines
+        bounded = maxFindings.map(BoundedFindings.init)
     }
+
+    /// Findings counted but not kept (`--max-findings`).
+    var omitted: FindingTally { bounded?.omitted ?? FindingTally() }
 
     public func isEnabled(_ rule: RuleDescriptor) -> Bool {
-        if let known = enabledCache[rule.code] { return known }
-        let enabled = selection.isEnabled(rule)
-        enabledCache[rule.code] = enabled
-        return enabled
+        ruleState(rule.code).enabled
     }
 
-    /// Whether a diagnostic on `line` should bring the line's text along, for carets in text reports.
-    public func wantsSourceLine(_ line: Int) -> Bool {
-        captureSourceLines && sourceLines[line] == nil && sourceLines.count < 10_000
+    @inline(__always)
+    private func ruleState(_ code: String) -> (code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?) {
+        for state in ruleStates where state.code == code { return state }
+        let rule = RuleCatalog.byCode[code]
+        let state = (code: code, rule: rule, enabled: rule.map(selection.isEnabled) ?? false,
+                     severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        ruleStates.append(state)
+        return state
     }
 
-    /// Keeps `diagnostic` if its rule is selected, with its severity overridden as configured, and the
-    /// text of its line if given.
-    public func emit(_ diagnostic: Diagnostic, sourceLine: String? = nil) {
-        guard let rule = RuleCatalog.byCode[diagnostic.code], isEnabled(rule) else { return }
+    /// Keeps `diagnostic` if its rule is selected and it is not suppressed, with its severity overridden
+    /// as configured.
+    public func emit(_ diagnostic: Diagnostic) {
+        let state = ruleState(diagnostic.code)
+        guard state.enabled else { return }
         var d = diagnostic
-        if let overridden = selection.overriddenSeverity(of: rule) { d.severity = overridden }
-        if let sourceLine, wantsSourceLine(d.line) { sourceLines[d.line] = sourceLine }
-        diagnostics.append(d)
+        if let overridden = state.severity { d.severity = overridden }
+        if let isSuppressed, isSuppressed(d) { return }
+        accepted += 1
+        if bounded != nil { bounded!.insert(d) } else { diagnostics.append(shared(d)) }
+    }
+
+    /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
+    /// gives, share one copy of it. Gives up, like the verdict cache, when most contents are distinct.
+    private var contents = Set<Diagnostic.Content>()
+    private var contentLookups = 0
+    private var contentMisses = 0
+    private var sharingContents = true
+
+    private func shared(_ d: Diagnostic) -> Diagnostic {
+        guard sharingContents else { return d }
+        contentLookups += 1
+        let (inserted, member) = contents.insert(d.content)
+        guard inserted else { return d.sharing(member) }
+        contentMisses += 1
+        if contentLookups >= 4096 && contentMisses * 2 > contentLookups {
+            sharingContents = false
+            contents = []
+        }
+        return d
     }
 
     /// A file-level finding: line 1 (or the given line), record null.
@@ -45,10 +78,30 @@ public final class DiagnosticSink {
                         related: related, fix: fix, fieldIndex: fieldIndex, values: values))
     }
 
+    /// Rewrites (or, returning nil, withdraws) findings kept earlier, by their sequence number (`accepted`
+    /// before they were emitted): a finding reported in place during the pass that a check at the end of
+    /// the file corrects. A revision keeps the finding's position. Under `--max-findings`, a finding
+    /// already let go stays counted.
+    func revise(_ revisions: [Int: (Diagnostic) -> Diagnostic?]) {
+        guard !revisions.isEmpty else { return }
+        if bounded != nil { bounded!.revise(revisions); return }
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if let revise = revisions[index] {
+                if let revised = revise(diagnostic) { kept.append(revised) }
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        diagnostics = kept
+    }
+
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
     /// a file with hundreds of thousands of findings would otherwise hold two more copies of them.
     func takeSorted() -> [Diagnostic] {
+        if bounded != nil { return bounded!.takeSorted() }
         var all = diagnostics
         diagnostics = []
         all.sort { ($0.line, $0.column) < ($1.line, $1.column) }  // stable, as the standard library guarantees

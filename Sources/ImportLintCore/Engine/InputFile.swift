@@ -40,7 +40,11 @@ public struct InputFile: Sendable {
 
     /// A UTF-8 byte stream of the content with any byte-order mark removed.
     public func openDecoded(_ encoding: InputEncoding) throws -> ByteSource {
-        let raw = try openRaw()
+        try decoding(openRaw(), encoding)
+    }
+
+    /// `raw`, this file's bytes from the start, as UTF-8 without a byte-order mark.
+    func decoding(_ raw: ByteSource, _ encoding: InputEncoding) throws -> ByteSource {
         if encoding.bomLength > 0 {
             var skipped = [UInt8](repeating: 0, count: encoding.bomLength)
             _ = try skipped.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(raw, $0.baseAddress!, $0.count) }
@@ -53,6 +57,38 @@ public struct InputFile: Sendable {
             // ISO-8859-1 decodes as Windows-1252, its superset for every printable byte.
             return try TranscodingSource(raw, charset: legacy.charset == "ISO-8859-1" ? "windows-1252" : legacy.charset)
         }
+    }
+
+    /// The decoded stream from `offset` on, or nil when the stream cannot be entered there without
+    /// decoding everything before it (a transcoded input).
+    func openDecoded(_ encoding: InputEncoding, at offset: Int) throws -> ByteSource? {
+        guard case .utf8 = encoding else { return nil }
+        switch storage {
+        case .path(let p): let source = try FileSource(path: p); source.skip(encoding.bomLength + offset); return source
+        case .spooled(let s): let source = try FileSource(path: s.path); source.skip(encoding.bomLength + offset); return source
+        case .bytes(let b): return MemorySource(Array(b.dropFirst(encoding.bomLength + offset)))
+        }
+    }
+
+    /// The size in bytes, or nil when it cannot be told.
+    var byteCount: Int? {
+        switch storage {
+        case .path(let p): return Self.size(of: p)
+        case .spooled(let s): return Self.size(of: s.path)
+        case .bytes(let b): return b.count
+        }
+    }
+
+    private static func size(of path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+    }
+
+    /// The encoding to decode with, or nil when the first 64 KB are plain ASCII and the user named none
+    /// (see `EncodingSniffer.sniffHead`).
+    func encodingFromHead(override: String?) throws -> InputEncoding? {
+        if override != nil { return try encoding(override: override) }
+        return try EncodingSniffer.sniffHead(openRaw)
     }
 
     /// The encoding to decode with: the user's `--input-encoding`, or what the bytes say.

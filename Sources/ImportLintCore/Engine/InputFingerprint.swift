@@ -67,15 +67,26 @@ public final class InPlaceLock {
     private let fd: Int32
 
     public init(path: String) throws {
-        fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let busy = errno == EWOULDBLOCK
-            let reason = String(cString: strerror(errno))
+        // The lock must be on the file the path names when it is taken: one opened just before another
+        // importlint renamed its output over the path would lock a file nobody reads any more.
+        for _ in 0..<3 {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let busy = errno == EWOULDBLOCK
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw InputError(busy ? "\(path): another importlint is fixing this file; try again when it has finished"
+                                      : "\(path): cannot lock: \(reason)")
+            }
+            var locked = stat(), named = stat()
+            if fstat(fd, &locked) == 0, stat(path, &named) == 0, locked.st_dev == named.st_dev, locked.st_ino == named.st_ino {
+                self.fd = fd
+                return
+            }
             close(fd)
-            throw InputError(busy ? "\(path): another importlint is fixing this file; try again when it has finished"
-                                  : "\(path): cannot lock: \(reason)")
         }
+        throw InputError("\(path): replaced again and again while being locked; nothing was written (run fix again)")
     }
 
     deinit { close(fd) }

@@ -7,8 +7,12 @@ public struct LintOptions: Sendable {
     public var inputEncoding: String?
     public var selection: RuleSelection
     public var defaultRegion: String?
-    /// Keep the text of lines with diagnostics, for carets in text reports.
+    /// Let the result read its lines back for text reports (`LintResult.source`).
     public var captureSourceLines: Bool
+    /// `--max-findings`: keep at most this many findings of the file (the rest are only counted).
+    public var maxFindings: Int?
+    /// `--suppressions`: findings accepted before they are kept or counted.
+    public var suppressions: SuppressionFilter?
     /// Keys of records in other files that this file's `references` column must name, by profile name.
     public var references: [String: ReferenceSet] = [:]
     /// Names that exist in the target system (`--known-organizations`); nil when not given.

@@ -1,15 +1,16 @@
-/// The outcome of linting one file: its report section plus what text reports need for carets.
+/// The outcome of linting one file: its report section plus where text reports read its lines.
 public struct LintResult: Sendable {
     public var report: FileReport
-    public var sourceLines: [Int: String]
+    /// The input, read again for the lines findings sit on (when `captureSourceLines` asked for it).
+    public var source: SourceText?
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
 public final class Linter {
     public let options: LintOptions
     private let builtInProfiles: [Profile]
-    /// Called with the display path and the records read so far, every `progressInterval` records.
-    public var progress: ((String, Int) -> Void)?
+    /// Called with the records and share of bytes read so far, every `progressInterval` records.
+    public var progress: ((LintProgress) -> Void)?
     public var progressInterval = 50_000
 
     public init(options: LintOptions) {
@@ -18,18 +19,48 @@ public final class Linter {
     }
 
     public func lint(_ input: InputFile) throws -> LintResult {
-        try input.naming { try lintNamed(input) }
+        try input.naming {
+            do {
+                return try lintNamed(input, encoding: nil)
+            } catch let late as LateNonUTF8 {
+                return try lintNamed(input, encoding: late.encoding)
+            }
+        }
     }
 
-    private func lintNamed(_ input: InputFile) throws -> LintResult {
+    /// A file read as UTF-8 because its first 64 KB were plain ASCII turned out not to be: lint it again
+    /// in the encoding the whole file's bytes give.
+    private struct LateNonUTF8: Error { let encoding: InputEncoding }
+
+    /// `known` nil: the encoding is sniffed from the head. When the head is plain ASCII the file is read as
+    /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
+    private func lintNamed(_ input: InputFile, encoding known: InputEncoding?) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
-        let sink = DiagnosticSink(selection: options.selection, captureSourceLines: options.captureSourceLines)
+        let stamp = options.captureSourceLines ? input.stamp() : nil
+        let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
+        if let suppressions = options.suppressions {
+            let path = input.displayPath
+            sink.isSuppressed = { suppressions.suppresses($0, path: path) }
+        }
         if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
-        let encoding = try input.encoding(override: options.inputEncoding)
+        let sniffed = try known ?? input.encodingFromHead(override: options.inputEncoding)
+        let encoding = sniffed ?? .utf8(bom: false)
+        var undecided = sniffed == nil
+        /// Called on every record until the encoding is settled; false once it is. (Returns rather than
+        /// sets `undecided`: a variable captured by a nested function is checked for exclusive access at
+        /// every use, once per record.)
+        func settleEncoding(_ reader: CSVReader) throws -> Bool {
+            guard reader.firstNonASCIIOffset != .max else { return true }
+            let verdict = try EncodingSniffer.sniff(input.openRaw)
+            if verdict != encoding { throw LateNonUTF8(encoding: verdict) }
+            return false
+        }
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let reader = CSVReader(source: try input.openDecoded(encoding))
+        let raw = CountingSource(try input.openRaw())
+        let size = progress == nil ? nil : input.byteCount
+        let reader = CSVReader(source: try input.decoding(raw, encoding))
         let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
@@ -38,7 +69,8 @@ public final class Linter {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
             report.diagnostics = sink.takeSorted()
-            return LintResult(report: report, sourceLines: sink.sourceLines)
+            report.omitted = sink.omitted
+            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil)
         }
 
         func settle(_ profile: Profile?) {
@@ -49,12 +81,14 @@ public final class Linter {
             settle(explicitProfile)
             return endOfFile(records: 0, headerLine: nil)
         }
+        if undecided { undecided = try settleEncoding(reader) }
         if reader.isPowerShellTypeLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
                 settle(explicitProfile)
                 return endOfFile(records: 0, headerLine: nil)
             }
+            if undecided { undecided = try settleEncoding(reader) }
         }
 
         let header = (0..<reader.fieldCount).map(reader.string)
@@ -73,6 +107,7 @@ public final class Linter {
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
         while try reader.next() {
+            if undecided { undecided = try settleEncoding(reader) }
             if reader.isBlankLine {
                 for rule in fileRules { rule.blankLine(reader, sink: sink) }
                 continue
@@ -84,7 +119,10 @@ public final class Linter {
             }
             if repeatedHeader.check(reader, record: records, sink: sink) { continue }
             for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-            if let progress, records % progressInterval == 0 { progress(input.displayPath, records) }
+            if let progress, records % progressInterval == 0 {
+                progress(LintProgress(path: input.displayPath, records: records,
+                                      fraction: size.map { $0 > 0 ? min(1, Double(raw.count) / Double($0)) : 1 }))
+            }
         }
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }
@@ -103,13 +141,21 @@ enum RuleFactory {
         [FileEncodingRule(), PowerShellTypeLineRule(), BlankLineRule(), EmptyFileRule()]
     }
 
+    /// The record rules for the file, without those whose findings are all deselected.
     static func rules(for context: FileContext) -> [RecordRule] {
+        let selection = context.options.selection
+        return allRules(for: context).filter { rule in rule.reports.map { $0.contains(where: selection.isEnabled) } ?? true }
+    }
+
+    private static func allRules(for context: FileContext) -> [RecordRule] {
         var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count),
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
+        let duplicates = DuplicateIdentifierRule(context)
+        if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
         let optional: [RecordRule?] = [
-            MissingValueRule(context), AtLeastOneOfRule(context), DuplicateIdentifierRule(context),
+            MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context),

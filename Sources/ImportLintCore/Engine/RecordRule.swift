@@ -29,6 +29,10 @@ public class RecordRule {
     public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}
     /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
     public func reportedClusters() -> [Cluster]? { nil }
+    /// Every rule this check can report. When none of them is selected the check is not made at all
+    /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
+    /// declared): the check is always made.
+    var reports: [RuleDescriptor]? { nil }
 }
 
 /// Everything rules may know about the file being linted.

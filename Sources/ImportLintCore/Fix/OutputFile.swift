@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +21,8 @@ final class OutputFile {
     private var count = 0
     private var flushed = 0
     private var closed = false
+    /// Set only by `InjectedWriteFault` (tests).
+    private var fault: InjectedWriteFault?
 
     /// Bytes written so far, buffered ones included.
     var offset: Int { flushed + count }
@@ -44,7 +47,9 @@ final class OutputFile {
         }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         TemporaryFiles.register(path)
-        return OutputFile(path: path, fd: fd)
+        let file = OutputFile(path: path, fd: fd)
+        file.fault = InjectedWriteFault.active(in: directory)
+        return file
     }
 
     @inline(__always)
@@ -101,12 +106,15 @@ final class OutputFile {
     func finish(mode: mode_t? = nil) throws {
         try flush()
         if let mode { fchmod(fd, mode) }
-        let synced = fsync(fd) == 0 || errno == EINVAL  // EINVAL: a file that cannot be synced (a pipe)
-        let syncError = errno
-        let closedCleanly = close(fd) == 0
+        var synced = fsync(fd) == 0 || errno == EINVAL  // EINVAL: a file that cannot be synced (a pipe)
+        var syncError = errno
+        if let fault, fault.step == .sync { (synced, syncError) = (false, fault.errno) }
+        var closedCleanly = close(fd) == 0
+        var closeError = errno
+        if let fault, fault.step == .close { (closedCleanly, closeError) = (false, fault.errno) }
         closed = true
         guard synced else { throw InputError("\(path): cannot write: \(String(cString: strerror(syncError)))") }
-        guard closedCleanly else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        guard closedCleanly else { throw InputError("\(path): cannot write: \(String(cString: strerror(closeError)))") }
     }
 }
 
@@ -122,5 +130,29 @@ public enum AtomicFile {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}
+
+/// Fault injection for tests: makes the fsync or close of temporary files created in one directory fail
+/// with a given errno, as a failing disk would (neither can be made to fail on demand otherwise). Never
+/// set outside the tests; scoped to a directory so that tests running in parallel are not affected.
+struct InjectedWriteFault: Sendable {
+    enum Step: Sendable { case sync, close }
+    let directory: String
+    let step: Step
+    let errno: Int32
+
+    nonisolated(unsafe) private static var faults: [InjectedWriteFault] = []
+    private static let lock = NSLock()
+
+    /// Runs `body` with the fault in force.
+    static func during<T>(_ fault: InjectedWriteFault, _ body: () throws -> T) rethrows -> T {
+        lock.withLock { faults.append(fault) }
+        defer { lock.withLock { faults.removeAll { $0.directory == fault.directory } } }
+        return try body()
+    }
+
+    static func active(in directory: String) -> InjectedWriteFault? {
+        lock.withLock { faults.isEmpty ? nil : faults.first { $0.directory == directory } }
     }
 }

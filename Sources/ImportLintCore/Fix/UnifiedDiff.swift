@@ -32,7 +32,7 @@ public enum UnifiedDiff {
         let y = b.map { line in ids[line] ?? { let id = ids.count; ids[line] = id; return id }() }
         let edits = script(x, y)
 
-        var out = "--- \(oldName)\n+++ \(newName)\n"
+        var out = "--- \(TerminalText.escape(oldName))\n+++ \(TerminalText.escape(newName))\n"
         // Group edits into hunks: changes with up to 2*context unchanged lines between them.
         var i = 0
         while i < edits.count {
@@ -64,9 +64,9 @@ public enum UnifiedDiff {
             var oldCount = 0, newCount = 0
             for e in edits[hunkStart..<hunkEnd] {
                 switch e {
-                case .same(let p, _): body += " " + show(a[p]); oldCount += 1; newCount += 1
-                case .delete(let p): body += "-" + show(a[p]); oldCount += 1
-                case .insert(let q): body += "+" + show(b[q]); newCount += 1
+                case .same(let p, _): body += show(a[p], marker: " "); oldCount += 1; newCount += 1
+                case .delete(let p): body += show(a[p], marker: "-"); oldCount += 1
+                case .insert(let q): body += show(b[q], marker: "+"); newCount += 1
                 }
             }
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n" + body
@@ -80,13 +80,30 @@ public enum UnifiedDiff {
         return count == 1 ? "\(first)" : "\(first),\(count)"
     }
 
-    /// The line as printed: its text and a newline; a CR-only terminator is printed as a newline, and a
-    /// missing final terminator is marked as `diff` does.
-    private static func show(_ line: ArraySlice<UInt8>) -> String {
+    /// The line as printed: marker, text and its terminator (LF or CRLF; a CR-only one is printed as a
+    /// newline, and a missing final one is marked as `diff` does). The text is inert in a terminal or CI
+    /// log: control and bidi characters other than tab are escaped, and a context line whose text would
+    /// start a workflow command (the runner ignores the leading blank) has that ':' or '#' escaped.
+    static func show(_ line: ArraySlice<UInt8>, marker: String) -> String {
         var bytes = Array(line)
-        if bytes.last == 0x0A { return String(decoding: bytes, as: UTF8.self) }
-        if bytes.last == 0x0D { bytes.removeLast(); return String(decoding: bytes, as: UTF8.self) + "\n" }
-        return String(decoding: bytes, as: UTF8.self) + "\n\\ No newline at end of file\n"
+        var end = "\n"
+        if bytes.last == 0x0A {
+            bytes.removeLast()
+            if bytes.last == 0x0D { bytes.removeLast(); end = "\r\n" }
+        } else if bytes.last == 0x0D {
+            bytes.removeLast()
+        } else {
+            end = "\n\\ No newline at end of file\n"
+        }
+        var text = ""
+        for u in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if u != "\t", let escaped = TerminalText.escaped(u) { text += escaped } else { text.unicodeScalars.append(u) }
+        }
+        if TerminalText.startsLikeCommand(marker + text), let first = text.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "#" }) {
+            let scalar = text.unicodeScalars[first]
+            text.unicodeScalars.replaceSubrange(first...first, with: (scalar == ":" ? "\\x3a" : "\\x23").unicodeScalars)
+        }
+        return marker + text + end
     }
 
     /// Myers' shortest edit script, after stripping the common prefix and suffix.

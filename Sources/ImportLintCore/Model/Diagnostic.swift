@@ -54,38 +54,129 @@ public struct Fix: Codable, Sendable, Equatable {
 }
 
 /// One finding, placed as `reference/report-format.md` prescribes.
+///
+/// Held compactly, since a file can have hundreds of thousands of findings held for the sorted report:
+/// the position inline (40 bytes with one reference), everything else (rule, severity, field, message,
+/// fix, quoted values) in a `Content` that findings with the same content share (see
+/// `DiagnosticSink`). Copy-on-write: changing a shared content copies it first.
 public struct Diagnostic: Codable, Sendable, Equatable {
-    public var code: String
-    public var rule: String
-    public var severity: Severity
+    final class Content: @unchecked Sendable, Hashable {
+        var code: String
+        var rule: String
+        var severity: Severity
+        var field: String?
+        var message: String
+        var related: [RelatedLocation]
+        var fix: Fix?
+        var values: [String]
+
+        init(code: String, rule: String, severity: Severity, field: String?, message: String,
+             related: [RelatedLocation], fix: Fix?, values: [String]) {
+            self.code = code
+            self.rule = rule
+            self.severity = severity
+            self.field = field
+            self.message = message
+            self.related = related
+            self.fix = fix
+            self.values = values
+        }
+
+        func copy() -> Content {
+            Content(code: code, rule: rule, severity: severity, field: field, message: message, related: related, fix: fix, values: values)
+        }
+
+        static func == (a: Content, b: Content) -> Bool {
+            a === b || (a.code == b.code && a.rule == b.rule && a.severity == b.severity && a.field == b.field
+                && a.message == b.message && a.related == b.related && a.fix == b.fix && a.values == b.values)
+        }
+
+        /// Cheap parts only (hashing whole messages cost more than the rest of a finding): equal contents
+        /// still hash equal, and the first quoted value and the message's length tell most others apart.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(code)
+            hasher.combine(message.utf8.count)
+            hasher.combine(values.first)
+        }
+    }
+
+    private(set) var content: Content
     public var line: Int
     public var column: Int
-    public var record: Int?
-    public var field: String?
-    public var message: String
-    public var related: [RelatedLocation]
-    public var fix: Fix?
+    /// `record` and `fieldIndex` with `Int.min` for nil: an optional Int would take 16 bytes.
+    private var recordOrMin: Int
+    private var fieldIndexOrMin: Int
+
+    private mutating func uniqueContent() -> Content {
+        if !isKnownUniquelyReferenced(&content) { content = content.copy() }
+        return content
+    }
+
+    public var code: String {
+        get { content.code }
+        set { uniqueContent().code = newValue }
+    }
+    public var rule: String {
+        get { content.rule }
+        set { uniqueContent().rule = newValue }
+    }
+    public var severity: Severity {
+        get { content.severity }
+        set { uniqueContent().severity = newValue }
+    }
+    public var record: Int? {
+        get { recordOrMin == .min ? nil : recordOrMin }
+        set { recordOrMin = newValue ?? .min }
+    }
+    public var field: String? {
+        get { content.field }
+        set { uniqueContent().field = newValue }
+    }
+    public var message: String {
+        get { content.message }
+        set { uniqueContent().message = newValue }
+    }
+    public var related: [RelatedLocation] {
+        get { content.related }
+        set { uniqueContent().related = newValue }
+    }
+    public var fix: Fix? {
+        get { content.fix }
+        set { uniqueContent().fix = newValue }
+    }
     /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
     /// the fixer to find the cell to rewrite, and not part of the JSON report.
-    public var fieldIndex: Int?
+    public var fieldIndex: Int? {
+        get { fieldIndexOrMin == .min ? nil : fieldIndexOrMin }
+        set { fieldIndexOrMin = newValue ?? .min }
+    }
     /// Cell values quoted in `message` and `fix`, so that `--redact` can hide them.
-    public var values: [String]
+    public var values: [String] {
+        get { content.values }
+        set { uniqueContent().values = newValue }
+    }
 
     public init(rule: RuleDescriptor, severity: Severity? = nil, line: Int, column: Int, record: Int?,
                 field: String?, message: String, related: [RelatedLocation] = [], fix: Fix? = nil,
                 fieldIndex: Int? = nil, values: [String] = []) {
-        self.code = rule.code
-        self.rule = rule.name
-        self.severity = severity ?? rule.severity
+        content = Content(code: rule.code, rule: rule.name, severity: severity ?? rule.severity, field: field,
+                          message: message, related: related, fix: fix, values: values)
         self.line = line
         self.column = column
-        self.record = record
-        self.field = field
-        self.message = message
-        self.related = related
-        self.fix = fix
-        self.fieldIndex = fieldIndex
-        self.values = values
+        recordOrMin = record ?? .min
+        fieldIndexOrMin = fieldIndex ?? .min
+    }
+
+    /// The same finding with its content replaced by an equal one (shared with other findings).
+    func sharing(_ equal: Content) -> Diagnostic {
+        var d = self
+        d.content = equal
+        return d
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.line == b.line && a.column == b.column && a.recordOrMin == b.recordOrMin
+            && a.fieldIndexOrMin == b.fieldIndexOrMin && a.content == b.content
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,18 +185,15 @@ public struct Diagnostic: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        code = try c.decode(String.self, forKey: .code)
-        rule = try c.decode(String.self, forKey: .rule)
-        severity = try c.decode(Severity.self, forKey: .severity)
+        content = Content(code: try c.decode(String.self, forKey: .code), rule: try c.decode(String.self, forKey: .rule),
+                          severity: try c.decode(Severity.self, forKey: .severity),
+                          field: try c.decodeIfPresent(String.self, forKey: .field), message: try c.decode(String.self, forKey: .message),
+                          related: try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? [],
+                          fix: try c.decodeIfPresent(Fix.self, forKey: .fix), values: [])
         line = try c.decode(Int.self, forKey: .line)
         column = try c.decode(Int.self, forKey: .column)
-        record = try c.decodeIfPresent(Int.self, forKey: .record)
-        field = try c.decodeIfPresent(String.self, forKey: .field)
-        message = try c.decode(String.self, forKey: .message)
-        related = try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? []
-        fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
-        fieldIndex = nil
-        values = []
+        recordOrMin = try c.decodeIfPresent(Int.self, forKey: .record) ?? .min
+        fieldIndexOrMin = .min
     }
 
     /// `record`, `field` and `fix` are written as JSON null when absent: the report contract has the keys.

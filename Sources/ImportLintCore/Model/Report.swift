@@ -35,6 +35,8 @@ public struct FileReport: Codable, Sendable {
     public var clusters: [Cluster]?
     /// The `.importlint.yml` that applied, when one did.
     public var config: String?
+    /// Findings counted but not kept (`--max-findings`); not part of `diagnostics`.
+    public var omitted = FindingTally()
 
     public init(path: String, profile: String?, encoding: String, delimiter: String, records: Int,
                 diagnostics: [Diagnostic], clusters: [Cluster]?) {
@@ -74,6 +76,42 @@ public struct ReportSummary: Codable, Sendable, Equatable {
     public var fixableSafe: Int
     /// The ones it applies only with `--unsafe-fixes`.
     public var fixableUnsafe: Int
+    /// Findings per rule, most frequent first, then by code.
+    public var rules: [RuleCount] = []
+    /// Findings counted above but not listed in the report (`--max-findings`).
+    public var omittedFindings = 0
+
+    enum CodingKeys: String, CodingKey {
+        case files, records, errors, warnings, infos, fixable, fixableSafe, fixableUnsafe, rules, omittedFindings
+    }
+
+    init(files: Int, records: Int, tally: FindingTally, omitted: Int) {
+        self.files = files
+        self.records = records
+        errors = tally.errors
+        warnings = tally.warnings
+        infos = tally.infos
+        fixableSafe = tally.fixableSafe
+        fixableUnsafe = tally.fixableUnsafe
+        fixable = fixableSafe + fixableUnsafe
+        rules = tally.rules
+        omittedFindings = omitted
+    }
+
+    /// Reports written before `rules` and `omittedFindings` existed decode with none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        files = try c.decode(Int.self, forKey: .files)
+        records = try c.decode(Int.self, forKey: .records)
+        errors = try c.decode(Int.self, forKey: .errors)
+        warnings = try c.decode(Int.self, forKey: .warnings)
+        infos = try c.decode(Int.self, forKey: .infos)
+        fixable = try c.decode(Int.self, forKey: .fixable)
+        fixableSafe = try c.decodeIfPresent(Int.self, forKey: .fixableSafe) ?? 0
+        fixableUnsafe = try c.decodeIfPresent(Int.self, forKey: .fixableUnsafe) ?? 0
+        rules = try c.decodeIfPresent([RuleCount].self, forKey: .rules) ?? []
+        omittedFindings = try c.decodeIfPresent(Int.self, forKey: .omittedFindings) ?? 0
+    }
 }
 
 public struct ToolInfo: Codable, Sendable {
@@ -92,27 +130,20 @@ public struct Report: Codable, Sendable {
         schemaVersion = 1
         tool = ToolInfo(name: "importlint", version: ImportLint.version)
         self.files = files
-        var summary = ReportSummary(files: files.count, records: 0, errors: 0, warnings: 0, infos: 0, fixable: 0, fixableSafe: 0, fixableUnsafe: 0)
+        var tally = FindingTally()
+        var omitted = 0
         for file in files {
-            summary.records += file.records
-            for d in file.diagnostics {
-                switch d.severity {
-                case .error: summary.errors += 1
-                case .warning: summary.warnings += 1
-                case .info: summary.infos += 1
-                }
-                if let fix = d.fix {
-                    summary.fixable += 1
-                    if fix.applicability == .safe { summary.fixableSafe += 1 } else { summary.fixableUnsafe += 1 }
-                }
-            }
+            for d in file.diagnostics { tally.add(d) }
+            tally.add(file.omitted)
+            omitted += file.omitted.count
         }
+        let summary = ReportSummary(files: files.count, records: files.reduce(0) { $0 + $1.records }, tally: tally, omitted: omitted)
         self.summary = summary
     }
 
     /// The highest severity present, for the exit status.
     public var worstSeverity: Severity? {
-        files.flatMap(\.diagnostics).map(\.severity).max()
+        files.flatMap { $0.diagnostics.map(\.severity) + [$0.omitted.worst].compactMap { $0 } }.max()
     }
 }
 

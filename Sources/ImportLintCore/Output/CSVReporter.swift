@@ -26,6 +26,12 @@ public struct CSVReporter: Reporter {
                 out += Self.row(Self.cells(d, path: file.path))
                 try flushIfLarge()
             }
+            // A last row per file says how many findings --max-findings left out.
+            let omitted = file.omitted.count
+            if omitted > 0 {
+                out += Self.row([file.path, "", "", "", "", "", "", "", "\(omitted) more finding\(omitted == 1 ? "" : "s") not listed (--max-findings)",
+                                 "", "", "", ""])
+            }
         }
         try write(text: out, to: sink)
     }

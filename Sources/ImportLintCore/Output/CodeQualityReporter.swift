@@ -27,6 +27,17 @@ public struct CodeQualityReporter: Reporter {
                     "location": ["path": path, "lines": ["begin": d.line]],
                 ])
             }
+            let omitted = file.omitted.count
+            if omitted > 0 {
+                // GitLab lists issues only: one stands for the findings --max-findings left out.
+                issues.append([
+                    "description": "\(omitted) more finding\(omitted == 1 ? "" : "s") not listed (--max-findings)",
+                    "check_name": "max-findings",
+                    "fingerprint": SHA256.hex("\(path)\u{1F}max-findings"),
+                    "severity": "info",
+                    "location": ["path": path, "lines": ["begin": 1]],
+                ])
+            }
         }
         let data = try JSONSerialization.data(withJSONObject: issues, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -147,12 +147,19 @@ enum HTMLPage {
             row.addEventListener('click', () => setFilter('rule', rule.code));
             body.append(row);
           }
-          const left = data.rules.filter(rule => rule.count > rule.shown);
+          const left = data.rules.filter(rule => rule.listed > rule.shown);
+          const notes = [];
           if (left.length) {
+            const missing = left.reduce((sum, rule) => sum + rule.listed - rule.shown, 0);
+            notes.push(`This page holds the first ${format(data.findingsPerRule)} findings of each rule: ${plural(missing, 'finding')} ` +
+              `of ${plural(left.length, 'rule')} are left out. For all of them, run importlint check with --format csv (for Excel) or --format json.`);
+          }
+          if (data.omittedFindings) {
+            notes.push(`--max-findings cut the report: ${plural(data.omittedFindings, 'more finding')} are counted above but not listed.`);
+          }
+          if (notes.length) {
             const note = document.getElementById('left-out');
-            const missing = left.reduce((sum, rule) => sum + rule.count - rule.shown, 0);
-            note.textContent = `This page holds the first ${format(data.findingsPerRule)} findings of each rule: ${plural(missing, 'finding')} ` +
-              `of ${plural(left.length, 'rule')} are left out. For all of them, run importlint check with --format csv (for Excel) or --format json.`;
+            note.textContent = notes.join(' ');
             note.hidden = false;
           }
         }

@@ -39,7 +39,7 @@ public struct HTMLReporter: Reporter {
     /// The report as the page's script reads it (compact JSON, safe inside a script element).
     static func data(_ report: Report, redacted: Bool) -> String {
         var json = EmbeddedJSON()
-        var perRule: [String: (rule: String, count: Int)] = [:]
+        var perRule: [String: (rule: String, count: Int)] = [:]  // listed findings
         var findings = EmbeddedJSON()
         var first = true
         for (fileIndex, file) in report.files.enumerated() {
@@ -57,10 +57,16 @@ public struct HTMLReporter: Reporter {
         }
         json.raw("{\"tool\":")
         json.string("\(report.tool.name) \(report.tool.version)")
-        json.raw(",\"redacted\":\(redacted),\"findingsPerRule\":\(findingsPerRule),\n\"files\":[")
+        json.raw(",\"redacted\":\(redacted),\"findingsPerRule\":\(findingsPerRule),\"omittedFindings\":\(report.summary.omittedFindings),\n\"files\":[")
         for (i, file) in report.files.enumerated() {
-            let count = { (s: Severity) in file.diagnostics.count { $0.severity == s } }
-            let fixes = { (a: Applicability) in file.diagnostics.count { $0.fix?.applicability == a } }
+            // Findings left out by --max-findings still count.
+            let omitted = file.omitted
+            let count = { (s: Severity) in
+                file.diagnostics.count { $0.severity == s } + (s == .error ? omitted.errors : s == .warning ? omitted.warnings : omitted.infos)
+            }
+            let fixes = { (a: Applicability) in
+                file.diagnostics.count { $0.fix?.applicability == a } + (a == .safe ? omitted.fixableSafe : omitted.fixableUnsafe)
+            }
             json.raw(i == 0 ? "\n" : ",\n")
             json.object([("path", .string(file.path)), ("profile", .optionalString(file.profile)), ("encoding", .string(file.encoding)),
                          ("delimiter", .string(file.delimiter)), ("records", .int(file.records)), ("errors", .int(count(.error))),
@@ -68,10 +74,12 @@ public struct HTMLReporter: Reporter {
                          ("unsafeFixes", .int(fixes(.unsafe)))])
         }
         json.raw("],\n\"rules\":[")
-        for (i, (code, entry)) in perRule.sorted(by: { $0.key < $1.key }).enumerated() {
+        // Counted from the summary, which includes findings that --max-findings left out of the report.
+        for (i, rule) in report.summary.rules.sorted(by: { $0.code < $1.code }).enumerated() {
+            let listed = perRule[rule.code]?.count ?? 0
             json.raw(i == 0 ? "\n" : ",\n")
-            json.object([("code", .string(code)), ("rule", .string(entry.rule)), ("count", .int(entry.count)),
-                         ("shown", .int(min(entry.count, findingsPerRule)))])
+            json.object([("code", .string(rule.code)), ("rule", .string(rule.rule)), ("count", .int(rule.count)),
+                         ("listed", .int(listed)), ("shown", .int(min(listed, findingsPerRule)))])
         }
         json.raw("],\n\"columns\":")
         json.array(columns.map { .string($0) })

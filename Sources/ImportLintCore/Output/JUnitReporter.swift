@@ -31,13 +31,27 @@ public struct JUnitReporter: Reporter {
                 cases += "    </testcase>\n"
             }
             var tests = file.diagnostics.count
+            let omitted = file.omitted.count
+            if omitted > 0 {
+                // One case stands for the findings --max-findings left out; it fails when one of them would.
+                tests += 1
+                let note = "\(omitted) more finding\(omitted == 1 ? "" : "s") not listed (--max-findings)"
+                cases += "    <testcase name=\"\(attr(note))\" classname=\"\(attr(file.path))\" file=\"\(attr(file.path))\">\n"
+                if let worst = file.omitted.worst, worst >= threshold {
+                    failures += 1
+                    cases += "      <failure type=\"\(worst.rawValue)\" message=\"\(attr(note))\">\(text(note))</failure>\n"
+                } else {
+                    cases += "      <system-out>\(text(note))</system-out>\n"
+                }
+                cases += "    </testcase>\n"
+            }
             if tests == 0 {
                 tests = 1
                 cases += "    <testcase name=\"importlint\" classname=\"\(attr(file.path))\" file=\"\(attr(file.path))\"/>\n"
             }
             totalTests += tests
             totalFailures += failures
-            let properties = "    <properties>\n      <property name=\"profile\" value=\"\(attr(file.profile ?? ""))\"/>\n      <property name=\"records\" value=\"\(file.records)\"/>\n    </properties>\n"
+            let properties = "    <properties>\n      <property name=\"profile\" value=\"\(attr(file.profile ?? ""))\"/>\n      <property name=\"records\" value=\"\(file.records)\"/>\n\(omitted > 0 ? "      <property name=\"omittedFindings\" value=\"\(omitted)\"/>\n" : "")    </properties>\n"
             suites += "  <testsuite name=\"\(attr(file.path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n\(properties)\(cases)  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"importlint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n\(suites)</testsuites>\n"

@@ -12,7 +12,7 @@ public enum Redactor {
     public static func redact(_ results: [LintResult]) -> [LintResult] {
         results.map { result in
             var r = result
-            r.sourceLines = [:]
+            r.source = nil
             r.report.diagnostics = r.report.diagnostics.map(redact)
             r.report.clusters = r.report.clusters.map(redact)
             return r

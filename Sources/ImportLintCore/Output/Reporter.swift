@@ -4,22 +4,26 @@ public typealias OutputSink = (UnsafeRawBufferPointer) throws -> Void
 /// What a reporter may use besides the report: everything the `check` run knows about its files and
 /// where the output goes.
 public struct ReportContext: Sendable {
-    /// The text of lines with diagnostics, per file in the order of `report.files` (empty when not captured).
-    public var sourceLines: [[Int: String]]
+    /// Where each file's lines are read back, in the order of `report.files` (empty when not captured).
+    public var sources: [SourceText?]
     /// Makes paths repository-relative, for SARIF, GitHub annotations and code quality.
     public var locator: ArtifactLocator
     /// Each file's `--fail-on` level by path; files not listed fail on errors.
     public var failOnByPath: [String: Severity]
-    /// ANSI colors in text output (a terminal without NO_COLOR).
+    /// ANSI colors in text output (`--color`; by default a terminal without NO_COLOR).
     public var color: Bool
     /// Text output prints the offending line under each diagnostic (off with `--redact`).
     public var showSource: Bool
     /// Cell values are masked (`--redact`): the HTML report then offers no organization review.
     public var redacted: Bool
+    /// Text output: the findings themselves (off with `--quiet`, which keeps the summary).
+    public var showFindings = true
+    /// Text output: per-rule counts before the summary (`--statistics`).
+    public var statistics = false
 
-    public init(sourceLines: [[Int: String]] = [], locator: ArtifactLocator = .discover(), failOnByPath: [String: Severity] = [:],
+    public init(sources: [SourceText?] = [], locator: ArtifactLocator = .discover(), failOnByPath: [String: Severity] = [:],
                 color: Bool = false, showSource: Bool = true, redacted: Bool = false) {
-        self.sourceLines = sourceLines
+        self.sources = sources
         self.locator = locator
         self.failOnByPath = failOnByPath
         self.color = color

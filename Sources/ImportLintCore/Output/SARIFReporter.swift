@@ -62,12 +62,25 @@ public struct SARIFReporter: Reporter {
             "semanticVersion": report.tool.version,
             "rules": rules.map(describe),
         ]
-        let run: [String: Any] = [
+        var run: [String: Any] = [
             "tool": ["driver": driver],
             "originalUriBaseIds": ["%SRCROOT%": ["uri": locator.rootURI]],
             "columnKind": "unicodeCodePoints",
             "results": results,
         ]
+        // The run's property bag holds the per-rule counts; a cut report says so where SARIF viewers show
+        // tool messages, in the invocation's notifications.
+        var properties: [String: Any] = [
+            "statistics": report.summary.rules.map { ["code": $0.code, "rule": $0.rule, "count": $0.count] as [String: Any] },
+        ]
+        if let note = TextReporter.omittedNote(report.summary) {
+            properties["omittedFindings"] = report.summary.omittedFindings
+            run["invocations"] = [[
+                "executionSuccessful": true,
+                "toolExecutionNotifications": [["level": "warning", "message": ["text": note]]],
+            ] as [String: Any]]
+        }
+        run["properties"] = properties
         let log: [String: Any] = ["$schema": schemaURI, "version": "2.1.0", "runs": [run]]
         let data = try JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -1,11 +1,12 @@
 /// Human output in the compiler shape `path:line:column: severity: message [code rule-name]`, followed by
-/// the offending line behind a ` 12 | ` gutter and a caret under the column. Everything taken from the
+/// the offending line behind a ` 12 | ` gutter and a caret under the column (see `SourceLineLayout`). Everything taken from the
 /// input goes through `TerminalText`, so the report is inert in a terminal and a CI log.
 public struct TextReporter: Reporter {
     public init() {}
 
     /// Hands the report to `sink` in pieces of about 64 KB, so that the report of a file with hundreds of
-    /// thousands of findings is never held whole. Colors and source lines as the context says.
+    /// thousands of findings is never held whole. Colors, source lines, findings and statistics as the
+    /// context says.
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
         let style = Style(color: context.color)
         var out = ""
@@ -13,18 +14,19 @@ public struct TextReporter: Reporter {
             try out.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
             out.removeAll(keepingCapacity: true)
         }
-        for (index, file) in report.files.enumerated() {
-            let sourceLines = context.showSource && index < context.sourceLines.count ? context.sourceLines[index] : [:]
+        for (index, file) in report.files.enumerated() where context.showFindings {
+            // Read forward once: findings come in line order.
+            let lines = context.showSource && index < context.sources.count ? context.sources[index]?.cursor() : nil
             let path = TerminalText.path(file.path)
             for d in file.diagnostics {
                 out += "\(style.bold(path)):\(d.line):\(d.column): \(style.severity(d.severity)): \(TerminalText.escape(d.message)) [\(d.code) \(d.rule)]\n"
-                if let line = sourceLines[d.line] {
+                if let line = lines?.line(d.line) {
                     // Behind a gutter, as rustc prints it: a source line never starts a printed line.
-                    let (shown, caretOffset) = Self.visible(line, column: d.column)
+                    let (shown, caret) = SourceLineLayout.layout(line, column: d.column)
                     let number = String(d.line)
                     let blank = String(repeating: " ", count: number.count)
                     out += " \(number) | \(shown)\n"
-                    out += " \(blank) | " + String(repeating: " ", count: caretOffset) + style.paint("^", "1;32") + "\n"
+                    out += " \(blank) | " + String(repeating: " ", count: caret) + style.paint("^", "1;32") + "\n"
                 }
                 if let fix = d.fix {
                     out += "  " + style.paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n"
@@ -32,6 +34,7 @@ public struct TextReporter: Reporter {
                 if out.utf8.count >= 1 << 16 { try flush() }
             }
         }
+        if context.statistics { out += Self.statistics(report.summary.rules) }
         for file in report.files {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
             if file.encoding == UnreadableInput.encoding {
@@ -40,12 +43,33 @@ public struct TextReporter: Reporter {
             }
             out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
-        let summary = report.summary
-        let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
-        out += "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)"
-        out += Self.fixableNote(summary)
-        out += "\n"
+        if context.showFindings, let note = Self.omittedNote(report.summary) { out += "note: " + note + "\n" }
+        out += Self.summaryLine(report.summary) + "\n"
         try flush()
+    }
+
+    /// `--statistics`: one line per rule, most frequent first: count, code, name.
+    static func statistics(_ rules: [RuleCount]) -> String {
+        let countWidth = rules.map { String($0.count).count }.max() ?? 0
+        let codeWidth = rules.map(\.code.count).max() ?? 0
+        return rules.map { r in
+            let count = String(r.count), code = TerminalText.escape(r.code)
+            return String(repeating: " ", count: countWidth - count.count) + count + "  " + code
+                + String(repeating: " ", count: max(0, codeWidth - code.count)) + "  " + TerminalText.escape(r.rule) + "\n"
+        }.joined()
+    }
+
+    /// Says that `--max-findings` cut the list, and that the counts still include everything.
+    public static func omittedNote(_ summary: ReportSummary) -> String? {
+        let n = summary.omittedFindings
+        guard n > 0 else { return nil }
+        return "\(n) more finding\(n == 1 ? "" : "s") not listed (--max-findings); the counts include them"
+    }
+
+    /// The last line of a text report, also what `check -o FILE` prints on standard error.
+    public static func summaryLine(_ summary: ReportSummary) -> String {
+        let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
+        return "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)" + fixableNote(summary)
     }
 
     /// What `fix` would apply, and what only `fix --unsafe-fixes` would: following the hint never loops.
@@ -55,15 +79,6 @@ public struct TextReporter: Reporter {
             return "; \(safe) fixable with `importlint fix`" + (unsafe > 0 ? " (\(unsafe) more with `--unsafe-fixes`)" : "")
         }
         return unsafe > 0 ? "; \(unsafe) fixable with `importlint fix --unsafe-fixes`" : ""
-    }
-
-    /// The source line with control and bidi characters escaped, and how far the caret under `column`
-    /// (1-based, in scalars of the line) moves once they are.
-    static func visible(_ line: String, column: Int) -> (shown: String, caretOffset: Int) {
-        let scalars = line.unicodeScalars
-        let before = min(max(0, column - 1), scalars.count)
-        let prefix = TerminalText.escape(String(String.UnicodeScalarView(scalars.prefix(before))))
-        return (TerminalText.escape(line), prefix.unicodeScalars.count)
     }
 
     /// ANSI styling, or none.

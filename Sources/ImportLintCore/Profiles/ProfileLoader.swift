@@ -30,7 +30,7 @@ public enum ProfileLoader {
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
             throw ProfileError(description: "unknown profile '\(nameOrPath)' (built in: \(builtInNames.joined(separator: ", ")); or give a path to a .yml file)")
         }
-        guard let data = FileManager.default.contents(atPath: nameOrPath), let text = String(data: data, encoding: .utf8) else {
+        guard let data = StreamedFile.contents(atPath: nameOrPath), let text = String(data: data, encoding: .utf8) else {
             throw ProfileError(description: "\(nameOrPath): cannot read profile file")
         }
         return try parse(text, origin: nameOrPath)
@@ -71,7 +71,7 @@ public enum ProfileLoader {
         if let embedded = EmbeddedRules.files["tables/\(nameOrPath)"] ?? EmbeddedRules.files["tables/\(nameOrPath).txt"]
             ?? EmbeddedRules.files["tables/\(nameOrPath).tsv"] {
             text = embedded
-        } else if let data = FileManager.default.contents(atPath: nameOrPath), let s = String(data: data, encoding: .utf8) {
+        } else if let data = StreamedFile.contents(atPath: nameOrPath), let s = String(data: data, encoding: .utf8) {
             text = s
         } else {
             throw ProfileError(description: "unknown reference table '\(nameOrPath)'")

@@ -107,25 +107,6 @@ extension CSVReader {
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 
-    /// The raw text of the physical line where the record starts (for carets in text reports).
-    public func sourceLine(_ wanted: Int) -> String? {
-        var line = self.line
-        var i = recordStartOffset
-        let p = bufferBase
-        let end = recordEndOffset
-        while i < end && line < wanted {
-            if p[i] == CSVReader.lf || p[i] == CSVReader.cr {
-                if p[i] == CSVReader.cr && i + 1 < end && p[i + 1] == CSVReader.lf { i += 1 }
-                line += 1
-            }
-            i += 1
-        }
-        guard line == wanted else { return nil }
-        var j = i
-        while j < end && p[j] != CSVReader.lf && p[j] != CSVReader.cr { j += 1 }
-        return String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
-    }
-
     /// Whether the record's raw bytes hold `byte` anywhere (one memchr over the record).
     func rawRecordContains(_ byte: UInt8) -> Bool {
         let raw = rawRecord

@@ -79,6 +79,11 @@ public final class CSVReader {
         fields.deallocate()
     }
 
+    /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file.
+    func startNumbering(atLine line: Int) {
+        nextLine = line
+    }
+
     public func setDelimiter(_ d: UInt8) {
         delimiter = d
         for b in 0..<256 {

@@ -49,6 +49,17 @@ public enum EncodingSniffer {
     static let sampleSize = 1 << 16
 
     public static func sniff(_ open: () throws -> ByteSource) throws -> InputEncoding {
+        try sniff(open, undecidedAfterASCIIHead: false)!
+    }
+
+    /// Like `sniff`, but nil for a file whose first 64 KB are plain ASCII, instead of reading on to its
+    /// first other byte: the verdict is then UTF-8 exactly when the first line holding another byte is
+    /// valid UTF-8, which the tokenizer finds out anyway (see `Linter`). A plain-ASCII file is read once.
+    public static func sniffHead(_ open: () throws -> ByteSource) throws -> InputEncoding? {
+        try sniff(open, undecidedAfterASCIIHead: true)
+    }
+
+    private static func sniff(_ open: () throws -> ByteSource, undecidedAfterASCIIHead: Bool) throws -> InputEncoding? {
         let source = try open()
         var head = [UInt8](repeating: 0, count: sampleSize)
         let headCount = try head.withUnsafeMutableBufferPointer { try readFully(source, $0.baseAddress!, $0.count) }
@@ -64,7 +75,7 @@ public enum EncodingSniffer {
         if let littleEndian = utf16ByNULPattern(head) {
             return .utf16(littleEndian: littleEndian, bom: false)
         }
-        return try scanUTF8(head: head, rest: source, open)
+        return try scanUTF8(head: head, rest: source, open, undecidedAfterASCIIHead: undecidedAfterASCIIHead)
     }
 
     /// UTF-16 text without BOM: mostly-ASCII content puts a NUL in every other byte.
@@ -82,9 +93,11 @@ public enum EncodingSniffer {
         return nil
     }
 
-    private static func scanUTF8(head: [UInt8], rest: ByteSource, _ open: () throws -> ByteSource) throws -> InputEncoding {
+    private static func scanUTF8(head: [UInt8], rest: ByteSource, _ open: () throws -> ByteSource,
+                                 undecidedAfterASCIIHead: Bool) throws -> InputEncoding? {
         var scanner = UTF8Scanner()
         head.withUnsafeBufferPointer { scanner.feed($0) }
+        if undecidedAfterASCIIHead && scanner.firstNonASCIIOffset == nil && head.count == sampleSize { return nil }
         // Past the head only a file that has been pure ASCII so far needs reading on.
         if scanner.firstNonASCIIOffset == nil && head.count == sampleSize {
             var chunk = [UInt8](repeating: 0, count: 1 << 20)

@@ -1,9 +1,11 @@
 /// Per-run settings of the directory-export checks, from the configuration. Every value check receives
 /// them in its `ValueContext`, so they live here rather than beside the directory rules that read them.
-public struct DirectorySettings: Sendable {
-    var serviceAccounts: ServiceAccounts
+/// A class: the per-cell fast paths take it, and passing a reference retains nothing it holds (a struct
+/// was copied, its tables retained and released, once per record).
+public final class DirectorySettings: Sendable {
+    let serviceAccounts: ServiceAccounts
     /// Lowercase TLDs accepted beyond IANA's list (and over the reserved names).
-    var allowedTLDs: Set<String>
+    let allowedTLDs: Set<String>
 
     public static let standard = DirectorySettings(serviceAccounts: .standard, allowedTLDs: [])
 
@@ -12,7 +14,7 @@ public struct DirectorySettings: Sendable {
         self.allowedTLDs = allowedTLDs
     }
 
-    public init(options: LintOptions) {
+    public convenience init(options: LintOptions) {
         let accounts = options.serviceAccountsAdded.isEmpty && options.serviceAccountsRemoved.isEmpty
             ? ServiceAccounts.standard
             : ServiceAccounts(adding: options.serviceAccountsAdded, removing: options.serviceAccountsRemoved)

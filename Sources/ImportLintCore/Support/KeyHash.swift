@@ -35,15 +35,11 @@ struct KeyHasher {
                 i &+= 8
             }
             if i < n {
+                // The last bytes, zero-padded: the same word as assembling them one by one.
                 var w: UInt64 = 0
-                var k: UInt64 = 0
-                while i < n {
-                    var c = base[i]
-                    if lowercaseASCII && c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                    w |= UInt64(c) << (8 &* k)
-                    k &+= 1
-                    i &+= 1
-                }
+                withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n &- i) }
+                w = UInt64(littleEndian: w)
+                if lowercaseASCII { w = Self.lowercasedASCII(w) }
                 word(w)
             }
         }

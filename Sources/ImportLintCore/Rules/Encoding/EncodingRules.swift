@@ -14,6 +14,7 @@ extension RuleDescriptor {
 /// Invalid UTF-8 bytes per physical line and control characters per cell, as the reader found them; when
 /// most lines are not UTF-8, one more finding names the code page they read as.
 final class ByteLevelRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.invalidUTF8, .controlCharacter] }
     private let context: FileContext
     private var invalidLines = 0
     private var lines = 0

@@ -17,6 +17,7 @@ extension RuleDescriptor {
 /// PIN columns: counts all-digit PINs by length and, when the file ends, reports the shorter ones if
 /// the column's PINs are nearly all of one length.
 final class DroppedLeadingZeroRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.droppedLeadingZero] }
     private struct Short {
         let line: Int, column: Int, record: Int, field: Int
         let value: String

@@ -85,9 +85,10 @@ public enum UnreadableInput {
     /// The report of an input that cannot be linted: this one finding and nothing else.
     static func report(_ input: InputFile, problem: String, sink: DiagnosticSink) -> LintResult {
         sink.file(.unreadableInput, message: problem)
-        let report = FileReport(path: input.displayPath, profile: nil, encoding: encoding, delimiter: "", records: 0,
+        var report = FileReport(path: input.displayPath, profile: nil, encoding: encoding, delimiter: "", records: 0,
                                 diagnostics: sink.takeSorted(), clusters: nil)
-        return LintResult(report: report, sourceLines: [:])
+        report.omitted = sink.omitted
+        return LintResult(report: report, source: nil)
     }
 }
 

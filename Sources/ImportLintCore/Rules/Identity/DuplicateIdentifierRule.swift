@@ -10,8 +10,13 @@ extension RuleDescriptor {
 /// One seen-key table per identifier key of the profile; keys are trimmed and optionally case-folded.
 /// A key with a scope (The Receptionist's Location Slug) has a second table keyed without the scope that
 /// remembers who first used it: a repeat under another scope value is excused only for the same person.
+///
+/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, 16 bytes each. A
+/// fingerprint seen before is reported in place at once and checked against the real bytes of the first
+/// row when the file ends (`DuplicateKeyVerifier`), so that a fingerprint collision is never a finding.
 final class DuplicateIdentifierRule: RecordRule {
-    private final class KeyState {
+    override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
+    final class KeyState {
         let spec: IdentifierKey
         let indices: [Int]
         /// The kinds of the key's columns, which say what a placeholder ('NULL', 'N/A') looks like in each.
@@ -19,11 +24,14 @@ final class DuplicateIdentifierRule: RecordRule {
         let scope: [Int]
         let caseInsensitive: Bool
         /// Key (with its scope values) → line of its first row.
-        let firstLine = KeyTable()
+        let firstLine = FingerprintTable()
         /// Key alone → index into `crossScopeLine` / `crossScopePerson`, for scoped keys.
-        let crossScope = KeyTable()
+        let crossScope = FingerprintTable()
         var crossScopeLine: [Int32] = []
         var crossScopePerson: [Key128?] = []
+        /// The current record's fingerprints (with and without scope), nil when a key part is empty;
+        /// computed by `prefetcher` at the start of the record.
+        @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
 
         init(spec: IdentifierKey, indices: [Int], kinds: [ValueKind], scope: [Int]) {
             self.spec = spec
@@ -36,6 +44,9 @@ final class DuplicateIdentifierRule: RecordRule {
     private let keys: [KeyState]
     /// Column groups that identify a person, in order of preference (`same_person` of the profile).
     private let personColumns: [[Int]]
+    private let verifier: DuplicateKeyVerifier
+    /// The input's size, to size the tables once the length of a record is known.
+    private let inputBytes: Int?
 
     init?(_ context: FileContext) {
         keys = (context.profile?.identifiers ?? []).compactMap { spec in
@@ -45,44 +56,93 @@ final class DuplicateIdentifierRule: RecordRule {
         }
         personColumns = (context.profile?.samePerson ?? []).compactMap(context.indices(of:))
         if keys.isEmpty { return nil }
+        verifier = DuplicateKeyVerifier(context)
+        inputBytes = context.input.byteCount
+    }
+
+    /// Runs first among the record rules: computes the record's fingerprints and asks for their table
+    /// slots, which then arrive while the other rules work (a table of a million keys is far larger than
+    /// the caches: waiting for the slot was most of this rule's time).
+    final class Prefetcher: RecordRule {
+        /// The rule lives as long as the linter's list of rules, which holds both.
+        unowned(unsafe) let owner: DuplicateIdentifierRule
+        init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
+        override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
+        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
+    }
+
+    private(set) lazy var prefetcher = Prefetcher(self)
+
+    func prepare(_ reader: CSVReader) {
+        for key in keys {
+            key.fingerprints = fingerprints(reader, key)
+            if let f = key.fingerprints {
+                key.firstLine.prefetch(f.full)
+                if !key.scope.isEmpty { key.crossScope.prefetch(f.alone) }
+            }
+        }
+    }
+
+    /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
+    var fingerprintMask = UInt64.max
+
+    private func fingerprints(_ reader: CSVReader, _ key: KeyState) -> (full: UInt64, alone: UInt64)? {
+        var hasher = KeyHasher()
+        for (index, kind) in zip(key.indices, key.kinds) {
+            let value = reader.bytes(index).trimmedASCII()
+            // A key with an empty part does not identify anything (4me needs both Source and Source ID);
+            // nor does a placeholder ('NULL' from an SQL feed), which placeholder-value reports once.
+            if value.isEmpty || ValueValidation.isScreened(value, kind: kind, scientific: false) { return nil }
+            hasher.combine(value, caseInsensitive: key.caseInsensitive)
+        }
+        let alone = hasher.finalize().a & fingerprintMask
+        if key.scope.isEmpty { return (alone, alone) }
+        for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
+        return (hasher.finalize().a & fingerprintMask, alone)
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for key in keys {
-            var hasher = KeyHasher()
-            var complete = true
-            for (index, kind) in zip(key.indices, key.kinds) {
-                let value = reader.bytes(index).trimmedASCII()
-                // A placeholder ('NULL' from an SQL feed) is no key: placeholder-value reports it once.
-                if value.isEmpty || ValueValidation.isScreened(value, kind: kind, scientific: false) { complete = false; break }
-                hasher.combine(value, caseInsensitive: key.caseInsensitive)
-            }
-            // A key with an empty (or placeholder) part does not identify anything (4me needs both Source and Source ID).
-            guard complete else { continue }
+        verifier.note(reader, record: record)
+        if record == Self.sizingRecord { presize(reader, records: record) }
+        for (k, key) in keys.enumerated() {
+            guard let fingerprints = key.fingerprints else { continue }
+            key.fingerprints = nil
             let line = Int32(truncatingIfNeeded: reader.line)
-            if key.scope.isEmpty {
-                if let first = key.firstLine.valueOrInsert(hasher.finalize(), line) {
-                    report(key, first: Int(first), otherPerson: false, reader: reader, record: record, sink: sink)
-                }
+            if let first = key.firstLine.valueOrInsert(fingerprints.full, line) {
+                report(k, first: Int(first), otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
                 continue
             }
-            let keyAlone = hasher.finalize()
-            for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
-            if let first = key.firstLine.valueOrInsert(hasher.finalize(), line) {
-                report(key, first: Int(first), otherPerson: false, reader: reader, record: record, sink: sink)
-                continue
-            }
+            if key.scope.isEmpty { continue }
             let person = personDigest(reader)
             let slot = Int32(key.crossScopeLine.count)
-            if let earlier = key.crossScope.valueOrInsert(keyAlone, slot) {
+            if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, slot) {
                 let earlierPerson = key.crossScopePerson[Int(earlier)]
                 if person == nil || earlierPerson == nil || person != earlierPerson {
-                    report(key, first: Int(key.crossScopeLine[Int(earlier)]), otherPerson: true, reader: reader, record: record, sink: sink)
+                    report(k, first: Int(key.crossScopeLine[Int(earlier)]), otherPerson: true, alone: true, reader: reader, record: record, sink: sink)
                 }
             } else {
                 key.crossScopeLine.append(line)
                 key.crossScopePerson.append(person)
             }
+        }
+    }
+
+    override func finish(sink: DiagnosticSink) {
+        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
+            Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
+        }
+    }
+
+    /// After this many records the tables are sized for the whole file from the bytes a record takes.
+    private static let sizingRecord = 4096
+
+    private func presize(_ reader: CSVReader, records: Int) {
+        guard let inputBytes, reader.streamOffset > 0 else { return }
+        let estimate = inputBytes / max(1, reader.streamOffset / records)
+        // A little over the estimate: records later in the file may be shorter.
+        for key in keys {
+            key.firstLine.reserve(estimate + estimate / 16)
+            if !key.scope.isEmpty { key.crossScope.reserve(estimate + estimate / 16) }
         }
     }
 
@@ -99,18 +159,28 @@ final class DuplicateIdentifierRule: RecordRule {
         return nil
     }
 
-    private func report(_ key: KeyState, first: Int, otherPerson: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        let names = key.spec.columns.joined(separator: " + ")
+    private func report(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let key = keys[k]
         let values = key.indices.map { Whitespace.trim(reader.string($0)) }
         let shown = values.map { "'\($0)'" }.joined(separator: " + ")
+        let kept = sink.accepted
+        reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
+                      message: Self.message(key, shown: shown, first: first, otherPerson: otherPerson),
+                      related: [RelatedLocation(line: first)], values: values)
+        guard sink.accepted > kept else { return }
+        verifier.candidate(DuplicateKeyVerifier.Candidate(
+            key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, shown: shown, otherPerson: otherPerson,
+            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone)))
+    }
+
+    static func message(_ key: KeyState, shown: String, first: Int, otherPerson: Bool) -> String {
+        let names = key.spec.columns.joined(separator: " + ")
         var how = key.spec.caseInsensitive ? " (compared case-insensitively)" : ""
         if !key.scope.isEmpty {
             how += otherPerson
                 ? " for another person (a person listed once per \(key.spec.scope.joined(separator: " + ")) is fine; two people are not)"
                 : " for the same \(key.spec.scope.joined(separator: " + "))"
         }
-        reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
-                      message: "\(names) \(shown) already appears on line \(first)\(how)",
-                      related: [RelatedLocation(line: first)], values: values)
+        return "\(names) \(shown) already appears on line \(first)\(how)"
     }
 }

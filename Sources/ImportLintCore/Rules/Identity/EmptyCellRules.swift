@@ -39,6 +39,7 @@ extension RuleDescriptor {
 /// What empty cells do where the target overwrites fields with them: `when_empty` columns (per row),
 /// multi-column keys left empty on a row matched by another key, and columns empty on every row.
 final class EmptyCellRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.emptyValue, .identifierCleared, .emptyColumn] }
     private struct Column {
         let index: Int
         let name: String

@@ -12,6 +12,7 @@ extension RuleDescriptor {
 /// profile's `group_replaces_when` column (4me's Integration): only a replacing row after replaceable
 /// rows loses data.
 final class UngroupedContactRowsRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.ungroupedContactRows] }
     private let index: Int
     private let column: String
     /// The `group_replaces_when` column: its name, and its index when the file has it.

@@ -7,6 +7,7 @@
 /// occurs more often than that (rare: variants are usually rare spellings) is placed by reading the file
 /// once more.
 final class ClusterRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.organizationVariants, .unknownOrganization] }
     static let keptOccurrences = 100
 
     private struct Occurrence {
@@ -202,8 +203,15 @@ final class ClusterRule: RecordRule {
     }
 
     private func emit(_ finding: Finding, line: Int, column: Int, record: Int, field: Column, sink: DiagnosticSink) {
+        var message = finding.message, fix = finding.fix
+        // No fix that the fixer would write as a formula (FormulaGuard). A spelling stands for cells that
+        // differ in surrounding blanks, some of them perhaps no formula, so any formula target is withheld.
+        if let replacement = fix?.replacement, FormulaGuard.writesFormula(replacement) {
+            message += FormulaGuard.note(replacement)
+            fix = nil
+        }
         sink.emit(Diagnostic(rule: finding.rule, line: line, column: column, record: record, field: field.name,
-                             message: finding.message, fix: finding.fix, fieldIndex: field.index, values: finding.values))
+                             message: message, fix: fix, fieldIndex: field.index, values: finding.values))
     }
 }
 

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 
 /// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
 final class SurroundingWhitespaceRule: RecordRule {
+    override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
@@ -51,4 +52,9 @@ public enum Whitespace {
     }
 
     static func isTrimmable(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{A0}" }
+
+    /// Whether the bytes start or end with a no-break space (U+00A0, C2 A0), which `trim` removes too.
+    static func mayEndInNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xC2 && bytes[1] == 0xA0) || (bytes[bytes.count - 2] == 0xC2 && bytes[bytes.count - 1] == 0xA0))
+    }
 }

@@ -4,9 +4,17 @@ enum FormulaGuard {
     /// True when `replacement`, as the fixer would write it (trimmed, NFC), is a formula (TXT005's
     /// definition) and `original` is not.
     static func creates(original: String, replacement: String) -> Bool {
+        writesFormula(replacement) && FormulaInjection.check(original, kind: .text) == nil
+    }
+
+    /// True when `replacement`, as the fixer would write it (trimmed, NFC), is a formula.
+    static func writesFormula(_ replacement: String) -> Bool {
+        // Plain ASCII without a trigger byte stays so when trimmed and normalized: no formula (every fix
+        // of a large file passes here).
+        if replacement.utf8.allSatisfy({ $0 < 0x80 && !isTrigger($0) }) { return false }
         let written = CellText.normalize(replacement)
         guard let first = written.utf8.first, isTrigger(first) else { return false }
-        return FormulaInjection.check(written, kind: .text) != nil && FormulaInjection.check(original, kind: .text) == nil
+        return FormulaInjection.check(written, kind: .text) != nil
     }
 
     /// The first byte of a cell that can start a formula: = + - @ TAB CR.

@@ -42,6 +42,7 @@ final class ValueRulesRule: RecordRule {
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
     private let base: ValueContext
+    private let directory: DirectorySettings
     private let validation: Bool
     private let hygiene: Bool
 
@@ -59,10 +60,11 @@ final class ValueRulesRule: RecordRule {
         base.target = profile?.target ?? .neutral
         base.rejectedLocales = locales.rejected
         self.base = base
+        directory = base.directory
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
         let validation = RuleCatalog.all.contains { rule in
-            ["VAL", "DIR", "XLS"].contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
+            Self.validationFamilies.contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
         }
         let missingValueReports = selection.isEnabled(.missingValue)
         let placeholders = selection.isEnabled(.placeholderValue)
@@ -95,8 +97,7 @@ final class ValueRulesRule: RecordRule {
         }
         dependentContexts = specs.map { _ in [] }
         self.validation = validation
-        hygiene = [RuleDescriptor.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection]
-            .contains { selection.isEnabled($0) }
+        hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
     }
 
     deinit {
@@ -113,6 +114,14 @@ final class ValueRulesRule: RecordRule {
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
     var isUseful: Bool { validation || hygiene }
 
+    override var reports: [RuleDescriptor]? {
+        (validation ? RuleCatalog.all.filter { rule in Self.validationFamilies.contains { rule.code.hasPrefix($0) } } : [])
+            + (hygiene ? Self.hygieneRules : [])
+    }
+
+    private static let validationFamilies = ["VAL", "DIR", "XLS"]
+    private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection]
+
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
@@ -121,8 +130,6 @@ final class ValueRulesRule: RecordRule {
         // interest the text-hygiene checks, and no cell needs a full scan.
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
         let plain = !scanCells && !mayHoldInvalidBytes
-        // Copied once per record, not once per cell (copying retains its tables).
-        let directory = base.directory
         // A service account's row matches in several cells (names, address): reported once, below.
         var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
         for p in plans.indices {
@@ -227,10 +234,19 @@ final class ValueRulesRule: RecordRule {
 
     private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) {
         guard !findings.isEmpty else { return }
-        let value = reader.string(index)
+        let raw = reader.bytes(index)
+        let value = String(decoding: raw, as: UTF8.self)
+        // Most cells have no surrounding whitespace: then the trimmed value is the value, not a new string.
+        let trimmed = raw.trimmedASCII().count == raw.count && !Whitespace.mayEndInNoBreakSpace(raw) ? value : Whitespace.trim(value)
         for f in findings {
+            var values: [String] = []
+            values.reserveCapacity(3 + f.quoted.count)
+            values.append(value)
+            values.append(trimmed)
+            if let replacement = f.fix?.replacement { values.append(replacement) }
+            if !f.quoted.isEmpty { values += f.quoted }
             reader.report(f.rule, to: sink, field: index, record: record, message: f.message, fix: f.fix,
-                          values: [value, Whitespace.trim(value)] + (f.fix?.replacement.map { [$0] } ?? []) + f.quoted, severity: f.severity)
+                          values: values, severity: f.severity)
         }
     }
 }

@@ -1,0 +1,61 @@
+/// How many findings of one rule a report holds (`summary.rules`, `--statistics`).
+public struct RuleCount: Codable, Sendable, Equatable {
+    public var code: String
+    public var rule: String
+    public var count: Int
+
+    public init(code: String, rule: String, count: Int) {
+        self.code = code
+        self.rule = rule
+        self.count = count
+    }
+}
+
+/// Counts of findings by severity, fix and rule. A report's summary is made of these, so that findings
+/// left out of the report (`--max-findings`) still count and still decide the exit status.
+public struct FindingTally: Sendable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var fixableSafe = 0
+    public var fixableUnsafe = 0
+    /// By rule code: the rule's name and count.
+    public var byRule: [String: RuleCount] = [:]
+
+    public init() {}
+
+    public var count: Int { errors + warnings + infos }
+
+    /// The highest severity counted.
+    public var worst: Severity? {
+        errors > 0 ? .error : warnings > 0 ? .warning : infos > 0 ? .info : nil
+    }
+
+    public mutating func add(_ d: Diagnostic) {
+        switch d.severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: infos += 1
+        }
+        switch d.fix?.applicability {
+        case .safe?: fixableSafe += 1
+        case .unsafe?: fixableUnsafe += 1
+        case nil: break
+        }
+        byRule[d.code, default: RuleCount(code: d.code, rule: d.rule, count: 0)].count += 1
+    }
+
+    public mutating func add(_ other: FindingTally) {
+        errors += other.errors
+        warnings += other.warnings
+        infos += other.infos
+        fixableSafe += other.fixableSafe
+        fixableUnsafe += other.fixableUnsafe
+        for (code, entry) in other.byRule { byRule[code, default: RuleCount(code: code, rule: entry.rule, count: 0)].count += entry.count }
+    }
+
+    /// Per-rule counts, most frequent first, then by code.
+    public var rules: [RuleCount] {
+        byRule.values.sorted { ($1.count, $0.code) < ($0.count, $1.code) }
+    }
+}

@@ -1,0 +1,135 @@
+/// Checks the duplicates `DuplicateIdentifierRule` found by fingerprint against the real keys when the file
+/// ends. Every reported repeat keeps its own key's bytes; the first row's key is read again from the input,
+/// entering it at the nearest of the record offsets noted every `checkpointEvery` records (a few records
+/// parsed per duplicate, not the file again). A repeat whose key differs from the first row's is a
+/// fingerprint collision: it is withdrawn, or pointed at an earlier repeat that has its exact key.
+final class DuplicateKeyVerifier {
+    struct Candidate {
+        let key: Int
+        /// Found in the table of keys without their scope (a repeat for another person).
+        let alone: Bool
+        let firstLine: Int
+        let line: Int
+        /// Sequence number of the reported diagnostic in the sink (`DiagnosticSink.accepted`).
+        let diagnostic: Int
+        let shown: String
+        let otherPerson: Bool
+        let bytes: [UInt8]
+    }
+
+    private let context: FileContext
+    @exclusivity(unchecked) private var candidates: [Candidate] = []
+    /// Stream offset and line of every `checkpointEvery`-th record.
+    @exclusivity(unchecked) private var checkpointOffsets: [Int] = []
+    @exclusivity(unchecked) private var checkpointLines: [Int32] = []
+    private static let checkpointEvery = 32
+
+    init(_ context: FileContext) { self.context = context }
+
+    @inline(__always)
+    func note(_ reader: CSVReader, record: Int) {
+        guard record % Self.checkpointEvery == 1 else { return }
+        checkpointOffsets.append(reader.streamOffset)
+        checkpointLines.append(Int32(truncatingIfNeeded: reader.line))
+    }
+
+    func candidate(_ candidate: Candidate) {
+        candidates.append(candidate)
+    }
+
+    /// The normalized key the fingerprint was made from, each part length-prefixed: equal bytes, equal key.
+    static func canonicalKey(_ reader: CSVReader, _ key: DuplicateIdentifierRule.KeyState, alone: Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func append(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
+            let part: [UInt8]
+            if caseInsensitive && !value.isASCII {
+                part = Array(String(decoding: value, as: UTF8.self).lowercased().utf8)
+            } else {
+                part = value.map { caseInsensitive && $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            }
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: part.count).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes += part
+        }
+        for index in key.indices { append(reader.bytes(index).trimmedASCII(), caseInsensitive: key.caseInsensitive) }
+        if !alone { for index in key.scope { append(reader.bytes(index).trimmedASCII(), caseInsensitive: false) } }
+        return bytes
+    }
+
+    /// Compares every candidate with its first row and corrects the sink; `message` words a repeat anew
+    /// (key, first line, values shown, for another person).
+    func verify(_ keys: [DuplicateIdentifierRule.KeyState], sink: DiagnosticSink,
+                message: (Int, Int, String, Bool) -> String) {
+        guard !candidates.isEmpty else { return }
+        struct Wanted: Hashable { let line: Int; let key: Int; let alone: Bool }
+        let wanted = Set(candidates.map { Wanted(line: $0.firstLine, key: $0.key, alone: $0.alone) })
+        var firstKeys: [Wanted: [UInt8]] = [:]
+        let byLine = Dictionary(grouping: wanted, by: \.line)
+        do {
+            try readRecords(atLines: Set(byLine.keys)) { reader in
+                for w in byLine[reader.line] ?? [] {
+                    firstKeys[w] = Self.canonicalKey(reader, keys[w.key], alone: w.alone)
+                }
+            }
+        } catch {
+            // The input can no longer be read: the findings stand as reported.
+            return
+        }
+        var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
+        // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
+        var earlier: [Wanted: [Candidate]] = [:]
+        for c in candidates {
+            let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
+            defer { earlier[w, default: []].append(c) }
+            guard firstKeys[w] != c.bytes else { continue }
+            guard !c.alone, let same = earlier[w]?.first(where: { $0.bytes == c.bytes }) else {
+                revisions[c.diagnostic] = { _ in nil }
+                continue
+            }
+            let text = message(c.key, same.line, c.shown, c.otherPerson)
+            revisions[c.diagnostic] = { d in
+                var d = d
+                d.message = text
+                d.related = [RelatedLocation(line: same.line)]
+                return d
+            }
+        }
+        sink.revise(revisions)
+    }
+
+    /// Calls `body` with the reader on each record that starts on one of `lines`.
+    private func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
+        let sorted = lines.sorted()
+        var reader: CSVReader?
+        var readerCheckpoint = -1
+        for line in sorted {
+            // The last checkpoint at or before the line.
+            var lo = 0, hi = checkpointLines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(checkpointLines[mid]) <= line { lo = mid + 1 } else { hi = mid }
+            }
+            let checkpoint = lo - 1
+            guard checkpoint >= 0 else { continue }
+            if reader == nil || checkpoint != readerCheckpoint || reader!.line >= line {
+                guard let source = try context.input.openDecoded(context.encoding, at: checkpointOffsets[checkpoint]) else {
+                    return try readSequentially(lines, body)
+                }
+                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 16)
+                r.startNumbering(atLine: Int(checkpointLines[checkpoint]))
+                reader = r
+                readerCheckpoint = checkpoint
+            }
+            while try reader!.next() {
+                if reader!.line == line { body(reader!); break }
+                if reader!.line > line { break }
+            }
+        }
+    }
+
+    /// For a transcoded input, which cannot be entered in the middle: one pass over all of it.
+    private func readSequentially(_ lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
+        try context.forEachRecord { reader, _ in
+            if lines.contains(reader.line) { body(reader) }
+        }
+    }
+}
