@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let repeatedHeader = RuleDescriptor(
         code: "STR010", name: "repeated-header", severity: .error, fix: .safe,
         summary: "A copy of the header row (or of the PowerShell '#TYPE' line) among the records",
-        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column, and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. The fix removes the line, which is safe: it holds nothing but the header again.",
+        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. The fix removes the line, which is safe: it holds nothing but the header again.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
         cleanExample: "Name,Primary Email\nName,name@example.com")
 }
@@ -74,7 +74,10 @@ final class RepeatedHeaderRule {
 
     private func namesSameColumn(_ cell: String, _ index: Int) -> Bool {
         guard let bound = bindings[index]?.name, let matcher else { return false }
-        return matcher.match(cell).column == bound
+        // Spelling, punctuation or alias: a near miss ('Primary Email x') may be a value.
+        let match = matcher.match(cell)
+        if case .nearMiss = match { return false }
+        return match.column == bound
     }
 
     /// The cell as compared: without a byte-order mark, trimmed, lowercased.
