@@ -27,7 +27,7 @@ struct CLITests {
 
         let clean = try TestSupport.run(bin, ["-", "--no-config"], cwd: dir, stdin: Self.good)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout.contains("1 file, 1 records"))
+        #expect(clean.stdout.contains("1 file, 1 record:"))
     }
 
     /// `fix --diff` on a PowerShell export (every cell quoted) shows only the line whose cell a fix

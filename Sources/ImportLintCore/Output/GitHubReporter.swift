@@ -32,7 +32,7 @@ public struct GitHubReporter: Reporter {
         }
         let s = report.summary
         if let note = TextReporter.omittedNote(s) { out += "::notice title=importlint::\(escapeData(note))\n" }
-        out += "importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) records: \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n"
+        out += "importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) record\(s.records == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n"
         return out
     }
 

@@ -69,7 +69,7 @@ public struct TextReporter: Reporter {
     /// The last line of a text report, also what `check -o FILE` prints on standard error.
     public static func summaryLine(_ summary: ReportSummary) -> String {
         let counts = "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info"
-        return "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) records: \(counts)" + fixableNote(summary)
+        return "\(summary.files) file\(summary.files == 1 ? "" : "s"), \(summary.records) record\(summary.records == 1 ? "" : "s"): \(counts)" + fixableNote(summary)
     }
 
     /// What `fix` would apply, and what only `fix --unsafe-fixes` would: following the hint never loops.
