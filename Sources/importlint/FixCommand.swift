@@ -17,8 +17,8 @@ struct FixCommand: ParsableCommand {
         lines, contact rows grouped per person, and every safe rule fix applied (unsafe ones too with \
         --unsafe-fixes). A cell no fix changes keeps its bytes, quotes included (--quoting minimal or all \
         re-quotes every cell). It has as many records as the input and is written to a temporary file \
-        that is renamed over the target. Fixing the output again changes nothing. Several files are fixed one \
-        after the other with --in-place, --diff or -o DIRECTORY (each written into DIRECTORY under its own name); \
+        that is renamed over the target. Fixing the output again changes nothing. Several files are fixed side by side \
+        (one per core, --jobs) with --in-place, --diff or -o DIRECTORY (each written into DIRECTORY under its own name), and written and reported in the order given; \
         with --format json each gets its own JSON document, in the order given. A folder stands for the .csv \
         and .tsv files under it (--exclude and the configuration's exclude: leave some out).
         Exit status: 0 when the output was written (or, with --diff, nothing would change); 1 when the \
@@ -65,6 +65,9 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
     var redact = false
 
+    @Option(help: "How many files to fix at once (default: one per processor core); --jobs 1 fixes them one after the other. Outputs and reports follow the order given either way.")
+    var jobs: Int?
+
     @OptionGroup var settings: LintSettings
 
     @OptionGroup var configuration: ConfigOptions
@@ -74,6 +77,7 @@ struct FixCommand: ParsableCommand {
         if targets == 0 { throw ValidationError("say where the fixed file goes: -o OUTPUT, --in-place, or --diff") }
         if targets > 1 { throw ValidationError("-o, --in-place and --diff exclude each other") }
         if files.isEmpty { throw ValidationError("name the file to fix") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         files = try configuration.files(files, outputs: [output])
         do {
             let configurations = configuration.inputPaths(for: files)
@@ -136,6 +140,7 @@ struct FixCommand: ParsableCommand {
             request.inPlace = inPlace
             request.diff = diff
             request.redact = redact
+            request.jobs = jobs
             return FixRun(request, resolver: try configuration.resolver())
         }
     }

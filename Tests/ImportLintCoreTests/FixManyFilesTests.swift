@@ -42,6 +42,32 @@ struct FixManyFilesTests {
         #expect(try Self.text(contacts) == Self.contacts)
     }
 
+    /// Files fixed side by side give the same files, reports and exit status as one after the other, in
+    /// the order given, a broken file among them included.
+    @Test func fixingInParallelMatchesOneAfterTheOther() throws {
+        let bin = try #require(TestSupport.importlint)
+        var runs: [(status: Int32, stdout: String, stderr: String, files: [String])] = []
+        for jobs in ["1", "2"] {
+            let dir = try TestSupport.temporaryDirectory()
+            _ = try Self.files(in: dir)
+            try TestSupport.write("Primary Email\tName\n\"ann@widget.com\tAnn\n", to: dir.appendingPathComponent("broken.tsv"))
+            try TestSupport.write(Self.people.replacingOccurrences(of: "Ann", with: "Bo"), to: dir.appendingPathComponent("more.tsv"))
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+            let names = ["people.tsv", "broken.tsv", "contacts.tsv", "more.tsv"]
+            let r = try TestSupport.run(bin, ["fix", "-o", "out", "--jobs", jobs, "--format", "json", "--no-config"] + names, cwd: dir)
+            let outputs = names.map { (try? Self.text(dir.appendingPathComponent("out/\($0)"))) ?? "(not written)" }
+            runs.append((r.status, r.stdout.replacingOccurrences(of: dir.path, with: "DIR"), r.stderr.replacingOccurrences(of: dir.path, with: "DIR"), outputs))
+        }
+        #expect(runs[0].status == 1, "the broken file is not written: \(runs[0].stderr)")
+        #expect(runs[0].files[0] == Self.fixedPeople && runs[0].files[1] == "(not written)" && runs[0].files[2] == Self.fixedContacts)
+        #expect(runs[1].status == runs[0].status)
+        #expect(runs[1].stdout == runs[0].stdout)
+        #expect(runs[1].stderr == runs[0].stderr)
+        #expect(runs[1].files == runs[0].files)
+        let order = ["people.tsv", "broken.tsv", "contacts.tsv", "more.tsv"].map { runs[1].stdout.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "reports in the order given: \(runs[1].stdout)")
+    }
+
     @Test func severalFilesNeedADirectoryOrInPlace() throws {
         let bin = try #require(TestSupport.importlint)
         let dir = try TestSupport.temporaryDirectory()

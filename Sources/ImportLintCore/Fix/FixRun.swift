@@ -25,6 +25,8 @@ public struct FixRequest: Sendable {
     /// Print a unified diff instead of writing the fixed file.
     public var diff = false
     public var redact = false
+    /// How many files are fixed at once (`--jobs`); one per processor core when nil.
+    public var jobs: Int?
 
     public init(files: [String], base: LintOptions) {
         self.files = files
@@ -87,18 +89,26 @@ public final class FixRun {
     /// Fixes every file and returns the exit status: 0 when every output was written (or no diff shows a
     /// change), 1 when a file was not written for a fatal error, is missing or not text (unreadable-input)
     /// or its diff shows changes, 2 when a file failed on usage, configuration or I/O (its message goes to
-    /// `note`); the highest of all files.
+    /// `note`); the highest of all files. The fixing itself runs on several cores (`jobs`); everything a
+    /// file's fix writes or prints happens afterwards, file by file in the order given.
     public func run() -> Int32 {
+        let prepared = request.files.map(prepare)
+        let work = prepared.compactMap { try? $0.get() }.map { (options: $0.options, input: $0.input, directory: $0.directory, name: $0.name) }
+        let workers = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let outcomes = ParallelMap.run(work.count, workers: workers) { index in
+            try Fixer(options: work[index].options).fix(work[index].input, temporaryDirectory: work[index].directory, name: work[index].name)
+        }
         var status: Int32 = 0
-        for file in request.files {
-            if file != "-", let problem = UnreadableInput.problem(path: file) {
+        var next = 0
+        for (file, preparation) in zip(request.files, prepared) {
+            do {
+                let job = try preparation.get()
+                defer { next += 1 }
+                status = max(status, try finish(job, outcomes[next]))
+            } catch FixPreparation.unreadable(let problem) {
                 let rule = RuleDescriptor.unreadableInput
                 note("\(TerminalText.path(file)):1:1: error: \(TerminalText.escape(problem)) [\(rule.code) \(rule.name)]")
                 status = max(status, 1)
-                continue
-            }
-            do {
-                status = max(status, try fix(file))
             } catch {
                 // One unreadable file does not stop the others; it is reported like a usage or I/O error.
                 let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
@@ -106,39 +116,67 @@ public final class FixRun {
                 status = max(status, 2)
             }
         }
+        withExtendedLifetime(prepared) {}
         return status
     }
 
-    /// Fixes one file; returns 0 or 1 as `run` describes, throws for status 2.
-    private func fix(_ file: String) throws -> Int32 {
-        let options = try options(for: file)
-        let target = request.outputPath(for: file)
-        let destination = target.map(OutputTarget.init)
-        let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
-        let name = URL(fileURLWithPath: target ?? file).lastPathComponent
-        let input = file == "-" ? try InputFile.standardInput(displayPath: "<stdin>") : try InputFile.reading(file)
-        if request.inPlace && input.isSpooled {
-            throw InputError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
+    private enum FixPreparation: Error { case unreadable(String) }
+
+    /// One file, read and locked, ready for the fixer.
+    private struct Job {
+        let file: String
+        let options: FixOptions
+        let target: String?
+        let destination: OutputTarget?
+        let directory: String
+        let name: String
+        let input: InputFile
+        /// Held until the run ends.
+        let lock: InPlaceLock?
+        let planned: InputFingerprint?
+    }
+
+    /// Reads `file`'s options and input and takes its lock. The plan is applied only to the content it was
+    /// made from: the file is locked against another importlint (--in-place), and fingerprinted before
+    /// reading and again before anything is written.
+    private func prepare(_ file: String) -> Result<Job, any Error> {
+        Result {
+            if file != "-", let problem = UnreadableInput.problem(path: file) { throw FixPreparation.unreadable(problem) }
+            let options = try options(for: file)
+            let target = request.outputPath(for: file)
+            let destination = target.map(OutputTarget.init)
+            let directory = destination?.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
+            let name = URL(fileURLWithPath: target ?? file).lastPathComponent
+            let input = file == "-" ? try InputFile.standardInput(displayPath: "<stdin>") : try InputFile.reading(file)
+            if request.inPlace && input.isSpooled {
+                throw InputError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
+            }
+            let lock = request.inPlace ? try InPlaceLock(path: file) : nil
+            let planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
+            return Job(file: file, options: options, target: target, destination: destination, directory: directory, name: name, input: input,
+                       lock: lock, planned: planned)
         }
-        // The plan is applied only to the content it was made from: the file is locked against another
-        // importlint (--in-place), and fingerprinted before reading and again before anything is written.
-        let lock = request.inPlace ? try InPlaceLock(path: file) : nil
-        let planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
-        defer { withExtendedLifetime(lock) {} }
+    }
+
+    /// Writes one fixed file (or its diff) and its report; returns 0 or 1 as `run` describes, throws for
+    /// status 2.
+    private func finish(_ job: Job, _ fixed: Result<FixOutcome, any Error>) throws -> Int32 {
+        let file = job.file
         let unchanged = {
-            if let planned, try InputFingerprint.of(path: file) != planned {
+            if let planned = job.planned, try InputFingerprint.of(path: file) != planned {
                 throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
             }
         }
         let outcome: FixOutcome
         do {
-            outcome = try Fixer(options: options).fix(input, temporaryDirectory: directory, name: name)
+            outcome = try fixed.get()
             if let temporary = outcome.temporaryPath {
                 do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
             }
         } catch let error as InputError {
             throw error.description.hasPrefix(file) ? error : InputError("\(file): \(error.description)")
         }
+        let target = job.target
         var report = outcome.report
         report.output = request.diff ? nil : (target ?? (request.output == "-" ? "-" : nil))
         // The report goes to stderr when stdout carries the data or the diff.
@@ -157,7 +195,7 @@ public final class FixRun {
 
         if request.diff {
             defer { AtomicFile.discard(temporary) }
-            let old = try Fixer.decodedBytes(input, encodingOverride: request.base.inputEncoding)
+            let old = try Fixer.decodedBytes(job.input, encodingOverride: request.base.inputEncoding)
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
             var text = UnifiedDiff.render(old: old, new: [UInt8](new), oldName: "a/\(file)", newName: "b/\(file)")
             if request.redact { text = UnifiedDiff.redacted(text) }
@@ -171,7 +209,7 @@ public final class FixRun {
             try emit(report, toStderr: true)
             return 0
         }
-        try destination!.commit(temporary: temporary, beforeRename: unchanged)
+        try job.destination!.commit(temporary: temporary, beforeRename: unchanged)
         try emit(report, toStderr: reportToStderr)
         return 0
     }
