@@ -103,14 +103,14 @@ struct PhoneSampleGenerator {
         var number: String, defaultRegion: String, sourceRegion: String
     }
 
-    private var random: SplitMix64
+    private var random: SeededRNG
     private let regions: [String]
     private var examples: [String: String] = [:]
     private static let defaultRegions = ["", "US", "GB", "DE", "FR", "IT", "BR", "IN", "AU", "JP", "RU", "AR", "MX", "CN"]
     private static let endings = [" ext. 123", " x12", ";ext=5", " ext 4567", "#", "  ", " - ", "/x2", " ,,12"]
 
     init(seed: UInt64) {
-        random = SplitMix64(seed: seed)
+        random = SeededRNG(seed: seed)
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = cphonenumber_supported_regions(&buffer, Int32(buffer.count))
         precondition(length > 0, "libphonenumber lists its regions")
@@ -173,18 +173,5 @@ struct PhoneSampleGenerator {
         if pick(10) == 0 { number += Array(Self.endings[pick(Self.endings.count)]) }
         let defaultRegion = pick(3) == 0 ? region : Self.defaultRegions[pick(Self.defaultRegions.count)]
         return Sample(number: String(number), defaultRegion: defaultRegion, sourceRegion: region)
-    }
-}
-
-/// A small seeded generator, so that a failure repeats.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
