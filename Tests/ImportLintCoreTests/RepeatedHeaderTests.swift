@@ -21,4 +21,20 @@ import Testing
         #expect(!found.contains { $0.rule == "repeated-header" })
         #expect(found.contains { $0.rule == "invalid-email" })
     }
+
+    /// Records are screened by bytes before any string is made; the screen must let through every
+    /// spelling the string comparison accepts (case, spaces, tabs, no-break and other Unicode spaces
+    /// around the cell, a byte-order mark) and keep out cells that only look alike.
+    @Test func headerCopiesPaddedWithUnicodeSpacesAreStillFound() throws {
+        let copies = ["NAME,\tprimary email ", "\u{00A0}Name\u{3000},\u{2009}Primary Email\u{202F}", "\u{FEFF}name,PRIMARY EMAIL"]
+        for copy in copies {
+            let found = try lint("Name,Primary Email\nAnn,ann@example.com\n\(copy)\n")
+            #expect(found.map(\.rule) == ["repeated-header"], "\(copy.debugDescription)")
+        }
+    }
+
+    @Test func cellsWithLettersBeyondASCIIAreNotHeaderCopies() throws {
+        let found = try lint("Name,Primary Email\nNäme,Primary Émail\nNamé,Primary Email\n")
+        #expect(!found.contains { $0.rule == "repeated-header" })
+    }
 }

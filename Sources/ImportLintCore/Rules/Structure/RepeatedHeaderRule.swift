@@ -15,6 +15,9 @@ final class RepeatedHeaderRule {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private let header: [String]
+    /// The folded header cells as bytes, for the check every record gets before any string is made.
+    private let headerBytes: [[UInt8]]
+    private let headerIsASCII: [Bool]
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -23,6 +26,8 @@ final class RepeatedHeaderRule {
 
     init(_ context: FileContext) {
         header = context.header.map(Self.folded)
+        headerBytes = header.map { Array($0.utf8) }
+        headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
         bindings = context.bindings
         matcher = context.profile.map(HeaderMatcher.init(profile:))
         longestCell = context.header.map(\.utf8.count).max() ?? 0
@@ -50,7 +55,8 @@ final class RepeatedHeaderRule {
     /// two filled. Columns are matched by profile only once one cell is spelled as in the header, so an
     /// ordinary record costs a comparison or two.
     private func repeatsHeader(_ reader: CSVReader) -> Bool {
-        guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        guard reader.fieldCount == header.count, header.count >= 2,
+              (0..<header.count).contains(where: { mayBeSpelledAlike(reader.bytes($0), $0) }) else { return false }
         var cells: [String] = []
         var spelledAlike = 0
         for i in 0..<header.count {
@@ -70,6 +76,46 @@ final class RepeatedHeaderRule {
             filled += 1
         }
         return filled >= 2
+    }
+
+    /// Whether cell `index` may equal the header's cell once folded (trimmed, lowercased, without a
+    /// byte-order mark). Every record is asked this, so it makes no string: an ASCII cell is compared
+    /// byte by byte, and a cell with other characters can only fold to an ASCII header cell when each of
+    /// them is one that trimming or lowercasing can remove or make ASCII. The rest (a header cell that is
+    /// not ASCII) is left to the string comparison.
+    private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let expected = headerBytes[index]
+        guard !expected.isEmpty else { return false }
+        if cell.contains(where: { $0 >= 0x80 }) {
+            return !headerIsASCII[index] || Self.onlyFoldableToASCII(cell)
+        }
+        var start = 0, end = cell.count
+        while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
+        while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x09 { end -= 1 }
+        guard end - start == expected.count else { return false }
+        for (offset, byte) in cell[start..<end].enumerated() {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower != expected[offset] { return false }
+        }
+        return true
+    }
+
+    /// The non-ASCII characters trimming or lowercasing may turn into nothing or ASCII: the byte-order
+    /// mark, the space separators (Zs), KELVIN SIGN and LATIN CAPITAL LETTER I WITH DOT ABOVE, in UTF-8.
+    private static let foldableToASCII: Set<[UInt8]> = Set(
+        ([0xFEFF, 0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, 0x212A, 0x0130] + Array(0x2000...0x200A))
+            .map { Array(String(Unicode.Scalar(UInt32($0))!).utf8) })
+
+    private static func onlyFoldableToASCII(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < cell.count {
+            let lead = cell[i]
+            if lead < 0x80 { i += 1; continue }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard i + length <= cell.count, foldableToASCII.contains(Array(cell[i..<i + length])) else { return false }
+            i += length
+        }
+        return true
     }
 
     private func namesSameColumn(_ cell: String, _ index: Int) -> Bool {
