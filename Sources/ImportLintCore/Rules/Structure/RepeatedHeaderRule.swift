@@ -81,23 +81,30 @@ final class RepeatedHeaderRule {
     /// Whether cell `index` may equal the header's cell once folded (trimmed, lowercased, without a
     /// byte-order mark). Every record is asked this, so it makes no string: an ASCII cell is compared
     /// byte by byte, and a cell with other characters can only fold to an ASCII header cell when each of
-    /// them is one that trimming or lowercasing can remove or make ASCII. The rest (a header cell that is
-    /// not ASCII) is left to the string comparison.
+    /// them is one that trimming or lowercasing can remove or make ASCII. A header cell that is not ASCII
+    /// is compared as a string.
     private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         let expected = headerBytes[index]
-        guard !expected.isEmpty else { return false }
-        if cell.contains(where: { $0 >= 0x80 }) {
-            return !headerIsASCII[index] || Self.onlyFoldableToASCII(cell)
-        }
+        guard let first = cell.first, let last = cell.last, let expectedFirst = expected.first, let expectedLast = expected.last else { return false }
+        guard headerIsASCII[index] else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        // An ASCII letter or sign at either end is where the folded cell starts or ends: most cells are
+        // told apart here.
+        guard Self.mayFold(first, into: expectedFirst), Self.mayFold(last, into: expectedLast) else { return false }
+        if cell.contains(where: { $0 >= 0x80 }) { return Self.onlyFoldableToASCII(cell) }
         var start = 0, end = cell.count
         while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
         while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x09 { end -= 1 }
         guard end - start == expected.count else { return false }
-        for (offset, byte) in cell[start..<end].enumerated() {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lower != expected[offset] { return false }
-        }
+        for (offset, byte) in cell[start..<end].enumerated() where Self.lowercased(byte) != expected[offset] { return false }
         return true
+    }
+
+    private static func mayFold(_ byte: UInt8, into expected: UInt8) -> Bool {
+        byte >= 0x80 || byte == 0x20 || byte == 0x09 || lowercased(byte) == expected
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The non-ASCII characters trimming or lowercasing may turn into nothing or ASCII: the byte-order
