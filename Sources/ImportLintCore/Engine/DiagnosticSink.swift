@@ -3,7 +3,13 @@
 /// `CSVReader.report`); the sink reads nothing itself.
 public final class DiagnosticSink {
     public let selection: RuleSelection
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// The findings kept so far (without `--max-findings`).
+    private var kept = FindingList()
+    /// The findings kept so far, in the order they were kept.
+    public var diagnostics: [Diagnostic] {
+        var copy = kept
+        return copy.takeAll()
+    }
     /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
     /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
     /// code two or three times for every finding.
@@ -46,7 +52,7 @@ public final class DiagnosticSink {
         if let overridden = state.severity { d.severity = overridden }
         if let isSuppressed, isSuppressed(d) { return }
         accepted += 1
-        if bounded != nil { bounded!.insert(d) } else { diagnostics.append(shared(d)) }
+        if bounded != nil { bounded!.insert(d) } else { kept.append(shared(d)) }
     }
 
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
@@ -85,25 +91,15 @@ public final class DiagnosticSink {
     func revise(_ revisions: [Int: (Diagnostic) -> Diagnostic?]) {
         guard !revisions.isEmpty else { return }
         if bounded != nil { bounded!.revise(revisions); return }
-        var kept: [Diagnostic] = []
-        kept.reserveCapacity(diagnostics.count)
-        for (index, diagnostic) in diagnostics.enumerated() {
-            if let revise = revisions[index] {
-                if let revised = revise(diagnostic) { kept.append(revised) }
-            } else {
-                kept.append(diagnostic)
-            }
-        }
-        diagnostics = kept
+        kept.revise { index, diagnostic in revisions[index].map { $0(diagnostic) } ?? diagnostic }
     }
 
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
-    /// a file with hundreds of thousands of findings would otherwise hold two more copies of them.
+    /// a file with millions of findings would otherwise hold two more copies of them.
     func takeSorted() -> [Diagnostic] {
         if bounded != nil { return bounded!.takeSorted() }
-        var all = diagnostics
-        diagnostics = []
+        var all = kept.takeAll()
         all.sort { ($0.line, $0.column) < ($1.line, $1.column) }  // stable, as the standard library guarantees
         return all
     }

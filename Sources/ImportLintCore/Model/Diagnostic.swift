@@ -55,11 +55,20 @@ public struct Fix: Codable, Sendable, Equatable {
 
 /// One finding, placed as `reference/report-format.md` prescribes.
 ///
-/// Held compactly, since a file can have hundreds of thousands of findings held for the sorted report:
-/// the position inline (40 bytes with one reference), everything else (rule, severity, field, message,
-/// fix, quoted values) in a `Content` that findings with the same content share (see
-/// `DiagnosticSink`). Copy-on-write: changing a shared content copies it first.
+/// Held compactly, since a file can have millions of findings held for the sorted report: the position
+/// inline as 32-bit numbers (24 bytes with one reference), everything else (rule, severity, field,
+/// message, fix, quoted values) in a `Content` that findings with the same content share (see
+/// `DiagnosticSink`). Copy-on-write: changing a shared content copies it first. A position with a number
+/// that does not fit in 32 bits is kept in the content instead (`Content.widePosition`).
 public struct Diagnostic: Codable, Sendable, Equatable {
+    /// Where a finding is, as the public properties give it.
+    struct Position: Equatable {
+        var line: Int
+        var column: Int
+        var record: Int?
+        var fieldIndex: Int?
+    }
+
     final class Content: @unchecked Sendable, Hashable {
         var code: String
         var rule: String
@@ -69,9 +78,11 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         var related: [RelatedLocation]
         var fix: Fix?
         var values: [String]
+        /// The position of the one finding holding this content, when a number does not fit inline.
+        var widePosition: Position?
 
         init(code: String, rule: String, severity: Severity, field: String?, message: String,
-             related: [RelatedLocation], fix: Fix?, values: [String]) {
+             related: [RelatedLocation], fix: Fix?, values: [String], widePosition: Position? = nil) {
             self.code = code
             self.rule = rule
             self.severity = severity
@@ -80,15 +91,18 @@ public struct Diagnostic: Codable, Sendable, Equatable {
             self.related = related
             self.fix = fix
             self.values = values
+            self.widePosition = widePosition
         }
 
         func copy() -> Content {
-            Content(code: code, rule: rule, severity: severity, field: field, message: message, related: related, fix: fix, values: values)
+            Content(code: code, rule: rule, severity: severity, field: field, message: message, related: related, fix: fix,
+                    values: values, widePosition: widePosition)
         }
 
         static func == (a: Content, b: Content) -> Bool {
             a === b || (a.code == b.code && a.rule == b.rule && a.severity == b.severity && a.field == b.field
-                && a.message == b.message && a.related == b.related && a.fix == b.fix && a.values == b.values)
+                && a.message == b.message && a.related == b.related && a.fix == b.fix && a.values == b.values
+                && a.widePosition == b.widePosition)
         }
 
         /// Cheap parts only (hashing whole messages cost more than the rest of a finding): equal contents
@@ -101,15 +115,55 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     }
 
     private(set) var content: Content
-    public var line: Int
-    public var column: Int
-    /// `record` and `fieldIndex` with `Int.min` for nil: an optional Int would take 16 bytes.
-    private var recordOrMin: Int
-    private var fieldIndexOrMin: Int
+    /// `Self.wide` when the position is in `content.widePosition`.
+    private var line32: UInt32
+    private var column32: UInt32
+    /// `Self.none` for nil.
+    private var record32: UInt32
+    private var fieldIndex32: UInt32
+
+    private static let none = UInt32.max
+    private static let wide = UInt32.max
 
     private mutating func uniqueContent() -> Content {
         if !isKnownUniquelyReferenced(&content) { content = content.copy() }
         return content
+    }
+
+    var position: Position {
+        get {
+            if line32 == Self.wide, let wide = content.widePosition { return wide }
+            return Position(line: Int(line32), column: Int(column32),
+                            record: record32 == Self.none ? nil : Int(record32),
+                            fieldIndex: fieldIndex32 == Self.none ? nil : Int(fieldIndex32))
+        }
+        set {
+            if let line = UInt32(exactly: newValue.line), line != Self.wide,
+               let column = UInt32(exactly: newValue.column),
+               let record = Self.narrow(newValue.record), let fieldIndex = Self.narrow(newValue.fieldIndex) {
+                (line32, column32, record32, fieldIndex32) = (line, column, record, fieldIndex)
+                if content.widePosition != nil { uniqueContent().widePosition = nil }
+            } else {
+                (line32, column32, record32, fieldIndex32) = (Self.wide, 0, Self.none, Self.none)
+                uniqueContent().widePosition = newValue
+            }
+        }
+    }
+
+    /// An optional number as 32 bits, `Self.none` for nil; nil when it does not fit.
+    private static func narrow(_ value: Int?) -> UInt32? {
+        guard let value else { return Self.none }
+        guard let narrow = UInt32(exactly: value), narrow != Self.none else { return nil }
+        return narrow
+    }
+
+    public var line: Int {
+        get { line32 == Self.wide ? position.line : Int(line32) }
+        set { position.line = newValue }
+    }
+    public var column: Int {
+        get { line32 == Self.wide ? position.column : Int(column32) }
+        set { position.column = newValue }
     }
 
     public var code: String {
@@ -125,8 +179,8 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         set { uniqueContent().severity = newValue }
     }
     public var record: Int? {
-        get { recordOrMin == .min ? nil : recordOrMin }
-        set { recordOrMin = newValue ?? .min }
+        get { position.record }
+        set { position.record = newValue }
     }
     public var field: String? {
         get { content.field }
@@ -147,8 +201,8 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
     /// the fixer to find the cell to rewrite, and not part of the JSON report.
     public var fieldIndex: Int? {
-        get { fieldIndexOrMin == .min ? nil : fieldIndexOrMin }
-        set { fieldIndexOrMin = newValue ?? .min }
+        get { position.fieldIndex }
+        set { position.fieldIndex = newValue }
     }
     /// Cell values quoted in `message` and `fix`, so that `--redact` can hide them.
     public var values: [String] {
@@ -161,10 +215,8 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                 fieldIndex: Int? = nil, values: [String] = []) {
         content = Content(code: rule.code, rule: rule.name, severity: severity ?? rule.severity, field: field,
                           message: message, related: related, fix: fix, values: values)
-        self.line = line
-        self.column = column
-        recordOrMin = record ?? .min
-        fieldIndexOrMin = fieldIndex ?? .min
+        (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
+        position = Position(line: line, column: column, record: record, fieldIndex: fieldIndex)
     }
 
     /// The same finding with its content replaced by an equal one (shared with other findings).
@@ -175,8 +227,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
-        a.line == b.line && a.column == b.column && a.recordOrMin == b.recordOrMin
-            && a.fieldIndexOrMin == b.fieldIndexOrMin && a.content == b.content
+        a.position == b.position && a.content == b.content
     }
 
     enum CodingKeys: String, CodingKey {
@@ -190,10 +241,9 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                           field: try c.decodeIfPresent(String.self, forKey: .field), message: try c.decode(String.self, forKey: .message),
                           related: try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? [],
                           fix: try c.decodeIfPresent(Fix.self, forKey: .fix), values: [])
-        line = try c.decode(Int.self, forKey: .line)
-        column = try c.decode(Int.self, forKey: .column)
-        recordOrMin = try c.decodeIfPresent(Int.self, forKey: .record) ?? .min
-        fieldIndexOrMin = .min
+        (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
+        position = Position(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
+                            record: try c.decodeIfPresent(Int.self, forKey: .record), fieldIndex: nil)
     }
 
     /// `record`, `field` and `fix` are written as JSON null when absent: the report contract has the keys.

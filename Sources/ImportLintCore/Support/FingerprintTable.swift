@@ -1,108 +1,110 @@
 import CICU
 
-/// Seen-key table of 64-bit fingerprints, each with a 32-bit value (a line), in one flat array of 12-byte
-/// slots with linear probing. A hit only says the key is probably the same: callers verify hits against
-/// the real bytes (see `DuplicateKeyVerifier`), so a fingerprint collision can never be reported as a
-/// duplicate. Half the memory of a 128-bit digest table, and presizable from the file's size so that it
-/// never holds an old and a new array at once while growing.
+/// Seen-key table of 64-bit fingerprints, each with a value (a line), in flat arrays of 8-byte slots with
+/// linear probing: a fingerprint's high bits choose its home slot and the slot keeps its low 32 bits and
+/// the value. A hit only says the key is probably the same (its home bits are only known to be near and
+/// its low bits equal): callers verify hits against the real bytes (see `DuplicateKeyVerifier`), so a
+/// fingerprint collision can never be reported as a duplicate. Two thirds of the memory of 12-byte slots
+/// holding the whole fingerprint.
+///
+/// Slots do not keep enough of the fingerprint to move them to a larger array. A full table instead gets
+/// another layer, searched after it; the table is presized from the file's size (`reserve`) so that a
+/// file normally has two layers (the first few thousand keys, then the rest), and memory never holds an
+/// old and a new array at once while growing.
 final class FingerprintTable {
-    /// The fingerprint as two halves keeps the slot at 12 bytes (a UInt64 would align it to 16).
     private struct Slot {
-        var low: UInt32
-        var high: UInt32
-        var value: Int32
+        /// The fingerprint's low half.
+        var check: UInt32
+        /// The value plus one; 0 marks an empty slot.
+        var storedValue: UInt32
+    }
 
-        init(fingerprint: UInt64, value: Int32) {
-            low = UInt32(truncatingIfNeeded: fingerprint)
-            high = UInt32(truncatingIfNeeded: fingerprint >> 32)
-            self.value = value
+    private struct Layer {
+        let slots: UnsafeMutablePointer<Slot>
+        let capacity: Int
+        var count = 0
+
+        init(keys: Int) {
+            capacity = Self.capacity(for: keys)
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: Slot(check: 0, storedValue: 0), count: capacity)
         }
 
+        /// At most 4/5 full: linear probing over 8-byte slots stays within a cache line or two per look-up.
+        static func capacity(for keys: Int) -> Int { max(64, keys / 4 * 5 + 64) }
+
+        var keysLeft: Int { capacity / 5 * 4 - count }
+
+        /// Home slot: the fingerprint's high bits scaled to the capacity (any capacity works).
         @inline(__always)
-        var fingerprint: UInt64 { UInt64(high) << 32 | UInt64(low) }
+        func home(_ fingerprint: UInt64) -> Int {
+            Int(truncatingIfNeeded: fingerprint.multipliedFullWidth(by: UInt64(capacity)).high)
+        }
+
+        /// The slot on `fingerprint`'s probe path holding its low half, or else the empty slot ending the path.
+        @inline(__always)
+        func probe(_ fingerprint: UInt64, _ check: UInt32) -> (index: Int, found: Bool) {
+            var i = home(fingerprint)
+            while true {
+                let slot = slots[i]
+                if slot.storedValue == 0 { return (i, false) }
+                if slot.check == check { return (i, true) }
+                i += 1
+                if i == capacity { i = 0 }
+            }
+        }
     }
 
     // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
     // calls per look-up).
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
-    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var layers: [Layer]
     @exclusivity(unchecked) private(set) var count = 0
-    /// Fingerprint 0 marks an empty slot; a real 0 is kept aside.
-    @exclusivity(unchecked) private var zeroValue: Int32?
 
-    /// At most 3/4 full: linear probing stays at a few probes per look-up.
-    private static func capacity(for keys: Int) -> Int { max(64, keys / 3 * 4 + 64) }
-
-    init(expectedKeys: Int = 1024) {
-        capacity = Self.capacity(for: expectedKeys)
-        slots = Self.emptySlots(capacity)
+    /// A first layer for the keys seen before the table is presized (see `reserve`).
+    init(expectedKeys: Int = 4096) {
+        layers = [Layer(keys: expectedKeys)]
     }
 
-    deinit { slots.deallocate() }
+    deinit { for layer in layers { layer.slots.deallocate() } }
 
-    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
-        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: n)
-        slots.initialize(repeating: Slot(fingerprint: 0, value: 0), count: n)
-        return slots
-    }
-
-    /// Home slot: the fingerprint scaled to the capacity (any capacity works, not only powers of two).
-    @inline(__always)
-    private func home(_ fingerprint: UInt64) -> Int {
-        Int(truncatingIfNeeded: fingerprint.multipliedFullWidth(by: UInt64(capacity)).high)
-    }
-
-    /// Asks the memory system for the key's home slot now, so that a later look-up does not wait for it.
+    /// Asks the memory system for the key's home slots now, so that a later look-up does not wait for them.
     @inline(__always)
     func prefetch(_ fingerprint: UInt64) {
-        cicu_prefetch(UnsafeRawPointer(slots + home(fingerprint)))
+        for layer in layers { cicu_prefetch(UnsafeRawPointer(layer.slots + layer.home(fingerprint))) }
     }
 
-    /// The value stored for `fingerprint`, or nil after storing `value` for it.
+    /// The value stored for `fingerprint`, or nil after storing `value` for it. Values are kept in 32 bits:
+    /// one of 4,294,967,294 or more comes back as 4,294,967,294, a negative one as 0.
     @inline(__always)
-    func valueOrInsert(_ fingerprint: UInt64, _ value: Int32) -> Int32? {
-        if fingerprint == 0 {
-            defer { if zeroValue == nil { zeroValue = value } }
-            return zeroValue
+    func valueOrInsert(_ fingerprint: UInt64, _ value: Int) -> Int? {
+        let check = UInt32(truncatingIfNeeded: fingerprint)
+        var free = 0
+        for layer in layers {
+            let (i, found) = layer.probe(fingerprint, check)
+            if found { return Int(layer.slots[i].storedValue) - 1 }
+            free = i
         }
-        var i = home(fingerprint)
-        while true {
-            let f = slots[i].fingerprint
-            if f == fingerprint { return slots[i].value }
-            if f == 0 { break }
-            i += 1
-            if i == capacity { i = 0 }
+        if layers[layers.count - 1].keysLeft <= 0 {
+            // As much room again as there is, in a new layer.
+            layers.append(Layer(keys: count))
+            free = layers[layers.count - 1].probe(fingerprint, check).index
         }
-        if (count + 1) * 4 > capacity * 3 {
-            resize(to: capacity * 2)
-            return valueOrInsert(fingerprint, value)
-        }
-        slots[i] = Slot(fingerprint: fingerprint, value: value)
+        let last = layers.count - 1
+        layers[last].slots[free] = Slot(check: check, storedValue: UInt32(min(max(0, value), Self.largestValue)) + 1)
+        layers[last].count += 1
         count += 1
         return nil
     }
 
-    /// Makes room for `keys` keys in one step (from an estimate of the file's records); never shrinks.
-    func reserve(_ keys: Int) {
-        let wanted = Self.capacity(for: keys)
-        if wanted > capacity { resize(to: wanted) }
-    }
+    private static let largestValue = Int(UInt32.max) - 1
 
-    private func resize(to newCapacity: Int) {
-        let old = slots, oldCapacity = capacity
-        capacity = newCapacity
-        slots = Self.emptySlots(newCapacity)
-        for j in 0..<oldCapacity where old[j].fingerprint != 0 {
-            var i = home(old[j].fingerprint)
-            while slots[i].fingerprint != 0 {
-                i += 1
-                if i == capacity { i = 0 }
-            }
-            slots[i] = old[j]
-        }
-        old.deallocate()
+    /// Makes room for `keys` keys in all (from an estimate of the file's records) in one new layer, unless
+    /// there is room already.
+    func reserve(_ keys: Int) {
+        let room = layers[layers.count - 1].keysLeft
+        if count + room < keys { layers.append(Layer(keys: keys - count)) }
     }
 
     /// Bytes held, for tests of the memory bound.
-    var byteCount: Int { capacity * MemoryLayout<Slot>.stride }
+    var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * MemoryLayout<Slot>.stride } }
 }

@@ -11,7 +11,7 @@ extension RuleDescriptor {
 /// A key with a scope (The Receptionist's Location Slug) has a second table keyed without the scope that
 /// remembers who first used it: a repeat under another scope value is excused only for the same person.
 ///
-/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, 16 bytes each. A
+/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, about 10 bytes each. A
 /// fingerprint seen before is reported in place at once and checked against the real bytes of the first
 /// row when the file ends (`DuplicateKeyVerifier`), so that a fingerprint collision is never a finding.
 final class DuplicateIdentifierRule: RecordRule {
@@ -27,8 +27,9 @@ final class DuplicateIdentifierRule: RecordRule {
         let firstLine = FingerprintTable()
         /// Key alone → index into `crossScopeLine` / `crossScopePerson`, for scoped keys.
         let crossScope = FingerprintTable()
-        var crossScopeLine: [Int32] = []
-        var crossScopePerson: [Key128?] = []
+        var crossScopeLine: [UInt32] = []
+        /// `Key128.noPerson` when no `same_person` columns are filled (an optional would take 24 bytes).
+        var crossScopePerson: [Key128] = []
         /// The current record's fingerprints (with and without scope), nil when a key part is empty;
         /// computed by `prefetcher` at the start of the record.
         @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
@@ -107,21 +108,19 @@ final class DuplicateIdentifierRule: RecordRule {
         for (k, key) in keys.enumerated() {
             guard let fingerprints = key.fingerprints else { continue }
             key.fingerprints = nil
-            let line = Int32(truncatingIfNeeded: reader.line)
-            if let first = key.firstLine.valueOrInsert(fingerprints.full, line) {
-                report(k, first: Int(first), otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
+            if let first = key.firstLine.valueOrInsert(fingerprints.full, reader.line) {
+                report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
                 continue
             }
             if key.scope.isEmpty { continue }
             let person = personDigest(reader)
-            let slot = Int32(key.crossScopeLine.count)
-            if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, slot) {
-                let earlierPerson = key.crossScopePerson[Int(earlier)]
-                if person == nil || earlierPerson == nil || person != earlierPerson {
-                    report(k, first: Int(key.crossScopeLine[Int(earlier)]), otherPerson: true, alone: true, reader: reader, record: record, sink: sink)
+            if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, key.crossScopeLine.count) {
+                let earlierPerson = key.crossScopePerson[earlier]
+                if person == .noPerson || earlierPerson == .noPerson || person != earlierPerson {
+                    report(k, first: Int(key.crossScopeLine[earlier]), otherPerson: true, alone: true, reader: reader, record: record, sink: sink)
                 }
             } else {
-                key.crossScopeLine.append(line)
+                key.crossScopeLine.append(UInt32(clamping: reader.line))
                 key.crossScopePerson.append(person)
             }
         }
@@ -140,23 +139,31 @@ final class DuplicateIdentifierRule: RecordRule {
         guard let inputBytes, reader.streamOffset > 0 else { return }
         let estimate = inputBytes / max(1, reader.streamOffset / records)
         // A little over the estimate: records later in the file may be shorter.
+        let keyCount = estimate + estimate / 16
         for key in keys {
-            key.firstLine.reserve(estimate + estimate / 16)
-            if !key.scope.isEmpty { key.crossScope.reserve(estimate + estimate / 16) }
+            key.firstLine.reserve(keyCount)
+            guard !key.scope.isEmpty else { continue }
+            key.crossScope.reserve(keyCount)
+            // Exactly sized: an array that doubles holds its old and new storage at once.
+            key.crossScopeLine.reserveCapacity(keyCount)
+            key.crossScopePerson.reserveCapacity(keyCount)
         }
     }
 
-    /// The first `same_person` column group that is filled in this row, as a digest; nil when none is.
-    private func personDigest(_ reader: CSVReader) -> Key128? {
+    /// The first `same_person` column group that is filled in this row, as a digest; `Key128.noPerson` when
+    /// none is.
+    private func personDigest(_ reader: CSVReader) -> Key128 {
         for (group, columns) in personColumns.enumerated() {
             let values = columns.map { reader.bytes($0).trimmedASCII() }
             guard values.allSatisfy({ !$0.isEmpty }) else { continue }
             var hasher = KeyHasher()
             hasher.word(UInt64(group))
             for value in values { hasher.combine(value, caseInsensitive: true) }
-            return hasher.finalize()
+            let digest = hasher.finalize()
+            // The digest that would read as no person at all (a 1 in 2^128 chance) is moved aside.
+            return digest == .noPerson ? Key128(a: 0, b: 1) : digest
         }
-        return nil
+        return .noPerson
     }
 
     private func report(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -183,4 +190,9 @@ final class DuplicateIdentifierRule: RecordRule {
         }
         return "\(names) \(shown) already appears on line \(first)\(how)"
     }
+}
+
+extension Key128 {
+    /// A row with none of the `same_person` columns filled.
+    static let noPerson = Key128(a: 0, b: 0)
 }

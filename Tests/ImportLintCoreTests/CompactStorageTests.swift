@@ -1,0 +1,81 @@
+import Testing
+@testable import ImportLintCore
+
+/// The compact forms findings and seen keys are held in must give back exactly what was put in.
+@Suite struct CompactStorageTests {
+    private func finding(line: Int, column: Int = 1, record: Int? = nil, fieldIndex: Int? = nil) -> Diagnostic {
+        Diagnostic(rule: .duplicateIdentifier, line: line, column: column, record: record, field: "Email",
+                   message: "same", fieldIndex: fieldIndex)
+    }
+
+    @Test func aFindingIsHeldInTwentyFourBytes() {
+        #expect(MemoryLayout<Diagnostic>.stride == 24)
+    }
+
+    @Test func positionsTooLargeForThirtyTwoBitsComeBackExactly() {
+        let big = Int(UInt32.max)
+        for (line, column, record, fieldIndex) in [(big, 3, 7, 2), (5, big + 10, nil, nil), (5, 3, big, 0),
+                                                   (5, 3, 4, big), (-1, 0, -3, -4), (1 << 40, 1 << 41, 1 << 42, nil)] {
+            let d = finding(line: line, column: column, record: record, fieldIndex: fieldIndex)
+            #expect(d.line == line && d.column == column && d.record == record && d.fieldIndex == fieldIndex)
+        }
+    }
+
+    @Test func changingAPositionLeavesFindingsSharingItsContentAlone() {
+        let small = finding(line: 2, record: 1, fieldIndex: 0)
+        var moved = small.sharing(small.content)
+        moved.line = Int(UInt32.max) + 1
+        moved.record = nil
+        #expect(moved.line == Int(UInt32.max) + 1 && moved.record == nil && moved.fieldIndex == 0)
+        #expect(small.line == 2 && small.record == 1)
+        moved.line = 9
+        #expect(moved.line == 9 && moved.column == 1 && moved.record == nil && moved.fieldIndex == 0)
+        #expect(moved != small)
+        moved.line = 2
+        moved.record = 1
+        #expect(moved == small)
+    }
+
+    @Test func theKeyTableFindsEveryKeyPastItsSizeInNewLayers() {
+        let table = FingerprintTable(expectedKeys: 100)
+        var rng = SeededRNG(seed: 3)
+        let keys = (0..<5000).map { _ in rng.next() }
+        for (i, key) in keys.enumerated() { #expect(table.valueOrInsert(key, i + 1) == nil) }
+        #expect(table.count == 5000)
+        for (i, key) in keys.enumerated() where table.valueOrInsert(key, 0) != i + 1 {
+            Issue.record("key \(i) lost")
+        }
+        table.reserve(20000)
+        let more = (0..<5000).map { _ in rng.next() }
+        for key in more { #expect(table.valueOrInsert(key, 7) == nil) }
+        #expect(table.valueOrInsert(keys[0], 0) == 1 && table.valueOrInsert(more[4999], 0) == 7)
+        // About 8 bytes a slot, at most 4/5 full, in the first layers and the one reserved for the rest.
+        #expect(table.byteCount < 10000 * 8 * 5 / 4 + 20000 * 8 * 5 / 4 + 4096)
+    }
+
+    @Test func theKeyTableClampsValuesToThirtyTwoBits() {
+        let table = FingerprintTable()
+        #expect(table.valueOrInsert(1, 1 << 40) == nil)
+        #expect(table.valueOrInsert(1, 0) == Int(UInt32.max) - 1)
+        #expect(table.valueOrInsert(0, 0) == nil)
+        #expect(table.valueOrInsert(0, 5) == 0)
+    }
+
+    @Test func findingListsReviseAndHandOverAcrossChunks() {
+        var list = FindingList()
+        let n = 40000
+        for i in 0..<n { list.append(finding(line: i + 1)) }
+        #expect(list.count == n)
+        list.revise { index, d in
+            if index % 3 == 0 { return nil }
+            var d = d
+            if index == n - 2 { d.column = 99 }
+            return d
+        }
+        let all = list.takeAll()
+        #expect(all.count == n - (n + 2) / 3)
+        #expect(all.map(\.line) == (0..<n).filter { $0 % 3 != 0 }.map { $0 + 1 })
+        #expect(all.last?.column == 99)
+        #expect(list.count == 0 && list.takeAll().isEmpty)
+    }
+}
