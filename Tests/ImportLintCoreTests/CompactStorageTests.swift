@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func findingListsReviseAndHandOverAcrossChunks() {
-        var list = FindingList()
+        let list = FindingList()
         let n = 40000
         for i in 0..<n { list.append(finding(line: i + 1)) }
         #expect(list.count == n)
@@ -72,6 +72,7 @@ import Testing
             if index == n - 2 { d.column = 99 }
             return d
         }
+        #expect(list.copyAll().count == list.count)
         let all = list.takeAll()
         #expect(all.count == n - (n + 2) / 3)
         #expect(all.map(\.line) == (0..<n).filter { $0 % 3 != 0 }.map { $0 + 1 })

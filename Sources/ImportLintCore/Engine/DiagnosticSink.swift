@@ -4,12 +4,9 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     /// The findings kept so far (without `--max-findings`).
-    private var kept = FindingList()
+    private let kept = FindingList()
     /// The findings kept so far, in the order they were kept.
-    public var diagnostics: [Diagnostic] {
-        var copy = kept
-        return copy.takeAll()
-    }
+    public var diagnostics: [Diagnostic] { kept.copyAll() }
     /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
     /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
     /// code two or three times for every finding.

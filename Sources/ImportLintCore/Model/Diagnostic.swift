@@ -69,6 +69,13 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         var fieldIndex: Int?
     }
 
+    /// A position that does not fit inline, boxed so that contents without one stay small.
+    final class WidePosition: Sendable, Equatable {
+        let position: Position
+        init(_ position: Position) { self.position = position }
+        static func == (a: WidePosition, b: WidePosition) -> Bool { a.position == b.position }
+    }
+
     final class Content: @unchecked Sendable, Hashable {
         var code: String
         var rule: String
@@ -79,10 +86,10 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         var fix: Fix?
         var values: [String]
         /// The position of the one finding holding this content, when a number does not fit inline.
-        var widePosition: Position?
+        var widePosition: WidePosition?
 
         init(code: String, rule: String, severity: Severity, field: String?, message: String,
-             related: [RelatedLocation], fix: Fix?, values: [String], widePosition: Position? = nil) {
+             related: [RelatedLocation], fix: Fix?, values: [String], widePosition: WidePosition? = nil) {
             self.code = code
             self.rule = rule
             self.severity = severity
@@ -132,7 +139,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
 
     var position: Position {
         get {
-            if line32 == Self.wide, let wide = content.widePosition { return wide }
+            if line32 == Self.wide, let wide = content.widePosition { return wide.position }
             return Position(line: Int(line32), column: Int(column32),
                             record: record32 == Self.none ? nil : Int(record32),
                             fieldIndex: fieldIndex32 == Self.none ? nil : Int(fieldIndex32))
@@ -145,7 +152,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                 if content.widePosition != nil { uniqueContent().widePosition = nil }
             } else {
                 (line32, column32, record32, fieldIndex32) = (Self.wide, 0, Self.none, Self.none)
-                uniqueContent().widePosition = newValue
+                uniqueContent().widePosition = WidePosition(newValue)
             }
         }
     }
