@@ -199,6 +199,9 @@ final class FixPass {
     /// Serializes the reader's current record into `row`; returns the group key cell's key.
     private func render(record: Int) -> Key128? {
         row.removeAll(keepingCapacity: true)
+        if copyVerbatim(record: record) {
+            return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
+        }
         var key: Key128?
         let n = reader.fieldCount
         let d = settings.outputDelimiter
@@ -222,6 +225,21 @@ final class FixPass {
             }
         }
         return key
+    }
+
+    /// Copies a data record no fix names into `row` as it was read when writing it cell by cell would give
+    /// the same bytes (most records: re-serializing every cell was more than a whole lint's time); false
+    /// when it must be written cell by cell.
+    private func copyVerbatim(record: Int) -> Bool {
+        let d = settings.outputDelimiter
+        let n = reader.fieldCount
+        guard record > 0, d == settings.inputDelimiter, settings.quoting != .all, reader.malformedQuotes.isEmpty,
+              reader.invalidUTF8.isEmpty, !plan.hasCandidates(record: record), n > 1 || !reader.bytes(0).isEmpty else { return false }
+        for i in 0..<n where reader.isQuoted(i) || !CellText.isVerbatim(reader.bytes(i), delimiter: d) { return false }
+        let raw = reader.rawRecord
+        let terminatorLength = switch reader.terminator { case .none: 0; case .lf, .cr: 1; case .crlf: 2 }
+        row.append(contentsOf: UnsafeBufferPointer(rebasing: raw[..<(raw.count - terminatorLength)]))
+        return true
     }
 
     /// A cell with a malformed quote is written as it was read, quoted properly: that changes its bytes,

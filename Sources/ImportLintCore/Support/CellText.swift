@@ -64,6 +64,18 @@ enum CellText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// True when `normalize` and an unforced `appendCell` would give `bytes` back unchanged, for bytes the
+    /// reader found valid UTF-8: nothing to trim, no character from U+0300 on (the bound below which
+    /// `normalize` needs no normalizer) and nothing that needs quotes. Errs towards false.
+    @inline(__always)
+    static func isVerbatim(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
+        let first = base[0], last = base[bytes.count - 1]
+        if first == 0x20 || first == 0x09 || first == 0xC2 || last == 0x20 || last == 0x09 || last == 0xA0 { return false }
+        for b in bytes where b >= 0xCC || b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+        return true
+    }
+
     /// True when the cell must be quoted: it holds the delimiter, a quote, CR or LF.
     @inline(__always)
     static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
