@@ -53,6 +53,34 @@ import Testing
         #expect(table.byteCount < (5000 * 3 + 15000) * 8 * 8 / 7 + 64 * 8 * 12)
     }
 
+    @Test func anEmptiedKeyTableStartsOver() {
+        let table = FingerprintTable()
+        for key: UInt64 in 1...10000 { _ = table.valueOrInsert(key &* 0x9E37_79B9_7F4A_7C15, 1) }
+        table.removeAll()
+        #expect(table.count == 0 && table.byteCount <= 64 * 8)
+        #expect(table.valueOrInsert(0x9E37_79B9_7F4A_7C15, 2) == nil)
+        #expect(table.valueOrInsert(0x9E37_79B9_7F4A_7C15, 3) == 2)
+    }
+
+    /// Findings kept nearly in order (each record's out of column order, then those of end-of-file checks)
+    /// come out exactly as a stable sort by line and column puts them.
+    @Test func findingsAreSortedAsAStableSortWould() {
+        var rng = SeededRNG(seed: 11)
+        for tailLength in [0, 5, 300, 3000] {
+            let list = FindingList()
+            var kept: [Diagnostic] = []
+            func keep(_ d: Diagnostic) { list.append(d); kept.append(d) }
+            for line in 2..<2000 {
+                for _ in 0..<Int(rng.next() % 4) {
+                    keep(finding(line: line, column: Int(rng.next() % 5) + 1, record: Int(rng.next() % 1000)))
+                }
+            }
+            for _ in 0..<tailLength { keep(finding(line: Int(rng.next() % 2100) + 1, column: Int(rng.next() % 3) + 1, record: Int(rng.next() % 1000))) }
+            let expected = kept.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            #expect(list.takeSorted() == expected, "tail \(tailLength)")
+        }
+    }
+
     @Test func theKeyTableClampsValuesToThirtyTwoBits() {
         let table = FingerprintTable()
         #expect(table.valueOrInsert(1, 1 << 40) == nil)

@@ -41,6 +41,58 @@ final class FindingList {
         }
     }
 
+    /// All findings in report order (by line, then column; at one position, in the order they were kept),
+    /// leaving the list empty. Findings come nearly in order (record by record, then those of the checks
+    /// at the end of the file), so rather than sorting them with a buffer of half of them, the ordered
+    /// prefix has each line's few findings put in column order and the rest is sorted and merged in.
+    func takeSorted() -> [Diagnostic] {
+        var all = takeAll()
+        var prefixEnd = 1
+        while prefixEnd < all.count && all[prefixEnd - 1].line <= all[prefixEnd].line { prefixEnd += 1 }
+        prefixEnd = min(prefixEnd, all.count)
+        if (all.count - prefixEnd) * 2 > all.count {
+            all.sort(by: Self.precedes)  // stable, as the standard library guarantees
+            return all
+        }
+        Self.sortLines(&all, prefixEnd)
+        var tail = Array(all[prefixEnd...])
+        tail.sort(by: Self.precedes)
+        // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first.
+        var i = prefixEnd - 1, j = tail.count - 1, k = all.count - 1
+        while j >= 0 {
+            if i >= 0 && Self.precedes(tail[j], all[i]) {
+                all[k] = all[i]
+                i -= 1
+            } else {
+                all[k] = tail[j]
+                j -= 1
+            }
+            k -= 1
+        }
+        return all
+    }
+
+    @inline(__always)
+    private static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+
+    /// Puts the findings of each line of `all[..<end]`, whose lines never decrease, in column order,
+    /// keeping the order of those at one column.
+    private static func sortLines(_ all: inout [Diagnostic], _ end: Int) {
+        var start = 0
+        while start < end {
+            var next = start + 1
+            var ordered = true
+            while next < end && all[next].line == all[start].line {
+                if all[next].column < all[next - 1].column { ordered = false }
+                next += 1
+            }
+            if !ordered { all[start..<next].sort(by: precedes) }
+            start = next
+        }
+    }
+
     /// A copy of all findings; the list keeps them.
     func copyAll() -> [Diagnostic] {
         var all: [Diagnostic] = []

@@ -106,6 +106,14 @@ final class FingerprintTable {
         if count + room < keys { layers.append(Layer(keys: keys - count)) }
     }
 
+    /// Forgets every key and gives the memory back (the file's keys have all been seen: the table is
+    /// otherwise held while the findings are sorted and written).
+    func removeAll() {
+        for layer in layers { layer.slots.deallocate() }
+        layers = [Layer(keys: 0)]
+        count = 0
+    }
+
     /// Bytes held, for tests of the memory bound.
     var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * MemoryLayout<Slot>.stride } }
 }

@@ -130,6 +130,12 @@ final class DuplicateIdentifierRule: RecordRule {
         verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
             Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
         }
+        for key in keys {
+            key.firstLine.removeAll()
+            key.crossScope.removeAll()
+            key.crossScopeLine = []
+            key.crossScopePerson = []
+        }
     }
 
     /// After this many records the tables are sized for the whole file from the bytes a record takes.
