@@ -89,15 +89,26 @@ import Testing
         #expect(table.valueOrInsert(0, 5) == 0)
     }
 
+    @Test func findingListsKeepAnyPosition() {
+        let list = FindingList()
+        let positions: [(Int, Int, Int?, Int?)] = [(5, 1, 4, 0), (3, 2, nil, nil), (Int.max, Int.min, Int.min, Int.max),
+                                                   (Int.min, 0, Int.max, nil), (-7, -8, -9, -10), (1 << 40, 7, 1, 2)]
+        let findings = positions.map { finding(line: $0.0, column: $0.1, record: $0.2, fieldIndex: $0.3) }
+        for d in findings { list.append(d) }
+        #expect(list.copyAll() == findings)
+        #expect(list.takeAll() == findings)
+    }
+
     @Test func findingListsReviseAndHandOverAcrossChunks() {
         let list = FindingList()
-        let n = 40000
+        let n = 120000
         for i in 0..<n { list.append(finding(line: i + 1)) }
         #expect(list.count == n)
+        let lastKept = (0..<n).last { $0 % 3 != 0 }!
         list.revise { index, d in
             if index % 3 == 0 { return nil }
             var d = d
-            if index == n - 2 { d.column = 99 }
+            if index == lastKept { d.column = 99 }
             return d
         }
         #expect(list.copyAll().count == list.count)

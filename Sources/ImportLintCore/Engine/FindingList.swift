@@ -4,41 +4,83 @@ import Glibc
 import Darwin
 #endif
 
-/// A file's findings in the order they were kept, in chunks of a fixed size mapped straight from the
-/// system. One array growing to millions of findings would, each time it grows, hold its old and its new
-/// storage at once; and chunks freed to malloc can stay resident, so that handing the findings over as one
-/// array would hold them twice. A chunk here is unmapped as soon as its findings have moved on.
+/// A file's findings in the order they were kept, encoded in chunks mapped straight from the system:
+/// each as its shared content's reference and its position in a few variable-length numbers (about 13
+/// bytes instead of a `Diagnostic`'s 24, held while the whole file is read). One array growing to millions
+/// of findings would also, each time it grows, hold its old and its new storage at once; and chunks
+/// freed to malloc can stay resident. A chunk here is unmapped as soon as its findings have moved on.
 final class FindingList {
-    private static let chunkSize = 1 << 15
-    private static let chunkBytes = chunkSize * MemoryLayout<Diagnostic>.stride
-    private var chunks: [UnsafeMutablePointer<Diagnostic>] = []
-    private(set) var count = 0
-
-    deinit {
-        for (c, chunk) in chunks.enumerated() { Self.unmap(chunk, initialized: countIn(c)) }
+    private static let chunkBytes = 1 << 20
+    /// The most one finding takes: a reference, a flag byte and four numbers of up to ten bytes.
+    private static let maxEncoded = 8 + 1 + 4 * 10
+    private struct Chunk {
+        let base: UnsafeMutablePointer<UInt8>
+        var used = 0
     }
+    private var chunks: [Chunk] = []
+    private(set) var count = 0
+    /// Lines are kept as the difference from the previous finding's: findings come nearly in line order.
+    private var previousLine = 0
+
+    deinit { forEach(consuming: true) { _ in } }
 
     func append(_ diagnostic: Diagnostic) {
-        let offset = count & (Self.chunkSize - 1)
-        if offset == 0 { chunks.append(Self.mapChunk()) }
-        (chunks[chunks.count - 1] + offset).initialize(to: diagnostic)
+        if chunks.isEmpty || chunks[chunks.count - 1].used + Self.maxEncoded > Self.chunkBytes {
+            chunks.append(Chunk(base: Self.mapChunk()))
+        }
+        let c = chunks.count - 1
+        var p = chunks[c].base + chunks[c].used
+        let start = p
+        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(diagnostic.content).toOpaque(),
+                                              as: UnsafeMutableRawPointer.self)
+        p += 8
+        let position = diagnostic.position
+        p.pointee = (position.record == nil ? 0 : 1) | (position.fieldIndex == nil ? 0 : 2)
+        p += 1
+        Self.write(position.line &- previousLine, &p)
+        Self.write(position.column, &p)
+        if let record = position.record { Self.write(position.line &- record, &p) }
+        if let fieldIndex = position.fieldIndex { Self.write(fieldIndex, &p) }
+        previousLine = position.line
+        chunks[c].used += p - start
         count += 1
+    }
+
+    /// Calls `body` with every finding in order; `consuming` empties the list, unmapping each chunk once read.
+    private func forEach(consuming: Bool, _ body: (Diagnostic) -> Void) {
+        let read = chunks
+        if consuming {
+            chunks = []
+            count = 0
+            previousLine = 0
+        }
+        var line = 0
+        for chunk in read {
+            var p = UnsafePointer(chunk.base)
+            let end = p + chunk.used
+            while p < end {
+                let reference = Unmanaged<Diagnostic.Content>.fromOpaque(UnsafeRawPointer(p).loadUnaligned(as: UnsafeRawPointer.self))
+                p += 8
+                let flags = p.pointee
+                p += 1
+                line = line &+ Self.read(&p)
+                let column = Self.read(&p)
+                let record = flags & 1 == 0 ? nil : line &- Self.read(&p)
+                let fieldIndex = flags & 2 == 0 ? nil : Self.read(&p)
+                let content = consuming ? reference.takeRetainedValue() : reference.takeUnretainedValue()
+                body(Diagnostic(content: content, position: Diagnostic.Position(line: line, column: column, record: record,
+                                                                               fieldIndex: fieldIndex)))
+            }
+            if consuming { munmap(UnsafeMutableRawPointer(chunk.base), Self.chunkBytes) }
+        }
     }
 
     /// All findings in one array, leaving the list empty.
     func takeAll() -> [Diagnostic] {
-        let taken = chunks
-        let total = count
-        chunks = []
-        count = 0
-        return [Diagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for (c, chunk) in taken.enumerated() {
-                let n = min(Self.chunkSize, total - c * Self.chunkSize)
-                (buffer.baseAddress! + initialized).moveInitialize(from: chunk, count: n)
-                initialized += n
-                Self.unmap(chunk, initialized: 0)
-            }
-        }
+        var all: [Diagnostic] = []
+        all.reserveCapacity(count)
+        forEach(consuming: true) { all.append($0) }
+        return all
     }
 
     /// All findings in report order (by line, then column; at one position, in the order they were kept),
@@ -97,37 +139,53 @@ final class FindingList {
     func copyAll() -> [Diagnostic] {
         var all: [Diagnostic] = []
         all.reserveCapacity(count)
-        for (c, chunk) in chunks.enumerated() { all += UnsafeBufferPointer(start: chunk, count: countIn(c)) }
+        forEach(consuming: false) { all.append($0) }
         return all
     }
 
     /// Rewrites or withdraws findings by their index in the list (`body` returns nil to withdraw).
     func revise(_ body: (Int, Diagnostic) -> Diagnostic?) {
-        let old = chunks
-        let total = count
-        chunks = []
-        count = 0
+        let kept = FindingList()
         var index = 0
-        for chunk in old {
-            let n = min(Self.chunkSize, total - index)
-            for k in 0..<n {
-                if let revised = body(index, (chunk + k).move()) { append(revised) }
-                index += 1
-            }
-            Self.unmap(chunk, initialized: 0)
+        forEach(consuming: true) { diagnostic in
+            if let revised = body(index, diagnostic) { kept.append(revised) }
+            index += 1
         }
+        (chunks, count, previousLine) = (kept.chunks, kept.count, kept.previousLine)
+        kept.chunks = []
     }
 
-    private func countIn(_ chunk: Int) -> Int { min(Self.chunkSize, count - chunk * Self.chunkSize) }
+    /// `value` zigzag-encoded (small magnitudes, either sign, in few bytes), seven bits a byte.
+    @inline(__always)
+    private static func write(_ value: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
+        let v = UInt64(bitPattern: Int64(value))
+        var zigzag = (v << 1) ^ (0 &- (v >> 63))
+        while zigzag >= 0x80 {
+            p.pointee = UInt8(truncatingIfNeeded: zigzag) | 0x80
+            p += 1
+            zigzag >>= 7
+        }
+        p.pointee = UInt8(zigzag)
+        p += 1
+    }
 
-    private static func mapChunk() -> UnsafeMutablePointer<Diagnostic> {
+    @inline(__always)
+    private static func read(_ p: inout UnsafePointer<UInt8>) -> Int {
+        var zigzag: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = p.pointee
+            p += 1
+            zigzag |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
+    }
+
+    private static func mapChunk() -> UnsafeMutablePointer<UInt8> {
         let raw = mmap(nil, chunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for \(chunkSize) more findings") }
-        return raw.bindMemory(to: Diagnostic.self, capacity: chunkSize)
-    }
-
-    private static func unmap(_ chunk: UnsafeMutablePointer<Diagnostic>, initialized: Int) {
-        chunk.deinitialize(count: initialized)
-        munmap(UnsafeMutableRawPointer(chunk), chunkBytes)
+        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for more findings") }
+        return raw.bindMemory(to: UInt8.self, capacity: chunkBytes)
     }
 }

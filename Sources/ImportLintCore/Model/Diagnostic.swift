@@ -226,6 +226,13 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         position = Position(line: line, column: column, record: record, fieldIndex: fieldIndex)
     }
 
+    /// A finding made of its parts (`FindingList` keeps them apart).
+    init(content: Content, position: Position) {
+        self.content = content
+        (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
+        self.position = position
+    }
+
     /// The same finding with its content replaced by an equal one (shared with other findings).
     func sharing(_ equal: Content) -> Diagnostic {
         var d = self
