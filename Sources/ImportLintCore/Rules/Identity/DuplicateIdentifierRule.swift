@@ -104,7 +104,7 @@ final class DuplicateIdentifierRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         verifier.note(reader, record: record)
-        if record == Self.sizingRecord { presize(reader, records: record) }
+        if record == Self.sizingRecord || record % Self.resizingInterval == 0 { presize(reader, records: record) }
         for (k, key) in keys.enumerated() {
             guard let fingerprints = key.fingerprints else { continue }
             key.fingerprints = nil
@@ -127,6 +127,7 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     override func finish(sink: DiagnosticSink) {
+        let keys = keys
         verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
             Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
         }
@@ -138,14 +139,16 @@ final class DuplicateIdentifierRule: RecordRule {
         }
     }
 
-    /// After this many records the tables are sized for the whole file from the bytes a record takes.
+    /// After this many records the tables are sized for the whole file from the bytes a record takes,
+    /// and again every `resizingInterval` records in case the estimate was short.
     private static let sizingRecord = 4096
+    private static let resizingInterval = 1 << 20
 
     private func presize(_ reader: CSVReader, records: Int) {
         guard let inputBytes, reader.streamOffset > 0 else { return }
         let estimate = inputBytes / max(1, reader.streamOffset / records)
         // A little over the estimate: records later in the file may be shorter.
-        let keyCount = estimate + estimate / 16
+        let keyCount = estimate + estimate / 32
         for key in keys {
             key.firstLine.reserve(keyCount)
             guard !key.scope.isEmpty else { continue }
@@ -175,15 +178,20 @@ final class DuplicateIdentifierRule: RecordRule {
     private func report(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let key = keys[k]
         let values = key.indices.map { Whitespace.trim(reader.string($0)) }
-        let shown = values.map { "'\($0)'" }.joined(separator: " + ")
+        let shown = Self.shown(values)
         let kept = sink.accepted
         reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
                       message: Self.message(key, shown: shown, first: first, otherPerson: otherPerson),
                       related: [RelatedLocation(line: first)], values: values)
         guard sink.accepted > kept else { return }
         verifier.candidate(DuplicateKeyVerifier.Candidate(
-            key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, shown: shown, otherPerson: otherPerson,
+            key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, otherPerson: otherPerson,
             bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone)))
+    }
+
+    /// The key's values as a message quotes them (a candidate's repeat is worded anew from its finding's).
+    static func shown(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: " + ")
     }
 
     static func message(_ key: KeyState, shown: String, first: Int, otherPerson: Bool) -> String {

@@ -12,7 +12,6 @@ final class DuplicateKeyVerifier {
         let line: Int
         /// Sequence number of the reported diagnostic in the sink (`DiagnosticSink.accepted`).
         let diagnostic: Int
-        let shown: String
         let otherPerson: Bool
         let bytes: [UInt8]
     }
@@ -58,7 +57,7 @@ final class DuplicateKeyVerifier {
     /// Compares every candidate with its first row and corrects the sink; `message` words a repeat anew
     /// (key, first line, values shown, for another person).
     func verify(_ keys: [DuplicateIdentifierRule.KeyState], sink: DiagnosticSink,
-                message: (Int, Int, String, Bool) -> String) {
+                message: @escaping (Int, Int, String, Bool) -> String) {
         guard !candidates.isEmpty else { return }
         struct Wanted: Hashable { let line: Int; let key: Int; let alone: Bool }
         let wanted = Set(candidates.map { Wanted(line: $0.firstLine, key: $0.key, alone: $0.alone) })
@@ -85,10 +84,9 @@ final class DuplicateKeyVerifier {
                 revisions[c.diagnostic] = { _ in nil }
                 continue
             }
-            let text = message(c.key, same.line, c.shown, c.otherPerson)
             revisions[c.diagnostic] = { d in
                 var d = d
-                d.message = text
+                d.message = message(c.key, same.line, DuplicateIdentifierRule.shown(d.values), c.otherPerson)
                 d.related = [RelatedLocation(line: same.line)]
                 return d
             }
