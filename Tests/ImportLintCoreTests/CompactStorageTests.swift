@@ -118,4 +118,18 @@ import Testing
         #expect(all.last?.column == 99)
         #expect(list.count == 0 && list.takeAll().isEmpty)
     }
+
+    /// The fixer copies a record as read only when every cell would be written back unchanged.
+    @Test func plainRecordsAreToldApartAtEveryByte() {
+        func plain(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer(CellText.isPlainRecord) }
+        let base = "ann@example.com\tAnn Lee\tSão Paulo\tnl-NL\t1"
+        #expect(plain(base) && plain("") && plain("ñ"))
+        for i in 0...base.utf8.count {
+            for special in ["\"", "\n", "\r", "\u{301}", "\u{20AC}", "😀"] {
+                var text = base
+                text.insert(contentsOf: special, at: text.utf8.index(text.startIndex, offsetBy: i))
+                #expect(!plain(text), "\(special.unicodeScalars.first!.value) at \(i)")
+            }
+        }
+    }
 }

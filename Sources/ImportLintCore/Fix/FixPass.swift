@@ -235,10 +235,13 @@ final class FixPass {
         let n = reader.fieldCount
         guard record > 0, d == settings.inputDelimiter, settings.quoting != .all, reader.malformedQuotes.isEmpty,
               reader.invalidUTF8.isEmpty, !plan.hasCandidates(record: record), n > 1 || !reader.bytes(0).isEmpty else { return false }
-        for i in 0..<n where reader.isQuoted(i) || !CellText.isVerbatim(reader.bytes(i), delimiter: d) { return false }
         let raw = reader.rawRecord
         let terminatorLength = switch reader.terminator { case .none: 0; case .lf, .cr: 1; case .crlf: 2 }
-        row.append(contentsOf: UnsafeBufferPointer(rebasing: raw[..<(raw.count - terminatorLength)]))
+        let content = UnsafeBufferPointer(rebasing: raw[..<(raw.count - terminatorLength)])
+        // Without a quote byte no cell is quoted, and a cell cannot hold the delimiter.
+        guard CellText.isPlainRecord(content) else { return false }
+        for i in 0..<n where !CellText.hasPlainEnds(reader.bytes(i)) { return false }
+        row.append(contentsOf: content)
         return true
     }
 

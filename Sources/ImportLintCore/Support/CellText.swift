@@ -64,16 +64,48 @@ enum CellText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// True when `normalize` and an unforced `appendCell` would give `bytes` back unchanged, for bytes the
-    /// reader found valid UTF-8: nothing to trim, no character from U+0300 on (the bound below which
-    /// `normalize` needs no normalizer) and nothing that needs quotes. Errs towards false.
+    /// True when `normalize` leaves the bytes of a cell the reader found valid UTF-8 alone as far as its
+    /// ends go: no space, tab or no-break space to trim. Errs towards false.
     @inline(__always)
-    static func isVerbatim(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+    static func hasPlainEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         let first = base[0], last = base[bytes.count - 1]
-        if first == 0x20 || first == 0x09 || first == 0xC2 || last == 0x20 || last == 0x09 || last == 0xA0 { return false }
-        for b in bytes where b >= 0xCC || b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+        return !(first == 0x20 || first == 0x09 || first == 0xC2 || last == 0x20 || last == 0x09 || last == 0xA0)
+    }
+
+    /// True when the raw bytes of a record, valid UTF-8, hold no quote, no line break and no character
+    /// from U+0300 on (the bound below which `normalize` needs no normalizer): each unquoted cell is then
+    /// written back as it is, unless its ends are trimmed. Eight bytes at a time; errs towards false.
+    static func isPlainRecord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i &+ 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if Self.mayNeedCare(w) != 0 {
+                for k in i..<(i &+ 8) where needsCare(base[k]) { return false }
+            }
+            i &+= 8
+        }
+        while i < n {
+            if needsCare(base[i]) { return false }
+            i &+= 1
+        }
         return true
+    }
+
+    @inline(__always)
+    private static func needsCare(_ b: UInt8) -> Bool { b >= 0xCC || b == 0x22 || b == 0x0A || b == 0x0D }
+
+    /// High bits where a byte of `w` is non-ASCII, a quote, LF or CR (and possibly false hits above one).
+    @inline(__always)
+    private static func mayNeedCare(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = w ^ 0x2222_2222_2222_2222
+        let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+        let hits = w | ((quote &- ones) & ~quote) | ((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)
+        return hits & 0x8080_8080_8080_8080
     }
 
     /// True when the cell must be quoted: it holds the delimiter, a quote, CR or LF.
