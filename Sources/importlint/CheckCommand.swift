@@ -75,7 +75,7 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var settings: LintSettings
 
-    @Option(help: "How many files to lint at once (default: one per processor core); --jobs 1 lints them one after the other.")
+    @Option(help: "How many files to lint at once, or cores to lint one large file with (default: one per processor core); --jobs 1 lints them one after the other, each on one core.")
     var jobs: Int?
 
     var profile: String? { settings.profile }

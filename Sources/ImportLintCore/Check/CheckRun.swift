@@ -171,9 +171,13 @@ public final class CheckRun {
     /// file's findings never depend on another file's lint.
     private func lintAll(_ options: [LintOptions]) -> [Result<LintResult, any Error>] {
         let inputs = inputs
-        let workers = min(request.jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count)
+        let jobs = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = min(jobs, inputs.count)
         guard workers > 1 else {
             return zip(inputs, options).map { input, options in
+                var options = options
+                // Files one after the other: a large one may use every job's core.
+                options.threadsPerFile = jobs
                 let linter = Linter(options: options)
                 linter.progress = progress
                 defer { fileDone?() }

@@ -79,10 +79,15 @@ public final class CSVReader {
         fields.deallocate()
     }
 
-    /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file.
-    func startNumbering(atLine line: Int) {
+    /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file,
+    /// `offset` bytes into the decoded stream (which `streamOffset` then counts from).
+    func startNumbering(atLine line: Int, offset: Int = 0) {
         nextLine = line
+        discarded = offset
     }
+
+    /// The line the next record would start on: after the last record, the line count plus one.
+    var lineAfterLastRecord: Int { nextLine }
 
     public func setDelimiter(_ d: UInt8) {
         delimiter = d

@@ -96,6 +96,32 @@ final class ClusterRule: RecordRule {
         }
     }
 
+    override var splitting: Splitting { .merges }
+
+    /// Counts the later part's spellings after this part's and keeps their rows while a spelling has
+    /// fewer than `keptOccurrences`, as one pass would have.
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? ClusterRule else { return }
+        for t in 0..<columns.count {
+            let theirs = later.tallies[t]
+            var entries: [(entry: Int, before: Int)] = []
+            entries.reserveCapacity(theirs.spellings.count)
+            for e in 0..<theirs.spellings.count {
+                entries.append(tallies[t].spellings.add(theirs.spellings.bytes(of: e), times: theirs.spellings.occurrences(e)))
+            }
+            var seen = [Int](repeating: 0, count: entries.count)
+            for i in 0..<theirs.kept.count {
+                var occurrence = theirs.kept[i]
+                let e = Int(occurrence.entry)
+                seen[e] += 1
+                guard entries[e].before + seen[e] <= Self.keptOccurrences else { continue }
+                occurrence.entry = Int32(truncatingIfNeeded: entries[e].entry)
+                occurrence.record += Int32(truncatingIfNeeded: part.recordsBefore)
+                tallies[t].kept.append(occurrence)
+            }
+        }
+    }
+
     /// The column's distinct spellings with their kept rows, canonically equivalent spellings merged.
     private func distinctValues(of column: Int) -> [Distinct] {
         let tally = tallies[column]
