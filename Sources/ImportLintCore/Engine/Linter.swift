@@ -122,10 +122,7 @@ public final class Linter {
         for rule in rules { rule.checkHeader(reader, sink: sink) }
 
         let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context))
-        let later = try cut.map { cut in
-            guard rules.allSatisfy({ $0.splitting != .none }) else { throw SplitLint.Abandoned() }
-            return SplitLint.Later(cut: cut, context: context)
-        }
+        let later = try cut.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
         later?.start()
         let reported: ((Int) -> Void)? = progress.map { progress in
             // Split, the earlier part's share of its own bytes stands for the whole file's.
@@ -148,13 +145,18 @@ public final class Linter {
             try later.wait()
             // The earlier part must end where the later began: on a record boundary (no quoted cell open
             // across the cut) at the line the later part counted.
-            guard reader.unterminatedQuote == nil, raw.count == later.cut, reader.lineAfterLastRecord == later.firstLine,
-                  later.rules.count == rules.count else { throw SplitLint.Abandoned() }
+            guard reader.unterminatedQuote == nil, raw.count == later.cut, reader.lineAfterLastRecord == later.firstLine
+            else { throw SplitLint.Abandoned() }
             if undecided && later.sawNonASCII { try settleEncodingNow() }
             let part = LaterPart(diagnostics: later.sink.diagnostics, recordsBefore: earlierRecords,
                                  selection: options.selection)
-            for (mine, theirs) in zip(rules, later.rules) { try theirs.amend(part, earlier: mine) }
-            part.replay(into: sink)
+            for (i, (mine, theirs)) in zip(rules, later.rules).enumerated() {
+                part.rule = i
+                try theirs.amend(part, earlier: mine)
+            }
+            part.beginReplay(into: sink)
+            try later.replayDeferred(earlierRules: rules, part: part, sink: sink)
+            part.finishReplay()
             for (mine, theirs) in zip(rules, later.rules) { mine.absorb(theirs, part) }
             records += later.records
             lastLintWasSplit = true

@@ -29,9 +29,8 @@ public class RecordRule {
     public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}
     /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
     public func reportedClusters() -> [Cluster]? { nil }
-    /// How the rule takes part when one file is linted in two parts at once (`SplitLint`): `.none` keeps
-    /// the file in one piece.
-    var splitting: Splitting { .none }
+    /// How the rule takes part when one file is linted in two parts at once (`SplitLint`).
+    var splitting: Splitting { .deferred }
     /// Takes over what `later`, the same rule made for the file's later part, gathered there, so that
     /// `finish` reports as if this rule had read both parts. Called on the earlier part's rule once the
     /// later part's findings are in the sink (see `LaterPart`), before `finish`.
@@ -50,8 +49,9 @@ public class RecordRule {
 
 /// How a rule can lint a file read in two parts at once.
 enum Splitting {
-    /// It cannot: the file is read in one piece.
-    case none
+    /// It reads the later part after the earlier, once both are linted: the later part is read a second
+    /// time for it, and it does that part's work on one core. Exact for any rule, so the default.
+    case deferred
     /// What it reports on a record depends on that record alone, and it keeps nothing for `finish`.
     case stateless
     /// It keeps state across records and merges the later part's (`absorb`, `amend`).

@@ -85,10 +85,17 @@ enum SplitLint {
         private var failure: (any Error)?
         private let done = DispatchSemaphore(value: 0)
 
-        init(cut: Int, context: FileContext) {
+        /// `earlierRules`: the earlier part's rules; the later part gets its own of each, or, for a
+        /// deferred rule, a stand-in that notes its turns (`DeferredTurns`).
+        init(cut: Int, context: FileContext, earlierRules: [RecordRule]) throws {
             self.cut = cut
             self.context = context
-            rules = RuleFactory.rules(for: context)
+            let fresh = RuleFactory.rules(for: context)
+            rules = try earlierRules.enumerated().map { i, rule in
+                if rule.splitting == .deferred { return DeferredTurns(rule) }
+                guard i < fresh.count, ObjectIdentifier(type(of: fresh[i])) == ObjectIdentifier(type(of: rule)) else { throw Abandoned() }
+                return fresh[i]
+            }
             // Unbounded and without suppressions: the findings are reported to the file's sink later.
             sink = DiagnosticSink(selection: context.options.selection)
         }
@@ -106,14 +113,21 @@ enum SplitLint {
             if let failure { throw failure }
         }
 
-        private func run() throws {
+        /// A reader of the later part, numbering its lines as the file's.
+        private func reader() throws -> CSVReader {
             let encoding = context.encoding
-            firstLine = try SplitLint.line(at: cut, context.input, encoding: encoding)
             guard let source = try context.input.openDecoded(encoding, at: cut - encoding.bomLength) else { throw Abandoned() }
             let reader = CSVReader(source: source, delimiter: context.delimiter)
             reader.startNumbering(atLine: firstLine, offset: cut - encoding.bomLength)
             reader.columnNames = context.bindings.map { $0?.name }
-            for rule in rules { rule.readsLaterPart(from: cut - encoding.bomLength) }
+            return reader
+        }
+
+        private func run() throws {
+            firstLine = try SplitLint.line(at: cut, context.input, encoding: context.encoding)
+            let reader = try reader()
+            for rule in rules { rule.readsLaterPart(from: cut - context.encoding.bomLength) }
+            // Blank lines are the only thing file rules see past the header, and only this one reports them.
             let pass = RecordPass(rules: rules, fileRules: [BlankLineRule()], repeatedHeader: RepeatedHeaderRule(context))
             var undecided = true
             var sawNonASCII = false
@@ -123,6 +137,48 @@ enum SplitLint {
                 return false
             }, progress: nil, progressInterval: .max)
             self.sawNonASCII = sawNonASCII
+        }
+
+        /// Reads the later part again for the deferred rules (the earlier part's instances, which have
+        /// read that part), handing each record to them at their turn among the later part's findings.
+        func replayDeferred(earlierRules: [RecordRule], part: LaterPart, sink: DiagnosticSink) throws {
+            let deferred = rules.indices.compactMap { i in (rules[i] as? DeferredTurns).map { (index: i, turns: $0, rule: earlierRules[i]) } }
+            guard !deferred.isEmpty else { return }
+            let reader = try reader()
+            let repeatedHeader = RepeatedHeaderRule(context)
+            // Repeated headers were reported by the later part already; this pass only needs to skip them.
+            let muted = DiagnosticSink(selection: context.options.selection)
+            var taken = [Int](repeating: 0, count: deferred.count)
+            var record = 0
+            while try reader.next() {
+                if reader.isBlankLine { continue }
+                record += 1
+                let swallowed = reader.unterminatedQuote != nil
+                if !swallowed && repeatedHeader.check(reader, record: record, sink: muted) { continue }
+                for (k, d) in deferred.enumerated() where !swallowed || d.rule.checksSwallowedRecords {
+                    guard taken[k] < d.turns.positions.count else { throw Abandoned() }
+                    part.replay(upTo: LaterPart.Place(before: Int(d.turns.positions[taken[k]]), record: record, rule: d.index))
+                    taken[k] += 1
+                    d.rule.check(reader, record: record + part.recordsBefore, sink: sink)
+                }
+            }
+            guard record == records, zip(taken, deferred).allSatisfy({ $0 == $1.turns.positions.count }) else { throw Abandoned() }
+        }
+    }
+
+    /// Stands in the later part for a deferred rule: notes how many findings had been reported when the
+    /// rule's turn came on each record, which is where its findings on that record go.
+    final class DeferredTurns: RecordRule {
+        private let swallowed: Bool
+        @exclusivity(unchecked) private(set) var positions: [Int32] = []
+
+        init(_ rule: RecordRule) { swallowed = rule.checksSwallowedRecords }
+
+        override var checksSwallowedRecords: Bool { swallowed }
+        override var splitting: Splitting { .stateless }
+
+        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+            positions.append(Int32(truncatingIfNeeded: sink.accepted))
         }
     }
 }

@@ -4,7 +4,8 @@
 /// among the findings of that record, after those of the rules before this one), and the later part's
 /// repeats of it point at the earlier row too.
 ///
-/// Scoped keys (The Receptionist's Location Slug) do not merge yet: a file with one is read in one piece.
+/// Scoped keys (The Receptionist's Location Slug) do not merge yet: the rule reads the later part after
+/// the earlier (`Splitting.deferred`).
 extension DuplicateIdentifierRule {
     /// The first row of a key in the later part.
     struct FirstRow {
@@ -31,7 +32,7 @@ extension DuplicateIdentifierRule {
         }
     }
 
-    var splittingSupport: Splitting { keys.contains { !$0.scope.isEmpty } ? .none : .merges }
+    var splittingSupport: Splitting { keys.contains { !$0.scope.isEmpty } ? .deferred : .merges }
 
     func amendLaterPart(_ part: LaterPart, earlier: RecordRule) throws {
         guard let earlier = earlier as? DuplicateIdentifierRule, let firstRows else { return }
@@ -76,7 +77,8 @@ extension DuplicateIdentifierRule {
                 guard var c = reportRepeat(Int(row.key), first: first, otherPerson: false, alone: false, reader: reader,
                                      record: record, sink: scratch) else { continue }
                 let before = Int(row.reportedBefore)
-                let inserted = part.insert(scratch.diagnostics[c.diagnostic], before: before)
+                let inserted = part.insert(scratch.diagnostics[c.diagnostic],
+                                           at: LaterPart.Place(before: before, record: Int(row.record), rule: part.rule))
                 c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
                                                    shown: c.shown, otherPerson: c.otherPerson, bytes: c.bytes)
                 candidates.append(LaterCandidate(candidate: c, reported: nil, inserted: inserted))

@@ -75,7 +75,8 @@ final class DuplicateIdentifierRule: RecordRule {
         unowned(unsafe) let owner: DuplicateIdentifierRule
         init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
         override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
-        override var splitting: Splitting { .stateless }
+        /// Deferred with its rule: the rule's `check` needs the fingerprints this computes.
+        override var splitting: Splitting { owner.splitting == .merges ? .stateless : .deferred }
         override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
     }
 
