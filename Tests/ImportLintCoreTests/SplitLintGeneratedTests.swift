@@ -82,15 +82,15 @@ import Testing
 
     @Test(arguments: Kind.allCases)
     func largerFilesGiveTheOnePieceReport(_ kind: Kind) throws {
-        let bytes = Self.generate(kind, count: 3000, seed: 15)
+        let bytes = Self.generate(kind, count: 1200, seed: 15)
         let name = kind == .receptionist ? "\(kind).csv" : "\(kind).tsv"
         let whole = try Self.render(bytes, name: name).json
         let starts = SplitLintTests.lineStarts(bytes)
         // Line feeds inside quoted cells: the cut lands in the middle of a record there.
         let inside = Array(bytes.indices.filter { i in
             i > 8 && bytes[i] == 0x0A && bytes[(i - 8)..<i].elementsEqual("Line one".utf8)
-        }.map { $0 + 1 }.prefix(4))
-        let even = (1..<12).map { starts[starts.count * $0 / 12] }
+        }.map { $0 + 1 }.prefix(3))
+        let even = (1..<8).map { starts[starts.count * $0 / 8] }
         var merged = 0
         for cut in even + inside {
             let parts = try Self.cut(bytes, name: name, at: cut)
@@ -99,5 +99,28 @@ import Testing
         }
         #expect(!inside.isEmpty)
         #expect(merged * 2 >= even.count, "\(kind): \(merged) of \(even.count + inside.count) cuts merged")
+    }
+
+    /// `importlint check --jobs 2` on a file it splits (the size limit lowered) writes the bytes `--jobs 1`
+    /// writes, for each kind, the text report too.
+    @Test(arguments: Kind.allCases)
+    func cliJobsGiveTheSameReport(_ kind: Kind) throws {
+        let bin = try CLITests.importlint()
+        let dir = try TestSupport.temporaryDirectory()
+        let name = kind == .receptionist ? "\(kind).csv" : "\(kind).tsv"
+        try Data(Self.generate(kind, count: 1500, seed: 7)).write(to: dir.appendingPathComponent(name))
+        for format in ["json", "text"] {
+            let one = try TestSupport.run(bin, ["check", name, "--no-config", "--format", format, "--jobs", "1"], cwd: dir)
+            let two = try TestSupport.run(bin, ["check", name, "--no-config", "--format", format, "--jobs", "2", "--split-min-bytes", "1"], cwd: dir)
+            #expect(one.status == 1, "\(one.stderr)")
+            #expect(two.status == one.status && two.stdout == one.stdout && two.stderr == one.stderr, "\(kind) \(format)")
+        }
+        // The same options in the library do split the file.
+        var options = LintOptions()
+        options.threadsPerFile = 2
+        options.splitMinimumBytes = 1
+        let linter = Linter(options: options)
+        _ = try linter.lint(.path(dir.appendingPathComponent(name).path))
+        #expect(linter.lastLintWasSplit)
     }
 }

@@ -37,6 +37,8 @@ public struct LintOptions: Sendable {
     /// Threads one file may use: with two or more, a large UTF-8 file is linted in two parts at once
     /// (`SplitLint`); the report is the same either way.
     public var threadsPerFile = 1
+    /// Smaller files are read in one piece: a second thread and the merge are not worth it.
+    public var splitMinimumBytes = 32 << 20
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
 

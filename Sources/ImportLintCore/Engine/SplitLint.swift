@@ -17,8 +17,6 @@ enum SplitLint {
     /// The file is not linted in parts after all: lint it in one piece.
     struct Abandoned: Error {}
 
-    /// Smaller files are read in one piece: a second thread and the merge are not worth it.
-    static let minimumBytes = 32 << 20
     /// How far past the middle a line feed is looked for.
     private static let searchBytes = 1 << 20
 
@@ -30,7 +28,7 @@ enum SplitLint {
         if let forced = options.splitOffset {
             target = forced
         } else {
-            guard options.threadsPerFile > 1, let size = input.byteCount, size >= minimumBytes else { return nil }
+            guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes else { return nil }
             target = size / 2
         }
         let bom = encoding.bomLength
