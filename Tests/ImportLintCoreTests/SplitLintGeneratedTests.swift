@@ -82,15 +82,15 @@ import Testing
 
     @Test(arguments: Kind.allCases)
     func largerFilesGiveTheOnePieceReport(_ kind: Kind) throws {
-        let bytes = Self.generate(kind, count: 1200, seed: 15)
+        let bytes = Self.generate(kind, count: 600, seed: 15)
         let name = kind == .receptionist ? "\(kind).csv" : "\(kind).tsv"
         let whole = try Self.render(bytes, name: name).json
         let starts = SplitLintTests.lineStarts(bytes)
         // Line feeds inside quoted cells: the cut lands in the middle of a record there.
         let inside = Array(bytes.indices.filter { i in
             i > 8 && bytes[i] == 0x0A && bytes[(i - 8)..<i].elementsEqual("Line one".utf8)
-        }.map { $0 + 1 }.prefix(3))
-        let even = (1..<8).map { starts[starts.count * $0 / 8] }
+        }.map { $0 + 1 }.prefix(2))
+        let even = (1..<6).map { starts[starts.count * $0 / 6] }
         var merged = 0
         for cut in even + inside {
             let parts = try Self.cut(bytes, name: name, at: cut)
@@ -108,7 +108,7 @@ import Testing
         let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()
         let name = kind == .receptionist ? "\(kind).csv" : "\(kind).tsv"
-        try Data(Self.generate(kind, count: 1500, seed: 7)).write(to: dir.appendingPathComponent(name))
+        try Data(Self.generate(kind, count: 600, seed: 7)).write(to: dir.appendingPathComponent(name))
         for format in ["json", "text"] {
             let one = try TestSupport.run(bin, ["check", name, "--no-config", "--format", format, "--jobs", "1"], cwd: dir)
             let two = try TestSupport.run(bin, ["check", name, "--no-config", "--format", format, "--jobs", "2", "--split-min-bytes", "1"], cwd: dir)
