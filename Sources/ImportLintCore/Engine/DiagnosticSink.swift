@@ -49,6 +49,15 @@ public final class DiagnosticSink {
         if bounded != nil { bounded!.insert(d) } else { diagnostics.append(shared(d)) }
     }
 
+    /// Keeps a finding another sink with this selection accepted already (the later part of a split file,
+    /// `LaterPart`): its rule is selected and its severity overridden; only suppressions are left to apply.
+    /// It keeps its content as it is: sharing it again would cost more than the memory it saves.
+    func readmit(_ diagnostic: Diagnostic) {
+        if let isSuppressed, isSuppressed(diagnostic) { return }
+        accepted += 1
+        if bounded != nil { bounded!.insert(diagnostic) } else { diagnostics.append(diagnostic) }
+    }
+
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
     /// gives, share one copy of it. Gives up, like the verdict cache, when most contents are distinct.
     private var contents = Set<Diagnostic.Content>()

@@ -44,8 +44,9 @@ final class LaterPart {
         change(&diagnostics[index])
     }
 
-    /// Adds a finding at `place`; returns its index among the insertions. Insertions at one place keep
-    /// the order they were added in.
+    /// Adds a finding at `place`, reported to a sink with this part's selection already (see
+    /// `DiagnosticSink.readmit`); returns its index among the insertions. Insertions at one place keep the
+    /// order they were added in.
     @discardableResult
     func insert(_ diagnostic: Diagnostic, at place: Place) -> Int {
         insertions.append((place, diagnostic))
@@ -65,7 +66,7 @@ final class LaterPart {
         guard let sink else { return }
         func report(_ d: Diagnostic) -> Int? {
             let before = sink.accepted
-            sink.emit(d)
+            sink.readmit(d)
             return sink.accepted > before ? before : nil
         }
         while true {

@@ -125,7 +125,8 @@ public final class Linter {
         let later = try cut.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
         later?.start()
         let reported: ((Int) -> Void)? = progress.map { progress in
-            // Split, the earlier part's share of its own bytes stands for the whole file's.
+            // Split, the earlier part's share of its bytes stands for the whole file's (the parts go at
+            // about the same speed); the records are the earlier part's.
             let size = cut ?? size
             return { records in
                 progress(LintProgress(path: input.displayPath, records: records,
@@ -142,23 +143,8 @@ public final class Linter {
         }
         var records = earlierRecords
         if let later {
-            try later.wait()
-            // The earlier part must end where the later began: on a record boundary (no quoted cell open
-            // across the cut) at the line the later part counted.
-            guard reader.unterminatedQuote == nil, raw.count == later.cut, reader.lineAfterLastRecord == later.firstLine
-            else { throw SplitLint.Abandoned() }
-            if undecided && later.sawNonASCII { try settleEncodingNow() }
-            let part = LaterPart(diagnostics: later.sink.diagnostics, recordsBefore: earlierRecords,
-                                 selection: options.selection)
-            for (i, (mine, theirs)) in zip(rules, later.rules).enumerated() {
-                part.rule = i
-                try theirs.amend(part, earlier: mine)
-            }
-            part.beginReplay(into: sink)
-            try later.replayDeferred(earlierRules: rules, part: part, sink: sink)
-            part.finishReplay()
-            for (mine, theirs) in zip(rules, later.rules) { mine.absorb(theirs, part) }
-            records += later.records
+            records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,
+                                       records: earlierRecords, settleEncoding: undecided ? settleEncodingNow : nil)
             lastLintWasSplit = true
         }
         withExtendedLifetime(rules) {

@@ -51,11 +51,14 @@ enum SplitLint {
             let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, remaining)) }
             guard n > 0 else { break }
             chunk.withUnsafeBufferPointer { bytes in
-                if !previousCR, memchr(bytes.baseAddress!, Int32(CSVReader.cr), n) == nil {
-                    // No CR: a plain count, which the compiler vectorizes.
-                    var lineFeeds = 0
-                    for byte in bytes[..<n] { lineFeeds &+= byte == CSVReader.lf ? 1 : 0 }
-                    breaks += lineFeeds
+                let start = bytes.baseAddress!, end = start + n
+                if !previousCR, memchr(start, Int32(CSVReader.cr), n) == nil {
+                    // No CR: count the line feeds, memchr finding each.
+                    var p = start
+                    while p < end, let found = memchr(p, Int32(CSVReader.lf), end - p) {
+                        breaks += 1
+                        p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
                     return
                 }
                 // A CR ends a line; an LF does unless it follows a CR (a CRLF counts once, at its CR).
@@ -137,9 +140,32 @@ enum SplitLint {
             self.sawNonASCII = sawNonASCII
         }
 
+        /// Waits for the later part and merges it into the earlier part's: its findings into `sink`, each at
+        /// its place, its rules' state into `earlierRules`. `reader` has read the earlier part (`bytesRead`
+        /// raw bytes, `records` records); `settleEncoding` decides the encoding when the earlier part left it
+        /// undecided, called if the later part saw a byte that is not ASCII. Returns the later part's records.
+        func merge(into sink: DiagnosticSink, earlierRules: [RecordRule], reader: CSVReader, bytesRead: Int, records earlierRecords: Int,
+                   settleEncoding: (() throws -> Void)?) throws -> Int {
+            do { try wait() } catch { throw Abandoned() }
+            // The earlier part must end where the later began: on a record boundary (no quoted cell open
+            // across the cut) at the line the later part counted from.
+            guard reader.unterminatedQuote == nil, bytesRead == cut, reader.lineAfterLastRecord == firstLine else { throw Abandoned() }
+            if sawNonASCII, let settleEncoding { try settleEncoding() }
+            let part = LaterPart(diagnostics: self.sink.diagnostics, recordsBefore: earlierRecords, selection: context.options.selection)
+            for (i, (mine, theirs)) in zip(earlierRules, rules).enumerated() {
+                part.rule = i
+                try theirs.amend(part, earlier: mine)
+            }
+            part.beginReplay(into: sink)
+            try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
+            part.finishReplay()
+            for (mine, theirs) in zip(earlierRules, rules) { mine.absorb(theirs, part) }
+            return records
+        }
+
         /// Reads the later part again for the deferred rules (the earlier part's instances, which have
         /// read that part), handing each record to them at their turn among the later part's findings.
-        func replayDeferred(earlierRules: [RecordRule], part: LaterPart, sink: DiagnosticSink) throws {
+        private func replayDeferred(earlierRules: [RecordRule], part: LaterPart, sink: DiagnosticSink) throws {
             let deferred = rules.indices.compactMap { i in (rules[i] as? DeferredTurns).map { (index: i, turns: $0, rule: earlierRules[i]) } }
             guard !deferred.isEmpty else { return }
             let reader = try reader()
