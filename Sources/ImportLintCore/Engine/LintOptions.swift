@@ -38,7 +38,7 @@ public struct LintOptions: Sendable {
     /// (`SplitLint`); the report is the same either way.
     public var threadsPerFile = 1
     /// Smaller files are read in one piece: a second thread and the merge are not worth it.
-    public var splitMinimumBytes = 32 << 20
+    public var splitMinimumBytes = 8 << 20
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
 

@@ -157,6 +157,9 @@ final class DuplicateIdentifierRule: RecordRule {
             key.firstLine.reserve(estimate + estimate / 16)
             if !key.scope.isEmpty { key.crossScope.reserve(estimate + estimate / 16) }
         }
+        // Reserved, not grown: growing copies the list, which then takes twice its size for a moment. Pages
+        // never written cost no memory.
+        firstRows?.reserveCapacity((estimate + estimate / 16) * keys.count)
     }
 
     /// The first `same_person` column group that is filled in this row, as a digest; nil when none is.
