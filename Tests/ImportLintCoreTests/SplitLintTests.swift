@@ -49,7 +49,8 @@ import Testing
         for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line"] {
             for fixture in Self.cases where fixture.rule == rule {
                 let options = try FixtureTests.options(fixture)
-                for cut in Self.lineStarts(try [UInt8](Data(contentsOf: fixture.input))) {
+                // Every other cut: the comparison itself is `everyCutGivesTheOnePieceReport`'s.
+                for cut in Self.lineStarts(try [UInt8](Data(contentsOf: fixture.input))).enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) {
                     var cutOptions = options
                     cutOptions.splitOffset = cut
                     tried += 1

@@ -7,7 +7,7 @@ final class LaterPart {
     /// Records of the earlier part: a later-part record number plus this is the file's.
     let recordsBefore: Int
     let selection: RuleSelection
-    /// The later part's findings in the order they were reported, records numbered for the whole file
+    /// The later part's findings in the order they were reported, records numbered within the part
     /// (selected ones only; no suppression or `--max-findings` applied yet).
     private var diagnostics: [Diagnostic]
     /// Index, in the file's list of record rules, of the rule being merged (`amend` places with it).
@@ -34,9 +34,6 @@ final class LaterPart {
         self.recordsBefore = recordsBefore
         self.selection = selection
         self.diagnostics = diagnostics
-        for i in self.diagnostics.indices {
-            if let record = self.diagnostics[i].record { self.diagnostics[i].record = record + recordsBefore }
-        }
     }
 
     /// Rewrites the later part's finding at `index`.
@@ -79,7 +76,9 @@ final class LaterPart {
                 }
             }
             guard nextDiagnostic < diagnostics.count, nextDiagnostic < place.before else { return }
-            sequence[nextDiagnostic] = report(diagnostics[nextDiagnostic])
+            var d = diagnostics[nextDiagnostic]
+            if let record = d.record { d.record = record + recordsBefore }
+            sequence[nextDiagnostic] = report(d)
             nextDiagnostic += 1
         }
     }

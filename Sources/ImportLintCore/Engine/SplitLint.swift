@@ -74,8 +74,9 @@ enum SplitLint {
 
     /// The later part, linted on a thread of its own.
     final class Later: @unchecked Sendable {
-        let rules: [RecordRule]
-        let sink: DiagnosticSink
+        /// The later part's rules and findings, let go once merged (the report is written after).
+        private(set) var rules: [RecordRule]
+        private var sink: DiagnosticSink?
         let cut: Int
         private let context: FileContext
         /// Set by the thread; read after `wait`.
@@ -132,7 +133,7 @@ enum SplitLint {
             let pass = RecordPass(rules: rules, fileRules: [BlankLineRule()], repeatedHeader: RepeatedHeaderRule(context))
             var undecided = true
             var sawNonASCII = false
-            records = try pass.run(reader, sink: sink, undecided: &undecided, settle: { reader in
+            records = try pass.run(reader, sink: sink!, undecided: &undecided, settle: { reader in
                 guard reader.firstNonASCIIOffset != .max else { return true }
                 sawNonASCII = true
                 return false
@@ -151,7 +152,9 @@ enum SplitLint {
             // across the cut) at the line the later part counted from.
             guard reader.unterminatedQuote == nil, bytesRead == cut, reader.lineAfterLastRecord == firstLine else { throw Abandoned() }
             if sawNonASCII, let settleEncoding { try settleEncoding() }
-            let part = LaterPart(diagnostics: self.sink.diagnostics, recordsBefore: earlierRecords, selection: context.options.selection)
+            let part = LaterPart(diagnostics: self.sink?.diagnostics ?? [], recordsBefore: earlierRecords,
+                                 selection: context.options.selection)
+            self.sink = nil
             for (i, (mine, theirs)) in zip(earlierRules, rules).enumerated() {
                 part.rule = i
                 try theirs.amend(part, earlier: mine)
@@ -160,6 +163,7 @@ enum SplitLint {
             try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
             part.finishReplay()
             for (mine, theirs) in zip(earlierRules, rules) { mine.absorb(theirs, part) }
+            rules = []
             return records
         }
 
