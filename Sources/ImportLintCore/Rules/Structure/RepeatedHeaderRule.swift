@@ -17,7 +17,11 @@ final class RepeatedHeaderRule {
     private let header: [String]
     /// The folded header cells as bytes, for the check every record gets before any string is made.
     private let headerBytes: [[UInt8]]
-    private let headerIsASCII: [Bool]
+    /// Per column, what the first look at each cell of every record needs, in a raw buffer: reading the
+    /// arrays above retained and released them at every cell.
+    private let edges: UnsafeMutableBufferPointer<Edges>
+    /// Whether repeated-header is selected: asked once, not of the sink at every record.
+    private let enabled: Bool
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -27,16 +31,35 @@ final class RepeatedHeaderRule {
     init(_ context: FileContext) {
         header = context.header.map(Self.folded)
         headerBytes = header.map { Array($0.utf8) }
-        headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
+        edges = .allocate(capacity: headerBytes.count)
+        _ = edges.initialize(from: headerBytes.map(Edges.init))
         bindings = context.bindings
         matcher = context.profile.map(HeaderMatcher.init(profile:))
         longestCell = context.header.map(\.utf8.count).max() ?? 0
+        enabled = context.options.selection.isEnabled(.repeatedHeader)
+    }
+
+    deinit { edges.deallocate() }
+
+    /// A folded header cell's first and last byte, or that it cannot be told apart by them.
+    private struct Edges {
+        let first: UInt8
+        let last: UInt8
+        let isEmpty: Bool
+        let isASCII: Bool
+
+        init(_ folded: [UInt8]) {
+            first = folded.first ?? 0
+            last = folded.last ?? 0
+            isEmpty = folded.isEmpty
+            isASCII = folded.allSatisfy { $0 < 0x80 }
+        }
     }
 
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
     /// left to no other rule).
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
-        guard sink.isEnabled(.repeatedHeader) else { return false }
+        guard enabled else { return false }
         let what: String
         if reader.isPowerShellTypeLine {
             what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
@@ -55,8 +78,13 @@ final class RepeatedHeaderRule {
     /// two filled. Columns are matched by profile only once one cell is spelled as in the header, so an
     /// ordinary record costs a comparison or two.
     private func repeatsHeader(_ reader: CSVReader) -> Bool {
-        guard reader.fieldCount == header.count, header.count >= 2,
-              (0..<header.count).contains(where: { mayBeSpelledAlike(reader.bytes($0), $0) }) else { return false }
+        guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        var mayRepeat = false
+        for i in 0..<header.count where mayBeSpelledAlike(reader.bytes(i), i) {
+            mayRepeat = true
+            break
+        }
+        guard mayRepeat else { return false }
         var cells: [String] = []
         var spelledAlike = 0
         for i in 0..<header.count {
@@ -83,13 +111,19 @@ final class RepeatedHeaderRule {
     /// byte by byte, and a cell with other characters can only fold to an ASCII header cell when each of
     /// them is one that trimming or lowercasing can remove or make ASCII. A header cell that is not ASCII
     /// is compared as a string.
+    @inline(__always)
     private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        let expected = headerBytes[index]
-        guard let first = cell.first, let last = cell.last, let expectedFirst = expected.first, let expectedLast = expected.last else { return false }
-        guard headerIsASCII[index] else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        let edge = edges[index]
+        guard let first = cell.first, let last = cell.last, !edge.isEmpty else { return false }
+        guard edge.isASCII else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
         // An ASCII letter or sign at either end is where the folded cell starts or ends: most cells are
         // told apart here.
-        guard Self.mayFold(first, into: expectedFirst), Self.mayFold(last, into: expectedLast) else { return false }
+        guard Self.mayFold(first, into: edge.first), Self.mayFold(last, into: edge.last) else { return false }
+        return isSpelledAlike(cell, headerBytes[index])
+    }
+
+    /// The rest of `mayBeSpelledAlike` for a cell whose ends fit an ASCII header cell.
+    private func isSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ expected: [UInt8]) -> Bool {
         if cell.contains(where: { $0 >= 0x80 }) { return Self.onlyFoldableToASCII(cell) }
         var start = 0, end = cell.count
         while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
@@ -99,10 +133,12 @@ final class RepeatedHeaderRule {
         return true
     }
 
+    @inline(__always)
     private static func mayFold(_ byte: UInt8, into expected: UInt8) -> Bool {
         byte >= 0x80 || byte == 0x20 || byte == 0x09 || lowercased(byte) == expected
     }
 
+    @inline(__always)
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
