@@ -8,8 +8,8 @@ public final class DiagnosticSink {
     /// A short list searched in order (codes are small strings, compared as two words) instead of a
     /// dictionary, which hashed the code two or three times for every finding; the codes are kept apart so
     /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
-    private var ruleCodes: [String] = []
-    private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
+    @exclusivity(unchecked) private var ruleCodes: [String] = []
+    @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
     var isSuppressed: ((Diagnostic) -> Bool)?
     /// `--max-findings`: the findings kept instead of `diagnostics`.

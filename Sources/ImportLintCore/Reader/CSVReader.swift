@@ -52,8 +52,9 @@ public final class CSVReader {
     /// Offset of the record's first byte in the decoded stream.
     @exclusivity(unchecked) public private(set) var streamOffset = 0
     /// The profile's canonical name of each column (nil for unknown columns), once the header is bound:
-    /// the field name that diagnostics placed from this reader carry.
-    public var columnNames: [String?] = []
+    /// the field name that diagnostics placed from this reader carry. Unchecked like the rest: each rule
+    /// that may report from a record began an access to it for every record.
+    @exclusivity(unchecked) public var columnNames: [String?] = []
 
     var bufferBase: UnsafeMutablePointer<UInt8> { buffer }
     var firstNonASCIIOffset: Int { firstNonASCII }
