@@ -373,6 +373,13 @@ final class PrettyJSONWriter {
                 if mask != 0 { i &+= mask.trailingZeroBitCount >> 3; break }
                 i &+= 8
             }
+            // The last bytes as one word overlapping those already scanned, whose hits are shifted away
+            // (none of them is one, so none lends a false hit to the bytes after it).
+            if i &+ 8 > n && i < n && n >= 8 {
+                let seen = UInt64(truncatingIfNeeded: (i &- (n &- 8)) &* 8)
+                let mask = Self.escapeMask(UnsafeRawPointer(p + n - 8).loadUnaligned(as: UInt64.self)) >> seen
+                i = mask == 0 ? n : i &+ mask.trailingZeroBitCount >> 3
+            }
             while i < n && !Self.needsEscape(p[i]) { i &+= 1 }
             if i >= n { break }
             append(UnsafeBufferPointer(start: p + plainStart, count: i - plainStart))

@@ -30,6 +30,9 @@ public final class CSVReader {
     @exclusivity(unchecked) private var discarded = 0
     /// 0 for bytes that need no attention inside an unquoted cell.
     private let special: UnsafeMutablePointer<UInt8>
+    /// 1 for the bytes surrounding whitespace starts or ends with: space, tab, and either byte of a
+    /// no-break space (C2 A0).
+    private let edgeWhitespace: UnsafeMutablePointer<UInt8>
 
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
 
@@ -46,6 +49,10 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var unterminatedQuote: UnterminatedQuote?
     /// Quotes that break RFC 4180 in the current record (rare: recorded only on the slow paths).
     @exclusivity(unchecked) public private(set) var malformedQuotes: [MalformedQuote] = []
+    /// Nonzero when a cell of the record may start or end with whitespace: every quoted cell counts, and an
+    /// unquoted one whose first or last byte is in `edgeWhitespace`. Set while the cells are split, so that
+    /// surrounding-whitespace need not look at the cells of nearly every record.
+    @exclusivity(unchecked) private var whitespaceAtEdges: UInt8 = 0
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
@@ -58,6 +65,8 @@ public final class CSVReader {
 
     var bufferBase: UnsafeMutablePointer<UInt8> { buffer }
     var firstNonASCIIOffset: Int { firstNonASCII }
+    /// False when no cell of the record starts or ends with a space, a tab or a no-break space.
+    var mayHaveWhitespaceAtEdges: Bool { whitespaceAtEdges != 0 }
     var recordStartOffset: Int { recordStart }
     var recordEndOffset: Int { recordEnd }
 
@@ -70,12 +79,16 @@ public final class CSVReader {
         guard let memory = malloc(capacity) else { fatalError("CSVReader: out of memory") }
         buffer = memory.assumingMemoryBound(to: UInt8.self)
         special = .allocate(capacity: 256)
+        edgeWhitespace = .allocate(capacity: 256)
+        edgeWhitespace.initialize(repeating: 0, count: 256)
+        for byte in [0x20, 0x09, 0xC2, 0xA0] { edgeWhitespace[byte] = 1 }
         setDelimiter(delimiter)
     }
 
     deinit {
         free(buffer)
         special.deallocate()
+        edgeWhitespace.deallocate()
         scratch.deallocate()
         fields.deallocate()
     }
@@ -144,6 +157,7 @@ public final class CSVReader {
         unterminatedQuote = nil
         if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
         firstNonASCII = .max
+        whitespaceAtEdges = 0
         var currentLine = nextLine
         var lineStart = recordStart
         var i = recordStart
@@ -161,6 +175,7 @@ public final class CSVReader {
                                  quoted: false, inScratch: false)
             if i < n && p[i] == Self.quote {
                 slot.quoted = true
+                whitespaceAtEdges = 1
                 i += 1
                 var segment = i
                 slot.start = i
@@ -265,6 +280,7 @@ public final class CSVReader {
                 }
                 if i >= n && !eof { return false }
                 slot.end = i
+                if i > slot.start { whitespaceAtEdges |= edgeWhitespace[Int(p[slot.start])] | edgeWhitespace[Int(p[i &- 1])] }
             }
             fields.append(slot)
             if i >= n {
