@@ -238,18 +238,15 @@ final class ValueRulesRule: RecordRule {
         let value = String(decoding: raw, as: UTF8.self)
         // Most cells have no surrounding whitespace: then the trimmed value is the value, not a new string.
         let trimmed = raw.trimmedASCII().count == raw.count && !Whitespace.mayEndInNoBreakSpace(raw) ? value : Whitespace.trim(value)
-        // Read in place: a copy of a finding would retain and release every string of its rule's descriptor.
-        findings.withUnsafeBufferPointer { findings in
-            for i in findings.indices {
-                var values: [String] = []
-                values.reserveCapacity(3 + findings[i].quoted.count)
-                values.append(value)
-                values.append(trimmed)
-                if let replacement = findings[i].fix?.replacement { values.append(replacement) }
-                if !findings[i].quoted.isEmpty { values += findings[i].quoted }
-                reader.report(findings[i].rule, to: sink, field: index, record: record, message: findings[i].message,
-                              fix: findings[i].fix, values: values, severity: findings[i].severity)
-            }
+        for f in findings {
+            var values: [String] = []
+            values.reserveCapacity(3 + f.quoted.count)
+            values.append(value)
+            values.append(trimmed)
+            if let replacement = f.fix?.replacement { values.append(replacement) }
+            if !f.quoted.isEmpty { values += f.quoted }
+            reader.report(f.rule, to: sink, field: index, record: record, message: f.message, fix: f.fix,
+                          values: values, severity: f.severity)
         }
     }
 }
