@@ -80,35 +80,59 @@ public struct JSONReporter: Reporter {
         }
     }
 
+    /// Written field by field rather than through `object`'s closures, which each took a copy of the
+    /// diagnostic (a retain and a release per field, on a path that runs for every finding). The layout is
+    /// `object`'s: fields one level deeper than the braces.
     static func write(_ d: Diagnostic, _ w: PrettyJSONWriter, _ depth: Int) {
-        w.object(depth) { o in
-            o.field("code") { $0.string(d.code) }
-            o.field("column") { $0.int(d.column) }
-            o.field("field") { $0.optionalString(d.field) }
-            o.field("fix") { w in
-                guard let fix = d.fix else { return w.null() }
-                w.object(depth + 1) { o in
-                    o.field("applicability") { $0.string(fix.applicability.rawValue) }
-                    o.field("description") { $0.string(fix.description) }
-                    if let replacement = fix.replacement { o.field("replacement") { $0.string(replacement) } }
-                }
+        let content = d.content
+        let inner = depth + 1
+        w.raw("{")
+        w.fieldStart(first: true, depth: inner, key: "code")
+        w.string(content.code)
+        w.fieldStart(first: false, depth: inner, key: "column")
+        w.int(d.column)
+        w.fieldStart(first: false, depth: inner, key: "field")
+        w.optionalString(content.field)
+        w.fieldStart(first: false, depth: inner, key: "fix")
+        if let fix = content.fix {
+            w.raw("{")
+            w.fieldStart(first: true, depth: inner + 1, key: "applicability")
+            w.string(fix.applicability.rawValue)
+            w.fieldStart(first: false, depth: inner + 1, key: "description")
+            w.string(fix.description)
+            if let replacement = fix.replacement {
+                w.fieldStart(first: false, depth: inner + 1, key: "replacement")
+                w.string(replacement)
             }
-            o.field("line") { $0.int(d.line) }
-            o.field("message") { $0.string(d.message) }
-            o.field("record") { w in if let r = d.record { w.int(r) } else { w.null() } }
-            o.field("related") { w in
-                w.array(d.related.count, depth + 1) { w, i in
-                    let r = d.related[i]
-                    w.object(depth + 2) { o in
-                        o.field("line") { $0.int(r.line) }
-                        if let message = r.message { o.field("message") { $0.string(message) } }
-                        if let path = r.path { o.field("path") { $0.string(path) } }
-                    }
-                }
-            }
-            o.field("rule") { $0.string(d.rule) }
-            o.field("severity") { $0.string(d.severity.rawValue) }
+            w.raw("\n")
+            w.indent(inner)
+            w.raw("}")
+        } else {
+            w.null()
         }
+        w.fieldStart(first: false, depth: inner, key: "line")
+        w.int(d.line)
+        w.fieldStart(first: false, depth: inner, key: "message")
+        w.string(content.message)
+        w.fieldStart(first: false, depth: inner, key: "record")
+        if let r = d.record { w.int(r) } else { w.null() }
+        w.fieldStart(first: false, depth: inner, key: "related")
+        let related = content.related
+        w.array(related.count, inner) { w, i in
+            let r = related[i]
+            w.object(inner + 1) { o in
+                o.field("line") { $0.int(r.line) }
+                if let message = r.message { o.field("message") { $0.string(message) } }
+                if let path = r.path { o.field("path") { $0.string(path) } }
+            }
+        }
+        w.fieldStart(first: false, depth: inner, key: "rule")
+        w.string(content.rule)
+        w.fieldStart(first: false, depth: inner, key: "severity")
+        w.string(content.severity.rawValue)
+        w.raw("\n")
+        w.indent(depth)
+        w.raw("}")
     }
 
     private static func write(_ c: Cluster, _ w: PrettyJSONWriter, _ depth: Int) {
