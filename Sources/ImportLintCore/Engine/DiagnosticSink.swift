@@ -46,6 +46,7 @@ public final class DiagnosticSink {
         guard state.enabled else { return }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
+        if d.values.contains(where: LongValueQuote.isLong) { d = LongValueQuote.shortening(d) }
         if let isSuppressed, isSuppressed(d) { return }
         accepted += 1
         if bounded != nil { bounded!.insert(d) } else { diagnostics.append(shared(d)) }

@@ -81,8 +81,10 @@ public enum TextHygiene {
         var scan = Scan()
         for scalar in value.unicodeScalars { scan.add(scalar) }
 
+        var repairedMojibake: String?
         if scan.mojibakeCandidate, let finding = Mojibake.check(value) {
             findings.append(finding)
+            repairedMojibake = finding.fix?.replacement
         }
         if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind) {
             findings.append(finding)
@@ -96,7 +98,10 @@ public enum TextHygiene {
         if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
             findings.append(finding)
         }
-        if scan.hasInvisible, let finding = InvisibleCharacters.check(value) {
+        // A soft hyphen in 'GarcÃ­a' is half of a misread 'í': the mojibake repair accounts for it, and
+        // removing it would destroy the letter.
+        let invisibleIsDamage = repairedMojibake.map { InvisibleCharacters.check($0) == nil } ?? false
+        if scan.hasInvisible, !invisibleIsDamage, let finding = InvisibleCharacters.check(value) {
             findings.append(finding)
         }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
