@@ -165,6 +165,7 @@ public final class CSVReader {
         let n = count
         let d = delimiter
         let dWord = UInt64(d) &* 0x0101_0101_0101_0101
+        let checksDelimiter = d >= 0x20
 
         while true {
             let rawStart = i
@@ -259,7 +260,8 @@ public final class CSVReader {
                 while i < n {
                     // Eight plain bytes at a time; on a word with a special byte, jump straight to it.
                     if i &+ 8 <= n {
-                        let mask = Self.specialMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), dWord)
+                        let mask = Self.specialMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), dWord,
+                                                  checksDelimiter: checksDelimiter)
                         if mask == 0 { i &+= 8; continue }
                         i &+= mask.trailingZeroBitCount >> 3
                     }
@@ -319,15 +321,21 @@ public final class CSVReader {
     /// High bit set in every byte of `w` (read in memory order) that may need attention in an unquoted cell:
     /// the delimiter, a quote, a C0 control, DEL or a non-ASCII byte. The lowest set bit is always a real
     /// hit (the subtraction tricks can only add false hits above a true one), so the caller can jump to it.
+    /// `checksDelimiter` false for a delimiter below 0x20 (tab), which the control test finds already.
     @inline(__always)
-    static func specialMask(_ raw: UInt64, _ dWord: UInt64) -> UInt64 {
+    static func specialMask(_ raw: UInt64, _ dWord: UInt64, checksDelimiter: Bool = true) -> UInt64 {
         let w = UInt64(littleEndian: raw)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let delimiter = w ^ dWord
-        let quote = w ^ 0x2222_2222_2222_2222
-        let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        // DEL and non-ASCII bytes at once: the high bit, or low seven bits of 0x7F that adding one carries
+        // into it (seven bits plus one never carry out of their byte).
+        let high = w | ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ ones)
         let control = (w &- 0x2020_2020_2020_2020) & ~w
-        let hits = w | control | ((delimiter &- ones) & ~delimiter) | ((quote &- ones) & ~quote) | ((del &- ones) & ~del)
+        let quote = w ^ 0x2222_2222_2222_2222
+        var hits = high | control | ((quote &- ones) & ~quote)
+        if checksDelimiter {
+            let delimiter = w ^ dWord
+            hits |= (delimiter &- ones) & ~delimiter
+        }
         return hits & 0x8080_8080_8080_8080
     }
 

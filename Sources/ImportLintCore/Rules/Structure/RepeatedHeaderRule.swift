@@ -17,9 +17,11 @@ final class RepeatedHeaderRule {
     private let header: [String]
     /// The folded header cells as bytes, for the check every record gets before any string is made.
     private let headerBytes: [[UInt8]]
-    /// Per column, what the first look at each cell of every record needs, in a raw buffer: reading the
-    /// arrays above retained and released them at every cell.
-    private let edges: UnsafeMutableBufferPointer<Edges>
+    private let headerIsASCII: [Bool]
+    /// Per column 256 flags, by byte: bit 0 when a cell starting with the byte may fold to the header cell,
+    /// bit 1 when one ending with it may. The first look at each cell of every record, in a raw buffer
+    /// (reading the arrays above retained and released them at every cell).
+    private let edgeFlags: UnsafeMutablePointer<UInt8>
     /// Whether repeated-header is selected: asked once, not of the sink at every record.
     private let enabled: Bool
     private let bindings: [ColumnSpec?]
@@ -31,30 +33,24 @@ final class RepeatedHeaderRule {
     init(_ context: FileContext) {
         header = context.header.map(Self.folded)
         headerBytes = header.map { Array($0.utf8) }
-        edges = .allocate(capacity: headerBytes.count)
-        _ = edges.initialize(from: headerBytes.map(Edges.init))
+        headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
+        edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
+        for (column, expected) in headerBytes.enumerated() {
+            for byte in 0..<256 {
+                let b = UInt8(byte)
+                // An empty header cell is never spelled alike; one with other characters is compared as a string.
+                let mayStart = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[0]))
+                let mayEnd = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[expected.count - 1]))
+                edgeFlags[column << 8 | byte] = (mayStart ? 1 : 0) | (mayEnd ? 2 : 0)
+            }
+        }
         bindings = context.bindings
         matcher = context.profile.map(HeaderMatcher.init(profile:))
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
     }
 
-    deinit { edges.deallocate() }
-
-    /// A folded header cell's first and last byte, or that it cannot be told apart by them.
-    private struct Edges {
-        let first: UInt8
-        let last: UInt8
-        let isEmpty: Bool
-        let isASCII: Bool
-
-        init(_ folded: [UInt8]) {
-            first = folded.first ?? 0
-            last = folded.last ?? 0
-            isEmpty = folded.isEmpty
-            isASCII = folded.allSatisfy { $0 < 0x80 }
-        }
-    }
+    deinit { edgeFlags.deallocate() }
 
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
     /// left to no other rule).
@@ -113,17 +109,18 @@ final class RepeatedHeaderRule {
     /// is compared as a string.
     @inline(__always)
     private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        let edge = edges[index]
-        guard let first = cell.first, let last = cell.last, !edge.isEmpty else { return false }
-        guard edge.isASCII else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        guard let first = cell.first, let last = cell.last else { return false }
         // An ASCII letter or sign at either end is where the folded cell starts or ends: most cells are
         // told apart here.
-        guard Self.mayFold(first, into: edge.first), Self.mayFold(last, into: edge.last) else { return false }
-        return isSpelledAlike(cell, headerBytes[index])
+        let flags = edgeFlags + (index &<< 8)
+        guard flags[Int(first)] & 1 != 0 && flags[Int(last)] & 2 != 0 else { return false }
+        return isSpelledAlike(cell, index)
     }
 
-    /// The rest of `mayBeSpelledAlike` for a cell whose ends fit an ASCII header cell.
-    private func isSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ expected: [UInt8]) -> Bool {
+    /// The rest of `mayBeSpelledAlike` for a cell whose ends fit the header cell.
+    private func isSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard headerIsASCII[index] else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        let expected = headerBytes[index]
         if cell.contains(where: { $0 >= 0x80 }) { return Self.onlyFoldableToASCII(cell) }
         var start = 0, end = cell.count
         while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
