@@ -4,10 +4,12 @@
 public final class DiagnosticSink {
     public let selection: RuleSelection
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
-    /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
-    /// code two or three times for every finding.
-    private var ruleStates: [(code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?)] = []
+    /// Per rule code met so far, and at the same index whether it is selected and its configured severity.
+    /// A short list searched in order (codes are small strings, compared as two words) instead of a
+    /// dictionary, which hashed the code two or three times for every finding; the codes are kept apart so
+    /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
+    @exclusivity(unchecked) private var ruleCodes: [String] = []
+    @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
     var isSuppressed: ((Diagnostic) -> Bool)?
     /// `--max-findings`: the findings kept instead of `diagnostics`.
@@ -28,11 +30,11 @@ public final class DiagnosticSink {
     }
 
     @inline(__always)
-    private func ruleState(_ code: String) -> (code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?) {
-        for state in ruleStates where state.code == code { return state }
+    private func ruleState(_ code: String) -> (enabled: Bool, severity: Severity?) {
+        for i in ruleCodes.indices where ruleCodes[i] == code { return ruleStates[i] }
         let rule = RuleCatalog.byCode[code]
-        let state = (code: code, rule: rule, enabled: rule.map(selection.isEnabled) ?? false,
-                     severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        let state = (enabled: rule.map(selection.isEnabled) ?? false, severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        ruleCodes.append(code)
         ruleStates.append(state)
         return state
     }

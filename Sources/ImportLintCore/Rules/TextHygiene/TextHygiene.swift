@@ -23,6 +23,13 @@ public enum TextHygiene {
             if (x &- ones) & ~x & high != 0 { return true }
             i += 8
         }
+        // The tail as the last word, overlapping bytes already found plain (they change no answer).
+        if i < n && n >= 8 {
+            let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+            if word & high != 0 { return true }
+            let x = word ^ questions
+            return (x &- ones) & ~x & high != 0
+        }
         while i < n {
             let b = base[i]
             if b >= 0x80 || b == 0x3F { return true }
