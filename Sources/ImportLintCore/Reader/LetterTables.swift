@@ -77,6 +77,16 @@ enum LetterTables {
         return total
     }
 
+    /// Thai letters that names and department words hardly use (obsolete, Pali and Sanskrit ones): the
+    /// bytes of other code pages read as Thai land on them often.
+    private static let rareThai: Set<UInt32> = [0xE03, 0xE05, 0xE06, 0xE0C, 0xE0E, 0xE0F, 0xE10, 0xE11, 0xE12, 0xE24,
+                                                0xE26, 0xE2C, 0xE2F, 0xE3A, 0xE4F, 0xE5A, 0xE5B]
+
+    static func thaiScore(_ c: UInt32) -> Double {
+        if rareThai.contains(c) { return -1 }
+        return (0xE01...0xE2E).contains(c) ? 1.2 : 0.5
+    }
+
     /// Thai spelling: a vowel sign or tone mark sits on a consonant (a tone mark also on a vowel sign
     /// above or below it), and a leading vowel comes before a consonant. Other bytes read as Thai break
     /// these rules at once.

@@ -160,7 +160,7 @@ enum TextPlausibility {
         case .hangul: return (0xAC00...0xD7A3).contains(c) ? LetterTables.hangulScore(c) : -1.5
         // Letters of the Windows-1255, 1256 and 874 code pages: every one is common in names.
         case .hebrew, .arabic: return 1.2
-        case .thai: return (0xE01...0xE2E).contains(c) ? 1.2 : 0.5
+        case .thai: return LetterTables.thaiScore(c)
         case .other: return -2
         }
     }
