@@ -10,8 +10,8 @@ For every kind and size it generates the file (unless already there), then runs 
 `importlint check FILE --no-config --format json -o /dev/null [EXTRA]` alternately, so that a machine
 slowing down or speeding up mid-run weighs on both alike, each under `/usr/bin/time -v`. Prints the
 medians of wall time, CPU time (user + system) and peak RSS of each, and importlint's as a ratio to
-iconv's. Sizes: 100k, 500k, 1m, 3m, 10m (records). Files are deleted at the end unless --keep: the
-10m people file is about 1.5 GB. Shared machines are noisy: CPU time is steadier than wall time.
+iconv's. Sizes: 100k, 500k, 1m, 3m, 10m (records). Files this run generated are deleted at the end unless
+--keep (the 10m people file is about 1.5 GB); files that were already there are left alone. Shared machines are noisy: CPU time is steadier than wall time.
 """
 import argparse
 import pathlib
@@ -47,6 +47,7 @@ def generate(kind, rows):
     if not path.exists():
         subprocess.run([sys.executable, args.generator, "--kind", kind, "--rows", str(rows), "--out", str(path)],
                        check=True, stdout=subprocess.DEVNULL)
+        generated.append(path)  # only files made by this run are deleted at the end
     return path
 
 
@@ -69,7 +70,6 @@ print(f"{'kind':<13}{'size':>6} {'what':<10}{'wall s':>8}{'CPU s':>8}{'RSS MiB':
 for kind in args.kinds.split(","):
     for size in args.sizes.split(","):
         path = generate(kind, SIZES[size.lower()])
-        generated.append(path)
         iconv = ["iconv", "-f", "UTF-8", "-t", "UTF-8", str(path)]
         lint = [str(binary), "check", str(path), "--no-config", "--format", "json", "-o", "/dev/null", *args.extra]
         measure(iconv), measure(lint)  # warm the page cache

@@ -159,6 +159,10 @@ def read_as(text, codec):
     return "".join(out)
 
 
+# Short cells with a single damaged letter, whose damage is one letter pair ('GroÃŸ', 'MÃœLLER', 'NÂº').
+SHORT = ["Groß", "Hans Weiß", "MÜLLER", "Straße", "Nº 12", "ŠTĚPÁN", "Œuvre", "Ž. Novak"]
+
+
 def main():
     rng = random.Random(16)
     rows = []
@@ -168,6 +172,8 @@ def main():
             rows.append((name, "clean", name, "original", lang))
     for text in SYMBOLS + LOOK_ALIKE:
         rows.append((text, "clean", text, "original", "symbols"))
+    for text in SHORT:
+        rows.append((text, "clean", text, "original", "short"))
     damaged = []
     for lang, names in CLEAN.items():
         for name in names:
@@ -185,6 +191,8 @@ def main():
     for lang, text in NBSP_LOST:
         codec = "cp1257" if lang in ("lv", "lt") else "cp1252"
         damaged.append((read_as(text, codec).replace("\u00a0", " "), "damaged", text, f"utf-8>{codec}, no-break space lost", lang))
+    for text in SHORT:
+        damaged.append((read_as(text, "cp1252"), "damaged", text, "utf-8>cp1252, one letter", "short"))
     # Part of a cell damaged: a correct first name next to a damaged surname, and the reverse.
     for lang in ["de", "fr", "pl", "cs", "tr", "sv", "ru", "es"]:
         names = [n for n in CLEAN[lang] if not n.isascii()]

@@ -75,8 +75,12 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var settings: LintSettings
 
-    @Option(help: "How many files to lint at once (default: one per processor core); --jobs 1 lints them one after the other.")
+    @Option(help: "How many files to lint at once, or cores to lint one large file with (default: one per processor core); --jobs 1 lints them one after the other, each on one core.")
     var jobs: Int?
+
+    /// Tests: the size from which one file is linted in two parts (`LintOptions.splitMinimumBytes`).
+    @Option(help: .hidden)
+    var splitMinBytes: Int?
 
     var profile: String? { settings.profile }
 
@@ -157,6 +161,7 @@ struct CheckCommand: ParsableCommand {
             request.format = format.name
             request.output = output
             request.jobs = input.jobs
+            request.splitMinimumBytes = input.splitMinBytes
             request.color = display.color.enabled(environment: ProcessInfo.processInfo.environment,
                                                   toTerminal: output == nil && isatty(STDOUT_FILENO) == 1)
             request.maxFindings = display.maxFindings

@@ -44,6 +44,30 @@ import Testing
         #expect(legacy.transcodeIsSafe)
     }
 
+    /// Hebrew (1255) and Thai (874) letters sit in one run of their code page, so the test computes them.
+    static func singleByte(_ text: String, first: UInt32, at byte: UInt32) -> [UInt8] {
+        text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : UInt8($0.value - first + byte) }
+    }
+    /// "الاسم,العائلة / محمد,الحربي / فاطمة,العتيبي / خالد,القحطاني" as Excel saves it on an Arabic Windows (1256).
+    static let arabic: [UInt8] = [
+        0xC7, 0xE1, 0xC7, 0xD3, 0xE3, 0x2C, 0xC7, 0xE1, 0xDA, 0xC7, 0xC6, 0xE1, 0xC9, 0x0D, 0x0A, 0xE3, 0xCD, 0xE3,
+        0xCF, 0x2C, 0xC7, 0xE1, 0xCD, 0xD1, 0xC8, 0xED, 0x0D, 0x0A, 0xDD, 0xC7, 0xD8, 0xE3, 0xC9, 0x2C, 0xC7, 0xE1,
+        0xDA, 0xCA, 0xED, 0xC8, 0xED, 0x0D, 0x0A, 0xCE, 0xC7, 0xE1, 0xCF, 0x2C, 0xC7, 0xE1, 0xDE, 0xCD, 0xD8, 0xC7,
+        0xE4, 0xED, 0x0D, 0x0A,
+    ]
+
+    /// Hebrew read as KOI8-R is capital Cyrillic words, and was taken for it with a safe transcode; Arabic
+    /// and Thai were not candidates at all.
+    @Test func hebrewArabicAndThaiAreTheirWindowsCodePages() throws {
+        let hebrew = Self.singleByte("שם,משפחה\r\nדוד,כהן\r\nשרה,לוי\r\nמשה,ישראלי\r\n", first: 0x5D0, at: 0xE0)
+        let thai = Self.singleByte("ชื่อ,นามสกุล\r\nสมชาย,ใจดี\r\nสุดา,รักไทย\r\nวิไล,ศรีสุข\r\n", first: 0xE01, at: 0xA1)
+        for (bytes, charset) in [(hebrew, "windows-1255"), (Self.arabic, "windows-1256"), (thai, "windows-874")] {
+            let legacy = try #require(try sniff(bytes))
+            #expect(legacy.charset == charset)
+            #expect(legacy.transcodeIsSafe, "\(charset)")
+        }
+    }
+
     @Test func charsetsThatDecodeAlikeAreOneCandidate() {
         // "Müller" is the same text in Windows-1252, ISO-8859-1, ISO-8859-15, 1250, 1254 and 1257.
         let guess = CharsetJudge.judge(Array("Name\nM".utf8) + [0xFC] + Array("ller\n".utf8))

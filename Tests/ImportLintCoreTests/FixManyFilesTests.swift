@@ -95,4 +95,20 @@ struct FixManyFilesTests {
         #expect(try Self.text(people) == Self.fixedPeople)
         #expect(try Self.text(contacts) == Self.fixedContacts)
     }
+
+    /// With --format json every input has its JSON document, in the order given, a missing one too.
+    @Test func aMissingFileHasItsJSONReport() throws {
+        let bin = try #require(TestSupport.importlint)
+        let dir = try TestSupport.temporaryDirectory()
+        _ = try Self.files(in: dir)
+        let r = try TestSupport.run(bin, ["fix", "--in-place", "--format", "json", "people.tsv", "missing.tsv", "--no-config"], cwd: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        let documents = r.stdout.components(separatedBy: "\n}\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        #expect(documents.count == 2, "\(r.stdout)")
+        let missing = try JSONSerialization.jsonObject(with: Data((documents.last ?? "") .appending("\n}").utf8)) as? [String: Any]
+        #expect(missing?["path"] as? String == "missing.tsv")
+        #expect(missing?["written"] as? Bool == false)
+        let remaining = missing?["remaining"] as? [[String: Any]]
+        #expect(remaining?.first?["rule"] as? String == "unreadable-input")
+    }
 }

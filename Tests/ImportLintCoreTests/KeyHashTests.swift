@@ -79,7 +79,7 @@ import Testing
             func check(_ bytes: [UInt8]) {
                 var w: UInt64 = 0
                 for (k, c) in bytes.enumerated() { w |= UInt64(c) << (8 * UInt64(k)) }
-                let mask = CSVReader.specialMask(w.littleEndian, dWord)
+                let mask = CSVReader.specialMask(w.littleEndian, dWord, checksDelimiter: delimiter >= 0x20)
                 let first = bytes.firstIndex(where: isSpecial)
                 if let first {
                     #expect(mask != 0 && mask.trailingZeroBitCount >> 3 == first, "\(bytes) delimiter \(delimiter)")

@@ -65,6 +65,21 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(finding("MÃ¼ller", "TXT001")?.fix?.applicability == .safe)
     }
 
+    /// One damaged letter, whose two characters are a letter pair no language writes.
+    @Test func shortMojibakeIsRepaired() {
+        let cases: [(String, String)] = [("GroÃŸ", "Groß"), ("StraÃŸe", "Straße"), ("MÃœLLER", "MÜLLER"), ("Å½. Novak", "Ž. Novak")]
+        for (bad, good) in cases {
+            #expect(finding(bad, "TXT001")?.fix?.replacement == good, "\(bad)")
+        }
+    }
+
+    /// 'í' read as Windows-1252 is 'Ã' and a soft hyphen: the mojibake repair restores it, and no
+    /// invisible-character fix may remove half of it.
+    @Test func softHyphenInsideMojibakeIsNotAnInvisibleCharacter() {
+        #expect(codes("JosÃ© GarcÃ­a") == ["TXT001"])
+        #expect(codes("José Garc\u{AD}ía") == ["TXT007"])
+    }
+
     /// UTF-8 read as the other code pages directory exports meet, once or twice.
     @Test func mojibakeFromOtherCodePagesIsRepaired() {
         let cases: [(String, String, Applicability)] = [

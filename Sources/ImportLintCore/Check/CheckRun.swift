@@ -28,6 +28,8 @@ public struct CheckRequest: Sendable {
     public var color = false
     /// How many files are linted at once (`--jobs`); nil: one per processor core.
     public var jobs: Int?
+    /// Tests: the size from which one file is linted in two parts (`LintOptions.splitMinimumBytes`).
+    public var splitMinimumBytes: Int?
     /// `--max-findings`: keep at most this many findings of the whole run; the rest are only counted.
     public var maxFindings: Int?
     /// `--quiet`: a text report holds only the summary.
@@ -171,9 +173,14 @@ public final class CheckRun {
     /// file's findings never depend on another file's lint.
     private func lintAll(_ options: [LintOptions]) -> [Result<LintResult, any Error>] {
         let inputs = inputs
-        let workers = min(request.jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count)
+        let jobs = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = min(jobs, inputs.count)
         guard workers > 1 else {
             return zip(inputs, options).map { input, options in
+                var options = options
+                // Files one after the other: a large one may use every job's core.
+                options.threadsPerFile = jobs
+                if let bytes = request.splitMinimumBytes { options.splitMinimumBytes = bytes }
                 let linter = Linter(options: options)
                 linter.progress = progress
                 defer { fileDone?() }

@@ -7,10 +7,12 @@ public final class DiagnosticSink {
     private let kept = FindingList()
     /// The findings kept so far, in the order they were kept.
     public var diagnostics: [Diagnostic] { kept.copyAll() }
-    /// Per rule code met so far: whether it is selected and its configured severity. A short list searched
-    /// in order (codes are small strings, compared as two words) instead of a dictionary, which hashed the
-    /// code two or three times for every finding.
-    private var ruleStates: [(code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?)] = []
+    /// Per rule code met so far, and at the same index whether it is selected and its configured severity.
+    /// A short list searched in order (codes are small strings, compared as two words) instead of a
+    /// dictionary, which hashed the code two or three times for every finding; the codes are kept apart so
+    /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
+    @exclusivity(unchecked) private var ruleCodes: [String] = []
+    @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
     var isSuppressed: ((Diagnostic) -> Bool)?
     /// `--max-findings`: the findings kept instead of `diagnostics`.
@@ -31,11 +33,11 @@ public final class DiagnosticSink {
     }
 
     @inline(__always)
-    private func ruleState(_ code: String) -> (code: String, rule: RuleDescriptor?, enabled: Bool, severity: Severity?) {
-        for state in ruleStates where state.code == code { return state }
+    private func ruleState(_ code: String) -> (enabled: Bool, severity: Severity?) {
+        for i in ruleCodes.indices where ruleCodes[i] == code { return ruleStates[i] }
         let rule = RuleCatalog.byCode[code]
-        let state = (code: code, rule: rule, enabled: rule.map(selection.isEnabled) ?? false,
-                     severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        let state = (enabled: rule.map(selection.isEnabled) ?? false, severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        ruleCodes.append(code)
         ruleStates.append(state)
         return state
     }
@@ -47,9 +49,19 @@ public final class DiagnosticSink {
         guard state.enabled else { return }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
+        if d.values.contains(where: LongValueQuote.isLong) { d = LongValueQuote.shortening(d) }
         if let isSuppressed, isSuppressed(d) { return }
         accepted += 1
         if bounded != nil { bounded!.insert(d) } else { kept.append(shared(d)) }
+    }
+
+    /// Keeps a finding another sink with this selection accepted already (the later part of a split file,
+    /// `LaterPart`): its rule is selected and its severity overridden; only suppressions are left to apply.
+    /// It keeps its content as it is: sharing it again would cost more than the memory it saves.
+    func readmit(_ diagnostic: Diagnostic) {
+        if let isSuppressed, isSuppressed(diagnostic) { return }
+        accepted += 1
+        if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }
     }
 
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column

@@ -34,6 +34,13 @@ public struct LintOptions: Sendable {
     public var serviceAccountsRemoved: [String] = []
     /// Lowercase top-level domains accepted beyond IANA's list (`allowed-tlds`).
     public var allowedTLDs: [String] = []
+    /// Threads one file may use: with two or more, a large UTF-8 file is linted in two parts at once
+    /// (`SplitLint`); the report is the same either way.
+    public var threadsPerFile = 1
+    /// Smaller files are read in one piece: a second thread and the merge are not worth it.
+    public var splitMinimumBytes = 8 << 20
+    /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
+    var splitOffset: Int?
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

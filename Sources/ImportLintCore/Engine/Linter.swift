@@ -12,6 +12,9 @@ public final class Linter {
     /// Called with the records and share of bytes read so far, every `progressInterval` records.
     public var progress: ((LintProgress) -> Void)?
     public var progressInterval = 50_000
+    /// Whether the last file was linted in two parts at once (tests: a split that is always abandoned
+    /// would pass every comparison with the one-piece lint).
+    private(set) var lastLintWasSplit = false
 
     public init(options: LintOptions) {
         self.options = options
@@ -19,11 +22,18 @@ public final class Linter {
     }
 
     public func lint(_ input: InputFile) throws -> LintResult {
-        try input.naming {
-            do {
-                return try lintNamed(input, encoding: nil)
-            } catch let late as LateNonUTF8 {
-                return try lintNamed(input, encoding: late.encoding)
+        lastLintWasSplit = false
+        return try input.naming {
+            var encoding: InputEncoding?
+            var split = true
+            while true {
+                do {
+                    return try lintNamed(input, encoding: encoding, split: split)
+                } catch let late as LateNonUTF8 where encoding == nil {
+                    encoding = late.encoding
+                } catch is SplitLint.Abandoned where split {
+                    split = false
+                }
             }
         }
     }
@@ -34,7 +44,8 @@ public final class Linter {
 
     /// `known` nil: the encoding is sniffed from the head. When the head is plain ASCII the file is read as
     /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
-    private func lintNamed(_ input: InputFile, encoding known: InputEncoding?) throws -> LintResult {
+    /// `split`: the file may be linted in two parts at once (`SplitLint`).
+    private func lintNamed(_ input: InputFile, encoding known: InputEncoding?, split: Bool) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let stamp = options.captureSourceLines ? input.stamp() : nil
         let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
@@ -51,17 +62,23 @@ public final class Linter {
         /// every use, once per record.)
         func settleEncoding(_ reader: CSVReader) throws -> Bool {
             guard reader.firstNonASCIIOffset != .max else { return true }
+            try settleEncodingNow()
+            return false
+        }
+        func settleEncodingNow() throws {
             let verdict = try EncodingSniffer.sniff(input.openRaw)
             if verdict != encoding { throw LateNonUTF8(encoding: verdict) }
-            return false
         }
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let raw = CountingSource(try input.openRaw())
+        let cut = split ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
+        let raw = CountingSource(try cut.map { LimitedSource(try input.openRaw(), limit: $0) } ?? input.openRaw())
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
-        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
+        // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.
+        let headReader = cut == nil ? reader : CSVReader(source: try input.openDecoded(encoding))
+        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(headReader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
                                 delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
@@ -78,6 +95,7 @@ public final class Linter {
         }
 
         guard try reader.next() else {
+            if cut != nil { throw SplitLint.Abandoned() }
             settle(explicitProfile)
             return endOfFile(records: 0, headerLine: nil)
         }
@@ -85,6 +103,7 @@ public final class Linter {
         if reader.isPowerShellTypeLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
+                if cut != nil { throw SplitLint.Abandoned() }
                 settle(explicitProfile)
                 return endOfFile(records: 0, headerLine: nil)
             }
@@ -102,27 +121,31 @@ public final class Linter {
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
 
-        let repeatedHeader = RepeatedHeaderRule(context)
-        var records = 0
-        // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
-        let unretained = rules.map(Unmanaged.passUnretained)
-        while try reader.next() {
-            if undecided { undecided = try settleEncoding(reader) }
-            if reader.isBlankLine {
-                for rule in fileRules { rule.blankLine(reader, sink: sink) }
-                continue
-            }
-            records += 1
-            if reader.unterminatedQuote != nil {
-                for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
-                continue
-            }
-            if repeatedHeader.check(reader, record: records, sink: sink) { continue }
-            for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-            if let progress, records % progressInterval == 0 {
+        let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context))
+        let later = try cut.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
+        later?.start()
+        let reported: ((Int) -> Void)? = progress.map { progress in
+            // Split, the earlier part's share of its bytes stands for the whole file's (the parts go at
+            // about the same speed); the records are the earlier part's.
+            let size = cut ?? size
+            return { records in
                 progress(LintProgress(path: input.displayPath, records: records,
                                       fraction: size.map { $0 > 0 ? min(1, Double(raw.count) / Double($0)) : 1 }))
             }
+        }
+        let earlierRecords: Int
+        do {
+            earlierRecords = try pass.run(reader, sink: sink, undecided: &undecided, settle: settleEncoding,
+                                          progress: reported, progressInterval: progressInterval)
+        } catch {
+            try? later?.wait()
+            throw error
+        }
+        var records = earlierRecords
+        if let later {
+            records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,
+                                       records: earlierRecords, settleEncoding: undecided ? settleEncodingNow : nil)
+            lastLintWasSplit = true
         }
         withExtendedLifetime(rules) {
             for rule in rules { rule.finish(sink: sink) }

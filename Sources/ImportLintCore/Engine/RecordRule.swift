@@ -29,10 +29,33 @@ public class RecordRule {
     public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}
     /// Clusters for the file report, after `finish`; nil from rules that do not cluster.
     public func reportedClusters() -> [Cluster]? { nil }
+    /// How the rule takes part when one file is linted in two parts at once (`SplitLint`).
+    var splitting: Splitting { .deferred }
+    /// Takes over what `later`, the same rule made for the file's later part, gathered there, so that
+    /// `finish` reports as if this rule had read both parts. Called on the earlier part's rule once the
+    /// later part's findings are in the sink (see `LaterPart`), before `finish`.
+    func absorb(_ later: RecordRule, _ part: LaterPart) {}
+    /// This rule reads the later part of a split file, which starts `offset` bytes into the decoded stream.
+    func readsLaterPart(from offset: Int) {}
+    /// Called on the later part's rule before its findings join the earlier part's: rewrites, withdraws
+    /// or adds later-part findings that depend on what the earlier part read (a repeat whose first
+    /// occurrence is there). `earlier` is the earlier part's rule.
+    func amend(_ part: LaterPart, earlier: RecordRule) throws {}
     /// Every rule this check can report. When none of them is selected the check is not made at all
     /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
     /// declared): the check is always made.
     var reports: [RuleDescriptor]? { nil }
+}
+
+/// How a rule can lint a file read in two parts at once.
+enum Splitting {
+    /// It reads the later part after the earlier, once both are linted: the later part is read a second
+    /// time for it, and it does that part's work on one core. Exact for any rule, so the default.
+    case deferred
+    /// What it reports on a record depends on that record alone, and it keeps nothing for `finish`.
+    case stateless
+    /// It keeps state across records and merges the later part's (`absorb`, `amend`).
+    case merges
 }
 
 /// Everything rules may know about the file being linted.

@@ -108,6 +108,10 @@ public final class FixRun {
             } catch FixPreparation.unreadable(let problem) {
                 let rule = RuleDescriptor.unreadableInput
                 note("\(TerminalText.path(file)):1:1: error: \(TerminalText.escape(problem)) [\(rule.code) \(rule.name)]")
+                if request.format == .json {
+                    // A tool reading one JSON document per input gets one for this input too.
+                    do { try emit(unreadableReport(file, problem: problem), toStderr: request.diff || request.output == "-") } catch { status = 2 }
+                }
                 status = max(status, 1)
             } catch {
                 // One unreadable file does not stop the others; it is reported like a usage or I/O error.
@@ -121,6 +125,17 @@ public final class FixRun {
     }
 
     private enum FixPreparation: Error { case unreadable(String) }
+
+    /// The fix report of an input that could not be read: nothing written, the unreadable-input finding
+    /// remains.
+    private func unreadableReport(_ file: String, problem: String) -> FixReport {
+        let finding = Diagnostic(rule: .unreadableInput, line: 1, column: 1, record: nil, field: nil, message: problem)
+        return FixReport(path: file, output: nil, written: false, refused: problem, profile: nil, encoding: UnreadableInput.encoding,
+                         delimiter: "", outputDelimiter: "", lineEnding: "", unsafeFixes: request.unsafeFixes, applied: [],
+                         fileFixes: [], skipped: [], remaining: [finding],
+                         summary: FixSummary(recordsIn: 0, recordsOut: 0, cellsChanged: 0, fixesApplied: 0, fixesByRule: [:],
+                                             fileFixes: 0, rounds: 0, converged: false, remaining: 1, remainingFixable: 0))
+    }
 
     /// One file, read and locked, ready for the fixer.
     private struct Job {

@@ -59,6 +59,8 @@ public enum Redactor {
         for v in d.values {
             secrets.insert(v)
             secrets.insert(v.trimmingCharacters(in: .whitespaces))
+            // Long values are quoted by their beginning (see LongValueQuote).
+            if LongValueQuote.isLong(v) { secrets.insert(LongValueQuote.shortened(v)) }
             // A multi-line cell may be quoted line by line.
             for line in v.split(whereSeparator: \.isNewline) where line.count > 1 { secrets.insert(String(line)) }
         }

@@ -36,7 +36,9 @@ extension CSVReader {
     }
 
     /// The `#TYPE ...` line that Windows PowerShell's Export-Csv writes above the header.
-    public var isPowerShellTypeLine: Bool { fieldCount >= 1 && bytes(0).starts(with: CSVReader.typeLinePrefix) }
+    public var isPowerShellTypeLine: Bool {
+        fieldCount >= 1 && bytes(0).first == 0x23 && bytes(0).starts(with: CSVReader.typeLinePrefix)
+    }
 
     static let typeLinePrefix = Array("#TYPE".utf8)
 

@@ -30,6 +30,9 @@ public final class CSVReader {
     @exclusivity(unchecked) private var discarded = 0
     /// 0 for bytes that need no attention inside an unquoted cell.
     private let special: UnsafeMutablePointer<UInt8>
+    /// 1 for the bytes surrounding whitespace starts or ends with: space, tab, and either byte of a
+    /// no-break space (C2 A0).
+    private let edgeWhitespace: UnsafeMutablePointer<UInt8>
 
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
 
@@ -46,17 +49,24 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var unterminatedQuote: UnterminatedQuote?
     /// Quotes that break RFC 4180 in the current record (rare: recorded only on the slow paths).
     @exclusivity(unchecked) public private(set) var malformedQuotes: [MalformedQuote] = []
+    /// Nonzero when a cell of the record may start or end with whitespace: every quoted cell counts, and an
+    /// unquoted one whose first or last byte is in `edgeWhitespace`. Set while the cells are split, so that
+    /// surrounding-whitespace need not look at the cells of nearly every record.
+    @exclusivity(unchecked) private var whitespaceAtEdges: UInt8 = 0
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
     /// Offset of the record's first byte in the decoded stream.
     @exclusivity(unchecked) public private(set) var streamOffset = 0
     /// The profile's canonical name of each column (nil for unknown columns), once the header is bound:
-    /// the field name that diagnostics placed from this reader carry.
-    public var columnNames: [String?] = []
+    /// the field name that diagnostics placed from this reader carry. Unchecked like the rest: each rule
+    /// that may report from a record began an access to it for every record.
+    @exclusivity(unchecked) public var columnNames: [String?] = []
 
     var bufferBase: UnsafeMutablePointer<UInt8> { buffer }
     var firstNonASCIIOffset: Int { firstNonASCII }
+    /// False when no cell of the record starts or ends with a space, a tab or a no-break space.
+    var mayHaveWhitespaceAtEdges: Bool { whitespaceAtEdges != 0 }
     var recordStartOffset: Int { recordStart }
     var recordEndOffset: Int { recordEnd }
 
@@ -69,20 +79,29 @@ public final class CSVReader {
         guard let memory = malloc(capacity) else { fatalError("CSVReader: out of memory") }
         buffer = memory.assumingMemoryBound(to: UInt8.self)
         special = .allocate(capacity: 256)
+        edgeWhitespace = .allocate(capacity: 256)
+        edgeWhitespace.initialize(repeating: 0, count: 256)
+        for byte in [0x20, 0x09, 0xC2, 0xA0] { edgeWhitespace[byte] = 1 }
         setDelimiter(delimiter)
     }
 
     deinit {
         free(buffer)
         special.deallocate()
+        edgeWhitespace.deallocate()
         scratch.deallocate()
         fields.deallocate()
     }
 
-    /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file.
-    func startNumbering(atLine line: Int) {
+    /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file,
+    /// `offset` bytes into the decoded stream (which `streamOffset` then counts from).
+    func startNumbering(atLine line: Int, offset: Int = 0) {
         nextLine = line
+        discarded = offset
     }
+
+    /// The line the next record would start on: after the last record, the line count plus one.
+    var lineAfterLastRecord: Int { nextLine }
 
     public func setDelimiter(_ d: UInt8) {
         delimiter = d
@@ -143,6 +162,7 @@ public final class CSVReader {
         unterminatedQuote = nil
         if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
         firstNonASCII = .max
+        whitespaceAtEdges = 0
         var currentLine = nextLine
         var lineStart = recordStart
         var i = recordStart
@@ -150,6 +170,7 @@ public final class CSVReader {
         let n = count
         let d = delimiter
         let dWord = UInt64(d) &* 0x0101_0101_0101_0101
+        let checksDelimiter = d >= 0x20
 
         while true {
             let rawStart = i
@@ -160,6 +181,7 @@ public final class CSVReader {
                                  quoted: false, inScratch: false)
             if i < n && p[i] == Self.quote {
                 slot.quoted = true
+                whitespaceAtEdges = 1
                 i += 1
                 var segment = i
                 slot.start = i
@@ -243,7 +265,8 @@ public final class CSVReader {
                 while i < n {
                     // Eight plain bytes at a time; on a word with a special byte, jump straight to it.
                     if i &+ 8 <= n {
-                        let mask = Self.specialMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), dWord)
+                        let mask = Self.specialMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), dWord,
+                                                  checksDelimiter: checksDelimiter)
                         if mask == 0 { i &+= 8; continue }
                         i &+= mask.trailingZeroBitCount >> 3
                     }
@@ -264,6 +287,7 @@ public final class CSVReader {
                 }
                 if i >= n && !eof { return false }
                 slot.end = i
+                if i > slot.start { whitespaceAtEdges |= edgeWhitespace[Int(p[slot.start])] | edgeWhitespace[Int(p[i &- 1])] }
             }
             fields.append(slot)
             if i >= n {
@@ -302,15 +326,21 @@ public final class CSVReader {
     /// High bit set in every byte of `w` (read in memory order) that may need attention in an unquoted cell:
     /// the delimiter, a quote, a C0 control, DEL or a non-ASCII byte. The lowest set bit is always a real
     /// hit (the subtraction tricks can only add false hits above a true one), so the caller can jump to it.
+    /// `checksDelimiter` false for a delimiter below 0x20 (tab), which the control test finds already.
     @inline(__always)
-    static func specialMask(_ raw: UInt64, _ dWord: UInt64) -> UInt64 {
+    static func specialMask(_ raw: UInt64, _ dWord: UInt64, checksDelimiter: Bool = true) -> UInt64 {
         let w = UInt64(littleEndian: raw)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let delimiter = w ^ dWord
-        let quote = w ^ 0x2222_2222_2222_2222
-        let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        // DEL and non-ASCII bytes at once: the high bit, or low seven bits of 0x7F that adding one carries
+        // into it (seven bits plus one never carry out of their byte).
+        let high = w | ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ ones)
         let control = (w &- 0x2020_2020_2020_2020) & ~w
-        let hits = w | control | ((delimiter &- ones) & ~delimiter) | ((quote &- ones) & ~quote) | ((del &- ones) & ~del)
+        let quote = w ^ 0x2222_2222_2222_2222
+        var hits = high | control | ((quote &- ones) & ~quote)
+        if checksDelimiter {
+            let delimiter = w ^ dWord
+            hits |= (delimiter &- ones) & ~delimiter
+        }
         return hits & 0x8080_8080_8080_8080
     }
 

@@ -24,6 +24,7 @@ public enum CharsetJudge {
     /// decode a sample identically (the first is the most common for directory exports).
     static let candidates = [
         "windows-1252", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
+        "windows-1255", "windows-1256", "windows-874",
         "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
         "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS", "GBK", "Big5", "EUC-KR",
     ]

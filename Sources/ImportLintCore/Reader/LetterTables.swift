@@ -69,6 +69,43 @@ enum LetterTables {
         return max(-1, 1 + 0.4 * log(percent / 3))
     }
 
+    /// Hebrew spelling: the final forms of kaf, mem, nun, pe and tsadi end a word and only there.
+    static func hebrewWordScore(_ word: [UInt32]) -> Double {
+        let finals: Set<UInt32> = [0x5DA, 0x5DD, 0x5DF, 0x5E3, 0x5E5]
+        var total = 0.0
+        for (k, c) in word.enumerated() where finals.contains(c) && k < word.count - 1 { total -= 3 }
+        return total
+    }
+
+    /// Thai letters that names and department words hardly use (obsolete, Pali and Sanskrit ones): the
+    /// bytes of other code pages read as Thai land on them often.
+    private static let rareThai: Set<UInt32> = [0xE03, 0xE05, 0xE06, 0xE0C, 0xE0E, 0xE0F, 0xE10, 0xE11, 0xE12, 0xE24,
+                                                0xE26, 0xE2C, 0xE2F, 0xE3A, 0xE4F, 0xE5A, 0xE5B]
+
+    static func thaiScore(_ c: UInt32) -> Double {
+        if rareThai.contains(c) { return -1 }
+        return (0xE01...0xE2E).contains(c) ? 1.2 : 0.5
+    }
+
+    /// Thai spelling: a vowel sign or tone mark sits on a consonant (a tone mark also on a vowel sign
+    /// above or below it), and a leading vowel comes before a consonant. Other bytes read as Thai break
+    /// these rules at once.
+    static func thaiWordScore(_ word: [UInt32]) -> Double {
+        func consonant(_ c: UInt32) -> Bool { (0xE01...0xE2E).contains(c) }
+        func toneMark(_ c: UInt32) -> Bool { (0xE48...0xE4B).contains(c) }
+        func combining(_ c: UInt32) -> Bool { c == 0xE31 || (0xE34...0xE3A).contains(c) || (0xE47...0xE4E).contains(c) }
+        var total = 0.0
+        for (k, c) in word.enumerated() {
+            if combining(c) {
+                let previous = k > 0 ? word[k - 1] : 0
+                let carried = consonant(previous) || (toneMark(c) && combining(previous) && !toneMark(previous))
+                if !carried { total -= 3 }
+            }
+            if (0xE40...0xE44).contains(c), k + 1 >= word.count || !consonant(word[k + 1]) { total -= 3 }
+        }
+        return total
+    }
+
     /// Greek spelling: final sigma ends a word and only there; a word carries at most one accent.
     static func greekWordScore(_ word: [UInt32]) -> Double {
         var total = 0.0

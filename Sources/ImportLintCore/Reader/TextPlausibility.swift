@@ -4,7 +4,7 @@
 /// script score more than rare ones. Only non-ASCII text is judged: ASCII decodes the same in every
 /// candidate charset.
 enum TextPlausibility {
-    enum Script { case latin, cyrillic, greek, cjk, hangul, other }
+    enum Script { case latin, cyrillic, greek, cjk, hangul, hebrew, arabic, thai, other }
 
     static func score(_ text: [UInt32], expectedStructure: Int) -> Double {
         var total = 0.0
@@ -67,6 +67,8 @@ enum TextPlausibility {
 
     static func isLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        // Thai vowel signs and tone marks are written inside words.
+        if (0xE31...0xE4E).contains(c) { return true }
         guard let scalar = Unicode.Scalar(c), c != 0xB5, c != 0xAA, c != 0xBA else { return false }
         return scalar.properties.isAlphabetic
     }
@@ -78,6 +80,9 @@ enum TextPlausibility {
         case 0x400...0x52F: .cyrillic
         case 0x3040...0x30FF, 0x3400...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F: .cjk
         case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F: .hangul
+        case 0x5D0...0x5EA, 0x5F0...0x5F2: .hebrew
+        case 0x620...0x64A, 0x66E...0x6D3: .arabic
+        case 0xE01...0xE4E: .thai
         default: .other
         }
     }
@@ -105,6 +110,8 @@ enum TextPlausibility {
             if k + 1 < word.count && (c == 0xEC || c == 0xF2 || c == 0xF9) { total -= 1.5 }
         }
         if Set(word.map(Self.script)) == [Script.greek] { total += LetterTables.greekWordScore(word) }
+        if Set(word.map(Self.script)) == [Script.hebrew] { total += LetterTables.hebrewWordScore(word) }
+        if Set(word.map(Self.script)) == [Script.thai] { total += LetterTables.thaiWordScore(word) }
         for (index, c) in word.enumerated() {
             let s = script(c)
             scripts.insert(s)
@@ -151,6 +158,9 @@ enum TextPlausibility {
             if (0xFF66...0xFF9F).contains(c) { return 0 }
             return LetterTables.hanScore(c)
         case .hangul: return (0xAC00...0xD7A3).contains(c) ? LetterTables.hangulScore(c) : -1.5
+        // Letters of the Windows-1255, 1256 and 874 code pages: every one is common in names.
+        case .hebrew, .arabic: return 1.2
+        case .thai: return LetterTables.thaiScore(c)
         case .other: return -2
         }
     }

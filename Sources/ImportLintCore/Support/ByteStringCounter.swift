@@ -50,6 +50,19 @@ struct ByteStringCounter {
         return (entry, 1)
     }
 
+    /// Counts `times` occurrences of `value` at once (another counter's, merged); returns its entry number
+    /// and how often it was seen before.
+    mutating func add(_ value: UnsafeBufferPointer<UInt8>, times: Int) -> (entry: Int, before: Int) {
+        let (entry, seen) = add(value)
+        entries[entry].occurrences &+= times - 1
+        return (entry, seen - 1)
+    }
+
+    /// The bytes of an entry.
+    func bytes(of entry: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes.base + entries[entry].start, count: entries[entry].length)
+    }
+
     /// The entry number of `value`, if it was counted.
     func find(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
         probe(value, hash: Self.hash(value)).entry

@@ -35,10 +35,17 @@ struct KeyHasher {
                 i &+= 8
             }
             if i < n {
-                // The last bytes, zero-padded: the same word as assembling them one by one.
-                var w: UInt64 = 0
-                withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n &- i) }
-                w = UInt64(littleEndian: w)
+                // The last bytes, zero-padded: the same word as assembling them one by one. With eight
+                // bytes or more, read as the value's last word shifted past the bytes already hashed
+                // (no copy, which cost a call to memcpy).
+                var w: UInt64
+                if n >= 8 {
+                    w = UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((8 &- (n &- i)) &* 8)
+                } else {
+                    w = 0
+                    withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n &- i) }
+                    w = UInt64(littleEndian: w)
+                }
                 if lowercaseASCII { w = Self.lowercasedASCII(w) }
                 word(w)
             }
@@ -110,6 +117,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
         while i &+ 8 <= count {
             high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             i &+= 8
+        }
+        // The tail as the last word, overlapping bytes already seen (ASCII, so they change nothing).
+        if i < count && count >= 8 {
+            high |= UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
+            i = count
         }
         if high & 0x8080_8080_8080_8080 != 0 { return false }
         while i < count {

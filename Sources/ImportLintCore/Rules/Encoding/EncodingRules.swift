@@ -28,6 +28,14 @@ final class ByteLevelRule: RecordRule {
 
     override var checksSwallowedRecords: Bool { true }
 
+    override var splitting: Splitting { .merges }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? ByteLevelRule else { return }
+        invalidLines += later.invalidLines
+        if later.lines > 0 { lines = later.lines }
+    }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     /// The code page the file's invalid lines read as, judged once (nil when none reads as text): the

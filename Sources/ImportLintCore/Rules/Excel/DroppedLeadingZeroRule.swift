@@ -48,6 +48,18 @@ final class DroppedLeadingZeroRule: RecordRule {
         }
     }
 
+    override var splitting: Splitting { .merges }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? DroppedLeadingZeroRule else { return }
+        for k in columns.indices {
+            lengths[k].merge(later.lengths[k], uniquingKeysWith: +)
+            shorts[k] += later.shorts[k].map {
+                Short(line: $0.line, column: $0.column, record: $0.record + part.recordsBefore, field: $0.field, value: $0.value)
+            }
+        }
+    }
+
     override func finish(sink: DiagnosticSink) {
         for (k, column) in columns.enumerated() where !shorts[k].isEmpty {
             let valid = lengths[k].filter { $0.key >= 4 }

@@ -42,12 +42,19 @@ final class DuplicateIdentifierRule: RecordRule {
             self.caseInsensitive = spec.caseInsensitive
         }
     }
-    private let keys: [KeyState]
+    let keys: [KeyState]
     /// Column groups that identify a person, in order of preference (`same_person` of the profile).
     private let personColumns: [[Int]]
-    private let verifier: DuplicateKeyVerifier
+    let verifier: DuplicateKeyVerifier
     /// The input's size, to size the tables once the length of a record is known.
     private let inputBytes: Int?
+    /// Where the part this rule reads starts in the decoded stream (0 unless it reads a split file's later part).
+    private var partStart = 0
+    /// Reading a split file's later part: the first row of every key seen here, which the earlier part
+    /// may have had (see `DuplicateIdentifierRule+Split`).
+    @exclusivity(unchecked) var firstRows: [FirstRow]?
+    /// Later part, from `amend` to `absorb`: what verifies its repeats, in reading order.
+    var laterCandidates: [LaterCandidate] = []
 
     init?(_ context: FileContext) {
         keys = (context.profile?.identifiers ?? []).compactMap { spec in
@@ -69,6 +76,8 @@ final class DuplicateIdentifierRule: RecordRule {
         unowned(unsafe) let owner: DuplicateIdentifierRule
         init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
         override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
+        /// Deferred with its rule: the rule's `check` needs the fingerprints this computes.
+        override var splitting: Splitting { owner.splitting == .merges ? .stateless : .deferred }
         override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
     }
 
@@ -112,6 +121,11 @@ final class DuplicateIdentifierRule: RecordRule {
                 report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
                 continue
             }
+            if firstRows != nil {
+                firstRows!.append(FirstRow(fingerprint: fingerprints.full, line: Int32(truncatingIfNeeded: reader.line),
+                                           record: Int32(truncatingIfNeeded: record),
+                                           key: Int32(k), reportedBefore: Int32(truncatingIfNeeded: sink.accepted)))
+            }
             if key.scope.isEmpty { continue }
             let person = personDigest(reader)
             if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, key.crossScopeLine.count) {
@@ -145,8 +159,8 @@ final class DuplicateIdentifierRule: RecordRule {
     private static let resizingInterval = 1 << 20
 
     private func presize(_ reader: CSVReader, records: Int) {
-        guard let inputBytes, reader.streamOffset > 0 else { return }
-        let estimate = inputBytes / max(1, reader.streamOffset / records)
+        guard let inputBytes, reader.streamOffset > partStart else { return }
+        let estimate = (inputBytes - partStart) / max(1, (reader.streamOffset - partStart) / records)
         // A little over the estimate: records later in the file may be shorter.
         let keyCount = estimate + estimate / 32
         for key in keys {
@@ -157,6 +171,9 @@ final class DuplicateIdentifierRule: RecordRule {
             key.crossScopeLine.reserveCapacity(keyCount)
             key.crossScopePerson.reserveCapacity(keyCount)
         }
+        // Reserved, not grown: growing copies the list, which then takes twice its size for a moment. Pages
+        // never written cost no memory.
+        firstRows?.reserveCapacity((estimate + estimate / 16) * keys.count)
     }
 
     /// The first `same_person` column group that is filled in this row, as a digest; `Key128.noPerson` when
@@ -176,6 +193,15 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     private func report(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        guard let candidate = reportRepeat(k, first: first, otherPerson: otherPerson, alone: alone, reader: reader, record: record,
+                                     sink: sink) else { return }
+        verifier.candidate(candidate)
+    }
+
+    /// Reports a repeat of key `k` on the reader's record; returns what verifies it, nil when the sink
+    /// did not keep it (its `diagnostic` is the sequence number it got).
+    func reportRepeat(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int,
+                      sink: DiagnosticSink) -> DuplicateKeyVerifier.Candidate? {
         let key = keys[k]
         let values = key.indices.map { Whitespace.trim(reader.string($0)) }
         let shown = Self.shown(values)
@@ -183,10 +209,19 @@ final class DuplicateIdentifierRule: RecordRule {
         reader.report(.duplicateIdentifier, to: sink, field: key.indices[0], record: record,
                       message: Self.message(key, shown: shown, first: first, otherPerson: otherPerson),
                       related: [RelatedLocation(line: first)], values: values)
-        guard sink.accepted > kept else { return }
-        verifier.candidate(DuplicateKeyVerifier.Candidate(
+        guard sink.accepted > kept else { return nil }
+        return DuplicateKeyVerifier.Candidate(
             key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, otherPerson: otherPerson,
-            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone)))
+            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone))
+    }
+
+    override var splitting: Splitting { splittingSupport }
+    override func amend(_ part: LaterPart, earlier: RecordRule) throws { try amendLaterPart(part, earlier: earlier) }
+    override func absorb(_ later: RecordRule, _ part: LaterPart) { absorbLaterPart(later, part) }
+
+    override func readsLaterPart(from offset: Int) {
+        partStart = offset
+        firstRows = []
     }
 
     /// The key's values as a message quotes them (a candidate's repeat is worded anew from its finding's).

@@ -17,7 +17,7 @@ final class DuplicateKeyVerifier {
     }
 
     private let context: FileContext
-    @exclusivity(unchecked) private var candidates: [Candidate] = []
+    @exclusivity(unchecked) private(set) var candidates: [Candidate] = []
     /// Stream offset and line of every `checkpointEvery`-th record.
     @exclusivity(unchecked) private var checkpointOffsets: [Int] = []
     @exclusivity(unchecked) private var checkpointLines: [Int32] = []
@@ -34,6 +34,13 @@ final class DuplicateKeyVerifier {
 
     func candidate(_ candidate: Candidate) {
         candidates.append(candidate)
+    }
+
+    /// Takes the record offsets the verifier of a split file's later part noted (its candidates are
+    /// renumbered by the rule, see `DuplicateIdentifierRule.absorb`).
+    func absorbCheckpoints(_ later: DuplicateKeyVerifier) {
+        checkpointOffsets += later.checkpointOffsets
+        checkpointLines += later.checkpointLines
     }
 
     /// The normalized key the fingerprint was made from, each part length-prefixed: equal bytes, equal key.
@@ -95,7 +102,7 @@ final class DuplicateKeyVerifier {
     }
 
     /// Calls `body` with the reader on each record that starts on one of `lines`.
-    private func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
+    func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
         let sorted = lines.sorted()
         var reader: CSVReader?
         var readerCheckpoint = -1
@@ -113,7 +120,8 @@ final class DuplicateKeyVerifier {
                     return try readSequentially(lines, body)
                 }
                 let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 16)
-                r.startNumbering(atLine: Int(checkpointLines[checkpoint]))
+                r.startNumbering(atLine: Int(checkpointLines[checkpoint]), offset: checkpointOffsets[checkpoint])
+                r.columnNames = context.bindings.map { $0?.name }
                 reader = r
                 readerCheckpoint = checkpoint
             }

@@ -9,6 +9,7 @@ extension RuleDescriptor {
 /// Profiles' `at_least_one_of` groups: at least one cell of each group must be filled. A group none of whose
 /// columns is in the header is reported once, at the header.
 final class AtLeastOneOfRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.emailOrSMSRequired] }
     private let groups: [(indices: [Int], names: [String])]
     private let absentGroups: [[String]]

@@ -108,6 +108,17 @@ final class EmptyCellRule: RecordRule {
         }
     }
 
+    override var splitting: Splitting { .merges }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? EmptyCellRule else { return }
+        records += later.records
+        for i in filled.indices where later.filled[i] && !filled[i] {
+            filled[i] = true
+            unfilled -= 1
+        }
+    }
+
     override func finish(sink: DiagnosticSink) {
         guard records > 0 else { return }
         for (i, column) in watched.enumerated() where !filled[i] {

@@ -9,6 +9,7 @@ extension RuleDescriptor {
 /// Required cells (columns with `value_required`) that are empty or only whitespace, and cells required
 /// by another cell of the row (`value_required_with`).
 final class MissingValueRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.missingValue] }
     private let columns: [(index: Int, name: String, kind: ValueKind)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]

@@ -10,6 +10,7 @@ extension RuleDescriptor {
 
 /// Cells of the profile's `references` column whose value is not a key of the referenced import.
 final class UnknownPersonReferenceRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.unknownPersonReference] }
     private let index: Int
     private let column: String

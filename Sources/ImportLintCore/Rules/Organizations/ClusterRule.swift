@@ -96,6 +96,32 @@ final class ClusterRule: RecordRule {
         }
     }
 
+    override var splitting: Splitting { .merges }
+
+    /// Counts the later part's spellings after this part's and keeps their rows while a spelling has
+    /// fewer than `keptOccurrences`, as one pass would have.
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? ClusterRule else { return }
+        for t in 0..<columns.count {
+            let theirs = later.tallies[t]
+            var entries: [(entry: Int, before: Int)] = []
+            entries.reserveCapacity(theirs.spellings.count)
+            for e in 0..<theirs.spellings.count {
+                entries.append(tallies[t].spellings.add(theirs.spellings.bytes(of: e), times: theirs.spellings.occurrences(e)))
+            }
+            var seen = [Int](repeating: 0, count: entries.count)
+            for i in 0..<theirs.kept.count {
+                var occurrence = theirs.kept[i]
+                let e = Int(occurrence.entry)
+                seen[e] += 1
+                guard entries[e].before + seen[e] <= Self.keptOccurrences else { continue }
+                occurrence.entry = Int32(truncatingIfNeeded: entries[e].entry)
+                occurrence.record += Int32(truncatingIfNeeded: part.recordsBefore)
+                tallies[t].kept.append(occurrence)
+            }
+        }
+    }
+
     /// The column's distinct spellings with their kept rows, canonically equivalent spellings merged.
     private func distinctValues(of column: Int) -> [Distinct] {
         let tally = tallies[column]
@@ -126,7 +152,10 @@ final class ClusterRule: RecordRule {
         for (t, column) in columns.enumerated() {
             let distinct = distinctValues(of: t)
             let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
-            let clusters = clusterer.cluster(distinct.map { ($0.value, $0.count) })
+            // A spelling whose letters were lost ('Widget ?????' from 'Widget Ελλάς') is no spelling of any
+            // other name: what remains of it would join the wrong one.
+            let lostLetters = Set(distinct.lazy.filter { LossyReplacement.check($0.value, kind: .text) != nil }.map(\.value))
+            let clusters = clusterer.cluster(distinct.filter { !lostLetters.contains($0.value) }.map { ($0.value, $0.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 reported.append(cluster.reportCluster(field: column.name) { value in
@@ -139,7 +168,8 @@ final class ClusterRule: RecordRule {
             }
             var later: [Int: Finding] = [:]
             for value in distinct {
-                guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value])
+                guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value],
+                                                                    lostLetters: lostLetters.contains(value.value))
                                                    : variantFinding(value, column: column, target: canonicalOf[value.value])
                 else { continue }
                 if value.count > value.occurrences.count {
@@ -187,10 +217,15 @@ final class ClusterRule: RecordRule {
     /// With a known-organizations list, every value outside it is reported; its cluster's known canonical,
     /// or the single known name it is a variant of, is a safe fix. In `Name @account` (an organization
     /// of another 4me account) the name is compared and the account kept.
-    private func unknownFinding(_ value: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?) -> Finding? {
+    private func unknownFinding(_ value: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?, lostLetters: Bool) -> Finding? {
         let (name, account) = KnownOrganizations.splitAccount(value.value)
         let match = clusterer.matchKnown(name)
         if match.isKnown { return nil }
+        if lostLetters {
+            return Finding(rule: .unknownOrganization,
+                           message: "\(column.name) '\(value.value)' is not a known organization; letters of it were lost ('?'), so it is not matched to a known name",
+                           fix: nil, values: [value.value])
+        }
         let suffix = account.map { " @" + $0 } ?? ""
         let target = account == nil ? canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
                                     : match.variantOf.map { $0 + suffix }
@@ -226,7 +261,8 @@ extension RuleDescriptor {
         needs its own organization or is rejected. Values of the column are clustered after \
         folding case, accents, punctuation, '&'/'and', legal suffixes, country names and \
         abbreviations, and after allowing a small typo in a long word; names differing in a \
-        country, region, number or any other word are never merged. Every occurrence of a \
+        country, region, number or any other word are never merged, and a spelling whose letters \
+        were lost to '?' (see lossy-replacement) is never merged at all. Every occurrence of a \
         spelling other than the cluster's canonical one (a known organization, a reviewed \
         mapping, else the most frequent spelling) is reported. The fix is safe when the \
         canonical spelling is a known organization or comes from a reviewed mapping; a \
@@ -246,7 +282,8 @@ extension RuleDescriptor {
         account's organization, 'Name @account', is compared by its name. When the value is a \
         spelling variant of exactly one known name (same name after folding case, accents, \
         punctuation, legal suffix and country synonyms, or a one-letter typo in a long word), \
-        replacing it is a safe fix; otherwise the suggestions need review.
+        replacing it is a safe fix; otherwise the suggestions need review. A value whose letters \
+        were lost to '?' ('Widget ?????', see lossy-replacement) is matched to no known name.
         """,
         triggeringExample: "Name\tOrganization\nAda\tWidget Deutschland\nBob\tGadget Germany\n",
         cleanExample: "Name\tOrganization\nAda\tWidget Germany\n",

@@ -19,6 +19,7 @@ extension RuleDescriptor {
 /// Reports duplicate header cells and, against the profile, header cells that are not its columns and
 /// required columns the header lacks.
 final class HeaderColumnsRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.duplicateHeader, .unknownColumn, .missingRequiredColumn] }
     private let context: FileContext
 

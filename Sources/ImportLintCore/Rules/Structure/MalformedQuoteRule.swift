@@ -8,6 +8,7 @@ extension RuleDescriptor {
 
 /// Reports each quote the reader found out of place, at the quote (or the text after a closing quote).
 final class MalformedQuoteRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.malformedQuote] }
     let isTSV: Bool
 

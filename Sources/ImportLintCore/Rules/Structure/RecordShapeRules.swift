@@ -13,6 +13,7 @@ extension RuleDescriptor {
 
 /// Reports rows whose cell count differs from the header's, and quotes left open at the end of the file.
 final class RecordShapeRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.raggedRow, .unterminatedQuote] }
     override var checksSwallowedRecords: Bool { true }
 

@@ -18,6 +18,12 @@ final class RepeatedHeaderRule {
     /// The folded header cells as bytes, for the check every record gets before any string is made.
     private let headerBytes: [[UInt8]]
     private let headerIsASCII: [Bool]
+    /// Per column 256 flags, by byte: bit 0 when a cell starting with the byte may fold to the header cell,
+    /// bit 1 when one ending with it may. The first look at each cell of every record, in a raw buffer
+    /// (reading the arrays above retained and released them at every cell).
+    private let edgeFlags: UnsafeMutablePointer<UInt8>
+    /// Whether repeated-header is selected: asked once, not of the sink at every record.
+    private let enabled: Bool
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -28,15 +34,28 @@ final class RepeatedHeaderRule {
         header = context.header.map(Self.folded)
         headerBytes = header.map { Array($0.utf8) }
         headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
+        edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
+        for (column, expected) in headerBytes.enumerated() {
+            for byte in 0..<256 {
+                let b = UInt8(byte)
+                // An empty header cell is never spelled alike; one with other characters is compared as a string.
+                let mayStart = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[0]))
+                let mayEnd = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[expected.count - 1]))
+                edgeFlags[column << 8 | byte] = (mayStart ? 1 : 0) | (mayEnd ? 2 : 0)
+            }
+        }
         bindings = context.bindings
         matcher = context.profile.map(HeaderMatcher.init(profile:))
         longestCell = context.header.map(\.utf8.count).max() ?? 0
+        enabled = context.options.selection.isEnabled(.repeatedHeader)
     }
+
+    deinit { edgeFlags.deallocate() }
 
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
     /// left to no other rule).
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
-        guard sink.isEnabled(.repeatedHeader) else { return false }
+        guard enabled else { return false }
         let what: String
         if reader.isPowerShellTypeLine {
             what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
@@ -55,8 +74,13 @@ final class RepeatedHeaderRule {
     /// two filled. Columns are matched by profile only once one cell is spelled as in the header, so an
     /// ordinary record costs a comparison or two.
     private func repeatsHeader(_ reader: CSVReader) -> Bool {
-        guard reader.fieldCount == header.count, header.count >= 2,
-              (0..<header.count).contains(where: { mayBeSpelledAlike(reader.bytes($0), $0) }) else { return false }
+        guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        var mayRepeat = false
+        for i in 0..<header.count where mayBeSpelledAlike(reader.bytes(i), i) {
+            mayRepeat = true
+            break
+        }
+        guard mayRepeat else { return false }
         var cells: [String] = []
         var spelledAlike = 0
         for i in 0..<header.count {
@@ -83,13 +107,20 @@ final class RepeatedHeaderRule {
     /// byte by byte, and a cell with other characters can only fold to an ASCII header cell when each of
     /// them is one that trimming or lowercasing can remove or make ASCII. A header cell that is not ASCII
     /// is compared as a string.
+    @inline(__always)
     private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        let expected = headerBytes[index]
-        guard let first = cell.first, let last = cell.last, let expectedFirst = expected.first, let expectedLast = expected.last else { return false }
-        guard headerIsASCII[index] else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        guard let first = cell.first, let last = cell.last else { return false }
         // An ASCII letter or sign at either end is where the folded cell starts or ends: most cells are
         // told apart here.
-        guard Self.mayFold(first, into: expectedFirst), Self.mayFold(last, into: expectedLast) else { return false }
+        let flags = edgeFlags + (index &<< 8)
+        guard flags[Int(first)] & 1 != 0 && flags[Int(last)] & 2 != 0 else { return false }
+        return isSpelledAlike(cell, index)
+    }
+
+    /// The rest of `mayBeSpelledAlike` for a cell whose ends fit the header cell.
+    private func isSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard headerIsASCII[index] else { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
+        let expected = headerBytes[index]
         if cell.contains(where: { $0 >= 0x80 }) { return Self.onlyFoldableToASCII(cell) }
         var start = 0, end = cell.count
         while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
@@ -99,10 +130,12 @@ final class RepeatedHeaderRule {
         return true
     }
 
+    @inline(__always)
     private static func mayFold(_ byte: UInt8, into expected: UInt8) -> Bool {
         byte >= 0x80 || byte == 0x20 || byte == 0x09 || lowercased(byte) == expected
     }
 
+    @inline(__always)
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }

@@ -8,10 +8,15 @@ extension RuleDescriptor {
 
 /// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
 final class SurroundingWhitespaceRule: RecordRule {
+    override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
-    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { scan(reader, record: record, sink: sink) }
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        // The reader saw every cell's ends while splitting the record: most records need no look at all.
+        guard reader.mayHaveWhitespaceAtEdges else { return }
+        scan(reader, record: record, sink: sink)
+    }
 
     @inline(__always)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {

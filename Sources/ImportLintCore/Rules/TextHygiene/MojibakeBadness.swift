@@ -114,6 +114,13 @@ enum MojibakeBadness {
             // 'Ã' alone or after a small letter, before a space: 'à' whose no-break space became a space
             // ('jusqu'Ã nos'); a word in capitals may end in 'Ã' ('IRMÃ E', 'S Ã O').
             if v == 0x20, previousValue == 0xC3, i < 2 || kinds[i - 2] != .upper, next != .upper { total += 2 }
+            // 'Â' and 'Ã' before a letter that only Windows-1252's upper half has ('ÃŸ' for 'ß', 'Ãœ' for
+            // 'Ü', 'Âº' for 'º'), and 'Å' before any character of that half ('Å’' for 'Œ', 'Å½' for 'Ž',
+            // 'Å‚' for 'ł'): no language writes those pairs.
+            if (previousValue == 0xC2 || previousValue == 0xC3) && isLetter(k) || previousValue == 0xC5,
+               v >= 0x80, MojibakeCodePages.windows1252Continuations.contains(v) {
+                total += 2
+            }
             switch k {
             case .control, .invalid:
                 if v >= 0x80 && !(k == .invalid && v >= 0x200B && v <= 0x206F) { total += 3 }

@@ -23,6 +23,13 @@ public enum TextHygiene {
             if (x &- ones) & ~x & high != 0 { return true }
             i += 8
         }
+        // The tail as the last word, overlapping bytes already found plain (they change no answer).
+        if i < n && n >= 8 {
+            let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+            if word & high != 0 { return true }
+            let x = word ^ questions
+            return (x &- ones) & ~x & high != 0
+        }
         while i < n {
             let b = base[i]
             if b >= 0x80 || b == 0x3F { return true }
@@ -81,8 +88,10 @@ public enum TextHygiene {
         var scan = Scan()
         for scalar in value.unicodeScalars { scan.add(scalar) }
 
+        var repairedMojibake: String?
         if scan.mojibakeCandidate, let finding = Mojibake.check(value) {
             findings.append(finding)
+            repairedMojibake = finding.fix?.replacement
         }
         if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind) {
             findings.append(finding)
@@ -96,7 +105,10 @@ public enum TextHygiene {
         if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
             findings.append(finding)
         }
-        if scan.hasInvisible, let finding = InvisibleCharacters.check(value) {
+        // A soft hyphen in 'GarcÃ­a' is half of a misread 'í': the mojibake repair accounts for it, and
+        // removing it would destroy the letter.
+        let invisibleIsDamage = repairedMojibake.map { InvisibleCharacters.check($0) == nil } ?? false
+        if scan.hasInvisible, !invisibleIsDamage, let finding = InvisibleCharacters.check(value) {
             findings.append(finding)
         }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {

@@ -6,6 +6,7 @@ import Foundation
 /// writes '+1 (713) 441 8299', and both systems store the text. A valid number written without a country
 /// code is read in the profile's default region and reported as info with an unsafe E.164 fix (the region
 /// is an assumption worth a look). `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
+/// Without a country code and without a default region a number cannot be judged at all: a warning.
 /// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
 /// arrive. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
@@ -14,11 +15,14 @@ enum PhoneRule {
         let info = ICUBridge.phone(value, defaultRegion: region)
         switch info.parseError {
         case 0: break
+        case 1 where region == nil:
+            // Neither vendor documents a required number format (4me stores the text), so a number that
+            // may be right in its own country is a warning, not an error.
+            return [ValueFinding(.invalidPhone,
+                                 "'\(value)' has no country code and no default region is set (`--default-region` or `default_region:` in .importlint.yml), so it cannot be checked; the import stores it as written, but it cannot be dialled from another country: write it as +<country code> <number>",
+                                 severity: .warning)]
         case 1:
-            let message = region == nil
-                ? "'\(value)' has no country code and the profile has no default region; write it as +<country code> <number>"
-                : "'\(value)' starts with an unknown country code"
-            return [ValueFinding(.invalidPhone, message)]
+            return [ValueFinding(.invalidPhone, "'\(value)' starts with an unknown country code")]
         case 3, 4: return [ValueFinding(.invalidPhone, "'\(value)' is too short to be a phone number")]
         case 5: return [ValueFinding(.invalidPhone, "'\(value)' is too long to be a phone number")]
         default: return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number")]

@@ -3,6 +3,8 @@
 /// and libphonenumber are called once per value, not once per cell; a column whose values are nearly all
 /// distinct (emails) stops caching, since the table would only cost memory.
 final class ValueRulesRule: RecordRule {
+    /// Its caches only spare work: a verdict is the same computed or recalled.
+    override var splitting: Splitting { .stateless }
     /// Only trivially copyable fields, so that reading a plan in the per-cell loop retains nothing, and as
     /// few as possible: the loop copies a plan for every cell of the file.
     private struct Plan {

@@ -1,0 +1,93 @@
+/// The later part of a file linted in two parts (`SplitLint`) while its findings join the earlier part's
+/// sink. The later part's findings are in the order they were reported, which is their place in the
+/// file's order of reporting: after every finding of the earlier part's records, before anything `finish`
+/// reports. Findings that only the merge can tell (`RecordRule.amend`, and those of rules that read the
+/// later part again, `Splitting.deferred`) go in between, each at the place one pass would report it.
+final class LaterPart {
+    /// Records of the earlier part: a later-part record number plus this is the file's.
+    let recordsBefore: Int
+    let selection: RuleSelection
+    /// The later part's findings in the order they were reported, records numbered within the part
+    /// (selected ones only; no suppression or `--max-findings` applied yet).
+    private var diagnostics: [Diagnostic]
+    /// Index, in the file's list of record rules, of the rule being merged (`amend` places with it).
+    var rule = 0
+
+    /// Where a finding goes that the later part did not report: just before `diagnostics[before]`, after
+    /// those placed there for earlier records (numbered within the later part) and earlier rules.
+    struct Place: Comparable {
+        let before: Int, record: Int, rule: Int
+        static func < (a: Place, b: Place) -> Bool { (a.before, a.record, a.rule) < (b.before, b.record, b.rule) }
+    }
+
+    private var insertions: [(place: Place, diagnostic: Diagnostic)] = []
+    /// After the replay: the sink's sequence number (`DiagnosticSink.accepted`) of each finding, nil for
+    /// one it did not keep (suppressed).
+    private(set) var sequence: [Int?] = []
+    private(set) var insertedSequence: [Int?] = []
+    private var sink: DiagnosticSink?
+    private var order: [Int] = []
+    private var nextInsertion = 0
+    private var nextDiagnostic = 0
+
+    init(diagnostics: [Diagnostic], recordsBefore: Int, selection: RuleSelection) {
+        self.recordsBefore = recordsBefore
+        self.selection = selection
+        self.diagnostics = diagnostics
+    }
+
+    /// Rewrites the later part's finding at `index`.
+    func revise(_ index: Int, _ change: (inout Diagnostic) -> Void) {
+        change(&diagnostics[index])
+    }
+
+    /// Adds a finding at `place`, reported to a sink with this part's selection already (see
+    /// `DiagnosticSink.readmit`); returns its index among the insertions. Insertions at one place keep the
+    /// order they were added in.
+    @discardableResult
+    func insert(_ diagnostic: Diagnostic, at place: Place) -> Int {
+        insertions.append((place, diagnostic))
+        return insertions.count - 1
+    }
+
+    /// Starts reporting the findings to `sink`, in order; no more insertions after this.
+    func beginReplay(into sink: DiagnosticSink) {
+        self.sink = sink
+        order = insertions.indices.sorted { (insertions[$0].place, $0) < (insertions[$1].place, $1) }
+        sequence = Array(repeating: nil, count: diagnostics.count)
+        insertedSequence = Array(repeating: nil, count: insertions.count)
+    }
+
+    /// Reports every finding that goes before `place` (a deferred rule's turn on a later-part record).
+    func replay(upTo place: Place) {
+        guard let sink else { return }
+        func report(_ d: Diagnostic) -> Int? {
+            let before = sink.accepted
+            sink.readmit(d)
+            return sink.accepted > before ? before : nil
+        }
+        while true {
+            if nextInsertion < order.count {
+                let i = order[nextInsertion]
+                if insertions[i].place.before <= nextDiagnostic && insertions[i].place < place {
+                    insertedSequence[i] = report(insertions[i].diagnostic)
+                    nextInsertion += 1
+                    continue
+                }
+            }
+            guard nextDiagnostic < diagnostics.count, nextDiagnostic < place.before else { return }
+            var d = diagnostics[nextDiagnostic]
+            if let record = d.record { d.record = record + recordsBefore }
+            sequence[nextDiagnostic] = report(d)
+            nextDiagnostic += 1
+        }
+    }
+
+    /// Reports what is left and lets the findings go.
+    func finishReplay() {
+        replay(upTo: Place(before: .max, record: .max, rule: .max))
+        diagnostics = []
+        insertions = []
+        sink = nil
+    }
+}

@@ -1,0 +1,35 @@
+/// The rules that read a file's data records and the loop that hands them each record: one pass over the
+/// whole file, or one per part when the file is linted in two parts at once (`SplitLint`).
+struct RecordPass {
+    let rules: [RecordRule]
+    /// The rules about the file as a whole, which see blank lines.
+    let fileRules: [RecordRule]
+    let repeatedHeader: RepeatedHeaderRule
+
+    /// Reads records to the end of `reader`'s input and returns how many there were. While `undecided`,
+    /// `settle` sees every record and says whether the encoding is still undecided after it.
+    func run(_ reader: CSVReader, sink: DiagnosticSink, undecided: inout Bool, settle: (CSVReader) throws -> Bool,
+             progress: ((Int) -> Void)?, progressInterval: Int) throws -> Int {
+        var records = 0
+        // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
+        let unretained = rules.map(Unmanaged.passUnretained)
+        try withExtendedLifetime(rules) {
+            while try reader.next() {
+                if undecided { undecided = try settle(reader) }
+                if reader.isBlankLine {
+                    for rule in fileRules { rule.blankLine(reader, sink: sink) }
+                    continue
+                }
+                records += 1
+                if reader.unterminatedQuote != nil {
+                    for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
+                    continue
+                }
+                if repeatedHeader.check(reader, record: records, sink: sink) { continue }
+                for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                if let progress, records % progressInterval == 0 { progress(records) }
+            }
+        }
+        return records
+    }
+}

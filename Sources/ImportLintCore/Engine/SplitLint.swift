@@ -1,0 +1,230 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lints one large file on two cores. The file is cut at a line feed near its middle; the later part is
+/// linted on a second thread, by rules of its own, while the linter reads the earlier part; then the later
+/// part's findings and rule state join the earlier part's (`LaterPart`, `RecordRule.absorb`) so that the
+/// report is byte for byte the one a single pass gives.
+///
+/// The cut is a guess: the line feed can be inside a quoted cell. The earlier part's reader tells: it must
+/// end on a record boundary on the line the later part started numbering at. When it does not, or a rule
+/// cannot merge, the file is linted again in one piece (`Abandoned`): the split is only a speed-up.
+enum SplitLint {
+    /// The file is not linted in parts after all: lint it in one piece.
+    struct Abandoned: Error {}
+
+    /// How far past the middle a line feed is looked for.
+    private static let searchBytes = 1 << 20
+
+    /// Where to cut the file: the raw byte offset just after a line feed, or nil when it is read in one
+    /// piece (one thread for it, too small, not UTF-8, no line feed near the middle).
+    static func cut(_ input: InputFile, encoding: InputEncoding, options: LintOptions) throws -> Int? {
+        guard case .utf8 = encoding else { return nil }
+        let target: Int
+        if let forced = options.splitOffset {
+            target = forced
+        } else {
+            guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes else { return nil }
+            target = size / 2
+        }
+        let bom = encoding.bomLength
+        guard target > bom, let source = try input.openDecoded(encoding, at: target - 1 - bom) else { return nil }
+        var chunk = [UInt8](repeating: 0, count: searchBytes)
+        let n = try chunk.withUnsafeMutableBufferPointer { try EncodingSniffer.readFully(source, $0.baseAddress!, $0.count) }
+        guard let lineFeed = chunk[..<n].firstIndex(of: CSVReader.lf), target + lineFeed < (input.byteCount ?? .max) else { return nil }
+        return target + lineFeed
+    }
+
+    /// The line the byte at raw offset `cut` is on, counted as the reader counts (LF, CRLF and a lone CR
+    /// end a line).
+    static func line(at cut: Int, _ input: InputFile, encoding: InputEncoding) throws -> Int {
+        let source = try input.openDecoded(encoding)
+        var remaining = cut - encoding.bomLength
+        var breaks = 0
+        var previousCR = false
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while remaining > 0 {
+            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, remaining)) }
+            guard n > 0 else { break }
+            chunk.withUnsafeBufferPointer { bytes in
+                let start = bytes.baseAddress!, end = start + n
+                if !previousCR, memchr(start, Int32(CSVReader.cr), n) == nil {
+                    // No CR: count the line feeds, memchr finding each.
+                    var p = start
+                    while p < end, let found = memchr(p, Int32(CSVReader.lf), end - p) {
+                        breaks += 1
+                        p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                    return
+                }
+                // A CR ends a line; an LF does unless it follows a CR (a CRLF counts once, at its CR).
+                for byte in bytes[..<n] {
+                    if byte == CSVReader.cr || (byte == CSVReader.lf && !previousCR) { breaks += 1 }
+                    previousCR = byte == CSVReader.cr
+                }
+            }
+            remaining -= n
+        }
+        return breaks + 1
+    }
+
+    /// The later part, linted on a thread of its own.
+    final class Later: @unchecked Sendable {
+        /// The later part's rules and findings, let go once merged (the report is written after).
+        private(set) var rules: [RecordRule]
+        private var sink: DiagnosticSink?
+        let cut: Int
+        private let context: FileContext
+        /// Set by the thread; read after `wait`.
+        private(set) var records = 0
+        private(set) var firstLine = 0
+        /// Whether a record held a byte that is not ASCII (the earlier part may not have settled the encoding).
+        private(set) var sawNonASCII = false
+        private var failure: (any Error)?
+        private let done = DispatchSemaphore(value: 0)
+
+        /// `earlierRules`: the earlier part's rules; the later part gets its own of each, or, for a
+        /// deferred rule, a stand-in that notes its turns (`DeferredTurns`).
+        init(cut: Int, context: FileContext, earlierRules: [RecordRule]) throws {
+            self.cut = cut
+            self.context = context
+            let fresh = RuleFactory.rules(for: context)
+            rules = try earlierRules.enumerated().map { i, rule in
+                if rule.splitting == .deferred { return DeferredTurns(rule) }
+                guard i < fresh.count, ObjectIdentifier(type(of: fresh[i])) == ObjectIdentifier(type(of: rule)) else { throw Abandoned() }
+                return fresh[i]
+            }
+            // Unbounded and without suppressions: the findings are reported to the file's sink later.
+            sink = DiagnosticSink(selection: context.options.selection)
+        }
+
+        func start() {
+            DispatchQueue.global().async { [self] in
+                do { try run() } catch { failure = error }
+                done.signal()
+            }
+        }
+
+        /// Waits for the thread; its error, if any, is thrown here.
+        func wait() throws {
+            done.wait()
+            if let failure { throw failure }
+        }
+
+        /// A reader of the later part, numbering its lines as the file's.
+        private func reader() throws -> CSVReader {
+            let encoding = context.encoding
+            guard let source = try context.input.openDecoded(encoding, at: cut - encoding.bomLength) else { throw Abandoned() }
+            let reader = CSVReader(source: source, delimiter: context.delimiter)
+            reader.startNumbering(atLine: firstLine, offset: cut - encoding.bomLength)
+            reader.columnNames = context.bindings.map { $0?.name }
+            return reader
+        }
+
+        private func run() throws {
+            firstLine = try SplitLint.line(at: cut, context.input, encoding: context.encoding)
+            let reader = try reader()
+            for rule in rules { rule.readsLaterPart(from: cut - context.encoding.bomLength) }
+            // Blank lines are the only thing file rules see past the header, and only this one reports them.
+            let pass = RecordPass(rules: rules, fileRules: [BlankLineRule()], repeatedHeader: RepeatedHeaderRule(context))
+            var undecided = true
+            var sawNonASCII = false
+            records = try pass.run(reader, sink: sink!, undecided: &undecided, settle: { reader in
+                guard reader.firstNonASCIIOffset != .max else { return true }
+                sawNonASCII = true
+                return false
+            }, progress: nil, progressInterval: .max)
+            self.sawNonASCII = sawNonASCII
+        }
+
+        /// Waits for the later part and merges it into the earlier part's: its findings into `sink`, each at
+        /// its place, its rules' state into `earlierRules`. `reader` has read the earlier part (`bytesRead`
+        /// raw bytes, `records` records); `settleEncoding` decides the encoding when the earlier part left it
+        /// undecided, called if the later part saw a byte that is not ASCII. Returns the later part's records.
+        func merge(into sink: DiagnosticSink, earlierRules: [RecordRule], reader: CSVReader, bytesRead: Int, records earlierRecords: Int,
+                   settleEncoding: (() throws -> Void)?) throws -> Int {
+            do { try wait() } catch { throw Abandoned() }
+            // The earlier part must end where the later began: on a record boundary (no quoted cell open
+            // across the cut) at the line the later part counted from.
+            guard reader.unterminatedQuote == nil, bytesRead == cut, reader.lineAfterLastRecord == firstLine else { throw Abandoned() }
+            if sawNonASCII, let settleEncoding { try settleEncoding() }
+            let part = LaterPart(diagnostics: self.sink?.diagnostics ?? [], recordsBefore: earlierRecords,
+                                 selection: context.options.selection)
+            self.sink = nil
+            for (i, (mine, theirs)) in zip(earlierRules, rules).enumerated() {
+                part.rule = i
+                try theirs.amend(part, earlier: mine)
+            }
+            part.beginReplay(into: sink)
+            try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
+            part.finishReplay()
+            for (mine, theirs) in zip(earlierRules, rules) { mine.absorb(theirs, part) }
+            rules = []
+            return records
+        }
+
+        /// Reads the later part again for the deferred rules (the earlier part's instances, which have
+        /// read that part), handing each record to them at their turn among the later part's findings.
+        private func replayDeferred(earlierRules: [RecordRule], part: LaterPart, sink: DiagnosticSink) throws {
+            let deferred = rules.indices.compactMap { i in (rules[i] as? DeferredTurns).map { (index: i, turns: $0, rule: earlierRules[i]) } }
+            guard !deferred.isEmpty else { return }
+            let reader = try reader()
+            let repeatedHeader = RepeatedHeaderRule(context)
+            // Repeated headers were reported by the later part already; this pass only needs to skip them.
+            let muted = DiagnosticSink(selection: context.options.selection)
+            var taken = [Int](repeating: 0, count: deferred.count)
+            var record = 0
+            while try reader.next() {
+                if reader.isBlankLine { continue }
+                record += 1
+                let swallowed = reader.unterminatedQuote != nil
+                if !swallowed && repeatedHeader.check(reader, record: record, sink: muted) { continue }
+                for (k, d) in deferred.enumerated() where !swallowed || d.rule.checksSwallowedRecords {
+                    guard taken[k] < d.turns.positions.count else { throw Abandoned() }
+                    part.replay(upTo: LaterPart.Place(before: Int(d.turns.positions[taken[k]]), record: record, rule: d.index))
+                    taken[k] += 1
+                    d.rule.check(reader, record: record + part.recordsBefore, sink: sink)
+                }
+            }
+            guard record == records, zip(taken, deferred).allSatisfy({ $0 == $1.turns.positions.count }) else { throw Abandoned() }
+        }
+    }
+
+    /// Stands in the later part for a deferred rule: notes how many findings had been reported when the
+    /// rule's turn came on each record, which is where its findings on that record go.
+    final class DeferredTurns: RecordRule {
+        private let swallowed: Bool
+        @exclusivity(unchecked) private(set) var positions: [Int32] = []
+
+        init(_ rule: RecordRule) { swallowed = rule.checksSwallowedRecords }
+
+        override var checksSwallowedRecords: Bool { swallowed }
+        override var splitting: Splitting { .stateless }
+
+        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+            positions.append(Int32(truncatingIfNeeded: sink.accepted))
+        }
+    }
+}
+
+/// A source that ends after `limit` bytes of another: the earlier part of a split file.
+final class LimitedSource: ByteSource {
+    private let inner: ByteSource
+    private var remaining: Int
+
+    init(_ inner: ByteSource, limit: Int) {
+        self.inner = inner
+        remaining = limit
+    }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        guard remaining > 0 else { return 0 }
+        let n = try inner.read(into: buffer, count: min(count, remaining))
+        remaining -= n
+        return n
+    }
+}

@@ -1,0 +1,107 @@
+/// Merging the later part of a split file (`SplitLint`). The later part's rule reported repeats against
+/// its own table; one pass would have found some of its keys in the earlier part already. Such a key's
+/// first row in the later part becomes a repeat of the earlier row (reported where one pass reports it:
+/// among the findings of that record, after those of the rules before this one), and the later part's
+/// repeats of it point at the earlier row too.
+///
+/// Scoped keys (The Receptionist's Location Slug) do not merge yet: the rule reads the later part after
+/// the earlier (`Splitting.deferred`).
+extension DuplicateIdentifierRule {
+    /// The first row of a key in the later part.
+    struct FirstRow {
+        let fingerprint: UInt64
+        let line: Int32
+        let record: Int32
+        let key: Int32
+        /// How many findings the later part had reported before this row's key was looked up.
+        let reportedBefore: Int32
+    }
+
+    /// A later-part repeat to verify when the file ends, and where it sits in the later part's findings.
+    struct LaterCandidate {
+        var candidate: DuplicateKeyVerifier.Candidate
+        /// Index of the finding among the later part's findings, or nil for one `amend` inserted.
+        let reported: Int?
+        /// For an inserted one: its index among `LaterPart`'s insertions.
+        let inserted: Int?
+        /// Reading order: the later-part finding it comes before (its own for a reported one), inserted
+        /// ones first.
+        var order: (Int, Int, Int) {
+            if let reported { return (reported, 1, 0) }
+            return (candidate.diagnostic, 0, inserted ?? 0)
+        }
+    }
+
+    var splittingSupport: Splitting { keys.contains { !$0.scope.isEmpty } ? .deferred : .merges }
+
+    func amendLaterPart(_ part: LaterPart, earlier: RecordRule) throws {
+        guard let earlier = earlier as? DuplicateIdentifierRule, let firstRows else { return }
+        struct KeyLine: Hashable { let key: Int32; let line: Int32 }
+        // The later part's keys go into the earlier part's tables; a key found there moves its first row.
+        var movedTo: [KeyLine: Int] = [:]
+        var repeats: [(row: FirstRow, first: Int)] = []
+        let lookAhead = 8
+        for (i, row) in firstRows.enumerated() {
+            if i + lookAhead < firstRows.count {
+                let ahead = firstRows[i + lookAhead]
+                earlier.keys[Int(ahead.key)].firstLine.prefetch(ahead.fingerprint)
+            }
+            if let first = earlier.keys[Int(row.key)].firstLine.valueOrInsert(row.fingerprint, Int(row.line)) {
+                movedTo[KeyLine(key: row.key, line: row.line)] = first
+                repeats.append((row, first))
+            }
+        }
+        self.firstRows = nil
+
+        var candidates: [LaterCandidate] = []
+        for var c in verifier.candidates {
+            if let first = movedTo[KeyLine(key: Int32(c.key), line: Int32(c.firstLine))] {
+                let key = keys[c.key], otherPerson = c.otherPerson
+                part.revise(c.diagnostic) { d in
+                    d.message = Self.message(key, shown: Self.shown(d.values), first: first, otherPerson: otherPerson)
+                    d.related = [RelatedLocation(line: first)]
+                }
+                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: first, line: c.line, diagnostic: c.diagnostic,
+                                                   otherPerson: c.otherPerson, bytes: c.bytes)
+            }
+            candidates.append(LaterCandidate(candidate: c, reported: c.diagnostic, inserted: nil))
+        }
+
+        // The moved first rows are read again (from the noted record offsets) and reported as repeats.
+        let byLine = Dictionary(grouping: repeats, by: { Int($0.row.line) })
+        let scratch = DiagnosticSink(selection: part.selection)
+        var found = 0
+        try verifier.readRecords(atLines: Set(byLine.keys)) { reader in
+            for (row, first) in byLine[reader.line] ?? [] {
+                let record = Int(row.record) + part.recordsBefore
+                guard var c = reportRepeat(Int(row.key), first: first, otherPerson: false, alone: false, reader: reader,
+                                     record: record, sink: scratch) else { continue }
+                let before = Int(row.reportedBefore)
+                // The scratch sink holds this one finding: those before it were taken.
+                guard let repeatFinding = scratch.takeSorted().last else { continue }
+                let inserted = part.insert(repeatFinding, at: LaterPart.Place(before: before, record: Int(row.record), rule: part.rule))
+                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
+                                                   otherPerson: c.otherPerson, bytes: c.bytes)
+                candidates.append(LaterCandidate(candidate: c, reported: nil, inserted: inserted))
+            }
+            found += 1
+        }
+        // A record that could not be found again: its finding would be missing, so the file is read in one piece.
+        guard found == byLine.count else { throw SplitLint.Abandoned() }
+        laterCandidates = candidates.sorted { $0.order < $1.order }
+    }
+
+    func absorbLaterPart(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? DuplicateIdentifierRule else { return }
+        verifier.absorbCheckpoints(later.verifier)
+        for var c in later.laterCandidates {
+            let sequence = c.reported.flatMap { part.sequence[$0] } ?? c.inserted.flatMap { part.insertedSequence[$0] }
+            guard let sequence else { continue }
+            c.candidate = DuplicateKeyVerifier.Candidate(
+                key: c.candidate.key, alone: c.candidate.alone, firstLine: c.candidate.firstLine, line: c.candidate.line,
+                diagnostic: sequence, otherPerson: c.candidate.otherPerson, bytes: c.candidate.bytes)
+            verifier.candidate(c.candidate)
+        }
+        later.laterCandidates = []
+    }
+}

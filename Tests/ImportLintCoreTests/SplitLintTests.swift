@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// A file linted in two parts at once must give the report of the one-piece lint byte for byte. Every
+/// fixture is cut at every line boundary (the cut can land in a quoted cell, a blank line, the header, a
+/// PowerShell type line: the split is then abandoned, or merged, but the report never changes).
+@Suite struct SplitLintTests {
+    static let cases = FixtureCase.all(in: FixtureTests.root)
+
+    /// Raw byte offsets just after each line feed, except the file's end.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        bytes.indices.filter { bytes[$0] == 0x0A && $0 + 1 < bytes.count }.map { $0 + 1 }
+    }
+
+    static func render(_ fixture: FixtureCase, _ options: LintOptions) throws -> (json: String, split: Bool, utf8: Bool) {
+        let linter = Linter(options: options)
+        let report = try linter.lint(.path(fixture.relativePath)).report
+        return (try JSONReporter.render(Report(files: [report])), linter.lastLintWasSplit, report.encoding.hasPrefix("UTF-8"))
+    }
+
+    /// Every cut of every fixture; every other cut with `--max-findings 2` (whose heap lets findings go
+    /// while the parts are merged).
+    @Test(arguments: cases.map(\.input.path))
+    func everyCutGivesTheOnePieceReport(_ path: String) throws {
+        let fixture = try #require(Self.cases.first { $0.input.path == path })
+        let base = try FixtureTests.options(fixture)
+        var capped = base
+        capped.maxFindings = 2
+        let whole = try Self.render(fixture, base)
+        let wholeCapped = try Self.render(fixture, capped)
+        #expect(!whole.split && !wholeCapped.split, "no cut asked for, no split")
+        // Only UTF-8 is cut (a transcoded stream cannot be entered in the middle): one cut shows that.
+        let starts = Self.lineStarts(try [UInt8](Data(contentsOf: fixture.input)))
+        for (i, cut) in (whole.utf8 ? starts : Array(starts.prefix(1))).enumerated() {
+            var options = i % 2 == 0 ? base : capped
+            options.splitOffset = cut
+            let parts = try Self.render(fixture, options)
+            let expected = i % 2 == 0 ? whole.json : wholeCapped.json
+            #expect(parts.json == expected, "\(fixture.relativePath) cut at byte \(cut), max findings \(options.maxFindings.map(String.init) ?? "none")")
+        }
+    }
+
+    /// The comparison above proves nothing if every split were abandoned: most cuts of the fixtures with
+    /// records are merged, including files with duplicate identifiers, clusters and empty columns.
+    @Test func mostCutsAreMerged() throws {
+        var merged: [String: Int] = [:]
+        var tried = 0
+        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line"] {
+            for fixture in Self.cases where fixture.rule == rule {
+                let options = try FixtureTests.options(fixture)
+                // Every other cut: the comparison itself is `everyCutGivesTheOnePieceReport`'s.
+                for cut in Self.lineStarts(try [UInt8](Data(contentsOf: fixture.input))).enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) {
+                    var cutOptions = options
+                    cutOptions.splitOffset = cut
+                    tried += 1
+                    if try Self.render(fixture, cutOptions).split { merged[rule, default: 0] += 1 }
+                }
+            }
+        }
+        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line"] {
+            #expect((merged[rule] ?? 0) > 0, "no cut of a \(rule) fixture was merged")
+        }
+        #expect(merged.values.reduce(0, +) * 2 > tried, "\(merged) of \(tried) cuts merged")
+    }
+
+    /// Suppressions (applied as findings are kept) give the same report split or not: every other
+    /// finding of each fixture with findings is suppressed.
+    @Test func suppressionsGiveTheOnePieceReport() throws {
+        var compared = 0
+        for fixture in Self.cases where ["duplicate-identifier", "organization-variants", "surrounding-whitespace"].contains(fixture.rule) {
+            var options = try FixtureTests.options(fixture)
+            let report = try Linter(options: options).lint(.path(fixture.relativePath)).report
+            let entries = Suppressions.entries(for: [report], salt: nil)
+            guard entries.count > 1 else { continue }
+            options.suppressions = SuppressionFilter(entries.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), salt: nil)
+            let whole = try Self.render(fixture, options)
+            for cut in Self.lineStarts(try [UInt8](Data(contentsOf: fixture.input))) {
+                var cutOptions = options
+                cutOptions.splitOffset = cut
+                #expect(try Self.render(fixture, cutOptions).json == whole.json, "\(fixture.relativePath) cut at byte \(cut) with suppressions")
+                compared += 1
+            }
+        }
+        #expect(compared > 10)
+    }
+}
