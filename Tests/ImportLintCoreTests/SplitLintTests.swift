@@ -84,4 +84,23 @@ import Testing
         }
         #expect(compared > 10)
     }
+
+    /// A file above `splitMaximumBytes` is linted in one piece: the later part's own key state would grow
+    /// the peak memory with the file rather than with its distinct keys.
+    @Test func largeFilesAreNotSplit() throws {
+        var text = "Primary Email,Name\n"
+        for i in 0..<200 { text += "p\(i)@widget.com,Person \(i)\n" }
+        var options = LintOptions()
+        options.profile = "4me-people"
+        options.threadsPerFile = 2
+        options.splitMinimumBytes = 1
+        options.splitMaximumBytes = text.utf8.count - 1
+        let tooLarge = Linter(options: options)
+        _ = try tooLarge.lint(.bytes(Array(text.utf8), displayPath: "p.csv"))
+        #expect(!tooLarge.lastLintWasSplit)
+        options.splitMaximumBytes = text.utf8.count
+        let fits = Linter(options: options)
+        _ = try fits.lint(.bytes(Array(text.utf8), displayPath: "p.csv"))
+        #expect(fits.lastLintWasSplit)
+    }
 }

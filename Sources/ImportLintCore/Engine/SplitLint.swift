@@ -21,14 +21,15 @@ enum SplitLint {
     private static let searchBytes = 1 << 20
 
     /// Where to cut the file: the raw byte offset just after a line feed, or nil when it is read in one
-    /// piece (one thread for it, too small, not UTF-8, no line feed near the middle).
+    /// piece (one thread for it, too small or too large, not UTF-8, no line feed near the middle).
     static func cut(_ input: InputFile, encoding: InputEncoding, options: LintOptions) throws -> Int? {
         guard case .utf8 = encoding else { return nil }
         let target: Int
         if let forced = options.splitOffset {
             target = forced
         } else {
-            guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes else { return nil }
+            guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
+                  size <= options.splitMaximumBytes else { return nil }
             target = size / 2
         }
         let bom = encoding.bomLength
