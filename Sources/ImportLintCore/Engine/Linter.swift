@@ -3,6 +3,9 @@ public struct LintResult: Sendable {
     public var report: FileReport
     /// The input, read again for the lines findings sit on (when `captureSourceLines` asked for it).
     public var source: SourceText?
+    /// What the input was decoded as (nil when it could not be read): the fixer decodes with the same,
+    /// without sniffing the file again.
+    public var encoding: InputEncoding? = nil
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
@@ -87,7 +90,8 @@ public final class Linter {
             report.records = records
             report.diagnostics = sink.takeSorted()
             report.omitted = sink.omitted
-            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil)
+            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
+                              encoding: encoding)
         }
 
         func settle(_ profile: Profile?) {

@@ -50,8 +50,13 @@ public final class Fixer {
     public func fix(_ input: InputFile, temporaryDirectory: String, name: String = "importlint-fix") throws -> FixOutcome {
         var lintOptions = options.lint
         lintOptions.captureSourceLines = false
-        var inputReport = try Linter(options: lintOptions).lint(input).report
-        let encoding = try input.encoding(override: lintOptions.inputEncoding)
+        var inputReport: FileReport
+        let encoding: InputEncoding
+        do {  // scoped: the lint result must not outlive this block and hold the findings twice
+            let linted = try Linter(options: lintOptions).lint(input)
+            inputReport = linted.report
+            encoding = try linted.encoding ?? input.encoding(override: lintOptions.inputEncoding)
+        }
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
         var outputDelimiter = options.outputDelimiter ?? inputDelimiter
         let profileName = lintOptions.profile ?? inputReport.profile
