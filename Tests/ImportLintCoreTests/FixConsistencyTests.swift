@@ -58,8 +58,10 @@ import Testing
         try TestSupport.write(Self.export(rows: 40_000) { "Ann \($0)" }, to: dir.appendingPathComponent("people.csv"))
         let script = """
             '\(bin)' fix --no-config people.csv --in-place 2>first.err & first=$!
-            # Start the second once the first holds the lock.
-            for i in $(seq 1200); do flock -n people.csv true || break; sleep 0.05; done
+            # Start the second once the first holds the lock: it writes its temporary file after taking it.
+            # (Probing with flock would take the lock for a moment, and a first fixer starting just then
+            # would refuse instead.)
+            for i in $(seq 6000); do ls -A | grep -q 'importlint-' && break; sleep 0.01; done
             '\(bin)' fix --no-config people.csv --in-place; echo "second $?"; wait $first; echo "first $?"
             """
         let r = try TestSupport.run("/bin/bash", ["-c", script], cwd: dir)
