@@ -33,4 +33,20 @@ import Testing
         #expect(!LongValueQuote.isLong(String(repeating: "é", count: LongValueQuote.limit)))
         #expect(LongValueQuote.isLong(String(repeating: "é", count: LongValueQuote.limit + 1)))
     }
+
+    /// A finding reworded at the end of the file (a duplicate key after a fingerprint collision) quotes
+    /// its long values shortened too.
+    @Test func revisedFindingsAreShortenedToo() {
+        let sink = DiagnosticSink(selection: RuleSelection())
+        sink.emit(Diagnostic(rule: .duplicateIdentifier, line: 3, column: 1, record: 2, field: "Primary Email",
+                             message: "short", values: [Self.long]))
+        sink.revise([0: { d in
+            var reworded = d
+            reworded.message = "'\(Self.long)' already appears on line 2"
+            return reworded
+        }])
+        let found = sink.takeSorted()
+        #expect(found.count == 1)
+        #expect(found.first.map { !$0.message.contains(Self.long) && $0.message.contains("characters)") } == true)
+    }
 }

@@ -99,6 +99,8 @@ public final class DiagnosticSink {
     /// already let go stays counted.
     func revise(_ revisions: [Int: (Diagnostic) -> Diagnostic?]) {
         guard !revisions.isEmpty else { return }
+        // A reworded finding quotes its values anew.
+        let revisions = revisions.mapValues { revise in { (d: Diagnostic) in revise(d).map(LongValueQuote.quoted) } }
         if bounded != nil { bounded!.revise(revisions); return }
         kept.revise { index, diagnostic in revisions[index].map { $0(diagnostic) } ?? diagnostic }
     }

@@ -18,6 +18,11 @@ enum LongValueQuote {
         String(value.prefix(shown)) + "…"
     }
 
+    /// `diagnostic` as reports show it: shortened when it quotes a long value.
+    static func quoted(_ diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.values.contains(where: isLong) ? shortening(diagnostic) : diagnostic
+    }
+
     /// `diagnostic` with every long value it lists shortened in its message and fix description.
     static func shortening(_ diagnostic: Diagnostic) -> Diagnostic {
         var d = diagnostic
