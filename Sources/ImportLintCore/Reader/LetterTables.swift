@@ -70,10 +70,11 @@ enum LetterTables {
     }
 
     /// Hebrew spelling: the final forms of kaf, mem, nun, pe and tsadi end a word and only there.
+    private static let hebrewFinals: Set<UInt32> = [0x5DA, 0x5DD, 0x5DF, 0x5E3, 0x5E5]
+
     static func hebrewWordScore(_ word: [UInt32]) -> Double {
-        let finals: Set<UInt32> = [0x5DA, 0x5DD, 0x5DF, 0x5E3, 0x5E5]
         var total = 0.0
-        for (k, c) in word.enumerated() where finals.contains(c) && k < word.count - 1 { total -= 3 }
+        for (k, c) in word.enumerated() where hebrewFinals.contains(c) && k < word.count - 1 { total -= 3 }
         return total
     }
 

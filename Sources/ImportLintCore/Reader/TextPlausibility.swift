@@ -90,7 +90,6 @@ enum TextPlausibility {
     static func wordScore(_ word: [UInt32]) -> Double {
         guard word.contains(where: { $0 >= 0x80 }) else { return 0 }
         var total = 0.0
-        var scripts = Set<Script>()
         var caseBroken = false
         var previousLower = false
         var nonASCIILatin = 0
@@ -109,12 +108,15 @@ enum TextPlausibility {
             if (k > 0 && (c == 0xFE || c == 0xDE)) || (k == 0 && c == 0xDF) { total -= 2 }
             if k + 1 < word.count && (c == 0xEC || c == 0xF2 || c == 0xF9) { total -= 1.5 }
         }
-        if Set(word.map(Self.script)) == [Script.greek] { total += LetterTables.greekWordScore(word) }
-        if Set(word.map(Self.script)) == [Script.hebrew] { total += LetterTables.hebrewWordScore(word) }
-        if Set(word.map(Self.script)) == [Script.thai] { total += LetterTables.thaiWordScore(word) }
+        let scripts = Set(word.map(Self.script))
+        switch scripts {
+        case [.greek]: total += LetterTables.greekWordScore(word)
+        case [.hebrew]: total += LetterTables.hebrewWordScore(word)
+        case [.thai]: total += LetterTables.thaiWordScore(word)
+        default: break
+        }
         for (index, c) in word.enumerated() {
             let s = script(c)
-            scripts.insert(s)
             total += letterScore(c, script: s)
             let properties = Unicode.Scalar(c)!.properties
             if properties.isUppercase && previousLower { caseBroken = true; if c >= 0x80 { total -= 2 } }

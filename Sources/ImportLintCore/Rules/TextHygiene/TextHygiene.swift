@@ -107,8 +107,8 @@ public enum TextHygiene {
         }
         // A soft hyphen in 'GarcÃ­a' is half of a misread 'í': the mojibake repair accounts for it, and
         // removing it would destroy the letter.
-        let invisibleIsDamage = repairedMojibake.map { InvisibleCharacters.check($0) == nil } ?? false
-        if scan.hasInvisible, !invisibleIsDamage, let finding = InvisibleCharacters.check(value) {
+        let repairRemovesThem = { repairedMojibake.map { InvisibleCharacters.check($0) == nil } ?? false }
+        if scan.hasInvisible, !repairRemovesThem(), let finding = InvisibleCharacters.check(value) {
             findings.append(finding)
         }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
