@@ -7,19 +7,35 @@ import Testing
 /// buffers that run dry in the middle of a record.
 @Suite struct FieldScanTests {
     static let delimiters: [UInt8] = [0x2C, 0x09, 0x3B, 0x7C]
-    /// Bytes that need attention, mixed into plain text by `generated`.
-    static let awkward: [UInt8] = [0x2C, 0x09, 0x3B, 0x7C, 0x22, 0x22, 0x0D, 0x0A, 0x0A, 0x20, 0x00, 0x1F, 0x7F,
-                                   0xC3, 0xA9, 0xE2, 0x80, 0xA8, 0xC2, 0x85, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xED, 0xA0]
+    /// Bytes that need attention, mixed into plain text by `generated`: delimiters, quotes, line breaks,
+    /// controls, characters of one to four bytes (no-break space, C1 NEL and U+2028 among them), and
+    /// invalid or cut-off sequences.
+    static let awkward: [[UInt8]] = [[0x2C], [0x09], [0x3B], [0x7C], [0x22], [0x22, 0x22], [0x0D], [0x0A], [0x0D, 0x0A], [0x20],
+                                     [0x00], [0x1F], [0x7F], [0xC3, 0xA9], [0xC2, 0xA0], [0xC2, 0x85], [0xE2, 0x80, 0xA8],
+                                     [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0xED, 0xA0, 0x80], [0xC3],
+                                     [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xA9]]
 
-    /// Mostly plain text with runs long enough for whole 16-byte steps; `density` in eighths of awkward bytes.
+    /// Mostly plain text with runs long enough for whole 16-byte steps; `density` in eighths of awkward
+    /// pieces, `count` pieces.
     static func generated(_ count: Int, density: Int, using rng: inout SystemRandomNumberGenerator) -> [UInt8] {
-        (0..<count).map { _ in
-            Int.random(in: 0..<8, using: &rng) < density ? awkward.randomElement(using: &rng)! : UInt8.random(in: 0x61...0x63, using: &rng)
+        (0..<count).flatMap { _ in
+            Int.random(in: 0..<8, using: &rng) < density ? awkward.randomElement(using: &rng)! : [UInt8.random(in: 0x61...0x63, using: &rng)]
         }
     }
 
     static func isSpecial(_ c: UInt8, _ delimiter: UInt8) -> Bool {
         c == delimiter || c < 0x20 || c >= 0x7F || c == 0x22
+    }
+
+    /// The length of a character the splitter passes over at `i`: an ASCII byte that is not special, or a
+    /// valid multi-byte character other than a C1 control, U+2028 and U+2029; nil for any other byte.
+    static func plainCharacterLength(_ bytes: [UInt8], _ i: Int) -> Int? {
+        let c = bytes[i]
+        if c < 0x80 { return c < 0x20 || c == 0x7F || c == 0x22 ? nil : 1 }
+        let length = UTF8Validation.sequenceLength(bytes, i, bytes.count)
+        guard length > 0 else { return nil }
+        let scalar = String(decoding: bytes[i..<i + length], as: UTF8.self).unicodeScalars.first!.value
+        return scalar <= 0x9F || scalar == 0x2028 || scalar == 0x2029 ? nil : length
     }
 
     @Test func nextSpecialMatchesByteAtATime() {
@@ -58,22 +74,25 @@ import Testing
             let delimiter = Self.delimiters.randomElement(using: &rng)!
             let start = Int.random(in: 0...bytes.count, using: &rng)
             let capacity = Int.random(in: 1...8, using: &rng)
-            // Reference: a byte at a time.
+            // Reference: a byte at a time, a multi-byte character at a time.
             var expectedEnds: [Int] = []
             var edgeSpace = false
+            var firstNonASCII: Int?
             var cellStart = start
             var i = start
+            let edge: Set<UInt8> = [0x20, 0x09, 0xC2, 0xA0]
             while i < bytes.count {
                 if bytes[i] == delimiter {
-                    if i > cellStart { edgeSpace = edgeSpace || bytes[cellStart] == 0x20 || bytes[i - 1] == 0x20 }
+                    if i > cellStart { edgeSpace = edgeSpace || edge.contains(bytes[cellStart]) || edge.contains(bytes[i - 1]) }
                     expectedEnds.append(i)
                     cellStart = i + 1
                     i += 1
                     if expectedEnds.count == capacity { break }
-                } else if Self.isSpecial(bytes[i], delimiter) {
-                    break
+                } else if let length = Self.plainCharacterLength(bytes, i) {
+                    if length > 1 && firstNonASCII == nil { firstNonASCII = i }
+                    i += length
                 } else {
-                    i += 1
+                    break
                 }
             }
             let expectedStop = expectedEnds.count == capacity ? cellStart : i
@@ -81,7 +100,8 @@ import Testing
                 cfs_split_plain($0.baseAddress, Int64(start), Int64(bytes.count), delimiter, ends, Int64(capacity))
             }
             let found = (0..<Int(split.count)).map { Int(ends[$0]) }
-            #expect(found == expectedEnds && Int(split.stop) == expectedStop && (split.edgeSpace != 0) == edgeSpace,
+            #expect(found == expectedEnds && Int(split.stop) == expectedStop && (split.edgeSpace != 0) == edgeSpace
+                        && split.firstNonASCII == firstNonASCII.map(Int64.init) ?? -1,
                     "\(bytes) from \(start) delimiter \(delimiter) capacity \(capacity)")
         }
     }

@@ -183,13 +183,23 @@ public final class CSVReader {
             var scanStart = i
             if splitsPlainCells && i < n && p[i] != Self.quote {
                 let split = cfs_split_plain(p, Int64(i), Int64(n), d, plainCellEnds, Int64(Self.plainCellEndsCapacity))
-                for k in 0..<Int(split.count) {
-                    let end = Int(plainCellEnds[k])
-                    fields.append(FieldSlot(start: i, end: end, rawStart: i, line: currentLine, lineStart: lineStart,
-                                            quoted: false, inScratch: false))
-                    i = end + 1
+                let cells = Int(split.count)
+                if cells > 0 {
+                    let ends = plainCellEnds
+                    let (first, line, start) = (i, currentLine, lineStart)
+                    fields.append(count: cells) { slots in
+                        var cellStart = first
+                        for k in 0..<cells {
+                            let end = Int(ends[k])
+                            (slots + k).initialize(to: FieldSlot(start: cellStart, end: end, rawStart: cellStart, line: line,
+                                                                 lineStart: start, quoted: false, inScratch: false))
+                            cellStart = end &+ 1
+                        }
+                    }
+                    i = Int(ends[cells - 1]) &+ 1
                 }
                 if split.edgeSpace != 0 { whitespaceAtEdges = 1 }
+                if split.firstNonASCII >= 0 { firstNonASCII = min(firstNonASCII, Int(split.firstNonASCII)) }
                 scanStart = Int(split.stop)
             }
             let rawStart = i
