@@ -92,7 +92,10 @@ final class DuplicateIdentifierRule: RecordRule {
         override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
         /// Deferred with its rule: the rule's `check` needs the fingerprints this computes.
         override var splitting: Splitting { owner.splitting == .merges ? .stateless : .deferred }
-        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { owner.prepare(reader) }
+        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+            // Unretained: a call on `owner` as such retained and released it at every record.
+            Unmanaged.passUnretained(owner)._withUnsafeGuaranteedRef { $0.prepare(reader) }
+        }
     }
 
     private(set) lazy var prefetcher = Prefetcher(self)
