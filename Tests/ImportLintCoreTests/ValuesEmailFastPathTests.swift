@@ -59,4 +59,18 @@ import Testing
             #expect(Array(address.utf8).withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) } == reference(Array(address.utf8)))
         }
     }
+
+    /// Address-shaped values, long enough for the word-at-a-time paths (eight letters, digits or dots).
+    @Test func acceptsExactlyWhatTheReferenceAcceptsOnAddressShapedValues() {
+        var rng = SystemRandomNumberGenerator()
+        let local = Array("abcxyzABZ0129._-#".utf8), domain = Array("abyzAZ09.-".utf8)
+        for _ in 0..<50_000 {
+            var bytes = (0..<Int.random(in: 0...70, using: &rng)).map { _ in local.randomElement(using: &rng)! }
+            bytes.append(0x40)
+            bytes += (0..<Int.random(in: 0...40, using: &rng)).map { _ in domain.randomElement(using: &rng)! }
+            if Bool.random(using: &rng) { bytes += Array(".com".utf8) }
+            let fast = bytes.withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) }
+            #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
 }

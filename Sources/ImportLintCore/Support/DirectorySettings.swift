@@ -106,10 +106,17 @@ struct ServiceAccounts: Sendable {
     private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     func match(_ bytes: UnsafeBufferPointer<UInt8>, inAddress: Bool) -> ServiceAccountPattern? {
-        guard bytes.count >= 2 else { return nil }
-        let pair = Int(Self.lower(bytes[0])) << 8 | Int(Self.lower(bytes[1]))
-        guard firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(Self.lower(bytes[bytes.count - 1]))] else { return nil }
+        guard mayMatch(bytes) else { return nil }
         return patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(bytes) }
+    }
+
+    /// False when no pattern can match (the first and last byte tests of `match`), inline in the per-cell
+    /// accepts: most values stop here, without a call or a returned pattern.
+    @inline(__always)
+    func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        let pair = Int(Self.lower(bytes[0])) << 8 | Int(Self.lower(bytes[1]))
+        return firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(Self.lower(bytes[bytes.count - 1]))]
     }
 
     func match(_ text: Substring, inAddress: Bool) -> ServiceAccountPattern? {

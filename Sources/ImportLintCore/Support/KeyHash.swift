@@ -24,12 +24,29 @@ struct KeyHasher {
     /// a time; the words are the same as assembling them byte by byte (little-endian), so are the digests.
     @inline(__always)
     mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII: Bool = false) {
+        _ = combine(bytes, lowercaseASCII: lowercaseASCII, onlyASCII: false)
+    }
+
+    /// `combine(bytes, lowercaseASCII: true)` when every byte is ASCII, and then true; false, with the hasher
+    /// unchanged, at the first word holding another byte. One pass where testing first took two.
+    @inline(__always)
+    mutating func combineLowercasedIfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var staged = self
+        guard staged.combine(bytes, lowercaseASCII: true, onlyASCII: true) else { return false }
+        self = staged
+        return true
+    }
+
+    /// With `onlyASCII`, stops and returns false at the first word with a byte that is not ASCII.
+    @inline(__always)
+    private mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII: Bool, onlyASCII: Bool) -> Bool {
         let n = bytes.count
         length &+= UInt64(n) &+ 1
         if let base = bytes.baseAddress, n > 0 {
             var i = 0
             while i &+ 8 <= n {
                 var w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if onlyASCII && w & 0x8080_8080_8080_8080 != 0 { return false }
                 if lowercaseASCII { w = Self.lowercasedASCII(w) }
                 word(w)
                 i &+= 8
@@ -46,12 +63,15 @@ struct KeyHasher {
                     withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n &- i) }
                     w = UInt64(littleEndian: w)
                 }
+                // Only the bytes not yet tested are nonzero here.
+                if onlyASCII && w & 0x8080_8080_8080_8080 != 0 { return false }
                 if lowercaseASCII { w = Self.lowercasedASCII(w) }
                 word(w)
             }
         }
         // A separator so that ("ab", "c") and ("a", "bc") differ.
         word(0xFF00_FF00_FF00_FF00 ^ UInt64(n))
+        return true
     }
 
     /// ASCII 'A'...'Z' to 'a'...'z' in each byte of a word; other bytes (non-ASCII included) unchanged.
@@ -90,10 +110,10 @@ extension KeyHasher {
     /// Bytes, case-folded when asked: ASCII in place, anything else through Unicode lowercasing.
     @inline(__always)
     mutating func combine(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
-        if caseInsensitive && !value.isASCII {
+        if !caseInsensitive {
+            combine(value, lowercaseASCII: false)
+        } else if !combineLowercasedIfASCII(value) {
             combine(String(decoding: value, as: UTF8.self).lowercased())
-        } else {
-            combine(value, lowercaseASCII: caseInsensitive)
         }
     }
 }

@@ -27,11 +27,12 @@ enum DirectoryValues {
         return findings
     }
 
-    /// True when a plain ASCII address (one `EmailRule.isPlainValidASCII` accepts) has nothing to report.
+    /// True when a plain ASCII address without '#' (so no guest UPN), whose '@' is at `at`
+    /// (`EmailRule.plainAtSignWithoutHash`), has nothing to report.
     @inline(__always)
-    static func acceptsPlainAddress(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
-        guard !GuestUPN.mayBe(b), let at = b.firstIndex(of: 0x40) else { return false }
-        if settings.serviceAccounts.match(UnsafeBufferPointer(rebasing: b[..<at]), inAddress: true) != nil { return false }
+    static func acceptsPlainAddress(_ b: UnsafeBufferPointer<UInt8>, at: Int, settings: DirectorySettings) -> Bool {
+        let local = UnsafeBufferPointer(rebasing: b[..<at])
+        if settings.serviceAccounts.mayMatch(local), settings.serviceAccounts.match(local, inAddress: true) != nil { return false }
         return EmailDomains.acceptsTLD(b, allowed: settings.allowedTLDs)
     }
 
@@ -44,6 +45,6 @@ enum DirectoryValues {
     /// True when a person-name cell has nothing to report.
     @inline(__always)
     static func acceptsName(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
-        !DistinguishedName.mayBe(b) && settings.serviceAccounts.match(b, inAddress: false) == nil
+        !DistinguishedName.mayBe(b) && !(settings.serviceAccounts.mayMatch(b) && settings.serviceAccounts.match(b, inAddress: false) != nil)
     }
 }

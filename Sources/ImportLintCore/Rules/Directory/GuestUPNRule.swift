@@ -15,11 +15,6 @@ extension RuleDescriptor {
 
 /// '#EXT#' in the local part of an address.
 enum GuestUPN {
-    /// Byte test for plain addresses: holds a '#'.
-    static func mayBe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        b.contains(0x23)
-    }
-
     static func finding(_ address: String) -> ValueFinding? {
         guard let at = address.lastIndex(of: "@"), let ext = address[..<at].range(of: "#EXT#", options: .caseInsensitive) else { return nil }
         let original = address[..<ext.lowerBound]

@@ -65,11 +65,44 @@ enum EmailDomains {
         return nil
     }
 
-    /// IANA's TLDs of letters only and at most 13 of them, each as a base-27 number (see `code`).
-    private static let ianaCodes: Set<UInt64> = Set(iana.compactMap { tld in
-        var copy = tld
-        return copy.withUTF8 { code(UnsafeBufferPointer(rebasing: $0[...])) }
-    })
+    /// IANA's TLDs of letters only and at most 13 of them but 'arpa' (its 'home.arpa' is reserved), each as a
+    /// base-27 number (see `code`), in an open-addressing table of `ianaSlotCount` slots, 0 marking an empty
+    /// one (no code is 0): a look-up is a multiply and a read or two, where a Set hashed each code with
+    /// SipHash. Written once at initialization, then only read.
+    nonisolated(unsafe) private static let ianaCodeSlots: UnsafePointer<UInt64> = {
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: ianaSlotCount)
+        slots.initialize(repeating: 0, count: ianaSlotCount)
+        let codes = iana.compactMap { tld in
+            var copy = tld
+            return copy.withUTF8 { code(UnsafeBufferPointer(rebasing: $0[...])) }
+        }
+        precondition(codes.count * 2 < ianaSlotCount, "the TLD table stays at most half full")
+        for code in codes where code != arpa {
+            var i = ianaSlot(code)
+            while slots[i] != 0 && slots[i] != code { i = (i + 1) & (ianaSlotCount - 1) }
+            slots[i] = code
+        }
+        return UnsafePointer(slots)
+    }()
+
+    private static let ianaSlotCount = 4096
+
+    @inline(__always)
+    private static func ianaSlot(_ code: UInt64) -> Int {
+        Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+
+    @inline(__always)
+    private static func isIANACode(_ code: UInt64) -> Bool {
+        let slots = ianaCodeSlots
+        var i = ianaSlot(code)
+        while true {
+            let stored = slots[i]
+            if stored == code { return true }
+            if stored == 0 { return false }
+            i = (i + 1) & (ianaSlotCount - 1)
+        }
+    }
 
     /// A TLD of ASCII letters (any case, at most 13) as a number: no String for the common case.
     @inline(__always)
@@ -84,7 +117,7 @@ enum EmailDomains {
         return value
     }
 
-    private static let arpa = Array("arpa".utf8).withUnsafeBufferPointer { code($0) }
+    private static let arpa = Array("arpa".utf8).withUnsafeBufferPointer { code($0)! }
 
     /// True when the TLD of a plain ASCII address (validated by `EmailRule.isPlainValidASCII`, so its last
     /// label is letters only) is in IANA's list and not reserved, or allowed.
@@ -95,7 +128,7 @@ enum EmailDomains {
         let tld = UnsafeBufferPointer(rebasing: address[start...])
         // Reserved names are not in IANA's list; 'arpa' is, but 'home.arpa' is reserved.
         if let code = code(tld) {
-            if ianaCodes.contains(code) && code != arpa { return true }
+            if isIANACode(code) { return true }
             if allowed.isEmpty { return false }
         }
         return allowed.contains(String(decoding: tld, as: UTF8.self).lowercased())

@@ -119,6 +119,9 @@ struct MojibakeSequenceTracker {
     /// Pages in which the characters so far end with a lead and 0, 1 or 2 continuations still owed.
     private var owe1: UInt16 = 0, owe2: UInt16 = 0, owe3: UInt16 = 0
 
+    /// No sequence is open: then ASCII characters leave the tracker as it is and return false.
+    var isIdle: Bool { owe1 | owe2 | owe3 == 0 }
+
     /// Adds a character; true when it completes a would-be UTF-8 sequence in some page (a space may stand for
     /// the no-break space of byte 0xA0: 'Ã ' for 'à').
     @inline(__always)

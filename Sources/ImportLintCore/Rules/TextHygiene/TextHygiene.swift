@@ -49,6 +49,11 @@ public enum TextHygiene {
         var i = 0
         var sequences = MojibakeSequenceTracker()
         while i < n {
+            // Eight plain ASCII bytes at a time while no would-be sequence is open: they cannot complete one.
+            if sequences.isIdle && i &+ 8 <= n && isPlainASCIIWord(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
+                i &+= 8
+                continue
+            }
             let b = p[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F || b == 0x3F { return false }
@@ -65,9 +70,22 @@ public enum TextHygiene {
         return true
     }
 
+    /// True when no byte of the word is non-ASCII, a control character (below 0x20, or 0x7F) or '?'.
+    @inline(__always)
+    static func isPlainASCIIWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & high == 0 else { return false }
+        // With no high bit set, (x - n per byte) & ~x & high is nonzero exactly when some byte is below n.
+        let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+        let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        let question = word ^ 0x3F3F_3F3F_3F3F_3F3F
+        return below20 | ((delete &- ones) & ~delete & high) | ((question &- ones) & ~question & high) == 0
+    }
+
     /// The part of `needsCheck` that looks at the first byte only (=, +, -, @, TAB, CR), for cells of a
     /// record known to hold neither non-ASCII bytes nor '?'.
-    @inlinable
+    @inlinable @inline(__always)
     public static func startsLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {

@@ -54,8 +54,23 @@ enum EmailRule {
     }
 
     static func isPlainValidASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainAtSign(b, localPart: emailAtext) >= 0
+    }
+
+    /// Where the '@' of an address `isPlainValidASCII` accepts is, when its local part has no '#' (the mark
+    /// of a guest UPN; the domain cannot hold one): -1 for any other value. The email column's quick accept
+    /// in one pass over the bytes.
+    @inline(__always)
+    static func plainAtSignWithoutHash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        plainAtSign(b, localPart: emailAtextButHash)
+    }
+
+    /// The '@' index of a plain valid ASCII address whose local-part bytes all have the class bit
+    /// `localPart`, -1 otherwise.
+    @inline(__always)
+    private static func plainAtSign(_ b: UnsafeBufferPointer<UInt8>, localPart: UInt8) -> Int {
         let n = b.count
-        guard n >= 5, n <= 254, let p = b.baseAddress else { return false }
+        guard n >= 5, n <= 254, let p = b.baseAddress else { return -1 }
         let classes = emailByteClasses
         // Local part: atext separated by single dots, not starting or ending with one.
         var i = 0
@@ -64,7 +79,7 @@ enum EmailRule {
         while i < n {
             let c = p[i]
             i += 1
-            if classes[Int(c)] & emailAtext != 0 {
+            if classes[Int(c)] & localPart != 0 {
                 previousDot = false
             } else if c == 0x2E && !previousDot {
                 previousDot = true
@@ -72,10 +87,11 @@ enum EmailRule {
                 i -= 1
                 break
             } else {
-                return false
+                return -1
             }
         }
-        guard i < n, i > 0, i <= 64, !previousDot else { return false }
+        guard i < n, i > 0, i <= 64, !previousDot else { return -1 }
+        let at = i
         // Domain: at least two labels of letters, digits and inner hyphens; a last label of 2+ letters.
         i += 1
         var labels = 0
@@ -89,19 +105,19 @@ enum EmailRule {
             if k & emailLetter != 0 {
                 labelLength += 1
             } else if c == 0x2E {
-                guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return false }
+                guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return -1 }
                 labels += 1
                 labelLength = 0
                 labelAllLetters = true
             } else {
-                guard k & emailDomain != 0, labelLength > 0 || c != 0x2D else { return false }
+                guard k & emailDomain != 0, labelLength > 0 || c != 0x2D else { return -1 }
                 labelAllLetters = false
                 labelLength += 1
             }
             previous = c
         }
-        guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters else { return false }
-        return labels >= 1
+        guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters, labels >= 1 else { return -1 }
+        return at
     }
 
     static func problem(in value: String) -> (String, Fix?)? {
@@ -174,9 +190,9 @@ extension RuleDescriptor {
         cleanExample: "Primary Email,Name\nann@widget.com,Ann\n")
 }
 
-private let emailAtext: UInt8 = 1, emailDomain: UInt8 = 2, emailLetter: UInt8 = 4
+private let emailAtext: UInt8 = 1, emailDomain: UInt8 = 2, emailLetter: UInt8 = 4, emailAtextButHash: UInt8 = 8
 
-/// Per byte: atext (local part), domain character, ASCII letter. A raw table allocated once: the accept loop
+/// Per byte: atext (local part), domain character, ASCII letter, atext but '#'. A raw table allocated once: the accept loop
 /// reads it for every byte of a million addresses. Written once at initialization, then only read, so
 /// sharing it across threads is safe.
 nonisolated(unsafe) private let emailByteClasses: UnsafePointer<UInt8> = {
@@ -187,7 +203,7 @@ nonisolated(unsafe) private let emailByteClasses: UnsafePointer<UInt8> = {
         let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
         let digit = c >= 0x30 && c <= 0x39
         var k: UInt8 = 0
-        if letter || digit || atextSymbols.contains(c) { k |= emailAtext }
+        if letter || digit || atextSymbols.contains(c) { k |= c == 0x23 ? emailAtext : emailAtext | emailAtextButHash }
         if letter || digit || c == 0x2D { k |= emailDomain }
         if letter { k |= emailLetter }
         table[b] = k

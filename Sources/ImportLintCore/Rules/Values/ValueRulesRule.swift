@@ -21,6 +21,8 @@ final class ValueRulesRule: RecordRule {
         /// The column whose values (`unchecked_when`) exempt this cell from validation.
         let exemptBy: Int?
         let kind: ValueKind
+        /// The kind has a byte-level accept (`ValueValidation.quickAccept`).
+        let quickAccepts: Bool
         /// Placeholders and Excel's scientific notation are looked for (when those rules are selected).
         let placeholders: Bool
         let scientific: Bool
@@ -79,6 +81,7 @@ final class ValueRulesRule: RecordRule {
             return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
+                        quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: placeholders || (missingValueReports && spec.valueRequired),
                         scientific: scientific && ScientificNotation.applies(to: spec.kind),
                         placeholderIsMissing: spec.valueRequired && missingValueReports)
@@ -135,11 +138,13 @@ final class ValueRulesRule: RecordRule {
         let plain = !scanCells && !mayHoldInvalidBytes
         // A service account's row matches in several cells (names, address): reported once, below.
         var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
+        // Read once per record, not per cell (a lazy global's every read is a call).
+        let screenFirstBytes = ValueValidation.screenFirstBytes
         for p in plans.indices {
             let plan = plans[p]
             let raw = reader.bytes(plan.index)
             // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short: two byte tests.
-            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18 && ValueValidation.mayBeScreened(raw)
+            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18 && ValueValidation.mayBeScreened(raw, screenFirstBytes)
                 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
             // In a plain record, a text cell within its length limit (or a column without one) that does not
             // start like a formula has nothing to report: settled without trimming it.
@@ -153,8 +158,8 @@ final class ValueRulesRule: RecordRule {
             let validates = screened
                 ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
                 : value.count > plan.validateAbove
-                    && !ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory)
-            if validates && !isExempt(plan, p, reader) {
+                    && !(plan.quickAccepts && ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory))
+            if validates && (plan.exemptBy == nil || !isExempt(plan, p, reader)) {
                 let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
@@ -258,6 +263,8 @@ final class ValueRulesRule: RecordRule {
 /// kind), in a `ByteStringCounter`: one cheap hash and a byte comparison per cell, no String for a value
 /// already seen. Clean values, nearly all of them, are remembered as -1 and recalled as nil, so that a
 /// hit touches no array. After 4096 look-ups a column with more than half of them distinct stops caching.
+/// In front of the table, the verdicts of recent short values (`ShortValueMemo`): a column of a few
+/// distinct short values (locales, time zones, booleans) is recalled without hashing into the table.
 ///
 /// Look-up and storing are two calls rather than one taking a closure, because a closure that reaches
 /// the rule's state retains the rule at every cell; and the table is held directly, not through an
@@ -271,6 +278,7 @@ struct VerdictCache {
     private var stored: [[ValueFinding]] = []
     /// The qualifier (lowercased), the value and the qualifier's length, as one key.
     private var qualified: [UInt8] = []
+    private var recent = ShortValueMemo()
     private var caching = true
     private var lookups = 0
     private var misses = 0
@@ -286,11 +294,14 @@ struct VerdictCache {
 
     func deallocate() {
         if caching { values.deallocate() }
+        recent.deallocate()
     }
 
     mutating func recall(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
         guard caching else { return .unknown(nil) }
         lookups += 1
+        let short = qualifier == nil ? ShortValueMemo.Key(value) : nil
+        if let short, let verdict = recent.verdict(short) { return known(verdict) }
         let added: (entry: Int, occurrences: Int)
         if let qualifier {
             qualified.removeAll(keepingCapacity: true)
@@ -303,7 +314,13 @@ struct VerdictCache {
         }
         guard added.occurrences > 1 else { return .unknown(added.entry) }
         let verdict = verdicts[added.entry]
-        return .known(verdict == Self.clean ? nil : stored[Int(verdict)])
+        if let short { recent.remember(short, verdict) }
+        return known(verdict)
+    }
+
+    @inline(__always)
+    private func known(_ verdict: Int32) -> Recall {
+        .known(verdict == Self.clean ? nil : stored[Int(verdict)])
     }
 
     /// Stores what validating the value of `entry` found; returns the findings, nil when there are none.

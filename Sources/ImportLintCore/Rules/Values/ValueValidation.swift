@@ -36,6 +36,11 @@ public enum ValueValidation {
         return findings
     }
 
+    /// Whether `quickAccept` can accept a value of this kind at all.
+    static func hasQuickAccept(_ kind: ValueKind) -> Bool {
+        kind == .email || kind == .personName || kind == .url
+    }
+
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
     /// of them: plain ASCII addresses in email columns (a million distinct ones in a people file), names
     /// that are neither a distinguished name nor a service account, and plain http(s) URLs.
@@ -43,7 +48,9 @@ public enum ValueValidation {
                                    directory: DirectorySettings = .standard) -> Bool {
         guard bytes.count <= maxLength else { return false }
         switch kind {
-        case .email: return EmailRule.isPlainValidASCII(bytes) && DirectoryValues.acceptsPlainAddress(bytes, settings: directory)
+        case .email:
+            let at = EmailRule.plainAtSignWithoutHash(bytes)
+            return at >= 0 && DirectoryValues.acceptsPlainAddress(bytes, at: at, settings: directory)
         case .personName: return DirectoryValues.acceptsName(bytes, settings: directory)
         case .url: return URLRule.isPlainWebURL(bytes)
         default: return false
@@ -62,13 +69,15 @@ public enum ValueValidation {
 
     /// Bytes that can start a trimmed placeholder ('-', '(', '#', N, T, U in either case) or a number in
     /// scientific notation (a digit), or a space or tab before them: most cells fail this one read.
-    static func mayBeScreened(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `table` is `screenFirstBytes`, read by the caller once for many cells.
+    @inline(__always)
+    static func mayBeScreened(_ raw: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<Bool>) -> Bool {
         guard let first = raw.first else { return false }
-        return screenFirstBytes[Int(first)]
+        return table[Int(first)]
     }
 
     /// Written once at initialization, then only read.
-    nonisolated(unsafe) private static let screenFirstBytes: UnsafePointer<Bool> = {
+    nonisolated(unsafe) static let screenFirstBytes: UnsafePointer<Bool> = {
         let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         table.initialize(repeating: false, count: 256)
         for b in Array("-(#NnTtUu \t0123456789".utf8) { table[Int(b)] = true }
