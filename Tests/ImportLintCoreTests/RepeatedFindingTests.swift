@@ -48,6 +48,18 @@ import Testing
         #expect(whole.map(\.values) == alone.map(\.values))
     }
 
+    /// A report's findings tallied in runs of one rule count as they do one by one.
+    @Test func tallyOfAReportEqualsTallyOfEachFinding() throws {
+        let diagnostics = try Self.lint(Self.header + Self.rows.joined(separator: "\n") + "\n")
+        #expect(Set(diagnostics.map(\.code)).count > 3)
+        var one = FindingTally()
+        for d in diagnostics { one.add(d) }
+        var runs = FindingTally()
+        runs.add(diagnostics)
+        #expect(one == runs)
+        #expect(runs.count == diagnostics.count)
+    }
+
     /// Suppressed findings of a repeated value are dropped at every cell, the others kept.
     @Test func suppressionsApplyToEveryRepeat() throws {
         let text = Self.header + Self.rows.joined(separator: "\n") + "\n"
