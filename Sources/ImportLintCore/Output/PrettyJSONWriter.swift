@@ -36,11 +36,13 @@ final class PrettyJSONWriter {
         return (Array(UnsafeBufferPointer(start: w.bytes, count: w.count)), marks)
     }
 
-    /// Hands the document `body` writes, with its final newline, to `sink` piece by piece.
-    static func stream(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void, _ body: (PrettyJSONWriter) -> Void) throws {
+    /// Hands the document `body` writes, with its final newline unless told otherwise (a part of a larger
+    /// document), to `sink` piece by piece.
+    static func stream(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void, finalNewline: Bool = true,
+                       _ body: (PrettyJSONWriter) -> Void) throws {
         let w = PrettyJSONWriter(flushingTo: sink)
         body(w)
-        w.append(0x0A)
+        if finalNewline { w.append(0x0A) }
         w.flush()
         if let failure = w.failure { throw failure }
     }
