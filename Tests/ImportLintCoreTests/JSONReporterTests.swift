@@ -42,6 +42,29 @@ import Testing
         }
     }
 
+    /// Findings sharing their content (copied from its rendering from their second on) are written as
+    /// JSONEncoder writes them: interleaved, more contents than the writer's table has slots, positions
+    /// too large for 32 bits, null records, and the same content in two files at different depths.
+    @Test func matchesJSONEncoderOnSharedContents() throws {
+        let contents = (0..<600).map { i in
+            Diagnostic(rule: .unsupportedLocale, line: 1, column: 1, record: nil, field: i % 2 == 0 ? "Locale" : nil,
+                       message: "Locale '\(i % 7)\u{e9}\"' is not supported", related: i % 5 == 0 ? [RelatedLocation(line: i)] : [],
+                       fix: i % 3 == 0 ? Fix(.unsafe, "Replace \(i)", replacement: "en") : nil, values: ["\(i)"])
+        }
+        let diagnostics = (0..<5_000).map { i in
+            var d = contents[(i * 7919) % (i < 2_500 ? 600 : 3)]
+            d.line = i % 11 == 0 ? Int(UInt32.max) + i : i + 2
+            d.column = i % 13 + 1
+            d.record = i % 4 == 0 ? nil : i + 1
+            return d
+        }
+        #expect(Set(diagnostics.map { ObjectIdentifier($0.content) }).count < diagnostics.count / 4)
+        let file = FileReport(path: "p.csv", profile: "4me-people", encoding: "UTF-8", delimiter: ",", records: 5_000,
+                              diagnostics: diagnostics, clusters: nil)
+        let report = Report(files: [file, file])
+        #expect(try JSONReporter.render(report) == Self.viaEncoder(report))
+    }
+
     /// Streaming hands over the same bytes as rendering, across many buffer boundaries, and a failing sink
     /// fails the write.
     @Test func streamedReportEqualsRenderedReport() throws {

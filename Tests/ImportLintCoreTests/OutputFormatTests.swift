@@ -91,7 +91,14 @@ import FoundationXML
     }
 
     @Test func sarifUsesAbsoluteURIsOutsideTheRoot() throws {
-        let location = SARIFReporter.physicalLocation("/elsewhere/x.csv", line: 3, column: 2, locator: ArtifactLocator(root: "/work/repo"))
+        let d = Diagnostic(rule: .byteOrderMark, line: 3, column: 2, record: nil, field: nil, message: "m")
+        let report = Report(files: [FileReport(path: "/elsewhere/x.csv", profile: nil, encoding: "UTF-8", delimiter: ",", records: 1,
+                                               diagnostics: [d], clusters: nil)])
+        let sarif = try SARIFReporter.render(report, locator: ArtifactLocator(root: "/work/repo"))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
         let artifact = try #require(location["artifactLocation"] as? [String: Any])
         #expect(artifact["uri"] as? String == "file:///elsewhere/x.csv")
         #expect(artifact["uriBaseId"] == nil)

@@ -45,19 +45,32 @@ public final class DiagnosticSink {
     /// Keeps `diagnostic` if its rule is selected and it is not suppressed, with its severity overridden
     /// as configured.
     public func emit(_ diagnostic: Diagnostic) {
+        keep(diagnostic)
+    }
+
+    /// `emit`, returning the content kept, which `readmit` can take again for an equal finding elsewhere.
+    @discardableResult
+    func keep(_ diagnostic: Diagnostic) -> Diagnostic.Content? {
         let state = ruleState(diagnostic.code)
-        guard state.enabled else { return }
+        guard state.enabled else { return nil }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
         if d.values.contains(where: LongValueQuote.isLong) { d = LongValueQuote.shortening(d) }
-        if let isSuppressed, isSuppressed(d) { return }
+        if let isSuppressed, isSuppressed(d) { return nil }
         accepted += 1
-        if bounded != nil { bounded!.insert(d) } else { kept.append(shared(d)) }
+        if bounded != nil {
+            bounded!.insert(d)
+            return d.content
+        }
+        let kept = shared(d)
+        self.kept.append(kept)
+        return kept.content
     }
 
-    /// Keeps a finding another sink with this selection accepted already (the later part of a split file,
-    /// `LaterPart`): its rule is selected and its severity overridden; only suppressions are left to apply.
-    /// It keeps its content as it is: sharing it again would cost more than the memory it saves.
+    /// Keeps a finding this sink, or another with this selection, accepted already (the later part of a
+    /// split file, `LaterPart`; a value repeated down a column, `RecentFindings`): its rule is selected and
+    /// its severity overridden; only suppressions are left to apply. It keeps its content as it is: sharing
+    /// it again would cost more than the memory it saves.
     func readmit(_ diagnostic: Diagnostic) {
         if let isSuppressed, isSuppressed(diagnostic) { return }
         accepted += 1

@@ -17,10 +17,11 @@ final class FindingList {
         let base: UnsafeMutablePointer<UInt8>
         var used = 0
     }
-    private var chunks: [Chunk] = []
-    private(set) var count = 0
+    /// Not checked for exclusive access (a check per property per finding): the list is one thread's.
+    @exclusivity(unchecked) private var chunks: [Chunk] = []
+    @exclusivity(unchecked) private(set) var count = 0
     /// Lines are kept as the difference from the previous finding's: findings come nearly in line order.
-    private var previousLine = 0
+    @exclusivity(unchecked) private var previousLine = 0
 
     deinit { forEach(consuming: true) { _ in } }
 

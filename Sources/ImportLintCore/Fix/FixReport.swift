@@ -115,7 +115,10 @@ extension FixReport {
             o.field("path") { $0.string(path) }
             if let profile { o.field("profile") { $0.string(profile) } }
             if let refused { o.field("refused") { $0.string(refused) } }
-            o.field("remaining") { w in w.array(remaining.count, 1) { w, i in JSONReporter.write(remaining[i], w, 2) } }
+            o.field("remaining") { w in
+                var diagnostics = DiagnosticJSON(depth: 2)
+                w.array(remaining.count, 1) { w, i in diagnostics.write(remaining[i], w) }
+            }
             o.field("schemaVersion") { $0.int(schemaVersion) }
             o.field("skipped") { w in
                 w.array(skipped.count, 1) { w, i in

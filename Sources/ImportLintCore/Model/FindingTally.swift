@@ -45,6 +45,32 @@ public struct FindingTally: Sendable, Equatable {
         byRule[d.code, default: RuleCount(code: d.code, rule: d.rule, count: 0)].count += 1
     }
 
+    /// Adds a report's findings. Findings of one rule mostly come in runs (a value repeated down a column
+    /// makes nearly all of a large report): a run's rule entry is looked up once, not per finding.
+    public mutating func add(_ diagnostics: [Diagnostic]) {
+        var start = 0
+        while start < diagnostics.count {
+            let code = diagnostics[start].code
+            var end = start
+            repeat {
+                let content = diagnostics[end].content
+                switch content.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+                switch content.fix?.applicability {
+                case .safe?: fixableSafe += 1
+                case .unsafe?: fixableUnsafe += 1
+                case nil: break
+                }
+                end += 1
+            } while end < diagnostics.count && diagnostics[end].code == code
+            byRule[code, default: RuleCount(code: code, rule: diagnostics[start].rule, count: 0)].count += end - start
+            start = end
+        }
+    }
+
     public mutating func add(_ other: FindingTally) {
         errors += other.errors
         warnings += other.warnings

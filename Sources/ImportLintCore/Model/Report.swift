@@ -133,7 +133,7 @@ public struct Report: Codable, Sendable {
         var tally = FindingTally()
         var omitted = 0
         for file in files {
-            for d in file.diagnostics { tally.add(d) }
+            tally.add(file.diagnostics)
             tally.add(file.omitted)
             omitted += file.omitted.count
         }

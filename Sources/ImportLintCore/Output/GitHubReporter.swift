@@ -38,6 +38,8 @@ public struct GitHubReporter: Reporter {
 
     /// Message text: `%`, CR and LF are percent-encoded (the runner decodes them).
     public static func escapeData(_ s: String) -> String {
+        // Nearly every message has nothing to encode: then it is its own escape.
+        guard s.utf8.contains(where: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A }) else { return s }
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -52,6 +54,7 @@ public struct GitHubReporter: Reporter {
 
     /// Property values: as message text, plus `:` and `,`, which separate properties.
     public static func escapeProperty(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A || $0 == 0x3A || $0 == 0x2C }) else { return s }
         var out = ""
         for c in escapeData(s).unicodeScalars {
             switch c {

@@ -9,42 +9,56 @@ public struct TextReporter: Reporter {
     /// context says.
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
         let style = Style(color: context.color)
-        var out = ""
+        // Bytes rather than a String: a report can have millions of findings, and String appends and
+        // `String(repeating:count:)` cost several times what the finding's text does.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func spaces(_ n: Int) { out.append(contentsOf: repeatElement(0x20, count: n)) }
         func flush() throws {
-            try out.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+            try out.withUnsafeBytes { try sink($0) }
             out.removeAll(keepingCapacity: true)
         }
+        let caret = style.paint("^", "1;32") + "\n"
         for (index, file) in report.files.enumerated() where context.showFindings {
             // Read forward once: findings come in line order.
             let lines = context.showSource && index < context.sources.count ? context.sources[index]?.cursor() : nil
-            let path = TerminalText.path(file.path)
+            let path = style.bold(TerminalText.path(file.path))
             for d in file.diagnostics {
-                out += "\(style.bold(path)):\(d.line):\(d.column): \(style.severity(d.severity)): \(TerminalText.escape(d.message)) [\(d.code) \(d.rule)]\n"
+                put("\(path):\(d.line):\(d.column): \(style.severity(d.severity)): ")
+                put(TerminalText.escape(d.message))
+                put(" [\(d.code) \(d.rule)]\n")
                 if let line = lines?.line(d.line) {
                     // Behind a gutter, as rustc prints it: a source line never starts a printed line.
-                    let (shown, caret) = SourceLineLayout.layout(line, column: d.column)
+                    let (shown, column) = SourceLineLayout.layout(line, column: d.column)
                     let number = String(d.line)
-                    let blank = String(repeating: " ", count: number.count)
-                    out += " \(number) | \(shown)\n"
-                    out += " \(blank) | " + String(repeating: " ", count: caret) + style.paint("^", "1;32") + "\n"
+                    put(" \(number) | ")
+                    put(shown)
+                    put("\n ")
+                    spaces(number.utf8.count)
+                    put(" | ")
+                    spaces(column)
+                    put(caret)
                 }
                 if let fix = d.fix {
-                    out += "  " + style.paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n"
+                    put("  " + style.paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n")
                 }
-                if out.utf8.count >= 1 << 16 { try flush() }
+                if out.count >= 1 << 16 { try flush() }
             }
         }
-        if context.statistics { out += Self.statistics(report.summary.rules) }
+        var tail = ""
+        if context.statistics { tail += Self.statistics(report.summary.rules) }
         for file in report.files {
             let applied = file.profile.map { "profile \($0)" } ?? "no profile applied (columns not checked)"
             if file.encoding == UnreadableInput.encoding {
-                out += "\(style.bold(TerminalText.path(file.path))): not read (unreadable-input)\n"
+                tail += "\(style.bold(TerminalText.path(file.path))): not read (unreadable-input)\n"
                 continue
             }
-            out += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
+            tail += "\(style.bold(TerminalText.path(file.path))): \(applied), \(file.records) record\(file.records == 1 ? "" : "s")\n"
         }
-        if context.showFindings, let note = Self.omittedNote(report.summary) { out += "note: " + note + "\n" }
-        out += Self.summaryLine(report.summary) + "\n"
+        if context.showFindings, let note = Self.omittedNote(report.summary) { tail += "note: " + note + "\n" }
+        tail += Self.summaryLine(report.summary) + "\n"
+        put(tail)
         try flush()
     }
 

@@ -46,6 +46,8 @@ final class ValueRulesRule: RecordRule {
     /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
+    /// The contents kept for the last cells with findings, taken again when a cell repeats one of them.
+    @exclusivity(unchecked) private var recentFindings = RecentFindings()
     private let base: ValueContext
     private let directory: DirectorySettings
     private let validation: Bool
@@ -243,9 +245,16 @@ final class ValueRulesRule: RecordRule {
     private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) {
         guard !findings.isEmpty else { return }
         let raw = reader.bytes(index)
+        if let contents = recentFindings.contents(findings, column: index, cell: raw, sink: sink) {
+            let (line, column) = reader.position(ofField: index)
+            let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
+            for content in contents { sink.readmit(Diagnostic(content: content, position: position)) }
+            return
+        }
         let value = String(decoding: raw, as: UTF8.self)
         // Most cells have no surrounding whitespace: then the trimmed value is the value, not a new string.
         let trimmed = raw.trimmedASCII().count == raw.count && !Whitespace.mayEndInNoBreakSpace(raw) ? value : Whitespace.trim(value)
+        var contents: [Diagnostic.Content] = []
         for f in findings {
             var values: [String] = []
             values.reserveCapacity(3 + f.quoted.count)
@@ -253,8 +262,14 @@ final class ValueRulesRule: RecordRule {
             values.append(trimmed)
             if let replacement = f.fix?.replacement { values.append(replacement) }
             if !f.quoted.isEmpty { values += f.quoted }
-            reader.report(f.rule, to: sink, field: index, record: record, message: f.message, fix: f.fix,
-                          values: values, severity: f.severity)
+            if let kept = reader.keep(f.rule, in: sink, field: index, record: record, message: f.message, fix: f.fix,
+                                      values: values, severity: f.severity) {
+                contents.append(kept)
+            }
+        }
+        // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
+        if contents.count == findings.count {
+            recentFindings.remember(contents, for: findings, column: index, cell: raw, sink: sink)
         }
     }
 }
