@@ -129,6 +129,16 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         }
         #expect(finding("Lef?vre", "TXT002")?.message.contains("UTF-8") == true)
         #expect(finding("Lef?vre", "TXT002")?.fix == nil)
+        // In a file read in a code page, U+FFFD is where the decoding met bytes it could not map: the
+        // message says so, and whether the code page was a guess, instead of blaming an earlier export.
+        let guessed = LegacyEncoding(charset: "GBK", firstNonASCIILine: 2,
+                                     guess: CharsetGuess(candidates: [CharsetCandidate(charsets: ["GBK"], score: 1)], isClear: false))
+        let inGuess = LossyReplacement.check("H\u{FFFD} N\u{8D84}i", kind: .text, decodedFrom: guessed)?.message ?? ""
+        #expect(inGuess.contains("not characters in GBK, a guess"))
+        #expect(!inGuess.contains("PowerShell"))
+        let named = LegacyEncoding(charset: "windows-1252", firstNonASCIILine: 2, guess: nil)
+        #expect(LossyReplacement.check("Caf\u{FFFD}", kind: .text, decodedFrom: named)?.message.contains("not characters in windows-1252:") == true)
+        #expect(LossyReplacement.check("Lef?vre", kind: .text, decodedFrom: named)?.message.contains("PowerShell") == true)
     }
 
     @Test func notNFC() {

@@ -5,9 +5,18 @@
 /// two or more ('Zhang ???', a name in a script the export could not hold). Sentence punctuation
 /// ('Really?', 'Why??'), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
 enum LossyReplacement {
-    static func check(_ value: String, kind: ValueKind) -> ValueFinding? {
+    /// `decodedFrom`: the code page the file was read in, when it is not Unicode.
+    static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> ValueFinding? {
         let scalars = Array(value.unicodeScalars)
         if scalars.contains("\u{FFFD}") {
+            if let legacy = decodedFrom {
+                // The file cannot hold U+FFFD in a code page: the decoding put it where bytes are not a
+                // character of the code page read, which is either the wrong one or damaged there.
+                let reading = legacy.transcodeIsSafe ? legacy.charset : "\(legacy.charset), a guess (see legacy-encoding)"
+                return ValueFinding(
+                    .lossyReplacement,
+                    "'\(value)' has the replacement character U+FFFD where the file has bytes that are not characters in \(reading): the file is in another code page (name it with --input-encoding) or these bytes are damaged; re-export as UTF-8")
+            }
             return finding(value, what: "the replacement character U+FFFD")
         }
         if kind == .url || value.contains("://") || value.lowercased().hasPrefix("www.") { return nil }

@@ -100,8 +100,9 @@ public enum TextHygiene {
         return copy.withUTF8 { needsCheck($0) }
     }
 
-    /// Findings for one cell value (at most one per rule). `kind` is the column's value kind.
-    public static func check(_ value: String, kind: ValueKind) -> [ValueFinding] {
+    /// Findings for one cell value (at most one per rule). `kind` is the column's value kind;
+    /// `decodedFrom` the code page the file was read in when it is not Unicode.
+    public static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> [ValueFinding] {
         var findings: [ValueFinding] = []
         var scan = Scan()
         for scalar in value.unicodeScalars { scan.add(scalar) }
@@ -111,7 +112,7 @@ public enum TextHygiene {
             findings.append(finding)
             repairedMojibake = finding.fix?.replacement
         }
-        if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind) {
+        if scan.hasQuestionOrReplacement, let finding = LossyReplacement.check(value, kind: kind, decodedFrom: decodedFrom) {
             findings.append(finding)
         }
         if scan.maxScalar >= 0x300, let normalized = ICUBridge.nfc(value) {

@@ -49,6 +49,9 @@ final class ValueRulesRule: RecordRule {
     /// The contents kept for the last cells with findings, taken again when a cell repeats one of them.
     @exclusivity(unchecked) private var recentFindings = RecentFindings()
     private let base: ValueContext
+    /// The code page the file was decoded from, when not Unicode: a U+FFFD in a cell is then a byte the
+    /// decoding could not map, not a letter lost before the file was written.
+    private let legacyReading: LegacyEncoding?
     private let directory: DirectorySettings
     private let validation: Bool
     private let hygiene: Bool
@@ -67,6 +70,7 @@ final class ValueRulesRule: RecordRule {
         base.target = profile?.target ?? .neutral
         base.rejectedLocales = locales.rejected
         self.base = base
+        if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
@@ -180,7 +184,7 @@ final class ValueRulesRule: RecordRule {
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
                 case .unknown(let entry):
-                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind)
+                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind, decodedFrom: legacyReading)
                     verdicts = hygieneCaches[p].remember(found, entry: entry)
                 }
                 if let verdicts {
@@ -210,7 +214,7 @@ final class ValueRulesRule: RecordRule {
             switch unboundHygiene[index, default: VerdictCache()].recall(raw, qualifier: nil) {
             case .known(let known): findings = known
             case .unknown(let entry):
-                let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text)
+                let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: .text, decodedFrom: legacyReading)
                 findings = unboundHygiene[index, default: VerdictCache()].remember(found, entry: entry)
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
