@@ -135,3 +135,26 @@ extension KeyHasher {
         length &+= UInt64(n) &+ 1
     }
 }
+
+/// The digest `fix` compares before and after a run changes with any byte, in a block or in the tail.
+@Suite struct ContentDigestTests {
+    static func digest(_ bytes: [UInt8]) -> Key128 {
+        var d = ContentDigest()
+        bytes.withUnsafeBufferPointer { d.combine($0) }
+        return d.finalize()
+    }
+
+    @Test func everyChangedByteChangesTheDigest() {
+        var rng = SeededRNG(seed: 7)
+        let bytes = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let original = Self.digest(bytes)
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 1 << UInt8(position % 8)
+            #expect(Self.digest(changed) != original, "byte \(position)")
+        }
+        #expect(Self.digest(bytes + [0]) != original)
+        #expect(Self.digest(Array(bytes.dropLast())) != original)
+        #expect(Self.digest(bytes) == original)
+    }
+}

@@ -11,6 +11,10 @@
    when `out` is too small, or INT32_MIN on an ICU error. */
 int32_t cicu_fold_for_key(const char *utf8, int32_t length, char *out, int32_t capacity);
 
+/* The same with every remaining Latin letter sent through ICU's Latin-ASCII transliterator, for tests:
+   `cicu_fold_for_key` looks the common ones up in a table instead. */
+int32_t cicu_fold_for_key_transliterating(const char *utf8, int32_t length, char *out, int32_t capacity);
+
 
 /* Number of ISO 3166 alpha-2 region codes ICU knows; `cicu_region_code(i)` returns the i-th
    (static storage, do not free) and `cicu_region_alpha3` its alpha-3 code. */

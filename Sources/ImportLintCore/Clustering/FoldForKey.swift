@@ -3,7 +3,10 @@ import CICU
 /// Folds text for comparison (case, NFKC, diacritics, Arabic/Persian letter variants, zero-width
 /// joiners, look-alike letters). Pure ASCII, the common case in directory exports, skips ICU.
 enum FoldForKey {
-    static func fold(_ text: String) -> String {
+    static func fold(_ text: String) -> String { fold(text, with: cicu_fold_for_key) }
+
+    /// `fold` with ICU's folding function given: tests compare `cicu_fold_for_key_transliterating`.
+    static func fold(_ text: String, with fold: (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>?, Int32) -> Int32) -> String {
         var ascii = true
         for byte in text.utf8 where byte >= 0x80 { ascii = false; break }
         if ascii { return text.lowercased() }
@@ -14,7 +17,7 @@ enum FoldForKey {
             var out = [CChar](repeating: 0, count: capacity)
             let written = utf8.withUnsafeMutableBufferPointer { input in
                 input.withMemoryRebound(to: CChar.self) { cInput in
-                    cicu_fold_for_key(cInput.baseAddress, length, &out, Int32(capacity))
+                    fold(cInput.baseAddress, length, &out, Int32(capacity))
                 }
             }
             if written >= 0 {

@@ -22,7 +22,7 @@ public struct InputFingerprint: Equatable, Sendable {
         defer { close(fd) }
         var before = stat(), after = stat()
         guard fstat(fd, &before) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-        var hasher = KeyHasher()
+        var hasher = ContentDigest()
         let capacity = 1 << 16
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }

@@ -43,6 +43,9 @@ public struct LintOptions: Sendable {
     /// (about 40 bytes a record), which would nearly double the peak memory of a file of ten million rows
     /// (362 MiB against 196 MiB for 1.5 GB of people); memory is to grow with distinct keys, not cores.
     public var splitMaximumBytes = 1 << 30
+    /// Set by `fix` for the lint of its own output: records it wrote unchanged from records nothing was
+    /// reported on, which the rules judging a record alone skip.
+    var unchangedRecords: UnchangedRecords?
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
 

@@ -125,7 +125,8 @@ public final class Linter {
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
 
-        let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context))
+        let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context),
+                              unchanged: context.unchangedRecords)
         let later = try cut.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
         later?.start()
         let reported: ((Int) -> Void)? = progress.map { progress in

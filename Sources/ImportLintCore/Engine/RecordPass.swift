@@ -5,6 +5,8 @@ struct RecordPass {
     /// The rules about the file as a whole, which see blank lines.
     let fileRules: [RecordRule]
     let repeatedHeader: RepeatedHeaderRule
+    /// Records only the rules that do not judge a record alone need to see (`fix`'s lint of its output).
+    var unchanged: UnchangedRecords?
 
     /// Reads records to the end of `reader`'s input and returns how many there were. While `undecided`,
     /// `settle` sees every record and says whether the encoding is still undecided after it.
@@ -13,6 +15,8 @@ struct RecordPass {
         var records = 0
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let unretained = rules.map(Unmanaged.passUnretained)
+        let forUnchanged = rules.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
+        let unchanged = unchanged ?? UnchangedRecords(columns: [])
         try withExtendedLifetime(rules) {
             while try reader.next() {
                 if undecided { undecided = try settle(reader) }
@@ -26,7 +30,8 @@ struct RecordPass {
                     continue
                 }
                 if repeatedHeader.check(reader, record: records, sink: sink) { continue }
-                for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                let checks = unchanged.contains(line: reader.line) ? forUnchanged : unretained
+                for rule in checks { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                 if let progress, records % progressInterval == 0 { progress(records) }
             }
         }

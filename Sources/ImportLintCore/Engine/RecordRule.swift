@@ -41,6 +41,10 @@ public class RecordRule {
     /// or adds later-part findings that depend on what the earlier part read (a repeat whose first
     /// occurrence is there). `earlier` is the earlier part's rule.
     func amend(_ part: LaterPart, earlier: RecordRule) throws {}
+    /// True when what `check` reports on a record depends on that record's cells and the header alone, and
+    /// it keeps nothing across records: `fix`'s lint of its own output skips it on records written
+    /// unchanged from records nothing was reported on (`UnchangedRecords`).
+    var judgesRecordAlone: Bool { false }
     /// Every rule this check can report. When none of them is selected the check is not made at all
     /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
     /// declared): the check is always made.
@@ -88,6 +92,14 @@ public final class FileContext {
         self.bindings = bindings
         self.matches = matches
         self.headerLine = headerLine
+    }
+
+    /// The records `fix` wrote unchanged (`LintOptions.unchangedRecords`), when the header binds the
+    /// columns as it did when they were judged.
+    var unchangedRecords: UnchangedRecords? {
+        guard let unchanged = options.unchangedRecords, !unchanged.isEmpty,
+              unchanged.columns == bindings.map({ $0?.name }) else { return nil }
+        return unchanged
     }
 
     /// Index of the cell bound to a profile column.

@@ -31,6 +31,8 @@ struct PassResult {
     var lineEnding: LineTerminator = .lf
     /// The finished temporary file.
     var outputPath: String?
+    /// Its records written unchanged from records nothing was reported on.
+    var unchanged: UnchangedRecords?
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
@@ -50,6 +52,16 @@ final class FixPass {
     private var groupIndex: Int?
     private var regrouper: Regrouper?
     private var row: [UInt8] = []
+    /// Whether `row` is the record as read (`copyVerbatim`).
+    private var rowIsVerbatim = false
+    /// Lines written so far.
+    private var outputLine = 0
+    /// Lines of the output where a record starts that was copied as read from a record without findings.
+    private var unchangedLines = NumberSet()
+    private var boundColumns: [String?] = []
+    /// Records and lines the plan's diagnostics are about.
+    private let reportedRecords: NumberSet
+    private let reportedLines: NumberSet
     private var cell: [UInt8] = []
     /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
     private let guessedCodePage: LegacyEncoding?
@@ -65,6 +77,13 @@ final class FixPass {
         self.input = input
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
+        var records = NumberSet(), lines = NumberSet()
+        for d in plan.diagnostics {
+            if let record = d.record { records.insert(record) }
+            lines.insert(d.line)
+        }
+        reportedRecords = records
+        reportedLines = lines
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
     }
@@ -116,6 +135,7 @@ final class FixPass {
         } else {
             let line = reader.rawRecord
             if let base = line.baseAddress, line.count > 0 { try out.write(base, line.count) }
+            outputLine += Self.lineBreaks(line)
         }
     }
 
@@ -125,10 +145,9 @@ final class FixPass {
         let eol = settings.lineEnding ?? (reader.terminator == .none ? .lf : reader.terminator)
         result.lineEnding = eol
         eolBytes = eol.bytes
-        if let profile = settings.profile {
-            let header = (0..<headerCount).map(reader.string)
-            reader.columnNames = HeaderAnalysis.bind(header: header, profile: profile).bindings.map { $0?.name }
-        }
+        let header = (0..<headerCount).map(reader.string)
+        boundColumns = HeaderAnalysis.bind(header: header, profile: settings.profile).bindings.map { $0?.name }
+        reader.columnNames = boundColumns
         groupIndex = plan.fileActions.regroupColumn?.index
         regrouper = groupIndex == nil ? nil : Regrouper()
     }
@@ -164,10 +183,24 @@ final class FixPass {
 
     private func writeCurrentRecord(record: Int, to out: OutputFile) throws {
         let key = render(record: record)
-        if record > 0 { regrouper?.row(key: key, offset: out.offset) }
+        let line = outputLine + 1
+        if record > 0 { regrouper?.row(key: key, offset: out.offset, line: line) }
         try out.write(row)
         try out.write(eolBytes)
         if record == 0 { headerEnd = out.offset }
+        outputLine += 1 + (rowIsVerbatim ? 0 : row.withUnsafeBufferPointer(Self.lineBreaks))
+        if rowIsVerbatim && !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
+            unchangedLines.insert(line)
+        }
+    }
+
+    /// Line breaks in `bytes` as the reader counts them: LF, CR LF and a lone CR.
+    private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for (i, b) in bytes.enumerated() where b == CSVReader.lf || (b == CSVReader.cr && (i + 1 == bytes.count || bytes[i + 1] != CSVReader.lf)) {
+            count += 1
+        }
+        return count
     }
 
     private var headerEnd = 0
@@ -175,13 +208,18 @@ final class FixPass {
     /// The finished output's path: the written file, or its regrouped copy when rows had to move.
     private func finish(_ out: OutputFile, directory: String, name: String) throws -> String {
         try out.flush()
+        var unchanged = UnchangedRecords(columns: boundColumns)
+        unchanged.lines = unchangedLines
         guard let regrouper, regrouper.movedRows > 0 else {
             try out.finish()
+            result.unchanged = unchanged
             return out.path
         }
         let target = try OutputFile.temporary(in: directory, name: name)
         do {
-            try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, into: target)
+            try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1, into: target)
+            unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
+            result.unchanged = unchanged
             try target.finish()
         } catch {
             AtomicFile.discard(target.path)
@@ -199,7 +237,8 @@ final class FixPass {
     /// Serializes the reader's current record into `row`; returns the group key cell's key.
     private func render(record: Int) -> Key128? {
         row.removeAll(keepingCapacity: true)
-        if copyVerbatim(record: record) {
+        rowIsVerbatim = copyVerbatim(record: record)
+        if rowIsVerbatim {
             return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
         }
         var key: Key128?

@@ -18,6 +18,8 @@ public struct FixOptions: Sendable {
     public var collectDetails = true
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
+    /// Tests: lint the output whole, without skipping the records written unchanged (`UnchangedRecords`).
+    var relintsEveryRecord = false
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }
 }
@@ -80,6 +82,8 @@ public final class Fixer {
         var rounds = 0
         var remaining: [Diagnostic] = []
         var converged = false
+        // Records the last lint reported nothing on are only known when it left no finding out.
+        var sawEveryFinding = inputReport.omitted.count == 0
 
         while true {
             rounds += 1
@@ -126,9 +130,13 @@ public final class Fixer {
             nextOptions.inputEncoding = nil
             nextOptions.delimiter = outputDelimiter
             nextOptions.profile = profileName
+            if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsEveryRecord {
+                nextOptions.unchangedRecords = pass.unchanged
+            }
             let next = InputFile.path(output, displayPath: input.displayPath)
             let check = try Linter(options: nextOptions).lint(next)
             remaining = check.report.diagnostics
+            sawEveryFinding = check.report.omitted.count == 0
             if !FixPlan.hasApplicableFix(remaining, allowUnsafe: options.unsafeFixes) {
                 converged = true
                 break

@@ -5,6 +5,10 @@
 /// table entry per distinct key, never the rows themselves.
 final class Regrouper {
     private var starts: [Int] = []
+    /// The line each group starts on in the written file.
+    private var startLines: [Int] = []
+    /// After `assemble`: the line each group starts on in the regrouped file.
+    private var movedStartLines: [Int] = []
     private var next: [Int32] = []
     private var isFirst: [Bool] = []
     private var lastGroupOfKey: [Key128: Int32] = [:]
@@ -14,12 +18,13 @@ final class Regrouper {
     private(set) var movedRows = 0
     private(set) var movedGroups = 0
 
-    /// A row with the given key (nil: empty, which stays in the current group) starts at `offset`.
-    func row(key: Key128?, offset: Int) {
+    /// A row with the given key (nil: empty, which stays in the current group) starts at `offset`, on `line`.
+    func row(key: Key128?, offset: Int, line: Int) {
         if let key {
             if !hasGroup || current != key {
                 let g = Int32(starts.count)
                 starts.append(offset)
+                startLines.append(line)
                 next.append(-1)
                 if let previous = lastGroupOfKey[key] {
                     next[Int(previous)] = g
@@ -36,6 +41,7 @@ final class Regrouper {
             }
         } else if !hasGroup {
             starts.append(offset)
+            startLines.append(line)
             next.append(-1)
             isFirst.append(true)
             currentIsFirst = true
@@ -44,8 +50,9 @@ final class Regrouper {
         if !currentIsFirst { movedRows += 1 }
     }
 
-    /// Writes `source`'s bytes [0, headerEnd) and then its groups regrouped, up to `end`, into `target`.
-    func assemble(from source: OutputFile, headerEnd: Int, end: Int, into target: OutputFile) throws {
+    /// Writes `source`'s bytes [0, headerEnd) and then its groups regrouped, up to `end` (the line after
+    /// the last, `endLine`), into `target`.
+    func assemble(from source: OutputFile, headerEnd: Int, end: Int, endLine: Int, into target: OutputFile) throws {
         let chunk = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
         defer { buffer.deallocate() }
@@ -69,14 +76,30 @@ final class Regrouper {
                 pendingEnd = e
             }
         }
+        movedStartLines = startLines
+        var line = startLines.first ?? endLine
         for g in starts.indices where isFirst[g] {
             var k = g
             while k >= 0 {
                 try emit(starts[k], k + 1 < starts.count ? starts[k + 1] : end)
+                movedStartLines[k] = line
+                line += (k + 1 < startLines.count ? startLines[k + 1] : endLine) - startLines[k]
                 k = Int(next[k])
             }
         }
         try copy(pendingStart, pendingEnd)
+    }
+
+    /// After `assemble`: the line of the regrouped file that `line` of the written one moved to.
+    func movedLine(_ line: Int) -> Int {
+        // The last group starting on or before the line.
+        var low = 0, high = startLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if startLines[mid] <= line { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return line }
+        return movedStartLines[low - 1] + line - startLines[low - 1]
     }
 
     /// The key the `ungrouped-contact-rows` rule computes for a cell it reads back from the output:

@@ -10,6 +10,7 @@ extension RuleDescriptor {
 /// columns is in the header is reported once, at the header.
 final class AtLeastOneOfRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.emailOrSMSRequired] }
     private let groups: [(indices: [Int], names: [String])]
     private let absentGroups: [[String]]

@@ -10,6 +10,7 @@ extension RuleDescriptor {
 /// by another cell of the row (`value_required_with`).
 final class MissingValueRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.missingValue] }
     private let columns: [(index: Int, name: String, kind: ValueKind)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]

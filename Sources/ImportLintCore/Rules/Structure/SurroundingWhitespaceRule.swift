@@ -9,6 +9,7 @@ extension RuleDescriptor {
 /// Leading or trailing spaces, tabs or no-break spaces in any cell, header cells included.
 final class SurroundingWhitespaceRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 

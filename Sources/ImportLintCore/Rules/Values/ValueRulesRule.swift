@@ -5,6 +5,7 @@
 final class ValueRulesRule: RecordRule {
     /// Its caches only spare work: a verdict is the same computed or recalled.
     override var splitting: Splitting { .stateless }
+    override var judgesRecordAlone: Bool { true }
     /// Only trivially copyable fields, so that reading a plan in the per-cell loop retains nothing, and as
     /// few as possible: the loop copies a plan for every cell of the file.
     private struct Plan {
