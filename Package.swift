@@ -19,6 +19,8 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // The tokenizer's 16-bytes-a-step scanner: C for SSE2/NEON without compiler flags (both are baseline).
+        .target(name: "CFieldScan"),
         // libphonenumber is C++; an extern "C" header keeps Swift away from its C++ API.
         .target(
             name: "CPhoneNumber",
@@ -28,7 +30,7 @@ let package = Package(
             name: "ImportLintCore",
             // No unsafeFlags: SwiftPM refuses them in a package that others depend on by version
             // (Scripts/test-as-dependency.sh checks that one can).
-            dependencies: ["CICU", "CPhoneNumber", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CICU", "CFieldScan", "CPhoneNumber", .product(name: "Yams", package: "Yams")],
             // The generated rule index sits beside the rules it lists, for people browsing the source.
             exclude: ["Rules/README.md"]
         ),

@@ -142,6 +142,15 @@ import Testing
         Set(ValueClusterer().cluster(values.map { (value: $0, count: 1) }).map { Set($0.members.map(\.value)) })
     }
 
+    /// A changed character in Han, kana, Hangul or Thai is another word, not a typo; Latin typos still merge.
+    @Test func charactersOfSyllableScriptsAreNotTypos() {
+        #expect(groups(["合联电子科技有限公司", "合联电子网络有限公司"]).isEmpty)
+        #expect(groups(["株式会社山田製作所", "株式会社山口製作所"]).isEmpty)
+        #expect(groups(["한국전자통신연구원", "한국전자기술연구원"]).isEmpty)
+        #expect(groups(["บริษัทสยามพัฒนา", "บริษัทสยามพานิช"]).isEmpty)
+        #expect(groups(["Northwind Traders", "Northwind Tradres"]) == [["Northwind Traders", "Northwind Tradres"]])
+    }
+
     @Test func gluedLegalFormNeedsAnotherSpellingAndAVisibleBoundary() {
         #expect(groups(["Widget N.V.", "WIDGETN.V.", "WidgetNV"]) == [["Widget N.V.", "WIDGETN.V.", "WidgetNV"]])
         #expect(groups(["Contoso AG", "CONTOSOAG", "Acme GmbH", "AcmeGmbH"]) == [["Contoso AG", "CONTOSOAG"], ["Acme GmbH", "AcmeGmbH"]])

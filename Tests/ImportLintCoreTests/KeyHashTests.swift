@@ -70,40 +70,6 @@ import Testing
         }
     }
 
-    /// The reader's skip mask: zero exactly when no byte needs attention, else its lowest hit is the first
-    /// byte that does.
-    @Test func readerSpecialMask() {
-        for delimiter: UInt8 in [0x2C, 0x09, 0x3B, 0x7C] {
-            let dWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
-            func isSpecial(_ c: UInt8) -> Bool { c == delimiter || c == 0x22 || c < 0x20 || c == 0x7F || c >= 0x80 }
-            func check(_ bytes: [UInt8]) {
-                var w: UInt64 = 0
-                for (k, c) in bytes.enumerated() { w |= UInt64(c) << (8 * UInt64(k)) }
-                let mask = CSVReader.specialMask(w.littleEndian, dWord, checksDelimiter: delimiter >= 0x20)
-                let first = bytes.firstIndex(where: isSpecial)
-                if let first {
-                    #expect(mask != 0 && mask.trailingZeroBitCount >> 3 == first, "\(bytes) delimiter \(delimiter)")
-                } else {
-                    #expect(mask == 0, "\(bytes) delimiter \(delimiter)")
-                }
-            }
-            for lane in 0..<8 {
-                for b in 0...255 {
-                    var bytes = [UInt8](repeating: 0x61, count: 8)
-                    bytes[lane] = UInt8(b)
-                    check(bytes)
-                    // A special byte below, which borrows can make the bytes above look special.
-                    if lane > 0 { bytes[lane - 1] = 0x00; check(bytes) }
-                }
-            }
-            var rng = SystemRandomNumberGenerator()
-            for _ in 0..<20_000 {
-                check((0..<8).map { _ in [UInt8(0x20), 0x22, 0x2C, 0x09, 0x00, 0x1F, 0x7F, 0x80, 0xC3, 0x41, 0x3B, 0x7C, 0x21, 0x23]
-                    .randomElement(using: &rng)! })
-            }
-        }
-    }
-
     @Test func keyTable() {
         let table = KeyTable(capacity: 8)
         var reference: [Key128: Int32] = [:]

@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    /// A copy may name a column by an alias or another spelling, whose first letter differs from the header
+    /// cell's: the screen by first byte must let those through too.
+    @Test func headerCopiesNamingColumnsByAliasOrPunctuationAreStillFound() throws {
+        let copies = ["Display Name,Primary Email", "cn,primary email", "Name,PrimaryEmail", "name,_primary_email",
+                      "Name,\u{00A0}primary-email", "Full Name,Primary Email", "Name,UPN", "Name, Mail"]
+        for copy in copies {
+            let found = try lint("Name,Primary Email\nAnn,ann@example.com\n\(copy)\n")
+            #expect(found.map(\.rule) == ["repeated-header"], "\(copy.debugDescription)")
+        }
+    }
+
     @Test func cellsWithLettersBeyondASCIIAreNotHeaderCopies() throws {
         let found = try lint("Name,Primary Email\nNäme,Primary Émail\nNamé,Primary Email\n")
         #expect(!found.contains { $0.rule == "repeated-header" })

@@ -197,6 +197,12 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f?.rule.code == "VAL007", "\(v)")
             #expect(f?.severity == nil, "\(v)")
         }
+        // Without a country code the region is an assumption: a number the wrong length there may be right
+        // in its own country (a Berlin number in a file checked as US), a warning that says so.
+        let foreign = check("030 12345678", context(.phone, region: "US")).first
+        #expect(foreign?.severity == .warning)
+        #expect(foreign?.message.contains("default region") == true)
+        #expect(check("+1 030 12345678", context(.phone, region: "US")).first?.severity == nil)
         #expect(check("+44 20 7946 0000", context(.phone, sms: true)).first?.severity == .warning)
         #expect(codes("+33 6 12 34 56 78", context(.phone, sms: true)).isEmpty)
         #expect(codes("+1 713 441 8299", context(.phone, region: "US", sms: true)).isEmpty)

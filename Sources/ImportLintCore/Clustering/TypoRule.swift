@@ -25,7 +25,20 @@ enum TypoRule {
         if token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
         if OrganizationVocabulary.regionWords.contains(token) { return false }
         if OrganizationVocabulary.legalSuffixTokens.contains(token) { return false }
+        if token.unicodeScalars.contains(where: isSyllableOrWordSign) { return false }
         return true
+    }
+
+    /// Han, kana, Hangul and the scripts written without spaces between words (Thai, Lao, Khmer, Myanmar):
+    /// a character there is a syllable or a whole word, and a run without spaces is several words, so
+    /// one or two changed characters make another name ('合联电子网络有限公司' and '合联电子科技有限公司' are
+    /// two companies), not a slip of the keyboard.
+    static func isSyllableOrWordSign(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1100...0x11FF, 0x1780...0x17FF, 0x3040...0x30FF, 0x3130...0x318F,
+             0x3400...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3134F: true
+        default: false
+        }
     }
 
     /// The two words are within the allowed edits of each other. A word that is a prefix of the

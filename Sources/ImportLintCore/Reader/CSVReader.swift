@@ -1,3 +1,4 @@
+import CFieldScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,6 +31,9 @@ public final class CSVReader {
     @exclusivity(unchecked) private var discarded = 0
     /// 0 for bytes that need no attention inside an unquoted cell.
     private let special: UnsafeMutablePointer<UInt8>
+    /// Where the plain cells that `cfs_split_plain` found end, for one record at a time.
+    private let plainCellEnds: UnsafeMutablePointer<Int64>
+    private static let plainCellEndsCapacity = 64
     /// 1 for the bytes surrounding whitespace starts or ends with: space, tab, and either byte of a
     /// no-break space (C2 A0).
     private let edgeWhitespace: UnsafeMutablePointer<UInt8>
@@ -79,6 +83,7 @@ public final class CSVReader {
         guard let memory = malloc(capacity) else { fatalError("CSVReader: out of memory") }
         buffer = memory.assumingMemoryBound(to: UInt8.self)
         special = .allocate(capacity: 256)
+        plainCellEnds = .allocate(capacity: Self.plainCellEndsCapacity)
         edgeWhitespace = .allocate(capacity: 256)
         edgeWhitespace.initialize(repeating: 0, count: 256)
         for byte in [0x20, 0x09, 0xC2, 0xA0] { edgeWhitespace[byte] = 1 }
@@ -88,6 +93,7 @@ public final class CSVReader {
     deinit {
         free(buffer)
         special.deallocate()
+        plainCellEnds.deallocate()
         edgeWhitespace.deallocate()
         scratch.deallocate()
         fields.deallocate()
@@ -169,17 +175,40 @@ public final class CSVReader {
         let p = buffer
         let n = count
         let d = delimiter
-        let dWord = UInt64(d) &* 0x0101_0101_0101_0101
-        let checksDelimiter = d >= 0x20
+        // A quote delimiter would make every cell after one quoted: the splitter does not know that.
+        let splitsPlainCells = d != Self.quote
 
         while true {
+            // The common case in one call: plain cells up to the next byte that needs attention.
+            var scanStart = i
+            if splitsPlainCells && i < n && p[i] != Self.quote {
+                let split = cfs_split_plain(p, Int64(i), Int64(n), d, plainCellEnds, Int64(Self.plainCellEndsCapacity))
+                let cells = Int(split.count)
+                if cells > 0 {
+                    let ends = plainCellEnds
+                    let (first, line, start) = (i, currentLine, lineStart)
+                    fields.append(count: cells) { slots in
+                        var cellStart = first
+                        for k in 0..<cells {
+                            let end = Int(ends[k])
+                            (slots + k).initialize(to: FieldSlot(start: cellStart, end: end, rawStart: cellStart, line: line,
+                                                                 lineStart: start, quoted: false, inScratch: false))
+                            cellStart = end &+ 1
+                        }
+                    }
+                    i = Int(ends[cells - 1]) &+ 1
+                }
+                if split.edgeSpace != 0 { whitespaceAtEdges = 1 }
+                if split.firstNonASCII >= 0 { firstNonASCII = min(firstNonASCII, Int(split.firstNonASCII)) }
+                scanStart = Int(split.stop)
+            }
             let rawStart = i
             let fieldLine = currentLine
             let fieldLineStart = lineStart
             let fieldIndex = fields.count
             var slot = FieldSlot(start: i, end: i, rawStart: i, line: fieldLine, lineStart: fieldLineStart,
                                  quoted: false, inScratch: false)
-            if i < n && p[i] == Self.quote {
+            if scanStart == i && i < n && p[i] == Self.quote {
                 slot.quoted = true
                 whitespaceAtEdges = 1
                 i += 1
@@ -188,6 +217,11 @@ public final class CSVReader {
                 var closed = false
                 while i < n {
                     let c = p[i]
+                    if c >= 0x20 && c < 0x7F && c != Self.quote {
+                        // The quote as delimiter: the next quote, line break, control or non-ASCII byte.
+                        i = Int(cfs_next_special(p, Int64(i), Int64(n), Self.quote))
+                        continue
+                    }
                     if c == Self.quote {
                         if i + 1 >= n && !eof { return false }
                         if i + 1 < n && p[i + 1] == Self.quote {
@@ -262,16 +296,13 @@ public final class CSVReader {
                     slot.end = scratch.count
                 }
             } else {
+                i = scanStart
                 while i < n {
-                    // Eight plain bytes at a time; on a word with a special byte, jump straight to it.
-                    if i &+ 8 <= n {
-                        let mask = Self.specialMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), dWord,
-                                                  checksDelimiter: checksDelimiter)
-                        if mask == 0 { i &+= 8; continue }
-                        i &+= mask.trailingZeroBitCount >> 3
-                    }
                     let c = p[i]
-                    if special[Int(c)] == 0 { i += 1; continue }
+                    if special[Int(c)] == 0 {
+                        i = Int(cfs_next_special(p, Int64(i), Int64(n), d))
+                        continue
+                    }
                     if c == d || c == Self.lf || c == Self.cr { break }
                     if c >= 0x80 {
                         guard let step = checkMultibyte(p, i, n, fieldIndex, currentLine, lineStart) else { return false }
@@ -321,27 +352,6 @@ public final class CSVReader {
         recordEnd = i
         streamOffset = discarded + recordStart
         return true
-    }
-
-    /// High bit set in every byte of `w` (read in memory order) that may need attention in an unquoted cell:
-    /// the delimiter, a quote, a C0 control, DEL or a non-ASCII byte. The lowest set bit is always a real
-    /// hit (the subtraction tricks can only add false hits above a true one), so the caller can jump to it.
-    /// `checksDelimiter` false for a delimiter below 0x20 (tab), which the control test finds already.
-    @inline(__always)
-    static func specialMask(_ raw: UInt64, _ dWord: UInt64, checksDelimiter: Bool = true) -> UInt64 {
-        let w = UInt64(littleEndian: raw)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // DEL and non-ASCII bytes at once: the high bit, or low seven bits of 0x7F that adding one carries
-        // into it (seven bits plus one never carry out of their byte).
-        let high = w | ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ ones)
-        let control = (w &- 0x2020_2020_2020_2020) & ~w
-        let quote = w ^ 0x2222_2222_2222_2222
-        var hits = high | control | ((quote &- ones) & ~quote)
-        if checksDelimiter {
-            let delimiter = w ^ dWord
-            hits |= (delimiter &- ones) & ~delimiter
-        }
-        return hits & 0x8080_8080_8080_8080
     }
 
     /// Validates the multi-byte sequence at `i`; returns how far to advance, or nil when more input is needed.

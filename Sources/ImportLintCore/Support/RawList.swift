@@ -39,6 +39,15 @@ struct RawList<Element: BitwiseCopyable> {
         count += n
     }
 
+    /// Appends `n` elements that `initialize` writes in place from the pointer it is given: one capacity
+    /// check and one count update for a batch.
+    @inline(__always)
+    mutating func append(count n: Int, _ initialize: (UnsafeMutablePointer<Element>) -> Void) {
+        if count + n > capacity { grow(toHold: count + n) }
+        initialize(base + count)
+        count += n
+    }
+
     private mutating func grow(toHold needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }

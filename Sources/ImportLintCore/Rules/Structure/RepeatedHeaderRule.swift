@@ -19,9 +19,12 @@ final class RepeatedHeaderRule {
     private let headerBytes: [[UInt8]]
     private let headerIsASCII: [Bool]
     /// Per column 256 flags, by byte: bit 0 when a cell starting with the byte may fold to the header cell,
-    /// bit 1 when one ending with it may. The first look at each cell of every record, in a raw buffer
-    /// (reading the arrays above retained and released them at every cell).
+    /// bit 1 when one ending with it may, bit 2 when one starting with it may name the column the header
+    /// cell is bound to (by its name or an alias). The first look at each cell of every record, in a raw
+    /// buffer (reading the arrays above retained and released them at every cell).
     private let edgeFlags: UnsafeMutablePointer<UInt8>
+    /// Per column, whether an empty cell can stand where the header cell is (the header cell folds to nothing).
+    private let emptyHeaderCells: UnsafeMutablePointer<Bool>
     /// Whether repeated-header is selected: asked once, not of the sink at every record.
     private let enabled: Bool
     private let bindings: [ColumnSpec?]
@@ -35,22 +38,29 @@ final class RepeatedHeaderRule {
         headerBytes = header.map { Array($0.utf8) }
         headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
         edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
+        emptyHeaderCells = .allocate(capacity: max(1, headerBytes.count))
+        bindings = context.bindings
+        matcher = context.profile.map(HeaderMatcher.init(profile:))
         for (column, expected) in headerBytes.enumerated() {
+            emptyHeaderCells[column] = expected.isEmpty
+            let nameStarts = matcher == nil ? nil : bindings[column].map(Self.nameStarts)
             for byte in 0..<256 {
                 let b = UInt8(byte)
                 // An empty header cell is never spelled alike; one with other characters is compared as a string.
                 let mayStart = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[0]))
                 let mayEnd = !expected.isEmpty && (!headerIsASCII[column] || Self.mayFold(b, into: expected[expected.count - 1]))
-                edgeFlags[column << 8 | byte] = (mayStart ? 1 : 0) | (mayEnd ? 2 : 0)
+                let mayName = nameStarts.map { Self.mayStartName(b, $0) } ?? false
+                edgeFlags[column << 8 | byte] = (mayStart ? 1 : 0) | (mayEnd ? 2 : 0) | (mayName ? 4 : 0)
             }
         }
-        bindings = context.bindings
-        matcher = context.profile.map(HeaderMatcher.init(profile:))
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
     }
 
-    deinit { edgeFlags.deallocate() }
+    deinit {
+        edgeFlags.deallocate()
+        emptyHeaderCells.deallocate()
+    }
 
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
     /// left to no other rule).
@@ -75,6 +85,9 @@ final class RepeatedHeaderRule {
     /// ordinary record costs a comparison or two.
     private func repeatsHeader(_ reader: CSVReader) -> Bool {
         guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        // Every cell must be the header's or name its column: the first cell of an ordinary record that can
+        // be neither by its first byte ends the check, most often the first one.
+        for i in 0..<header.count where !mayStandForHeaderCell(reader.bytes(i), i) { return false }
         var mayRepeat = false
         for i in 0..<header.count where mayBeSpelledAlike(reader.bytes(i), i) {
             mayRepeat = true
@@ -115,6 +128,29 @@ final class RepeatedHeaderRule {
         let flags = edgeFlags + (index &<< 8)
         guard flags[Int(first)] & 1 != 0 && flags[Int(last)] & 2 != 0 else { return false }
         return isSpelledAlike(cell, index)
+    }
+
+    /// Whether cell `index` may fold to the header cell or name the column it is bound to, by its first byte.
+    @inline(__always)
+    private func mayStandForHeaderCell(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard let first = cell.first else { return emptyHeaderCells[index] }
+        return emptyHeaderCells[index] || edgeFlags[index &<< 8 | Int(first)] & 5 != 0
+    }
+
+    /// The first bytes a cell naming `column` may fold to, one per way `HeaderMatcher` compares a name or
+    /// alias: as lowercased, without whitespace, and loose.
+    private static func nameStarts(_ column: ColumnSpec) -> Set<UInt8> {
+        Set(([column.name] + column.aliases).flatMap { name in
+            [name.lowercased(), HeaderMatcher.spacingFree(name), HeaderMatcher.loose(name)].compactMap(\.utf8.first)
+        })
+    }
+
+    /// A cell starting with `byte` may name the column when folding may drop the byte (whitespace, the
+    /// punctuation loose matching ignores, any character that is not ASCII) or lowercase it into one of
+    /// the name's first bytes.
+    private static func mayStartName(_ byte: UInt8, _ starts: Set<UInt8>) -> Bool {
+        byte >= 0x80 || (0x09...0x0D).contains(byte) || byte == 0x20 || byte == 0x5F || byte == 0x2D || byte == 0x2E
+            || starts.contains(lowercased(byte))
     }
 
     /// The rest of `mayBeSpelledAlike` for a cell whose ends fit the header cell.

@@ -32,6 +32,12 @@ enum PhoneRule {
             let ownCountryCode = value.trimmingCharacters(in: .whitespaces).hasPrefix("+")
             let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
             guard info.isPossible else {
+                if info.countryCodeSource == 20, let region, value.unicodeScalars.count(where: { ("0"..."9").contains($0) }) >= 6 {
+                    // Read in the default region, which is an assumption: neither vendor documents how it
+                    // reads a number without a country code, so a number long enough to be one somewhere
+                    // (six digits: Greenland, the Faroes, Andorra) may be right in its own country.
+                    return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(region), the default region it was checked in (it has the wrong number of digits there); if it is from another country, write it as +<country code> <number> or set `--default-region`", severity: .warning)]
+                }
                 return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)"
                     .replacingOccurrences(of: "  ", with: " "))]
             }
@@ -44,7 +50,7 @@ enum PhoneRule {
         if info.countryCodeSource == 20, let region {
             findings.append(ValueFinding(
                 .invalidPhone,
-                "'\(value)' has no country code; it is read as a \(region) number, \(info.e164)",
+                "'\(value)' has no country code; read in the default region \(region) it is \(info.e164) (how the import reads a number without a country code is not documented)",
                 fix: Fix(.unsafe, "Replace with '\(info.e164)'", replacement: info.e164), severity: .info))
         }
         if context.column.sms, info.type == 0 {
