@@ -106,10 +106,11 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                     values: values, widePosition: widePosition)
         }
 
+        /// Texts compared by their bytes (see `sameBytes`), not as String's == compares them.
         static func == (a: Content, b: Content) -> Bool {
-            a === b || (a.code == b.code && a.rule == b.rule && a.severity == b.severity && a.field == b.field
-                && a.message == b.message && a.related == b.related && a.fix == b.fix && a.values == b.values
-                && a.widePosition == b.widePosition)
+            a === b || (a.code == b.code && a.rule == b.rule && a.severity == b.severity && sameBytes(a.field, b.field)
+                && sameBytes(a.message, b.message) && sameBytes(a.related, b.related) && sameBytes(a.fix, b.fix)
+                && sameBytes(a.values, b.values) && a.widePosition == b.widePosition)
         }
 
         /// Cheap parts only (hashing whole messages cost more than the rest of a finding): equal contents
