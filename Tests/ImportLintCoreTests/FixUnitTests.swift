@@ -218,3 +218,21 @@ import Testing
         #expect(summary(records: 0, remaining: 3) == "p.csv: 0 records; 3 diagnostics remain\n")
     }
 }
+
+/// Found by the fuzzer: NUL characters read from UTF-16 made the written UTF-8 file look like binary data,
+/// which importlint itself then refused to read. Such a file is not written unless --unsafe-fixes drops them.
+@Suite struct FixOutputReadsAsTextTests {
+    @Test func nulCharactersFromUTF16AreNotWrittenAsBinary() throws {
+        let text = "First" + String(repeating: "\u{0}", count: 60) + " Name,Last Name,Email\r\nAnn,Lee,ann@widget.com\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (refused, output) = try FixHarness.fix(bytes, name: "nul.csv", options: FixOptions())
+        #expect(output == nil)
+        #expect(refused.report.refused?.contains("NUL") == true)
+        var unsafe = FixOptions()
+        unsafe.unsafeFixes = true
+        let (_, written) = try FixHarness.fix(bytes, name: "nul.csv", options: unsafe)
+        let fixed = try #require(written)
+        #expect(!fixed.contains(0))
+        #expect(UnreadableInput.problem(.bytes(fixed, displayPath: "fixed.csv")) == nil)
+    }
+}

@@ -114,6 +114,14 @@ public final class Fixer {
                 }
             }
             guard let output = pass.outputPath else { break }
+            // Cells full of NUL characters (U+0000, read from UTF-16) would make the written UTF-8 look like
+            // binary data, which no import reads and importlint itself refuses: not written.
+            if !options.force, let problem = UnreadableInput.problem(path: output) {
+                AtomicFile.discard(output)
+                refused = "the written file would not read as text (\(problem)); remove the NUL characters (\(RuleDescriptor.controlCharacter.name)), or use --unsafe-fixes"
+                remaining = current.diagnostics
+                break
+            }
             currentTemp = output
             lineEnding = pass.lineEnding
             applied += pass.applied
