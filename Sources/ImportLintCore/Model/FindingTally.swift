@@ -32,17 +32,23 @@ public struct FindingTally: Sendable, Equatable {
     }
 
     public mutating func add(_ d: Diagnostic) {
-        switch d.severity {
+        countSeverityAndFix(d.content)
+        byRule[d.code, default: RuleCount(code: d.code, rule: d.rule, count: 0)].count += 1
+    }
+
+    /// The severity and fix counts of one finding (its rule's entry is the caller's).
+    @inline(__always)
+    private mutating func countSeverityAndFix(_ content: Diagnostic.Content) {
+        switch content.severity {
         case .error: errors += 1
         case .warning: warnings += 1
         case .info: infos += 1
         }
-        switch d.fix?.applicability {
+        switch content.fix?.applicability {
         case .safe?: fixableSafe += 1
         case .unsafe?: fixableUnsafe += 1
         case nil: break
         }
-        byRule[d.code, default: RuleCount(code: d.code, rule: d.rule, count: 0)].count += 1
     }
 
     /// Adds a report's findings. Findings of one rule mostly come in runs (a value repeated down a column
@@ -53,17 +59,7 @@ public struct FindingTally: Sendable, Equatable {
             let code = diagnostics[start].code
             var end = start
             repeat {
-                let content = diagnostics[end].content
-                switch content.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .info: infos += 1
-                }
-                switch content.fix?.applicability {
-                case .safe?: fixableSafe += 1
-                case .unsafe?: fixableUnsafe += 1
-                case nil: break
-                }
+                countSeverityAndFix(diagnostics[end].content)
                 end += 1
             } while end < diagnostics.count && diagnostics[end].code == code
             byRule[code, default: RuleCount(code: code, rule: diagnostics[start].rule, count: 0)].count += end - start
