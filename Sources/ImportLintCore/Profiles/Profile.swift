@@ -135,8 +135,11 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     public var delimiters: [UInt8]?
     /// Encoding names as reports give them: `UTF-8`, `UTF-16LE`, `UTF-16BE`, or a legacy charset.
     public var encodings: [String]?
+    /// The target documents that it reads the file's first line as the column headers, so a line above
+    /// the header (PowerShell's '#TYPE ...') hides every column from it. Left out: not documented.
+    public var firstLineIsHeader: Bool?
 
-    enum CodingKeys: String, CodingKey { case delimiters, encodings }
+    enum CodingKeys: String, CodingKey { case delimiters, encodings, firstLineIsHeader = "first_line_is_header" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -149,12 +152,14 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
             }
         }
         encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
+        firstLineIsHeader = try c.decodeIfPresent(Bool.self, forKey: .firstLineIsHeader)
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(delimiters?.map(DelimiterSniffer.name), forKey: .delimiters)
         try c.encodeIfPresent(encodings, forKey: .encodings)
+        try c.encodeIfPresent(firstLineIsHeader, forKey: .firstLineIsHeader)
     }
 
     /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).
