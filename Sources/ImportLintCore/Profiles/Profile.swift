@@ -28,6 +28,9 @@ public struct CellCondition: Codable, Sendable, Equatable {
 public struct ColumnSpec: Codable, Sendable, Equatable {
     public var name: String
     public var aliases: [String]
+    /// Headers that often, not always, hold this column, each with why it may not ('Title' can be a
+    /// salutation): bound like aliases, but renaming one is a guess (`guessed_aliases:`).
+    public var guessedAliases: [String: String]
     /// The header must be present.
     public var required: Bool
     /// Every cell of the column must be non-empty.
@@ -60,13 +63,14 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
-        case readOnly = "read_only"
+        case readOnly = "read_only", guessedAliases = "guessed_aliases"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        guessedAliases = try c.decodeIfPresent([String: String].self, forKey: .guessedAliases) ?? [:]
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
         valueRequired = try c.decodeIfPresent(Bool.self, forKey: .valueRequired) ?? false
         valueRequiredWith = try c.decodeIfPresent([String].self, forKey: .valueRequiredWith) ?? []
@@ -87,6 +91,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public init(name: String, kind: ValueKind = .text, required: Bool = false, cluster: Bool = false) {
         self.name = name
         self.aliases = []
+        self.guessedAliases = [:]
         self.required = required
         self.valueRequired = required
         self.valueRequiredWith = []
