@@ -5,7 +5,8 @@ import Foundation
 /// Decision: a valid number is not a diagnostic merely because it is not in E.164: 4me's own import example
 /// writes '+1 (713) 441 8299', and both systems store the text. A valid number written without a country
 /// code is read in the profile's default region and reported as info with an unsafe E.164 fix (the region
-/// is an assumption worth a look). `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
+/// is an assumption worth a look); an extension ('ext. 12') is kept after the E.164 form, which has no place
+/// for it. `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
 /// Without a country code and without a default region a number cannot be judged at all: a warning.
 /// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
 /// arrive. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
@@ -48,10 +49,12 @@ enum PhoneRule {
         }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {
+            // An extension has no place in E.164: the replacement keeps it, or the fix would lose it.
+            let international = info.e164KeepingExtension
             findings.append(ValueFinding(
                 .invalidPhone,
-                "'\(value)' has no country code; read in the default region \(region) it is \(info.e164) (how the import reads a number without a country code is not documented)",
-                fix: Fix(.unsafe, "Replace with '\(info.e164)'", replacement: info.e164), severity: .info))
+                "'\(value)' has no country code; read in the default region \(region) it is \(international) (how the import reads a number without a country code is not documented)",
+                fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         }
         if context.column.sms, info.type == 0 {
             findings = [ValueFinding(
