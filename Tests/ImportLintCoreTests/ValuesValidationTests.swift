@@ -175,6 +175,35 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         }
         #expect(check("America/Edmonton", context(.timeZone)).first?.severity == .warning)
     }
+    /// A UTC offset names no zone: no fix, no look-alike 'UTC' suggestion, the names with that standard time.
+    @Test func utcOffsets() {
+        for v in ["UTC+1", "GMT+1", "+01:00", "UTC+01:00", "GMT+0100"] {
+            let f = check(v, context(.timeZone)).first
+            #expect(f?.rule.code == "VAL004", "\(v)")
+            #expect(f?.fix == nil, "\(v)")
+            #expect(f?.message.contains("is a UTC offset, not a time zone") == true, "\(v)")
+            #expect(f?.message.contains("UTC+01:00: 'Amsterdam'") == true, "\(v)")
+            #expect(f?.message.contains("did you mean") == false, "\(v)")
+        }
+        #expect(check("UTC+05:30", context(.timeZone)).first?.message.contains("standard time UTC+05:30: ") == true)
+        #expect(check("UTC-05:30", context(.timeZone)).first?.message.hasSuffix("daylight-saving rules apply") == true)
+        #expect(check("UTC+0", context(.timeZone)).first?.message.contains("UTC+00:00: 'UTC'") == true)
+        #expect(UTCOffsetText.minutes("UTC+1:00") == 60)
+        #expect(UTCOffsetText.minutes("\u{2212}05:00") == -300)
+        for v in ["UTC+15", "+1:7", "+123", "UTC1", "1:00", "+", "Utc+1x"] { #expect(UTCOffsetText.minutes(v[...]) == nil, "\(v)") }
+    }
+    /// A Windows display name whose places are no 4me names lists the names with its offset, not 'UTC'.
+    @Test func windowsDisplayNames() {
+        let chisinau = check("(UTC+02:00) Chisinau", context(.timeZone)).first
+        #expect(chisinau?.message.contains("none of the places it lists") == true)
+        #expect(chisinau?.message.contains("UTC+02:00: 'Athens'") == true)
+        #expect(chisinau?.fix == nil)
+        #expect(check("(UTC+06:30) Yangon (Rangoon)", context(.timeZone)).first?.fix?.replacement == "Rangoon")
+        #expect(check("(UTC) Coordinated Universal Time", context(.timeZone)).first?.fix?.replacement == "UTC")
+        #expect(check("(UTC-11:00) Coordinated Universal Time-11", context(.timeZone)).first?.fix == nil)
+        // The Windows id's zone picks the name, as for the IANA id.
+        #expect(check("China Standard Time", context(.timeZone)).first?.fix?.replacement == "Beijing")
+    }
     @Test func unknown() {
         let f = check("Pariss", context(.timeZone)).first
         #expect(f?.rule.code == "VAL004")
