@@ -32,6 +32,10 @@ enum PhoneRule {
             // A number with its own country code is judged in that country, not in the default region.
             let ownCountryCode = value.trimmingCharacters(in: .whitespaces).hasPrefix("+")
             let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
+            // libphonenumber reads letters as keypad digits ('1-800-FLOWERS'), so a label written after the
+            // number ('(mobile)') changes its digits: say so rather than only that they are wrong.
+            let letters = info.extensionDigits.isEmpty && value.unicodeScalars.contains { $0.properties.isAlphabetic }
+                ? "; it holds letters, which a phone keypad turns into digits: write the number alone" : ""
             guard info.isPossible else {
                 if info.countryCodeSource == 20, let region, value.unicodeScalars.count(where: { ("0"..."9").contains($0) }) >= 6 {
                     // Read in the default region, which is an assumption: neither vendor documents how it
@@ -39,12 +43,16 @@ enum PhoneRule {
                     // (six digits: Greenland, the Faroes, Andorra) may be right in its own country.
                     return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(region), the default region it was checked in (it has the wrong number of digits there); if it is from another country, write it as +<country code> <number> or set `--default-region`", severity: .warning)]
                 }
-                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)"
+                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)\(letters)"
                     .replacingOccurrences(of: "  ", with: " "))]
+            }
+            if info.countryCodeSource == 20, let region {
+                // As above: the default region is an assumption, and the number may be right in its own country.
+                return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is in no number range known in \(region), the default region it was checked in; if it is from another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }
             // A plausible length outside every range libphonenumber's metadata knows: the metadata may
             // predate a new range, so this is a warning, not an error.
-            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)"
+            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)\(letters)"
                 .replacingOccurrences(of: "  ", with: " "), severity: .warning)]
         }
         var findings: [ValueFinding] = []
