@@ -27,6 +27,9 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(codes(v, context(.email)) == ["VAL002"], "\(v)")
         }
         #expect(check("ann@widget", context(.email)).first?.message.contains("no dot") == true)
+        for v in ["ann@x.com; bob@x.com", "ann@x.com, bob@x.com", "ann@x.com bob@x.com", "ann@x.com,bob@x.com"] {
+            #expect(check(v, context(.email)).first?.message.contains("several addresses") == true, "\(v)")
+        }
         #expect(check("mailto:ann@x.com", context(.email)).first?.fix?.replacement == "ann@x.com")
         #expect(check("Ann Lee <ann@x.com>", context(.email)).first?.fix?.replacement == "ann@x.com")
         #expect(check("müller@x.de", context(.email)).first?.severity == .warning)

@@ -130,16 +130,17 @@ enum EmailRule {
         if value.lowercased().hasPrefix("mailto:") {
             return suggestion(String(value.dropFirst(7)), "it starts with 'mailto:'")
         }
+        let ats = value.filter { $0 == "@" }.count
+        // 'ann@x.com, bob@x.com' and 'ann@x.com bob@x.com' are lists, whatever else is wrong with them.
+        if ats > 1, value.contains(where: { $0 == ";" || $0 == "," || $0.isWhitespace }) {
+            return ("it holds several addresses; give one per cell", nil)
+        }
         if value.contains(where: { $0.isWhitespace }) {
             let squeezed = value.filter { !$0.isWhitespace }
             return suggestion(squeezed, "it contains a space")
         }
-        let ats = value.filter { $0 == "@" }.count
         if ats == 0 { return ("it has no '@'", nil) }
-        if ats > 1 {
-            if value.contains(";") || value.contains(",") { return ("it holds several addresses; give one per cell", nil) }
-            return ("it has \(ats) '@' signs", nil)
-        }
+        if ats > 1 { return ("it has \(ats) '@' signs", nil) }
         let at = value.firstIndex(of: "@")!
         let local = String(value[..<at])
         let domain = String(value[value.index(after: at)...])
