@@ -257,6 +257,26 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("Atlantis", context(.country)).first?.fix == nil)
         #expect(codes("EU", context(.country)) == ["VAL008"])
     }
+    /// Codes ICU's region list has but ISO 3166-1 has not assigned are never a safe fix's target, and are
+    /// reported themselves (a warning: the documents ask for ISO 3166-1 and do not say whether 4me takes them).
+    @Test func codesISOHasNotAssigned() {
+        for (v, parent) in [("IC", "ES"), ("EA", "ES"), ("AC", "SH"), ("TA", "SH"), ("DG", "IO"), ("CP", "FR")] {
+            let f = check(v, context(.country)).first
+            #expect(f?.severity == .warning, "\(v)")
+            #expect(f?.fix?.replacement == parent, "\(v)")
+            #expect(f?.fix?.applicability == .unsafe, "\(v)")
+        }
+        let kosovo = check("XK", context(.country)).first
+        #expect(kosovo?.severity == .warning)
+        #expect(kosovo?.fix == nil)
+        #expect(kosovo?.message.contains("not documented") == true)
+        for (v, c) in [("Canary Islands", "ES"), ("ic", "ES"), ("Ceuta & Melilla", "ES"), ("Diego Garcia", "IO"), ("Kosovo", "XK")] {
+            let f = check(v, context(.country)).first
+            #expect(f?.severity == nil, "\(v)")
+            #expect(f?.fix?.replacement == c, "\(v)")
+            #expect(f?.fix?.applicability == .unsafe, "\(v)")
+        }
+    }
 }
 
 @Suite struct ValuesFormatTests {
