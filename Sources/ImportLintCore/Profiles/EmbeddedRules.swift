@@ -32,11 +32,13 @@ references:
 columns:
   - name: ID
     kind: integer
+  # The person's primary email, or 'email @account' for a person of another account (4me's reference
+  # syntax, as in Manager).
   - name: Person
     aliases: [Primary Email, Email, userPrincipalName]
     required: true
     value_required: true
-    kind: email
+    kind: manager-email
     max_length: 128
   - name: Contact Protocol
     aliases: [Protocol]

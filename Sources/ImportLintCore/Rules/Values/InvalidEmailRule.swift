@@ -25,7 +25,8 @@ enum EmailRule {
         return findings
     }
 
-    /// 'email' or 'email @account' (4me's Manager column).
+    /// 'email' or 'email @account': a person referenced by primary email, optionally of another account
+    /// (4me's Manager and Person columns).
     static func checkManager(_ value: String, context: ValueContext) -> [ValueFinding] {
         if let range = value.range(of: " @", options: .backwards) {
             let address = String(value[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -38,7 +39,14 @@ enum EmailRule {
             }
             return check(address, context: context).map { f in
                 var f = f
-                f.message = "Manager " + f.message
+                f.message = "\(context.column.name) " + f.message
+                // A fix of the address keeps the account it refers to.
+                if var fix = f.fix, let repaired = fix.replacement {
+                    let whole = "\(repaired) @\(account)"
+                    fix.description = fix.description.replacingOccurrences(of: "'\(repaired)'", with: "'\(whole)'")
+                    fix.replacement = whole
+                    f.fix = fix
+                }
                 return f
             }
         }
