@@ -203,6 +203,7 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(chisinau?.fix == nil)
         #expect(check("(UTC+06:30) Yangon (Rangoon)", context(.timeZone)).first?.fix?.replacement == "Rangoon")
         #expect(check("(UTC) Coordinated Universal Time", context(.timeZone)).first?.fix?.replacement == "UTC")
+        #expect(check("(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", context(.timeZone)).first?.fix?.replacement == "Dublin")
         #expect(check("(UTC-11:00) Coordinated Universal Time-11", context(.timeZone)).first?.fix == nil)
         // The Windows id's zone picks the name, as for the IANA id.
         #expect(check("China Standard Time", context(.timeZone)).first?.fix?.replacement == "Beijing")

@@ -110,11 +110,12 @@ enum TimeZoneRule {
         return [ValueFinding(.invalidTimeZone, message)]
     }
 
-    /// The places of a display name ('Yangon (Rangoon)' is also 'Yangon' and 'Rangoon'); Windows' UTC
-    /// zone is '(UTC) Coordinated Universal Time'.
+    /// The places of a display name ('Yangon (Rangoon)' is also 'Yangon' and 'Rangoon'; Windows XP wrote
+    /// '(GMT) Greenwich Mean Time : Dublin, Edinburgh, ...'); Windows' UTC zone is '(UTC) Coordinated
+    /// Universal Time'.
     private static func displayPlaces(_ places: Substring) -> [String] {
         var names: [String] = []
-        for place in places.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for place in places.split(whereSeparator: { $0 == "," || $0 == ":" }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
             names.append(place == "Coordinated Universal Time" ? "UTC" : place)
             if place.hasSuffix(")"), let open = place.range(of: " (") {
                 names.append(String(place[..<open.lowerBound]))
