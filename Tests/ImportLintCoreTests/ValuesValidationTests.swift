@@ -258,6 +258,17 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("Atlantis", context(.country)).first?.fix == nil)
         #expect(codes("EU", context(.country)) == ["VAL008"])
     }
+    /// ISO 3166-1's own short names and Active Directory's 'co' names are exact: a safe fix.
+    @Test func isoAndDirectoryNames() {
+        for (v, c) in [("Korea, Republic of", "KR"), ("Russian Federation", "RU"), ("Hong Kong S.A.R.", "HK"), ("Macau", "MO"),
+                       ("Congo (DRC)", "CD"), ("Iran (Islamic Republic of)", "IR"), ("Virgin Islands, British", "VG")] {
+            let f = check(v, context(.country)).first
+            #expect(f?.fix?.replacement == c, "\(v)")
+            #expect(f?.fix?.applicability == .safe, "\(v)")
+        }
+        #expect(check("Korea", context(.country)).first?.fix?.applicability == .unsafe)
+        #expect(check("Congo", context(.country)).first?.fix?.applicability == .unsafe)
+    }
     /// Codes ICU's region list has but ISO 3166-1 has not assigned are never a safe fix's target, and are
     /// reported themselves (a warning: the documents ask for ISO 3166-1 and do not say whether 4me takes them).
     @Test func codesISOHasNotAssigned() {

@@ -28,6 +28,18 @@ enum CountryRule {
         return map
     }()
 
+    /// ISO 3166-1's own short names and the names Active Directory writes ('Korea, Republic of', 'Hong Kong
+    /// S.A.R.') that ICU's display names miss, by the same key as `CountryNames` (rules/tables/country-aliases.tsv).
+    static let aliasCodes: [String: String] = {
+        var map: [String: String] = [:]
+        for line in (try? ProfileLoader.tableLines("country-aliases")) ?? [] {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2 else { continue }
+            map[NameTokenizer.tokens(of: FoldForKey.fold(String(parts[0]))).joined(separator: " ")] = String(parts[1])
+        }
+        return map
+    }()
+
     /// Names that ICU maps to one code but that people also use for another place.
     static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands"]
 
@@ -57,7 +69,7 @@ enum CountryRule {
         if let code = CountryNames.shared.names[key]?.uppercased() ?? namesToCode[fold(value)], let parent = unassignedByISO[code] {
             return [unassigned(value, code: code, parent: parent, target: target)]
         }
-        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() {
+        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() ?? aliasCodes[key] {
             return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
