@@ -104,11 +104,21 @@ enum TimeZoneRule {
                 + namesWithOffset(minutes, accepted: acceptedSorted))]
         }
 
+        if let iana = unreleasedRailsNames[value] {
+            // 4me runs a Rails it does not name, most likely a released one; a name only Rails' main branch
+            // has may or may not work there, so a warning, and never a fix's target.
+            let sameOffset = suggestionsByOffset(iana, accepted: acceptedSorted)
+            return [ValueFinding(.invalidTimeZone, "'\(value)' (\(iana)) is a time zone name only in Rails' unreleased main branch; no released Rails has it, and which Rails \(context.target.name) runs is not published"
+                + (sameOffset.isEmpty ? "" : "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))"), severity: .warning)]
+        }
         var message = "'\(value)' is not a time zone name \(context.target.name) knows"
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]
     }
+
+    /// Names Rails' main branch adds that no released Rails has (rules/tables/rails-time-zones.tsv says so).
+    private static let unreleasedRailsNames = ["Alberta": "America/Edmonton", "Pacific Time (Canada)": "America/Vancouver"]
 
     /// The places of a display name ('Yangon (Rangoon)' is also 'Yangon' and 'Rangoon'; Windows XP wrote
     /// '(GMT) Greenwich Mean Time : Dublin, Edinburgh, ...'); Windows' UTC zone is '(UTC) Coordinated
