@@ -9,7 +9,7 @@ import Foundation
 /// for it. `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
 /// Without a country code and without a default region a number cannot be judged at all: a warning.
 /// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
-/// arrive. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
+/// arrive; so is a number with an extension. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let region = context.defaultRegion
@@ -67,6 +67,11 @@ enum PhoneRule {
         if context.column.sms, info.type == 0 {
             findings = [ValueFinding(
                 .invalidPhone, "'\(value)' is a fixed-line number; \(context.column.name) must reach a mobile phone for SMS",
+                severity: .warning)]
+        } else if context.column.sms, !info.extensionDigits.isEmpty {
+            // A text message reaches a line, never an extension behind a switchboard.
+            findings = [ValueFinding(
+                .invalidPhone, "'\(value)' has an extension (\(info.extensionDigits)), which a text message cannot reach; \(context.column.name) must reach a mobile phone for SMS",
                 severity: .warning)]
         }
         return findings
