@@ -138,6 +138,25 @@ import Testing
         }
     }
 
+    @Test func recentByteStringsHoldOnlyWhatWasInserted() {
+        var rng = SystemRandomNumberGenerator()
+        let strings = RecentByteStrings()
+        defer { strings.deallocate() }
+        var inserted: Set<[UInt8]> = []
+        // Few distinct bytes and lengths from 0 to 70, so that slots and the four-byte ends collide often.
+        for _ in 0..<30_000 {
+            let bytes = randomBytes([0x61, 0x62, 0x20], lengths: 0...70, &rng)
+            let found = bytes.withUnsafeBufferPointer { strings.contains($0) }
+            if found { #expect(inserted.contains(bytes), "\(bytes)") }
+            if Bool.random(using: &rng) {
+                bytes.withUnsafeBufferPointer { strings.insert($0) }
+                let kept = bytes.withUnsafeBufferPointer { strings.contains($0) }
+                #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
+                if kept { inserted.insert(bytes) }
+            }
+        }
+    }
+
     @Test func emailQuickAcceptWithDomainMemoAgreesWithoutIt() {
         var rng = SystemRandomNumberGenerator()
         let locals = ["ann", "a.b", "x", ".ann", "ann.", "a..b", "Guest", "administrator", "msol_1", "ann#ext#", "h$", "sm_x",
@@ -148,7 +167,7 @@ import Testing
                        String(repeating: "d", count: 64) + ".com", String(repeating: "d.", count: 40) + "com"]
         for allowed in [Set<String>(), ["local", "invalid"]] {
             let settings = DirectorySettings(serviceAccounts: .standard, allowedTLDs: allowed)
-            let memo = AcceptedDomainMemo()
+            let memo = RecentByteStrings()
             defer { memo.deallocate() }
             for _ in 0..<20_000 {
                 // Runs of one domain, as in an export, and sometimes the domain just accepted with one byte changed.

@@ -49,11 +49,11 @@ final class ValueRulesRule: RecordRule {
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// Per plan: the domains its email column accepted lately (unused in other columns).
-    private let acceptedDomains: UnsafeMutableBufferPointer<AcceptedDomainMemo>
-    /// Per plan: recent cells of at most 16 bytes that reported nothing, exactly as written. A cell's
-    /// verdict is a function of its bytes (validation of the trimmed value, the text-hygiene checks of the
-    /// cell), so a repeat of one is settled before screening, trimming and the verdict cache.
-    private let cleanCells: UnsafeMutableBufferPointer<ShortValueMemo>
+    private let acceptedDomains: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan: recent cells that reported nothing, exactly as written. A cell's verdict is a function of
+    /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
+    /// is settled before screening, trimming and the verdict cache.
+    private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -128,9 +128,9 @@ final class ValueRulesRule: RecordRule {
         hygieneCaches = .allocate(capacity: planList.count)
         _ = hygieneCaches.initialize(from: planList.map { _ in VerdictCache() })
         acceptedDomains = .allocate(capacity: planList.count)
-        _ = acceptedDomains.initialize(from: planList.map { _ in AcceptedDomainMemo() })
+        _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
         cleanCells = .allocate(capacity: planList.count)
-        _ = cleanCells.initialize(from: planList.map { _ in ShortValueMemo() })
+        _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -206,8 +206,7 @@ final class ValueRulesRule: RecordRule {
             let plain = hygiene ? ascii && !hasQuestionMark : ascii || !mayHoldInvalidBytes
             let marks = plan.firstBytes[Int(firstByte)]
             if plain && marks == 0 && raw.count <= plan.validateAbove { continue }
-            let cellKey = plan.remembersCleanCells ? ShortValueMemo.Key(raw) : nil
-            if let cellKey, cleanCells[p].verdict(cellKey) != nil { continue }
+            if plan.remembersCleanCells && cleanCells[p].contains(raw) { continue }
             // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
             let screened = marks & Self.screenStart != 0 && raw.count <= 18
                 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
@@ -252,7 +251,7 @@ final class ValueRulesRule: RecordRule {
                 }
             }
             guard var findings else {
-                if let cellKey { cleanCells[p].remember(cellKey, 0) }
+                if plan.remembersCleanCells { cleanCells[p].insert(raw) }
                 continue
             }
             if ServiceAccounts.reportedPerRecord(plan.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {

@@ -57,11 +57,11 @@ public enum ValueValidation {
         }
     }
 
-    /// `quickAccept` of an email value, with the column's memo of the domain it accepted last: the same
-    /// answer, without checking a domain it has just accepted again.
+    /// `quickAccept` of an email value, with the domains the column accepted lately: the same answer,
+    /// without checking a domain it has just accepted again.
     @inline(__always)
     static func quickAcceptEmail(_ bytes: UnsafeBufferPointer<UInt8>, maxLength: Int, directory: DirectorySettings,
-                                 domains: AcceptedDomainMemo) -> Bool {
+                                 domains: RecentByteStrings) -> Bool {
         guard bytes.count <= maxLength else { return false }
         let at = EmailRule.plainLocalPartEnd(bytes)
         guard at >= 0 else { return false }
@@ -69,7 +69,7 @@ public enum ValueValidation {
         if !domains.contains(domain) {
             // The top-level domain is the domain's last label: its verdict is part of the domain's.
             guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
-            domains.remember(domain)
+            domains.insert(domain)
         }
         return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(rebasing: bytes[..<at]), settings: directory)
     }
