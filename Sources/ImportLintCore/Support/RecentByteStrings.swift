@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A set of recent byte strings of 1 to 64 bytes in a small direct-mapped table: a later string in the
 /// same slot replaces an earlier one, so `contains` may forget but never invents. For verdicts that are a
 /// function of the bytes alone: the domains an email column accepted, the cells a column found clean.
@@ -45,7 +39,29 @@ struct RecentByteStrings {
         let n = string.count
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return false }
         let s = Self.slot(p, n)
-        return lengths[s] == n && memcmp(bytes + s * Self.maximumLength, p, n) == 0
+        return lengths[s] == n && Self.equal(bytes + s * Self.maximumLength, p, n)
+    }
+
+    /// Byte equality of two strings of `n` (1 to 64) bytes, in words: most strings here are short, where
+    /// a call to memcmp costs more than the comparison. Reads no byte outside either string.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            // The last word, overlapping bytes already compared.
+            return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        // Bytes 0, n/2 and n-1 are every byte of a string of 1 to 3.
+        return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]
     }
 
     func insert(_ string: UnsafeBufferPointer<UInt8>) {

@@ -193,26 +193,29 @@ final class ValueRulesRule: RecordRule {
         let hasQuestionMark = hygiene && reader.rawRecordContains(0x3F)
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || hasQuestionMark)
         let asciiSpans = RecordASCIISpans(reader)
+        // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its first
+        // byte (formula characters), and cannot hold bytes that are not UTF-8.
+        let plainIfASCII = !hasQuestionMark
+        let plainIfNot = !hygiene && !mayHoldInvalidBytes
         // A service account's row matches in several cells (names, address): reported once, below.
         var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
         for p in plans.indices {
-            let plan = plans[p]
-            let raw = reader.bytes(plan.index)
+            // Through a pointer: a copy of the plan would be made for every cell.
+            let plan = plans.baseAddress.unsafelyUnwrapped + p
+            let raw = reader.bytes(plan.pointee.index)
             // An empty cell has nothing to validate or to scan.
             guard let firstByte = raw.first else { continue }
-            // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its
-            // first byte (formula characters), and cannot hold bytes that are not UTF-8.
             let ascii = asciiSpans.contains(raw)
-            let plain = hygiene ? ascii && !hasQuestionMark : ascii || !mayHoldInvalidBytes
-            let marks = plan.firstBytes[Int(firstByte)]
-            if plain && marks == 0 && raw.count <= plan.validateAbove { continue }
-            if plan.remembersCleanCells && cleanCells[p].contains(raw) { continue }
+            let plain = ascii ? plainIfASCII : plainIfNot
+            let marks = plan.pointee.firstBytes[Int(firstByte)]
+            if plain && marks == 0 && raw.count <= plan.pointee.validateAbove { continue }
+            if plan.pointee.remembersCleanCells && cleanCells[p].contains(raw) { continue }
             // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
             let screened = marks & Self.screenStart != 0 && raw.count <= 18
-                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
+                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
             // A plain text cell within its length limit (or of a column without one) that does not start
             // like a formula has nothing to report: settled without trimming it.
-            if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.validateAbove {
+            if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
                 continue
             }
             let value = raw.trimmedASCII()
@@ -220,18 +223,18 @@ final class ValueRulesRule: RecordRule {
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
             var findings: [ValueFinding]?
             let validates = screened
-                ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
-                : value.count > plan.validateAbove
-                    && !(plan.quickAccepts && quickAccepts(value, plan, p))
-            if validates && (plan.exemptBy == nil || !isExempt(plan, p, reader)) {
-                let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
+                ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
+                : value.count > plan.pointee.validateAbove
+                    && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee, p))
+            if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
+                let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
                     findings = known
                 case .unknown(let entry):
                     let text = String(decoding: value, as: UTF8.self)
                     let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.placeholders)
+                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
                         : ValueValidation.validate(text, context: cellContext)
                     findings = caches[p].remember(found, entry: entry)
                 }
@@ -242,7 +245,7 @@ final class ValueRulesRule: RecordRule {
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
                 case .unknown(let entry):
-                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind, decodedFrom: legacyReading)
+                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.pointee.kind, decodedFrom: legacyReading)
                     verdicts = hygieneCaches[p].remember(found, entry: entry)
                 }
                 if let verdicts {
@@ -251,13 +254,13 @@ final class ValueRulesRule: RecordRule {
                 }
             }
             guard var findings else {
-                if plan.remembersCleanCells { cleanCells[p].insert(raw) }
+                if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
                 continue
             }
-            if ServiceAccounts.reportedPerRecord(plan.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
+            if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
                 serviceAccountCells.append((p, findings.remove(at: i)))
             }
-            emit(findings, reader: reader, index: plan.index, record: record, sink: sink)
+            emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
         }
         if !serviceAccountCells.isEmpty {
             let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
