@@ -157,6 +157,23 @@ import Testing
         }
     }
 
+    @Test func serviceAccountMatchAgreesWithFirstMatchingPattern() {
+        var rng = SystemRandomNumberGenerator()
+        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a"], removing: ["Guest"])
+        let pieces = ["Administrator", "ADMIN", "guest", "krbtgt", "MSOL_", "aad_", "sync_", "HealthMailbox", "SystemMailbox{", "}",
+                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee"].map { Array($0.utf8) }
+        for _ in 0..<30_000 {
+            let bytes = (0..<Int.random(in: 0...3, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            for inAddress in [true, false] {
+                let got = bytes.withUnsafeBufferPointer { accounts.match($0, inAddress: inAddress) }
+                let want = bytes.withUnsafeBufferPointer { b in
+                    b.count < 2 ? nil : accounts.patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(b) }
+                }
+                #expect(got == want, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func emailQuickAcceptWithDomainMemoAgreesWithoutIt() {
         var rng = SystemRandomNumberGenerator()
         let locals = ["ann", "a.b", "x", ".ann", "ann.", "a..b", "Guest", "administrator", "msol_1", "ann#ext#", "h$", "sm_x",

@@ -225,7 +225,7 @@ final class ValueRulesRule: RecordRule {
             let validates = screened
                 ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
                 : value.count > plan.pointee.validateAbove
-                    && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee, p))
+                    && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
             if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
                 let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
@@ -286,10 +286,10 @@ final class ValueRulesRule: RecordRule {
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains.
     @inline(__always)
-    private func quickAccepts(_ value: UnsafeBufferPointer<UInt8>, _ plan: Plan, _ p: Int) -> Bool {
-        plan.kind == .email
-            ? ValueValidation.quickAcceptEmail(value, maxLength: plan.maxLength, directory: directory, domains: acceptedDomains[p])
-            : ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory)
+    private func quickAccepts(_ value: UnsafeBufferPointer<UInt8>, _ kind: ValueKind, maxLength: Int, _ p: Int) -> Bool {
+        kind == .email
+            ? ValueValidation.quickAcceptEmail(value, maxLength: maxLength, directory: directory, domains: acceptedDomains[p])
+            : ValueValidation.quickAccept(value, kind: kind, maxLength: maxLength, directory: directory)
     }
 
     /// Whether another cell of the row exempts this one from validation (4me's legacy label 'skype' on a
