@@ -113,4 +113,118 @@ import Testing
             #expect(fast == plainLatinReference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
         }
     }
+
+    @Test func firstByteMarksCoverEveryScreenedValueAndFormulaStart() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = ["N/A", "n/a", "null", "NULL", "Null", "None", "-", "(not set)", "#N/A", "TBD", "tbd", "Unknown",
+                                 "4.47712E+11", "1,5e+3", "1E+05", "1", "0", " ", "\t", "=1", "+44", "@x", "\r", "abc", "é", "?"].map { Array($0.utf8) }
+        let marks = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        defer { marks.deallocate() }
+        for kind in ValueKind.allCases {
+            for (hygiene, placeholders, scientific) in [(true, true, true), (false, true, false), (true, false, true), (false, false, false)] {
+                let scientificHere = scientific && ScientificNotation.applies(to: kind)
+                ValueRulesRule.markFirstBytes(marks, hygiene: hygiene, placeholders: placeholders, scientific: scientificHere)
+                for _ in 0..<400 {
+                    let bytes = (0..<Int.random(in: 1...3, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+                    let mark = marks[Int(bytes[0])]
+                    let screened = bytes.withUnsafeBufferPointer {
+                        ValueValidation.isScreened($0.trimmedASCII(), kind: kind, placeholders: placeholders, scientific: scientificHere)
+                    }
+                    let formula = bytes.withUnsafeBufferPointer { TextHygiene.startsLikeFormula($0) }
+                    if screened { #expect(mark & ValueRulesRule.screenStart != 0, "\(kind) \(bytes)") }
+                    #expect((mark & ValueRulesRule.formulaStart != 0) == (hygiene && formula), "\(kind) \(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test func recentByteStringsHoldOnlyWhatWasInserted() {
+        var rng = SystemRandomNumberGenerator()
+        let strings = RecentByteStrings()
+        defer { strings.deallocate() }
+        var inserted: Set<[UInt8]> = []
+        // Few distinct bytes and lengths from 0 to 70, so that slots and the four-byte ends collide often.
+        for _ in 0..<30_000 {
+            let bytes = randomBytes([0x61, 0x62, 0x20], lengths: 0...70, &rng)
+            let found = bytes.withUnsafeBufferPointer { strings.contains($0) }
+            if found { #expect(inserted.contains(bytes), "\(bytes)") }
+            if Bool.random(using: &rng) {
+                bytes.withUnsafeBufferPointer { strings.insert($0) }
+                let kept = bytes.withUnsafeBufferPointer { strings.contains($0) }
+                #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
+                if kept { inserted.insert(bytes) }
+            }
+        }
+    }
+
+    @Test func serviceAccountMatchAgreesWithFirstMatchingPattern() {
+        var rng = SystemRandomNumberGenerator()
+        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a"], removing: ["Guest"])
+        let pieces = ["Administrator", "ADMIN", "guest", "krbtgt", "MSOL_", "aad_", "sync_", "HealthMailbox", "SystemMailbox{", "}",
+                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee"].map { Array($0.utf8) }
+        for _ in 0..<30_000 {
+            let bytes = (0..<Int.random(in: 0...3, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            for inAddress in [true, false] {
+                let got = bytes.withUnsafeBufferPointer { accounts.match($0, inAddress: inAddress) }
+                let want = bytes.withUnsafeBufferPointer { b in
+                    b.count < 2 ? nil : accounts.patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(b) }
+                }
+                #expect(got == want, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func emailQuickAcceptWithDomainMemoAgreesWithoutIt() {
+        var rng = SystemRandomNumberGenerator()
+        let locals = ["ann", "a.b", "x", ".ann", "ann.", "a..b", "Guest", "administrator", "msol_1", "ann#ext#", "h$", "sm_x",
+                      "a b", "é", "a+tag", String(repeating: "l", count: 64), String(repeating: "l", count: 65)]
+        let domains = ["widget.com", "WIDGET.COM", "widget.co", "widget.c0m", "widget.invalid", "a-b.com", "-ab.com", "ab-.com",
+                       "widget", "widget.", ".com", "x.y.org", "widget.local", "widget.home.arpa", "widget.arpa", "",
+                       "widget.comx", "widget.xn--p1ai", String(repeating: "d", count: 63) + ".com",
+                       String(repeating: "d", count: 64) + ".com", String(repeating: "d.", count: 40) + "com"]
+        for allowed in [Set<String>(), ["local", "invalid"]] {
+            let settings = DirectorySettings(serviceAccounts: .standard, allowedTLDs: allowed)
+            let memo = RecentByteStrings()
+            defer { memo.deallocate() }
+            for _ in 0..<20_000 {
+                // Runs of one domain, as in an export, and sometimes the domain just accepted with one byte changed.
+                let text = locals.randomElement(using: &rng)! + (Int.random(in: 0..<20, using: &rng) == 0 ? "@@" : "@")
+                    + domains.randomElement(using: &rng)!
+                let maxLength = Bool.random(using: &rng) ? 128 : 20
+                let bytes = Array(text.utf8)
+                let want = bytes.withUnsafeBufferPointer { ValueValidation.quickAccept($0, kind: .email, maxLength: maxLength, directory: settings) }
+                let got = bytes.withUnsafeBufferPointer {
+                    ValueValidation.quickAcceptEmail($0, maxLength: maxLength, directory: settings, domains: memo)
+                }
+                #expect(got == want, "\(text)")
+            }
+        }
+    }
+
+    /// Records of ASCII cells, accented cells, quoted cells with doubled quotes and line breaks.
+    @Test func asciiSpansHoldOnlyASCIICells() throws {
+        var rng = SystemRandomNumberGenerator()
+        let cells = ["plain", "", "é", "Zoë Łódź", "\"a \"\"quoted\"\" é\"", "\"line\nbreak\"", "\"ascii \"\"q\"\"\"", "日本", "x?y", "12345678901234567"]
+        var text = ""
+        for _ in 0..<2000 {
+            text += (0..<Int.random(in: 1...9, using: &rng)).map { _ in cells.randomElement(using: &rng)! }.joined(separator: ",") + "\n"
+        }
+        let reader = CSVReader(source: MemorySource(Array(text.utf8)), chunkSize: 4096)
+        var records = 0, asciiAfterAccents = 0
+        while try reader.next() {
+            records += 1
+            let spans = RecordASCIISpans(reader)
+            var seenNonASCII = false
+            for index in 0..<reader.fieldCount {
+                let bytes = reader.bytes(index)
+                guard !bytes.isEmpty else { continue }
+                let ascii = bytes.allSatisfy { $0 < 0x80 }
+                if spans.contains(bytes) { #expect(ascii, "\(String(decoding: bytes, as: UTF8.self))") }
+                if !ascii { seenNonASCII = true }
+                if seenNonASCII && ascii && spans.contains(bytes) { asciiAfterAccents += 1 }
+            }
+        }
+        #expect(records == 2000)
+        #expect(asciiAfterAccents > 100, "the tail after the last non-ASCII cell counts as ASCII")
+    }
 }

@@ -68,6 +68,9 @@ struct ServiceAccounts: Sendable {
     /// every pair it starts), and per lowercased last byte of the patterns without a prefix ('*$').
     private let firstPairs: [UInt64]
     private let lastBytes: [Bool]
+    /// Per pattern: the first byte of its prefix, or of its suffix's last byte when it has no prefix
+    /// (`byPrefix` false). A value can match a pattern only with that byte, lowercased, in that place.
+    private let anchors: [(byte: UInt8, byPrefix: Bool)]
 
     static let shipped: [ServiceAccountPattern] = ((try? ProfileLoader.tableLines("service-accounts")) ?? []).compactMap { line in
         let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -100,6 +103,8 @@ struct ServiceAccounts: Sendable {
         }
         firstPairs = pairs
         lastBytes = last
+        // A pattern has a prefix or a suffix (`ServiceAccountPattern` refuses one that matches everything).
+        anchors = patterns.map { p in p.prefix.first.map { ($0, true) } ?? (p.suffix.last ?? 0, false) }
     }
 
     @inline(__always)
@@ -107,7 +112,14 @@ struct ServiceAccounts: Sendable {
 
     func match(_ bytes: UnsafeBufferPointer<UInt8>, inAddress: Bool) -> ServiceAccountPattern? {
         guard mayMatch(bytes) else { return nil }
-        return patterns.first { (inAddress ? $0.matchesAddresses : $0.matchesNames) && $0.matches(bytes) }
+        let first = Self.lower(bytes[0]), last = Self.lower(bytes[bytes.count - 1])
+        // The first pattern that matches, as `patterns.first` would find it, looking closer only at those
+        // whose anchor byte is in place.
+        for k in anchors.indices where anchors[k].byte == (anchors[k].byPrefix ? first : last) {
+            let pattern = patterns[k]
+            if (inAddress ? pattern.matchesAddresses : pattern.matchesNames) && pattern.matches(bytes) { return pattern }
+        }
+        return nil
     }
 
     /// False when no pattern can match (the first and last byte tests of `match`), inline in the per-cell

@@ -31,9 +31,13 @@ enum DirectoryValues {
     /// (`EmailRule.plainAtSignWithoutHash`), has nothing to report.
     @inline(__always)
     static func acceptsPlainAddress(_ b: UnsafeBufferPointer<UInt8>, at: Int, settings: DirectorySettings) -> Bool {
-        let local = UnsafeBufferPointer(rebasing: b[..<at])
-        if settings.serviceAccounts.mayMatch(local), settings.serviceAccounts.match(local, inAddress: true) != nil { return false }
-        return EmailDomains.acceptsTLD(b, allowed: settings.allowedTLDs)
+        acceptsPlainLocalPart(UnsafeBufferPointer(rebasing: b[..<at]), settings: settings) && EmailDomains.acceptsTLD(b, allowed: settings.allowedTLDs)
+    }
+
+    /// The part of `acceptsPlainAddress` that looks at the local part: it names no service account.
+    @inline(__always)
+    static func acceptsPlainLocalPart(_ local: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
+        !(settings.serviceAccounts.mayMatch(local) && settings.serviceAccounts.match(local, inAddress: true) != nil)
     }
 
     /// A person-name cell: a DN, or a service account's name.

@@ -77,6 +77,15 @@ enum EmailRule {
     /// `localPart`, -1 otherwise.
     @inline(__always)
     private static func plainAtSign(_ b: UnsafeBufferPointer<UInt8>, localPart: UInt8) -> Int {
+        let at = plainLocalPartEnd(b, localPart: localPart)
+        return at >= 0 && isPlainDomain(UnsafeBufferPointer(rebasing: b[(at + 1)...])) ? at : -1
+    }
+
+    /// The '@' index of a value of plain address length (5 to 254 bytes) whose bytes before it are a
+    /// plain local part (bytes of class `localPart` separated by single dots, at most 64), -1 otherwise.
+    /// The address is plain when `isPlainDomain` accepts the bytes after the '@' too.
+    @inline(__always)
+    static func plainLocalPartEnd(_ b: UnsafeBufferPointer<UInt8>, localPart: UInt8 = emailAtextButHash) -> Int {
         let n = b.count
         guard n >= 5, n <= 254, let p = b.baseAddress else { return -1 }
         let classes = emailByteClasses
@@ -99,9 +108,18 @@ enum EmailRule {
             }
         }
         guard i < n, i > 0, i <= 64, !previousDot else { return -1 }
-        let at = i
-        // Domain: at least two labels of letters, digits and inner hyphens; a last label of 2+ letters.
-        i += 1
+        return i
+    }
+
+    /// Whether the bytes after an address's '@' are a plain domain: at least two labels of letters, digits
+    /// and inner hyphens, the last one of 2+ letters. Depends on those bytes alone, so a verdict can be
+    /// remembered per domain.
+    @inline(__always)
+    static func isPlainDomain(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = d.baseAddress else { return false }
+        let n = d.count
+        let classes = emailByteClasses
+        var i = 0
         var labels = 0
         var labelLength = 0
         var labelAllLetters = true
@@ -113,19 +131,18 @@ enum EmailRule {
             if k & emailLetter != 0 {
                 labelLength += 1
             } else if c == 0x2E {
-                guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return -1 }
+                guard labelLength >= 1, labelLength <= 63, previous != 0x2D else { return false }
                 labels += 1
                 labelLength = 0
                 labelAllLetters = true
             } else {
-                guard k & emailDomain != 0, labelLength > 0 || c != 0x2D else { return -1 }
+                guard k & emailDomain != 0, labelLength > 0 || c != 0x2D else { return false }
                 labelAllLetters = false
                 labelLength += 1
             }
             previous = c
         }
-        guard labelLength >= 2, labelLength <= 63, previous != 0x2D, labelAllLetters, labels >= 1 else { return -1 }
-        return at
+        return labelLength >= 2 && labelLength <= 63 && previous != 0x2D && labelAllLetters && labels >= 1
     }
 
     static func problem(in value: String) -> (String, Fix?)? {

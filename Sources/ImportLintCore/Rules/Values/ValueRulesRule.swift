@@ -28,13 +28,32 @@ final class ValueRulesRule: RecordRule {
         let scientific: Bool
         /// A placeholder here is missing-value's finding (the column requires a value).
         let placeholderIsMissing: Bool
+        /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
+        let firstBytes: UnsafePointer<UInt8>
+        /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
+        /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` applies.
+        let remembersCleanCells: Bool
     }
+
+    /// The byte can start a formula (=, +, -, @, TAB, CR), when the text-hygiene checks are selected.
+    static let formulaStart: UInt8 = 1
+    /// The byte can start a screened value in this column: a placeholder or scientific notation (when
+    /// selected and applicable to the column's kind), or whitespace before one.
+    static let screenStart: UInt8 = 2
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
     /// releases its storage, and this loop runs for every cell of the file.
     private let plans: UnsafeMutableBufferPointer<Plan>
+    /// 256 marks per plan, chosen once per column so that most cells are settled by their first byte.
+    private let firstByteMarks: UnsafeMutablePointer<UInt8>
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
+    /// Per plan: the domains its email column accepted lately (unused in other columns).
+    private let acceptedDomains: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan: recent cells that reported nothing, exactly as written. A cell's verdict is a function of
+    /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
+    /// is settled before screening, trimming and the verdict cache.
+    private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -81,17 +100,25 @@ final class ValueRulesRule: RecordRule {
         let missingValueReports = selection.isEnabled(.missingValue)
         let placeholders = selection.isEnabled(.placeholderValue)
         let scientific = selection.isEnabled(.scientificNotation)
-        let planList = bound.map { index, spec in
+        let hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
+        let marksTable = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * bound.count)
+        firstByteMarks = marksTable
+        let planList = bound.enumerated().map { p, bound in
+            let (index, spec) = bound
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
             let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
+            let screensPlaceholders = placeholders || (missingValueReports && spec.valueRequired)
+            let screensScientific = scientific && ScientificNotation.applies(to: spec.kind)
+            let marks = marksTable + 256 * p
+            Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific)
             return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
-                        placeholders: placeholders || (missingValueReports && spec.valueRequired),
-                        scientific: scientific && ScientificNotation.applies(to: spec.kind),
-                        placeholderIsMissing: spec.valueRequired && missingValueReports)
+                        placeholders: screensPlaceholders, scientific: screensScientific,
+                        placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
+                        remembersCleanCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -101,6 +128,10 @@ final class ValueRulesRule: RecordRule {
         _ = caches.initialize(from: planList.map { _ in VerdictCache() })
         hygieneCaches = .allocate(capacity: planList.count)
         _ = hygieneCaches.initialize(from: planList.map { _ in VerdictCache() })
+        acceptedDomains = .allocate(capacity: planList.count)
+        _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
+        cleanCells = .allocate(capacity: planList.count)
+        _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -110,11 +141,25 @@ final class ValueRulesRule: RecordRule {
         }
         dependentContexts = specs.map { _ in [] }
         self.validation = validation
-        hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
+        self.hygiene = hygiene
+    }
+
+    /// The marks of one column: a superset of the first bytes `TextHygiene.startsLikeFormula` and
+    /// `ValueValidation.isScreened` (after trimming spaces and tabs) accept, so that a cell whose first byte
+    /// has no mark needs neither test.
+    static func markFirstBytes(_ marks: UnsafeMutablePointer<UInt8>, hygiene: Bool, placeholders: Bool, scientific: Bool) {
+        marks.initialize(repeating: 0, count: 256)
+        if hygiene { for b in Array("=+-@\t\r".utf8) { marks[Int(b)] |= formulaStart } }
+        var screens: [UInt8] = []
+        if placeholders { screens += Array("-(#NnTtUu".utf8) }
+        if scientific { screens += Array("0123456789".utf8) }
+        if !screens.isEmpty { screens += Array(" \t".utf8) }
+        for b in screens { marks[Int(b)] |= screenStart }
     }
 
     deinit {
         plans.deallocate()
+        firstByteMarks.deallocate()
         for cache in caches { cache.deallocate() }
         for cache in hygieneCaches { cache.deallocate() }
         for cache in unboundHygiene.values { cache.deallocate() }
@@ -122,6 +167,12 @@ final class ValueRulesRule: RecordRule {
         caches.deallocate()
         _ = hygieneCaches.deinitialize()
         hygieneCaches.deallocate()
+        for memo in acceptedDomains { memo.deallocate() }
+        _ = acceptedDomains.deinitialize()
+        acceptedDomains.deallocate()
+        for memo in cleanCells { memo.deallocate() }
+        _ = cleanCells.deinitialize()
+        cleanCells.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
@@ -139,53 +190,63 @@ final class ValueRulesRule: RecordRule {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
         let mayHoldInvalidBytes = !reader.invalidUTF8.isEmpty
-        // Most records are plain ASCII without '?': then only a cell's first byte (formula characters) can
-        // interest the text-hygiene checks, and no cell needs a full scan.
-        let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || reader.rawRecordContains(0x3F))
-        let plain = !scanCells && !mayHoldInvalidBytes
+        // A '?' may be a letter the file lost: then every cell is one for the text-hygiene checks to scan.
+        let hasQuestionMark = hygiene && reader.rawRecordContains(0x3F)
+        let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || hasQuestionMark)
+        let asciiSpans = RecordASCIISpans(reader)
+        // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its first
+        // byte (formula characters), and cannot hold bytes that are not UTF-8.
+        let plainIfASCII = !hasQuestionMark
+        let plainIfNot = !hygiene && !mayHoldInvalidBytes
         // A service account's row matches in several cells (names, address): reported once, below.
         var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
-        // Read once per record, not per cell (a lazy global's every read is a call).
-        let screenFirstBytes = ValueValidation.screenFirstBytes
         for p in plans.indices {
-            let plan = plans[p]
-            let raw = reader.bytes(plan.index)
-            // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short: two byte tests.
-            let screened = (plan.placeholders || plan.scientific) && raw.count <= 18 && ValueValidation.mayBeScreened(raw, screenFirstBytes)
-                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.kind, placeholders: plan.placeholders, scientific: plan.scientific)
-            // In a plain record, a text cell within its length limit (or a column without one) that does not
-            // start like a formula has nothing to report: settled without trimming it.
-            if plain && !screened && plan.validateAbove >= 0 && raw.count <= plan.validateAbove && !TextHygiene.startsLikeFormula(raw) {
+            // Through a pointer: a copy of the plan would be made for every cell.
+            let plan = plans.baseAddress.unsafelyUnwrapped + p
+            let raw = reader.bytes(plan.pointee.index)
+            // An empty cell has nothing to validate or to scan.
+            guard let firstByte = raw.first else { continue }
+            let ascii = asciiSpans.contains(raw)
+            let plain = ascii ? plainIfASCII : plainIfNot
+            let marks = plan.pointee.firstBytes[Int(firstByte)]
+            if plain && marks == 0 && raw.count <= plan.pointee.validateAbove { continue }
+            if plan.pointee.remembersCleanCells && cleanCells[p].contains(raw) { continue }
+            // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
+            let screened = marks & Self.screenStart != 0 && raw.count <= 18
+                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
+            // A plain text cell within its length limit (or of a column without one) that does not start
+            // like a formula has nothing to report: settled without trimming it.
+            if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
                 continue
             }
             let value = raw.trimmedASCII()
-            if value.isEmpty || (mayHoldInvalidBytes && !raw.isValidUTF8) { continue }
+            if value.isEmpty || (mayHoldInvalidBytes && !ascii && !raw.isValidUTF8) { continue }
             // nil, not an empty array, for the clean cells: an array would be released at every cell.
             var findings: [ValueFinding]?
             let validates = screened
-                ? !(plan.placeholderIsMissing && Placeholder.matches(value, kind: plan.kind))
-                : value.count > plan.validateAbove
-                    && !(plan.quickAccepts && ValueValidation.quickAccept(value, kind: plan.kind, maxLength: plan.maxLength, directory: directory))
-            if validates && (plan.exemptBy == nil || !isExempt(plan, p, reader)) {
-                let discriminator = plan.discriminator.map { reader.bytes($0).trimmedASCII() }
+                ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
+                : value.count > plan.pointee.validateAbove
+                    && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
+            if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
+                let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
                 switch caches[p].recall(value, qualifier: discriminator) {
                 case .known(let known):
                     findings = known
                 case .unknown(let entry):
                     let text = String(decoding: value, as: UTF8.self)
                     let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.placeholders)
+                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
                         : ValueValidation.validate(text, context: cellContext)
                     findings = caches[p].remember(found, entry: entry)
                 }
             }
-            if hygiene && (scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw))
+            if hygiene && (plain ? marks & Self.formulaStart != 0 : TextHygiene.needsCheck(raw))
                 && !TextHygiene.isPlainLatinText(raw) && !FormulaInjection.isPlainPhoneNumber(raw) {
                 let verdicts: [ValueFinding]?
                 switch hygieneCaches[p].recall(raw, qualifier: nil) {
                 case .known(let known): verdicts = known
                 case .unknown(let entry):
-                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.kind, decodedFrom: legacyReading)
+                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.pointee.kind, decodedFrom: legacyReading)
                     verdicts = hygieneCaches[p].remember(found, entry: entry)
                 }
                 if let verdicts {
@@ -193,12 +254,14 @@ final class ValueRulesRule: RecordRule {
                     findings = validated + verdicts.filter { h in !validated.contains { $0.rule == h.rule } }
                 }
             }
-            if var findings {
-                if ServiceAccounts.reportedPerRecord(plan.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
-                    serviceAccountCells.append((p, findings.remove(at: i)))
-                }
-                emit(findings, reader: reader, index: plan.index, record: record, sink: sink)
+            guard var findings else {
+                if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
+                continue
             }
+            if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
+                serviceAccountCells.append((p, findings.remove(at: i)))
+            }
+            emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
         }
         if !serviceAccountCells.isEmpty {
             let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
@@ -220,6 +283,14 @@ final class ValueRulesRule: RecordRule {
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
+    }
+
+    /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains.
+    @inline(__always)
+    private func quickAccepts(_ value: UnsafeBufferPointer<UInt8>, _ kind: ValueKind, maxLength: Int, _ p: Int) -> Bool {
+        kind == .email
+            ? ValueValidation.quickAcceptEmail(value, maxLength: maxLength, directory: directory, domains: acceptedDomains[p])
+            : ValueValidation.quickAccept(value, kind: kind, maxLength: maxLength, directory: directory)
     }
 
     /// Whether another cell of the row exempts this one from validation (4me's legacy label 'skype' on a
@@ -317,11 +388,23 @@ struct VerdictCache {
         recent.deallocate()
     }
 
+    /// A recent short value is recalled inline, in the caller's loop: in a column of a few distinct values,
+    /// nearly every cell.
+    @inline(__always)
     mutating func recall(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
+        if caching, qualifier == nil, let short = ShortValueMemo.Key(value), let verdict = recent.verdict(short) {
+            lookups += 1
+            return known(verdict)
+        }
+        return recallFromTable(value, qualifier: qualifier)
+    }
+
+    /// `recall` past the recent short values.
+    @inline(never)
+    private mutating func recallFromTable(_ value: UnsafeBufferPointer<UInt8>, qualifier: UnsafeBufferPointer<UInt8>?) -> Recall {
         guard caching else { return .unknown(nil) }
         lookups += 1
         let short = qualifier == nil ? ShortValueMemo.Key(value) : nil
-        if let short, let verdict = recent.verdict(short) { return known(verdict) }
         let added: (entry: Int, occurrences: Int)
         if let qualifier {
             qualified.removeAll(keepingCapacity: true)

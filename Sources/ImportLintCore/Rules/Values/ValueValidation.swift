@@ -57,6 +57,23 @@ public enum ValueValidation {
         }
     }
 
+    /// `quickAccept` of an email value, with the domains the column accepted lately: the same answer,
+    /// without checking a domain it has just accepted again.
+    @inline(__always)
+    static func quickAcceptEmail(_ bytes: UnsafeBufferPointer<UInt8>, maxLength: Int, directory: DirectorySettings,
+                                 domains: RecentByteStrings) -> Bool {
+        guard bytes.count <= maxLength else { return false }
+        let at = EmailRule.plainLocalPartEnd(bytes)
+        guard at >= 0 else { return false }
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+        if !domains.contains(domain) {
+            // The top-level domain is the domain's last label: its verdict is part of the domain's.
+            guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
+            domains.insert(domain)
+        }
+        return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(rebasing: bytes[..<at]), settings: directory)
+    }
+
     /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
     /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
     /// `placeholders` and `scientific` say which of the two checks are selected.

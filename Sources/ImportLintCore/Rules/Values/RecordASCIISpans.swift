@@ -1,0 +1,52 @@
+/// The parts of the current record that are certainly ASCII: the bytes before its first non-ASCII byte
+/// (which the reader notes while splitting) and those after its last one (found here by a short backward
+/// scan). A cell inside either part needs no byte scan for non-ASCII text: in a people export the accents
+/// sit in one or two cells, and the cells around them would otherwise each be scanned in full.
+struct RecordASCIISpans {
+    /// The whole record is ASCII, cells with doubled quotes (copied out of the buffer) included.
+    private let whole: Bool
+    private let headStart: UnsafePointer<UInt8>
+    private let headEnd: UnsafePointer<UInt8>
+    private let tailStart: UnsafePointer<UInt8>
+    private let tailEnd: UnsafePointer<UInt8>
+
+    init(_ reader: CSVReader) {
+        let base = UnsafePointer(reader.bufferBase)
+        let first = reader.firstNonASCIIOffset
+        let end = reader.recordEndOffset
+        whole = first == .max
+        headStart = base
+        tailEnd = base + end
+        guard !whole else {
+            headEnd = base
+            tailStart = tailEnd
+            return
+        }
+        headEnd = base + first
+        tailStart = base + Self.endOfLastNonASCII(base, after: first, before: end)
+    }
+
+    /// Offset just past the last byte of `first...end` with its high bit set (the byte at `first` has it).
+    private static func endOfLastNonASCII(_ base: UnsafePointer<UInt8>, after first: Int, before end: Int) -> Int {
+        var e = end
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while e - 8 > first {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + e - 8).loadUnaligned(as: UInt64.self)) & high
+            // Little-endian: the highest set bit belongs to the last byte with its high bit set.
+            if word != 0 { return e - 8 + (63 - word.leadingZeroBitCount) / 8 + 1 }
+            e -= 8
+        }
+        while e - 1 > first && base[e - 1] < 0x80 { e -= 1 }
+        return e
+    }
+
+    /// True when the (non-empty) cell's bytes lie in one of the ASCII parts. A cell copied out of the
+    /// buffer lies in neither unless the whole record is ASCII.
+    @inline(__always)
+    func contains(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if whole { return true }
+        guard let start = cell.baseAddress else { return true }
+        let end = start + cell.count
+        return (start >= headStart && end <= headEnd) || (start >= tailStart && end <= tailEnd)
+    }
+}
