@@ -3,6 +3,8 @@
 /// freely.
 public enum ValueValidation {
     public static func validate(_ value: String, context: ValueContext) -> [ValueFinding] {
+        // A type name where the values should be says what went wrong better than 'not a valid email'.
+        if context.kind != .text, let typeName = PowerShellTypeName.finding(value) { return [typeName] }
         var findings: [ValueFinding] = []
         switch context.kind {
         case .text: break

@@ -1,0 +1,41 @@
+extension RuleDescriptor {
+    public static let powershellTypeName = RuleDescriptor(
+        code: "DIR008", name: "powershell-type-name", severity: .error,
+        summary: "A cell holds a .NET type name ('System.Object[]') instead of values",
+        explanation: "PowerShell's Export-Csv writes a property it cannot turn into text as the name of its type: a multi-valued Active Directory attribute (otherTelephone, proxyAddresses, otherMobile) as 'Microsoft.ActiveDirectory.Management.ADPropertyValueCollection', an array as 'System.Object[]' or 'System.String[]', a Microsoft Graph list as 'System.Collections.Generic.List`1[System.String]', a nested object as '@{Name=...}'. The values are lost from the file; the import would store the type name or reject the row. Export the values joined, for example Select-Object @{n='otherTelephone';e={$_.otherTelephone -join ';'}}. There is no fix: the values are not in the file.",
+        triggeringExample: "Primary Email,Name\nSystem.Object[],Ann Lee",
+        cleanExample: "Primary Email,Name\nann.lee@widget.com,Ann Lee")
+}
+
+/// Cells that are the text PowerShell writes for a value it cannot convert: a .NET type name or a
+/// hashtable's '@{...}' rendering. Asked before a value is validated, on each distinct value.
+enum PowerShellTypeName {
+    static func finding(_ value: String) -> ValueFinding? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        let what: String
+        if isTypeName(text) {
+            what = "is the name of a .NET type, not a value: PowerShell's Export-Csv writes a multi-valued property that way"
+        } else if isObjectRendering(text) {
+            what = "is how PowerShell writes an object nested in another, not a value: Export-Csv writes a nested property that way"
+        } else {
+            return nil
+        }
+        return ValueFinding(.powershellTypeName, "'\(text)' \(what), and its values are not in the file; export them joined (Select-Object @{n='…';e={$_.… -join ';'}})")
+    }
+
+    /// 'System.Object[]', 'Microsoft.ActiveDirectory.Management.ADPropertyValueCollection',
+    /// 'System.Collections.Generic.List`1[System.String]': a namespace, a type, no spaces.
+    private static func isTypeName(_ text: String) -> Bool {
+        guard text.hasPrefix("System.") || text.hasPrefix("Microsoft.") else { return false }
+        let allowed = text.utf8.allSatisfy { b in
+            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || b == 0x2E || b == 0x5F || b == 0x60 || b == 0x5B || b == 0x5D || b == 0x2C
+        }
+        return allowed && text.utf8.filter { $0 == 0x2E }.count >= 1 && text.utf8.last != 0x2E
+    }
+
+    /// '@{Name=Ann; Title=Analyst}': how PowerShell writes an object inside an object.
+    private static func isObjectRendering(_ text: String) -> Bool {
+        text.hasPrefix("@{") && text.hasSuffix("}") && text.contains("=")
+    }
+}
