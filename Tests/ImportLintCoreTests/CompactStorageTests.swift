@@ -49,8 +49,41 @@ import Testing
         let more = (0..<5000).map { _ in rng.next() }
         for key in more { #expect(table.valueOrInsert(key, 7) == nil) }
         #expect(table.valueOrInsert(keys[0], 0) == 1 && table.valueOrInsert(more[4999], 0) == 7)
-        // 8 bytes a slot, at most 9/10 full, in the layers of the first keys and the one reserved for the rest.
-        #expect(table.byteCount < (5000 * 3 + 15000) * 8 * 10 / 9 + 64 * 8 * 12)
+        // 7 bytes a slot, at most 9/10 full, in the layers of the first keys and the one reserved for the rest.
+        #expect(table.byteCount < (5000 * 3 + 15000) * 7 * 10 / 9 + 64 * 7 * 12)
+    }
+
+    /// Exactly sized: the layer reserved for 20,000 keys in all holds them without another.
+    @Test func theReservedLayerHoldsTheKeysItWasReservedFor() {
+        let table = FingerprintTable(expectedKeys: 100)
+        table.reserve(20000)
+        var rng = SeededRNG(seed: 5)
+        for i in 0..<20000 { #expect(table.valueOrInsert(rng.next(), i) == nil) }
+        #expect(table.layerCount == 2)
+        #expect(table.byteCount < 20000 * 7 * 10 / 9 + 64 * 7 * 4)
+    }
+
+    /// A layer keeps values relative to its first in 28 bits: one further away (a file of more than 268
+    /// million lines), or below it, goes to a new layer and still comes back exactly.
+    @Test func valuesFarApartComeBackExactly() {
+        let table = FingerprintTable()
+        let values = [5, 5 + (1 << 28) - 2, 5 + (1 << 28) - 1, 3, Int(UInt32.max) - 1, 1 << 30]
+        for (i, value) in values.enumerated() { #expect(table.valueOrInsert(UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15, value) == nil) }
+        for (i, value) in values.enumerated() {
+            #expect(table.valueOrInsert(UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15, 0) == value, "value \(value)")
+        }
+        #expect(table.layerCount == 5)
+    }
+
+    /// Slots keep 28 bits of the fingerprint besides its home: fingerprints equal in those are a hit, which
+    /// the rule verifies (FingerprintCollisionTests); one bit more apart is not.
+    @Test func slotsTellFingerprintsApartByTheirLow28Bits() {
+        let table = FingerprintTable()
+        let key: UInt64 = 0xABCD_EF01_2345_6789
+        #expect(table.valueOrInsert(key, 7) == nil)
+        #expect(table.valueOrInsert(key ^ (1 << 28), 8) == 7)
+        #expect(table.valueOrInsert(key ^ (1 << 27), 9) == nil)
+        #expect(table.valueOrInsert(key ^ (1 << 27), 0) == 9)
     }
 
     @Test func anEmptiedKeyTableStartsOver() {

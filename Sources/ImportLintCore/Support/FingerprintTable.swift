@@ -1,40 +1,41 @@
 import CICU
 
-/// Seen-key table of 64-bit fingerprints, each with a value (a line), in flat arrays of 8-byte slots with
-/// linear probing: a fingerprint's high bits choose its home slot and the slot keeps its low 32 bits and
-/// the value. A hit only says the key is probably the same (its home bits are only known to be near and
-/// its low bits equal): callers verify hits against the real bytes (see `DuplicateKeyVerifier`), so a
-/// fingerprint collision can never be reported as a duplicate. Two thirds of the memory of 12-byte slots
-/// holding the whole fingerprint.
+/// Seen-key table of 64-bit fingerprints, each with a value (a line), in flat arrays of 7-byte slots with
+/// linear probing: a fingerprint's high bits choose its home slot and the slot keeps its low 28 bits and
+/// the value in 28 bits. A hit only says the key is probably the same (its home bits are only known to be
+/// near and its low bits equal): callers verify hits against the real bytes (see `DuplicateKeyVerifier`),
+/// so a fingerprint collision can never be reported as a duplicate. Seven eighths of the memory of 8-byte
+/// slots holding 32 bits of each: a look-up compares its 28 bits with about five slots, so a file of ten
+/// million keys meets a collision about once in five files (once in eighty with 32 bits).
 ///
 /// Slots do not keep enough of the fingerprint to move them to a larger array. A full table instead gets
 /// another layer, searched after it; the table is presized from the file's size (`reserve`) so that a
 /// file normally has two layers (the first few thousand keys, then the rest), and memory never holds an
 /// old and a new array at once while growing.
 final class FingerprintTable {
-    private struct Slot {
-        /// The fingerprint's low half.
-        var check: UInt32
-        /// The value plus one; 0 marks an empty slot.
-        var storedValue: UInt32
-    }
-
     private struct Layer {
-        let slots: UnsafeMutablePointer<Slot>
+        /// `capacity` slots, and one byte more so that the last one can be read as 8 bytes.
+        let bytes: UnsafeMutableRawPointer
         let capacity: Int
         var count = 0
+        /// The value its stored values are relative to: the first one it got.
+        var base = 0
 
         init(keys: Int) {
             capacity = Self.capacity(for: keys)
-            slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: Slot(check: 0, storedValue: 0), count: capacity)
+            let byteCount = capacity * Slot.bytes + 1
+            bytes = .allocate(byteCount: byteCount, alignment: 8)
+            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
         }
 
-        /// At most 9/10 full: linear probing over 8-byte slots, eight to a cache line, takes about five
+        /// At most 9/10 full: linear probing over 7-byte slots, nine to a cache line, takes about five
         /// probes per look-up on average while the table fills (about 50 near the end of a full one).
         static func capacity(for keys: Int) -> Int { max(64, keys / 9 * 10 + 64) }
 
         var keysLeft: Int { capacity / 10 * 9 - count }
+
+        /// Whether `value` can be stored here (relative to the layer's first value).
+        func fits(_ value: Int) -> Bool { count == 0 || (value >= base && value - base <= Slot.largestOffset) }
 
         /// Home slot: the fingerprint's high bits scaled to the capacity (any capacity works).
         @inline(__always)
@@ -42,18 +43,33 @@ final class FingerprintTable {
             Int(truncatingIfNeeded: fingerprint.multipliedFullWidth(by: UInt64(capacity)).high)
         }
 
-        /// The slot on `fingerprint`'s probe path holding its low half, or else the empty slot ending the path.
         @inline(__always)
-        func probe(_ fingerprint: UInt64, _ check: UInt32) -> (index: Int, found: Bool) {
+        func slot(_ i: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self)) & Slot.mask
+        }
+
+        /// Writes slot `i`, leaving the next slot's first byte (read and written with it) as it was.
+        @inline(__always)
+        func store(_ i: Int, check: UInt64, value: Int) {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self))
+            let slot = check << UInt64(Slot.valueBits) | UInt64(value - base + 1)
+            bytes.storeBytes(of: (word & ~Slot.mask | slot).littleEndian, toByteOffset: i &* Slot.bytes, as: UInt64.self)
+        }
+
+        /// The slot on `fingerprint`'s probe path holding its check bits, or else the empty slot ending the path.
+        @inline(__always)
+        func probe(_ fingerprint: UInt64, _ check: UInt64) -> (index: Int, found: Bool) {
             var i = home(fingerprint)
             while true {
-                let slot = slots[i]
-                if slot.storedValue == 0 { return (i, false) }
-                if slot.check == check { return (i, true) }
+                let slot = slot(i)
+                if slot & Slot.valueMask == 0 { return (i, false) }
+                if slot >> UInt64(Slot.valueBits) == check { return (i, true) }
                 i += 1
                 if i == capacity { i = 0 }
             }
         }
+
+        func value(at i: Int) -> Int { base + Int(truncatingIfNeeded: slot(i) & Slot.valueMask) - 1 }
     }
 
     // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
@@ -66,35 +82,47 @@ final class FingerprintTable {
         layers = [Layer(keys: expectedKeys)]
     }
 
-    deinit { for layer in layers { layer.slots.deallocate() } }
+    deinit { for layer in layers { layer.bytes.deallocate() } }
 
     /// Asks the memory system for the key's home slots now, so that a later look-up does not wait for them.
     @inline(__always)
     func prefetch(_ fingerprint: UInt64) {
-        for layer in layers { cicu_prefetch(UnsafeRawPointer(layer.slots + layer.home(fingerprint))) }
+        for layer in layers { cicu_prefetch(UnsafeRawPointer(layer.bytes + layer.home(fingerprint) &* Slot.bytes)) }
     }
 
     /// The value stored for `fingerprint`, or nil after storing `value` for it. Values are kept in 32 bits:
     /// one of 4,294,967,294 or more comes back as 4,294,967,294, a negative one as 0.
     @inline(__always)
     func valueOrInsert(_ fingerprint: UInt64, _ value: Int) -> Int? {
-        let check = UInt32(truncatingIfNeeded: fingerprint)
+        let check = fingerprint & Slot.checkMask
         var free = 0
         for layer in layers {
             let (i, found) = layer.probe(fingerprint, check)
-            if found { return Int(layer.slots[i].storedValue) - 1 }
+            if found { return layer.value(at: i) }
             free = i
         }
-        if layers[layers.count - 1].keysLeft <= 0 {
+        let value = min(max(0, value), Self.largestValue)
+        let last = layers.count - 1
+        if layers[last].keysLeft <= 0 {
             // Half as much room again, in a new layer.
             layers.append(Layer(keys: count / 2))
-            free = layers[layers.count - 1].probe(fingerprint, check).index
+            free = layers[last + 1].probe(fingerprint, check).index
+        } else if !layers[last].fits(value) {
+            // A value too far from the layer's first (a file of more than 268 million lines): the room
+            // left moves to a new layer.
+            layers.append(Layer(keys: layers[last].keysLeft))
+            free = layers[last + 1].probe(fingerprint, check).index
         }
-        let last = layers.count - 1
-        layers[last].slots[free] = Slot(check: check, storedValue: UInt32(min(max(0, value), Self.largestValue)) + 1)
-        layers[last].count += 1
-        count += 1
+        insert(at: free, in: layers.count - 1, check: check, value: value)
         return nil
+    }
+
+    @inline(__always)
+    private func insert(at i: Int, in l: Int, check: UInt64, value: Int) {
+        if layers[l].count == 0 { layers[l].base = value }
+        layers[l].store(i, check: check, value: value)
+        layers[l].count += 1
+        count += 1
     }
 
     private static let largestValue = Int(UInt32.max) - 1
@@ -109,11 +137,27 @@ final class FingerprintTable {
     /// Forgets every key and gives the memory back (the file's keys have all been seen: the table is
     /// otherwise held while the findings are sorted and written).
     func removeAll() {
-        for layer in layers { layer.slots.deallocate() }
+        for layer in layers { layer.bytes.deallocate() }
         layers = [Layer(keys: 0)]
         count = 0
     }
 
     /// Bytes held, for tests of the memory bound.
-    var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * MemoryLayout<Slot>.stride } }
+    var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * Slot.bytes + 1 } }
+
+    /// Layers searched per look-up, for tests.
+    var layerCount: Int { layers.count }
+}
+
+/// A slot: the fingerprint's low `checkBits` above a value of `valueBits`, in `bytes` bytes.
+private enum Slot {
+    // Computed, so that each folds to a constant where it is used (a stored one may be read lazily).
+    static var bytes: Int { 7 }
+    static var valueBits: Int { 28 }
+    static var checkBits: Int { 28 }
+    static var valueMask: UInt64 { 1 << valueBits - 1 }
+    static var checkMask: UInt64 { 1 << checkBits - 1 }
+    static var mask: UInt64 { 1 << (bytes * 8) - 1 }
+    /// A layer's values are kept as the difference from its first value, plus one (0 marks an empty slot).
+    static var largestOffset: Int { Int(valueMask) - 1 }
 }

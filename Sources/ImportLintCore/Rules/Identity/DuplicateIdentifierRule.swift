@@ -11,7 +11,7 @@ extension RuleDescriptor {
 /// A key with a scope (The Receptionist's Location Slug) has a second table keyed without the scope that
 /// remembers who first used it: a repeat under another scope value is excused only for the same person.
 ///
-/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, about 10 bytes each. A
+/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, about 8 bytes each. A
 /// fingerprint seen before is reported in place at once and checked against the real bytes of the first
 /// row when the file ends (`DuplicateKeyVerifier`), so that a fingerprint collision is never a finding.
 final class DuplicateIdentifierRule: RecordRule {
@@ -168,15 +168,16 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     override func finish(sink: DiagnosticSink) {
-        let keys = keys
-        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
-            Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
-        }
+        // The tables go first: the verification does not read them, and its own memory would add to theirs.
         for key in keys {
             key.firstLine.removeAll()
             key.crossScope.removeAll()
             key.crossScopeLine = []
             key.crossScopePerson = []
+        }
+        let keys = keys
+        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
+            Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
         }
     }
 
@@ -205,6 +206,7 @@ final class DuplicateIdentifierRule: RecordRule {
         // Reserved, not grown: growing copies the list, which then takes twice its size for a moment. Pages
         // never written cost no memory.
         firstRows?.reserveCapacity((estimate + estimate / 16) * keys.count)
+        verifier.reserve(records: keyCount)
     }
 
     /// The first `same_person` column group that is filled in this row, as a digest; `Key128.noPerson` when
