@@ -118,7 +118,7 @@ final class DuplicateIdentifierRule: RecordRule {
     var fingerprintMask = UInt64.max
 
     private func fingerprints(_ reader: CSVReader, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
-        var hasher = KeyHasher()
+        var hasher = FingerprintHasher()
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()
             // A key with an empty part does not identify anything (4me needs both Source and Source ID);
@@ -127,10 +127,10 @@ final class DuplicateIdentifierRule: RecordRule {
                                  && ValueValidation.isScreened(value, kind: part.kind, scientific: false)) { return nil }
             hasher.combine(value, caseInsensitive: key.caseInsensitive)
         }
-        let alone = hasher.finalize().a & fingerprintMask
+        let alone = hasher.finalize() & fingerprintMask
         if key.scope.isEmpty { return (alone, alone) }
         for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
-        return (hasher.finalize().a & fingerprintMask, alone)
+        return (hasher.finalize() & fingerprintMask, alone)
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
