@@ -14,9 +14,9 @@ import Darwin
 /// million keys meets a collision about once in five files (once in eighty with 32 bits).
 ///
 /// Slots do not keep enough of the fingerprint to move them to a larger array. A full table instead gets
-/// another layer, searched after it; the table is presized from the file's size (`reserve`) so that a
-/// file normally has two layers (the first few thousand keys, then the rest), and memory never holds an
-/// old and a new array at once while growing.
+/// another layer, searched after it. The table is presized from the file's size (`reserve`), moving the
+/// few thousand keys seen before into the new layer, so that a file normally has one layer; and memory
+/// never holds an old and a new array of that size at once while growing.
 final class FingerprintTable {
     private struct Layer {
         /// `capacity` slots, and one byte more so that the last one can be read as 8 bytes.
@@ -83,6 +83,10 @@ final class FingerprintTable {
     // calls per look-up).
     @exclusivity(unchecked) private var layers: [Layer]
     @exclusivity(unchecked) private(set) var count = 0
+    /// The whole fingerprints of the first layer's keys while it is the only layer, so that `reserve` can
+    /// move them into the layer it makes: a look-up then searches one layer instead of two. Nil once
+    /// another layer was needed first.
+    @exclusivity(unchecked) private var firstLayerFingerprints: [UInt64]? = []
 
     /// A first layer for the keys seen before the table is presized (see `reserve`).
     init(expectedKeys: Int = 4096) {
@@ -113,14 +117,17 @@ final class FingerprintTable {
         if layers[last].keysLeft <= 0 {
             // Half as much room again, in a new layer.
             layers.append(Layer(keys: count / 2))
+            firstLayerFingerprints = nil
             free = layers[last + 1].probe(fingerprint, check).index
         } else if !layers[last].fits(value) {
             // A value too far from the layer's first (a file of more than 268 million lines): the room
             // left moves to a new layer.
             layers.append(Layer(keys: layers[last].keysLeft))
+            firstLayerFingerprints = nil
             free = layers[last + 1].probe(fingerprint, check).index
         }
         insert(at: free, in: layers.count - 1, check: check, value: value)
+        firstLayerFingerprints?.append(fingerprint)
         return nil
     }
 
@@ -138,7 +145,36 @@ final class FingerprintTable {
     /// there is room already.
     func reserve(_ keys: Int) {
         let room = layers[layers.count - 1].keysLeft
-        if count + room < keys { layers.append(Layer(keys: keys - count)) }
+        guard count + room < keys else { return }
+        if let moving = firstLayerFingerprints {
+            firstLayerFingerprints = nil
+            let empty = Layer(keys: keys)
+            if let layer = moved(moving, into: empty) {
+                layers[0].deallocate()
+                layers = [layer]
+                return
+            }
+            empty.deallocate()
+        }
+        layers.append(Layer(keys: keys - count))
+    }
+
+    /// `layer` with the first layer's keys and their values stored in it (to be the table's only layer);
+    /// nil when two of them meet there as one (equal in the bits a slot keeps, so that a look-up would
+    /// find only the first): the first layer then stays.
+    private func moved(_ fingerprints: [UInt64], into layer: Layer) -> Layer? {
+        var layer = layer
+        for fingerprint in fingerprints {
+            let check = fingerprint & Slot.checkMask
+            let (to, taken) = layer.probe(fingerprint, check)
+            guard !taken else { return nil }
+            // In the order they came, so that the values stay at or above the first and fit as they did.
+            let value = layers[0].value(at: layers[0].probe(fingerprint, check).index)
+            if layer.count == 0 { layer.base = value }
+            layer.store(to, check: check, value: value)
+            layer.count += 1
+        }
+        return layer
     }
 
     /// Forgets every key and gives the memory back (the file's keys have all been seen: the table is
@@ -146,6 +182,7 @@ final class FingerprintTable {
     func removeAll() {
         for layer in layers { layer.deallocate() }
         layers = [Layer(keys: 0)]
+        firstLayerFingerprints = []
         count = 0
     }
 

@@ -184,9 +184,9 @@ final class DuplicateIdentifierRule: RecordRule {
     /// After this many records the tables are sized for the whole file from the bytes a record takes,
     /// and again every `resizingInterval` records in case the estimate was short.
     private static let sizingRecord = 4096
-    /// Every new key is looked up in a table's first layer before the presized one: made for four times the
-    /// keys it gets before presizing, it stays a quarter full (filled to nine tenths, a look-up that misses
-    /// probed about 40 slots, a third of this rule's instructions).
+    /// A table's first layer holds the keys seen before presizing, which then move to the presized one:
+    /// made for four times as many, it stays a quarter full, so that its look-ups are short and it never
+    /// overflows into a layer that could not be moved.
     private static let firstLayerKeys = 4 * sizingRecord
     private static let resizingInterval = 1 << 20
 
