@@ -68,6 +68,22 @@ import Testing
         #expect(table.byteCount < 20000 * 7 * 10 / 9 + 64 * 7)
     }
 
+    /// A later, larger estimate adds a layer for the keys missing only; new keys fill the earlier layer's
+    /// room first.
+    @Test func aLargerEstimateAddsRoomForTheKeysMissing() {
+        let table = FingerprintTable(expectedKeys: 1000)
+        table.reserve(10000)
+        var rng = SeededRNG(seed: 8)
+        let keys = (0..<11000).map { _ in rng.next() }
+        for i in 0..<5000 { #expect(table.valueOrInsert(keys[i], i) == nil) }
+        let before = table.byteCount
+        table.reserve(11000)
+        #expect(table.layerCount == 2 && table.byteCount - before < 1100 * 7 * 10 / 9 + 64 * 7)
+        for i in 5000..<11000 { #expect(table.valueOrInsert(keys[i], i) == nil) }
+        #expect(table.layerCount == 2)
+        for (i, key) in keys.enumerated() where table.valueOrInsert(key, 0) != i { Issue.record("key \(i) lost") }
+    }
+
     /// Keys alike in the 28 bits a slot keeps, with homes at random: some that the first layer holds apart
     /// would meet in the reserved layer, where a look-up finds only the first; such a first layer stays.
     @Test func firstKeysThatWouldMeetInTheReservedLayerStay() {

@@ -106,27 +106,23 @@ final class FingerprintTable {
     @inline(__always)
     func valueOrInsert(_ fingerprint: UInt64, _ value: Int) -> Int? {
         let check = fingerprint & Slot.checkMask
-        var free = 0
-        for layer in layers {
-            let (i, found) = layer.probe(fingerprint, check)
-            if found { return layer.value(at: i) }
-            free = i
-        }
         let value = min(max(0, value), Self.largestValue)
-        let last = layers.count - 1
-        if layers[last].keysLeft <= 0 {
-            // Half as much room again, in a new layer.
+        // A new key goes to the first layer with room for it, at the end of its probe path there.
+        var target = -1, free = 0
+        for l in layers.indices {
+            let (i, found) = layers[l].probe(fingerprint, check)
+            if found { return layers[l].value(at: i) }
+            if target < 0 && layers[l].keysLeft > 0 && layers[l].fits(value) { (target, free) = (l, i) }
+        }
+        if target < 0 {
+            // Half as much room again, in a new layer (also for a value too far from those of the layers,
+            // in a file of more than 268 million lines).
             layers.append(Layer(keys: count / 2))
             firstLayerFingerprints = nil
-            free = layers[last + 1].probe(fingerprint, check).index
-        } else if !layers[last].fits(value) {
-            // A value too far from the layer's first (a file of more than 268 million lines): the room
-            // left moves to a new layer.
-            layers.append(Layer(keys: layers[last].keysLeft))
-            firstLayerFingerprints = nil
-            free = layers[last + 1].probe(fingerprint, check).index
+            target = layers.count - 1
+            free = layers[target].probe(fingerprint, check).index
         }
-        insert(at: free, in: layers.count - 1, check: check, value: value)
+        insert(at: free, in: target, check: check, value: value)
         firstLayerFingerprints?.append(fingerprint)
         return nil
     }
@@ -142,9 +138,10 @@ final class FingerprintTable {
     private static let largestValue = Int(UInt32.max) - 1
 
     /// Makes room for `keys` keys in all (from an estimate of the file's records) in one new layer, unless
-    /// there is room already.
+    /// there is room already: for the first keys and all the rest while the first layer is the only one,
+    /// else for the keys missing (new keys fill the room the earlier layers have left first).
     func reserve(_ keys: Int) {
-        let room = layers[layers.count - 1].keysLeft
+        let room = layers.reduce(0) { $0 + $1.keysLeft }
         guard count + room < keys else { return }
         if let moving = firstLayerFingerprints {
             firstLayerFingerprints = nil
@@ -156,7 +153,7 @@ final class FingerprintTable {
             }
             empty.deallocate()
         }
-        layers.append(Layer(keys: keys - count))
+        layers.append(Layer(keys: keys - count - room))
     }
 
     /// `layer` with the first layer's keys and their values stored in it (to be the table's only layer);

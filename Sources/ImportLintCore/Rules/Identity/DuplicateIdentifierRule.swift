@@ -193,8 +193,9 @@ final class DuplicateIdentifierRule: RecordRule {
     private func presize(_ reader: CSVReader, records: Int) {
         guard let inputBytes, reader.streamOffset > partStart else { return }
         let estimate = (inputBytes - partStart) / max(1, (reader.streamOffset - partStart) / records)
-        // A little over the estimate: records later in the file may be shorter.
-        let keyCount = estimate + estimate / 32
+        // A little over the estimate: records later in the file may be shorter (if they are shorter still,
+        // the next estimate adds a layer for the keys missing).
+        let keyCount = estimate + estimate / 64
         for key in keys {
             key.firstLine.reserve(keyCount)
             guard !key.scope.isEmpty else { continue }
