@@ -30,6 +30,7 @@ final class FingerprintTable {
 
         init(keys: Int) {
             capacity = Self.capacity(for: keys)
+            limit = capacity / 10 * 9
             (bytes, mapped) = LayerMemory.allocate(capacity * Slot.bytes + 1)
         }
 
@@ -39,7 +40,10 @@ final class FingerprintTable {
         /// probes per look-up on average while the table fills (about 50 near the end of a full one).
         static func capacity(for keys: Int) -> Int { max(64, keys / 9 * 10 + 64) }
 
-        var keysLeft: Int { capacity / 10 * 9 - count }
+        /// Keys it takes: 9/10 of its slots.
+        let limit: Int
+
+        var keysLeft: Int { limit - count }
 
         /// Whether `value` can be stored here (relative to the layer's first value).
         func fits(_ value: Int) -> Bool { count == 0 || (value >= base && value - base <= Slot.largestOffset) }
@@ -80,8 +84,9 @@ final class FingerprintTable {
     }
 
     // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
-    // calls per look-up).
-    @exclusivity(unchecked) private var layers: [Layer]
+    // calls per look-up). The layers in raw memory: counting a key in an array's element checked that
+    // the array was not shared, a runtime call per new key.
+    @exclusivity(unchecked) private var layers: UnsafeMutableBufferPointer<Layer>
     @exclusivity(unchecked) private(set) var count = 0
     /// The whole fingerprints of the first layer's keys while it is the only layer, so that `reserve` can
     /// move them into the layer it makes: a look-up then searches one layer instead of two. Nil once
@@ -90,10 +95,25 @@ final class FingerprintTable {
 
     /// A first layer for the keys seen before the table is presized (see `reserve`).
     init(expectedKeys: Int = 4096) {
-        layers = [Layer(keys: expectedKeys)]
+        layers = Self.buffer([Layer(keys: expectedKeys)])
     }
 
-    deinit { for layer in layers { layer.deallocate() } }
+    deinit {
+        for layer in layers { layer.deallocate() }
+        layers.deallocate()
+    }
+
+    private static func buffer(_ layers: [Layer]) -> UnsafeMutableBufferPointer<Layer> {
+        let buffer = UnsafeMutableBufferPointer<Layer>.allocate(capacity: layers.count)
+        _ = buffer.initialize(from: layers)
+        return buffer
+    }
+
+    /// Replaces the list of layers (their memory stays with them).
+    private func setLayers(_ new: [Layer]) {
+        layers.deallocate()
+        layers = Self.buffer(new)
+    }
 
     /// Asks the memory system for the key's home slots now, so that a later look-up does not wait for them.
     @inline(__always)
@@ -117,7 +137,7 @@ final class FingerprintTable {
         if target < 0 {
             // Half as much room again, in a new layer (also for a value too far from those of the layers,
             // in a file of more than 268 million lines).
-            layers.append(Layer(keys: count / 2))
+            setLayers(Array(layers) + [Layer(keys: count / 2)])
             firstLayerFingerprints = nil
             target = layers.count - 1
             free = layers[target].probe(fingerprint, check).index
@@ -148,12 +168,12 @@ final class FingerprintTable {
             let empty = Layer(keys: keys)
             if let layer = moved(moving, into: empty) {
                 layers[0].deallocate()
-                layers = [layer]
+                setLayers([layer])
                 return
             }
             empty.deallocate()
         }
-        layers.append(Layer(keys: keys - count - room))
+        setLayers(Array(layers) + [Layer(keys: keys - count - room)])
     }
 
     /// `layer` with the first layer's keys and their values stored in it (to be the table's only layer);
@@ -178,7 +198,7 @@ final class FingerprintTable {
     /// otherwise held while the findings are sorted and written).
     func removeAll() {
         for layer in layers { layer.deallocate() }
-        layers = [Layer(keys: 0)]
+        setLayers([Layer(keys: 0)])
         firstLayerFingerprints = []
         count = 0
     }
