@@ -74,7 +74,6 @@ import Testing
             lint.inputEncoding = nil
             if let d = options.outputDelimiter { lint.delimiter = d }
             let report = try Linter(options: lint).lint(.bytes(fixed, displayPath: fixture.input.lastPathComponent)).report
-            let summary = Report(files: [report]).summary
             // A delimiter the user chose with --delimiter is theirs, even where the profile's target reads another.
             let chosen = options.outputDelimiter != nil ? RuleDescriptor.unsupportedDelimiter.name : nil
             let left = report.diagnostics.filter { d in

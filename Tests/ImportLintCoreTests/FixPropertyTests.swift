@@ -46,7 +46,7 @@ import Testing
             Column(name: "Primary Email", variants: ["Email", "E-mail", "primary email", "PRIMARY EMAIL", "Mail"]) { _, i in "user\(i)@example.com" },
             Column(name: "Name", variants: ["Full Name", "Display Name", "name"]) { rng, _ in
                 var t = text(&rng); if Whitespace.trim(t).isEmpty { t = "Nameless" }; return t },
-            Column(name: "Job Title", variants: ["Title", "Position", "job title"]) { rng, _ in text(&rng) },
+            Column(name: "Job Title", variants: ["JobTitle", "Position", "job title"]) { rng, _ in text(&rng) },
             Column(name: "Location", variants: ["location", "LOCATION"]) { rng, _ in text(&rng) },
             Column(name: "Information", variants: ["information"]) { rng, _ in text(&rng) },
             Column(name: "Employee ID", variants: ["EmployeeID", "employee id", "Employee Number"]) { rng, i in rng.chance(0.2) ? " \(1000 + i) " : "\(1000 + i)" },
@@ -60,7 +60,7 @@ import Testing
             Column(name: "Last Name", variants: ["LastName", "Surname", "last name"]) { rng, _ in
                 var t = text(&rng); if Whitespace.trim(t).isEmpty { t = "Lee" }; return t },
             Column(name: "Email", variants: ["E-mail", "EmailAddress", "email"]) { rng, i in rng.chance(0.2) ? "user\(i)@example.com " : "user\(i)@example.com" },
-            Column(name: "Business Title", variants: ["Title", "Job Title"]) { rng, _ in text(&rng) },
+            Column(name: "Business Title", variants: ["business title", "Job Title"]) { rng, _ in text(&rng) },
             Column(name: "Department", variants: ["Dept", "department"]) { rng, _ in text(&rng) },
             Column(name: "Identification", variants: ["EmployeeID", "Employee ID"]) { _, i in "E\(i)" },
         ]

@@ -57,6 +57,19 @@ import Testing
         #expect(matcher.match("Favourite Colour") == .unknown)
     }
 
+    /// A header that often, not always, holds a column binds to it, but says why it may not.
+    @Test func guessedAliasesBindWithTheirReason() throws {
+        let people = HeaderMatcher(profile: try ProfileLoader.load("4me-people"))
+        guard case .guessedAlias("Primary Email", let why) = people.match("userPrincipalName") else {
+            Issue.record("userPrincipalName: \(people.match("userPrincipalName"))")
+            return
+        }
+        #expect(why.contains("not the mailbox"))
+        #expect(people.match("title").column == "Job Title")
+        #expect(people.match("Title") != .alias("Job Title"))
+        #expect(people.match("Mail") == .alias("Primary Email"))
+    }
+
     @Test func userProfileFileLoadsAndInvalidOneExplainsWhy() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-profile-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -189,4 +189,20 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         #expect(try reader.next())
         #expect(reader.string(0) == "Zoë" && reader.string(1) == "日本")
     }
+
+    /// Excel's delimiter hint is exactly 'sep=' and one character that can separate cells.
+    @Test func separatorHintLine() {
+        func hint(_ line: String) -> UInt8? {
+            Array(line.utf8).withUnsafeBufferPointer { CSVReader.separatorHint(in: $0) }
+        }
+        #expect(hint("sep=;") == 0x3B)
+        #expect(hint("SEP=|") == 0x7C)
+        #expect(hint("sep=\t") == 0x09)
+        #expect(hint("sep=,") == 0x2C)
+        for line in ["sep=a", "sep=1", "sep= ", "sep=\"", "sep=;;", "sep=", "step=;", "se=;x"] { #expect(hint(line) == nil, "\(line)") }
+        let head = Array("sep=;\r\nName\r\nAnn\r\n".utf8)
+        #expect(head.withUnsafeBufferPointer { DelimiterSniffer.sniff($0, path: "x.csv") } == 0x3B)
+        let typed = Array("#TYPE X\nsep=|\nA,B|C|D\n".utf8)
+        #expect(typed.withUnsafeBufferPointer { DelimiterSniffer.sniff($0, path: "x.csv") } == 0x7C)
+    }
 }

@@ -4,10 +4,23 @@ enum DelimiterSniffer {
     static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String) -> UInt8 {
         var i = 0
         let n = head.count
-        // Skip a PowerShell '#TYPE ...' line.
-        if head.starts(with: CSVReader.typeLinePrefix) {
+        // Skip a PowerShell '#TYPE ...' line and a 'sep=;' line (whose delimiter decides a one-column header).
+        var hint: UInt8?
+        func skipLine() {
             while i < n && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
             while i < n && (head[i] == 0x0A || head[i] == 0x0D) { i += 1 }
+        }
+        while true {
+            let rest = UnsafeBufferPointer(rebasing: head[i...])
+            let lineEnd = rest.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
+            if rest.starts(with: CSVReader.typeLinePrefix) {
+                skipLine()
+            } else if let d = CSVReader.separatorHint(in: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) {
+                hint = d
+                skipLine()
+            } else {
+                break
+            }
         }
         var counts: [UInt8: Int] = [0x09: 0, 0x2C: 0, 0x3B: 0, 0x7C: 0]
         var quoted = false
@@ -21,6 +34,7 @@ enum DelimiterSniffer {
         }
         let ranked = [UInt8(0x09), 0x2C, 0x3B, 0x7C].sorted { counts[$0]! > counts[$1]! }
         if counts[ranked[0]]! > 0 { return ranked[0] }
+        if let hint { return hint }
         return path.lowercased().hasSuffix(".tsv") || path.lowercased().hasSuffix(".tab") ? 0x09 : 0x2C
     }
 

@@ -10,13 +10,16 @@ public enum HeaderMatch: Equatable, Sendable {
     case punctuation(String)
     /// A name directory exports use for the column ('Surname' for 'Last Name').
     case alias(String)
+    /// A name that often, not always, holds the column ('userPrincipalName' for 'Primary Email': a UPN is
+    /// often not the mailbox), with why it may not; its rename is an unsafe fix.
+    case guessedAlias(String, why: String)
     /// A near miss ('Primary Emial'); a guess, so its rename is an unsafe fix.
     case nearMiss(String)
     case unknown
 
     public var column: String? {
         switch self {
-        case .exact(let c), .spelling(let c), .punctuation(let c), .alias(let c), .nearMiss(let c): c
+        case .exact(let c), .spelling(let c), .punctuation(let c), .alias(let c), .guessedAlias(let c, _), .nearMiss(let c): c
         case .unknown: nil
         }
     }
@@ -28,6 +31,7 @@ public struct HeaderMatcher: Sendable {
     private let bySpacing: [String: String]
     private let byLoose: [String: String]
     private let aliasByLoose: [String: String]
+    private let guessedAliasByLoose: [String: (column: String, why: String)]
     /// Each column's loose name as scalars, computed once: a header of a million cells asks for each.
     private let looseColumns: [(name: String, scalars: [UInt32])]
 
@@ -36,16 +40,21 @@ public struct HeaderMatcher: Sendable {
         var bySpacing: [String: String] = [:]
         var byLoose: [String: String] = [:]
         var aliasByLoose: [String: String] = [:]
+        var guessedAliasByLoose: [String: (column: String, why: String)] = [:]
         for column in profile.columns {
             bySpacing[Self.spacingFree(column.name)] = column.name
             byLoose[Self.loose(column.name)] = column.name
             for alias in column.aliases where aliasByLoose[Self.loose(alias)] == nil {
                 aliasByLoose[Self.loose(alias)] = column.name
             }
+            for (alias, why) in column.guessedAliases where guessedAliasByLoose[Self.loose(alias)] == nil {
+                guessedAliasByLoose[Self.loose(alias)] = (column.name, why)
+            }
         }
         self.bySpacing = bySpacing
         self.byLoose = byLoose
         self.aliasByLoose = aliasByLoose
+        self.guessedAliasByLoose = guessedAliasByLoose
         self.looseColumns = profile.columns.map { ($0.name, Self.loose($0.name).unicodeScalars.map(\.value)) }
     }
 
@@ -68,6 +77,7 @@ public struct HeaderMatcher: Sendable {
         let key = Self.loose(text)
         if let c = byLoose[key] { return .punctuation(c) }
         if let c = aliasByLoose[key] { return .alias(c) }
+        if let guess = guessedAliasByLoose[key] { return .guessedAlias(guess.column, why: guess.why) }
         if let c = nearestColumn(key) { return .nearMiss(c) }
         return .unknown
     }

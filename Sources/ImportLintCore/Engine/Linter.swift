@@ -104,7 +104,7 @@ public final class Linter {
             return endOfFile(records: 0, headerLine: nil)
         }
         if undecided { undecided = try settleEncoding(reader) }
-        if reader.isPowerShellTypeLine {
+        while reader.isPreambleLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
                 if cut != nil { throw SplitLint.Abandoned() }
@@ -166,7 +166,7 @@ public final class Linter {
 enum RuleFactory {
     /// Rules about the file as a whole, made before anything is read.
     static func fileRules() -> [RecordRule] {
-        [FileEncodingRule(), PowerShellTypeLineRule(), BlankLineRule(), EmptyFileRule()]
+        [FileEncodingRule(), PreambleLineRule(), BlankLineRule(), EmptyFileRule()]
     }
 
     /// The record rules for the file, without those whose findings are all deselected.

@@ -34,7 +34,7 @@ public enum ProfileDetector {
             switch match {
             case .exact: score += 4
             case .spelling, .punctuation: score += 3
-            case .alias, .nearMiss: score += 1
+            case .alias, .guessedAlias, .nearMiss: score += 1
             case .unknown: break
             }
         }

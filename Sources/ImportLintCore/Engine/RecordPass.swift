@@ -30,8 +30,12 @@ struct RecordPass {
                     continue
                 }
                 if repeatedHeader.check(reader, record: records, sink: sink) { continue }
-                let checks = unchanged.contains(line: reader.line) ? forUnchanged : unretained
-                for rule in checks { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                // Two loops, not one over a chosen array: assigning either array retained it at every record.
+                if unchanged.contains(line: reader.line) {
+                    for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                } else {
+                    for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                }
                 if let progress, records % progressInterval == 0 { progress(records) }
             }
         }

@@ -118,10 +118,10 @@ final class FixPass {
         return try copyRecords(to: out)
     }
 
-    /// Moves the reader to the header, past a PowerShell type line; false when the file has no header.
+    /// Moves the reader to the header, past a PowerShell type line or a 'sep=' line; false when the file has no header.
     private func readHeader(copyingPreambleTo out: OutputFile) throws -> Bool {
         guard try reader.next() else { return false }
-        if reader.isPowerShellTypeLine {
+        while reader.isPreambleLine {
             try removeOrCopyLine(to: out)
             guard try reader.next() else { return false }
         }

@@ -6,11 +6,27 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
-        try write(text: Self.render(report, locator: context.locator), to: sink)
+        try Self.write(report, locator: context.locator, to: sink)
     }
 
+    /// The whole output as text (tests).
     public static func render(_ report: Report, locator: ArtifactLocator) -> String {
-        var out = ""
+        var bytes: [UInt8] = []
+        // The sink below cannot throw.
+        try? write(report, locator: locator) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the annotations in pieces of about 128 KiB: a report of a million findings would otherwise
+    /// be held whole as text beside the findings themselves.
+    static func write(_ report: Report, locator: ArtifactLocator, to sink: OutputSink) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func flush() throws {
+            try out.withUnsafeBytes { try sink($0) }
+            out.removeAll(keepingCapacity: true)
+        }
         for file in report.files {
             let path = TerminalText.escape(locator.display(file.path))
             for d in file.diagnostics {
@@ -27,13 +43,14 @@ public struct GitHubReporter: Reporter {
                     ("file", path), ("line", String(d.line)), ("col", String(d.column)), ("endColumn", String(d.column + 1)),
                     ("title", "\(d.code) \(d.rule)"),
                 ].map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
-                out += "::\(command) \(properties)::\(escapeData(message))\n"
+                put("::\(command) \(properties)::\(escapeData(message))\n")
+                if out.count >= 1 << 17 { try flush() }
             }
         }
         let s = report.summary
-        if let note = TextReporter.omittedNote(s) { out += "::notice title=importlint::\(escapeData(note))\n" }
-        out += "importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) record\(s.records == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n"
-        return out
+        if let note = TextReporter.omittedNote(s) { put("::notice title=importlint::\(escapeData(note))\n") }
+        put("importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) record\(s.records == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n")
+        try flush()
     }
 
     /// Message text: `%`, CR and LF are percent-encoded (the runner decodes them).

@@ -19,6 +19,8 @@ target:
 accepts:
   delimiters: [comma, tab]
   encodings: [UTF-8, UTF-16LE]
+  # "First line = column headers" (Import API docs): a line above the header hides every column.
+  first_line_is_header: true
 # All rows of one Person must be contiguous: with Integration true, a later separate group for the same
 # person replaces the rows imported just before it. Rows with Integration false are added, never removed.
 group_by: Person
@@ -33,7 +35,10 @@ columns:
   - name: ID
     kind: integer
   - name: Person
-    aliases: [Primary Email, Email, userPrincipalName]
+    aliases: [Primary Email, Email]
+    guessed_aliases:
+      # import-formats: "A UPN is often not the mailbox; guest UPNs contain #EXT#".
+      userPrincipalName: a UPN is often not the mailbox (a guest's holds '#EXT#')
     required: true
     value_required: true
     kind: email
@@ -112,6 +117,8 @@ target:
 accepts:
   delimiters: [comma, tab]
   encodings: [UTF-8, UTF-16LE]
+  # "First line = column headers" (Import API docs): a line above the header hides every column.
+  first_line_is_header: true
 # Matching order 4me uses to create-or-update a person: ID, then Source + Source ID, then Primary Email.
 identifiers:
   - columns: [ID]
@@ -131,7 +138,11 @@ columns:
   - name: ID
     kind: integer
   - name: Primary Email
-    aliases: [Email, E-mail, Mail, Email Address, EmailAddress, userPrincipalName, UPN]
+    aliases: [Email, E-mail, Mail, Email Address, EmailAddress]
+    guessed_aliases:
+      # import-formats: "A UPN is often not the mailbox; guest UPNs contain #EXT#".
+      userPrincipalName: a UPN is often not the mailbox (a guest's holds '#EXT#')
+      UPN: a UPN is often not the mailbox (a guest's holds '#EXT#')
     required: true
     value_required: true
     kind: email
@@ -162,7 +173,9 @@ columns:
       External End Users, an end-user privacy organization); what it does to an existing person is not
       documented
   - name: Job Title
-    aliases: [Title, JobTitle, Position]
+    aliases: [JobTitle, Position]
+    guessed_aliases:
+      Title: in HR and SQL feeds 'Title' is often a salutation (Mr, Ms, Dr)
     max_length: 80
   - name: Support ID
     max_length: 50
@@ -176,7 +189,9 @@ columns:
   - name: Manager
     kind: manager-email
   - name: Site
-    aliases: [Office, physicalDeliveryOfficeName]
+    guessed_aliases:
+      Office: an Active Directory Office often holds a building or room, which 4me keeps in Location, while Site names an existing 4me site
+      physicalDeliveryOfficeName: an Active Directory Office often holds a building or room, which 4me keeps in Location, while Site names an existing 4me site
   - name: Location
     max_length: 80
   - name: Information
@@ -260,7 +275,9 @@ columns:
     kind: phone
     sms: true
   - name: Business Title
-    aliases: [Title, Job Title]
+    aliases: [Job Title]
+    guessed_aliases:
+      Title: in HR and SQL feeds 'Title' is often a salutation (Mr, Ms, Dr)
   - name: Department
     aliases: [Dept]
     cluster: true

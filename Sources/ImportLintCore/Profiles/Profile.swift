@@ -28,6 +28,9 @@ public struct CellCondition: Codable, Sendable, Equatable {
 public struct ColumnSpec: Codable, Sendable, Equatable {
     public var name: String
     public var aliases: [String]
+    /// Headers that often, not always, hold this column, each with why it may not ('Title' can be a
+    /// salutation): bound like aliases, but renaming one is a guess (`guessed_aliases:`).
+    public var guessedAliases: [String: String]
     /// The header must be present.
     public var required: Bool
     /// Every cell of the column must be non-empty.
@@ -60,13 +63,14 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
-        case readOnly = "read_only"
+        case readOnly = "read_only", guessedAliases = "guessed_aliases"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        guessedAliases = try c.decodeIfPresent([String: String].self, forKey: .guessedAliases) ?? [:]
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
         valueRequired = try c.decodeIfPresent(Bool.self, forKey: .valueRequired) ?? false
         valueRequiredWith = try c.decodeIfPresent([String].self, forKey: .valueRequiredWith) ?? []
@@ -87,6 +91,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public init(name: String, kind: ValueKind = .text, required: Bool = false, cluster: Bool = false) {
         self.name = name
         self.aliases = []
+        self.guessedAliases = [:]
         self.required = required
         self.valueRequired = required
         self.valueRequiredWith = []
@@ -135,8 +140,11 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     public var delimiters: [UInt8]?
     /// Encoding names as reports give them: `UTF-8`, `UTF-16LE`, `UTF-16BE`, or a legacy charset.
     public var encodings: [String]?
+    /// The target documents that it reads the file's first line as the column headers, so a line above
+    /// the header (PowerShell's '#TYPE ...') hides every column from it. Left out: not documented.
+    public var firstLineIsHeader: Bool?
 
-    enum CodingKeys: String, CodingKey { case delimiters, encodings }
+    enum CodingKeys: String, CodingKey { case delimiters, encodings, firstLineIsHeader = "first_line_is_header" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -149,12 +157,14 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
             }
         }
         encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
+        firstLineIsHeader = try c.decodeIfPresent(Bool.self, forKey: .firstLineIsHeader)
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(delimiters?.map(DelimiterSniffer.name), forKey: .delimiters)
         try c.encodeIfPresent(encodings, forKey: .encodings)
+        try c.encodeIfPresent(firstLineIsHeader, forKey: .firstLineIsHeader)
     }
 
     /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).

@@ -42,6 +42,23 @@ extension CSVReader {
 
     static let typeLinePrefix = Array("#TYPE".utf8)
 
+    /// The delimiter a `sep=;` line names: the line exporters write above the header so that Excel splits
+    /// the file at that character. Nil when the record is not such a line.
+    public var separatorHint: UInt8? { Self.separatorHint(in: rawLine) }
+
+    /// A line the reader skips above the header: a PowerShell type line or a delimiter hint.
+    public var isPreambleLine: Bool { isPowerShellTypeLine || separatorHint != nil }
+
+    /// The delimiter named by `line` (without its line break) when it is `sep=X`, 'sep' in any case.
+    static func separatorHint(in line: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard line.count == 5, line[0] | 0x20 == 0x73, line[1] | 0x20 == 0x65, line[2] | 0x20 == 0x70, line[3] == 0x3D else { return nil }
+        let d = line[4]
+        // A letter, digit, quote or space cannot separate cells.
+        let isLetter = (0x61...0x7A).contains(d | 0x20)
+        guard d == 0x09 || (d > 0x20 && d < 0x7F && d != 0x22 && !(0x30...0x39).contains(d) && !isLetter) else { return nil }
+        return d
+    }
+
     /// Moves to the header (past a PowerShell `#TYPE` line) and returns its cells; nil when there is none.
     public func readHeader() throws -> [String]? {
         guard try next() else { return nil }
@@ -126,5 +143,10 @@ extension CSVReader {
     /// The record's raw bytes exactly as decoded, terminator included (the fixer copies untouched records).
     public var rawRecord: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: bufferBase + recordStartOffset, count: recordEndOffset - recordStartOffset)
+    }
+
+    /// The record's raw bytes without its line break.
+    var rawLine: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bufferBase + recordStartOffset, count: recordEndOffset - recordStartOffset - terminator.bytes.count)
     }
 }

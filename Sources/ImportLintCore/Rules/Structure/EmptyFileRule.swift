@@ -8,16 +8,19 @@ extension RuleDescriptor {
 
 /// A file with no header, or a header and no records.
 final class EmptyFileRule: RecordRule {
-    private var sawPreamble = false
+    /// The line above the header the file had, described, when it had nothing else.
+    private var preamble: String?
     private var target = TargetWording.neutral
 
-    override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) { sawPreamble = true }
+    override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {
+        preamble = reader.isPowerShellTypeLine ? "a PowerShell type line" : "a 'sep=' delimiter hint"
+    }
 
     override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) { target = profile?.target ?? .neutral }
 
     override func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {
         guard let headerLine else {
-            let what = sawPreamble ? "The file has only a PowerShell type line" : "The file is empty"
+            let what = preamble.map { "The file has only \($0)" } ?? "The file is empty"
             sink.file(.emptyFile, message: "\(what): no header and no records")
             return
         }

@@ -12,7 +12,7 @@ extension RuleDescriptor {
     public static let unknownColumn = RuleDescriptor(
         code: "STR005", name: "unknown-column", severity: .error, fix: .sometimes,
         summary: "A header cell is not a column of the profile",
-        explanation: "Import APIs ignore columns they do not know. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is a warning: the vendors do not document whether their importers match it. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss (a guess). A column the profile does not have at all is a warning (it is ignored).",
+        explanation: "Import APIs ignore columns they do not know. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is a warning: the vendors do not document whether their importers match it. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation). A column the profile does not have at all is a warning (it is ignored).",
         triggeringExample: "Primary Emial,Name", cleanExample: "Primary Email,Name")
 }
 
@@ -58,6 +58,11 @@ final class HeaderColumnsRule: RecordRule {
                 message = bound ? "'\(header)' is not a \(profile.name) column, so the import drops this field from every record; it stands for '\(c)'"
                     : "'\(header)' is not a \(profile.name) column; it looks like '\(c)', which the file already has, and is ignored"
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
+                if bound { severity = .error }
+            case .guessedAlias(let c, let why):
+                message = bound ? "'\(header)' is not a \(profile.name) column, so the import drops this field from every record; it may stand for '\(c)', but \(why)"
+                    : "'\(header)' is not a \(profile.name) column; it may stand for '\(c)', which the file already has, and is ignored"
+                fix = bound ? Fix(.unsafe, "Rename the header to '\(c)' (check that the column holds that)", replacement: c) : nil
                 if bound { severity = .error }
             case .nearMiss(let c):
                 message = bound ? "Unknown column '\(header)', so the import drops this field from every record; did you mean '\(c)'?"

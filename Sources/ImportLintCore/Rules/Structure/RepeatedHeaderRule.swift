@@ -69,6 +69,8 @@ final class RepeatedHeaderRule {
         let what: String
         if reader.isPowerShellTypeLine {
             what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
+        } else if reader.fieldCount <= 2, reader.separatorHint != nil {  // 'sep=,' is two cells
+            what = "Delimiter hint '\(String(decoding: reader.rawLine, as: UTF8.self))' repeated among the records (two exports appended); the import would read it as a record"
         } else if repeatsHeader(reader) {
             let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
             what = "Record repeats the header row (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
@@ -140,7 +142,7 @@ final class RepeatedHeaderRule {
     /// The first bytes a cell naming `column` may fold to, one per way `HeaderMatcher` compares a name or
     /// alias: as lowercased, without whitespace, and loose.
     private static func nameStarts(_ column: ColumnSpec) -> Set<UInt8> {
-        Set(([column.name] + column.aliases).flatMap { name in
+        Set(([column.name] + column.aliases + column.guessedAliases.keys).flatMap { name in
             [name.lowercased(), HeaderMatcher.spacingFree(name), HeaderMatcher.loose(name)].compactMap(\.utf8.first)
         })
     }
