@@ -52,6 +52,7 @@ static void describe(const PhoneNumberUtil *util, const PhoneNumber &parsed, boo
     std::string formatted;
     util->Format(parsed, PhoneNumberUtil::E164, &formatted);
     copy_out(formatted, info->e164, sizeof info->e164);
+    if (parsed.has_extension()) copy_out(parsed.extension(), info->extension, sizeof info->extension);
     // The region only names where an invalid number was judged.
     if (isValid) return;
     std::string regionCode;

@@ -67,7 +67,7 @@ import Testing
 /// Everything cphonenumber_info holds, comparable.
 struct PhoneVerdicts: Equatable, CustomStringConvertible {
     var parseError: Int32, isValid: Bool, isPossible: Bool, type: Int32, countryCode: Int32, countryCodeSource: Int32
-    var e164: String, region: String
+    var e164: String, region: String, extensionDigits: String
 
     init(_ number: String, region defaultRegion: String, fast: Bool) {
         var info = cphonenumber_info()
@@ -87,10 +87,11 @@ struct PhoneVerdicts: Equatable, CustomStringConvertible {
         countryCodeSource = info.countryCodeSource
         e164 = text(info.e164)
         region = text(info.region)
+        extensionDigits = text(info.extension)
     }
 
     var description: String {
-        "error \(parseError) valid \(isValid) possible \(isPossible) type \(type) cc \(countryCode)/\(countryCodeSource) \(e164) \(region)"
+        "error \(parseError) valid \(isValid) possible \(isPossible) type \(type) cc \(countryCode)/\(countryCodeSource) \(e164) \(region) ext \(extensionDigits)"
     }
 }
 

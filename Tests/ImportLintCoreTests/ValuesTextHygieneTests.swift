@@ -186,14 +186,16 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
 
     @Test func formulaInjection() {
         for value in ["=1+1", "=HYPERLINK(\"x\")", "+SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r+1",
-                      "-1+1", "+A1-B1"] {
+                      "-1+1", "+A1-B1", "+1 212 555 0147;ext=1+cmd|' /C calc'!A0", "+1 212 555 0147 #=1+1"] {
             #expect(finding(value, "TXT005") != nil, "injection \(value)")
         }
         for (value, kind) in [("+1 713 441 8299", ValueKind.phone), ("+1 713 441 8299", .text), ("-12", .integer),
                               ("-12.50", .decimal), ("-12", .text), ("@jdoe", .slackHandle), ("@jane.doe", .text),
                               ("- none -", .text), ("-- n/a --", .text), ("+44 (0)20 7946 0000", .phone),
                               ("+31 20 123 4567 ext. 12", .text), ("-", .text), ("+", .text), ("Anne", .text),
-                              ("-Jean-", .text), ("-Jean-Luc", .text)] {
+                              ("-Jean-", .text), ("-Jean-Luc", .text),
+                              // Extensions as phone systems write them: '#22', RFC 3966's ';ext=22'.
+                              ("+1-212-555-0147 #22", .text), ("+1 212 555 0147;ext=12", .text), ("+1-212-555-0147;EXT=12", .text)] {
             #expect(finding(value, "TXT005", kind) == nil, "\(value)")
         }
     }

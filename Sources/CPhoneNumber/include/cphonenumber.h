@@ -24,6 +24,9 @@ typedef struct cphonenumber_info {
     char e164[40];
     /* For an invalid number, the region it was judged in ("GB"); empty for a valid one or when unknown. */
     char region[4];
+    /* The extension written after the number ("12" of '+1 212 555 0147 ext. 12'); empty when none. E.164
+       has no place for it, so a fix that writes the E.164 form must append it. */
+    char extension[24];
 } cphonenumber_info;
 
 /* Parses `number` (UTF-8) with `defaultRegion` ("US"; NULL or "" for none) into *info. Numbers written

@@ -34,6 +34,8 @@ references:
 columns:
   - name: ID
     kind: integer
+  # The person's primary email, or 'email @account' for a person of another account (4me's reference
+  # syntax, as in Manager).
   - name: Person
     aliases: [Primary Email, Email]
     guessed_aliases:
@@ -41,7 +43,7 @@ columns:
       userPrincipalName: a UPN is often not the mailbox (a guest's holds '#EXT#')
     required: true
     value_required: true
-    kind: email
+    kind: manager-email
     max_length: 128
   - name: Contact Protocol
     aliases: [Protocol]
@@ -463,6 +465,84 @@ Brno	Brünn
 Kyoto	Kyōto
 Nagoya
 Yokohama
+
+"""#,
+        "tables/country-aliases.tsv": #"""
+# Country names that ICU's display names (country-names.tsv) do not give, each standing for exactly one
+# ISO 3166-1 alpha-2 code: invalid-country (VAL008) offers them as a safe fix.
+# Sources (checked 2026-12): ISO 3166-1 English short names as the ISO Online Browsing Platform writes them
+# (with and without the article in parentheses, and the comma order HR systems and pycountry use), and
+# the names Windows and Active Directory write in the 'co' attribute beside the 'c' code.
+# Names people also use for another place ('Congo', 'Korea', 'Macedonia', 'Saint Martin') are not listed.
+# name	code
+Korea, Republic of	KR
+Korea (the Republic of)	KR
+Republic of Korea	KR
+Korea, South	KR
+Korea, Democratic People's Republic of	KP
+Korea (the Democratic People's Republic of)	KP
+Russian Federation	RU
+Russian Federation (the)	RU
+Holy See	VA
+Holy See (Vatican City State)	VA
+Vatican	VA
+Iran, Islamic Republic of	IR
+Iran (Islamic Republic of)	IR
+Bolivia, Plurinational State of	BO
+Bolivia (Plurinational State of)	BO
+Venezuela, Bolivarian Republic of	VE
+Venezuela (Bolivarian Republic of)	VE
+Tanzania, United Republic of	TZ
+Tanzania, the United Republic of	TZ
+Moldova, Republic of	MD
+Moldova (the Republic of)	MD
+Congo, The Democratic Republic of the	CD
+Congo (the Democratic Republic of the)	CD
+Democratic Republic of the Congo	CD
+Congo (DRC)	CD
+DR Congo	CD
+Republic of the Congo	CG
+Congo (the)	CG
+Lao People's Democratic Republic	LA
+Lao People's Democratic Republic (the)	LA
+Lao P.D.R.	LA
+Syrian Arab Republic	SY
+Syrian Arab Republic (the)	SY
+Micronesia, Federated States of	FM
+Micronesia (Federated States of)	FM
+Taiwan, Province of China	TW
+Taiwan (Province of China)	TW
+Palestine, State of	PS
+Palestinian Authority	PS
+Palestine	PS
+Macedonia, the Former Yugoslav Republic of	MK
+Macedonia, FYRO	MK
+United Kingdom of Great Britain and Northern Ireland	GB
+United Kingdom of Great Britain and Northern Ireland (the)	GB
+Netherlands (Kingdom of the)	NL
+Netherlands (the)	NL
+Virgin Islands (British)	VG
+Virgin Islands, British	VG
+Virgin Islands (U.S.)	VI
+Virgin Islands, U.S.	VI
+Saint Martin (French part)	MF
+Sint Maarten (Dutch part)	SX
+Falkland Islands (Malvinas)	FK
+Falkland Islands (Islas Malvinas)	FK
+Hong Kong	HK
+Hong Kong S.A.R.	HK
+Hong Kong SAR	HK
+Macao	MO
+Macau	MO
+Macao S.A.R.	MO
+Macao SAR	MO
+Saint Kitts and Nevis	KN
+U.S. Minor Outlying Islands	UM
+United States Minor Outlying Islands (the)	UM
+Bonaire, Sint Eustatius and Saba	BQ
+Swaziland	SZ
+Burma	MM
+East Timor	TL
 
 """#,
         "tables/country-names.tsv": #"""

@@ -134,6 +134,12 @@ enum ICUBridge {
         var e164: String
         /// Where an invalid number was judged ("" for a valid one, and when no region claims it).
         var region: String
+        /// The extension written after the number ("12" of '212-555-0147 ext. 12'), "" when none.
+        var extensionDigits: String
+
+        /// The E.164 form, followed by the extension when the number has one (E.164 has no place for it,
+        /// and a fix must not drop it): '+12125550147 ext. 12'.
+        var e164KeepingExtension: String { extensionDigits.isEmpty ? e164 : "\(e164) ext. \(extensionDigits)" }
     }
 
     static func phone(_ number: String, defaultRegion: String?) -> PhoneInfo {
@@ -154,6 +160,6 @@ enum ICUBridge {
         }
         return PhoneInfo(parseError: info.parseError, isValid: info.isValid != 0, isPossible: info.isPossible != 0,
                          type: info.type, countryCodeSource: info.countryCodeSource, e164: text(info.e164),
-                         region: text(info.region))
+                         region: text(info.region), extensionDigits: text(info.extension))
     }
 }

@@ -35,6 +35,8 @@ public struct ValueContext: Sendable {
     public var target = TargetWording.neutral
     /// Service-account patterns and allowed TLDs of the run.
     public var directory: DirectorySettings
+    /// Whether the target documents that an empty cell clears the field (the profile's `empty_cells_overwrite`).
+    public var emptyCellsOverwrite = false
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
                 supportedLocales: Set<String> = [], timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {

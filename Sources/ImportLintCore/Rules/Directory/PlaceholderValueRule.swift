@@ -56,8 +56,12 @@ enum Placeholder {
 
     /// The finding for a placeholder in a column that does not require a value. `typedProblem` is what
     /// the column's own validation says about the text, if it rejects it: then the finding is an error.
-    static func finding(_ value: String, column: String, typedProblem: ValueFinding?) -> ValueFinding {
-        let fix = Fix(.unsafe, "Empty the cell (the import then clears \(column); leave the column out to keep existing values)", replacement: "")
+    /// `emptyClears`: the target documents that an empty cell clears the field (4me); otherwise what an
+    /// empty cell does is not documented, and the fix says so.
+    static func finding(_ value: String, column: String, typedProblem: ValueFinding?, emptyClears: Bool = false) -> ValueFinding {
+        let effect = emptyClears ? "the import then clears \(column); leave the column out to keep existing values"
+            : "what the import does with an empty \(column) is not documented"
+        let fix = Fix(.unsafe, "Empty the cell (\(effect))", replacement: "")
         let message = "'\(value)' is a placeholder for 'no value'"
         if let typedProblem, typedProblem.severity ?? typedProblem.rule.severity == .error {
             return ValueFinding(.placeholderValue, message + "; as a value for \(column) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)

@@ -155,7 +155,11 @@ final class ClusterRule: RecordRule {
             // A spelling whose letters were lost ('Widget ?????' from 'Widget Ελλάς') is no spelling of any
             // other name: what remains of it would join the wrong one.
             let lostLetters = Set(distinct.lazy.filter { LossyReplacement.check($0.value, kind: .text) != nil }.map(\.value))
-            let clusters = clusterer.cluster(distinct.filter { !lostLetters.contains($0.value) }.map { ($0.value, $0.count) })
+            // A placeholder ('n/a', 'Unknown') names no organization (placeholder-value reports it): clustered,
+            // 'n/a' became a variant of 'N.A.'.
+            let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text) }.map(\.value))
+            let clusters = clusterer.cluster(distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) }
+                .map { ($0.value, $0.count) })
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 reported.append(cluster.reportCluster(field: column.name) { value in

@@ -7,9 +7,10 @@ extension RuleDescriptor {
         cleanExample: "Name,Primary Email\nName,name@example.com")
 }
 
-/// Recognizes the records that are the header again (or a PowerShell `#TYPE` line) and reports them. The
-/// linter asks it before the record rules and keeps them away from a record it reports, so that the copy's
-/// cells ('Primary Email' is not an email address) are not reported as values too.
+/// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, or a SQL client's line:
+/// `SQLClientOutput`) and reports them. The linter asks it before the record rules and keeps them away from
+/// a record it reports, so that the copy's cells ('Primary Email' is not an email address) are not reported
+/// as values too.
 final class RepeatedHeaderRule {
     static let removal = RemovedLineWording(one: "Removed 1 repeated header line", many: "Removed %d repeated header lines")
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -27,6 +28,8 @@ final class RepeatedHeaderRule {
     private let emptyHeaderCells: UnsafeMutablePointer<Bool>
     /// Whether repeated-header is selected: asked once, not of the sink at every record.
     private let enabled: Bool
+    /// Whether sql-client-output is selected (its lines are also kept from the other rules here).
+    private let sqlClientOutputEnabled: Bool
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -55,6 +58,7 @@ final class RepeatedHeaderRule {
         }
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
+        sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
     }
 
     deinit {
@@ -65,6 +69,11 @@ final class RepeatedHeaderRule {
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
     /// left to no other rule).
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        if sqlClientOutputEnabled, let what = SQLClientOutput.describe(reader, headerCount: header.count) {
+            reader.report(.sqlClientOutput, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                          message: what, fix: Fix(.safe, "Remove the line", .removeLine(SQLClientOutput.removal)))
+            return true
+        }
         guard enabled else { return false }
         let what: String
         if reader.isPowerShellTypeLine {

@@ -3,7 +3,7 @@
 /// Reported: a cell starting with '=', or with TAB/CR before =, +, -, @; a cell starting with '+' or '-'
 /// that holds formula syntax ('-2+3+cmd|...', '+SUM(A1)'); a cell starting with '@' followed by formula
 /// syntax ('@SUM(A1)'). Not reported (precision first): numbers ('-12.5'), phone-number shapes
-/// ('+1 713 441 8299', '+44 (20) 7946-0000') in any column, '- none -' or '-- n/a --' placeholder text,
+/// ('+1 713 441 8299', '+44 (20) 7946-0000', with an extension: 'x12', 'ext. 12', '#12', ';ext=12') in any column, '- none -' or '-- n/a --' placeholder text,
 /// plain handles ('@jdoe', '@jane.doe') and anything starting with '@' in Slack columns.
 enum FormulaInjection {
     /// Characters that make a '+', '-' or '@' cell a formula rather than text.
@@ -82,7 +82,8 @@ enum FormulaInjection {
         return digits >= 6
     }
 
-    /// Digits with the separators phone numbers use, at least 6 digits: '+1 (713) 441-8299', '+31 20 123 4567 ext. 12'.
+    /// Digits with the separators phone numbers use, at least 6 digits: '+1 (713) 441-8299', '+31 20 123 4567 ext. 12',
+    /// '+1-212-555-0147 #22', '+1-212-555-0147;ext=22'.
     static func looksLikePhone(_ scalars: [Unicode.Scalar]) -> Bool {
         var digits = 0
         var i = 0
@@ -93,6 +94,18 @@ enum FormulaInjection {
                 digits += 1
             } else if " +-().\u{A0}/".unicodeScalars.contains(s) {
                 // separators
+            } else if !sawExtension, s == "#" {
+                // '+1-212-555-0147 #22'
+                sawExtension = true
+            } else if !sawExtension, s == ";" {
+                // RFC 3966's ';ext=22', as libphonenumber writes it
+                let marker = Array(";ext=".unicodeScalars)
+                guard i + marker.count <= scalars.count,
+                      zip(scalars[i..<(i + marker.count)], marker).allSatisfy({ $0.properties.lowercaseMapping.unicodeScalars.first == $1 })
+                else { return false }
+                sawExtension = true
+                i += marker.count
+                continue
             } else if !sawExtension, s == "x" || s == "X" || s == "e" || s == "E" {
                 // 'x123', 'ext. 123', 'ext 123'
                 sawExtension = true

@@ -6,6 +6,7 @@ import Foundation
 /// (rules/tables/country-names.tsv: 'Germany', 'Deutschland', 'United Kingdom') gets a safe fix too,
 /// unless people commonly mean something else by it ('Georgia', a US state; 'Congo' and 'Korea', two
 /// countries each; 'Macedonia', also a Greek region). Other names ('England', 'America') get an unsafe fix.
+/// Codes ICU knows that ISO 3166-1 has not assigned ('IC', 'XK') are never a safe fix's target.
 enum CountryRule {
     /// Folded country name → alpha-2, from ICU display names in several languages plus common aliases.
     static let namesToCode: [String: String] = {
@@ -27,6 +28,18 @@ enum CountryRule {
         return map
     }()
 
+    /// ISO 3166-1's own short names and the names Active Directory writes ('Korea, Republic of', 'Hong Kong
+    /// S.A.R.') that ICU's display names miss, by the same key as `CountryNames` (rules/tables/country-aliases.tsv).
+    static let aliasCodes: [String: String] = {
+        var map: [String: String] = [:]
+        for line in (try? ProfileLoader.tableLines("country-aliases")) ?? [] {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2 else { continue }
+            map[NameTokenizer.tokens(of: FoldForKey.fold(String(parts[0]))).joined(separator: " ")] = String(parts[1])
+        }
+        return map
+    }()
+
     /// Names that ICU maps to one code but that people also use for another place.
     static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands"]
 
@@ -35,19 +48,28 @@ enum CountryRule {
             .trimmingCharacters(in: .whitespaces)
     }
 
+    /// Territories of ICU's (CLDR's) region list that ISO 3166-1 has not assigned a code: exceptionally
+    /// reserved codes, with the ISO 3166-1 country each place belongs to, and Kosovo's user-assigned 'XK'.
+    static let unassignedByISO: [String: String?] = ["AC": "SH", "CP": "FR", "CQ": "GG", "DG": "IO", "EA": "ES",
+                                                     "IC": "ES", "TA": "SH", "XK": nil]
+
     static func check(_ value: String, target: TargetWording) -> [ValueFinding] {
         if value.count == 2, value == value.uppercased(), let code = ICUBridge.regionAlpha2(value), code == value {
-            return []
+            return unassignedByISO[code].map { [unassigned(value, code: code, parent: $0, target: target)] } ?? []
         }
         if value.count <= 3, value.unicodeScalars.allSatisfy({ $0.value < 0x80 && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }),
            let code = ICUBridge.regionAlpha2(value) {
+            if let parent = unassignedByISO[code] { return [unassigned(value, code: code, parent: parent, target: target)] }
             let name = ICUBridge.regionName(code, in: "en") ?? code
             let what = value.count == 2 ? (value.uppercased() == code ? "must be uppercase" : "is an old code") : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
             return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
         let key = NameTokenizer.tokens(of: FoldForKey.fold(value)).joined(separator: " ")
-        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() {
+        if let code = CountryNames.shared.names[key]?.uppercased() ?? namesToCode[fold(value)], let parent = unassignedByISO[code] {
+            return [unassigned(value, code: code, parent: parent, target: target)]
+        }
+        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() ?? aliasCodes[key] {
             return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
@@ -56,6 +78,22 @@ enum CountryRule {
                                  fix: Fix(.unsafe, "Replace with '\(code)'", replacement: code))]
         }
         return [ValueFinding(.invalidCountry, "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as 'US' or 'FR')")]
+    }
+
+    /// A place whose CLDR code `code` is not an ISO 3166-1 code. The code itself is a warning (the documents
+    /// ask for ISO 3166-1 and do not say whether the target takes it); the fix to the ISO 3166-1 country the
+    /// place belongs to (Canary Islands: 'ES') is a guess at what the address needs, so it is unsafe.
+    private static func unassigned(_ value: String, code: String, parent: String?, target: TargetWording) -> ValueFinding {
+        let place = ICUBridge.regionName(code, in: "en") ?? code
+        let status = parent.map { "ISO 3166-1 counts \(place) as part of '\($0)' (\(ICUBridge.regionName($0, in: "en") ?? $0)); '\(code)' is only exceptionally reserved" }
+            ?? "ISO 3166-1 has no code for \(place); '\(code)' is a user-assigned code"
+        let fix = (parent ?? (value == code ? nil : code)).map { Fix(.unsafe, "Replace with '\($0)'", replacement: $0) }
+        if value == code {
+            return ValueFinding(.invalidCountry, "'\(value)' (\(place)) is not an ISO 3166-1 alpha-2 code, which \(target.name) expects: \(status); whether \(target.name) accepts '\(code)' is not documented",
+                                fix: fix, severity: .warning)
+        }
+        let undocumented = parent == nil ? "; whether \(target.name) accepts '\(code)' is not documented" : ""
+        return ValueFinding(.invalidCountry, "'\(value)' is not an ISO 3166-1 alpha-2 code, which \(target.name) expects: \(status)\(undocumented)", fix: fix)
     }
 }
 

@@ -25,7 +25,8 @@ enum EmailRule {
         return findings
     }
 
-    /// 'email' or 'email @account' (4me's Manager column).
+    /// 'email' or 'email @account': a person referenced by primary email, optionally of another account
+    /// (4me's Manager and Person columns).
     static func checkManager(_ value: String, context: ValueContext) -> [ValueFinding] {
         if let range = value.range(of: " @", options: .backwards) {
             let address = String(value[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -38,7 +39,14 @@ enum EmailRule {
             }
             return check(address, context: context).map { f in
                 var f = f
-                f.message = "Manager " + f.message
+                f.message = "\(context.column.name) " + f.message
+                // A fix of the address keeps the account it refers to.
+                if var fix = f.fix, let repaired = fix.replacement {
+                    let whole = "\(repaired) @\(account)"
+                    fix.description = fix.description.replacingOccurrences(of: "'\(repaired)'", with: "'\(whole)'")
+                    fix.replacement = whole
+                    f.fix = fix
+                }
                 return f
             }
         }
@@ -130,16 +138,17 @@ enum EmailRule {
         if value.lowercased().hasPrefix("mailto:") {
             return suggestion(String(value.dropFirst(7)), "it starts with 'mailto:'")
         }
+        let ats = value.filter { $0 == "@" }.count
+        // 'ann@x.com, bob@x.com' and 'ann@x.com bob@x.com' are lists, whatever else is wrong with them.
+        if ats > 1, value.contains(where: { $0 == ";" || $0 == "," || $0.isWhitespace }) {
+            return ("it holds several addresses; give one per cell", nil)
+        }
         if value.contains(where: { $0.isWhitespace }) {
             let squeezed = value.filter { !$0.isWhitespace }
             return suggestion(squeezed, "it contains a space")
         }
-        let ats = value.filter { $0 == "@" }.count
         if ats == 0 { return ("it has no '@'", nil) }
-        if ats > 1 {
-            if value.contains(";") || value.contains(",") { return ("it holds several addresses; give one per cell", nil) }
-            return ("it has \(ats) '@' signs", nil)
-        }
+        if ats > 1 { return ("it has \(ats) '@' signs", nil) }
         let at = value.firstIndex(of: "@")!
         let local = String(value[..<at])
         let domain = String(value[value.index(after: at)...])

@@ -5,10 +5,11 @@ import Foundation
 /// Decision: a valid number is not a diagnostic merely because it is not in E.164: 4me's own import example
 /// writes '+1 (713) 441 8299', and both systems store the text. A valid number written without a country
 /// code is read in the profile's default region and reported as info with an unsafe E.164 fix (the region
-/// is an assumption worth a look). `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
+/// is an assumption worth a look); an extension ('ext. 12') is kept after the E.164 form, which has no place
+/// for it. `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
 /// Without a country code and without a default region a number cannot be judged at all: a warning.
 /// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
-/// arrive. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
+/// arrive; so is a number with an extension. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let region = context.defaultRegion
@@ -31,6 +32,10 @@ enum PhoneRule {
             // A number with its own country code is judged in that country, not in the default region.
             let ownCountryCode = value.trimmingCharacters(in: .whitespaces).hasPrefix("+")
             let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
+            // libphonenumber reads letters as keypad digits ('1-800-FLOWERS'), so a label written after the
+            // number ('(mobile)') changes its digits: say so rather than only that they are wrong.
+            let letters = info.extensionDigits.isEmpty && value.unicodeScalars.contains { $0.properties.isAlphabetic }
+                ? "; it holds letters, which a phone keypad turns into digits: write the number alone" : ""
             guard info.isPossible else {
                 if info.countryCodeSource == 20, let region, value.unicodeScalars.count(where: { ("0"..."9").contains($0) }) >= 6 {
                     // Read in the default region, which is an assumption: neither vendor documents how it
@@ -38,24 +43,35 @@ enum PhoneRule {
                     // (six digits: Greenland, the Faroes, Andorra) may be right in its own country.
                     return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(region), the default region it was checked in (it has the wrong number of digits there); if it is from another country, write it as +<country code> <number> or set `--default-region`", severity: .warning)]
                 }
-                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)"
+                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)\(letters)"
                     .replacingOccurrences(of: "  ", with: " "))]
+            }
+            if info.countryCodeSource == 20, let region {
+                // As above: the default region is an assumption, and the number may be right in its own country.
+                return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is in no number range known in \(region), the default region it was checked in; if it is from another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }
             // A plausible length outside every range libphonenumber's metadata knows: the metadata may
             // predate a new range, so this is a warning, not an error.
-            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)"
+            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)\(letters)"
                 .replacingOccurrences(of: "  ", with: " "), severity: .warning)]
         }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {
+            // An extension has no place in E.164: the replacement keeps it, or the fix would lose it.
+            let international = info.e164KeepingExtension
             findings.append(ValueFinding(
                 .invalidPhone,
-                "'\(value)' has no country code; read in the default region \(region) it is \(info.e164) (how the import reads a number without a country code is not documented)",
-                fix: Fix(.unsafe, "Replace with '\(info.e164)'", replacement: info.e164), severity: .info))
+                "'\(value)' has no country code; read in the default region \(region) it is \(international) (how the import reads a number without a country code is not documented)",
+                fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         }
         if context.column.sms, info.type == 0 {
             findings = [ValueFinding(
                 .invalidPhone, "'\(value)' is a fixed-line number; \(context.column.name) must reach a mobile phone for SMS",
+                severity: .warning)]
+        } else if context.column.sms, !info.extensionDigits.isEmpty {
+            // A text message reaches a line, never an extension behind a switchboard.
+            findings = [ValueFinding(
+                .invalidPhone, "'\(value)' has an extension (\(info.extensionDigits)), which a text message cannot reach; \(context.column.name) must reach a mobile phone for SMS",
                 severity: .warning)]
         }
         return findings

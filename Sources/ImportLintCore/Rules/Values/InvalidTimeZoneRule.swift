@@ -10,7 +10,8 @@ import Foundation
 /// id's city (else the name whose own id it is, else the name of its own IANA id's city: 'Kolkata' for
 /// 'Asia/Calcutta') is chosen and the fix is safe; without such a name the first in table order is chosen and the
 /// fix is unsafe. Windows display names ('(UTC+01:00) Amsterdam, Berlin, ...') get an unsafe fix to the
-/// first listed city that is a Rails name.
+/// first listed city that is a Rails name; without one, and for a bare UTC offset ('UTC+1'), the finding
+/// lists the names with that standard offset (no fix: the daylight-saving rules are a guess).
 enum TimeZoneRule {
     struct Table: Sendable {
         /// Rails name → IANA ids (several where Rails releases differ).
@@ -72,8 +73,11 @@ enum TimeZoneRule {
             }
             // The city's name, else the name whose own id is the value ('Beijing' is Asia/Shanghai, 'Chongqing'
             // only its alias Asia/Chongqing), else the name of its own id's city.
+            // A Windows id names no city: its zone's id picks the name ('China Standard Time' is Asia/Shanghai,
+            // 'Beijing').
             let byCity = candidates.first { $0 == city || $0 == canonicalCity }
-                ?? candidates.first { (table.ianaByName[$0] ?? []).contains(value) } ?? candidates.first(where: ownCity)
+                ?? candidates.first { (table.ianaByName[$0] ?? []).contains(value) || (table.ianaByName[$0] ?? []).contains(canonical) }
+                ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             let safe = candidates.count == 1 || byCity != nil
             var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"
@@ -85,18 +89,62 @@ enum TimeZoneRule {
         }
 
         // Windows display name: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna'.
-        if value.hasPrefix("("), let close = value.firstIndex(of: ")") {
-            let cities = value[value.index(after: close)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if let city = cities.first(where: accepted.contains) {
-                return [ValueFinding(.invalidTimeZone, "'\(value)' is a Windows time zone display name, which \(context.target.name) does not accept; its \(context.target.name) name is '\(city)'",
+        if let display = UTCOffsetText.displayNameParts(value) {
+            let windowsName = "'\(value)' is a Windows time zone display name, which \(context.target.name) does not accept"
+            if let city = displayPlaces(display.places).first(where: accepted.contains) {
+                return [ValueFinding(.invalidTimeZone, "\(windowsName); its \(context.target.name) name is '\(city)'",
                                      fix: Fix(.unsafe, "Replace with '\(city)'", replacement: city))]
             }
+            return [ValueFinding(.invalidTimeZone, "\(windowsName), and none of the places it lists is a \(context.target.name) time zone name"
+                + namesWithOffset(display.minutes, accepted: acceptedSorted))]
+        }
+        // An offset names no zone: which one, and so which daylight-saving rules, is a guess (no fix).
+        if let minutes = UTCOffsetText.minutes(value[...]) {
+            return [ValueFinding(.invalidTimeZone, "'\(value)' is a UTC offset, not a time zone: \(context.target.name) takes one of its time zone names or an IANA id, and an offset does not say which daylight-saving rules apply"
+                + namesWithOffset(minutes, accepted: acceptedSorted))]
         }
 
+        if let iana = unreleasedRailsNames[value] {
+            // 4me runs a Rails it does not name, most likely a released one; a name only Rails' main branch
+            // has may or may not work there, so a warning, and never a fix's target.
+            let sameOffset = suggestionsByOffset(iana, accepted: acceptedSorted)
+            return [ValueFinding(.invalidTimeZone, "'\(value)' (\(iana)) is a time zone name only in Rails' unreleased main branch; no released Rails has it, and which Rails \(context.target.name) runs is not published"
+                + (sameOffset.isEmpty ? "" : "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))"), severity: .warning)]
+        }
         var message = "'\(value)' is not a time zone name \(context.target.name) knows"
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]
+    }
+
+    /// Names Rails' main branch adds that no released Rails has (rules/tables/rails-time-zones.tsv says so).
+    private static let unreleasedRailsNames = ["Alberta": "America/Edmonton", "Pacific Time (Canada)": "America/Vancouver"]
+
+    /// The places of a display name ('Yangon (Rangoon)' is also 'Yangon' and 'Rangoon'; Windows XP wrote
+    /// '(GMT) Greenwich Mean Time : Dublin, Edinburgh, ...'); Windows' UTC zone is '(UTC) Coordinated
+    /// Universal Time'.
+    private static func displayPlaces(_ places: Substring) -> [String] {
+        var names: [String] = []
+        for place in places.split(whereSeparator: { $0 == "," || $0 == ":" }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            names.append(place == "Coordinated Universal Time" ? "UTC" : place)
+            if place.hasSuffix(")"), let open = place.range(of: " (") {
+                names.append(String(place[..<open.lowerBound]))
+                names.append(String(place[open.upperBound..<place.index(before: place.endIndex)]))
+            }
+        }
+        return names
+    }
+
+    /// "; names with the standard time UTC+01:00: 'Amsterdam', 'Belgrade', 'Berlin', …" ('UTC' first for an
+    /// offset of zero), or "" when no name has the offset.
+    private static func namesWithOffset(_ minutes: Int, accepted: [String]) -> String {
+        var names = accepted.filter { name in
+            guard let iana = table.ianaByName[name]?.first, let o = ICUBridge.timeZoneOffset(iana) else { return false }
+            return Int(o.rawMs) == minutes * 60_000
+        }
+        if minutes == 0, let utc = names.firstIndex(of: "UTC") { names.insert(names.remove(at: utc), at: 0) }
+        guard !names.isEmpty else { return "" }
+        return "; names with the standard time \(UTCOffsetText.written(minutes)): \(ValueText.quotedList(Array(names.prefix(3))))\(names.count > 3 ? ", …" : "")"
     }
 
     private static func suggestionsByOffset(_ zone: String, accepted: [String]) -> [String] {

@@ -38,7 +38,7 @@ public enum ValueValidation {
 
     /// Whether `quickAccept` can accept a value of this kind at all.
     static func hasQuickAccept(_ kind: ValueKind) -> Bool {
-        kind == .email || kind == .personName || kind == .url
+        kind == .email || kind == .managerEmail || kind == .personName || kind == .url
     }
 
     /// A byte-level answer for values that are certainly fine, so that the engine need not make a String
@@ -48,7 +48,7 @@ public enum ValueValidation {
                                    directory: DirectorySettings = .standard) -> Bool {
         guard bytes.count <= maxLength else { return false }
         switch kind {
-        case .email:
+        case .email, .managerEmail:
             let at = EmailRule.plainAtSignWithoutHash(bytes)
             return at >= 0 && DirectoryValues.acceptsPlainAddress(bytes, at: at, settings: directory)
         case .personName: return DirectoryValues.acceptsName(bytes, settings: directory)
@@ -90,7 +90,7 @@ public enum ValueValidation {
         let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
         if placeholders && !allowed && Placeholder.matches(value, kind: context.kind) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
-            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed)]
+            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed, emptyClears: context.emptyCellsOverwrite)]
         }
         var copy = value
         if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
