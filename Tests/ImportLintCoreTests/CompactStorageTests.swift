@@ -49,8 +49,58 @@ import Testing
         let more = (0..<5000).map { _ in rng.next() }
         for key in more { #expect(table.valueOrInsert(key, 7) == nil) }
         #expect(table.valueOrInsert(keys[0], 0) == 1 && table.valueOrInsert(more[4999], 0) == 7)
-        // 8 bytes a slot, at most 9/10 full, in the layers of the first keys and the one reserved for the rest.
-        #expect(table.byteCount < (5000 * 3 + 15000) * 8 * 10 / 9 + 64 * 8 * 12)
+        // 7 bytes a slot, at most 9/10 full, in the layers of the first keys and the one reserved for the rest.
+        #expect(table.byteCount < (5000 * 3 + 15000) * 7 * 10 / 9 + 64 * 7 * 12)
+    }
+
+    /// The layer reserved for 20,000 keys in all takes over the keys seen before (a look-up then searches
+    /// one layer) and holds the rest without another.
+    @Test func theReservedLayerTakesOverTheFirstKeys() {
+        let table = FingerprintTable(expectedKeys: 1000)
+        var rng = SeededRNG(seed: 5)
+        let keys = (0..<20000).map { _ in rng.next() }
+        for i in 0..<500 { #expect(table.valueOrInsert(keys[i], i + 2) == nil) }
+        table.reserve(20000)
+        #expect(table.layerCount == 1)
+        for i in 500..<20000 { #expect(table.valueOrInsert(keys[i], i + 2) == nil) }
+        #expect(table.layerCount == 1 && table.count == 20000)
+        for (i, key) in keys.enumerated() where table.valueOrInsert(key, 0) != i + 2 { Issue.record("key \(i) lost") }
+        #expect(table.byteCount < 20000 * 7 * 10 / 9 + 64 * 7)
+    }
+
+    /// A later, larger estimate adds a layer for the keys missing only; new keys fill the earlier layer's
+    /// room first.
+    @Test func aLargerEstimateAddsRoomForTheKeysMissing() {
+        let table = FingerprintTable(expectedKeys: 1000)
+        table.reserve(10000)
+        var rng = SeededRNG(seed: 8)
+        let keys = (0..<11000).map { _ in rng.next() }
+        for i in 0..<5000 { #expect(table.valueOrInsert(keys[i], i) == nil) }
+        let before = table.byteCount
+        table.reserve(11000)
+        #expect(table.layerCount == 2 && table.byteCount - before < 1100 * 7 * 10 / 9 + 64 * 7)
+        for i in 5000..<11000 { #expect(table.valueOrInsert(keys[i], i) == nil) }
+        #expect(table.layerCount == 2)
+        for (i, key) in keys.enumerated() where table.valueOrInsert(key, 0) != i { Issue.record("key \(i) lost") }
+    }
+
+    /// Keys alike in the 28 bits a slot keeps, with homes at random: some that the first layer holds apart
+    /// would meet in the reserved layer, where a look-up finds only the first; such a first layer stays.
+    @Test func firstKeysThatWouldMeetInTheReservedLayerStay() {
+        var rng = SeededRNG(seed: 9)
+        var stayed = 0
+        for _ in 0..<20 {
+            let table = FingerprintTable(expectedKeys: 100)
+            var kept: [(key: UInt64, value: Int)] = []
+            for value in 0..<60 {
+                let key = rng.next() & ~0xFFF_FFFF | 0x123_4567
+                if table.valueOrInsert(key, value) == nil { kept.append((key, value)) }
+            }
+            table.reserve(200)
+            if table.layerCount == 2 { stayed += 1 }
+            for (key, value) in kept { #expect(table.valueOrInsert(key, 999) == value) }
+        }
+        #expect(stayed > 0)
     }
 
     @Test func anEmptiedKeyTableStartsOver() {

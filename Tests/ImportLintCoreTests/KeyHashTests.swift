@@ -46,6 +46,24 @@ import Testing
         #expect(digest(Array("Ann@Example.COM".utf8), lowercase: true) == digest(Array("ann@example.com".utf8), lowercase: true))
     }
 
+    /// The table's fingerprint is a function of the normalized key, as the verifier compares it: equal
+    /// keys in any ASCII or Unicode case give one fingerprint; parts keep their boundaries.
+    @Test func fingerprintsFollowTheNormalizedKey() {
+        func fingerprint(_ parts: [String], caseInsensitive: Bool) -> UInt64 {
+            var h = FingerprintHasher()
+            for part in parts { Array(part.utf8).withUnsafeBufferPointer { h.combine($0, caseInsensitive: caseInsensitive) } }
+            return h.finalize()
+        }
+        #expect(fingerprint(["Ann@Example.COM"], caseInsensitive: true) == fingerprint(["ann@example.com"], caseInsensitive: true))
+        #expect(fingerprint(["ÅSA.Öberg@example.se"], caseInsensitive: true) == fingerprint(["åsa.öberg@example.se"], caseInsensitive: true))
+        #expect(fingerprint(["Ann@Example.COM"], caseInsensitive: false) != fingerprint(["ann@example.com"], caseInsensitive: false))
+        #expect(fingerprint(["ab", "c"], caseInsensitive: false) != fingerprint(["a", "bc"], caseInsensitive: false))
+        #expect(fingerprint(["", ""], caseInsensitive: false) != fingerprint([""], caseInsensitive: false))
+        var seen = Set<UInt64>()
+        for i in 0..<100_000 { seen.insert(fingerprint(["person\(i)@example.com"], caseInsensitive: true)) }
+        #expect(seen.count == 100_000)
+    }
+
     @Test func lowercaseEveryByteInEveryLane() {
         for lane in 0..<8 {
             for b in 0...255 {

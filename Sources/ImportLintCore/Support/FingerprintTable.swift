@@ -1,40 +1,52 @@
 import CICU
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Seen-key table of 64-bit fingerprints, each with a value (a line), in flat arrays of 8-byte slots with
-/// linear probing: a fingerprint's high bits choose its home slot and the slot keeps its low 32 bits and
-/// the value. A hit only says the key is probably the same (its home bits are only known to be near and
-/// its low bits equal): callers verify hits against the real bytes (see `DuplicateKeyVerifier`), so a
-/// fingerprint collision can never be reported as a duplicate. Two thirds of the memory of 12-byte slots
-/// holding the whole fingerprint.
+/// Seen-key table of 64-bit fingerprints, each with a value (a line), in flat arrays of 7-byte slots with
+/// linear probing: a fingerprint's high bits choose its home slot and the slot keeps its low 28 bits and
+/// the value in 28 bits. A hit only says the key is probably the same (its home bits are only known to be
+/// near and its low bits equal): callers verify hits against the real bytes (see `DuplicateKeyVerifier`),
+/// so a fingerprint collision can never be reported as a duplicate. Seven eighths of the memory of 8-byte
+/// slots holding 32 bits of each: a look-up compares its 28 bits with about five slots, so a file of ten
+/// million keys meets a collision about once in five files (once in eighty with 32 bits).
 ///
 /// Slots do not keep enough of the fingerprint to move them to a larger array. A full table instead gets
-/// another layer, searched after it; the table is presized from the file's size (`reserve`) so that a
-/// file normally has two layers (the first few thousand keys, then the rest), and memory never holds an
-/// old and a new array at once while growing.
+/// another layer, searched after it. The table is presized from the file's size (`reserve`), moving the
+/// few thousand keys seen before into the new layer, so that a file normally has one layer; and memory
+/// never holds an old and a new array of that size at once while growing.
 final class FingerprintTable {
-    private struct Slot {
-        /// The fingerprint's low half.
-        var check: UInt32
-        /// The value plus one; 0 marks an empty slot.
-        var storedValue: UInt32
-    }
-
     private struct Layer {
-        let slots: UnsafeMutablePointer<Slot>
+        /// `capacity` slots, and one byte more so that the last one can be read as 8 bytes.
+        let bytes: UnsafeMutableRawPointer
+        /// Bytes mapped for them, or 0 when they came from malloc (see `LayerMemory`).
+        let mapped: Int
         let capacity: Int
         var count = 0
+        /// The value its stored values are relative to: the first one it got.
+        var base = 0
 
         init(keys: Int) {
             capacity = Self.capacity(for: keys)
-            slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: Slot(check: 0, storedValue: 0), count: capacity)
+            limit = capacity / 10 * 9
+            (bytes, mapped) = LayerMemory.allocate(capacity * Slot.bytes + 1)
         }
 
-        /// At most 9/10 full: linear probing over 8-byte slots, eight to a cache line, takes about five
+        func deallocate() { LayerMemory.deallocate(bytes, mapped: mapped) }
+
+        /// At most 9/10 full: linear probing over 7-byte slots, nine to a cache line, takes about five
         /// probes per look-up on average while the table fills (about 50 near the end of a full one).
         static func capacity(for keys: Int) -> Int { max(64, keys / 9 * 10 + 64) }
 
-        var keysLeft: Int { capacity / 10 * 9 - count }
+        /// Keys it takes: 9/10 of its slots.
+        let limit: Int
+
+        var keysLeft: Int { limit - count }
+
+        /// Whether `value` can be stored here (relative to the layer's first value).
+        func fits(_ value: Int) -> Bool { count == 0 || (value >= base && value - base <= Slot.largestOffset) }
 
         /// Home slot: the fingerprint's high bits scaled to the capacity (any capacity works).
         @inline(__always)
@@ -42,78 +54,204 @@ final class FingerprintTable {
             Int(truncatingIfNeeded: fingerprint.multipliedFullWidth(by: UInt64(capacity)).high)
         }
 
-        /// The slot on `fingerprint`'s probe path holding its low half, or else the empty slot ending the path.
         @inline(__always)
-        func probe(_ fingerprint: UInt64, _ check: UInt32) -> (index: Int, found: Bool) {
+        func slot(_ i: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self)) & Slot.mask
+        }
+
+        /// Writes slot `i`, leaving the next slot's first byte (read and written with it) as it was.
+        @inline(__always)
+        func store(_ i: Int, check: UInt64, value: Int) {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self))
+            let slot = check << UInt64(Slot.valueBits) | UInt64(value - base + 1)
+            bytes.storeBytes(of: (word & ~Slot.mask | slot).littleEndian, toByteOffset: i &* Slot.bytes, as: UInt64.self)
+        }
+
+        /// The slot on `fingerprint`'s probe path holding its check bits, or else the empty slot ending the path.
+        @inline(__always)
+        func probe(_ fingerprint: UInt64, _ check: UInt64) -> (index: Int, found: Bool) {
             var i = home(fingerprint)
             while true {
-                let slot = slots[i]
-                if slot.storedValue == 0 { return (i, false) }
-                if slot.check == check { return (i, true) }
+                let slot = slot(i)
+                if slot & Slot.valueMask == 0 { return (i, false) }
+                if slot >> UInt64(Slot.valueBits) == check { return (i, true) }
                 i += 1
                 if i == capacity { i = 0 }
             }
         }
+
+        func value(at i: Int) -> Int { base + Int(truncatingIfNeeded: slot(i) & Slot.valueMask) - 1 }
     }
 
     // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
-    // calls per look-up).
-    @exclusivity(unchecked) private var layers: [Layer]
+    // calls per look-up). The layers in raw memory: counting a key in an array's element checked that
+    // the array was not shared, a runtime call per new key.
+    @exclusivity(unchecked) private var layers: UnsafeMutableBufferPointer<Layer>
     @exclusivity(unchecked) private(set) var count = 0
+    /// The whole fingerprints of the first layer's keys while it is the only layer, so that `reserve` can
+    /// move them into the layer it makes: a look-up then searches one layer instead of two. Nil once
+    /// another layer was needed first.
+    @exclusivity(unchecked) private var firstLayerFingerprints: [UInt64]? = []
 
     /// A first layer for the keys seen before the table is presized (see `reserve`).
     init(expectedKeys: Int = 4096) {
-        layers = [Layer(keys: expectedKeys)]
+        layers = Self.buffer([Layer(keys: expectedKeys)])
     }
 
-    deinit { for layer in layers { layer.slots.deallocate() } }
+    deinit {
+        for layer in layers { layer.deallocate() }
+        layers.deallocate()
+    }
+
+    private static func buffer(_ layers: [Layer]) -> UnsafeMutableBufferPointer<Layer> {
+        let buffer = UnsafeMutableBufferPointer<Layer>.allocate(capacity: layers.count)
+        _ = buffer.initialize(from: layers)
+        return buffer
+    }
+
+    /// Replaces the list of layers (their memory stays with them).
+    private func setLayers(_ new: [Layer]) {
+        layers.deallocate()
+        layers = Self.buffer(new)
+    }
 
     /// Asks the memory system for the key's home slots now, so that a later look-up does not wait for them.
     @inline(__always)
     func prefetch(_ fingerprint: UInt64) {
-        for layer in layers { cicu_prefetch(UnsafeRawPointer(layer.slots + layer.home(fingerprint))) }
+        for layer in layers { cicu_prefetch(UnsafeRawPointer(layer.bytes + layer.home(fingerprint) &* Slot.bytes)) }
     }
 
     /// The value stored for `fingerprint`, or nil after storing `value` for it. Values are kept in 32 bits:
     /// one of 4,294,967,294 or more comes back as 4,294,967,294, a negative one as 0.
     @inline(__always)
     func valueOrInsert(_ fingerprint: UInt64, _ value: Int) -> Int? {
-        let check = UInt32(truncatingIfNeeded: fingerprint)
-        var free = 0
-        for layer in layers {
-            let (i, found) = layer.probe(fingerprint, check)
-            if found { return Int(layer.slots[i].storedValue) - 1 }
-            free = i
+        let check = fingerprint & Slot.checkMask
+        let value = min(max(0, value), Self.largestValue)
+        // A new key goes to the first layer with room for it, at the end of its probe path there.
+        var target = -1, free = 0
+        for l in layers.indices {
+            let (i, found) = layers[l].probe(fingerprint, check)
+            if found { return layers[l].value(at: i) }
+            if target < 0 && layers[l].keysLeft > 0 && layers[l].fits(value) { (target, free) = (l, i) }
         }
-        if layers[layers.count - 1].keysLeft <= 0 {
-            // Half as much room again, in a new layer.
-            layers.append(Layer(keys: count / 2))
-            free = layers[layers.count - 1].probe(fingerprint, check).index
+        if target < 0 {
+            // Half as much room again, in a new layer (also for a value too far from those of the layers,
+            // in a file of more than 268 million lines).
+            setLayers(Array(layers) + [Layer(keys: count / 2)])
+            firstLayerFingerprints = nil
+            target = layers.count - 1
+            free = layers[target].probe(fingerprint, check).index
         }
-        let last = layers.count - 1
-        layers[last].slots[free] = Slot(check: check, storedValue: UInt32(min(max(0, value), Self.largestValue)) + 1)
-        layers[last].count += 1
-        count += 1
+        insert(at: free, in: target, check: check, value: value)
+        firstLayerFingerprints?.append(fingerprint)
         return nil
+    }
+
+    @inline(__always)
+    private func insert(at i: Int, in l: Int, check: UInt64, value: Int) {
+        if layers[l].count == 0 { layers[l].base = value }
+        layers[l].store(i, check: check, value: value)
+        layers[l].count += 1
+        count += 1
     }
 
     private static let largestValue = Int(UInt32.max) - 1
 
     /// Makes room for `keys` keys in all (from an estimate of the file's records) in one new layer, unless
-    /// there is room already.
+    /// there is room already: for the first keys and all the rest while the first layer is the only one,
+    /// else for the keys missing (new keys fill the room the earlier layers have left first).
     func reserve(_ keys: Int) {
-        let room = layers[layers.count - 1].keysLeft
-        if count + room < keys { layers.append(Layer(keys: keys - count)) }
+        let room = layers.reduce(0) { $0 + $1.keysLeft }
+        guard count + room < keys else { return }
+        if let moving = firstLayerFingerprints {
+            firstLayerFingerprints = nil
+            let empty = Layer(keys: keys)
+            if let layer = moved(moving, into: empty) {
+                layers[0].deallocate()
+                setLayers([layer])
+                return
+            }
+            empty.deallocate()
+        }
+        setLayers(Array(layers) + [Layer(keys: keys - count - room)])
+    }
+
+    /// `layer` with the first layer's keys and their values stored in it (to be the table's only layer);
+    /// nil when two of them meet there as one (equal in the bits a slot keeps, so that a look-up would
+    /// find only the first): the first layer then stays.
+    private func moved(_ fingerprints: [UInt64], into layer: Layer) -> Layer? {
+        var layer = layer
+        for fingerprint in fingerprints {
+            let check = fingerprint & Slot.checkMask
+            let (to, taken) = layer.probe(fingerprint, check)
+            guard !taken else { return nil }
+            // In the order they came, so that the values stay at or above the first and fit as they did.
+            let value = layers[0].value(at: layers[0].probe(fingerprint, check).index)
+            if layer.count == 0 { layer.base = value }
+            layer.store(to, check: check, value: value)
+            layer.count += 1
+        }
+        return layer
     }
 
     /// Forgets every key and gives the memory back (the file's keys have all been seen: the table is
     /// otherwise held while the findings are sorted and written).
     func removeAll() {
-        for layer in layers { layer.slots.deallocate() }
-        layers = [Layer(keys: 0)]
+        for layer in layers { layer.deallocate() }
+        setLayers([Layer(keys: 0)])
+        firstLayerFingerprints = []
         count = 0
     }
 
     /// Bytes held, for tests of the memory bound.
-    var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * MemoryLayout<Slot>.stride } }
+    var byteCount: Int { layers.reduce(0) { $0 + $1.capacity * Slot.bytes + 1 } }
+
+    /// Layers searched per look-up, for tests.
+    var layerCount: Int { layers.count }
+}
+
+/// A slot: the fingerprint's low `checkBits` above a value of `valueBits`, in `bytes` bytes.
+private enum Slot {
+    // Computed, so that each folds to a constant where it is used (a stored one may be read lazily).
+    static var bytes: Int { 7 }
+    static var valueBits: Int { 28 }
+    static var checkBits: Int { 28 }
+    static var valueMask: UInt64 { 1 << valueBits - 1 }
+    static var checkMask: UInt64 { 1 << checkBits - 1 }
+    static var mask: UInt64 { 1 << (bytes * 8) - 1 }
+    /// A layer's values are kept as the difference from its first value, plus one (0 marks an empty slot).
+    static var largestOffset: Int { Int(valueMask) - 1 }
+}
+
+/// Zeroed memory for a layer. A large one is mapped on a 2 MiB boundary and asks for huge pages: a
+/// look-up lands on a random page of the table, and with 4 KiB pages it missed the TLB as well as the
+/// cache (the wait for the slot was half of this rule's time, in spite of the prefetch).
+private enum LayerMemory {
+    static let hugePage = 2 << 20
+
+    static func allocate(_ byteCount: Int) -> (UnsafeMutableRawPointer, mapped: Int) {
+        guard byteCount >= hugePage else {
+            let bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 8)
+            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+            return (bytes, 0)
+        }
+        let length = (byteCount + hugePage - 1) / hugePage * hugePage
+        // A huge page more than needed, so that the layer can start on a boundary; the rest goes back.
+        let raw = mmap(nil, length + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for the key table") }
+        let start = Int(bitPattern: raw)
+        let aligned = (start + hugePage - 1) / hugePage * hugePage
+        if aligned > start { munmap(raw, aligned - start) }
+        let tail = start + length + hugePage - (aligned + length)
+        if tail > 0 { munmap(UnsafeMutableRawPointer(bitPattern: aligned + length), tail) }
+        let bytes = UnsafeMutableRawPointer(bitPattern: aligned)!
+        #if os(Linux)
+        madvise(bytes, length, MADV_HUGEPAGE)
+        #endif
+        return (bytes, length)
+    }
+
+    static func deallocate(_ bytes: UnsafeMutableRawPointer, mapped: Int) {
+        if mapped > 0 { munmap(bytes, mapped) } else { bytes.deallocate() }
+    }
 }

@@ -6,8 +6,15 @@ public struct Key128: Hashable, Sendable {
     var b: UInt64
 }
 
+/// Hashing of key bytes eight at a time; what each word does to the state is the hasher's own (`word`).
+protocol WordHasher {
+    /// Bytes hashed so far, each part counting one more (its separator).
+    var length: UInt64 { get set }
+    mutating func word(_ w: UInt64)
+}
+
 /// Two independent multiply-xorshift lanes over 8-byte words.
-struct KeyHasher {
+struct KeyHasher: WordHasher {
     private var a: UInt64 = 0x243F_6A88_85A3_08D3
     private var b: UInt64 = 0x1319_8A2E_0370_7344
     var length: UInt64 = 0
@@ -20,6 +27,36 @@ struct KeyHasher {
         b = (b << 31) | (b >> 33)
     }
 
+    func finalize() -> Key128 {
+        var x = a ^ length, y = b ^ (length &* 0x9E37_79B9)
+        x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD; x ^= x >> 33
+        y ^= y >> 31; y &*= 0xC4CE_B9FE_1A85_EC53; y ^= y >> 29
+        return Key128(a: x, b: y)
+    }
+}
+
+/// The 64-bit fingerprint of a key that the seen-key tables keep (`FingerprintTable`): one lane of folded
+/// multiplies, about half of `KeyHasher`'s work per word (whose two lanes make digests kept as the keys
+/// themselves). A collision costs no more than a look at the real bytes (`DuplicateKeyVerifier`).
+struct FingerprintHasher: WordHasher {
+    private var h: UInt64 = 0x243F_6A88_85A3_08D3
+    var length: UInt64 = 0
+
+    @inline(__always)
+    mutating func word(_ w: UInt64) {
+        let product = (h ^ w).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        h = product.high ^ product.low
+    }
+
+    func finalize() -> UInt64 {
+        var x = h ^ (length &* 0xC2B2_AE3D_27D4_EB4F)
+        x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD; x ^= x >> 33
+        x &*= 0xC4CE_B9FE_1A85_EC53; x ^= x >> 33
+        return x
+    }
+}
+
+extension WordHasher {
     /// Bytes, optionally ASCII-lowercased (the caller handles non-ASCII case folding). Reads eight bytes at
     /// a time; the words are the same as assembling them byte by byte (little-endian), so are the digests.
     @inline(__always)
@@ -89,11 +126,14 @@ struct KeyHasher {
         s.withUTF8 { combine($0) }
     }
 
-    func finalize() -> Key128 {
-        var x = a ^ length, y = b ^ (length &* 0x9E37_79B9)
-        x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD; x ^= x >> 33
-        y ^= y >> 31; y &*= 0xC4CE_B9FE_1A85_EC53; y ^= y >> 29
-        return Key128(a: x, b: y)
+    /// Bytes, case-folded when asked: ASCII in place, anything else through Unicode lowercasing.
+    @inline(__always)
+    mutating func combine(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
+        if !caseInsensitive {
+            combine(value, lowercaseASCII: false)
+        } else if !combineLowercasedIfASCII(value) {
+            combine(String(decoding: value, as: UTF8.self).lowercased())
+        }
     }
 }
 
@@ -103,18 +143,6 @@ extension Key128 {
         var hasher = KeyHasher()
         hasher.combine(raw.trimmedASCII(), caseInsensitive: true)
         return hasher.finalize()
-    }
-}
-
-extension KeyHasher {
-    /// Bytes, case-folded when asked: ASCII in place, anything else through Unicode lowercasing.
-    @inline(__always)
-    mutating func combine(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
-        if !caseInsensitive {
-            combine(value, lowercaseASCII: false)
-        } else if !combineLowercasedIfASCII(value) {
-            combine(String(decoding: value, as: UTF8.self).lowercased())
-        }
     }
 }
 

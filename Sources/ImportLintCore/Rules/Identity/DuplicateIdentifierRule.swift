@@ -11,7 +11,7 @@ extension RuleDescriptor {
 /// A key with a scope (The Receptionist's Location Slug) has a second table keyed without the scope that
 /// remembers who first used it: a repeat under another scope value is excused only for the same person.
 ///
-/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, about 10 bytes each. A
+/// The tables hold 64-bit fingerprints, not keys: memory grows with the distinct keys, about 8 bytes each. A
 /// fingerprint seen before is reported in place at once and checked against the real bytes of the first
 /// row when the file ends (`DuplicateKeyVerifier`), so that a fingerprint collision is never a finding.
 final class DuplicateIdentifierRule: RecordRule {
@@ -118,7 +118,7 @@ final class DuplicateIdentifierRule: RecordRule {
     var fingerprintMask = UInt64.max
 
     private func fingerprints(_ reader: CSVReader, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
-        var hasher = KeyHasher()
+        var hasher = FingerprintHasher()
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()
             // A key with an empty part does not identify anything (4me needs both Source and Source ID);
@@ -127,10 +127,10 @@ final class DuplicateIdentifierRule: RecordRule {
                                  && ValueValidation.isScreened(value, kind: part.kind, scientific: false)) { return nil }
             hasher.combine(value, caseInsensitive: key.caseInsensitive)
         }
-        let alone = hasher.finalize().a & fingerprintMask
+        let alone = hasher.finalize() & fingerprintMask
         if key.scope.isEmpty { return (alone, alone) }
         for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
-        return (hasher.finalize().a & fingerprintMask, alone)
+        return (hasher.finalize() & fingerprintMask, alone)
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -168,32 +168,34 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     override func finish(sink: DiagnosticSink) {
-        let keys = keys
-        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
-            Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
-        }
+        // The tables go first: the verification does not read them, and its own memory would add to theirs.
         for key in keys {
             key.firstLine.removeAll()
             key.crossScope.removeAll()
             key.crossScopeLine = []
             key.crossScopePerson = []
         }
+        let keys = keys
+        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
+            Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
+        }
     }
 
     /// After this many records the tables are sized for the whole file from the bytes a record takes,
     /// and again every `resizingInterval` records in case the estimate was short.
     private static let sizingRecord = 4096
-    /// Every new key is looked up in a table's first layer before the presized one: made for four times the
-    /// keys it gets before presizing, it stays a quarter full (filled to nine tenths, a look-up that misses
-    /// probed about 40 slots, a third of this rule's instructions).
+    /// A table's first layer holds the keys seen before presizing, which then move to the presized one:
+    /// made for four times as many, it stays a quarter full, so that its look-ups are short and it never
+    /// overflows into a layer that could not be moved.
     private static let firstLayerKeys = 4 * sizingRecord
     private static let resizingInterval = 1 << 20
 
     private func presize(_ reader: CSVReader, records: Int) {
         guard let inputBytes, reader.streamOffset > partStart else { return }
         let estimate = (inputBytes - partStart) / max(1, (reader.streamOffset - partStart) / records)
-        // A little over the estimate: records later in the file may be shorter.
-        let keyCount = estimate + estimate / 32
+        // A little over the estimate: records later in the file may be shorter (if they are shorter still,
+        // the next estimate adds a layer for the keys missing).
+        let keyCount = estimate + estimate / 64
         for key in keys {
             key.firstLine.reserve(keyCount)
             guard !key.scope.isEmpty else { continue }
@@ -205,6 +207,7 @@ final class DuplicateIdentifierRule: RecordRule {
         // Reserved, not grown: growing copies the list, which then takes twice its size for a moment. Pages
         // never written cost no memory.
         firstRows?.reserveCapacity((estimate + estimate / 16) * keys.count)
+        verifier.reserve(records: keyCount)
     }
 
     /// The first `same_person` column group that is filled in this row, as a digest; `Key128.noPerson` when

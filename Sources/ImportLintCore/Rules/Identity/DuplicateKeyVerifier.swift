@@ -32,6 +32,14 @@ final class DuplicateKeyVerifier {
         checkpointLines.append(Int32(truncatingIfNeeded: reader.line))
     }
 
+    /// Room for the checkpoints of `records` records in all, made once instead of by doubling (which
+    /// leaves the smaller arrays behind as holes in the heap).
+    func reserve(records: Int) {
+        let checkpoints = records / Self.checkpointEvery + 1
+        checkpointOffsets.reserveCapacity(checkpoints)
+        checkpointLines.reserveCapacity(checkpoints)
+    }
+
     func candidate(_ candidate: Candidate) {
         candidates.append(candidate)
     }
