@@ -11,6 +11,8 @@ extension RuleDescriptor {
 /// hashtable's '@{...}' rendering. Asked before a value is validated, on each distinct value.
 enum PowerShellTypeName {
     static func finding(_ value: String) -> ValueFinding? {
+        // Asked of every distinct value of a checked column (a million phone numbers): a byte first.
+        guard let first = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x53 || first == 0x4D || first == 0x40 else { return nil }
         let text = value.trimmingCharacters(in: .whitespaces)
         let what: String
         if isTypeName(text) {
