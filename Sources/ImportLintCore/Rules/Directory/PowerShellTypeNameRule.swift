@@ -26,14 +26,15 @@ enum PowerShellTypeName {
     }
 
     /// 'System.Object[]', 'Microsoft.ActiveDirectory.Management.ADPropertyValueCollection',
-    /// 'System.Collections.Generic.List`1[System.String]': a namespace, a type, no spaces.
+    /// 'System.Collections.Generic.List`1[System.String]': namespaces and a type, or an array, no spaces.
     private static func isTypeName(_ text: String) -> Bool {
         guard text.hasPrefix("System.") || text.hasPrefix("Microsoft.") else { return false }
         let allowed = text.utf8.allSatisfy { b in
             (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
                 || b == 0x2E || b == 0x5F || b == 0x60 || b == 0x5B || b == 0x5D || b == 0x2C
         }
-        return allowed && text.utf8.filter { $0 == 0x2E }.count >= 1 && text.utf8.last != 0x2E
+        // 'Microsoft.com' is a (bad) address, not a type: a type has a namespace or is an array.
+        return allowed && text.utf8.last != 0x2E && (text.utf8.filter { $0 == 0x2E }.count >= 2 || text.hasSuffix("[]"))
     }
 
     /// '@{Name=Ann; Title=Analyst}': how PowerShell writes an object inside an object.
