@@ -13,27 +13,22 @@ public struct CSVReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
-        var out = "\u{FEFF}"
-        out.reserveCapacity(1 << 17)
-        func flushIfLarge() throws {
-            guard out.utf8.count >= 1 << 16 else { return }
-            try write(text: out, to: sink)
-            out = ""
-        }
-        out += Self.row(Self.header)
+        var out = OutputBuffer()
+        out.put("\u{FEFF}")
+        out.put(Self.row(Self.header))
         for file in report.files {
             for d in file.diagnostics {
-                out += Self.row(Self.cells(d, path: file.path))
-                try flushIfLarge()
+                out.put(Self.row(Self.cells(d, path: file.path)))
+                try out.flushIfLarge(to: sink)
             }
             // A last row per file says how many findings --max-findings left out.
             let omitted = file.omitted.count
             if omitted > 0 {
-                out += Self.row([file.path, "", "", "", "", "", "", "", "\(omitted) more finding\(omitted == 1 ? "" : "s") not listed (--max-findings)",
-                                 "", "", "", ""])
+                out.put(Self.row([file.path, "", "", "", "", "", "", "", "\(omitted) more finding\(omitted == 1 ? "" : "s") not listed (--max-findings)",
+                                  "", "", "", ""]))
             }
         }
-        try write(text: out, to: sink)
+        try out.flush(to: sink)
     }
 
     /// One diagnostic's cells, in the order of `header`.

@@ -17,16 +17,11 @@ public struct GitHubReporter: Reporter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes the annotations in pieces of about 128 KiB: a report of a million findings would otherwise
+    /// Writes the annotations in pieces (`OutputBuffer`): a report of a million findings would otherwise
     /// be held whole as text beside the findings themselves.
     static func write(_ report: Report, locator: ArtifactLocator, to sink: OutputSink) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 17)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        func flush() throws {
-            try out.withUnsafeBytes { try sink($0) }
-            out.removeAll(keepingCapacity: true)
-        }
+        var out = OutputBuffer()
+        func put(_ text: String) { out.put(text) }
         for file in report.files {
             let path = TerminalText.escape(locator.display(file.path))
             for d in file.diagnostics {
@@ -44,13 +39,13 @@ public struct GitHubReporter: Reporter {
                     ("title", "\(d.code) \(d.rule)"),
                 ].map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
                 put("::\(command) \(properties)::\(escapeData(message))\n")
-                if out.count >= 1 << 17 { try flush() }
+                try out.flushIfLarge(to: sink)
             }
         }
         let s = report.summary
         if let note = TextReporter.omittedNote(s) { put("::notice title=importlint::\(escapeData(note))\n") }
         put("importlint: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.records) record\(s.records == 1 ? "" : "s"): \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info\n")
-        try flush()
+        try out.flush(to: sink)
     }
 
     /// Message text: `%`, CR and LF are percent-encoded (the runner decodes them).

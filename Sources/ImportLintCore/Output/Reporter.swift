@@ -55,6 +55,29 @@ extension Reporter {
     }
 }
 
+/// A reporter's output gathered as bytes and handed to the sink in pieces of about 64 KiB, so that the
+/// report of a file with hundreds of thousands of findings is never held whole as text. Bytes rather than
+/// a String: String appends cost several times what a finding's text does.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 17) }
+
+    mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func put(spaces n: Int) { bytes.append(contentsOf: repeatElement(0x20, count: n)) }
+
+    /// Hands what is gathered to the sink once it is a piece's worth; call between findings.
+    mutating func flushIfLarge(to sink: OutputSink) throws {
+        if bytes.count >= 1 << 16 { try flush(to: sink) }
+    }
+
+    mutating func flush(to sink: OutputSink) throws {
+        try bytes.withUnsafeBytes { try sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
 /// Every report format by the name `--format` takes.
 public enum Reporters {
     public static let all: [(name: String, reporter: any Reporter)] = [

@@ -9,16 +9,9 @@ public struct TextReporter: Reporter {
     /// context says.
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
         let style = Style(color: context.color)
-        // Bytes rather than a String: a report can have millions of findings, and String appends and
-        // `String(repeating:count:)` cost several times what the finding's text does.
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 17)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        func spaces(_ n: Int) { out.append(contentsOf: repeatElement(0x20, count: n)) }
-        func flush() throws {
-            try out.withUnsafeBytes { try sink($0) }
-            out.removeAll(keepingCapacity: true)
-        }
+        var out = OutputBuffer()
+        func put(_ text: String) { out.put(text) }
+        func spaces(_ n: Int) { out.put(spaces: n) }
         let caret = style.paint("^", "1;32") + "\n"
         for (index, file) in report.files.enumerated() where context.showFindings {
             // Read forward once: findings come in line order.
@@ -43,7 +36,7 @@ public struct TextReporter: Reporter {
                 if let fix = d.fix {
                     put("  " + style.paint("fix (\(fix.applicability.rawValue)): \(TerminalText.escape(fix.description))", "36") + "\n")
                 }
-                if out.count >= 1 << 16 { try flush() }
+                try out.flushIfLarge(to: sink)
             }
         }
         var tail = ""
@@ -59,7 +52,7 @@ public struct TextReporter: Reporter {
         if context.showFindings, let note = Self.omittedNote(report.summary) { tail += "note: " + note + "\n" }
         tail += Self.summaryLine(report.summary) + "\n"
         put(tail)
-        try flush()
+        try out.flush(to: sink)
     }
 
     /// `--statistics`: one line per rule, most frequent first: count, code, name.
