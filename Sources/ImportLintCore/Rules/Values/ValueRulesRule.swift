@@ -149,11 +149,13 @@ final class ValueRulesRule: RecordRule {
     /// has no mark needs neither test.
     static func markFirstBytes(_ marks: UnsafeMutablePointer<UInt8>, hygiene: Bool, placeholders: Bool, scientific: Bool) {
         marks.initialize(repeating: 0, count: 256)
-        if hygiene { for b in Array("=+-@\t\r".utf8) { marks[Int(b)] |= formulaStart } }
+        if hygiene {
+            for b in 0...255 where [UInt8(b)].withUnsafeBufferPointer(TextHygiene.startsLikeFormula) { marks[b] |= formulaStart }
+        }
         var screens: [UInt8] = []
-        if placeholders { screens += Array("-(#NnTtUu".utf8) }
-        if scientific { screens += Array("0123456789".utf8) }
-        if !screens.isEmpty { screens += Array(" \t".utf8) }
+        if placeholders { screens += ValueValidation.placeholderStarts }
+        if scientific { screens += ValueValidation.scientificStarts }
+        if !screens.isEmpty { screens += ValueValidation.screenPadding }
         for b in screens { marks[Int(b)] |= screenStart }
     }
 

@@ -95,11 +95,18 @@ public enum ValueValidation {
         return table[Int(first)]
     }
 
+    /// Bytes a trimmed placeholder can start with: '-', '(', '#', N, T, U in either case.
+    static let placeholderStarts = Array("-(#NnTtUu".utf8)
+    /// Bytes a number in scientific notation can start with.
+    static let scientificStarts = Array("0123456789".utf8)
+    /// Bytes a cell can have before a screened value, which is compared trimmed.
+    static let screenPadding = Array(" \t".utf8)
+
     /// Written once at initialization, then only read.
     nonisolated(unsafe) static let screenFirstBytes: UnsafePointer<Bool> = {
         let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         table.initialize(repeating: false, count: 256)
-        for b in Array("-(#NnTtUu \t0123456789".utf8) { table[Int(b)] = true }
+        for b in placeholderStarts + scientificStarts + screenPadding { table[Int(b)] = true }
         return UnsafePointer(table)
     }()
 
