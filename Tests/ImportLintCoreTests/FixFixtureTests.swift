@@ -101,7 +101,7 @@ import Testing
         }
         let output = try #require(fixed, "\(fixture.name) refused: \(outcome.report.refused ?? "")")
         // Only lines that are no records (header copies, SQL client lines) may be left out; every other record is written.
-        let notRecords = [RuleDescriptor.repeatedHeader.name, RuleDescriptor.sqlClientOutput.name]
+        let notRecords = RuleDescriptor.notRecords.map(\.name)
         let removed = outcome.report.fileFixes.filter { fix in notRecords.contains { $0 == fix.rule } }.map(\.count).reduce(0, +)
         #expect(outcome.report.summary.recordsOut == outcome.report.summary.recordsIn - removed)
         try Golden.check(output, Self.golden(fixture), "fixed \(fixture.name)")

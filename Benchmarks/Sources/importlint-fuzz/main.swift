@@ -168,7 +168,7 @@ func fuzzFix(_ bytes: [UInt8], delimiter: UInt8?, profile: String?, unsafe: Bool
     let s = report.summary
     check(report.refused == nil, "a refused file was written")
     // The only records `fix` leaves out are copies of the header and SQL client lines (safe removals).
-    let notRecords = [RuleDescriptor.repeatedHeader.name, RuleDescriptor.sqlClientOutput.name]
+    let notRecords = RuleDescriptor.notRecords.map(\.name)
     let removedLines = report.fileFixes.filter { fix in notRecords.contains { $0 == fix.rule } }.reduce(0) { $0 + $1.count }
     check(s.recordsOut == s.recordsIn - removedLines, "fix wrote \(s.recordsOut) records of \(s.recordsIn) (\(removedLines) header copies and SQL client lines removed)")
     check(!fixed.starts(with: [0xEF, 0xBB, 0xBF]), "fixed file starts with a BOM")

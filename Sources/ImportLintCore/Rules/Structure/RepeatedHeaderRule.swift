@@ -5,6 +5,10 @@ extension RuleDescriptor {
         explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. The fix removes the line, which is safe: it holds nothing but the header again.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
         cleanExample: "Name,Primary Email\nName,name@example.com")
+
+    /// The rules `RepeatedHeaderRule` reports records under that are no records (header copies, SQL client
+    /// lines): the only records `fix` leaves out.
+    public static let notRecords: [RuleDescriptor] = [.repeatedHeader, .sqlClientOutput]
 }
 
 /// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, or a SQL client's line:
