@@ -71,8 +71,29 @@ final class RepeatedHeaderRule {
     }
 
     /// Reports the reader's record when it repeats the header; true when it did (and the record is to be
-    /// left to no other rule).
+    /// left to no other rule). Every record is asked: an ordinary one is told apart by the first bytes of
+    /// its first two cells, without a call.
+    @inline(__always)
     func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        mayBeNoRecord(reader) && checkCandidate(reader, record: record, sink: sink)
+    }
+
+    /// False when the record can be none of the lines `checkCandidate` reports: its first cell starts with
+    /// no byte a SQL client's line (space, dash, parenthesis), a '#TYPE' line or a 'sep=' hint starts with,
+    /// and its first two cells cannot stand for the header's (`repeatsHeader` asks every cell that).
+    @inline(__always)
+    private func mayBeNoRecord(_ reader: CSVReader) -> Bool {
+        let cell = reader.bytes(0)
+        guard let first = cell.first else { return true }
+        switch first {
+        case 0x20, 0x2D, 0x28, 0x23, 0x53, 0x73: return true
+        default: break
+        }
+        guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
+        return mayStandForHeaderCell(cell, 0) && mayStandForHeaderCell(reader.bytes(1), 1)
+    }
+
+    private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
         if sqlClientOutputEnabled, let what = SQLClientOutput.describe(reader, headerCount: header.count) {
             reader.report(.sqlClientOutput, to: sink, line: reader.line, column: 1, field: nil, record: record,
                           message: what, fix: Fix(.safe, "Remove the line", .removeLine(SQLClientOutput.removal)))
