@@ -201,6 +201,18 @@ public final class CSVReader {
                 if split.edgeSpace != 0 { whitespaceAtEdges = 1 }
                 if split.firstNonASCII >= 0 { firstNonASCII = min(firstNonASCII, Int(split.firstNonASCII)) }
                 scanStart = Int(split.stop)
+                // The common end of a record: its last cell is plain too, and a line feed or CR LF ends it.
+                let lineBreak = scanStart < n && p[scanStart] == Self.lf ? 1
+                    : scanStart &+ 1 < n && p[scanStart] == Self.cr && p[scanStart &+ 1] == Self.lf ? 2 : 0
+                if lineBreak != 0 {
+                    fields.append(FieldSlot(start: i, end: scanStart, rawStart: i, line: currentLine, lineStart: lineStart,
+                                            quoted: false, inScratch: false))
+                    if scanStart > i { whitespaceAtEdges |= edgeWhitespace[Int(p[i])] | edgeWhitespace[Int(p[scanStart &- 1])] }
+                    terminator = lineBreak == 1 ? .lf : .crlf
+                    i = scanStart &+ lineBreak
+                    currentLine += 1
+                    break
+                }
             }
             let rawStart = i
             let fieldLine = currentLine
