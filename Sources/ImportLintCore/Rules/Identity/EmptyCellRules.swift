@@ -91,7 +91,9 @@ final class EmptyCellRule: RecordRule {
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         records += 1
         func isEmpty(_ c: Column) -> Bool { reader.bytes(c.index).trimmedASCII().isEmpty }
-        for (column, effect) in effects where isEmpty(column) {
+        // By position: iterating the tuples copied each message (a retain and a release per record).
+        for e in 0..<effects.count where reader.bytes(effects[e].column.index).trimmedASCII().isEmpty {
+            let (column, effect) = effects[e]
             reader.report(.emptyValue, to: sink, field: column.index, record: record, message: "\(column.name) is empty: \(effect)")
         }
         for key in clearable {

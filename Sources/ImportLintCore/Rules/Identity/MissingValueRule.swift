@@ -30,19 +30,23 @@ final class MissingValueRule: RecordRule {
         if columns.isEmpty && conditional.isEmpty { return nil }
     }
 
+    /// Looks at the columns by position, not `for (index, name, kind) in columns`: iterating the tuples
+    /// copied each name (a retain and a release per column and record) for the rare finding.
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for (index, name, kind) in columns {
+        for c in 0..<columns.count {
+            let index = columns[c].index
             let value = reader.bytes(index).trimmedASCII()
             if value.isEmpty {
-                reader.report(.missingValue, to: sink, field: index, record: record, message: "\(name) is required but empty")
-            } else if Placeholder.matches(value, kind: kind) {
+                reader.report(.missingValue, to: sink, field: index, record: record, message: "\(columns[c].name) is required but empty")
+            } else if Placeholder.matches(value, kind: columns[c].kind) {
                 // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
                 reader.report(.missingValue, to: sink, field: index, record: record,
-                              message: "\(name) is required but holds '\(reader.string(index))', a placeholder for no value",
+                              message: "\(columns[c].name) is required but holds '\(reader.string(index))', a placeholder for no value",
                               values: [reader.string(index)])
             }
         }
-        for (index, name, when) in conditional where reader.bytes(index).trimmedASCII().isEmpty {
+        for c in 0..<conditional.count where reader.bytes(conditional[c].index).trimmedASCII().isEmpty {
+            let (index, name, when) = conditional[c]
             guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }
             reader.report(.missingValue, to: sink, field: index, record: record,
                           message: "\(name) is required when \(filled.name) is given, but empty")
