@@ -116,7 +116,7 @@ extension FixReport {
             if let profile { o.field("profile") { $0.string(profile) } }
             if let refused { o.field("refused") { $0.string(refused) } }
             o.field("remaining") { w in
-                var diagnostics = DiagnosticJSON(depth: 2)
+                let diagnostics = DiagnosticJSON(depth: 2)
                 w.array(remaining.count, 1) { w, i in diagnostics.write(remaining[i], w) }
             }
             o.field("schemaVersion") { $0.int(schemaVersion) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a report's findings, one JSON object each, at one depth. Findings that share their content (see
 /// `DiagnosticSink`: a value repeated down a column) differ only in three numbers, so a content met again
 /// is rendered once into bytes, its parts then copied with the position's numbers written between them:
@@ -10,42 +16,64 @@
 struct DiagnosticJSON {
     private struct Slot {
         var content: ObjectIdentifier?
-        /// The content's rendering, empty until the content is met a second time.
-        var bytes: [UInt8] = []
+        /// The content's rendering (`length` bytes, malloc'd), nil until the content is met a second time.
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var length = 0
         /// Where in `bytes` the column, the line and the record go.
-        var cuts: [Int] = []
+        var cuts: (Int, Int, Int) = (0, 0, 0)
+    }
+
+    /// The slots in raw memory: copying a rendering out of an array of arrays retained and released
+    /// both arrays at every finding.
+    private final class Table {
+        static let count = 256
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+
+        init() { slots.initialize(repeating: Slot(), count: Self.count) }
+
+        deinit {
+            for i in 0..<Self.count { free(slots[i].bytes) }
+            slots.deinitialize(count: Self.count)
+            slots.deallocate()
+        }
     }
 
     private let depth: Int
-    private var slots = [Slot](repeating: Slot(), count: 256)
+    private let table = Table()
 
     init(depth: Int) { self.depth = depth }
 
-    mutating func write(_ d: Diagnostic, _ w: PrettyJSONWriter) {
+    func write(_ d: Diagnostic, _ w: PrettyJSONWriter) {
         let content = ObjectIdentifier(d.content)
         let address = UInt(bitPattern: content)
-        let slot = Int(truncatingIfNeeded: (address >> 4) ^ (address >> 12)) & (slots.count - 1)
-        guard slots[slot].content == content else {
-            slots[slot] = Slot(content: content)
+        let slot = table.slots + (Int(truncatingIfNeeded: (address >> 4) ^ (address >> 12)) & (Table.count - 1))
+        guard slot.pointee.content == content else {
+            slot.pointee.content = content
+            free(slot.pointee.bytes)
+            slot.pointee.bytes = nil
             Self.write(d, w, depth)
             return
         }
-        if slots[slot].bytes.isEmpty {
+        if slot.pointee.bytes == nil {
             let depth = depth
-            (slots[slot].bytes, slots[slot].cuts) = PrettyJSONWriter.piece { w, mark in
+            let (bytes, marks) = PrettyJSONWriter.piece { w, mark in
                 Self.write(d.content, w, depth) { _, _ in mark() }
             }
+            guard let copy = malloc(max(bytes.count, 1))?.assumingMemoryBound(to: UInt8.self) else { fatalError("out of memory") }
+            copy.initialize(from: bytes, count: bytes.count)
+            slot.pointee.bytes = copy
+            slot.pointee.length = bytes.count
+            slot.pointee.cuts = (marks[0], marks[1], marks[2])
         }
-        let cuts = slots[slot].cuts
-        slots[slot].bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for part in 0..<cuts.count {
-                w.raw(UnsafeBufferPointer(rebasing: bytes[start..<cuts[part]]))
-                Self.writePosition(part, of: d, w)
-                start = cuts[part]
-            }
-            w.raw(UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
+        guard let bytes = slot.pointee.bytes else { return }
+        let (column, line, record) = slot.pointee.cuts
+        w.raw(UnsafeBufferPointer(start: bytes, count: column))
+        Self.writePosition(0, of: d, w)
+        w.raw(UnsafeBufferPointer(start: bytes + column, count: line - column))
+        Self.writePosition(1, of: d, w)
+        w.raw(UnsafeBufferPointer(start: bytes + line, count: record - line))
+        Self.writePosition(2, of: d, w)
+        w.raw(UnsafeBufferPointer(start: bytes + record, count: slot.pointee.length - record))
     }
 
     /// `d` at `depth`, rendered afresh.

@@ -71,7 +71,7 @@ public struct JSONReporter: Reporter {
             if let config = file.config { o.field("config") { $0.string(config) } }
             o.field("delimiter") { $0.string(file.delimiter) }
             o.field("diagnostics") { w in
-                var diagnostics = DiagnosticJSON(depth: depth + 2)
+                let diagnostics = DiagnosticJSON(depth: depth + 2)
                 w.array(file.diagnostics.count, depth + 1) { w, i in diagnostics.write(file.diagnostics[i], w) }
             }
             o.field("encoding") { $0.string(file.encoding) }
