@@ -104,9 +104,13 @@ enum SplitLint {
         }
 
         func start() {
+            let clusters = rules.contains { $0 is ClusterRule }
             DispatchQueue.global().async { [self] in
                 do { try run() } catch { failure = error }
                 done.signal()
+                // While the first thread merges the parts, this one is idle: it builds the tables the
+                // clusterer reads when the file ends, which would otherwise be built there, on one core.
+                if clusters { ClusterRule.prepareTables() }
             }
         }
 

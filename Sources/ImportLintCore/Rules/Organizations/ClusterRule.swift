@@ -98,6 +98,12 @@ final class ClusterRule: RecordRule {
 
     override var splitting: Splitting { .merges }
 
+    /// Builds the country and city tables `finish` reads (once per process; a later caller waits for them).
+    static func prepareTables() {
+        _ = CountryNames.shared
+        _ = CityNames.shared
+    }
+
     /// Counts the later part's spellings after this part's and keeps their rows while a spelling has
     /// fewer than `keptOccurrences`, as one pass would have.
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
