@@ -240,15 +240,10 @@ final class PrettyJSONWriter {
         count &+= length
     }
 
-    /// "00" to "99", two bytes each. Written once, then only read.
-    nonisolated(unsafe) private static let digitPairs: UnsafePointer<UInt8> = {
-        let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
-        for n in 0..<100 {
-            pairs[2 * n] = 0x30 + UInt8(n / 10)
-            pairs[2 * n + 1] = 0x30 + UInt8(n % 10)
-        }
-        return UnsafePointer(pairs)
-    }()
+    /// "00" to "99", two bytes each: a literal, so that reading it costs no lazy initialization check.
+    private static var digitPairs: UnsafePointer<UInt8> {
+        ("00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" as StaticString).utf8Start
+    }
 
     func null() { raw("null") }
 
