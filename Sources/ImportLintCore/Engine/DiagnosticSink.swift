@@ -118,6 +118,10 @@ public final class DiagnosticSink {
         kept.revise { index, diagnostic in revisions[index].map { $0(diagnostic) } ?? diagnostic }
     }
 
+    /// Hands over the kept diagnostics in the order they were kept (as `diagnostics` lists them) and
+    /// empties the sink.
+    func takeInOrder() -> [Diagnostic] { kept.takeAll() }
+
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
     /// a file with millions of findings would otherwise hold two more copies of them.
