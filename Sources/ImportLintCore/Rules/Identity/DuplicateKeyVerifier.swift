@@ -127,7 +127,9 @@ final class DuplicateKeyVerifier {
                 guard let source = try context.input.openDecoded(context.encoding, at: checkpointOffsets[checkpoint]) else {
                     return try readSequentially(lines, body)
                 }
-                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 16)
+                // A small first read: the record is at most `checkpointEvery` records in (a few KB), and a
+                // file with thousands of repeats read 64 KiB for each, more than the whole file.
+                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 13)
                 r.startNumbering(atLine: Int(checkpointLines[checkpoint]), offset: checkpointOffsets[checkpoint])
                 r.columnNames = context.bindings.map { $0?.name }
                 reader = r
