@@ -127,6 +127,18 @@ final class FingerprintTable {
         }
     }
 
+    /// The value stored for `fingerprint`, or nil; a look-up only, so that threads may share a table no one
+    /// changes.
+    @inline(__always)
+    func value(of fingerprint: UInt64) -> Int? {
+        let check = fingerprint & Slot.checkMask
+        for l in layers.indices {
+            let (i, found) = layers[l].probe(fingerprint, check)
+            if found { return layers[l].value(at: i) }
+        }
+        return nil
+    }
+
     /// The value stored for `fingerprint`, or nil after storing `value` for it. Values are kept in 32 bits:
     /// one of 4,294,967,294 or more comes back as 4,294,967,294, a negative one as 0.
     @inline(__always)
