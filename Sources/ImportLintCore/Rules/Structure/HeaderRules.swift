@@ -29,6 +29,8 @@ final class HeaderColumnsRule: RecordRule {
         var firstIndex: [String: Int] = [:]
         for (i, name) in context.header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            // Columns without a header (a spreadsheet's padding) name no column: unknown-column says so.
+            if key.isEmpty { continue }
             if let first = firstIndex[key] {
                 let position = reader.position(ofField: i)
                 sink.file(.duplicateHeader, line: position.line, column: position.column, field: context.bindings[i]?.name,
@@ -69,6 +71,9 @@ final class HeaderColumnsRule: RecordRule {
                     : "Unknown column '\(header)'; did you mean '\(c)'? (the file already has it)"
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
+            case .unknown where header.trimmingCharacters(in: .whitespaces).isEmpty:
+                message = "Column \(i + 1) has no header (spreadsheets pad rows with empty columns); its values, if any, are not imported"
+                fix = nil
             case .unknown:
                 message = "Unknown column '\(header)'; not a \(profile.name) column, so its values are not imported (whether the import ignores a column it does not know or rejects the file is not documented)"
                 fix = nil
