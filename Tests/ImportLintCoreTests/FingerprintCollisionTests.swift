@@ -5,13 +5,15 @@ import Testing
 /// masked away, nearly every pair of distinct keys collides: the findings must still be exactly those of
 /// the full fingerprints, since each hit is checked against the first row's real key.
 @Suite struct FingerprintCollisionTests {
-    private func duplicates(_ text: String, profile name: String, mask: UInt64) throws -> [Diagnostic] {
+    private func duplicates(_ text: String, profile name: String, mask: UInt64, threads: Int = 1) throws -> [Diagnostic] {
         let bytes = Array(text.utf8)
         let profile = try #require(ProfileLoader.builtIn.first { $0.name == name })
         let reader = CSVReader(source: MemorySource(bytes))
         let header = try #require(try reader.readHeader())
         let (bindings, matches) = HeaderAnalysis.bind(header: header, profile: profile)
-        let context = FileContext(input: .bytes(bytes, displayPath: "f.csv"), profile: profile, options: LintOptions(),
+        var options = LintOptions()
+        options.threadsPerFile = threads
+        let context = FileContext(input: .bytes(bytes, displayPath: "f.csv"), profile: profile, options: options,
                                   encoding: .utf8(bom: false), delimiter: 0x2C, header: header, bindings: bindings, matches: matches, headerLine: 1)
         let rule = try #require(DuplicateIdentifierRule(context))
         rule.fingerprintMask = mask
@@ -26,12 +28,12 @@ import Testing
         return sink.takeSorted()
     }
 
-    /// 300 people with 120 distinct addresses (in varying case), so that most rows repeat an earlier one.
-    private func people() -> String {
+    /// `rows` people with `addresses` distinct addresses (in varying case), so that most rows repeat an earlier one.
+    private func people(rows: Int = 300, addresses: UInt64 = 120) -> String {
         var rng = SeededRNG(seed: 42)
         var text = "Primary Email,Name\n"
-        for i in 0..<300 {
-            let n = Int(rng.next() % 120)
+        for i in 0..<rows {
+            let n = Int(rng.next() % addresses)
             let address = i % 7 == 0 ? "Person\(n)@Example.com" : "person\(n)@example.com"
             text += "\(address),Person \(i)\n"
         }
@@ -43,6 +45,17 @@ import Testing
         #expect(exact.count > 100)
         for mask: UInt64 in [0x7, 0x1, 0] {
             let masked = try duplicates(people(), profile: "4me-people", mask: mask)
+            #expect(masked == exact, "mask \(mask)")
+        }
+    }
+
+    /// With two threads and enough repeated keys, the first rows are read again in two runs at once.
+    @Test func collisionsNeverChangeThePeopleFindingsOnTwoThreads() throws {
+        let text = people(rows: 4000, addresses: 1500)
+        let exact = try duplicates(text, profile: "4me-people", mask: .max)
+        #expect(Set(exact.compactMap { $0.related.first?.line }).count >= 512)
+        for mask: UInt64 in [.max, 0x7, 0] {
+            let masked = try duplicates(text, profile: "4me-people", mask: mask, threads: 2)
             #expect(masked == exact, "mask \(mask)")
         }
     }

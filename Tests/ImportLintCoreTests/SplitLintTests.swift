@@ -19,6 +19,37 @@ import Testing
         return (try JSONReporter.render(Report(files: [report])), linter.lastLintWasSplit, report.encoding.hasPrefix("UTF-8"))
     }
 
+    /// The later part numbers its lines from the count of line breaks before the cut, taken in 1 MiB reads:
+    /// it must count as the reader does (LF, CRLF, lone CR), also where a CRLF straddles two reads.
+    @Test func lineAtTheCutCountsAsTheReader() throws {
+        let chunk = 1 << 20
+        var bytes: [UInt8] = []
+        var generator = SystemRandomNumberGenerator()
+        let breaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0x0D, 0x0D, 0x0A], [0x0A, 0x0D]]
+        while bytes.count < 2 * chunk + 4096 {
+            bytes += Array(repeating: 0x61, count: Int.random(in: 0...90, using: &generator))
+            bytes += breaks.randomElement(using: &generator)!
+        }
+        bytes.replaceSubrange(chunk - 1 ... chunk, with: [0x0D, 0x0A])          // a CRLF across the first read's end
+        bytes.replaceSubrange(2 * chunk - 1 ... 2 * chunk, with: [0x0D, 0x62])  // a lone CR ending the second read
+        func expected(_ cut: Int) -> Int {
+            var lines = 1, previousCR = false
+            for byte in bytes[..<cut] {
+                if byte == 0x0D || (byte == 0x0A && !previousCR) { lines += 1 }
+                previousCR = byte == 0x0D
+            }
+            return lines
+        }
+        for encoding in [InputEncoding.utf8(bom: false), .utf8(bom: true)] {
+            let file = encoding == .utf8(bom: true) ? [0xEF, 0xBB, 0xBF] + bytes : bytes
+            let input = InputFile.bytes(file, displayPath: "lines.csv")
+            for cut in [1, chunk - 1, chunk, chunk + 1, 2 * chunk, 2 * chunk + 1, bytes.count] {
+                let raw = cut + encoding.bomLength
+                #expect(try SplitLint.line(at: raw, input, encoding: encoding) == expected(cut), "cut \(cut), \(encoding.name)")
+            }
+        }
+    }
+
     /// Every cut of every fixture; every other cut with `--max-findings 2` (whose heap lets findings go
     /// while the parts are merged).
     @Test(arguments: cases.map(\.input.path))

@@ -72,30 +72,33 @@ public struct NameNormalizer: Sendable {
     /// Legal forms as they appear glued to the last word. Only read as glued where the writing shows
     /// the boundary: a lower-case letter before a capitalised form ("AcmeGmbH", "WidgetN.V.") or a
     /// word all in capitals ("CONTOSOAG"), and at least three letters before it ("BAG" is a word).
-    static let gluedForms: [(spelling: String, form: String)] = {
+    static let gluedForms: [(spelling: String, upper: String, form: String)] = {
         let spellings = ["GmbH", "AG", "NV", "N.V.", "BV", "B.V.", "SA", "S.A.", "SE", "Inc", "Inc.", "Ltd", "Ltd.",
                          "LLC", "PLC", "Plc", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "AB", "Oy", "Oyj", "KG", "SAS",
                          "S.A.S.", "SARL", "Corp", "Corp.", "LLP", "ApS", "KK", "BVBA"]
         return spellings.compactMap { spelling in
             let tokens = NameTokenizer.tokens(of: spelling.lowercased())
             guard let suffix = OrganizationVocabulary.legalSuffixes.first(where: { $0.tokens == tokens }) else { return nil }
-            return (spelling, suffix.form)
+            return (spelling, spelling.uppercased(), suffix.form)
         }.sorted { $0.spelling.count > $1.spelling.count }
     }()
 
     static func gluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        let lastWord = trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...]
+        // Trimmed by Foundation only when an end may be whitespace (most names start and end in a letter).
+        let endsPlain = { (byte: UInt8?) in byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        let trimmed = endsPlain(raw.utf8.first) && endsPlain(raw.utf8.last) ? raw : raw.trimmingCharacters(in: .whitespaces)
+        // A String, not a Substring: its suffix tests take the standard library's fast path.
+        let lastWord = String(trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...])
         let allCaps = lastWord.contains(where: \.isLetter) && !lastWord.contains(where: \.isLowercase)
         // Most names end in an ordinary word: no capital after a small letter, not all capitals.
         guard allCaps || zip(lastWord, lastWord.dropFirst()).contains(where: { $0.isLowercase && $1.isUppercase }) else { return nil }
-        for (spelling, form) in gluedForms {
+        for (spelling, upper, form) in gluedForms {
             let matched: Bool
             if lastWord.hasSuffix(spelling) {
                 let before = lastWord.dropLast(spelling.count)
                 matched = (before.last?.isLowercase ?? false) || allCaps
             } else {
-                matched = allCaps && lastWord.hasSuffix(spelling.uppercased())
+                matched = allCaps && lastWord.hasSuffix(upper)
             }
             guard matched else { continue }
             let before = lastWord.dropLast(spelling.count)

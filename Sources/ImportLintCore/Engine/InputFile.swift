@@ -132,4 +132,5 @@ private func cicuKnows(_ name: UnsafePointer<CChar>) -> Bool { cicu_charset_is_k
 
 extension InputEncoding {
     var isUTF8BOM: Bool { if case .utf8(true) = self { true } else { false } }
+    var isUTF8: Bool { if case .utf8 = self { true } else { false } }
 }

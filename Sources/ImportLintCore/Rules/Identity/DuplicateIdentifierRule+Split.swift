@@ -37,20 +37,12 @@ extension DuplicateIdentifierRule {
     func amendLaterPart(_ part: LaterPart, earlier: RecordRule) throws {
         guard let earlier = earlier as? DuplicateIdentifierRule, let firstRows else { return }
         struct KeyLine: Hashable { let key: Int32; let line: Int32 }
-        // The later part's keys go into the earlier part's tables; a key found there moves its first row.
-        var movedTo: [KeyLine: Int] = [:]
-        var repeats: [(row: FirstRow, first: Int)] = []
-        let lookAhead = 8
-        for (i, row) in firstRows.enumerated() {
-            if i + lookAhead < firstRows.count {
-                let ahead = firstRows[i + lookAhead]
-                earlier.keys[Int(ahead.key)].firstLine.prefetch(ahead.fingerprint)
-            }
-            if let first = earlier.keys[Int(row.key)].firstLine.valueOrInsert(row.fingerprint, Int(row.line)) {
-                movedTo[KeyLine(key: row.key, line: row.line)] = first
-                repeats.append((row, first))
-            }
+        // A later-part key found in the earlier part's tables moves its first row there.
+        let repeats = withExtendedLifetime(earlier) {
+            Self.seenEarlier(firstRows, in: EarlierTables(earlier.keys.map { Unmanaged.passUnretained($0.firstLine) }))
         }
+        var movedTo: [KeyLine: Int] = [:]
+        for (row, first) in repeats { movedTo[KeyLine(key: row.key, line: row.line)] = first }
         self.firstRows = nil
 
         var candidates: [LaterCandidate] = []
@@ -89,6 +81,37 @@ extension DuplicateIdentifierRule {
         // A record that could not be found again: its finding would be missing, so the file is read in one piece.
         guard found == byLine.count else { throw SplitLint.Abandoned() }
         laterCandidates = candidates.sorted { $0.order < $1.order }
+    }
+
+    /// The earlier part's key tables, unretained (retaining them per look-up was a third of the merge), for
+    /// the threads that look up in them.
+    struct EarlierTables: @unchecked Sendable {
+        let tables: [Unmanaged<FingerprintTable>]
+        init(_ tables: [Unmanaged<FingerprintTable>]) { self.tables = tables }
+    }
+
+    /// The rows whose key the earlier part had, with the earlier part's first line, in `rows`' order. The later
+    /// part ends the file, so its keys are only looked up, not added: the tables stay unchanged, and two
+    /// threads look up half of the rows each (this runs after both parts, while the second core is idle).
+    static func seenEarlier(_ rows: [FirstRow], in earlier: EarlierTables) -> [(row: FirstRow, first: Int)] {
+        let pieces = rows.count >= 1 << 16 ? 2 : 1
+        let found = ParallelMap.run(pieces, workers: pieces) { piece -> [(row: FirstRow, first: Int)] in
+            let range = rows.count * piece / pieces ..< rows.count * (piece + 1) / pieces
+            var found: [(row: FirstRow, first: Int)] = []
+            let lookAhead = 8
+            for i in range {
+                if i + lookAhead < range.upperBound {
+                    let ahead = rows[i + lookAhead]
+                    earlier.tables[Int(ahead.key)]._withUnsafeGuaranteedRef { $0.prefetch(ahead.fingerprint) }
+                }
+                let row = rows[i]
+                if let first = earlier.tables[Int(row.key)]._withUnsafeGuaranteedRef({ $0.value(of: row.fingerprint) }) {
+                    found.append((row, first))
+                }
+            }
+            return found
+        }
+        return found.flatMap { (try? $0.get()) ?? [] }
     }
 
     func absorbLaterPart(_ later: RecordRule, _ part: LaterPart) {

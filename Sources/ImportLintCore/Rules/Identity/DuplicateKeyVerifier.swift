@@ -76,17 +76,27 @@ final class DuplicateKeyVerifier {
         guard !candidates.isEmpty else { return }
         struct Wanted: Hashable { let line: Int; let key: Int; let alone: Bool }
         let wanted = Set(candidates.map { Wanted(line: $0.firstLine, key: $0.key, alone: $0.alone) })
-        var firstKeys: [Wanted: [UInt8]] = [:]
         let byLine = Dictionary(grouping: wanted, by: \.line)
-        do {
-            try readRecords(atLines: Set(byLine.keys)) { reader in
-                for w in byLine[reader.line] ?? [] {
-                    firstKeys[w] = Self.canonicalKey(reader, keys[w.key], alone: w.alone)
+        let lines = byLine.keys.sorted()
+        // The rows are read again in runs of lines, on two threads when the file was given two and the
+        // runs are worth it: this runs after the whole file, while the second core is idle.
+        let runs = context.options.threadsPerFile > 1 && lines.count >= 512 && context.encoding.isUTF8 ? 2 : 1
+        let shared = Shared(verifier: self, keys: keys, byLine: byLine)
+        let found = ParallelMap.run(runs, workers: runs) { run -> [Wanted: [UInt8]] in
+            var firstKeys: [Wanted: [UInt8]] = [:]
+            let mine = Set(lines[lines.count * run / runs ..< lines.count * (run + 1) / runs])
+            try shared.verifier.readRecords(atLines: mine) { reader in
+                for w in shared.byLine[reader.line] ?? [] {
+                    firstKeys[w] = Self.canonicalKey(reader, shared.keys[w.key], alone: w.alone)
                 }
             }
-        } catch {
+            return firstKeys
+        }
+        var firstKeys: [Wanted: [UInt8]] = [:]
+        for run in found {
             // The input can no longer be read: the findings stand as reported.
-            return
+            guard let keys = try? run.get() else { return }
+            firstKeys.merge(keys) { first, _ in first }
         }
         var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
@@ -109,6 +119,13 @@ final class DuplicateKeyVerifier {
         sink.revise(revisions)
     }
 
+    /// What the threads reading rows again share; only read while they run.
+    private struct Shared<Wanted: Hashable>: @unchecked Sendable {
+        let verifier: DuplicateKeyVerifier
+        let keys: [DuplicateIdentifierRule.KeyState]
+        let byLine: [Int: [Wanted]]
+    }
+
     /// Calls `body` with the reader on each record that starts on one of `lines`.
     func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
         let sorted = lines.sorted()
@@ -127,7 +144,9 @@ final class DuplicateKeyVerifier {
                 guard let source = try context.input.openDecoded(context.encoding, at: checkpointOffsets[checkpoint]) else {
                     return try readSequentially(lines, body)
                 }
-                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 16)
+                // A small first read: the record is at most `checkpointEvery` records in (a few KB), and a
+                // file with thousands of repeats read 64 KiB for each, more than the whole file.
+                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 13)
                 r.startNumbering(atLine: Int(checkpointLines[checkpoint]), offset: checkpointOffsets[checkpoint])
                 r.columnNames = context.bindings.map { $0?.name }
                 reader = r
