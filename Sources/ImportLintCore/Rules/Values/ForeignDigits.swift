@@ -4,8 +4,9 @@ enum ForeignDigits {
     /// The value with every non-ASCII decimal digit, and every fullwidth form of an ASCII character ('＋',
     /// '－'), written in ASCII; nil when it has no non-ASCII digit. Exact: a digit keeps its value.
     static func asciiForm(_ value: String) -> String? {
-        // Nearly every value is ASCII: one pass over its bytes settles it.
-        guard value.utf8.contains(where: { $0 >= 0x80 }), value.unicodeScalars.contains(where: isForeignDigit) else { return nil }
+        // Nearly every value is ASCII: one pass over its contiguous bytes settles it.
+        var bytes = value
+        guard bytes.withUTF8({ $0.contains { $0 >= 0x80 } }), value.unicodeScalars.contains(where: isForeignDigit) else { return nil }
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars {
             if isForeignDigit(s), let digit = s.properties.numericValue {
