@@ -4,9 +4,8 @@ enum ForeignDigits {
     /// The value with every non-ASCII decimal digit, and every fullwidth form of an ASCII character ('＋',
     /// '－'), written in ASCII; nil when it has no non-ASCII digit. Exact: a digit keeps its value.
     static func asciiForm(_ value: String) -> String? {
-        // Nearly every value is ASCII: one pass over its contiguous bytes settles it.
         var bytes = value
-        guard bytes.withUTF8({ $0.contains { $0 >= 0x80 } }), value.unicodeScalars.contains(where: isForeignDigit) else { return nil }
+        guard bytes.withUTF8(hasNonASCII), value.unicodeScalars.contains(where: isForeignDigit) else { return nil }
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars {
             if isForeignDigit(s), let digit = s.properties.numericValue {
@@ -30,6 +29,21 @@ enum ForeignDigits {
         case 0x966...0x96F: return "Devanagari digits"
         default: return "non-ASCII digits"
         }
+    }
+
+    /// Nearly every value is ASCII: eight bytes a step settle it.
+    private static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        while i + 8 <= bytes.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
     }
 
     static func isForeignDigit(_ s: Unicode.Scalar) -> Bool {
