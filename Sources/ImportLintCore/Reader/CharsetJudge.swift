@@ -84,14 +84,22 @@ public enum CharsetJudge {
         // an unmapped byte, which the score already counts against it.
         let bestText = groups[scored[0].0].text
         let multiByte = { (charsets: [String]) in charsets.contains(where: multiByteCharsets.contains) }
+        let filled = groups[scored[0].0].charsets.compactMap { userDefinedAreaFilledBy[$0] }
         let userDefined: UserDefinedCharacters? = if multiByte(groups[scored[0].0].charsets) && bestText.contains(where: isPrivateUse) {
             .inBest
         } else {
-            groups.first { multiByte($0.charsets) && $0.text != bestText && differsOnlyInPrivateUse(bestText, $0.text) }.map { .readBy($0.charsets[0]) }
+            groups.first { $0.charsets.contains(where: filled.contains) && $0.text != bestText && differsOnlyInPrivateUse(bestText, $0.text) }
+                .map { .readBy($0.charsets[0]) }
         }
         let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined)
     }
+
+    /// Charsets that put standard characters in another's user-defined area (HKSCS in Big5's, the GB18030
+    /// additions in GBK's): where the best reading is one of them and the other reads private use, the bytes
+    /// alone do not say which was meant. Other families are not compared: Big5 reads every Shift_JIS kanji
+    /// as a user-defined character.
+    static let userDefinedAreaFilledBy = ["Big5-HKSCS": "Big5", "GB18030": "GBK"]
 
     static func isPrivateUse(_ c: UInt32) -> Bool { (0xE000...0xF8FF).contains(c) }
 
