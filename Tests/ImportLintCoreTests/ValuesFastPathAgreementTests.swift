@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    /// The byte-at-a-time statement of `plainLocalPartEnd`: the '@' of a value of 5 to 254 bytes whose
+    /// local part is 1 to 64 bytes of atext (without '#' unless `hash`) in single dots, not first or last.
+    private func localPartEndReference(_ bytes: [UInt8], hash: Bool) -> Int {
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$%&'*+/=?^_`{|}~-".utf8).union(hash ? [0x23] : [])
+        guard (5...254).contains(bytes.count), let at = bytes.firstIndex(of: 0x40), (1...64).contains(at) else { return -1 }
+        let local = Array(bytes[..<at])
+        guard local.first != 0x2E, local.last != 0x2E, local.allSatisfy({ atext.contains($0) || $0 == 0x2E }),
+              !zip(local, local.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) else { return -1 }
+        return at
+    }
+
+    @Test func emailLocalPartWordLoopAgreesWithBytewiseStatement() {
+        var rng = SystemRandomNumberGenerator()
+        // Letters and dots (the word loop), the bytes it leaves to the byte loop, and lengths around 8, 64 and 254.
+        let common = Array("abcxyzABZ09.".utf8)
+        let rare: [UInt8] = Array("@#-_+.'`{~ \"".utf8) + [0x00, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        for _ in 0..<100_000 {
+            let local = (0..<Int.random(in: 0...70, using: &rng)).map { _ in
+                Int.random(in: 0..<12, using: &rng) == 0 ? rare.randomElement(using: &rng)! : common.randomElement(using: &rng)!
+            }
+            let tail = Int.random(in: 0..<30, using: &rng) == 0 ? [UInt8](repeating: 0x61, count: 250) : Array("@widget.com".utf8)
+            let bytes = Bool.random(using: &rng) ? local + tail : local
+            for hash in [false, true] {
+                let got = bytes.withUnsafeBufferPointer { EmailRule.plainLocalPartEnd($0, localPart: hash ? EmailRule.localPartWithHash : EmailRule.localPartWithoutHash) }
+                #expect(got == localPartEndReference(bytes, hash: hash), "\(bytes)")
+            }
+        }
+    }
+
     @Test func topLevelDomainTableAgreesWithIANAList() {
         func accepts(_ tld: String) -> Bool {
             Array("ann@widget.\(tld)".utf8).withUnsafeBufferPointer { EmailDomains.acceptsTLD($0, allowed: []) }
@@ -201,6 +230,101 @@ import Testing
         }
     }
 
+    /// The loop settles a plain cell that a byte-level accept takes without screening, trimming or
+    /// validating it: full validation must find nothing in such a value, awkward ones included.
+    @Test func byteLevelAcceptsTakeOnlyValuesValidationFindsClean() throws {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["ann", "Lee", ".", "@", "widget", ".com", ".local", " ", "CN=", ",OU=x", ",DC=y", "Administrator", "svc-", "$",
+                      "Guest", "#EXT#", "SMTP:", "<", ">", "N/A", "None", "é", "?", "=", "+", "-", "System.Object[]", "@{a=1}",
+                      "http://", "https://", "x.org/a", "Microsoft.", "Unknown", "1.5E+10", "\t", "krbtgt", "MSOL_1"].map { Array($0.utf8) }
+        var accepted = 0
+        for _ in 0..<40_000 {
+            // As the loop asks: of a value without surrounding spaces and tabs.
+            let bytes = (0..<Int.random(in: 1...5, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+                .withUnsafeBufferPointer { Array($0.trimmedASCII()) }
+            for kind in [ValueKind.email, .managerEmail, .personName, .url] {
+                let maxLength = Bool.random(using: &rng) ? 128 : 12
+                guard bytes.withUnsafeBufferPointer({ ValueValidation.quickAccept($0, kind: kind, maxLength: maxLength) }) else { continue }
+                accepted += 1
+                var column = ColumnSpec(name: "Column", kind: kind)
+                column.maxLength = maxLength
+                let context = ValueContext(column: column, kind: kind, allowed: nil, defaultRegion: nil, profileName: "test")
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(ValueValidation.validate(text, context: context).isEmpty, "\(kind) '\(text)'")
+            }
+        }
+        #expect(accepted > 1000)
+        // The name accept took these, and powershell-type-name was never asked.
+        for name in ["System.Object[]", "@{Name=Ann; Title=Analyst}"] {
+            let report = try Linter(options: LintOptions()).lint(.bytes(Array("Primary Email\tName\nann@widget.com\t\(name)\n".utf8), displayPath: "people.tsv")).report
+            #expect(report.diagnostics.contains { $0.code == RuleDescriptor.powershellTypeName.code }, "\(name)")
+        }
+    }
+
+    /// A record's value findings are those it gets linted alone: the loop's shortcuts (first-byte marks,
+    /// ASCII spans, the byte-level accepts taken before screening, the memos of clean cells and accepted
+    /// domains, recalled verdicts and findings) answer as the first look at each value does, on rows of
+    /// awkward values: non-ASCII, padding, placeholders, formulas, '?', service accounts, DNs, type names,
+    /// long values.
+    @Test func recordFindingsDoNotDependOnTheRecordsBefore() throws {
+        var rng = SystemRandomNumberGenerator()
+        let header = "Primary Email\tName\tLocale\tTime Zone\tTime Format 24h\tSource\tOrganization\tJob Title"
+        let columns: [[String]] = [
+            ["ann.lee@widget.com", "ann.lee@fabrikam.com", "Ann.Lee@Widget.COM", " ann@widget.com", "ann@widget.com ", "n/a", "N/A",
+             "administrator@widget.com", "ann@widget.local", "ann..lee@widget.com", ".ann@widget.com", "ann@widget", "José@widget.com",
+             "ann@wídget.com", "ann#EXT#@widget.onmicrosoft.com", "SMTP:ann@widget.com", "Ann Lee <ann@widget.com>", "=HYPERLINK(1)",
+             "+ann@widget.com", "ann?@widget.com", "System.Object[]", "ann@widget.com,bob@widget.com", "unknown@widget.com",
+             "thomas@widget.com", String(repeating: "a", count: 130) + "@widget.com", "a-b_c@x-y.co.uk", ""],
+            ["Ann Lee", "Zoë Łódź", "  Ann Lee", "Ann Lee ", "N/A", "None", "CN=Lee\\, Ann,OU=Sales,DC=widget,DC=com", "Administrator",
+             "svc-backup", "Guest", "=1+1", "-Ann", "@Ann", "Ann?", "Ren? Dubois", "Ã©ric", "System.Object[]", "Unknown",
+             String(repeating: "N", count: 140), "Thomas", "José García", ""],
+            ["en", "en-GB", "nl", "de", "xx", "EN", " en", "n/a", "=en", "é", ""],
+            ["Amsterdam", "Pacific Time (US & Canada)", "Mars/Olympus", "UTC", " UTC", "N/A", "Zürich", ""],
+            ["0", "1", "true", "yes", "2", "1.0E+00", "N/A", " 1", ""],
+            ["Active Directory", "Active Directory Production Forest", "HR", "N/A", "-", "=cmd", "Ωmega", "Source?", ""],
+            ["Widget Inc", "Widget Inc.", "Northwind Spain", "N/A", "Ünited", "#N/A", "+31 20 555 0100", "TBD", ""],
+            ["Legal Counsel", "Kierownik Zespołu", "Team Lead", String(repeating: "x", count: 81), "Unknown", "?", "@role", ""],
+        ]
+        let rows = (0..<300).map { _ in columns.map { $0.randomElement(using: &rng)! }.joined(separator: "\t") }
+        func findings(_ text: String) throws -> [Int: [String]] {
+            let report = try Linter(options: LintOptions()).lint(.bytes(Array(text.utf8), displayPath: "people.tsv")).report
+            var byRecord: [Int: [String]] = [:]
+            // Findings about one cell (the value and text-hygiene rules') or one record; not those comparing records.
+            for d in report.diagnostics where ["VAL", "DIR", "XLS", "TXT"].contains(where: d.code.hasPrefix) {
+                byRecord[d.position.record ?? -1, default: []].append("\(d.code) \(d.position.fieldIndex ?? -1) \(d.position.column) \(d.message)")
+            }
+            return byRecord
+        }
+        let together = try findings(([header] + rows).joined(separator: "\n") + "\n")
+        #expect(together.count > 100)
+        for (r, row) in rows.enumerated() {
+            let alone = try findings(header + "\n" + row + "\n")
+            #expect((together[r + 1] ?? []).sorted() == (alone[1] ?? []).sorted(), "\(row)")
+        }
+    }
+
+    /// A finding's column counts the scalars of its line before the cell, eight bytes at a time.
+    @Test func cellColumnsCountTheScalarsBeforeThem() throws {
+        var rng = SystemRandomNumberGenerator()
+        let cells = ["plain", "", "é", "Zoë Łódź", "日本語", "😀x", "\"quoted é\"", "\"line\né ü\"", "abcdefghijklmnop", "ñ"]
+        var text = ""
+        for _ in 0..<1000 {
+            text += (0..<Int.random(in: 1...9, using: &rng)).map { _ in cells.randomElement(using: &rng)! }.joined(separator: ",") + "\n"
+        }
+        let reader = CSVReader(source: MemorySource(Array(text.utf8)), chunkSize: 4096)
+        var checked = 0
+        while try reader.next() {
+            for index in 0..<reader.fieldCount {
+                let slot = reader.fields[index]
+                let before = UnsafeBufferPointer(start: reader.bufferBase + slot.lineStart, count: slot.rawStart - slot.lineStart)
+                let want = String(decoding: before, as: UTF8.self).unicodeScalars.count + 1
+                #expect(reader.position(ofField: index).column == want, "\(String(decoding: before, as: UTF8.self))")
+                checked += 1
+            }
+        }
+        #expect(checked > 3000)
+    }
+
     /// Records of ASCII cells, accented cells, quoted cells with doubled quotes and line breaks.
     @Test func asciiSpansHoldOnlyASCIICells() throws {
         var rng = SystemRandomNumberGenerator()
@@ -219,9 +343,10 @@ import Testing
                 let bytes = reader.bytes(index)
                 guard !bytes.isEmpty else { continue }
                 let ascii = bytes.allSatisfy { $0 < 0x80 }
-                if spans.contains(bytes) { #expect(ascii, "\(String(decoding: bytes, as: UTF8.self))") }
+                let inSpans = spans.contains(reader.fields[index])
+                if inSpans { #expect(ascii, "\(String(decoding: bytes, as: UTF8.self))") }
                 if !ascii { seenNonASCII = true }
-                if seenNonASCII && ascii && spans.contains(bytes) { asciiAfterAccents += 1 }
+                if seenNonASCII && ascii && inSpans { asciiAfterAccents += 1 }
             }
         }
         #expect(records == 2000)

@@ -49,6 +49,7 @@ enum DirectoryValues {
     /// True when a person-name cell has nothing to report.
     @inline(__always)
     static func acceptsName(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
-        !DistinguishedName.mayBe(b) && !(settings.serviceAccounts.mayMatch(b) && settings.serviceAccounts.match(b, inAddress: false) != nil)
+        !DistinguishedName.mayBe(b) && !PowerShellTypeName.mayBe(b)
+            && !(settings.serviceAccounts.mayMatch(b) && settings.serviceAccounts.match(b, inAddress: false) != nil)
     }
 }

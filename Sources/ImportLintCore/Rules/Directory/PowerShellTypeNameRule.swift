@@ -37,6 +37,22 @@ enum PowerShellTypeName {
         return allowed && text.utf8.last != 0x2E && (text.utf8.filter { $0 == 0x2E }.count >= 2 || text.hasSuffix("[]"))
     }
 
+    /// Byte test of a trimmed value: starts as a type name ('System.', 'Microsoft.') or an object
+    /// rendering ('@{') does. Every value `finding` reports passes it.
+    static func mayBe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 2 else { return false }
+        switch b[0] {
+        case 0x40: return b[1] == 0x7B
+        // The dot first: a name starting with 'S' or 'M' (one in six) seldom has one there.
+        case 0x53: return b.count >= 7 && b[6] == 0x2E && b.starts(with: systemPrefix)
+        case 0x4D: return b.count >= 10 && b[9] == 0x2E && b.starts(with: microsoftPrefix)
+        default: return false
+        }
+    }
+
+    private static let systemPrefix = Array("System.".utf8)
+    private static let microsoftPrefix = Array("Microsoft.".utf8)
+
     /// '@{Name=Ann; Title=Analyst}': how PowerShell writes an object inside an object.
     private static func isObjectRendering(_ text: String) -> Bool {
         text.hasPrefix("@{") && text.hasSuffix("}") && text.contains("=")

@@ -5,25 +5,17 @@
 struct RecordASCIISpans {
     /// The whole record is ASCII, cells with doubled quotes (copied out of the buffer) included.
     private let whole: Bool
-    private let headStart: UnsafePointer<UInt8>
-    private let headEnd: UnsafePointer<UInt8>
-    private let tailStart: UnsafePointer<UInt8>
-    private let tailEnd: UnsafePointer<UInt8>
+    /// Buffer offsets: the head part ends at `headEnd` (`Int.max` when the record is ASCII), the tail part
+    /// starts at `tailStart`.
+    private let headEnd: Int
+    private let tailStart: Int
 
     init(_ reader: CSVReader) {
-        let base = UnsafePointer(reader.bufferBase)
         let first = reader.firstNonASCIIOffset
         let end = reader.recordEndOffset
         whole = first == .max
-        headStart = base
-        tailEnd = base + end
-        guard !whole else {
-            headEnd = base
-            tailStart = tailEnd
-            return
-        }
-        headEnd = base + first
-        tailStart = base + Self.endOfLastNonASCII(base, after: first, before: end)
+        headEnd = first
+        tailStart = whole ? end : Self.endOfLastNonASCII(UnsafePointer(reader.bufferBase), after: first, before: end)
     }
 
     /// Offset just past the last byte of `first...end` with its high bit set (the byte at `first` has it).
@@ -40,13 +32,11 @@ struct RecordASCIISpans {
         return e
     }
 
-    /// True when the (non-empty) cell's bytes lie in one of the ASCII parts. A cell copied out of the
-    /// buffer lies in neither unless the whole record is ASCII.
+    /// True when the cell's bytes lie in one of the ASCII parts. A cell copied out of the buffer lies in
+    /// neither unless the whole record is ASCII.
     @inline(__always)
-    func contains(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        if whole { return true }
-        guard let start = cell.baseAddress else { return true }
-        let end = start + cell.count
-        return (start >= headStart && end <= headEnd) || (start >= tailStart && end <= tailEnd)
+    func contains(_ cell: FieldSlot) -> Bool {
+        if cell.inScratch { return whole }
+        return cell.end <= headEnd || cell.start >= tailStart
     }
 }

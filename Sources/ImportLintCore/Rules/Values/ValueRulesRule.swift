@@ -65,6 +65,10 @@ final class ValueRulesRule: RecordRule {
     /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
+    /// The current record's service-account findings (a service account's row matches in several cells,
+    /// names and address): reported once, after its cells. Held here so that a record without one
+    /// makes and releases no array.
+    @exclusivity(unchecked) private var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
     /// The contents kept for the last cells with findings, taken again when a cell repeats one of them.
     @exclusivity(unchecked) private var recentFindings = RecentFindings()
     private let base: ValueContext
@@ -200,74 +204,39 @@ final class ValueRulesRule: RecordRule {
         // byte (formula characters), and cannot hold bytes that are not UTF-8.
         let plainIfASCII = !hasQuestionMark
         let plainIfNot = !hygiene && !mayHoldInvalidBytes
-        // A service account's row matches in several cells (names, address): reported once, below.
-        var serviceAccountCells: [(plan: Int, finding: ValueFinding)] = []
+        // Every cell is plain: an ASCII record without '?' (most records of most files).
+        let allPlain = plainIfASCII && reader.firstNonASCIIOffset == .max
+        // The record's cells, read here rather than through `reader.bytes` (which checks the index and
+        // reloads the reader's buffers for each).
+        let fields = reader.fields.base, fieldCount = reader.fieldCount
+        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
         for p in plans.indices {
             // Through a pointer: a copy of the plan would be made for every cell.
             let plan = plans.baseAddress.unsafelyUnwrapped + p
-            let raw = reader.bytes(plan.pointee.index)
+            guard plan.pointee.index < fieldCount else { continue }
+            let slot = fields[plan.pointee.index]
             // An empty cell has nothing to validate or to scan.
-            guard let firstByte = raw.first else { continue }
-            let ascii = asciiSpans.contains(raw)
-            let plain = ascii ? plainIfASCII : plainIfNot
-            let marks = plan.pointee.firstBytes[Int(firstByte)]
-            if plain && marks == 0 && raw.count <= plan.pointee.validateAbove { continue }
+            guard slot.end > slot.start else { continue }
+            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
+            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
+            // The spans are looked at only for the cells their answer can settle.
+            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
+            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
             if plan.pointee.remembersCleanCells && cleanCells[p].contains(raw) { continue }
-            // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
-            let screened = marks & Self.screenStart != 0 && raw.count <= 18
-                && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
-            // A plain text cell within its length limit (or of a column without one) that does not start
-            // like a formula has nothing to report: settled without trimming it.
-            if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
-                continue
-            }
-            let value = raw.trimmedASCII()
-            if value.isEmpty || (mayHoldInvalidBytes && !ascii && !raw.isValidUTF8) { continue }
-            // nil, not an empty array, for the clean cells: an array would be released at every cell.
-            var findings: [ValueFinding]?
-            let validates = screened
-                ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
-                : value.count > plan.pointee.validateAbove
-                    && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
-            if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
-                let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
-                switch caches[p].recall(value, qualifier: discriminator) {
-                case .known(let known):
-                    findings = known
-                case .unknown(let entry):
-                    let text = String(decoding: value, as: UTF8.self)
-                    let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                    let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
-                        : ValueValidation.validate(text, context: cellContext)
-                    findings = caches[p].remember(found, entry: entry)
-                }
-            }
-            if hygiene && (plain ? marks & Self.formulaStart != 0 : TextHygiene.needsCheck(raw))
-                && !TextHygiene.isPlainLatinText(raw) && !FormulaInjection.isPlainPhoneNumber(raw) {
-                let verdicts: [ValueFinding]?
-                switch hygieneCaches[p].recall(raw, qualifier: nil) {
-                case .known(let known): verdicts = known
-                case .unknown(let entry):
-                    let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.pointee.kind, decodedFrom: legacyReading)
-                    verdicts = hygieneCaches[p].remember(found, entry: entry)
-                }
-                if let verdicts {
-                    let validated = findings ?? []
-                    findings = validated + verdicts.filter { h in !validated.contains { $0.rule == h.rule } }
-                }
-            }
-            guard var findings else {
-                if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
-                continue
-            }
-            if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
-                serviceAccountCells.append((p, findings.remove(at: i)))
-            }
-            emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+            let ascii = asciiSpans.contains(slot)
+            let plain = ascii ? plainIfASCII : plainIfNot
+            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
+            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
+            // it is validated), without screening or trimming it.
+            if plain && marks == 0 && plan.pointee.quickAccepts && raw.trimmedASCII().count == raw.count
+                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
+                  mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
         if !serviceAccountCells.isEmpty {
             let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
             emit([finding], reader: reader, index: plans[serviceAccountCells[p].plan].index, record: record, sink: sink)
+            serviceAccountCells.removeAll(keepingCapacity: true)
         }
         guard hygiene, reader.fieldCount > plans.count else { return }
         // Cells of unknown columns (and past the header) still get the text-hygiene checks.
@@ -287,12 +256,74 @@ final class ValueRulesRule: RecordRule {
         }
     }
 
-    /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains.
+    /// The rest of `check` for one cell that its first byte, length and the memo of clean cells did not
+    /// settle: out of line, so that the loop over the record's cells keeps its state in registers.
+    @inline(never)
+    private func judge(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, ascii: Bool, plain: Bool, marks: UInt8, mayHoldInvalidBytes: Bool,
+                       reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let plan = plans.baseAddress.unsafelyUnwrapped + p
+        // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
+        let screened = marks & Self.screenStart != 0 && raw.count <= 18
+            && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
+        // A plain text cell within its length limit (or of a column without one) that does not start
+        // like a formula has nothing to report: settled without trimming it.
+        if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
+            return
+        }
+        let value = raw.trimmedASCII()
+        if value.isEmpty || (mayHoldInvalidBytes && !ascii && !raw.isValidUTF8) { return }
+        // nil, not an empty array, for the clean cells: an array would be released at every cell.
+        var findings: [ValueFinding]?
+        let validates = screened
+            ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
+            : value.count > plan.pointee.validateAbove
+                && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
+        if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
+            let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
+            switch caches[p].recall(value, qualifier: discriminator) {
+            case .known(let known):
+                findings = known
+            case .unknown(let entry):
+                let text = String(decoding: value, as: UTF8.self)
+                let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
+                let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
+                    : ValueValidation.validate(text, context: cellContext)
+                findings = caches[p].remember(found, entry: entry)
+            }
+        }
+        if hygiene && (plain ? marks & Self.formulaStart != 0 : TextHygiene.needsCheck(raw))
+            && !TextHygiene.isPlainLatinText(raw) && !FormulaInjection.isPlainPhoneNumber(raw) {
+            let verdicts: [ValueFinding]?
+            switch hygieneCaches[p].recall(raw, qualifier: nil) {
+            case .known(let known): verdicts = known
+            case .unknown(let entry):
+                let found = TextHygiene.check(String(decoding: raw, as: UTF8.self), kind: plan.pointee.kind, decodedFrom: legacyReading)
+                verdicts = hygieneCaches[p].remember(found, entry: entry)
+            }
+            if let verdicts {
+                let validated = findings ?? []
+                findings = validated + verdicts.filter { h in !validated.contains { $0.rule == h.rule } }
+            }
+        }
+        guard var findings else {
+            if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
+            return
+        }
+        if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
+            serviceAccountCells.append((p, findings.remove(at: i)))
+        }
+        emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+    }
+
+    /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
+    /// inline (a cell of each in every record of a people file).
     @inline(__always)
     private func quickAccepts(_ value: UnsafeBufferPointer<UInt8>, _ kind: ValueKind, maxLength: Int, _ p: Int) -> Bool {
-        kind == .email
-            ? ValueValidation.quickAcceptEmail(value, maxLength: maxLength, directory: directory, domains: acceptedDomains[p])
-            : ValueValidation.quickAccept(value, kind: kind, maxLength: maxLength, directory: directory)
+        switch kind {
+        case .email: ValueValidation.quickAcceptEmail(value, maxLength: maxLength, directory: directory, domains: acceptedDomains[p])
+        case .personName: value.count <= maxLength && DirectoryValues.acceptsName(value, settings: directory)
+        default: ValueValidation.quickAccept(value, kind: kind, maxLength: maxLength, directory: directory)
+        }
     }
 
     /// Whether another cell of the row exempts this one from validation (4me's legacy label 'skype' on a
