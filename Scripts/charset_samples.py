@@ -117,6 +117,10 @@ LANGUAGES = {
     "ko": (["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "민준", "서연", "지훈", "수빈", "현우",
             "지은", "도윤", "하은", "예준", "서윤"],
            ["영업부", "인사팀", "재무팀", "기술지원", "경영지원실", "서울", "부산", "인천", "대구", "연구소"]),
+    # Korean names with syllables only windows-949 (what Korean Excel writes) has, not EUC-KR.
+    "ko-uhc": (["김", "이", "박", "최", "정", "강", "샾", "똠", "햏", "믜", "민준", "서연", "지훈", "수빈", "현우",
+                "뷁", "쌰", "잌", "예준", "서윤"],
+               ["영업부", "인사팀", "재무팀", "기술지원", "경영지원실", "서울", "부산", "인천", "대구", "연구소"]),
     "he": (["דוד", "כהן", "לוי", "שרה", "משה", "יוסף", "רחל", "אברהם", "יעקב", "מרים", "נועה", "איתי", "תמר",
             "שמעון", "פרץ", "אורן", "גלעד", "שירה", "מיכל", "עמית"],
            ["מנהל מכירות", "משאבי אנוש", "כספים", "תל אביב", "ירושלים", "חיפה", "שירות לקוחות", "פיתוח",
@@ -162,11 +166,12 @@ CODE_PAGES = [
     ("GBK", "gbk", ["zh"]),
     ("Big5", "cp950", ["zh-tw"]),
     ("EUC-KR", "euc_kr", ["ko"]),
+    ("windows-949", "cp949", ["ko-uhc"]),
 ]
 
 # The Python codec of every name importlint reports, to check a verdict by decoding with it.
 CODEC_OF = {name: codec for name, codec, _ in CODE_PAGES}
-CODEC_OF.update({"IBM437": "cp437"})
+CODEC_OF.update({"IBM437": "cp437", "GB18030": "gb18030", "Big5-HKSCS": "big5hkscs"})
 
 ASCII_FIRST = ["Anna", "Peter", "Maria", "Thomas", "Laura", "Daniel", "Eva", "Martin", "Sara", "Paul"]
 ASCII_LAST = ["Berg", "Novak", "Smith", "Lind", "Horn", "Kent", "Ross", "Moreno", "Ito", "Park"]

@@ -82,6 +82,38 @@ import Testing
         #expect(guess.candidates.count >= 2)
     }
 
+    /// "샾,영업부 / 똠,인사팀 / 믜,재무팀" as Korean Excel saves it (windows-949): three syllables EUC-KR lacks,
+    /// whose trail bytes are ASCII letters there ('c').
+    static let korean: [UInt8] = Array("First Name,Department\r\n".utf8) + [
+        0x98, 0xDE, 0x2C, 0xBF, 0xB5, 0xBE, 0xF7, 0xBA, 0xCE, 0x0D, 0x0A, 0x8C, 0x63, 0x2C, 0xC0, 0xCE, 0xBB, 0xE7,
+        0xC6, 0xC0, 0x0D, 0x0A, 0x92, 0xDE, 0x2C, 0xC0, 0xE7, 0xB9, 0xAB, 0xC6, 0xC0, 0x0D, 0x0A,
+    ]
+
+    @Test func koreanExcelIsWindows949AndClear() throws {
+        let legacy = try #require(try sniff(Self.korean))
+        #expect(legacy.charset == "windows-949")
+        #expect(legacy.transcodeIsSafe)
+    }
+
+    /// "陳大文,香港分行 / 梁振邨,深水埗辦事處" in Big5-HKSCS: 邨 and 埗 lie in Big5's user-defined area, where a
+    /// Taiwanese company may have put characters of its own.
+    static let hongKong: [UInt8] = [
+        0xB3, 0xAF, 0xA4, 0x6A, 0xA4, 0xE5, 0x2C, 0xAD, 0xBB, 0xB4, 0xE4, 0xA4, 0xC0, 0xA6, 0xE6, 0x0D, 0x0A, 0xB1,
+        0xE7, 0xAE, 0xB6, 0x90, 0x68, 0x2C, 0xB2, 0x60, 0xA4, 0xF4, 0x96, 0xF5, 0xBF, 0xEC, 0xA8, 0xC6, 0xB3, 0x42,
+        0x0D, 0x0A,
+    ]
+
+    @Test func userDefinedCharactersAreNeverAClearReading() throws {
+        let legacy = try #require(try sniff(Self.hongKong))
+        #expect(legacy.charset == "Big5-HKSCS")
+        #expect(!legacy.transcodeIsSafe)
+        #expect(legacy.guess?.userDefined == .readBy("Big5"))
+        #expect(legacy.findingMessage(consequence: "").contains("Big5 reads some of its characters as user-defined ones"))
+        // Read as plain Big5, the same characters are private-use ones: no exact transcode either.
+        let asBig5 = CharsetJudge.decode(Self.hongKong, charset: "Big5")
+        #expect(asBig5.contains(where: CharsetJudge.isPrivateUse))
+    }
+
     @Test func namedEncodingIsNotAGuess() throws {
         let input = InputFile.bytes(Self.cyrillic, displayPath: "x.csv")
         guard case .legacy(let legacy) = try input.encoding(override: "windows-1251") else {

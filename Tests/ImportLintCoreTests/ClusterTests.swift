@@ -163,8 +163,13 @@ import Testing
     }
 
     @Test func appendedCityNeedsAKnownCityAndAnotherSpelling() {
-        #expect(groups(["Widget N.V.", "Widget N.V., Amsterdam", "Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"])
-                == [["Widget N.V.", "Widget N.V., Amsterdam"], ["Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"]])
+        #expect(groups(["Widget N.V.", "Widget N.V., Amsterdam", "Acme Inc", "Acme Inc - Houston", "Acme Inc. - Houston"])
+                == [["Widget N.V.", "Widget N.V., Amsterdam"], ["Acme Inc", "Acme Inc - Houston", "Acme Inc. - Houston"]])
+        // Two cities appended to one name are two branches: neither is a spelling of the other, nor of the name.
+        #expect(groups(["Acme Inc", "Acme Inc - Houston", "Acme Inc (Paris)"]).isEmpty)
+        // A city counts per legal form: "Deutsche Bank AG, Frankfurt" does not split "Deutsche Bank SpA, Milano" off.
+        #expect(groups(["Deutsche Bank AG", "Deutsche Bank AG, Frankfurt", "Deutsche Bank SpA", "Deutsche Bank SpA, Milano"])
+                == [["Deutsche Bank AG", "Deutsche Bank AG, Frankfurt"], ["Deutsche Bank SpA", "Deutsche Bank SpA, Milano"]])
         #expect(groups(["Acme Inc", "Acme Inc - Logistics", "Acme Inc (Europe)"]).isEmpty)
         #expect(groups(["Acme Inc - Houston", "Acme Holdings Inc"]).isEmpty)
     }

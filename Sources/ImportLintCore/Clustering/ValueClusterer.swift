@@ -112,13 +112,24 @@ public struct ValueClusterer: Sendable {
         }
 
         // Stage 1c: spellings whose transliteration ("Mueller"), name without a glued legal form
-        // ("CONTOSOAG") or name without an appended city ("Acme Inc - Houston") is another
+        // ("CONTOSOAG") or name without an appended city ("Widget N.V., Amsterdam") is another
         // spelling's key. The glued form then counts as the value's legal form, so a "CONTOSOAG"
-        // next to "Contoso GmbH" is split off again below.
+        // next to "Contoso GmbH" is split off again below. A city joins only when it is the one city
+        // appended to that name with that legal form: "Acme Inc - Houston" and "Acme Inc (Paris)" are
+        // two branches, which must not become spellings of each other through "Acme Inc".
+        struct Stem: Hashable { var group: Int; var legalForm: String? }
+        var citiesAppended: [Stem: Set<String>] = [:]
         for i in entries.indices where groupOfEntry[i] >= 0 {
             let name = entries[i].name
-            for key in [name.transliteratedKey, name.branchStemKey] {
-                if let key, let g = groupOfKey[key] { sets.union(g, groupOfEntry[i]) }
+            if let key = name.branchStemKey, let g = groupOfKey[key], let city = name.tokens.last {
+                citiesAppended[Stem(group: g, legalForm: name.legalForm), default: []].insert(city)
+            }
+        }
+        for i in entries.indices where groupOfEntry[i] >= 0 {
+            let name = entries[i].name
+            if let key = name.transliteratedKey, let g = groupOfKey[key] { sets.union(g, groupOfEntry[i]) }
+            if let key = name.branchStemKey, let g = groupOfKey[key], citiesAppended[Stem(group: g, legalForm: name.legalForm)]?.count == 1 {
+                sets.union(g, groupOfEntry[i])
             }
             if let key = name.gluedStemKey, let g = groupOfKey[key], g != groupOfEntry[i] {
                 sets.union(g, groupOfEntry[i])
@@ -380,6 +391,13 @@ public struct ValueClusterer: Sendable {
         for t in ta { if let i = onlyB.firstIndex(of: t) { onlyB.remove(at: i) } }
         guard onlyA.count == 1, onlyB.count == 1, TypoRule.isEligible(onlyA[0]), TypoRule.isEligible(onlyB[0]) else { return false }
         return TypoRule.isTypo(onlyA[0].unicodeScalars.map(\.value), onlyB[0].unicodeScalars.map(\.value))
+    }
+
+    /// Whether one of the two names is the other with a city appended ("Acme Inc - Houston" and
+    /// "Acme Inc"): the same organization written with its seat, or a branch with one of its own.
+    public func differByAppendedCity(_ a: String, _ b: String) -> Bool {
+        let x = normalizer.normalize(a), y = normalizer.normalize(b)
+        return x.branchStemKey == y.key || y.branchStemKey == x.key
     }
 
     /// For `unknown-organization`: is the value known, a variant of exactly one known name, and

@@ -69,6 +69,30 @@ public struct HeaderMatcher: Sendable {
     }
 
     public func match(_ header: String) -> HeaderMatch {
+        let found = matchText(header)
+        guard case .unknown = found, let name = Self.withoutTemplateNote(header) else { return found }
+        // 'First Name [Required]' is First Name, but the import does not take it under that header.
+        return switch matchText(name) {
+        case .exact(let c), .spelling(let c): .punctuation(c)
+        case let other: other
+        }
+    }
+
+    /// The notes Google Workspace's user-upload template appends to its headers ('Email Address
+    /// [Required]', 'Name [READ ONLY]'), without which the header names its column.
+    static let templateNotes: Set<String> = ["required", "upload only", "read only", "must be in the e.164 format"]
+
+    /// The header without a trailing template note, or nil when it has none.
+    static func withoutTemplateNote(_ header: String) -> String? {
+        let text = header.trimmingCharacters(in: .whitespaces)
+        guard text.hasSuffix("]"), let open = text.lastIndex(of: "["),
+              templateNotes.contains(text[text.index(after: open)..<text.index(before: text.endIndex)].lowercased())
+        else { return nil }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
+
+    private func matchText(_ header: String) -> HeaderMatch {
         let text = header.trimmingCharacters(in: .whitespaces)
         if profile.columns.contains(where: { $0.name == text }) {
             return text == header ? .exact(text) : .spelling(text)

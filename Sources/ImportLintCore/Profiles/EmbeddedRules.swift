@@ -289,7 +289,11 @@ columns:
   - name: PIN
     kind: pin
   - name: Location Slug
-    aliases: [Location, Slug]
+    aliases: [Slug]
+    guessed_aliases:
+      # The Receptionist: "Location Slug is the location's identifier (no capitals, no spaces)"; a
+      # directory's or HR system's Location holds the place's name.
+      Location: a directory's Location holds a place's name ('San Francisco'), not the identifier The Receptionist gives the location
     kind: location-slug
   - name: Identification
     aliases: [EmployeeID, Employee ID, employeeNumber]

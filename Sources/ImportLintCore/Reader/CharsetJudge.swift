@@ -13,7 +13,25 @@ public struct CharsetCandidate: Sendable, Equatable {
 public struct CharsetGuess: Sendable, Equatable {
     public var candidates: [CharsetCandidate]
     public var isClear: Bool
+    /// Why a reading that wins by a margin is still no clear answer: user-defined characters.
+    public var userDefined: UserDefinedCharacters?
     public var best: CharsetCandidate { candidates[0] }
+
+    public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil) {
+        self.candidates = candidates
+        self.isClear = isClear
+        self.userDefined = userDefined
+    }
+}
+
+/// A code page's user-defined area (end-user-defined characters, decoded to Unicode's private use area)
+/// holds characters only the writing machine's fonts know: a Taiwanese company's own name characters in
+/// Big5 are HKSCS characters in Big5-HKSCS, so neither reading is exact.
+public enum UserDefinedCharacters: Sendable, Equatable {
+    /// The best reading itself has private-use characters.
+    case inBest
+    /// This charset reads as user-defined characters the bytes where the best reading has others.
+    case readBy(String)
 }
 
 /// Picks the charset of a non-UTF-8 sample by decoding it with every code page directory exports come in
@@ -26,10 +44,14 @@ public enum CharsetJudge {
         "windows-1252", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
         "windows-1255", "windows-1256", "windows-874",
         "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
-        "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS", "GBK", "Big5", "EUC-KR",
+        "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS",
+        // Each East Asian ANSI code page with the superset that fills what it leaves undefined: GB18030's
+        // four-byte characters, HKSCS in Big5's user-defined area, and the 8,822 Hangul syllables Korean
+        // Excel writes (windows-949) that EUC-KR lacks.
+        "GBK", "GB18030", "Big5", "Big5-HKSCS", "windows-949", "EUC-KR",
     ]
     /// The candidates whose characters take more than one byte.
-    static let multiByteCharsets: Set<String> = ["Shift_JIS", "GBK", "Big5", "EUC-KR"]
+    static let multiByteCharsets: Set<String> = ["Shift_JIS", "GBK", "GB18030", "Big5", "Big5-HKSCS", "windows-949", "EUC-KR"]
     /// The judge reads at most this much of the sample; more text rarely changes the verdict.
     static let maximumSample = 16 << 10
     /// Score points the best decoding must lead the runner-up by for a transcode to be safe. Calibrated
@@ -58,8 +80,32 @@ public enum CharsetJudge {
         }.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         let ranked = scored.map(\.1)
         let margin = ranked.count > 1 ? ranked[0].score - ranked[1].score : .infinity
-        let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0
-        return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear)
+        // Only multi-byte code pages have a user-defined area; a single-byte one's private-use reading is
+        // an unmapped byte, which the score already counts against it.
+        let bestText = groups[scored[0].0].text
+        let multiByte = { (charsets: [String]) in charsets.contains(where: multiByteCharsets.contains) }
+        let filled = groups[scored[0].0].charsets.compactMap { userDefinedAreaFilledBy[$0] }
+        let userDefined: UserDefinedCharacters? = if multiByte(groups[scored[0].0].charsets) && bestText.contains(where: isPrivateUse) {
+            .inBest
+        } else {
+            groups.first { $0.charsets.contains(where: filled.contains) && $0.text != bestText && differsOnlyInPrivateUse(bestText, $0.text) }
+                .map { .readBy($0.charsets[0]) }
+        }
+        let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil
+        return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined)
+    }
+
+    /// Charsets that put standard characters in another's user-defined area (HKSCS in Big5's, the GB18030
+    /// additions in GBK's): where the best reading is one of them and the other reads private use, the bytes
+    /// alone do not say which was meant. Other families are not compared: Big5 reads every Shift_JIS kanji
+    /// as a user-defined character.
+    static let userDefinedAreaFilledBy = ["Big5-HKSCS": "Big5", "GB18030": "GBK"]
+
+    static func isPrivateUse(_ c: UInt32) -> Bool { (0xE000...0xF8FF).contains(c) }
+
+    /// Whether `other` reads like `best` but for private-use characters where `best` has other ones.
+    static func differsOnlyInPrivateUse(_ best: [UInt32], _ other: [UInt32]) -> Bool {
+        best.count == other.count && zip(best, other).allSatisfy { $0 == $1 || isPrivateUse($1) }
     }
 
     /// The code points of `bytes` in `charset`; illegal or unmapped sequences become U+FFFD.

@@ -12,7 +12,11 @@ extension LegacyEncoding {
             let next = others.isEmpty ? "" : "; next best: \(others.joined(separator: ", "))"
             return "File is not UTF-8; it reads clearly as \(Self.describe(guess.best))\(next); decoded as such and linted\(consequence)"
         }
-        let alternatives = others.isEmpty ? "" : ", but \(others.joined(separator: " or ")) read it nearly as well"
+        let alternatives = switch guess.userDefined {
+        case .inBest: ", but with user-defined characters (Unicode private use) that only the writing machine's fonts define"
+        case .readBy(let other): ", but \(other) reads some of its characters as user-defined ones (a company's own characters, which only the writing machine's fonts define)"
+        case nil: others.isEmpty ? "" : ", but \(others.joined(separator: " or ")) read it nearly as well"
+        }
         return "File is not UTF-8 and its code page is uncertain: it reads best as \(Self.describe(guess.best))\(alternatives); decoded as \(charset) and linted\(consequence). Name the code page with --input-encoding (e.g. --input-encoding \(charset))"
     }
 

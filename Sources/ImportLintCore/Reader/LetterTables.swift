@@ -170,5 +170,12 @@ enum LetterTables {
         + "팀부실과장대리사원차관리영업인총무개발기술회계재무본센터연구소지점"
     ).unicodeScalars.map(\.value))
 
-    static func hangulScore(_ c: UInt32) -> Double { nameHangul.contains(c) ? 2 : 0.5 }
+    /// The 2,350 syllables of KS X 1001 (EUC-KR), read from ICU's table: the ones in common use. The
+    /// 8,822 others that windows-949 adds are rare, and are what Japanese or Chinese bytes read as there.
+    private static let commonHangul: Set<UInt32> = {
+        let bytes = (0xB0...0xC8 as ClosedRange<UInt8>).flatMap { lead in (0xA1...0xFE as ClosedRange<UInt8>).flatMap { [lead, $0] } }
+        return Set(CharsetJudge.decode(bytes, charset: "EUC-KR").filter { (0xAC00...0xD7A3).contains($0) })
+    }()
+
+    static func hangulScore(_ c: UInt32) -> Double { nameHangul.contains(c) ? 2 : commonHangul.contains(c) ? 0.5 : -1.5 }
 }

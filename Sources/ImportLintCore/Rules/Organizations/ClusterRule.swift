@@ -218,8 +218,13 @@ final class ClusterRule: RecordRule {
     private func variantFinding(_ value: Distinct, column: Column, target: (canonical: String, safe: Bool)?) -> Finding? {
         guard let target else { return nil }
         let rows = value.count == 1 ? "1 row spells" : "\(value.count) rows spell"
+        // A city appended is a guess either way: 4me's own sample names organizations of their own
+        // with a qualifier after a comma ('Widget North America, Information Technology').
+        let message = !target.safe && clusterer.differByAppendedCity(value.value, target.canonical)
+            ? "\(column.name) '\(value.value)' and '\(target.canonical)' differ by an appended city: the same organization, or a branch with an organization of its own (\(rows) it this way)"
+            : "\(column.name) '\(value.value)' is a variant of '\(target.canonical)' (\(rows) it this way)"
         return Finding(rule: .organizationVariants,
-                       message: "\(column.name) '\(value.value)' is a variant of '\(target.canonical)' (\(rows) it this way)",
+                       message: message,
                        fix: Fix(target.safe ? .safe : .unsafe, "Replace with '\(target.canonical)'", replacement: target.canonical),
                        values: [value.value, target.canonical])
     }
@@ -272,7 +277,11 @@ extension RuleDescriptor {
         folding case, accents, punctuation, '&'/'and', legal suffixes, country names and \
         abbreviations, and after allowing a small typo in a long word; names differing in a \
         country, region, number or any other word are never merged, and a spelling whose letters \
-        were lost to '?' (see lossy-replacement) is never merged at all. Every occurrence of a \
+        were lost to '?' (see lossy-replacement) is never merged at all. A name with a city \
+        appended ('Acme Inc - Houston') joins the name without it only when no other city is \
+        appended to that name ('Acme Inc (Paris)': two branches), and is reported as the same \
+        organization or a branch with one of its own, since 4me names organizations so ('Widget \
+        North America, Information Technology' in its sample). Every occurrence of a \
         spelling other than the cluster's canonical one (a known organization, a reviewed \
         mapping, else the most frequent spelling) is reported. The fix is safe when the \
         canonical spelling is a known organization or comes from a reviewed mapping; a \

@@ -12,7 +12,7 @@ extension RuleDescriptor {
     public static let unknownColumn = RuleDescriptor(
         code: "STR005", name: "unknown-column", severity: .error, fix: .sometimes,
         summary: "A header cell is not a column of the profile",
-        explanation: "Import APIs ignore columns they do not know. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is a warning: the vendors do not document whether their importers match it. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation). A column the profile does not have at all is a warning (it is ignored).",
+        explanation: "The vendors do not document what their imports do with a column they do not know (ignore it or reject the file); either way its values are not imported. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is a warning: the vendors do not document whether their importers match it. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation). A column the profile does not have at all is a warning.",
         triggeringExample: "Primary Emial,Name", cleanExample: "Primary Email,Name")
 }
 
@@ -29,6 +29,8 @@ final class HeaderColumnsRule: RecordRule {
         var firstIndex: [String: Int] = [:]
         for (i, name) in context.header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            // Columns without a header (a spreadsheet's padding) name no column: unknown-column says so.
+            if key.isEmpty { continue }
             if let first = firstIndex[key] {
                 let position = reader.position(ofField: i)
                 sink.file(.duplicateHeader, line: position.line, column: position.column, field: context.bindings[i]?.name,
@@ -69,8 +71,11 @@ final class HeaderColumnsRule: RecordRule {
                     : "Unknown column '\(header)'; did you mean '\(c)'? (the file already has it)"
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
+            case .unknown where header.trimmingCharacters(in: .whitespaces).isEmpty:
+                message = "Column \(i + 1) has no header (spreadsheets pad rows with empty columns); its values, if any, are not imported"
+                fix = nil
             case .unknown:
-                message = "Unknown column '\(header)'; \(profile.name) ignores it"
+                message = "Unknown column '\(header)'; not a \(profile.name) column, so its values are not imported (whether the import ignores a column it does not know or rejects the file is not documented)"
                 fix = nil
             }
             let position = reader.position(ofField: i)

@@ -3,6 +3,11 @@ enum FormatRules {
     static func checkPIN(_ value: String) -> [ValueFinding] {
         let isDigits = value.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
         if isDigits, (4...6).contains(value.count) { return [] }
+        if let ascii = ForeignDigits.asciiForm(value), ascii.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
+           (4...6).contains(ascii.count) {
+            return [ValueFinding(.invalidPIN, "'\(value)' is a PIN written in \(ForeignDigits.name(of: value)); whether the import reads them is not documented; in ASCII it is '\(ascii)'",
+                                 fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
+        }
         var message = "'\(value)' is not a PIN: "
         if !isDigits {
             message += "a PIN is 4 to 6 digits and nothing else"
@@ -50,12 +55,14 @@ enum FormatRules {
 
 extension RuleDescriptor {
     public static let invalidPIN = RuleDescriptor(
-        code: "VAL009", name: "invalid-pin", severity: .error,
+        code: "VAL009", name: "invalid-pin", severity: .error, fix: .sometimes,
         summary: "A PIN that is not 4 to 6 digits",
         explanation: """
             The Receptionist's PIN lets a contact sign in at the kiosk and must be 4 to 6 digits. Other values \
             fail the contact's import; a PIN that a spreadsheet turned into '123' (leading zero dropped) no \
-            longer works at the door.
+            longer works at the door. A PIN typed in another script's digits (Arabic-Indic '١٢٣٤', Persian, \
+            fullwidth) is a warning with a safe fix to ASCII digits: whether the import reads them is not \
+            documented.
             """,
         triggeringExample: "First Name,Last Name,PIN\nAnn,Lee,12a4\n", cleanExample: "First Name,Last Name,PIN\nAnn,Lee,0123\n")
 

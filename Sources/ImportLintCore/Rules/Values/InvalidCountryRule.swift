@@ -61,7 +61,11 @@ enum CountryRule {
            let code = ICUBridge.regionAlpha2(value) {
             if let parent = unassignedByISO[code] { return [unassigned(value, code: code, parent: parent, target: target)] }
             let name = ICUBridge.regionName(code, in: "en") ?? code
-            let what = value.count == 2 ? (value.uppercased() == code ? "must be uppercase" : "is an old code") : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
+            if value.count == 2 && value.uppercased() == code {
+                return [ValueFinding(.invalidCountry, "'\(value)' is the ISO 3166-1 alpha-2 code '\(code)' (\(name)) in lowercase; whether \(target.name) matches it is not documented",
+                                     fix: Fix(.safe, "Replace with '\(code)'", replacement: code), severity: .warning)]
+            }
+            let what = value.count == 2 ? "is an old code" : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
             return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
@@ -102,9 +106,10 @@ extension RuleDescriptor {
         code: "VAL008", name: "invalid-country", severity: .error, fix: .sometimes,
         summary: "A country column holds something other than an ISO 3166-1 alpha-2 code",
         explanation: """
-            4me's Address Country takes the two-letter ISO 3166-1 code ('US', 'FR'). Country names, three-letter \
-            codes and lowercase codes are rejected or stored unrecognized, and the address is then not shown \
-            with its country or used for the person's site and time zone defaults.
+            4me's Address Country takes the two-letter ISO 3166-1 code ('US', 'FR'). A country name, a \
+            three-letter or numeric code is not that format: an error, with a fix to the code. What 4me does \
+            with such a value is not documented. A code in lowercase ('fr') is a warning with a safe fix: \
+            whether 4me matches it is not documented.
             """,
         triggeringExample: "Person,Address Label,Address Country\nann@widget.com,home,France\n",
         cleanExample: "Person,Address Label,Address Country\nann@widget.com,home,FR\n")

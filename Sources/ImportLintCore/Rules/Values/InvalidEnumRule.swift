@@ -16,8 +16,9 @@ enum EnumRule {
                                  severity: .warning)]
         }
         if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
-            return [ValueFinding(.invalidEnum, "'\(value)' differs from the accepted value '\(match)' in case",
-                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match))]
+            // As for headers: whether the import matches a value in another case is not documented.
+            return [ValueFinding(.invalidEnum, "'\(value)' differs from the accepted value '\(match)' only in case; whether the import matches it is not documented",
+                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match), severity: .warning)]
         }
         var message = "'\(value)' is not an accepted \(column) here; accepted: \(ValueText.quotedList(allowed))"
         var fix: Fix?
@@ -47,8 +48,8 @@ enum EnumRule {
         }
         let normalized = fixed.joined(separator: separator)
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
-            return [ValueFinding(.invalidEnum, "'\(value)' should list lowercase language codes separated by commas",
-                                 fix: Fix(.safe, "Replace with '\(normalized)'", replacement: normalized))]
+            return [ValueFinding(.invalidEnum, "'\(value)' should list lowercase language codes separated by commas; whether \(target.name) reads it as written is not documented",
+                                 fix: Fix(.safe, "Replace with '\(normalized)'", replacement: normalized), severity: .warning)]
         }
         return []
     }
@@ -65,7 +66,10 @@ extension RuleDescriptor {
             Integration true the person's other imported contact details are still replaced, so that detail is \
             lost. Values the profile lists under `warned_values` are warnings that say what happens instead: \
             4me's schema label 'emergency' (no protocol documented for it), the organization labels 'general', \
-            'service_desk' and 'service_desk_fax' on a person, and the legacy label 'skype' of 4me's own sample.
+            'service_desk' and 'service_desk_fax' on a person, and the legacy label 'skype' of 4me's own sample. \
+            A value that differs from a listed one only in case ('Mobile'), or a language list in capitals or \
+            other spacing, is a warning with a safe fix: whether the import matches it is not documented, as \
+            for headers.
             """,
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,home,ann@home.net\n",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,personal,ann@home.net\n")

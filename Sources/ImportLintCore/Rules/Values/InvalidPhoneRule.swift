@@ -55,6 +55,13 @@ enum PhoneRule {
             return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)\(letters)"
                 .replacingOccurrences(of: "  ", with: " "), severity: .warning)]
         }
+        if let ascii = ForeignDigits.asciiForm(value) {
+            // libphonenumber reads any script's digits; the import may store them as typed. First this fix,
+            // then (on the next lint) whatever else the number needs.
+            return [ValueFinding(.invalidPhone,
+                                 "'\(value)' is written in \(ForeignDigits.name(of: value)); whether \(context.target.name) reads them is not documented; in ASCII it is '\(ascii)'",
+                                 fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
+        }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {
             // An extension has no place in E.164: the replacement keeps it, or the fix would lose it.
@@ -80,13 +87,15 @@ enum PhoneRule {
 
 extension RuleDescriptor {
     public static let invalidPhone = RuleDescriptor(
-        code: "VAL007", name: "invalid-phone", severity: .error, fix: .unsafe,
+        code: "VAL007", name: "invalid-phone", severity: .error, fix: .sometimes,
         summary: "A phone number that libphonenumber rejects, lacks a country code, or cannot receive SMS",
         explanation: """
             The Receptionist texts visitors' hosts at the SMS Phone number and matches contacts on it; 4me shows \
             telephone contact details for callers. A number with missing or extra digits, or an unknown \
             country code, never reaches the person, and a fixed-line number in an SMS column silently drops \
-            every notification. Valid numbers in any common format are accepted.
+            every notification. Valid numbers in any common format are accepted. A valid number typed in \
+            another script's digits (Arabic-Indic, Persian, fullwidth) is a warning with a safe fix to ASCII \
+            digits: libphonenumber reads them, but whether the import does is not documented.
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")

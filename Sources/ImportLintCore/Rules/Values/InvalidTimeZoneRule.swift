@@ -42,8 +42,8 @@ enum TimeZoneRule {
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
-            return [ValueFinding(.invalidTimeZone, "'\(value)' differs from the time zone name '\(match)' in case",
-                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match))]
+            return [ValueFinding(.invalidTimeZone, "'\(value)' differs from the time zone name '\(match)' only in case; whether \(context.target.name) matches it is not documented",
+                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match), severity: .warning)]
         }
 
         // IANA id or alias (accepted by 4me, mapped by UTC offset: a warning), then Windows id (rejected).
@@ -168,7 +168,8 @@ extension RuleDescriptor {
             zone's own name. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
-            stands for the zone.
+            stands for the zone. A name in another case ('amsterdam') is a warning with a safe fix: whether 4me \
+            matches it is not documented.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",
         cleanExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Time (US & Canada)\n")
