@@ -169,6 +169,23 @@ import Testing
         #expect(list.count == 0 && list.takeAll().isEmpty)
     }
 
+    /// The word test gives the byte test's answer for every byte value at every place of a word, next to
+    /// every neighbour that could borrow into it.
+    @Test func plainRecordTestAgreesWithTheByteTestForEveryByte() {
+        func byByte(_ bytes: [UInt8]) -> Bool { !bytes.contains { $0 >= 0xCC || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+        for value in 0...255 {
+            for neighbour: UInt8 in [0x61, 0x00, 0x01, 0x22, 0x23, 0x0B, 0x0E, 0x80, 0xCB, 0xCC, 0xFF] {
+                for place in 0..<16 {
+                    var bytes = [UInt8](repeating: 0x61, count: 19)
+                    bytes[place] = UInt8(value)
+                    bytes[place + 1] = neighbour
+                    let word = bytes.withUnsafeBufferPointer(CellText.isPlainRecord)
+                    #expect(word == byByte(bytes), "byte \(value) at \(place) before \(neighbour)")
+                }
+            }
+        }
+    }
+
     /// The fixer copies a record as read only when every cell would be written back unchanged.
     @Test func plainRecordsAreToldApartAtEveryByte() {
         func plain(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer(CellText.isPlainRecord) }
