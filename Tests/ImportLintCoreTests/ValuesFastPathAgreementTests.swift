@@ -303,14 +303,20 @@ import Testing
         }
     }
 
-    /// A finding's column counts the scalars of its line before the cell, eight bytes at a time.
-    @Test func cellColumnsCountTheScalarsBeforeThem() throws {
+    /// `records` comma-separated lines of one to nine cells drawn from `cells`.
+    static func randomRecords(_ records: Int, of cells: [String]) -> String {
         var rng = SystemRandomNumberGenerator()
-        let cells = ["plain", "", "é", "Zoë Łódź", "日本語", "😀x", "\"quoted é\"", "\"line\né ü\"", "abcdefghijklmnop", "ñ"]
         var text = ""
-        for _ in 0..<1000 {
+        for _ in 0..<records {
             text += (0..<Int.random(in: 1...9, using: &rng)).map { _ in cells.randomElement(using: &rng)! }.joined(separator: ",") + "\n"
         }
+        return text
+    }
+
+    /// A finding's column counts the scalars of its line before the cell, eight bytes at a time.
+    @Test func cellColumnsCountTheScalarsBeforeThem() throws {
+        let text = Self.randomRecords(1000, of: ["plain", "", "é", "Zoë Łódź", "日本語", "😀x", "\"quoted é\"", "\"line\né ü\"",
+                                                 "abcdefghijklmnop", "ñ"])
         let reader = CSVReader(source: MemorySource(Array(text.utf8)), chunkSize: 4096)
         var checked = 0
         while try reader.next() {
@@ -327,12 +333,8 @@ import Testing
 
     /// Records of ASCII cells, accented cells, quoted cells with doubled quotes and line breaks.
     @Test func asciiSpansHoldOnlyASCIICells() throws {
-        var rng = SystemRandomNumberGenerator()
-        let cells = ["plain", "", "é", "Zoë Łódź", "\"a \"\"quoted\"\" é\"", "\"line\nbreak\"", "\"ascii \"\"q\"\"\"", "日本", "x?y", "12345678901234567"]
-        var text = ""
-        for _ in 0..<2000 {
-            text += (0..<Int.random(in: 1...9, using: &rng)).map { _ in cells.randomElement(using: &rng)! }.joined(separator: ",") + "\n"
-        }
+        let text = Self.randomRecords(2000, of: ["plain", "", "é", "Zoë Łódź", "\"a \"\"quoted\"\" é\"", "\"line\nbreak\"",
+                                                 "\"ascii \"\"q\"\"\"", "日本", "x?y", "12345678901234567"])
         let reader = CSVReader(source: MemorySource(Array(text.utf8)), chunkSize: 4096)
         var records = 0, asciiAfterAccents = 0
         while try reader.next() {

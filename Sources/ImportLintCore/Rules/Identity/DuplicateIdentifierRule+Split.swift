@@ -94,9 +94,7 @@ extension DuplicateIdentifierRule {
     /// part ends the file, so its keys are only looked up, not added: the tables stay unchanged, and two
     /// threads look up half of the rows each (this runs after both parts, while the second core is idle).
     static func seenEarlier(_ rows: [FirstRow], in earlier: EarlierTables) -> [(row: FirstRow, first: Int)] {
-        let pieces = rows.count >= 1 << 16 ? 2 : 1
-        let found = ParallelMap.run(pieces, workers: pieces) { piece -> [(row: FirstRow, first: Int)] in
-            let range = rows.count * piece / pieces ..< rows.count * (piece + 1) / pieces
+        let found = ParallelMap.ranges(of: rows.count, pieces: rows.count >= 1 << 16 ? 2 : 1) { range -> [(row: FirstRow, first: Int)] in
             var found: [(row: FirstRow, first: Int)] = []
             let lookAhead = 8
             for i in range {

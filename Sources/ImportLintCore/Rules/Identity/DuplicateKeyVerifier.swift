@@ -79,13 +79,13 @@ final class DuplicateKeyVerifier {
         let byLine = Dictionary(grouping: wanted, by: \.line)
         let lines = byLine.keys.sorted()
         // The rows are read again in runs of lines, on two threads when the file was given two and the
-        // runs are worth it: this runs after the whole file, while the second core is idle.
+        // runs are worth it: this runs after the whole file, while the second core is idle. A transcoded
+        // input cannot be entered at a record (`readRecords` reads it whole): one run.
         let runs = context.options.threadsPerFile > 1 && lines.count >= 512 && context.encoding.isUTF8 ? 2 : 1
         let shared = Shared(verifier: self, keys: keys, byLine: byLine)
-        let found = ParallelMap.run(runs, workers: runs) { run -> [Wanted: [UInt8]] in
+        let found = ParallelMap.ranges(of: lines.count, pieces: runs) { range -> [Wanted: [UInt8]] in
             var firstKeys: [Wanted: [UInt8]] = [:]
-            let mine = Set(lines[lines.count * run / runs ..< lines.count * (run + 1) / runs])
-            try shared.verifier.readRecords(atLines: mine) { reader in
+            try shared.verifier.readRecords(atLines: Set(lines[range])) { reader in
                 for w in shared.byLine[reader.line] ?? [] {
                     firstKeys[w] = Self.canonicalKey(reader, shared.keys[w.key], alone: w.alone)
                 }
@@ -95,8 +95,8 @@ final class DuplicateKeyVerifier {
         var firstKeys: [Wanted: [UInt8]] = [:]
         for run in found {
             // The input can no longer be read: the findings stand as reported.
-            guard let keys = try? run.get() else { return }
-            firstKeys.merge(keys) { first, _ in first }
+            guard let runKeys = try? run.get() else { return }
+            firstKeys.merge(runKeys) { first, _ in first }
         }
         var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
