@@ -14,7 +14,7 @@ public enum RuleCatalog {
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
-        .distinguishedName, .powershellTypeName, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
+        .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
     ]
 
