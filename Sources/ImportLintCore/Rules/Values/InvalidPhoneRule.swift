@@ -114,7 +114,8 @@ struct JoinedNumbers {
 
     init?(_ value: String) {
         // Asked of every distinct number (a million in a contacts file): one byte scan rules out nearly all.
-        guard value.utf8.contains(where: { $0 == 0x3B || $0 == 0x7C || $0 == 0x0A || $0 == 0x2C }) else { return nil }
+        var bytes = value
+        guard bytes.withUTF8({ $0.contains { $0 == 0x3B || $0 == 0x7C || $0 == 0x0A || $0 == 0x2C } }) else { return nil }
         for separator: Character in [";", "|", "\n", ","] where value.contains(separator) {
             let parts = value.split(separator: separator, omittingEmptySubsequences: false)
             let digits = parts.map { $0.unicodeScalars.count(where: { ("0"..."9").contains($0) }) }
