@@ -121,16 +121,24 @@ extension WordHasher {
         return w | (upper >> 2)
     }
 
-    /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part.
+    /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part:
+    /// the same words as `combine` of the bytes kept, assembled as they come (no copy).
     mutating func combineDialled(_ value: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { kept in
-            var n = 0
-            for b in value where !Dialled.isFormatting(b) {
-                kept[n] = b
-                n += 1
+        var w: UInt64 = 0
+        var inWord: UInt64 = 0
+        var kept: UInt64 = 0
+        for b in value where !Dialled.isFormatting(b) {
+            w |= UInt64(b) << (inWord &* 8)
+            inWord &+= 1
+            kept &+= 1
+            if inWord == 8 {
+                word(w)
+                (w, inWord) = (0, 0)
             }
-            combine(UnsafeBufferPointer(rebasing: kept[..<n]))
         }
+        if inWord > 0 { word(w) }
+        length &+= kept &+ 1
+        word(0xFF00_FF00_FF00_FF00 ^ kept)
     }
 
     mutating func combine(_ string: String) {

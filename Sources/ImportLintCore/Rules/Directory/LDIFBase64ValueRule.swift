@@ -16,6 +16,7 @@ enum LDIFBase64Value {
     /// four, '=' only as padding, and a digit, '+', '/' or '=' among them (a word of letters alone, such as
     /// 'Reynolds', decodes to text of mixed scripts by chance too often). Every value `finding` reports
     /// passes it; a name with a space fails at once.
+    @inline(__always)
     static func mayBe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 8, b.count & 3 == 0 else { return false }
         // Padding ends the value, so everything before the last two bytes is base64's 64 characters.
