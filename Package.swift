@@ -19,7 +19,8 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // The tokenizer's 16-bytes-a-step scanner: C for SSE2/NEON without compiler flags (both are baseline).
+        // The tokenizer's scanner: C for SSE2/NEON without compiler flags (both are baseline), and AVX2 chosen
+        // at run time through a function attribute.
         .target(name: "CFieldScan"),
         // libphonenumber is C++; an extern "C" header keeps Swift away from its C++ API.
         .target(

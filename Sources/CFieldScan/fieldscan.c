@@ -97,31 +97,83 @@ static inline int endCell(const uint8_t *bytes, int64_t end, cells *ended, int64
     return ended->count < capacity;
 }
 
-cfs_split cfs_split_plain(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                          int64_t *ends, int64_t capacity) {
-    cells ended = {ends, 0, start, 0};
-    int64_t firstNonASCII = -1;
-    int64_t i = start;
-    while (i + 16 <= length) {
-        uint64_t delimiters, others;
-        masks(bytes + i, delimiter, &delimiters, &others);
-        /* Only the delimiters before the first other special byte end plain cells. */
-        if (others) delimiters &= (others & (0 - others)) - 1;
-        for (; delimiters; delimiters &= delimiters - 1) {
-            if (!endCell(bytes, i + position(delimiters), &ended, capacity)) {
-                return (cfs_split){ended.cellStart, ended.count, ended.edgeSpace, firstNonASCII};
-            }
-        }
-        if (!others) {
-            i += 16;
-            continue;
-        }
-        int64_t stop = i + position(others);
-        int64_t sequence = bytes[stop] >= 0x80 ? plainSequence(bytes, stop, length) : 0;
-        if (sequence == 0) return (cfs_split){stop, ended.count, ended.edgeSpace, firstNonASCII};
-        if (firstNonASCII < 0) firstNonASCII = stop;
-        i = stop + sequence;
+/* 64 bytes at a time: bit k of `delimiters` for a delimiter at byte k, of `others` for any other special
+   byte (the non-ASCII ones among them, which may be parts of plain characters). */
+typedef struct {
+    uint64_t delimiters;
+    uint64_t others;
+} window;
+
+static inline window portableWindow(const uint8_t *p, uint8_t delimiter) {
+    window w = {0, 0};
+    for (int k = 0; k < 64; k++) {
+        uint8_t c = p[k];
+        if (c == delimiter) w.delimiters |= 1ULL << k;
+        else if (c < 0x20 || c >= 0x7F || c == 0x22) w.others |= 1ULL << k;
     }
+    return w;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CFS_HAS_WIDE 1
+/* Signed compares: below 0x20 are the controls and, negative, every byte from 0x80 on. */
+static inline window sse2Window(const uint8_t *p, uint8_t delimiter) {
+    window w = {0, 0};
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
+        __m128i isDelimiter = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)delimiter));
+        __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x22))));
+        w.delimiters |= (uint64_t)(uint32_t)_mm_movemask_epi8(isDelimiter) << (16 * k);
+        w.others |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_andnot_si128(isDelimiter, special)) << (16 * k);
+    }
+    return w;
+}
+
+__attribute__((target("avx2")))
+static inline window avx2Window(const uint8_t *p, uint8_t delimiter) {
+    window w = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(p + 32 * k));
+        __m256i isDelimiter = _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)delimiter));
+        __m256i special = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
+                                          _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)),
+                                                          _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x22))));
+        w.delimiters |= (uint64_t)(uint32_t)_mm256_movemask_epi8(isDelimiter) << (32 * k);
+        w.others |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(isDelimiter, special)) << (32 * k);
+    }
+    return w;
+}
+#elif defined(__aarch64__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#include <arm_neon.h>
+#define CFS_HAS_WIDE 1
+/* NEON has no movemask: weigh each lane's 0xFF by its bit and add neighbours pairwise (as simdjson does). */
+static inline uint64_t neonMask64(uint8x16_t m0, uint8x16_t m1, uint8x16_t m2, uint8x16_t m3) {
+    const uint8x16_t weights = {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
+    uint8x16_t sum0 = vpaddq_u8(vandq_u8(m0, weights), vandq_u8(m1, weights));
+    uint8x16_t sum1 = vpaddq_u8(vandq_u8(m2, weights), vandq_u8(m3, weights));
+    sum0 = vpaddq_u8(sum0, sum1);
+    sum0 = vpaddq_u8(sum0, sum0);
+    return vgetq_lane_u64(vreinterpretq_u64_u8(sum0), 0);
+}
+static inline window neonWindow(const uint8_t *p, uint8_t delimiter) {
+    uint8x16_t d[4], o[4];
+    for (int k = 0; k < 4; k++) {
+        uint8x16_t v = vld1q_u8(p + 16 * k);
+        d[k] = vceqq_u8(v, vdupq_n_u8(delimiter));
+        uint8x16_t special = vorrq_u8(vorrq_u8(vcltq_u8(v, vdupq_n_u8(0x20)), vcgeq_u8(v, vdupq_n_u8(0x7F))),
+                                      vceqq_u8(v, vdupq_n_u8(0x22)));
+        o[k] = vbicq_u8(special, d[k]);
+    }
+    return (window){neonMask64(d[0], d[1], d[2], d[3]), neonMask64(o[0], o[1], o[2], o[3])};
+}
+#endif
+
+/* The last bytes before `length`, fewer than a window, a byte at a time. */
+static cfs_split splitTail(const uint8_t *bytes, int64_t i, int64_t length, uint8_t delimiter, int64_t capacity,
+                           cells ended, int64_t firstNonASCII) {
     while (i < length) {
         uint8_t c = bytes[i];
         if (c == delimiter) {
@@ -139,6 +191,125 @@ cfs_split cfs_split_plain(const uint8_t *bytes, int64_t start, int64_t length, u
         }
     }
     return (cfs_split){i, ended.count, ended.edgeSpace, firstNonASCII};
+}
+
+typedef window (*windowReader)(const uint8_t *, uint8_t);
+
+/* The split, inlined into one function per way of reading a window (so that `read` is inlined too).
+   Between two special bytes of a window every delimiter ends a cell; a special byte that starts a plain
+   multi-byte character is passed over with its continuation bytes (and any delimiter among them, as a
+   byte at a time would), without reading the window again; anything else stops the split. */
+__attribute__((always_inline))
+static inline cfs_split splitWith(windowReader read, const uint8_t *bytes, int64_t start, int64_t length,
+                                  uint8_t delimiter, int64_t *ends, int64_t capacity) {
+    cells ended = {ends, 0, start, 0};
+    int64_t firstNonASCII = -1;
+    int64_t i = start;
+    while (i + 64 <= length) {
+        window w = read(bytes + i, delimiter);
+        uint64_t delimiters = w.delimiters, others = w.others;
+        int64_t next = i + 64;
+        for (;;) {
+            uint64_t beforeOther = others ? (others & (0 - others)) - 1 : ~0ULL;
+            for (uint64_t d = delimiters & beforeOther; d; d &= d - 1) {
+                if (!endCell(bytes, i + __builtin_ctzll(d), &ended, capacity)) {
+                    return (cfs_split){ended.cellStart, ended.count, ended.edgeSpace, firstNonASCII};
+                }
+            }
+            if (!others) break;
+            int bit = __builtin_ctzll(others);
+            int64_t stop = i + bit;
+            int64_t sequence = bytes[stop] >= 0x80 ? plainSequence(bytes, stop, length) : 0;
+            if (sequence == 0) return (cfs_split){stop, ended.count, ended.edgeSpace, firstNonASCII};
+            if (firstNonASCII < 0) firstNonASCII = stop;
+            if (bit + sequence >= 64) {
+                next = stop + sequence;
+                break;
+            }
+            uint64_t passed = (1ULL << (bit + sequence)) - 1;
+            delimiters &= ~passed;
+            others &= ~passed;
+        }
+        i = next;
+    }
+    return splitTail(bytes, i, length, delimiter, capacity, ended, firstNonASCII);
+}
+
+static cfs_split splitPortable(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                               int64_t *ends, int64_t capacity) {
+    return splitWith(portableWindow, bytes, start, length, delimiter, ends, capacity);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+static cfs_split splitSSE2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                           int64_t *ends, int64_t capacity) {
+    return splitWith(sse2Window, bytes, start, length, delimiter, ends, capacity);
+}
+
+__attribute__((target("avx2")))
+static cfs_split splitAVX2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                           int64_t *ends, int64_t capacity) {
+    return splitWith(avx2Window, bytes, start, length, delimiter, ends, capacity);
+}
+#elif defined(CFS_HAS_WIDE)
+static cfs_split splitNEON(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                           int64_t *ends, int64_t capacity) {
+    return splitWith(neonWindow, bytes, start, length, delimiter, ends, capacity);
+}
+#endif
+
+int32_t cfs_best_level(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    /* Cached: the answer cannot change while the process runs (a race stores the same value). */
+    static int32_t level = -1;
+    int32_t known = __atomic_load_n(&level, __ATOMIC_RELAXED);
+    if (known >= 0) return known;
+    __builtin_cpu_init();
+    known = __builtin_cpu_supports("avx2") ? 2 : 1;
+    __atomic_store_n(&level, known, __ATOMIC_RELAXED);
+    return known;
+#elif defined(CFS_HAS_WIDE)
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+typedef cfs_split (*splitter)(const uint8_t *, int64_t, int64_t, uint8_t, int64_t *, int64_t);
+
+static splitter splitterAt(int32_t level) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (level >= 2) return splitAVX2;
+    if (level == 1) return splitSSE2;
+#elif defined(CFS_HAS_WIDE)
+    if (level >= 1) return splitNEON;
+#endif
+    (void)level;
+    return splitPortable;
+}
+
+cfs_split cfs_split_plain_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length,
+                                   uint8_t delimiter, int64_t *ends, int64_t capacity) {
+    return splitterAt(level)(bytes, start, length, delimiter, ends, capacity);
+}
+
+static cfs_split chooseAndSplit(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                int64_t *ends, int64_t capacity);
+
+/* The splitter for this processor: chooseAndSplit until the first call has chosen (a race between two
+   first calls stores the same pointer). */
+static splitter chosen = chooseAndSplit;
+
+static cfs_split chooseAndSplit(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                int64_t *ends, int64_t capacity) {
+    splitter split = splitterAt(cfs_best_level());
+    __atomic_store_n(&chosen, split, __ATOMIC_RELAXED);
+    return split(bytes, start, length, delimiter, ends, capacity);
+}
+
+cfs_split cfs_split_plain(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                          int64_t *ends, int64_t capacity) {
+    return __atomic_load_n(&chosen, __ATOMIC_RELAXED)(bytes, start, length, delimiter, ends, capacity);
 }
 
 int64_t cfs_next_special(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter) {

@@ -2,7 +2,7 @@ import CFieldScan
 import Testing
 @testable import ImportLintCore
 
-/// The tokenizer's 16-bytes-a-step scanner and the reader built on it, against byte-at-a-time references
+/// The tokenizer's scanners (every way this processor can read a step) and the reader built on it, against byte-at-a-time references
 /// on generated inputs: every delimiter, quotes, line breaks, controls, multi-byte and invalid UTF-8, and
 /// buffers that run dry in the middle of a record.
 @Suite struct FieldScanTests {
@@ -15,7 +15,7 @@ import Testing
                                      [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0xED, 0xA0, 0x80], [0xC3],
                                      [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xA9]]
 
-    /// Mostly plain text with runs long enough for whole 16-byte steps; `density` in eighths of awkward
+    /// Mostly plain text with runs long enough for whole steps of 16 and 64 bytes; `density` in eighths of awkward
     /// pieces, `count` pieces.
     static func generated(_ count: Int, density: Int, using rng: inout SystemRandomNumberGenerator) -> [UInt8] {
         (0..<count).flatMap { _ in
@@ -65,44 +65,112 @@ import Testing
         }
     }
 
+    /// What `cfs_split_plain` gives, found a byte at a time and a multi-byte character at a time.
+    struct Split: Equatable {
+        var ends: [Int]
+        var stop: Int
+        var edgeSpace: Bool
+        var firstNonASCII: Int?
+    }
+
+    /// Bytes surrounding whitespace starts or ends with: space, tab, either byte of a no-break space.
+    static let edgeBytes: Set<UInt8> = [0x20, 0x09, 0xC2, 0xA0]
+
+    static func referenceSplit(_ bytes: [UInt8], from start: Int, delimiter: UInt8, capacity: Int) -> Split {
+        var ends: [Int] = []
+        var edgeSpace = false
+        var firstNonASCII: Int?
+        var cellStart = start
+        var i = start
+        let edge = edgeBytes
+        while i < bytes.count {
+            if bytes[i] == delimiter {
+                if i > cellStart { edgeSpace = edgeSpace || edge.contains(bytes[cellStart]) || edge.contains(bytes[i - 1]) }
+                ends.append(i)
+                cellStart = i + 1
+                i += 1
+                if ends.count == capacity { break }
+            } else if let length = plainCharacterLength(bytes, i) {
+                if length > 1 && firstNonASCII == nil { firstNonASCII = i }
+                i += length
+            } else {
+                break
+            }
+        }
+        return Split(ends: ends, stop: ends.count == capacity ? cellStart : i, edgeSpace: edgeSpace, firstNonASCII: firstNonASCII)
+    }
+
+    /// The splitter reading its 64-byte steps at `level` (0 a byte at a time, 1 SSE2 or NEON, 2 AVX2).
+    static func split(_ bytes: [UInt8], from start: Int, delimiter: UInt8, capacity: Int, level: Int32,
+                      ends: UnsafeMutablePointer<Int64>) -> Split {
+        let split = bytes.withUnsafeBufferPointer {
+            cfs_split_plain_at_level(level, $0.baseAddress, Int64(start), Int64(bytes.count), delimiter, ends, Int64(capacity))
+        }
+        return Split(ends: (0..<Int(split.count)).map { Int(ends[$0]) }, stop: Int(split.stop), edgeSpace: split.edgeSpace != 0,
+                     firstNonASCII: split.firstNonASCII < 0 ? nil : Int(split.firstNonASCII))
+    }
+
+    /// Every way this processor can read a step, the one `cfs_split_plain` uses among them.
+    static var levels: [Int32] { Array(0...cfs_best_level()) }
+
     @Test func splitPlainMatchesByteAtATime() {
         var rng = SystemRandomNumberGenerator()
         let ends = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
         defer { ends.deallocate() }
-        for _ in 0..<20_000 {
-            let bytes = Self.generated(Int.random(in: 0..<120, using: &rng), density: Int.random(in: 0..<3, using: &rng), using: &rng)
+        for _ in 0..<12_000 {
+            let bytes = Self.generated(Int.random(in: 0..<300, using: &rng), density: Int.random(in: 0..<3, using: &rng), using: &rng)
             let delimiter = Self.delimiters.randomElement(using: &rng)!
             let start = Int.random(in: 0...bytes.count, using: &rng)
-            let capacity = Int.random(in: 1...8, using: &rng)
-            // Reference: a byte at a time, a multi-byte character at a time.
-            var expectedEnds: [Int] = []
-            var edgeSpace = false
-            var firstNonASCII: Int?
-            var cellStart = start
-            var i = start
-            let edge: Set<UInt8> = [0x20, 0x09, 0xC2, 0xA0]
-            while i < bytes.count {
-                if bytes[i] == delimiter {
-                    if i > cellStart { edgeSpace = edgeSpace || edge.contains(bytes[cellStart]) || edge.contains(bytes[i - 1]) }
-                    expectedEnds.append(i)
-                    cellStart = i + 1
-                    i += 1
-                    if expectedEnds.count == capacity { break }
-                } else if let length = Self.plainCharacterLength(bytes, i) {
-                    if length > 1 && firstNonASCII == nil { firstNonASCII = i }
-                    i += length
-                } else {
-                    break
+            let capacity = Int.random(in: 1...24, using: &rng)
+            let expected = Self.referenceSplit(bytes, from: start, delimiter: delimiter, capacity: capacity)
+            for level in Self.levels {
+                let found = Self.split(bytes, from: start, delimiter: delimiter, capacity: capacity, level: level, ends: ends)
+                #expect(found == expected, "level \(level): \(bytes) from \(start) delimiter \(delimiter) capacity \(capacity)")
+            }
+        }
+    }
+
+    /// Every byte value in every lane of the first two 64-byte steps and of the byte-at-a-time tail, among
+    /// plain bytes and delimiters, at every level.
+    @Test func splitPlainReadsEveryByteInEveryLane() {
+        let ends = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
+        defer { ends.deallocate() }
+        for delimiter: UInt8 in [0x2C, 0x09] {
+            var plain = [UInt8](repeating: 0x61, count: 150)
+            for k in stride(from: 5, to: 150, by: 11) { plain[k] = delimiter }
+            for lane in 0..<150 {
+                for b in 0...255 {
+                    var bytes = plain
+                    bytes[lane] = UInt8(b)
+                    let expected = Self.referenceSplit(bytes, from: 0, delimiter: delimiter, capacity: 64)
+                    for level in Self.levels {
+                        let found = Self.split(bytes, from: 0, delimiter: delimiter, capacity: 64, level: level, ends: ends)
+                        #expect(found == expected, "level \(level) byte \(b) lane \(lane) delimiter \(delimiter)")
+                    }
                 }
             }
-            let expectedStop = expectedEnds.count == capacity ? cellStart : i
-            let split = bytes.withUnsafeBufferPointer {
-                cfs_split_plain($0.baseAddress, Int64(start), Int64(bytes.count), delimiter, ends, Int64(capacity))
+        }
+    }
+
+    /// Each multi-byte piece (valid, cut off, invalid) starting at every offset around the end of the
+    /// first step, so that it straddles two steps, with a delimiter just before and just after it.
+    @Test func splitPlainPassesCharactersAcrossSteps() {
+        let ends = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
+        defer { ends.deallocate() }
+        for piece in Self.awkward where piece.count > 1 || piece[0] >= 0x80 {
+            for offset in 56..<72 {
+                for (before, after) in [(false, false), (true, false), (false, true), (true, true)] {
+                    var bytes = [UInt8](repeating: 0x62, count: 140)
+                    bytes.replaceSubrange(offset..<offset + piece.count, with: piece)
+                    if before { bytes[offset - 1] = 0x2C }
+                    if after { bytes[offset + piece.count] = 0x2C }
+                    let expected = Self.referenceSplit(bytes, from: 0, delimiter: 0x2C, capacity: 64)
+                    for level in Self.levels {
+                        let found = Self.split(bytes, from: 0, delimiter: 0x2C, capacity: 64, level: level, ends: ends)
+                        #expect(found == expected, "level \(level) piece \(piece) offset \(offset)")
+                    }
+                }
             }
-            let found = (0..<Int(split.count)).map { Int(ends[$0]) }
-            #expect(found == expectedEnds && Int(split.stop) == expectedStop && (split.edgeSpace != 0) == edgeSpace
-                        && split.firstNonASCII == firstNonASCII.map(Int64.init) ?? -1,
-                    "\(bytes) from \(start) delimiter \(delimiter) capacity \(capacity)")
         }
     }
 

@@ -2,7 +2,8 @@
 #define CFIELDSCAN_H
 #include <stdint.h>
 
-/* The tokenizer's hot path, 16 bytes per step (SSE2 on x86-64, NEON on arm64, a plain loop elsewhere).
+/* The tokenizer's hot path. cfs_split_plain reads 64 bytes per step (AVX2 when the processor has it,
+   else SSE2, on x86-64; NEON on arm64; a plain loop elsewhere); cfs_next_special 16 (SSE2 or NEON).
    A byte is special in an unquoted cell when it is the delimiter, a quote, a C0 control (tab and the
    line breaks included), DEL or not ASCII; every other byte is plain. */
 
@@ -23,6 +24,13 @@ typedef struct {
    other than a C1 control, U+2028 or U+2029: the caller reads the cell there. */
 cfs_split cfs_split_plain(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
                           int64_t *ends, int64_t capacity);
+
+/* The widest way of reading a step this processor has: 2 AVX2, 1 SSE2 or NEON, 0 a byte at a time. */
+int32_t cfs_best_level(void);
+
+/* cfs_split_plain reading its steps at `level` (at most cfs_best_level()), for tests that compare them. */
+cfs_split cfs_split_plain_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length,
+                                   uint8_t delimiter, int64_t *ends, int64_t capacity);
 
 /* The offset of the first special byte at or after `start`, or `length`. */
 int64_t cfs_next_special(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter);

@@ -24,12 +24,14 @@ extension RuleDescriptor {
 /// Placeholder values, tested on the trimmed cell's bytes without building a String.
 enum Placeholder {
     private static let values: [[UInt8]] = ["null", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a"].map { Array($0.utf8) }
+    /// The bytes of the longest placeholder, '(not set)'.
+    static let maximumLength = 9
 
     /// True when the trimmed bytes are a placeholder in a column of this kind: a lone '-' only where
     /// the column takes typed values; in a person-name column 'Null' and 'None' are names.
     @inline(__always)
     static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
-        guard b.count >= 1, b.count <= 9 else { return false }
+        guard b.count >= 1, b.count <= maximumLength else { return false }
         switch b[0] {
         case 0x2D: return b.count == 1 && kind != .text && kind != .personName
         case 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: break  // ( # N n T t U u

@@ -55,6 +55,12 @@ final class ByteLevelRule: RecordRule {
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
         invalidLines += reader.invalidUTF8.count
         lines = reader.line
+        // Nearly every record has neither: then no loop is entered (each would retain its array).
+        if !reader.invalidUTF8.isEmpty || !reader.controlCharacters.isEmpty { report(reader, record: record, sink: sink) }
+    }
+
+    @inline(never)
+    private func report(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
         for bad in reader.invalidUTF8 {
             let position = reader.position(of: bad)
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")

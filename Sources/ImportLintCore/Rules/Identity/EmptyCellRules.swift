@@ -90,23 +90,34 @@ final class EmptyCellRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         records += 1
-        func isEmpty(_ c: Column) -> Bool { reader.bytes(c.index).trimmedASCII().isEmpty }
         // By position: iterating the tuples copied each message (a retain and a release per record).
-        for e in 0..<effects.count where reader.bytes(effects[e].column.index).trimmedASCII().isEmpty {
-            let (column, effect) = effects[e]
-            reader.report(.emptyValue, to: sink, field: column.index, record: record, message: "\(column.name) is empty: \(effect)")
+        for e in 0..<effects.count where FilledCell.isBlank(reader.bytes(effects[e].column.index)) {
+            reportEmpty(e, reader, record: record, sink: sink)
         }
+        if !clearable.isEmpty { checkClearable(reader, record: record, sink: sink) }
+        guard unfilled > 0 else { return }
+        for (i, column) in watched.enumerated() where !filled[i] && !FilledCell.isBlank(reader.bytes(column.index)) {
+            filled[i] = true
+            unfilled -= 1
+        }
+    }
+
+    /// Out of line, like `checkClearable`: `check` then builds no message state for the rows it settles.
+    @inline(never)
+    private func reportEmpty(_ e: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let (column, effect) = effects[e]
+        reader.report(.emptyValue, to: sink, field: column.index, record: record, message: "\(column.name) is empty: \(effect)")
+    }
+
+    @inline(never)
+    private func checkClearable(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        func isEmpty(_ c: Column) -> Bool { FilledCell.isBlank(reader.bytes(c.index)) }
         for key in clearable {
             guard let blank = key.first(where: isEmpty),
                   let matching = keys.first(where: { $0.map(\.name) != key.map(\.name) && !$0.contains(where: isEmpty) }) else { continue }
             let names = key.map(\.name).joined(separator: " and ")
             reader.report(.identifierCleared, to: sink, field: blank.index, record: record,
                           message: "\(blank.name) is empty on a row matched by \(matching.map(\.name).joined(separator: " and ")): the import clears the person's \(names), so a later import keyed by \(names) creates a duplicate person")
-        }
-        guard unfilled > 0 else { return }
-        for (i, column) in watched.enumerated() where !filled[i] && !isEmpty(column) {
-            filled[i] = true
-            unfilled -= 1
         }
     }
 

@@ -34,22 +34,34 @@ final class MissingValueRule: RecordRule {
     /// copied each name (a retain and a release per column and record) for the rare finding.
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for c in 0..<columns.count {
-            let index = columns[c].index
-            let value = reader.bytes(index).trimmedASCII()
-            if value.isEmpty {
-                reader.report(.missingValue, to: sink, field: index, record: record, message: "\(columns[c].name) is required but empty")
-            } else if Placeholder.matches(value, kind: columns[c].kind) {
-                // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
-                reader.report(.missingValue, to: sink, field: index, record: record,
-                              message: "\(columns[c].name) is required but holds '\(reader.string(index))', a placeholder for no value",
-                              values: [reader.string(index)])
-            }
+            // Nearly every cell: settled by its first byte (and length), without trimming.
+            if !FilledCell.holdsPlainValue(reader.bytes(columns[c].index)) { checkRequired(c, reader, record: record, sink: sink) }
         }
-        for c in 0..<conditional.count where reader.bytes(conditional[c].index).trimmedASCII().isEmpty {
-            let (index, name, when) = conditional[c]
-            guard let filled = when.first(where: { !reader.bytes($0.index).trimmedASCII().isEmpty }) else { continue }
+        for c in 0..<conditional.count where FilledCell.isBlank(reader.bytes(conditional[c].index)) {
+            checkConditional(c, reader, record: record, sink: sink)
+        }
+    }
+
+    /// Out of line, so that `check` builds none of the messages' state for the cells it settles.
+    @inline(never)
+    private func checkRequired(_ c: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let index = columns[c].index
+        let value = reader.bytes(index).trimmedASCII()
+        if value.isEmpty {
+            reader.report(.missingValue, to: sink, field: index, record: record, message: "\(columns[c].name) is required but empty")
+        } else if Placeholder.matches(value, kind: columns[c].kind) {
+            // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
             reader.report(.missingValue, to: sink, field: index, record: record,
-                          message: "\(name) is required when \(filled.name) is given, but empty")
+                          message: "\(columns[c].name) is required but holds '\(reader.string(index))', a placeholder for no value",
+                          values: [reader.string(index)])
         }
+    }
+
+    @inline(never)
+    private func checkConditional(_ c: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let (index, name, when) = conditional[c]
+        guard let filled = when.first(where: { !FilledCell.isBlank(reader.bytes($0.index)) }) else { return }
+        reader.report(.missingValue, to: sink, field: index, record: record,
+                      message: "\(name) is required when \(filled.name) is given, but empty")
     }
 }
