@@ -10,7 +10,7 @@ struct FixPlan {
     /// Indices into `diagnostics` of the candidate fixes of each cell, in report order.
     private(set) var candidates: [CellRef: [Int32]] = [:]
     /// The records with a candidate fix: the others are checked once, not cell by cell.
-    private var recordsWithCandidates = Set<Int32>()
+    private var recordsWithCandidates = NumberSet()
     private(set) var fileActions = FileActions()
 
     let diagnostics: [Diagnostic]
@@ -25,7 +25,7 @@ struct FixPlan {
                 guard let field = d.fieldIndex else { continue }
                 let ref = CellRef(record: Int32(d.record ?? 0), field: Int32(field))
                 candidates[ref, default: []].append(Int32(i))
-                recordsWithCandidates.insert(ref.record)
+                recordsWithCandidates.insert(Int(ref.record))
             } else {
                 fileActions.add(fix.action, of: d)
             }
@@ -49,7 +49,7 @@ struct FixPlan {
     var isEmpty: Bool { candidates.isEmpty }
 
     func hasCandidates(record: Int) -> Bool {
-        !candidates.isEmpty && recordsWithCandidates.contains(Int32(truncatingIfNeeded: record))
+        recordsWithCandidates.contains(record)
     }
 
     func candidates(record: Int, field: Int) -> [Int32]? {

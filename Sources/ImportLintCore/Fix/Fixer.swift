@@ -158,7 +158,7 @@ public final class Fixer {
         let summary = FixSummary(recordsIn: inputReport.records, recordsOut: written ? recordsOut : 0,
                                  cellsChanged: cellsChanged, fixesApplied: appliedCount, fixesByRule: appliedByRule, fileFixes: fileFixes.count,
                                  rounds: rounds, converged: converged, remaining: remaining.count,
-                                 remainingFixable: remaining.filter { $0.fix != nil }.count)
+                                 remainingFixable: Self.fixableCount(remaining))
         let report = FixReport(path: input.displayPath, output: nil, written: written, refused: refused,
                                profile: profileName, encoding: inputReport.encoding,
                                delimiter: inputReport.delimiter, outputDelimiter: DelimiterSniffer.name(outputDelimiter),
@@ -166,6 +166,13 @@ public final class Fixer {
                                applied: applied, fileFixes: fileFixes, skipped: skipped, remaining: remaining,
                                summary: summary)
         return FixOutcome(report: report, temporaryPath: currentTemp)
+    }
+
+    /// Findings with a fix, counted in place: filtering copied every fixable finding.
+    private static func fixableCount(_ diagnostics: [Diagnostic]) -> Int {
+        var count = 0
+        for i in diagnostics.indices where diagnostics[i].fix != nil { count += 1 }
+        return count
     }
 
     static func name(_ t: LineTerminator) -> String {
