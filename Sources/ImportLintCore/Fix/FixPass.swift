@@ -189,7 +189,7 @@ final class FixPass {
         if record > 0 { regrouper?.row(key: key, offset: out.offset, line: line) }
         if rowIsVerbatim {
             // Straight from the reader's buffer: the record as read, without its line break.
-            let content = recordContent
+            let content = Self.recordContent(reader)
             try out.write(content.baseAddress!, content.count)
         } else {
             try out.write(row)
@@ -283,15 +283,22 @@ final class FixPass {
         let n = reader.fieldCount
         guard record > 0, d == settings.inputDelimiter, settings.quoting != .all, reader.malformedQuotes.isEmpty,
               reader.invalidUTF8.isEmpty, !plan.hasCandidates(record: record), n > 1 || !reader.bytes(0).isEmpty else { return false }
-        let content = recordContent
-        if reader.mayHaveWhitespaceAtEdges || settings.inputDelimiter == CSVReader.quote {
-            // Without a quote byte no cell is quoted, and a cell cannot hold the delimiter.
+        return Self.writesAsRead(reader)
+    }
+
+    /// True when the reader's current record, valid UTF-8 and without a malformed quote, is written cell
+    /// by cell as the bytes it was read from (`recordContent`): no cell is quoted (a cell cannot hold the
+    /// delimiter then), none has an end to trim, and no character is from U+0300 on.
+    static func writesAsRead(_ reader: CSVReader) -> Bool {
+        let content = recordContent(reader)
+        if reader.mayHaveWhitespaceAtEdges || reader.delimiter == CSVReader.quote {
+            // Without a quote byte no cell is quoted.
             guard CellText.isPlainRecord(content) else { return false }
-            for i in 0..<n where !CellText.hasPlainEnds(reader.bytes(i)) { return false }
+            for i in 0..<reader.fieldCount where !CellText.hasPlainEnds(reader.bytes(i)) { return false }
         } else if reader.firstNonASCIIOffset != .max {
             // The reader saw no quoted cell and no cell end to trim, and a quote inside an unquoted cell
             // would have been a malformed quote: only characters from U+0300 on can be left, from the
-            // record's first multi-byte character on (scanning from there was 4% of a people fix).
+            // record's first multi-byte character on (scanning the whole record was 4% of a people fix).
             let from = reader.firstNonASCIIOffset - reader.recordStartOffset
             guard CellText.isPlainRecord(UnsafeBufferPointer(rebasing: content[from...])) else { return false }
         }
@@ -299,7 +306,7 @@ final class FixPass {
     }
 
     /// The reader's current record as read, without its line break.
-    private var recordContent: UnsafeBufferPointer<UInt8> {
+    static func recordContent(_ reader: CSVReader) -> UnsafeBufferPointer<UInt8> {
         let raw = reader.rawRecord
         let terminatorLength = switch reader.terminator { case .none: 0; case .lf, .cr: 1; case .crlf: 2 }
         return UnsafeBufferPointer(rebasing: raw[..<(raw.count - terminatorLength)])
