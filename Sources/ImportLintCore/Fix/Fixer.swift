@@ -18,8 +18,9 @@ public struct FixOptions: Sendable {
     public var collectDetails = true
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
-    /// Tests: lint the output whole, without skipping the records written unchanged (`UnchangedRecords`).
-    var relintsEveryRecord = false
+    /// Tests: lint the output as `check` would, reusing nothing of the input's lint: no skipping of the
+    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`).
+    var relintsFromScratch = false
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }
 }
@@ -52,6 +53,7 @@ public final class Fixer {
     public func fix(_ input: InputFile, temporaryDirectory: String, name: String = "importlint-fix") throws -> FixOutcome {
         var lintOptions = options.lint
         lintOptions.captureSourceLines = false
+        lintOptions.clusterings = options.relintsFromScratch ? nil : ClusteringMemo()
         var inputReport: FileReport
         let encoding: InputEncoding
         do {  // scoped: the lint result must not outlive this block and hold the findings twice
@@ -138,7 +140,7 @@ public final class Fixer {
             nextOptions.inputEncoding = nil
             nextOptions.delimiter = outputDelimiter
             nextOptions.profile = profileName
-            if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsEveryRecord {
+            if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsFromScratch {
                 nextOptions.unchangedRecords = pass.unchanged
             }
             let next = InputFile.path(output, displayPath: input.displayPath)
