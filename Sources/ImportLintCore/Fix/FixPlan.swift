@@ -20,7 +20,7 @@ struct FixPlan {
         self.diagnostics = diagnostics
         self.allowUnsafe = allowUnsafe
         for (i, d) in diagnostics.enumerated() {
-            guard let fix = d.fix, Self.allowed(fix, allowUnsafe: allowUnsafe) else { continue }
+            guard let applicability = d.fixApplicability, Self.allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { continue }
             if case .replaceCell = fix.action {
                 guard let field = d.fieldIndex else { continue }
                 let ref = CellRef(record: Int32(d.record ?? 0), field: Int32(field))
@@ -32,14 +32,14 @@ struct FixPlan {
         }
     }
 
-    static func allowed(_ fix: Fix, allowUnsafe: Bool) -> Bool {
-        fix.applicability == .safe || allowUnsafe
+    static func allowed(_ applicability: Applicability, allowUnsafe: Bool) -> Bool {
+        applicability == .safe || allowUnsafe
     }
 
     /// True when another fix round could change something: a cell fix, or a file-level fix it can carry out.
     static func hasApplicableFix(_ diagnostics: [Diagnostic], allowUnsafe: Bool) -> Bool {
         diagnostics.contains { d in
-            guard let fix = d.fix, allowed(fix, allowUnsafe: allowUnsafe) else { return false }
+            guard let applicability = d.fixApplicability, allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { return false }
             if case .replaceCell = fix.action { return d.fieldIndex != nil }
             return FileActions.canApply(fix.action, of: d)
         }

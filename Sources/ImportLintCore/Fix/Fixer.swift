@@ -170,10 +170,10 @@ public final class Fixer {
         return FixOutcome(report: report, temporaryPath: currentTemp)
     }
 
-    /// Findings with a fix, counted in place: filtering copied every fixable finding.
+    /// Findings with a fix, counted without copying their fixes.
     private static func fixableCount(_ diagnostics: [Diagnostic]) -> Int {
         var count = 0
-        for i in diagnostics.indices where diagnostics[i].fix != nil { count += 1 }
+        for i in diagnostics.indices where diagnostics[i].fixApplicability != nil { count += 1 }
         return count
     }
 
