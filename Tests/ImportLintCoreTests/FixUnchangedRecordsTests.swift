@@ -4,14 +4,15 @@ import Testing
 @testable import importlint
 
 /// `fix` lints its own output without judging again, with the rules that judge a record alone, the records
-/// it wrote unchanged from records nothing was reported on (`UnchangedRecords`). The fix report and the
-/// written file must be exactly those of a lint that reads every record.
+/// it wrote unchanged from records nothing was reported on (`UnchangedRecords`), and without clustering
+/// again the columns whose values did not change (`ClusteringMemo`). The fix report and the written file
+/// must be exactly those of a lint that reads every record and reuses nothing.
 @Suite struct FixUnchangedRecordsTests {
     static func expectSameFix(_ bytes: [UInt8], name: String, options: FixOptions, _ what: String) throws {
-        var everyRecord = options
-        everyRecord.relintsEveryRecord = true
+        var fromScratch = options
+        fromScratch.relintsFromScratch = true
         let (skipping, skippingOutput) = try FixHarness.fix(bytes, name: name, options: options)
-        let (full, fullOutput) = try FixHarness.fix(bytes, name: name, options: everyRecord)
+        let (full, fullOutput) = try FixHarness.fix(bytes, name: name, options: fromScratch)
         #expect(skipping.report.render() == full.report.render(), "\(what)")
         #expect(skippingOutput == fullOutput, "\(what)")
     }

@@ -46,6 +46,8 @@ public struct LintOptions: Sendable {
     /// Set by `fix` for the lint of its own output: records it wrote unchanged from records nothing was
     /// reported on, which the rules judging a record alone skip.
     var unchangedRecords: UnchangedRecords?
+    /// Set by `fix` for all its lints of one file: clusterings the next lint may reuse.
+    var clusterings: ClusteringMemo?
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
 

@@ -10,7 +10,7 @@ struct FixPlan {
     /// Indices into `diagnostics` of the candidate fixes of each cell, in report order.
     private(set) var candidates: [CellRef: [Int32]] = [:]
     /// The records with a candidate fix: the others are checked once, not cell by cell.
-    private var recordsWithCandidates = Set<Int32>()
+    private var recordsWithCandidates = NumberSet()
     private(set) var fileActions = FileActions()
 
     let diagnostics: [Diagnostic]
@@ -20,26 +20,26 @@ struct FixPlan {
         self.diagnostics = diagnostics
         self.allowUnsafe = allowUnsafe
         for (i, d) in diagnostics.enumerated() {
-            guard let fix = d.fix, Self.allowed(fix, allowUnsafe: allowUnsafe) else { continue }
+            guard let applicability = d.fixApplicability, Self.allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { continue }
             if case .replaceCell = fix.action {
                 guard let field = d.fieldIndex else { continue }
                 let ref = CellRef(record: Int32(d.record ?? 0), field: Int32(field))
                 candidates[ref, default: []].append(Int32(i))
-                recordsWithCandidates.insert(ref.record)
+                recordsWithCandidates.insert(Int(ref.record))
             } else {
                 fileActions.add(fix.action, of: d)
             }
         }
     }
 
-    static func allowed(_ fix: Fix, allowUnsafe: Bool) -> Bool {
-        fix.applicability == .safe || allowUnsafe
+    static func allowed(_ applicability: Applicability, allowUnsafe: Bool) -> Bool {
+        applicability == .safe || allowUnsafe
     }
 
     /// True when another fix round could change something: a cell fix, or a file-level fix it can carry out.
     static func hasApplicableFix(_ diagnostics: [Diagnostic], allowUnsafe: Bool) -> Bool {
         diagnostics.contains { d in
-            guard let fix = d.fix, allowed(fix, allowUnsafe: allowUnsafe) else { return false }
+            guard let applicability = d.fixApplicability, allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { return false }
             if case .replaceCell = fix.action { return d.fieldIndex != nil }
             return FileActions.canApply(fix.action, of: d)
         }
@@ -49,7 +49,7 @@ struct FixPlan {
     var isEmpty: Bool { candidates.isEmpty }
 
     func hasCandidates(record: Int) -> Bool {
-        !candidates.isEmpty && recordsWithCandidates.contains(Int32(truncatingIfNeeded: record))
+        recordsWithCandidates.contains(record)
     }
 
     func candidates(record: Int, field: Int) -> [Int32]? {

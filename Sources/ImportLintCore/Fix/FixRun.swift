@@ -177,19 +177,27 @@ public final class FixRun {
     /// status 2.
     private func finish(_ job: Job, _ fixed: Result<FixOutcome, any Error>) throws -> Int32 {
         let file = job.file
+        let named = { (error: InputError) in error.description.hasPrefix(file) ? error : InputError("\(file): \(error.description)") }
         let unchanged = {
-            if let planned = job.planned, try InputFingerprint.of(path: file) != planned {
-                throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+            do {
+                if let planned = job.planned, try InputFingerprint.of(path: file) != planned {
+                    throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
+                }
+            } catch let error as InputError {
+                throw named(error)
             }
         }
+        // A file output is checked by its commit, just before the rename: checking here too read the whole
+        // input once more.
+        let committed = !request.diff && request.output != "-"
         let outcome: FixOutcome
         do {
             outcome = try fixed.get()
-            if let temporary = outcome.temporaryPath {
+            if let temporary = outcome.temporaryPath, !committed {
                 do { try unchanged() } catch { AtomicFile.discard(temporary); throw error }
             }
         } catch let error as InputError {
-            throw error.description.hasPrefix(file) ? error : InputError("\(file): \(error.description)")
+            throw named(error)
         }
         let target = job.target
         var report = outcome.report
@@ -204,11 +212,14 @@ public final class FixRun {
             note("\(TerminalText.path(file)) not written: \(TerminalText.escape(reason)); use --force to write it anyway")
             return 1
         }
-        if let refused = report.refused {
-            note("warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)")
+        let warnForced = {
+            if let refused = report.refused {
+                self.note("warning: \(TerminalText.path(file)): \(TerminalText.escape(refused)); written anyway (--force)")
+            }
         }
 
         if request.diff {
+            warnForced()
             defer { AtomicFile.discard(temporary) }
             let old = try Fixer.decodedBytes(job.input, encodingOverride: request.base.inputEncoding)
             let new = try Data(contentsOf: URL(fileURLWithPath: temporary))
@@ -219,12 +230,14 @@ public final class FixRun {
             return text.isEmpty ? 0 : 1
         }
         if request.output == "-" {
+            warnForced()
             defer { AtomicFile.discard(temporary) }
             FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
             try emit(report, toStderr: true)
             return 0
         }
         try job.destination!.commit(temporary: temporary, beforeRename: unchanged)
+        warnForced()
         try emit(report, toStderr: reportToStderr)
         return 0
     }

@@ -18,8 +18,9 @@ public struct FixOptions: Sendable {
     public var collectDetails = true
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
-    /// Tests: lint the output whole, without skipping the records written unchanged (`UnchangedRecords`).
-    var relintsEveryRecord = false
+    /// Tests: lint the output as `check` would, reusing nothing of the input's lint: no skipping of the
+    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`).
+    var relintsFromScratch = false
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }
 }
@@ -52,6 +53,7 @@ public final class Fixer {
     public func fix(_ input: InputFile, temporaryDirectory: String, name: String = "importlint-fix") throws -> FixOutcome {
         var lintOptions = options.lint
         lintOptions.captureSourceLines = false
+        lintOptions.clusterings = options.relintsFromScratch ? nil : ClusteringMemo()
         var inputReport: FileReport
         let encoding: InputEncoding
         do {  // scoped: the lint result must not outlive this block and hold the findings twice
@@ -138,7 +140,7 @@ public final class Fixer {
             nextOptions.inputEncoding = nil
             nextOptions.delimiter = outputDelimiter
             nextOptions.profile = profileName
-            if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsEveryRecord {
+            if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsFromScratch {
                 nextOptions.unchangedRecords = pass.unchanged
             }
             let next = InputFile.path(output, displayPath: input.displayPath)
@@ -158,7 +160,7 @@ public final class Fixer {
         let summary = FixSummary(recordsIn: inputReport.records, recordsOut: written ? recordsOut : 0,
                                  cellsChanged: cellsChanged, fixesApplied: appliedCount, fixesByRule: appliedByRule, fileFixes: fileFixes.count,
                                  rounds: rounds, converged: converged, remaining: remaining.count,
-                                 remainingFixable: remaining.filter { $0.fix != nil }.count)
+                                 remainingFixable: Self.fixableCount(remaining))
         let report = FixReport(path: input.displayPath, output: nil, written: written, refused: refused,
                                profile: profileName, encoding: inputReport.encoding,
                                delimiter: inputReport.delimiter, outputDelimiter: DelimiterSniffer.name(outputDelimiter),
@@ -166,6 +168,13 @@ public final class Fixer {
                                applied: applied, fileFixes: fileFixes, skipped: skipped, remaining: remaining,
                                summary: summary)
         return FixOutcome(report: report, temporaryPath: currentTemp)
+    }
+
+    /// Findings with a fix, counted without copying their fixes.
+    private static func fixableCount(_ diagnostics: [Diagnostic]) -> Int {
+        var count = 0
+        for i in diagnostics.indices where diagnostics[i].fixApplicability != nil { count += 1 }
+        return count
     }
 
     static func name(_ t: LineTerminator) -> String {

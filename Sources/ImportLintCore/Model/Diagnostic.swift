@@ -206,6 +206,9 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         get { content.fix }
         set { uniqueContent().fix = newValue }
     }
+    /// The fix's applicability, nil without a fix: read in place, where getting `fix` copies it (most of
+    /// the time `fix` spent going over tens of thousands of findings).
+    var fixApplicability: Applicability? { content.fix?.applicability }
     /// 0-based index of the cell in its record (header cells use the header's record); internal, used by
     /// the fixer to find the cell to rewrite, and not part of the JSON report.
     public var fieldIndex: Int? {

@@ -164,8 +164,8 @@ final class ClusterRule: RecordRule {
             // A placeholder ('n/a', 'Unknown') names no organization (placeholder-value reports it): clustered,
             // 'n/a' became a variant of 'N.A.'.
             let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text) }.map(\.value))
-            let clusters = clusterer.cluster(distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) }
-                .map { ($0.value, $0.count) })
+            let values = distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) }.map { ($0.value, $0.count) }
+            let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values)
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 reported.append(cluster.reportCluster(field: column.name) { value in
