@@ -143,9 +143,11 @@ public final class Linter {
             earlierRecords = try pass.run(reader, sink: sink, undecided: &undecided, settle: settleEncoding,
                                           progress: reported, progressInterval: progressInterval)
         } catch {
+            later?.earlierPassEnded(records: nil)
             try? later?.wait()
             throw error
         }
+        later?.earlierPassEnded(records: earlierRecords)
         var records = earlierRecords
         if let later {
             records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,
