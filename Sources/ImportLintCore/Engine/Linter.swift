@@ -88,7 +88,7 @@ public final class Linter {
         func endOfFile(records: Int, headerLine: Int?) -> LintResult {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
-            report.diagnostics = sink.takeSorted()
+            report.diagnostics = sink.takeSorted(threads: options.threadsPerFile)
             report.omitted = sink.omitted
             return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                               encoding: encoding)
