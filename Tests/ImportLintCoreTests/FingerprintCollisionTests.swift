@@ -76,4 +76,29 @@ import Testing
             }
         }
     }
+
+    /// SMS Phone is compared as dialled: a number written with other spaces, dashes or parentheses is a
+    /// warning naming the first row's writing, the same writing an error; collisions change neither.
+    @Test func dialledRepeatsAreWarningsAndSurviveCollisions() throws {
+        var rng = SeededRNG(seed: 11)
+        let writings = ["+1415555%04d", "+1 415-555-%04d", "+1 (415) 555 %04d", "+1.415.555.%04d"]
+        var text = "First Name,Last Name,SMS Phone,Location Slug\n"
+        for i in 0..<300 {
+            let n = Int(rng.next() % 90)
+            let writing = writings[Int(rng.next() % UInt64(writings.count))]
+            text += "P\(i),L,\(String(format: writing, n)),site\n"
+        }
+        let exact = try duplicates(text, profile: "receptionist", mask: .max)
+        let warnings = exact.filter { $0.severity == .warning }
+        #expect(warnings.count > 50 && exact.count - warnings.count > 20)
+        #expect(warnings.allSatisfy { $0.message.contains("written another way") })
+        for finding in exact where finding.severity == .error {
+            #expect(!finding.message.contains("written another way"))
+        }
+        for mask: UInt64 in [0x7, 0x1] {
+            for finding in try duplicates(text, profile: "receptionist", mask: mask) {
+                #expect(exact.contains(finding), "\(finding.line): \(finding.message)")
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ public enum RuleCatalog {
     static let implemented: [RuleDescriptor] = [
         .invalidUTF8, .legacyEncoding, .utf16Encoding, .byteOrderMark, .controlCharacter,
         .raggedRow, .unterminatedQuote, .malformedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
-        .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput,
+        .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
         .emptyValue, .identifierCleared, .emptyColumn,
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
@@ -14,7 +14,7 @@ public enum RuleCatalog {
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
-        .distinguishedName, .powershellTypeName, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
+        .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
     ]
 

@@ -254,6 +254,9 @@ identifiers:
     case_insensitive: true
     scope: [Location Slug]
   - columns: [SMS Phone]
+    # Unique per contact (Receptionist docs); how numbers are compared is not documented: a repeat written
+    # with other spaces, dashes or parentheses is a warning.
+    compare: dialled
     scope: [Location Slug]
 at_least_one_of:
   - [Email, SMS Phone]

@@ -112,9 +112,13 @@ public struct IdentifierKey: Codable, Sendable, Equatable {
     /// Location Slug): a repeat under another scope value is no duplicate when the profile's `same_person`
     /// columns say it is the same person.
     public var scope: [String]
+    /// `compare: dialled`: values are compared as the number dialled, without the spaces, dashes, dots,
+    /// parentheses and slashes that only format it; a repeat written another way is a warning, since no
+    /// target documents how it compares numbers.
+    public var dialled: Bool
 
     enum CodingKeys: String, CodingKey {
-        case columns, scope
+        case columns, scope, compare
         case caseInsensitive = "case_insensitive"
     }
 
@@ -123,6 +127,21 @@ public struct IdentifierKey: Codable, Sendable, Equatable {
         columns = try c.decode([String].self, forKey: .columns)
         caseInsensitive = try c.decodeIfPresent(Bool.self, forKey: .caseInsensitive) ?? false
         scope = try c.decodeIfPresent([String].self, forKey: .scope) ?? []
+        switch try c.decodeIfPresent(String.self, forKey: .compare) {
+        case nil, "exact": dialled = false
+        case "dialled": dialled = true
+        case let other?:
+            throw DecodingError.dataCorruptedError(forKey: .compare, in: c,
+                                                   debugDescription: "compare is 'exact' or 'dialled', not '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(caseInsensitive, forKey: .caseInsensitive)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(dialled ? "dialled" : "exact", forKey: .compare)
     }
 }
 

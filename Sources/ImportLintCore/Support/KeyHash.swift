@@ -121,6 +121,18 @@ extension WordHasher {
         return w | (upper >> 2)
     }
 
+    /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part.
+    mutating func combineDialled(_ value: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { kept in
+            var n = 0
+            for b in value where !Dialled.isFormatting(b) {
+                kept[n] = b
+                n += 1
+            }
+            combine(UnsafeBufferPointer(rebasing: kept[..<n]))
+        }
+    }
+
     mutating func combine(_ string: String) {
         var s = string
         s.withUTF8 { combine($0) }
@@ -134,6 +146,15 @@ extension WordHasher {
         } else if !combineLowercasedIfASCII(value) {
             combine(String(decoding: value, as: UTF8.self).lowercased())
         }
+    }
+}
+
+/// How a key compared as dialled (`compare: dialled`) is read: '+1 (415) 555-0100' is '+14155550100'.
+enum Dialled {
+    /// Space, '-', '.', '(', ')', '/': what people and spreadsheets put between a number's digits.
+    @inline(__always)
+    static func isFormatting(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x2D || b == 0x2E || b == 0x28 || b == 0x29 || b == 0x2F
     }
 }
 

@@ -40,16 +40,17 @@ enum DirectoryValues {
         !(settings.serviceAccounts.mayMatch(local) && settings.serviceAccounts.match(local, inAddress: true) != nil)
     }
 
-    /// A person-name cell: a DN, or a service account's name.
+    /// A person-name cell: a DN, LDIF's base64, or a service account's name.
     static func name(_ value: String, context: ValueContext) -> [ValueFinding] {
         if let dn = DistinguishedName.nameFinding(value, column: context.column.name) { return [dn] }
+        if let base64 = LDIFBase64Value.finding(value, column: context.column.name) { return [base64] }
         return context.directory.serviceAccounts.finding(value, part: value[...], inAddress: false).map { [$0] } ?? []
     }
 
     /// True when a person-name cell has nothing to report.
     @inline(__always)
     static func acceptsName(_ b: UnsafeBufferPointer<UInt8>, settings: DirectorySettings) -> Bool {
-        !DistinguishedName.mayBe(b) && !PowerShellTypeName.mayBe(b)
+        !DistinguishedName.mayBe(b) && !PowerShellTypeName.mayBe(b) && !LDIFBase64Value.mayBe(b)
             && !(settings.serviceAccounts.mayMatch(b) && settings.serviceAccounts.match(b, inAddress: false) != nil)
     }
 }

@@ -54,7 +54,7 @@ extension DuplicateIdentifierRule {
                     d.related = [RelatedLocation(line: first)]
                 }
                 c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: first, line: c.line, diagnostic: c.diagnostic,
-                                                   otherPerson: c.otherPerson, bytes: c.bytes)
+                                                   otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
             }
             candidates.append(LaterCandidate(candidate: c, reported: c.diagnostic, inserted: nil))
         }
@@ -73,7 +73,7 @@ extension DuplicateIdentifierRule {
                 guard let repeatFinding = scratch.takeSorted().last else { continue }
                 let inserted = part.insert(repeatFinding, at: LaterPart.Place(before: before, record: Int(row.record), rule: part.rule))
                 c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
-                                                   otherPerson: c.otherPerson, bytes: c.bytes)
+                                                   otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
                 candidates.append(LaterCandidate(candidate: c, reported: nil, inserted: inserted))
             }
             found += 1
@@ -120,7 +120,7 @@ extension DuplicateIdentifierRule {
             guard let sequence else { continue }
             c.candidate = DuplicateKeyVerifier.Candidate(
                 key: c.candidate.key, alone: c.candidate.alone, firstLine: c.candidate.firstLine, line: c.candidate.line,
-                diagnostic: sequence, otherPerson: c.candidate.otherPerson, bytes: c.candidate.bytes)
+                diagnostic: sequence, otherPerson: c.candidate.otherPerson, bytes: c.candidate.bytes, values: c.candidate.values)
             verifier.candidate(c.candidate)
         }
         later.laterCandidates = []

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let duplicateIdentifier = RuleDescriptor(
         code: "ID001", name: "duplicate-identifier", severity: .error,
         summary: "Two records have the same matching key",
-        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively; The Receptionist: Identification, Email, SMS Phone). Two rows with the same key update one record twice, so the first row's values are lost. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
+        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively; The Receptionist: Identification, Email, SMS Phone). An SMS Phone is compared as the number dialled: a repeat written with other spaces, dashes, dots or parentheses is a warning, since how The Receptionist compares numbers is not documented. Two rows with the same key update one record twice, so the first row's values are lost. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
         triggeringExample: "Primary Email,Name\nann@example.com,Ann\nANN@example.com,Ann Lee",
         cleanExample: "Primary Email,Name\nann@example.com,Ann\nbob@example.com,Bob")
 }
@@ -23,6 +23,8 @@ final class DuplicateIdentifierRule: RecordRule {
         let kinds: [ValueKind]
         let scope: [Int]
         let caseInsensitive: Bool
+        /// Compared as the number dialled (`compare: dialled`): formatting characters are not hashed.
+        let dialled: Bool
         /// `indices` and `kinds` side by side in raw memory, for the hashing at every record: reading the
         /// arrays of this class there retained and released them.
         let parts: UnsafeMutableBufferPointer<(index: Int, kind: ValueKind)>
@@ -43,6 +45,7 @@ final class DuplicateIdentifierRule: RecordRule {
             self.kinds = kinds
             self.scope = scope
             self.caseInsensitive = spec.caseInsensitive
+            self.dialled = spec.dialled
             parts = .allocate(capacity: indices.count)
             _ = parts.initialize(from: zip(indices, kinds).map { (index: $0, kind: $1) })
         }
@@ -125,7 +128,11 @@ final class DuplicateIdentifierRule: RecordRule {
             // nor does a placeholder ('NULL' from an SQL feed), which placeholder-value reports once.
             if value.isEmpty || (ValueValidation.mayBeScreened(value, screenFirstBytes)
                                  && ValueValidation.isScreened(value, kind: part.kind, scientific: false)) { return nil }
-            hasher.combine(value, caseInsensitive: key.caseInsensitive)
+            if key.dialled {
+                hasher.combineDialled(value)
+            } else {
+                hasher.combine(value, caseInsensitive: key.caseInsensitive)
+            }
         }
         let alone = hasher.finalize() & fingerprintMask
         if key.scope.isEmpty { return (alone, alone) }
@@ -176,9 +183,11 @@ final class DuplicateIdentifierRule: RecordRule {
             key.crossScopePerson = []
         }
         let keys = keys
-        verifier.verify(keys, sink: sink) { key, first, shown, otherPerson in
+        verifier.verify(keys, sink: sink, message: { key, first, shown, otherPerson in
             Self.message(keys[key], shown: shown, first: first, otherPerson: otherPerson)
-        }
+        }, writtenOtherwise: { key, first, shown, firstShown, otherPerson in
+            Self.messageWrittenOtherwise(keys[key], shown: shown, firstShown: firstShown, first: first, otherPerson: otherPerson)
+        })
     }
 
     /// After this many records the tables are sized for the whole file from the bytes a record takes,
@@ -246,7 +255,7 @@ final class DuplicateIdentifierRule: RecordRule {
         guard sink.accepted > kept else { return nil }
         return DuplicateKeyVerifier.Candidate(
             key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, otherPerson: otherPerson,
-            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone))
+            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone), values: key.dialled ? values : [])
     }
 
     override var splitting: Splitting { splittingSupport }
@@ -265,13 +274,22 @@ final class DuplicateIdentifierRule: RecordRule {
 
     static func message(_ key: KeyState, shown: String, first: Int, otherPerson: Bool) -> String {
         let names = key.spec.columns.joined(separator: " + ")
-        var how = key.spec.caseInsensitive ? " (compared case-insensitively)" : ""
-        if !key.scope.isEmpty {
-            how += otherPerson
-                ? " for another person (a person listed once per \(key.spec.scope.joined(separator: " + ")) is fine; two people are not)"
-                : " for the same \(key.spec.scope.joined(separator: " + "))"
-        }
-        return "\(names) \(shown) already appears on line \(first)\(how)"
+        let how = key.spec.caseInsensitive ? " (compared case-insensitively)" : ""
+        return "\(names) \(shown) already appears on line \(first)\(how)\(scopeWording(key, otherPerson: otherPerson))"
+    }
+
+    /// A dialled key's repeat written another way than on its first line (`firstShown`): no target documents
+    /// whether it compares numbers as written or as dialled, so this is a warning.
+    static func messageWrittenOtherwise(_ key: KeyState, shown: String, firstShown: String, first: Int, otherPerson: Bool) -> String {
+        let names = key.spec.columns.joined(separator: " + ")
+        return "\(names) \(shown) is the number on line \(first) (\(firstShown)) written another way\(scopeWording(key, otherPerson: otherPerson)); \(names) must be unique, and whether the import compares numbers as written or as dialled is not documented"
+    }
+
+    private static func scopeWording(_ key: KeyState, otherPerson: Bool) -> String {
+        guard !key.scope.isEmpty else { return "" }
+        return otherPerson
+            ? " for another person (a person listed once per \(key.spec.scope.joined(separator: " + ")) is fine; two people are not)"
+            : " for the same \(key.spec.scope.joined(separator: " + "))"
     }
 }
 

@@ -14,6 +14,8 @@ final class DuplicateKeyVerifier {
         let diagnostic: Int
         let otherPerson: Bool
         let bytes: [UInt8]
+        /// A dialled key's values as written (what a later repeat written otherwise quotes); empty for others.
+        let values: [String]
     }
 
     private let context: FileContext
@@ -54,9 +56,11 @@ final class DuplicateKeyVerifier {
     /// The normalized key the fingerprint was made from, each part length-prefixed: equal bytes, equal key.
     static func canonicalKey(_ reader: CSVReader, _ key: DuplicateIdentifierRule.KeyState, alone: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
-        func append(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
+        func append(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, dialled: Bool = false) {
             let part: [UInt8]
-            if caseInsensitive && !value.isASCII {
+            if dialled {
+                part = value.filter { !Dialled.isFormatting($0) }
+            } else if caseInsensitive && !value.isASCII {
                 part = Array(String(decoding: value, as: UTF8.self).lowercased().utf8)
             } else {
                 part = value.map { caseInsensitive && $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -64,15 +68,17 @@ final class DuplicateKeyVerifier {
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: part.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += part
         }
-        for index in key.indices { append(reader.bytes(index).trimmedASCII(), caseInsensitive: key.caseInsensitive) }
+        for index in key.indices { append(reader.bytes(index).trimmedASCII(), caseInsensitive: key.caseInsensitive, dialled: key.dialled) }
         if !alone { for index in key.scope { append(reader.bytes(index).trimmedASCII(), caseInsensitive: false) } }
         return bytes
     }
 
     /// Compares every candidate with its first row and corrects the sink; `message` words a repeat anew
-    /// (key, first line, values shown, for another person).
+    /// (key, first line, values shown, for another person), `writtenOtherwise` a dialled key's repeat
+    /// whose first row wrote the number another way (the same, and that row's values shown).
     func verify(_ keys: [DuplicateIdentifierRule.KeyState], sink: DiagnosticSink,
-                message: @escaping (Int, Int, String, Bool) -> String) {
+                message: @escaping (Int, Int, String, Bool) -> String,
+                writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) {
         guard !candidates.isEmpty else { return }
         struct Wanted: Hashable { let line: Int; let key: Int; let alone: Bool }
         let wanted = Set(candidates.map { Wanted(line: $0.firstLine, key: $0.key, alone: $0.alone) })
@@ -83,16 +89,18 @@ final class DuplicateKeyVerifier {
         // input cannot be entered at a record (`readRecords` reads it whole): one run.
         let runs = context.options.threadsPerFile > 1 && lines.count >= 512 && context.encoding.isUTF8 ? 2 : 1
         let shared = Shared(verifier: self, keys: keys, byLine: byLine)
-        let found = ParallelMap.ranges(of: lines.count, pieces: runs) { range -> [Wanted: [UInt8]] in
-            var firstKeys: [Wanted: [UInt8]] = [:]
+        let found = ParallelMap.ranges(of: lines.count, pieces: runs) { range -> [Wanted: FirstKey] in
+            var firstKeys: [Wanted: FirstKey] = [:]
             try shared.verifier.readRecords(atLines: Set(lines[range])) { reader in
                 for w in shared.byLine[reader.line] ?? [] {
-                    firstKeys[w] = Self.canonicalKey(reader, shared.keys[w.key], alone: w.alone)
+                    let key = shared.keys[w.key]
+                    firstKeys[w] = FirstKey(bytes: Self.canonicalKey(reader, key, alone: w.alone),
+                                            values: key.dialled ? key.indices.map { Whitespace.trim(reader.string($0)) } : [])
                 }
             }
             return firstKeys
         }
-        var firstKeys: [Wanted: [UInt8]] = [:]
+        var firstKeys: [Wanted: FirstKey] = [:]
         for run in found {
             // The input can no longer be read: the findings stand as reported.
             guard let runKeys = try? run.get() else { return }
@@ -104,9 +112,17 @@ final class DuplicateKeyVerifier {
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
-            guard firstKeys[w] != c.bytes else { continue }
+            if let first = firstKeys[w], first.bytes == c.bytes {
+                if keys[c.key].dialled { revisions[c.diagnostic] = Self.writtenOtherwise(c, first: c.firstLine, first, message, writtenOtherwise) }
+                continue
+            }
             guard !c.alone, let same = earlier[w]?.first(where: { $0.bytes == c.bytes }) else {
                 revisions[c.diagnostic] = { _ in nil }
+                continue
+            }
+            if keys[c.key].dialled {
+                revisions[c.diagnostic] = Self.writtenOtherwise(c, first: same.line, FirstKey(bytes: same.bytes, values: same.values),
+                                                                message, writtenOtherwise)
                 continue
             }
             revisions[c.diagnostic] = { d in
@@ -117,6 +133,31 @@ final class DuplicateKeyVerifier {
             }
         }
         sink.revise(revisions)
+    }
+
+    /// A first row's key as `canonicalKey` makes it and, for a dialled key, its values as written.
+    private struct FirstKey {
+        let bytes: [UInt8]
+        let values: [String]
+    }
+
+    /// The revision of a dialled key's verified repeat of the row on line `first`: pointed there, and a
+    /// warning when that row wrote the number otherwise.
+    private static func writtenOtherwise(_ c: Candidate, first line: Int, _ first: FirstKey,
+                                         _ message: @escaping (Int, Int, String, Bool) -> String,
+                                         _ writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) -> (Diagnostic) -> Diagnostic? {
+        { d in
+            var d = d
+            let shown = DuplicateIdentifierRule.shown(d.values)
+            if d.values == first.values {
+                d.message = message(c.key, line, shown, c.otherPerson)
+            } else {
+                d.message = writtenOtherwise(c.key, line, shown, DuplicateIdentifierRule.shown(first.values), c.otherPerson)
+                d.severity = .warning
+            }
+            d.related = [RelatedLocation(line: line)]
+            return d
+        }
     }
 
     /// What the threads reading rows again share; only read while they run.

@@ -8,11 +8,11 @@ extension RuleDescriptor {
 
     /// The rules `RepeatedHeaderRule` reports records under that are no records (header copies, SQL client
     /// lines): the only records `fix` leaves out.
-    public static let notRecords: [RuleDescriptor] = [.repeatedHeader, .sqlClientOutput]
+    public static let notRecords: [RuleDescriptor] = [.repeatedHeader, .sqlClientOutput, .emptyRecord]
 }
 
-/// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, or a SQL client's line:
-/// `SQLClientOutput`) and reports them. The linter asks it before the record rules and keeps them away from
+/// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, a SQL client's line:
+/// `SQLClientOutput`, or a record with no value: `EmptyRecord`) and reports them. The linter asks it before the record rules and keeps them away from
 /// a record it reports, so that the copy's cells ('Primary Email' is not an email address) are not reported
 /// as values too.
 final class RepeatedHeaderRule {
@@ -34,6 +34,8 @@ final class RepeatedHeaderRule {
     private let enabled: Bool
     /// Whether sql-client-output is selected (its lines are also kept from the other rules here).
     private let sqlClientOutputEnabled: Bool
+    /// Reports empty records when empty-record is selected (they are also kept from the other rules here).
+    private let emptyRecord: EmptyRecord?
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -63,6 +65,7 @@ final class RepeatedHeaderRule {
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
         sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
+        emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
     }
 
     deinit {
@@ -79,14 +82,15 @@ final class RepeatedHeaderRule {
     }
 
     /// False when the record can be none of the lines `checkCandidate` reports: its first cell starts with
-    /// no byte a SQL client's line (space, dash, parenthesis), a '#TYPE' line or a 'sep=' hint starts with,
-    /// and its first two cells cannot stand for the header's (`repeatsHeader` asks every cell that).
+    /// no byte a SQL client's line (space, dash, parenthesis), a '#TYPE' line, a 'sep=' hint or an empty
+    /// record (space, tab, nothing) starts with, and its first two cells cannot stand for the header's
+    /// (`repeatsHeader` asks every cell that).
     @inline(__always)
     private func mayBeNoRecord(_ reader: CSVReader) -> Bool {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
         switch first {
-        case 0x20, 0x2D, 0x28, 0x23, 0x53, 0x73: return true
+        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73: return true
         default: break
         }
         guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
@@ -94,6 +98,10 @@ final class RepeatedHeaderRule {
     }
 
     private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        if let emptyRecord, EmptyRecord.isEmpty(reader) {
+            emptyRecord.report(reader, record: record, sink: sink)
+            return true
+        }
         if sqlClientOutputEnabled, let what = SQLClientOutput.describe(reader, headerCount: header.count) {
             reader.report(.sqlClientOutput, to: sink, line: reader.line, column: 1, field: nil, record: record,
                           message: what, fix: Fix(.safe, "Remove the line", .removeLine(SQLClientOutput.removal)))

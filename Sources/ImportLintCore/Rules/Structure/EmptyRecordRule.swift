@@ -1,0 +1,42 @@
+extension RuleDescriptor {
+    public static let emptyRecord = RuleDescriptor(
+        code: "STR013", name: "empty-record", severity: .error, fix: .safe,
+        summary: "A record whose every cell is empty (',,,,' from Excel, '\"\",\"\"' from Export-Csv)",
+        explanation: "Excel saves rows whose cells were once formatted or cleared as a line of delimiters (',,,,'), and PowerShell's Export-Csv writes an object with no values as '\"\",\"\",\"\"'. The import reads such a line as a record with every field empty: it names no record to update and cannot create one without the required values (4me: Name and Primary Email; The Receptionist: First Name and Last Name), so it fails. Reported once for the record instead of once per empty cell; a warning when the profile requires no column (what the import does then is not documented). The fix removes the line, which is safe: it holds no value.",
+        triggeringExample: "Primary Email,Name\nann@example.com,Ann Lee\n,",
+        cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
+}
+
+/// Recognizes records with no value in any cell. `RepeatedHeaderRule`, which keeps the records that are
+/// not records away from the other rules, asks it: each empty cell would otherwise be a finding of its own.
+struct EmptyRecord {
+    static let removal = RemovedLineWording(one: "Removed 1 empty record", many: "Removed %d empty records")
+
+    /// The profile's required columns, present in the file or not, which the message names.
+    private let required: [String]
+    private let hasProfile: Bool
+
+    init(_ context: FileContext) {
+        required = context.profile?.columns.filter(\.valueRequired).map(\.name) ?? []
+        hasProfile = context.profile != nil
+    }
+
+    /// Every cell is empty or only spaces and tabs, quoted or not.
+    static func isEmpty(_ reader: CSVReader) -> Bool {
+        for i in 0..<reader.fieldCount where !reader.bytes(i).trimmedASCII().isEmpty { return false }
+        return true
+    }
+
+    func report(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let cells = reader.fieldCount == 1 ? "its one cell is" : "all \(reader.fieldCount) cells are"
+        let message = required.isEmpty
+            ? "Record has no values: \(cells) empty; \(hasProfile ? "the profile requires no column" : "with no profile, no column is known to be required"), and what the import does with an empty record is not documented"
+            : "Record has no values: \(cells) empty, so it names no record to update and lacks the required \(Self.list(required)); the import fails it"
+        reader.report(.emptyRecord, to: sink, line: reader.line, column: 1, field: nil, record: record, message: message,
+                      fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)), severity: required.isEmpty ? .warning : nil)
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// LDIF's base64 values in name cells: found and decoded exactly, and ordinary names never taken for them.
+@Suite struct LDIFBase64ValueTests {
+    static let names = ["Émile Zola", "Jürgen Müller", "山田 太郎", "山田", "김민준", "Дмитрий Иванов", "Łukasz", "Ørsted, Hans",
+                        "Nguyễn Văn An", "Ioana Mureșan", "Ζωή", "محمد", "דוד", "François", "Zoë Saldaña"]
+
+    @Test func encodedNamesAreDecoded() {
+        for name in Self.names {
+            let encoded = Data(name.utf8).base64EncodedString()
+            #expect(LDIFBase64Value.decodedName(encoded) == name, "\(name) as \(encoded)")
+        }
+    }
+
+    /// Words and user names the byte test lets through (a multiple of four, base64 characters, a digit)
+    /// or that decode to mixed scripts, and ASCII text that LDIF writes plainly.
+    @Test func ordinaryValuesAreNotBase64() {
+        let values = ["Reynolds", "etarasek", "jsmith42", "OBrien22", "Ann Lee", "MaryAnne", "R2D2R2D2",
+                      Data("Ann Lee".utf8).base64EncodedString(), Data("Ann".utf8).base64EncodedString(),
+                      "Zm9vYmFy", "YWJjZA==", "00000000", "12345678", "++++////"]
+        for value in values {
+            #expect(LDIFBase64Value.decodedName(value) == nil, "\(value)")
+        }
+    }
+
+    /// The name column's quick accept lets every reported value through to validation.
+    @Test func quickAcceptNeverHidesAFinding() {
+        for name in Self.names {
+            let encoded = Data(name.utf8).base64EncodedString()
+            let accepted = encoded.utf8.withContiguousStorageIfAvailable {
+                ValueValidation.quickAccept($0, kind: .personName, maxLength: 128)
+            }
+            #expect(accepted == false, "\(encoded)")
+        }
+    }
+}
