@@ -35,4 +35,23 @@ import Testing
             #expect(accepted == false, "\(encoded)")
         }
     }
+
+    /// The byte test agrees with a plain reading of its rule on random strings of base64 characters,
+    /// padding and a few others.
+    @Test func byteTestAgreesWithItsRule() {
+        let letters = Array("abcXYZ".utf8), others = Array("09+/=. -é".utf8)
+        var rng = SeededRNG(seed: 5)
+        for _ in 0..<20_000 {
+            let length = 7 + Int(rng.next() % 10)
+            let bytes: [UInt8] = (0..<length).map { _ in
+                rng.next() % 3 == 0 ? others[Int(rng.next() % UInt64(others.count))] : letters[Int(rng.next() % UInt64(letters.count))]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let body = text.drop { _ in false }
+            let unpadded = body.hasSuffix("==") ? body.dropLast(2) : body.hasSuffix("=") ? body.dropLast() : body[...]
+            let alphabet = unpadded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/") }
+            let expected = bytes.count >= 8 && bytes.count % 4 == 0 && alphabet && !(unpadded.allSatisfy(\.isLetter) && unpadded.count == body.count)
+            #expect(bytes.withUnsafeBufferPointer(LDIFBase64Value.mayBe) == expected, "\(text)")
+        }
+    }
 }

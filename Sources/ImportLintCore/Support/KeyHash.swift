@@ -151,10 +151,12 @@ extension WordHasher {
 
 /// How a key compared as dialled (`compare: dialled`) is read: '+1 (415) 555-0100' is '+14155550100'.
 enum Dialled {
-    /// Space, '-', '.', '(', ')', '/': what people and spreadsheets put between a number's digits.
+    /// Space, '(', ')', '-', '.', '/': what people and spreadsheets put between a number's digits. One bit
+    /// each in a mask of the bytes 0x20...0x2F.
     @inline(__always)
     static func isFormatting(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x2D || b == 0x2E || b == 0x28 || b == 0x29 || b == 0x2F
+        let offset = b &- 0x20
+        return offset < 16 && (0xE301 as UInt16) >> UInt16(offset) & 1 != 0
     }
 }
 

@@ -18,24 +18,25 @@ enum LDIFBase64Value {
     /// passes it; a name with a space fails at once.
     static func mayBe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 8, b.count & 3 == 0 else { return false }
-        var padding = 0
-        var notLetter = false
-        for (i, c) in b.enumerated() {
-            if c == 0x3D {
-                guard i >= b.count - 2 else { return false }
-                padding += 1
-            } else if padding > 0 {
-                return false
-            } else if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) {
-                continue
-            } else if (0x30...0x39).contains(c) || c == 0x2B || c == 0x2F {
-                notLetter = true
-            } else {
-                return false
-            }
+        // Padding ends the value, so everything before the last two bytes is base64's 64 characters.
+        var notLetter = b[b.count - 1] == 0x3D
+        for i in 0..<(b.count - 2) {
+            let c = b[i]
+            if (c | 0x20) &- 0x61 < 26 { continue }
+            guard c &- 0x30 < 10 || c == 0x2B || c == 0x2F else { return false }
+            notLetter = true
         }
-        return notLetter || padding > 0
+        // The last two: base64 characters, or '=' padding ('x=' is not).
+        let (c1, c2) = (b[b.count - 2], b[b.count - 1])
+        guard isBase64(c2) || c2 == 0x3D, isBase64(c1) || (c1 == 0x3D && c2 == 0x3D) else { return false }
+        return notLetter || !isLetter(c1) || !isLetter(c2)
     }
+
+    @inline(__always)
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+
+    @inline(__always)
+    private static func isBase64(_ c: UInt8) -> Bool { isLetter(c) || c &- 0x30 < 10 || c == 0x2B || c == 0x2F }
 
     static func finding(_ value: String, column: String) -> ValueFinding? {
         guard let text = decodedName(value) else { return nil }
