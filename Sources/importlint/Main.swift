@@ -7,6 +7,7 @@ import ImportLintCore
 @main
 enum Main {
     static func main() {
+        Preload.start()
         if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data("importlint: unknown command '\(TerminalText.escape(word))'; did you mean '\(name)'? (no file of that name either)\n".utf8))
             Foundation.exit(2)

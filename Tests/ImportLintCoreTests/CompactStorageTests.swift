@@ -131,6 +131,27 @@ import Testing
         }
     }
 
+    /// Read by two threads (each half of the chunks into its half of the array), a long list hands over
+    /// the findings one thread does, in order, sorted the same, wide positions and nil records included.
+    @Test func findingListsReadByTwoThreadsHandOverTheSame() {
+        var rng = SeededRNG(seed: 5)
+        var kept: [Diagnostic] = []
+        for i in 0..<150_000 {
+            let wide = i % 9973 == 0
+            kept.append(finding(line: wide ? Int(UInt32.max) + i : i / 3 + 2, column: Int(rng.next() % 7) + 1,
+                                record: i % 5 == 0 ? nil : i / 3 + 1, fieldIndex: i % 4 == 0 ? nil : i % 11))
+        }
+        func list() -> FindingList {
+            let list = FindingList()
+            for d in kept { list.append(d) }
+            return list
+        }
+        #expect(list().takeAll(threads: 2) == kept)
+        let sorted = list().takeSorted(threads: 2)
+        #expect(sorted == list().takeSorted())
+        #expect(sorted == kept.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+
     @Test func theKeyTableClampsValuesToThirtyTwoBits() {
         let table = FingerprintTable()
         #expect(table.valueOrInsert(1, 1 << 40) == nil)

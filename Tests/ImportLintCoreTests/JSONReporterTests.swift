@@ -63,6 +63,37 @@ import Testing
                               diagnostics: diagnostics, clusters: nil)
         let report = Report(files: [file, file])
         #expect(try JSONReporter.render(report) == Self.viaEncoder(report))
+        // On two threads (each with a table of its own), blocks of findings rendered apart.
+        #expect(diagnostics.count >= 2 * ParallelArray.blockSize)
+        #expect(try JSONReporter.render(report, threads: 2) == Self.viaEncoder(report))
+    }
+
+    /// Findings rendered on two threads are streamed in order, a block of them handed over whole; a
+    /// failing sink fails the write without leaving the other thread waiting.
+    @Test func findingsRenderedOnTwoThreadsStreamInOrder() throws {
+        let count = 5 * ParallelArray.blockSize + 17
+        let diagnostics = (1...count).map { i in
+            Diagnostic(rule: .surroundingWhitespace, line: i + 1, column: i % 5 + 1, record: i, field: "Name",
+                       message: "Name has \(i % 50) surrounding spaces", fix: Fix(.safe, "Trim", replacement: "x"),
+                       fieldIndex: 2, values: [" x ", "x"])
+        }
+        let report = Report(files: [FileReport(path: "p.csv", profile: "4me-people", encoding: "UTF-8", delimiter: ",",
+                                               records: count, diagnostics: diagnostics, clusters: nil)])
+        var streamed: [UInt8] = []
+        try JSONReporter.write(report, threads: 2) { streamed.append(contentsOf: $0) }
+        let oneThread = try JSONReporter.render(report)
+        #expect(String(decoding: streamed, as: UTF8.self) == oneThread)
+        #expect(oneThread.components(separatedBy: "\"record\" :").count == count + 1)
+
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try JSONReporter.write(report, threads: 2) { _ in
+                calls += 1
+                if calls == 3 { throw Full() }
+            }
+        }
+        #expect(calls == 3)
     }
 
     /// Streaming hands over the same bytes as rendering, across many buffer boundaries, and a failing sink

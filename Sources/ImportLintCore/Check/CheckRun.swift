@@ -140,6 +140,7 @@ public final class CheckRun {
                                     color: request.color, showSource: !request.redact, redacted: request.redact)
         context.showFindings = !request.quiet
         context.statistics = request.statistics
+        context.threads = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
         try target.stream { write in

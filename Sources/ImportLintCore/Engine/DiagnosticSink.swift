@@ -124,9 +124,10 @@ public final class DiagnosticSink {
 
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:
-    /// a file with millions of findings would otherwise hold two more copies of them.
-    func takeSorted() -> [Diagnostic] {
+    /// a file with millions of findings would otherwise hold two more copies of them. `threads`: how many
+    /// may read them out (`FindingList.takeAll`).
+    func takeSorted(threads: Int = 1) -> [Diagnostic] {
         if bounded != nil { return bounded!.takeSorted() }
-        return kept.takeSorted()
+        return kept.takeSorted(threads: threads)
     }
 }

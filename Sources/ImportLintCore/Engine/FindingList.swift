@@ -10,17 +10,20 @@ import Darwin
 /// of findings would also, each time it grows, hold its old and its new storage at once; and chunks
 /// freed to malloc can stay resident. A chunk here is unmapped as soon as its findings have moved on.
 final class FindingList {
-    private static let chunkBytes = 1 << 20
+    /// Small enough that a report's chunks split evenly between two threads (`takeAll`).
+    private static let chunkBytes = 1 << 18
     /// The most one finding takes: a reference, a flag byte and four numbers of up to ten bytes.
     private static let maxEncoded = 8 + 1 + 4 * 10
     private struct Chunk {
         let base: UnsafeMutablePointer<UInt8>
         var used = 0
+        var count = 0
     }
     /// Not checked for exclusive access (a check per property per finding): the list is one thread's.
     @exclusivity(unchecked) private var chunks: [Chunk] = []
     @exclusivity(unchecked) private(set) var count = 0
-    /// Lines are kept as the difference from the previous finding's: findings come nearly in line order.
+    /// Lines are kept as the difference from the previous finding's in the chunk (findings come nearly in
+    /// line order); a chunk's first from 0, so that chunks can be read apart, by two threads.
     @exclusivity(unchecked) private var previousLine = 0
 
     deinit { forEach(consuming: true) { _ in } }
@@ -28,6 +31,7 @@ final class FindingList {
     func append(_ diagnostic: Diagnostic) {
         if chunks.isEmpty || chunks[chunks.count - 1].used + Self.maxEncoded > Self.chunkBytes {
             chunks.append(Chunk(base: Self.mapChunk()))
+            previousLine = 0
         }
         let c = chunks.count - 1
         var p = chunks[c].base + chunks[c].used
@@ -44,6 +48,7 @@ final class FindingList {
         if let fieldIndex = position.fieldIndex { Self.write(fieldIndex, &p) }
         previousLine = position.line
         chunks[c].used += p - start
+        chunks[c].count += 1
         count += 1
     }
 
@@ -55,41 +60,77 @@ final class FindingList {
             count = 0
             previousLine = 0
         }
+        for chunk in read { Self.decode(chunk, consuming: consuming, body) }
+    }
+
+    /// Calls `body` with every finding of `chunk` in order; `consuming` unmaps the chunk once read.
+    private static func decode(_ chunk: Chunk, consuming: Bool, _ body: (Diagnostic) -> Void) {
         var line = 0
-        for chunk in read {
-            var p = UnsafePointer(chunk.base)
-            let end = p + chunk.used
-            while p < end {
-                let reference = Unmanaged<Diagnostic.Content>.fromOpaque(UnsafeRawPointer(p).loadUnaligned(as: UnsafeRawPointer.self))
-                p += 8
-                let flags = p.pointee
-                p += 1
-                line = line &+ Self.read(&p)
-                let column = Self.read(&p)
-                let record = flags & 1 == 0 ? nil : line &- Self.read(&p)
-                let fieldIndex = flags & 2 == 0 ? nil : Self.read(&p)
-                let content = consuming ? reference.takeRetainedValue() : reference.takeUnretainedValue()
-                body(Diagnostic(content: content, position: Diagnostic.Position(line: line, column: column, record: record,
-                                                                               fieldIndex: fieldIndex)))
+        var p = UnsafePointer(chunk.base)
+        let end = p + chunk.used
+        while p < end {
+            let reference = Unmanaged<Diagnostic.Content>.fromOpaque(UnsafeRawPointer(p).loadUnaligned(as: UnsafeRawPointer.self))
+            p += 8
+            let flags = p.pointee
+            p += 1
+            line = line &+ read(&p)
+            let column = read(&p)
+            let record = flags & 1 == 0 ? nil : line &- read(&p)
+            let fieldIndex = flags & 2 == 0 ? nil : read(&p)
+            let content = consuming ? reference.takeRetainedValue() : reference.takeUnretainedValue()
+            body(Diagnostic(content: content, position: Diagnostic.Position(line: line, column: column, record: record,
+                                                                           fieldIndex: fieldIndex)))
+        }
+        if consuming { munmap(UnsafeMutableRawPointer(chunk.base), chunkBytes) }
+    }
+
+    /// All findings in one array, leaving the list empty. With `threads` > 1 a long list is read by two
+    /// threads, each half of the chunks into its half of the array (the sorted report waits for it).
+    func takeAll(threads: Int = 1) -> [Diagnostic] {
+        guard threads > 1, chunks.count >= 2 else {
+            var all: [Diagnostic] = []
+            all.reserveCapacity(count)
+            forEach(consuming: true) { all.append($0) }
+            return all
+        }
+        let read = chunks, total = count
+        chunks = []
+        count = 0
+        previousLine = 0
+        // The chunks split where about half of the findings are before.
+        var middle = 0, before = 0
+        while middle < read.count && 2 * (before + read[middle].count) <= total {
+            before += read[middle].count
+            middle += 1
+        }
+        return [Diagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let shared = Halves(chunks: read, target: buffer.baseAddress!)
+            let halves = [(0..<middle, 0), (middle..<read.count, before)]
+            _ = ParallelMap.run(2, workers: 2) { half in
+                var next = shared.target + halves[half].1
+                for c in halves[half].0 {
+                    Self.decode(shared.chunks[c], consuming: true) { diagnostic in
+                        next.initialize(to: diagnostic)
+                        next += 1
+                    }
+                }
             }
-            if consuming { munmap(UnsafeMutableRawPointer(chunk.base), Self.chunkBytes) }
+            initialized = total
         }
     }
 
-    /// All findings in one array, leaving the list empty.
-    func takeAll() -> [Diagnostic] {
-        var all: [Diagnostic] = []
-        all.reserveCapacity(count)
-        forEach(consuming: true) { all.append($0) }
-        return all
+    /// What the two threads of `takeAll` read and where they write: each its own chunks and part of `target`.
+    private struct Halves: @unchecked Sendable {
+        let chunks: [Chunk]
+        let target: UnsafeMutablePointer<Diagnostic>
     }
 
     /// All findings in report order (by line, then column; at one position, in the order they were kept),
     /// leaving the list empty. Findings come nearly in order (record by record, then those of the checks
     /// at the end of the file), so rather than sorting them with a buffer of half of them, the ordered
     /// prefix has each line's few findings put in column order and the rest is sorted and merged in.
-    func takeSorted() -> [Diagnostic] {
-        var all = takeAll()
+    func takeSorted(threads: Int = 1) -> [Diagnostic] {
+        var all = takeAll(threads: threads)
         var prefixEnd = 1
         while prefixEnd < all.count && all[prefixEnd - 1].line <= all[prefixEnd].line { prefixEnd += 1 }
         prefixEnd = min(prefixEnd, all.count)

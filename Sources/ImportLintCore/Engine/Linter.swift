@@ -88,7 +88,7 @@ public final class Linter {
         func endOfFile(records: Int, headerLine: Int?) -> LintResult {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
-            report.diagnostics = sink.takeSorted()
+            report.diagnostics = sink.takeSorted(threads: options.threadsPerFile)
             report.omitted = sink.omitted
             return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                               encoding: encoding)
@@ -143,9 +143,11 @@ public final class Linter {
             earlierRecords = try pass.run(reader, sink: sink, undecided: &undecided, settle: settleEncoding,
                                           progress: reported, progressInterval: progressInterval)
         } catch {
+            later?.earlierPassEnded(records: nil)
             try? later?.wait()
             throw error
         }
+        later?.earlierPassEnded(records: earlierRecords)
         var records = earlierRecords
         if let later {
             records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,

@@ -30,10 +30,10 @@ enum SplitLint {
         } else {
             guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
                   size <= options.splitMaximumBytes else { return nil }
-            // A little before the middle: the later part's thread first counts the earlier part's lines
-            // (about a fiftieth of the time linting them takes), so equal parts would keep the first
-            // thread waiting for it.
-            target = size / 2 - size / 100
+            // A little after the middle: the later part's thread first counts the earlier part's lines
+            // (on a people export about a fiftieth of the time linting them takes), so equal parts would
+            // keep the first thread waiting for it.
+            target = size / 2 + size / 100
         }
         let bom = encoding.bomLength
         guard target > bom, let source = try input.openDecoded(encoding, at: target - 1 - bom) else { return nil }
@@ -55,20 +55,39 @@ enum SplitLint {
             let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, remaining)) }
             guard n > 0 else { break }
             // A CR ends a line; an LF does unless it follows a CR (a CRLF counts once). memchr finds each
-            // CR and each LF (a byte loop testing for CRLF took ten times the instructions on a Windows export).
+            // CR (a byte loop testing for CRLF took ten times the instructions on a Windows export); LFs
+            // are counted by a loop the compiler vectorizes (memchr made a call per line, which kept the
+            // later part's thread from starting its lint for longer).
             chunk.withUnsafeBufferPointer { bytes in
                 let p = bytes.baseAddress!, end = p + n
                 var crlfs = previousCR && p[0] == CSVReader.lf ? 1 : 0
                 breaks += Self.forEach(CSVReader.cr, from: p, to: end) { cr in
                     if cr + 1 < end && cr[1] == CSVReader.lf { crlfs += 1 }
                 }
-                breaks += Self.forEach(CSVReader.lf, from: p, to: end) { _ in }
+                breaks += Self.count(CSVReader.lf, in: p, n)
                 breaks -= crlfs
                 previousCR = p[n - 1] == CSVReader.cr
             }
             remaining -= n
         }
         return breaks + 1
+    }
+
+    /// How many of the `n` bytes at `start` are `byte`: counted in a byte-wide sum per 255 bytes, which the
+    /// compiler turns into vector compares.
+    private static func count(_ byte: UInt8, in start: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var total = 0
+        var i = 0
+        while i < n {
+            let end = min(n, i &+ 255)
+            var block: UInt8 = 0
+            while i < end {
+                block &+= start[i] == byte ? 1 : 0
+                i &+= 1
+            }
+            total &+= Int(block)
+        }
+        return total
     }
 
     /// Calls `body` with every `byte` in `start..<end`, found with memchr; returns how many there are.
@@ -103,6 +122,13 @@ enum SplitLint {
         private(set) var sawNonASCII = false
         private var failure: (any Error)?
         private let done = DispatchSemaphore(value: 0)
+        /// The file's cluster rule, the earlier part's and the later part's: this thread merges them and
+        /// works out what the clusters report while the first thread merges the other rules.
+        private let clusters: (earlier: ClusterRule, later: ClusterRule)?
+        /// The earlier part's records, once its pass ended (nil: it failed).
+        private var earlierRecords: Int?
+        private let earlierEnded = DispatchSemaphore(value: 0)
+        private let clustersSettled = DispatchSemaphore(value: 0)
 
         /// `earlierRules`: the earlier part's rules; the later part gets its own of each, or, for a
         /// deferred rule, a stand-in that notes its turns (`DeferredTurns`).
@@ -110,24 +136,40 @@ enum SplitLint {
             self.cut = cut
             self.context = context
             let fresh = RuleFactory.rules(for: context)
-            rules = try earlierRules.enumerated().map { i, rule in
+            let rules: [RecordRule] = try earlierRules.enumerated().map { i, rule in
                 if rule.splitting == .deferred { return DeferredTurns(rule) }
                 guard i < fresh.count, ObjectIdentifier(type(of: fresh[i])) == ObjectIdentifier(type(of: rule)) else { throw Abandoned() }
                 return fresh[i]
             }
+            self.rules = rules
+            clusters = earlierRules.indices.lazy.compactMap { i in
+                (earlierRules[i] as? ClusterRule).flatMap { earlier in (rules[i] as? ClusterRule).map { (earlier, $0) } }
+            }.first
             // Unbounded and without suppressions: the findings are reported to the file's sink later.
             sink = DiagnosticSink(selection: context.options.selection)
         }
 
         func start() {
-            let clusters = rules.contains { $0 is ClusterRule }
             DispatchQueue.global().async { [self] in
                 do { try run() } catch { failure = error }
                 done.signal()
-                // While the first thread merges the parts, this one is idle: it builds the tables the
-                // clusterer reads when the file ends, which would otherwise be built there, on one core.
-                if clusters { ClusterRule.prepareTables() }
+                // While the first thread merges the parts, this one would be idle: it builds the tables
+                // the clusterer reads and clusters, which would otherwise be done when the file ends, on
+                // one core.
+                if let clusters, failure == nil {
+                    ClusterRule.prepareTables()
+                    earlierEnded.wait()
+                    if let earlierRecords { clusters.earlier.absorbAndSettle(clusters.later, recordsBefore: earlierRecords) }
+                }
+                clustersSettled.signal()
             }
+        }
+
+        /// The earlier part's pass has ended, having read `records` records (nil: it failed). Must be called
+        /// once after `start`, before `wait` or `merge`.
+        func earlierPassEnded(records: Int?) {
+            earlierRecords = records
+            earlierEnded.signal()
         }
 
         /// Waits for the thread; its error, if any, is thrown here.
@@ -185,8 +227,9 @@ enum SplitLint {
             part.beginReplay(into: sink)
             try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
             part.finishReplay()
-            for (mine, theirs) in zip(earlierRules, rules) { mine.absorb(theirs, part) }
+            for (mine, theirs) in zip(earlierRules, rules) where mine !== clusters?.earlier { mine.absorb(theirs, part) }
             rules = []
+            clustersSettled.wait()
             return records
         }
 

@@ -9,23 +9,24 @@ public struct JSONReporter: Reporter {
 
     public func write(_ report: Report, context: ReportContext, to sink: OutputSink) throws {
         // The writer holds the sink only while it writes.
-        try withoutActuallyEscaping(sink) { try Self.write(report, to: $0) }
+        try withoutActuallyEscaping(sink) { try Self.write(report, threads: context.threads, to: $0) }
     }
 
-    public static func render(_ report: Report) throws -> String {
-        PrettyJSONWriter.render { write(report, $0) }
+    /// `threads`: how many threads may render the findings (`ParallelArray`); the text is the same.
+    public static func render(_ report: Report, threads: Int = 1) throws -> String {
+        PrettyJSONWriter.render { write(report, threads: threads, $0) }
     }
 
     /// Streams the report to `sink` in pieces of about 64 KB, so that a report of a file with hundreds of
     /// thousands of findings is never held in memory as text as well.
-    public static func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        try PrettyJSONWriter.stream(to: sink) { write(report, $0) }
+    public static func write(_ report: Report, threads: Int = 1, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        try PrettyJSONWriter.stream(to: sink) { write(report, threads: threads, $0) }
     }
 
-    private static func write(_ report: Report, _ w: PrettyJSONWriter) {
+    private static func write(_ report: Report, threads: Int, _ w: PrettyJSONWriter) {
         w.object(0) { o in
             o.field("files") { w in
-                w.array(report.files.count, 1) { w, i in write(report.files[i], w, 2) }
+                w.array(report.files.count, 1) { w, i in write(report.files[i], threads: threads, w, 2) }
             }
             o.field("schemaVersion") { $0.int(report.schemaVersion) }
             o.field("summary") { w in
@@ -63,7 +64,7 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    private static func write(_ file: FileReport, _ w: PrettyJSONWriter, _ depth: Int) {
+    private static func write(_ file: FileReport, threads: Int, _ w: PrettyJSONWriter, _ depth: Int) {
         w.object(depth) { o in
             if let clusters = file.clusters {
                 o.field("clusters") { w in w.array(clusters.count, depth + 1) { w, i in write(clusters[i], w, depth + 2) } }
@@ -71,8 +72,11 @@ public struct JSONReporter: Reporter {
             if let config = file.config { o.field("config") { $0.string(config) } }
             o.field("delimiter") { $0.string(file.delimiter) }
             o.field("diagnostics") { w in
-                let diagnostics = DiagnosticJSON(depth: depth + 2)
-                w.array(file.diagnostics.count, depth + 1) { w, i in diagnostics.write(file.diagnostics[i], w) }
+                let diagnostics = file.diagnostics
+                ParallelArray.write(diagnostics.count, depth + 1, threads: threads, to: w) {
+                    let json = DiagnosticJSON(depth: depth + 2)
+                    return { w, i in json.write(diagnostics[i], w) }
+                }
             }
             o.field("encoding") { $0.string(file.encoding) }
             o.field("path") { $0.string(file.path) }

@@ -47,10 +47,29 @@ final class PrettyJSONWriter {
         if let failure = w.failure { throw failure }
     }
 
+    /// A writer that keeps what it is given (a block of an array rendered on another thread, see
+    /// `ParallelArray`).
+    static func buffer() -> PrettyJSONWriter { PrettyJSONWriter() }
+
+    /// Forgets what was written, keeping the room.
+    func clear() { count = 0 }
+
+    /// Appends what `other` holds; a streaming writer hands a large piece straight to its sink.
+    func raw(_ other: PrettyJSONWriter) {
+        let piece = UnsafeRawBufferPointer(start: other.bytes, count: other.count)
+        guard sink != nil, piece.count >= capacity else { return append(piece) }
+        flush()
+        hand(piece)
+    }
+
     private func flush() {
-        guard let sink, failure == nil else { count = 0; return }
-        do { try sink(UnsafeRawBufferPointer(start: bytes, count: count)) } catch { failure = error }
+        hand(UnsafeRawBufferPointer(start: bytes, count: count))
         count = 0
+    }
+
+    private func hand(_ piece: UnsafeRawBufferPointer) {
+        guard let sink, failure == nil else { return }
+        do { try sink(piece) } catch { failure = error }
     }
 
     @inline(__always)

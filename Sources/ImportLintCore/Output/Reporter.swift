@@ -20,6 +20,8 @@ public struct ReportContext: Sendable {
     public var showFindings = true
     /// Text output: per-rule counts before the summary (`--statistics`).
     public var statistics = false
+    /// How many threads a reporter may render with (`--jobs`).
+    public var threads = 1
 
     public init(sources: [SourceText?] = [], locator: ArtifactLocator = .discover(), failOnByPath: [String: Severity] = [:],
                 color: Bool = false, showSource: Bool = true, redacted: Bool = false) {

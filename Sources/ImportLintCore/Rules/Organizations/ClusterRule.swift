@@ -108,6 +108,17 @@ final class ClusterRule: RecordRule {
     /// fewer than `keptOccurrences`, as one pass would have.
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ClusterRule else { return }
+        absorb(later, recordsBefore: part.recordsBefore)
+    }
+
+    /// `absorb` and the work of `finish` that needs no sink, on the later part's thread of a split file
+    /// once both parts are read, while the first thread merges the other rules (`SplitLint.Later`).
+    func absorbAndSettle(_ later: ClusterRule, recordsBefore: Int) {
+        absorb(later, recordsBefore: recordsBefore)
+        settled = settle()
+    }
+
+    private func absorb(_ later: ClusterRule, recordsBefore: Int) {
         for t in 0..<columns.count {
             let theirs = later.tallies[t]
             var entries: [(entry: Int, before: Int)] = []
@@ -122,7 +133,7 @@ final class ClusterRule: RecordRule {
                 seen[e] += 1
                 guard entries[e].before + seen[e] <= Self.keptOccurrences else { continue }
                 occurrence.entry = Int32(truncatingIfNeeded: entries[e].entry)
-                occurrence.record += Int32(truncatingIfNeeded: part.recordsBefore)
+                occurrence.record += Int32(truncatingIfNeeded: recordsBefore)
                 tallies[t].kept.append(occurrence)
             }
         }
@@ -151,10 +162,35 @@ final class ClusterRule: RecordRule {
         return merged
     }
 
+    /// What `finish` reports, worked out from the tallies alone: the clusters, and per column each reported
+    /// value's finding with the rows to report it on, in the order they are reported.
+    private struct Settled {
+        var clusters: [Cluster] = []
+        var columns: [(column: Int, inPlace: [(finding: Finding, rows: [Occurrence])], later: [Int: Finding])] = []
+    }
+
+    /// Worked out ahead of `finish` on another thread (`absorbAndSettle`), or nil.
+    private var settled: Settled?
+
     override func finish(sink: DiagnosticSink) {
-        var reported: [Cluster] = []
+        let settled = settled ?? settle()
+        self.settled = nil
         /// Findings whose value has rows beyond the kept ones, by column and spelling entry.
         var rescan: [(column: Int, findings: [Int: Finding])] = []
+        for (t, inPlace, later) in settled.columns {
+            for (finding, rows) in inPlace {
+                for o in rows {
+                    emit(finding, line: Int(o.line), column: Int(o.column), record: Int(o.record), field: columns[t], sink: sink)
+                }
+            }
+            if !later.isEmpty { rescan.append((t, later)) }
+        }
+        if !rescan.isEmpty { placeByReadingAgain(rescan, sink: sink) }
+        found = settled.clusters
+    }
+
+    private func settle() -> Settled {
+        var settled = Settled()
         for (t, column) in columns.enumerated() {
             let distinct = distinctValues(of: t)
             let byValue = Dictionary(uniqueKeysWithValues: distinct.map { ($0.value, $0) })
@@ -168,7 +204,7 @@ final class ClusterRule: RecordRule {
             let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values)
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
-                reported.append(cluster.reportCluster(field: column.name) { value in
+                settled.clusters.append(cluster.reportCluster(field: column.name) { value in
                     (byValue[value]?.occurrences.prefix(Self.keptOccurrences).map { Int($0.line) }) ?? []
                 })
                 // The rule: a canonical chosen by frequency is a guess; only the known list or a
@@ -176,6 +212,7 @@ final class ClusterRule: RecordRule {
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
+            var inPlace: [(finding: Finding, rows: [Occurrence])] = []
             var later: [Int: Finding] = [:]
             for value in distinct {
                 guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value],
@@ -185,15 +222,12 @@ final class ClusterRule: RecordRule {
                 if value.count > value.occurrences.count {
                     for entry in value.spellings { later[entry] = finding }
                 } else {
-                    for o in value.occurrences {
-                        emit(finding, line: Int(o.line), column: Int(o.column), record: Int(o.record), field: column, sink: sink)
-                    }
+                    inPlace.append((finding, value.occurrences))
                 }
             }
-            if !later.isEmpty { rescan.append((t, later)) }
+            settled.columns.append((t, inPlace, later))
         }
-        if !rescan.isEmpty { placeByReadingAgain(rescan, sink: sink) }
-        found = reported
+        return settled
     }
 
     override func reportedClusters() -> [Cluster]? { found }
