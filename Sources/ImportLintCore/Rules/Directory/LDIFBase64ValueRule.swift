@@ -22,9 +22,8 @@ enum LDIFBase64Value {
         // Padding ends the value, so everything before the last two bytes is base64's 64 characters.
         var notLetter = b[b.count - 1] == 0x3D
         for i in 0..<(b.count - 2) {
-            let c = b[i]
-            if (c | 0x20) &- 0x61 < 26 { continue }
-            guard c &- 0x30 < 10 || c == 0x2B || c == 0x2F else { return false }
+            if isLetter(b[i]) { continue }
+            guard isBase64(b[i]) else { return false }
             notLetter = true
         }
         // The last two: base64 characters, or '=' padding ('x=' is not).
@@ -47,8 +46,8 @@ enum LDIFBase64Value {
     }
 
     /// The text the value decodes to, when it reads as a name: UTF-8 with a non-ASCII letter, at least three
-    /// letters (two Chinese, Japanese or Korean ones) all of one script, marks only after a letter, and nothing else but spaces, hyphens,
-    /// apostrophes, periods and commas.
+    /// letters (two Chinese, Japanese or Korean ones) all of one script, marks only after a letter, and
+    /// nothing else but spaces, hyphens, apostrophes, periods and commas.
     static func decodedName(_ value: String) -> String? {
         var bytes = value
         guard bytes.withUTF8(mayBe), let data = Data(base64Encoded: value),

@@ -38,8 +38,7 @@ extension ServiceAccounts {
         var finding = cells[chosen].finding
         let others = cells.indices.filter { $0 != chosen }.map { cells[$0].column.name }
         guard let last = others.last, finding.message.hasSuffix(advice) else { return (chosen, finding) }
-        let names = others.count == 1 ? last : others.dropLast().joined(separator: ", ") + " and " + last
-        finding.message = finding.message.dropLast(advice.count) + " (\(names) \(others.count == 1 ? "matches" : "match") too)" + advice
+        finding.message = finding.message.dropLast(advice.count) + " (\(others.listed()) \(others.count == 1 ? "matches" : "match") too)" + advice
         return (chosen, finding)
     }
 }

@@ -112,25 +112,17 @@ final class DuplicateKeyVerifier {
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
+            let dialled = keys[c.key].dialled
             if let first = firstKeys[w], first.bytes == c.bytes {
-                if keys[c.key].dialled { revisions[c.diagnostic] = Self.writtenOtherwise(c, first: c.firstLine, first, message, writtenOtherwise) }
+                // A dialled key's first row may have written the number otherwise: only the values tell.
+                if dialled { revisions[c.diagnostic] = Self.pointed(c, at: c.firstLine, firstValues: first.values, message, writtenOtherwise) }
                 continue
             }
             guard !c.alone, let same = earlier[w]?.first(where: { $0.bytes == c.bytes }) else {
                 revisions[c.diagnostic] = { _ in nil }
                 continue
             }
-            if keys[c.key].dialled {
-                revisions[c.diagnostic] = Self.writtenOtherwise(c, first: same.line, FirstKey(bytes: same.bytes, values: same.values),
-                                                                message, writtenOtherwise)
-                continue
-            }
-            revisions[c.diagnostic] = { d in
-                var d = d
-                d.message = message(c.key, same.line, DuplicateIdentifierRule.shown(d.values), c.otherPerson)
-                d.related = [RelatedLocation(line: same.line)]
-                return d
-            }
+            revisions[c.diagnostic] = Self.pointed(c, at: same.line, firstValues: dialled ? same.values : nil, message, writtenOtherwise)
         }
         sink.revise(revisions)
     }
@@ -141,19 +133,19 @@ final class DuplicateKeyVerifier {
         let values: [String]
     }
 
-    /// The revision of a dialled key's verified repeat of the row on line `first`: pointed there, and a
-    /// warning when that row wrote the number otherwise.
-    private static func writtenOtherwise(_ c: Candidate, first line: Int, _ first: FirstKey,
-                                         _ message: @escaping (Int, Int, String, Bool) -> String,
-                                         _ writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) -> (Diagnostic) -> Diagnostic? {
+    /// The revision pointing a verified repeat at the row on `line`; a dialled key's repeat that row wrote
+    /// otherwise (`firstValues` differ from its own) is worded so and made a warning.
+    private static func pointed(_ c: Candidate, at line: Int, firstValues: [String]?,
+                                _ message: @escaping (Int, Int, String, Bool) -> String,
+                                _ writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) -> (Diagnostic) -> Diagnostic? {
         { d in
             var d = d
             let shown = DuplicateIdentifierRule.shown(d.values)
-            if d.values == first.values {
-                d.message = message(c.key, line, shown, c.otherPerson)
-            } else {
-                d.message = writtenOtherwise(c.key, line, shown, DuplicateIdentifierRule.shown(first.values), c.otherPerson)
+            if let firstValues, d.values != firstValues {
+                d.message = writtenOtherwise(c.key, line, shown, DuplicateIdentifierRule.shown(firstValues), c.otherPerson)
                 d.severity = .warning
+            } else {
+                d.message = message(c.key, line, shown, c.otherPerson)
             }
             d.related = [RelatedLocation(line: line)]
             return d

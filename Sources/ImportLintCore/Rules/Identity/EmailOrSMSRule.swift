@@ -27,7 +27,7 @@ final class AtLeastOneOfRule: RecordRule {
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         for names in absentGroups {
             sink.file(.emailOrSMSRequired, line: headerLine, field: names[0],
-                      message: "The header has no \(Self.either(names, "or")) column; every record needs one of them, so none can be imported")
+                      message: "The header has no \(names.listed("or")) column; every record needs one of them, so none can be imported")
         }
     }
 
@@ -39,7 +39,4 @@ final class AtLeastOneOfRule: RecordRule {
     }
 
     /// 'Email or SMS Phone', 'A, B or C'.
-    static func either(_ names: [String], _ conjunction: String) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
-    }
 }

@@ -31,12 +31,8 @@ struct EmptyRecord {
         let cells = reader.fieldCount == 1 ? "its one cell is" : "all \(reader.fieldCount) cells are"
         let message = required.isEmpty
             ? "Record has no values: \(cells) empty; \(hasProfile ? "the profile requires no column" : "with no profile, no column is known to be required"), and what the import does with an empty record is not documented"
-            : "Record has no values: \(cells) empty, so it names no record to update and lacks the required \(Self.list(required)); the import fails it"
+            : "Record has no values: \(cells) empty, so it names no record to update and lacks the required \(required.listed()); the import fails it"
         reader.report(.emptyRecord, to: sink, line: reader.line, column: 1, field: nil, record: record, message: message,
                       fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)), severity: required.isEmpty ? .warning : nil)
-    }
-
-    private static func list(_ names: [String]) -> String {
-        names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }

@@ -7,14 +7,14 @@ extension RuleDescriptor {
         cleanExample: "Name,Primary Email\nName,name@example.com")
 
     /// The rules `RepeatedHeaderRule` reports records under that are no records (header copies, SQL client
-    /// lines): the only records `fix` leaves out.
+    /// lines, records with no value): the only records `fix` leaves out.
     public static let notRecords: [RuleDescriptor] = [.repeatedHeader, .sqlClientOutput, .emptyRecord]
 }
 
 /// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, a SQL client's line:
-/// `SQLClientOutput`, or a record with no value: `EmptyRecord`) and reports them. The linter asks it before the record rules and keeps them away from
-/// a record it reports, so that the copy's cells ('Primary Email' is not an email address) are not reported
-/// as values too.
+/// `SQLClientOutput`, or a record with no value: `EmptyRecord`) and reports them. The linter asks it before
+/// the record rules and keeps them away from a record it reports, so that the copy's cells ('Primary Email'
+/// is not an email address) are not reported as values too.
 final class RepeatedHeaderRule {
     static let removal = RemovedLineWording(one: "Removed 1 repeated header line", many: "Removed %d repeated header lines")
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
