@@ -114,9 +114,11 @@ struct JoinedNumbers {
     let separator: String
 
     init?(_ value: String) {
-        for separator: Character in [";", "|", "\n", ","] where value.contains(separator) {
-            let parts = value.split(separator: separator, omittingEmptySubsequences: false)
-            let digits = parts.map { $0.unicodeScalars.count(where: { ("0"..."9").contains($0) }) }
+        // By scalars: a quoted cell's CRLF is one Character, which a search for "\n" does not find.
+        let scalars = value.unicodeScalars
+        for separator: Unicode.Scalar in [";", "|", "\n", ","] where scalars.contains(separator) {
+            let parts = scalars.split(separator: separator, omittingEmptySubsequences: false)
+            let digits = parts.map { $0.count(where: { ("0"..."9").contains($0) }) }
             guard parts.count >= 2, digits.allSatisfy({ $0 >= (separator == "," ? 7 : 6) }) else { continue }
             count = parts.count
             self.separator = separator == "\n" ? "line breaks" : "'\(separator)'"
