@@ -188,7 +188,7 @@ enum RuleFactory {
             MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
-            DroppedLeadingZeroRule(context),
+            DroppedLeadingZeroRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context),
         ]

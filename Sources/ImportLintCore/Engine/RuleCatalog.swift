@@ -12,7 +12,7 @@ public enum RuleCatalog {
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
-        .valueTooLong, .invalidNumber, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
+        .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,

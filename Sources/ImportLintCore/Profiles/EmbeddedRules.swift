@@ -170,6 +170,7 @@ columns:
   - name: Organization
     aliases: [Company, Organisation, Org]
     cluster: true
+    reference: true
     when_empty: >-
       4me puts a new person with an empty Organization in the account's Default organization (normally
       External End Users, an end-user privacy organization); what it does to an existing person is not
@@ -191,6 +192,7 @@ columns:
   - name: Manager
     kind: manager-email
   - name: Site
+    reference: true
     guessed_aliases:
       Office: an Active Directory Office often holds a building or room, which 4me keeps in Location, while Site names an existing 4me site
       physicalDeliveryOfficeName: an Active Directory Office often holds a building or room, which 4me keeps in Location, while Site names an existing 4me site
@@ -211,10 +213,13 @@ columns:
     kind: boolean
   - name: Do Not Translate Languages
     kind: language-list
+  # A calendar, by name (Import API docs: references to other records are by name).
   - name: Work Hours
+    reference: true
   - name: VIP
     kind: boolean
   - name: UI Extension
+    reference: true
   - name: Custom Data
   - name: Custom Fields
   # Timestamps 4me sets itself (its own sample exports them): an empty cell changes nothing.

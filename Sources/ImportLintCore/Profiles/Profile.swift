@@ -56,6 +56,9 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public var uncheckedWhen: CellCondition?
     /// A URL column that also takes a `data:` URL (4me's Picture URI).
     public var dataURL: Bool
+    /// Names one record of the target by its name (4me's Organization, Site): several names, one per
+    /// line, are several references.
+    public var reference: Bool
     /// A field the import does not write (timestamps the target sets itself): an empty cell changes nothing.
     public var readOnly: Bool
 
@@ -63,7 +66,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
-        case readOnly = "read_only", guessedAliases = "guessed_aliases"
+        case readOnly = "read_only", guessedAliases = "guessed_aliases", reference
     }
 
     public init(from decoder: Decoder) throws {
@@ -85,6 +88,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         warnedValues = try c.decodeIfPresent([String: String].self, forKey: .warnedValues) ?? [:]
         uncheckedWhen = try c.decodeIfPresent(CellCondition.self, forKey: .uncheckedWhen)
         dataURL = try c.decodeIfPresent(Bool.self, forKey: .dataURL) ?? false
+        reference = try c.decodeIfPresent(Bool.self, forKey: .reference) ?? false
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
     }
 
@@ -100,6 +104,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         self.sms = false
         self.warnedValues = [:]
         self.dataURL = false
+        self.reference = false
         self.readOnly = false
     }
 }

@@ -200,7 +200,11 @@ final class ClusterRule: RecordRule {
             // A placeholder ('n/a', 'Unknown') names no organization (placeholder-value reports it): clustered,
             // 'n/a' became a variant of 'N.A.'.
             let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text) }.map(\.value))
-            let values = distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) }.map { ($0.value, $0.count) }
+            // Nor does a value of several lines (line-break-in-value reports it): clustered, 'Widget Inc;Widget
+            // Labs' became a variant of 'Widget Inc⏎Widget Labs', with that as its fix.
+            let joined = Set(distinct.lazy.filter { $0.value.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }.map(\.value))
+            let values = distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) && !joined.contains($0.value) }
+                .map { ($0.value, $0.count) }
             let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values)
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {

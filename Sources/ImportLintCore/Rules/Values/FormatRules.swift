@@ -19,6 +19,12 @@ enum FormatRules {
     }
 
     static func checkSlug(_ value: String) -> [ValueFinding] {
+        // Two slugs, one per line (an export of a contact's several locations): joining them into one
+        // slug would name no location.
+        let lines = value.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        if lines.count > 1 {
+            return [ValueFinding(.invalidLocationSlug, "'\(value)' holds \(lines.count) location slugs, one per line; a row takes one (a contact who works at several locations appears once per location, on a row of its own)")]
+        }
         let hasUpper = value.unicodeScalars.contains { $0.properties.isUppercase }
         let hasSpace = value.unicodeScalars.contains { $0.properties.isWhitespace }
         guard hasUpper || hasSpace else { return [] }
