@@ -21,6 +21,8 @@ accepts:
   encodings: [UTF-8, UTF-16LE]
   # "First line = column headers" (Import API docs): a line above the header hides every column.
   first_line_is_header: true
+  # "Not documented: whether header matching ignores case or spaces (assume exact)" (import-formats, 2026-12).
+  exact_headers: true
 # All rows of one Person must be contiguous: with Integration true, a later separate group for the same
 # person replaces the rows imported just before it. Rows with Integration false are added, never removed.
 group_by: Person
@@ -121,6 +123,8 @@ accepts:
   encodings: [UTF-8, UTF-16LE]
   # "First line = column headers" (Import API docs): a line above the header hides every column.
   first_line_is_header: true
+  # "Not documented: whether header matching ignores case or spaces (assume exact)" (import-formats, 2026-12).
+  exact_headers: true
 # Matching order 4me uses to create-or-update a person: ID, then Source + Source ID, then Primary Email.
 identifiers:
   - columns: [ID]

@@ -167,8 +167,14 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     /// The target documents that it reads the file's first line as the column headers, so a line above
     /// the header (PowerShell's '#TYPE ...') hides every column from it. Left out: not documented.
     public var firstLineIsHeader: Bool?
+    /// Header cells are taken as matching only when written exactly as the column's name: the target's
+    /// documents leave case and spacing open and say to assume exact matching (4me). Left out: a case or
+    /// spacing variant is a warning, not a missing column.
+    public var exactHeaders: Bool?
 
-    enum CodingKeys: String, CodingKey { case delimiters, encodings, firstLineIsHeader = "first_line_is_header" }
+    enum CodingKeys: String, CodingKey {
+        case delimiters, encodings, firstLineIsHeader = "first_line_is_header", exactHeaders = "exact_headers"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -182,6 +188,7 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
         }
         encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
         firstLineIsHeader = try c.decodeIfPresent(Bool.self, forKey: .firstLineIsHeader)
+        exactHeaders = try c.decodeIfPresent(Bool.self, forKey: .exactHeaders)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -189,6 +196,7 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
         try c.encodeIfPresent(delimiters?.map(DelimiterSniffer.name), forKey: .delimiters)
         try c.encodeIfPresent(encodings, forKey: .encodings)
         try c.encodeIfPresent(firstLineIsHeader, forKey: .firstLineIsHeader)
+        try c.encodeIfPresent(exactHeaders, forKey: .exactHeaders)
     }
 
     /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).

@@ -7,12 +7,12 @@ extension RuleDescriptor {
     public static let missingRequiredColumn = RuleDescriptor(
         code: "STR004", name: "missing-required-column", severity: .error,
         summary: "A column the import requires is not in the header",
-        explanation: "The target system rejects every record it would create when a required column is absent (4me People needs Name and Primary Email to create a person; The Receptionist needs First Name and Last Name). A file that only updates records it identifies by a profile's update key (4me: ID, or Source + Source ID) may leave those columns out. A column present only under an alias or near miss still counts as missing, because the import does not take that header; a case or spacing variant does not (whether importers match it is undocumented; unknown-column warns). Fix the header to resolve both findings.",
+        explanation: "The target system rejects every record it would create when a required column is absent (4me People needs Name and Primary Email to create a person; The Receptionist needs First Name and Last Name). A file that only updates records it identifies by a profile's update key (4me: ID, or Source + Source ID) may leave those columns out. A column present only under an alias or near miss still counts as missing, because the import does not take that header; so does a case or spacing variant where the profile says to assume exact header matching (4me); elsewhere it does not (whether the importer matches it is undocumented; unknown-column warns). Fix the header to resolve both findings.",
         triggeringExample: "Name,Organization", cleanExample: "Primary Email,Name,Organization")
     public static let unknownColumn = RuleDescriptor(
         code: "STR005", name: "unknown-column", severity: .error, fix: .sometimes,
         summary: "A header cell is not a column of the profile",
-        explanation: "The vendors do not document what their imports do with a column they do not know (ignore it or reject the file); either way its values are not imported. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is a warning: the vendors do not document whether their importers match it. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation). A column the profile does not have at all is a warning.",
+        explanation: "The vendors do not document what their imports do with a column they do not know (ignore it or reject the file); either way its values are not imported. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is an error where the profile says to assume exact matching (4me: its documents leave it open and say to assume exact), and a warning elsewhere (The Receptionist does not document it). The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation). A column the profile does not have at all is a warning.",
         triggeringExample: "Primary Emial,Name", cleanExample: "Primary Email,Name")
 }
 
@@ -53,6 +53,11 @@ final class HeaderColumnsRule: RecordRule {
             case .exact: continue
             case .spelling(let c) where header.trimmingCharacters(in: .whitespaces) == c:
                 continue  // only surrounding whitespace: reported by surrounding-whitespace
+            case .spelling(let c) where Self.exact(profile):
+                message = bound ? "'\(header)' differs from \(profile.name)'s column '\(c)' only in case or spacing; \(profile.target.name) does not document matching headers that way, so take it that the import drops this field from every record"
+                    : "'\(header)' differs from \(profile.name)'s column '\(c)', which the file already has, only in case or spacing, and is ignored"
+                fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
+                if bound { severity = .error }
             case .spelling(let c):
                 message = "'\(header)' differs from \(profile.name)'s column '\(c)' only in case or spacing; whether the import matches it is not documented"
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
@@ -95,10 +100,14 @@ final class HeaderColumnsRule: RecordRule {
     }
 
     /// Whether the import can see the column: its exact name (surrounding spaces aside), or a case or spacing
-    /// variant, which is not known to be missing since header matching is undocumented (unknown-column warns).
+    /// variant, which is not known to be missing where header matching is undocumented (unknown-column
+    /// warns) and is missing where the profile says to assume exact matching.
     private static func readable(_ column: String, context: FileContext) -> Bool {
         if context.header.contains(where: { $0.trimmingCharacters(in: .whitespaces) == column }) { return true }
-        guard let i = context.index(of: column), case .spelling = context.matches[i] else { return false }
+        guard let profile = context.profile, !exact(profile),
+              let i = context.index(of: column), case .spelling = context.matches[i] else { return false }
         return true
     }
+
+    private static func exact(_ profile: Profile) -> Bool { profile.accepts?.exactHeaders == true }
 }
