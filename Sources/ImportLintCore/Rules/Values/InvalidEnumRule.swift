@@ -42,6 +42,11 @@ enum EnumRule {
             let lower = item.lowercased()
             if languages.contains(lower) { fixed.append(lower) } else { unknown.append(item) }
         }
+        if !unknown.isEmpty, let separated = commaSeparated(value) {
+            // 'nl;de', 'nl | de', one per line: every part is a language, only the separator is wrong.
+            return [ValueFinding(.invalidEnum, "'\(value)' separates languages with something other than commas; \(target.name) takes them comma-separated",
+                                 fix: Fix(.safe, "Replace with '\(separated)'", replacement: separated))]
+        }
         if !unknown.isEmpty {
             return [ValueFinding(.invalidEnum,
                                  "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") \(target.name) can exclude from translation; accepted: \(languages.joined(separator: ", "))")]
@@ -52,6 +57,16 @@ enum EnumRule {
                                  fix: Fix(.safe, "Replace with '\(normalized)'", replacement: normalized), severity: .warning)]
         }
         return []
+    }
+
+    private static let listSeparators: Set<Character> = [";", "|", "/", " ", "\n", "\r", "\r\n"]
+
+    /// The list with its parts separated by commas, when it is split by semicolons, pipes, slashes, spaces or
+    /// line breaks instead and every part is a language code; nil otherwise.
+    private static func commaSeparated(_ value: String) -> String? {
+        let parts = value.split(whereSeparator: listSeparators.contains).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count > 1, parts.allSatisfy({ languages.contains($0.lowercased()) }) else { return nil }
+        return parts.map { $0.lowercased() }.joined(separator: ",")
     }
 }
 
