@@ -102,6 +102,8 @@ import Testing
             ["clusters", missing],
             ["check", "--no-config", Self.names[0], "--write-suppressions", "::set-output::s.yml"],
         ]
+        // One workflow command per finding of each file, as the library reports them.
+        let findings = try Self.names.reduce(0) { $0 + (try TestSupport.lint(Self.hostile, name: $1)).report.diagnostics.count }
         for arguments in runs {
             let r = try TestSupport.run(bin, arguments, cwd: dir)
             // A missing input is a finding of that file (exit 1), its name escaped wherever it is shown.
@@ -109,7 +111,7 @@ import Testing
             let stdoutIsData = arguments.contains("-o") && arguments.last == "-"
             let commandsOut = stdoutIsData ? [] : Self.workflowCommands(r.stdout)
             if arguments.contains("github") {
-                #expect(commandsOut.count == 14 && commandsOut.allSatisfy { $0.hasPrefix("::warning file=") || $0.hasPrefix("::error file=") }, "\(commandsOut)")
+                #expect(commandsOut.count == findings && findings > 0 && commandsOut.allSatisfy { $0.hasPrefix("::warning file=") || $0.hasPrefix("::error file=") }, "\(commandsOut)")
             } else {
                 #expect(commandsOut.isEmpty, "\(arguments): \(r.stdout)")
             }
