@@ -28,6 +28,48 @@ import Testing
         #expect(try InputFingerprint.of(path: file) != second)
     }
 
+    /// The guard digests the input as the fixer's lint reads it, in whatever pieces the reads return, and
+    /// compares that with a digest read in 64 KB pieces: the digest must not depend on the pieces.
+    @Test func digestDoesNotDependOnHowTheBytesAreSplit() {
+        func digest(_ bytes: [UInt8], cuts: [Int]) -> Key128 {
+            var digest = ContentDigest()
+            bytes.withUnsafeBufferPointer { all in
+                var start = 0
+                for end in cuts.sorted() + [bytes.count] {
+                    digest.combine(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                }
+            }
+            return digest.finalize()
+        }
+        var random = SeededRNG(seed: 15)
+        for size in [0, 1, 7, 31, 32, 33, 64, 65, 100, 1000, 4099] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let whole = digest(bytes, cuts: [])
+            for _ in 0..<25 {
+                let cuts = (0..<Int.random(in: 1...6, using: &random)).map { _ in Int.random(in: 0...size, using: &random) }
+                #expect(digest(bytes, cuts: cuts) == whole, "\(size) bytes cut at \(cuts)")
+            }
+            guard size > 0 else { continue }
+            var changed = bytes
+            changed[Int.random(in: 0..<size, using: &random)] ^= 1 << UInt8.random(in: 0...7, using: &random)
+            #expect(digest(changed, cuts: []) != whole, "\(size) bytes, one bit changed")
+            #expect(digest(bytes + [0], cuts: []) != whole, "\(size) bytes and a NUL")
+        }
+    }
+
+    /// What the guard compares: the digest of the bytes the fixer's lint read is the file's digest.
+    @Test func fixerDigestsTheBytesItsLintRead() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let text = Self.export(rows: 3_000) { "Ann \($0)" }
+        let file = try TestSupport.write(text, to: dir.appendingPathComponent("people.csv")).path
+        let outcome = try Fixer(options: FixOptions()).fix(.path(file), temporaryDirectory: dir.path)
+        if let temporary = outcome.temporaryPath { AtomicFile.discard(temporary) }
+        let read = try #require(outcome.inputRead)
+        #expect(read.bytes == text.utf8.count)
+        #expect(read.digest == (try InputFingerprint.of(path: file)).digest)
+    }
+
     @Test func fileReplacedDuringTheRunGetsNothingWritten() throws {
         let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()

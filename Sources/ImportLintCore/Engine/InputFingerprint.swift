@@ -4,17 +4,48 @@ import Glibc
 import Darwin
 #endif
 
-/// What a file was when `fix` planned from it: its identity (device, inode), size, modification and
-/// status-change times, and a digest of its bytes. `fix` takes one before it reads and compares it after
-/// the passes and again just before the rename, so that a plan made from one content is never applied to
-/// another (an export replaced or rewritten during the run gets nothing written).
-public struct InputFingerprint: Equatable, Sendable {
+/// What a file is: its identity (device, inode), size, and modification and status-change times, read
+/// without reading the file (`InputFingerprint` adds a digest of its bytes).
+struct InputIdentity: Equatable, Sendable {
     let device: UInt64
     let inode: UInt64
     let size: Int64
     let modified: [Int]
     let changed: [Int]
+
+    static func of(path: String) throws -> InputIdentity {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+        return InputIdentity(info)
+    }
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Glibc)
+        modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+        #else
+        modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
+        changed = [Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec)]
+        #endif
+    }
+}
+
+/// What a file was when `fix` planned from it: its identity and times (`InputIdentity`) and a digest of
+/// its bytes. `fix` notes the identity before it reads and digests the bytes its lint of the input reads
+/// (`ReadDigest`); just before the rename it fingerprints the file again and compares, so that a plan made
+/// from one content is never applied to another (an export replaced or rewritten during the run gets
+/// nothing written).
+public struct InputFingerprint: Equatable, Sendable {
+    let identity: InputIdentity
     let digest: Key128
+
+    init(_ identity: InputIdentity, digest: Key128) {
+        self.identity = identity
+        self.digest = digest
+    }
 
     public static func of(path: String) throws -> InputFingerprint {
         let fd = open(path, O_RDONLY)
@@ -26,37 +57,49 @@ public struct InputFingerprint: Equatable, Sendable {
         let capacity = 1 << 16
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
-        var filled = 0
         while true {
-            let n = read(fd, buffer + filled, capacity - filled)
+            let n = read(fd, buffer, capacity)
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-            filled += n
-            // Whole chunks only, so that the digest does not depend on how reads happened to split.
-            if filled == capacity || (n == 0 && filled > 0) {
-                hasher.combine(UnsafeBufferPointer(start: buffer, count: filled))
-                filled = 0
-            }
             if n == 0 { break }
+            hasher.combine(UnsafeBufferPointer(start: buffer, count: n))
         }
         guard fstat(fd, &after) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-        let print = InputFingerprint(before, hasher.finalize())
-        guard print == InputFingerprint(after, hasher.finalize()) else { throw InputError("\(path): changed while it was being read") }
+        let print = InputFingerprint(InputIdentity(before), digest: hasher.finalize())
+        guard print == InputFingerprint(InputIdentity(after), digest: print.digest) else { throw InputError("\(path): changed while it was being read") }
         return print
     }
+}
 
-    private init(_ info: stat, _ digest: Key128) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        #if canImport(Glibc)
-        modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-        changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
-        #else
-        modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
-        changed = [Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec)]
-        #endif
+/// The digest of every byte a lint read from its input's start to its end, taken as the bytes arrive:
+/// `fix` plans from its lint of the input and compares this with the file just before the rename, without
+/// reading the whole input once more for it first.
+final class ReadDigest: @unchecked Sendable {
+    private var digest = ContentDigest()
+
+    /// A lint starts reading the input from its first byte (again, when it starts over).
+    func restart() { digest = ContentDigest() }
+
+    func combine(_ bytes: UnsafeBufferPointer<UInt8>) { digest.combine(bytes) }
+
+    /// The digest and how many bytes were read.
+    var result: (digest: Key128, bytes: Int) { (digest.finalize(), Int(digest.length)) }
+}
+
+/// A source whose bytes also go into a `ReadDigest`.
+final class DigestingSource: ByteSource {
+    private let inner: ByteSource
+    private let digest: ReadDigest
+
+    init(_ inner: ByteSource, into digest: ReadDigest) {
+        self.inner = inner
         self.digest = digest
+    }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        let n = try inner.read(into: buffer, count: count)
+        if n > 0 { digest.combine(UnsafeBufferPointer(start: buffer, count: n)) }
+        return n
     }
 }
 

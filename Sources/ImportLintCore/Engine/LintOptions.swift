@@ -48,6 +48,9 @@ public struct LintOptions: Sendable {
     var unchangedRecords: UnchangedRecords?
     /// Set by `fix` for all its lints of one file: clusterings the next lint may reuse.
     var clusterings: ClusteringMemo?
+    /// Set by `fix` for its lint of the input: takes every byte that lint reads (the file is then read in
+    /// one piece), for the check that the input did not change before the fixed file replaces anything.
+    var readDigest: ReadDigest?
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
 

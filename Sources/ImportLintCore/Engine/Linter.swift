@@ -75,8 +75,11 @@ public final class Linter {
         let fileRules = RuleFactory.fileRules()
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let cut = split ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
-        let raw = CountingSource(try cut.map { LimitedSource(try input.openRaw(), limit: $0) } ?? input.openRaw())
+        // A digest of the bytes read needs all of them in this pass.
+        let cut = split && options.readDigest == nil ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
+        options.readDigest?.restart()
+        let raw = CountingSource(try cut.map { LimitedSource(try input.openRaw(), limit: $0) }
+                                 ?? options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw())
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
         // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.

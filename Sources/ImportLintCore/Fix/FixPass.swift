@@ -64,6 +64,11 @@ final class FixPass {
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
     private let reportedLines: NumberSet
+    /// `plan.recordsWithCandidates`, asked at every record: calling the plan's method copied the whole
+    /// plan (129 bytes) onto the stack each time.
+    private let recordsWithCandidates: NumberSet
+    /// The output's line ending: a record read with this terminator is copied with it in one write.
+    private var eol = LineTerminator.lf
     @exclusivity(unchecked) private var cell: [UInt8] = []
     /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
     private let guessedCodePage: LegacyEncoding?
@@ -86,6 +91,7 @@ final class FixPass {
         }
         reportedRecords = records
         reportedLines = lines
+        recordsWithCandidates = plan.recordsWithCandidates
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
     }
@@ -144,7 +150,7 @@ final class FixPass {
     /// Line ending, column names and the grouping column, from the header the reader is on.
     private func prepareColumns() {
         headerCount = reader.fieldCount
-        let eol = settings.lineEnding ?? (reader.terminator == .none ? .lf : reader.terminator)
+        eol = settings.lineEnding ?? (reader.terminator == .none ? .lf : reader.terminator)
         result.lineEnding = eol
         eolBytes = eol.bytes
         let header = (0..<headerCount).map(reader.string)
@@ -187,14 +193,20 @@ final class FixPass {
         let key = render(record: record)
         let line = outputLine + 1
         if record > 0 { regrouper?.row(key: key, offset: out.offset, line: line) }
-        if rowIsVerbatim {
-            // Straight from the reader's buffer: the record as read, without its line break.
+        if rowIsVerbatim && reader.terminator == eol {
+            // Straight from the reader's buffer: the record as read, with its line break, which is the
+            // output's.
+            let raw = reader.rawRecord
+            try out.write(raw.baseAddress!, raw.count)
+        } else if rowIsVerbatim {
+            // The record as read, without its line break.
             let content = Self.recordContent(reader)
             try out.write(content.baseAddress!, content.count)
+            try out.write(eolBytes)
         } else {
             try out.write(row)
+            try out.write(eolBytes)
         }
-        try out.write(eolBytes)
         if record == 0 { headerEnd = out.offset }
         outputLine += 1 + (rowIsVerbatim ? 0 : row.withUnsafeBufferPointer(Self.lineBreaks))
         if rowIsVerbatim && !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
@@ -245,11 +257,11 @@ final class FixPass {
     /// Serializes the reader's current record into `row`, unless it is written as read (`rowIsVerbatim`);
     /// returns the group key cell's key.
     private func render(record: Int) -> Key128? {
-        row.removeAll(keepingCapacity: true)
         rowIsVerbatim = isVerbatim(record: record)
         if rowIsVerbatim {
             return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
         }
+        row.removeAll(keepingCapacity: true)
         var key: Key128?
         let n = reader.fieldCount
         let d = settings.outputDelimiter
@@ -282,7 +294,7 @@ final class FixPass {
         let d = settings.outputDelimiter
         let n = reader.fieldCount
         guard record > 0, d == settings.inputDelimiter, settings.quoting != .all, reader.malformedQuotes.isEmpty,
-              reader.invalidUTF8.isEmpty, !plan.hasCandidates(record: record), n > 1 || !reader.bytes(0).isEmpty else { return false }
+              reader.invalidUTF8.isEmpty, !recordsWithCandidates.contains(record), n > 1 || !reader.bytes(0).isEmpty else { return false }
         return Self.writesAsRead(reader)
     }
 

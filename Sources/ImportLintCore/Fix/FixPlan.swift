@@ -10,7 +10,7 @@ struct FixPlan {
     /// Indices into `diagnostics` of the candidate fixes of each cell, in report order.
     private(set) var candidates: [CellRef: [Int32]] = [:]
     /// The records with a candidate fix: the others are checked once, not cell by cell.
-    private var recordsWithCandidates = NumberSet()
+    private(set) var recordsWithCandidates = NumberSet()
     private(set) var fileActions = FileActions()
 
     let diagnostics: [Diagnostic]
@@ -47,10 +47,6 @@ struct FixPlan {
 
     @inline(__always)
     var isEmpty: Bool { candidates.isEmpty }
-
-    func hasCandidates(record: Int) -> Bool {
-        recordsWithCandidates.contains(record)
-    }
 
     func candidates(record: Int, field: Int) -> [Int32]? {
         candidates.isEmpty ? nil : candidates[CellRef(record: Int32(truncatingIfNeeded: record), field: Int32(field))]

@@ -148,12 +148,14 @@ public final class FixRun {
         let input: InputFile
         /// Held until the run ends.
         let lock: InPlaceLock?
-        let planned: InputFingerprint?
+        /// The input before it was read; its bytes are digested as the fixer's lint reads them.
+        let planned: InputIdentity?
     }
 
     /// Reads `file`'s options and input and takes its lock. The plan is applied only to the content it was
-    /// made from: the file is locked against another importlint (--in-place), and fingerprinted before
-    /// reading and again before anything is written.
+    /// made from: the file is locked against another importlint (--in-place), its identity and times are
+    /// noted before it is read, and the file is fingerprinted again before anything is written and compared
+    /// with them and with the digest of the bytes the plan was made from.
     private func prepare(_ file: String) -> Result<Job, any Error> {
         Result {
             if file != "-", let problem = UnreadableInput.problem(path: file) { throw FixPreparation.unreadable(problem) }
@@ -167,7 +169,7 @@ public final class FixRun {
                 throw InputError("\(TerminalText.path(file)): not a regular file; --in-place cannot replace it (use -o)")
             }
             let lock = request.inPlace ? try InPlaceLock(path: file) : nil
-            let planned = input.isSpooled ? nil : try InputFingerprint.of(path: file)
+            let planned = input.isSpooled ? nil : try InputIdentity.of(path: file)
             return Job(file: file, options: options, target: target, destination: destination, directory: directory, name: name, input: input,
                        lock: lock, planned: planned)
         }
@@ -180,7 +182,11 @@ public final class FixRun {
         let named = { (error: InputError) in error.description.hasPrefix(file) ? error : InputError("\(file): \(error.description)") }
         let unchanged = {
             do {
-                if let planned = job.planned, try InputFingerprint.of(path: file) != planned {
+                guard let planned = job.planned else { return }
+                // A lint that read another number of bytes than the file had (it shrank or grew while it
+                // was read) read another content.
+                guard let read = try? fixed.get().inputRead, Int64(read.bytes) == planned.size,
+                      try InputFingerprint.of(path: file) == InputFingerprint(planned, digest: read.digest) else {
                     throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
                 }
             } catch let error as InputError {

@@ -40,6 +40,9 @@ public struct FixOutcome: Sendable {
     public var report: FixReport
     /// Holds the fixed content, in the directory given to `fix`; nil when the file was refused.
     public var temporaryPath: String?
+    /// The digest of the bytes the plan was made from and how many there were: every byte the lint of
+    /// the input read.
+    var inputRead: (digest: Key128, bytes: Int)?
 }
 
 /// Lints, then writes the fixed file in one streaming pass, then lints the output: when that finds
@@ -54,6 +57,8 @@ public final class Fixer {
         var lintOptions = options.lint
         lintOptions.captureSourceLines = false
         lintOptions.clusterings = options.relintsFromScratch ? nil : ClusteringMemo()
+        let readDigest = ReadDigest()
+        lintOptions.readDigest = readDigest
         var inputReport: FileReport
         let encoding: InputEncoding
         do {  // scoped: the lint result must not outlive this block and hold the findings twice
@@ -61,6 +66,7 @@ public final class Fixer {
             inputReport = linted.report
             encoding = try linted.encoding ?? input.encoding(override: lintOptions.inputEncoding)
         }
+        lintOptions.readDigest = nil
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
         var outputDelimiter = options.outputDelimiter ?? inputDelimiter
         let profileName = lintOptions.profile ?? inputReport.profile
@@ -167,7 +173,7 @@ public final class Fixer {
                                lineEnding: Self.name(lineEnding ?? .lf), unsafeFixes: options.unsafeFixes,
                                applied: applied, fileFixes: fileFixes, skipped: skipped, remaining: remaining,
                                summary: summary)
-        return FixOutcome(report: report, temporaryPath: currentTemp)
+        return FixOutcome(report: report, temporaryPath: currentTemp, inputRead: readDigest.result)
     }
 
     /// Findings with a fix, counted without copying their fixes.
