@@ -31,8 +31,8 @@ final class ValueRulesRule: RecordRule {
         /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
         let firstBytes: UnsafePointer<UInt8>
         /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
-        /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` applies.
-        let remembersCleanCells: Bool
+        /// and its values repeat (no byte-level accept, which is for distinct values): `knownCells` applies.
+        let remembersCells: Bool
     }
 
     /// The byte can start a formula (=, +, -, @, TAB, CR), when the text-hygiene checks are selected.
@@ -50,10 +50,17 @@ final class ValueRulesRule: RecordRule {
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// Per plan: the domains its email column accepted lately (unused in other columns).
     private let acceptedDomains: UnsafeMutableBufferPointer<RecentByteStrings>
-    /// Per plan: recent cells that reported nothing, exactly as written. A cell's verdict is a function of
-    /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
-    /// is settled before screening, trimming and the verdict cache.
-    private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan: recent cells exactly as written, with what they reported in `cellContents`. A cell's
+    /// verdict is a function of its bytes (validation of the trimmed value, the text-hygiene checks of the
+    /// cell), so a repeat of one is settled before screening, trimming and the verdict cache: a clean one
+    /// at once, one with findings by handing the sink the contents it kept the first time (a million rows
+    /// with locale 'en-GB' make 230,000 such repeats in a people export).
+    private let knownCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan and slot of `knownCells`: the contents `contentsSink` kept for the cell's findings, in
+    /// order, or none for a clean cell.
+    private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
+    /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
+    @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -122,7 +129,7 @@ final class ValueRulesRule: RecordRule {
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
-                        remembersCleanCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
+                        remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -134,8 +141,10 @@ final class ValueRulesRule: RecordRule {
         _ = hygieneCaches.initialize(from: planList.map { _ in VerdictCache() })
         acceptedDomains = .allocate(capacity: planList.count)
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
-        cleanCells = .allocate(capacity: planList.count)
-        _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        knownCells = .allocate(capacity: planList.count)
+        _ = knownCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
+        cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -176,9 +185,11 @@ final class ValueRulesRule: RecordRule {
         for memo in acceptedDomains { memo.deallocate() }
         _ = acceptedDomains.deinitialize()
         acceptedDomains.deallocate()
-        for memo in cleanCells { memo.deallocate() }
-        _ = cleanCells.deinitialize()
-        cleanCells.deallocate()
+        for memo in knownCells { memo.deallocate() }
+        _ = knownCells.deinitialize()
+        knownCells.deallocate()
+        cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
+        cellContents.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
@@ -222,7 +233,15 @@ final class ValueRulesRule: RecordRule {
             // The spans are looked at only for the cells their answer can settle.
             let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCleanCells && cleanCells[p].contains(raw) { continue }
+            if plan.pointee.remembersCells {
+                let known = knownCells[p].find(raw)
+                if known >= 0 {
+                    let contents = cellContents + (p &* RecentByteStrings.slotCount &+ known)
+                    if contents.pointee.isEmpty || readmit(contents, field: plan.pointee.index, reader: reader, record: record, sink: sink) {
+                        continue
+                    }
+                }
+            }
             let ascii = asciiSpans.contains(slot)
             let plain = ascii ? plainIfASCII : plainIfNot
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
@@ -306,13 +325,40 @@ final class ValueRulesRule: RecordRule {
             }
         }
         guard var findings else {
-            if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
+            if plan.pointee.remembersCells { remember(p, raw, [], sink: sink) }
             return
         }
         if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
             serviceAccountCells.append((p, findings.remove(at: i)))
+            emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+            return
         }
-        emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+        let contents = emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+        // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
+        if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
+    }
+
+    /// Notes that the cell `raw` of plan `p` reported `contents` (none when it is clean), kept by `sink`.
+    private func remember(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, _ contents: [Diagnostic.Content], sink: DiagnosticSink) {
+        if !contents.isEmpty && contentsSink != ObjectIdentifier(sink) {
+            // Contents of another sink: forget the cells that gave them, and the clean ones with them.
+            for q in plans.indices { knownCells[q].removeAll() }
+            for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
+            contentsSink = ObjectIdentifier(sink)
+        }
+        let slot = knownCells[p].insert(raw)
+        if slot >= 0 { cellContents[p * RecentByteStrings.slotCount + slot] = contents }
+    }
+
+    /// The findings of a known cell again, at this cell: false when they were kept by another sink.
+    @inline(never)
+    private func readmit(_ contents: UnsafePointer<[Diagnostic.Content]>, field index: Int, reader: CSVReader, record: Int,
+                         sink: DiagnosticSink) -> Bool {
+        guard contentsSink == ObjectIdentifier(sink) else { return false }
+        let (line, column) = reader.position(ofField: index)
+        let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
+        for content in contents.pointee { sink.readmit(Diagnostic(content: content, position: position)) }
+        return true
     }
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
@@ -351,14 +397,16 @@ final class ValueRulesRule: RecordRule {
         return c
     }
 
-    private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) {
-        guard !findings.isEmpty else { return }
+    /// Reports `findings` at cell `index`; returns the contents the sink kept for them.
+    @discardableResult
+    private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) -> [Diagnostic.Content]? {
+        guard !findings.isEmpty else { return nil }
         let raw = reader.bytes(index)
         if let contents = recentFindings.contents(findings, column: index, cell: raw, sink: sink) {
             let (line, column) = reader.position(ofField: index)
             let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
             for content in contents { sink.readmit(Diagnostic(content: content, position: position)) }
-            return
+            return contents
         }
         let value = String(decoding: raw, as: UTF8.self)
         // Most cells have no surrounding whitespace: then the trimmed value is the value, not a new string.
@@ -380,6 +428,7 @@ final class ValueRulesRule: RecordRule {
         if contents.count == findings.count {
             recentFindings.remember(contents, for: findings, column: index, cell: raw, sink: sink)
         }
+        return contents
     }
 }
 
