@@ -31,7 +31,8 @@ final class ValueRulesRule: RecordRule {
         /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
         let firstBytes: UnsafePointer<UInt8>
         /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
-        /// and its values repeat (no byte-level accept, which is for distinct values): `knownCells` applies.
+        /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` and
+        /// `findingCells` apply.
         let remembersCells: Bool
     }
 
@@ -50,14 +51,15 @@ final class ValueRulesRule: RecordRule {
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// Per plan: the domains its email column accepted lately (unused in other columns).
     private let acceptedDomains: UnsafeMutableBufferPointer<RecentByteStrings>
-    /// Per plan: recent cells exactly as written, with what they reported in `cellContents`. A cell's
-    /// verdict is a function of its bytes (validation of the trimmed value, the text-hygiene checks of the
-    /// cell), so a repeat of one is settled before screening, trimming and the verdict cache: a clean one
-    /// at once, one with findings by handing the sink the contents it kept the first time (a million rows
-    /// with locale 'en-GB' make 230,000 such repeats in a people export).
-    private let knownCells: UnsafeMutableBufferPointer<RecentByteStrings>
-    /// Per plan and slot of `knownCells`: the contents `contentsSink` kept for the cell's findings, in
-    /// order, or none for a clean cell.
+    /// Per plan: recent cells that reported nothing, exactly as written. A cell's verdict is a function of
+    /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
+    /// is settled before screening, trimming and the verdict cache.
+    private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
+    /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
+    /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
+    /// building findings. Looked up in `judge`, so that the loop over the cells stays as it is.
+    private let findingCells: UnsafeMutableBufferPointer<RecentByteStrings>
     private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
     /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
     @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
@@ -141,8 +143,10 @@ final class ValueRulesRule: RecordRule {
         _ = hygieneCaches.initialize(from: planList.map { _ in VerdictCache() })
         acceptedDomains = .allocate(capacity: planList.count)
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
-        knownCells = .allocate(capacity: planList.count)
-        _ = knownCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        cleanCells = .allocate(capacity: planList.count)
+        _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        findingCells = .allocate(capacity: planList.count)
+        _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
         cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
         fixedContexts = specs.map { [base] spec in
@@ -185,9 +189,12 @@ final class ValueRulesRule: RecordRule {
         for memo in acceptedDomains { memo.deallocate() }
         _ = acceptedDomains.deinitialize()
         acceptedDomains.deallocate()
-        for memo in knownCells { memo.deallocate() }
-        _ = knownCells.deinitialize()
-        knownCells.deallocate()
+        for memo in cleanCells { memo.deallocate() }
+        _ = cleanCells.deinitialize()
+        cleanCells.deallocate()
+        for memo in findingCells { memo.deallocate() }
+        _ = findingCells.deinitialize()
+        findingCells.deallocate()
         cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
         cellContents.deallocate()
     }
@@ -233,15 +240,7 @@ final class ValueRulesRule: RecordRule {
             // The spans are looked at only for the cells their answer can settle.
             let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCells {
-                let known = knownCells[p].find(raw)
-                if known >= 0 {
-                    let contents = cellContents + (p &* RecentByteStrings.slotCount &+ known)
-                    if contents.pointee.isEmpty || readmit(contents, field: plan.pointee.index, reader: reader, record: record, sink: sink) {
-                        continue
-                    }
-                }
-            }
+            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
             let ascii = asciiSpans.contains(slot)
             let plain = ascii ? plainIfASCII : plainIfNot
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
@@ -281,6 +280,11 @@ final class ValueRulesRule: RecordRule {
     private func judge(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, ascii: Bool, plain: Bool, marks: UInt8, mayHoldInvalidBytes: Bool,
                        reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let plan = plans.baseAddress.unsafelyUnwrapped + p
+        if plan.pointee.remembersCells {
+            let known = findingCells[p].find(raw)
+            if known >= 0 && readmit(cellContents + (p &* RecentByteStrings.slotCount &+ known), field: plan.pointee.index,
+                                     reader: reader, record: record, sink: sink) { return }
+        }
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
         let screened = marks & Self.screenStart != 0 && raw.count <= 18
             && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
@@ -325,7 +329,7 @@ final class ValueRulesRule: RecordRule {
             }
         }
         guard var findings else {
-            if plan.pointee.remembersCells { remember(p, raw, [], sink: sink) }
+            if plan.pointee.remembersCells { cleanCells[p].insert(raw) }
             return
         }
         if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
@@ -338,15 +342,14 @@ final class ValueRulesRule: RecordRule {
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
     }
 
-    /// Notes that the cell `raw` of plan `p` reported `contents` (none when it is clean), kept by `sink`.
+    /// Notes that the cell `raw` of plan `p` reported findings, for which `sink` kept `contents`.
     private func remember(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, _ contents: [Diagnostic.Content], sink: DiagnosticSink) {
-        if !contents.isEmpty && contentsSink != ObjectIdentifier(sink) {
-            // Contents of another sink: forget the cells that gave them, and the clean ones with them.
-            for q in plans.indices { knownCells[q].removeAll() }
+        if contentsSink != ObjectIdentifier(sink) {
+            for q in plans.indices { findingCells[q].removeAll() }
             for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
             contentsSink = ObjectIdentifier(sink)
         }
-        let slot = knownCells[p].insert(raw)
+        let slot = findingCells[p].insert(raw)
         if slot >= 0 { cellContents[p * RecentByteStrings.slotCount + slot] = contents }
     }
 
