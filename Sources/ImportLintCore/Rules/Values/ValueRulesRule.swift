@@ -61,6 +61,9 @@ final class ValueRulesRule: RecordRule {
     /// building findings. Looked up in `judge`, so that the loop over the cells stays as it is.
     private let findingCells: UnsafeMutableBufferPointer<RecentByteStrings>
     private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
+    /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
+    /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
+    private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
     /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
     @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
@@ -149,6 +152,8 @@ final class ValueRulesRule: RecordRule {
         _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
         cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
+        findingLookups = .allocate(capacity: planList.count)
+        findingLookups.initialize(repeating: (0, 0), count: planList.count)
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -197,6 +202,7 @@ final class ValueRulesRule: RecordRule {
         findingCells.deallocate()
         cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
         cellContents.deallocate()
+        findingLookups.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
@@ -280,8 +286,9 @@ final class ValueRulesRule: RecordRule {
     private func judge(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, ascii: Bool, plain: Bool, marks: UInt8, mayHoldInvalidBytes: Bool,
                        reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let plan = plans.baseAddress.unsafelyUnwrapped + p
-        if plan.pointee.remembersCells {
+        if plan.pointee.remembersCells && looksUpFindings(p) {
             let known = findingCells[p].find(raw)
+            if known >= 0 { findingLookups[p].found += 1 }
             if known >= 0 && readmit(cellContents + (p &* RecentByteStrings.slotCount &+ known), field: plan.pointee.index,
                                      reader: reader, record: record, sink: sink) { return }
         }
@@ -340,6 +347,16 @@ final class ValueRulesRule: RecordRule {
         let contents = emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
         // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
+    }
+
+    /// Whether a cell of plan `p` is looked up in `findingCells`: until 4096 look-ups have found fewer
+    /// than one cell in eight.
+    @inline(__always)
+    private func looksUpFindings(_ p: Int) -> Bool {
+        let stats = findingLookups + p
+        guard stats.pointee.lookups < 4096 || stats.pointee.found * 8 >= stats.pointee.lookups else { return false }
+        stats.pointee.lookups += 1
+        return true
     }
 
     /// Notes that the cell `raw` of plan `p` reported findings, for which `sink` kept `contents`.
