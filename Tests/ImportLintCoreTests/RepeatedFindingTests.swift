@@ -48,6 +48,33 @@ import Testing
         #expect(whole.map(\.values) == alone.map(\.values))
     }
 
+    /// Generated rows drawn from a few values each, so that cells with findings repeat in every column and
+    /// context (padded, formula-like, too long for the memo, in records with and without a '?' or accents):
+    /// each cell gets exactly the findings it gets alone, so a repeat answered from the memo of known
+    /// cells (`ValueRulesRule.findingCells`) agrees with the full path.
+    @Test func generatedRepeatsGetTheFindingsTheyGetAlone() throws {
+        var rng = SeededRNG(seed: 0x5EED_0F_F1ED)
+        let locales = ["en-GB", "pt-BR", "en-GB", "en-US", "de", " en-GB", "en-GB ", "=en-GB", "en-G?", "xx_YY", "N/A",
+                       String(repeating: "en-GB-", count: 12), "zz-\u{301}"]
+        let zones = ["Amsterdam", "Mars/Olympus", "Mars/Olympus ", "UTC+1", "Europe/Lisbon", "?", "-"]
+        let names = ["Ann Lee", "Jos? Lee", "José Lee", "Zoë", "CN=Ann,OU=People"]
+        let rows = (0..<240).map { i in
+            "p\(i)@widget.com\t\(rng.pick(names))\t\(rng.pick(locales))\t\(rng.pick(zones))"
+        }
+        let whole = Self.valueFindings(try Self.lint(Self.header + rows.joined(separator: "\n") + "\n"))
+        var alone: [Diagnostic] = []
+        for (i, row) in rows.enumerated() {
+            for var d in Self.valueFindings(try Self.lint(Self.header + row + "\n")) {
+                d.line += i
+                d.record = d.record.map { $0 + i }
+                alone.append(d)
+            }
+        }
+        #expect(whole.filter { $0.code == "VAL005" }.count > 60)
+        #expect(whole == alone)
+        #expect(whole.map(\.values) == alone.map(\.values))
+    }
+
     /// A report's findings tallied in runs of one rule count as they do one by one.
     @Test func tallyOfAReportEqualsTallyOfEachFinding() throws {
         let diagnostics = try Self.lint(Self.header + Self.rows.joined(separator: "\n") + "\n")

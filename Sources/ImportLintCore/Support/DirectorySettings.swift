@@ -64,8 +64,9 @@ struct ServiceAccountPattern: Sendable, Equatable {
 /// costs two table reads), then the few candidate patterns.
 struct ServiceAccounts: Sendable {
     let patterns: [ServiceAccountPattern]
-    /// Bit per pair of lowercased first two bytes of the patterns' prefixes (a one-byte prefix sets
-    /// every pair it starts), and per lowercased last byte of the patterns without a prefix ('*$').
+    /// Bit per pair of first two bytes of the patterns' prefixes (a one-byte prefix sets every pair it
+    /// starts), and per last byte of the patterns without a prefix ('*$'), compared lowercased but indexed
+    /// by the bytes as written: a look-up lowercases nothing.
     private let firstPairs: [UInt64]
     private let lastBytes: [Bool]
     /// Per pattern: the first byte of its prefix, or of its suffix's last byte when it has no prefix
@@ -101,8 +102,20 @@ struct ServiceAccounts: Sendable {
                 last[Int(b)] = true
             }
         }
-        firstPairs = pairs
-        lastBytes = last
+        var written = [UInt64](repeating: 0, count: 1024)
+        for first in 0...255 {
+            let row = Int(Self.lower(UInt8(first))) << 8
+            // Most rows of lowercased pairs are empty (a handful of first letters): skip them whole.
+            guard pairs[row >> 6 ..< (row >> 6) + 4].contains(where: { $0 != 0 }) else { continue }
+            for second in 0...255 {
+                let lowered = row | Int(Self.lower(UInt8(second)))
+                guard pairs[lowered >> 6] & (1 << UInt64(lowered & 63)) != 0 else { continue }
+                let pair = first << 8 | second
+                written[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        firstPairs = written
+        lastBytes = (0...255).map { last[Int(Self.lower(UInt8($0)))] }
         // A pattern has a prefix or a suffix (`ServiceAccountPattern` refuses one that matches everything).
         anchors = patterns.map { p in p.prefix.first.map { ($0, true) } ?? (p.suffix.last ?? 0, false) }
     }
@@ -127,8 +140,8 @@ struct ServiceAccounts: Sendable {
     @inline(__always)
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 2 else { return false }
-        let pair = Int(Self.lower(bytes[0])) << 8 | Int(Self.lower(bytes[1]))
-        return firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(Self.lower(bytes[bytes.count - 1]))]
+        let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+        return firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(bytes[bytes.count - 1])]
     }
 
     func match(_ text: Substring, inAddress: Bool) -> ServiceAccountPattern? {

@@ -1,11 +1,11 @@
 /// A set of recent byte strings of 1 to 63 bytes in a direct-mapped table: a later string in the
 /// same slot replaces an earlier one, so `contains` may forget but never invents. For verdicts that are a
-/// function of the bytes alone: the domains an email column accepted, the cells a column found clean.
+/// function of the bytes alone: the domains an email column accepted, the cells a column judged lately.
 /// Raw memory, freed by the owner's `deallocate()`.
 struct RecentByteStrings {
     /// Four times the distinct values a column of domains or time zones typically holds, so that two of
     /// them seldom share a slot (at 64, a people file's 25 domains missed one look-up in seven).
-    private static let slotCount = 256
+    static let slotCount = 256
     /// A slot is one cache line: the string, then its length in the last byte (0 for an empty slot), so
     /// that a look-up reads one line where the length and the bytes apart took two.
     private static let slotSize = 64
@@ -22,9 +22,10 @@ struct RecentByteStrings {
         slots.deallocate()
     }
 
-    /// The slot of a string of `n` bytes (1 to 63): from its length and its first and last four bytes.
+    /// The number of the slot of a string of `n` bytes (1 to 63): from its length and its first and last
+    /// four bytes.
     @inline(__always)
-    private func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> UnsafeMutableRawPointer {
+    private func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         let ends: UInt64
         if n >= 4 {
             let raw = UnsafeRawPointer(p)
@@ -32,15 +33,24 @@ struct RecentByteStrings {
         } else {
             ends = UInt64(p[0]) | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1]) << 16
         }
-        return slots + Int(truncatingIfNeeded: ((ends &+ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56) &* Self.slotSize
+        return Int(truncatingIfNeeded: ((ends &+ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
     @inline(__always)
     func contains(_ string: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(string) >= 0
+    }
+
+    /// The number (0 to `slotCount - 1`) of the slot holding `string`, -1 when it is not held: the owner
+    /// can keep something per slot (`insert` returns the number), valid until another string takes it.
+    @inline(__always)
+    func find(_ string: UnsafeBufferPointer<UInt8>) -> Int {
         let n = string.count
-        guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return false }
-        let s = slot(p, n)
-        return Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n && Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n)
+        guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
+        let k = slot(p, n), s = slots + k &* Self.slotSize
+        guard Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n,
+              Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n) else { return -1 }
+        return k
     }
 
     /// Byte equality of two strings of `n` (1 to 63) bytes, in words: most strings here are short, where
@@ -65,11 +75,20 @@ struct RecentByteStrings {
         return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]
     }
 
-    func insert(_ string: UnsafeBufferPointer<UInt8>) {
+    /// Stores `string` in its slot, replacing the one there; returns the slot's number, -1 for a string
+    /// too short or too long to be held.
+    @discardableResult
+    func insert(_ string: UnsafeBufferPointer<UInt8>) -> Int {
         let n = string.count
-        guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return }
-        let s = slot(p, n)
+        guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
+        let k = slot(p, n), s = slots + k &* Self.slotSize
         s.copyMemory(from: p, byteCount: n)
         s.storeBytes(of: UInt8(n), toByteOffset: Self.maximumLength, as: UInt8.self)
+        return k
+    }
+
+    /// Forgets every string.
+    func removeAll() {
+        slots.initializeMemory(as: UInt8.self, repeating: 0, count: Self.slotCount * Self.slotSize)
     }
 }

@@ -19,7 +19,8 @@ final class SurroundingWhitespaceRule: RecordRule {
         scan(reader, record: record, sink: sink)
     }
 
-    @inline(__always)
+    /// Out of line: `check` then saves no registers for the records the reader's flag settles.
+    @inline(never)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
         for i in 0..<reader.fieldCount {
             let b = reader.bytes(i)

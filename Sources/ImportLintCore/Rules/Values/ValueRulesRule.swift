@@ -31,8 +31,9 @@ final class ValueRulesRule: RecordRule {
         /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
         let firstBytes: UnsafePointer<UInt8>
         /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
-        /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` applies.
-        let remembersCleanCells: Bool
+        /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` and
+        /// `findingCells` apply.
+        let remembersCells: Bool
     }
 
     /// The byte can start a formula (=, +, -, @, TAB, CR), when the text-hygiene checks are selected.
@@ -54,6 +55,17 @@ final class ValueRulesRule: RecordRule {
     /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
     /// is settled before screening, trimming and the verdict cache.
     private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
+    /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
+    /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
+    /// building findings. Looked up in `judge`, so that the loop over the cells stays as it is.
+    private let findingCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
+    /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
+    /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
+    private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
+    /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
+    @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
     /// Each plan's validation context when it does not depend on another cell of the row.
@@ -122,7 +134,7 @@ final class ValueRulesRule: RecordRule {
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
-                        remembersCleanCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
+                        remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -136,6 +148,12 @@ final class ValueRulesRule: RecordRule {
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
         cleanCells = .allocate(capacity: planList.count)
         _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        findingCells = .allocate(capacity: planList.count)
+        _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
+        cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
+        findingLookups = .allocate(capacity: planList.count)
+        findingLookups.initialize(repeating: (0, 0), count: planList.count)
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -179,6 +197,12 @@ final class ValueRulesRule: RecordRule {
         for memo in cleanCells { memo.deallocate() }
         _ = cleanCells.deinitialize()
         cleanCells.deallocate()
+        for memo in findingCells { memo.deallocate() }
+        _ = findingCells.deinitialize()
+        findingCells.deallocate()
+        cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
+        cellContents.deallocate()
+        findingLookups.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
@@ -222,7 +246,7 @@ final class ValueRulesRule: RecordRule {
             // The spans are looked at only for the cells their answer can settle.
             let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCleanCells && cleanCells[p].contains(raw) { continue }
+            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
             let ascii = asciiSpans.contains(slot)
             let plain = ascii ? plainIfASCII : plainIfNot
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
@@ -262,6 +286,12 @@ final class ValueRulesRule: RecordRule {
     private func judge(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, ascii: Bool, plain: Bool, marks: UInt8, mayHoldInvalidBytes: Bool,
                        reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let plan = plans.baseAddress.unsafelyUnwrapped + p
+        if plan.pointee.remembersCells && looksUpFindings(p) {
+            let known = findingCells[p].find(raw)
+            if known >= 0 { findingLookups[p].found += 1 }
+            if known >= 0 && readmit(cellContents + (p &* RecentByteStrings.slotCount &+ known), field: plan.pointee.index,
+                                     reader: reader, record: record, sink: sink) { return }
+        }
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
         let screened = marks & Self.screenStart != 0 && raw.count <= 18
             && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
@@ -306,13 +336,49 @@ final class ValueRulesRule: RecordRule {
             }
         }
         guard var findings else {
-            if plan.pointee.remembersCleanCells { cleanCells[p].insert(raw) }
+            if plan.pointee.remembersCells { cleanCells[p].insert(raw) }
             return
         }
         if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
             serviceAccountCells.append((p, findings.remove(at: i)))
+            emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+            return
         }
-        emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+        let contents = emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
+        // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
+        if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
+    }
+
+    /// Whether a cell of plan `p` is looked up in `findingCells`: until 4096 look-ups have found fewer
+    /// than one cell in eight.
+    @inline(__always)
+    private func looksUpFindings(_ p: Int) -> Bool {
+        let stats = findingLookups + p
+        guard stats.pointee.lookups < 4096 || stats.pointee.found * 8 >= stats.pointee.lookups else { return false }
+        stats.pointee.lookups += 1
+        return true
+    }
+
+    /// Notes that the cell `raw` of plan `p` reported findings, for which `sink` kept `contents`.
+    private func remember(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, _ contents: [Diagnostic.Content], sink: DiagnosticSink) {
+        if contentsSink != ObjectIdentifier(sink) {
+            for q in plans.indices { findingCells[q].removeAll() }
+            for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
+            contentsSink = ObjectIdentifier(sink)
+        }
+        let slot = findingCells[p].insert(raw)
+        if slot >= 0 { cellContents[p * RecentByteStrings.slotCount + slot] = contents }
+    }
+
+    /// The findings of a known cell again, at this cell: false when they were kept by another sink.
+    @inline(never)
+    private func readmit(_ contents: UnsafePointer<[Diagnostic.Content]>, field index: Int, reader: CSVReader, record: Int,
+                         sink: DiagnosticSink) -> Bool {
+        guard contentsSink == ObjectIdentifier(sink) else { return false }
+        let (line, column) = reader.position(ofField: index)
+        let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
+        for content in contents.pointee { sink.readmit(Diagnostic(content: content, position: position)) }
+        return true
     }
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
@@ -351,14 +417,16 @@ final class ValueRulesRule: RecordRule {
         return c
     }
 
-    private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) {
-        guard !findings.isEmpty else { return }
+    /// Reports `findings` at cell `index`; returns the contents the sink kept for them.
+    @discardableResult
+    private func emit(_ findings: [ValueFinding], reader: CSVReader, index: Int, record: Int, sink: DiagnosticSink) -> [Diagnostic.Content]? {
+        guard !findings.isEmpty else { return nil }
         let raw = reader.bytes(index)
         if let contents = recentFindings.contents(findings, column: index, cell: raw, sink: sink) {
             let (line, column) = reader.position(ofField: index)
             let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
             for content in contents { sink.readmit(Diagnostic(content: content, position: position)) }
-            return
+            return contents
         }
         let value = String(decoding: raw, as: UTF8.self)
         // Most cells have no surrounding whitespace: then the trimmed value is the value, not a new string.
@@ -380,6 +448,7 @@ final class ValueRulesRule: RecordRule {
         if contents.count == findings.count {
             recentFindings.remember(contents, for: findings, column: index, cell: raw, sink: sink)
         }
+        return contents
     }
 }
 
