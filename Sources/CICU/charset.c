@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/utf16.h>
 
 enum { PIVOT_CAPACITY = 4096 };
@@ -14,6 +15,40 @@ struct cicu_converter {
     UChar *pivotTarget;
 };
 
+static const int LITTLE_ENDIAN_UNITS = 1, BIG_ENDIAN_UNITS = 0;
+
+/* An unpaired surrogate in UTF-16 is no character. ICU's default writes U+FFFD for it, which is a real
+   character: the damage would pass as text. These callbacks carry the surrogate through the UTF-16 pivot
+   and write it as the byte 0xFF, which UTF-8 never holds, so that the reader reports its line and column
+   like any other invalid byte (one byte: one column, as the one lost character). */
+static void keep_unpaired_surrogate(const void *context, UConverterToUnicodeArgs *args, const char *bytes,
+                                    int32_t length, UConverterCallbackReason reason, UErrorCode *status) {
+    if (reason != UCNV_ILLEGAL || length != 2) {
+        UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, bytes, length, reason, status);
+        return;
+    }
+    const unsigned char *b = (const unsigned char *)bytes;
+    UChar unit = *(const int *)context == LITTLE_ENDIAN_UNITS ? (UChar)(b[0] | (b[1] << 8)) : (UChar)((b[0] << 8) | b[1]);
+    if (!U16_IS_SURROGATE(unit)) {
+        UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, bytes, length, reason, status);
+        return;
+    }
+    *status = U_ZERO_ERROR;
+    ucnv_cbToUWriteUChars(args, &unit, 1, 0, status);
+}
+
+static void write_unpaired_surrogate(const void *context, UConverterFromUnicodeArgs *args, const UChar *units,
+                                     int32_t length, UChar32 codePoint, UConverterCallbackReason reason,
+                                     UErrorCode *status) {
+    if (reason != UCNV_ILLEGAL || !U_IS_SURROGATE(codePoint)) {
+        UCNV_FROM_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, codePoint, reason, status);
+        return;
+    }
+    const char invalid = (char)0xFF;
+    *status = U_ZERO_ERROR;
+    ucnv_cbFromUWriteBytes(args, &invalid, 1, 0, status);
+}
+
 cicu_converter *cicu_converter_open(const char *charset) {
     UErrorCode status = U_ZERO_ERROR;
     cicu_converter *converter = calloc(1, sizeof(cicu_converter));
@@ -22,6 +57,13 @@ cicu_converter *cicu_converter_open(const char *charset) {
     if (U_FAILURE(status)) { free(converter); return NULL; }
     converter->utf8 = ucnv_open("UTF-8", &status);
     if (U_FAILURE(status)) { ucnv_close(converter->source); free(converter); return NULL; }
+    const int *units = strcmp(charset, "UTF-16LE") == 0 ? &LITTLE_ENDIAN_UNITS
+        : strcmp(charset, "UTF-16BE") == 0 ? &BIG_ENDIAN_UNITS : NULL;
+    if (units != NULL) {
+        ucnv_setToUCallBack(converter->source, keep_unpaired_surrogate, units, NULL, NULL, &status);
+        ucnv_setFromUCallBack(converter->utf8, write_unpaired_surrogate, NULL, NULL, NULL, &status);
+        if (U_FAILURE(status)) { cicu_converter_close(converter); return NULL; }
+    }
     converter->pivotSource = converter->pivot;
     converter->pivotTarget = converter->pivot;
     return converter;

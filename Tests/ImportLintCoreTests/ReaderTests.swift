@@ -190,6 +190,51 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         #expect(reader.string(0) == "Zoë" && reader.string(1) == "日本")
     }
 
+    /// An unpaired surrogate (half of an emoji) is no character: the transcode writes the byte 0xFF, never
+    /// UTF-8, instead of U+FFFD, so the reader reports it at its line and column; a whole pair is kept.
+    @Test func unpairedUTF16SurrogateStaysInvalid() throws {
+        func utf16(_ units: [UInt16], littleEndian: Bool) -> [UInt8] {
+            units.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        }
+        let name = Array("Name\nAnn\nZo".utf16), rest = Array("ë\n".utf16)
+        for littleEndian in [true, false] {
+            for lone: [UInt16] in [[0xD83D], [0xDE00]] {
+                let bom: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+                let input = InputFile.bytes(bom + utf16(name + lone + rest, littleEndian: littleEndian), displayPath: "x.csv")
+                let reader = CSVReader(source: try input.openDecoded(try input.encoding(override: nil)))
+                #expect(try reader.next() && reader.next() && reader.next())
+                #expect(Array(reader.bytes(0)) == Array("Zo".utf8) + [0xFF] + Array("ë".utf8))
+                let bad = try #require(reader.invalidUTF8.first)
+                let position = reader.position(of: bad)
+                #expect(position.line == 3 && position.column == 3)
+                #expect(try UTF16Surrogates.firstUnpairedLine(input.openRaw(), littleEndian: littleEndian, skipping: 2) == 3)
+            }
+            let paired = InputFile.bytes(utf16(name + [0xD83D, 0xDE00] + rest, littleEndian: littleEndian), displayPath: "x.csv")
+            let reader = CSVReader(source: try paired.openDecoded(.utf16(littleEndian: littleEndian, bom: false)))
+            #expect(try reader.next() && reader.next() && reader.next())
+            #expect(reader.string(0) == "Zo😀ë" && reader.invalidUTF8.isEmpty)
+            #expect(try UTF16Surrogates.firstUnpairedLine(paired.openRaw(), littleEndian: littleEndian, skipping: 0) == nil)
+        }
+    }
+
+    /// The lint reports the surrogate as an encoding error at its place, blames no code page, and the
+    /// transcode is not a safe fix of that file.
+    @Test func unpairedUTF16SurrogateIsAnErrorAndMakesTheTranscodeUnsafe() throws {
+        let text = "Primary Email\tName\r\nann@widget.com\tAnn \u{1F600}\r\nbob@widget.com\tBob X\r\n"
+        var units = Array(text.utf16)
+        units.remove(at: units.lastIndex(of: 0x58)!)  // 'X' becomes a lone low surrogate
+        units.insert(0xDE00, at: units.lastIndex(of: 0x20)! + 1)
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let report = try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: "people.tsv")).report
+        let surrogate = try #require(report.diagnostics.first { $0.rule == "invalid-utf8" })
+        #expect(surrogate.line == 3 && surrogate.column == 20)
+        #expect(surrogate.message.hasPrefix("An unpaired UTF-16 surrogate"))
+        #expect(!report.diagnostics.contains { $0.rule == "lossy-replacement" })
+        let transcode = try #require(report.diagnostics.first { $0.rule == "utf16-encoding" })
+        #expect(transcode.fix?.applicability == .unsafe)
+        #expect(transcode.fix?.description.contains("line 3") == true)
+    }
+
     /// Excel's delimiter hint is exactly 'sep=' and one character that can separate cells.
     @Test func separatorHintLine() {
         func hint(_ line: String) -> UInt8? {

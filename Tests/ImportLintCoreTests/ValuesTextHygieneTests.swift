@@ -149,6 +149,18 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(finding("Nguyễn", "TXT003") == nil)
     }
 
+    /// A CJK compatibility ideograph (U+F9E1, KS X 1001's duplicate of 李 for a Korean reading) is correct
+    /// as written: NFC would make it U+674E. Neither the finding nor the fixer's own normalization touches
+    /// it; a decomposed accent beside it is still composed.
+    @Test func compatibilityIdeographsAreNotNormalized() {
+        #expect(finding("\u{F9E1}在麟", "TXT003") == nil)
+        #expect(finding("\u{2F800}", "TXT003") == nil)
+        #expect(CellText.normalize("\u{F9E1}在麟") == "\u{F9E1}在麟")
+        let mixed = finding("Rene\u{301} \u{F9E1}", "TXT003")
+        #expect(mixed?.fix?.replacement == "Ren\u{E9} \u{F9E1}")
+        #expect(CellText.normalize("Rene\u{301} \u{F9E1}") == "Ren\u{E9} \u{F9E1}")
+    }
+
     @Test func confusables() {
         let f = finding("Dm\u{456}tri", "TXT004")
         #expect(f?.fix?.replacement == "Dmitri")

@@ -72,7 +72,7 @@ public final class Linter {
             let verdict = try EncodingSniffer.sniff(input.openRaw)
             if verdict != encoding { throw LateNonUTF8(encoding: verdict) }
         }
-        let fileRules = RuleFactory.fileRules()
+        let fileRules = RuleFactory.fileRules(input)
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
         // A digest of the bytes read needs all of them in this pass.
@@ -170,8 +170,8 @@ public final class Linter {
 /// Builds the per-file rule instances that apply to a file's columns.
 enum RuleFactory {
     /// Rules about the file as a whole, made before anything is read.
-    static func fileRules() -> [RecordRule] {
-        [FileEncodingRule(), PreambleLineRule(), BlankLineRule(), EmptyFileRule()]
+    static func fileRules(_ input: InputFile) -> [RecordRule] {
+        [FileEncodingRule(input), PreambleLineRule(), BlankLineRule(), EmptyFileRule()]
     }
 
     /// The record rules for the file, without those whose findings are all deselected.

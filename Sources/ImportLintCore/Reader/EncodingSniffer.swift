@@ -132,8 +132,11 @@ public enum EncodingSniffer {
         let source = try open()
         var head = [UInt8](repeating: 0, count: sampleSize)
         let headCount = try head.withUnsafeMutableBufferPointer { try readFully(source, $0.baseAddress!, $0.count) }
+        head.removeSubrange(headCount...)
+        // A UTF-16 file's bytes are no UTF-8 lines: its invalid sequences are unpaired surrogates.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || utf16ByNULPattern(head) != nil { return nil }
         var scanner = UTF8Scanner()
-        head.withUnsafeBufferPointer { scanner.feed(UnsafeBufferPointer(rebasing: $0[0..<headCount])) }
+        head.withUnsafeBufferPointer { scanner.feed($0) }
         return scanner.invalidSample.isEmpty ? nil : CharsetJudge.judge(scanner.invalidSample)
     }
 

@@ -1,9 +1,10 @@
 extension RuleDescriptor {
     public static let placeholderValue = RuleDescriptor(
         code: "DIR006", name: "placeholder-value", severity: .warning, fix: .unsafe,
-        summary: "A placeholder standing for 'no value' (NULL, N/A, -, none, (not set), TBD, unknown, #N/A)",
+        summary: "A placeholder standing for 'no value' (NULL, \\N, N/A, -, none, (not set), TBD, unknown, #N/A)",
         explanation: """
-            SQL and HR feeds write NULL, N/A or '-' for a missing value, Entra writes '(not set)', Excel \
+            SQL and HR feeds write NULL, N/A or '-' for a missing value (MySQL's and PostgreSQL's text \
+            exports '\\N'), Entra writes '(not set)', Excel \
             '#N/A'. The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
             the person's real value with it, and rejects or misreads it in typed columns (an email, a \
             phone, a boolean). Matched case-insensitively on the trimmed cell, in every column of the \
@@ -23,7 +24,7 @@ extension RuleDescriptor {
 
 /// Placeholder values, tested on the trimmed cell's bytes without building a String.
 enum Placeholder {
-    private static let values: [[UInt8]] = ["null", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a"].map { Array($0.utf8) }
+    private static let values: [[UInt8]] = ["null", "\\n", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a"].map { Array($0.utf8) }
     /// The bytes of the longest placeholder, '(not set)'.
     static let maximumLength = 9
 
@@ -34,7 +35,7 @@ enum Placeholder {
         guard b.count >= 1, b.count <= maximumLength else { return false }
         switch b[0] {
         case 0x2D: return b.count == 1 && kind != .text && kind != .personName
-        case 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: break  // ( # N n T t U u
+        case 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75, 0x5C: break  // ( # N n T t U u \
         default: return false
         }
         for candidate in values where candidate.count == b.count {

@@ -21,6 +21,9 @@ extension RuleDescriptor {
 /// legacy code page; each fix makes the output plain UTF-8.
 final class FileEncodingRule: RecordRule {
     private var encoding: InputEncoding = .utf8(bom: false)
+    private let input: InputFile
+
+    init(_ input: InputFile) { self.input = input }
 
     override func start(encoding: InputEncoding, sink: DiagnosticSink) {
         self.encoding = encoding
@@ -42,7 +45,7 @@ final class FileEncodingRule: RecordRule {
             let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
             let verdictText = verdict.map { "; \($0.clause)" } ?? ", but most importers expect UTF-8"
             sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted\(verdictText)",
-                      fix: Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)), severity: verdict?.severity)
+                      fix: transcodeFix(from: name, littleEndian: littleEndian), severity: verdict?.severity)
         case .utf32(let littleEndian, _):
             let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
             let verdictText = verdict.map { "; \($0.clause)" } ?? ", but the import rejects it"
@@ -54,5 +57,14 @@ final class FileEncodingRule: RecordRule {
                       fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)),
                       severity: verdict?.severity)
         }
+    }
+
+    /// Transcoding UTF-16 is exact unless the file holds an unpaired surrogate, which no UTF-8 text can hold
+    /// (reported by invalid-utf8 at its line): then writing the file is not safe.
+    private func transcodeFix(from name: String, littleEndian: Bool) -> Fix {
+        let unpairedLine: Int?? = try? UTF16Surrogates.firstUnpairedLine(input.openRaw(), littleEndian: littleEndian, skipping: encoding.bomLength)
+        guard case .some(.some(let line)) = unpairedLine else { return Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)) }
+        return Fix(.unsafe, "Transcode to UTF-8 (line \(line) holds an unpaired surrogate, half of a lost character, which UTF-8 cannot hold: the transcode would have to drop it or write U+FFFD)",
+                   .transcodeToUTF8(from: name))
     }
 }

@@ -19,11 +19,11 @@ enum FilledCell {
         return raw.trimmedASCII().isEmpty
     }
 
-    /// The first bytes `Placeholder.matches` accepts: '-', '(', '#', N, T, U in either case.
+    /// The first bytes `Placeholder.matches` accepts: '-', '(', '#', '\', N, T, U in either case.
     @inline(__always)
     static func mayStartPlaceholder(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x2D, 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: true
+        case 0x2D, 0x28, 0x23, 0x5C, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: true
         default: false
         }
     }

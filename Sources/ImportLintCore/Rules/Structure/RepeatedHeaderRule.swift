@@ -167,6 +167,9 @@ final class RepeatedHeaderRule {
     @inline(__always)
     private func mayBeSpelledAlike(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard let first = cell.first, let last = cell.last else { return false }
+        // Behind a byte-order mark the quotes of an all-quoted export (Export-Csv -Encoding UTF8) stay
+        // in the cell: only the string comparison unquotes it.
+        if first == 0xEF && cell.starts(with: Self.byteOrderMark) { return Self.folded(String(decoding: cell, as: UTF8.self)) == header[index] }
         // An ASCII letter or sign at either end is where the folded cell starts or ends: most cells are
         // told apart here.
         let flags = edgeFlags + (index &<< 8)
@@ -251,7 +254,12 @@ final class RepeatedHeaderRule {
         withoutMark(cell).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
+    /// Without a leading byte-order mark; a cell quoted behind the mark ('\u{FEFF}"Name"', which the reader
+    /// keeps as written since the quote does not open the cell) without its quotes too.
     private static func withoutMark(_ cell: String) -> String {
-        cell.hasPrefix("\u{FEFF}") ? String(cell.unicodeScalars.dropFirst()) : cell
+        guard cell.hasPrefix("\u{FEFF}") else { return cell }
+        let rest = String(cell.unicodeScalars.dropFirst())
+        guard rest.count >= 2, rest.hasPrefix("\""), rest.hasSuffix("\"") else { return rest }
+        return String(rest.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 }

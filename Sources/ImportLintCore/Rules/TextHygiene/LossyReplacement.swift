@@ -17,7 +17,10 @@ enum LossyReplacement {
                     .lossyReplacement,
                     "'\(value)' has the replacement character U+FFFD where the file has bytes that are not characters in \(reading): the file is in another code page (name it with --input-encoding) or these bytes are damaged; re-export as UTF-8")
             }
-            return finding(value, what: "the replacement character U+FFFD")
+            // U+FFFD is what a decoder writes for bytes it cannot read, not what an ASCII export writes.
+            return ValueFinding(
+                .lossyReplacement,
+                "'\(value)' has the replacement character U+FFFD where a character was lost: a program that read bytes it could not decode wrote U+FFFD in their place; re-export from the source as UTF-8")
         }
         if kind == .url || value.contains("://") || value.lowercased().hasPrefix("www.") { return nil }
         let n = scalars.count
@@ -38,7 +41,7 @@ enum LossyReplacement {
             if previousLetter && nextLetter && !queryLike
                 || previousBoundary && nextLetter && !queryLike
                 || run >= 2 && previousBoundary && nextBoundary {
-                return finding(value, what: "'?'")
+                return questionMarkFinding(value)
             }
             i = j
         }
@@ -47,10 +50,10 @@ enum LossyReplacement {
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
 
-    private static func finding(_ value: String, what: String) -> ValueFinding {
+    private static func questionMarkFinding(_ value: String) -> ValueFinding {
         ValueFinding(
             .lossyReplacement,
-            "'\(value)' has \(what) where a letter was lost: the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII); re-export as UTF-8")
+            "'\(value)' has '?' where a letter was lost: the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII); re-export as UTF-8")
     }
 }
 
@@ -59,8 +62,9 @@ extension RuleDescriptor {
         code: "TXT002", name: "lossy-replacement", severity: .error,
         summary: "A letter was replaced by '?' or U+FFFD when the file was saved in a narrower encoding",
         explanation: """
-            Windows PowerShell 5.1's Export-Csv writes ASCII by default, and other tools substitute '?' or the \
-            replacement character U+FFFD for every letter the target encoding cannot hold. The letter is gone: \
+            Windows PowerShell 5.1's Export-Csv writes ASCII by default, and other tools substitute '?' for \
+            every letter the target encoding cannot hold; a program that decodes bytes it cannot read writes \
+            the replacement character U+FFFD in their place. The letter is gone: \
             'Lefèvre' arrives as 'Lef?vre', and the import overwrites the correct name in 4me or The \
             Receptionist with the damaged one. Nothing in the file can restore it; export again as UTF-8 \
             (Export-Csv -Encoding UTF8).

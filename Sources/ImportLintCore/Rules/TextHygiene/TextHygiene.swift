@@ -185,7 +185,9 @@ extension RuleDescriptor {
             'é' can be stored as one character or as 'e' followed by a combining accent (macOS and some LDAP \
             exports produce the second form). Both look the same, but the target system compares bytes: the \
             decomposed name does not match the existing record, duplicates appear, and length limits count \
-            the marks. Normalizing to NFC changes nothing visible.
+            the marks. Normalizing to NFC changes nothing visible. CJK compatibility ideographs \
+            (U+F900-U+FAFF, U+2F800-U+2FA1F) are left as written: NFC would replace each by the unified \
+            ideograph it duplicates, another code point and, in Korean names, another reading of the hanja.
             """,
         triggeringExample: "Name\nRene\u{301} Dubois\n", cleanExample: "Name\nRené Dubois\n")
 }

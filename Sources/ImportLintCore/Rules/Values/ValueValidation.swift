@@ -86,7 +86,7 @@ public enum ValueValidation {
             || (scientific && ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
     }
 
-    /// Bytes that can start a trimmed placeholder ('-', '(', '#', N, T, U in either case) or a number in
+    /// Bytes that can start a trimmed placeholder ('-', '(', '#', '\', N, T, U in either case) or a number in
     /// scientific notation (a digit), or a space or tab before them: most cells fail this one read.
     /// `table` is `screenFirstBytes`, read by the caller once for many cells.
     @inline(__always)
@@ -96,7 +96,7 @@ public enum ValueValidation {
     }
 
     /// Bytes a trimmed placeholder can start with: '-', '(', '#', N, T, U in either case.
-    static let placeholderStarts = Array("-(#NnTtUu".utf8)
+    static let placeholderStarts = Array("-(#NnTtUu\\".utf8)
     /// Bytes a number in scientific notation can start with.
     static let scientificStarts = Array("0123456789".utf8)
     /// Bytes a cell can have before a screened value, which is compared trimmed.
