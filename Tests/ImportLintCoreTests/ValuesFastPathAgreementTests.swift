@@ -178,7 +178,7 @@ import Testing
             let found = bytes.withUnsafeBufferPointer { strings.contains($0) }
             if found { #expect(inserted.contains(bytes), "\(bytes)") }
             if Bool.random(using: &rng) {
-                bytes.withUnsafeBufferPointer { strings.insert($0) }
+                _ = bytes.withUnsafeBufferPointer { strings.insert($0) }
                 let kept = bytes.withUnsafeBufferPointer { strings.contains($0) }
                 #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
                 if kept { inserted.insert(bytes) }

@@ -78,11 +78,15 @@ final class FixPass {
     private lazy var invalidBytesReading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(input.openRaw)) ?? nil
     private lazy var invalidBytesRepair: InvalidByteReading? = InvalidByteReading(invalidBytesReading)
 
+    /// The input is UTF-16: its only bytes that are not text are unpaired surrogates, which no code page reads.
+    private let readsUTF16: Bool
+
     init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
         self.settings = settings
         self.input = input
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
+        if case .utf16 = encoding { readsUTF16 = true } else { readsUTF16 = false }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
         for d in plan.diagnostics {
@@ -441,6 +445,9 @@ final class FixPass {
             return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")
         }
         if let bad = reader.invalidUTF8.first {
+            if readsUTF16 {
+                return structural("line \(bad.line): an unpaired UTF-16 surrogate, half of a character whose other half was lost (\(RuleDescriptor.invalidUTF8.name)): restore the character at its source")
+            }
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
             if let repair = invalidBytesRepair {
                 if !settings.allowUnsafe {

@@ -37,7 +37,7 @@ extension ServiceAccounts {
         let chosen = cells.firstIndex { $0.column.kind == .email } ?? 0
         var finding = cells[chosen].finding
         let others = cells.indices.filter { $0 != chosen }.map { cells[$0].column.name }
-        guard let last = others.last, finding.message.hasSuffix(advice) else { return (chosen, finding) }
+        guard !others.isEmpty, finding.message.hasSuffix(advice) else { return (chosen, finding) }
         finding.message = finding.message.dropLast(advice.count) + " (\(others.listed()) \(others.count == 1 ? "matches" : "match") too)" + advice
         return (chosen, finding)
     }

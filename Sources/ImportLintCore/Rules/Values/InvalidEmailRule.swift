@@ -17,10 +17,14 @@ enum EmailRule {
             return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)", fix: fix)]
         }
         var findings = DirectoryValues.validAddress(value, settings: context.directory)
-        if value.unicodeScalars.prefix(while: { $0 != "@" }).contains(where: { $0.value >= 0x80 }) {
-            findings.insert(ValueFinding(.invalidEmail,
-                                         "'\(value)' has non-ASCII letters before the '@'; most mail systems reject such addresses",
-                                         severity: .warning), at: 0)
+        let nonASCII = value.unicodeScalars.prefix(while: { $0 != "@" }).filter { $0.value >= 0x80 }
+        if !nonASCII.isEmpty {
+            // Letters make an internationalized address; anything else (a pasted U+FEFF) is damage.
+            let letters = nonASCII.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }
+            let message = letters
+                ? "'\(value)' has non-ASCII letters before the '@' (an internationalized address, RFC 6531); whether \(context.target.name) accepts one is not documented, and many mail systems do not deliver to them"
+                : "'\(value)' has characters that are not ASCII before the '@'; whether \(context.target.name) accepts them is not documented, and many mail systems reject such addresses"
+            findings.insert(ValueFinding(.invalidEmail, message, severity: .warning), at: 0)
         }
         return findings
     }
