@@ -14,8 +14,13 @@ struct RecordPass {
              progress: ((Int) -> Void)?, progressInterval: Int) throws -> Int {
         var records = 0
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
-        let unretained = rules.map(Unmanaged.passUnretained)
-        let forUnchanged = rules.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
+        let everyRecord = rules.filter { !$0.readsOnlyRecordsSpanningLines }
+        let unretained = everyRecord.map(Unmanaged.passUnretained)
+        let forUnchanged = everyRecord.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
+        // Asked only of the few records that span lines: a call per record cost them 30 instructions.
+        let spanning = rules.filter(\.readsOnlyRecordsSpanningLines)
+        let spanningAll = spanning.map(Unmanaged.passUnretained)
+        let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
         let unchanged = unchanged ?? UnchangedRecords(columns: [])
         try withExtendedLifetime(rules) {
             while try reader.next() {
@@ -31,10 +36,13 @@ struct RecordPass {
                 }
                 if repeatedHeader.check(reader, record: records, sink: sink) { continue }
                 // Two loops, not one over a chosen array: assigning either array retained it at every record.
+                let spansLines = reader.endLine > reader.line
                 if unchanged.contains(line: reader.line) {
                     for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                    if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
                 } else {
                     for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                    if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
                 }
                 if let progress, records % progressInterval == 0 { progress(records) }
             }

@@ -45,6 +45,9 @@ public class RecordRule {
     /// it keeps nothing across records: `fix`'s lint of its own output skips it on records written
     /// unchanged from records nothing was reported on (`UnchangedRecords`).
     var judgesRecordAlone: Bool { false }
+    /// True when `check` can report only on a record that spans lines (a quoted cell with a line break):
+    /// the pass then asks it of those records alone, after the other rules.
+    var readsOnlyRecordsSpanningLines: Bool { false }
     /// Every rule this check can report. When none of them is selected the check is not made at all
     /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
     /// declared): the check is always made.

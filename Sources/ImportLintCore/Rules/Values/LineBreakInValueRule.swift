@@ -17,10 +17,11 @@ extension RuleDescriptor {
 }
 
 /// Line breaks in the cells of person-name and reference columns. Only records that span lines can have
-/// one, so nearly every record is passed over on a comparison of two line numbers.
+/// one, and only those are handed to it (`readsOnlyRecordsSpanningLines`).
 final class LineBreakInValueRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
+    override var readsOnlyRecordsSpanningLines: Bool { true }
     override var reports: [RuleDescriptor]? { [.lineBreakInValue] }
 
     private let columns: [(index: Int, name: String, reference: Bool)]
@@ -36,7 +37,6 @@ final class LineBreakInValueRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        guard reader.endLine > reader.line else { return }
         for column in columns {
             let lines = Self.lineCount(reader.bytes(column.index))
             guard lines > 1 else { continue }
