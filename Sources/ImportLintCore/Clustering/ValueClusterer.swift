@@ -394,9 +394,13 @@ public struct ValueClusterer: Sendable {
     }
 
     /// Whether one of the two names is the other with a city appended ("Acme Inc - Houston" and
-    /// "Acme Inc"): the same organization written with its seat, or a branch with one of its own.
-    public func differByAppendedCity(_ a: String, _ b: String) -> Bool {
-        let x = normalizer.normalize(a), y = normalizer.normalize(b)
+    /// "Acme Inc"): the same organization written with its seat, or a branch with one of its own. Each name
+    /// is normalized once across calls that share `names` (a cluster's canonical is compared with each of
+    /// its variants, and a normalization costs tens of thousands of instructions).
+    public func differByAppendedCity(_ a: String, _ b: String, names: inout [String: NormalizedName]) -> Bool {
+        let x = names[a] ?? normalizer.normalize(a), y = names[b] ?? normalizer.normalize(b)
+        names[a] = x
+        names[b] = y
         return x.branchStemKey == y.key || y.branchStemKey == x.key
     }
 

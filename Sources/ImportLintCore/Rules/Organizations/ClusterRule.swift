@@ -216,12 +216,13 @@ final class ClusterRule: RecordRule {
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
+            var names: [String: NormalizedName] = [:]
             var inPlace: [(finding: Finding, rows: [Occurrence])] = []
             var later: [Int: Finding] = [:]
             for value in distinct {
                 guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value],
                                                                     lostLetters: lostLetters.contains(value.value))
-                                                   : variantFinding(value, column: column, target: canonicalOf[value.value])
+                                                   : variantFinding(value, column: column, target: canonicalOf[value.value], names: &names)
                 else { continue }
                 if value.count > value.occurrences.count {
                     for entry in value.spellings { later[entry] = finding }
@@ -253,12 +254,13 @@ final class ClusterRule: RecordRule {
         }
     }
 
-    private func variantFinding(_ value: Distinct, column: Column, target: (canonical: String, safe: Bool)?) -> Finding? {
+    private func variantFinding(_ value: Distinct, column: Column, target: (canonical: String, safe: Bool)?,
+                                names: inout [String: NormalizedName]) -> Finding? {
         guard let target else { return nil }
         let rows = value.count == 1 ? "1 row spells" : "\(value.count) rows spell"
         // A city appended is a guess either way: 4me's own sample names organizations of their own
         // with a qualifier after a comma ('Widget North America, Information Technology').
-        let message = !target.safe && clusterer.differByAppendedCity(value.value, target.canonical)
+        let message = !target.safe && clusterer.differByAppendedCity(value.value, target.canonical, names: &names)
             ? "\(column.name) '\(value.value)' and '\(target.canonical)' differ by an appended city: the same organization, or a branch with an organization of its own (\(rows) it this way)"
             : "\(column.name) '\(value.value)' is a variant of '\(target.canonical)' (\(rows) it this way)"
         return Finding(rule: .organizationVariants,
