@@ -5,7 +5,7 @@ import Testing
 /// cell and matching placeholders, which they replace for nearly every cell.
 @Suite struct FilledCellTests {
     /// Placeholders in several spellings, padded or not, and bytes that start, pad or end them.
-    static let pieces: [[UInt8]] = ["null", "NULL", "N/A", "n/a", "-", "None", "none", "(not set)", "TBD", "unknown", "#N/A",
+    static let pieces: [[UInt8]] = ["null", "NULL", "N/A", "n/a", "-", "None", "none", "(not set)", "TBD", "unknown", "#N/A", "\\N",
                                     " ", "\t", "a", "Z", "é", "x", "(", "#", "-", "\u{A0}"].map { Array($0.utf8) }
 
     static func expectAgreement(_ bytes: [UInt8]) {
@@ -18,6 +18,11 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Every screen for placeholders is made from `Placeholder.mayStart`: it must take each one's first byte.
+    @Test func placeholderFirstBytesAreScreened() {
+        for byte in Placeholder.firstBytes { #expect(Placeholder.mayStart(byte), "\(byte)") }
     }
 
     @Test func agreesWithTrimmingOnGeneratedCells() {

@@ -28,16 +28,27 @@ enum Placeholder {
     /// The bytes of the longest placeholder, '(not set)'.
     static let maximumLength = 9
 
+    /// Whether a placeholder can start with this byte: '-', '(', '#', '\', N, T, U in either case (the
+    /// first bytes of `values`). The one list every screen for placeholders is made from.
+    @inline(__always)
+    static func mayStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x28, 0x23, 0x5C, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: true
+        default: false
+        }
+    }
+
+    /// The placeholders' first bytes, both cases of a letter, for the test that `mayStart` takes them all.
+    static var firstBytes: Set<UInt8> {
+        Set(values.flatMap { v in [v[0], v[0] >= 0x61 && v[0] <= 0x7A ? v[0] - 0x20 : v[0]] })
+    }
+
     /// True when the trimmed bytes are a placeholder in a column of this kind: a lone '-' only where
     /// the column takes typed values; in a person-name column 'Null' and 'None' are names.
     @inline(__always)
     static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
-        guard b.count >= 1, b.count <= maximumLength else { return false }
-        switch b[0] {
-        case 0x2D: return b.count == 1 && kind != .text && kind != .personName
-        case 0x28, 0x23, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75, 0x5C: break  // ( # N n T t U u \
-        default: return false
-        }
+        guard b.count >= 1, b.count <= maximumLength, mayStart(b[0]) else { return false }
+        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName }
         for candidate in values where candidate.count == b.count {
             var equal = true
             for k in 0..<b.count {

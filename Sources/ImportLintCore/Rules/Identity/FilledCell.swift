@@ -6,7 +6,7 @@ enum FilledCell {
     @inline(__always)
     static func holdsPlainValue(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = raw.first, first != 0x20, first != 0x09 else { return false }
-        if !mayStartPlaceholder(first) { return true }
+        if !Placeholder.mayStart(first) { return true }
         let last = raw[raw.count &- 1]
         return raw.count > Placeholder.maximumLength && last != 0x20 && last != 0x09
     }
@@ -17,14 +17,5 @@ enum FilledCell {
         guard let first = raw.first else { return true }
         if first != 0x20 && first != 0x09 { return false }
         return raw.trimmedASCII().isEmpty
-    }
-
-    /// The first bytes `Placeholder.matches` accepts: '-', '(', '#', '\', N, T, U in either case.
-    @inline(__always)
-    static func mayStartPlaceholder(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x2D, 0x28, 0x23, 0x5C, 0x4E, 0x6E, 0x54, 0x74, 0x55, 0x75: true
-        default: false
-        }
     }
 }

@@ -95,8 +95,8 @@ public enum ValueValidation {
         return table[Int(first)]
     }
 
-    /// Bytes a trimmed placeholder can start with: '-', '(', '#', N, T, U in either case.
-    static let placeholderStarts = Array("-(#NnTtUu\\".utf8)
+    /// Bytes a trimmed placeholder can start with (`Placeholder.mayStart`).
+    static let placeholderStarts = (0...255).map(UInt8.init).filter(Placeholder.mayStart)
     /// Bytes a number in scientific notation can start with.
     static let scientificStarts = Array("0123456789".utf8)
     /// Bytes a cell can have before a screened value, which is compared trimmed.
