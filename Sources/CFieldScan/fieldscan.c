@@ -81,20 +81,21 @@ static inline int64_t plainSequence(const uint8_t *bytes, int64_t i, int64_t len
     return need + 1;
 }
 
-/* The cells a split has ended so far. */
-typedef struct {
-    int64_t *ends;
-    int64_t count;
-    int64_t cellStart;
-    uint8_t edgeSpace;
-} cells;
+/* edgeBytes without the delimiter's byte, which never starts or ends a cell that is not empty (a tab
+   delimiter is not whitespace in a cell): one table per edge byte. */
+static const uint8_t edgeBytesNoTab[256] = {[0x20] = 1, [0xA0] = 1, [0xC2] = 1};
+static const uint8_t edgeBytesNoSpace[256] = {[0x09] = 1, [0xA0] = 1, [0xC2] = 1};
+static const uint8_t edgeBytesNoA0[256] = {[0x09] = 1, [0x20] = 1, [0xC2] = 1};
+static const uint8_t edgeBytesNoC2[256] = {[0x09] = 1, [0x20] = 1, [0xA0] = 1};
 
-/* Ends the cell before the delimiter at `end`; false when `ends` is full. */
-static inline int endCell(const uint8_t *bytes, int64_t end, cells *ended, int64_t capacity) {
-    if (end > ended->cellStart) ended->edgeSpace |= edgeBytes[bytes[ended->cellStart]] | edgeBytes[bytes[end - 1]];
-    ended->ends[ended->count++] = end;
-    ended->cellStart = end + 1;
-    return ended->count < capacity;
+static inline const uint8_t *edgesInCells(uint8_t delimiter) {
+    switch (delimiter) {
+    case 0x09: return edgeBytesNoTab;
+    case 0x20: return edgeBytesNoSpace;
+    case 0xA0: return edgeBytesNoA0;
+    case 0xC2: return edgeBytesNoC2;
+    default: return edgeBytes;
+    }
 }
 
 /* 64 bytes at a time: bit k of `delimiters` for a delimiter at byte k, of `others` for any other special
@@ -171,16 +172,20 @@ static inline window neonWindow(const uint8_t *p, uint8_t delimiter) {
 }
 #endif
 
-/* The last bytes before `length`, fewer than a window, a byte at a time. */
-static cfs_split splitTail(const uint8_t *bytes, int64_t i, int64_t length, uint8_t delimiter, int64_t capacity,
-                           cells ended, int64_t firstNonASCII) {
+/* The last bytes before `length`, fewer than a window, a byte at a time, after `count` cells ended;
+   `startsCell` is 1 when byte i starts a cell. */
+static cfs_split splitTail(const uint8_t *bytes, int64_t start, int64_t i, int64_t length, uint8_t delimiter,
+                           int64_t *ends, int64_t count, int64_t capacity, int startsCell, uint8_t edgeSpace,
+                           int64_t firstNonASCII) {
+    const uint8_t *edges = edgesInCells(delimiter);
+    if (startsCell && i < length) edgeSpace |= edges[bytes[i]];
     while (i < length) {
         uint8_t c = bytes[i];
         if (c == delimiter) {
-            if (!endCell(bytes, i, &ended, capacity)) {
-                return (cfs_split){ended.cellStart, ended.count, ended.edgeSpace, firstNonASCII};
-            }
-            i++;
+            if (i > start) edgeSpace |= edges[bytes[i - 1]];
+            if (i + 1 < length) edgeSpace |= edges[bytes[i + 1]];
+            ends[count++] = i++;
+            if (count == capacity) return (cfs_split){i, count, edgeSpace, firstNonASCII};
         } else if (!isSpecial(c, delimiter)) {
             i++;
         } else {
@@ -190,49 +195,90 @@ static cfs_split splitTail(const uint8_t *bytes, int64_t i, int64_t length, uint
             i += sequence;
         }
     }
-    return (cfs_split){i, ended.count, ended.edgeSpace, firstNonASCII};
+    return (cfs_split){i, count, edgeSpace, firstNonASCII};
 }
 
 typedef window (*windowReader)(const uint8_t *, uint8_t);
 
 /* The split, inlined into one function per way of reading a window (so that `read` is inlined too).
-   Between two special bytes of a window every delimiter ends a cell; a special byte that starts a plain
-   multi-byte character is passed over with its continuation bytes (and any delimiter among them, as a
-   byte at a time would), without reading the window again; anything else stops the split. */
+   A window's special bytes other than delimiters are looked at in order: one that starts a plain multi-byte
+   character is passed over with its continuation bytes (none of which can be a delimiter), the first
+   anything else stops the split. Every delimiter before that ends a cell.
+   Edges without keeping track of cells: the bytes just before and after a delimiter (and the split's
+   first byte) are cell ends and starts, and a non-empty cell's are never the delimiter; so a cell starts
+   or ends with whitespace when one of those bytes is an edge byte other than the delimiter. */
 __attribute__((always_inline))
 static inline cfs_split splitWith(windowReader read, const uint8_t *bytes, int64_t start, int64_t length,
                                   uint8_t delimiter, int64_t *ends, int64_t capacity) {
-    cells ended = {ends, 0, start, 0};
+    const uint8_t *edges = edgesInCells(delimiter);
+    int64_t count = 0;
+    uint8_t edgeSpace = 0;
     int64_t firstNonASCII = -1;
+    /* 1 when the window's first byte starts a cell: the split's first, or one after a delimiter. */
+    uint64_t startsCell = 1;
     int64_t i = start;
     while (i + 64 <= length) {
         window w = read(bytes + i, delimiter);
-        uint64_t delimiters = w.delimiters, others = w.others;
+        uint64_t delimiters = w.delimiters;
         int64_t next = i + 64;
-        for (;;) {
-            uint64_t beforeOther = others ? (others & (0 - others)) - 1 : ~0ULL;
-            for (uint64_t d = delimiters & beforeOther; d; d &= d - 1) {
-                if (!endCell(bytes, i + __builtin_ctzll(d), &ended, capacity)) {
-                    return (cfs_split){ended.cellStart, ended.count, ended.edgeSpace, firstNonASCII};
-                }
-            }
-            if (!others) break;
-            int bit = __builtin_ctzll(others);
-            int64_t stop = i + bit;
-            int64_t sequence = bytes[stop] >= 0x80 ? plainSequence(bytes, stop, length) : 0;
-            if (sequence == 0) return (cfs_split){stop, ended.count, ended.edgeSpace, firstNonASCII};
-            if (firstNonASCII < 0) firstNonASCII = stop;
-            if (bit + sequence >= 64) {
-                next = stop + sequence;
+        int64_t firstBefore = firstNonASCII;
+        /* Where the split stops in this window at a special byte, or -1. */
+        int64_t stop = -1;
+        for (uint64_t pending = w.others; pending;) {
+            int bit = __builtin_ctzll(pending);
+            int64_t at = i + bit;
+            int64_t sequence = bytes[at] >= 0x80 ? plainSequence(bytes, at, length) : 0;
+            if (sequence == 0) {
+                stop = at;
+                delimiters &= (1ULL << bit) - 1;
                 break;
             }
-            uint64_t passed = (1ULL << (bit + sequence)) - 1;
-            delimiters &= ~passed;
-            others &= ~passed;
+            if (firstNonASCII < 0) firstNonASCII = at;
+            if (bit + sequence >= 64) {
+                next = at + sequence;
+                break;
+            }
+            pending &= ~((1ULL << (bit + sequence)) - 1);
         }
+        int64_t room = capacity - count;
+        int full = __builtin_popcountll(delimiters) >= room;
+        if (full) {
+            /* The cell that fills `ends` is the split's last: keep the delimiters up to it. */
+            uint64_t after = delimiters;
+            for (int64_t k = 0; k < room; k++) after &= after - 1;
+            delimiters ^= after;
+        }
+        if (startsCell) edgeSpace |= edges[bytes[i]];
+        uint64_t d = delimiters;
+        if (i == start && (d & 1)) {
+            /* The split's first cell is empty: the byte before it is not the split's. */
+            ends[count++] = i;
+            edgeSpace |= edges[bytes[i + 1]];
+            d &= d - 1;
+        }
+        /* A delimiter in the window's last byte leaves the byte after it to the next window (or split). */
+        for (uint64_t inside = d & ~(1ULL << 63); inside; inside &= inside - 1) {
+            int64_t at = i + __builtin_ctzll(inside);
+            ends[count++] = at;
+            edgeSpace |= edges[bytes[at - 1]] | edges[bytes[at + 1]];
+        }
+        if (d >> 63) {
+            ends[count++] = i + 63;
+            edgeSpace |= edges[bytes[i + 62]];
+        }
+        if (full) {
+            int64_t cellStart = count > 0 ? ends[count - 1] + 1 : start;
+            /* Characters after the last cell are the next split's; the next cell's first byte counts
+               (`edgeSpace` says so for the cell the split stops at). */
+            if (firstNonASCII >= cellStart) firstNonASCII = firstBefore;
+            if (cellStart == i + 64 && cellStart < length) edgeSpace |= edges[bytes[cellStart]];
+            return (cfs_split){cellStart, count, edgeSpace, firstNonASCII};
+        }
+        if (stop >= 0) return (cfs_split){stop, count, edgeSpace, firstNonASCII};
+        startsCell = next == i + 64 ? delimiters >> 63 : 0;
         i = next;
     }
-    return splitTail(bytes, i, length, delimiter, capacity, ended, firstNonASCII);
+    return splitTail(bytes, start, i, length, delimiter, ends, count, capacity, (int)startsCell, edgeSpace, firstNonASCII);
 }
 
 static cfs_split splitPortable(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,

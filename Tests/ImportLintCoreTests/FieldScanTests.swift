@@ -97,6 +97,8 @@ import Testing
                 break
             }
         }
+        // The cell it stops in (or at, when `ends` is full) counts by its first byte too.
+        if cellStart < bytes.count && bytes[cellStart] != delimiter && edge.contains(bytes[cellStart]) { edgeSpace = true }
         return Split(ends: ends, stop: ends.count == capacity ? cellStart : i, edgeSpace: edgeSpace, firstNonASCII: firstNonASCII)
     }
 

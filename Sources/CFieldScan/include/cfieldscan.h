@@ -10,7 +10,9 @@
 /* Where cfs_split_plain stopped: `stop` is the first byte at or after its start that is special and not
    the delimiter nor part of a plain multi-byte character (or `length`, or the start of the next cell when
    `ends` is full); `count` cells before it ended at a delimiter, their end offsets written to `ends`;
-   `edgeSpace` is nonzero when a cell it passed starts or ends with a space or a byte of a no-break space;
+   `edgeSpace` is nonzero when a cell it passed, or the one it stops in, starts with a space, a tab or a
+   byte of a no-break space (none of them the delimiter), or a cell it passed ends with one (the reader
+   looks at the last cell's start itself too: the split has it for free);
    `firstNonASCII` is the offset of the first multi-byte character it passed, or -1. */
 typedef struct {
     int64_t stop;
