@@ -13,6 +13,9 @@ struct RecordPass {
     func run(_ reader: CSVReader, sink: DiagnosticSink, undecided: inout Bool, settle: (CSVReader) throws -> Bool,
              progress: ((Int) -> Void)?, progressInterval: Int) throws -> Int {
         var records = 0
+        // The next record count to report progress at: a comparison per record where `%` was a division.
+        let progressInterval = max(1, progressInterval)
+        var nextProgress = progressInterval
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let everyRecord = rules.filter { !$0.readsOnlyRecordsSpanningLines }
         let unretained = everyRecord.map(Unmanaged.passUnretained)
@@ -44,7 +47,12 @@ struct RecordPass {
                     for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
                 }
-                if let progress, records % progressInterval == 0 { progress(records) }
+                if let progress, records >= nextProgress {
+                    if records == nextProgress { progress(records) }
+                    // The next multiple of the interval: one skipped above (a repeated header) passes, as with `%`.
+                    let (next, overflow) = (records / progressInterval + 1).multipliedReportingOverflow(by: progressInterval)
+                    nextProgress = overflow ? .max : next
+                }
             }
         }
         return records

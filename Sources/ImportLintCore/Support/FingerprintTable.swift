@@ -75,7 +75,7 @@ final class FingerprintTable {
                 let slot = slot(i)
                 if slot & Slot.valueMask == 0 { return (i, false) }
                 if slot >> UInt64(Slot.valueBits) == check { return (i, true) }
-                i += 1
+                i &+= 1
                 if i == capacity { i = 0 }
             }
         }
@@ -145,6 +145,16 @@ final class FingerprintTable {
     func valueOrInsert(_ fingerprint: UInt64, _ value: Int) -> Int? {
         let check = fingerprint & Slot.checkMask
         let value = min(max(0, value), Self.largestValue)
+        if layers.count == 1 {
+            // A presized table has one layer: looking through the list of layers cost a new key 45 instructions more.
+            let (i, found) = layers[0].probe(fingerprint, check)
+            if found { return layers[0].value(at: i) }
+            if layers[0].keysLeft > 0 && layers[0].fits(value) {
+                insert(at: i, in: 0, check: check, value: value)
+                firstLayerFingerprints?.append(fingerprint)
+                return nil
+            }
+        }
         // A new key goes to the first layer with room for it, at the end of its probe path there.
         var target = -1, free = 0
         for l in layers.indices {
