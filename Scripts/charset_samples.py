@@ -5,6 +5,7 @@ Names are common given names and surnames of each country; titles and department
 local HR system or Active Directory holds them.
 """
 import random
+import unicodedata
 
 LANGUAGES = {
     "de": (["Jürgen", "Müller", "Günther", "Schäfer", "Weiß", "Köhler", "Björn", "Jörg", "Bärbel", "Strauß", "Anna",
@@ -133,6 +134,11 @@ LANGUAGES = {
             "สุขใจ", "วัฒนา", "กิตติ", "นภา", "พรทิพย์", "อนุชา", "ชัยวัฒน์", "รัตนา", "สมพร"],
            ["ผู้จัดการฝ่ายขาย", "ฝ่ายบุคคล", "การเงิน", "กรุงเทพมหานคร", "เชียงใหม่", "ภูเก็ต", "บริการลูกค้า",
             "เทคโนโลยีสารสนเทศ", "จัดซื้อ", "บัญชี"]),
+    # Given names are written with the middle name ("Văn An"), as Vietnamese directories hold them.
+    "vi": (["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Đặng", "Bùi", "Đỗ", "Văn An", "Thị Hương",
+            "Minh Tuấn", "Đức Thắng", "Thu Thảo", "Ngọc Lan", "Quốc Việt", "Thị Thủy", "Hữu Phước", "Khánh Linh"],
+           ["Trưởng phòng Kinh doanh", "Kế toán trưởng", "Phòng Nhân sự", "Giám đốc", "Chăm sóc khách hàng",
+            "Công nghệ thông tin", "Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Cần Thơ"]),
     "en-dos": (["José", "Zoë", "René", "Chloé", "Smith", "Johnson", "Muñoz", "Peña", "Brontë", "Renée", "Williams",
                 "Jones", "García", "Noël", "Brown", "André", "Miller", "Françoise", "Davis", "Wilson"],
                ["Sales Manager", "Café Operations", "Señor Analyst", "Accounts Payable", "Help Desk", "San José",
@@ -158,6 +164,7 @@ CODE_PAGES = [
     ("windows-1255", "cp1255", ["he"]),
     ("windows-1256", "cp1256", ["ar"]),
     ("windows-874", "cp874", ["th"]),
+    ("windows-1258", "cp1258", ["vi"]),
     ("IBM437", "cp437", ["en-dos", "fr", "es"]),
     ("IBM850", "cp850", ["de", "fr", "it", "es", "pt"]),
     ("IBM852", "cp852", ["pl", "cs", "hu", "hr"]),
@@ -193,6 +200,27 @@ def people_rows(language, rng, count):
     return rows
 
 
+# The tone marks Windows-1258 writes as combining characters after the letter (grave, acute, tilde, hook
+# above, dot below).
+VIETNAMESE_TONES = {0x300, 0x301, 0x303, 0x309, 0x323}
+
+
+def encode(text, codec):
+    """`text` in `codec`; Windows-1258 as Windows writes it: a letter the code page lacks (ễ) as the letter
+    it has (ê) and the tone mark after it (U+0303)."""
+    if codec != "cp1258":
+        return text.encode(codec)
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode(codec)
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if ord(c) not in VIETNAMESE_TONES))
+            out += (base + "".join(c for c in parts if ord(c) in VIETNAMESE_TONES)).encode(codec)
+    return bytes(out)
+
+
 def csv_line(cells, quote_all):
     if quote_all:
         return ",".join('"' + c.replace('"', '""') + '"' for c in cells)
@@ -211,12 +239,12 @@ def sample(language, codec, size, rng, quote_all=False):
         candidate = lines + [csv_line(row, quote_all)]
         text = "\r\n".join(candidate) + "\r\n"
         try:
-            data = text.encode(codec)
+            data = encode(text, codec)
         except UnicodeEncodeError:
             continue  # a letter the code page lacks (Á in DOS 437): such a person is not in this export
-        if len(data) > size and len(lines) > 1 and any(b >= 0x80 for b in "\r\n".join(lines).encode(codec)):
-            text = "\r\n".join(lines) + "\r\n"
-            return text, text.encode(codec)
+        if len(data) > size and len(lines) > 1 and any(b >= 0x80 for b in encode("\r\n".join(lines), codec)):
+            data = encode("\r\n".join(lines) + "\r\n", codec)
+            return data.decode(codec), data
         lines = candidate
         if len(data) > size * 3 and len(lines) > 2:
-            return text, data
+            return data.decode(codec), data

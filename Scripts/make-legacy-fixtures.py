@@ -10,6 +10,10 @@
 Run from the repository root; it rewrites the inputs only (goldens: IMPORTLINT_UPDATE_GOLDENS=1 swift test).
 """
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from charset_samples import encode  # noqa: E402
 
 RECEPTIONIST = ["First Name", "Last Name", "Email", "SMS Phone", "Business Title", "Department"]
 PEOPLE = ["Name", "Primary Email", "Job Title", "Organization", "Site"]
@@ -90,6 +94,14 @@ LEGACY = {
     "trigger-utf32le-bom": ("utf-32", excel(["First Name", "Last Name", "Email"], [
         ["Zoë", "Brontë", "zoe.bronte@example.com"], ["José", "Núñez", "jose.nunez@example.com"],
     ])),
+    # Excel "CSV" on a Vietnamese Windows (1258): a tone mark the code page has no letter for follows the vowel
+    # as a combining character ("Nguyễn" is "Nguyê" and U+0303).
+    "trigger-excel-windows1258": ("cp1258", excel(RECEPTIONIST, [
+        ["Văn An", "Nguyễn", "an.nguyen@example.vn", "+84912345678", "Trưởng phòng Kinh doanh", "Phòng Kinh doanh"],
+        ["Thị Hương", "Trần", "huong.tran@example.vn", "+84987654321", "Kế toán trưởng", "Phòng Kế toán"],
+        ["Đức Thắng", "Phạm", "thang.pham@example.vn", "+84901112233", "Chuyên viên Nhân sự", "Hà Nội"],
+        ["Thu Thảo", "Lê", "thao.le@example.vn", "+84933445566", "Giám đốc", "Hồ Chí Minh"],
+    ])),
     # The user names the code page: the message says so and does not claim to have guessed.
     "trigger-named-encoding": ("cp1251", excel(["First Name", "Last Name"], [["Иван", "Петров"]])),
 }
@@ -99,6 +111,7 @@ FIX = {
     "receptionist-shift-jis-excel": LEGACY["trigger-excel-shift-jis"],
     "people-ibm850-console": LEGACY["trigger-console-ibm850"],
     "refused-ambiguous-charset": LEGACY["trigger-ambiguous-short"],
+    "receptionist-windows1258-excel": LEGACY["trigger-excel-windows1258"],
 }
 
 
@@ -115,12 +128,12 @@ def mostly_windows1251():
 def main():
     for name, (codec, text) in LEGACY.items():
         with open(f"fixtures/legacy-encoding/{name}.csv", "wb") as f:
-            f.write(text.encode(codec))
+            f.write(encode(text, codec))
     with open("fixtures/legacy-encoding/trigger-named-encoding.args", "w") as f:
         f.write("--input-encoding windows-1251\n")
     for name, (codec, text) in FIX.items():
         with open(f"fixtures/fix/{name}.csv", "wb") as f:
-            f.write(text.encode(codec))
+            f.write(encode(text, codec))
     with open("fixtures/invalid-utf8/trigger-mostly-windows1251.csv", "wb") as f:
         f.write(mostly_windows1251())
 

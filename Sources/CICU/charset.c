@@ -7,44 +7,66 @@
 
 enum { PIVOT_CAPACITY = 4096 };
 
+/* What a UTF-16 stream holds that is no text. An unpaired surrogate is no character, and neither is a
+   lone byte at the end (half of a code unit: the file was cut, or a tool appended 8-bit text). ICU's
+   default writes U+FFFD for both, which is a real character: the damage would pass as text. The to-Unicode
+   callback carries each through the UTF-16 pivot as a lone surrogate (the odd byte as U+DBFF, noting which
+   lone unit it is); the from-Unicode callback writes each as a byte UTF-8 never holds, 0xFF for a
+   surrogate and 0xFE for the odd byte, so that the reader reports its line and column like any other
+   invalid byte. Lone units reach the from-Unicode side in the order they were written, so counting them
+   tells the odd byte's from a surrogate's. */
+struct utf16_damage {
+    int littleEndian;
+    int32_t loneUnitsWritten;
+    int32_t loneUnitsRead;
+    int32_t oddByteUnit;
+};
+
 struct cicu_converter {
     UConverter *source;
     UConverter *utf8;
     UChar pivot[PIVOT_CAPACITY];
     UChar *pivotSource;
     UChar *pivotTarget;
+    struct utf16_damage damage;
 };
 
-static const int LITTLE_ENDIAN_UNITS = 1, BIG_ENDIAN_UNITS = 0;
-
-/* An unpaired surrogate in UTF-16 is no character. ICU's default writes U+FFFD for it, which is a real
-   character: the damage would pass as text. These callbacks carry the surrogate through the UTF-16 pivot
-   and write it as the byte 0xFF, which UTF-8 never holds, so that the reader reports its line and column
-   like any other invalid byte (one byte: one column, as the one lost character). */
 static void keep_unpaired_surrogate(const void *context, UConverterToUnicodeArgs *args, const char *bytes,
                                     int32_t length, UConverterCallbackReason reason, UErrorCode *status) {
-    if (reason != UCNV_ILLEGAL || length != 2) {
+    struct utf16_damage *damage = (struct utf16_damage *)context;
+    if (reason != UCNV_ILLEGAL || length < 1 || length > 3) {
         UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, bytes, length, reason, status);
         return;
     }
     const unsigned char *b = (const unsigned char *)bytes;
-    UChar unit = *(const int *)context == LITTLE_ENDIAN_UNITS ? (UChar)(b[0] | (b[1] << 8)) : (UChar)((b[0] << 8) | b[1]);
-    if (!U16_IS_SURROGATE(unit)) {
-        UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, bytes, length, reason, status);
-        return;
+    UChar units[2];
+    int32_t count = 0;
+    if (length >= 2) {
+        units[count] = damage->littleEndian ? (UChar)(b[0] | (b[1] << 8)) : (UChar)((b[0] << 8) | b[1]);
+        if (!U16_IS_SURROGATE(units[count])) {
+            UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, bytes, length, reason, status);
+            return;
+        }
+        count++;
     }
+    if (length % 2 == 1) {
+        damage->oddByteUnit = damage->loneUnitsWritten + count;
+        units[count++] = 0xDBFF;
+    }
+    damage->loneUnitsWritten += count;
     *status = U_ZERO_ERROR;
-    ucnv_cbToUWriteUChars(args, &unit, 1, 0, status);
+    ucnv_cbToUWriteUChars(args, units, count, 0, status);
 }
 
 static void write_unpaired_surrogate(const void *context, UConverterFromUnicodeArgs *args, const UChar *units,
                                      int32_t length, UChar32 codePoint, UConverterCallbackReason reason,
                                      UErrorCode *status) {
+    struct utf16_damage *damage = (struct utf16_damage *)context;
     if (reason != UCNV_ILLEGAL || !U_IS_SURROGATE(codePoint)) {
         UCNV_FROM_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, codePoint, reason, status);
         return;
     }
-    const char invalid = (char)0xFF;
+    const char invalid = damage->loneUnitsRead++ == damage->oddByteUnit ? (char)0xFE : (char)0xFF;
     *status = U_ZERO_ERROR;
     ucnv_cbFromUWriteBytes(args, &invalid, 1, 0, status);
 }
@@ -57,11 +79,11 @@ cicu_converter *cicu_converter_open(const char *charset) {
     if (U_FAILURE(status)) { free(converter); return NULL; }
     converter->utf8 = ucnv_open("UTF-8", &status);
     if (U_FAILURE(status)) { ucnv_close(converter->source); free(converter); return NULL; }
-    const int *units = strcmp(charset, "UTF-16LE") == 0 ? &LITTLE_ENDIAN_UNITS
-        : strcmp(charset, "UTF-16BE") == 0 ? &BIG_ENDIAN_UNITS : NULL;
-    if (units != NULL) {
-        ucnv_setToUCallBack(converter->source, keep_unpaired_surrogate, units, NULL, NULL, &status);
-        ucnv_setFromUCallBack(converter->utf8, write_unpaired_surrogate, NULL, NULL, NULL, &status);
+    int littleEndian = strcmp(charset, "UTF-16LE") == 0;
+    if (littleEndian || strcmp(charset, "UTF-16BE") == 0) {
+        converter->damage = (struct utf16_damage){ .littleEndian = littleEndian, .oddByteUnit = -1 };
+        ucnv_setToUCallBack(converter->source, keep_unpaired_surrogate, &converter->damage, NULL, NULL, &status);
+        ucnv_setFromUCallBack(converter->utf8, write_unpaired_surrogate, &converter->damage, NULL, NULL, &status);
         if (U_FAILURE(status)) { cicu_converter_close(converter); return NULL; }
     }
     converter->pivotSource = converter->pivot;

@@ -93,12 +93,13 @@ import Testing
     }
 
     @Test func placeholders() throws {
-        for value in ["NULL", "null", "N/A", "n/a", "none", "NONE", "(not set)", "TBD", "Unknown", "#N/A"] {
+        for value in ["NULL", "null", "N/A", "n/a", "none", "NONE", "(not set)", "TBD", "Unknown", "#N/A", "nan", "NaN"] {
             #expect(one(value, .text, column: "Job Title").map(\.rule) == [.placeholderValue], "\(value)")
         }
         #expect(one("-", .text, column: "Job Title").isEmpty, "a dash in free text is kept")
         #expect(one("-", .phone).first?.severity == .error, "a dash in a typed column is rejected")
         #expect(one("Null", .personName).isEmpty && one("None", .personName).isEmpty, "surnames")
+        #expect(one("Nan", .personName).isEmpty && one("NaN", .personName).map(\.rule) == [.placeholderValue], "a given name; pandas' missing value")
         #expect(one("NULL", .personName).map(\.rule) == [.placeholderValue])
         #expect(one("N/A", .email).first?.severity == .error)
         #expect(one("N/A", .text).first?.fix?.replacement == "")

@@ -207,13 +207,13 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
                 let bad = try #require(reader.invalidUTF8.first)
                 let position = reader.position(of: bad)
                 #expect(position.line == 3 && position.column == 3)
-                #expect(try UTF16Surrogates.firstUnpairedLine(input.openRaw(), littleEndian: littleEndian, skipping: 2) == 3)
+                #expect(try UTF16Surrogates.firstDamage(input.openRaw(), littleEndian: littleEndian, skipping: 2) == .unpairedSurrogate(line: 3))
             }
             let paired = InputFile.bytes(utf16(name + [0xD83D, 0xDE00] + rest, littleEndian: littleEndian), displayPath: "x.csv")
             let reader = CSVReader(source: try paired.openDecoded(.utf16(littleEndian: littleEndian, bom: false)))
             #expect(try reader.next() && reader.next() && reader.next())
             #expect(reader.string(0) == "Zo😀ë" && reader.invalidUTF8.isEmpty)
-            #expect(try UTF16Surrogates.firstUnpairedLine(paired.openRaw(), littleEndian: littleEndian, skipping: 0) == nil)
+            #expect(try UTF16Surrogates.firstDamage(paired.openRaw(), littleEndian: littleEndian, skipping: 0) == nil)
         }
     }
 
@@ -233,6 +233,43 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         let transcode = try #require(report.diagnostics.first { $0.rule == "utf16-encoding" })
         #expect(transcode.fix?.applicability == .unsafe)
         #expect(transcode.fix?.description.contains("line 3") == true)
+    }
+
+    /// A lone byte after the last whole code unit (a file cut short, or a byte appended by an 8-bit tool) is
+    /// no character either: it is read as 0xFE, never UTF-8, not as U+FFFD, after a whole text or after an
+    /// unpaired lead surrogate, in either byte order.
+    @Test func oddByteAtTheEndOfUTF16StaysInvalid() throws {
+        let units = Array("Name\nAnn\nZoë".utf16)
+        for littleEndian in [true, false] {
+            let bom: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            func utf16(_ units: [UInt16]) -> [UInt8] {
+                bom + units.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            }
+            for (tail, expected): ([UInt16], [UInt8]) in [([], [0xFE]), ([0xD83D], [0xFF, 0xFE])] {
+                let input = InputFile.bytes(utf16(units + tail) + [0x0A], displayPath: "x.csv")
+                let reader = CSVReader(source: try input.openDecoded(try input.encoding(override: nil)))
+                #expect(try reader.next() && reader.next() && reader.next())
+                #expect(Array(reader.bytes(0)) == Array("Zoë".utf8) + expected)
+                let bad = try #require(reader.invalidUTF8.first)
+                #expect(bad.badBytes == expected && reader.position(of: bad).line == 3 && reader.position(of: bad).column == 4)
+                let damage: UTF16Surrogates.Damage = tail.isEmpty ? .oddByteAtEnd(line: 3) : .unpairedSurrogate(line: 3)
+                #expect(try UTF16Surrogates.firstDamage(input.openRaw(), littleEndian: littleEndian, skipping: 2) == damage)
+            }
+        }
+    }
+
+    /// The lint reports the odd byte at its place as what it is, and the transcode is not a safe fix.
+    @Test func oddByteAtTheEndOfUTF16IsAnErrorAndMakesTheTranscodeUnsafe() throws {
+        let text = "Primary Email\tName\r\nann@widget.com\tAnn Lee\r\nbob@widget.com\tBob Ray"
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x0A]
+        let report = try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: "people.tsv")).report
+        let odd = try #require(report.diagnostics.first { $0.rule == "invalid-utf8" })
+        #expect(odd.line == 3 && odd.column == 23)
+        #expect(odd.message.hasPrefix("A lone byte at the end of the file"))
+        #expect(!report.diagnostics.contains { $0.rule == "lossy-replacement" })
+        let transcode = try #require(report.diagnostics.first { $0.rule == "utf16-encoding" })
+        #expect(transcode.fix?.applicability == .unsafe)
+        #expect(transcode.fix?.description.contains("line 3 holds a lone byte") == true)
     }
 
     /// Excel's delimiter hint is exactly 'sep=' and one character that can separate cells.

@@ -147,6 +147,17 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(f?.fix?.applicability == .safe)
         #expect(finding("Renée", "TXT003") == nil)
         #expect(finding("Nguyễn", "TXT003") == nil)
+        #expect(f?.message.contains("stored as separate characters") == true)
+    }
+
+    /// Hebrew and Arabic typed with the dagesh or shadda before the vowel have every letter and mark NFC has,
+    /// in another order: the finding says so rather than that accents were stored apart.
+    @Test func notNFCNamesMarksInAnotherOrder() {
+        for typed in ["\u{5D3}\u{5BC}\u{5B8}\u{5D5}\u{5B4}\u{5D3}", "\u{645}\u{64F}\u{62D}\u{64E}\u{645}\u{651}\u{64E}\u{62F}"] {
+            let f = finding(typed, "TXT003")
+            #expect(f?.fix?.replacement?.unicodeScalars.count == typed.unicodeScalars.count)
+            #expect(f?.message.contains("combining marks are in another order") == true)
+        }
     }
 
     /// A CJK compatibility ideograph (U+F9E1, KS X 1001's duplicate of 李 for a Korean reading) is correct

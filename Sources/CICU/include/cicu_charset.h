@@ -3,8 +3,8 @@
 #include <stdint.h>
 
 /* A streaming converter from a named charset to UTF-8 that keeps partial sequences between calls. From
-   UTF-16LE and UTF-16BE an unpaired surrogate is written as the byte 0xFF (never UTF-8), not as U+FFFD,
-   so that the damage stays visible. */
+   UTF-16LE and UTF-16BE an unpaired surrogate is written as the byte 0xFF and a lone byte at the end as
+   0xFE (neither is ever UTF-8), not as U+FFFD, so that the damage stays visible. */
 typedef struct cicu_converter cicu_converter;
 cicu_converter *cicu_converter_open(const char *charset);
 void cicu_converter_close(cicu_converter *converter);

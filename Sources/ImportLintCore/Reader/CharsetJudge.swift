@@ -42,7 +42,7 @@ public enum CharsetJudge {
     /// decode a sample identically (the first is the most common for directory exports).
     static let candidates = [
         "windows-1252", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
-        "windows-1255", "windows-1256", "windows-874",
+        "windows-1255", "windows-1256", "windows-874", "windows-1258",
         "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
         "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS",
         // Each East Asian ANSI code page with the superset that fills what it leaves undefined: GB18030's
@@ -65,7 +65,7 @@ public enum CharsetJudge {
         if sample.count > maximumSample, let end = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((end + 1)...) }
         var groups: [(text: [UInt32], charsets: [String])] = []
         for charset in candidates {
-            let text = decode(bytes, charset: charset)
+            let text = reading(bytes, charset: charset)
             if let i = groups.firstIndex(where: { $0.text == text }) {
                 groups[i].charsets.append(charset)
             } else {
@@ -106,6 +106,14 @@ public enum CharsetJudge {
     /// Whether `other` reads like `best` but for private-use characters where `best` has other ones.
     static func differsOnlyInPrivateUse(_ best: [UInt32], _ other: [UInt32]) -> Bool {
         best.count == other.count && zip(best, other).allSatisfy { $0 == $1 || isPrivateUse($1) }
+    }
+
+    /// The text the judge scores for `bytes` in `charset`: their code points, and in Windows-1258 each tone
+    /// mark joined to its vowel, as Vietnamese is written (the code page stores "ễ" as "ê" and U+0303, whose
+    /// mark would otherwise score as a symbol inside the word).
+    static func reading(_ bytes: [UInt8], charset: String) -> [UInt32] {
+        let text = decode(bytes, charset: charset)
+        return charset == "windows-1258" ? LetterTables.composingVietnameseTones(text) : text
     }
 
     /// The code points of `bytes` in `charset`; illegal or unmapped sequences become U+FFFD.

@@ -114,7 +114,7 @@ public enum EncodingSniffer {
             // Mixed: the "valid" lines must read better in the judged charset than as UTF-8 too.
             let lead = scanner.validLines.reduce(0.0) { total, line in
                 let structure = TextPlausibility.structureCount(line.lazy.map(UInt32.init))
-                let asLegacy = TextPlausibility.score(CharsetJudge.decode(line, charset: guess.best.name), expectedStructure: structure)
+                let asLegacy = TextPlausibility.score(CharsetJudge.reading(line, charset: guess.best.name), expectedStructure: structure)
                 let asUTF8 = TextPlausibility.score(String(decoding: line, as: UTF8.self).unicodeScalars.map(\.value), expectedStructure: structure)
                 return total + asLegacy - asUTF8
             }

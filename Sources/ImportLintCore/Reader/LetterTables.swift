@@ -10,8 +10,62 @@ enum LetterTables {
         "äöüß", "àâæçéèêëîïôœùûüÿ", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóù", "àçèéíïòóúü", "áéëïóöü",
         "åæøéó", "åäöé", "åäöšž", "áæðéíóöúýþ", "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž",
         "áéíóöőúüű", "čćđšž", "ăâîșțşţ", "âçğıîöşü", "ąčęėįšųūž", "āčēģīķļņšūž", "äõöüšž", "çë",
+        "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
     ]
     static let allLatinLanguages = (1 << latinAlphabets.count) - 1
+
+    private static let vietnamese = 1 << (latinAlphabets.count - 1)
+    private static let vietnameseTones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+    /// The Vietnamese letters that carry a tone mark (either case).
+    private static let vietnameseToned: Set<UInt32> = Set(latinAlphabets.last!.unicodeScalars.flatMap { letter in
+        String(letter).decomposedStringWithCanonicalMapping.unicodeScalars.contains { vietnameseTones.contains($0.value) }
+            ? [letter.value] + String(letter).uppercased().unicodeScalars.map(\.value) : []
+    })
+
+    /// The alphabets a word of decoded text may be written in, as a bit set over `latinAlphabets`. Vietnamese
+    /// holds most accented vowels, but a Vietnamese word is one syllable: one tone mark at most, and 'đ' only
+    /// first. Without this a misread word of any other language ('Kováč' read as 'Kováè') would pass as it.
+    static func alphabetsFitting(_ word: [UInt32]) -> Int {
+        var toned = 0
+        for (k, c) in word.enumerated() where c >= 0x80 {
+            if vietnameseToned.contains(c) { toned += 1 }
+            if k > 0 && (c == 0x111 || c == 0x110) { return allLatinLanguages & ~vietnamese }
+        }
+        return toned > 1 ? allLatinLanguages & ~vietnamese : allLatinLanguages
+    }
+
+    /// The Vietnamese letters with a tone mark, keyed by the letter and the mark Windows-1258 stores them as:
+    /// the code page holds the letters without tone (a, â, ê, ư...) and five tone marks (grave, acute, tilde,
+    /// hook above, dot below) written after the letter, so "ễ" is "ê" and U+0303.
+    private static let vietnameseTonedLetters: [UInt64: UInt32] = {
+        var map: [UInt64: UInt32] = [:]
+        for letter in latinAlphabets.last!.unicodeScalars {
+            for form in [String(letter), String(letter).uppercased()] {
+                let parts = form.decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+                guard let tone = parts.first(where: vietnameseTones.contains), form.unicodeScalars.count == 1 else { continue }
+                let base = String(String.UnicodeScalarView(parts.filter { $0 != tone }.compactMap(Unicode.Scalar.init)))
+                    .precomposedStringWithCanonicalMapping.unicodeScalars
+                guard base.count == 1 else { continue }
+                map[UInt64(base.first!.value) << 32 | UInt64(tone)] = form.unicodeScalars.first!.value
+            }
+        }
+        return map
+    }()
+
+    /// `text` with each Vietnamese tone mark joined to the letter before it where that makes a Vietnamese
+    /// letter, as Windows-1258 text is meant to be read; other marks stay apart (and score as symbols).
+    static func composingVietnameseTones(_ text: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.count)
+        for c in text {
+            if let last = out.last, let toned = vietnameseTonedLetters[UInt64(last) << 32 | UInt64(c)] {
+                out[out.count - 1] = toned
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
 
     private static let latinLetterLanguages: [UInt32: Int] = {
         var map: [UInt32: Int] = [:]

@@ -19,10 +19,13 @@ enum TextPlausibility {
         for c in text + [0x20] {
             if isLetter(c) {
                 word.append(c)
-                if c >= 0x80 && script(c) == .latin { accentedLatin[LetterTables.latinLanguages(of: c), default: 0] += 1 }
                 continue
             }
             if !word.isEmpty {
+                let alphabets = LetterTables.alphabetsFitting(word)
+                for c in word where c >= 0x80 && script(c) == .latin {
+                    accentedLatin[LetterTables.latinLanguages(of: c) & alphabets, default: 0] += 1
+                }
                 total += wordScore(word)
                 word.removeAll(keepingCapacity: true)
             }
@@ -95,7 +98,7 @@ enum TextPlausibility {
         var nonASCIILatin = 0
         var adjacentAccented = 0
         var previousAccented = false
-        var languages = LetterTables.allLatinLanguages
+        var languages = LetterTables.alphabetsFitting(word)
         var oddNeighbours = 0
         for (k, c) in word.enumerated() where c >= 0x80 && script(c) == .latin && k > 0 && k + 1 < word.count {
             // An accented consonant between two consonants, or an accented vowel between two vowels.

@@ -1,20 +1,20 @@
 extension RuleDescriptor {
     public static let placeholderValue = RuleDescriptor(
         code: "DIR006", name: "placeholder-value", severity: .warning, fix: .unsafe,
-        summary: "A placeholder standing for 'no value' (NULL, \\N, N/A, -, none, (not set), TBD, unknown, #N/A)",
+        summary: "A placeholder standing for 'no value' (NULL, \\N, N/A, -, none, (not set), TBD, unknown, #N/A, nan)",
         explanation: """
             SQL and HR feeds write NULL, N/A or '-' for a missing value (MySQL's and PostgreSQL's text \
             exports '\\N'), Entra writes '(not set)', Excel \
-            '#N/A'. The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
+            '#N/A', pandas 'nan' (a missing value of a column converted to text). The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
             the person's real value with it, and rejects or misreads it in typed columns (an email, a \
             phone, a boolean). Matched case-insensitively on the trimmed cell, in every column of the \
             profile; a column that takes typed values makes it an error. In a required column a placeholder \
             counts as missing and is reported by missing-value instead. Decisions: a lone '-' is reported \
             only in columns that take typed values (email, phone, boolean, country...): in free text and names \
             it is a visible dash that sources use on purpose (an empty job title, the last name of a person \
-            with a single name, which The Receptionist requires). In a name column 'Null' and 'None' written \
-            as names (capital, then lower case) are not reported, since both are real surnames, while \
-            'NULL', 'null', 'NONE' and 'none' are. The unsafe fix empties the cell: an empty \
+            with a single name, which The Receptionist requires). In a name column 'Null', 'None' and 'Nan' \
+            written as names (capital, then lower case) are not reported, since all are real names, while \
+            'NULL', 'null', 'NONE', 'none', 'NaN' and 'nan' are. The unsafe fix empties the cell: an empty \
             cell clears the field in the target, which may not be what you want; leaving the column out \
             keeps existing values.
             """,
@@ -24,7 +24,7 @@ extension RuleDescriptor {
 
 /// Placeholder values, tested on the trimmed cell's bytes without building a String.
 enum Placeholder {
-    private static let values: [[UInt8]] = ["null", "\\n", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a"].map { Array($0.utf8) }
+    private static let values: [[UInt8]] = ["null", "\\n", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a", "nan"].map { Array($0.utf8) }
     /// The bytes of the longest placeholder, '(not set)'.
     static let maximumLength = 9
 
@@ -56,7 +56,7 @@ enum Placeholder {
                 if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != candidate[k] { equal = false; break }
             }
             if equal {
-                if kind == .personName, b[0] == 0x4E, b.count == 4, b[1] >= 0x61 { return false }  // 'Null', 'None'
+                if kind == .personName, b[0] == 0x4E, b.count >= 3, b[1] >= 0x61, b[2] >= 0x61 { return false }  // 'Null', 'None', 'Nan'
                 return true
             }
         }

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let invalidUTF8 = RuleDescriptor(
         code: "ENC001", name: "invalid-utf8", severity: .error,
         summary: "A line holds bytes that are not valid UTF-8",
-        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line. `fix --unsafe-fixes` decodes the bytes in the single-byte code page the file's invalid lines read as (the one the message names); when they read as no code page, or only as a multi-byte one, it does not repair them. In a UTF-16 file the finding is an unpaired surrogate (half of a character whose other half was lost), which decoding writes as bytes that are not UTF-8 rather than as U+FFFD, so that it is reported where it is; no fix repairs it.",
+        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line. `fix --unsafe-fixes` decodes the bytes in the single-byte code page the file's invalid lines read as (the one the message names); when they read as no code page, or only as a multi-byte one, it does not repair them. In a UTF-16 file the finding is an unpaired surrogate (half of a character whose other half was lost) or a lone byte at the end (half of a code unit), which decoding writes as bytes that are not UTF-8 rather than as U+FFFD, so that it is reported where it is; no fix repairs it.",
         triggeringExample: "Name\nRenée Müller\nLef\\xE8vre\n", cleanExample: "Name\nRenée Müller\nLefèvre\n")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
@@ -66,7 +66,7 @@ final class ByteLevelRule: RecordRule {
             let position = reader.position(of: bad)
             if case .utf16 = context.encoding {
                 reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
-                              message: Self.unpairedSurrogateMessage(bad.badBytes))
+                              message: Self.utf16DamageMessage(bad.badBytes))
                 continue
             }
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
@@ -89,10 +89,20 @@ final class ByteLevelRule: RecordRule {
         }
     }
 
-    /// A UTF-16 file's invalid bytes are its unpaired surrogates, one byte each as the transcode writes them.
-    static func unpairedSurrogateMessage(_ bytes: [UInt8]) -> String {
-        let what = bytes.count == 1 ? "An unpaired UTF-16 surrogate" : "\(bytes.count) unpaired UTF-16 surrogates"
-        return "\(what): half of a character whose other half was lost (a value cut inside an emoji or a rare CJK character); it is no character, so no UTF-8 text can hold it, and how the import reads it is not documented"
+    /// A UTF-16 file's invalid bytes are its unpaired surrogates and a lone byte at its end, one byte each
+    /// as the transcode writes them (see `UTF16Surrogates`).
+    static func utf16DamageMessage(_ bytes: [UInt8]) -> String {
+        let surrogates = bytes.filter { $0 != UTF16Surrogates.oddByteMark }.count
+        var parts: [String] = []
+        if surrogates > 0 {
+            let what = surrogates == 1 ? "An unpaired UTF-16 surrogate" : "\(surrogates) unpaired UTF-16 surrogates"
+            parts.append("\(what): half of a character whose other half was lost (a value cut inside an emoji or a rare CJK character)")
+        }
+        if surrogates < bytes.count {
+            parts.append("\(parts.isEmpty ? "A" : "and a") lone byte at the end of the file: half of a UTF-16 code unit (the file was cut short, or a tool appended a byte of 8-bit text)")
+        }
+        let pronoun = bytes.count == 1 ? "it is no character, so no UTF-8 text can hold it, and how the import reads it" : "they are no characters, so no UTF-8 text can hold them, and how the import reads them"
+        return parts.joined(separator: ", ") + "; \(pronoun) is not documented"
     }
 
     static func describe(_ scalar: UInt32) -> String {

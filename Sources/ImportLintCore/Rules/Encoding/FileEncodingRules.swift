@@ -59,12 +59,16 @@ final class FileEncodingRule: RecordRule {
         }
     }
 
-    /// Transcoding UTF-16 is exact unless the file holds an unpaired surrogate, which no UTF-8 text can hold
-    /// (reported by invalid-utf8 at its line): then writing the file is not safe.
+    /// Transcoding UTF-16 is exact unless the file holds an unpaired surrogate or ends in a lone byte, which
+    /// no UTF-8 text can hold (reported by invalid-utf8 at its line): then writing the file is not safe.
     private func transcodeFix(from name: String, littleEndian: Bool) -> Fix {
-        let unpairedLine: Int?? = try? UTF16Surrogates.firstUnpairedLine(input.openRaw(), littleEndian: littleEndian, skipping: encoding.bomLength)
-        guard case .some(.some(let line)) = unpairedLine else { return Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)) }
-        return Fix(.unsafe, "Transcode to UTF-8 (line \(line) holds an unpaired surrogate, half of a lost character, which UTF-8 cannot hold: the transcode would have to drop it or write U+FFFD)",
+        let damage: UTF16Surrogates.Damage?? = try? UTF16Surrogates.firstDamage(input.openRaw(), littleEndian: littleEndian, skipping: encoding.bomLength)
+        guard case .some(.some(let found)) = damage else { return Fix(.safe, "Transcode to UTF-8", .transcodeToUTF8(from: name)) }
+        let what = switch found {
+        case .unpairedSurrogate: "an unpaired surrogate, half of a lost character,"
+        case .oddByteAtEnd: "a lone byte at the end of the file, half of a UTF-16 code unit,"
+        }
+        return Fix(.unsafe, "Transcode to UTF-8 (line \(found.line) holds \(what) which UTF-8 cannot hold: the transcode would have to drop it or write U+FFFD)",
                    .transcodeToUTF8(from: name))
     }
 }

@@ -116,10 +116,8 @@ public enum TextHygiene {
             findings.append(finding)
         }
         if scan.maxScalar >= 0x300, let normalized = ICUBridge.nfc(value) {
-            findings.append(ValueFinding(
-                .notNFC,
-                "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally",
-                fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
+            findings.append(ValueFinding(.notNFC, notNFCMessage(value, normalized: normalized),
+                                         fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
         }
         if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
             findings.append(finding)
@@ -134,6 +132,15 @@ public enum TextHygiene {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// Why `value` is not NFC: letters and accents stored apart, or (the same characters) combining marks in
+    /// another order than NFC's, as Hebrew and Arabic keyboards type a dagesh or shadda before the vowel.
+    static func notNFCMessage(_ value: String, normalized: String) -> String {
+        guard value.unicodeScalars.count == normalized.unicodeScalars.count else {
+            return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
+        }
+        return "'\(value)' is not in Unicode NFC: its combining marks are in another order than NFC puts them in (as some keyboards type a dagesh or shadda before the vowel); it looks the same but will not match the same text stored in NFC"
     }
 
     /// What one pass over the scalars tells about which analyses can find anything.
