@@ -100,6 +100,9 @@ import Testing
         #expect(one("-", .phone).first?.severity == .error, "a dash in a typed column is rejected")
         #expect(one("Null", .personName).isEmpty && one("None", .personName).isEmpty, "surnames")
         #expect(one("Nan", .personName).isEmpty && one("NaN", .personName).map(\.rule) == [.placeholderValue], "a given name; pandas' missing value")
+        for value in ["Nan", "NAN", "naN"] {
+            #expect(one(value, .text, column: "Site").isEmpty, "\(value): 'nan' only as pandas and JavaScript write it ('Nan' is a Thai city)")
+        }
         #expect(one("NULL", .personName).map(\.rule) == [.placeholderValue])
         #expect(one("N/A", .email).first?.severity == .error)
         #expect(one("N/A", .text).first?.fix?.replacement == "")

@@ -12,9 +12,10 @@ extension RuleDescriptor {
             counts as missing and is reported by missing-value instead. Decisions: a lone '-' is reported \
             only in columns that take typed values (email, phone, boolean, country...): in free text and names \
             it is a visible dash that sources use on purpose (an empty job title, the last name of a person \
-            with a single name, which The Receptionist requires). In a name column 'Null', 'None' and 'Nan' \
-            written as names (capital, then lower case) are not reported, since all are real names, while \
-            'NULL', 'null', 'NONE', 'none', 'NaN' and 'nan' are. The unsafe fix empties the cell: an empty \
+            with a single name, which The Receptionist requires). In a name column 'Null' and 'None' \
+            written as names (capital, then lower case) are not reported, since both are real surnames, while \
+            'NULL', 'null', 'NONE' and 'none' are; 'nan' counts only as pandas and JavaScript write it ('nan', \
+            'NaN'), since 'Nan' is a given name and a Thai city. The unsafe fix empties the cell: an empty \
             cell clears the field in the target, which may not be what you want; leaving the column out \
             keeps existing values.
             """,
@@ -25,6 +26,7 @@ extension RuleDescriptor {
 /// Placeholder values, tested on the trimmed cell's bytes without building a String.
 enum Placeholder {
     private static let values: [[UInt8]] = ["null", "\\n", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a", "nan"].map { Array($0.utf8) }
+    private static let notANumber = Array("nan".utf8)
     /// The bytes of the longest placeholder, '(not set)'.
     static let maximumLength = 9
 
@@ -56,7 +58,10 @@ enum Placeholder {
                 if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != candidate[k] { equal = false; break }
             }
             if equal {
-                if kind == .personName, b[0] == 0x4E, b.count >= 3, b[1] >= 0x61, b[2] >= 0x61 { return false }  // 'Null', 'None', 'Nan'
+                if kind == .personName, b[0] == 0x4E, b.count == 4, b[1] >= 0x61 { return false }  // 'Null', 'None'
+                // 'nan' only as pandas ('nan') and JavaScript ('NaN') write it: 'Nan' is a given name and a
+                // Thai province and city, which a Site or Location may name.
+                if candidate == Self.notANumber { return b[1] == 0x61 && b[0] == b[2] }
                 return true
             }
         }
