@@ -108,7 +108,11 @@ LEGACY = {
 
 FIX = {
     "people-windows1251-powershell": LEGACY["trigger-powershell-windows1251"],
-    "receptionist-shift-jis-excel": LEGACY["trigger-excel-shift-jis"],
+    # Four people: two (fourteen characters) are too few to tell Shift_JIS from GBK for a safe transcode.
+    "receptionist-shift-jis-excel": ("cp932", excel(["First Name", "Last Name", "Email", "Department"], [
+        ["太郎", "山田", "taro.yamada@example.jp", "営業部"], ["花子", "佐藤", "hanako.sato@example.jp", "総務部"],
+        ["一郎", "鈴木", "ichiro.suzuki@example.jp", "経理部"], ["美咲", "高橋", "misaki.takahashi@example.jp", "人事部"],
+    ])),
     "people-ibm850-console": LEGACY["trigger-console-ibm850"],
     "refused-ambiguous-charset": LEGACY["trigger-ambiguous-short"],
     "receptionist-windows1258-excel": LEGACY["trigger-excel-windows1258"],

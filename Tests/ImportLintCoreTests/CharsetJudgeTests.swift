@@ -121,9 +121,25 @@ import Testing
     ]
 
     @Test func koreanExcelIsWindows949AndClear() throws {
-        let legacy = try #require(try sniff(Self.korean))
+        // The three people twice: 24 syllables, enough to tell East Asian code pages apart.
+        let twice = Self.korean + Self.korean.dropFirst("First Name,Department\r\n".utf8.count)
+        let legacy = try #require(try sniff(twice))
         #expect(legacy.charset == "windows-949")
         #expect(legacy.transcodeIsSafe)
+    }
+
+    /// "뷁,샾 / 서윤,쌰 / Sara,믜" in windows-949 (rare syllables, from Scripts/bench-charset.py): Shift_JIS
+    /// reads the same 50 bytes as kanji and half-width katakana, and scored them higher.
+    static let fewHangul: [UInt8] = Array("First Name,Last Name\r\n".utf8) + [
+        0x94, 0xEE, 0x2C, 0x98, 0xDE, 0x0D, 0x0A, 0xBC, 0xAD, 0xC0, 0xB1, 0x2C, 0x9B, 0x58, 0x0D, 0x0A,
+    ] + Array("Sara,".utf8) + [0x92, 0xDE, 0x0D, 0x0A]
+
+    @Test func aFewEastAsianCharactersAreNeverAClearReading() throws {
+        for sample in [Self.korean, Self.fewHangul] {
+            let legacy = try #require(try sniff(sample))
+            #expect(!legacy.transcodeIsSafe, "\(legacy.charset)")
+            #expect(legacy.guess?.fewCharactersAlsoReadBy != nil)
+        }
     }
 
     /// "陳大文,香港分行 / 梁振邨,深水埗辦事處" in Big5-HKSCS: 邨 and 埗 lie in Big5's user-defined area, where a

@@ -15,12 +15,16 @@ public struct CharsetGuess: Sendable, Equatable {
     public var isClear: Bool
     /// Why a reading that wins by a margin is still no clear answer: user-defined characters.
     public var userDefined: UserDefinedCharacters?
+    /// Or too few characters for a multi-byte reading, which this other East Asian code page reads too.
+    public var fewCharactersAlsoReadBy: String?
     public var best: CharsetCandidate { candidates[0] }
 
-    public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil) {
+    public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil,
+                fewCharactersAlsoReadBy: String? = nil) {
         self.candidates = candidates
         self.isClear = isClear
         self.userDefined = userDefined
+        self.fewCharactersAlsoReadBy = fewCharactersAlsoReadBy
     }
 }
 
@@ -91,8 +95,27 @@ public enum CharsetJudge {
             groups.first { $0.charsets.contains(where: filled.contains) && $0.text != bestText && differsOnlyInPrivateUse(bestText, $0.text) }
                 .map { .readBy($0.charsets[0]) }
         }
-        let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil
-        return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined)
+        let alsoReadBy = multiByte(groups[scored[0].0].charsets)
+            ? otherMultiByteReading(ofFew: bestText, among: scored.map { groups[$0.0] }, multiByte) : nil
+        let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
+        return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
+                            fewCharactersAlsoReadBy: alsoReadBy)
+    }
+
+    /// East Asian code pages share their byte ranges: a few characters read as Shift_JIS kanji and
+    /// half-width katakana are as often a Korean or Chinese file (bench-charset.py found three rare Hangul
+    /// names, 50 bytes of windows-949, read clearly as Shift_JIS). Below this many characters that are not
+    /// ASCII, a multi-byte reading is no clear answer while another multi-byte code page reads the bytes
+    /// without a replacement character.
+    static let multiByteEvidence = 16
+
+    /// The best of the other multi-byte code pages that read `best`'s bytes without a replacement character,
+    /// when `best` holds too few characters that are not ASCII to tell them apart; `groups` best first.
+    static func otherMultiByteReading(ofFew best: [UInt32], among groups: [(text: [UInt32], charsets: [String])],
+                                      _ multiByte: ([String]) -> Bool) -> String? {
+        guard best.lazy.filter({ $0 >= 0x80 }).count < multiByteEvidence else { return nil }
+        return groups.first { $0.text != best && multiByte($0.charsets) && !$0.text.contains(0xFFFD) }
+            .map { $0.charsets.first(where: multiByteCharsets.contains) ?? $0.charsets[0] }
     }
 
     /// Charsets that put standard characters in another's user-defined area (HKSCS in Big5's, the GB18030

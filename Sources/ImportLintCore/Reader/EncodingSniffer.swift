@@ -123,7 +123,8 @@ public enum EncodingSniffer {
         }
         let line = try lineNumber(at: scanner.firstNonASCIIOffset ?? 0, open)
         return .legacy(LegacyEncoding(charset: guess.best.name, firstNonASCIILine: line,
-                                      guess: CharsetGuess(candidates: guess.candidates, isClear: clear, userDefined: guess.userDefined)))
+                                      guess: CharsetGuess(candidates: guess.candidates, isClear: clear, userDefined: guess.userDefined,
+                                                          fewCharactersAlsoReadBy: guess.fewCharactersAlsoReadBy)))
     }
 
     /// How the lines of a UTF-8 file that are not valid UTF-8 read in the candidate code pages (from the

@@ -15,7 +15,12 @@ extension LegacyEncoding {
         let alternatives = switch guess.userDefined {
         case .inBest: ", but with user-defined characters (Unicode private use) that only the writing machine's fonts define"
         case .readBy(let other): ", but \(other) reads some of its characters as user-defined ones (a company's own characters, which only the writing machine's fonts define)"
-        case nil: others.isEmpty ? "" : ", but \(others.joined(separator: " or ")) read it nearly as well"
+        case nil:
+            if let other = guess.fewCharactersAlsoReadBy {
+                ", but it holds too few characters to tell East Asian code pages apart (\(other) reads it too)"
+            } else {
+                others.isEmpty ? "" : ", but \(others.joined(separator: " or ")) read it nearly as well"
+            }
         }
         return "File is not UTF-8 and its code page is uncertain: it reads best as \(Self.describe(guess.best))\(alternatives); decoded as \(charset) and linted\(consequence). Name the code page with --input-encoding (e.g. --input-encoding \(charset))"
     }
@@ -27,7 +32,11 @@ extension LegacyEncoding {
     /// Why `fix` without --unsafe-fixes does not transcode a guessed code page.
     var refusal: String {
         let others = guess?.candidates.dropFirst().prefix(3).map(\.name) ?? []
-        let alternatives = others.isEmpty ? "" : " (\(others.joined(separator: ", ")) read it nearly as well)"
+        let alternatives = if let other = guess?.fewCharactersAlsoReadBy {
+            " (too few characters to tell it from \(other))"
+        } else {
+            others.isEmpty ? "" : " (\(others.joined(separator: ", ")) read it nearly as well)"
+        }
         return "the file's code page is a guess: \(charset)\(alternatives) (legacy-encoding); name it with --input-encoding, or use --unsafe-fixes to transcode from \(charset)"
     }
 
