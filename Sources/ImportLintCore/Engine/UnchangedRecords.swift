@@ -1,19 +1,140 @@
-/// Records of a file that `fix` wrote unchanged from records no rule reported on, by the line each starts
-/// on in the written file: its lint of its own output need not judge them again with the rules whose
-/// verdict rests on the record alone (`RecordRule.judgesRecordAlone`). Those rules are most of a lint's
-/// time; the rest (keys, groups, clusters) still read every record.
+/// Records of a file that `fix` wrote unchanged, by the line each starts on in the written file: its lint of
+/// its own output need not judge them again with the rules whose verdict rests on the record alone
+/// (`RecordRule.judgesRecordAlone`). Those rules are most of a lint's time; the rest (keys, groups,
+/// clusters) still read every record. Records nothing was reported on are in `lines`; records that had
+/// findings are in `carried`, with those findings, which the lint hands on in those rules' place.
 struct UnchangedRecords: Sendable {
     var lines = NumberSet()
+    var carried = CarriedFindings()
     /// The profile column each header cell was bound to when the records were judged: a header read
     /// another way (a column renamed into the profile) changes what the rules check, and nothing is skipped.
     let columns: [String?]
 
     init(columns: [String?]) { self.columns = columns }
 
-    var isEmpty: Bool { lines.isEmpty }
+    var isEmpty: Bool { lines.isEmpty && carried.isEmpty }
 
     @inline(__always)
     func contains(line: Int) -> Bool { lines.contains(line) }
+}
+
+/// The findings of records written exactly as they were read, under a header written as it was read, in
+/// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
+/// file is what it reported on it in the input, moved to the record's new line and number.
+struct CarriedFindings: Sendable {
+    /// A record's findings as the input's lint reported them (in report order), and the line the record
+    /// started on there.
+    struct Record: Sendable {
+        var line: Int
+        let inputLine: Int
+        let findings: Range<Int>
+    }
+
+    /// Output lines where a carried record starts.
+    private(set) var lines = NumberSet()
+    /// By output line.
+    private(set) var records: [Record] = []
+    private(set) var findings: [Diagnostic] = []
+
+    var isEmpty: Bool { records.isEmpty }
+
+    /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings.
+    mutating func append(line: Int, inputLine: Int, findings recordFindings: some Collection<Diagnostic>) {
+        let start = findings.count
+        findings.append(contentsOf: recordFindings)
+        records.append(Record(line: line, inputLine: inputLine, findings: start..<findings.count))
+        lines.insert(line)
+    }
+
+    /// The same records at the lines `move` gives (rows regrouped after they were written).
+    func moved(_ move: (Int) -> Int) -> CarriedFindings {
+        var result = self
+        for i in result.records.indices { result.records[i].line = move(result.records[i].line) }
+        result.records.sort { $0.line < $1.line }
+        result.lines = lines.mapped(move)
+        return result
+    }
+
+    /// The record starting on `line`, looked for from `cursor` on (lines are read in increasing order).
+    func record(at line: Int, cursor: inout Int) -> Record? {
+        while cursor < records.count && records[cursor].line < line { cursor += 1 }
+        return cursor < records.count && records[cursor].line == line ? records[cursor] : nil
+    }
+}
+
+/// How a lint hands on carried findings: the record-alone rules' turns collapse into one turn per run of
+/// them in the order the rules are called, and every finding goes out at the turn of the run its rule is
+/// in, so that findings at one place keep their order. A finding's rule is known by its code: a code that
+/// one run's rules declare and no other rule does. A record with a finding whose code is not known so
+/// (or that refers elsewhere) is judged by every rule, as if nothing were carried.
+struct CarryTurns {
+    enum Step {
+        case rule(Unmanaged<RecordRule>)
+        /// The findings of the `n`th run of record-alone rules.
+        case carry(Int)
+    }
+
+    /// Steps for every record, and then for those that span lines (`readsOnlyRecordsSpanningLines`).
+    let steps: [Step]
+    let spanningSteps: [Step]
+    /// Code → the run whose rules report it; -1 for codes only rules that are still called report.
+    private let turns: [String: Int]
+
+    /// nil when a rule does not declare what it reports: then a code cannot be traced to its rule.
+    init?(everyRecord: [RecordRule], spanning: [RecordRule]) {
+        var turns: [String: Int] = [:]
+        var ambiguous = Set<String>()
+        var run = -1
+        func collapsed(_ rules: [RecordRule]) -> [Step]? {
+            var steps: [Step] = []
+            var previousAlone = false
+            for rule in rules {
+                guard let reports = rule.reports else { return nil }
+                if rule.judgesRecordAlone && !previousAlone {
+                    run += 1
+                    steps.append(.carry(run))
+                } else if !rule.judgesRecordAlone {
+                    steps.append(.rule(Unmanaged.passUnretained(rule)))
+                }
+                previousAlone = rule.judgesRecordAlone
+                let turn = rule.judgesRecordAlone ? run : -1
+                for code in reports.map(\.code) {
+                    if let known = turns[code], known != turn { ambiguous.insert(code) }
+                    turns[code] = turn
+                }
+            }
+            return steps
+        }
+        guard let steps = collapsed(everyRecord), let spanningSteps = collapsed(spanning) else { return nil }
+        for code in ambiguous { turns[code] = nil }
+        self.steps = steps
+        self.spanningSteps = spanningSteps
+        self.turns = turns
+    }
+
+    /// Whether every finding of `record` can be traced to its rule and is about the record alone.
+    func traces(_ record: CarriedFindings.Record, in carried: CarriedFindings) -> Bool {
+        carried.findings[record.findings].allSatisfy { turns[$0.code] != nil && $0.content.related.isEmpty }
+    }
+
+    /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the carried
+    /// findings of the record-alone rules at their turn, moved to the record's line and number.
+    func run(_ steps: [Step], _ record: CarriedFindings.Record, in carried: CarriedFindings, reader: CSVReader, number: Int,
+             sink: DiagnosticSink) {
+        for step in steps {
+            switch step {
+            case .rule(let rule):
+                rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
+            case .carry(let run):
+                for finding in carried.findings[record.findings] where turns[finding.code] == run {
+                    var moved = finding
+                    moved.line = finding.line + record.line - record.inputLine
+                    moved.record = number
+                    sink.readmit(moved)
+                }
+            }
+        }
+    }
 }
 
 /// A set of line or record numbers, one bit each.
