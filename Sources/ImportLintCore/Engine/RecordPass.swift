@@ -24,7 +24,7 @@ struct RecordPass {
         let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
         let unchanged = unchanged ?? UnchangedRecords(columns: [])
         let carried = unchanged.carried
-        let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning)
+        let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
         var carriedCursor = 0
         try withExtendedLifetime(rules) {
             while try reader.next() {
@@ -45,9 +45,9 @@ struct RecordPass {
                     for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
                 } else if let carrying, carried.lines.contains(reader.line),
-                          let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record, in: carried) {
-                    carrying.run(carrying.steps, record, in: carried, reader: reader, number: records, sink: sink)
-                    if spansLines { carrying.run(carrying.spanningSteps, record, in: carried, reader: reader, number: records, sink: sink) }
+                          let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
+                    carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
+                    if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
                 } else {
                     for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }

@@ -22,8 +22,7 @@ struct UnchangedRecords: Sendable {
 /// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
 /// file is what it reported on it in the input, moved to the record's new line and number.
 struct CarriedFindings: Sendable {
-    /// A record's findings as the input's lint reported them (in report order), and the line the record
-    /// started on there.
+    /// A record's findings (a range of `findings`), and the line the record started on in the input.
     struct Record: Sendable {
         var line: Int
         let inputLine: Int
@@ -34,15 +33,16 @@ struct CarriedFindings: Sendable {
     private(set) var lines = NumberSet()
     /// By output line.
     private(set) var records: [Record] = []
-    private(set) var findings: [Diagnostic] = []
+    /// The input's findings, in report order, as its lint reported them (not copied: the fix plan holds them).
+    let findings: [Diagnostic]
+
+    init(findings: [Diagnostic] = []) { self.findings = findings }
 
     var isEmpty: Bool { records.isEmpty }
 
     /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings.
-    mutating func append(line: Int, inputLine: Int, findings recordFindings: some Collection<Diagnostic>) {
-        let start = findings.count
-        findings.append(contentsOf: recordFindings)
-        records.append(Record(line: line, inputLine: inputLine, findings: start..<findings.count))
+    mutating func append(line: Int, inputLine: Int, findings recordFindings: Range<Int>) {
+        records.append(Record(line: line, inputLine: inputLine, findings: recordFindings))
         lines.insert(line)
     }
 
@@ -71,20 +71,23 @@ struct CarryTurns {
     enum Step {
         case rule(Unmanaged<RecordRule>)
         /// The findings of the `n`th run of record-alone rules.
-        case carry(Int)
+        case carry(Int8)
     }
 
     /// Steps for every record, and then for those that span lines (`readsOnlyRecordsSpanningLines`).
     let steps: [Step]
     let spanningSteps: [Step]
-    /// Code → the run whose rules report it; -1 for codes only rules that are still called report.
-    private let turns: [String: Int]
+    let carried: CarriedFindings
+    /// Per carried finding: the run whose rules report it, `regenerated` or `untraced`.
+    private let turns: [Int8]
+    private static let regenerated: Int8 = -1
+    private static let untraced: Int8 = -2
 
     /// nil when a rule does not declare what it reports: then a code cannot be traced to its rule.
-    init?(everyRecord: [RecordRule], spanning: [RecordRule]) {
-        var turns: [String: Int] = [:]
+    init?(everyRecord: [RecordRule], spanning: [RecordRule], carried: CarriedFindings) {
+        var byCode: [String: Int8] = [:]
         var ambiguous = Set<String>()
-        var run = -1
+        var run: Int8 = -1
         func collapsed(_ rules: [RecordRule]) -> [Step]? {
             var steps: [Step] = []
             var previousAlone = false
@@ -97,38 +100,55 @@ struct CarryTurns {
                     steps.append(.rule(Unmanaged.passUnretained(rule)))
                 }
                 previousAlone = rule.judgesRecordAlone
-                let turn = rule.judgesRecordAlone ? run : -1
+                let turn = rule.judgesRecordAlone ? run : Self.regenerated
                 for code in reports.map(\.code) {
-                    if let known = turns[code], known != turn { ambiguous.insert(code) }
-                    turns[code] = turn
+                    if let known = byCode[code], known != turn { ambiguous.insert(code) }
+                    byCode[code] = turn
                 }
             }
             return steps
         }
         guard let steps = collapsed(everyRecord), let spanningSteps = collapsed(spanning) else { return nil }
-        for code in ambiguous { turns[code] = nil }
+        for code in ambiguous { byCode[code] = nil }
         self.steps = steps
         self.spanningSteps = spanningSteps
+        self.carried = carried
+        // Findings with one content share it: each content is traced once, and the last one is kept at hand
+        // (a column's repeated finding comes record after record).
+        var byContent: [ObjectIdentifier: Int8] = [:]
+        var last: (content: ObjectIdentifier, turn: Int8)?
+        var turns = [Int8](repeating: Self.untraced, count: carried.findings.count)
+        for record in carried.records {
+            for i in record.findings {
+                let content = carried.findings[i].content
+                let id = ObjectIdentifier(content)
+                if let last, last.content == id { turns[i] = last.turn; continue }
+                let turn = byContent[id] ?? (content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced)
+                byContent[id] = turn
+                last = (id, turn)
+                turns[i] = turn
+            }
+        }
         self.turns = turns
     }
 
     /// Whether every finding of `record` can be traced to its rule and is about the record alone.
-    func traces(_ record: CarriedFindings.Record, in carried: CarriedFindings) -> Bool {
-        carried.findings[record.findings].allSatisfy { turns[$0.code] != nil && $0.content.related.isEmpty }
+    func traces(_ record: CarriedFindings.Record) -> Bool {
+        for i in record.findings where turns[i] == Self.untraced { return false }
+        return true
     }
 
     /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the carried
     /// findings of the record-alone rules at their turn, moved to the record's line and number.
-    func run(_ steps: [Step], _ record: CarriedFindings.Record, in carried: CarriedFindings, reader: CSVReader, number: Int,
-             sink: DiagnosticSink) {
+    func run(_ steps: [Step], _ record: CarriedFindings.Record, reader: CSVReader, number: Int, sink: DiagnosticSink) {
         for step in steps {
             switch step {
             case .rule(let rule):
                 rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
             case .carry(let run):
-                for finding in carried.findings[record.findings] where turns[finding.code] == run {
-                    var moved = finding
-                    moved.line = finding.line + record.line - record.inputLine
+                for i in record.findings where turns[i] == run {
+                    var moved = carried.findings[i]
+                    moved.line += record.line - record.inputLine
                     moved.record = number
                     sink.readmit(moved)
                 }

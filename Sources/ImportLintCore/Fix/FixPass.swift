@@ -136,6 +136,7 @@ final class FixPass {
         prepareColumns()
         try writeCurrentRecord(record: 0, to: out)
         carriesFindings = readsUTF8 && row.elementsEqual(Self.recordContent(reader))
+        if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         return try copyRecords(to: out)
     }
 
@@ -234,13 +235,14 @@ final class FixPass {
     /// Notes the findings of the reader's record, written as read on output line `line`, when all the
     /// plan's diagnostics on its lines are about it.
     private func carry(record: Int, line: Int) {
-        let diagnostics = plan.diagnostics
+        let diagnostics = carried.findings
         while carryCursor < diagnostics.count && diagnostics[carryCursor].line < reader.line { carryCursor += 1 }
         var end = carryCursor
-        while end < diagnostics.count && diagnostics[end].line <= reader.endLine { end += 1 }
-        let findings = diagnostics[carryCursor..<end]
-        guard !findings.isEmpty, findings.allSatisfy({ $0.record == record }) else { return }
-        carried.append(line: line, inputLine: reader.line, findings: findings)
+        while end < diagnostics.count && diagnostics[end].line <= reader.endLine {
+            guard diagnostics[end].record == record else { return }
+            end += 1
+        }
+        if end > carryCursor { carried.append(line: line, inputLine: reader.line, findings: carryCursor..<end) }
     }
 
     /// Line breaks in `bytes` as the reader counts them: LF, CR LF and a lone CR.
@@ -259,7 +261,8 @@ final class FixPass {
         try out.flush()
         var unchanged = UnchangedRecords(columns: boundColumns)
         unchanged.lines = unchangedLines
-        unchanged.carried = carried
+        // Without a record to carry, the input's findings are not held while the output is linted.
+        if !carried.isEmpty { unchanged.carried = carried }
         guard let regrouper, regrouper.movedRows > 0 else {
             try out.finish()
             result.unchanged = unchanged
@@ -269,7 +272,7 @@ final class FixPass {
         do {
             try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1, into: target)
             unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
-            unchanged.carried = carried.moved(regrouper.movedLine)
+            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
             result.unchanged = unchanged
             try target.finish()
         } catch {
