@@ -100,4 +100,77 @@ import Testing
         options.unchangedRecords = UnchangedRecords(columns: ["Name", "Primary Email"])
         #expect(try Linter(options: options).lint(input).report.diagnostics == full)
     }
+
+    /// Files whose records keep their findings through a fix (locales, time zones, numbers and addresses
+    /// no safe fix repairs, missing values, a missing email or SMS), mixed with records fixes change,
+    /// blank lines and a '#TYPE' line the fix removes, a repeated header row it removes, contact rows it
+    /// regroups and, in some, a header it renames; delimiters the target reads, so records are copied as read.
+    static func carryingFile(seed: UInt64) -> (bytes: [UInt8], name: String) {
+        var rng = SeededRNG(seed: seed)
+        let kind = Int(seed % 3)
+        let delimiter = kind == 1 ? "," : "\t"
+        var header = [["Primary Email", "Name", "Locale", "Time Zone", "Job Title"],
+                      ["First Name", "Last Name", "Email", "SMS Phone", "Business Title", "Identification"],
+                      ["Person", "Contact Protocol", "Contact Label", "Contact URI"]][kind]
+        if rng.chance(0.2) { header[1] = header[1].lowercased() }
+        func messy(_ value: String) -> String {
+            rng.chance(0.15) ? value + " " : (rng.chance(0.1) ? "=" + value : value)
+        }
+        func row(_ i: Int) -> [String] {
+            switch kind {
+            case 0:
+                let email = rng.chance(0.1) ? "not an address \(i)" : (rng.chance(0.1) ? "user1@example.com" : "user\(i)@example.com")
+                return [email, rng.chance(0.1) ? "" : messy("Ann \(i)"), rng.pick(["en-GB", "pt-BR", "nl", "en", "xx-YY", ""]),
+                        rng.pick(["Amsterdam", "Madrid", "Mars/Base", ""]), messy(rng.pick(["Clerk", "Zoë", "Zoe\u{0308}", ""]))]
+            case 1:
+                let email = rng.chance(0.15) ? "" : (rng.chance(0.1) ? "user@@example" : "user\(i)@example.com")
+                return [messy("Ann"), rng.chance(0.1) ? "" : "Lee \(i)", email, rng.pick(["", "+31 6 1348 7607", "12", "phone"]),
+                        messy(rng.pick(["Clerk", "Ops"])), rng.chance(0.1) ? "" : "E\(i)"]
+            default:
+                let scheme = rng.pick(["email", "telephone", "fax"])
+                let uri = scheme == "email" ? (rng.chance(0.2) ? "not an address \(i)" : "c\(i)@mail.example.com")
+                                              : rng.pick(["+31 6 1348 7607", "12", "phone \(i)"])
+                return [rng.pick(FixPropertyTests.persons), scheme, rng.pick(["work", "mobile", "Work"]), messy(uri)]
+            }
+        }
+        let eol = rng.pick(["\n", "\r\n"])
+        var text = rng.chance(0.2) ? "#TYPE System.Management.Automation.PSCustomObject" + eol : ""
+        text += header.joined(separator: delimiter) + eol
+        for i in 0..<Int.random(in: 5...40, using: &rng) {
+            if rng.chance(0.08) { text += eol }
+            if rng.chance(0.05) { text += header.joined(separator: delimiter) + eol }
+            text += row(i).joined(separator: delimiter) + eol
+        }
+        return (Array(text.utf8), "carry-\(seed).\(delimiter == "," ? "csv" : "tsv")")
+    }
+
+    /// The records whose findings the first round's pass hands on to the lint of its output.
+    static func carriedRecords(_ bytes: [UInt8], name: String) throws -> Int {
+        let input = InputFile.bytes(bytes, displayPath: name)
+        let lint = try Linter(options: LintOptions()).lint(input)
+        let profile = try lint.report.profile.map(ProfileLoader.load)
+        let delimiter = lint.report.delimiter == "tab" ? UInt8(0x09) : 0x2C
+        let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: false,
+                                    force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
+        let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
+                               settings: settings).run(directory: NSTemporaryDirectory(), name: "test")
+        if let path = pass.outputPath { AtomicFile.discard(path) }
+        return pass.unchanged?.carried.records.count ?? 0
+    }
+
+    /// Handing on the findings of records written as read gives the report and file a lint of every
+    /// record gives, and it does hand on findings in most of these files.
+    @Test func carriedFindingsFixTheSame() throws {
+        var carrying = 0
+        for seed in FixPropertyTests.seeds {
+            let file = Self.carryingFile(seed: seed)
+            var unsafe = FixOptions()
+            unsafe.unsafeFixes = true
+            for options in [FixOptions(), unsafe] {
+                try Self.expectSameFix(file.bytes, name: file.name, options: options, "carrying seed \(seed), unsafe \(options.unsafeFixes)")
+            }
+            if try Self.carriedRecords(file.bytes, name: file.name) > 0 { carrying += 1 }
+        }
+        #expect(carrying * 2 > FixPropertyTests.seeds.count, "\(carrying) of \(FixPropertyTests.seeds.count) files carried findings")
+    }
 }

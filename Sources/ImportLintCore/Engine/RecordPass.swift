@@ -5,7 +5,8 @@ struct RecordPass {
     /// The rules about the file as a whole, which see blank lines.
     let fileRules: [RecordRule]
     let repeatedHeader: RepeatedHeaderRule
-    /// Records only the rules that do not judge a record alone need to see (`fix`'s lint of its output).
+    /// Records only the rules that do not judge a record alone need to see (`fix`'s lint of its output),
+    /// with the findings those rules made on them when they did (`CarriedFindings`).
     var unchanged: UnchangedRecords?
 
     /// Reads records to the end of `reader`'s input and returns how many there were. While `undecided`,
@@ -25,6 +26,9 @@ struct RecordPass {
         let spanningAll = spanning.map(Unmanaged.passUnretained)
         let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
         let unchanged = unchanged ?? UnchangedRecords(columns: [])
+        let carried = unchanged.carried
+        let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
+        var carriedCursor = 0
         try withExtendedLifetime(rules) {
             while try reader.next() {
                 if undecided { undecided = try settle(reader) }
@@ -43,6 +47,10 @@ struct RecordPass {
                 if unchanged.contains(line: reader.line) {
                     for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
+                } else if let carrying, carried.lines.contains(reader.line),
+                          let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
+                    carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
+                    if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
                 } else {
                     for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }

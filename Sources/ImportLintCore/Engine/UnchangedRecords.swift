@@ -1,19 +1,174 @@
-/// Records of a file that `fix` wrote unchanged from records no rule reported on, by the line each starts
-/// on in the written file: its lint of its own output need not judge them again with the rules whose
-/// verdict rests on the record alone (`RecordRule.judgesRecordAlone`). Those rules are most of a lint's
-/// time; the rest (keys, groups, clusters) still read every record.
+/// Records of a file that `fix` wrote unchanged, by the line each starts on in the written file: its lint of
+/// its own output need not judge them again with the rules whose verdict rests on the record alone
+/// (`RecordRule.judgesRecordAlone`). Those rules are most of a lint's time; the rest (keys, groups,
+/// clusters) still read every record. Records nothing was reported on are in `lines`; records that had
+/// findings are in `carried`, with those findings, which the lint hands on in those rules' place.
 struct UnchangedRecords: Sendable {
     var lines = NumberSet()
+    var carried = CarriedFindings()
     /// The profile column each header cell was bound to when the records were judged: a header read
     /// another way (a column renamed into the profile) changes what the rules check, and nothing is skipped.
     let columns: [String?]
 
     init(columns: [String?]) { self.columns = columns }
 
-    var isEmpty: Bool { lines.isEmpty }
+    var isEmpty: Bool { lines.isEmpty && carried.isEmpty }
 
     @inline(__always)
     func contains(line: Int) -> Bool { lines.contains(line) }
+}
+
+/// The findings of records written exactly as they were read, under a header written as it was read, in
+/// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
+/// file is what it reported on it in the input, moved to the record's new line and number.
+struct CarriedFindings: Sendable {
+    /// A record's findings (a range of `findings`), and the line the record started on in the input: 32
+    /// bits each (a people export carries about a quarter of its records, held while its output is linted).
+    struct Record: Sendable {
+        private let line32: UInt32
+        private let inputLine32: UInt32
+        private let start: UInt32
+        private let end: UInt32
+
+        init?(line: Int, inputLine: Int, findings: Range<Int>) {
+            guard let line32 = UInt32(exactly: line), let inputLine32 = UInt32(exactly: inputLine),
+                  let start = UInt32(exactly: findings.lowerBound), let end = UInt32(exactly: findings.upperBound) else { return nil }
+            (self.line32, self.inputLine32, self.start, self.end) = (line32, inputLine32, start, end)
+        }
+
+        var line: Int { Int(line32) }
+        var inputLine: Int { Int(inputLine32) }
+        var findings: Range<Int> { Int(start)..<Int(end) }
+    }
+
+    /// Output lines where a carried record starts.
+    private(set) var lines = NumberSet()
+    /// By output line.
+    private(set) var records: [Record] = []
+    /// The input's findings, in report order, as its lint reported them (not copied: the fix plan holds them).
+    let findings: [Diagnostic]
+
+    init(findings: [Diagnostic] = []) { self.findings = findings }
+
+    var isEmpty: Bool { records.isEmpty }
+
+    /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings; a
+    /// record whose numbers do not fit is not carried.
+    mutating func append(line: Int, inputLine: Int, findings recordFindings: Range<Int>) {
+        guard let record = Record(line: line, inputLine: inputLine, findings: recordFindings) else { return }
+        records.append(record)
+        lines.insert(line)
+    }
+
+    /// The same records at the lines `move` gives (rows regrouped after they were written).
+    func moved(_ move: (Int) -> Int) -> CarriedFindings {
+        var result = CarriedFindings(findings: findings)
+        for (line, record) in records.map({ (move($0.line), $0) }).sorted(by: { $0.0 < $1.0 }) {
+            result.append(line: line, inputLine: record.inputLine, findings: record.findings)
+        }
+        return result
+    }
+
+    /// The record starting on `line`, looked for from `cursor` on (lines are read in increasing order).
+    func record(at line: Int, cursor: inout Int) -> Record? {
+        while cursor < records.count && records[cursor].line < line { cursor += 1 }
+        return cursor < records.count && records[cursor].line == line ? records[cursor] : nil
+    }
+}
+
+/// How a lint hands on carried findings: the record-alone rules' turns collapse into one turn per run of
+/// them in the order the rules are called, and every finding goes out at the turn of the run its rule is
+/// in, so that findings at one place keep their order. A finding's rule is known by its code: a code that
+/// one run's rules declare and no other rule does. A record with a finding whose code is not known so
+/// (or that refers elsewhere) is judged by every rule, as if nothing were carried.
+struct CarryTurns {
+    enum Step {
+        case rule(Unmanaged<RecordRule>)
+        /// The findings of the `n`th run of record-alone rules.
+        case carry(Int8)
+    }
+
+    /// Steps for every record, and then for those that span lines (`readsOnlyRecordsSpanningLines`).
+    let steps: [Step]
+    let spanningSteps: [Step]
+    let carried: CarriedFindings
+    /// Per carried finding: the run whose rules report it, `regenerated` or `untraced`.
+    private let turns: [Int8]
+    private static let regenerated: Int8 = -1
+    private static let untraced: Int8 = -2
+
+    /// nil when a rule does not declare what it reports: then a code cannot be traced to its rule.
+    init?(everyRecord: [RecordRule], spanning: [RecordRule], carried: CarriedFindings) {
+        var byCode: [String: Int8] = [:]
+        var ambiguous = Set<String>()
+        var run: Int8 = -1
+        func collapsed(_ rules: [RecordRule]) -> [Step]? {
+            var steps: [Step] = []
+            var previousAlone = false
+            for rule in rules {
+                guard let reports = rule.reports else { return nil }
+                if rule.judgesRecordAlone && !previousAlone {
+                    run += 1
+                    steps.append(.carry(run))
+                } else if !rule.judgesRecordAlone {
+                    steps.append(.rule(Unmanaged.passUnretained(rule)))
+                }
+                previousAlone = rule.judgesRecordAlone
+                let turn = rule.judgesRecordAlone ? run : Self.regenerated
+                for code in reports.map(\.code) {
+                    if let known = byCode[code], known != turn { ambiguous.insert(code) }
+                    byCode[code] = turn
+                }
+            }
+            return steps
+        }
+        guard let steps = collapsed(everyRecord), let spanningSteps = collapsed(spanning) else { return nil }
+        for code in ambiguous { byCode[code] = nil }
+        self.steps = steps
+        self.spanningSteps = spanningSteps
+        self.carried = carried
+        // Findings with one content share it: each content is traced once, and the last one is kept at hand
+        // (a column's repeated finding comes record after record).
+        var byContent: [ObjectIdentifier: Int8] = [:]
+        var last: (content: ObjectIdentifier, turn: Int8)?
+        var turns = [Int8](repeating: Self.untraced, count: carried.findings.count)
+        for record in carried.records {
+            for i in record.findings {
+                let content = carried.findings[i].content
+                let id = ObjectIdentifier(content)
+                if let last, last.content == id { turns[i] = last.turn; continue }
+                let turn = byContent[id] ?? (content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced)
+                byContent[id] = turn
+                last = (id, turn)
+                turns[i] = turn
+            }
+        }
+        self.turns = turns
+    }
+
+    /// Whether every finding of `record` can be traced to its rule and is about the record alone.
+    func traces(_ record: CarriedFindings.Record) -> Bool {
+        for i in record.findings where turns[i] == Self.untraced { return false }
+        return true
+    }
+
+    /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the carried
+    /// findings of the record-alone rules at their turn, moved to the record's line and number.
+    func run(_ steps: [Step], _ record: CarriedFindings.Record, reader: CSVReader, number: Int, sink: DiagnosticSink) {
+        for step in steps {
+            switch step {
+            case .rule(let rule):
+                rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
+            case .carry(let run):
+                for i in record.findings where turns[i] == run {
+                    var moved = carried.findings[i]
+                    moved.line += record.line - record.inputLine
+                    moved.record = number
+                    sink.readmit(moved)
+                }
+            }
+        }
+    }
 }
 
 /// A set of line or record numbers, one bit each.

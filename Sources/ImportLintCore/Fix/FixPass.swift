@@ -60,6 +60,12 @@ final class FixPass {
     @exclusivity(unchecked) private var outputLine = 0
     /// Lines of the output where a record starts that was copied as read from a record without findings.
     @exclusivity(unchecked) private var unchangedLines = NumberSet()
+    /// The findings of records copied as read that had some, when the output's lint can hand them on: the
+    /// input was read as UTF-8 and its header is written as it was read (`CarriedFindings`).
+    @exclusivity(unchecked) private var carried = CarriedFindings()
+    private var carriesFindings = false
+    /// The first of the plan's diagnostics not on a line before the current record's.
+    @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
@@ -80,6 +86,7 @@ final class FixPass {
 
     /// The input is UTF-16: its only bytes that are not text are unpaired surrogates, which no code page reads.
     private let readsUTF16: Bool
+    private let readsUTF8: Bool
 
     init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
         self.plan = plan
@@ -87,6 +94,7 @@ final class FixPass {
         self.input = input
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         if case .utf16 = encoding { readsUTF16 = true } else { readsUTF16 = false }
+        if case .utf8 = encoding { readsUTF8 = true } else { readsUTF8 = false }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
         for d in plan.diagnostics {
@@ -127,6 +135,8 @@ final class FixPass {
         guard checkStructure(record: nil) else { return false }
         prepareColumns()
         try writeCurrentRecord(record: 0, to: out)
+        carriesFindings = readsUTF8 && row.elementsEqual(Self.recordContent(reader))
+        if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         return try copyRecords(to: out)
     }
 
@@ -213,9 +223,26 @@ final class FixPass {
         }
         if record == 0 { headerEnd = out.offset }
         outputLine += 1 + (rowIsVerbatim ? 0 : row.withUnsafeBufferPointer(Self.lineBreaks))
-        if rowIsVerbatim && !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
-            unchangedLines.insert(line)
+        if rowIsVerbatim {
+            if !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
+                unchangedLines.insert(line)
+            } else if carriesFindings {
+                carry(record: record, line: line)
+            }
         }
+    }
+
+    /// Notes the findings of the reader's record, written as read on output line `line`, when all the
+    /// plan's diagnostics on its lines are about it.
+    private func carry(record: Int, line: Int) {
+        let diagnostics = carried.findings
+        while carryCursor < diagnostics.count && diagnostics[carryCursor].line < reader.line { carryCursor += 1 }
+        var end = carryCursor
+        while end < diagnostics.count && diagnostics[end].line <= reader.endLine {
+            guard diagnostics[end].record == record else { return }
+            end += 1
+        }
+        if end > carryCursor { carried.append(line: line, inputLine: reader.line, findings: carryCursor..<end) }
     }
 
     /// Line breaks in `bytes` as the reader counts them: LF, CR LF and a lone CR.
@@ -234,6 +261,8 @@ final class FixPass {
         try out.flush()
         var unchanged = UnchangedRecords(columns: boundColumns)
         unchanged.lines = unchangedLines
+        // Without a record to carry, the input's findings are not held while the output is linted.
+        if !carried.isEmpty { unchanged.carried = carried }
         guard let regrouper, regrouper.movedRows > 0 else {
             try out.finish()
             result.unchanged = unchanged
@@ -243,6 +272,7 @@ final class FixPass {
         do {
             try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1, into: target)
             unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
+            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
             result.unchanged = unchanged
             try target.finish()
         } catch {
