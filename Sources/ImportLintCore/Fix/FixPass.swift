@@ -476,7 +476,10 @@ final class FixPass {
         }
         if let bad = reader.invalidUTF8.first {
             if readsUTF16 {
-                return structural("line \(bad.line): an unpaired UTF-16 surrogate, half of a character whose other half was lost (\(RuleDescriptor.invalidUTF8.name)): restore the character at its source")
+                let damage = bad.badBytes.contains(UTF16Surrogates.oddByteMark)
+                    ? "a lone byte at the end of a UTF-16 file, half of a code unit (\(RuleDescriptor.invalidUTF8.name)): restore the file from its source or remove the byte"
+                    : "an unpaired UTF-16 surrogate, half of a character whose other half was lost (\(RuleDescriptor.invalidUTF8.name)): restore the character at its source"
+                return structural("line \(bad.line): \(damage)")
             }
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
             if let repair = invalidBytesRepair {
