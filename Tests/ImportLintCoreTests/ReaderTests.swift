@@ -224,15 +224,22 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         var units = Array(text.utf16)
         units.remove(at: units.lastIndex(of: 0x58)!)  // 'X' becomes a lone low surrogate
         units.insert(0xDE00, at: units.lastIndex(of: 0x20)! + 1)
-        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try expectUTF16Damage(in: units, at: (3, 20), message: "An unpaired UTF-16 surrogate", fix: "line 3")
+    }
+
+    /// Lints UTF-16LE `units` (a BOM first, `tail` after): the one invalid-utf8 finding is at `position` and
+    /// starts with `message`, no U+FFFD is blamed on a program, and the transcode is unsafe, naming `fix`.
+    func expectUTF16Damage(in units: [UInt16], tail: [UInt8] = [], at position: (line: Int, column: Int), message: String,
+                           fix: String) throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + tail
         let report = try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: "people.tsv")).report
-        let surrogate = try #require(report.diagnostics.first { $0.rule == "invalid-utf8" })
-        #expect(surrogate.line == 3 && surrogate.column == 20)
-        #expect(surrogate.message.hasPrefix("An unpaired UTF-16 surrogate"))
+        let damage = try #require(report.diagnostics.first { $0.rule == "invalid-utf8" })
+        #expect(damage.line == position.line && damage.column == position.column)
+        #expect(damage.message.hasPrefix(message))
         #expect(!report.diagnostics.contains { $0.rule == "lossy-replacement" })
         let transcode = try #require(report.diagnostics.first { $0.rule == "utf16-encoding" })
         #expect(transcode.fix?.applicability == .unsafe)
-        #expect(transcode.fix?.description.contains("line 3") == true)
+        #expect(transcode.fix?.description.contains(fix) == true)
     }
 
     /// A lone byte after the last whole code unit (a file cut short, or a byte appended by an 8-bit tool) is
@@ -261,15 +268,8 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
     /// The lint reports the odd byte at its place as what it is, and the transcode is not a safe fix.
     @Test func oddByteAtTheEndOfUTF16IsAnErrorAndMakesTheTranscodeUnsafe() throws {
         let text = "Primary Email\tName\r\nann@widget.com\tAnn Lee\r\nbob@widget.com\tBob Ray"
-        let bytes: [UInt8] = [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x0A]
-        let report = try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: "people.tsv")).report
-        let odd = try #require(report.diagnostics.first { $0.rule == "invalid-utf8" })
-        #expect(odd.line == 3 && odd.column == 23)
-        #expect(odd.message.hasPrefix("A lone byte at the end of the file"))
-        #expect(!report.diagnostics.contains { $0.rule == "lossy-replacement" })
-        let transcode = try #require(report.diagnostics.first { $0.rule == "utf16-encoding" })
-        #expect(transcode.fix?.applicability == .unsafe)
-        #expect(transcode.fix?.description.contains("line 3 holds a lone byte") == true)
+        try expectUTF16Damage(in: Array(text.utf16), tail: [0x0A], at: (3, 23), message: "A lone byte at the end of the file",
+                              fix: "line 3 holds a lone byte")
     }
 
     /// Excel's delimiter hint is exactly 'sep=' and one character that can separate cells.
