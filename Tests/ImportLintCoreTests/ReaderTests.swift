@@ -99,6 +99,19 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         #expect(records[0].cells == ["abcd", "e"])
     }
 
+    /// A misplaced quote written after a backslash (MySQL's OUTFILE escaping) is told from a plain one, for a
+    /// stray quote and for text after a closing quote, whatever the chunk size.
+    @Test func backslashBeforeAMisplacedQuoteIsNoted() throws {
+        let text = "h1,h2,h3\n\"Dave \\\"Rock\\\" J\",\"ab\\\"cd,\"Dave \"Rock\"\"\n"
+        for chunk in [1, 3, 1 << 20] {
+            let reader = CSVReader(source: MemorySource(Array(text.utf8)), delimiter: 0x2C, chunkSize: chunk)
+            #expect(try reader.next() && reader.next())
+            let found = reader.malformedQuotes.map { "\($0.kind) f\($0.field) \(reader.followsBackslash($0))" }
+            #expect(found == ["strayQuoteInQuotedCell f0 true", "textAfterClosingQuote f1 true", "strayQuoteInQuotedCell f2 false"],
+                    "chunk \(chunk)")
+        }
+    }
+
     /// Each kind of misplaced quote is noted once per cell, at the quote (or the text after a closing
     /// quote), whatever the chunk size; the cells read as spreadsheets read them.
     @Test func malformedQuotesAreNotedWithTheirColumns() throws {

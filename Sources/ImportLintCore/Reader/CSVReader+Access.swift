@@ -113,6 +113,13 @@ extension CSVReader {
         (quote.line, column(at: quote.offset, lineStart: quote.lineStart))
     }
 
+    /// Whether the quote (for text after a closing quote, that closing quote) follows a backslash: `\"`, as
+    /// MySQL's SELECT … INTO OUTFILE and programming languages escape a quote.
+    func followsBackslash(_ quote: MalformedQuote) -> Bool {
+        let quoteOffset = quote.kind == .textAfterClosingQuote ? quote.offset - 1 : quote.offset
+        return quoteOffset > recordStartOffset && bufferBase[quoteOffset] == 0x22 && bufferBase[quoteOffset - 1] == 0x5C
+    }
+
     /// Counts decoded scalars (an invalid byte counts as one U+FFFD) unless the prefix is pure ASCII.
     func column(at offset: Int, lineStart: Int) -> Int {
         if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }

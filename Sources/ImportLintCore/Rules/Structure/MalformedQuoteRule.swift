@@ -47,8 +47,10 @@ final class MalformedQuoteRule: RecordRule {
             case .strayQuoteInQuotedCell:
                 message = "Quote inside a quoted cell that is not doubled: it closes the cell early, so the cell reads as '\(value)'; write a quote inside a quoted cell as \"\""
             }
+            let escaped = quote.kind != .quoteInUnquotedCell && reader.followsBackslash(quote)
+                ? "; the quote follows a backslash (\\\"), as MySQL's SELECT … INTO OUTFILE and programs escape a quote, which CSV does not read: export it again with quotes doubled" : ""
             reader.report(.malformedQuote, to: sink, line: position.line, column: position.column, field: quote.field,
-                          record: record, message: message, fix: fix, values: [value], severity: severity)
+                          record: record, message: message + escaped, fix: fix, values: [value], severity: severity)
         }
     }
 }
