@@ -84,7 +84,8 @@ final class FixPass {
     private lazy var invalidBytesReading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(input.openRaw)) ?? nil
     private lazy var invalidBytesRepair: InvalidByteReading? = InvalidByteReading(invalidBytesReading)
 
-    /// The input is UTF-16: its only bytes that are not text are unpaired surrogates, which no code page reads.
+    /// The input is UTF-16: its only bytes that are not text are unpaired surrogates and a lone byte at its
+    /// end (`UTF16Surrogates`), which no code page reads.
     private let readsUTF16: Bool
     private let readsUTF8: Bool
 
@@ -476,10 +477,7 @@ final class FixPass {
         }
         if let bad = reader.invalidUTF8.first {
             if readsUTF16 {
-                let damage = bad.badBytes.contains(UTF16Surrogates.oddByteMark)
-                    ? "a lone byte at the end of a UTF-16 file, half of a code unit (\(RuleDescriptor.invalidUTF8.name)): restore the file from its source or remove the byte"
-                    : "an unpaired UTF-16 surrogate, half of a character whose other half was lost (\(RuleDescriptor.invalidUTF8.name)): restore the character at its source"
-                return structural("line \(bad.line): \(damage)")
+                return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
             }
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
             if let repair = invalidBytesRepair {

@@ -92,6 +92,12 @@ final class ByteLevelRule: RecordRule {
     /// A UTF-16 file's invalid bytes are its unpaired surrogates and a lone byte at its end, one byte each
     /// as the transcode writes them (see `UTF16Surrogates`).
     static func utf16DamageMessage(_ bytes: [UInt8]) -> String {
+        let pronoun = bytes.count == 1 ? "it is no character, so no UTF-8 text can hold it, and how the import reads it" : "they are no characters, so no UTF-8 text can hold them, and how the import reads them"
+        return utf16Damage(bytes) + "; \(pronoun) is not documented"
+    }
+
+    /// What a UTF-16 file's invalid bytes are (`utf16DamageMessage`, and `fix`'s refusal of the file).
+    static func utf16Damage(_ bytes: [UInt8]) -> String {
         let surrogates = bytes.filter { $0 != UTF16Surrogates.oddByteMark }.count
         var parts: [String] = []
         if surrogates > 0 {
@@ -101,8 +107,7 @@ final class ByteLevelRule: RecordRule {
         if surrogates < bytes.count {
             parts.append("\(parts.isEmpty ? "A" : "and a") lone byte at the end of the file: half of a UTF-16 code unit (the file was cut short, or a tool appended a byte of 8-bit text)")
         }
-        let pronoun = bytes.count == 1 ? "it is no character, so no UTF-8 text can hold it, and how the import reads it" : "they are no characters, so no UTF-8 text can hold them, and how the import reads them"
-        return parts.joined(separator: ", ") + "; \(pronoun) is not documented"
+        return parts.joined(separator: ", ")
     }
 
     static func describe(_ scalar: UInt32) -> String {
