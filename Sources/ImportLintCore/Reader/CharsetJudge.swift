@@ -56,6 +56,7 @@ public enum CharsetJudge {
     ]
     /// The candidates whose characters take more than one byte.
     static let multiByteCharsets: Set<String> = ["Shift_JIS", "GBK", "GB18030", "Big5", "Big5-HKSCS", "windows-949", "EUC-KR"]
+    static func isMultiByte(_ charsets: [String]) -> Bool { charsets.contains(where: multiByteCharsets.contains) }
     /// The judge reads at most this much of the sample; more text rarely changes the verdict.
     static let maximumSample = 16 << 10
     /// Score points the best decoding must lead the runner-up by for a transcode to be safe. Calibrated
@@ -87,16 +88,15 @@ public enum CharsetJudge {
         // Only multi-byte code pages have a user-defined area; a single-byte one's private-use reading is
         // an unmapped byte, which the score already counts against it.
         let bestText = groups[scored[0].0].text
-        let multiByte = { (charsets: [String]) in charsets.contains(where: multiByteCharsets.contains) }
         let filled = groups[scored[0].0].charsets.compactMap { userDefinedAreaFilledBy[$0] }
-        let userDefined: UserDefinedCharacters? = if multiByte(groups[scored[0].0].charsets) && bestText.contains(where: isPrivateUse) {
+        let userDefined: UserDefinedCharacters? = if isMultiByte(groups[scored[0].0].charsets) && bestText.contains(where: isPrivateUse) {
             .inBest
         } else {
             groups.first { $0.charsets.contains(where: filled.contains) && $0.text != bestText && differsOnlyInPrivateUse(bestText, $0.text) }
                 .map { .readBy($0.charsets[0]) }
         }
-        let alsoReadBy = multiByte(groups[scored[0].0].charsets)
-            ? otherMultiByteReading(ofFew: bestText, among: scored.map { groups[$0.0] }, multiByte) : nil
+        let alsoReadBy = isMultiByte(groups[scored[0].0].charsets)
+            ? otherMultiByteReading(ofFew: bestText, among: scored.map { groups[$0.0] }) : nil
         let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
@@ -111,10 +111,9 @@ public enum CharsetJudge {
 
     /// The best of the other multi-byte code pages that read `best`'s bytes without a replacement character,
     /// when `best` holds too few characters that are not ASCII to tell them apart; `groups` best first.
-    static func otherMultiByteReading(ofFew best: [UInt32], among groups: [(text: [UInt32], charsets: [String])],
-                                      _ multiByte: ([String]) -> Bool) -> String? {
+    static func otherMultiByteReading(ofFew best: [UInt32], among groups: [(text: [UInt32], charsets: [String])]) -> String? {
         guard best.lazy.filter({ $0 >= 0x80 }).count < multiByteEvidence else { return nil }
-        return groups.first { $0.text != best && multiByte($0.charsets) && !$0.text.contains(0xFFFD) }
+        return groups.first { $0.text != best && isMultiByte($0.charsets) && !$0.text.contains(0xFFFD) }
             .map { $0.charsets.first(where: multiByteCharsets.contains) ?? $0.charsets[0] }
     }
 

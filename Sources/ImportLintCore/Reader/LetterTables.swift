@@ -17,10 +17,7 @@ enum LetterTables {
     private static let vietnamese = 1 << (latinAlphabets.count - 1)
     private static let vietnameseTones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
     /// The Vietnamese letters that carry a tone mark (either case).
-    private static let vietnameseToned: Set<UInt32> = Set(latinAlphabets.last!.unicodeScalars.flatMap { letter in
-        String(letter).decomposedStringWithCanonicalMapping.unicodeScalars.contains { vietnameseTones.contains($0.value) }
-            ? [letter.value] + String(letter).uppercased().unicodeScalars.map(\.value) : []
-    })
+    private static let vietnameseToned = Set(vietnameseTonedLetters.values)
 
     /// The alphabets a word of decoded text may be written in, as a bit set over `latinAlphabets`. Vietnamese
     /// holds most accented vowels, but a Vietnamese word is one syllable: one tone mark at most, and 'đ' only

@@ -26,7 +26,7 @@ enum TextPlausibility {
                 for c in word where c >= 0x80 && script(c) == .latin {
                     accentedLatin[LetterTables.latinLanguages(of: c) & alphabets, default: 0] += 1
                 }
-                total += wordScore(word)
+                total += wordScore(word, alphabets: alphabets)
                 word.removeAll(keepingCapacity: true)
             }
             if c >= 0x80 { total += symbolScore(c) }
@@ -90,7 +90,8 @@ enum TextPlausibility {
         }
     }
 
-    static func wordScore(_ word: [UInt32]) -> Double {
+    /// `alphabets`: `LetterTables.alphabetsFitting(word)`, which the caller has already.
+    static func wordScore(_ word: [UInt32], alphabets: Int) -> Double {
         guard word.contains(where: { $0 >= 0x80 }) else { return 0 }
         var total = 0.0
         var caseBroken = false
@@ -98,7 +99,7 @@ enum TextPlausibility {
         var nonASCIILatin = 0
         var adjacentAccented = 0
         var previousAccented = false
-        var languages = LetterTables.alphabetsFitting(word)
+        var languages = alphabets
         var oddNeighbours = 0
         for (k, c) in word.enumerated() where c >= 0x80 && script(c) == .latin && k > 0 && k + 1 < word.count {
             // An accented consonant between two consonants, or an accented vowel between two vowels.
