@@ -96,9 +96,14 @@ extension WordHasher {
                 if n >= 8 {
                     w = UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((8 &- (n &- i)) &* 8)
                 } else {
+                    // Assembled byte by byte: copying into the word took its address, which made every caller
+                    // set up a stack guard.
                     w = 0
-                    withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n &- i) }
-                    w = UInt64(littleEndian: w)
+                    var shift: UInt64 = 0
+                    for k in i..<n {
+                        w |= UInt64(base[k]) &<< shift
+                        shift &+= 8
+                    }
                 }
                 // Only the bytes not yet tested are nonzero here.
                 if onlyASCII && w & 0x8080_8080_8080_8080 != 0 { return false }
@@ -152,8 +157,15 @@ extension WordHasher {
         if !caseInsensitive {
             combine(value, lowercaseASCII: false)
         } else if !combineLowercasedIfASCII(value) {
-            combine(String(decoding: value, as: UTF8.self).lowercased())
+            combineLowercased(value)
         }
+    }
+
+    /// Bytes that are not all ASCII, lowercased as Unicode: rare, and kept out of line so that the ASCII path
+    /// is inlined into the hashing at every record.
+    @inline(never)
+    mutating func combineLowercased(_ value: UnsafeBufferPointer<UInt8>) {
+        combine(String(decoding: value, as: UTF8.self).lowercased())
     }
 }
 
