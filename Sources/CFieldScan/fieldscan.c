@@ -304,6 +304,91 @@ static cfs_split splitNEON(const uint8_t *bytes, int64_t start, int64_t length, 
 }
 #endif
 
+/* ---- Records in a row (cfs_split_records) ---- */
+
+/* The records from `start` on that are plain cells ended by LF or CR LF, read window after window: the
+   bytes of a window after one record's line break are the next record's, not read again. */
+__attribute__((always_inline))
+static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, int64_t start, int64_t length,
+                                       uint8_t delimiter, int64_t *ends, int64_t capacity, cfs_record *records,
+                                       int64_t maxRecords) {
+    /* Every window is read whole and strictly before `length`: the byte after a delimiter is read as the
+       start of the next cell. */
+    if (maxRecords <= 0 || capacity < 64 || start + 64 >= length || bytes[start] == 0x22) return 0;
+    const uint8_t *edges = edgesInCells(delimiter);
+    int64_t found = 0, count = 0;
+    /* The record being read: its first byte, where its cell ends start in `ends`, its first character. */
+    int64_t recordStart = start, recordEnds = 0, firstNonASCII = -1;
+    uint8_t edgeSpace = edges[bytes[start]];
+    /* Bits of the next window that were read already: the end of a character or a line break. */
+    uint64_t skip = 0;
+    /* A delimiter's neighbours are its cells' edges; the byte before `start` may not be there to read
+       (every later record follows a line break, which is no edge). */
+    if (bytes[start] == delimiter) {
+        ends[count++] = start;
+        edgeSpace |= edges[bytes[start + 1]];
+        skip = 1;
+    }
+    for (int64_t i = start; i + 64 < length; i += 64) {
+        /* Room for every delimiter of the window. */
+        if (count + 64 > capacity) return found;
+        window w = read(bytes + i, delimiter);
+        uint64_t delimiters = w.delimiters & ~skip, others = w.others & ~skip;
+        skip = 0;
+        while (others) {
+            int bit = __builtin_ctzll(others);
+            uint64_t before = delimiters & ((1ULL << bit) - 1);
+            delimiters ^= before;
+            for (; before; before &= before - 1) {
+                int64_t at = i + __builtin_ctzll(before);
+                edgeSpace |= edges[bytes[at - 1]] | edges[bytes[at + 1]];
+                ends[count++] = at;
+            }
+            int64_t at = i + bit;
+            uint8_t c = bytes[at];
+            if (c >= 0x80) {
+                int64_t sequence = plainSequence(bytes, at, length);
+                if (sequence == 0) return found;
+                if (firstNonASCII < 0) firstNonASCII = at;
+                int64_t past = bit + sequence;
+                if (past >= 64) {
+                    skip = (1ULL << (past - 64)) - 1;
+                    break;
+                }
+                others &= ~((1ULL << past) - 1);
+                continue;
+            }
+            int64_t breakLength = c == 0x0A ? 1 : c == 0x0D && bytes[at + 1] == 0x0A ? 2 : 0;
+            if (breakLength == 0) return found;
+            /* The record ends here; its last cell runs from after its last delimiter to the line break. */
+            int64_t lastStart = count > recordEnds ? ends[count - 1] + 1 : recordStart;
+            if (at > lastStart) edgeSpace |= edges[bytes[lastStart]] | edges[bytes[at - 1]];
+            records[found++] = (cfs_record){at, firstNonASCII, (int32_t)(count - recordEnds), (uint8_t)(breakLength - 1),
+                                            (uint8_t)(edgeSpace != 0)};
+            recordStart = at + breakLength;
+            if (found == maxRecords || recordStart >= length || bytes[recordStart] == 0x22) return found;
+            recordEnds = count;
+            firstNonASCII = -1;
+            edgeSpace = edges[bytes[recordStart]];
+            int64_t next = recordStart - i;
+            if (next >= 64) {
+                /* A CR LF across windows: its LF is the next window's first byte. */
+                skip = next - 64 ? 1 : 0;
+                break;
+            }
+            uint64_t behind = (1ULL << next) - 1;
+            others &= ~behind;
+            delimiters &= ~behind;
+        }
+        for (; delimiters; delimiters &= delimiters - 1) {
+            int64_t at = i + __builtin_ctzll(delimiters);
+            edgeSpace |= edges[bytes[at - 1]] | edges[bytes[at + 1]];
+            ends[count++] = at;
+        }
+    }
+    return found;
+}
+
 int32_t cfs_best_level(void) {
 #if defined(__x86_64__) || defined(__i386__)
     /* Cached: the answer cannot change while the process runs (a race stores the same value). */
@@ -368,4 +453,41 @@ int64_t cfs_next_special(const uint8_t *bytes, int64_t start, int64_t length, ui
     }
     while (i < length && !isSpecial(bytes[i], delimiter)) i++;
     return i;
+}
+
+static int64_t splitRecordsPortable(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                    int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+    return splitRecordsWith(portableWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+}
+#if defined(__x86_64__) || defined(__i386__)
+static int64_t splitRecordsSSE2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+    return splitRecordsWith(sse2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+}
+__attribute__((target("avx2")))
+static int64_t splitRecordsAVX2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+    return splitRecordsWith(avx2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+}
+#elif defined(CFS_HAS_WIDE)
+static int64_t splitRecordsNEON(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+    return splitRecordsWith(neonWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+}
+#endif
+
+int64_t cfs_split_records_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (level >= 2) return splitRecordsAVX2(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+    if (level == 1) return splitRecordsSSE2(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+#elif defined(CFS_HAS_WIDE)
+    if (level >= 1) return splitRecordsNEON(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+#endif
+    return splitRecordsPortable(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+}
+
+int64_t cfs_split_records(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+    return cfs_split_records_at_level(cfs_best_level(), bytes, start, length, delimiter, ends, capacity, records, maxRecords);
 }

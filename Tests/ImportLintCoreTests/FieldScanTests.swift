@@ -176,6 +176,70 @@ import Testing
         }
     }
 
+    /// Records that are mostly plain cells ended by LF or CR LF (so that `cfs_split_records` takes many): plain
+    /// text, delimiters, line breaks, spaces and characters of two to four bytes, now and then an awkward piece.
+    static func mostlyPlainRecords(_ count: Int, delimiter: UInt8, using rng: inout SystemRandomNumberGenerator) -> [UInt8] {
+        let friendly: [[UInt8]] = [[delimiter], [delimiter], [0x0A], [0x0D, 0x0A], [0x20], [0x09], [0xC3, 0xA9], [0xC2, 0xA0],
+                                   [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80]]
+        return (0..<count).flatMap { _ in
+            switch Int.random(in: 0..<100, using: &rng) {
+            case 0..<2: awkward.randomElement(using: &rng)!
+            case 2..<30: friendly.randomElement(using: &rng)!
+            default: [UInt8.random(in: 0x61...0x63, using: &rng)]
+            }
+        }
+    }
+
+    /// `cfs_split_records` at every level gives, record after record, what splitting each record alone gives
+    /// up to its line break (with its last cell's edges), and stops before a record of plain cells ended by
+    /// LF or CR LF only when that record ends too near the end of the bytes for a whole window.
+    @Test func splitRecordsMatchesSplittingEachRecord() {
+        var rng = SystemRandomNumberGenerator()
+        let capacity = 4096, maxRecords = 16
+        let ends = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
+        let records = UnsafeMutablePointer<cfs_record>.allocate(capacity: maxRecords)
+        defer { ends.deallocate(); records.deallocate() }
+        var recordsSeen = 0
+        for _ in 0..<4_000 {
+            let delimiter = Self.delimiters.randomElement(using: &rng)!
+            let bytes = Self.mostlyPlainRecords(Int.random(in: 0..<500, using: &rng), delimiter: delimiter, using: &rng)
+            let start = Int.random(in: 0...bytes.count, using: &rng)
+            for level in Self.levels {
+                let found = bytes.withUnsafeBufferPointer {
+                    Int(cfs_split_records_at_level(level, $0.baseAddress, Int64(start), Int64(bytes.count), delimiter, ends,
+                                                   Int64(capacity), records, Int64(maxRecords)))
+                }
+                var recordStart = start, used = 0
+                for k in 0...found where recordStart < bytes.count {
+                    let expected = Self.referenceSplit(bytes, from: recordStart, delimiter: delimiter, capacity: capacity)
+                    let stop = expected.stop
+                    let breakLength = stop < bytes.count && bytes[stop] == 0x0A ? 1
+                        : stop + 1 < bytes.count && bytes[stop] == 0x0D && bytes[stop + 1] == 0x0A ? 2 : 0
+                    let isPlain = bytes[recordStart] != 0x22 && breakLength > 0
+                    if k == found {
+                        // It stopped before this record: one it takes must end too near the end.
+                        #expect(!isPlain || found == maxRecords || stop + 64 >= bytes.count,
+                                "level \(level): \(bytes) from \(start) delimiter \(delimiter) stopped at \(recordStart)")
+                        break
+                    }
+                    let record = records[k]
+                    let lastStart = expected.ends.last.map { $0 + 1 } ?? recordStart
+                    let lastEdge = stop > lastStart && (Self.edgeBytes.contains(bytes[lastStart]) || Self.edgeBytes.contains(bytes[stop - 1]))
+                    let foundEnds = (0..<Int(record.delimiters)).map { Int(ends[used + $0]) }
+                    #expect(isPlain && Int(record.lineBreak) == stop && Int(record.crlf) + 1 == breakLength && foundEnds == expected.ends
+                            && (record.firstNonASCII < 0 ? nil : Int(record.firstNonASCII)) == expected.firstNonASCII
+                            && (record.edgeSpace != 0) == (expected.edgeSpace || lastEdge),
+                            "level \(level): \(bytes) from \(start) delimiter \(delimiter) record \(k) at \(recordStart)")
+                    used += foundEnds.count
+                    recordStart = stop + breakLength
+                    recordsSeen += 1
+                }
+            }
+        }
+        // Enough records were taken for the comparison to mean something.
+        #expect(recordsSeen > 10_000)
+    }
+
     /// A record as a plain RFC 4180 reading gives it: cells with quotes undone, text after a closing quote
     /// kept, line breaks counted inside quotes; and the flags the reader keeps for the rules.
     struct PlainRecord: Equatable {
@@ -259,7 +323,10 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         for round in 0..<1_500 {
             let delimiter = Self.delimiters.randomElement(using: &rng)!
-            let bytes = Self.generated(Int.random(in: 0..<160, using: &rng), density: Int.random(in: 0..<4, using: &rng), using: &rng)
+            // Every other round mostly plain records, which the reader takes many at a time (`cfs_split_records`).
+            let bytes = round % 2 == 0
+                ? Self.generated(Int.random(in: 0..<160, using: &rng), density: Int.random(in: 0..<4, using: &rng), using: &rng)
+                : Self.mostlyPlainRecords(Int.random(in: 0..<300, using: &rng), delimiter: delimiter, using: &rng)
             let expected = Self.referenceRecords(bytes, delimiter: delimiter)
             let whole = try parse(bytes, delimiter: delimiter)
             for chunk in [1, 2, 3, 7, 16, 17, 1 << 20] {

@@ -37,4 +37,31 @@ cfs_split cfs_split_plain_at_level(int32_t level, const uint8_t *bytes, int64_t 
 /* The offset of the first special byte at or after `start`, or `length`. */
 int64_t cfs_next_special(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter);
 
+/* One record cfs_split_records found: plain cells (as cfs_split_plain passes them) ended by LF or CR LF. */
+typedef struct {
+    /* Offset of its line break, the end of its last cell. */
+    int64_t lineBreak;
+    /* Offset of its first multi-byte character, or -1. */
+    int64_t firstNonASCII;
+    /* Cells before the last, each ended by a delimiter: their ends are the record's next entries of `ends`. */
+    int32_t delimiters;
+    /* 1 when the line break is CR LF. */
+    uint8_t crlf;
+    /* 1 when one of its cells starts or ends with a space, a tab or a byte of a no-break space. */
+    uint8_t edgeSpace;
+} cfs_record;
+
+/* Reads records from `start` (a record's first byte) on, as many in a row as are plain cells ended by LF
+   or CR LF, up to `maxRecords` of them, and returns how many; their cell ends go to `ends` one record
+   after another. It stops before a record that starts with a quote, holds any other special byte, does
+   not end in a whole window before `length`, or finds fewer than 64 entries of `ends` left at a window
+   (so none with a `capacity` below 64): the caller reads that one itself. A window's bytes after a line
+   break are read as the next record's, not read again. */
+int64_t cfs_split_records(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords);
+
+/* cfs_split_records reading its windows at `level` (at most cfs_best_level()), for tests. */
+int64_t cfs_split_records_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
+                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords);
+
 #endif

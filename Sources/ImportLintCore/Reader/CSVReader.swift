@@ -34,6 +34,16 @@ public final class CSVReader {
     /// Where the plain cells that `cfs_split_plain` found end, for one record at a time.
     private let plainCellEnds: UnsafeMutablePointer<Int64>
     private static let plainCellEndsCapacity = 64
+    /// Records read ahead in one go by `cfs_split_records` (plain cells ended by LF or CR LF, nearly every
+    /// record of most files), with their cell ends: `batchNext` is the next one to hand out. Offsets into
+    /// the buffer, so emptied whenever the buffer moves.
+    private let batch: UnsafeMutablePointer<cfs_record>
+    private static let batchCapacity = 64
+    private let batchEnds: UnsafeMutablePointer<Int64>
+    private static let batchEndsCapacity = 4096
+    @exclusivity(unchecked) private var batchCount = 0
+    @exclusivity(unchecked) private var batchNext = 0
+    @exclusivity(unchecked) private var batchEndsNext = 0
     /// 1 for the bytes surrounding whitespace starts or ends with: space, tab, and either byte of a
     /// no-break space (C2 A0).
     private let edgeWhitespace: UnsafeMutablePointer<UInt8>
@@ -84,6 +94,8 @@ public final class CSVReader {
         buffer = memory.assumingMemoryBound(to: UInt8.self)
         special = .allocate(capacity: 256)
         plainCellEnds = .allocate(capacity: Self.plainCellEndsCapacity)
+        batch = .allocate(capacity: Self.batchCapacity)
+        batchEnds = .allocate(capacity: Self.batchEndsCapacity)
         edgeWhitespace = .allocate(capacity: 256)
         edgeWhitespace.initialize(repeating: 0, count: 256)
         for byte in [0x20, 0x09, 0xC2, 0xA0] { edgeWhitespace[byte] = 1 }
@@ -94,6 +106,8 @@ public final class CSVReader {
         free(buffer)
         special.deallocate()
         plainCellEnds.deallocate()
+        batch.deallocate()
+        batchEnds.deallocate()
         edgeWhitespace.deallocate()
         scratch.deallocate()
         fields.deallocate()
@@ -111,6 +125,7 @@ public final class CSVReader {
 
     public func setDelimiter(_ d: UInt8) {
         delimiter = d
+        batchCount = 0
         for b in 0..<256 {
             let byte = UInt8(b)
             let isControl = byte < 0x20 || byte == 0x7F
@@ -139,6 +154,7 @@ public final class CSVReader {
     }
 
     private func refill() throws {
+        batchCount = 0
         if recordStart > 0 {
             let keep = count - recordStart
             if keep > 0 { buffer.update(from: buffer + recordStart, count: keep) }
@@ -169,6 +185,10 @@ public final class CSVReader {
         if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
         firstNonASCII = .max
         whitespaceAtEdges = 0
+        if batchNext < batchCount || readBatch() {
+            takeBatchedRecord()
+            return true
+        }
         var currentLine = nextLine
         var lineStart = recordStart
         var i = recordStart
@@ -364,6 +384,48 @@ public final class CSVReader {
         recordEnd = i
         streamOffset = discarded + recordStart
         return true
+    }
+
+    /// Reads the records from `recordStart` on that `cfs_split_records` takes; false when it takes none (the
+    /// record there needs `parseRecord`'s own reading).
+    private func readBatch() -> Bool {
+        // A quote delimiter would make every cell after one quoted: the splitter does not know that.
+        guard delimiter != Self.quote else { return false }
+        batchCount = Int(cfs_split_records(buffer, Int64(recordStart), Int64(count), delimiter, batchEnds,
+                                           Int64(Self.batchEndsCapacity), batch, Int64(Self.batchCapacity)))
+        batchNext = 0
+        batchEndsNext = 0
+        return batchCount > 0
+    }
+
+    /// Makes the next record of the batch the current one: what `parseRecord` would have read there.
+    @inline(__always)
+    private func takeBatchedRecord() {
+        let record = batch[batchNext]
+        batchNext &+= 1
+        let cells = Int(record.delimiters)
+        let lineBreak = Int(record.lineBreak)
+        let (ends, first, line) = (batchEnds + batchEndsNext, recordStart, nextLine)
+        batchEndsNext &+= cells
+        fields.append(count: cells &+ 1) { slots in
+            var cellStart = first
+            for k in 0..<cells {
+                let end = Int(ends[k])
+                (slots + k).initialize(to: FieldSlot(start: cellStart, end: end, rawStart: cellStart, line: line, lineStart: first,
+                                                     quoted: false, inScratch: false))
+                cellStart = end &+ 1
+            }
+            (slots + cells).initialize(to: FieldSlot(start: cellStart, end: lineBreak, rawStart: cellStart, line: line, lineStart: first,
+                                                     quoted: false, inScratch: false))
+        }
+        whitespaceAtEdges = record.edgeSpace
+        if record.firstNonASCII >= 0 { firstNonASCII = Int(record.firstNonASCII) }
+        terminator = record.crlf != 0 ? .crlf : .lf
+        self.line = line
+        endLine = line
+        nextLine = line &+ 1
+        recordEnd = lineBreak &+ 1 &+ Int(record.crlf)
+        streamOffset = discarded + recordStart
     }
 
     /// Validates the multi-byte sequence at `i`; returns how far to advance, or nil when more input is needed.
