@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// Counting a known entry again (the clusterer's memo of recent spellings) agrees with counting its bytes.
+    @Test func addingAnOccurrenceOfAnEntryCountsLikeAddingItsBytes() {
+        var counter = ByteStringCounter()
+        defer { counter.deallocate() }
+        let values = ["Widget USA", "WIDGET USA", "Widget"].map { Array($0.utf8) }
+        var expected = [0, 0, 0]
+        for i in 0..<300 {
+            let v = i % 7 == 0 ? 1 : i % 3 == 0 ? 2 : 0
+            expected[v] += 1
+            let seen = expected[v] == 1 || i % 2 == 0 ? add(&counter, values[v]).occurrences
+                : counter.addOccurrence(of: values[v].withUnsafeBufferPointer { counter.find($0) }!)
+            #expect(seen == expected[v])
+        }
+        for v in values.indices {
+            #expect(counter.occurrences(values[v].withUnsafeBufferPointer { counter.find($0) }!) == expected[v])
+        }
+    }
+
     @Test func findsNothingThatWasNotCounted() {
         var counter = ByteStringCounter()
         defer { counter.deallocate() }

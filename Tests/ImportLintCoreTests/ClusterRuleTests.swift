@@ -29,6 +29,31 @@ import Testing
         #expect(report.clusters?.first?.members.first { $0.value == "WIDGET USA" }?.count == expected.count)
         #expect(report.clusters?.first?.members.first { $0.value == "WIDGET USA" }?.lines.count == ClusterRule.keptOccurrences)
     }
+
+    /// Counts stay exact when the memo of recent spellings forgets: 2,000 distinct organizations between
+    /// the rows of two variants push them out of its slots again and again.
+    @Test func variantCountsAreExactAmongManyDistinctValues() throws {
+        var text = "Primary Email,Name,Organization\n"
+        var variants = 0, canonical = 0
+        for i in 0..<4000 {
+            let organization: String
+            if i % 2 == 1 {
+                organization = "Filler \(i) Holdings"
+            } else if i % 10 == 0 {
+                organization = "WIDGET USA"
+                variants += 1
+            } else {
+                organization = "Widget USA"
+                canonical += 1
+            }
+            text += "p\(i)@widget.com,P \(i),\(organization)\n"
+        }
+        let report = try Linter(options: LintOptions(selection: RuleSelection(select: ["ORG"])))
+            .lint(.bytes(Array(text.utf8), displayPath: "people.csv")).report
+        let members = report.clusters?.first { cluster in cluster.members.contains { $0.value == "Widget USA" } }?.members
+        #expect(members?.first { $0.value == "WIDGET USA" }?.count == variants)
+        #expect(members?.first { $0.value == "Widget USA" }?.count == canonical)
+    }
 }
 
 @Suite struct ValueRulesRuleTests {

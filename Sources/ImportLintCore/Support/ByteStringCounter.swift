@@ -50,6 +50,14 @@ struct ByteStringCounter {
         return (entry, 1)
     }
 
+    /// Counts one more occurrence of `entry`, whose bytes the caller matched; returns how often it has now
+    /// been seen.
+    @inline(__always)
+    mutating func addOccurrence(of entry: Int) -> Int {
+        entries[entry].occurrences &+= 1
+        return entries[entry].occurrences
+    }
+
     /// Counts `times` occurrences of `value` at once (another counter's, merged); returns its entry number
     /// and how often it was seen before.
     mutating func add(_ value: UnsafeBufferPointer<UInt8>, times: Int) -> (entry: Int, before: Int) {

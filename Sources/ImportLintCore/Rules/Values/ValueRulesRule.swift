@@ -252,7 +252,7 @@ final class ValueRulesRule: RecordRule {
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
             // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
             // it is validated), without screening or trimming it.
-            if plain && marks == 0 && plan.pointee.quickAccepts && raw.trimmedASCII().count == raw.count
+            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
                 && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
             judge(p, raw, ascii: ascii, plain: plain, marks: marks,
                   mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
@@ -347,6 +347,14 @@ final class ValueRulesRule: RecordRule {
         let contents = emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
         // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
+    }
+
+    /// The cell (not empty) starts or ends with a space or a tab, which `trimmedASCII` removes: two byte
+    /// tests where trimming loops from both ends.
+    @inline(__always)
+    private static func hasBlankEdge(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = raw.baseAddress.unsafelyUnwrapped.pointee, last = raw.baseAddress.unsafelyUnwrapped[raw.count &- 1]
+        return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
     }
 
     /// Whether a cell of plan `p` is looked up in `findingCells`: until 4096 look-ups have found fewer
