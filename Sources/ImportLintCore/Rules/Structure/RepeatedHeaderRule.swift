@@ -12,7 +12,8 @@ extension RuleDescriptor {
 }
 
 /// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, a SQL client's line:
-/// `SQLClientOutput`, or a record with no value: `EmptyRecord`) and reports them. The linter asks it before
+/// `SQLClientOutput`, a record with no value: `EmptyRecord`, or a UTF-16 file's damage on a line of its
+/// own: `UTF16DamageLine`) and reports them. The linter asks it before
 /// the record rules and keeps them away from a record it reports, so that the copy's cells ('Primary Email'
 /// is not an email address) are not reported as values too.
 final class RepeatedHeaderRule {
@@ -36,6 +37,8 @@ final class RepeatedHeaderRule {
     private let sqlClientOutputEnabled: Bool
     /// Reports empty records when empty-record is selected (they are also kept from the other rules here).
     private let emptyRecord: EmptyRecord?
+    /// A UTF-16 file, whose damage after the last line break is a line of its own (`UTF16DamageLine`).
+    private let readsUTF16: Bool
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -66,6 +69,7 @@ final class RepeatedHeaderRule {
         enabled = context.options.selection.isEnabled(.repeatedHeader)
         sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
         emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
+        if case .utf16 = context.encoding { readsUTF16 = true } else { readsUTF16 = false }
     }
 
     deinit {
@@ -90,7 +94,7 @@ final class RepeatedHeaderRule {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
         switch first {
-        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73: return true
+        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark: return true
         default: break
         }
         guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
@@ -98,6 +102,10 @@ final class RepeatedHeaderRule {
     }
 
     private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        if readsUTF16, UTF16DamageLine.matches(reader) {
+            UTF16DamageLine.report(reader, record: record, sink: sink)
+            return true
+        }
         if let emptyRecord, EmptyRecord.isEmpty(reader) {
             emptyRecord.report(reader, record: record, sink: sink)
             return true
