@@ -15,7 +15,7 @@ public enum RuleCatalog {
         .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
-        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
+        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .phoneMissingPlus, .invisibleCharacter,
     ]
 
     static let pending: [RuleDescriptor] = [
