@@ -6,10 +6,10 @@ public enum RuleCatalog {
     static let implemented: [RuleDescriptor] = [
         .invalidUTF8, .legacyEncoding, .utf16Encoding, .byteOrderMark, .controlCharacter,
         .raggedRow, .unterminatedQuote, .malformedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
-        .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord,
+        .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord, .backslashEscape,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
         .emptyValue, .identifierCleared, .emptyColumn,
-        .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
+        .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection, .zawgyiText,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,

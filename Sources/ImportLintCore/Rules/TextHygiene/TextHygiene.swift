@@ -119,6 +119,9 @@ public enum TextHygiene {
             findings.append(ValueFinding(.notNFC, notNFCMessage(value, normalized: normalized),
                                          fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
         }
+        if ZawgyiText.mayHold(maxScalar: scan.maxScalar), let finding = ZawgyiText.check(value) {
+            findings.append(finding)
+        }
         if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
             findings.append(finding)
         }
