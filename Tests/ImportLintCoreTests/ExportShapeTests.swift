@@ -16,6 +16,9 @@ import Testing
         #expect(marked.map { $0.fix?.replacement } == ["Sales\tEMEA", "Room 2\\3"])
         #expect(marked.allSatisfy { $0.fix?.applicability == .unsafe && $0.severity == .warning })
         #expect(try Self.lint(header + row).allSatisfy { $0.rule != "backslash-escape" })
+        // A cell of '\n' alone is placeholder-value's finding (it reads as '\N'), not a second one here.
+        let alone = try Self.lint(header + "carl@widget.com\tCarl Oz\t\\n\t\\N\n").filter { $0.line == 2 }
+        #expect(alone.map(\.rule) == ["placeholder-value", "placeholder-value"])
     }
 
     @Test func aBackslashTheExportWouldNotWriteIsText() {

@@ -51,8 +51,9 @@ final class BackslashEscapeRule: RecordRule {
         for field in 0..<reader.fieldCount {
             let cell = reader.bytes(field)
             guard cell.contains(0x5C) else { continue }
-            if cell.count == 2 && cell[1] == 0x4E && cell[0] == 0x5C {
-                sawNullMark = true
+            // '\N' is the export's missing value; a cell of '\n' alone is placeholder-value's (as '\N').
+            if cell.count == 2 && cell[1] | 0x20 == 0x6E && cell[0] == 0x5C {
+                if cell[1] == 0x4E { sawNullMark = true }
                 continue
             }
             let value = reader.string(field)
