@@ -285,6 +285,36 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
                               fix: "line 3 holds a lone byte")
     }
 
+    /// A lone byte after the file's last line break is a line of its own once decoded: one damage, so one
+    /// finding (invalid-utf8), not also a ragged record missing every value; and `fix` refuses the file for
+    /// that damage, not for the record's shape.
+    @Test func oddByteAfterTheLastLineBreakIsOneFinding() throws {
+        let text = "First Name,Last Name,Email\r\nAnn,Berg,anna@example.com\r\nJo,Lee,jo@example.com\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x58]
+        let report = try FixHarness.lint(bytes, name: "contacts.csv")
+        #expect(report.diagnostics.map(\.rule) == ["utf16-encoding", "invalid-utf8"])
+        let damage = try #require(report.diagnostics.last)
+        #expect(damage.line == 4 && damage.column == 1 && damage.message.hasPrefix("A lone byte at the end of the file"))
+        let (outcome, fixed) = try FixHarness.fix(bytes, name: "contacts.csv", options: FixOptions())
+        #expect(fixed == nil)
+        let refused = try #require(outcome.report.refused)
+        #expect(refused.contains("lone byte") && refused.contains("invalid-utf8") && !refused.contains("ragged-row"))
+    }
+
+    /// Windows-1258 stores a toned letter as the letter and a combining tone mark; the decoded stream
+    /// joins them (NFC), also when the mark comes in another read than its letter.
+    @Test func windows1258ReadsComposed() throws {
+        let input = InputFile.bytes(Array("Name\nNguy".utf8) + [0xEA, 0xDE, 0x6E, 0x0A], displayPath: "x.csv")
+        let encoding = InputEncoding.legacy(LegacyEncoding(charset: "cp1258", firstNonASCIILine: 2, guess: nil))
+        let reader = CSVReader(source: try input.openDecoded(encoding))
+        #expect(try reader.next() && reader.next())
+        #expect(reader.string(0) == "Nguy\u{1EC5}n")
+        #expect(ComposingSource.writesTonesApart("windows-1258") && !ComposingSource.writesTonesApart("windows-1252"))
+        let decomposed = Array("Nguy\u{EA}\u{303}n\nTr\u{1B0}\u{309}\u{1A1}ng\n".utf8)
+        let composed = try ComposingSource(OneByteSource(decomposed)).readAll()
+        #expect(String(decoding: composed, as: UTF8.self) == "Nguy\u{1EC5}n\nTr\u{1EED}\u{1A1}ng\n")
+    }
+
     /// Excel's delimiter hint is exactly 'sep=' and one character that can separate cells.
     @Test func separatorHintLine() {
         func hint(_ line: String) -> UInt8? {
@@ -299,5 +329,31 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         #expect(head.withUnsafeBufferPointer { DelimiterSniffer.sniff($0, path: "x.csv") } == 0x3B)
         let typed = Array("#TYPE X\nsep=|\nA,B|C|D\n".utf8)
         #expect(typed.withUnsafeBufferPointer { DelimiterSniffer.sniff($0, path: "x.csv") } == 0x7C)
+    }
+}
+
+/// Hands out one byte per read: a stream cut at every place.
+final class OneByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        guard offset < bytes.count, count > 0 else { return 0 }
+        buffer.pointee = bytes[offset]
+        offset += 1
+        return 1
+    }
+}
+
+extension ByteSource {
+    /// Everything the source holds, read in small pieces.
+    func readAll() throws -> [UInt8] {
+        var out: [UInt8] = []
+        var piece = [UInt8](repeating: 0, count: 7)
+        while true {
+            let n = try piece.withUnsafeMutableBufferPointer { try read(into: $0.baseAddress!, count: $0.count) }
+            if n == 0 { return out }
+            out += piece[0..<n]
+        }
     }
 }

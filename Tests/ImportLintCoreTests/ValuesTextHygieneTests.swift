@@ -160,6 +160,15 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         }
     }
 
+    /// Devanagari's nukta letters stored whole (U+095B ज़) are what NFC splits: the finding says a letter was
+    /// stored as one character, not that accents were stored apart, and the fix gives the letter and the nukta.
+    @Test func notNFCNamesALetterStoredWhole() {
+        let f = finding("\u{95B}\u{948}\u{928}\u{92C}", "TXT003")
+        #expect(f?.fix?.replacement == "\u{91C}\u{93C}\u{948}\u{928}\u{92C}")
+        #expect(f?.message.contains("a letter stored as one character") == true)
+        #expect(finding("\u{91C}\u{93C}\u{948}\u{928}\u{92C}", "TXT003") == nil)
+    }
+
     /// A CJK compatibility ideograph (U+F9E1, KS X 1001's duplicate of 李 for a Korean reading) is correct
     /// as written: NFC would make it U+674E. Neither the finding nor the fixer's own normalization touches
     /// it; a decomposed accent beside it is still composed.

@@ -55,7 +55,8 @@ public struct InputFile: Sendable {
         case .utf32(let littleEndian, _): return try TranscodingSource(raw, charset: littleEndian ? "UTF-32LE" : "UTF-32BE")
         case .legacy(let legacy):
             // ISO-8859-1 decodes as Windows-1252, its superset for every printable byte.
-            return try TranscodingSource(raw, charset: legacy.charset == "ISO-8859-1" ? "windows-1252" : legacy.charset)
+            let decoded = try TranscodingSource(raw, charset: legacy.charset == "ISO-8859-1" ? "windows-1252" : legacy.charset)
+            return ComposingSource.writesTonesApart(legacy.charset) ? ComposingSource(decoded) : decoded
         }
     }
 

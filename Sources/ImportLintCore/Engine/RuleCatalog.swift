@@ -9,13 +9,13 @@ public enum RuleCatalog {
         .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
         .emptyValue, .identifierCleared, .emptyColumn,
-        .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection,
+        .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection, .zawgyiText,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue,
-        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .phoneMissingPlus, .invisibleCharacter,
+        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .phoneMissingPlus, .invisibleCharacter,
     ]
 
     static let pending: [RuleDescriptor] = [

@@ -472,13 +472,14 @@ final class FixPass {
             let at = reader.position(of: quote)
             if !structural("line \(at.line), column \(at.column): a quote out of place (\(RuleDescriptor.malformedQuote.name)); what the cell should hold is a guess") { return false }
         }
+        // Before the shape: a UTF-16 file's damage after its last line break is a line of one cell.
+        if readsUTF16, let bad = reader.invalidUTF8.first {
+            return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
+        }
         if let record, reader.fieldCount != headerCount {
             return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")
         }
         if let bad = reader.invalidUTF8.first {
-            if readsUTF16 {
-                return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
-            }
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
             if let repair = invalidBytesRepair {
                 if !settings.allowUnsafe {

@@ -18,6 +18,8 @@ enum UTF16Surrogates {
     /// The byte the transcode writes for a lone byte at the end; every other invalid byte of a UTF-16
     /// file is an unpaired surrogate.
     static let oddByteMark: UInt8 = 0xFE
+    /// The byte the transcode writes for an unpaired surrogate.
+    static let surrogateMark: UInt8 = 0xFF
 
     /// The first thing of a UTF-16 stream that is no text (its 1-based line), whose first `skipping`
     /// bytes are a byte-order mark, or nil when every surrogate is paired and the length is even.

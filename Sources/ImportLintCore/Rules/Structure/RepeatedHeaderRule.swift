@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let repeatedHeader = RuleDescriptor(
         code: "STR010", name: "repeated-header", severity: .error, fix: .safe,
         summary: "A copy of the header row (or of the PowerShell '#TYPE' line) among the records",
-        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. The fix removes the line, which is safe: it holds nothing but the header again.",
+        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. After a byte-order mark (where an appended file starts), a record whose cells are the header's in another order is reported too, without a fix: the rows after it hold their values in that order, so removing the line would leave them in the wrong columns. The fix removes the line, which is safe: it holds nothing but the header again.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
         cleanExample: "Name,Primary Email\nName,name@example.com")
 
@@ -12,7 +12,8 @@ extension RuleDescriptor {
 }
 
 /// Recognizes the records that are the header again (or a PowerShell `#TYPE` line, a SQL client's line:
-/// `SQLClientOutput`, or a record with no value: `EmptyRecord`) and reports them. The linter asks it before
+/// `SQLClientOutput`, a record with no value: `EmptyRecord`, or a UTF-16 file's damage on a line of its
+/// own: `UTF16DamageLine`) and reports them. The linter asks it before
 /// the record rules and keeps them away from a record it reports, so that the copy's cells ('Primary Email'
 /// is not an email address) are not reported as values too.
 final class RepeatedHeaderRule {
@@ -36,6 +37,8 @@ final class RepeatedHeaderRule {
     private let sqlClientOutputEnabled: Bool
     /// Reports empty records when empty-record is selected (they are also kept from the other rules here).
     private let emptyRecord: EmptyRecord?
+    /// A UTF-16 file, whose damage after the last line break is a line of its own (`UTF16DamageLine`).
+    private let readsUTF16: Bool
     private let bindings: [ColumnSpec?]
     private let matcher: HeaderMatcher?
     /// Longest header cell in bytes: a longer cell (after a byte-order mark and some spaces) cannot match
@@ -66,6 +69,7 @@ final class RepeatedHeaderRule {
         enabled = context.options.selection.isEnabled(.repeatedHeader)
         sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
         emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
+        if case .utf16 = context.encoding { readsUTF16 = true } else { readsUTF16 = false }
     }
 
     deinit {
@@ -90,7 +94,8 @@ final class RepeatedHeaderRule {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
         switch first {
-        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73: return true
+        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
+             Self.byteOrderMark[0]: return true
         default: break
         }
         guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
@@ -98,6 +103,10 @@ final class RepeatedHeaderRule {
     }
 
     private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        if readsUTF16, UTF16DamageLine.matches(reader) {
+            UTF16DamageLine.report(reader, record: record, sink: sink)
+            return true
+        }
         if let emptyRecord, EmptyRecord.isEmpty(reader) {
             emptyRecord.report(reader, record: record, sink: sink)
             return true
@@ -116,11 +125,28 @@ final class RepeatedHeaderRule {
         } else if repeatsHeader(reader) {
             let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
             what = "Record repeats the header row (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
+        } else if repeatsHeaderInAnotherOrder(reader) {
+            let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
+            reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                          message: "Record is the header again in another column order (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")) after a byte-order mark: a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
+            return true
         } else {
             return false
         }
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        return true
+    }
+
+    /// After a byte-order mark, which shows where an appended file starts: every cell is another of the
+    /// header's cells (folded), at least two, not all in their places (`repeatsHeader` takes those).
+    private func repeatsHeaderInAnotherOrder(_ reader: CSVReader) -> Bool {
+        guard reader.fieldCount == header.count, header.count >= 2, reader.bytes(0).starts(with: Self.byteOrderMark) else { return false }
+        var seen = Set<Int>()
+        for i in 0..<reader.fieldCount {
+            let cell = Self.folded(reader.string(i))
+            guard !cell.isEmpty, let k = header.firstIndex(of: cell), seen.insert(k).inserted else { return false }
+        }
         return true
     }
 

@@ -119,6 +119,9 @@ public enum TextHygiene {
             findings.append(ValueFinding(.notNFC, notNFCMessage(value, normalized: normalized),
                                          fix: Fix(.safe, "Normalize to NFC", replacement: normalized)))
         }
+        if ZawgyiText.mayHold(maxScalar: scan.maxScalar), let finding = ZawgyiText.check(value) {
+            findings.append(finding)
+        }
         if scan.scripts.nonzeroBitCount >= 2, let finding = Confusables.check(value) {
             findings.append(finding)
         }
@@ -134,9 +137,14 @@ public enum TextHygiene {
         return findings
     }
 
-    /// Why `value` is not NFC: letters and accents stored apart, or (the same characters) combining marks in
-    /// another order than NFC's, as Hebrew and Arabic keyboards type a dagesh or shadda before the vowel.
+    /// Why `value` is not NFC: letters and accents stored apart, a letter stored whole that NFC stores apart,
+    /// or (the same characters) combining marks in another order than NFC's, as Hebrew and Arabic keyboards
+    /// type a dagesh or shadda before the vowel.
     static func notNFCMessage(_ value: String, normalized: String) -> String {
+        // NFC splits a few letters stored as one character (Devanagari's nukta letters, U+0958...U+095F).
+        if normalized.unicodeScalars.count > value.unicodeScalars.count {
+            return "'\(value)' is not in Unicode NFC: it holds a letter stored as one character that NFC stores as the letter and its mark (as Devanagari U+095B is U+091C and the nukta); it looks the same but will not match the same text typed normally"
+        }
         guard value.unicodeScalars.count == normalized.unicodeScalars.count else {
             return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
         }
