@@ -13,12 +13,14 @@ public final class DiagnosticSink {
     /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
     @exclusivity(unchecked) private var ruleCodes: [String] = []
     @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
-    /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
-    var isSuppressed: ((Diagnostic) -> Bool)?
+    /// Accepted findings (`--suppressions`), dropped before they are kept or counted. This and the next two
+    /// are read for every finding and not checked for exclusive access (a call each time): a sink is one
+    /// thread's, and nothing it calls while one is being accessed reaches back into it.
+    @exclusivity(unchecked) var isSuppressed: ((Diagnostic) -> Bool)?
     /// `--max-findings`: the findings kept instead of `diagnostics`.
-    private var bounded: BoundedFindings?
+    @exclusivity(unchecked) private var bounded: BoundedFindings?
     /// Findings accepted so far (selected, not suppressed): the sequence number the next one gets.
-    private(set) var accepted = 0
+    @exclusivity(unchecked) private(set) var accepted = 0
 
     public init(selection: RuleSelection, maxFindings: Int? = nil) {
         self.selection = selection
