@@ -79,6 +79,18 @@ public final class DiagnosticSink {
         if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }
     }
 
+    /// `readmit` for each of `contents` at one position (a cell's findings met again down a column, see
+    /// `ValueRulesRule`), without making a finding of each when nothing is left to apply: this runs for
+    /// most findings of a large file.
+    func readmit(_ contents: [Diagnostic.Content], at position: Diagnostic.Position) {
+        guard isSuppressed == nil, bounded == nil else {
+            for content in contents { readmit(Diagnostic(content: content, position: position)) }
+            return
+        }
+        accepted &+= contents.count
+        contents.withUnsafeBufferPointer { for content in $0 { kept.append(content, at: position) } }
+    }
+
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
     /// gives, share one copy of it. Gives up, like the verdict cache, when most contents are distinct.
     private var contents = Set<Diagnostic.Content>()

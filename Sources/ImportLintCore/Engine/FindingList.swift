@@ -40,14 +40,16 @@ final class FindingList {
         if let spare { munmap(UnsafeMutableRawPointer(spare), Self.chunkBytes) }
     }
 
-    func append(_ diagnostic: Diagnostic) {
+    func append(_ diagnostic: Diagnostic) { append(diagnostic.content, at: diagnostic.position) }
+
+    /// A finding given as its parts (`DiagnosticSink.readmit(_:at:)`: no `Diagnostic` made of them).
+    @inline(__always)
+    func append(_ content: Diagnostic.Content, at position: Diagnostic.Position) {
         if writing.used + Self.maxEncoded > Self.chunkBytes { startChunk() }
         var p = writing.base + writing.used
         let start = p
-        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(diagnostic.content).toOpaque(),
-                                              as: UnsafeMutableRawPointer.self)
+        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(content).toOpaque(), as: UnsafeMutableRawPointer.self)
         p += 8
-        let position = diagnostic.position
         p.pointee = (position.record == nil ? 0 : 1) | (position.fieldIndex == nil ? 0 : 2)
         p += 1
         Self.write(position.line &- previousLine, &p)
@@ -207,18 +209,26 @@ final class FindingList {
         }
         Self.sortLines(&all, prefixEnd)
         var tail = Array(all[prefixEnd...])
+        guard !tail.isEmpty else { return all }
         tail.sort(by: Self.precedes)
-        // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first.
-        var i = prefixEnd - 1, j = tail.count - 1, k = all.count - 1
-        while j >= 0 {
-            if i >= 0 && Self.precedes(tail[j], all[i]) {
-                all[k] = all[i]
-                i -= 1
-            } else {
-                all[k] = tail[j]
-                j -= 1
+        // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first. The
+        // prefix's findings are moved, not assigned (a retain, a release and a uniqueness check each, for
+        // nearly every finding: the tail's are spread over the whole file).
+        all.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            (base + prefixEnd).deinitialize(count: buffer.count - prefixEnd)
+            // Slots i+1...k are empty.
+            var i = prefixEnd - 1, j = tail.count - 1, k = buffer.count - 1
+            while j >= 0 {
+                if i >= 0 && Self.precedes(tail[j], base[i]) {
+                    (base + k).moveInitialize(from: base + i, count: 1)
+                    i -= 1
+                } else {
+                    (base + k).initialize(to: tail[j])
+                    j -= 1
+                }
+                k -= 1
             }
-            k -= 1
         }
         return all
     }

@@ -235,6 +235,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
 
     /// A finding made of its parts (`FindingList` keeps them apart). The narrow case is set in place, not
     /// through `position`'s setter: this runs for every finding kept, read out and handed on.
+    @inline(__always)
     init(content: Content, position: Position) {
         self.content = content
         if let line = UInt32(exactly: position.line), line != Self.wide, let column = UInt32(exactly: position.column),
