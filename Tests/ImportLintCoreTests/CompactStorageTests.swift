@@ -170,6 +170,50 @@ import Testing
         #expect(list.takeAll() == findings)
     }
 
+    /// A list whose findings are taken out one at a time writes its one chunk again (the spare), and each
+    /// time hands over just the finding kept since.
+    @Test func findingListsTakenOutOneAtATimeHandOverEachFinding() {
+        let list = FindingList()
+        for i in 0..<500 {
+            let d = finding(line: 7 * i + 1, column: i % 13 + 1, record: i % 2 == 0 ? nil : i, fieldIndex: i % 5)
+            list.append(d)
+            #expect(list.takeSorted() == [d], "finding \(i)")
+            #expect(list.count == 0)
+        }
+        list.append(finding(line: 3))
+        list.append(finding(line: 2))
+        #expect(list.takeSorted().map(\.line) == [2, 3])
+    }
+
+    /// Contents readmitted at one position, as a value's findings repeated down a column are, come out as
+    /// findings readmitted one by one do: with a suppression and under `--max-findings` as well.
+    @Test func contentsReadmittedAtOnePositionAreTheFindingsOneByOne() {
+        let contents = [finding(line: 1).content, Diagnostic(rule: .missingValue, line: 1, column: 1, record: nil, field: "Name",
+                                                            message: "other").content]
+        let positions = [Diagnostic.Position(line: 4, column: 9, record: 3, fieldIndex: 2),
+                         Diagnostic.Position(line: 5, column: 1, record: nil, fieldIndex: nil),
+                         Diagnostic.Position(line: 1 << 40, column: 2, record: 1 << 33, fieldIndex: 0)]
+        func sinks(maxFindings: Int?, suppressing: Bool) -> (DiagnosticSink, DiagnosticSink) {
+            let made = (DiagnosticSink(selection: RuleSelection(), maxFindings: maxFindings),
+                        DiagnosticSink(selection: RuleSelection(), maxFindings: maxFindings))
+            if suppressing {
+                for sink in [made.0, made.1] { sink.isSuppressed = { $0.line == 5 && $0.code == contents[1].code } }
+            }
+            return made
+        }
+        for (maxFindings, suppressing) in [(nil, false), (nil, true), (2, false), (2, true)] as [(Int?, Bool)] {
+            let (together, oneByOne) = sinks(maxFindings: maxFindings, suppressing: suppressing)
+            for position in positions {
+                together.readmit(contents, at: position)
+                for content in contents { oneByOne.readmit(Diagnostic(content: content, position: position)) }
+            }
+            #expect(together.accepted == oneByOne.accepted)
+            let kept = together.takeSorted()
+            #expect(kept == oneByOne.takeSorted())
+            #expect(kept.count == (maxFindings ?? (suppressing ? 5 : 6)))
+        }
+    }
+
     @Test func findingListsReviseAndHandOverAcrossChunks() {
         let list = FindingList()
         let n = 120000

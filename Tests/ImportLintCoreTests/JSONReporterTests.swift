@@ -125,4 +125,17 @@ import Testing
         }
         #expect(calls == 2)
     }
+
+    /// Numbers are written as `String` writes them on either side of every change in digit count.
+    @Test func numbersAreWrittenExactlyAtEveryLength() {
+        var values = [0, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 0...18 {
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+            if power <= Int.max / 10 { power *= 10 }
+        }
+        for value in values {
+            #expect(PrettyJSONWriter.render { $0.int(value) } == "\(value)\n")
+        }
+    }
 }

@@ -13,12 +13,14 @@ public final class DiagnosticSink {
     /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
     @exclusivity(unchecked) private var ruleCodes: [String] = []
     @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
-    /// Accepted findings (`--suppressions`), dropped before they are kept or counted.
-    var isSuppressed: ((Diagnostic) -> Bool)?
+    /// Accepted findings (`--suppressions`), dropped before they are kept or counted. This and the next two
+    /// are read for every finding and not checked for exclusive access (a call each time): a sink is one
+    /// thread's, and nothing it calls while one is being accessed reaches back into it.
+    @exclusivity(unchecked) var isSuppressed: ((Diagnostic) -> Bool)?
     /// `--max-findings`: the findings kept instead of `diagnostics`.
-    private var bounded: BoundedFindings?
+    @exclusivity(unchecked) private var bounded: BoundedFindings?
     /// Findings accepted so far (selected, not suppressed): the sequence number the next one gets.
-    private(set) var accepted = 0
+    @exclusivity(unchecked) private(set) var accepted = 0
 
     public init(selection: RuleSelection, maxFindings: Int? = nil) {
         self.selection = selection
@@ -75,6 +77,18 @@ public final class DiagnosticSink {
         if let isSuppressed, isSuppressed(diagnostic) { return }
         accepted += 1
         if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }
+    }
+
+    /// `readmit` for each of `contents` at one position (a cell's findings met again down a column, see
+    /// `ValueRulesRule`), without making a finding of each when nothing is left to apply: this runs for
+    /// most findings of a large file.
+    func readmit(_ contents: [Diagnostic.Content], at position: Diagnostic.Position) {
+        guard isSuppressed == nil, bounded == nil else {
+            for content in contents { readmit(Diagnostic(content: content, position: position)) }
+            return
+        }
+        accepted &+= contents.count
+        contents.withUnsafeBufferPointer { for content in $0 { kept.append(content, at: position) } }
     }
 
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column

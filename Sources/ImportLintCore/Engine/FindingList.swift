@@ -8,7 +8,8 @@ import Darwin
 /// each as its shared content's reference and its position in a few variable-length numbers (about 13
 /// bytes instead of a `Diagnostic`'s 24, held while the whole file is read). One array growing to millions
 /// of findings would also, each time it grows, hold its old and its new storage at once; and chunks
-/// freed to malloc can stay resident. A chunk here is unmapped as soon as its findings have moved on.
+/// freed to malloc can stay resident. A chunk here is unmapped as soon as its findings have moved on
+/// (but for one `spare`).
 final class FindingList {
     /// Small enough that a report's chunks split evenly between two threads (`takeAll`).
     private static let chunkBytes = 1 << 18
@@ -20,26 +21,35 @@ final class FindingList {
         var count = 0
     }
     /// Not checked for exclusive access (a check per property per finding): the list is one thread's.
+    /// The last chunk is the one being written; its `used` and `count` are in `writing` until `seal`.
     @exclusivity(unchecked) private var chunks: [Chunk] = []
+    /// The chunk being written, apart from `chunks`: writing through the array checked its bounds and
+    /// uniqueness at every finding. `used` at `chunkBytes` when there is none (the next finding maps one).
+    @exclusivity(unchecked) private var writing = Chunk(base: UnsafeMutablePointer(bitPattern: 1)!, used: FindingList.chunkBytes)
     @exclusivity(unchecked) private(set) var count = 0
     /// Lines are kept as the difference from the previous finding's in the chunk (findings come nearly in
     /// line order); a chunk's first from 0, so that chunks can be read apart, by two threads.
     @exclusivity(unchecked) private var previousLine = 0
+    /// A chunk read out while it was the list's only one, written again by the next finding: a sink whose
+    /// findings are taken out one by one (the identifier rule's merge of a split file) otherwise mapped and
+    /// unmapped a chunk for each.
+    @exclusivity(unchecked) private var spare: UnsafeMutablePointer<UInt8>?
 
-    deinit { forEach(consuming: true) { _ in } }
+    deinit {
+        forEach(consuming: true) { _ in }
+        if let spare { munmap(UnsafeMutableRawPointer(spare), Self.chunkBytes) }
+    }
 
-    func append(_ diagnostic: Diagnostic) {
-        if chunks.isEmpty || chunks[chunks.count - 1].used + Self.maxEncoded > Self.chunkBytes {
-            chunks.append(Chunk(base: Self.mapChunk()))
-            previousLine = 0
-        }
-        let c = chunks.count - 1
-        var p = chunks[c].base + chunks[c].used
+    func append(_ diagnostic: Diagnostic) { append(diagnostic.content, at: diagnostic.position) }
+
+    /// A finding given as its parts (`DiagnosticSink.readmit(_:at:)`: no `Diagnostic` made of them).
+    @inline(__always)
+    func append(_ content: Diagnostic.Content, at position: Diagnostic.Position) {
+        if writing.used + Self.maxEncoded > Self.chunkBytes { startChunk() }
+        var p = writing.base + writing.used
         let start = p
-        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(diagnostic.content).toOpaque(),
-                                              as: UnsafeMutableRawPointer.self)
+        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(content).toOpaque(), as: UnsafeMutableRawPointer.self)
         p += 8
-        let position = diagnostic.position
         p.pointee = (position.record == nil ? 0 : 1) | (position.fieldIndex == nil ? 0 : 2)
         p += 1
         Self.write(position.line &- previousLine, &p)
@@ -47,56 +57,116 @@ final class FindingList {
         if let record = position.record { Self.write(position.line &- record, &p) }
         if let fieldIndex = position.fieldIndex { Self.write(fieldIndex, &p) }
         previousLine = position.line
-        chunks[c].used += p - start
-        chunks[c].count += 1
-        count += 1
+        writing.used &+= p - start
+        writing.count &+= 1
+        count &+= 1
     }
 
-    /// Calls `body` with every finding in order; `consuming` empties the list, unmapping each chunk once read.
-    private func forEach(consuming: Bool, _ body: (Diagnostic) -> Void) {
+    private func startChunk() {
+        seal()
+        let base = spare ?? Self.mapChunk()
+        spare = nil
+        writing = Chunk(base: base)
+        chunks.append(writing)
+        previousLine = 0
+    }
+
+    /// Puts the written chunk's figures in `chunks`.
+    private func seal() {
+        if !chunks.isEmpty { chunks[chunks.count - 1] = writing }
+    }
+
+    /// Every chunk, leaving the list empty; the caller frees them (`free`).
+    private func takeChunks() -> [Chunk] {
+        seal()
         let read = chunks
-        if consuming {
-            chunks = []
-            count = 0
-            previousLine = 0
-        }
-        for chunk in read { Self.decode(chunk, consuming: consuming, body) }
+        chunks = []
+        writing = Chunk(base: writing.base, used: Self.chunkBytes)
+        count = 0
+        previousLine = 0
+        return read
     }
 
-    /// Calls `body` with every finding of `chunk` in order; `consuming` unmaps the chunk once read.
+    /// Unmaps chunks read out, keeping a list's only one as the spare.
+    private func free(_ read: [Chunk]) {
+        if read.count == 1 && spare == nil {
+            spare = read[0].base
+            return
+        }
+        for chunk in read { Self.unmap(chunk) }
+    }
+
+    private static func unmap(_ chunk: Chunk) { munmap(UnsafeMutableRawPointer(chunk.base), chunkBytes) }
+
+    /// Calls `body` with every finding in order; `consuming` empties the list, freeing the chunks.
+    private func forEach(consuming: Bool, _ body: (Diagnostic) -> Void) {
+        seal()
+        let read = consuming ? takeChunks() : chunks
+        for chunk in read { Self.decode(chunk, consuming: consuming, body) }
+        if consuming { free(read) }
+    }
+
+    /// The next finding at `p`, which moves past it; `line` is the previous finding's line in the chunk.
+    @inline(__always)
+    private static func readFinding(_ p: inout UnsafePointer<UInt8>, _ line: inout Int) -> (Unmanaged<Diagnostic.Content>, Diagnostic.Position) {
+        let reference = Unmanaged<Diagnostic.Content>.fromOpaque(UnsafeRawPointer(p).loadUnaligned(as: UnsafeRawPointer.self))
+        p += 8
+        let flags = p.pointee
+        p += 1
+        line = line &+ read(&p)
+        let column = read(&p)
+        let record = flags & 1 == 0 ? nil : line &- read(&p)
+        let fieldIndex = flags & 2 == 0 ? nil : read(&p)
+        return (reference, Diagnostic.Position(line: line, column: column, record: record, fieldIndex: fieldIndex))
+    }
+
+    /// Calls `body` with every finding of `chunk` in order; `consuming` takes over the list's references.
     private static func decode(_ chunk: Chunk, consuming: Bool, _ body: (Diagnostic) -> Void) {
         var line = 0
         var p = UnsafePointer(chunk.base)
         let end = p + chunk.used
         while p < end {
-            let reference = Unmanaged<Diagnostic.Content>.fromOpaque(UnsafeRawPointer(p).loadUnaligned(as: UnsafeRawPointer.self))
-            p += 8
-            let flags = p.pointee
-            p += 1
-            line = line &+ read(&p)
-            let column = read(&p)
-            let record = flags & 1 == 0 ? nil : line &- read(&p)
-            let fieldIndex = flags & 2 == 0 ? nil : read(&p)
+            let (reference, position) = readFinding(&p, &line)
             let content = consuming ? reference.takeRetainedValue() : reference.takeUnretainedValue()
-            body(Diagnostic(content: content, position: Diagnostic.Position(line: line, column: column, record: record,
-                                                                           fieldIndex: fieldIndex)))
+            body(Diagnostic(content: content, position: position))
         }
-        if consuming { munmap(UnsafeMutableRawPointer(chunk.base), chunkBytes) }
+    }
+
+    /// Moves the findings of `chunk` to `target` in order, taking over the list's references (no closure
+    /// per finding, which cost a retain and a release each).
+    private static func move(_ chunk: Chunk, to target: UnsafeMutablePointer<Diagnostic>) {
+        var line = 0
+        var p = UnsafePointer(chunk.base)
+        let end = p + chunk.used
+        var next = target
+        while p < end {
+            let (reference, position) = readFinding(&p, &line)
+            next.initialize(to: Diagnostic(content: reference.takeRetainedValue(), position: position))
+            next += 1
+        }
     }
 
     /// All findings in one array, leaving the list empty. With `threads` > 1 a long list is read by two
     /// threads, each half of the chunks into its half of the array (the sorted report waits for it).
     func takeAll(threads: Int = 1) -> [Diagnostic] {
-        guard threads > 1, chunks.count >= 2 else {
-            var all: [Diagnostic] = []
-            all.reserveCapacity(count)
-            forEach(consuming: true) { all.append($0) }
+        let total = count
+        let read = takeChunks()
+        guard total > 0 else {
+            free(read)
+            return []
+        }
+        guard threads > 1, read.count >= 2 else {
+            let all = [Diagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
+                var next = buffer.baseAddress!
+                for chunk in read {
+                    Self.move(chunk, to: next)
+                    next += chunk.count
+                }
+                initialized = total
+            }
+            free(read)
             return all
         }
-        let read = chunks, total = count
-        chunks = []
-        count = 0
-        previousLine = 0
         // The chunks split where about half of the findings are before.
         var middle = 0, before = 0
         while middle < read.count && 2 * (before + read[middle].count) <= total {
@@ -109,10 +179,9 @@ final class FindingList {
             _ = ParallelMap.run(2, workers: 2) { half in
                 var next = shared.target + halves[half].1
                 for c in halves[half].0 {
-                    Self.decode(shared.chunks[c], consuming: true) { diagnostic in
-                        next.initialize(to: diagnostic)
-                        next += 1
-                    }
+                    Self.move(shared.chunks[c], to: next)
+                    next += shared.chunks[c].count
+                    Self.unmap(shared.chunks[c])
                 }
             }
             initialized = total
@@ -140,18 +209,26 @@ final class FindingList {
         }
         Self.sortLines(&all, prefixEnd)
         var tail = Array(all[prefixEnd...])
+        guard !tail.isEmpty else { return all }
         tail.sort(by: Self.precedes)
-        // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first.
-        var i = prefixEnd - 1, j = tail.count - 1, k = all.count - 1
-        while j >= 0 {
-            if i >= 0 && Self.precedes(tail[j], all[i]) {
-                all[k] = all[i]
-                i -= 1
-            } else {
-                all[k] = tail[j]
-                j -= 1
+        // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first. The
+        // prefix's findings are moved, not assigned (a retain, a release and a uniqueness check each, for
+        // nearly every finding: the tail's are spread over the whole file).
+        all.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            (base + prefixEnd).deinitialize(count: buffer.count - prefixEnd)
+            // Slots i+1...k are empty.
+            var i = prefixEnd - 1, j = tail.count - 1, k = buffer.count - 1
+            while j >= 0 {
+                if i >= 0 && Self.precedes(tail[j], base[i]) {
+                    (base + k).moveInitialize(from: base + i, count: 1)
+                    i -= 1
+                } else {
+                    (base + k).initialize(to: tail[j])
+                    j -= 1
+                }
+                k -= 1
             }
-            k -= 1
         }
         return all
     }
@@ -193,8 +270,9 @@ final class FindingList {
             if let revised = body(index, diagnostic) { kept.append(revised) }
             index += 1
         }
-        (chunks, count, previousLine) = (kept.chunks, kept.count, kept.previousLine)
-        kept.chunks = []
+        kept.seal()
+        (chunks, writing, count, previousLine) = (kept.chunks, kept.writing, kept.count, kept.previousLine)
+        _ = kept.takeChunks()
     }
 
     /// `value` zigzag-encoded (small magnitudes, either sign, in few bytes), seven bits a byte.

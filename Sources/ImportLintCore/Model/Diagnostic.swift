@@ -85,8 +85,10 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         var related: [RelatedLocation]
         var fix: Fix?
         var values: [String]
-        /// The position of the one finding holding this content, when a number does not fit inline.
-        var widePosition: WidePosition?
+        /// The position of the one finding holding this content, when a number does not fit inline. Read for
+        /// every finding made of its parts; not checked for exclusive access (a call each time): a content
+        /// is only written through `uniqueContent`, while no other finding holds it.
+        @exclusivity(unchecked) var widePosition: WidePosition?
 
         init(code: String, rule: String, severity: Severity, field: String?, message: String,
              related: [RelatedLocation], fix: Fix?, values: [String], widePosition: WidePosition? = nil) {
@@ -159,6 +161,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     }
 
     /// An optional number as 32 bits, `Self.none` for nil; nil when it does not fit.
+    @inline(__always)
     private static func narrow(_ value: Int?) -> UInt32? {
         guard let value else { return Self.none }
         guard let narrow = UInt32(exactly: value), narrow != Self.none else { return nil }
@@ -230,11 +233,19 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         position = Position(line: line, column: column, record: record, fieldIndex: fieldIndex)
     }
 
-    /// A finding made of its parts (`FindingList` keeps them apart).
+    /// A finding made of its parts (`FindingList` keeps them apart). The narrow case is set in place, not
+    /// through `position`'s setter: this runs for every finding kept, read out and handed on.
+    @inline(__always)
     init(content: Content, position: Position) {
         self.content = content
-        (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
-        self.position = position
+        if let line = UInt32(exactly: position.line), line != Self.wide, let column = UInt32(exactly: position.column),
+           let record = Self.narrow(position.record), let fieldIndex = Self.narrow(position.fieldIndex),
+           content.widePosition == nil {
+            (line32, column32, record32, fieldIndex32) = (line, column, record, fieldIndex)
+        } else {
+            (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
+            self.position = position
+        }
     }
 
     /// The same finding with its content replaced by an equal one (shared with other findings).

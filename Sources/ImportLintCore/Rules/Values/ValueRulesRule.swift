@@ -385,7 +385,7 @@ final class ValueRulesRule: RecordRule {
         guard contentsSink == ObjectIdentifier(sink) else { return false }
         let (line, column) = reader.position(ofField: index)
         let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
-        for content in contents.pointee { sink.readmit(Diagnostic(content: content, position: position)) }
+        sink.readmit(contents.pointee, at: position)
         return true
     }
 
@@ -433,7 +433,7 @@ final class ValueRulesRule: RecordRule {
         if let contents = recentFindings.contents(findings, column: index, cell: raw, sink: sink) {
             let (line, column) = reader.position(ofField: index)
             let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
-            for content in contents { sink.readmit(Diagnostic(content: content, position: position)) }
+            sink.readmit(contents, at: position)
             return contents
         }
         let value = String(decoding: raw, as: UTF8.self)
