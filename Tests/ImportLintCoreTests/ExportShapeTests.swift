@@ -15,6 +15,14 @@ import Testing
         #expect(ZawgyiText.check("\u{1019}\u{1004}\u{1039}") != nil)
     }
 
+    /// Selected alone, zawgyi-text still runs: the value rules' text checks report it.
+    @Test func zawgyiSelectedAloneIsReported() throws {
+        let text = "First Name,Last Name,Email\n\u{1031}\u{1021}\u{102C}\u{1004}\u{1039},Lee,ann@example.com\n"
+        let found = try Linter(options: LintOptions(selection: RuleSelection(select: ["zawgyi-text"])))
+            .lint(.bytes(Array(text.utf8), displayPath: "t.csv")).report.diagnostics
+        #expect(found.map(\.rule) == ["zawgyi-text"])
+    }
+
     @Test func anAppendedHeaderInAnotherOrderIsReportedWithoutAFix() throws {
         let text = "First Name,Last Name,Email\r\nAnn,Lee,ann@example.com\r\n\u{FEFF}Email,First Name,Last Name\r\nbob@example.com,Bob,Ray\r\n"
         let found = try Linter(options: LintOptions()).lint(.bytes(Array(text.utf8), displayPath: "t.csv")).report.diagnostics

@@ -29,6 +29,14 @@ import Testing
         #expect(try Self.lint(Self.header + "Ann,Lee,a@example.com,IT,100101.5\nBob,Ray,b@example.com,IT,100102.5\n").isEmpty)
     }
 
+    /// Only columns of identifiers another system holds are watched: a Department of '4.0' is its own text.
+    @Test func onlyExternalIdentifierColumnsAreWatched() throws {
+        #expect(try Self.lint(Self.header + "Ann,Lee,a@example.com,4.0,100101\nBob,Ray,b@example.com,5.0,100102\n").isEmpty)
+        let profile = try ProfileLoader.load("receptionist")
+        let watched = profile.columns.filter(\.externalID).map(\.name)
+        #expect(watched == ["Identification"])
+    }
+
     @Test func wholeFloatIsDigitsThenPointZero() {
         func whole(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(IntegerAsFloatRule.isWholeFloat) }
         #expect(whole("100101.0") && whole("0.0"))

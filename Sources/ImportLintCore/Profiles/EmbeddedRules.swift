@@ -158,6 +158,7 @@ columns:
   - name: Source ID
     aliases: [SourceID, objectGUID]
     max_length: 128
+    external_id: true
   - name: Disabled
     kind: boolean
   - name: Name
@@ -186,11 +187,14 @@ columns:
     max_length: 80
   - name: Support ID
     max_length: 50
+    external_id: true
   - name: Authentication ID
     max_length: 128
+    external_id: true
   - name: Employee ID
     aliases: [EmployeeID, employeeNumber, Employee Number, EmployeeNumber]
     max_length: 128
+    external_id: true
   - name: Cost Per Hour
     kind: decimal
   - name: Manager
@@ -309,6 +313,7 @@ columns:
     kind: location-slug
   - name: Identification
     aliases: [EmployeeID, Employee ID, employeeNumber]
+    external_id: true
   - name: Slack
     aliases: [Slack Username, Slack Handle]
     kind: slack-handle

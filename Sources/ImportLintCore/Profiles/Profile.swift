@@ -61,12 +61,15 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public var reference: Bool
     /// A field the import does not write (timestamps the target sets itself): an empty cell changes nothing.
     public var readOnly: Bool
+    /// An identifier another system holds (an HR or directory number): the text must match it exactly,
+    /// so a spreadsheet tool's rewriting of it (integer-as-float) is reported.
+    public var externalID: Bool
 
     enum CodingKeys: String, CodingKey {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
-        case readOnly = "read_only", guessedAliases = "guessed_aliases", reference
+        case readOnly = "read_only", guessedAliases = "guessed_aliases", reference, externalID = "external_id"
     }
 
     public init(from decoder: Decoder) throws {
@@ -90,6 +93,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         dataURL = try c.decodeIfPresent(Bool.self, forKey: .dataURL) ?? false
         reference = try c.decodeIfPresent(Bool.self, forKey: .reference) ?? false
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
+        externalID = try c.decodeIfPresent(Bool.self, forKey: .externalID) ?? false
     }
 
     public init(name: String, kind: ValueKind = .text, required: Bool = false, cluster: Bool = false) {
@@ -106,6 +110,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         self.dataURL = false
         self.reference = false
         self.readOnly = false
+        self.externalID = false
     }
 }
 

@@ -1,13 +1,14 @@
 extension RuleDescriptor {
     public static let integerAsFloat = RuleDescriptor(
         code: "XLS004", name: "integer-as-float", severity: .warning,
-        summary: "A text column whose every value is a whole number written as a float ('100101.0'), as pandas writes an ID column with an empty cell",
+        summary: "An identifier column whose every value is a whole number written as a float ('100101.0'), as pandas writes an ID column with an empty cell",
         explanation: """
             pandas reads a column of whole numbers that has an empty cell as floats, and to_csv then writes \
             every value with '.0' ('100101.0'). The import stores the text as written, so an Employee ID, \
             Source ID or Identification '100101.0' no longer matches '100101' in the HR system or in the \
             previous upload (The Receptionist matches contacts by Identification first; 4me a person by \
-            Source and Source ID). Reported once per text column, at its first value, when every value in it \
+            Source and Source ID). Reported once per column of identifiers another system holds (the profile's `external_id` \
+            columns: Employee ID, Source ID, Support ID, Authentication ID, Identification), at its first value, when every value in it \
             (at least two) is digits and '.0': one such value may be real text. A warning: neither vendor \
             rejects the text. No fix: removing '.0' gives the number pandas kept, not necessarily the source's \
             text (a leading zero is already gone). Write the column as text (read_csv with dtype=str) or as \
@@ -18,7 +19,7 @@ extension RuleDescriptor {
         cleanExample: "First Name,Last Name,Email,Identification\nAnn,Lee,ann@example.com,100101\nBob,Ray,bob@example.com,100102\nCy,Wu,cy@example.com,\n")
 }
 
-/// Text columns: follows, per column, whether every value so far is digits and '.0', and reports the
+/// Identifier columns (`external_id` in the profile): follows, per column, whether every value so far is digits and '.0', and reports the
 /// columns that stayed so when the file ends. A column leaves the watch at its first other value, so a
 /// file of ordinary values costs a call per record and nothing per cell once every column has one.
 final class IntegerAsFloatRule: RecordRule {
@@ -38,7 +39,7 @@ final class IntegerAsFloatRule: RecordRule {
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.integerAsFloat) else { return nil }
         watched = context.bindings.enumerated().compactMap { i, spec in
-            spec.flatMap { $0.kind == .text && !$0.readOnly ? Watch(index: i, name: $0.name) : nil }
+            spec.flatMap { $0.externalID && $0.kind == .text && !$0.readOnly ? Watch(index: i, name: $0.name) : nil }
         }
         if watched.isEmpty { return nil }
         targetName = (context.profile?.target ?? .neutral).name

@@ -214,7 +214,7 @@ final class ValueRulesRule: RecordRule {
     }
 
     private static let validationFamilies = ["VAL", "DIR", "XLS"]
-    private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection]
+    private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection, .zawgyiText]
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
