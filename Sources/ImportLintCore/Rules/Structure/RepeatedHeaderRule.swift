@@ -123,12 +123,10 @@ final class RepeatedHeaderRule {
         } else if reader.fieldCount <= 2, reader.separatorHint != nil {  // 'sep=,' is two cells
             what = "Delimiter hint '\(String(decoding: reader.rawLine, as: UTF8.self))' repeated among the records (two exports appended); the import would read it as a record"
         } else if repeatsHeader(reader) {
-            let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
-            what = "Record repeats the header row (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
+            what = "Record repeats the header row (\(Self.firstCells(reader))), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
         } else if repeatsHeaderInAnotherOrder(reader) {
-            let cells = (0..<min(reader.fieldCount, 3)).map { "'\(Self.withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
             reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
-                          message: "Record is the header again in another column order (\(cells.joined(separator: ", "))\(reader.fieldCount > 3 ? ", ..." : "")) after a byte-order mark: a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
+                          message: "Record is the header again in another column order (\(Self.firstCells(reader))) after a byte-order mark: a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
             return true
         } else {
             return false
@@ -136,6 +134,12 @@ final class RepeatedHeaderRule {
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
         return true
+    }
+
+    /// The record's first three cells, quoted, as a message names a header copy: 'Name', 'Primary Email', ...
+    private static func firstCells(_ reader: CSVReader) -> String {
+        let cells = (0..<min(reader.fieldCount, 3)).map { "'\(withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
+        return cells.joined(separator: ", ") + (reader.fieldCount > 3 ? ", ..." : "")
     }
 
     /// After a byte-order mark, which shows where an appended file starts: every cell is another of the
