@@ -148,16 +148,22 @@ public struct Diagnostic: Codable, Sendable, Equatable {
                             fieldIndex: fieldIndex32 == Self.none ? nil : Int(fieldIndex32))
         }
         set {
-            if let line = UInt32(exactly: newValue.line), line != Self.wide,
-               let column = UInt32(exactly: newValue.column),
-               let record = Self.narrow(newValue.record), let fieldIndex = Self.narrow(newValue.fieldIndex) {
-                (line32, column32, record32, fieldIndex32) = (line, column, record, fieldIndex)
+            if let narrow = Self.narrow(newValue) {
+                (line32, column32, record32, fieldIndex32) = narrow
                 if content.widePosition != nil { uniqueContent().widePosition = nil }
             } else {
                 (line32, column32, record32, fieldIndex32) = (Self.wide, 0, Self.none, Self.none)
                 uniqueContent().widePosition = WidePosition(newValue)
             }
         }
+    }
+
+    /// A position as the four 32-bit numbers kept inline; nil when one does not fit.
+    @inline(__always)
+    private static func narrow(_ position: Position) -> (UInt32, UInt32, UInt32, UInt32)? {
+        guard let line = UInt32(exactly: position.line), line != Self.wide, let column = UInt32(exactly: position.column),
+              let record = narrow(position.record), let fieldIndex = narrow(position.fieldIndex) else { return nil }
+        return (line, column, record, fieldIndex)
     }
 
     /// An optional number as 32 bits, `Self.none` for nil; nil when it does not fit.
@@ -238,10 +244,8 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     @inline(__always)
     init(content: Content, position: Position) {
         self.content = content
-        if let line = UInt32(exactly: position.line), line != Self.wide, let column = UInt32(exactly: position.column),
-           let record = Self.narrow(position.record), let fieldIndex = Self.narrow(position.fieldIndex),
-           content.widePosition == nil {
-            (line32, column32, record32, fieldIndex32) = (line, column, record, fieldIndex)
+        if content.widePosition == nil, let narrow = Self.narrow(position) {
+            (line32, column32, record32, fieldIndex32) = narrow
         } else {
             (line32, column32, record32, fieldIndex32) = (0, 0, Self.none, Self.none)
             self.position = position
