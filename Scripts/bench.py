@@ -4,13 +4,15 @@ cannot beat) on generated export files; run by hand, never in tests.
 
     Scripts/bench.py [--kinds people,contacts,receptionist] [--sizes 100k,1m] [--runs 5]
                      [--binary .build-release/release/importlint] [--data /tmp/importlint-bench]
-                     [--generator ../shared/bench/gen_directory_export.py] [--keep] [-- EXTRA CHECK ARGS]
+                     [--generator ../shared/bench/gen_directory_export.py] [--keep] [--before OLD_BINARY]
+                     [-- EXTRA CHECK ARGS]
 
 For every kind and size it generates the file (unless already there), then runs iconv and
 `importlint check FILE --no-config --format json -o /dev/null [EXTRA]` alternately, so that a machine
 slowing down or speeding up mid-run weighs on both alike, each under `/usr/bin/time -v`. Prints the
 medians of wall time, CPU time (user + system) and peak RSS of each, and importlint's as a ratio to
-iconv's. Sizes: 100k, 500k, 1m, 3m, 10m (records). Files this run generated are deleted at the end unless
+iconv's. With --before, an earlier build runs in the same loop too (a before/after table measured under
+the same conditions). Sizes: 100k, 500k, 1m, 3m, 10m (records). Files this run generated are deleted at the end unless
 --keep (the 10m people file is about 1.5 GB); files that were already there are left alone. Shared machines are noisy: CPU time is steadier than wall time.
 """
 import argparse
@@ -31,6 +33,7 @@ parser.add_argument("--binary", default=str(root / ".build-release/release/impor
 parser.add_argument("--data", default="/tmp/importlint-bench")
 parser.add_argument("--generator", default=str(root.parent / "shared/bench/gen_directory_export.py"))
 parser.add_argument("--keep", action="store_true", help="keep the generated files")
+parser.add_argument("--before", help="an earlier importlint binary, run alternately with --binary")
 parser.add_argument("extra", nargs="*", help="more arguments for importlint check (after --)")
 args = parser.parse_args()
 
@@ -71,12 +74,17 @@ for kind in args.kinds.split(","):
     for size in args.sizes.split(","):
         path = generate(kind, SIZES[size.lower()])
         iconv = ["iconv", "-f", "UTF-8", "-t", "UTF-8", str(path)]
-        lint = [str(binary), "check", str(path), "--no-config", "--format", "json", "-o", "/dev/null", *args.extra]
-        measure(iconv), measure(lint)  # warm the page cache
-        runs = {"iconv": [], "importlint": []}
+        check = ["check", str(path), "--no-config", "--format", "json", "-o", "/dev/null", *args.extra]
+        commands = {"iconv": iconv}
+        if args.before:
+            commands["before"] = [args.before, *check]
+        commands["importlint"] = [str(binary), *check]
+        for command in commands.values():
+            measure(command)  # warm the page cache
+        runs = {what: [] for what in commands}
         for _ in range(args.runs):
-            runs["iconv"].append(measure(iconv))
-            runs["importlint"].append(measure(lint))
+            for what, command in commands.items():
+                runs[what].append(measure(command))
         floor = [statistics.median(r[i] for r in runs["iconv"]) for i in range(3)]
         for what, samples in runs.items():
             wall, cpu, rss = (statistics.median(r[i] for r in samples) for i in range(3))
