@@ -111,7 +111,7 @@ final class ValueRulesRule: RecordRule {
         let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
         let validation = RuleCatalog.all.contains { rule in
-            Self.validationFamilies.contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
+            Self.validates(rule) && rule != .missingValue && selection.isEnabled(rule)
         }
         let missingValueReports = selection.isEnabled(.missingValue)
         let placeholders = selection.isEnabled(.placeholderValue)
@@ -209,11 +209,14 @@ final class ValueRulesRule: RecordRule {
     var isUseful: Bool { validation || hygiene }
 
     override var reports: [RuleDescriptor]? {
-        (validation ? RuleCatalog.all.filter { rule in Self.validationFamilies.contains { rule.code.hasPrefix($0) } } : [])
-            + (hygiene ? Self.hygieneRules : [])
+        (validation ? RuleCatalog.all.filter(Self.validates) : []) + (hygiene ? Self.hygieneRules : [])
     }
 
-    private static let validationFamilies = ["VAL", "DIR", "XLS"]
+    /// The rules whose findings cell validation makes: the families' rules but integer-as-float, which judges
+    /// whole columns in a rule of its own (selected alone, it needs no validation).
+    private static func validates(_ rule: RuleDescriptor) -> Bool {
+        ["VAL", "DIR", "XLS"].contains { rule.code.hasPrefix($0) } && rule != .integerAsFloat
+    }
     private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection, .zawgyiText]
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
