@@ -15,6 +15,23 @@ import Testing
         #expect(ZawgyiText.check("\u{1019}\u{1004}\u{1039}") != nil)
     }
 
+    /// Unicode's virama stacks the consonants Mon, Shan, Karen and Pali add to the block too ("Representing
+    /// Myanmar in Unicode", UTN #11): those stacks are Unicode, while Zawgyi's asat before a vowel sign,
+    /// a medial or a space still is not.
+    @Test func stacksOfMonShanKarenAndPaliConsonantsAreUnicode() {
+        let unicode = ["\u{1002}\u{1039}\u{105A}\u{102C}",          // Mon medial nga
+                       "\u{1010}\u{105A}\u{103A}\u{1039}\u{1000}\u{102D}",  // Mon kinzi
+                       "\u{1012}\u{1039}\u{105C}\u{102C}",          // Mon BBA stacked
+                       "\u{1019}\u{107C}\u{1039}\u{107C}\u{1031}\u{1038}",  // Shan NA stacked
+                       "\u{1015}\u{1039}\u{1061}\u{102C}",          // S'gaw Karen SHA stacked
+                       "\u{1000}\u{1039}\u{1051}\u{1019}\u{102C}",  // Pali SSA stacked
+                       "\u{1010}\u{1039}\u{106E}\u{102C}"]          // Eastern Pwo Karen NNA stacked
+        for text in unicode { #expect(ZawgyiText.check(text) == nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+        let zawgyi = ["\u{1019}\u{1004}\u{1039}\u{1038}", "\u{1000}\u{1039}\u{103B}\u{1019}", "\u{1014}\u{1039} \u{1000}",
+                      "\u{1000}\u{1039}\u{1031}\u{1000}", "\u{1000}\u{1039}\u{1082}"]
+        for text in zawgyi { #expect(ZawgyiText.check(text) != nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+    }
+
     /// Selected alone, zawgyi-text still runs: the value rules' text checks report it.
     @Test func zawgyiSelectedAloneIsReported() throws {
         let text = "First Name,Last Name,Email\n\u{1031}\u{1021}\u{102C}\u{1004}\u{1039},Lee,ann@example.com\n"
