@@ -2,7 +2,7 @@ import Testing
 @testable import ImportLintCore
 
 /// Shapes of real exports the trust sweep met: Zawgyi Burmese, a second export appended in another column
-/// order.
+/// order or with another delimiter.
 @Suite struct ExportShapeTests {
     static func lint(_ text: String) throws -> [Diagnostic] {
         try Linter(options: LintOptions()).lint(.bytes(Array(text.utf8), displayPath: "t.tsv")).report.diagnostics
@@ -46,5 +46,25 @@ import Testing
         let copy = try #require(found.first { $0.rule == "repeated-header" })
         #expect(copy.line == 3 && copy.fix == nil && copy.message.contains("another column order"))
         #expect(!found.contains { $0.line == 3 && $0.rule != "repeated-header" })
+    }
+
+    /// Each row of an export appended with another delimiter is one ragged-row finding naming the
+    /// delimiter; its cells are not judged as values (no missing-value, no email-or-sms-required).
+    @Test func rowsOfAnExportAppendedWithAnotherDelimiterAreOneFindingEach() throws {
+        for (other, name) in [(";", "';'"), ("\t", "tabs"), ("|", "'|'")] {
+            let rows = ["First Name", "Last Name", "Email"].joined(separator: other) + "\n" + ["Bob", "Ray", "bob@example.com"].joined(separator: other)
+            let found = try Self.lint("First Name,Last Name,Email\nAnn,Lee,ann@example.com\n\(rows)\n")
+            #expect(found.map(\.rule) == ["ragged-row", "ragged-row"], "\(name)")
+            #expect(found.allSatisfy { $0.message.contains("split by \(name) instead") }, "\(name)")
+        }
+    }
+
+    /// A ragged row that no other delimiter splits into the header's cells is the ordinary ragged row, and
+    /// a 'sep=' hint line of a two-column file is still the hint.
+    @Test func otherRaggedRowsAndHintLinesKeepTheirFindings() throws {
+        let ragged = try Self.lint("First Name,Last Name,Email\nAnn;Lee\n")
+        #expect(ragged.contains { $0.rule == "ragged-row" && $0.message.contains("the missing cells") })
+        let hint = try Self.lint("Name,Primary Email\nAnn,ann@example.com\nsep=;\n")
+        #expect(!hint.contains { $0.message.contains("split by") })
     }
 }

@@ -35,6 +35,9 @@ final class RepeatedHeaderRule {
     private let enabled: Bool
     /// Whether sql-client-output is selected (its lines are also kept from the other rules here).
     private let sqlClientOutputEnabled: Bool
+    /// Whether ragged-row is selected: a ragged record is asked whether it is a row with another delimiter
+    /// (`OtherDelimiterRow`), reported here under ragged-row and kept from the other rules.
+    private let raggedRowEnabled: Bool
     /// Reports empty records when empty-record is selected (they are also kept from the other rules here).
     private let emptyRecord: EmptyRecord?
     /// A UTF-16 file, whose damage after the last line break is a line of its own (`UTF16DamageLine`).
@@ -68,6 +71,7 @@ final class RepeatedHeaderRule {
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
         sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
+        raggedRowEnabled = context.options.selection.isEnabled(.raggedRow) && context.header.count >= 2
         emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
         if case .utf16 = context.encoding { readsUTF16 = true } else { readsUTF16 = false }
     }
@@ -98,7 +102,8 @@ final class RepeatedHeaderRule {
              Self.byteOrderMark[0]: return true
         default: break
         }
-        guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
+        guard reader.fieldCount == header.count else { return raggedRowEnabled }
+        guard enabled, header.count >= 2 else { return false }
         return mayStandForHeaderCell(cell, 0) && mayStandForHeaderCell(reader.bytes(1), 1)
     }
 
@@ -116,7 +121,7 @@ final class RepeatedHeaderRule {
                           message: what, fix: Fix(.safe, "Remove the line", .removeLine(SQLClientOutput.removal)))
             return true
         }
-        guard enabled else { return false }
+        guard enabled else { return reportsOtherDelimiter(reader, record: record, sink: sink) }
         let what: String
         if reader.isPowerShellTypeLine {
             what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
@@ -129,10 +134,18 @@ final class RepeatedHeaderRule {
                           message: "Record is the header again in another column order (\(Self.firstCells(reader))) after a byte-order mark: a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
             return true
         } else {
-            return false
+            return reportsOtherDelimiter(reader, record: record, sink: sink)
         }
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        return true
+    }
+
+    /// Reports a ragged record that is a row of an export with another delimiter; true when it did.
+    private func reportsOtherDelimiter(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        guard raggedRowEnabled, let other = OtherDelimiterRow.delimiter(of: reader, headerCount: header.count) else { return false }
+        reader.report(.raggedRow, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                      message: OtherDelimiterRow.message(reader, headerCount: header.count, delimiter: other))
         return true
     }
 
