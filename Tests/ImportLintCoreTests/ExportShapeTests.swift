@@ -48,6 +48,20 @@ import Testing
         #expect(!found.contains { $0.line == 3 && $0.rule != "repeated-header" })
     }
 
+    @Test func anAppendedHeaderInAnotherOrderWithoutAMarkIsReportedWithoutAFix() throws {
+        let text = "First Name,Last Name,Email\nAnn,Lee,ann@example.com\nEmail,first name,Last Name\nbob@example.com,Bob,Ray\n"
+        let copy = try #require(try Self.lint(text).first { $0.rule == "repeated-header" })
+        #expect(copy.line == 3 && copy.fix == nil && !copy.message.contains("byte-order mark"))
+    }
+
+    /// Cells that are some of the header's names, not all of them once each, are data.
+    @Test func recordsWithSomeHeaderNamesInOtherPlacesAreData() throws {
+        for record in ["Email,Email,Last Name", "Email,First,email.first@example.com", "Email,First Name,"] {
+            let found = try Self.lint("First Name,Last Name,Email\n\(record)\n")
+            #expect(!found.contains { $0.rule == "repeated-header" }, "\(record)")
+        }
+    }
+
     /// Each row of an export appended with another delimiter is one ragged-row finding naming the
     /// delimiter; its cells are not judged as values (no missing-value, no email-or-sms-required).
     @Test func rowsOfAnExportAppendedWithAnotherDelimiterAreOneFindingEach() throws {
