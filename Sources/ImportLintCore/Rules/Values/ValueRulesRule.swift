@@ -90,12 +90,8 @@ final class ValueRulesRule: RecordRule {
     private let directory: DirectorySettings
     private let validation: Bool
     private let hygiene: Bool
-    /// The file, read again at its end for backslash escapes when a cell was '\N' (`BackslashEscape`).
-    private let context: FileContext
-    private var sawSQLNull = false
 
     init(_ context: FileContext) {
-        self.context = context
         let profile = context.profile
         var locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
         // Tags the user's account offers (`locales:` in .importlint.yml) extend the documented list.
@@ -118,8 +114,7 @@ final class ValueRulesRule: RecordRule {
             Self.validationFamilies.contains { rule.code.hasPrefix($0) } && rule != .missingValue && selection.isEnabled(rule)
         }
         let missingValueReports = selection.isEnabled(.missingValue)
-        // '\N' cells are looked for as placeholders: they are what backslash-escape needs to know.
-        let placeholders = selection.isEnabled(.placeholderValue) || selection.isEnabled(.backslashEscape)
+        let placeholders = selection.isEnabled(.placeholderValue)
         let scientific = selection.isEnabled(.scientificNotation)
         let hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
         let marksTable = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * bound.count)
@@ -221,16 +216,6 @@ final class ValueRulesRule: RecordRule {
     private static let validationFamilies = ["VAL", "DIR", "XLS"]
     private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection, .zawgyiText]
 
-    /// A '\N' cell in the later part of a file linted on two cores counts as one seen here.
-    override func absorb(_ later: RecordRule, _ part: LaterPart) {
-        if let later = later as? ValueRulesRule, later.sawSQLNull { sawSQLNull = true }
-    }
-
-    /// A '\N' cell was seen: the file is read again for escapes.
-    override func finish(sink: DiagnosticSink) {
-        if sawSQLNull { BackslashEscape.report(context, sink: sink) }
-    }
-
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
         // the same damage twice.
@@ -316,7 +301,6 @@ final class ValueRulesRule: RecordRule {
             return
         }
         let value = raw.trimmedASCII()
-        if screened && BackslashEscape.isSQLNull(value) { sawSQLNull = true }
         if value.isEmpty || (mayHoldInvalidBytes && !ascii && !raw.isValidUTF8) { return }
         // nil, not an empty array, for the clean cells: an array would be released at every cell.
         var findings: [ValueFinding]?
