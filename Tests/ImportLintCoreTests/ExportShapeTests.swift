@@ -2,7 +2,7 @@ import Testing
 @testable import ImportLintCore
 
 /// Shapes of real exports the trust sweep met: Zawgyi Burmese, a second export appended in another column
-/// order.
+/// order or with another delimiter.
 @Suite struct ExportShapeTests {
     static func lint(_ text: String) throws -> [Diagnostic] {
         try Linter(options: LintOptions()).lint(.bytes(Array(text.utf8), displayPath: "t.tsv")).report.diagnostics
@@ -13,6 +13,23 @@ import Testing
         #expect(ZawgyiText.check("\u{1021}\u{1031}\u{102C}\u{1004}\u{103A}") == nil)   // အောင်
         #expect(ZawgyiText.check("\u{101E}\u{1004}\u{103A}\u{1039}\u{1000}\u{103B}\u{1014}\u{103A}") == nil)  // kinzi
         #expect(ZawgyiText.check("\u{1019}\u{1004}\u{1039}") != nil)
+    }
+
+    /// Unicode's virama stacks the consonants Mon, Shan, Karen and Pali add to the block too ("Representing
+    /// Myanmar in Unicode", UTN #11): those stacks are Unicode, while Zawgyi's asat before a vowel sign,
+    /// a medial or a space still is not.
+    @Test func stacksOfMonShanKarenAndPaliConsonantsAreUnicode() {
+        let unicode = ["\u{1002}\u{1039}\u{105A}\u{102C}",          // Mon medial nga
+                       "\u{1010}\u{105A}\u{103A}\u{1039}\u{1000}\u{102D}",  // Mon kinzi
+                       "\u{1012}\u{1039}\u{105C}\u{102C}",          // Mon BBA stacked
+                       "\u{1019}\u{107C}\u{1039}\u{107C}\u{1031}\u{1038}",  // Shan NA stacked
+                       "\u{1015}\u{1039}\u{1061}\u{102C}",          // S'gaw Karen SHA stacked
+                       "\u{1000}\u{1039}\u{1051}\u{1019}\u{102C}",  // Pali SSA stacked
+                       "\u{1010}\u{1039}\u{106E}\u{102C}"]          // Eastern Pwo Karen NNA stacked
+        for text in unicode { #expect(ZawgyiText.check(text) == nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+        let zawgyi = ["\u{1019}\u{1004}\u{1039}\u{1038}", "\u{1000}\u{1039}\u{103B}\u{1019}", "\u{1014}\u{1039} \u{1000}",
+                      "\u{1000}\u{1039}\u{1031}\u{1000}", "\u{1000}\u{1039}\u{1082}"]
+        for text in zawgyi { #expect(ZawgyiText.check(text) != nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
     }
 
     /// Selected alone, zawgyi-text still runs: the value rules' text checks report it.
@@ -29,5 +46,39 @@ import Testing
         let copy = try #require(found.first { $0.rule == "repeated-header" })
         #expect(copy.line == 3 && copy.fix == nil && copy.message.contains("another column order"))
         #expect(!found.contains { $0.line == 3 && $0.rule != "repeated-header" })
+    }
+
+    @Test func anAppendedHeaderInAnotherOrderWithoutAMarkIsReportedWithoutAFix() throws {
+        let text = "First Name,Last Name,Email\nAnn,Lee,ann@example.com\nEmail,first name,Last Name\nbob@example.com,Bob,Ray\n"
+        let copy = try #require(try Self.lint(text).first { $0.rule == "repeated-header" })
+        #expect(copy.line == 3 && copy.fix == nil && !copy.message.contains("byte-order mark"))
+    }
+
+    /// Cells that are some of the header's names, not all of them once each, are data.
+    @Test func recordsWithSomeHeaderNamesInOtherPlacesAreData() throws {
+        for record in ["Email,Email,Last Name", "Email,First,email.first@example.com", "Email,First Name,"] {
+            let found = try Self.lint("First Name,Last Name,Email\n\(record)\n")
+            #expect(!found.contains { $0.rule == "repeated-header" }, "\(record)")
+        }
+    }
+
+    /// Each row of an export appended with another delimiter is one ragged-row finding naming the
+    /// delimiter; its cells are not judged as values (no missing-value, no email-or-sms-required).
+    @Test func rowsOfAnExportAppendedWithAnotherDelimiterAreOneFindingEach() throws {
+        for (other, name) in [(";", "';'"), ("\t", "tabs"), ("|", "'|'")] {
+            let rows = ["First Name", "Last Name", "Email"].joined(separator: other) + "\n" + ["Bob", "Ray", "bob@example.com"].joined(separator: other)
+            let found = try Self.lint("First Name,Last Name,Email\nAnn,Lee,ann@example.com\n\(rows)\n")
+            #expect(found.map(\.rule) == ["ragged-row", "ragged-row"], "\(name)")
+            #expect(found.allSatisfy { $0.message.contains("split by \(name) instead") }, "\(name)")
+        }
+    }
+
+    /// A ragged row that no other delimiter splits into the header's cells is the ordinary ragged row, and
+    /// a 'sep=' hint line of a two-column file is still the hint.
+    @Test func otherRaggedRowsAndHintLinesKeepTheirFindings() throws {
+        let ragged = try Self.lint("First Name,Last Name,Email\nAnn;Lee\n")
+        #expect(ragged.contains { $0.rule == "ragged-row" && $0.message.contains("the missing cells") })
+        let hint = try Self.lint("Name,Primary Email\nAnn,ann@example.com\nsep=;\n")
+        #expect(!hint.contains { $0.message.contains("split by") })
     }
 }

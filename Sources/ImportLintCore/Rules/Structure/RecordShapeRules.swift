@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let raggedRow = RuleDescriptor(
         code: "STR001", name: "ragged-row", severity: .error,
         summary: "A record has more or fewer cells than the header",
-        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value.",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. No fix: `fix` refuses a file with ragged rows.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,

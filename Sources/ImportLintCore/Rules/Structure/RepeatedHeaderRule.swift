@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let repeatedHeader = RuleDescriptor(
         code: "STR010", name: "repeated-header", severity: .error, fix: .safe,
         summary: "A copy of the header row (or of the PowerShell '#TYPE' line) among the records",
-        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. After a byte-order mark (where an appended file starts), a record whose cells are the header's in another order is reported too, without a fix: the rows after it hold their values in that order, so removing the line would leave them in the wrong columns. The fix removes the line, which is safe: it holds nothing but the header again.",
+        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. A record whose cells are the header's in another order (spelled as in the header, case aside, or after a byte-order mark, where an appended file starts) is reported too, without a fix: the rows after it hold their values in that order, so removing the line would leave them in the wrong columns. The fix removes the line, which is safe: it holds nothing but the header again.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
         cleanExample: "Name,Primary Email\nName,name@example.com")
 
@@ -29,12 +29,18 @@ final class RepeatedHeaderRule {
     /// cell is bound to (by its name or an alias). The first look at each cell of every record, in a raw
     /// buffer (reading the arrays above retained and released them at every cell).
     private let edgeFlags: UnsafeMutablePointer<UInt8>
+    /// By first byte, bit n when a header cell of n bytes (63: 63 or more) may start with it as written,
+    /// case aside: the one look that tells a cell from any header cell, for the header in another order.
+    private let anyCellShapes: UnsafeMutablePointer<UInt64>
     /// Per column, whether an empty cell can stand where the header cell is (the header cell folds to nothing).
     private let emptyHeaderCells: UnsafeMutablePointer<Bool>
     /// Whether repeated-header is selected: asked once, not of the sink at every record.
     private let enabled: Bool
     /// Whether sql-client-output is selected (its lines are also kept from the other rules here).
     private let sqlClientOutputEnabled: Bool
+    /// Whether ragged-row is selected: a ragged record is asked whether it is a row with another delimiter
+    /// (`OtherDelimiterRow`), reported here under ragged-row and kept from the other rules.
+    private let raggedRowEnabled: Bool
     /// Reports empty records when empty-record is selected (they are also kept from the other rules here).
     private let emptyRecord: EmptyRecord?
     /// A UTF-16 file, whose damage after the last line break is a line of its own (`UTF16DamageLine`).
@@ -65,15 +71,25 @@ final class RepeatedHeaderRule {
                 edgeFlags[column << 8 | byte] = (mayStart ? 1 : 0) | (mayEnd ? 2 : 0) | (mayName ? 4 : 0)
             }
         }
+        anyCellShapes = .allocate(capacity: 256)
+        anyCellShapes.initialize(repeating: 0, count: 256)
+        for expected in headerBytes where !expected.isEmpty {
+            // A header cell starting with a letter beyond ASCII: any lead byte (its capital may be another).
+            for byte in 0..<256 where Self.lowercased(UInt8(byte)) == expected[0] || (expected[0] >= 0x80 && byte >= 0xC0) {
+                anyCellShapes[byte] |= 1 << UInt64(min(expected.count, 63))
+            }
+        }
         longestCell = context.header.map(\.utf8.count).max() ?? 0
         enabled = context.options.selection.isEnabled(.repeatedHeader)
         sqlClientOutputEnabled = context.options.selection.isEnabled(.sqlClientOutput)
+        raggedRowEnabled = context.options.selection.isEnabled(.raggedRow) && context.header.count >= 2
         emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
         if case .utf16 = context.encoding { readsUTF16 = true } else { readsUTF16 = false }
     }
 
     deinit {
         edgeFlags.deallocate()
+        anyCellShapes.deallocate()
         emptyHeaderCells.deallocate()
     }
 
@@ -98,8 +114,10 @@ final class RepeatedHeaderRule {
              Self.byteOrderMark[0]: return true
         default: break
         }
-        guard enabled, reader.fieldCount == header.count, header.count >= 2 else { return false }
-        return mayStandForHeaderCell(cell, 0) && mayStandForHeaderCell(reader.bytes(1), 1)
+        guard reader.fieldCount == header.count else { return raggedRowEnabled }
+        guard enabled, header.count >= 2 else { return false }
+        if mayStandForHeaderCell(cell, 0) && mayStandForHeaderCell(reader.bytes(1), 1) { return true }
+        return mayBeAnyHeaderCell(cell) && mayBeAnyHeaderCell(reader.bytes(1))
     }
 
     private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
@@ -116,7 +134,7 @@ final class RepeatedHeaderRule {
                           message: what, fix: Fix(.safe, "Remove the line", .removeLine(SQLClientOutput.removal)))
             return true
         }
-        guard enabled else { return false }
+        guard enabled else { return reportsOtherDelimiter(reader, record: record, sink: sink) }
         let what: String
         if reader.isPowerShellTypeLine {
             what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
@@ -125,14 +143,23 @@ final class RepeatedHeaderRule {
         } else if repeatsHeader(reader) {
             what = "Record repeats the header row (\(Self.firstCells(reader))), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
         } else if repeatsHeaderInAnotherOrder(reader) {
+            let mark = reader.bytes(0).starts(with: Self.byteOrderMark) ? " after a byte-order mark" : ""
             reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
-                          message: "Record is the header again in another column order (\(Self.firstCells(reader))) after a byte-order mark: a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
+                          message: "Record is the header again in another column order (\(Self.firstCells(reader)))\(mark): a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
             return true
         } else {
-            return false
+            return reader.fieldCount != header.count && reportsOtherDelimiter(reader, record: record, sink: sink)
         }
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
+        return true
+    }
+
+    /// Reports a ragged record that is a row of an export with another delimiter; true when it did.
+    private func reportsOtherDelimiter(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        guard raggedRowEnabled, let other = OtherDelimiterRow.delimiter(of: reader, headerCount: header.count) else { return false }
+        reader.report(.raggedRow, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                      message: OtherDelimiterRow.message(reader, headerCount: header.count, delimiter: other))
         return true
     }
 
@@ -142,10 +169,16 @@ final class RepeatedHeaderRule {
         return cells.joined(separator: ", ") + (reader.fieldCount > 3 ? ", ..." : "")
     }
 
-    /// After a byte-order mark, which shows where an appended file starts: every cell is another of the
-    /// header's cells (folded), at least two, not all in their places (`repeatsHeader` takes those).
+    /// Every cell is another of the header's cells (folded), at least two, not all in their places
+    /// (`repeatsHeader` takes those). Without a byte-order mark (which shows where an appended file starts
+    /// and may pad the first cell) each cell must be a header cell as written, case aside, which its first
+    /// byte and length tell before any string is made.
     private func repeatsHeaderInAnotherOrder(_ reader: CSVReader) -> Bool {
-        guard reader.fieldCount == header.count, header.count >= 2, reader.bytes(0).starts(with: Self.byteOrderMark) else { return false }
+        guard reader.fieldCount == header.count, header.count >= 2 else { return false }
+        let first = reader.bytes(0)
+        if !(first.count >= 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) {
+            for i in 0..<reader.fieldCount where !mayBeAnyHeaderCell(reader.bytes(i)) { return false }
+        }
         var seen = Set<Int>()
         for i in 0..<reader.fieldCount {
             let cell = Self.folded(reader.string(i))
@@ -205,6 +238,13 @@ final class RepeatedHeaderRule {
         let flags = edgeFlags + (index &<< 8)
         guard flags[Int(first)] & 1 != 0 && flags[Int(last)] & 2 != 0 else { return false }
         return isSpelledAlike(cell, index)
+    }
+
+    /// Whether the cell may be one of the header's cells as written, case aside, by its first byte and length.
+    @inline(__always)
+    private func mayBeAnyHeaderCell(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first else { return false }
+        return anyCellShapes[Int(first)] >> UInt64(min(cell.count, 63)) & 1 != 0
     }
 
     /// Whether cell `index` may fold to the header cell or name the column it is bound to, by its first byte.

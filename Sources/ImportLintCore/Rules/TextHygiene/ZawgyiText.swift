@@ -27,7 +27,7 @@ enum ZawgyiText {
             let v = scalar.value
             // The vowel sign E first in a word (Unicode stores it after its consonant), or U+1039 followed by
             // no consonant (Unicode's virama stacks a consonant; Zawgyi writes it as the asat).
-            if (v == 0x1031 && !isMyanmar(previous)) || (previous == 0x1039 && !(0x1000...0x1021).contains(v)) {
+            if (v == 0x1031 && !isMyanmar(previous)) || (previous == 0x1039 && !isConsonant(v)) {
                 return finding(value)
             }
             previous = v
@@ -36,6 +36,18 @@ enum ZawgyiText {
     }
 
     private static func isMyanmar(_ v: UInt32) -> Bool { (0x1000...0x109F).contains(v) }
+
+    /// The consonants Unicode's virama stacks: Burmese's, and those the Myanmar block adds for Pali and
+    /// Sanskrit (SHA, SSA), Mon (NGA, JHA, BBA, BBE: Mon writes its medial nga as U+1039 U+105A), S'gaw,
+    /// Western and Eastern Pwo Karen, Shan and Rumai Palaung (the letters, gc=Lo, of "Representing Myanmar
+    /// in Unicode", UTN #11). A cell with a letter of Myanmar Extended-A or -B is above `mayHold` and not read.
+    private static func isConsonant(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1000...0x1021, 0x1050...0x1051, 0x105A...0x105D, 0x1061, 0x1065...0x1066, 0x106E...0x1070,
+             0x1075...0x1081, 0x108E: return true
+        default: return false
+        }
+    }
 
     private static func finding(_ value: String) -> ValueFinding {
         ValueFinding(.zawgyiText, "'\(value)' is Burmese in the Zawgyi font encoding, not Unicode (the vowel sign E before its consonant, or U+1039 as the asat): the import stores it as given, a Unicode font shows it garbled, and it will not match the same name typed in Unicode; convert the source to Unicode")

@@ -1,0 +1,41 @@
+/// Recognizes a row of an export with another delimiter appended to the file (`cat a.csv b.csv` of a comma
+/// and a semicolon export, `Get-Content` of a CSV and a TSV): read with the file's delimiter it is ragged,
+/// read with its own it has the header's cells. `RepeatedHeaderRule`, which keeps such rows away from the
+/// record rules, asks it for every ragged record: their cells are not the columns' values, so one finding
+/// names the cause instead of a ragged row, a missing value and a missing email each.
+enum OtherDelimiterRow {
+    /// The delimiters exports are written with: comma, semicolon (Excel and `-UseCulture` in much of
+    /// Europe), tab, pipe.
+    private static let delimiters: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+
+    /// The other delimiter that splits the record into `headerCount` cells, when the file's does not.
+    static func delimiter(of reader: CSVReader, headerCount: Int) -> UInt8? {
+        guard headerCount >= 2, reader.fieldCount != headerCount else { return nil }
+        let line = reader.rawLine
+        return delimiters.first { $0 != reader.delimiter && cellCount(line, splitBy: $0) == headerCount }
+    }
+
+    static func message(_ reader: CSVReader, headerCount: Int, delimiter: UInt8) -> String {
+        let cells = reader.fieldCount == 1 ? "1 cell" : "\(reader.fieldCount) cells"
+        return "Record has \(cells) but the header has \(headerCount); split by \(name(delimiter)) instead it has the header's \(headerCount): an export written with \(name(delimiter)) was appended to this one (cat, Get-Content), so the import reads its rows into the wrong columns. No fix: export both files with the same delimiter, or convert the appended one before joining them"
+    }
+
+    private static func name(_ delimiter: UInt8) -> String {
+        switch delimiter {
+        case 0x09: return "tabs"
+        case 0x3B: return "';'"
+        case 0x7C: return "'|'"
+        default: return "','"
+        }
+    }
+
+    /// The cells `line` holds split by `delimiter`, a delimiter inside double quotes not counted.
+    private static func cellCount(_ line: UnsafeBufferPointer<UInt8>, splitBy delimiter: UInt8) -> Int {
+        var count = 1
+        var quoted = false
+        for byte in line {
+            if byte == 0x22 { quoted.toggle() } else if byte == delimiter && !quoted { count += 1 }
+        }
+        return count
+    }
+}
