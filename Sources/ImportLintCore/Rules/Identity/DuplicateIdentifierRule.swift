@@ -107,10 +107,11 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     private(set) lazy var prefetcher = Prefetcher(self)
+    /// Read once for the file: a lazy global's every read is a call.
+    private let screenFirstBytes = ValueValidation.screenFirstBytes
 
     func prepare(_ reader: CSVReader) {
-        // Read once per record, not per key part (a lazy global's every read is a call).
-        let screenFirstBytes = ValueValidation.screenFirstBytes
+        let screenFirstBytes = self.screenFirstBytes
         let next = reader.nextBatchedRecord
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
