@@ -45,6 +45,9 @@ public class RecordRule {
     /// it keeps nothing across records: `fix`'s lint of its own output skips it on records written
     /// unchanged from records nothing was reported on (`UnchangedRecords`).
     var judgesRecordAlone: Bool { false }
+    /// False for a rule without a `check` of its own (it reads the header only): the pass then leaves it
+    /// out of the calls made at every record.
+    var checksRecords: Bool { true }
     /// True when `check` can report only on a record that spans lines (a quoted cell with a line break):
     /// the pass then asks it of those records alone, after the other rules.
     var readsOnlyRecordsSpanningLines: Bool { false }

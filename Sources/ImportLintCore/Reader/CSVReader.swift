@@ -428,6 +428,15 @@ public final class CSVReader {
         streamOffset = discarded + recordStart
     }
 
+    /// The record after the current one when it was split with it (`cfs_split_records`), for a rule that
+    /// prepares for a record one ahead; nil when the next record is still to be read.
+    var nextBatchedRecord: BatchedRecord? {
+        guard batchNext < batchCount else { return nil }
+        let record = batch[batchNext]
+        return BatchedRecord(bytes: UnsafePointer(buffer), start: recordEnd, ends: batchEnds + batchEndsNext,
+                             delimiters: Int(record.delimiters), lineBreak: Int(record.lineBreak), line: nextLine)
+    }
+
     /// Validates the multi-byte sequence at `i`; returns how far to advance, or nil when more input is needed.
     @inline(__always)
     private func checkMultibyte(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int, _ field: Int,

@@ -9,6 +9,7 @@ extension RuleDescriptor {
 /// Reports a header that no profile explains, naming the nearest candidates.
 final class UnknownFormatRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var checksRecords: Bool { false }
     override var reports: [RuleDescriptor]? { [.unknownFormat] }
     /// How many candidates the message names.
     static let shownCandidates = 2

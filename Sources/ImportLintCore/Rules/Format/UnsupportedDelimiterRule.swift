@@ -9,6 +9,7 @@ extension RuleDescriptor {
 /// A delimiter outside the profile's `accepts: delimiters:`, reported once at the header.
 final class UnsupportedDelimiterRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var checksRecords: Bool { false }
     override var reports: [RuleDescriptor]? { [.unsupportedDelimiter] }
     private let delimiter: UInt8
     private let accepted: [UInt8]

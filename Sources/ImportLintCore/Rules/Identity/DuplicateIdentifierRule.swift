@@ -38,6 +38,9 @@ final class DuplicateIdentifierRule: RecordRule {
         /// The current record's fingerprints (with and without scope), nil when a key part is empty;
         /// computed by `prefetcher` at the start of the record.
         @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
+        /// The next record's `fingerprints` when `prefetcher` could read it ahead, and its line (else -1).
+        @exclusivity(unchecked) var ahead: (full: UInt64, alone: UInt64)?
+        @exclusivity(unchecked) var aheadLine = -1
 
         init(spec: IdentifierKey, indices: [Int], kinds: [ValueKind], scope: [Int]) {
             self.spec = spec
@@ -86,8 +89,10 @@ final class DuplicateIdentifierRule: RecordRule {
     deinit { recordKeys.deallocate() }
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table
-    /// slots, which then arrive while the other rules work (a table of a million keys is far larger than
-    /// the caches: waiting for the slot was most of this rule's time).
+    /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
+    /// caches: waiting for the slot was most of this rule's time). When the reader has split the next
+    /// record already (nearly always), it does so for that one, a whole record ahead: asked at the start of
+    /// the same record, the slot still came late.
     final class Prefetcher: RecordRule {
         /// The rule lives as long as the linter's list of rules, which holds both.
         unowned(unsafe) let owner: DuplicateIdentifierRule
@@ -102,25 +107,41 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     private(set) lazy var prefetcher = Prefetcher(self)
+    /// Read once for the file: a lazy global's every read is a call.
+    private let screenFirstBytes = ValueValidation.screenFirstBytes
 
     func prepare(_ reader: CSVReader) {
-        // Read once per record, not per key part (a lazy global's every read is a call).
-        let screenFirstBytes = ValueValidation.screenFirstBytes
+        let screenFirstBytes = self.screenFirstBytes
+        let next = reader.nextBatchedRecord
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
-                key.fingerprints = fingerprints(reader, key, screenFirstBytes)
-                if let f = key.fingerprints {
-                    key.firstLine.prefetch(f.full)
-                    if !key.scope.isEmpty { key.crossScope.prefetch(f.alone) }
+                // Read ahead by the previous record's call, which sees every record the rules see: a
+                // record that skipped this (a repeated header) has another line than the next one.
+                if key.aheadLine == reader.line {
+                    key.fingerprints = key.ahead
+                } else {
+                    key.fingerprints = fingerprints(reader, key, screenFirstBytes)
+                    prefetch(key.fingerprints, key)
                 }
+                guard let next else { key.aheadLine = -1; return }
+                key.ahead = fingerprints(next, key, screenFirstBytes)
+                key.aheadLine = next.line
+                prefetch(key.ahead, key)
             }
         }
+    }
+
+    @inline(__always)
+    private func prefetch(_ fingerprints: (full: UInt64, alone: UInt64)?, _ key: KeyState) {
+        guard let fingerprints else { return }
+        key.firstLine.prefetch(fingerprints.full)
+        if !key.scope.isEmpty { key.crossScope.prefetch(fingerprints.alone) }
     }
 
     /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
     var fingerprintMask = UInt64.max
 
-    private func fingerprints(_ reader: CSVReader, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
+    private func fingerprints<Cells: RecordCells>(_ reader: Cells, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
         var hasher = FingerprintHasher()
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()

@@ -20,6 +20,7 @@ extension RuleDescriptor {
 /// required columns the header lacks.
 final class HeaderColumnsRule: RecordRule {
     override var splitting: Splitting { .stateless }
+    override var checksRecords: Bool { false }
     override var reports: [RuleDescriptor]? { [.duplicateHeader, .unknownColumn, .missingRequiredColumn] }
     private let context: FileContext
 

@@ -1,0 +1,29 @@
+/// Cell bytes of a record by index: the reader's current record, or the next one read ahead with it.
+protocol RecordCells {
+    /// The cell's value bytes; empty past the last cell.
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8>
+}
+
+extension CSVReader: RecordCells {}
+
+/// A record `CSVReader` has split but not yet made current (`nextBatchedRecord`): plain cells only, so
+/// each cell's bytes are the ones the reader will give for it.
+struct BatchedRecord: RecordCells {
+    let bytes: UnsafePointer<UInt8>
+    /// Offset of its first byte.
+    let start: Int
+    /// Where each cell but the last ends (at its delimiter).
+    let ends: UnsafePointer<Int64>
+    let delimiters: Int
+    /// Where the last cell ends.
+    let lineBreak: Int
+    let line: Int
+
+    @inline(__always)
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index <= delimiters else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let first = index == 0 ? start : Int(ends[index &- 1]) &+ 1
+        let end = index == delimiters ? lineBreak : Int(ends[index])
+        return UnsafeBufferPointer(start: bytes + first, count: end &- first)
+    }
+}
