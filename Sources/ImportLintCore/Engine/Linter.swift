@@ -158,7 +158,10 @@ public final class Linter {
             lastLintWasSplit = true
         }
         withExtendedLifetime(rules) {
-            for rule in rules { rule.finish(sink: sink) }
+            for rule in rules {
+                later?.beforeFinishing(rule)
+                rule.finish(sink: sink)
+            }
         }
         let clusters = rules.compactMap { $0.reportedClusters() }
         if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }

@@ -207,9 +207,10 @@ enum SplitLint {
         }
 
         /// Waits for the later part and merges it into the earlier part's: its findings into `sink`, each at
-        /// its place, its rules' state into `earlierRules`. `reader` has read the earlier part (`bytesRead`
-        /// raw bytes, `records` records); `settleEncoding` decides the encoding when the earlier part left it
-        /// undecided, called if the later part saw a byte that is not ASCII. Returns the later part's records.
+        /// its place, its rules' state into `earlierRules` (the cluster rule's on this thread, see
+        /// `beforeFinishing`). `reader` has read the earlier part (`bytesRead` raw bytes, `records` records);
+        /// `settleEncoding` decides the encoding when the earlier part left it undecided, called if the later
+        /// part saw a byte that is not ASCII. Returns the later part's records.
         func merge(into sink: DiagnosticSink, earlierRules: [RecordRule], reader: CSVReader, bytesRead: Int, records earlierRecords: Int,
                    settleEncoding: (() throws -> Void)?) throws -> Int {
             do { try wait() } catch { throw Abandoned() }
@@ -229,8 +230,14 @@ enum SplitLint {
             part.finishReplay()
             for (mine, theirs) in zip(earlierRules, rules) where mine !== clusters?.earlier { mine.absorb(theirs, part) }
             rules = []
-            clustersSettled.wait()
             return records
+        }
+
+        /// Call before each earlier-part rule's `finish`, after `merge`: waits, before the cluster rule's, for
+        /// this thread to have settled it (`absorbAndSettle`). The rules before it (the identifier rule's
+        /// verification among them) finish on the first thread meanwhile.
+        func beforeFinishing(_ rule: RecordRule) {
+            if rule === clusters?.earlier { clustersSettled.wait() }
         }
 
         /// Reads the later part again for the deferred rules (the earlier part's instances, which have
