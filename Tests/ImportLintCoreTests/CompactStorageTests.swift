@@ -36,6 +36,18 @@ import Testing
         #expect(moved == small)
     }
 
+    @Test func aHugePageListKeepsEveryElementAcrossItsGrowth() {
+        var list = HugePageList<(Int, Int32)>()
+        defer { list.deallocate() }
+        // Past a first small reservation, then past one large enough to be mapped on huge pages.
+        list.reserve(10)
+        for i in 0..<300_000 { list.append((i * 7, Int32(truncatingIfNeeded: -i))) }
+        #expect(list.count == 300_000)
+        #expect((0..<list.count).allSatisfy { list[$0].0 == $0 * 7 && list[$0].1 == Int32(truncatingIfNeeded: -$0) })
+        list.reserve(5)
+        #expect(list.count == 300_000 && list[299_999].0 == 299_999 * 7)
+    }
+
     @Test func theKeyTableFindsEveryKeyPastItsSizeInNewLayers() {
         let table = FingerprintTable(expectedKeys: 100)
         var rng = SeededRNG(seed: 3)

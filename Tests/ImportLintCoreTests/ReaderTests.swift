@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ImportLintCore
 
@@ -159,6 +160,33 @@ func parse(_ text: String, delimiter: UInt8 = 0x2C, chunkSize: Int = 1 << 20) th
         let records = try parse("h\n\"\(big)\",y\nlast\n", chunkSize: 1024)
         #expect(records[1].cells[0].count == 100_000)
         #expect(records[2].line == 3)
+    }
+
+    /// Sources entering one open input at several offsets read on from their own offsets, past the
+    /// byte-order mark, however their reads interleave.
+    @Test func inputEntriesReadEachFromItsOwnOffset() throws {
+        let text = Array("\u{FEFF}".utf8) + (0..<5000).flatMap { Array("row \($0)\n".utf8) }
+        let content = Array(text.dropFirst(3))
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bom.csv")
+        try Data(text).write(to: path)
+        for input in [InputFile.path(path.path), InputFile.bytes(text, displayPath: "bom.csv")] {
+            let entries = try #require(try input.entries(.utf8(bom: true)))
+            let offsets = [0, 17, 30_000, content.count - 3, content.count]
+            let sources = offsets.map(entries.source(at:))
+            var read = [[UInt8]](repeating: [], count: sources.count)
+            var piece = [UInt8](repeating: 0, count: 4096)
+            var ended = [Bool](repeating: false, count: sources.count)
+            while ended.contains(false) {
+                for (i, source) in sources.enumerated() where !ended[i] {
+                    let n = try piece.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: $0.count) }
+                    if n == 0 { ended[i] = true } else { read[i] += piece[..<n] }
+                }
+            }
+            for (i, offset) in offsets.enumerated() { #expect(read[i] == Array(content[offset...])) }
+        }
+        #expect(try InputFile.bytes(text, displayPath: "x").entries(.utf16(littleEndian: true, bom: false)) == nil)
     }
 }
 

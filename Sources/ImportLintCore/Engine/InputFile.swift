@@ -63,11 +63,17 @@ public struct InputFile: Sendable {
     /// The decoded stream from `offset` on, or nil when the stream cannot be entered there without
     /// decoding everything before it (a transcoded input).
     func openDecoded(_ encoding: InputEncoding, at offset: Int) throws -> ByteSource? {
+        try entries(encoding)?.source(at: offset)
+    }
+
+    /// The decoded stream opened once, to be entered at many offsets; nil when it cannot be entered without
+    /// decoding everything before (a transcoded input).
+    func entries(_ encoding: InputEncoding) throws -> InputEntries? {
         guard case .utf8 = encoding else { return nil }
         switch storage {
-        case .path(let p): let source = try FileSource(path: p); source.skip(encoding.bomLength + offset); return source
-        case .spooled(let s): let source = try FileSource(path: s.path); source.skip(encoding.bomLength + offset); return source
-        case .bytes(let b): return MemorySource(Array(b.dropFirst(encoding.bomLength + offset)))
+        case .path(let p): return InputEntries(.file(try FileSource(path: p)), bomLength: encoding.bomLength)
+        case .spooled(let s): return InputEntries(.file(try FileSource(path: s.path)), bomLength: encoding.bomLength)
+        case .bytes(let b): return InputEntries(.bytes(b), bomLength: encoding.bomLength)
         }
     }
 

@@ -77,6 +77,7 @@ public final class Linter {
 
         // A digest of the bytes read needs all of them in this pass.
         let cut = split && options.readDigest == nil ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
+        let cutLine = cut.map { SplitLint.CutLine($0, input, encoding: encoding) }
         options.readDigest?.restart()
         let raw = CountingSource(try cut.map { LimitedSource(try input.openRaw(), limit: $0) }
                                  ?? options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw())
@@ -130,7 +131,7 @@ public final class Linter {
 
         let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context),
                               unchanged: context.unchangedRecords)
-        let later = try cut.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
+        let later = try cutLine.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
         later?.start()
         let reported: ((Int) -> Void)? = progress.map { progress in
             // Split, the earlier part's share of its bytes stands for the whole file's (the parts go at
@@ -158,7 +159,10 @@ public final class Linter {
             lastLintWasSplit = true
         }
         withExtendedLifetime(rules) {
-            for rule in rules { rule.finish(sink: sink) }
+            for rule in rules {
+                later?.beforeFinishing(rule)
+                rule.finish(sink: sink)
+            }
         }
         let clusters = rules.compactMap { $0.reportedClusters() }
         if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }

@@ -39,21 +39,29 @@ public final class FileSource: ByteSource {
     deinit { close(fd) }
 
     public func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
-        while true {
+        try retrying {
             #if canImport(Glibc)
-            let n = Glibc.read(fd, buffer, count)
+            Glibc.read(fd, buffer, count)
             #else
-            let n = Darwin.read(fd, buffer, count)
+            Darwin.read(fd, buffer, count)
             #endif
+        }
+    }
+
+    /// Reads up to `count` bytes at `offset` without moving the descriptor's position, so that sources
+    /// entering the file at many offsets share one descriptor (`InputEntries`).
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws -> Int {
+        try retrying { pread(fd, buffer, count, off_t(offset)) }
+    }
+
+    /// `call`'s byte count, called again when a signal interrupted it.
+    private func retrying(_ call: () -> Int) throws -> Int {
+        while true {
+            let n = call()
             if n >= 0 { return n }
             if errno == EINTR { continue }
             throw InputError("\(path): \(String(cString: strerror(errno)))")
         }
-    }
-
-    /// Skips `count` bytes at the start (a byte-order mark).
-    public func skip(_ count: Int) {
-        lseek(fd, off_t(count), SEEK_SET)
     }
 }
 
@@ -63,6 +71,12 @@ public final class MemorySource: ByteSource {
     private var offset = 0
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The bytes from `offset` on (the array is shared, not copied).
+    init(_ bytes: [UInt8], from offset: Int) {
+        self.bytes = bytes
+        self.offset = min(offset, bytes.count)
+    }
 
     public func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         let n = min(count, bytes.count - offset)

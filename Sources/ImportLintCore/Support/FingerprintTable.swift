@@ -251,10 +251,10 @@ private enum Slot {
     static var largestOffset: Int { Int(valueMask) - 1 }
 }
 
-/// Zeroed memory for a layer. A large one is mapped on a 2 MiB boundary and asks for huge pages: a
-/// look-up lands on a random page of the table, and with 4 KiB pages it missed the TLB as well as the
-/// cache (the wait for the slot was half of this rule's time, in spite of the prefetch).
-private enum LayerMemory {
+/// Zeroed memory for a layer (and for `HugePageList`). A large one is mapped on a 2 MiB boundary and asks
+/// for huge pages: a look-up lands on a random page of the table, and with 4 KiB pages it missed the TLB as
+/// well as the cache (the wait for the slot was half of this rule's time, in spite of the prefetch).
+enum LayerMemory {
     static let hugePage = 2 << 20
 
     static func allocate(_ byteCount: Int) -> (UnsafeMutableRawPointer, mapped: Int) {

@@ -43,6 +43,7 @@ extension DuplicateIdentifierRule {
         }
         var movedTo: [KeyLine: Int] = [:]
         for (row, first) in repeats { movedTo[KeyLine(key: row.key, line: row.line)] = first }
+        firstRows.deallocate()
         self.firstRows = nil
 
         var candidates: [LaterCandidate] = []
@@ -93,7 +94,7 @@ extension DuplicateIdentifierRule {
     /// The rows whose key the earlier part had, with the earlier part's first line, in `rows`' order. The later
     /// part ends the file, so its keys are only looked up, not added: the tables stay unchanged, and two
     /// threads look up half of the rows each (this runs after both parts, while the second core is idle).
-    static func seenEarlier(_ rows: [FirstRow], in earlier: EarlierTables) -> [(row: FirstRow, first: Int)] {
+    static func seenEarlier(_ rows: HugePageList<FirstRow>, in earlier: EarlierTables) -> [(row: FirstRow, first: Int)] {
         let found = ParallelMap.ranges(of: rows.count, pieces: rows.count >= 1 << 16 ? 2 : 1) { range -> [(row: FirstRow, first: Int)] in
             var found: [(row: FirstRow, first: Int)] = []
             let lookAhead = 8

@@ -68,7 +68,7 @@ final class DuplicateIdentifierRule: RecordRule {
     private var partStart = 0
     /// Reading a split file's later part: the first row of every key seen here, which the earlier part
     /// may have had (see `DuplicateIdentifierRule+Split`).
-    @exclusivity(unchecked) var firstRows: [FirstRow]?
+    @exclusivity(unchecked) var firstRows: HugePageList<FirstRow>?
     /// Later part, from `amend` to `absorb`: what verifies its repeats, in reading order.
     var laterCandidates: [LaterCandidate] = []
 
@@ -86,7 +86,10 @@ final class DuplicateIdentifierRule: RecordRule {
         inputBytes = context.input.byteCount
     }
 
-    deinit { recordKeys.deallocate() }
+    deinit {
+        recordKeys.deallocate()
+        firstRows?.deallocate()
+    }
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table
     /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
@@ -236,7 +239,7 @@ final class DuplicateIdentifierRule: RecordRule {
         }
         // Reserved, not grown: growing copies the list, which then takes twice its size for a moment. Pages
         // never written cost no memory.
-        firstRows?.reserveCapacity((estimate + estimate / 16) * keys.count)
+        firstRows?.reserve((estimate + estimate / 16) * keys.count)
         verifier.reserve(records: keyCount)
     }
 
@@ -285,7 +288,7 @@ final class DuplicateIdentifierRule: RecordRule {
 
     override func readsLaterPart(from offset: Int) {
         partStart = offset
-        firstRows = []
+        firstRows = HugePageList()
     }
 
     /// The key's values as a message quotes them (a candidate's repeat is worded anew from its finding's).

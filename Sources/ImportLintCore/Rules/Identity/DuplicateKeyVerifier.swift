@@ -162,6 +162,8 @@ final class DuplicateKeyVerifier {
     /// Calls `body` with the reader on each record that starts on one of `lines`.
     func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
         let sorted = lines.sorted()
+        guard let entries = try context.input.entries(context.encoding) else { return try readSequentially(lines, body) }
+        let columnNames = context.bindings.map { $0?.name }
         var reader: CSVReader?
         var readerCheckpoint = -1
         for line in sorted {
@@ -174,14 +176,10 @@ final class DuplicateKeyVerifier {
             let checkpoint = lo - 1
             guard checkpoint >= 0 else { continue }
             if reader == nil || checkpoint != readerCheckpoint || reader!.line >= line {
-                guard let source = try context.input.openDecoded(context.encoding, at: checkpointOffsets[checkpoint]) else {
-                    return try readSequentially(lines, body)
-                }
-                // A small first read: the record is at most `checkpointEvery` records in (a few KB), and a
-                // file with thousands of repeats read 64 KiB for each, more than the whole file.
-                let r = CSVReader(source: source, delimiter: context.delimiter, chunkSize: 1 << 13)
+                let r = CSVReader(source: entries.source(at: checkpointOffsets[checkpoint]), delimiter: context.delimiter,
+                                  chunkSize: firstRead(from: checkpoint, to: line))
                 r.startNumbering(atLine: Int(checkpointLines[checkpoint]), offset: checkpointOffsets[checkpoint])
-                r.columnNames = context.bindings.map { $0?.name }
+                r.columnNames = columnNames
                 reader = r
                 readerCheckpoint = checkpoint
             }
@@ -190,6 +188,18 @@ final class DuplicateKeyVerifier {
                 if reader!.line > line { break }
             }
         }
+    }
+
+    /// How many bytes a reader entering at `checkpoint` reads first to reach the end of the record on `line`:
+    /// as far as that record ends if the lines up to the next checkpoint are about as long, and one line more.
+    /// Every byte read is also split into records (a whole 8 KiB first read was most of the cost of reading
+    /// a row again); a short guess only costs another read.
+    private func firstRead(from checkpoint: Int, to line: Int) -> Int {
+        guard checkpoint + 1 < checkpointOffsets.count else { return 1 << 13 }
+        let bytes = checkpointOffsets[checkpoint + 1] - checkpointOffsets[checkpoint]
+        let lines = max(1, Int(checkpointLines[checkpoint + 1] - checkpointLines[checkpoint]))
+        let through = line - Int(checkpointLines[checkpoint]) + 2
+        return max(1 << 8, bytes * through / lines)
     }
 
     /// For a transcoded input, which cannot be entered in the middle: one pass over all of it.
