@@ -347,7 +347,7 @@ final class FixPass {
             // would have been a malformed quote: only characters from U+0300 on can be left, from the
             // record's first multi-byte character on (scanning the whole record was 4% of a people fix).
             let from = reader.firstNonASCIIOffset - reader.recordStartOffset
-            guard CellText.isPlainRecord(UnsafeBufferPointer(rebasing: content[from...])) else { return false }
+            guard CellText.hasNoCharacterFromU0300(UnsafeBufferPointer(rebasing: content[from...])) else { return false }
         }
         return true
     }
@@ -464,6 +464,9 @@ final class FixPass {
     /// The reading the output would rest on is sound (or --force): no open quote, no ragged record, and
     /// no invalid UTF-8 unless unsafe fixes may guess at it.
     private func checkStructure(record: Int?) -> Bool {
+        // Most records: read whole, quoted properly, UTF-8, as wide as the header.
+        if reader.unterminatedQuote == nil && reader.malformedQuotes.isEmpty && reader.invalidUTF8.isEmpty
+            && (record == nil || reader.fieldCount == headerCount) { return true }
         if let open = reader.unterminatedQuote {
             let at = reader.position(of: open)
             return structural("line \(at.line): a quote opened in column \(at.column) is never closed (\(RuleDescriptor.unterminatedQuote.name)); the rest of the file would be read into one cell")
