@@ -55,30 +55,6 @@ static void stripesPlain(cfs_digest *digest, const uint8_t *bytes, int64_t lengt
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-/* Lanes k and k + 1 in one 128-bit register: the neighbour's word is the other half. */
-static void stripesSSE2(cfs_digest *digest, const uint8_t *bytes, int64_t length) {
-    __m128i lanes[4];
-    for (int k = 0; k < 4; k++) lanes[k] = _mm_loadu_si128((const __m128i *)(digest->lanes + 2 * k));
-    const __m128i prime = _mm_set1_epi64x((long long)PRIME32);
-    for (int64_t i = 0; i + 64 <= length; i += 64) {
-        const uint64_t *key = secret + digest->stripes % STRIPES_PER_BLOCK;
-        for (int k = 0; k < 4; k++) {
-            __m128i words = _mm_loadu_si128((const __m128i *)(bytes + i + 16 * k));
-            __m128i keyed = _mm_xor_si128(words, _mm_loadu_si128((const __m128i *)(key + 2 * k)));
-            __m128i product = _mm_mul_epu32(keyed, _mm_srli_epi64(keyed, 32));
-            lanes[k] = _mm_add_epi64(lanes[k], _mm_add_epi64(product, _mm_shuffle_epi32(words, _MM_SHUFFLE(1, 0, 3, 2))));
-        }
-        if (++digest->stripes % STRIPES_PER_BLOCK == 0) {
-            for (int k = 0; k < 4; k++) {
-                __m128i x = _mm_xor_si128(_mm_xor_si128(lanes[k], _mm_srli_epi64(lanes[k], 47)),
-                                          _mm_loadu_si128((const __m128i *)(scrambleKeys + 2 * k)));
-                lanes[k] = _mm_add_epi64(_mm_mul_epu32(x, prime), _mm_slli_epi64(_mm_mul_epu32(_mm_srli_epi64(x, 32), prime), 32));
-            }
-        }
-    }
-    for (int k = 0; k < 4; k++) _mm_storeu_si128((__m128i *)(digest->lanes + 2 * k), lanes[k]);
-}
-
 __attribute__((target("avx2")))
 static void stripesAVX2(cfs_digest *digest, const uint8_t *bytes, int64_t length) {
     __m256i lanes[2];
@@ -108,7 +84,6 @@ static void stripesAVX2(cfs_digest *digest, const uint8_t *bytes, int64_t length
 void cfs_digest_stripes_at_level(int32_t level, cfs_digest *digest, const uint8_t *bytes, int64_t length) {
 #if defined(__x86_64__)
     if (level >= 2) { stripesAVX2(digest, bytes, length); return; }
-    if (level == 1) { stripesSSE2(digest, bytes, length); return; }
 #endif
     (void)level;
     stripesPlain(digest, bytes, length);

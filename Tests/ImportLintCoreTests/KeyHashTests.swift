@@ -156,7 +156,7 @@ extension KeyHasher {
         }
     }
 
-    /// Every level the processor has (0 a word at a time, 1 SSE2, 2 AVX2) mixes the stripes into the same
+    /// Every level the processor has (2 AVX2; below it a word at a time) mixes the stripes into the same
     /// lanes, also when they come in several calls.
     @Test func everyLevelGivesTheSameLanes() {
         var rng = SeededRNG(seed: 13)
