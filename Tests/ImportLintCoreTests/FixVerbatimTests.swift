@@ -43,4 +43,19 @@ import Testing
         // Both answers must have come up often, or the agreement says little.
         #expect(plain > 1000 && agreed - plain > 1000, "\(plain) plain of \(agreed)")
     }
+
+    /// The word-at-a-time test for characters from U+0300 on flags exactly the bytes from 0xCC on, at every
+    /// place in a word and in the bytes after the last whole word.
+    @Test func characterFromU0300IsEveryByteFrom0xCC() {
+        for length in [1, 8, 13, 24] {
+            for position in 0..<length {
+                for byte in UInt8(0x80)...0xFF {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = byte
+                    let plain = bytes.withUnsafeBufferPointer(CellText.hasNoCharacterFromU0300)
+                    #expect(plain == (byte < 0xCC), "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CFieldScan
 import Testing
 @testable import ImportLintCore
 
@@ -140,5 +141,37 @@ extension KeyHasher {
         #expect(Self.digest(bytes + [0]) != original)
         #expect(Self.digest(Array(bytes.dropLast())) != original)
         #expect(Self.digest(bytes) == original)
+    }
+
+    /// The same bytes in another order (two 64-byte stripes swapped, one of them moved by a 1 KiB block)
+    /// give another digest.
+    @Test func movedStripesChangeTheDigest() {
+        var rng = SeededRNG(seed: 11)
+        let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let original = Self.digest(bytes)
+        for (a, b) in [(0, 64), (0, 1024), (128, 2048 + 128), (64, 3008)] {
+            var swapped = bytes
+            for i in 0..<64 { swapped.swapAt(a + i, b + i) }
+            #expect(Self.digest(swapped) != original, "stripes at \(a) and \(b)")
+        }
+    }
+
+    /// Every level the processor has (2 AVX2; below it a word at a time) mixes the stripes into the same
+    /// lanes, also when they come in several calls.
+    @Test func everyLevelGivesTheSameLanes() {
+        var rng = SeededRNG(seed: 13)
+        let bytes = (0..<(64 * 70)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        func lanes(level: Int32) -> [UInt64] {
+            var digest = cfs_digest()
+            cfs_digest_init(&digest)
+            bytes.withUnsafeBufferPointer { all in
+                cfs_digest_stripes_at_level(level, &digest, all.baseAddress, 64 * 17)
+                cfs_digest_stripes_at_level(level, &digest, all.baseAddress! + 64 * 17, Int64(all.count - 64 * 17))
+            }
+            #expect(digest.stripes == 70)
+            return withUnsafeBytes(of: digest.lanes) { Array($0.bindMemory(to: UInt64.self)) }
+        }
+        let plain = lanes(level: 0)
+        for level in 1...max(1, cfs_best_level()) { #expect(lanes(level: level) == plain, "level \(level)") }
     }
 }

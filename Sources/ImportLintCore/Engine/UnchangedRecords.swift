@@ -137,8 +137,13 @@ struct CarryTurns {
                 let content = carried.findings[i].content
                 let id = ObjectIdentifier(content)
                 if let last, last.content == id { turns[i] = last.turn; continue }
-                let turn = byContent[id] ?? (content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced)
-                byContent[id] = turn
+                let turn: Int8
+                if let known = byContent[id] {
+                    turn = known
+                } else {
+                    turn = content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced
+                    byContent[id] = turn
+                }
                 last = (id, turn)
                 turns[i] = turn
             }
@@ -177,10 +182,16 @@ struct NumberSet: Sendable {
 
     var isEmpty: Bool { words.isEmpty }
 
+    /// Inlined, the growth apart: `fix` inserts a number per record it writes, 40 instructions a call.
+    @inline(__always)
     mutating func insert(_ number: Int) {
         let word = number >> 6
-        if word >= words.count { words.append(contentsOf: repeatElement(0, count: max(word + 1 - words.count, words.count))) }
+        if word >= words.count { grow(toHold: word) }
         words[word] |= 1 << UInt64(number & 63)
+    }
+
+    private mutating func grow(toHold word: Int) {
+        words.append(contentsOf: repeatElement(0, count: max(word + 1 - words.count, words.count)))
     }
 
     @inline(__always)

@@ -94,6 +94,28 @@ enum CellText {
         return true
     }
 
+    /// True when `bytes`, valid UTF-8, hold no character from U+0300 on: no byte from 0xCC on, the lead
+    /// bytes of those characters (continuation bytes stay below). Exact, eight bytes at a time: for a
+    /// record the reader found without quotes and line breaks `isPlainRecord` asks only this, and its
+    /// test of a word flagged every word with an accented letter for a byte-by-byte look.
+    static func hasNoCharacterFromU0300(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        var hits: UInt64 = 0
+        while i &+ 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            // A byte's low seven bits plus 0x34 reach 0x80 when they are 0x4C or more; no carry leaves a byte.
+            hits |= ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & w
+            i &+= 8
+        }
+        while i < n {
+            hits |= base[i] >= 0xCC ? 0x80 : 0
+            i &+= 1
+        }
+        return hits & 0x8080_8080_8080_8080 == 0
+    }
+
     @inline(__always)
     private static func needsCare(_ b: UInt8) -> Bool { b >= 0xCC || b == 0x22 || b == 0x0A || b == 0x0D }
 
