@@ -73,6 +73,17 @@ import Testing
         }
     }
 
+    /// `fix` refuses such a file and says why, as the finding does.
+    @Test func fixRefusesAnAppendedExportNamingItsDelimiter() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let text = "First Name,Last Name,Email\nAnn,Lee,ann@example.com\nBob;Ray;bob@example.com\n"
+        let file = try TestSupport.write(text, to: dir.appendingPathComponent("contacts.csv")).path
+        let outcome = try Fixer(options: FixOptions()).fix(.path(file), temporaryDirectory: dir.path)
+        if let temporary = outcome.temporaryPath { AtomicFile.discard(temporary) }
+        let refused = try #require(outcome.report.refused)
+        #expect(refused.contains("record 2 has 1 cell but the header has 3; split by ';' instead"), "\(refused)")
+    }
+
     /// A ragged row that no other delimiter splits into the header's cells is the ordinary ragged row, and
     /// a 'sep=' hint line of a two-column file is still the hint.
     @Test func otherRaggedRowsAndHintLinesKeepTheirFindings() throws {

@@ -490,7 +490,8 @@ final class FixPass {
             return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
         }
         if let record, reader.fieldCount != headerCount {
-            return structural("line \(reader.line): record \(record) has \(reader.fieldCount) cells but the header has \(headerCount) (\(RuleDescriptor.raggedRow.name))")
+            let appended = OtherDelimiterRow.delimiter(of: reader, headerCount: headerCount).map { "; \(OtherDelimiterRow.cause(headerCount, $0))" } ?? ""
+            return structural("line \(reader.line): record \(record) has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount)\(appended) (\(RuleDescriptor.raggedRow.name))")
         }
         if let bad = reader.invalidUTF8.first {
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"

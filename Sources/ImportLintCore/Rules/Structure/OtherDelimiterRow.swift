@@ -16,8 +16,12 @@ enum OtherDelimiterRow {
     }
 
     static func message(_ reader: CSVReader, headerCount: Int, delimiter: UInt8) -> String {
-        let cells = reader.fieldCount == 1 ? "1 cell" : "\(reader.fieldCount) cells"
-        return "Record has \(cells) but the header has \(headerCount); split by \(name(delimiter)) instead it has the header's \(headerCount): an export written with \(name(delimiter)) was appended to this one (cat, Get-Content), so the import reads its rows into the wrong columns. No fix: export both files with the same delimiter, or convert the appended one before joining them"
+        "Record has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount); \(cause(headerCount, delimiter)), so the import reads its rows into the wrong columns. No fix: export both files with the same delimiter, or convert the appended one before joining them"
+    }
+
+    /// Why the record is ragged, for `fix`'s refusal as for the finding.
+    static func cause(_ headerCount: Int, _ delimiter: UInt8) -> String {
+        "split by \(name(delimiter)) instead it has the header's \(headerCount): an export written with \(name(delimiter)) was appended to this one (cat, Get-Content)"
     }
 
     private static func name(_ delimiter: UInt8) -> String {

@@ -33,9 +33,12 @@ final class RecordShapeRule: RecordRule {
         let field = min(n, headerCount)
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
-            : "Record has \(n) cells but the header has \(headerCount); the missing cells would shift or empty the last columns"
+            : "Record has \(Self.cells(n)) but the header has \(headerCount); the missing cells would shift or empty the last columns"
         reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
     }
+
+    /// "1 cell", "3 cells": how many cells a ragged record has, in its finding and in `fix`'s refusal.
+    static func cells(_ count: Int) -> String { count == 1 ? "1 cell" : "\(count) cells" }
 
     @discardableResult @inline(never)
     private func reportUnterminated(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) -> Bool {
