@@ -148,7 +148,7 @@ final class RepeatedHeaderRule {
                           message: "Record is the header again in another column order (\(Self.firstCells(reader)))\(mark): a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
             return true
         } else {
-            return reader.fieldCount != header.count && reportsOtherDelimiter(reader, record: record, sink: sink)
+            return reportsOtherDelimiter(reader, record: record, sink: sink)
         }
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
@@ -175,8 +175,7 @@ final class RepeatedHeaderRule {
     /// byte and length tell before any string is made.
     private func repeatsHeaderInAnotherOrder(_ reader: CSVReader) -> Bool {
         guard reader.fieldCount == header.count, header.count >= 2 else { return false }
-        let first = reader.bytes(0)
-        if !(first.count >= 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) {
+        if !reader.bytes(0).starts(with: Self.byteOrderMark) {
             for i in 0..<reader.fieldCount where !mayBeAnyHeaderCell(reader.bytes(i)) { return false }
         }
         var seen = Set<Int>()
