@@ -101,6 +101,39 @@ import Testing
         #expect(try Linter(options: options).lint(input).report.diagnostics == full)
     }
 
+    /// What `fix` reports as remaining is what a fresh lint of the file it wrote reports, on files with many
+    /// fixes and many repeated keys: records written as read keep the identifier fingerprints of the input's
+    /// lint (`KeyFingerprintLog`), those a fix changed are hashed again, and a repeat may pair either kind.
+    @Test(arguments: [false, true])
+    func remainingIsWhatAFreshLintOfTheWrittenFileReports(receptionist: Bool) throws {
+        var rng = SeededRNG(seed: receptionist ? 7 : 3)
+        let header = receptionist ? "First Name,Last Name,Email,SMS Phone,Identification,Location Slug"
+                                  : "Primary Email,Name,Job Title,Source,Source ID"
+        var text = header + "\n"
+        for i in 0..<400 {
+            // Keys repeat across records a fix leaves and records it changes (a cell to trim, a name in NFD).
+            let key = rng.chance(0.3) ? Int.random(in: 0..<40, using: &rng) : i
+            let pad = rng.chance(0.3) ? " " : ""
+            let name = rng.chance(0.2) ? "Zoe\u{0308} \(i)" : "Ann \(i)"
+            if receptionist {
+                let slug = rng.pick(["hq", "branch", ""])
+                text += "\(name),Lee\(pad),user\(key)@example.com,+31 6 1348 \(7000 + key),E\(key),\(slug)\n"
+            } else {
+                text += "user\(key)@example.com\(pad),\(name),Clerk\(pad),AD,\(rng.chance(0.5) ? key : i)\n"
+            }
+        }
+        let bytes = Array(text.utf8)
+        let name = receptionist ? "visitors.csv" : "people.csv"
+        let (outcome, written) = try FixHarness.fix(bytes, name: name, options: FixOptions())
+        let output = try #require(written)
+        var options = LintOptions(profile: outcome.report.profile, delimiter: 0x2C)
+        options.captureSourceLines = false
+        let fresh = try FixHarness.lint(output, name: name, options: options)
+        #expect(outcome.report.remaining == fresh.diagnostics)
+        #expect(outcome.report.summary.cellsChanged > 100)
+        #expect(fresh.diagnostics.filter { $0.rule == RuleDescriptor.duplicateIdentifier.name }.count > 50)
+    }
+
     /// Files whose records keep their findings through a fix (locales, time zones, numbers and addresses
     /// no safe fix repairs, missing values, a missing email or SMS), mixed with records fixes change,
     /// blank lines and a '#TYPE' line the fix removes, a repeated header row it removes, contact rows it
