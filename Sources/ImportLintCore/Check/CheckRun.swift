@@ -135,12 +135,13 @@ public final class CheckRun {
         if let limit = request.keptFindings { Self.keepFirst(limit, of: &results) }
         if request.redact { results = Redactor.redact(results) }
 
-        let report = Report(files: results.map(\.report))
+        let threads = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let report = Report(files: results.map(\.report), threads: threads)
         var context = ReportContext(sources: results.map(\.source), locator: .discover(), failOnByPath: failOnByPath,
                                     color: request.color, showSource: !request.redact, redacted: request.redact)
         context.showFindings = !request.quiet
         context.statistics = request.statistics
-        context.threads = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        context.threads = threads
         let reporter = Reporters.named(request.format)!
         let target = request.output.map(OutputTarget.init) ?? .descriptor(STDOUT_FILENO, path: "standard output")
         try target.stream { write in
