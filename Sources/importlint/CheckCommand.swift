@@ -140,6 +140,7 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine()
         run.progress = progress.update
         run.fileDone = progress.clear
+        run.leavesReportToExit = true
         if try Self.reportingErrors({ try run.run() }) && !display.exitZero { throw ExitCode(1) }
     }
 

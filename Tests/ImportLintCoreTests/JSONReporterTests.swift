@@ -96,6 +96,22 @@ import Testing
         #expect(calls == 3)
     }
 
+    /// The summary counted on two threads, each a share of a long list of findings whose rules, severities
+    /// and fixes change within and across the shares, is the one counted on one.
+    @Test func summaryCountedOnTwoThreadsIsTheSame() {
+        let rules: [RuleDescriptor] = [.surroundingWhitespace, .unsupportedLocale, .duplicateIdentifier]
+        let count = (1 << 16) + 5
+        let diagnostics = (0..<count).map { i in
+            Diagnostic(rule: rules[i / 7_000 % 3], severity: i % 11 == 0 ? .info : nil, line: i + 2, column: 1, record: i + 1,
+                       field: "Name", message: "m", fix: i % 3 == 0 ? Fix(.unsafe, "Trim", replacement: "x") : nil)
+        }
+        let file = FileReport(path: "p.csv", profile: nil, encoding: "UTF-8", delimiter: ",", records: count,
+                              diagnostics: diagnostics, clusters: nil)
+        let one = Report(files: [file]).summary
+        #expect(Report(files: [file], threads: 2).summary == one)
+        #expect(one.rules.map(\.count).reduce(0, +) == count && one.fixableUnsafe == (count + 2) / 3)
+    }
+
     /// Streaming hands over the same bytes as rendering, across many buffer boundaries, and a failing sink
     /// fails the write.
     @Test func streamedReportEqualsRenderedReport() throws {

@@ -101,6 +101,25 @@ import Testing
         #expect(merged * 2 >= even.count, "\(kind): \(merged) of \(even.count + inside.count) cuts merged")
     }
 
+    /// Given two threads, the merge reads the later part's first rows of keys the earlier part had (about
+    /// 1,100 emails, over the 512 that make it two runs: keys drawn from 4,000 in 6,000 records, cut near
+    /// the middle) on both, and the report is still the one-piece one.
+    @Test func movedFirstRowsReadOnTwoThreadsGiveTheOnePieceReport() throws {
+        let bytes = Self.generate(.people, count: 6_000, seed: 3)
+        let whole = try Self.render(bytes, name: "people.tsv").json
+        let starts = SplitLintTests.lineStarts(bytes)
+        var merged = 0
+        for cut in starts[(starts.count / 2)..<(starts.count / 2 + 2)] {
+            var options = LintOptions()
+            options.threadsPerFile = 2
+            options.splitOffset = cut
+            let parts = try Self.render(bytes, name: "people.tsv", options)
+            #expect(parts.json == whole, "cut at byte \(cut)")
+            if parts.split { merged += 1 }
+        }
+        #expect(merged >= 1)
+    }
+
     /// `importlint check --jobs 2` on a file it splits (the size limit lowered) writes the bytes `--jobs 1`
     /// writes, for each kind, the text report too.
     @Test(arguments: Kind.allCases)

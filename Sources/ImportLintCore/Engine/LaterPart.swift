@@ -8,8 +8,10 @@ final class LaterPart {
     let recordsBefore: Int
     let selection: RuleSelection
     /// The later part's findings in the order they were reported, records numbered within the part
-    /// (selected ones only; no suppression or `--max-findings` applied yet).
-    private var diagnostics: [Diagnostic]
+    /// (selected ones only; no suppression or `--max-findings` applied yet). This and the replay's other
+    /// state are not checked for exclusive access (a quarter of the replay's time, a check per property per
+    /// finding): the part is one thread's.
+    @exclusivity(unchecked) private var diagnostics: [Diagnostic]
     /// Index, in the file's list of record rules, of the rule being merged (`amend` places with it).
     var rule = 0
 
@@ -20,15 +22,15 @@ final class LaterPart {
         static func < (a: Place, b: Place) -> Bool { (a.before, a.record, a.rule) < (b.before, b.record, b.rule) }
     }
 
-    private var insertions: [(place: Place, diagnostic: Diagnostic)] = []
+    @exclusivity(unchecked) private var insertions: [(place: Place, diagnostic: Diagnostic)] = []
     /// After the replay: the sink's sequence number (`DiagnosticSink.accepted`) of each finding, nil for
     /// one it did not keep (suppressed).
-    private(set) var sequence: [Int?] = []
-    private(set) var insertedSequence: [Int?] = []
-    private var sink: DiagnosticSink?
-    private var order: [Int] = []
-    private var nextInsertion = 0
-    private var nextDiagnostic = 0
+    @exclusivity(unchecked) private(set) var sequence: [Int?] = []
+    @exclusivity(unchecked) private(set) var insertedSequence: [Int?] = []
+    @exclusivity(unchecked) private var sink: DiagnosticSink?
+    @exclusivity(unchecked) private var order: [Int] = []
+    @exclusivity(unchecked) private var nextInsertion = 0
+    @exclusivity(unchecked) private var nextDiagnostic = 0
 
     init(diagnostics: [Diagnostic], recordsBefore: Int, selection: RuleSelection) {
         self.recordsBefore = recordsBefore

@@ -53,15 +53,28 @@ public struct FindingTally: Sendable, Equatable {
 
     /// Adds a report's findings. Findings of one rule mostly come in runs (a value repeated down a column
     /// makes nearly all of a large report): a run's rule entry is looked up once, not per finding.
-    public mutating func add(_ diagnostics: [Diagnostic]) {
-        var start = 0
-        while start < diagnostics.count {
+    public mutating func add(_ diagnostics: [Diagnostic]) { add(diagnostics[...]) }
+
+    /// `add(_:)` on `threads` threads when there are many findings, each counting its share.
+    mutating func add(_ diagnostics: [Diagnostic], threads: Int) {
+        guard threads > 1, diagnostics.count >= 1 << 16 else { return add(diagnostics) }
+        let shares = ParallelMap.ranges(of: diagnostics.count, pieces: 2) { range in
+            var share = FindingTally()
+            share.add(diagnostics[range])
+            return share
+        }
+        for share in shares { if case .success(let share) = share { add(share) } }
+    }
+
+    private mutating func add(_ diagnostics: ArraySlice<Diagnostic>) {
+        var start = diagnostics.startIndex
+        while start < diagnostics.endIndex {
             let code = diagnostics[start].code
             var end = start
             repeat {
                 countSeverityAndFix(diagnostics[end].content)
                 end += 1
-            } while end < diagnostics.count && diagnostics[end].code == code
+            } while end < diagnostics.endIndex && diagnostics[end].code == code
             byRule[code, default: RuleCount(code: code, rule: diagnostics[start].rule, count: 0)].count += end - start
             start = end
         }

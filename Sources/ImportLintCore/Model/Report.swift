@@ -126,14 +126,15 @@ public struct Report: Codable, Sendable {
     public var files: [FileReport]
     public var summary: ReportSummary
 
-    public init(files: [FileReport]) {
+    /// `threads`: how many threads may count the findings for the summary.
+    public init(files: [FileReport], threads: Int = 1) {
         schemaVersion = 1
         tool = ToolInfo(name: "importlint", version: ImportLint.version)
         self.files = files
         var tally = FindingTally()
         var omitted = 0
         for file in files {
-            tally.add(file.diagnostics)
+            tally.add(file.diagnostics, threads: threads)
             tally.add(file.omitted)
             omitted += file.omitted.count
         }

@@ -60,28 +60,57 @@ extension DuplicateIdentifierRule {
             candidates.append(LaterCandidate(candidate: c, reported: c.diagnostic, inserted: nil))
         }
 
-        // The moved first rows are read again (from the noted record offsets) and reported as repeats.
+        // The moved first rows are read again (from the noted record offsets) and reported as repeats, in
+        // runs of lines on two threads when they are worth it: the merge runs while the second core is idle.
         let byLine = Dictionary(grouping: repeats, by: { Int($0.row.line) })
-        let scratch = DiagnosticSink(selection: part.selection)
+        let lines = byLine.keys.sorted()
+        let shared = Rereading(rule: self, byLine: byLine, selection: part.selection, recordsBefore: part.recordsBefore)
+        let runs = ParallelMap.ranges(of: lines.count, pieces: verifier.runs(rereading: lines.count)) { range in
+            try shared.repeats(atLines: lines[range])
+        }
         var found = 0
-        try verifier.readRecords(atLines: Set(byLine.keys)) { reader in
-            for (row, first) in byLine[reader.line] ?? [] {
-                let record = Int(row.record) + part.recordsBefore
-                guard var c = reportRepeat(Int(row.key), first: first, otherPerson: false, alone: false, reader: reader,
-                                     record: record, sink: scratch) else { continue }
+        for run in runs {
+            let (repeats, linesFound) = try run.get()
+            found += linesFound
+            for (row, repeatFinding, c) in repeats {
                 let before = Int(row.reportedBefore)
-                // The scratch sink holds this one finding: those before it were taken.
-                guard let repeatFinding = scratch.takeSorted().last else { continue }
                 let inserted = part.insert(repeatFinding, at: LaterPart.Place(before: before, record: Int(row.record), rule: part.rule))
-                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
-                                                   otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
-                candidates.append(LaterCandidate(candidate: c, reported: nil, inserted: inserted))
+                let moved = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
+                                                           otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
+                candidates.append(LaterCandidate(candidate: moved, reported: nil, inserted: inserted))
             }
-            found += 1
         }
         // A record that could not be found again: its finding would be missing, so the file is read in one piece.
         guard found == byLine.count else { throw SplitLint.Abandoned() }
         laterCandidates = candidates.sorted { $0.order < $1.order }
+    }
+
+    /// What the threads reading the moved first rows again share; only read while they run.
+    private struct Rereading: @unchecked Sendable {
+        let rule: DuplicateIdentifierRule
+        let byLine: [Int: [(row: FirstRow, first: Int)]]
+        let selection: RuleSelection
+        let recordsBefore: Int
+
+        /// The repeat findings of the moved first rows on `lines` (sorted), in reading order, with what
+        /// verifies each; and how many of the lines were found.
+        func repeats(atLines lines: ArraySlice<Int>) throws -> (repeats: [(FirstRow, Diagnostic, DuplicateKeyVerifier.Candidate)], found: Int) {
+            let scratch = DiagnosticSink(selection: selection)
+            var repeats: [(FirstRow, Diagnostic, DuplicateKeyVerifier.Candidate)] = []
+            var found = 0
+            try rule.verifier.readRecords(atLines: Set(lines)) { reader in
+                for (row, first) in byLine[reader.line] ?? [] {
+                    let record = Int(row.record) + recordsBefore
+                    guard let c = rule.reportRepeat(Int(row.key), first: first, otherPerson: false, alone: false, reader: reader,
+                                                    record: record, sink: scratch) else { continue }
+                    // The scratch sink holds this one finding: those before it were taken.
+                    guard let repeatFinding = scratch.takeSorted().last else { continue }
+                    repeats.append((row, repeatFinding, c))
+                }
+                found += 1
+            }
+            return (repeats, found)
+        }
     }
 
     /// The earlier part's key tables, unretained (retaining them per look-up was a third of the merge), for

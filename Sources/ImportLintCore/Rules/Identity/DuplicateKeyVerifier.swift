@@ -84,12 +84,9 @@ final class DuplicateKeyVerifier {
         let wanted = Set(candidates.map { Wanted(line: $0.firstLine, key: $0.key, alone: $0.alone) })
         let byLine = Dictionary(grouping: wanted, by: \.line)
         let lines = byLine.keys.sorted()
-        // The rows are read again in runs of lines, on two threads when the file was given two and the
-        // runs are worth it: this runs after the whole file, while the second core is idle. A transcoded
-        // input cannot be entered at a record (`readRecords` reads it whole): one run.
-        let runs = context.options.threadsPerFile > 1 && lines.count >= 512 && context.encoding.isUTF8 ? 2 : 1
+        // The rows are read again in runs of lines: this runs after the whole file, while the second core is idle.
         let shared = Shared(verifier: self, keys: keys, byLine: byLine)
-        let found = ParallelMap.ranges(of: lines.count, pieces: runs) { range -> [Wanted: FirstKey] in
+        let found = ParallelMap.ranges(of: lines.count, pieces: runs(rereading: lines.count)) { range -> [Wanted: FirstKey] in
             var firstKeys: [Wanted: FirstKey] = [:]
             try shared.verifier.readRecords(atLines: Set(lines[range])) { reader in
                 for w in shared.byLine[reader.line] ?? [] {
@@ -157,6 +154,13 @@ final class DuplicateKeyVerifier {
         let verifier: DuplicateKeyVerifier
         let keys: [DuplicateIdentifierRule.KeyState]
         let byLine: [Int: [Wanted]]
+    }
+
+    /// In how many runs, one per thread, `lines` lines are read again (`readRecords`): two when the file was
+    /// given two threads and the runs are worth it. A transcoded input cannot be entered at a record
+    /// (`readRecords` reads it whole): one run.
+    func runs(rereading lines: Int) -> Int {
+        context.options.threadsPerFile > 1 && lines >= 512 && context.encoding.isUTF8 ? 2 : 1
     }
 
     /// Calls `body` with the reader on each record that starts on one of `lines`.
