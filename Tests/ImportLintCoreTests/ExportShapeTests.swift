@@ -73,6 +73,16 @@ import Testing
         }
     }
 
+    /// In a two-column file one ';' in a row that lost its comma splits it into the header's cells too:
+    /// still one finding, which names both causes instead of blaming an appended export.
+    @Test func aTwoColumnRowSplitByOneOtherDelimiterNamesBothCauses() throws {
+        let found = try Self.lint("Name,Primary Email\nAnn Lee,ann@example.com\nLee; Bob bob@example.com\n")
+        #expect(found.map(\.rule) == ["ragged-row"])
+        let message = try #require(found.first?.message)
+        #expect(message.contains("either the row lost a delimiter or an export written with ';' was appended"), "\(message)")
+        #expect(!message.contains("convert the appended one"), "\(message)")
+    }
+
     /// `fix` refuses such a file and says why, as the finding does.
     @Test func fixRefusesAnAppendedExportNamingItsDelimiter() throws {
         let dir = try TestSupport.temporaryDirectory()
