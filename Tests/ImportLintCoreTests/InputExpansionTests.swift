@@ -85,6 +85,11 @@ import Testing
         #expect(NotText.kind([0xFF, 0xFE, 0, 0] + [UInt8](repeating: 0, count: 100)) == nil, "a UTF-32 byte-order mark is text")
         #expect(NotText.kind(Array("Primary Email,Name\n".utf8)) == nil)
         #expect(UnreadableInput.advice(.excelWorkbook).contains("save it as CSV UTF-8"))
+        // ldifde's and ldapsearch's LDIF: one finding for the file, not a ragged row per attribute line.
+        let ldif = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("trigger-ldifde-export.csv")))
+        #expect(NotText.kind(ldif) == .ldif)
+        #expect(NotText.kind(Array("# extended LDIF\n#\n# LDAPv3\n".utf8)) == .ldif)
+        #expect(NotText.kind(Array("dn,mail\nCN=Ann,ann@widget.com\n".utf8)) == nil, "a 'dn' column is a header cell")
     }
 
     @Test func missingAndFolderInputsAreFindings() throws {

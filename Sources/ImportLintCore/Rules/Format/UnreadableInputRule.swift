@@ -70,6 +70,8 @@ public enum UnreadableInput {
             return "This is an Excel workbook (.xlsx), not CSV text, whatever its name says; open it in Excel and save it as CSV UTF-8 (File > Save As > 'CSV UTF-8 (Comma delimited)'), then lint that file"
         case .legacyOffice:
             return "This is a legacy Excel workbook (.xls) or another Office 97-2003 file, not CSV text; open it in Excel and save it as CSV UTF-8 (File > Save As > 'CSV UTF-8 (Comma delimited)')"
+        case .ldif:
+            return "This is LDIF (ldifde or ldapsearch output: an entry per 'dn:' line, one attribute per line, values that are not plain ASCII in base64), not CSV or TSV text; export the attributes as CSV instead (csvde, or Get-ADUser | Export-Csv)"
         case .openDocumentSpreadsheet:
             return "This is an OpenDocument spreadsheet (.ods), not CSV text; save it from LibreOffice as 'Text CSV' with the character set UTF-8"
         case .other(let what):
@@ -95,7 +97,7 @@ public enum UnreadableInput {
 /// Recognizes bytes that are certainly not delimited text, by their magic numbers or their NUL bytes.
 public enum NotText {
     public enum Kind: Equatable, Sendable {
-        case excelWorkbook, legacyOffice, openDocumentSpreadsheet
+        case excelWorkbook, legacyOffice, openDocumentSpreadsheet, ldif
         case other(String)
         case nulBytes(percent: Int)
     }
@@ -114,12 +116,19 @@ public enum NotText {
     private static func signature(_ head: [UInt8]) -> Kind? {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return zipContent(head) }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .legacyOffice }
+        if isLDIF(head) { return .ldif }
         let signatures: [([UInt8], String)] = [
             ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0x25, 0x50, 0x44, 0x46], "a PDF document"),
             ([0x1F, 0x8B], "a gzip archive"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
             ([0x47, 0x49, 0x46, 0x38], "a GIF image"), ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
         ]
         return signatures.first { head.starts(with: $0.0) }.map { .other($0.1) }
+    }
+
+    /// LDIF starts with its first entry's 'dn: ' (or 'dn:: ', a DN in base64), with 'version: 1' and a line
+    /// break, or (ldapsearch) with '# extended LDIF'; no header cell of an export starts so.
+    private static func isLDIF(_ head: [UInt8]) -> Bool {
+        ["dn: ", "dn:: ", "version: 1\n", "version: 1\r\n", "# extended LDIF"].contains { head.starts(with: Array($0.utf8)) }
     }
 
     /// A ZIP archive, told apart by the entry names near its start: an .xlsx workbook holds `xl/`, an .ods
