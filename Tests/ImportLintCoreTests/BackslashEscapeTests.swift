@@ -4,18 +4,18 @@ import Testing
 /// backslash-escape: the escapes of a MySQL or PostgreSQL text export, reported only in a file whose '\N'
 /// cells show it is one, once per cell; `fix` keeps reporting them after --unsafe-fixes empties the '\N's.
 @Suite struct BackslashEscapeTests {
+    static let header = "Primary Email\tName\tJob Title\tManager\tLocation\n"
+
+    /// With `threads` 2 the file is read in two parts at once, whatever its size.
     static func lint(_ text: String, threads: Int = 1) throws -> [Diagnostic] {
         var options = LintOptions()
-        options.threadsPerFile = threads
-        options.splitMinimumBytes = 1
-        return try Linter(options: options).lint(.bytes(Array(text.utf8), displayPath: "t.tsv")).report.diagnostics
+        (options.threadsPerFile, options.splitMinimumBytes) = (threads, 1)
+        return try TestSupport.lint(text, name: "t.tsv", options: options).report.diagnostics
     }
 
     static func escapes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter { $0.rule == RuleDescriptor.backslashEscape.name }
     }
-
-    static let header = "Primary Email\tName\tJob Title\tManager\tLocation\n"
 
     @Test func eachEscapedCellIsOneFindingNamingItsEscapes() throws {
         let text = Self.header + "ann@widget.com\tAnn Lee\tSales\\tMarketing\\\\EU\t\\N\tRoom 1\n"

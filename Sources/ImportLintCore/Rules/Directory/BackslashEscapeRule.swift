@@ -68,7 +68,8 @@ final class BackslashEscapeRule: RecordRule {
         guard sink.sawSQLNull || context.options.sqlTextExport else { return }
         do {
             try context.forEachRecord { reader, record in
-                guard reader.unterminatedQuote == nil else { return }
+                // One memchr over the record settles most records of the export: no cell of theirs has a backslash.
+                guard reader.unterminatedQuote == nil, reader.rawRecordContains(Self.backslash) else { return }
                 for i in 0..<reader.fieldCount where !reader.isQuoted(i) {
                     let cell = reader.bytes(i)
                     guard cell.contains(Self.backslash), let escapes = Self.escapes(in: cell) else { continue }
