@@ -14,7 +14,7 @@ public final class DiagnosticSink {
     @exclusivity(unchecked) private var ruleCodes: [String] = []
     /// `quotesCell`: the rule's findings quote the cell they are on, which may be a SQL NULL (`SQLNull`).
     @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?, quotesCell: Bool)] = []
-    /// A '\\N' cell was reported (placeholder-value, or missing-value in a required column), kept or carried:
+    /// A '\N' cell was reported (placeholder-value, or missing-value in a required column), kept or carried:
     /// the file is a MySQL or PostgreSQL text export, which `BackslashEscapeRule` reads again for its other
     /// escapes. Known from the findings, so that no record is screened for it.
     @exclusivity(unchecked) private(set) var sawSQLNull = false

@@ -6,7 +6,7 @@ public struct LintResult: Sendable {
     /// What the input was decoded as (nil when it could not be read): the fixer decodes with the same,
     /// without sniffing the file again.
     public var encoding: InputEncoding? = nil
-    /// The file had '\\N' cells, the NULL of MySQL's and PostgreSQL's text exports (`DiagnosticSink.sawSQLNull`).
+    /// The file had '\N' cells, the NULL of MySQL's and PostgreSQL's text exports (`DiagnosticSink.sawSQLNull`).
     var sqlTextExport = false
 }
 
