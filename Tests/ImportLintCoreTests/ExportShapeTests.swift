@@ -73,6 +73,30 @@ import Testing
         }
     }
 
+    /// In a two-column file one ';' in a row that lost its comma splits it into the header's cells too:
+    /// still one finding, which names both causes instead of blaming an appended export.
+    @Test func aTwoColumnRowSplitByOneOtherDelimiterNamesBothCauses() throws {
+        let found = try Self.lint("Name,Primary Email\nAnn Lee,ann@example.com\nLee; Bob bob@example.com\n")
+        #expect(found.map(\.rule) == ["ragged-row"])
+        let message = try #require(found.first?.message)
+        #expect(message.contains("either the row lost a delimiter or an export written with ';' was appended"), "\(message)")
+        #expect(!message.contains("convert the appended one"), "\(message)")
+    }
+
+    /// `cat` of a UTF-16LE export and a UTF-8 one: the UTF-8 part, read as UTF-16LE, is one cell of
+    /// meaningless characters. One invalid-utf8 finding names the cause, where it drew an invalid email, an
+    /// invisible character, a ragged row and a missing name; `fix` refuses, saying the same.
+    @Test func utf8TextAppendedToUTF16IsOneFinding() throws {
+        let units = "Primary Email,Name,Job Title\r\nann@widget.com,Ann Lée,Sales\r\n".utf16
+        let utf16: [UInt8] = [0xFF, 0xFE] + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let bytes: [UInt8] = utf16 + Array("Primary Email,Name,Job Title\r\nbob@widget.com,Bob Ray,Sales\r\n".utf8)
+        let found = try Linter(options: LintOptions()).lint(.bytes(bytes, displayPath: "t.csv")).report.diagnostics
+        #expect(found.map(\.rule) == [RuleDescriptor.utf16Encoding.name, RuleDescriptor.invalidUTF8.name], "\(found.map(\.message))")
+        #expect(found.last?.line == 3 && found.last?.message.contains("8-bit text") == true)
+        let outcome = try FixHarness.fix(bytes, name: "t.csv", options: FixOptions()).0
+        #expect(outcome.report.refused?.contains("line 3: 8-bit text appended after the UTF-16LE text") == true, "\(outcome.report.refused ?? "")")
+    }
+
     /// `fix` refuses such a file and says why, as the finding does.
     @Test func fixRefusesAnAppendedExportNamingItsDelimiter() throws {
         let dir = try TestSupport.temporaryDirectory()

@@ -85,6 +85,16 @@ import Testing
         #expect(NotText.kind([0xFF, 0xFE, 0, 0] + [UInt8](repeating: 0, count: 100)) == nil, "a UTF-32 byte-order mark is text")
         #expect(NotText.kind(Array("Primary Email,Name\n".utf8)) == nil)
         #expect(UnreadableInput.advice(.excelWorkbook).contains("save it as CSV UTF-8"))
+        // ldifde's and ldapsearch's LDIF: one finding for the file, not a ragged row per attribute line.
+        let ldif = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("trigger-ldifde-export.csv")))
+        #expect(NotText.kind(ldif) == .ldif)
+        #expect(NotText.kind(Array("# extended LDIF\n#\n# LDAPv3\n".utf8)) == .ldif)
+        #expect(NotText.kind(Array("dn,mail\nCN=Ann,ann@widget.com\n".utf8)) == nil, "a 'dn' column is a header cell")
+        // `cat` of a UTF-8 export and an Out-File one: one finding, not the UTF-8 header read as UTF-16LE.
+        let joined = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("trigger-cat-utf8-then-utf16le.csv")))
+        #expect(NotText.kind(joined) == .eightBitThenUTF16)
+        let utf16LE: [UInt8] = [0xFF, 0xFE] + Array("Name\r\n".utf8).flatMap { (byte: UInt8) -> [UInt8] in [byte, 0] }
+        #expect(NotText.kind(utf16LE) == nil && NotText.kind(Array(utf16LE.dropFirst(2))) == nil, "UTF-16LE alone is text")
     }
 
     @Test func missingAndFolderInputsAreFindings() throws {

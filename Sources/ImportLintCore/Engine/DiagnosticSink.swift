@@ -12,7 +12,12 @@ public final class DiagnosticSink {
     /// dictionary, which hashed the code two or three times for every finding; the codes are kept apart so
     /// that the search copies nothing else (a tuple holding the `RuleDescriptor` copied a dozen strings).
     @exclusivity(unchecked) private var ruleCodes: [String] = []
-    @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?)] = []
+    /// `quotesCell`: the rule's findings quote the cell they are on, which may be a SQL NULL (`SQLNull`).
+    @exclusivity(unchecked) private var ruleStates: [(enabled: Bool, severity: Severity?, quotesCell: Bool)] = []
+    /// A '\N' cell was reported (placeholder-value, or missing-value in a required column), kept or carried:
+    /// the file is a MySQL or PostgreSQL text export, which `BackslashEscapeRule` reads again for its other
+    /// escapes. Known from the findings, so that no record is screened for it.
+    @exclusivity(unchecked) private(set) var sawSQLNull = false
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted. This and the next two
     /// are read for every finding and not checked for exclusive access (a call each time): a sink is one
     /// thread's, and nothing it calls while one is being accessed reaches back into it.
@@ -35,10 +40,11 @@ public final class DiagnosticSink {
     }
 
     @inline(__always)
-    private func ruleState(_ code: String) -> (enabled: Bool, severity: Severity?) {
+    private func ruleState(_ code: String) -> (enabled: Bool, severity: Severity?, quotesCell: Bool) {
         for i in ruleCodes.indices where ruleCodes[i] == code { return ruleStates[i] }
         let rule = RuleCatalog.byCode[code]
-        let state = (enabled: rule.map(selection.isEnabled) ?? false, severity: rule.flatMap(selection.overriddenSeverity(of:)))
+        let state = (enabled: rule.map(selection.isEnabled) ?? false, severity: rule.flatMap(selection.overriddenSeverity(of:)),
+                     quotesCell: SQLNull.mayBeQuoted(byCode: code))
         ruleCodes.append(code)
         ruleStates.append(state)
         return state
@@ -55,6 +61,7 @@ public final class DiagnosticSink {
     func keep(_ diagnostic: Diagnostic) -> Diagnostic.Content? {
         let state = ruleState(diagnostic.code)
         guard state.enabled else { return nil }
+        if state.quotesCell && !sawSQLNull { sawSQLNull = SQLNull.isQuoted(by: diagnostic) }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
         if d.values.contains(where: LongValueQuote.isLong) { d = LongValueQuote.shortening(d) }
@@ -74,6 +81,7 @@ public final class DiagnosticSink {
     /// its severity overridden; only suppressions are left to apply. It keeps its content as it is: sharing
     /// it again would cost more than the memory it saves.
     func readmit(_ diagnostic: Diagnostic) {
+        if !sawSQLNull && SQLNull.mayBeQuoted(byCode: diagnostic.code) { sawSQLNull = SQLNull.isQuoted(by: diagnostic) }
         if let isSuppressed, isSuppressed(diagnostic) { return }
         accepted += 1
         if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }

@@ -46,6 +46,10 @@ public struct LintOptions: Sendable {
     /// Set by `fix` for the lint of its own output: records it wrote unchanged from records nothing was
     /// reported on, which the rules judging a record alone skip.
     var unchangedRecords: UnchangedRecords?
+    /// Set by `fix` for the lints of its output when the input showed '\N' cells (`LintResult.sqlTextExport`):
+    /// the output is still a MySQL or PostgreSQL text export after --unsafe-fixes emptied them, and its
+    /// other escapes are still reported (`BackslashEscapeRule`).
+    var sqlTextExport = false
     /// Set by `fix` for all its lints of one file: clusterings the next lint may reuse.
     var clusterings: ClusteringMemo?
     /// Set by `fix` for its lint of the input: takes every byte that lint reads (the file is then read in

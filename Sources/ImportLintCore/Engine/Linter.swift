@@ -6,6 +6,8 @@ public struct LintResult: Sendable {
     /// What the input was decoded as (nil when it could not be read): the fixer decodes with the same,
     /// without sniffing the file again.
     public var encoding: InputEncoding? = nil
+    /// The file had '\N' cells, the NULL of MySQL's and PostgreSQL's text exports (`DiagnosticSink.sawSQLNull`).
+    var sqlTextExport = false
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
@@ -94,8 +96,10 @@ public final class Linter {
             report.records = records
             report.diagnostics = sink.takeSorted(threads: options.threadsPerFile)
             report.omitted = sink.omitted
-            return LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
-                              encoding: encoding)
+            var result = LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
+                                    encoding: encoding)
+            result.sqlTextExport = sink.sawSQLNull
+            return result
         }
 
         func settle(_ profile: Profile?) {
@@ -197,7 +201,7 @@ enum RuleFactory {
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
-            HeaderColumnsRule(context), UnknownFormatRule(context),
+            HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

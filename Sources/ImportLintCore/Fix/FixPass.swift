@@ -489,6 +489,9 @@ final class FixPass {
         if readsUTF16, let bad = reader.invalidUTF8.first {
             return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
         }
+        if readsUTF16, UTF16DamageLine.holdsAppendedEightBitText(reader) {
+            return structural("line \(reader.line): 8-bit text appended after the UTF-16LE text (\(RuleDescriptor.invalidUTF8.name)): convert both exports to one encoding before joining them")
+        }
         if let record, reader.fieldCount != headerCount {
             let appended = OtherDelimiterRow.delimiter(of: reader, headerCount: headerCount).map { "; \(OtherDelimiterRow.cause(headerCount, $0))" } ?? ""
             return structural("line \(reader.line): record \(record) has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount)\(appended) (\(RuleDescriptor.raggedRow.name))")

@@ -65,6 +65,7 @@ public final class Fixer {
             let linted = try Linter(options: lintOptions).lint(input)
             inputReport = linted.report
             encoding = try linted.encoding ?? input.encoding(override: lintOptions.inputEncoding)
+            lintOptions.sqlTextExport = linted.sqlTextExport
         }
         lintOptions.readDigest = nil
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C

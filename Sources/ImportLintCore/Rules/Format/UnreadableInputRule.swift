@@ -70,6 +70,10 @@ public enum UnreadableInput {
             return "This is an Excel workbook (.xlsx), not CSV text, whatever its name says; open it in Excel and save it as CSV UTF-8 (File > Save As > 'CSV UTF-8 (Comma delimited)'), then lint that file"
         case .legacyOffice:
             return "This is a legacy Excel workbook (.xls) or another Office 97-2003 file, not CSV text; open it in Excel and save it as CSV UTF-8 (File > Save As > 'CSV UTF-8 (Comma delimited)')"
+        case .ldif:
+            return "This is LDIF (ldifde or ldapsearch output: an entry per 'dn:' line, one attribute per line, values that are not plain ASCII in base64), not CSV or TSV text; export the attributes as CSV instead (csvde, or Get-ADUser | Export-Csv)"
+        case .eightBitThenUTF16:
+            return "This file is 8-bit text (UTF-8 or a code page) followed by UTF-16LE text after a byte-order mark: two exports joined with cat or copy /b, one of them written by Out-File. Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
         case .openDocumentSpreadsheet:
             return "This is an OpenDocument spreadsheet (.ods), not CSV text; save it from LibreOffice as 'Text CSV' with the character set UTF-8"
         case .other(let what):
@@ -95,7 +99,7 @@ public enum UnreadableInput {
 /// Recognizes bytes that are certainly not delimited text, by their magic numbers or their NUL bytes.
 public enum NotText {
     public enum Kind: Equatable, Sendable {
-        case excelWorkbook, legacyOffice, openDocumentSpreadsheet
+        case excelWorkbook, legacyOffice, openDocumentSpreadsheet, ldif, eightBitThenUTF16
         case other(String)
         case nulBytes(percent: Int)
     }
@@ -105,21 +109,37 @@ public enum NotText {
         let byteOrderMarks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x00, 0x00, 0xFE, 0xFF]]
         if byteOrderMarks.contains(where: { head.starts(with: $0) }) { return nil }
         if let signature = signature(head) { return signature }
-        if EncodingSniffer.utf16ByNULPattern(head) != nil { return nil }
+        if EncodingSniffer.utf16ByNULPattern(head) != nil { return startsWithEightBitText(head) ? .eightBitThenUTF16 : nil }
         let nuls = head.filter { $0 == 0 }.count
+        if nuls > 0 && startsWithEightBitText(head) { return .eightBitThenUTF16 }
         if head.count >= 64, nuls * 10 > head.count { return .nulBytes(percent: nuls * 100 / head.count) }
         return nil
+    }
+
+    /// Lines of 8-bit text (no NUL, a line feed) and then a UTF-16LE byte-order mark followed by a NUL within
+    /// two code units: a UTF-8 or code-page export with a UTF-16LE one (Out-File) appended, by `cat` or
+    /// `copy /b`. Read in either encoding, one of the parts is meaningless characters.
+    private static func startsWithEightBitText(_ head: [UInt8]) -> Bool {
+        guard let nul = head.firstIndex(of: 0), nul >= 4, head[..<nul].contains(0x0A) else { return false }
+        return (max(2, nul - 4)..<nul).contains { head[$0 - 2] == 0xFF && head[$0 - 1] == 0xFE }
     }
 
     private static func signature(_ head: [UInt8]) -> Kind? {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return zipContent(head) }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .legacyOffice }
+        if isLDIF(head) { return .ldif }
         let signatures: [([UInt8], String)] = [
             ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0x25, 0x50, 0x44, 0x46], "a PDF document"),
             ([0x1F, 0x8B], "a gzip archive"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
             ([0x47, 0x49, 0x46, 0x38], "a GIF image"), ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
         ]
         return signatures.first { head.starts(with: $0.0) }.map { .other($0.1) }
+    }
+
+    /// LDIF starts with its first entry's 'dn: ' (or 'dn:: ', a DN in base64), with 'version: 1' and a line
+    /// break, or (ldapsearch) with '# extended LDIF'; no header cell of an export starts so.
+    private static func isLDIF(_ head: [UInt8]) -> Bool {
+        ["dn: ", "dn:: ", "version: 1\n", "version: 1\r\n", "# extended LDIF"].contains { head.starts(with: Array($0.utf8)) }
     }
 
     /// A ZIP archive, told apart by the entry names near its start: an .xlsx workbook holds `xl/`, an .ods

@@ -16,13 +16,23 @@ enum OtherDelimiterRow {
     }
 
     static func message(_ reader: CSVReader, headerCount: Int, delimiter: UInt8) -> String {
-        "Record has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount); \(cause(headerCount, delimiter)), so the import reads its rows into the wrong columns. No fix: export both files with the same delimiter, or convert the appended one before joining them"
+        let effect = isEvident(headerCount)
+            ? "so the import reads its rows into the wrong columns. No fix: export both files with the same delimiter, or convert the appended one before joining them"
+            : "so the import reads it into the wrong columns. No fix: restore the row's delimiter at its source, or export both files with the same delimiter"
+        return "Record has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount); \(cause(headerCount, delimiter)), \(effect)"
     }
 
     /// Why the record is ragged, for `fix`'s refusal as for the finding.
     static func cause(_ headerCount: Int, _ delimiter: UInt8) -> String {
-        "split by \(name(delimiter)) instead it has the header's \(headerCount): an export written with \(name(delimiter)) was appended to this one (cat, Get-Content)"
+        let split = "split by \(name(delimiter)) instead it has the header's \(headerCount)"
+        return isEvident(headerCount) ? "\(split): an export written with \(name(delimiter)) was appended to this one (cat, Get-Content)"
+            : "\(split), as one such character in a value would give too: either the row lost a delimiter or an export written with \(name(delimiter)) was appended to this one (cat, Get-Content)"
     }
+
+    /// Whether a row split into the header's cells by another delimiter shows an appended export by itself:
+    /// it takes two of them or more. In a two-column file one ';' (or tab, or '|') in a value of a row that
+    /// lost its delimiter splits it as well, and the finding names both causes.
+    private static func isEvident(_ headerCount: Int) -> Bool { headerCount >= 3 }
 
     private static func name(_ delimiter: UInt8) -> String {
         switch delimiter {

@@ -125,6 +125,10 @@ final class RepeatedHeaderRule {
             UTF16DamageLine.report(reader, record: record, sink: sink)
             return true
         }
+        if readsUTF16, UTF16DamageLine.holdsAppendedEightBitText(reader) {
+            UTF16DamageLine.reportAppendedEightBitText(reader, record: record, sink: sink)
+            return true
+        }
         if let emptyRecord, EmptyRecord.isEmpty(reader) {
             emptyRecord.report(reader, record: record, sink: sink)
             return true

@@ -75,7 +75,7 @@ enum InvisibleCharacters {
         }
         guard !removals.isEmpty else { return nil }
         let found = Set(removals.map { scalars[$0].value }).sorted()
-            .map { "\(names[$0] ?? "invisible character") (\(Confusables.hex(Unicode.Scalar($0)!)))" }
+            .map { "\(names[$0] ?? "character") (\(Confusables.hex(Unicode.Scalar($0)!)))" }
         var message = "'\(value)' has invisible \(found.joined(separator: ", "))"
         let removed = Set(removals)
         var out = String.UnicodeScalarView()
