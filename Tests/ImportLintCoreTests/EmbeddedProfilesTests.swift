@@ -44,36 +44,38 @@ import Testing
         var column = ColumnSpec(name: "Say \"hi\"\t", kind: .managerEmail)
         column.maxLength = 3
         column.allowedBy = DependentValues(column: "B", values: ["y": ["2"], "x": []])
-        #expect(SwiftSource.of(column.allowedBy, indent: "") == "DependentValues(\n    column: \"B\",\n    values: [\"x\": [], \"y\": [\"2\"]]\n)")
+        #expect(SwiftSource.of(column.allowedBy, indent: "", outermost: false) == #"DependentValues(column: "B", values: ["x": [], "y": ["2"]])"#)
         let rendered = SwiftSource.of(column, indent: "")
         #expect(rendered.hasPrefix("ColumnSpec(\n    name: \"Say \\\"hi\\\"\\t\",\n    aliases: [],\n    guessedAliases: [:],"))
-        #expect(rendered.contains("\n    kind: .managerEmail,\n    maxLength: 3,\n    allowed: nil,\n"))
+        #expect(rendered.contains("\n    kind: .managerEmail,\n    maxLength: 3,\n    allowed: nil,\n    allowedBy: DependentValues(column: \"B\", values: [\"x\": [], \"y\": [\"2\"]]),\n"))
         #expect(rendered.hasSuffix("\n    externalID: false\n)"))
     }
 }
 
 /// Swift source that rebuilds a value of the profile types through their memberwise initializers, which
-/// take the stored properties in the order `Mirror` lists them. Structs and lists of structs take a line
-/// per argument; dictionaries are sorted by key so that the output is the same on every run.
+/// take the stored properties in the order `Mirror` lists them. The outermost struct takes a line per
+/// argument and a list of structs a line per element (a column per line); dictionaries are sorted by key
+/// so that the output is the same on every run.
 enum SwiftSource {
-    static func of(_ value: Any, indent: String) -> String {
+    static func of(_ value: Any, indent: String, outermost: Bool = true) -> String {
         let mirror = Mirror(reflecting: value)
         let inner = indent + "    "
         switch mirror.displayStyle {
         case .optional:
-            return mirror.children.first.map { of($0.value, indent: indent) } ?? "nil"
+            return mirror.children.first.map { of($0.value, indent: indent, outermost: outermost) } ?? "nil"
         case .struct:
-            let arguments = mirror.children.map { "\(inner)\($0.label!): \(of($0.value, indent: inner))" }
-            return "\(type(of: value))(\n\(arguments.joined(separator: ",\n"))\n\(indent))"
+            let arguments = mirror.children.map { "\($0.label!): \(of($0.value, indent: inner, outermost: false))" }
+            guard outermost else { return "\(type(of: value))(\(arguments.joined(separator: ", ")))" }
+            return "\(type(of: value))(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent))"
         case .collection:
             let elements = mirror.children.map(\.value)
             if elements.contains(where: { Mirror(reflecting: $0).displayStyle == .struct }) {
-                return "[\n" + elements.map { "\(inner)\(of($0, indent: inner)),\n" }.joined() + "\(indent)]"
+                return "[\n" + elements.map { "\(inner)\(of($0, indent: inner, outermost: false)),\n" }.joined() + "\(indent)]"
             }
-            return "[" + elements.map { of($0, indent: inner) }.joined(separator: ", ") + "]"
+            return "[" + elements.map { of($0, indent: inner, outermost: false) }.joined(separator: ", ") + "]"
         case .dictionary:
             let pairs = mirror.children.map { pair in
-                let parts = Mirror(reflecting: pair.value).children.map { of($0.value, indent: inner) }
+                let parts = Mirror(reflecting: pair.value).children.map { of($0.value, indent: inner, outermost: false) }
                 return (key: parts[0], value: parts[1])
             }
             guard !pairs.isEmpty else { return "[:]" }
