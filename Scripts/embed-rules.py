@@ -3,6 +3,8 @@
 
 The profiles and tables are compiled into the binary so that a copied release binary works alone (a
 SwiftPM resource bundle would have to travel with it). A test fails when this file is out of date.
+The profiles are also compiled in as Swift values (EmbeddedProfiles.swift, so that no run decodes YAML):
+after editing one, run `IMPORTLINT_UPDATE_GOLDENS=1 swift test --filter EmbeddedProfilesTests` too.
 Run from the repository root: python3 Scripts/embed-rules.py
 """
 import os

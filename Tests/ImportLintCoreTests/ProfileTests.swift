@@ -57,6 +57,18 @@ import Testing
         #expect(matcher.match("Favourite Colour") == .unknown)
     }
 
+    /// HeaderMatcher's ASCII shortcut gives the normal forms its Unicode path gives.
+    @Test func asciiHeaderFormsMatchTheUnicodeOnes() {
+        let unicodeLoose = { (s: String) in String(s.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init)) }
+        let unicodeSpacingFree = { (s: String) in String(s.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+        let allASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [allASCII, "Primary_Email", " E-Mail.Address\t", "Job Title\r\n", "ZIP Code"] {
+            #expect(HeaderMatcher.loose(text) == unicodeLoose(text))
+            #expect(HeaderMatcher.spacingFree(text) == unicodeSpacingFree(text))
+        }
+        #expect(HeaderMatcher.loose("Straße_Nr") == "straßenr" && HeaderMatcher.spacingFree("Ünit\u{85}A") == "ünita")
+    }
+
     /// A header that often, not always, holds a column binds to it, but says why it may not.
     @Test func guessedAliasesBindWithTheirReason() throws {
         let people = HeaderMatcher(profile: try ProfileLoader.load("4me-people"))

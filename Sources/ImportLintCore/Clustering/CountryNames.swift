@@ -45,17 +45,22 @@ struct CountryNames: Sendable {
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
                 defer { start = end + 1 }
                 if bytes[start] == 0x23 || start == end { continue }
-                var tabs: [Int] = []
-                for i in start..<end where bytes[i] == 0x09 { tabs.append(i) }
-                guard tabs.count == 2 else { return false }
-                func field(_ from: Int, _ to: Int) -> String {
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+                var tabCount = 0, firstTab = end, secondTab = end
+                for i in start..<end where bytes[i] == 0x09 {
+                    tabCount += 1
+                    if tabCount == 1 { firstTab = i } else { secondTab = i }
                 }
-                let kind = field(start, tabs[0]), key = field(tabs[0] + 1, tabs[1]), value = field(tabs[1] + 1, end)
-                switch kind {
-                case "name": names[key] = value
-                case "code": codes[key] = value
-                default: return false
+                guard tabCount == 2 else { return false }
+                func field(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
+                let kind = field(start, firstTab)
+                let key = String(decoding: field(firstTab + 1, secondTab), as: UTF8.self)
+                let value = String(decoding: field(secondTab + 1, end), as: UTF8.self)
+                if kind.elementsEqual("name".utf8) {
+                    names[key] = value
+                } else if kind.elementsEqual("code".utf8) {
+                    codes[key] = value
+                } else {
+                    return false
                 }
             }
             return true
@@ -69,8 +74,14 @@ struct CountryNames: Sendable {
         self.codes = codes
         // Names are space-joined tokens: split on the byte, not on Characters (a third of start-up).
         let space = UInt8(ascii: " ")
-        self.firstTokens = Set(names.keys.map { String(decoding: $0.utf8.prefix { $0 != space }, as: UTF8.self) })
-        self.longestName = names.keys.map { $0.utf8.count { $0 == space } + 1 }.max() ?? 1
+        var firstTokens = Set<String>(minimumCapacity: names.count)
+        var longestName = 1
+        for name in names.keys {
+            firstTokens.insert(String(decoding: name.utf8.prefix { $0 != space }, as: UTF8.self))
+            longestName = max(longestName, name.utf8.count { $0 == space } + 1)
+        }
+        self.firstTokens = firstTokens
+        self.longestName = longestName
     }
 
     /// The table as `rules/tables/country-names.tsv` holds it; its first line names the ICU version.

@@ -58,6 +58,10 @@ public struct ValueClusterer: Sendable {
     /// Clusters the distinct values of one column. Returns clusters with at least two members
     /// from `values`, plus single values whose canonical (known or mapped) name differs from them.
     public func cluster(_ values: [(value: String, count: Int)]) -> [ValueCluster] {
+        // One spelling with no known name or mapping to compare it with forms no cluster; returning here
+        // leaves the country and city tables unread when a small file names one organization.
+        let first = values.first { !$0.value.isEmpty }?.value
+        if knownNames.isEmpty && mapping.isEmpty && values.allSatisfy({ $0.value.isEmpty || $0.value == first }) { return [] }
         // Entries: data values, known names and mapping targets, one per exact spelling.
         var entries: [Entry] = []
         var index: [String: Int] = [:]

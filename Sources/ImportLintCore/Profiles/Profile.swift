@@ -71,7 +71,12 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
         case readOnly = "read_only", guessedAliases = "guessed_aliases", reference, externalID = "external_id"
     }
+}
 
+// The decoders and convenience initializers of the profile types are extensions: a struct keeps its
+// memberwise initializer only when its body declares none, and EmbeddedProfiles.swift builds the
+// built-in profiles with it.
+extension ColumnSpec {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -131,7 +136,9 @@ public struct IdentifierKey: Codable, Sendable, Equatable {
         case columns, scope, compare
         case caseInsensitive = "case_insensitive"
     }
+}
 
+extension IdentifierKey {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         columns = try c.decode([String].self, forKey: .columns)
@@ -180,7 +187,9 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case delimiters, encodings, firstLineIsHeader = "first_line_is_header", exactHeaders = "exact_headers"
     }
+}
 
+extension AcceptedFormats {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         delimiters = try c.decodeIfPresent([String].self, forKey: .delimiters).map { names in
@@ -297,7 +306,9 @@ public struct Profile: Codable, Sendable, Equatable {
         case timeZones = "time_zones"
         case emptyCellsOverwrite = "empty_cells_overwrite"
     }
+}
 
+extension Profile {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)

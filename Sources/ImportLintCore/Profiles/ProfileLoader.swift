@@ -7,26 +7,15 @@ public struct ProfileError: Error, CustomStringConvertible {
 
 /// Finds profiles by built-in name or file path, and the reference tables they name.
 public enum ProfileLoader {
-    public static var builtInNames: [String] {
-        EmbeddedRules.files.keys.filter { $0.hasPrefix("profiles/") }
-            .map { String($0.dropFirst("profiles/".count).dropLast(".yml".count)) }.sorted()
-    }
-
-    /// The built-in profiles, parsed once per process: every lint, and every file of a run, asks for them.
-    private static let parsedBuiltIns: [String: Profile] = Dictionary(uniqueKeysWithValues: builtInNames.compactMap { name in
-        EmbeddedRules.files["profiles/\(name).yml"].flatMap { try? parse($0, origin: name) }.map { (name, $0) }
-    })
+    public static var builtInNames: [String] { EmbeddedRules.profiles.keys.sorted() }
 
     public static var builtIn: [Profile] {
-        builtInNames.compactMap { parsedBuiltIns[$0] }
+        builtInNames.compactMap { EmbeddedRules.profiles[$0] }
     }
 
     /// A built-in name (`4me-people`) or the path of a YAML profile file.
     public static func load(_ nameOrPath: String) throws -> Profile {
-        if let profile = parsedBuiltIns[nameOrPath] { return profile }
-        if let text = EmbeddedRules.files["profiles/\(nameOrPath).yml"] {
-            return try parse(text, origin: nameOrPath)
-        }
+        if let profile = EmbeddedRules.profiles[nameOrPath] { return profile }
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
             throw ProfileError(description: "unknown profile '\(nameOrPath)' (built in: \(builtInNames.joined(separator: ", ")); or give a path to a .yml file)")
         }
