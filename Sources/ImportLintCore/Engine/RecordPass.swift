@@ -20,7 +20,7 @@ struct RecordPass {
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let everyRecord = rules.filter { !$0.readsOnlyRecordsSpanningLines }
         let unretained = everyRecord.filter(\.checksRecords).map(Unmanaged.passUnretained)
-        let forUnchanged = everyRecord.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
+        let forUnchanged = everyRecord.filter { !$0.judgesRecordAlone && $0.checksRecords }.map(Unmanaged.passUnretained)
         // Asked only of the few records that span lines: a call per record cost them 30 instructions.
         let spanning = rules.filter(\.readsOnlyRecordsSpanningLines)
         let spanningAll = spanning.map(Unmanaged.passUnretained)

@@ -110,7 +110,7 @@ struct CarryTurns {
                 if rule.judgesRecordAlone && !previousAlone {
                     run += 1
                     steps.append(.carry(run))
-                } else if !rule.judgesRecordAlone {
+                } else if !rule.judgesRecordAlone && rule.checksRecords {
                     steps.append(.rule(Unmanaged.passUnretained(rule)))
                 }
                 previousAlone = rule.judgesRecordAlone
