@@ -72,7 +72,8 @@ import Testing
         let tmp = try TestSupport.temporaryDirectory()
         try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("people.csv"))
         try TestSupport.write(CLITests.bad, to: dir.appendingPathComponent("more.csv"))
-        try TestSupport.write(try #require(EmbeddedRules.files["profiles/receptionist.yml"]), to: dir.appendingPathComponent("profile.yml"))
+        try TestSupport.write(try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("rules/profiles/receptionist.yml"), encoding: .utf8),
+                              to: dir.appendingPathComponent("profile.yml"))
         try TestSupport.write("ignore: [unknown-column]\n", to: dir.appendingPathComponent("config.yml"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
         for (file, substituted) in [("profile.yml", "--profile <(cat profile.yml)"), ("config.yml", "--config <(cat config.yml)")] {
