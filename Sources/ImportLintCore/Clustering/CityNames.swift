@@ -24,9 +24,9 @@ struct CityNames: Sendable {
             for words in spellings where !words.isEmpty { names[words.joined(separator: " ")] = token }
         }
         self.names = names
-        let space = UInt8(ascii: " ")
-        self.firstTokens = Set(names.keys.map { String(decoding: $0.utf8.prefix { $0 != space }, as: UTF8.self) })
-        self.longestName = names.keys.map { $0.utf8.count { $0 == space } + 1 }.max() ?? 1
+        let spaced = SpacedNames(names.keys)
+        firstTokens = spaced.firstTokens
+        longestName = spaced.longestName
     }
 
     /// The city token when `words` are exactly one city's spelling.

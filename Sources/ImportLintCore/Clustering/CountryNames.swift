@@ -72,16 +72,9 @@ struct CountryNames: Sendable {
     init(names: [String: String], codes: [String: String]) {
         self.names = names
         self.codes = codes
-        // Names are space-joined tokens: split on the byte, not on Characters (a third of start-up).
-        let space = UInt8(ascii: " ")
-        var firstTokens = Set<String>(minimumCapacity: names.count)
-        var longestName = 1
-        for name in names.keys {
-            firstTokens.insert(String(decoding: name.utf8.prefix { $0 != space }, as: UTF8.self))
-            longestName = max(longestName, name.utf8.count { $0 == space } + 1)
-        }
-        self.firstTokens = firstTokens
-        self.longestName = longestName
+        let spaced = SpacedNames(names.keys)
+        firstTokens = spaced.firstTokens
+        longestName = spaced.longestName
     }
 
     /// The table as `rules/tables/country-names.tsv` holds it; its first line names the ICU version.
