@@ -39,7 +39,7 @@ enum SQLNull {
     static func isQuoted(by diagnostic: Diagnostic) -> Bool {
         diagnostic.values.prefix(2).contains { value in
             var copy = value
-            return copy.withUTF8 { Array($0.trimmedASCII()) == marker }
+            return copy.withUTF8 { $0.trimmedASCII().elementsEqual(marker) }
         }
     }
 
