@@ -77,11 +77,20 @@ final class LaterPart {
                     continue
                 }
             }
-            guard nextDiagnostic < diagnostics.count, nextDiagnostic < place.before else { return }
-            var d = diagnostics[nextDiagnostic]
-            if let record = d.record { d.record = record + recordsBefore }
-            sequence[nextDiagnostic] = report(d)
-            nextDiagnostic += 1
+            // The later part's findings up to `place` or to the next insertion due before it, in one run.
+            var end = min(diagnostics.count, place.before)
+            if nextInsertion < order.count, insertions[order[nextInsertion]].place < place {
+                end = min(end, insertions[order[nextInsertion]].place.before)
+            }
+            guard nextDiagnostic < end else { return }
+            let run = nextDiagnostic..<end
+            diagnostics.withUnsafeBufferPointer { all in
+                sequence.withUnsafeMutableBufferPointer { numbers in
+                    sink.readmit(UnsafeBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore,
+                                 sequence: UnsafeMutableBufferPointer(rebasing: numbers[run]))
+                }
+            }
+            nextDiagnostic = end
         }
     }
 
