@@ -73,4 +73,18 @@ import Testing
             #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
         }
     }
+
+    /// Local parts ending around the 16 bytes judged in one step (`cfs_local_part_end16`), with dots in
+    /// every place, a second '@' and bytes that are not ASCII among them.
+    @Test func acceptsExactlyWhatTheReferenceAcceptsAroundSixteenBytes() {
+        var rng = SystemRandomNumberGenerator()
+        let local = Array("aZ09....@+".utf8) + [0xC3, 0xA9]
+        for _ in 0..<50_000 {
+            var bytes = (0..<Int.random(in: 0...20, using: &rng)).map { _ in local.randomElement(using: &rng)! }
+            bytes.append(0x40)
+            bytes += Array("widget.com".utf8.prefix(Int.random(in: 0...10, using: &rng)))
+            let fast = bytes.withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) }
+            #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
 }
