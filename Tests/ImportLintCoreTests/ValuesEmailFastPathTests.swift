@@ -73,4 +73,20 @@ import Testing
             #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
         }
     }
+
+    /// Local parts ending within and around the 32 bytes judged 16 at a time (`cfs_local_part_end32`), with
+    /// dots in every place, a second '@' and bytes that are not ASCII among them.
+    @Test func acceptsExactlyWhatTheReferenceAcceptsWithinThirtyTwoBytes() {
+        var rng = SystemRandomNumberGenerator()
+        let local = Array("aZ09....@+".utf8) + [0xC3, 0xA9]
+        for _ in 0..<100_000 {
+            let plain = Int.random(in: 0...34, using: &rng)
+            var bytes = (0..<plain).map { _ in Array("aZ09.".utf8).randomElement(using: &rng)! }
+            bytes += (0..<Int.random(in: 0...3, using: &rng)).map { _ in local.randomElement(using: &rng)! }
+            bytes.append(0x40)
+            bytes += Array("widget.com".utf8.prefix(Int.random(in: 0...10, using: &rng)))
+            let fast = bytes.withUnsafeBufferPointer { EmailRule.isPlainValidASCII($0) }
+            #expect(fast == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
 }

@@ -331,6 +331,22 @@ import Testing
         #expect(checked > 3000)
     }
 
+    /// The '?' looked for once ahead of many records answers for each record as a search of the record
+    /// itself: over refills of a small buffer, quoted line breaks and records with several '?' or none.
+    @Test func questionMarkLookAheadAgreesWithEachRecord() throws {
+        let text = Self.randomRecords(3000, of: ["plain", "", "x?y", "?", "é", "\"q?\nline\"", "abcdefghijklmnop", "no"])
+        let reader = CSVReader(source: MemorySource(Array(text.utf8)), chunkSize: 512)
+        var records = 0, withQuestionMark = 0
+        while try reader.next() {
+            records += 1
+            let expected = reader.rawRecordContains(0x3F)
+            if expected { withQuestionMark += 1 }
+            #expect(reader.rawRecordContainsQuestionMark() == expected, "record \(records)")
+        }
+        #expect(records == 3000)
+        #expect(withQuestionMark > 500 && withQuestionMark < 2900)
+    }
+
     /// Records of ASCII cells, accented cells, quoted cells with doubled quotes and line breaks.
     @Test func asciiSpansHoldOnlyASCIICells() throws {
         let text = Self.randomRecords(2000, of: ["plain", "", "é", "Zoë Łódź", "\"a \"\"quoted\"\" é\"", "\"line\nbreak\"",

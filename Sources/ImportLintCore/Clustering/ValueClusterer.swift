@@ -58,6 +58,13 @@ public struct ValueClusterer: Sendable {
     /// Clusters the distinct values of one column. Returns clusters with at least two members
     /// from `values`, plus single values whose canonical (known or mapped) name differs from them.
     public func cluster(_ values: [(value: String, count: Int)]) -> [ValueCluster] {
+        var names: [String: NormalizedName] = [:]
+        return cluster(values, names: &names)
+    }
+
+    /// `cluster(_:)`, leaving in `names` the normalized name of every spelling it normalized, for
+    /// `differByAppendedCity` to take instead of normalizing the names of the findings again.
+    public func cluster(_ values: [(value: String, count: Int)], names: inout [String: NormalizedName]) -> [ValueCluster] {
         // One spelling with no known name or mapping to compare it with forms no cluster; returning here
         // leaves the country and city tables unread when a small file names one organization.
         let first = values.first { !$0.value.isEmpty }?.value
@@ -67,8 +74,9 @@ public struct ValueClusterer: Sendable {
         var index: [String: Int] = [:]
         func entry(_ value: String) -> Int {
             if let i = index[value] { return i }
-            entries.append(Entry(value: value, count: 0, inData: false, isKnown: false,
-                                 name: normalizer.normalize(value), mappedTo: nil))
+            let name = normalizer.normalize(value)
+            names[value] = name
+            entries.append(Entry(value: value, count: 0, inData: false, isKnown: false, name: name, mappedTo: nil))
             index[value] = entries.count - 1
             return entries.count - 1
         }

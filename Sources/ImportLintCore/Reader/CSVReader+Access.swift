@@ -123,8 +123,12 @@ extension CSVReader {
     /// Counts decoded scalars (an invalid byte counts as one U+FFFD) unless the prefix is pure ASCII.
     func column(at offset: Int, lineStart: Int) -> Int {
         if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }
+        if invalidUTF8.isEmpty {
+            // The bytes before the record's first non-ASCII one hold no continuation bytes: counted from there.
+            let from = max(lineStart, firstNonASCIIOffset)
+            return offset - lineStart - Self.continuationBytes(in: UnsafeBufferPointer(start: bufferBase + from, count: offset - from)) + 1
+        }
         let prefix = UnsafeBufferPointer(start: bufferBase + lineStart, count: offset - lineStart)
-        if invalidUTF8.isEmpty { return prefix.count - Self.continuationBytes(in: prefix) + 1 }
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 

@@ -231,7 +231,9 @@ final class ClusterRule: RecordRule {
             let joined = Set(distinct.lazy.filter { $0.value.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }.map(\.value))
             let values = distinct.filter { !lostLetters.contains($0.value) && !placeholders.contains($0.value) && !joined.contains($0.value) }
                 .map { ($0.value, $0.count) }
-            let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values)
+            // The names clustering normalized, which the findings' wording compares again.
+            var names: [String: NormalizedName] = [:]
+            let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values, names: &names)
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 settled.clusters.append(cluster.reportCluster(field: column.name) { value in
@@ -242,7 +244,6 @@ final class ClusterRule: RecordRule {
                 let safe = cluster.source == .known || cluster.source == .mapping
                 for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
             }
-            var names: [String: NormalizedName] = [:]
             var inPlace: [(finding: Finding, rows: [Occurrence])] = []
             var later: [Int: Finding] = [:]
             for value in distinct {

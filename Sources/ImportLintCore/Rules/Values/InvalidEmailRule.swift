@@ -1,3 +1,4 @@
+import CFieldScan
 import Foundation
 
 /// VAL002: practical RFC 5321/5322 address syntax, the subset mail systems and 4me actually accept.
@@ -96,6 +97,9 @@ enum EmailRule {
     static func plainLocalPartEnd(_ b: UnsafeBufferPointer<UInt8>, localPart: UInt8 = emailAtextButHash) -> Int {
         let n = b.count
         guard n >= 5, n <= 254, let p = b.baseAddress else { return -1 }
+        // Most local parts are letters, digits and dots ending within 32 bytes: judged 16 bytes a step.
+        let judged = Int(cfs_local_part_end32(p, Int64(n)))
+        if judged != -2 { return judged }
         // Local part: atext separated by single dots, not starting or ending with one.
         var i = 0
         var previousDot = true

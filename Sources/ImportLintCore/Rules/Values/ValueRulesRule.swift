@@ -224,7 +224,7 @@ final class ValueRulesRule: RecordRule {
         // the same damage twice.
         let mayHoldInvalidBytes = !reader.invalidUTF8.isEmpty
         // A '?' may be a letter the file lost: then every cell is one for the text-hygiene checks to scan.
-        let hasQuestionMark = hygiene && reader.rawRecordContains(0x3F)
+        let hasQuestionMark = hygiene && reader.rawRecordContainsQuestionMark()
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || hasQuestionMark)
         let asciiSpans = RecordASCIISpans(reader)
         // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its first
