@@ -40,9 +40,9 @@ public struct FixOutcome: Sendable {
     public var report: FixReport
     /// Holds the fixed content, in the directory given to `fix`; nil when the file was refused.
     public var temporaryPath: String?
-    /// The digest of the bytes the plan was made from and how many there were: every byte the lint of
-    /// the input read.
-    var inputRead: (digest: Key128, bytes: Int)?
+    /// The digest of the bytes the plan was made from, how many there were (every byte the lint of the
+    /// input read), and where that lint's later part started when it read the input on two cores.
+    var inputRead: (digest: Key128, bytes: Int, cut: Int?)?
 }
 
 /// Lints, then writes the fixed file in one streaming pass, then lints the output: when that finds
