@@ -70,6 +70,36 @@ import Testing
         #expect(read.digest == (try InputFingerprint.of(path: file)).digest)
     }
 
+    /// Read on two cores, each part digests its own bytes: the guard compares the joined digest with the
+    /// file read the same way, and the fixed file is the one a lint in one piece gives.
+    @Test func fixerDigestsBothPartsOfAnInputReadOnTwoCores() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let text = Self.export(rows: 3_000) { "Ann \($0)" }
+        let file = try TestSupport.write(text, to: dir.appendingPathComponent("people.csv")).path
+        func fixed(splitAt offset: Int?) throws -> (read: (digest: Key128, bytes: Int, cut: Int?), output: Data) {
+            var options = FixOptions()
+            options.lint.splitOffset = offset
+            let outcome = try Fixer(options: options).fix(.path(file), temporaryDirectory: dir.path)
+            let temporary = try #require(outcome.temporaryPath)
+            defer { AtomicFile.discard(temporary) }
+            return (try #require(outcome.inputRead), try Data(contentsOf: URL(fileURLWithPath: temporary)))
+        }
+        let whole = try fixed(splitAt: nil)
+        let split = try fixed(splitAt: text.utf8.count / 2)
+        let cut = try #require(split.read.cut)
+        #expect(split.read.bytes == text.utf8.count)
+        #expect(split.read.digest == (try InputFingerprint.of(path: file, cut: cut)).digest)
+        #expect(split.read.digest != whole.read.digest)
+        #expect(split.output == whole.output)
+        // One byte changed after the cut, or just before it.
+        for position in [cut + 10, cut - 1] {
+            var changed = Array(text.utf8)
+            changed[position] = changed[position] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            try Data(changed).write(to: URL(fileURLWithPath: file))
+            #expect(try InputFingerprint.of(path: file, cut: cut).digest != split.read.digest, "byte \(position)")
+        }
+    }
+
     @Test func fileReplacedDuringTheRunGetsNothingWritten() throws {
         let bin = try CLITests.importlint()
         let dir = try TestSupport.temporaryDirectory()

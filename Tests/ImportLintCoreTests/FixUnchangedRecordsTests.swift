@@ -124,14 +124,19 @@ import Testing
         }
         let bytes = Array(text.utf8)
         let name = receptionist ? "visitors.csv" : "people.csv"
-        let (outcome, written) = try FixHarness.fix(bytes, name: name, options: FixOptions())
-        let output = try #require(written)
-        var options = LintOptions(profile: outcome.report.profile, delimiter: 0x2C)
-        options.captureSourceLines = false
-        let fresh = try FixHarness.lint(output, name: name, options: options)
-        #expect(outcome.report.remaining == fresh.diagnostics)
-        #expect(outcome.report.summary.cellsChanged > 100)
-        #expect(fresh.diagnostics.filter { $0.rule == RuleDescriptor.duplicateIdentifier.name }.count > 50)
+        // Each lint in one piece, and each on two cores (the parts' findings and keys merged).
+        for split in [nil, bytes.count / 2] {
+            var fixOptions = FixOptions()
+            fixOptions.lint.splitOffset = split
+            let (outcome, written) = try FixHarness.fix(bytes, name: name, options: fixOptions)
+            let output = try #require(written)
+            var options = LintOptions(profile: outcome.report.profile, delimiter: 0x2C)
+            options.captureSourceLines = false
+            let fresh = try FixHarness.lint(output, name: name, options: options)
+            #expect(outcome.report.remaining == fresh.diagnostics, "split at \(split ?? 0)")
+            #expect(outcome.report.summary.cellsChanged > 100)
+            #expect(fresh.diagnostics.filter { $0.rule == RuleDescriptor.duplicateIdentifier.name }.count > 50)
+        }
     }
 
     /// Files whose records keep their findings through a fix (locales, time zones, numbers and addresses
@@ -202,6 +207,11 @@ import Testing
             for options in [FixOptions(), unsafe] {
                 try Self.expectSameFix(file.bytes, name: file.name, options: options, "carrying seed \(seed), unsafe \(options.unsafeFixes)")
             }
+            var split = FixOptions()
+            split.lint.splitOffset = file.bytes.count / 2
+            let (inParts, inPartsOutput) = try FixHarness.fix(file.bytes, name: file.name, options: split)
+            let (whole, wholeOutput) = try FixHarness.fix(file.bytes, name: file.name, options: FixOptions())
+            #expect(inParts.report.render() == whole.report.render() && inPartsOutput == wholeOutput, "carrying seed \(seed), on two cores")
             if try Self.carriedRecords(file.bytes, name: file.name) > 0 { carrying += 1 }
         }
         #expect(carrying * 2 > FixPropertyTests.seeds.count, "\(carrying) of \(FixPropertyTests.seeds.count) files carried findings")

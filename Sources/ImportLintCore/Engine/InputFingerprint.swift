@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,27 +48,51 @@ public struct InputFingerprint: Equatable, Sendable {
         self.digest = digest
     }
 
-    public static func of(path: String) throws -> InputFingerprint {
+    /// `cut`: where the lint of the input (`ReadDigest`) began the later of two parts read at once; each
+    /// part is digested apart, on a core of its own, and the two digests are joined, as that lint's were.
+    public static func of(path: String, cut: Int? = nil) throws -> InputFingerprint {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var before = stat(), after = stat()
         guard fstat(fd, &before) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+        let digest: Key128
+        if let cut {
+            nonisolated(unsafe) var later: Result<ContentDigest, any Error>?
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                later = Result { try partDigest(fd, from: cut, to: nil, path: path) }
+                done.signal()
+            }
+            let earlier = Result { try partDigest(fd, from: 0, to: cut, path: path) }
+            done.wait()
+            digest = ContentDigest.joined(try earlier.get().finalize(), try later!.get().finalize())
+        } else {
+            digest = try partDigest(fd, from: 0, to: nil, path: path).finalize()
+        }
+        guard fstat(fd, &after) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+        let print = InputFingerprint(InputIdentity(before), digest: digest)
+        guard print == InputFingerprint(InputIdentity(after), digest: print.digest) else { throw InputError("\(path): changed while it was being read") }
+        return print
+    }
+
+    /// The bytes of `fd` from `start` to `end` (the file's end when nil), read at their offsets: two
+    /// threads read one descriptor at once.
+    private static func partDigest(_ fd: Int32, from start: Int, to end: Int?, path: String) throws -> ContentDigest {
         var hasher = ContentDigest()
         let capacity = 1 << 16
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
-        while true {
-            let n = read(fd, buffer, capacity)
+        var offset = start
+        while offset < end ?? .max {
+            let n = pread(fd, buffer, min(capacity, (end ?? .max) - offset), off_t(offset))
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             hasher.combine(UnsafeBufferPointer(start: buffer, count: n))
+            offset += n
         }
-        guard fstat(fd, &after) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-        let print = InputFingerprint(InputIdentity(before), digest: hasher.finalize())
-        guard print == InputFingerprint(InputIdentity(after), digest: print.digest) else { throw InputError("\(path): changed while it was being read") }
-        return print
+        return hasher
     }
 }
 
@@ -76,14 +101,36 @@ public struct InputFingerprint: Equatable, Sendable {
 /// reading the whole input once more for it first.
 final class ReadDigest: @unchecked Sendable {
     private var digest = ContentDigest()
+    /// Where the later part of a lint on two cores starts (`SplitLint`), and the digest of that part's
+    /// bytes, taken by its own thread; nil when the input is read in one piece.
+    private(set) var cut: Int?
+    private(set) var later: ReadDigest?
 
-    /// A lint starts reading the input from its first byte (again, when it starts over).
-    func restart() { digest = ContentDigest() }
+    /// A lint starts reading the input from its first byte (again, when it starts over), in one piece or
+    /// in two from `cut` on.
+    func restart(cut: Int?) {
+        digest = ContentDigest()
+        self.cut = cut
+        later = cut.map { _ in ReadDigest() }
+    }
 
     func combine(_ bytes: UnsafeBufferPointer<UInt8>) { digest.combine(bytes) }
 
-    /// The digest and how many bytes were read.
-    var result: (digest: Key128, bytes: Int) { (digest.finalize(), Int(digest.length)) }
+    /// The digest (the parts' joined, `ContentDigest.joined`), how many bytes were read, and where the
+    /// later part started.
+    var result: (digest: Key128, bytes: Int, cut: Int?) {
+        guard let later else { return (digest.finalize(), Int(digest.length), nil) }
+        return (ContentDigest.joined(digest.finalize(), later.digest.finalize()), Int(digest.length + later.digest.length), cut)
+    }
+}
+
+extension ContentDigest {
+    /// One digest of two parts' digests, in order (the input read on two cores).
+    static func joined(_ earlier: Key128, _ later: Key128) -> Key128 {
+        var digest = ContentDigest()
+        withUnsafeBytes(of: (earlier.a, earlier.b, later.a, later.b)) { digest.combine($0.bindMemory(to: UInt8.self)) }
+        return digest.finalize()
+    }
 }
 
 /// A source whose bytes also go into a `ReadDigest`.

@@ -77,12 +77,12 @@ public final class Linter {
         let fileRules = RuleFactory.fileRules(input)
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        // A digest of the bytes read needs all of them in this pass.
-        let cut = split && options.readDigest == nil ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
+        let cut = split ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
         let cutLine = cut.map { SplitLint.CutLine($0, input, encoding: encoding) }
-        options.readDigest?.restart()
-        let raw = CountingSource(try cut.map { LimitedSource(try input.openRaw(), limit: $0) }
-                                 ?? options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw())
+        // A split input's later part digests its own bytes (`SplitLint.Later`).
+        options.readDigest?.restart(cut: cut)
+        let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()
+        let raw = CountingSource(cut.map { LimitedSource(whole, limit: $0) } ?? whole)
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
         // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.

@@ -215,10 +215,12 @@ enum SplitLint {
             if let failure { throw failure }
         }
 
-        /// A reader of the later part, numbering its lines as the file's.
-        private func reader() throws -> CSVReader {
+        /// A reader of the later part, numbering its lines as the file's; its bytes go into `digest` (`fix`'s
+        /// lint of its input, `ReadDigest`).
+        private func reader(digestingInto digest: ReadDigest? = nil) throws -> CSVReader {
             let encoding = context.encoding
-            guard let source = try context.input.openDecoded(encoding, at: cut - encoding.bomLength) else { throw Abandoned() }
+            guard let entered = try context.input.openDecoded(encoding, at: cut - encoding.bomLength) else { throw Abandoned() }
+            let source = digest.map { DigestingSource(entered, into: $0) } ?? entered
             let reader = CSVReader(source: source, delimiter: context.delimiter)
             reader.startNumbering(atLine: firstLine, offset: cut - encoding.bomLength)
             reader.columnNames = context.bindings.map { $0?.name }
@@ -227,7 +229,7 @@ enum SplitLint {
 
         private func run() throws {
             firstLine = try cutLine.value()
-            let reader = try reader()
+            let reader = try reader(digestingInto: context.options.readDigest?.later)
             for rule in rules { rule.readsLaterPart(from: cut - context.encoding.bomLength) }
             // Blank lines are the only thing file rules see past the header, and only this one reports them.
             let pass = RecordPass(rules: rules, fileRules: [BlankLineRule()], repeatedHeader: RepeatedHeaderRule(context),

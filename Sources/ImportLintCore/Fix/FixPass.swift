@@ -29,8 +29,9 @@ struct PassResult {
     var deferredCount = 0
     var fileFixes: [FileFix] = []
     var lineEnding: LineTerminator = .lf
-    /// The finished temporary file.
+    /// The finished temporary file, and its sync (`OutputFile.finish`), to wait for before it is used.
     var outputPath: String?
+    var finishing: OutputFile.Finishing?
     /// Its records written unchanged from records nothing was reported on.
     var unchanged: UnchangedRecords?
 }
@@ -269,7 +270,7 @@ final class FixPass {
         // Without a record to carry, the input's findings are not held while the output is linted.
         if !carried.isEmpty { unchanged.carried = carried }
         guard let regrouper, regrouper.movedRows > 0 else {
-            try out.finish()
+            result.finishing = try out.finish()
             result.unchanged = unchanged
             return out.path
         }
@@ -279,7 +280,7 @@ final class FixPass {
             unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
             if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
             result.unchanged = unchanged
-            try target.finish()
+            result.finishing = try target.finish()
         } catch {
             AtomicFile.discard(target.path)
             throw error
@@ -288,7 +289,7 @@ final class FixPass {
         result.fileFixes.append(FileFix(rule: plan.fileActions.regroupColumn?.rule,
                                         description: "Moved \(rows) row\(rows == 1 ? "" : "s") (\(groups) separate group\(groups == 1 ? "" : "s")) up to each person's first group",
                                         count: rows, round: settings.round))
-        try out.finish()
+        // The rows before regrouping are not kept: not synced (the descriptor closes with `out`).
         AtomicFile.discard(out.path)
         return target.path
     }

@@ -93,9 +93,16 @@ public final class FixRun {
     /// file's fix writes or prints happens afterwards, file by file in the order given.
     public func run() -> Int32 {
         let prepared = request.files.map(prepare)
-        let work = prepared.compactMap { try? $0.get() }.map { (options: $0.options, input: $0.input, directory: $0.directory, name: $0.name) }
-        let workers = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let outcomes = ParallelMap.run(work.count, workers: workers) { index in
+        let jobs = request.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let ready = prepared.compactMap { try? $0.get() }
+        // One file, as `check` does with one: its lints may use every job's core.
+        let threadsPerFile = ready.count > 1 ? 1 : jobs
+        let work = ready.map { job in
+            var options = job.options
+            options.lint.threadsPerFile = threadsPerFile
+            return (options: options, input: job.input, directory: job.directory, name: job.name)
+        }
+        let outcomes = ParallelMap.run(work.count, workers: jobs) { index in
             try Fixer(options: work[index].options).fix(work[index].input, temporaryDirectory: work[index].directory, name: work[index].name)
         }
         var status: Int32 = 0
@@ -186,7 +193,7 @@ public final class FixRun {
                 // A lint that read another number of bytes than the file had (it shrank or grew while it
                 // was read) read another content.
                 guard let read = try? fixed.get().inputRead, Int64(read.bytes) == planned.size,
-                      try InputFingerprint.of(path: file) == InputFingerprint(planned, digest: read.digest) else {
+                      try InputFingerprint.of(path: file, cut: read.cut) == InputFingerprint(planned, digest: read.digest) else {
                     throw InputError("\(TerminalText.path(file)): changed while it was being fixed; nothing was written (run fix again)")
                 }
             } catch let error as InputError {

@@ -40,9 +40,9 @@ public struct FixOutcome: Sendable {
     public var report: FixReport
     /// Holds the fixed content, in the directory given to `fix`; nil when the file was refused.
     public var temporaryPath: String?
-    /// The digest of the bytes the plan was made from and how many there were: every byte the lint of
-    /// the input read.
-    var inputRead: (digest: Key128, bytes: Int)?
+    /// The digest of the bytes the plan was made from, how many there were (every byte the lint of the
+    /// input read), and where that lint's later part started when it read the input on two cores.
+    var inputRead: (digest: Key128, bytes: Int, cut: Int?)?
 }
 
 /// Lints, then writes the fixed file in one streaming pass, then lints the output: when that finds
@@ -113,10 +113,13 @@ public final class Fixer {
                 .run(directory: temporaryDirectory, name: name)
             if let previous = currentTemp { AtomicFile.discard(previous) }
             currentTemp = nil
+            // Waited for once the output is linted (the sync overlaps the lint), or before it is discarded.
+            let finishing = pass.finishing
             if rounds == 1, let fatal = pass.fatal {
                 let more = pass.fatalCount > 1 ? " (and \(pass.fatalCount - 1) more)" : ""
                 refused = fatal + more
                 if !options.force {
+                    try? finishing?.wait()
                     if let path = pass.outputPath { AtomicFile.discard(path) }
                     remaining = current.diagnostics
                     break
@@ -126,6 +129,7 @@ public final class Fixer {
             // Cells full of NUL characters (U+0000, read from UTF-16) would make the written UTF-8 look like
             // binary data, which no import reads and importlint itself refuses: not written.
             if !options.force, let problem = UnreadableInput.problem(path: output) {
+                try? finishing?.wait()
                 AtomicFile.discard(output)
                 refused = "the written file would not read as text (\(problem)); remove the NUL characters (\(RuleDescriptor.controlCharacter.name)), or use --unsafe-fixes"
                 remaining = current.diagnostics
@@ -151,7 +155,15 @@ public final class Fixer {
                 nextOptions.unchangedRecords = pass.unchanged
             }
             let next = InputFile.path(output, displayPath: input.displayPath)
-            let check = try Linter(options: nextOptions).lint(next)
+            let check: LintResult
+            do {
+                check = try Linter(options: nextOptions).lint(next)
+                try finishing?.wait()
+            } catch {
+                try? finishing?.wait()
+                AtomicFile.discard(output)
+                throw error
+            }
             remaining = check.report.diagnostics
             sawEveryFinding = check.report.omitted.count == 0
             if !FixPlan.hasApplicableFix(remaining, allowUnsafe: options.unsafeFixes) {

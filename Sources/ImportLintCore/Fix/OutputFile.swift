@@ -5,18 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let sysWrite = Glibc.write
-#else
-private let sysWrite = Darwin.write
-#endif
-
 /// A buffered, append-only file that knows how many bytes it has written (the regrouper records row
-/// offsets) and can read back what it wrote.
+/// offsets) and can read back what it wrote. A full buffer is written by another thread
+/// (`BufferWriter`) while the next fills.
 final class OutputFile {
     let path: String
     private let fd: Int32
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private var buffer: UnsafeMutablePointer<UInt8>
+    /// The buffer the writer may be writing.
+    private var spare: UnsafeMutablePointer<UInt8>
+    private let writer: BufferWriter
     private let capacity = 1 << 20
     private var count = 0
     private var flushed = 0
@@ -31,11 +29,15 @@ final class OutputFile {
         self.path = path
         self.fd = fd
         buffer = .allocate(capacity: capacity)
+        spare = .allocate(capacity: capacity)
+        writer = BufferWriter(fd: fd, path: path)
     }
 
     deinit {
+        try? writer.wait()
         if !closed { close(fd) }
         buffer.deallocate()
+        spare.deallocate()
     }
 
     /// A new, empty file `.<name>.importlint-XXXXXX` in `directory` (mode 0600 until renamed).
@@ -54,9 +56,10 @@ final class OutputFile {
 
     @inline(__always)
     func write(_ p: UnsafePointer<UInt8>, _ n: Int) throws {
-        if count + n > capacity { try flush() }
+        if count + n > capacity { try handOff() }
         if n > capacity {
-            try writeAll(p, n)
+            try flush()
+            try BufferWriter.writeAll(fd, p, n, path: path)
             flushed += n
             return
         }
@@ -68,22 +71,19 @@ final class OutputFile {
         try bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { try write(b, $0.count) } }
     }
 
-    func flush() throws {
-        if count > 0 { try writeAll(buffer, count) }
+    /// Hands the buffered bytes to the writer and goes on filling the other buffer.
+    private func handOff() throws {
+        guard count > 0 else { return }
+        try writer.write(buffer, count)
+        swap(&buffer, &spare)
         flushed += count
         count = 0
     }
 
-    private func writeAll(_ p: UnsafePointer<UInt8>, _ n: Int) throws {
-        var done = 0
-        while done < n {
-            let w = sysWrite(fd, p + done, n - done)
-            if w < 0 {
-                if errno == EINTR { continue }
-                throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))")
-            }
-            done += w
-        }
+    /// Writes everything buffered and waits until it is in the file.
+    func flush() throws {
+        try handOff()
+        try writer.wait()
     }
 
     /// Reads `length` bytes at `position` of what was written (after a flush).
@@ -100,21 +100,44 @@ final class OutputFile {
         }
     }
 
-    /// Flushes, syncs and closes; the file keeps its temporary name until `commit`. A failed sync or
-    /// close (a full disk, an I/O error that write(2) did not report) fails the command: the file is not
-    /// known to hold what was written, so it must not replace anything.
-    func finish(mode: mode_t? = nil) throws {
+    /// Flushes, then syncs and closes on another thread: the sync waits for the disk, and the written
+    /// bytes can be read meanwhile (`fix` lints them). The file keeps its temporary name until `commit`.
+    /// A failed sync or close (a full disk, an I/O error that write(2) did not report) fails the command
+    /// (`Finishing.wait`): the file is not known to hold what was written, so it must not replace anything.
+    func finish() throws -> Finishing {
         try flush()
-        if let mode { fchmod(fd, mode) }
-        var synced = fsync(fd) == 0 || errno == EINVAL  // EINVAL: a file that cannot be synced (a pipe)
-        var syncError = errno
-        if let fault, fault.step == .sync { (synced, syncError) = (false, fault.errno) }
-        var closedCleanly = close(fd) == 0
-        var closeError = errno
-        if let fault, fault.step == .close { (closedCleanly, closeError) = (false, fault.errno) }
         closed = true
-        guard synced else { throw InputError("\(path): cannot write: \(String(cString: strerror(syncError)))") }
-        guard closedCleanly else { throw InputError("\(path): cannot write: \(String(cString: strerror(closeError)))") }
+        let (fd, path, fault) = (fd, path, fault)
+        return Finishing {
+            var synced = fsync(fd) == 0 || errno == EINVAL  // EINVAL: a file that cannot be synced (a pipe)
+            var syncError = errno
+            if let fault, fault.step == .sync { (synced, syncError) = (false, fault.errno) }
+            var closedCleanly = close(fd) == 0
+            var closeError = errno
+            if let fault, fault.step == .close { (closedCleanly, closeError) = (false, fault.errno) }
+            guard synced else { throw InputError("\(path): cannot write: \(String(cString: strerror(syncError)))") }
+            guard closedCleanly else { throw InputError("\(path): cannot write: \(String(cString: strerror(closeError)))") }
+        }
+    }
+
+    /// The sync and close of a finished file, on a thread of their own.
+    final class Finishing: @unchecked Sendable {
+        private var failure: (any Error)?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ body: @escaping @Sendable () throws -> Void) {
+            DispatchQueue.global().async { [self] in
+                do { try body() } catch { failure = error }
+                done.signal()
+            }
+        }
+
+        /// Waits for the sync and close; throws when either failed.
+        func wait() throws {
+            done.wait()
+            done.signal()
+            if let failure { throw failure }
+        }
     }
 }
 

@@ -85,7 +85,7 @@ public enum OutputTarget: Equatable, Sendable {
                 try produce { piece in
                     if let base = piece.baseAddress { try temporary.write(base.assumingMemoryBound(to: UInt8.self), piece.count) }
                 }
-                try temporary.finish()
+                try temporary.finish().wait()
                 try commit(temporary: temporary.path)
             } catch {
                 AtomicFile.discard(temporary.path)
