@@ -127,8 +127,41 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
     @Test func shippedTableFollowsTheDocuments() throws {
         let table = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
         for tag in ["en-US", "fr", "nl", "pl", "pt-PT"] { #expect(table.supported.contains(tag), "\(tag)") }
+        #expect(table.documented == ["en-US", "fr", "nl", "pl", "pt-PT"])
+        #expect(table.supported.isSuperset(of: ["de", "zh", "en", "pt"]))
         #expect(!table.supported.contains("nl-NL"))
         #expect(table.rejected == ["nl-NL": "nl"])
+    }
+    /// 4me's own table: the message names what is documented and how the table holds the language alone.
+    private func shipped() throws -> ValueContext {
+        let table = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
+        var ctx = context(.locale, locales: table.supported)
+        ctx.documentedLocales = table.documented
+        ctx.rejectedLocales = table.rejected
+        return ctx
+    }
+    @Test func regionalTagsSayWhatIsDocumented() throws {
+        let ctx = try shipped()
+        let zh = try #require(check("zh-CN", ctx).first)
+        #expect(zh.message.contains("'en-US', 'fr', 'nl', 'pl', 'pt-PT'"))
+        #expect(zh.message.contains("'zh' is in the table as a language the target system translates, not as a documented locale"))
+        #expect(zh.fix?.replacement == "zh" && zh.fix?.applicability == .unsafe)
+        let pt = try #require(check("pt-BR", ctx).first)
+        #expect(pt.message.contains("documented for this language: 'pt-PT'"))
+        let fr = try #require(check("fr-CA", ctx).first)
+        #expect(fr.message.contains("'fr' is documented"))
+        #expect(fr.fix?.replacement == "fr")
+        #expect(try #require(check("th", ctx).first).fix == nil)
+    }
+    /// 'zh' alone is Simplified Chinese: it is no fix for a Traditional Chinese tag.
+    @Test func languageInAnotherScriptIsNoFix() throws {
+        let ctx = try shipped()
+        for v in ["zh-TW", "zh-HK", "zh-Hant"] {
+            let f = try #require(check(v, ctx).first, "\(v)")
+            #expect(f.rule.code == "VAL005", "\(v)")
+            #expect(f.fix == nil, "\(v)")
+            #expect(f.message.contains("Hans script"), "\(v)")
+        }
     }
 }
 

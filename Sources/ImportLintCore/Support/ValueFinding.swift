@@ -28,6 +28,8 @@ public struct ValueContext: Sendable {
     public var profileName: String
     /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
     public var supportedLocales: Set<String>
+    /// The supported tags the target documents (without those the table takes on its own reading).
+    public var documentedLocales: Set<String> = []
     /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
     public var rejectedLocales: [String: String] = [:]
     public var timeZoneNames: Set<String>

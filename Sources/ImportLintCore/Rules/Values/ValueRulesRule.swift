@@ -104,6 +104,7 @@ final class ValueRulesRule: RecordRule {
                                 directory: DirectorySettings(options: context.options))
         base.target = profile?.target ?? .neutral
         base.rejectedLocales = locales.rejected
+        base.documentedLocales = locales.documented
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
