@@ -208,7 +208,7 @@ enum RuleFactory {
             MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
-            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), LineBreakInValueRule(context),
+            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context),
         ]
