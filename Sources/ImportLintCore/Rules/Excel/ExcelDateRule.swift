@@ -23,39 +23,49 @@ extension RuleDescriptor {
 }
 
 /// Cells of identifier, PIN and phone columns that hold a date as Excel displays it. A file without such
-/// columns does not get this rule; in one with them each cell costs a length and a byte test.
+/// columns does not get this rule; in one with them each cell costs its length and at most two bytes.
 final class ExcelDateRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.excelDate] }
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
 
-    private let columns: [(index: Int, name: String)]
+    /// The watched cells' indices, and at the same place their columns' names (kept apart: the loop over
+    /// every record reads only the indices).
+    private let indices: [Int]
+    private let names: [String]
     private let targetName: String
 
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.excelDate) else { return nil }
-        columns = context.bindings.enumerated().compactMap { i, spec in
+        let columns = context.bindings.enumerated().compactMap { i, spec -> (Int, String)? in
             guard let spec, !spec.readOnly,
                   (spec.externalID && spec.kind == .text) || spec.kind == .pin || spec.kind == .phone else { return nil }
             return (i, spec.name)
         }
         if columns.isEmpty { return nil }
+        indices = columns.map(\.0)
+        names = columns.map(\.1)
         targetName = (context.profile?.target ?? .neutral).name
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for column in columns where column.index < reader.fieldCount {
-            let cell = reader.bytes(column.index)
-            // Both shapes are 5 or 6 bytes: most cells fail on their length.
-            guard cell.count >= 5, cell.count <= 6 else { continue }
-            guard let display = Self.dateDisplay(cell) else { continue }
-            let value = String(decoding: cell, as: UTF8.self)
-            let position = reader.position(ofField: column.index)
-            sink.emit(Diagnostic(
-                rule: .excelDate, line: position.line, column: position.column, record: record, field: column.name,
-                message: "'\(value)' is a date as Excel shows it (\(display)): a spreadsheet read the \(column.name) as a date and saved the date; \(targetName) takes it as written, so it no longer matches the source. The original ('\(Self.example(cell))' or similar) cannot be told from the date: take the value from the source again",
-                fieldIndex: column.index, values: [value]))
+        for k in 0..<indices.count {
+            let cell = reader.bytes(indices[k])
+            // Both shapes are 5 or 6 bytes with a '-' at byte 1, 2 or 3: most cells fail on these reads.
+            guard cell.count == 5 || cell.count == 6, cell[cell.count - 4] == 0x2D || cell[3] == 0x2D,
+                  let display = Self.dateDisplay(cell) else { continue }
+            report(cell, display: display, column: k, reader: reader, record: record, sink: sink)
         }
+    }
+
+    private func report(_ cell: UnsafeBufferPointer<UInt8>, display: String, column k: Int, reader: CSVReader, record: Int,
+                        sink: DiagnosticSink) {
+        let value = String(decoding: cell, as: UTF8.self)
+        let position = reader.position(ofField: indices[k])
+        sink.emit(Diagnostic(
+            rule: .excelDate, line: position.line, column: position.column, record: record, field: names[k],
+            message: "'\(value)' is a date as Excel shows it (\(display)): a spreadsheet read the \(names[k]) as a date and saved the date; \(targetName) takes it as written, so it no longer matches the source. The original ('\(Self.example(cell))' or similar) cannot be told from the date: take the value from the source again",
+            fieldIndex: indices[k], values: [value]))
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map { Array($0.utf8) }
