@@ -8,7 +8,7 @@ private func context(_ kind: ValueKind, allowed: [String]? = nil, region: String
     column.sms = sms
     if kindBy { column.kindBy = DependentKind(column: "Contact Protocol", kinds: ["website": .url]) }
     return ValueContext(column: column, kind: kind, allowed: allowed, defaultRegion: region, profileName: "4me-people",
-                        supportedLocales: locales, timeZoneNames: zones)
+                        locales: LocaleTable(supported: locales, documented: locales), timeZoneNames: zones)
 }
 
 private func check(_ value: String, _ ctx: ValueContext) -> [ValueFinding] { ValueValidation.validate(value, context: ctx) }
@@ -103,8 +103,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(unsupported.first?.message.contains("locales:") == true)
     }
     @Test func documentedAsNotALocale() {
-        var ctx = context(.locale, locales: Self.supported)
-        ctx.rejectedLocales = ["nl-NL": "nl"]
+        var ctx = context(.locale)
+        ctx.locales = LocaleTable(supported: Self.supported, documented: Self.supported, rejected: ["nl-NL": "nl"])
         for v in ["nl-NL", "nl_NL", "nl_NL.UTF-8"] {
             let f = check(v, ctx)
             #expect(f.map(\.rule.code) == ["VAL005"], "\(v)")
@@ -134,10 +134,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
     }
     /// 4me's own table: the message names what is documented and how the table holds the language alone.
     private func shipped() throws -> ValueContext {
-        let table = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
-        var ctx = context(.locale, locales: table.supported)
-        ctx.documentedLocales = table.documented
-        ctx.rejectedLocales = table.rejected
+        var ctx = context(.locale)
+        ctx.locales = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
         return ctx
     }
     @Test func regionalTagsSayWhatIsDocumented() throws {

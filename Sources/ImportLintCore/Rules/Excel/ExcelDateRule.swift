@@ -30,8 +30,8 @@ final class ExcelDateRule: RecordRule {
     override var judgesRecordAlone: Bool { true }
 
     /// The watched cells' indices, and at the same place their columns' names (kept apart: the loop over
-    /// every record reads only the indices).
-    private let indices: [Int]
+    /// every record reads only the indices, from memory of its own rather than an array it would retain).
+    private let indices: UnsafeMutableBufferPointer<Int>
     private let names: [String]
     private let targetName: String
 
@@ -43,10 +43,13 @@ final class ExcelDateRule: RecordRule {
             return (i, spec.name)
         }
         if columns.isEmpty { return nil }
-        indices = columns.map(\.0)
+        indices = .allocate(capacity: columns.count)
+        _ = indices.initialize(from: columns.map(\.0))
         names = columns.map(\.1)
         targetName = (context.profile?.target ?? .neutral).name
     }
+
+    deinit { indices.deallocate() }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for k in 0..<indices.count {

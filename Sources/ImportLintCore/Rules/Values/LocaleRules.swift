@@ -1,3 +1,28 @@
+/// A profile's locale tags, as its table (`LocaleRule.table`) and the user's `locales:` give them. A class:
+/// a `ValueContext`, copied for every value validated, then retains one reference for all three.
+public final class LocaleTable: Sendable {
+    /// Accepted tags: documented ones, those the table takes on its own reading, and the user's.
+    public let supported: Set<String>
+    /// The supported tags the target documents.
+    public let documented: Set<String>
+    /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
+    public let rejected: [String: String]
+
+    public init(supported: Set<String>, documented: Set<String>, rejected: [String: String] = [:]) {
+        self.supported = supported
+        self.documented = documented
+        self.rejected = rejected
+    }
+
+    public static let empty = LocaleTable(supported: [], documented: [])
+
+    /// The table with tags the user's account offers (`locales:` in .importlint.yml); a profile without a
+    /// locale list gets none.
+    func adding(_ extra: [String]) -> LocaleTable {
+        supported.isEmpty || extra.isEmpty ? self : LocaleTable(supported: supported.union(extra), documented: documented, rejected: rejected)
+    }
+}
+
 /// VAL003 / VAL005: locale tags. ICU decides well-formedness (BCP 47, '_' tolerated), whether the language
 /// and region exist, and the canonical spelling ('en_us' → 'en-US', 'iw' → 'he').
 enum LocaleRule {
@@ -5,7 +30,7 @@ enum LocaleRule {
     /// for a language the target translates, which the table takes as a value without it being documented
     /// as one (4me's Do Not Translate Languages); or a tag, a tab and the tag to use for a tag documented
     /// as not accepted (4me: 'nl-NL', use 'nl').
-    static func table(_ lines: [String]) -> (supported: Set<String>, documented: Set<String>, rejected: [String: String]) {
+    static func table(_ lines: [String]) -> LocaleTable {
         var supported = Set<String>(), documented = Set<String>(), rejected: [String: String] = [:]
         for line in lines {
             let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -18,7 +43,7 @@ enum LocaleRule {
                 documented.insert(tag)
             }
         }
-        return (supported, documented, rejected)
+        return LocaleTable(supported: supported, documented: documented, rejected: rejected)
     }
 
     /// Longer than any BCP 47 language subtag, so no tag can be mistaken for it.
@@ -26,15 +51,15 @@ enum LocaleRule {
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         // The profile's own table is authoritative, even for spellings ICU would canonicalize ('no').
-        if context.supportedLocales.contains(value) { return [] }
-        if let use = context.rejectedLocales[value] { return [rejected(value, use: use, context: context)] }
+        if context.locales.supported.contains(value) { return [] }
+        if let use = context.locales.rejected[value] { return [rejected(value, use: use, context: context)] }
         if let tag = posixTag(value) {
             // 'en_US.UTF-8' is no tag at all; 'de_DE' is one spelled the POSIX way.
             let charset = value.contains(".") || value.contains("@")
             var findings = [ValueFinding(
                 .invalidLocale, "'\(value)' is a POSIX locale name; the locale tag is '\(tag)'",
                 fix: Fix(.safe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
-            if let use = context.rejectedLocales[tag] {
+            if let use = context.locales.rejected[tag] {
                 findings = [rejected(value, use: use, context: context)]
             } else if let unsupported = unsupported(tag, shownAs: tag, context: context) {
                 findings.append(unsupported)
@@ -58,7 +83,7 @@ enum LocaleRule {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale: its region or script code is unknown")]
         }
         let canonical = result.canonical.isEmpty ? value : result.canonical
-        if let use = context.rejectedLocales[canonical] { return [rejected(value, use: use, context: context)] }
+        if let use = context.locales.rejected[canonical] { return [rejected(value, use: use, context: context)] }
         var findings: [ValueFinding] = []
         if canonical != value {
             findings.append(ValueFinding(
@@ -95,11 +120,11 @@ enum LocaleRule {
     /// table holds the language alone; the language alone is offered as an unsafe fix unless ICU reads
     /// it in another script ('zh' is Simplified, 'zh-TW' Traditional Chinese).
     private static func unsupported(_ tag: String, shownAs value: String, context: ValueContext) -> ValueFinding? {
-        let supported = context.supportedLocales
+        let supported = context.locales.supported
         guard !supported.isEmpty, !supported.contains(tag) else { return nil }
         let language = String(tag.split(separator: "-").first ?? "")
         let target = context.target.name
-        let documented = context.documentedLocales.sorted()
+        let documented = context.locales.documented.sorted()
         var message = "'\(value)' is not in the locale table of \(context.profileName)"
         if !documented.isEmpty {
             let listed = documented.count > 8 ? ValueText.quotedList(Array(documented.prefix(8))) + "…" : ValueText.quotedList(documented)
@@ -107,7 +132,7 @@ enum LocaleRule {
         }
         var fix: Fix?
         if supported.contains(language) {
-            message += context.documentedLocales.contains(language)
+            message += context.locales.documented.contains(language)
                 ? "; '\(language)' is documented"
                 : "; '\(language)' is in the table as a language \(target) translates, not as a documented locale"
             let script = ICUBridge.likelyScript(tag), languageScript = ICUBridge.likelyScript(language)
