@@ -14,7 +14,7 @@ enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         // libphonenumber would read 'Nov-23' as keypad letters; excel-date says what happened to it.
         var bytes = value
-        if bytes.withUTF8({ ExcelDateRule.dateDisplay($0) }) != nil {
+        if (5...6).contains(value.utf8.count), bytes.withUTF8({ ExcelDateRule.dateDisplay($0) }) != nil {
             return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it (see excel-date): take the number from the source again")]
         }
         let region = context.defaultRegion
