@@ -179,6 +179,19 @@ int32_t cicu_locale_check(const char *tag, char *canonicalOut, int32_t capacity)
     return flags;
 }
 
+int32_t cicu_locale_likely_script(const char *tag, char *out, int32_t capacity) {
+    if (capacity > 0) out[0] = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    char localeID[ULOC_FULLNAME_CAPACITY], maximized[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, localeID, (int32_t)sizeof localeID, &parsed, &status);
+    if (U_FAILURE(status)) return 0;
+    uloc_addLikelySubtags(localeID, maximized, (int32_t)sizeof maximized, &status);
+    if (U_FAILURE(status)) return 0;
+    uloc_getScript(maximized, out, capacity, &status);
+    return U_SUCCESS(status) && out[0] != 0;
+}
+
 /* ---- Time zones ---- */
 
 int32_t cicu_tz_canonical(const char *id, char *out, int32_t capacity) {

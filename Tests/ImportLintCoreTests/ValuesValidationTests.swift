@@ -8,7 +8,7 @@ private func context(_ kind: ValueKind, allowed: [String]? = nil, region: String
     column.sms = sms
     if kindBy { column.kindBy = DependentKind(column: "Contact Protocol", kinds: ["website": .url]) }
     return ValueContext(column: column, kind: kind, allowed: allowed, defaultRegion: region, profileName: "4me-people",
-                        supportedLocales: locales, timeZoneNames: zones)
+                        locales: LocaleTable(supported: locales, documented: locales), timeZoneNames: zones)
 }
 
 private func check(_ value: String, _ ctx: ValueContext) -> [ValueFinding] { ValueValidation.validate(value, context: ctx) }
@@ -103,8 +103,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(unsupported.first?.message.contains("locales:") == true)
     }
     @Test func documentedAsNotALocale() {
-        var ctx = context(.locale, locales: Self.supported)
-        ctx.rejectedLocales = ["nl-NL": "nl"]
+        var ctx = context(.locale)
+        ctx.locales = LocaleTable(supported: Self.supported, documented: Self.supported, rejected: ["nl-NL": "nl"])
         for v in ["nl-NL", "nl_NL", "nl_NL.UTF-8"] {
             let f = check(v, ctx)
             #expect(f.map(\.rule.code) == ["VAL005"], "\(v)")
@@ -127,8 +127,39 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
     @Test func shippedTableFollowsTheDocuments() throws {
         let table = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
         for tag in ["en-US", "fr", "nl", "pl", "pt-PT"] { #expect(table.supported.contains(tag), "\(tag)") }
+        #expect(table.documented == ["en-US", "fr", "nl", "pl", "pt-PT"])
+        #expect(table.supported.isSuperset(of: ["de", "zh", "en", "pt"]))
         #expect(!table.supported.contains("nl-NL"))
         #expect(table.rejected == ["nl-NL": "nl"])
+    }
+    /// 4me's own table: the message names what is documented and how the table holds the language alone.
+    private func shipped() throws -> ValueContext {
+        var ctx = context(.locale)
+        ctx.locales = LocaleRule.table(try ProfileLoader.tableLines("4me-locales"))
+        return ctx
+    }
+    @Test func regionalTagsSayWhatIsDocumented() throws {
+        let ctx = try shipped()
+        let zh = try #require(check("zh-CN", ctx).first)
+        #expect(zh.message.contains("'en-US', 'fr', 'nl', 'pl', 'pt-PT'"))
+        #expect(zh.message.contains("'zh' is in the table as a language the target system translates, not as a documented locale"))
+        #expect(zh.fix?.replacement == "zh" && zh.fix?.applicability == .unsafe)
+        let pt = try #require(check("pt-BR", ctx).first)
+        #expect(pt.message.contains("documented for this language: 'pt-PT'"))
+        let fr = try #require(check("fr-CA", ctx).first)
+        #expect(fr.message.contains("'fr' is documented"))
+        #expect(fr.fix?.replacement == "fr")
+        #expect(try #require(check("th", ctx).first).fix == nil)
+    }
+    /// 'zh' alone is Simplified Chinese: it is no fix for a Traditional Chinese tag.
+    @Test func languageInAnotherScriptIsNoFix() throws {
+        let ctx = try shipped()
+        for v in ["zh-TW", "zh-HK", "zh-Hant"] {
+            let f = try #require(check(v, ctx).first, "\(v)")
+            #expect(f.rule.code == "VAL005", "\(v)")
+            #expect(f.fix == nil, "\(v)")
+            #expect(f.message.contains("Hans script"), "\(v)")
+        }
     }
 }
 

@@ -30,6 +30,9 @@ int32_t cicu_to_ascii_lower(const char *s, int32_t length, char *out, int32_t ca
 enum { CICU_LOCALE_WELL_FORMED = 1, CICU_LOCALE_LANGUAGE_KNOWN = 2, CICU_LOCALE_REGION_KNOWN = 4,
        CICU_LOCALE_SCRIPT_KNOWN = 8 };
 int32_t cicu_locale_check(const char *tag, char *canonicalOut, int32_t capacity);
+/* The script a BCP 47 tag most likely stands for (ICU's likely subtags: 'zh-TW' -> 'Hant', 'zh' -> 'Hans'),
+   into `out`; returns 1, or 0 when ICU cannot tell. */
+int32_t cicu_locale_likely_script(const char *tag, char *out, int32_t capacity);
 
 /* Canonical time zone id (CLDR: "US/Central" -> "America/Chicago"); -1 when ICU does not know `id`. */
 int32_t cicu_tz_canonical(const char *id, char *out, int32_t capacity);

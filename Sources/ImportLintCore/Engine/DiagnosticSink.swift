@@ -18,6 +18,9 @@ public final class DiagnosticSink {
     /// the file is a MySQL or PostgreSQL text export, which `BackslashEscapeRule` reads again for its other
     /// escapes. Known from the findings, so that no record is screened for it.
     @exclusivity(unchecked) private(set) var sawSQLNull = false
+    /// A '\N' cell was met where no finding quotes it (`BackslashEscapeRule`, in a column the profile
+    /// does not know or with placeholder-value deselected).
+    func noteSQLNull() { sawSQLNull = true }
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted. This and the next two
     /// are read for every finding and not checked for exclusive access (a call each time): a sink is one
     /// thread's, and nothing it calls while one is being accessed reaches back into it.

@@ -23,6 +23,17 @@ public enum HeaderMatch: Equatable, Sendable {
         case .unknown: nil
         }
     }
+
+    /// The order in which header cells claim their column: a certain match before a guess, so that an
+    /// Entra export's 'mail' (an alias) takes Primary Email before its earlier 'userPrincipalName' (a guess).
+    var claimRank: Int {
+        switch self {
+        case .exact: 0
+        case .spelling, .punctuation, .alias: 1
+        case .guessedAlias, .nearMiss: 2
+        case .unknown: 3
+        }
+    }
 }
 
 /// Matches header text against a profile's column names and aliases.
@@ -147,12 +158,11 @@ enum HeaderAnalysis {
         let matches = header.map(matcher.match)
         var bindings = [ColumnSpec?](repeating: nil, count: header.count)
         var taken = Set<String>()
-        // Exact names claim their column first, so 'Email' beside 'Primary Email' is not bound twice.
-        for pass in 0..<2 {
-            for (i, m) in matches.enumerated() {
-                guard let name = m.column, bindings[i] == nil else { continue }
-                let isExact: Bool = if case .exact = m { true } else { false }
-                if (pass == 0) != isExact { continue }
+        // Exact names claim their column first, so 'Email' beside 'Primary Email' is not bound twice; then
+        // other certain matches, then guesses, each in header order.
+        for rank in 0..<3 {
+            for (i, m) in matches.enumerated() where m.claimRank == rank {
+                guard let name = m.column else { continue }
                 if taken.insert(name).inserted { bindings[i] = profile.column(named: name) }
             }
         }

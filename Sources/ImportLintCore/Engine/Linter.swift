@@ -38,6 +38,9 @@ public final class Linter {
                     encoding = late.encoding
                 } catch is SplitLint.Abandoned where split {
                     split = false
+                } catch let found as NotText.Found {
+                    // Known only once the bytes after a plain-ASCII head were read.
+                    return UnreadableInput.report(input, problem: found.description, sink: makeSink(for: input))
                 }
             }
         }
@@ -47,17 +50,23 @@ public final class Linter {
     /// in the encoding the whole file's bytes give.
     private struct LateNonUTF8: Error { let encoding: InputEncoding }
 
+    /// A sink for one file's findings, with the selection, `--max-findings` and the suppressions.
+    private func makeSink(for input: InputFile) -> DiagnosticSink {
+        let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
+        if let suppressions = options.suppressions {
+            let path = input.displayPath
+            sink.isSuppressed = { suppressions.suppresses($0, path: path) }
+        }
+        return sink
+    }
+
     /// `known` nil: the encoding is sniffed from the head. When the head is plain ASCII the file is read as
     /// UTF-8 until its first other byte, and the encoding sniffer decides then as it would have from the start.
     /// `split`: the file may be linted in two parts at once (`SplitLint`).
     private func lintNamed(_ input: InputFile, encoding known: InputEncoding?, split: Bool) throws -> LintResult {
         let explicitProfile = try options.profile.map(ProfileLoader.load)
         let stamp = options.captureSourceLines ? input.stamp() : nil
-        let sink = DiagnosticSink(selection: options.selection, maxFindings: options.maxFindings)
-        if let suppressions = options.suppressions {
-            let path = input.displayPath
-            sink.isSuppressed = { suppressions.suppresses($0, path: path) }
-        }
+        let sink = makeSink(for: input)
         if let problem = UnreadableInput.problem(input) { return UnreadableInput.report(input, problem: problem, sink: sink) }
         let sniffed = try known ?? input.encodingFromHead(override: options.inputEncoding)
         let encoding = sniffed ?? .utf8(bom: false)
@@ -199,7 +208,7 @@ enum RuleFactory {
             MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
-            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), LineBreakInValueRule(context),
+            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context),
         ]

@@ -62,7 +62,12 @@ enum HeaderPeek {
     }
 
     private static func openNamed(_ input: InputFile) throws -> (CSVReader, [String])? {
-        let encoding = try input.encoding(override: nil)
+        let encoding: InputEncoding
+        do {
+            encoding = try input.encoding(override: nil)
+        } catch is NotText.Found {
+            return nil  // no text to take keys from: its lint reports it (unreadable-input)
+        }
         let reader = CSVReader(source: try input.openDecoded(encoding))
         reader.setDelimiter(DelimiterSniffer.sniff(try reader.head(), path: input.displayPath))
         guard let header = try reader.readHeader() else { return nil }

@@ -15,7 +15,7 @@ public enum RuleCatalog {
         .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue, .backslashEscape,
-        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .phoneMissingPlus, .invisibleCharacter,
+        .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .excelDate, .phoneMissingPlus, .invisibleCharacter,
     ]
 
     static let pending: [RuleDescriptor] = [

@@ -108,11 +108,7 @@ public final class FixRun {
         var status: Int32 = 0
         var next = 0
         for (file, preparation) in zip(request.files, prepared) {
-            do {
-                let job = try preparation.get()
-                defer { next += 1 }
-                status = max(status, try finish(job, outcomes[next]))
-            } catch FixPreparation.unreadable(let problem) {
+            func unreadable(_ problem: String) {
                 let rule = RuleDescriptor.unreadableInput
                 note("\(TerminalText.path(file)):1:1: error: \(TerminalText.escape(problem)) [\(rule.code) \(rule.name)]")
                 if request.format == .json {
@@ -120,6 +116,16 @@ public final class FixRun {
                     do { try emit(unreadableReport(file, problem: problem), toStderr: request.diff || request.output == "-") } catch { status = 2 }
                 }
                 status = max(status, 1)
+            }
+            do {
+                let job = try preparation.get()
+                defer { next += 1 }
+                status = max(status, try finish(job, outcomes[next]))
+            } catch FixPreparation.unreadable(let problem) {
+                unreadable(problem)
+            } catch let found as NotText.Found {
+                // Known only from the bytes after a plain-ASCII head, which the lint read.
+                unreadable(found.description)
             } catch {
                 // One unreadable file does not stop the others; it is reported like a usage or I/O error.
                 let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)

@@ -14,29 +14,30 @@ fr
 nl
 pl
 pt-PT
-# The languages 4me lists for 'Do Not Translate Languages' (People API fields). Taking them as Locale
-# values is this table's reading, not a documented fact: it only keeps them from being warned about.
-en
-de
-es
-pt
-it
-da
-fi
-sv
-cs
-tr
-ru
-ar
-id
-fa
-no
-zh
-ja
-ko
-he
-hi
-ms
+# The languages 4me lists for 'Do Not Translate Languages' (People API fields), marked 'translated'.
+# Taking them as Locale values is this table's reading, not a documented fact: it only keeps them from
+# being warned about, and messages never call them documented.
+en	translated
+de	translated
+es	translated
+pt	translated
+it	translated
+da	translated
+fi	translated
+sv	translated
+cs	translated
+tr	translated
+ru	translated
+ar	translated
+id	translated
+fa	translated
+no	translated
+zh	translated
+ja	translated
+ko	translated
+he	translated
+hi	translated
+ms	translated
 # Documented as NOT a 4me locale (tag, then the tag to use): 4me's REST and SCIM APIs fall back to the
 # language; whether the import does is not documented.
 nl-NL	nl

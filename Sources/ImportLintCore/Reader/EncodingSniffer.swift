@@ -108,6 +108,8 @@ public enum EncodingSniffer {
             }
         }
         guard scanner.invalidSequences > 0 else { return .utf8(bom: false) }
+        // Past the head, as within it (`NotText`): 8-bit text, then a UTF-16LE export appended to it.
+        if scanner.firstInvalidIsUTF16LEMark { throw NotText.Found(kind: .eightBitThenUTF16) }
         let guess = CharsetJudge.judge(scanner.sample)
         var clear = guess.isClear
         if !scanner.validLines.isEmpty {
@@ -182,6 +184,9 @@ struct UTF8Scanner {
     var validLines: [[UInt8]] = []
     /// The lines with invalid sequences only.
     var invalidSample: [UInt8] = []
+    /// The first invalid sequence is a UTF-16LE byte-order mark with a NUL in the two code units after it:
+    /// a UTF-16LE export (Out-File) appended to this text by `cat` or `copy /b`.
+    var firstInvalidIsUTF16LEMark = false
     private var consumed = 0
     private var pending: [UInt8] = []
 
@@ -215,7 +220,14 @@ struct UTF8Scanner {
                     pending = Array(UnsafeBufferPointer(rebasing: chunk[end...]))
                     break
                 }
-                if length > 0 { lineValid += 1; end += length } else { lineInvalid += 1; end += -length }
+                if length > 0 {
+                    lineValid += 1
+                    end += length
+                    continue
+                }
+                if invalidSequences + lineInvalid == 0 { firstInvalidIsUTF16LEMark = Self.isUTF16LEMark(p, end, n) }
+                lineInvalid += 1
+                end += -length
             }
             validMultibyte += lineValid
             invalidSequences += lineInvalid
@@ -224,6 +236,13 @@ struct UTF8Scanner {
             i = end
         }
         consumed += n - pending.count
+    }
+
+    /// 0xFF 0xFE at `i`, then a NUL among the next four bytes (a mark at the very end of a chunk is not
+    /// recognized: the file is then judged as before).
+    private static func isUTF16LEMark(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        guard i + 1 < n, p[i] == 0xFF, p[i + 1] == 0xFE else { return false }
+        return (i + 2..<min(n, i + 6)).contains { p[$0] == 0 }
     }
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>, valid: Bool) {

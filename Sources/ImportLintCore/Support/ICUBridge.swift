@@ -97,6 +97,9 @@ enum ICUBridge {
                            scriptKnown: flags & 8 != 0, canonical: cString(out))
     }
 
+    /// The script `tag` most likely stands for ('zh-TW' → 'Hant', 'zh' → 'Hans'), nil when ICU cannot tell.
+    static func likelyScript(_ tag: String) -> String? { lookup(tag, capacity: 16) { cicu_locale_likely_script($0, $1, $2) } }
+
     // MARK: Time zones
 
     static func canonicalTimeZone(_ id: String) -> String? { lookup(id) { cicu_tz_canonical($0, $1, $2) } }

@@ -26,10 +26,9 @@ public struct ValueContext: Sendable {
     public var allowed: [String]?
     public var defaultRegion: String?
     public var profileName: String
-    /// Accepted locale tags and time zone names of the profile (empty when the profile has none).
-    public var supportedLocales: Set<String>
-    /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
-    public var rejectedLocales: [String: String] = [:]
+    /// The profile's locale table (empty when the profile has none).
+    public var locales: LocaleTable
+    /// Accepted time zone names of the profile (empty when the profile has none).
     public var timeZoneNames: Set<String>
     /// How messages name the target system (the profile's `target:` wording).
     public var target = TargetWording.neutral
@@ -39,13 +38,13 @@ public struct ValueContext: Sendable {
     public var emptyCellsOverwrite = false
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
-                supportedLocales: Set<String> = [], timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
+                locales: LocaleTable = .empty, timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
         self.column = column
         self.kind = kind
         self.allowed = allowed
         self.defaultRegion = defaultRegion
         self.profileName = profileName
-        self.supportedLocales = supportedLocales
+        self.locales = locales
         self.timeZoneNames = timeZoneNames
         self.directory = directory
     }

@@ -8,11 +8,14 @@ extension RuleDescriptor {
             break or carriage return as '\\t', '\\n', '\\r' ('\\b', '\\f', '\\v' for the rarer controls, MySQL \
             a NUL as '\\0'). Neither 4me nor The Receptionist documents any escape in an import file: expect \
             the import to store the backslash and the letter as text ('Ann\\tLee'). Reported only in a file \
-            with '\\N' cells (which placeholder-value or missing-value report): they show it is such an \
-            export, and nothing else is screened, so a file without them costs nothing. One finding per \
+            with '\\N' cells: they show it is such an export. They are known from the findings of \
+            placeholder-value or missing-value; only the columns those do not screen (columns the profile does \
+            not know, or all when placeholder-value is deselected) are looked at for a '\\N', so a file \
+            without such columns costs nothing. One finding per \
             cell, naming what each escape stands for; quoted cells are CSV and left alone, and a cell that is \
-            '\\N' (or '\\n') alone is placeholder-value's. A backslash before a delimiter or at the end of a line (MySQL's \
-            escaped delimiter and line break) splits the record and is reported as a ragged row. Decisions: \
+            '\\N' (or '\\n') alone is placeholder-value's. A cell ending in a backslash that escapes the delimiter \
+            or the line break after it (MySQL's escaped field and line terminators) is reported too: the record \
+            is split there, so it is also a ragged row. Decisions: \
             a cell whose only escapes are '\\\\' has an unsafe fix writing one backslash for each (unsafe: \
             '\\\\' may have been typed, as in a '\\\\server\\share' path); a tab or line break is not written \
             into a cell (the import reads a line break in a reference cell as several values), and '\\N' is \
@@ -43,28 +46,56 @@ enum SQLNull {
         }
     }
 
-    private static let marker = Array("\\N".utf8)
+    static let marker = Array("\\N".utf8)
 }
 
 /// Reads a file whose '\N' cells showed it to be a MySQL or PostgreSQL text export again when it ends,
-/// and reports each unquoted cell holding the backslash escapes those exports write.
+/// and reports each unquoted cell holding the backslash escapes those exports write, and each cell ending
+/// in the backslash that escapes a delimiter or line break (the record is split there).
 final class BackslashEscapeRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.backslashEscape] }
     /// It reads the file itself in `finish`, and only when the findings showed a '\N' cell (or, in `fix`'s
-    /// lint of its output, the input's did).
-    override var checksRecords: Bool { false }
-    override var splitting: Splitting { .stateless }
+    /// lint of its output, the input's did). The records are checked only for a '\N' in the columns whose
+    /// findings would not show it (`unscreened`), which most files do not have.
+    override var checksRecords: Bool { !unscreened.isEmpty }
+    override var splitting: Splitting { unscreened.isEmpty ? .stateless : .merges }
 
     private let context: FileContext
     private let targetName: String
+    /// Columns whose '\N' cells no placeholder-value or missing-value finding quotes: columns the profile
+    /// does not know, and every column when both rules are deselected (required ones when only
+    /// placeholder-value is).
+    private let unscreened: [Int]
+    /// A '\N' cell was met in an unscreened column.
+    @exclusivity(unchecked) private var sawNullUnscreened = false
 
     init?(_ context: FileContext) {
-        guard context.options.selection.isEnabled(.backslashEscape) else { return nil }
+        let selection = context.options.selection
+        guard selection.isEnabled(.backslashEscape) else { return nil }
         self.context = context
         targetName = (context.profile?.target ?? .neutral).name
+        let placeholders = selection.isEnabled(.placeholderValue), missing = selection.isEnabled(.missingValue)
+        unscreened = context.bindings.indices.filter { i in
+            guard let spec = context.bindings[i] else { return true }
+            return !(placeholders || (missing && spec.valueRequired))
+        }
+    }
+
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        guard !sawNullUnscreened else { return }
+        for i in unscreened where i < reader.fieldCount && reader.bytes(i).trimmedASCII().elementsEqual(SQLNull.marker) {
+            sawNullUnscreened = true
+            return
+        }
+    }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? BackslashEscapeRule else { return }
+        sawNullUnscreened = sawNullUnscreened || later.sawNullUnscreened
     }
 
     override func finish(sink: DiagnosticSink) {
+        if sawNullUnscreened { sink.noteSQLNull() }
         guard sink.sawSQLNull || context.options.sqlTextExport else { return }
         do {
             try context.forEachRecord { reader, record in
@@ -72,8 +103,9 @@ final class BackslashEscapeRule: RecordRule {
                 guard reader.unterminatedQuote == nil, reader.rawRecordContains(Self.backslash) else { return }
                 for i in 0..<reader.fieldCount where !reader.isQuoted(i) {
                     let cell = reader.bytes(i)
-                    guard cell.contains(Self.backslash), let escapes = Self.escapes(in: cell) else { continue }
-                    report(escapes, cell: i, reader: reader, record: record, sink: sink)
+                    guard cell.contains(Self.backslash) else { continue }
+                    if let escapes = Self.escapes(in: cell) { report(escapes, cell: i, reader: reader, record: record, sink: sink) }
+                    if Self.endsWithEscape(cell) { reportSplit(cell: i, reader: reader, record: record, sink: sink) }
                 }
             }
         } catch {
@@ -117,6 +149,13 @@ final class BackslashEscapeRule: RecordRule {
         return found.isEmpty ? nil : found
     }
 
+    /// The cell ends in an odd run of backslashes: its last one escapes the delimiter or line break after it.
+    private static func endsWithEscape(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        while run < cell.count && cell[cell.count - 1 - run] == backslash { run += 1 }
+        return run % 2 == 1
+    }
+
     /// The cell with each '\\\\' written as one backslash (its only escapes).
     private static func halvingBackslashes(_ cell: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
@@ -128,11 +167,30 @@ final class BackslashEscapeRule: RecordRule {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A cell ending in an escaping backslash: the export meant the delimiter (or line break) after it as
+    /// part of the value, so the value goes on in the next cell (or line) and the record is ragged.
+    private func reportSplit(cell index: Int, reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let value = reader.string(index)
+        let last = index == reader.fieldCount - 1
+        let escaped = last ? "the line break after it" : "the \(DelimiterSniffer.word(context.delimiter)) after it"
+        let effect = last ? "the value goes on in the next line, which is read as another record"
+            : "the value goes on in the next cell, so this record has a cell more than it should and its later cells are shifted"
+        let position = reader.position(ofField: index)
+        sink.emit(Diagnostic(
+            rule: .backslashEscape, line: position.line, column: position.column, record: record,
+            field: index < context.bindings.count ? context.bindings[index]?.name : nil,
+            message: "'\(value)' ends with a backslash that escapes \(escaped), as MySQL's SELECT … INTO OUTFILE writes a delimiter or line break inside a value, and this file is such an export (\(evidence(sink))): \(effect). \(targetName) documents no escapes in an import file; export again as CSV (quoted cells)",
+            fieldIndex: index, values: [value]))
+    }
+
+    private func evidence(_ sink: DiagnosticSink) -> String {
+        sink.sawSQLNull ? "it has '\\N' cells, their NULL" : "the file fixed into it had '\\N' cells, their NULL"
+    }
+
     private func report(_ escapes: [UInt8], cell index: Int, reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let value = reader.string(index)
-        let evidence = sink.sawSQLNull ? "it has '\\N' cells, their NULL" : "the file fixed into it had '\\N' cells, their NULL"
         let listed = escapes.map { "'\\\(Character(UnicodeScalar($0)))' for \(Self.meaning($0)!)" }.joined(separator: ", ")
-        var message = "'\(value)' holds backslash escapes as MySQL's SELECT … INTO OUTFILE and PostgreSQL's COPY … TO write them (\(listed)); this file is such an export (\(evidence)). \(targetName) documents no escapes in an import file: expect it to store them as written"
+        var message = "'\(value)' holds backslash escapes as MySQL's SELECT … INTO OUTFILE and PostgreSQL's COPY … TO write them (\(listed)); this file is such an export (\(evidence(sink))). \(targetName) documents no escapes in an import file: expect it to store them as written"
         var fix: Fix?
         if escapes == [Self.backslash] {
             fix = Fix(.unsafe, "Write each '\\\\' as one backslash, as the export meant (unsafe: '\\\\' may have been typed)",

@@ -104,6 +104,13 @@ public enum NotText {
         case nulBytes(percent: Int)
     }
 
+    /// Thrown by the encoding sniffer when bytes past the head show the file is no text (an appended
+    /// UTF-16LE export): the linter reports it as `unreadable-input`, as it does a head that shows it.
+    struct Found: Error, CustomStringConvertible {
+        let kind: Kind
+        var description: String { UnreadableInput.advice(kind) }
+    }
+
     /// What the first bytes of a file are when they are not text; nil for text (UTF-16 without BOM included).
     public static func kind(_ head: [UInt8]) -> Kind? {
         let byteOrderMarks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x00, 0x00, 0xFE, 0xFF]]

@@ -2,8 +2,9 @@
 ///
 /// U+FFFD always means lost data. A '?' is reported only where a letter must have been: between two
 /// letters ('Lef?vre', 'M??ller'), at the start of a word before a letter ('?mile'), or as a whole word of
-/// two or more ('Zhang ???', a name in a script the export could not hold). Sentence punctuation
-/// ('Really?', 'Why??'), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
+/// two or more ('Zhang ???', a name in a script the export could not hold), and in a name column at its
+/// end after a letter ('Jos?'). Sentence punctuation ('Really?', 'Why??') outside names, a lone '?'
+/// placeholder and URL queries ('page?id=3') are left alone.
 enum LossyReplacement {
     /// `decodedFrom`: the code page the file was read in, when it is not Unicode.
     static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> ValueFinding? {
@@ -38,9 +39,12 @@ enum LossyReplacement {
             let nextBoundary = next.map { $0.properties.isWhitespace || "-)'\",/".unicodeScalars.contains($0) } ?? true
             // In an email or other '=' / '&' query-like text, 'x?y=' is a query string, not a lost letter.
             let queryLike = kind != .email && kind != .managerEmail && value.contains("=")
+            // A name is no sentence: a '?' ending it after a letter ('Jos?', 'Ng??') lost a letter too.
+            let endsName = kind == .personName && previousLetter && next == nil
             if previousLetter && nextLetter && !queryLike
                 || previousBoundary && nextLetter && !queryLike
-                || run >= 2 && previousBoundary && nextBoundary {
+                || run >= 2 && previousBoundary && nextBoundary
+                || endsName {
                 return questionMarkFinding(value)
             }
             i = j

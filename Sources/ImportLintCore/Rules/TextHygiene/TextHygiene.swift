@@ -146,9 +146,18 @@ public enum TextHygiene {
             return "'\(value)' is not in Unicode NFC: it holds a letter stored as one character that NFC stores as the letter and its mark (as Devanagari U+095B is U+091C and the nukta); it looks the same but will not match the same text typed normally"
         }
         guard value.unicodeScalars.count == normalized.unicodeScalars.count else {
+            // Korean syllables decomposed (macOS file systems and exports) are jamo, not letters and accents.
+            if value.unicodeScalars.contains(where: isConjoiningJamo) {
+                return "'\(value)' is not in Unicode NFC (Korean syllables stored as their separate jamo, as macOS writes them); it looks the same but will not match the same text typed normally"
+            }
             return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
         }
         return "'\(value)' is not in Unicode NFC: its combining marks are in another order than NFC puts them in (as some keyboards type a dagesh or shadda before the vowel); it looks the same but will not match the same text stored in NFC"
+    }
+
+    /// Hangul Jamo and its extensions A and B: the parts NFD splits a Korean syllable into.
+    private static func isConjoiningJamo(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x11FF).contains(s.value) || (0xA960...0xA97F).contains(s.value) || (0xD7B0...0xD7FF).contains(s.value)
     }
 
     /// What one pass over the scalars tells about which analyses can find anything.

@@ -14,6 +14,10 @@ enum EmailRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         if isPlainValidASCII(value) { return DirectoryValues.validAddress(value, settings: context.directory) }
         if let leaked = DirectoryValues.malformedAddress(value, column: context.column.name) { return [leaked] }
+        if hasQuotedLocalPart(value) {
+            // RFC 5321 allows it; neither vendor says whether its import does.
+            return [ValueFinding(.invalidEmail, "'\(value)' has a quoted local part (the part before the '@' in quotes, which RFC 5321 allows); whether \(context.target.name) accepts one is not documented, and many systems that check addresses reject it", severity: .warning)]
+        }
         if let (problem, fix) = problem(in: value) {
             return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)", fix: fix)]
         }
@@ -177,6 +181,14 @@ enum EmailRule {
             previous = c
         }
         return labelLength >= 2 && labelLength <= 63 && previous != 0x2D && labelAllLetters && labels >= 1
+    }
+
+    /// '"john smith"@widget.com': a quoted part before the last '@', and a domain without spaces after it.
+    static func hasQuotedLocalPart(_ value: String) -> Bool {
+        guard value.hasPrefix("\""), let close = value.range(of: "\"@", options: .backwards),
+              close.lowerBound > value.startIndex else { return false }
+        let domain = value[close.upperBound...]
+        return !domain.isEmpty && !domain.contains("@") && !domain.contains(where: \.isWhitespace)
     }
 
     static func problem(in value: String) -> (String, Fix?)? {

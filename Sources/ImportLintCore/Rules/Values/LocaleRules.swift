@@ -1,28 +1,65 @@
+/// A profile's locale tags, as its table (`LocaleRule.table`) and the user's `locales:` give them. A class:
+/// a `ValueContext`, copied for every value validated, then retains one reference for all three.
+public final class LocaleTable: Sendable {
+    /// Accepted tags: documented ones, those the table takes on its own reading, and the user's.
+    public let supported: Set<String>
+    /// The supported tags the target documents.
+    public let documented: Set<String>
+    /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
+    public let rejected: [String: String]
+
+    public init(supported: Set<String>, documented: Set<String>, rejected: [String: String] = [:]) {
+        self.supported = supported
+        self.documented = documented
+        self.rejected = rejected
+    }
+
+    public static let empty = LocaleTable(supported: [], documented: [])
+
+    /// The table with tags the user's account offers (`locales:` in .importlint.yml); a profile without a
+    /// locale list gets none.
+    func adding(_ extra: [String]) -> LocaleTable {
+        supported.isEmpty || extra.isEmpty ? self : LocaleTable(supported: supported.union(extra), documented: documented, rejected: rejected)
+    }
+}
+
 /// VAL003 / VAL005: locale tags. ICU decides well-formedness (BCP 47, '_' tolerated), whether the language
 /// and region exist, and the canonical spelling ('en_us' → 'en-US', 'iw' → 'he').
 enum LocaleRule {
-    /// A locale table's lines: a tag per line, or a tag, a tab and the tag to use for a tag documented as
-    /// not accepted (4me: 'nl-NL', use 'nl').
-    static func table(_ lines: [String]) -> (supported: Set<String>, rejected: [String: String]) {
-        var supported = Set<String>(), rejected: [String: String] = [:]
+    /// A locale table's lines: a tag per line (documented by the target); a tag, a tab and `translated`
+    /// for a language the target translates, which the table takes as a value without it being documented
+    /// as one (4me's Do Not Translate Languages); or a tag, a tab and the tag to use for a tag documented
+    /// as not accepted (4me: 'nl-NL', use 'nl').
+    static func table(_ lines: [String]) -> LocaleTable {
+        var supported = Set<String>(), documented = Set<String>(), rejected: [String: String] = [:]
         for line in lines {
             let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count >= 2 { rejected[parts[0]] = parts[1] } else if let tag = parts.first { supported.insert(tag) }
+            if parts.count >= 2 && parts[1] == translatedMark {
+                supported.insert(parts[0])
+            } else if parts.count >= 2 {
+                rejected[parts[0]] = parts[1]
+            } else if let tag = parts.first {
+                supported.insert(tag)
+                documented.insert(tag)
+            }
         }
-        return (supported, rejected)
+        return LocaleTable(supported: supported, documented: documented, rejected: rejected)
     }
+
+    /// Longer than any BCP 47 language subtag, so no tag can be mistaken for it.
+    private static let translatedMark = "translated"
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         // The profile's own table is authoritative, even for spellings ICU would canonicalize ('no').
-        if context.supportedLocales.contains(value) { return [] }
-        if let use = context.rejectedLocales[value] { return [rejected(value, use: use, context: context)] }
+        if context.locales.supported.contains(value) { return [] }
+        if let use = context.locales.rejected[value] { return [rejected(value, use: use, context: context)] }
         if let tag = posixTag(value) {
             // 'en_US.UTF-8' is no tag at all; 'de_DE' is one spelled the POSIX way.
             let charset = value.contains(".") || value.contains("@")
             var findings = [ValueFinding(
                 .invalidLocale, "'\(value)' is a POSIX locale name; the locale tag is '\(tag)'",
                 fix: Fix(.safe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
-            if let use = context.rejectedLocales[tag] {
+            if let use = context.locales.rejected[tag] {
                 findings = [rejected(value, use: use, context: context)]
             } else if let unsupported = unsupported(tag, shownAs: tag, context: context) {
                 findings.append(unsupported)
@@ -46,7 +83,7 @@ enum LocaleRule {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale: its region or script code is unknown")]
         }
         let canonical = result.canonical.isEmpty ? value : result.canonical
-        if let use = context.rejectedLocales[canonical] { return [rejected(value, use: use, context: context)] }
+        if let use = context.locales.rejected[canonical] { return [rejected(value, use: use, context: context)] }
         var findings: [ValueFinding] = []
         if canonical != value {
             findings.append(ValueFinding(
@@ -79,17 +116,35 @@ enum LocaleRule {
     }
 
     /// A valid tag outside the profile's table: a warning, since the table lists what is documented and
-    /// the target's full list is not published.
+    /// the target's full list is not published. The message says which tags are documented and how the
+    /// table holds the language alone; the language alone is offered as an unsafe fix unless ICU reads
+    /// it in another script ('zh' is Simplified, 'zh-TW' Traditional Chinese).
     private static func unsupported(_ tag: String, shownAs value: String, context: ValueContext) -> ValueFinding? {
-        let supported = context.supportedLocales
+        let supported = context.locales.supported
         guard !supported.isEmpty, !supported.contains(tag) else { return nil }
         let language = String(tag.split(separator: "-").first ?? "")
-        var message = "'\(value)' is not in the locale list of \(context.profileName) (4me's enumeration as documented; the full list is not published)"
+        let target = context.target.name
+        let documented = context.locales.documented.sorted()
+        var message = "'\(value)' is not in the locale table of \(context.profileName)"
+        if !documented.isEmpty {
+            let listed = documented.count > 8 ? ValueText.quotedList(Array(documented.prefix(8))) + "…" : ValueText.quotedList(documented)
+            message += ": \(target) documents \(listed) and does not publish its full list"
+        }
         var fix: Fix?
         if supported.contains(language) {
-            message += "; '\(language)' is"
-            fix = Fix(.unsafe, "Replace with '\(language)'", replacement: language)
+            message += context.locales.documented.contains(language)
+                ? "; '\(language)' is documented"
+                : "; '\(language)' is in the table as a language \(target) translates, not as a documented locale"
+            let script = ICUBridge.likelyScript(tag), languageScript = ICUBridge.likelyScript(language)
+            if let script, let languageScript, script != languageScript {
+                message += ", and it stands for the \(languageScript) script where '\(value)' stands for \(script), so it is no fix"
+            } else {
+                fix = Fix(.unsafe, "Replace with '\(language)' (a guess: whether \(target) reads '\(tag)' as '\(language)' is not documented)",
+                          replacement: language)
+            }
         }
+        let sameLanguage = documented.filter { $0.hasPrefix(language + "-") }
+        if !sameLanguage.isEmpty { message += "; documented for this language: \(ValueText.quotedList(sameLanguage))" }
         message += "; if your account offers '\(tag)', add it under `locales:` in .importlint.yml"
         return ValueFinding(.unsupportedLocale, message, fix: fix, severity: .warning)
     }
@@ -115,11 +170,15 @@ extension RuleDescriptor {
         summary: "A locale tag documented as not accepted (an error), or one missing from the documented list (a warning)",
         explanation: """
             4me does not publish its full list of locales (its enumeration endpoint is authoritative). The \
-            profile's table (rules/tables/4me-locales.txt) lists what 4me documents: en-US, fr, nl, pl, pt-PT \
-            and the languages it translates. A tag documented as not a 4me locale ('nl-NL': use 'nl') is an \
-            error with a safe fix. Any other valid tag outside the table is a warning, not an error, since the \
-            account may offer it: add such tags under `locales:` in .importlint.yml; the language-only tag is \
-            offered as an unsafe fix.
+            profile's table (rules/tables/4me-locales.txt) lists what 4me documents: en-US, fr, nl, pl, pt-PT, \
+            and takes the languages 4me translates (de, zh, ja...) as values too, which 4me does not document \
+            as locales. A tag documented as not a 4me locale ('nl-NL': use 'nl') is an error with a safe fix. \
+            Any other valid tag outside the table is a warning, not an error, since the account may offer it: \
+            add such tags under `locales:` in .importlint.yml. The message names the documented tags; the \
+            language alone ('en-GB' → 'en') is offered as an unsafe fix when the table holds it, since whether \
+            the import reads a regional tag as its language is not documented (4me documents only that its \
+            REST and SCIM APIs read 'nl-NL' as 'nl'), and not when ICU reads the language alone in another \
+            script ('zh-TW' is Traditional Chinese, 'zh' Simplified).
             """,
         triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl-NL\n",
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl\n")

@@ -93,17 +93,16 @@ final class ValueRulesRule: RecordRule {
 
     init(_ context: FileContext) {
         let profile = context.profile
-        var locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
         // Tags the user's account offers (`locales:` in .importlint.yml) extend the documented list.
-        if !locales.supported.isEmpty { locales.supported.formUnion(context.options.extraLocales) }
+        let locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
+            .adding(context.options.extraLocales)
         let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
         var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                                 defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
-                                profileName: profile?.name ?? "", supportedLocales: locales.supported, timeZoneNames: zones,
+                                profileName: profile?.name ?? "", locales: locales, timeZoneNames: zones,
                                 directory: DirectorySettings(options: context.options))
         base.target = profile?.target ?? .neutral
-        base.rejectedLocales = locales.rejected
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
