@@ -93,9 +93,13 @@ final class ExcelDateRule: RecordRule {
     }
 
     /// What was likely typed: month-first, as Excel in the United States reads it ('12-Apr' ← '4-12',
-    /// 'Apr-45' ← '4-45').
+    /// 'Apr-45' ← '4-45'). A year that could be a day was typed with four digits ('Dec-20' ← '12-2020'):
+    /// Excel reads '12-20' as 20-Dec. Two digits are 20yy below 30, 19yy from 30, as Excel reads them.
     private static func example(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        if b.count == 6, b[3] == 0x2D, let m = month(b, at: 0) { return "\(m)-\(String(decoding: b[4...], as: UTF8.self))" }
+        if b.count == 6, b[3] == 0x2D, let m = month(b, at: 0) {
+            let yy = Int(b[4] - 0x30) * 10 + Int(b[5] - 0x30)
+            return (1...31).contains(yy) ? "\(m)-\(yy < 30 ? 2000 + yy : 1900 + yy)" : "\(m)-\(String(decoding: b[4...], as: UTF8.self))"
+        }
         let dash = b.count - 4
         let day = String(decoding: b[0..<dash], as: UTF8.self)
         return "\(month(b, at: dash + 1)!)-\(day)"
