@@ -24,14 +24,16 @@ public enum HeaderMatch: Equatable, Sendable {
         }
     }
 
-    /// The order in which header cells claim their column: a certain match before a guess, so that an
-    /// Entra export's 'mail' (an alias) takes Primary Email before its earlier 'userPrincipalName' (a guess).
+    /// The order in which header cells claim their column: the name itself, then the name spelled
+    /// otherwise, then an alias, then a guess; so 'primary email' takes Primary Email before an earlier
+    /// 'Email' (an alias), and an Entra export's 'mail' (an alias) before its earlier 'userPrincipalName'.
     var claimRank: Int {
         switch self {
         case .exact: 0
-        case .spelling, .punctuation, .alias: 1
-        case .guessedAlias, .nearMiss: 2
-        case .unknown: 3
+        case .spelling, .punctuation: 1
+        case .alias: 2
+        case .guessedAlias, .nearMiss: 3
+        case .unknown: 4
         }
     }
 }
@@ -159,8 +161,8 @@ enum HeaderAnalysis {
         var bindings = [ColumnSpec?](repeating: nil, count: header.count)
         var taken = Set<String>()
         // Exact names claim their column first, so 'Email' beside 'Primary Email' is not bound twice; then
-        // other certain matches, then guesses, each in header order.
-        for rank in 0..<3 {
+        // other spellings, aliases and guesses (`claimRank`), each in header order.
+        for rank in 0..<4 {
             for (i, m) in matches.enumerated() where m.claimRank == rank {
                 guard let name = m.column else { continue }
                 if taken.insert(name).inserted { bindings[i] = profile.column(named: name) }

@@ -82,8 +82,13 @@ final class BackslashEscapeRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        guard !sawNullUnscreened else { return }
-        for i in unscreened where i < reader.fieldCount && reader.bytes(i).trimmedASCII().elementsEqual(SQLNull.marker) {
+        // One memchr settles a record without a backslash, as most are: no cell of it can be '\N'.
+        guard !sawNullUnscreened, reader.rawRecordContains(Self.backslash) else { return }
+        for i in unscreened where i < reader.fieldCount {
+            // Most cells are judged by their first byte: a '\N' cell starts with the backslash or a blank before it.
+            let cell = reader.bytes(i)
+            guard cell.count >= 2, cell[0] == 0x5C || cell[0] == 0x20 || cell[0] == 0x09,
+                  cell.trimmedASCII().elementsEqual(SQLNull.marker) else { continue }
             sawNullUnscreened = true
             return
         }

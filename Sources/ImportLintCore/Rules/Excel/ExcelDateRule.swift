@@ -2,17 +2,17 @@ extension RuleDescriptor {
     public static let excelDate = RuleDescriptor(
         code: "XLS005", name: "excel-date",
         severity: .warning,
-        summary: "An identifier, PIN or phone number that a spreadsheet turned into a date ('12-Apr' for '4-12')",
+        summary: "An identifier that a spreadsheet turned into a date ('12-Apr' for '4-12')",
         explanation: """
             Excel reads a value such as 4-12, 4/12 or 12-4 as a date when a CSV file is opened, shows it as \
             '12-Apr' (a date of the current year) or, when the second number cannot be a day, as 'Apr-45' (April \
             1945), and saves that text back into the file. An Employee ID, Support ID, Source ID, \
-            Authentication ID or Identification (the identifier columns another system holds), a PIN or a \
-            phone number is never written so, so the cell is exact evidence of the damage: 4me and The \
-            Receptionist store the text as written (an identifier then matches nothing), and reject it as a \
-            PIN or phone number (invalid-pin, invalid-phone say so too). Reported per cell, as a warning. \
-            Decisions: only the two shapes Excel writes with English month names (d-mmm, mmm-yy) are \
-            evidence; other locales' date displays and full dates ('4/12/2026') are not reported, since an \
+            Authentication ID or Identification (the identifier columns another system holds) that has the \
+            form Excel gives a date was rarely written so: 4me and The Receptionist store the text as written, \
+            and the identifier then matches nothing. Reported per cell, as a warning. PIN and phone columns \
+            are not checked: invalid-pin and invalid-phone report such a cell already (invalid-phone names \
+            the date form). Decisions: only the two shapes Excel writes with English month names (d-mmm, \
+            mmm-yy) are reported; other locales' date displays and full dates ('4/12/2026') are not, since an \
             identifier may be a date on purpose. No fix: '12-Apr' was typed as '4-12', '4/12', '12-4' or \
             '12/4' depending on the computer's regional settings, so the original text cannot be known. Take \
             the values from the source again, and format such columns as Text before opening the file, or \
@@ -22,7 +22,7 @@ extension RuleDescriptor {
         cleanExample: "Primary Email,Name,Employee ID\nann@widget.com,Ann Lee,4-12\n")
 }
 
-/// Cells of identifier, PIN and phone columns that hold a date as Excel displays it. A file without such
+/// Cells of identifier columns that hold a date as Excel displays it. A file without such
 /// columns does not get this rule; in one with them each cell costs its length and at most two bytes.
 final class ExcelDateRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.excelDate] }
@@ -39,7 +39,7 @@ final class ExcelDateRule: RecordRule {
         guard context.options.selection.isEnabled(.excelDate) else { return nil }
         let columns = context.bindings.enumerated().compactMap { i, spec -> (Int, String)? in
             guard let spec, !spec.readOnly,
-                  (spec.externalID && spec.kind == .text) || spec.kind == .pin || spec.kind == .phone else { return nil }
+                  spec.externalID && spec.kind == .text else { return nil }
             return (i, spec.name)
         }
         if columns.isEmpty { return nil }
@@ -67,7 +67,7 @@ final class ExcelDateRule: RecordRule {
         let position = reader.position(ofField: indices[k])
         sink.emit(Diagnostic(
             rule: .excelDate, line: position.line, column: position.column, record: record, field: names[k],
-            message: "'\(value)' is a date as Excel shows it (\(display)): a spreadsheet read the \(names[k]) as a date and saved the date; \(targetName) takes it as written, so it no longer matches the source. The original ('\(Self.example(cell))' or similar) cannot be told from the date: take the value from the source again",
+            message: "'\(value)' has the form Excel gives a date (\(display)), which an identifier rarely has: a spreadsheet likely read the \(names[k]) as a date and saved the date; \(targetName) takes it as written, so it no longer matches the source. The original ('\(Self.example(cell))' or similar) cannot be told from the date: take the value from the source again",
             fieldIndex: indices[k], values: [value]))
     }
 
@@ -93,9 +93,13 @@ final class ExcelDateRule: RecordRule {
     }
 
     /// What was likely typed: month-first, as Excel in the United States reads it ('12-Apr' ← '4-12',
-    /// 'Apr-45' ← '4-45').
+    /// 'Apr-45' ← '4-45'). A year that could be a day was typed with four digits ('Dec-20' ← '12-2020'):
+    /// Excel reads '12-20' as 20-Dec. Two digits are 20yy below 30, 19yy from 30, as Excel reads them.
     private static func example(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        if b.count == 6, b[3] == 0x2D, let m = month(b, at: 0) { return "\(m)-\(String(decoding: b[4...], as: UTF8.self))" }
+        if b.count == 6, b[3] == 0x2D, let m = month(b, at: 0) {
+            let yy = Int(b[4] - 0x30) * 10 + Int(b[5] - 0x30)
+            return (1...31).contains(yy) ? "\(m)-\(yy < 30 ? 2000 + yy : 1900 + yy)" : "\(m)-\(String(decoding: b[4...], as: UTF8.self))"
+        }
         let dash = b.count - 4
         let day = String(decoding: b[0..<dash], as: UTF8.self)
         return "\(month(b, at: dash + 1)!)-\(day)"

@@ -56,7 +56,7 @@ final class HeaderColumnsRule: RecordRule {
                 continue  // only surrounding whitespace: reported by surrounding-whitespace
             case .spelling(let c) where Self.exact(profile):
                 message = bound ? "'\(header)' differs from \(profile.name)'s column '\(c)' only in case or spacing; \(profile.target.name) does not document matching headers that way, so take it that the import drops this field from every record"
-                    : "'\(header)' differs from \(profile.name)'s column '\(c)', which the file already has, only in case or spacing, and is ignored"
+                    : "'\(header)' differs from \(profile.name)'s column '\(c)', \(whichHas(c)), only in case or spacing, and is ignored"
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
             case .spelling(let c):
@@ -64,17 +64,17 @@ final class HeaderColumnsRule: RecordRule {
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
             case .punctuation(let c), .alias(let c):
                 message = bound ? "'\(header)' is not a \(profile.name) column, so the import drops this field from every record; it stands for '\(c)'"
-                    : "'\(header)' is not a \(profile.name) column; it looks like '\(c)', which the file already has, and is ignored"
+                    : "'\(header)' is not a \(profile.name) column; it looks like '\(c)', \(whichHas(c)), and is ignored"
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
             case .guessedAlias(let c, let why):
                 message = bound ? "'\(header)' is not a \(profile.name) column, so the import drops this field from every record; it may stand for '\(c)', but \(why)"
-                    : "'\(header)' is not a \(profile.name) column; it may stand for '\(c)', which the file already has, and is ignored"
+                    : "'\(header)' is not a \(profile.name) column; it may stand for '\(c)', \(whichHas(c)), and is ignored"
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)' (check that the column holds that)", replacement: c) : nil
                 if bound { severity = .error }
             case .nearMiss(let c):
                 message = bound ? "Unknown column '\(header)', so the import drops this field from every record; did you mean '\(c)'?"
-                    : "Unknown column '\(header)'; did you mean '\(c)'? (the file already has it)"
+                    : "Unknown column '\(header)'; did you mean '\(c)'? (\(takenBy(c).map { "'\($0)' already stands for it" } ?? "the file already has it"))"
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
             case .unknown where header.trimmingCharacters(in: .whitespaces).isEmpty:
@@ -111,4 +111,15 @@ final class HeaderColumnsRule: RecordRule {
     }
 
     private static func exact(_ profile: Profile) -> Bool { profile.accepts?.exactHeaders == true }
+
+    /// The header cell that took a column another cell matches, when that cell is not the column's name
+    /// ('mail', which took Primary Email before 'userPrincipalName'); nil when it is.
+    private func takenBy(_ column: String) -> String? {
+        guard let i = context.index(of: column), context.header[i].trimmingCharacters(in: .whitespaces) != column else { return nil }
+        return context.header[i]
+    }
+
+    private func whichHas(_ column: String) -> String {
+        takenBy(column).map { "which '\($0)' already stands for" } ?? "which the file already has"
+    }
 }

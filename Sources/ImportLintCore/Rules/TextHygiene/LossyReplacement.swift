@@ -39,8 +39,9 @@ enum LossyReplacement {
             let nextBoundary = next.map { $0.properties.isWhitespace || "-)'\",/".unicodeScalars.contains($0) } ?? true
             // In an email or other '=' / '&' query-like text, 'x?y=' is a query string, not a lost letter.
             let queryLike = kind != .email && kind != .managerEmail && value.contains("=")
-            // A name is no sentence: a '?' ending it after a letter ('Jos?', 'Ng??') lost a letter too.
-            let endsName = kind == .personName && previousLetter && next == nil
+            // A name is no sentence: a '?' ending it or one of its parts after a letter ('Jos?', 'Ng??',
+            // 'Ren? Dupont', 'Jos?-Maria') lost a letter too.
+            let endsName = kind == .personName && previousLetter && (next == nil || next == "-" || next!.properties.isWhitespace)
             if previousLetter && nextLetter && !queryLike
                 || previousBoundary && nextLetter && !queryLike
                 || run >= 2 && previousBoundary && nextBoundary

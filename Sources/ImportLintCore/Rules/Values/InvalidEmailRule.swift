@@ -14,7 +14,14 @@ enum EmailRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         if isPlainValidASCII(value) { return DirectoryValues.validAddress(value, settings: context.directory) }
         if let leaked = DirectoryValues.malformedAddress(value, column: context.column.name) { return [leaked] }
-        if hasQuotedLocalPart(value) {
+        if let (quoted, domain) = quotedLocalPart(value) {
+            // The domain is judged as any other address's: the quotes excuse only the part before the '@'.
+            if let (problem, _) = problem(in: "x@" + domain) {
+                return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)")]
+            }
+            guard isQuotedString(quoted) else {
+                return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: the quoted part before the '@' holds a '\"' that is not escaped")]
+            }
             // RFC 5321 allows it; neither vendor says whether its import does.
             return [ValueFinding(.invalidEmail, "'\(value)' has a quoted local part (the part before the '@' in quotes, which RFC 5321 allows); whether \(context.target.name) accepts one is not documented, and many systems that check addresses reject it", severity: .warning)]
         }
@@ -183,12 +190,23 @@ enum EmailRule {
         return labelLength >= 2 && labelLength <= 63 && previous != 0x2D && labelAllLetters && labels >= 1
     }
 
-    /// '"john smith"@widget.com': a quoted part before the last '@', and a domain without spaces after it.
-    static func hasQuotedLocalPart(_ value: String) -> Bool {
+    /// '"john smith"@widget.com': a quoted part before the last '@' (with its quotes), and a domain without
+    /// spaces after it; nil for other values.
+    static func quotedLocalPart(_ value: String) -> (quoted: Substring, domain: Substring)? {
         guard value.hasPrefix("\""), let close = value.range(of: "\"@", options: .backwards),
-              close.lowerBound > value.startIndex else { return false }
+              close.lowerBound > value.startIndex else { return nil }
         let domain = value[close.upperBound...]
-        return !domain.isEmpty && !domain.contains("@") && !domain.contains(where: \.isWhitespace)
+        guard !domain.isEmpty && !domain.contains("@") && !domain.contains(where: \.isWhitespace) else { return nil }
+        return (value[..<value.index(after: close.lowerBound)], domain)
+    }
+
+    /// RFC 5321's Quoted-string: in the quotes, a '"' or '\' only after a '\' that escapes it.
+    private static func isQuotedString(_ quoted: Substring) -> Bool {
+        var escaped = false
+        for byte in quoted.utf8.dropFirst().dropLast() {
+            if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return false }
+        }
+        return !escaped
     }
 
     static func problem(in value: String) -> (String, Fix?)? {

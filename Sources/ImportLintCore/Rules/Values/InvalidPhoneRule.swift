@@ -12,10 +12,10 @@ import Foundation
 /// arrive; so is a number with an extension. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
-        // libphonenumber would read 'Nov-23' as keypad letters; excel-date says what happened to it.
+        // libphonenumber would read 'Nov-23' as keypad letters: say what happened to it instead.
         var bytes = value
         if (5...6).contains(value.utf8.count), bytes.withUTF8({ ExcelDateRule.dateDisplay($0) }) != nil {
-            return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it (see excel-date): take the number from the source again")]
+            return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it: take the number from the source again")]
         }
         let region = context.defaultRegion
         let info = ICUBridge.phone(value, defaultRegion: region)

@@ -5,12 +5,15 @@ public final class LocaleTable: Sendable {
     public let supported: Set<String>
     /// The supported tags the target documents.
     public let documented: Set<String>
+    /// The languages the target translates, which the table takes without their being documented as tags.
+    public let translated: Set<String>
     /// Tags documented as not accepted, with the tag to use instead (4me: 'nl-NL' → 'nl').
     public let rejected: [String: String]
 
-    public init(supported: Set<String>, documented: Set<String>, rejected: [String: String] = [:]) {
+    public init(supported: Set<String>, documented: Set<String>, translated: Set<String> = [], rejected: [String: String] = [:]) {
         self.supported = supported
         self.documented = documented
+        self.translated = translated
         self.rejected = rejected
     }
 
@@ -19,7 +22,7 @@ public final class LocaleTable: Sendable {
     /// The table with tags the user's account offers (`locales:` in .importlint.yml); a profile without a
     /// locale list gets none.
     func adding(_ extra: [String]) -> LocaleTable {
-        supported.isEmpty || extra.isEmpty ? self : LocaleTable(supported: supported.union(extra), documented: documented, rejected: rejected)
+        supported.isEmpty || extra.isEmpty ? self : LocaleTable(supported: supported.union(extra), documented: documented, translated: translated, rejected: rejected)
     }
 }
 
@@ -31,11 +34,12 @@ enum LocaleRule {
     /// as one (4me's Do Not Translate Languages); or a tag, a tab and the tag to use for a tag documented
     /// as not accepted (4me: 'nl-NL', use 'nl').
     static func table(_ lines: [String]) -> LocaleTable {
-        var supported = Set<String>(), documented = Set<String>(), rejected: [String: String] = [:]
+        var supported = Set<String>(), documented = Set<String>(), translated = Set<String>(), rejected: [String: String] = [:]
         for line in lines {
             let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count >= 2 && parts[1] == translatedMark {
                 supported.insert(parts[0])
+                translated.insert(parts[0])
             } else if parts.count >= 2 {
                 rejected[parts[0]] = parts[1]
             } else if let tag = parts.first {
@@ -43,7 +47,7 @@ enum LocaleRule {
                 documented.insert(tag)
             }
         }
-        return LocaleTable(supported: supported, documented: documented, rejected: rejected)
+        return LocaleTable(supported: supported, documented: documented, translated: translated, rejected: rejected)
     }
 
     /// Longer than any BCP 47 language subtag, so no tag can be mistaken for it.
@@ -132,9 +136,10 @@ enum LocaleRule {
         }
         var fix: Fix?
         if supported.contains(language) {
-            message += context.locales.documented.contains(language)
-                ? "; '\(language)' is documented"
-                : "; '\(language)' is in the table as a language \(target) translates, not as a documented locale"
+            message += context.locales.documented.contains(language) ? "; '\(language)' is documented"
+                : context.locales.translated.contains(language)
+                ? "; '\(language)' is in the table as a language \(target) translates, not as a documented locale"
+                : "; '\(language)' is added by your `locales:` (or `--locale`)"
             let script = ICUBridge.likelyScript(tag), languageScript = ICUBridge.likelyScript(language)
             if let script, let languageScript, script != languageScript {
                 message += ", and it stands for the \(languageScript) script where '\(value)' stands for \(script), so it is no fix"
