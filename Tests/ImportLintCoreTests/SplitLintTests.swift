@@ -51,6 +51,18 @@ import Testing
         }
     }
 
+    /// The cut is the deferring one only when a rule is deferred and the header's read has not passed it;
+    /// the line counted is the chosen cut's.
+    @Test func theCutFollowsTheRules() throws {
+        let bytes = Array("a\nb\nc\nd\ne\n".utf8)
+        let input = InputFile.bytes(bytes, displayPath: "cuts.csv")
+        for (deferring, bytesRead, cut, line) in [(true, 0, 4, 3), (true, 4, 4, 3), (true, 5, 8, 5), (false, 0, 8, 5)] {
+            let cutLine = SplitLint.CutLine((deferring: 4, balanced: 8), input, encoding: .utf8(bom: false))
+            #expect(cutLine.choose(deferring: deferring, bytesRead: bytesRead) == cut)
+            #expect(try cutLine.value() == line, "deferring \(deferring), read \(bytesRead)")
+        }
+    }
+
     /// Every cut of every fixture; every other cut with `--max-findings 2` (whose heap lets findings go
     /// while the parts are merged).
     @Test(arguments: cases.map(\.input.path))
