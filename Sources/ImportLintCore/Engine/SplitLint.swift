@@ -41,7 +41,7 @@ enum SplitLint {
         // relative to the first's. Receptionist 1M (duplicate-identifier deferred, its keys scoped), perf
         // task-clock with the cut at 52.5%: the earlier pass 49.7% of the samples, the later thread's 25.5%,
         // the replay 17.9%; so l = (25.5 / 47.5) / (49.7 / 52.5) = 0.57 (the deferred rules are 43% of a
-        // byte's cost) and f = l / (1 + l) = 0.36; 3/8 leaves the later thread its count of the lines.
+        // byte's cost) and f = l / (1 + l) = 0.36 (three more runs, under load: l = 0.58-0.65, f = 0.37-0.39).
         guard let balanced = try lineFeed(after: size / 2 + size / 40, input, encoding: encoding),
               let deferring = try lineFeed(after: size / 8 * 3, input, encoding: encoding) else { return nil }
         return (deferring, balanced)
