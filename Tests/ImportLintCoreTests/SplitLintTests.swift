@@ -43,10 +43,23 @@ import Testing
         for encoding in [InputEncoding.utf8(bom: false), .utf8(bom: true)] {
             let file = encoding == .utf8(bom: true) ? [0xEF, 0xBB, 0xBF] + bytes : bytes
             let input = InputFile.bytes(file, displayPath: "lines.csv")
-            for cut in [1, chunk - 1, chunk, chunk + 1, 2 * chunk, 2 * chunk + 1, bytes.count] {
-                let raw = cut + encoding.bomLength
-                #expect(try SplitLint.line(at: raw, input, encoding: encoding) == expected(cut), "cut \(cut), \(encoding.name)")
-            }
+            // Counted in one pass, each cut's line as it is reached.
+            let cuts = [1, chunk - 1, chunk, chunk + 1, 2 * chunk, 2 * chunk + 1, bytes.count]
+            var lines = [Int](repeating: 0, count: cuts.count)
+            try SplitLint.lines(at: cuts.map { $0 + encoding.bomLength }, input, encoding: encoding) { lines[$0] = $1 }
+            #expect(lines == cuts.map(expected), "\(encoding.name)")
+        }
+    }
+
+    /// The cut is the deferring one only when a rule is deferred and the header's read has not passed it;
+    /// the line counted is the chosen cut's.
+    @Test func theCutFollowsTheRules() throws {
+        let bytes = Array("a\nb\nc\nd\ne\n".utf8)
+        let input = InputFile.bytes(bytes, displayPath: "cuts.csv")
+        for (deferring, bytesRead, cut, line) in [(true, 0, 4, 3), (true, 4, 4, 3), (true, 5, 8, 5), (false, 0, 8, 5)] {
+            let cutLine = SplitLint.CutLine((deferring: 4, balanced: 8), input, encoding: .utf8(bom: false))
+            #expect(cutLine.choose(deferring: deferring, bytesRead: bytesRead) == cut)
+            #expect(try cutLine.value() == line, "deferring \(deferring), read \(bytesRead)")
         }
     }
 

@@ -102,8 +102,9 @@ public struct InputFingerprint: Equatable, Sendable {
 final class ReadDigest: @unchecked Sendable {
     private var digest = ContentDigest()
     /// Where the later part of a lint on two cores starts (`SplitLint`), and the digest of that part's
-    /// bytes, taken by its own thread; nil when the input is read in one piece.
-    private(set) var cut: Int?
+    /// bytes, taken by its own thread; nil when the input is read in one piece. Set again once the cut is
+    /// chosen (`SplitLint.CutLine.choose`).
+    var cut: Int?
     private(set) var later: ReadDigest?
 
     /// A lint starts reading the input from its first byte (again, when it starts over), in one piece or

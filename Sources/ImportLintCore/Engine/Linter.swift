@@ -86,16 +86,17 @@ public final class Linter {
         let fileRules = RuleFactory.fileRules(input)
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
-        let cut = split ? try SplitLint.cut(input, encoding: encoding, options: options) : nil
-        let cutLine = cut.map { SplitLint.CutLine($0, input, encoding: encoding) }
+        let cuts = split ? try SplitLint.cuts(input, encoding: encoding, options: options) : nil
+        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding) }
         // A split input's later part digests its own bytes (`SplitLint.Later`).
-        options.readDigest?.restart(cut: cut)
+        options.readDigest?.restart(cut: cuts?.balanced)
         let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()
-        let raw = CountingSource(cut.map { LimitedSource(whole, limit: $0) } ?? whole)
+        let earlierPart = cuts.map { LimitedSource(whole, limit: $0.balanced) }
+        let raw = CountingSource(earlierPart ?? whole)
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
         // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.
-        let headReader = cut == nil ? reader : CSVReader(source: try input.openDecoded(encoding))
+        let headReader = cuts == nil ? reader : CSVReader(source: try input.openDecoded(encoding))
         let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(headReader.head(), path: input.displayPath)
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
@@ -116,7 +117,7 @@ public final class Linter {
         }
 
         guard try reader.next() else {
-            if cut != nil { throw SplitLint.Abandoned() }
+            if cuts != nil { throw SplitLint.Abandoned() }
             settle(explicitProfile)
             return endOfFile(records: 0, headerLine: nil)
         }
@@ -124,7 +125,7 @@ public final class Linter {
         while reader.isPreambleLine {
             for rule in fileRules { rule.preambleLine(reader, sink: sink) }
             guard try reader.next() else {
-                if cut != nil { throw SplitLint.Abandoned() }
+                if cuts != nil { throw SplitLint.Abandoned() }
                 settle(explicitProfile)
                 return endOfFile(records: 0, headerLine: nil)
             }
@@ -141,6 +142,12 @@ public final class Linter {
         var rules = RuleFactory.rules(for: context)
         if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
+        // Where the rules are known: a deferred rule's share of the later part falls to this thread.
+        let cut = cutLine?.choose(deferring: rules.contains { $0.splitting == .deferred }, bytesRead: raw.count)
+        if let cut {
+            earlierPart?.limit = cut
+            options.readDigest?.cut = cut
+        }
 
         let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context),
                               unchanged: context.unchangedRecords)

@@ -20,23 +20,35 @@ enum SplitLint {
     /// How far past the middle a line feed is looked for.
     private static let searchBytes = 1 << 20
 
-    /// Where to cut the file: the raw byte offset just after a line feed, or nil when it is read in one
-    /// piece (one thread for it, too small or too large, not UTF-8, no line feed near the middle).
-    static func cut(_ input: InputFile, encoding: InputEncoding, options: LintOptions) throws -> Int? {
+    /// Where to cut the file, or nil when it is read in one piece (one thread for it, too small or too
+    /// large, not UTF-8, no line feed near the target): raw byte offsets just after a line feed, `deferring`
+    /// for when one of the file's rules is deferred and `balanced` for when none is (`CutLine.choose`, once
+    /// the rules are made). A forced cut (`splitOffset`) is both.
+    static func cuts(_ input: InputFile, encoding: InputEncoding, options: LintOptions) throws -> (deferring: Int, balanced: Int)? {
         guard case .utf8 = encoding else { return nil }
-        let target: Int
-        if let forced = options.splitOffset {
-            target = forced
-        } else {
-            guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
-                  size <= options.splitMaximumBytes else { return nil }
-            // After the middle: the later part's thread first counts the earlier part's lines (on a people
-            // export 4-8% of the time linting them takes, more when other processes load the memory), and
-            // it lints a byte about 6% slower (it notes every key's first row for the merge). With the cut at
-            // 51% the later part's thread took 8% more CPU than the first in 9 timed runs of people 1M, and
-            // ended later in 8 of them, the first thread waiting.
-            target = size / 2 + size / 40
-        }
+        if let forced = options.splitOffset { return try lineFeed(after: forced, input, encoding: encoding).map { ($0, $0) } }
+        guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
+              size <= options.splitMaximumBytes else { return nil }
+        // After the middle: the later part's thread first counts the earlier part's lines (on a people
+        // export 4-8% of the time linting them takes, more when other processes load the memory), and
+        // it lints a byte about 6% slower (it notes every key's first row for the merge). With the cut at
+        // 51% the later part's thread took 8% more CPU than the first in 9 timed runs of people 1M, and
+        // ended later in 8 of them, the first thread waiting.
+        //
+        // A deferred rule's share of the later part is linted by the first thread after both parts
+        // (`replayDeferred`, which needs the later part's turns), so the first thread should end its part
+        // when the later thread ends the rest: at f with f = l (1 - f), l the later thread's cost of a byte
+        // relative to the first's. Receptionist 1M (duplicate-identifier deferred, its keys scoped), perf
+        // task-clock with the cut at 52.5%: the earlier pass 49.7% of the samples, the later thread's 25.5%,
+        // the replay 17.9%; so l = (25.5 / 47.5) / (49.7 / 52.5) = 0.57 (the deferred rules are 43% of a
+        // byte's cost) and f = l / (1 + l) = 0.36 (three more runs, under load: l = 0.58-0.65, f = 0.37-0.39).
+        guard let balanced = try lineFeed(after: size / 2 + size / 40, input, encoding: encoding),
+              let deferring = try lineFeed(after: size / 8 * 3, input, encoding: encoding) else { return nil }
+        return (deferring, balanced)
+    }
+
+    /// The raw offset just after the first line feed at or after `target`, if one is near.
+    private static func lineFeed(after target: Int, _ input: InputFile, encoding: InputEncoding) throws -> Int? {
         let bom = encoding.bomLength
         guard target > bom, let source = try input.openDecoded(encoding, at: target - 1 - bom) else { return nil }
         // In small reads: the first line feed is usually a line's length away, and this runs before either
@@ -55,57 +67,87 @@ enum SplitLint {
         return nil
     }
 
-    /// The line the later part starts on, counted (`line(at:)`) on a thread of its own from the moment the
-    /// cut is chosen: the count, a few percent of the time linting that part takes, overlaps the first
-    /// thread's reading of the header and making of the rules instead of following them.
+    /// The line the later part starts on, counted (`lines(at:)`) on a thread of its own from the moment the
+    /// cuts are found: the count, a few percent of the time linting that part takes, overlaps the first
+    /// thread's reading of the header and making of the rules instead of following them. Both cuts' lines
+    /// are counted, the deferring (earlier) one's first, so that neither waits for the choice.
     final class CutLine: @unchecked Sendable {
-        let cut: Int
-        private var line: Result<Int, any Error>?
-        private let counted = DispatchSemaphore(value: 0)
+        private let cuts: (deferring: Int, balanced: Int)
+        /// The chosen cut (`choose`), read by the later part's thread, which starts after the choice.
+        private(set) var cut: Int
+        /// The deferring cut's count and the balanced cut's, each set once, by the counting thread.
+        private let counts = [Count(), Count()]
 
-        init(_ cut: Int, _ input: InputFile, encoding: InputEncoding) {
-            self.cut = cut
-            DispatchQueue.global().async { [self] in
-                line = Result { try SplitLint.line(at: cut, input, encoding: encoding) }
-                counted.signal()
+        private final class Count: @unchecked Sendable {
+            var line: Result<Int, any Error>?
+            let done = DispatchSemaphore(value: 0)
+        }
+
+        init(_ cuts: (deferring: Int, balanced: Int), _ input: InputFile, encoding: InputEncoding) {
+            self.cuts = cuts
+            cut = cuts.balanced
+            DispatchQueue.global().async { [counts] in
+                do {
+                    try SplitLint.lines(at: [cuts.deferring, cuts.balanced], input, encoding: encoding) { i, line in
+                        counts[i].line = .success(line)
+                        counts[i].done.signal()
+                    }
+                } catch {
+                    for count in counts where count.line == nil {
+                        count.line = .failure(error)
+                        count.done.signal()
+                    }
+                }
             }
         }
 
-        /// Waits for the count; call once.
+        /// Chooses the cut once the rules are made: the deferring one when a rule is deferred, unless the
+        /// earlier part's reader already read past it (`bytesRead`, reading the header). Returns it.
+        func choose(deferring: Bool, bytesRead: Int) -> Int {
+            cut = deferring && bytesRead <= cuts.deferring ? cuts.deferring : cuts.balanced
+            return cut
+        }
+
+        /// Waits for the chosen cut's count; call once.
         func value() throws -> Int {
-            counted.wait()
-            return try line!.get()
+            let count = counts[cut == cuts.deferring ? 0 : 1]
+            count.done.wait()
+            return try count.line!.get()
         }
     }
 
-    /// The line the byte at raw offset `cut` is on, counted as the reader counts (LF, CRLF and a lone CR
-    /// end a line).
-    static func line(at cut: Int, _ input: InputFile, encoding: InputEncoding) throws -> Int {
+    /// The line the byte at each raw offset of `cuts` (ascending) is on, counted as the reader counts (LF,
+    /// CRLF and a lone CR end a line), handed to `counted` with the offset's index as soon as it is reached.
+    static func lines(at cuts: [Int], _ input: InputFile, encoding: InputEncoding, _ counted: (Int, Int) -> Void) throws {
         let source = try input.openDecoded(encoding)
-        var remaining = cut - encoding.bomLength
+        var position = 0
         var breaks = 0
         var previousCR = false
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while remaining > 0 {
-            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, remaining)) }
-            guard n > 0 else { break }
-            // A CR ends a line; an LF does unless it follows a CR (a CRLF counts once). memchr finds each
-            // CR (a byte loop testing for CRLF took ten times the instructions on a Windows export); LFs
-            // are counted by a loop the compiler vectorizes (memchr made a call per line, which kept the
-            // later part's thread from starting its lint for longer).
-            chunk.withUnsafeBufferPointer { bytes in
-                let p = bytes.baseAddress!, end = p + n
-                var crlfs = previousCR && p[0] == CSVReader.lf ? 1 : 0
-                breaks += Self.forEach(CSVReader.cr, from: p, to: end) { cr in
-                    if cr + 1 < end && cr[1] == CSVReader.lf { crlfs += 1 }
+        for (i, cut) in cuts.enumerated() {
+            var remaining = cut - encoding.bomLength - position
+            position += remaining
+            while remaining > 0 {
+                let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: min($0.count, remaining)) }
+                guard n > 0 else { break }
+                // A CR ends a line; an LF does unless it follows a CR (a CRLF counts once). memchr finds each
+                // CR (a byte loop testing for CRLF took ten times the instructions on a Windows export); LFs
+                // are counted by a loop the compiler vectorizes (memchr made a call per line, which kept the
+                // later part's thread from starting its lint for longer).
+                chunk.withUnsafeBufferPointer { bytes in
+                    let p = bytes.baseAddress!, end = p + n
+                    var crlfs = previousCR && p[0] == CSVReader.lf ? 1 : 0
+                    breaks += Self.forEach(CSVReader.cr, from: p, to: end) { cr in
+                        if cr + 1 < end && cr[1] == CSVReader.lf { crlfs += 1 }
+                    }
+                    breaks += Self.count(CSVReader.lf, in: p, n)
+                    breaks -= crlfs
+                    previousCR = p[n - 1] == CSVReader.cr
                 }
-                breaks += Self.count(CSVReader.lf, in: p, n)
-                breaks -= crlfs
-                previousCR = p[n - 1] == CSVReader.cr
+                remaining -= n
             }
-            remaining -= n
+            counted(i, breaks + 1)
         }
-        return breaks + 1
     }
 
     /// How many of the `n` bytes at `start` are `byte`: counted in a byte-wide sum per 255 bytes, which the
@@ -326,17 +368,19 @@ enum SplitLint {
 /// A source that ends after `limit` bytes of another: the earlier part of a split file.
 final class LimitedSource: ByteSource {
     private let inner: ByteSource
-    private var remaining: Int
+    /// Lowered once the cut is chosen (`SplitLint.CutLine.choose`), never below `read`.
+    var limit: Int
+    private var read = 0
 
     init(_ inner: ByteSource, limit: Int) {
         self.inner = inner
-        remaining = limit
+        self.limit = limit
     }
 
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
-        guard remaining > 0 else { return 0 }
-        let n = try inner.read(into: buffer, count: min(count, remaining))
-        remaining -= n
+        guard read < limit else { return 0 }
+        let n = try inner.read(into: buffer, count: min(count, limit - read))
+        read += n
         return n
     }
 }
