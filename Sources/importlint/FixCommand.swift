@@ -65,7 +65,7 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
     var redact = false
 
-    @Option(help: "How many files to fix at once (default: one per processor core); --jobs 1 fixes them one after the other. Outputs and reports follow the order given either way.")
+    @Option(help: "How many files to fix at once, or cores to lint one large file with (default: one per processor core); --jobs 1 fixes them one after the other, each on one core. Outputs and reports follow the order given either way.")
     var jobs: Int?
 
     @OptionGroup var settings: LintSettings
