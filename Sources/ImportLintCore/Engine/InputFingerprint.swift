@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -58,15 +57,10 @@ public struct InputFingerprint: Equatable, Sendable {
         guard fstat(fd, &before) == 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
         let digest: Key128
         if let cut {
-            nonisolated(unsafe) var later: Result<ContentDigest, any Error>?
-            let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async {
-                later = Result { try partDigest(fd, from: cut, to: nil, path: path) }
-                done.signal()
+            let parts = ParallelMap.run(2, workers: 2) { part in
+                try partDigest(fd, from: part == 0 ? 0 : cut, to: part == 0 ? cut : nil, path: path)
             }
-            let earlier = Result { try partDigest(fd, from: 0, to: cut, path: path) }
-            done.wait()
-            digest = ContentDigest.joined(try earlier.get().finalize(), try later!.get().finalize())
+            digest = ContentDigest.joined(try parts[0].get().finalize(), try parts[1].get().finalize())
         } else {
             digest = try partDigest(fd, from: 0, to: nil, path: path).finalize()
         }
