@@ -57,10 +57,69 @@ import Testing
         let bytes = Array("a\nb\nc\nd\ne\n".utf8)
         let input = InputFile.bytes(bytes, displayPath: "cuts.csv")
         for (deferring, bytesRead, cut, line) in [(true, 0, 4, 3), (true, 4, 4, 3), (true, 5, 8, 5), (false, 0, 8, 5)] {
-            let cutLine = SplitLint.CutLine((deferring: 4, balanced: 8), input, encoding: .utf8(bom: false))
+            let cutLine = SplitLint.CutLine((deferring: 4, balanced: 8), input, encoding: .utf8(bom: false), counting: true)
             #expect(cutLine.choose(deferring: deferring, bytesRead: bytesRead) == cut)
             #expect(try cutLine.value() == line, "deferring \(deferring), read \(bytesRead)")
         }
+    }
+
+    /// The later part numbers its lines from its own start and is moved on when merged: its findings that
+    /// quote other lines (a repeat's first line, in the message and as related location; an invalid line's
+    /// own line; clustered spellings' rows) must read as the one-piece lint's, with CRLF breaks, blank lines
+    /// and quoted cells of several lines before and after the cut, and repeats on both sides of it.
+    @Test func laterPartLinesAreMovedOnAsTheFilesLines() throws {
+        let rows = [
+            "Primary Email\tName\tOrganization\tInformation",
+            "a@example.com\tÄnn Ångström\tWidget IT\t\"two\r\nlines\"",
+            "", "",
+            "b@example.com\tBøb Ørsted\tWidget I.T.\tplain",
+            "c@example.com\tÇy Çelik\tAcme Sales\t\"x\r\ny\r\nz\"",
+            "",
+            "a@example.com\tÄnn Ångström Again\twidget it\tplain",
+            "d@example.com\tDée Ëlst\tWidget IT\tbad \u{FFFD}",
+            "d@example.com\tDée Ëlst Again\tACME Sales\t\"m\r\nn\"",
+            "",
+            "B@example.com\tBøb Ørsted Again\tAcme Sales\tplain",
+            "e@example.com\tÈve Ærø\tWidget  IT\tbad \u{FFFD} twice \u{FFFD}",
+            "d@example.com\tDée Ëlst Thrice\tAcme Sales Inc.\tplain",
+            "e@example.com\tÈve Ærø Again\tWidget IT\tplain",
+        ]
+        // U+FFFD stands for a byte that is not UTF-8 (the names' accents keep the file UTF-8).
+        let file = Self.replacing([0xEF, 0xBF, 0xBD], with: [0xE9], in: Array((rows.joined(separator: "\r\n") + "\r\n").utf8))
+        let input = InputFile.bytes(file, displayPath: "people.tsv")
+        var options = LintOptions()
+        options.profile = "4me-people"
+        let whole = try JSONReporter.render(Report(files: [Linter(options: options).lint(input).report]))
+        // Lines: the header 1, Ann 2-3, blank 4-5, Bob 6, Cy 7-9, blank 10, Ann again 11, Dee 12, Dee again
+        // 13-14, blank 15, Bob again 16, Eve 17, Dee thrice 18, Eve again 19.
+        for quoted in ["already appears on line 2", "already appears on line 6", "already appears on line 12", "already appears on line 17",
+                       "UTF-8 on line 12", "UTF-8 on line 17"] {
+            #expect(whole.contains(quoted), "\(quoted) in \(whole)")
+        }
+        var merged = 0
+        for cut in Self.lineStarts(file) {
+            options.splitOffset = cut
+            let linter = Linter(options: options)
+            let parts = try JSONReporter.render(Report(files: [linter.lint(input).report]))
+            #expect(parts == whole, "cut at byte \(cut)")
+            if linter.lastLintWasSplit { merged += 1 }
+        }
+        #expect(merged >= 10, "\(merged) cuts merged")
+    }
+
+    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i...].starts(with: pattern) {
+                out += replacement
+                i += pattern.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Every cut of every fixture; every other cut with `--max-findings 2` (whose heap lets findings go

@@ -91,15 +91,16 @@ public final class DiagnosticSink {
     }
 
     /// `readmit` for a run of a split file's later part (`LaterPart`), each finding's record moved on by
-    /// `recordsBefore`; `sequence` gets each one's sequence number (`accepted` before it), nil for one
+    /// `recordsBefore` and its line by `linesBefore`; `sequence` gets each one's sequence number (`accepted` before it), nil for one
     /// suppressed. Without suppressions or `--max-findings` a finding goes to the list as its parts, with
     /// no `Diagnostic` copied and renumbered for it: the replay runs on one core once both parts are read,
     /// and that copy was half of its instructions.
-    func readmit(_ run: UnsafeBufferPointer<Diagnostic>, recordsBefore: Int, sequence: UnsafeMutableBufferPointer<Int?>) {
+    func readmit(_ run: UnsafeBufferPointer<Diagnostic>, recordsBefore: Int, linesBefore: Int, sequence: UnsafeMutableBufferPointer<Int?>) {
         for i in run.indices {
             guard isSuppressed == nil, bounded == nil, run[i].content.widePosition == nil else {
                 var d = run[i]
                 if let record = d.record { d.record = record + recordsBefore }
+                d.line += linesBefore
                 let before = accepted
                 readmit(d)
                 sequence[i] = accepted > before ? before : nil
@@ -108,6 +109,7 @@ public final class DiagnosticSink {
             let content = run[i].content
             var position = run[i].position
             if let record = position.record { position.record = record &+ recordsBefore }
+            position.line &+= linesBefore
             if !sawSQLNull && SQLNull.mayBeQuoted(byCode: content.code) { sawSQLNull = SQLNull.isQuoted(by: run[i]) }
             sequence[i] = accepted
             accepted &+= 1

@@ -6,8 +6,13 @@
 final class LaterPart {
     /// Records of the earlier part: a later-part record number plus this is the file's.
     let recordsBefore: Int
+    /// Lines before the later part's first as its reader numbered them (0 when it numbered them as the
+    /// file's, `SplitLint.CutLine`): a later-part line plus this is the file's. The later part's findings
+    /// are moved on by it as they are replayed; a rule that keeps lines, or quotes them in a message or a
+    /// related location, moves them itself (`RecordRule.amend`, `absorb`).
+    let linesBefore: Int
     let selection: RuleSelection
-    /// The later part's findings in the order they were reported, records numbered within the part
+    /// The later part's findings in the order they were reported, records and lines numbered within the part
     /// (selected ones only; no suppression or `--max-findings` applied yet). This and the replay's other
     /// state are not checked for exclusive access (a quarter of the replay's time, a check per property per
     /// finding): the part is one thread's.
@@ -32,8 +37,9 @@ final class LaterPart {
     @exclusivity(unchecked) private var nextInsertion = 0
     @exclusivity(unchecked) private var nextDiagnostic = 0
 
-    init(diagnostics: [Diagnostic], recordsBefore: Int, selection: RuleSelection) {
+    init(diagnostics: [Diagnostic], recordsBefore: Int, linesBefore: Int, selection: RuleSelection) {
         self.recordsBefore = recordsBefore
+        self.linesBefore = linesBefore
         self.selection = selection
         self.diagnostics = diagnostics
     }
@@ -44,8 +50,8 @@ final class LaterPart {
     }
 
     /// Adds a finding at `place`, reported to a sink with this part's selection already (see
-    /// `DiagnosticSink.readmit`); returns its index among the insertions. Insertions at one place keep the
-    /// order they were added in.
+    /// `DiagnosticSink.readmit`) and placed in the file's records and lines; returns its index among the
+    /// insertions. Insertions at one place keep the order they were added in.
     @discardableResult
     func insert(_ diagnostic: Diagnostic, at place: Place) -> Int {
         insertions.append((place, diagnostic))
@@ -86,7 +92,7 @@ final class LaterPart {
             let run = nextDiagnostic..<end
             diagnostics.withUnsafeBufferPointer { all in
                 sequence.withUnsafeMutableBufferPointer { numbers in
-                    sink.readmit(UnsafeBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore,
+                    sink.readmit(UnsafeBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore, linesBefore: linesBefore,
                                  sequence: UnsafeMutableBufferPointer(rebasing: numbers[run]))
                 }
             }

@@ -87,7 +87,9 @@ public final class Linter {
         for rule in fileRules { rule.start(encoding: encoding, sink: sink) }
 
         let cuts = split ? try SplitLint.cuts(input, encoding: encoding, options: options) : nil
-        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding) }
+        // The later part numbers its lines from 1 and is moved on when merged, unless `fix`'s lint of its
+        // output finds the records it wrote unchanged by their line (`UnchangedRecords`).
+        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding, counting: !(options.unchangedRecords?.isEmpty ?? true)) }
         // A split input's later part digests its own bytes (`SplitLint.Later`).
         options.readDigest?.restart(cut: cuts?.balanced)
         let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()
@@ -167,11 +169,11 @@ public final class Linter {
             earlierRecords = try pass.run(reader, sink: sink, undecided: &undecided, settle: settleEncoding,
                                           progress: reported, progressInterval: progressInterval)
         } catch {
-            later?.earlierPassEnded(records: nil)
+            later?.earlierPassEnded(nil)
             try? later?.wait()
             throw error
         }
-        later?.earlierPassEnded(records: earlierRecords)
+        later?.earlierPassEnded((earlierRecords, reader.lineAfterLastRecord))
         var records = earlierRecords
         if let later {
             records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,

@@ -57,12 +57,16 @@ public class RecordRule {
     var reports: [RuleDescriptor]? { nil }
 }
 
-/// How a rule can lint a file read in two parts at once.
+/// How a rule can lint a file read in two parts at once. The later part's lines are numbered from its own
+/// start: its findings' positions are moved on when they join the file's, but a `stateless` or `merges`
+/// rule that quotes a line in a message or a related location, or keeps one for `finish`, moves it itself
+/// (`LaterPart.linesBefore`, in `amend` or `absorb`).
 enum Splitting {
     /// It reads the later part after the earlier, once both are linted: the later part is read a second
     /// time for it, and it does that part's work on one core. Exact for any rule, so the default.
     case deferred
-    /// What it reports on a record depends on that record alone, and it keeps nothing for `finish`.
+    /// What it reports on a record depends on that record alone, and it keeps nothing for `finish`; no
+    /// message of it quotes a line.
     case stateless
     /// It keeps state across records and merges the later part's (`absorb`, `amend`).
     case merges

@@ -20,6 +20,10 @@ final class ByteLevelRule: RecordRule {
     private var lines = 0
     /// The column that groups a person's rows (4me contact details' Person), named in invalid-utf8's message.
     private let groupField: Int?
+    /// Reading a split file's later part, whose lines are numbered from its own start: the findings whose
+    /// message quotes their line, by index among the part's findings, with the message's text around the
+    /// line (`amend` words them again with the file's line).
+    private var quotedLines: [(finding: Int, head: String, tail: String)]?
 
     init(_ context: FileContext) {
         self.context = context
@@ -30,10 +34,19 @@ final class ByteLevelRule: RecordRule {
 
     override var splitting: Splitting { .merges }
 
+    override func readsLaterPart(from offset: Int) { quotedLines = [] }
+
+    override func amend(_ part: LaterPart, earlier: RecordRule) throws {
+        guard part.linesBefore != 0 else { return }
+        for quoted in quotedLines ?? [] {
+            part.revise(quoted.finding) { $0.message = Self.invalidUTF8Message(quoted.head, line: $0.line + part.linesBefore, quoted.tail) }
+        }
+    }
+
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ByteLevelRule else { return }
         invalidLines += later.invalidLines
-        if later.lines > 0 { lines = later.lines }
+        if later.lines > 0 { lines = later.lines + part.linesBefore }
     }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
@@ -72,12 +85,15 @@ final class ByteLevelRule: RecordRule {
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
             let guess = reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
-            var message = "Invalid UTF-8 \(plural) \(hex)\(guess); 4me aborts the import here ('Invalid byte sequence in UTF-8 on line \(position.line)') and keeps the rows before it"
+            let head = "Invalid UTF-8 \(plural) \(hex)\(guess)"
+            var tail = ""
             if let groupField, record != nil, groupField < reader.fieldCount {
-                message += "; this can leave the integration contact details of \(reader.string(groupField)) deleted and only partly re-added"
+                tail = "; this can leave the integration contact details of \(reader.string(groupField)) deleted and only partly re-added"
             }
+            let kept = sink.accepted
             reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
-                          message: message)
+                          message: Self.invalidUTF8Message(head, line: position.line, tail))
+            if quotedLines != nil && sink.accepted > kept { quotedLines!.append((kept, head, tail)) }
         }
         for hit in reader.controlCharacters {
             let position = reader.position(of: hit)
@@ -87,6 +103,11 @@ final class ByteLevelRule: RecordRule {
                           fix: Fix(.unsafe, "Replace control characters with spaces", replacement: Self.withoutControls(value)),
                           values: [value])
         }
+    }
+
+    /// An invalid line's message in a UTF-8 file: `head` names the bytes, `tail` whose rows they can damage.
+    private static func invalidUTF8Message(_ head: String, line: Int, _ tail: String) -> String {
+        head + "; 4me aborts the import here ('Invalid byte sequence in UTF-8 on line \(line)') and keeps the rows before it" + tail
     }
 
     /// A UTF-16 file's invalid bytes are its unpaired surrogates and a lone byte at its end, one byte each

@@ -55,7 +55,7 @@ final class DroppedLeadingZeroRule: RecordRule {
         for k in columns.indices {
             lengths[k].merge(later.lengths[k], uniquingKeysWith: +)
             shorts[k] += later.shorts[k].map {
-                Short(line: $0.line, column: $0.column, record: $0.record + part.recordsBefore, field: $0.field, value: $0.value)
+                Short(line: $0.line + part.linesBefore, column: $0.column, record: $0.record + part.recordsBefore, field: $0.field, value: $0.value)
             }
         }
     }

@@ -78,7 +78,7 @@ final class IntegerAsFloatRule: RecordRule {
             var merged = earlier
             merged.count += after.count
             merged.first = earlier.first ?? after.first.map {
-                FirstValue(line: $0.line, column: $0.column, record: $0.record + part.recordsBefore, value: $0.value)
+                FirstValue(line: $0.line + part.linesBefore, column: $0.column, record: $0.record + part.recordsBefore, value: $0.value)
             }
             return merged
         }

@@ -2,7 +2,8 @@
 /// its own table; one pass would have found some of its keys in the earlier part already. Such a key's
 /// first row in the later part becomes a repeat of the earlier row (reported where one pass reports it:
 /// among the findings of that record, after those of the rules before this one), and the later part's
-/// repeats of it point at the earlier row too.
+/// repeats of it point at the earlier row too. The later part numbered its lines from its own start
+/// (`LaterPart.linesBefore`): its repeats are worded again with the file's lines.
 ///
 /// Scoped keys (The Receptionist's Location Slug) do not merge yet: the rule reads the later part after
 /// the earlier (`Splitting.deferred`).
@@ -36,6 +37,9 @@ extension DuplicateIdentifierRule {
 
     func amendLaterPart(_ part: LaterPart, earlier: RecordRule) throws {
         guard let earlier = earlier as? DuplicateIdentifierRule, let firstRows else { return }
+        let linesBefore = part.linesBefore
+        verifier.moveLines(by: linesBefore)
+        // Within the later part's numbering: its first rows' lines and its candidates' first lines.
         struct KeyLine: Hashable { let key: Int32; let line: Int32 }
         // A later-part key found in the earlier part's tables moves its first row there.
         let repeats = withExtendedLifetime(earlier) {
@@ -48,21 +52,24 @@ extension DuplicateIdentifierRule {
 
         var candidates: [LaterCandidate] = []
         for var c in verifier.candidates {
-            if let first = movedTo[KeyLine(key: Int32(c.key), line: Int32(c.firstLine))] {
+            let moved = movedTo[KeyLine(key: Int32(c.key), line: Int32(c.firstLine))]
+            if moved != nil || linesBefore != 0 {
+                let first = moved ?? c.firstLine + linesBefore
                 let key = keys[c.key], otherPerson = c.otherPerson
                 part.revise(c.diagnostic) { d in
                     d.message = Self.message(key, shown: Self.shown(d.values), first: first, otherPerson: otherPerson)
                     d.related = [RelatedLocation(line: first)]
                 }
-                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: first, line: c.line, diagnostic: c.diagnostic,
-                                                   otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
+                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: first, line: c.line + linesBefore,
+                                                   diagnostic: c.diagnostic, otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
             }
             candidates.append(LaterCandidate(candidate: c, reported: c.diagnostic, inserted: nil))
         }
 
         // The moved first rows are read again (from the noted record offsets) and reported as repeats, in
         // runs of lines on two threads when they are worth it: the merge runs while the second core is idle.
-        let byLine = Dictionary(grouping: repeats, by: { Int($0.row.line) })
+        // By the file's lines, which the verifier's checkpoints now hold.
+        let byLine = Dictionary(grouping: repeats, by: { Int($0.row.line) + linesBefore })
         let lines = byLine.keys.sorted()
         let shared = Rereading(rule: self, byLine: byLine, selection: part.selection, recordsBefore: part.recordsBefore)
         let runs = ParallelMap.ranges(of: lines.count, pieces: verifier.runs(rereading: lines.count)) { range in

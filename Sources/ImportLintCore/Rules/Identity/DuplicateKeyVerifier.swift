@@ -46,6 +46,14 @@ final class DuplicateKeyVerifier {
         candidates.append(candidate)
     }
 
+    /// Moves the noted lines on by `lines`: a split file's later part numbered its lines from its own start
+    /// (`LaterPart.linesBefore`).
+    func moveLines(by lines: Int) {
+        guard lines != 0 else { return }
+        let shift = Int32(truncatingIfNeeded: lines)
+        for i in checkpointLines.indices { checkpointLines[i] &+= shift }
+    }
+
     /// Takes the record offsets the verifier of a split file's later part noted (its candidates are
     /// renumbered by the rule, see `DuplicateIdentifierRule.absorb`).
     func absorbCheckpoints(_ later: DuplicateKeyVerifier) {

@@ -134,17 +134,17 @@ final class ClusterRule: RecordRule {
     /// fewer than `keptOccurrences`, as one pass would have.
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ClusterRule else { return }
-        absorb(later, recordsBefore: part.recordsBefore)
+        absorb(later, recordsBefore: part.recordsBefore, linesBefore: part.linesBefore)
     }
 
     /// `absorb` and the work of `finish` that needs no sink, on the later part's thread of a split file
     /// once both parts are read, while the first thread merges the other rules (`SplitLint.Later`).
-    func absorbAndSettle(_ later: ClusterRule, recordsBefore: Int) {
-        absorb(later, recordsBefore: recordsBefore)
+    func absorbAndSettle(_ later: ClusterRule, recordsBefore: Int, linesBefore: Int) {
+        absorb(later, recordsBefore: recordsBefore, linesBefore: linesBefore)
         settled = settle()
     }
 
-    private func absorb(_ later: ClusterRule, recordsBefore: Int) {
+    private func absorb(_ later: ClusterRule, recordsBefore: Int, linesBefore: Int) {
         for t in 0..<columns.count {
             let theirs = later.tallies[t]
             var entries: [(entry: Int, before: Int)] = []
@@ -160,6 +160,7 @@ final class ClusterRule: RecordRule {
                 guard entries[e].before + seen[e] <= Self.keptOccurrences else { continue }
                 occurrence.entry = Int32(truncatingIfNeeded: entries[e].entry)
                 occurrence.record += Int32(truncatingIfNeeded: recordsBefore)
+                occurrence.line += Int32(truncatingIfNeeded: linesBefore)
                 tallies[t].kept.append(occurrence)
             }
         }
