@@ -32,11 +32,10 @@ enum SplitLint {
         if let forced = options.splitOffset { return try lineFeed(after: forced, input, encoding: encoding).map { ($0, $0) } }
         guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
               size <= options.splitMaximumBytes else { return nil }
-        // After the middle: the later part's thread first counts the earlier part's lines (on a people
-        // export 4-8% of the time linting them takes, more when other processes load the memory), and
-        // it lints a byte about 6% slower (it notes every key's first row for the merge). With the cut at
-        // 51% the later part's thread took 8% more CPU than the first in 9 timed runs of people 1M, and
-        // ended later in 8 of them, the first thread waiting.
+        // After the middle: the later part's thread lints a byte 6-20% slower (it notes every key's first
+        // row for the merge). With the cut at 52.5% and the later part starting at once (no count of the
+        // earlier part's lines first, `CutLine`), its pass took 0.99-1.11 times the earlier pass's CPU in
+        // five perf task-clock runs of people 1M on a loaded machine.
         //
         // A deferred rule's share of the later part is linted by the first thread after both parts
         // (`replayDeferred`, which needs the later part's turns), so the first thread should end its part
