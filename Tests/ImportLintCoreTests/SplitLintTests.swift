@@ -68,6 +68,7 @@ import Testing
     /// own line; clustered spellings' rows) must read as the one-piece lint's, with CRLF breaks, blank lines
     /// and quoted cells of several lines before and after the cut, and repeats on both sides of it.
     @Test func laterPartLinesAreMovedOnAsTheFilesLines() throws {
+        let long = String(repeating: "b", count: 130) + "@example.com"
         let rows = [
             "Primary Email\tName\tOrganization\tInformation",
             "a@example.com\tÄnn Ångström\tWidget IT\t\"two\r\nlines\"",
@@ -83,6 +84,10 @@ import Testing
             "e@example.com\tÈve Ærø\tWidget  IT\tbad \u{FFFD} twice \u{FFFD}",
             "d@example.com\tDée Ëlst Thrice\tAcme Sales Inc.\tplain",
             "e@example.com\tÈve Ærø Again\tWidget IT\tplain",
+            // A key longer than 120 characters is quoted shortened, also when its repeat is reworded after the cut.
+            "\(long)\tLöng Key\tWidget IT\tplain",
+            "\(long)\tLöng Key Again\tWidget IT\tplain",
+            "\(long)\tLöng Key Thrice\tWidget IT\tplain",
         ]
         // U+FFFD stands for a byte that is not UTF-8 (the names' accents keep the file UTF-8).
         let file = Self.replacing([0xEF, 0xBF, 0xBD], with: [0xE9], in: Array((rows.joined(separator: "\r\n") + "\r\n").utf8))
@@ -91,9 +96,9 @@ import Testing
         options.profile = "4me-people"
         let whole = try JSONReporter.render(Report(files: [Linter(options: options).lint(input).report]))
         // Lines: the header 1, Ann 2-3, blank 4-5, Bob 6, Cy 7-9, blank 10, Ann again 11, Dee 12, Dee again
-        // 13-14, blank 15, Bob again 16, Eve 17, Dee thrice 18, Eve again 19.
+        // 13-14, blank 15, Bob again 16, Eve 17, Dee thrice 18, Eve again 19, the long key 20-22.
         for quoted in ["already appears on line 2", "already appears on line 6", "already appears on line 12", "already appears on line 17",
-                       "UTF-8 on line 12", "UTF-8 on line 17"] {
+                       "(142 characters) already appears on line 20", "UTF-8 on line 12", "UTF-8 on line 17"] {
             #expect(whole.contains(quoted), "\(quoted) in \(whole)")
         }
         var merged = 0

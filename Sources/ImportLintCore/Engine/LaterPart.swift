@@ -44,9 +44,11 @@ final class LaterPart {
         self.diagnostics = diagnostics
     }
 
-    /// Rewrites the later part's finding at `index`.
+    /// Rewrites the later part's finding at `index`. A reworded finding quotes its long values anew, as the
+    /// sink does when it keeps one (`LongValueQuote`): a one-piece run quotes them shortened.
     func revise(_ index: Int, _ change: (inout Diagnostic) -> Void) {
         change(&diagnostics[index])
+        diagnostics[index] = LongValueQuote.quoted(diagnostics[index])
     }
 
     /// Adds a finding at `place`, reported to a sink with this part's selection already (see
