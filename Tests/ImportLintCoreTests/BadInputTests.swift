@@ -50,6 +50,22 @@ import Testing
         #expect(try unreadable(.path(dir.path)) == "This is a folder, not a file")
     }
 
+    /// `cat` of a UTF-8 export with accented names longer than the 64 KB the encoding sniffer reads and an
+    /// Out-File (UTF-16LE) export: one unreadable-input finding, as when the mark is in the head, not an
+    /// invalid-utf8 error per line of the second export; and fix refuses it the same way.
+    @Test func utf16LEAppendedPastAnAccentedHeadIsUnreadable() throws {
+        let head = "Primary Email,Name\r\n" + (0..<1700).map { "renee.muller\($0)@widget.com,Renée Müller\r\n" }.joined()
+        let tail = "Primary Email,Name\r\nzoe@widget.com,Zoë Lefèvre\r\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let joined = Array(head.utf8) + [0xFF, 0xFE] + tail
+        #expect(head.utf8.count > EncodingSniffer.sampleSize)
+        let message = try unreadable(.bytes(joined, displayPath: "people.csv"))
+        #expect(message == UnreadableInput.advice(.eightBitThenUTF16))
+        #expect(throws: NotText.Found.self) { try FixHarness.fix(joined, name: "people.csv", options: FixOptions()) }
+        // The same bytes in a UTF-8 line that holds no NUL after them are two invalid bytes, nothing more.
+        let stray = Array(head.utf8) + [0xFF, 0xFE] + Array("x@widget.com,X\r\n".utf8)
+        #expect(try lint(stray, path: "people.csv").diagnostics.map(\.rule) == ["invalid-utf8"])
+    }
+
     @Test func missingFileIsRefused() throws {
         #expect(try unreadable(.path("/nonexistent/importlint/people.csv")) == "The file does not exist")
     }

@@ -106,6 +106,31 @@ import Testing
         #expect(Set(guess.best.charsets).isSuperset(of: ["ISO-8859-1", "ISO-8859-15", "windows-1250", "windows-1257"]))
     }
 
+    /// Excel "CSV" on a Hausa (1252) or Uzbek (1254) Windows, where apostrophes inside names are the only bytes
+    /// that are not ASCII: IBM852 ('Saĺadatu') and Mac Roman ('Gëulom') read them as letters, and a few
+    /// hundred names made that a safe transcode (fixtures/locale-samples).
+    @Test func apostrophesInsideNamesAreNotOutweighedByLetterReadings() {
+        /// `rows` lines of `parts`: ASCII text and single bytes.
+        func lines(_ parts: [[UInt8]], rows: Int) -> [UInt8] {
+            let line: [UInt8] = parts.flatMap { $0 } + [0x0D, 0x0A]
+            return Array("First Name,Department\r\n".utf8) + Array([[UInt8]](repeating: line, count: rows).joined())
+        }
+        let hausa = lines([Array("Sa".utf8), [0x92], Array("adatu,Ma".utf8), [0x92], Array("aikata".utf8)], rows: 300)
+        let onlyApostrophes = CharsetJudge.judge(hausa)
+        #expect(onlyApostrophes.best.charsets.contains("windows-1252"))
+        #expect(!onlyApostrophes.isClear, "one byte read as an apostrophe or as a letter is one piece of evidence")
+        let uzbek = lines([Array("G".utf8), [0x91], Array("ulom,Ja".utf8), [0x92], Array("far bo".utf8), [0x91], Array("limi".utf8)], rows: 100)
+        let twoMarks = CharsetJudge.judge(uzbek)
+        #expect(twoMarks.best.charsets.contains("windows-1254"))
+        #expect(twoMarks.isClear)
+    }
+
+    @Test func theOnlyByteThatIsNotASCIICountsOnceHoweverOftenItRepeats() {
+        #expect(CharsetJudge.repeatsOfOnlyNonASCIIByte([0x61, 0x92, 0x62, 0x92, 0x0A, 0x92]) == 3)
+        #expect(CharsetJudge.repeatsOfOnlyNonASCIIByte([0x92, 0x91]) == nil, "two bytes that are not ASCII")
+        #expect(CharsetJudge.repeatsOfOnlyNonASCIIByte([0x61, 0x92]) == nil, "once is counted once anyway")
+    }
+
     @Test func aLoneAmbiguousLetterIsNotClear() {
         // "Ayşe" in 1254 reads as "Ayţe" in 1250 and "Ayþe" in 1252: nothing tells them apart.
         let guess = CharsetJudge.judge(Array("First Name\nAy".utf8) + [0xFE] + Array("e\n".utf8))

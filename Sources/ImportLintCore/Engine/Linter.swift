@@ -8,6 +8,9 @@ public struct LintResult: Sendable {
     public var encoding: InputEncoding? = nil
     /// The file had '\N' cells, the NULL of MySQL's and PostgreSQL's text exports (`DiagnosticSink.sawSQLNull`).
     var sqlTextExport = false
+    /// What the file turned out to be instead of text once its bytes past the head were read (the report is
+    /// then its unreadable-input finding): the fixer refuses it as it refuses a head that shows it.
+    var notText: NotText.Kind?
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
@@ -39,8 +42,10 @@ public final class Linter {
                 } catch is SplitLint.Abandoned where split {
                     split = false
                 } catch let found as NotText.Found {
-                    // Known only once the bytes after a plain-ASCII head were read.
-                    return UnreadableInput.report(input, problem: found.description, sink: makeSink(for: input))
+                    // Known only once the bytes after the head were read.
+                    var result = UnreadableInput.report(input, problem: found.description, sink: makeSink(for: input))
+                    result.notText = found.kind
+                    return result
                 }
             }
         }
@@ -186,6 +191,7 @@ public final class Linter {
                 rule.finish(sink: sink)
             }
         }
+        if rules.contains(where: { ($0 as? ByteLevelRule)?.appendedUTF16LE == true }) { throw NotText.Found(kind: .eightBitThenUTF16) }
         let clusters = rules.compactMap { $0.reportedClusters() }
         if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }
         report.profile = profile?.name

@@ -63,6 +63,7 @@ public final class Fixer {
         let encoding: InputEncoding
         do {  // scoped: the lint result must not outlive this block and hold the findings twice
             let linted = try Linter(options: lintOptions).lint(input)
+            if let kind = linted.notText { throw NotText.Found(kind: kind) }
             inputReport = linted.report
             encoding = try linted.encoding ?? input.encoding(override: lintOptions.inputEncoding)
             lintOptions.sqlTextExport = linted.sqlTextExport

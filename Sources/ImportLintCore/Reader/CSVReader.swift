@@ -472,6 +472,7 @@ public final class CSVReader {
             } else {
                 invalidUTF8.append(InvalidUTF8Line(line: line, lineStart: lineStart, firstBadOffset: i, badBytes: bad))
             }
+            if UTF8Scanner.isUTF16LEMark(p, i, n) { invalidUTF8[invalidUTF8.count - 1].startsUTF16LEText = true }
             return -length
         }
         let b0 = p[i]

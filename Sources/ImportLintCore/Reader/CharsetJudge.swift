@@ -84,7 +84,8 @@ public enum CharsetJudge {
              group.text.contains(0xFFFD))
         }.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         let ranked = scored.map(\.1)
-        let margin = ranked.count > 1 ? ranked[0].score - ranked[1].score : .infinity
+        var margin = ranked.count > 1 ? ranked[0].score - ranked[1].score : .infinity
+        if let repeats = repeatsOfOnlyNonASCIIByte(bytes) { margin /= Double(repeats) }
         // Only multi-byte code pages have a user-defined area; a single-byte one's private-use reading is
         // an unmapped byte, which the score already counts against it.
         let bestText = groups[scored[0].0].text
@@ -100,6 +101,21 @@ public enum CharsetJudge {
         let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
+    }
+
+    /// How often the sample's only byte that is not ASCII occurs, when there is one such byte value and it
+    /// occurs more than once, else nil. Every reading then rests on how that one byte is read, which is one
+    /// piece of evidence however often it repeats: Hausa 'Sa’adatu' in Windows-1252 has the apostrophe 0x92
+    /// as its only such byte, which IBM852 reads as 'ĺ', and a few hundred names made that lead look clear.
+    static func repeatsOfOnlyNonASCIIByte(_ bytes: [UInt8]) -> Int? {
+        var only: UInt8?
+        var repeats = 0
+        for byte in bytes where byte >= 0x80 {
+            if let only, only != byte { return nil }
+            only = byte
+            repeats += 1
+        }
+        return repeats > 1 ? repeats : nil
     }
 
     /// East Asian code pages share their byte ranges: a few characters read as Shift_JIS kanji and

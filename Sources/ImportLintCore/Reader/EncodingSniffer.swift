@@ -240,7 +240,7 @@ struct UTF8Scanner {
 
     /// 0xFF 0xFE at `i`, then a NUL among the next four bytes (a mark at the very end of a chunk is not
     /// recognized: the file is then judged as before).
-    private static func isUTF16LEMark(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+    static func isUTF16LEMark(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         guard i + 1 < n, p[i] == 0xFF, p[i + 1] == 0xFE else { return false }
         return (i + 2..<min(n, i + 6)).contains { p[$0] == 0 }
     }

@@ -31,6 +31,9 @@ public struct InvalidUTF8Line: Sendable {
     var lineStart: Int
     var firstBadOffset: Int
     public var badBytes: [UInt8]
+    /// The bad bytes begin a UTF-16LE byte-order mark with a NUL after it (`UTF8Scanner.isUTF16LEMark`): in a
+    /// UTF-8 file, a UTF-16LE export appended to it.
+    var startsUTF16LEText = false
 }
 
 /// The first control character of a cell.

@@ -13,8 +13,15 @@ enum TextPlausibility {
         for (k, c) in text.enumerated() where c >= 0x80 && !isLetter(c) && attachable(c) {
             let before = k > 0 && isLetter(text[k - 1])
             let after = k + 1 < text.count && isLetter(text[k + 1])
-            // "O’Brien" and "Ann’s" are fine; a symbol glued to the start of a word or into it is not.
-            if c == 0x2019 ? (after && !before) : (before || after) { total -= 2 }
+            if c == 0x2019 || c == 0x2018 {
+                // Inside a word the mark is part of the name and counts as a letter would: "O’Brien", Hausa
+                // "Sa’adatu", Uzbek "O‘zbek" (‘ standing for the modifier letter ʻ). A code page that reads its
+                // byte as an accented letter there ('Saĺadatu', 'Ulugëbek') must win by other letters.
+                if before && after { total += 1.5 } else if after && !before { total -= 2 }
+            } else if before || after {
+                // A symbol glued to the start of a word or into it.
+                total -= 2
+            }
         }
         for c in text + [0x20] {
             if isLetter(c) {

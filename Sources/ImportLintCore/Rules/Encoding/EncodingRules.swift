@@ -18,6 +18,10 @@ final class ByteLevelRule: RecordRule {
     private let context: FileContext
     private var invalidLines = 0
     private var lines = 0
+    /// A UTF-16LE export follows the UTF-8 text, past the head the encoding sniffer read (`cat` of two
+    /// exports): the file is unreadable-input, as when the head shows it (`NotText`), not one invalid-utf8
+    /// finding per line of the second export.
+    private(set) var appendedUTF16LE = false
     /// The column that groups a person's rows (4me contact details' Person), named in invalid-utf8's message.
     private let groupField: Int?
     /// Reading a split file's later part, whose lines are numbered from its own start: the findings whose
@@ -46,6 +50,7 @@ final class ByteLevelRule: RecordRule {
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ByteLevelRule else { return }
         invalidLines += later.invalidLines
+        appendedUTF16LE = appendedUTF16LE || later.appendedUTF16LE
         if later.lines > 0 { lines = later.lines + part.linesBefore }
     }
 
@@ -76,6 +81,7 @@ final class ByteLevelRule: RecordRule {
     @inline(never)
     private func report(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
         for bad in reader.invalidUTF8 {
+            if bad.startsUTF16LEText, case .utf8 = context.encoding { appendedUTF16LE = true }
             let position = reader.position(of: bad)
             if case .utf16 = context.encoding {
                 reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
