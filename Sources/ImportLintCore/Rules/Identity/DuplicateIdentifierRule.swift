@@ -123,7 +123,7 @@ final class DuplicateIdentifierRule: RecordRule {
                 if key.aheadLine == reader.line {
                     key.fingerprints = key.ahead
                 } else {
-                    key.fingerprints = fingerprints(reader, key, screenFirstBytes)
+                    key.fingerprints = currentFingerprints(reader, key)
                     prefetch(key.fingerprints, key)
                 }
                 guard let next else { key.aheadLine = -1; return }
@@ -144,6 +144,14 @@ final class DuplicateIdentifierRule: RecordRule {
     /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
     var fingerprintMask = UInt64.max
 
+    /// `fingerprints` of the reader's record, which was not read ahead (rare): out of line, so that
+    /// `fingerprints` is inlined once, where `prepare` reads the next record ahead.
+    @inline(never)
+    private func currentFingerprints(_ reader: CSVReader, _ key: KeyState) -> (full: UInt64, alone: UInt64)? {
+        fingerprints(reader, key, screenFirstBytes)
+    }
+
+    @inline(__always)
     private func fingerprints<Cells: RecordCells>(_ reader: Cells, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
         var hasher = FingerprintHasher()
         for part in key.parts {
