@@ -209,10 +209,12 @@ enum RuleFactory {
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
-        let duplicates = DuplicateIdentifierRule(context)
+        let replayed = context.replayedDuplicates
+        let duplicates = replayed == nil ? DuplicateIdentifierRule(context) : nil
         if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
+        let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
         let optional: [RecordRule?] = [
-            MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
+            MissingValueRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
