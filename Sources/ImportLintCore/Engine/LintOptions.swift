@@ -46,6 +46,9 @@ public struct LintOptions: Sendable {
     /// Set by `fix` for the lint of its own output: records it wrote unchanged from records nothing was
     /// reported on, which the rules judging a record alone skip.
     var unchangedRecords: UnchangedRecords?
+    /// Set by `fix` for the lint of its own output when it wrote every record on its line and number and
+    /// changed cells of other columns only: the input's duplicate-identifier findings, handed on.
+    var replayedDuplicates: ReplayedDuplicates?
     /// Set by `fix` for the lints of its output when the input showed '\N' cells (`LintResult.sqlTextExport`):
     /// the output is still a MySQL or PostgreSQL text export after --unsafe-fixes emptied them, and its
     /// other escapes are still reported (`BackslashEscapeRule`).

@@ -93,8 +93,10 @@ public final class Linter {
 
         let cuts = split ? try SplitLint.cuts(input, encoding: encoding, options: options) : nil
         // The later part numbers its lines from 1 and is moved on when merged, unless `fix`'s lint of its
-        // output finds the records it wrote unchanged by their line (`UnchangedRecords`).
-        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding, counting: !(options.unchangedRecords?.isEmpty ?? true)) }
+        // output finds records by their line: those it wrote unchanged (`UnchangedRecords`), or those whose
+        // duplicate findings it hands on (`ReplayedDuplicatesRule`).
+        let findsRecordsByLine = !(options.unchangedRecords?.isEmpty ?? true) || options.replayedDuplicates != nil
+        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding, counting: findsRecordsByLine) }
         // A split input's later part digests its own bytes (`SplitLint.Later`).
         options.readDigest?.restart(cut: cuts?.balanced)
         let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()
@@ -217,10 +219,12 @@ enum RuleFactory {
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
-        let duplicates = DuplicateIdentifierRule(context)
+        let replayed = context.replayedDuplicates
+        let duplicates = replayed == nil ? DuplicateIdentifierRule(context) : nil
         if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
+        let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
         let optional: [RecordRule?] = [
-            MissingValueRule(context), AtLeastOneOfRule(context), duplicates,
+            MissingValueRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),

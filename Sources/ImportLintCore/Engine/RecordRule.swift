@@ -112,6 +112,14 @@ public final class FileContext {
         return unchanged
     }
 
+    /// The input's duplicate-identifier findings `fix` hands on (`LintOptions.replayedDuplicates`), when
+    /// the header binds the columns as it did then and the fix changed no cell the duplicate check reads.
+    var replayedDuplicates: ReplayedDuplicates? {
+        guard let replayed = options.replayedDuplicates, replayed.columns == bindings.map({ $0?.name }) else { return nil }
+        let read = DuplicateIdentifierRule.columnsRead(self)
+        return read.isEmpty || read.contains(where: replayed.changedColumns.contains) ? nil : replayed
+    }
+
     /// Index of the cell bound to a profile column.
     public func index(of column: String) -> Int? {
         bindings.firstIndex { $0?.name == column }

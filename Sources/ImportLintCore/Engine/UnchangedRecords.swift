@@ -81,7 +81,7 @@ struct CarriedFindings: Sendable {
 /// in, so that findings at one place keep their order. A finding's rule is known by its code: a code that
 /// one run's rules declare and no other rule does. A record with a finding whose code is not known so
 /// (or that refers elsewhere) is judged by every rule, as if nothing were carried.
-struct CarryTurns {
+final class CarryTurns {
     enum Step {
         case rule(Unmanaged<RecordRule>)
         /// The findings of the `n`th run of record-alone rules.
@@ -92,10 +92,18 @@ struct CarryTurns {
     let steps: [Step]
     let spanningSteps: [Step]
     let carried: CarriedFindings
-    /// Per carried finding: the run whose rules report it, `regenerated` or `untraced`.
-    private let turns: [Int8]
+    /// The run each code's rules report it in, or `regenerated`; codes no run or several runs report are not in it.
+    private let byCode: [String: Int8]
+    /// Per carried finding: the run whose rules report it, `regenerated`, `untraced`, or `unknown` until its
+    /// record is read (a split file's part traces only its own records' findings).
+    @exclusivity(unchecked) private var turns: [Int8]
+    /// Findings with one content share it: each content is traced once, and the last one is kept at hand
+    /// (a column's repeated finding comes record after record).
+    @exclusivity(unchecked) private var byContent: [ObjectIdentifier: Int8] = [:]
+    @exclusivity(unchecked) private var last: (content: ObjectIdentifier, turn: Int8)?
     private static let regenerated: Int8 = -1
     private static let untraced: Int8 = -2
+    private static let unknown: Int8 = -3
 
     /// nil when a rule does not declare what it reports: then a code cannot be traced to its rule.
     init?(everyRecord: [RecordRule], spanning: [RecordRule], carried: CarriedFindings) {
@@ -127,34 +135,32 @@ struct CarryTurns {
         self.steps = steps
         self.spanningSteps = spanningSteps
         self.carried = carried
-        // Findings with one content share it: each content is traced once, and the last one is kept at hand
-        // (a column's repeated finding comes record after record).
-        var byContent: [ObjectIdentifier: Int8] = [:]
-        var last: (content: ObjectIdentifier, turn: Int8)?
-        var turns = [Int8](repeating: Self.untraced, count: carried.findings.count)
-        for record in carried.records {
-            for i in record.findings {
-                let content = carried.findings[i].content
-                let id = ObjectIdentifier(content)
-                if let last, last.content == id { turns[i] = last.turn; continue }
-                let turn: Int8
-                if let known = byContent[id] {
-                    turn = known
-                } else {
-                    turn = content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced
-                    byContent[id] = turn
-                }
-                last = (id, turn)
-                turns[i] = turn
-            }
-        }
-        self.turns = turns
+        self.byCode = byCode
+        turns = [Int8](repeating: Self.unknown, count: carried.findings.count)
     }
 
     /// Whether every finding of `record` can be traced to its rule and is about the record alone.
     func traces(_ record: CarriedFindings.Record) -> Bool {
-        for i in record.findings where turns[i] == Self.untraced { return false }
-        return true
+        var traced = true
+        for i in record.findings {
+            if turns[i] == Self.unknown { turns[i] = turn(of: carried.findings[i].content) }
+            if turns[i] == Self.untraced { traced = false }
+        }
+        return traced
+    }
+
+    private func turn(of content: Diagnostic.Content) -> Int8 {
+        let id = ObjectIdentifier(content)
+        if let last, last.content == id { return last.turn }
+        let turn: Int8
+        if let known = byContent[id] {
+            turn = known
+        } else {
+            turn = content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced
+            byContent[id] = turn
+        }
+        last = (id, turn)
+        return turn
     }
 
     /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the carried

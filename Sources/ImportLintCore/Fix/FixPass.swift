@@ -34,6 +34,8 @@ struct PassResult {
     var finishing: OutputFile.Finishing?
     /// Its records written unchanged from records nothing was reported on.
     var unchanged: UnchangedRecords?
+    /// The input's duplicate findings, when the output lint can hand them on (`ReplayedDuplicates`).
+    var replayedDuplicates: ReplayedDuplicates?
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
@@ -68,6 +70,14 @@ final class FixPass {
     /// The first of the plan's diagnostics not on a line before the current record's.
     @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
+    /// The plan's duplicate findings with their records' lines, and the columns this pass changed a cell
+    /// in, while every record is written on the line and with the number it was read with; nil once one
+    /// is not, or when the input's lint may have kept a record from the duplicate check.
+    @exclusivity(unchecked) private var replayed: ReplayedDuplicates?
+    /// The plan's duplicate-identifier findings; the first not yet matched with its record, and its record.
+    private let duplicates: [Diagnostic]
+    @exclusivity(unchecked) private var duplicateCursor = 0
+    @exclusivity(unchecked) private var nextDuplicateRecord = Int.max
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
     private let reportedLines: NumberSet
@@ -99,10 +109,15 @@ final class FixPass {
         if case .utf8 = encoding { readsUTF8 = true } else { readsUTF8 = false }
         self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
+        var duplicates: [Diagnostic] = []
+        let duplicateCode = RuleDescriptor.duplicateIdentifier.code
         for d in plan.diagnostics {
             if let record = d.record { records.insert(record) }
             lines.insert(d.line)
+            let code = d.code
+            if code.utf8.first == duplicateCode.utf8.first && code == duplicateCode { duplicates.append(d) }
         }
+        self.duplicates = duplicates
         reportedRecords = records
         reportedLines = lines
         recordsWithCandidates = plan.recordsWithCandidates
@@ -139,6 +154,10 @@ final class FixPass {
         try writeCurrentRecord(record: 0, to: out)
         carriesFindings = readsUTF8 && row.elementsEqual(Self.recordContent(reader))
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
+        if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
+            replayed = ReplayedDuplicates(columns: boundColumns)
+            nextDuplicateRecord = duplicates.first.map { $0.record ?? 0 } ?? .max
+        }
         return try copyRecords(to: out)
     }
 
@@ -232,6 +251,29 @@ final class FixPass {
                 carry(record: record, line: line)
             }
         }
+        if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextDuplicateRecord) {
+            keepReplaying(record: record, line: line)
+        }
+    }
+
+    /// Keeps `replayed` while the record just written (on output line `line`) starts and ends on the lines
+    /// it was read from, and matches the plan's duplicate findings with the line their record starts on. (A
+    /// cell read otherwise than it is written, as a malformed quote's, is a changed cell: `renderCell`.)
+    private func keepReplaying(record: Int, line: Int) {
+        guard line == reader.line, outputLine == reader.endLine else {
+            replayed = nil
+            return
+        }
+        guard record >= nextDuplicateRecord else { return }
+        while duplicateCursor < duplicates.count, let owner = duplicates[duplicateCursor].record, owner <= record {
+            guard owner == record else {
+                replayed = nil
+                return
+            }
+            replayed!.append(duplicates[duplicateCursor], recordLine: line)
+            duplicateCursor += 1
+        }
+        nextDuplicateRecord = duplicateCursor < duplicates.count ? duplicates[duplicateCursor].record ?? 0 : .max
     }
 
     /// Notes the findings of the reader's record, written as read on output line `line`, when all the
@@ -265,6 +307,9 @@ final class FixPass {
     /// The finished output's path: the written file, or its regrouped copy when rows had to move.
     private func finish(_ out: OutputFile, directory: String, name: String) throws -> String {
         try out.flush()
+        if removedLines.isEmpty && duplicateCursor == duplicates.count && (regrouper?.movedRows ?? 0) == 0 {
+            result.replayedDuplicates = replayed
+        }
         var unchanged = UnchangedRecords(columns: boundColumns)
         unchanged.lines = unchangedLines
         // Without a record to carry, the input's findings are not held while the output is linted.
@@ -410,10 +455,18 @@ final class FixPass {
             appliedDiagnostics = []
         }
         if changed || !appliedDiagnostics.isEmpty {
-            if changed { result.cellsChanged += 1 }
+            if changed {
+                result.cellsChanged += 1
+                if replayed != nil && !Self.sameWithinEdges(raw, cell) { replayed!.changedColumns.insert(field) }
+            }
             noteApplied(record: record, field: field, raw: raw, replacement: replacement,
                         changes: changes, diagnostics: appliedDiagnostics, changed: changed)
         }
+    }
+
+    /// Whether two cells differ only in the spaces and tabs at their ends, which the duplicate check trims.
+    private static func sameWithinEdges(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { a.trimmedASCII().elementsEqual($0.trimmedASCII()) }
     }
 
     private func noteDeferred(_ deferred: [Int32]) {
@@ -461,6 +514,7 @@ final class FixPass {
 
     /// Notes a fatal structural problem; false when the pass must stop.
     private func structural(_ reason: String) -> Bool {
+        replayed = nil
         result.fatalCount += 1
         if result.fatal == nil { result.fatal = reason }
         return settings.force

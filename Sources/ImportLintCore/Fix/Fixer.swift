@@ -19,7 +19,8 @@ public struct FixOptions: Sendable {
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
     /// Tests: lint the output as `check` would, reusing nothing of the input's lint: no skipping of the
-    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`).
+    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`), no duplicate findings
+    /// handed on (`ReplayedDuplicates`).
     var relintsFromScratch = false
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }
@@ -154,11 +155,18 @@ public final class Fixer {
             nextOptions.profile = profileName
             if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsFromScratch {
                 nextOptions.unchangedRecords = pass.unchanged
+                // Replayed in the order a lint makes them only when no finding was left out or counted.
+                if lintOptions.maxFindings == nil { nextOptions.replayedDuplicates = pass.replayedDuplicates }
             }
             let next = InputFile.path(output, displayPath: input.displayPath)
-            let check: LintResult
+            var check: LintResult
             do {
                 check = try Linter(options: nextOptions).lint(next)
+                if nextOptions.replayedDuplicates != nil && ReplayedDuplicates.skipsRecords(check.report.diagnostics) {
+                    // A fixed cell made a record the duplicate check does not see: it checks the file itself.
+                    nextOptions.replayedDuplicates = nil
+                    check = try Linter(options: nextOptions).lint(next)
+                }
                 try finishing?.wait()
             } catch {
                 try? finishing?.wait()

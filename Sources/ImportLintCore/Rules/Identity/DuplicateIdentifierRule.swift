@@ -73,12 +73,10 @@ final class DuplicateIdentifierRule: RecordRule {
     var laterCandidates: [LaterCandidate] = []
 
     init?(_ context: FileContext) {
-        keys = (context.profile?.identifiers ?? []).compactMap { spec in
-            guard let indices = context.indices(of: spec.columns) else { return nil }
-            return KeyState(spec: spec, indices: indices, kinds: indices.map { context.bindings[$0]?.kind ?? .text },
-                            scope: spec.scope.compactMap(context.index(of:)))
+        keys = Self.keyColumns(context).map { key in
+            KeyState(spec: key.spec, indices: key.indices, kinds: key.indices.map { context.bindings[$0]?.kind ?? .text }, scope: key.scope)
         }
-        personColumns = (context.profile?.samePerson ?? []).compactMap(context.indices(of:))
+        personColumns = Self.personColumns(context)
         if keys.isEmpty { return nil }
         recordKeys = .allocate(capacity: keys.count)
         _ = recordKeys.initialize(from: keys.map { Unmanaged.passUnretained($0) })
@@ -89,6 +87,25 @@ final class DuplicateIdentifierRule: RecordRule {
     deinit {
         recordKeys.deallocate()
         firstRows?.deallocate()
+    }
+
+    /// The profile's identifier keys whose columns the file has: the key's cells and its scope's.
+    private static func keyColumns(_ context: FileContext) -> [(spec: IdentifierKey, indices: [Int], scope: [Int])] {
+        (context.profile?.identifiers ?? []).compactMap { spec in
+            context.indices(of: spec.columns).map { (spec, $0, spec.scope.compactMap(context.index(of:))) }
+        }
+    }
+
+    private static func personColumns(_ context: FileContext) -> [[Int]] {
+        (context.profile?.samePerson ?? []).compactMap(context.indices(of:))
+    }
+
+    /// Every column whose cells the rule reads (keys, scopes, `same_person` groups); empty when the rule
+    /// does not apply to the file.
+    static func columnsRead(_ context: FileContext) -> [Int] {
+        let keys = keyColumns(context)
+        if keys.isEmpty { return [] }
+        return keys.flatMap { $0.indices + $0.scope } + personColumns(context).joined()
     }
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table

@@ -1,0 +1,74 @@
+/// What `DuplicateIdentifierRule` reported on `fix`'s input, for the lint of the fixed file when the fix
+/// wrote every record on the line and with the number it was read with, and changed no cell in a column the
+/// rule reads: the rule's findings rest on those cells, lines and numbers alone, so on the fixed file they
+/// are the input's, and fingerprinting every key again (a tenth of a people fix) would only find them again.
+struct ReplayedDuplicates: Sendable {
+    /// The input's duplicate-identifier findings, in report order, and the line each one's record starts on.
+    private(set) var findings: [Diagnostic] = []
+    private(set) var recordLines: [Int] = []
+    /// Columns in which the fix changed a cell by more than the spaces and tabs at its ends (which the
+    /// duplicate check trims: a people export's emails are trimmed, and their duplicates stay the same).
+    var changedColumns = NumberSet()
+    /// The profile column each header cell was bound to (as `UnchangedRecords.columns`).
+    let columns: [String?]
+
+    init(columns: [String?]) { self.columns = columns }
+
+    mutating func append(_ finding: Diagnostic, recordLine: Int) {
+        findings.append(finding)
+        recordLines.append(recordLine)
+    }
+
+    /// Rules that can keep a record from the other rules (`RepeatedHeaderRule`), and so from the duplicate
+    /// check: a fixed cell could make or unmake such a record, so the findings are replayed only when
+    /// neither the input nor the fixed file has one.
+    static let recordSkipping = (RuleDescriptor.notRecords + [.raggedRow]).map(\.code)
+
+    static func skipsRecords(_ findings: [Diagnostic]) -> Bool {
+        let codes = recordSkipping
+        return findings.contains { finding in
+            // All are structural ('STR...'): the first byte rules out nearly every finding without comparing
+            // strings (a people fix looks at 240,000 twice).
+            let code = finding.code
+            return code.utf8.first == UInt8(ascii: "S") && codes.contains(code)
+        }
+    }
+}
+
+/// Stands in for `DuplicateIdentifierRule` in the lint of a fixed file (`ReplayedDuplicates`): hands on the
+/// input's findings at that rule's turn in their record, so that they keep their order among the other
+/// rules' findings on the same cell.
+final class ReplayedDuplicatesRule: RecordRule {
+    private let replayed: ReplayedDuplicates
+    @exclusivity(unchecked) private var cursor = 0
+    /// The line of the next record with findings (asked at every record).
+    @exclusivity(unchecked) private var nextLine: Int
+
+    init(_ replayed: ReplayedDuplicates) {
+        self.replayed = replayed
+        nextLine = replayed.recordLines.first ?? .max
+    }
+
+    override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
+    /// Each part's rule hands on the findings of the records it reads, by their lines.
+    override var splitting: Splitting { .stateless }
+
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        guard reader.line >= nextLine else { return }
+        let lines = replayed.recordLines
+        // A later part's rule starts past the earlier part's records.
+        while cursor < lines.count && lines[cursor] < reader.line { cursor += 1 }
+        while cursor < lines.count && lines[cursor] == reader.line {
+            var finding = replayed.findings[cursor]
+            // Where its cell is in the written record: a fix of a cell before it moved it along the line.
+            if let field = finding.fieldIndex {
+                let at = reader.position(ofField: field)
+                (finding.line, finding.column) = (at.line, at.column)
+            }
+            finding.record = record
+            sink.readmit(finding)
+            cursor += 1
+        }
+        nextLine = cursor < lines.count ? lines[cursor] : .max
+    }
+}
