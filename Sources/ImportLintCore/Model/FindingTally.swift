@@ -71,9 +71,16 @@ public struct FindingTally: Sendable, Equatable {
     private mutating func add(_ diagnostics: ArraySlice<Diagnostic>) {
         var codes: [String] = [], rules: [String] = [], counts: [Int] = []
         var last = -1
+        // The content of the finding before: most findings share theirs with it, and then its rule.
+        var lastContent: ObjectIdentifier?
         for d in diagnostics {
             let content = d.content
             countSeverityAndFix(content)
+            if ObjectIdentifier(content) == lastContent {
+                counts[last] += 1
+                continue
+            }
+            lastContent = ObjectIdentifier(content)
             if last < 0 || codes[last] != content.code {
                 if let known = codes.firstIndex(of: content.code) {
                     last = known

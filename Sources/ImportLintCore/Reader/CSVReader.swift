@@ -67,6 +67,9 @@ public final class CSVReader {
     /// unquoted one whose first or last byte is in `edgeWhitespace`. Set while the cells are split, so that
     /// surrounding-whitespace need not look at the cells of nearly every record.
     @exclusivity(unchecked) private var whitespaceAtEdges: UInt8 = 0
+    /// The record was split with others in one go (plain cells on one line, no quote, control or invalid
+    /// byte) and no cell starts or ends with whitespace: see `isOrdinary`.
+    @exclusivity(unchecked) private var ordinary = false
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
@@ -84,6 +87,11 @@ public final class CSVReader {
     var firstNonASCIIOffset: Int { firstNonASCII }
     /// False when no cell of the record starts or ends with a space, a tab or a no-break space.
     var mayHaveWhitespaceAtEdges: Bool { whitespaceAtEdges != 0 }
+    /// True for a record of plain cells on one line, with no quote, control character or invalid byte,
+    /// none starting or ending with whitespace: nearly every record of most files, on which the rules
+    /// about a record's form have nothing to report (`RecordRule.ignoresOrdinaryRecords`). False says
+    /// nothing.
+    var isOrdinary: Bool { ordinary }
     var recordStartOffset: Int { recordStart }
     var recordEndOffset: Int { recordEnd }
 
@@ -414,6 +422,7 @@ public final class CSVReader {
         if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
         firstNonASCII = .max
         whitespaceAtEdges = 0
+        ordinary = false
     }
 
     /// Reads the records from `recordStart` on that `cfs_split_records` takes; false when it takes none (the
@@ -449,6 +458,7 @@ public final class CSVReader {
                                                      quoted: false, inScratch: false))
         }
         whitespaceAtEdges = record.edgeSpace
+        ordinary = record.edgeSpace == 0
         if record.firstNonASCII >= 0 { firstNonASCII = Int(record.firstNonASCII) }
         terminator = record.crlf != 0 ? .crlf : .lf
         self.line = line

@@ -21,6 +21,8 @@ final class RepeatedHeaderRule {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private let header: [String]
+    /// How many cells the header has.
+    var headerWidth: Int { header.count }
     /// The folded header cells as bytes, for the check every record gets before any string is made.
     private let headerBytes: [[UInt8]]
     private let headerIsASCII: [Bool]
