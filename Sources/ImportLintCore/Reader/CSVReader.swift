@@ -70,6 +70,9 @@ public final class CSVReader {
     /// The record was split with others in one go (plain cells on one line, no quote, control or invalid
     /// byte) and no cell starts or ends with whitespace: see `isOrdinary`.
     @exclusivity(unchecked) private var ordinary = false
+    /// The record was split with others in one go (`cfs_split_records`): its cells' slots hold their values'
+    /// bounds only (see `FieldSlot`).
+    @exclusivity(unchecked) private(set) var splitWithOthers = false
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
@@ -423,6 +426,7 @@ public final class CSVReader {
         firstNonASCII = .max
         whitespaceAtEdges = 0
         ordinary = false
+        splitWithOthers = false
     }
 
     /// Reads the records from `recordStart` on that `cfs_split_records` takes; false when it takes none (the
@@ -446,17 +450,23 @@ public final class CSVReader {
         let lineBreak = Int(record.lineBreak)
         let (ends, first, line) = (batchEnds + batchEndsNext, recordStart, nextLine)
         batchEndsNext &+= cells
+        // The values' bounds and flags only: three stores a cell where a whole slot took six.
         fields.append(count: cells &+ 1) { slots in
+            @inline(__always) func put(_ k: Int, _ start: Int, _ end: Int) {
+                slots[k].start = start
+                slots[k].end = end
+                slots[k].quoted = false
+                slots[k].inScratch = false
+            }
             var cellStart = first
             for k in 0..<cells {
                 let end = Int(ends[k])
-                (slots + k).initialize(to: FieldSlot(start: cellStart, end: end, rawStart: cellStart, line: line, lineStart: first,
-                                                     quoted: false, inScratch: false))
+                put(k, cellStart, end)
                 cellStart = end &+ 1
             }
-            (slots + cells).initialize(to: FieldSlot(start: cellStart, end: lineBreak, rawStart: cellStart, line: line, lineStart: first,
-                                                     quoted: false, inScratch: false))
+            put(cells, cellStart, lineBreak)
         }
+        splitWithOthers = true
         whitespaceAtEdges = record.edgeSpace
         ordinary = record.edgeSpace == 0
         if record.firstNonASCII >= 0 { firstNonASCII = Int(record.firstNonASCII) }
