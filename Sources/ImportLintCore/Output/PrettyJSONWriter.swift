@@ -149,15 +149,7 @@ final class PrettyJSONWriter {
     func fieldStart(first: Bool, depth: Int, key: StaticString) {
         let keyLength = key.utf8CodeUnitCount
         reserve(2 &+ 2 &* depth &+ keyLength &+ 5)
-        if first {
-            bytes[count] = 0x0A
-            count &+= 1
-        } else {
-            bytes[count] = 0x2C
-            bytes[count &+ 1] = 0x0A
-            count &+= 2
-        }
-        putIndent(depth)
+        putSeparator(first: first, depth: depth)
         bytes[count] = 0x22
         count &+= 1
         put(key.utf8Start, keyLength)
@@ -171,6 +163,13 @@ final class PrettyJSONWriter {
     @inline(__always)
     func elementStart(first: Bool, depth: Int) {
         reserve(2 &+ 2 &* depth)
+        putSeparator(first: first, depth: depth)
+    }
+
+    /// `\n` before a container's first field or element, `,\n` before the others, then the indentation;
+    /// room reserved.
+    @inline(__always)
+    private func putSeparator(first: Bool, depth: Int) {
         if first {
             bytes[count] = 0x0A
             count &+= 1
