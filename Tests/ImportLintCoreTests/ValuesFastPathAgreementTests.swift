@@ -321,8 +321,8 @@ import Testing
         var checked = 0
         while try reader.next() {
             for index in 0..<reader.fieldCount {
-                let slot = reader.fields[index]
-                let before = UnsafeBufferPointer(start: reader.bufferBase + slot.lineStart, count: slot.rawStart - slot.lineStart)
+                let cell = reader.origin(of: index)
+                let before = UnsafeBufferPointer(start: reader.bufferBase + cell.lineStart, count: cell.rawStart - cell.lineStart)
                 let want = String(decoding: before, as: UTF8.self).unicodeScalars.count + 1
                 #expect(reader.position(ofField: index).column == want, "\(String(decoding: before, as: UTF8.self))")
                 checked += 1

@@ -296,9 +296,11 @@ final class FindingList {
         while true {
             let byte = p.pointee
             p += 1
-            zigzag |= UInt64(byte & 0x7F) << shift
+            // Wrapping shifts: the numbers were written here, in at most ten bytes (a checked shift tested
+            // its distance twice a byte).
+            zigzag |= UInt64(byte & 0x7F) &<< shift
             if byte < 0x80 { break }
-            shift += 7
+            shift &+= 7
         }
         return Int(Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
     }

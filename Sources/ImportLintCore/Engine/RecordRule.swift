@@ -51,6 +51,10 @@ public class RecordRule {
     /// True when `check` can report only on a record that spans lines (a quoted cell with a line break):
     /// the pass then asks it of those records alone, after the other rules.
     var readsOnlyRecordsSpanningLines: Bool { false }
+    /// True when `check` can report nothing on an ordinary record (`CSVReader.isOrdinary`) with as many
+    /// cells as the header, and keeps nothing from it: the pass then leaves it out of the calls made at
+    /// those records.
+    var ignoresOrdinaryRecords: Bool { false }
     /// Every rule this check can report. When none of them is selected the check is not made at all
     /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
     /// declared): the check is always made.

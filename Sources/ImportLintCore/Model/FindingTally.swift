@@ -51,8 +51,7 @@ public struct FindingTally: Sendable, Equatable {
         }
     }
 
-    /// Adds a report's findings. Findings of one rule mostly come in runs (a value repeated down a column
-    /// makes nearly all of a large report): a run's rule entry is looked up once, not per finding.
+    /// Adds a report's findings.
     public mutating func add(_ diagnostics: [Diagnostic]) { add(diagnostics[...]) }
 
     /// `add(_:)` on `threads` threads when there are many findings, each counting its share.
@@ -66,18 +65,35 @@ public struct FindingTally: Sendable, Equatable {
         for share in shares { if case .success(let share) = share { add(share) } }
     }
 
+    /// Rules are counted in a short list, searched from the rule found last, and put in `byRule` at the
+    /// end: a report holds a few rules, whose findings alternate record by record (a dictionary entry
+    /// per run of one rule cost about a hundred instructions a finding).
     private mutating func add(_ diagnostics: ArraySlice<Diagnostic>) {
-        var start = diagnostics.startIndex
-        while start < diagnostics.endIndex {
-            let code = diagnostics[start].code
-            var end = start
-            repeat {
-                countSeverityAndFix(diagnostics[end].content)
-                end += 1
-            } while end < diagnostics.endIndex && diagnostics[end].code == code
-            byRule[code, default: RuleCount(code: code, rule: diagnostics[start].rule, count: 0)].count += end - start
-            start = end
+        var codes: [String] = [], rules: [String] = [], counts: [Int] = []
+        var last = -1
+        // The content of the finding before: most findings share theirs with it, and then its rule.
+        var lastContent: ObjectIdentifier?
+        for d in diagnostics {
+            let content = d.content
+            countSeverityAndFix(content)
+            if ObjectIdentifier(content) == lastContent {
+                counts[last] += 1
+                continue
+            }
+            lastContent = ObjectIdentifier(content)
+            if last < 0 || codes[last] != content.code {
+                if let known = codes.firstIndex(of: content.code) {
+                    last = known
+                } else {
+                    last = codes.count
+                    codes.append(content.code)
+                    rules.append(content.rule)
+                    counts.append(0)
+                }
+            }
+            counts[last] += 1
         }
+        for i in codes.indices { byRule[codes[i], default: RuleCount(code: codes[i], rule: rules[i], count: 0)].count += counts[i] }
     }
 
     public mutating func add(_ other: FindingTally) {

@@ -66,14 +66,9 @@ struct DiagnosticJSON {
             slot.pointee.cuts = (marks[0], marks[1], marks[2])
         }
         guard let bytes = slot.pointee.bytes else { return }
-        let (column, line, record) = slot.pointee.cuts
-        w.raw(UnsafeBufferPointer(start: bytes, count: column))
-        Self.writePosition(0, of: d, w)
-        w.raw(UnsafeBufferPointer(start: bytes + column, count: line - column))
-        Self.writePosition(1, of: d, w)
-        w.raw(UnsafeBufferPointer(start: bytes + line, count: record - line))
-        Self.writePosition(2, of: d, w)
-        w.raw(UnsafeBufferPointer(start: bytes + record, count: slot.pointee.length - record))
+        let position = d.position
+        w.raw(bytes, count: slot.pointee.length, cuts: slot.pointee.cuts,
+              numbers: (position.column, position.line, position.record))
     }
 
     /// `d` at `depth`, rendered afresh.

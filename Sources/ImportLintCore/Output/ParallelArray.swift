@@ -69,8 +69,7 @@ final class ParallelArray: @unchecked Sendable {
     /// The elements of `block`, each after its separator and indentation as `array` writes them.
     private func render(_ block: Int, into w: PrettyJSONWriter, _ element: (PrettyJSONWriter, Int) -> Void) {
         for i in block * Self.blockSize..<min(count, (block + 1) * Self.blockSize) {
-            w.raw(i == 0 ? "\n" : ",\n")
-            w.indent(depth + 1)
+            w.elementStart(first: i == 0, depth: depth + 1)
             element(w, i)
         }
     }

@@ -30,9 +30,12 @@ extension CSVReader {
 
     /// A line with nothing but spaces or tabs on it: not a record. (Its one cell is unquoted, so it can
     /// never be the start of an unterminated quote.)
-    public var isBlankLine: Bool {
-        guard fields.count == 1, !fields[0].quoted else { return false }
-        return bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    /// Inline: the pass asks it of every record, nearly none of which is one cell.
+    @inline(__always)
+    public var isBlankLine: Bool { fields.count == 1 && isBlankCell }
+
+    private var isBlankCell: Bool {
+        !fields[0].quoted && bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The `#TYPE ...` line that Windows PowerShell's Export-Csv writes above the header.
@@ -70,18 +73,23 @@ extension CSVReader {
     /// end of the record for a cell past the last one.
     public func position(ofField index: Int) -> (line: Int, column: Int) {
         if index < fields.count {
-            let slot = fields[index]
-            return (slot.line, column(at: slot.rawStart, lineStart: slot.lineStart))
+            let cell = origin(of: index)
+            return (cell.line, column(at: cell.rawStart, lineStart: cell.lineStart))
         }
         guard let last = fields.last else { return (line, 1) }
-        return position(ofOffset: last.inScratch ? last.rawStart : last.end, inField: fields.count - 1)
+        return position(ofOffset: last.inScratch ? origin(of: fields.count - 1).rawStart : last.end, inField: fields.count - 1)
+    }
+
+    /// Where cell `index` starts as written: its first byte (the opening quote when quoted), the line it is
+    /// on and that line's first byte.
+    @inline(__always)
+    func origin(of index: Int) -> (rawStart: Int, line: Int, lineStart: Int) {
+        let slot = fields[index]
+        return splitWithOthers ? (slot.start, line, recordStartOffset) : (slot.rawStart, slot.line, slot.lineStart)
     }
 
     func position(ofOffset offset: Int, inField index: Int) -> (line: Int, column: Int) {
-        let slot = fields[index]
-        var line = slot.line
-        var lineStart = slot.lineStart
-        var i = slot.rawStart
+        var (i, line, lineStart) = origin(of: index)
         let p = bufferBase
         while i < offset {
             if p[i] == CSVReader.lf {
@@ -162,8 +170,8 @@ extension CSVReader {
 
     /// Cell `index` exactly as written, quotes included (the fixer reports what it re-quoted).
     func rawCell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = fields[index].rawStart
-        let end = index + 1 < fields.count ? fields[index + 1].rawStart - 1 : recordEndOffset - terminator.bytes.count
+        let start = origin(of: index).rawStart
+        let end = index + 1 < fields.count ? origin(of: index + 1).rawStart - 1 : recordEndOffset - terminator.bytes.count
         return UnsafeBufferPointer(start: bufferBase + start, count: max(0, end - start))
     }
 

@@ -67,6 +67,12 @@ public final class CSVReader {
     /// unquoted one whose first or last byte is in `edgeWhitespace`. Set while the cells are split, so that
     /// surrounding-whitespace need not look at the cells of nearly every record.
     @exclusivity(unchecked) private var whitespaceAtEdges: UInt8 = 0
+    /// The record was split with others in one go (plain cells on one line, no quote, control or invalid
+    /// byte) and no cell starts or ends with whitespace: see `isOrdinary`.
+    @exclusivity(unchecked) private var ordinary = false
+    /// The record was split with others in one go (`cfs_split_records`): its cells' slots hold their values'
+    /// bounds only (see `FieldSlot`).
+    @exclusivity(unchecked) private(set) var splitWithOthers = false
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     @exclusivity(unchecked) private var recordEnd = 0
@@ -84,6 +90,11 @@ public final class CSVReader {
     var firstNonASCIIOffset: Int { firstNonASCII }
     /// False when no cell of the record starts or ends with a space, a tab or a no-break space.
     var mayHaveWhitespaceAtEdges: Bool { whitespaceAtEdges != 0 }
+    /// True for a record of plain cells on one line, with no quote, control character or invalid byte,
+    /// none starting or ending with whitespace: nearly every record of most files, on which the rules
+    /// about a record's form have nothing to report (`RecordRule.ignoresOrdinaryRecords`). False says
+    /// nothing.
+    var isOrdinary: Bool { ordinary }
     var recordStartOffset: Int { recordStart }
     var recordEndOffset: Int { recordEnd }
 
@@ -159,6 +170,12 @@ public final class CSVReader {
     /// Moves to the next record; false at the end of the input.
     public func next() throws -> Bool {
         recordStart = recordEnd
+        // Nearly every record of most files is one split ahead with others: taken here, without a call.
+        if batchNext < batchCount {
+            startRecord()
+            takeBatchedRecord()
+            return true
+        }
         while true {
             if recordStart >= count {
                 if eof { return false }
@@ -194,15 +211,7 @@ public final class CSVReader {
 
     /// Parses the record at `recordStart`; false when more input is needed first.
     private func parseRecord() -> Bool {
-        // removeAll(keepingCapacity:) on an array that never had storage allocates an empty one each time.
-        fields.removeAll()
-        scratch.removeAll()
-        if !invalidUTF8.isEmpty { invalidUTF8.removeAll(keepingCapacity: true) }
-        if !controlCharacters.isEmpty { controlCharacters.removeAll(keepingCapacity: true) }
-        unterminatedQuote = nil
-        if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
-        firstNonASCII = .max
-        whitespaceAtEdges = 0
+        startRecord()
         if batchNext < batchCount || readBatch() {
             takeBatchedRecord()
             return true
@@ -404,6 +413,22 @@ public final class CSVReader {
         return true
     }
 
+    /// Forgets the previous record's cells and notes.
+    @inline(__always)
+    private func startRecord() {
+        // removeAll(keepingCapacity:) on an array that never had storage allocates an empty one each time.
+        fields.removeAll()
+        scratch.removeAll()
+        if !invalidUTF8.isEmpty { invalidUTF8.removeAll(keepingCapacity: true) }
+        if !controlCharacters.isEmpty { controlCharacters.removeAll(keepingCapacity: true) }
+        unterminatedQuote = nil
+        if !malformedQuotes.isEmpty { malformedQuotes.removeAll(keepingCapacity: true) }
+        firstNonASCII = .max
+        whitespaceAtEdges = 0
+        ordinary = false
+        splitWithOthers = false
+    }
+
     /// Reads the records from `recordStart` on that `cfs_split_records` takes; false when it takes none (the
     /// record there needs `parseRecord`'s own reading).
     private func readBatch() -> Bool {
@@ -425,18 +450,25 @@ public final class CSVReader {
         let lineBreak = Int(record.lineBreak)
         let (ends, first, line) = (batchEnds + batchEndsNext, recordStart, nextLine)
         batchEndsNext &+= cells
+        // The values' bounds and flags only: three stores a cell where a whole slot took six.
         fields.append(count: cells &+ 1) { slots in
+            @inline(__always) func put(_ k: Int, _ start: Int, _ end: Int) {
+                slots[k].start = start
+                slots[k].end = end
+                slots[k].quoted = false
+                slots[k].inScratch = false
+            }
             var cellStart = first
             for k in 0..<cells {
                 let end = Int(ends[k])
-                (slots + k).initialize(to: FieldSlot(start: cellStart, end: end, rawStart: cellStart, line: line, lineStart: first,
-                                                     quoted: false, inScratch: false))
+                put(k, cellStart, end)
                 cellStart = end &+ 1
             }
-            (slots + cells).initialize(to: FieldSlot(start: cellStart, end: lineBreak, rawStart: cellStart, line: line, lineStart: first,
-                                                     quoted: false, inScratch: false))
+            put(cells, cellStart, lineBreak)
         }
+        splitWithOthers = true
         whitespaceAtEdges = record.edgeSpace
+        ordinary = record.edgeSpace == 0
         if record.firstNonASCII >= 0 { firstNonASCII = Int(record.firstNonASCII) }
         terminator = record.crlf != 0 ? .crlf : .lf
         self.line = line

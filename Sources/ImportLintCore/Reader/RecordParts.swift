@@ -17,7 +17,9 @@ public struct FieldSlot: Sendable, BitwiseCopyable {
     /// Value bytes, in the reader's buffer or, for cells with doubled quotes, in its scratch buffer.
     var start: Int
     var end: Int
-    /// Offset of the cell's first byte (its opening quote when quoted) in the reader's buffer.
+    /// Offset of the cell's first byte (its opening quote when quoted) in the reader's buffer. This and
+    /// the next two are left unset in a record split with others (`CSVReader.splitWithOthers`), whose
+    /// every cell starts at its value on the record's one line: read them through `CSVReader.origin(of:)`.
     var rawStart: Int
     var line: Int
     var lineStart: Int

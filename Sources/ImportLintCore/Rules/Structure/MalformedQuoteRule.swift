@@ -21,6 +21,7 @@ final class MalformedQuoteRule: RecordRule {
     }
 
     override var checksSwallowedRecords: Bool { true }
+    override var ignoresOrdinaryRecords: Bool { true }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 

@@ -16,6 +16,7 @@ final class RecordShapeRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var reports: [RuleDescriptor]? { [.raggedRow, .unterminatedQuote] }
     override var checksSwallowedRecords: Bool { true }
+    override var ignoresOrdinaryRecords: Bool { true }
 
     let headerCount: Int
 

@@ -21,6 +21,8 @@ final class RepeatedHeaderRule {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private let header: [String]
+    /// How many cells the header has.
+    var headerWidth: Int { header.count }
     /// The folded header cells as bytes, for the check every record gets before any string is made.
     private let headerBytes: [[UInt8]]
     private let headerIsASCII: [Bool]
@@ -110,8 +112,11 @@ final class RepeatedHeaderRule {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
         switch first {
-        case 0x20, 0x09, 0x2D, 0x28, 0x23, 0x53, 0x73, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
+        case 0x20, 0x09, 0x2D, 0x28, 0x23, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
              Self.byteOrderMark[0]: return true
+        // A 'sep=' hint is one or two cells; a longer record starting with S (a name, a street) is asked
+        // what any other is (its cells may still be a header copy's).
+        case 0x53, 0x73: if reader.fieldCount <= 2 { return true }
         default: break
         }
         guard reader.fieldCount == header.count else { return raggedRowEnabled }

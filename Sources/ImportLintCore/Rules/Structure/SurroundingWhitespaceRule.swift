@@ -11,6 +11,7 @@ final class SurroundingWhitespaceRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
+    override var ignoresOrdinaryRecords: Bool { true }
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
