@@ -51,7 +51,11 @@ enum TimeZoneRule {
         var canonical: String?
         var severity: Severity?
         if let c = ICUBridge.canonicalTimeZone(value) {
-            origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone (losing the daylight-saving rules)"
+            // Only a zone or a name at its offset that observes daylight saving time has rules to lose.
+            origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone "
+                + (Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
+                    ? "(neither it nor a name with that offset observes daylight saving time, so its clock stays right)"
+                    : "(losing the daylight-saving rules)")
             canonical = c
             severity = .warning
         } else if let iana = ICUBridge.timeZoneForWindows(value) {
@@ -146,6 +150,23 @@ enum TimeZoneRule {
         guard !names.isEmpty else { return "" }
         return "; names with the standard time \(UTCOffsetText.written(minutes)): \(ValueText.quotedList(Array(names.prefix(3))))\(names.count > 3 ? ", …" : "")"
     }
+
+    /// Whether neither `zone` nor any accepted name with its standard offset observes daylight saving time:
+    /// mapped by offset alone, it then keeps its local time (Asia/Tokyo), where America/Phoenix may take
+    /// Mountain Time's rules.
+    /// A name ICU cannot place counts as one that may.
+    private static func noDaylightSavingAtOffset(of zone: String, accepted: [String]) -> Bool {
+        guard let target = ICUBridge.timeZoneOffset(zone), !target.dst else { return false }
+        return accepted.allSatisfy { name in
+            guard let o = nameOffsets[name] ?? table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset) else { return false }
+            return o.rawMs != target.rawMs || !o.dst
+        }
+    }
+
+    /// Each Rails name's standard offset and whether it observes daylight saving time, asked of ICU once.
+    private static let nameOffsets: [String: (rawMs: Int32, dst: Bool)] = Dictionary(
+        table.names.compactMap { name in table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset).map { (name, $0) } },
+        uniquingKeysWith: { first, _ in first })
 
     private static func suggestionsByOffset(_ zone: String, accepted: [String]) -> [String] {
         guard let target = ICUBridge.timeZoneOffset(zone) else { return [] }
