@@ -259,12 +259,16 @@ enum SplitLint {
                     earlierEnded.wait()
                     if let earlierEnd {
                         clusters.earlier.absorbAndSettle(clusters.later, recordsBefore: earlierEnd.records,
-                                                         linesBefore: earlierEnd.nextLine - firstLine)
+                                                         linesBefore: linesBefore(earlierNextLine: earlierEnd.nextLine))
                     }
                 }
                 clustersSettled.signal()
             }
         }
+
+        /// How far this part's lines, numbered from `firstLine`, are moved on to be the file's, once the earlier
+        /// part's pass ended before line `earlierNextLine`: 0 when this part counted the earlier part's lines.
+        private func linesBefore(earlierNextLine: Int) -> Int { earlierNextLine - firstLine }
 
         /// The earlier part's pass has ended, having read `records` records up to `nextLine`, the line after
         /// its last (`CSVReader.lineAfterLastRecord`), or failed (nil). Must be called once after `start`,
@@ -323,7 +327,7 @@ enum SplitLint {
             do { try wait() } catch { throw Abandoned() }
             // The earlier part must end where the later began: on a record boundary (no quoted cell open
             // across the cut), and at the line the later part counted from if it counted.
-            let linesBefore = reader.lineAfterLastRecord - firstLine
+            let linesBefore = linesBefore(earlierNextLine: reader.lineAfterLastRecord)
             guard reader.unterminatedQuote == nil, bytesRead == cut, !counted || linesBefore == 0 else { throw Abandoned() }
             if sawNonASCII, let settleEncoding { try settleEncoding() }
             let part = LaterPart(diagnostics: diagnostics, recordsBefore: earlierRecords, linesBefore: linesBefore,
