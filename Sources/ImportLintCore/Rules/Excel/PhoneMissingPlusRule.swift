@@ -7,7 +7,8 @@ extension RuleDescriptor {
             are then read as a national number of the default region and are invalid there (or, without a \
             default region, have no country code at all). Reported when the digits are not a valid number as \
             written but are a valid number with a '+' in front, according to libphonenumber; the unsafe fix \
-            adds the '+' (check the number: a national number of another country can look the same).
+            adds the '+' (check the number: a national number of another country can look the same). Without \
+            a default region a national number cannot be checked either, so the finding is then a warning.
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,447712345678\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+447712345678\n")
@@ -22,9 +23,16 @@ enum PhoneMissingPlus {
         if asWritten.parseError == 0 && asWritten.isValid { return nil }
         let withPlus = ICUBridge.phone("+" + value, defaultRegion: nil)
         guard withPlus.parseError == 0, withPlus.isValid else { return nil }
-        let region = context.defaultRegion.map { "a \($0) number" } ?? "a number (no default region)"
+        let fix = Fix(.unsafe, "Replace with '+\(value)'", replacement: "+" + value)
+        guard let region = context.defaultRegion else {
+            // Without a default region a national number cannot be read either ('4155550100' is also
+            // '+41 55 550 01 00'): a dropped '+' is one reading of two, so a warning, as invalid-phone's.
+            return ValueFinding(.phoneMissingPlus,
+                                "'\(value)' has no country code and no default region is set (`--default-region` or `default_region:` in .importlint.yml); with a '+' it is a valid international number, '+\(value)': a spreadsheet may have dropped its '+', or it is a national number",
+                                fix: fix, severity: .warning)
+        }
         return ValueFinding(.phoneMissingPlus,
-                            "'\(value)' is not valid as \(region), but '+\(value)' is a valid international number: a spreadsheet probably dropped its '+'",
-                            fix: Fix(.unsafe, "Replace with '+\(value)'", replacement: "+" + value))
+                            "'\(value)' is not valid as a \(region) number, but '+\(value)' is a valid international number: a spreadsheet probably dropped its '+'",
+                            fix: fix)
     }
 }
