@@ -92,7 +92,7 @@ enum SplitLint {
         }
 
         /// `counting`: the later part needs the file's line numbers while it reads (`fix`'s lint of its
-        /// own output finds the records it wrote unchanged by their line, `UnchangedRecords`).
+        /// own output finds records by their line: `UnchangedRecords`, `ReplayedDuplicatesRule`).
         init(_ cuts: (deferring: Int, balanced: Int), _ input: InputFile, encoding: InputEncoding, counting: Bool) {
             self.cuts = cuts
             cut = cuts.balanced

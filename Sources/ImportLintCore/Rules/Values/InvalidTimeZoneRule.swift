@@ -142,10 +142,7 @@ enum TimeZoneRule {
     /// "; names with the standard time UTC+01:00: 'Amsterdam', 'Belgrade', 'Berlin', …" ('UTC' first for an
     /// offset of zero), or "" when no name has the offset.
     private static func namesWithOffset(_ minutes: Int, accepted: [String]) -> String {
-        var names = accepted.filter { name in
-            guard let iana = table.ianaByName[name]?.first, let o = ICUBridge.timeZoneOffset(iana) else { return false }
-            return Int(o.rawMs) == minutes * 60_000
-        }
+        var names = accepted.filter { name in offset(ofName: name).map { Int($0.rawMs) == minutes * 60_000 } ?? false }
         if minutes == 0, let utc = names.firstIndex(of: "UTC") { names.insert(names.remove(at: utc), at: 0) }
         guard !names.isEmpty else { return "" }
         return "; names with the standard time \(UTCOffsetText.written(minutes)): \(ValueText.quotedList(Array(names.prefix(3))))\(names.count > 3 ? ", …" : "")"
@@ -157,13 +154,15 @@ enum TimeZoneRule {
     /// A name ICU cannot place counts as one that may.
     private static func noDaylightSavingAtOffset(of zone: String, accepted: [String]) -> Bool {
         guard let target = ICUBridge.timeZoneOffset(zone), !target.dst else { return false }
-        return accepted.allSatisfy { name in
-            guard let o = nameOffsets[name] ?? table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset) else { return false }
-            return o.rawMs != target.rawMs || !o.dst
-        }
+        return accepted.allSatisfy { name in offset(ofName: name).map { $0.rawMs != target.rawMs || !$0.dst } ?? false }
     }
 
-    /// Each Rails name's standard offset and whether it observes daylight saving time, asked of ICU once.
+    /// A name's standard offset and whether it observes daylight saving time; nil when ICU cannot place it.
+    private static func offset(ofName name: String) -> (rawMs: Int32, dst: Bool)? {
+        nameOffsets[name] ?? table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset)
+    }
+
+    /// Each Rails name's offset (`offset(ofName:)`), asked of ICU once rather than for every value judged.
     private static let nameOffsets: [String: (rawMs: Int32, dst: Bool)] = Dictionary(
         table.names.compactMap { name in table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset).map { (name, $0) } },
         uniquingKeysWith: { first, _ in first })
@@ -171,7 +170,7 @@ enum TimeZoneRule {
     private static func suggestionsByOffset(_ zone: String, accepted: [String]) -> [String] {
         guard let target = ICUBridge.timeZoneOffset(zone) else { return [] }
         return accepted.filter { name in
-            guard let iana = table.ianaByName[name]?.first, let o = ICUBridge.timeZoneOffset(iana) else { return false }
+            guard let o = offset(ofName: name) else { return false }
             return o.rawMs == target.rawMs && o.dst == target.dst
         }.prefix(3).map { $0 }
     }
