@@ -116,7 +116,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Report format: text, json, sarif, github, junit, codequality, html (a page to review) or csv (for Excel).")
     var format = ReportFormat(argument: "text")!
 
-    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    @Option(name: [.short, .long], help: "Write the report to this file ('-' or none: standard output).")
     var output: String?
 
     @Option(help: "Lowest severity that makes the exit status 1: error, warning or info (default: the configuration's, else error).")

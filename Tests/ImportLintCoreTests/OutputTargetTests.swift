@@ -27,6 +27,7 @@ import Testing
     @Test func devicesAreStreamsAndDescriptorPathsDescriptors() {
         #expect(OutputTarget("/dev/null") == .stream("/dev/null"))
         #expect(OutputTarget("/dev/stdout") == .descriptor(1, path: "/dev/stdout"))
+        #expect(OutputTarget("-") == .descriptor(1, path: "-"))
         #expect(OutputTarget("/dev/fd/7") == .descriptor(7, path: "/dev/fd/7"))
         #expect(OutputTarget("/proc/self/fd/2") == .descriptor(2, path: "/proc/self/fd/2"))
     }

@@ -154,7 +154,7 @@ public final class CheckRun {
             if request.verbose && request.format == "text" { try Self.writeConfigurations(report, to: write) }
         }
         // A CI log shows what the report file holds, in one line.
-        if let output = request.output {
+        if let output = request.output, output != "-" {
             note(TextReporter.summaryLine(report.summary) + "; report written to \(TerminalText.path(output))")
         }
         return report.files.contains { file in

@@ -38,7 +38,8 @@ public enum OutputTarget: Equatable, Sendable {
 
     private static func descriptorAlias(_ path: String) -> Int32? {
         switch path {
-        case "/dev/stdout": return STDOUT_FILENO
+        // '-' is standard output, as for `fix -o -` and as most command-line tools read it.
+        case "-", "/dev/stdout": return STDOUT_FILENO
         case "/dev/stderr": return STDERR_FILENO
         default:
             for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
