@@ -65,7 +65,7 @@ echo "ok: bundled example (exit 1, known findings)"
 # golden (the tool version normalized, as the goldens are rewritten only by the test suite).
 folders=(examples invalid-phone invalid-email invalid-locale invalid-time-zone invalid-country legacy-encoding
          utf16-encoding byte-order-mark mojibake not-nfc confusable-characters organization-variants
-         unknown-person-reference precision)
+         unknown-person-reference precision phone-missing-plus toolchain-samples)
 normalize() { sed -E 's/("version" : )"[^"]*"/\1"VERSION"/'; }
 checked=0
 for folder in "${folders[@]}"; do
