@@ -172,7 +172,14 @@ public final class CSVReader {
         recordStart = recordEnd
         // Nearly every record of most files is one split ahead with others: taken here, without a call.
         if batchNext < batchCount {
-            startRecord()
+            // After another such record only its cells and first non-ASCII byte are left to forget: it
+            // noted nothing else.
+            if splitWithOthers {
+                fields.removeAll()
+                firstNonASCII = .max
+            } else {
+                startRecord()
+            }
             takeBatchedRecord()
             return true
         }
