@@ -132,6 +132,8 @@ extension CSVReader {
     func column(at offset: Int, lineStart: Int) -> Int {
         if offset <= firstNonASCIIOffset { return offset - lineStart + 1 }
         if invalidUTF8.isEmpty {
+            // Past the last non-ASCII byte of a record split with others, every continuation byte is before.
+            if let end = endOfNonASCIIOffset, offset >= end { return offset - lineStart - recordContinuationBytes + 1 }
             // The bytes before the record's first non-ASCII one hold no continuation bytes: counted from there.
             let from = max(lineStart, firstNonASCIIOffset)
             return offset - lineStart - Self.continuationBytes(in: UnsafeBufferPointer(start: bufferBase + from, count: offset - from)) + 1
