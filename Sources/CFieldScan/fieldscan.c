@@ -318,7 +318,7 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
     const uint8_t *edges = edgesInCells(delimiter);
     int64_t found = 0, count = 0;
     /* The record being read: its first byte, where its cell ends start in `ends`, its first character. */
-    int64_t recordStart = start, recordEnds = 0, firstNonASCII = -1;
+    int64_t recordStart = start, recordEnds = 0, firstNonASCII = -1, endOfNonASCII = -1, continuationBytes = 0;
     uint8_t edgeSpace = edges[bytes[start]];
     /* Bits of the next window that were read already: the end of a character or a line break. */
     uint64_t skip = 0;
@@ -350,6 +350,8 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
                 int64_t sequence = plainSequence(bytes, at, length);
                 if (sequence == 0) return found;
                 if (firstNonASCII < 0) firstNonASCII = at;
+                endOfNonASCII = at + sequence;
+                continuationBytes += sequence - 1;
                 int64_t past = bit + sequence;
                 if (past >= 64) {
                     skip = (1ULL << (past - 64)) - 1;
@@ -363,12 +365,14 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
             /* The record ends here; its last cell runs from after its last delimiter to the line break. */
             int64_t lastStart = count > recordEnds ? ends[count - 1] + 1 : recordStart;
             if (at > lastStart) edgeSpace |= edges[bytes[lastStart]] | edges[bytes[at - 1]];
-            records[found++] = (cfs_record){at, firstNonASCII, (int32_t)(count - recordEnds), (uint8_t)(breakLength - 1),
-                                            (uint8_t)(edgeSpace != 0)};
+            records[found++] = (cfs_record){at, firstNonASCII, endOfNonASCII, (int32_t)(count - recordEnds),
+                                            (int32_t)continuationBytes, (uint8_t)(breakLength - 1), (uint8_t)(edgeSpace != 0)};
             recordStart = at + breakLength;
             if (found == maxRecords || recordStart >= length || bytes[recordStart] == 0x22) return found;
             recordEnds = count;
             firstNonASCII = -1;
+            endOfNonASCII = -1;
+            continuationBytes = 0;
             edgeSpace = edges[bytes[recordStart]];
             int64_t next = recordStart - i;
             if (next >= 64) {

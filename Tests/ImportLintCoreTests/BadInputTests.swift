@@ -134,4 +134,19 @@ import Testing
         #expect(reader.line == 3 + breaks)
         #expect(try reader.next() == false)
     }
+
+    /// "N of M lines are not UTF-8" counts to the last record when that one is plain and split with
+    /// others, which invalid-utf8's rule is not shown (`RecordPass` hands over its line): a UTF-8 row (the
+    /// file reads as UTF-8), 60 lines of Windows-1251 names, 50 plain rows, then blank lines so that the
+    /// last row is split with others.
+    @Test func mostlyInvalidCountsLinesToAPlainLastRecord() throws {
+        let ivan: [UInt8] = [0xC8, 0xE2, 0xE0, 0xED], petrov: [UInt8] = [0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2]
+        var bytes = Array("First Name,Last Name,Email\nAnna,Zoë,zoe@example.com\n".utf8)
+        for i in 0..<60 { bytes += ivan + Array(",".utf8) + petrov + Array(",ivan\(i)@example.ru\n".utf8) }
+        for i in 0..<50 { bytes += Array("Anna,Lee,anna\(i)@example.com\n".utf8) }
+        bytes += [UInt8](repeating: 0x0A, count: 100)
+        let report = try lint(bytes)
+        let summary = report.diagnostics.first { $0.code == "ENC001" && $0.record == nil }
+        #expect(summary?.message.hasPrefix("60 of 112 lines are not UTF-8") == true, "\(report.diagnostics.map(\.message))")
+    }
 }

@@ -228,6 +228,9 @@ import Testing
                     let foundEnds = (0..<Int(record.delimiters)).map { Int(ends[used + $0]) }
                     #expect(isPlain && Int(record.lineBreak) == stop && Int(record.crlf) + 1 == breakLength && foundEnds == expected.ends
                             && (record.firstNonASCII < 0 ? nil : Int(record.firstNonASCII)) == expected.firstNonASCII
+                            && (record.endOfNonASCII < 0 ? nil : Int(record.endOfNonASCII))
+                                == bytes[recordStart..<stop].lastIndex(where: { $0 >= 0x80 }).map { $0 + 1 }
+                            && Int(record.continuationBytes) == bytes[recordStart..<stop].filter({ $0 & 0xC0 == 0x80 }).count
                             && (record.edgeSpace != 0) == (expected.edgeSpace || lastEdge),
                             "level \(level): \(bytes) from \(start) delimiter \(delimiter) record \(k) at \(recordStart)")
                     used += foundEnds.count

@@ -43,8 +43,14 @@ typedef struct {
     int64_t lineBreak;
     /* Offset of its first multi-byte character, or -1. */
     int64_t firstNonASCII;
+    /* Offset just past its last multi-byte character (-1 when there is none): the record's bytes after it
+       are ASCII, which the value checks would otherwise find by scanning back from its end. */
+    int64_t endOfNonASCII;
     /* Cells before the last, each ended by a delimiter: their ends are the record's next entries of `ends`. */
     int32_t delimiters;
+    /* Continuation bytes of its multi-byte characters: a column after the last one is counted without
+       reading the line again. */
+    int32_t continuationBytes;
     /* 1 when the line break is CR LF. */
     uint8_t crlf;
     /* 1 when one of its cells starts or ends with a space, a tab or a byte of a no-break space. */

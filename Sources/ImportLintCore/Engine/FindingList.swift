@@ -240,17 +240,24 @@ final class FindingList {
 
     /// Puts the findings of each line of `all[..<end]`, whose lines never decrease, in column order,
     /// keeping the order of those at one column.
+    /// Read in place (through the array, each finding was checked against its bounds and copied).
     private static func sortLines(_ all: inout [Diagnostic], _ end: Int) {
-        var start = 0
-        while start < end {
-            var next = start + 1
-            var ordered = true
-            while next < end && all[next].line == all[start].line {
-                if all[next].column < all[next - 1].column { ordered = false }
-                next += 1
+        all.withUnsafeMutableBufferPointer { all in
+            var start = 0
+            while start < end {
+                let line = all[start].line
+                var column = all[start].column
+                var next = start &+ 1
+                var ordered = true
+                while next < end && all[next].line == line {
+                    let nextColumn = all[next].column
+                    if nextColumn < column { ordered = false }
+                    column = nextColumn
+                    next &+= 1
+                }
+                if !ordered { all[start..<next].sort(by: precedes) }
+                start = next
             }
-            if !ordered { all[start..<next].sort(by: precedes) }
-            start = next
         }
     }
 

@@ -30,9 +30,13 @@ struct RecordPass {
         let spanningAll = spanning.map(Unmanaged.passUnretained)
         let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
         let unchanged = unchanged ?? UnchangedRecords(columns: [])
+        // Asked once: looking the line up cost a dozen instructions a record of a plain lint.
+        let skipsUnchanged = !unchanged.lines.isEmpty
         let carried = unchanged.carried
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
         var carriedCursor = 0
+        // The line of the last record handed to the rules (not a blank line or a repeated header).
+        var lastLine: Int?
         try withExtendedLifetime(rules) {
             while try reader.next() {
                 if undecided { undecided = try settle(reader) }
@@ -42,13 +46,15 @@ struct RecordPass {
                 }
                 records += 1
                 if reader.unterminatedQuote != nil {
+                    lastLine = reader.line
                     for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
                     continue
                 }
                 if repeatedHeader.check(reader, record: records, sink: sink) { continue }
+                lastLine = reader.line
                 // Two loops, not one over a chosen array: assigning either array retained it at every record.
                 let spansLines = reader.endLine > reader.line
-                if unchanged.contains(line: reader.line) {
+                if skipsUnchanged && unchanged.contains(line: reader.line) {
                     for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
                 } else if let carrying, carried.lines.contains(reader.line),
@@ -70,6 +76,7 @@ struct RecordPass {
                 }
             }
         }
+        if let lastLine { for rule in rules { rule.recordsEnded(lastLine: lastLine) } }
         return records
     }
 }

@@ -55,6 +55,9 @@ public class RecordRule {
     /// cells as the header, and keeps nothing from it: the pass then leaves it out of the calls made at
     /// those records.
     var ignoresOrdinaryRecords: Bool { false }
+    /// The pass has handed the rules its last record, which starts on `lastLine`; not called when the
+    /// pass had no record. For a rule that keeps where the records end but ignores ordinary records.
+    func recordsEnded(lastLine: Int) {}
     /// Every rule this check can report. When none of them is selected the check is not made at all
     /// (`--ignore`, `--select`): deselecting a rule removes its cost, not only its findings. nil (not
     /// declared): the check is always made.

@@ -36,17 +36,17 @@ public struct FindingTally: Sendable, Equatable {
         byRule[d.code, default: RuleCount(code: d.code, rule: d.rule, count: 0)].count += 1
     }
 
-    /// The severity and fix counts of one finding (its rule's entry is the caller's).
+    /// The severity and fix counts of `findings` findings with this content (its rule's entry is the caller's).
     @inline(__always)
-    private mutating func countSeverityAndFix(_ content: Diagnostic.Content) {
+    private mutating func countSeverityAndFix(_ content: Diagnostic.Content, _ findings: Int = 1) {
         switch content.severity {
-        case .error: errors += 1
-        case .warning: warnings += 1
-        case .info: infos += 1
+        case .error: errors += findings
+        case .warning: warnings += findings
+        case .info: infos += findings
         }
         switch content.fix?.applicability {
-        case .safe?: fixableSafe += 1
-        case .unsafe?: fixableUnsafe += 1
+        case .safe?: fixableSafe += findings
+        case .unsafe?: fixableUnsafe += findings
         case nil: break
         }
     }
@@ -65,33 +65,40 @@ public struct FindingTally: Sendable, Equatable {
         for share in shares { if case .success(let share) = share { add(share) } }
     }
 
-    /// Rules are counted in a short list, searched from the rule found last, and put in `byRule` at the
-    /// end: a report holds a few rules, whose findings alternate record by record (a dictionary entry
-    /// per run of one rule cost about a hundred instructions a finding).
+    /// Rules are counted in a short list and put in `byRule` at the end: a report holds a few rules, whose
+    /// findings alternate record by record (a dictionary entry per run of one rule cost about a hundred
+    /// instructions a finding). Findings are read in place (a copy of each retained and released its
+    /// content) and counted by runs of one content; the two contents met last keep their rule's place
+    /// in the list, as a column's repeated findings alternate between a few contents.
     private mutating func add(_ diagnostics: ArraySlice<Diagnostic>) {
         var codes: [String] = [], rules: [String] = [], counts: [Int] = []
-        var last = -1
-        // The content of the finding before: most findings share theirs with it, and then its rule.
-        var lastContent: ObjectIdentifier?
-        for d in diagnostics {
-            let content = d.content
-            countSeverityAndFix(content)
-            if ObjectIdentifier(content) == lastContent {
-                counts[last] += 1
-                continue
-            }
-            lastContent = ObjectIdentifier(content)
-            if last < 0 || codes[last] != content.code {
-                if let known = codes.firstIndex(of: content.code) {
-                    last = known
-                } else {
-                    last = codes.count
-                    codes.append(content.code)
-                    rules.append(content.rule)
-                    counts.append(0)
+        var recent = (content: ObjectIdentifier?.none, rule: 0), older = (content: ObjectIdentifier?.none, rule: 0)
+        diagnostics.withUnsafeBufferPointer { findings in
+            var i = 0
+            while i < findings.count {
+                let content = findings[i].content
+                let id = ObjectIdentifier(content)
+                var end = i &+ 1
+                while end < findings.count && ObjectIdentifier(findings[end].content) == id { end &+= 1 }
+                let run = end &- i
+                i = end
+                countSeverityAndFix(content, run)
+                if id == older.content { swap(&recent, &older) }
+                if id != recent.content {
+                    let rule: Int
+                    if let known = codes.firstIndex(of: content.code) {
+                        rule = known
+                    } else {
+                        rule = codes.count
+                        codes.append(content.code)
+                        rules.append(content.rule)
+                        counts.append(0)
+                    }
+                    older = recent
+                    recent = (id, rule)
                 }
+                counts[recent.rule] &+= run
             }
-            counts[last] += 1
         }
         for i in codes.indices { byRule[codes[i], default: RuleCount(code: codes[i], rule: rules[i], count: 0)].count += counts[i] }
     }

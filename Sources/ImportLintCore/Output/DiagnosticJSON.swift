@@ -44,18 +44,24 @@ struct DiagnosticJSON {
     init(depth: Int) { self.depth = depth }
 
     func write(_ d: Diagnostic, _ w: PrettyJSONWriter) {
-        let content = ObjectIdentifier(d.content)
+        withUnsafePointer(to: d) { write($0, w) }
+    }
+
+    /// `write` of the finding at `finding`, read in place: a report's findings are written from their
+    /// array, and a copy of each retained and released its content.
+    func write(_ finding: UnsafePointer<Diagnostic>, _ w: PrettyJSONWriter) {
+        let content = ObjectIdentifier(finding.pointee.content)
         let address = UInt(bitPattern: content)
         let slot = table.slots + (Int(truncatingIfNeeded: (address >> 4) ^ (address >> 12)) & (Table.count - 1))
         guard slot.pointee.content == content else {
             slot.pointee.content = content
             free(slot.pointee.bytes)
             slot.pointee.bytes = nil
-            Self.write(d, w, depth)
+            Self.write(finding.pointee, w, depth)
             return
         }
         if slot.pointee.bytes == nil {
-            let depth = depth
+            let depth = depth, d = finding.pointee
             let (bytes, marks) = PrettyJSONWriter.piece { w, mark in
                 Self.write(d.content, w, depth) { _, _ in mark() }
             }
@@ -66,7 +72,7 @@ struct DiagnosticJSON {
             slot.pointee.cuts = (marks[0], marks[1], marks[2])
         }
         guard let bytes = slot.pointee.bytes else { return }
-        let position = d.position
+        let position = finding.pointee.position
         w.raw(bytes, count: slot.pointee.length, cuts: slot.pointee.cuts,
               numbers: (position.column, position.line, position.record))
     }

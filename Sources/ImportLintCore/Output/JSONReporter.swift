@@ -72,10 +72,12 @@ public struct JSONReporter: Reporter {
             if let config = file.config { o.field("config") { $0.string(config) } }
             o.field("delimiter") { $0.string(file.delimiter) }
             o.field("diagnostics") { w in
-                let diagnostics = file.diagnostics
-                ParallelArray.write(diagnostics.count, depth + 1, threads: threads, to: w) {
-                    let json = DiagnosticJSON(depth: depth + 2)
-                    return { w, i in json.write(diagnostics[i], w) }
+                file.diagnostics.withUnsafeBufferPointer { diagnostics in
+                    let findings = Findings(base: diagnostics.baseAddress)
+                    ParallelArray.write(diagnostics.count, depth + 1, threads: threads, to: w) {
+                        let json = DiagnosticJSON(depth: depth + 2)
+                        return { w, i in json.write(findings.base.unsafelyUnwrapped + i, w) }
+                    }
                 }
             }
             o.field("encoding") { $0.string(file.encoding) }
@@ -83,6 +85,11 @@ public struct JSONReporter: Reporter {
             o.field("profile") { $0.optionalString(file.profile) }
             o.field("records") { $0.int(file.records) }
         }
+    }
+
+    /// A file's findings, read in place by the threads that write them while `write` holds the array.
+    private struct Findings: @unchecked Sendable {
+        let base: UnsafePointer<Diagnostic>?
     }
 
     private static func write(_ c: Cluster, _ w: PrettyJSONWriter, _ depth: Int) {

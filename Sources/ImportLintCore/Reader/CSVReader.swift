@@ -75,6 +75,10 @@ public final class CSVReader {
     @exclusivity(unchecked) private(set) var splitWithOthers = false
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
+    /// In a record split with others that is not ASCII, the offset just past its last non-ASCII byte and
+    /// how many continuation bytes it holds.
+    @exclusivity(unchecked) private var endOfNonASCII = 0
+    @exclusivity(unchecked) private var continuations = 0
     @exclusivity(unchecked) private var recordEnd = 0
     /// Buffer offset of the first '?' at or after the start of the record that last looked for one, `count`
     /// when there was none before the buffer's end; -1 when not looked for since the buffer last changed.
@@ -88,6 +92,11 @@ public final class CSVReader {
 
     var bufferBase: UnsafeMutablePointer<UInt8> { buffer }
     var firstNonASCIIOffset: Int { firstNonASCII }
+    /// The offset just past the record's last non-ASCII byte when the splitter noted it (a record split
+    /// with others that is not ASCII); nil when it is to be found.
+    var endOfNonASCIIOffset: Int? { splitWithOthers && firstNonASCII != .max ? endOfNonASCII : nil }
+    /// The record's continuation bytes, when the splitter counted them (with `endOfNonASCIIOffset`).
+    var recordContinuationBytes: Int { continuations }
     /// False when no cell of the record starts or ends with a space, a tab or a no-break space.
     var mayHaveWhitespaceAtEdges: Bool { whitespaceAtEdges != 0 }
     /// True for a record of plain cells on one line, with no quote, control character or invalid byte,
@@ -172,7 +181,14 @@ public final class CSVReader {
         recordStart = recordEnd
         // Nearly every record of most files is one split ahead with others: taken here, without a call.
         if batchNext < batchCount {
-            startRecord()
+            // After another such record only its cells and first non-ASCII byte are left to forget: it
+            // noted nothing else.
+            if splitWithOthers {
+                fields.removeAll()
+                firstNonASCII = .max
+            } else {
+                startRecord()
+            }
             takeBatchedRecord()
             return true
         }
@@ -469,7 +485,11 @@ public final class CSVReader {
         splitWithOthers = true
         whitespaceAtEdges = record.edgeSpace
         ordinary = record.edgeSpace == 0
-        if record.firstNonASCII >= 0 { firstNonASCII = Int(record.firstNonASCII) }
+        if record.firstNonASCII >= 0 {
+            firstNonASCII = Int(record.firstNonASCII)
+            endOfNonASCII = Int(record.endOfNonASCII)
+            continuations = Int(record.continuationBytes)
+        }
         terminator = record.crlf != 0 ? .crlf : .lf
         self.line = line
         endLine = line

@@ -36,6 +36,12 @@ final class ByteLevelRule: RecordRule {
 
     override var checksSwallowedRecords: Bool { true }
 
+    /// An ordinary record holds no invalid byte and no control character (the reader splits such records
+    /// apart): only its line would be kept, and `recordsEnded` gives the last one.
+    override var ignoresOrdinaryRecords: Bool { true }
+
+    override func recordsEnded(lastLine: Int) { lines = lastLine }
+
     override var splitting: Splitting { .merges }
 
     override func readsLaterPart(from offset: Int) { quotedLines = [] }

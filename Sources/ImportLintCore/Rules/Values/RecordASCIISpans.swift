@@ -1,7 +1,8 @@
 /// The parts of the current record that are certainly ASCII: the bytes before its first non-ASCII byte
-/// (which the reader notes while splitting) and those after its last one (found here by a short backward
-/// scan). A cell inside either part needs no byte scan for non-ASCII text: in a people export the accents
-/// sit in one or two cells, and the cells around them would otherwise each be scanned in full.
+/// (which the reader notes while splitting) and those after its last one (noted too for records split with
+/// others, else found here by a short backward scan). A cell inside either part needs no byte scan for
+/// non-ASCII text: in a people export the accents sit in one or two cells, and the cells around them would
+/// otherwise each be scanned in full.
 struct RecordASCIISpans {
     /// The whole record is ASCII, cells with doubled quotes (copied out of the buffer) included.
     private let whole: Bool
@@ -15,7 +16,8 @@ struct RecordASCIISpans {
         let end = reader.recordEndOffset
         whole = first == .max
         headEnd = first
-        tailStart = whole ? end : Self.endOfLastNonASCII(UnsafePointer(reader.bufferBase), after: first, before: end)
+        tailStart = whole ? end
+            : reader.endOfNonASCIIOffset ?? Self.endOfLastNonASCII(UnsafePointer(reader.bufferBase), after: first, before: end)
     }
 
     /// Offset just past the last byte of `first...end` with its high bit set (the byte at `first` has it).
