@@ -235,24 +235,29 @@ public struct TargetWording: Codable, Sendable, Equatable {
     public var missingRecords: String?
     /// What a later separate group of one record's rows does to the earlier group, when known.
     public var replacesGroup: String?
+    /// What the target does with a line that is not UTF-8, `{line}` standing for its number ('aborts the
+    /// import here ... on line {line}').
+    public var invalidUTF8: String
 
     public static let neutral = TargetWording(name: "the target system", rejectsRow: "may reject this row",
                                               readsAsFalse: "may not read it as intended")
+    public static let neutralInvalidUTF8 = "may reject the file here or store the line garbled"
 
     public init(name: String, rejectsRow: String, readsAsFalse: String, missingRecord: String? = nil,
-                missingRecords: String? = nil, replacesGroup: String? = nil) {
+                missingRecords: String? = nil, replacesGroup: String? = nil, invalidUTF8: String = neutralInvalidUTF8) {
         self.name = name
         self.rejectsRow = rejectsRow
         self.readsAsFalse = readsAsFalse
         self.missingRecord = missingRecord
         self.missingRecords = missingRecords
         self.replacesGroup = replacesGroup
+        self.invalidUTF8 = invalidUTF8
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case rejectsRow = "rejects_row", readsAsFalse = "reads_as_false", missingRecord = "missing_record"
-        case missingRecords = "missing_records", replacesGroup = "replaces_group"
+        case missingRecords = "missing_records", replacesGroup = "replaces_group", invalidUTF8 = "invalid_utf8"
     }
 
     /// Phrases the profile leaves out stay neutral.
@@ -264,6 +269,7 @@ public struct TargetWording: Codable, Sendable, Equatable {
         missingRecord = try c.decodeIfPresent(String.self, forKey: .missingRecord)
         missingRecords = try c.decodeIfPresent(String.self, forKey: .missingRecords)
         replacesGroup = try c.decodeIfPresent(String.self, forKey: .replacesGroup)
+        invalidUTF8 = try c.decodeIfPresent(String.self, forKey: .invalidUTF8) ?? Self.neutralInvalidUTF8
     }
 }
 
