@@ -132,8 +132,9 @@ final class ByteLevelRule: RecordRule {
     /// An invalid line's message in a UTF-8 file: `head` names the bytes, then what the target does with
     /// the line, `tail` whose rows they can damage.
     private func invalidUTF8Message(_ head: String, line: Int, _ tail: String) -> String {
-        let target = context.profile?.target ?? .neutral
-        return head + "; \(target.name) " + target.invalidUTF8.replacingOccurrences(of: "{line}", with: String(line)) + tail
+        let name = (context.profile?.target ?? .neutral).name
+        let effect = context.profile?.accepts?.invalidUTF8 ?? "may reject the file here or store the line garbled"
+        return head + "; \(name) " + effect.replacingOccurrences(of: "{line}", with: String(line)) + tail
     }
 
     /// A UTF-16 file's invalid bytes are its unpaired surrogates and a lone byte at its end, one byte each
