@@ -193,7 +193,7 @@ public final class Linter {
                 rule.finish(sink: sink)
             }
         }
-        if rules.contains(where: { ($0 as? ByteLevelRule)?.appendedUTF16LE == true }) { throw NotText.Found(kind: .eightBitThenUTF16) }
+        if let appended = rules.lazy.compactMap({ ($0 as? ByteLevelRule)?.appendedUTF16LE }).first { throw NotText.Found(kind: appended) }
         let clusters = rules.compactMap { $0.reportedClusters() }
         if !clusters.isEmpty { report.clusters = clusters.flatMap { $0 } }
         report.profile = profile?.name
@@ -215,7 +215,7 @@ enum RuleFactory {
     }
 
     private static func allRules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(headerCount: context.header.count),
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(header: context.header),
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }

@@ -53,6 +53,8 @@ final class FixPass {
     /// Lines the plan asked to leave out that were left out.
     private var removedLines: [Int] = []
     private var headerCount = 0
+    /// The header's cells folded, for a ragged record that holds a copy of it (`FusedHeaderRow`).
+    private var foldedHeader: [String] = []
     private var eolBytes: [UInt8] = []
     private var groupIndex: Int?
     @exclusivity(unchecked) private var regrouper: Regrouper?
@@ -189,6 +191,7 @@ final class FixPass {
         result.lineEnding = eol
         eolBytes = eol.bytes
         let header = (0..<headerCount).map(reader.string)
+        foldedHeader = header.map(RepeatedHeaderRule.folded)
         boundColumns = HeaderAnalysis.bind(header: header, profile: settings.profile).bindings.map { $0?.name }
         reader.columnNames = boundColumns
         groupIndex = plan.fileActions.regroupColumn?.index
@@ -531,25 +534,36 @@ final class FixPass {
         return checkStructureClosely(record: record)
     }
 
+    /// Refuses the file at a record that is not as wide as the header, `cause` ("; ...") saying why when known.
+    private func refuseRagged(_ record: Int, because cause: String) -> Bool {
+        structural("line \(reader.line): record \(record) has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount)\(cause) (\(RuleDescriptor.raggedRow.name))")
+    }
+
     private func checkStructureClosely(record: Int?) -> Bool {
         if let open = reader.unterminatedQuote {
             let at = reader.position(of: open)
             return structural("line \(at.line): a quote opened in column \(at.column) is never closed (\(RuleDescriptor.unterminatedQuote.name)); the rest of the file would be read into one cell")
         }
+        // Before the quotes: the header copy's quotes run on after the record's last cell (and its byte-order
+        // mark stands between them).
+        if let record, reader.fieldCount != headerCount, let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: foldedHeader) {
+            return refuseRagged(record, because: "; \(FusedHeaderRow.cause(headerCount, recordEnd))")
+        }
         if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isPlainText($0, delimiter: settings.inputDelimiter) }) {
             let at = reader.position(of: quote)
             if !structural("line \(at.line), column \(at.column): a quote out of place (\(RuleDescriptor.malformedQuote.name)); what the cell should hold is a guess") { return false }
         }
-        // Before the shape: a UTF-16 file's damage after its last line break is a line of one cell.
-        if readsUTF16, let bad = reader.invalidUTF8.first {
-            return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
-        }
+        // Before the shape: a UTF-16 file's damage after its last line break is a line of one cell. Appended
+        // 8-bit text of odd length ends in a lone byte too, which is not the cause to name.
         if readsUTF16, UTF16DamageLine.holdsAppendedEightBitText(reader) {
             return structural("line \(reader.line): 8-bit text appended after the UTF-16LE text (\(RuleDescriptor.invalidUTF8.name)): convert both exports to one encoding before joining them")
         }
+        if readsUTF16, let bad = reader.invalidUTF8.first {
+            return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
+        }
         if let record, reader.fieldCount != headerCount {
             let appended = OtherDelimiterRow.delimiter(of: reader, headerCount: headerCount).map { "; \(OtherDelimiterRow.cause(headerCount, $0))" } ?? ""
-            return structural("line \(reader.line): record \(record) has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount)\(appended) (\(RuleDescriptor.raggedRow.name))")
+            return refuseRagged(record, because: appended)
         }
         if let bad = reader.invalidUTF8.first {
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"

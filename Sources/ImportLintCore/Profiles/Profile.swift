@@ -183,9 +183,14 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     /// documents leave case and spacing open and say to assume exact matching (4me). Left out: a case or
     /// spacing variant is a warning, not a missing column.
     public var exactHeaders: Bool?
+    /// What the target does with a line that is not UTF-8, after its name, `{line}` standing for the line's
+    /// number ('aborts the import here ... on line {line}'). Left out: not documented. Here, not in the
+    /// `target:` wording, which every value check copies (one more string was a retain and a release a cell).
+    public var invalidUTF8: String?
 
     enum CodingKeys: String, CodingKey {
         case delimiters, encodings, firstLineIsHeader = "first_line_is_header", exactHeaders = "exact_headers"
+        case invalidUTF8 = "invalid_utf8"
     }
 }
 
@@ -203,6 +208,7 @@ extension AcceptedFormats {
         encodings = try c.decodeIfPresent([String].self, forKey: .encodings)
         firstLineIsHeader = try c.decodeIfPresent(Bool.self, forKey: .firstLineIsHeader)
         exactHeaders = try c.decodeIfPresent(Bool.self, forKey: .exactHeaders)
+        invalidUTF8 = try c.decodeIfPresent(String.self, forKey: .invalidUTF8)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -211,6 +217,7 @@ extension AcceptedFormats {
         try c.encodeIfPresent(encodings, forKey: .encodings)
         try c.encodeIfPresent(firstLineIsHeader, forKey: .firstLineIsHeader)
         try c.encodeIfPresent(exactHeaders, forKey: .exactHeaders)
+        try c.encodeIfPresent(invalidUTF8, forKey: .invalidUTF8)
     }
 
     /// Whether the target reads an encoding (by its report name; a UTF-8 BOM is judged on its own).

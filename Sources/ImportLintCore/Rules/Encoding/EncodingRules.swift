@@ -19,9 +19,9 @@ final class ByteLevelRule: RecordRule {
     private var invalidLines = 0
     private var lines = 0
     /// A UTF-16LE export follows the UTF-8 text, past the head the encoding sniffer read (`cat` of two
-    /// exports): the file is unreadable-input, as when the head shows it (`NotText`), not one invalid-utf8
-    /// finding per line of the second export.
-    private(set) var appendedUTF16LE = false
+    /// exports), with its byte-order mark or without: the file is unreadable-input, as when the head shows it
+    /// (`NotText`), not one invalid-utf8 or control-character finding per line of the second export.
+    private(set) var appendedUTF16LE: NotText.Kind?
     /// The column that groups a person's rows (4me contact details' Person), named in invalid-utf8's message.
     private let groupField: Int?
     /// Reading a split file's later part, whose lines are numbered from its own start: the findings whose
@@ -49,14 +49,20 @@ final class ByteLevelRule: RecordRule {
     override func amend(_ part: LaterPart, earlier: RecordRule) throws {
         guard part.linesBefore != 0 else { return }
         for quoted in quotedLines ?? [] {
-            part.revise(quoted.finding) { $0.message = Self.invalidUTF8Message(quoted.head, line: $0.line + part.linesBefore, quoted.tail) }
+            part.revise(quoted.finding) { $0.message = invalidUTF8Message(quoted.head, line: $0.line + part.linesBefore, quoted.tail) }
         }
     }
 
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ByteLevelRule else { return }
         invalidLines += later.invalidLines
-        appendedUTF16LE = appendedUTF16LE || later.appendedUTF16LE
+        if appendedUTF16LE == nil, let appended = later.appendedUTF16LE {
+            if case .eightBitThenUTF16WithoutMark(let line) = appended {
+                appendedUTF16LE = .eightBitThenUTF16WithoutMark(line: line + part.linesBefore)
+            } else {
+                appendedUTF16LE = appended
+            }
+        }
         if later.lines > 0 { lines = later.lines + part.linesBefore }
     }
 
@@ -86,8 +92,11 @@ final class ByteLevelRule: RecordRule {
 
     @inline(never)
     private func report(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
+        if appendedUTF16LE == nil, case .utf8 = context.encoding, !reader.controlCharacters.isEmpty, Self.isUTF16LEText(reader.rawLine) {
+            appendedUTF16LE = .eightBitThenUTF16WithoutMark(line: reader.line)
+        }
         for bad in reader.invalidUTF8 {
-            if bad.startsUTF16LEText, case .utf8 = context.encoding { appendedUTF16LE = true }
+            if bad.startsUTF16LEText, appendedUTF16LE == nil, case .utf8 = context.encoding { appendedUTF16LE = .eightBitThenUTF16 }
             let position = reader.position(of: bad)
             if case .utf16 = context.encoding {
                 reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
@@ -104,7 +113,7 @@ final class ByteLevelRule: RecordRule {
             }
             let kept = sink.accepted
             reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
-                          message: Self.invalidUTF8Message(head, line: position.line, tail))
+                          message: invalidUTF8Message(head, line: position.line, tail))
             if quotedLines != nil && sink.accepted > kept { quotedLines!.append((kept, head, tail)) }
         }
         for hit in reader.controlCharacters {
@@ -117,9 +126,21 @@ final class ByteLevelRule: RecordRule {
         }
     }
 
-    /// An invalid line's message in a UTF-8 file: `head` names the bytes, `tail` whose rows they can damage.
-    private static func invalidUTF8Message(_ head: String, line: Int, _ tail: String) -> String {
-        head + "; 4me aborts the import here ('Invalid byte sequence in UTF-8 on line \(line)') and keeps the rows before it" + tail
+    /// A line of UTF-16LE text read as 8-bit text: a NUL in every other byte, in no byte between them (ASCII
+    /// characters and the line's break as UTF-16 code units).
+    private static func isUTF16LEText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 8 else { return false }
+        let nulsAtOdd = line[1] == 0
+        for (i, byte) in line.enumerated() where (byte == 0) != ((i & 1 == 1) == nulsAtOdd) { return false }
+        return true
+    }
+
+    /// An invalid line's message in a UTF-8 file: `head` names the bytes, then what the target does with
+    /// the line, `tail` whose rows they can damage.
+    private func invalidUTF8Message(_ head: String, line: Int, _ tail: String) -> String {
+        let name = (context.profile?.target ?? .neutral).name
+        let effect = context.profile?.accepts?.invalidUTF8 ?? "may reject the file here or store the line garbled"
+        return head + "; \(name) " + effect.replacingOccurrences(of: "{line}", with: String(line)) + tail
     }
 
     /// A UTF-16 file's invalid bytes are its unpaired surrogates and a lone byte at its end, one byte each

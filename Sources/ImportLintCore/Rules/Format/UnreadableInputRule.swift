@@ -74,6 +74,8 @@ public enum UnreadableInput {
             return "This is LDIF (ldifde or ldapsearch output: an entry per 'dn:' line, one attribute per line, values that are not plain ASCII in base64), not CSV or TSV text; export the attributes as CSV instead (csvde, or Get-ADUser | Export-Csv)"
         case .eightBitThenUTF16:
             return "This file is 8-bit text (UTF-8 or a code page) followed by UTF-16LE text after a byte-order mark: two exports joined with cat or copy /b, one of them written by Out-File. Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
+        case .eightBitThenUTF16WithoutMark(let line):
+            return "This file is 8-bit text (UTF-8 or a code page) followed, from line \(line), by UTF-16LE text without a byte-order mark: two exports joined with cat or copy /b, the second one written as UTF-16LE without a mark (bcp -w, a script writing 'Unicode'). Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
         case .openDocumentSpreadsheet:
             return "This is an OpenDocument spreadsheet (.ods), not CSV text; save it from LibreOffice as 'Text CSV' with the character set UTF-8"
         case .other(let what):
@@ -100,6 +102,8 @@ public enum UnreadableInput {
 public enum NotText {
     public enum Kind: Equatable, Sendable {
         case excelWorkbook, legacyOffice, openDocumentSpreadsheet, ldif, eightBitThenUTF16
+        /// UTF-16LE text without a byte-order mark from this line on, after 8-bit text.
+        case eightBitThenUTF16WithoutMark(line: Int)
         case other(String)
         case nulBytes(percent: Int)
     }
@@ -116,19 +120,23 @@ public enum NotText {
         let byteOrderMarks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x00, 0x00, 0xFE, 0xFF]]
         if byteOrderMarks.contains(where: { head.starts(with: $0) }) { return nil }
         if let signature = signature(head) { return signature }
-        if EncodingSniffer.utf16ByNULPattern(head) != nil { return startsWithEightBitText(head) ? .eightBitThenUTF16 : nil }
+        if EncodingSniffer.utf16ByNULPattern(head) != nil { return eightBitThenUTF16(head) }
         let nuls = head.filter { $0 == 0 }.count
-        if nuls > 0 && startsWithEightBitText(head) { return .eightBitThenUTF16 }
+        if nuls > 0, let joined = eightBitThenUTF16(head) { return joined }
         if head.count >= 64, nuls * 10 > head.count { return .nulBytes(percent: nuls * 100 / head.count) }
         return nil
     }
 
-    /// Lines of 8-bit text (no NUL, a line feed) and then a UTF-16LE byte-order mark followed by a NUL within
-    /// two code units: a UTF-8 or code-page export with a UTF-16LE one (Out-File) appended, by `cat` or
-    /// `copy /b`. Read in either encoding, one of the parts is meaningless characters.
-    private static func startsWithEightBitText(_ head: [UInt8]) -> Bool {
-        guard let nul = head.firstIndex(of: 0), nul >= 4, head[..<nul].contains(0x0A) else { return false }
-        return (max(2, nul - 4)..<nul).contains { head[$0 - 2] == 0xFF && head[$0 - 1] == 0xFE }
+    /// Lines of 8-bit text (no NUL, a line feed) and then UTF-16LE text: a UTF-8 or code-page export with a
+    /// UTF-16LE one appended, by `cat` or `copy /b`. Read in either encoding, one of the parts is meaningless
+    /// characters. The UTF-16LE text starts with its byte-order mark, a NUL within two code units after it
+    /// (Out-File); or, without one (`bcp -w`), right after a line feed with an ASCII character, a NUL in
+    /// every other byte from there on.
+    private static func eightBitThenUTF16(_ head: [UInt8]) -> Kind? {
+        guard let nul = head.firstIndex(of: 0), nul >= 4, head[..<nul].contains(0x0A) else { return nil }
+        if (max(2, nul - 4)..<nul).contains(where: { head[$0 - 2] == 0xFF && head[$0 - 1] == 0xFE }) { return .eightBitThenUTF16 }
+        guard head[nul - 2] == 0x0A, head[nul - 1] < 0x80, EncodingSniffer.utf16ByNULPattern(Array(head[(nul - 1)...])) == true else { return nil }
+        return .eightBitThenUTF16WithoutMark(line: head[..<nul].filter { $0 == 0x0A }.count + 1)
     }
 
     private static func signature(_ head: [UInt8]) -> Kind? {

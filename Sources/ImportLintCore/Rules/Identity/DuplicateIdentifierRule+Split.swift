@@ -60,8 +60,8 @@ extension DuplicateIdentifierRule {
                     d.message = Self.message(key, shown: Self.shown(d.values), first: first, otherPerson: otherPerson)
                     d.related = [RelatedLocation(line: first)]
                 }
-                c = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: first, line: c.line + linesBefore,
-                                                   diagnostic: c.diagnostic, otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
+                c.firstLine = first
+                c.line += linesBefore
             }
             candidates.append(LaterCandidate(candidate: c, reported: c.diagnostic, inserted: nil))
         }
@@ -82,8 +82,8 @@ extension DuplicateIdentifierRule {
             for (row, repeatFinding, c) in repeats {
                 let before = Int(row.reportedBefore)
                 let inserted = part.insert(repeatFinding, at: LaterPart.Place(before: before, record: Int(row.record), rule: part.rule))
-                let moved = DuplicateKeyVerifier.Candidate(key: c.key, alone: c.alone, firstLine: c.firstLine, line: c.line, diagnostic: before,
-                                                           otherPerson: c.otherPerson, bytes: c.bytes, values: c.values)
+                var moved = c
+                moved.diagnostic = before
                 candidates.append(LaterCandidate(candidate: moved, reported: nil, inserted: inserted))
             }
         }
@@ -155,9 +155,7 @@ extension DuplicateIdentifierRule {
         for var c in later.laterCandidates {
             let sequence = c.reported.flatMap { part.sequence[$0] } ?? c.inserted.flatMap { part.insertedSequence[$0] }
             guard let sequence else { continue }
-            c.candidate = DuplicateKeyVerifier.Candidate(
-                key: c.candidate.key, alone: c.candidate.alone, firstLine: c.candidate.firstLine, line: c.candidate.line,
-                diagnostic: sequence, otherPerson: c.candidate.otherPerson, bytes: c.candidate.bytes, values: c.candidate.values)
+            c.candidate.diagnostic = sequence
             verifier.candidate(c.candidate)
         }
         later.laterCandidates = []

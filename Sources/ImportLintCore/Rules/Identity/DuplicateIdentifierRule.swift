@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let duplicateIdentifier = RuleDescriptor(
         code: "ID001", name: "duplicate-identifier", severity: .error,
         summary: "Two records have the same matching key",
-        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively; The Receptionist: Identification, Email, SMS Phone). An SMS Phone is compared as the number dialled: a repeat written with other spaces, dashes, dots or parentheses is a warning, since how The Receptionist compares numbers is not documented. Two rows with the same key update one record twice, so the first row's values are lost. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
+        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively; The Receptionist: Identification, Email, SMS Phone). An SMS Phone is compared as the number dialled: a repeat written with other spaces, dashes, dots or parentheses is a warning, since how The Receptionist compares numbers is not documented. Two rows with the same key update one record twice, so the first row's values are lost. A row that repeats its first row whole (byte for byte, as when an export is appended to itself) is a warning: no value is lost, and whether the import reports the repeat is not documented. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
         triggeringExample: "Primary Email,Name\nann@example.com,Ann\nANN@example.com,Ann Lee",
         cleanExample: "Primary Email,Name\nann@example.com,Ann\nbob@example.com,Bob")
 }
@@ -304,7 +304,8 @@ final class DuplicateIdentifierRule: RecordRule {
         guard sink.accepted > kept else { return nil }
         return DuplicateKeyVerifier.Candidate(
             key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, otherPerson: otherPerson,
-            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone), values: key.dialled ? values : [])
+            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone), values: key.dialled ? values : [],
+            record: DuplicateKeyVerifier.recordDigest(reader))
     }
 
     override var splitting: Splitting { splittingSupport }

@@ -8,14 +8,24 @@ final class DuplicateKeyVerifier {
         let key: Int
         /// Found in the table of keys without their scope (a repeat for another person).
         let alone: Bool
-        let firstLine: Int
-        let line: Int
+        var firstLine: Int
+        var line: Int
         /// Sequence number of the reported diagnostic in the sink (`DiagnosticSink.accepted`).
-        let diagnostic: Int
+        var diagnostic: Int
         let otherPerson: Bool
         let bytes: [UInt8]
         /// A dialled key's values as written (what a later repeat written otherwise quotes); empty for others.
         let values: [String]
+        /// The whole record's digest (`recordDigest`): equal to the first row's, the row repeats it exactly.
+        let record: Key128
+    }
+
+    /// The record's bytes as written, digested: a repeat whose record digests as its first row's is a copy of
+    /// it (128 bits: `Key128`). Eight bytes a step, as the keys are (SipHash took five times as long).
+    static func recordDigest(_ reader: CSVReader) -> Key128 {
+        var hasher = KeyHasher()
+        hasher.combine(reader.rawLine)
+        return hasher.finalize()
     }
 
     private let context: FileContext
@@ -84,6 +94,8 @@ final class DuplicateKeyVerifier {
     /// Compares every candidate with its first row and corrects the sink; `message` words a repeat anew
     /// (key, first line, values shown, for another person), `writtenOtherwise` a dialled key's repeat
     /// whose first row wrote the number another way (the same, and that row's values shown).
+    /// A repeat that copies its first row whole (`copied`) is a warning saying so: both rows give the
+    /// record the same values, so none is lost, and whether the import reports the repeat is not documented.
     func verify(_ keys: [DuplicateIdentifierRule.KeyState], sink: DiagnosticSink,
                 message: @escaping (Int, Int, String, Bool) -> String,
                 writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) {
@@ -100,7 +112,8 @@ final class DuplicateKeyVerifier {
                 for w in shared.byLine[reader.line] ?? [] {
                     let key = shared.keys[w.key]
                     firstKeys[w] = FirstKey(bytes: Self.canonicalKey(reader, key, alone: w.alone),
-                                            values: key.dialled ? key.indices.map { Whitespace.trim(reader.string($0)) } : [])
+                                            values: key.dialled ? key.indices.map { Whitespace.trim(reader.string($0)) } : [],
+                                            record: Self.recordDigest(reader))
                 }
             }
             return firstKeys
@@ -119,6 +132,10 @@ final class DuplicateKeyVerifier {
             defer { earlier[w, default: []].append(c) }
             let dialled = keys[c.key].dialled
             if let first = firstKeys[w], first.bytes == c.bytes {
+                if first.record == c.record {
+                    revisions[c.diagnostic] = copied { $0 }
+                    continue
+                }
                 // A dialled key's first row may have written the number otherwise: only the values tell.
                 if dialled { revisions[c.diagnostic] = Self.pointed(c, at: c.firstLine, firstValues: first.values, message, writtenOtherwise) }
                 continue
@@ -127,7 +144,8 @@ final class DuplicateKeyVerifier {
                 revisions[c.diagnostic] = { _ in nil }
                 continue
             }
-            revisions[c.diagnostic] = Self.pointed(c, at: same.line, firstValues: dialled ? same.values : nil, message, writtenOtherwise)
+            let pointed = Self.pointed(c, at: same.line, firstValues: dialled ? same.values : nil, message, writtenOtherwise)
+            revisions[c.diagnostic] = same.record == c.record ? copied(pointed) : pointed
         }
         sink.revise(revisions)
     }
@@ -136,6 +154,19 @@ final class DuplicateKeyVerifier {
     private struct FirstKey {
         let bytes: [UInt8]
         let values: [String]
+        let record: Key128
+    }
+
+    /// The revision of a repeat that copies its first row whole, after `pointing` it at that row: a warning,
+    /// saying so.
+    private func copied(_ pointing: @escaping (Diagnostic) -> Diagnostic?) -> (Diagnostic) -> Diagnostic? {
+        let target = (context.profile?.target ?? .neutral).name
+        return { found in
+            guard var d = pointing(found) else { return nil }
+            d.message += "; the whole row repeats that line (an export appended to itself, or joined twice): both rows give the record the same values, so none is lost, and whether \(target) reports the repeat is not documented"
+            d.severity = .warning
+            return d
+        }
     }
 
     /// The revision pointing a verified repeat at the row on `line`; a dialled key's repeat that row wrote

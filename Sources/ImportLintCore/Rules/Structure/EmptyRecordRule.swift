@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let emptyRecord = RuleDescriptor(
         code: "STR013", name: "empty-record", severity: .error, fix: .safe,
         summary: "A record whose every cell is empty (',,,,' from Excel, '\"\",\"\"' from Export-Csv)",
-        explanation: "Excel saves rows whose cells were once formatted or cleared as a line of delimiters (',,,,'), and PowerShell's Export-Csv writes an object with no values as '\"\",\"\",\"\"'. The import reads such a line as a record with every field empty: it names no record to update and cannot create one without the required values (4me: Name and Primary Email; The Receptionist: First Name and Last Name), so it fails. Reported once for the record instead of once per empty cell; a warning when the profile requires no column (what the import does then is not documented). The fix removes the line, which is safe: it holds no value.",
+        explanation: "Excel saves rows whose cells were once formatted or cleared as a line of delimiters (',,,,'), and PowerShell's Export-Csv writes an object with no values as '\"\",\"\",\"\"'. The import reads such a line as a record with every field empty: it names no record to update and cannot create one without the required values (4me: Name and Primary Email; The Receptionist: First Name and Last Name), so it fails. A line holding only the end-of-file mark Ctrl-Z (0x1A), which `copy a.csv+b.csv all.csv` appends (text mode, its default when joining files), is such a record too. Reported once for the record instead of once per empty cell; a warning when the profile requires no column (what the import does then is not documented). The fix removes the line, which is safe: it holds no value.",
         triggeringExample: "Primary Email,Name\nann@example.com,Ann Lee\n,",
         cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
@@ -21,6 +21,14 @@ struct EmptyRecord {
         hasProfile = context.profile != nil
     }
 
+    /// Ctrl-Z, which DOS tools and `copy` in text mode write at the end of a file.
+    static let endOfFileMark: UInt8 = 0x1A
+
+    /// The record is the end-of-file mark alone (spaces and tabs aside): no value, not a control character in one.
+    static func isEndOfFileMark(_ reader: CSVReader) -> Bool {
+        reader.fieldCount == 1 && !reader.isQuoted(0) && reader.bytes(0).trimmedASCII().elementsEqual([endOfFileMark])
+    }
+
     /// Every cell is empty or only spaces and tabs, quoted or not.
     static func isEmpty(_ reader: CSVReader) -> Bool {
         for i in 0..<reader.fieldCount where !reader.bytes(i).trimmedASCII().isEmpty { return false }
@@ -28,10 +36,12 @@ struct EmptyRecord {
     }
 
     func report(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        let cells = reader.fieldCount == 1 ? "its one cell is" : "all \(reader.fieldCount) cells are"
+        let cells = Self.isEndOfFileMark(reader)
+            ? "it holds only the end-of-file mark Ctrl-Z (0x1A) that `copy a.csv+b.csv all.csv` appends when joining files (text mode)"
+            : reader.fieldCount == 1 ? "its one cell is empty" : "all \(reader.fieldCount) cells are empty"
         let message = required.isEmpty
-            ? "Record has no values: \(cells) empty; \(hasProfile ? "the profile requires no column" : "with no profile, no column is known to be required"), and what the import does with an empty record is not documented"
-            : "Record has no values: \(cells) empty, so it names no record to update and lacks the required \(required.listed()); the import fails it"
+            ? "Record has no values: \(cells); \(hasProfile ? "the profile requires no column" : "with no profile, no column is known to be required"), and what the import does with an empty record is not documented"
+            : "Record has no values: \(cells), so it names no record to update and lacks the required \(required.listed()); the import fails it"
         reader.report(.emptyRecord, to: sink, line: reader.line, column: 1, field: nil, record: record, message: message,
                       fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)), severity: required.isEmpty ? .warning : nil)
     }

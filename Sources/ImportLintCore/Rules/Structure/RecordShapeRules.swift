@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let raggedRow = RuleDescriptor(
         code: "STR001", name: "ragged-row", severity: .error,
         summary: "A record has more or fewer cells than the header",
-        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. No fix: `fix` refuses a file with ragged rows.",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No fix: `fix` refuses a file with ragged rows.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,
@@ -19,8 +19,13 @@ final class RecordShapeRule: RecordRule {
     override var ignoresOrdinaryRecords: Bool { true }
 
     let headerCount: Int
+    /// The header's cells folded, for a ragged record that holds a copy of the header (`FusedHeaderRow`).
+    private let header: [String]
 
-    init(headerCount: Int) { self.headerCount = headerCount }
+    init(header: [String]) {
+        headerCount = header.count
+        self.header = header.map(RepeatedHeaderRule.folded)
+    }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         reportUnterminated(reader, record: nil, sink: sink)
@@ -31,6 +36,10 @@ final class RecordShapeRule: RecordRule {
         if reader.unterminatedQuote != nil, reportUnterminated(reader, record: record, sink: sink) { return }
         let n = reader.fieldCount
         guard n != headerCount else { return }
+        if let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: header) {
+            return reader.report(.raggedRow, to: sink, field: headerCount - 1, record: record,
+                                 message: FusedHeaderRow.message(reader, headerCount: headerCount, recordEnd: recordEnd))
+        }
         let field = min(n, headerCount)
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"

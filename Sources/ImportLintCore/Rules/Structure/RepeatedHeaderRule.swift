@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let repeatedHeader = RuleDescriptor(
         code: "STR010", name: "repeated-header", severity: .error, fix: .safe,
         summary: "A copy of the header row (or of the PowerShell '#TYPE' line) among the records",
-        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. A record whose cells are the header's in another order (spelled as in the header, case aside, or after a byte-order mark, where an appended file starts) is reported too, without a fix: the rows after it hold their values in that order, so removing the line would leave them in the wrong columns. The fix removes the line, which is safe: it holds nothing but the header again.",
+        explanation: "Appending one export to another (`cat a.csv b.csv`, `Get-Content a.csv, b.csv`, two Excel 'CSV UTF-8' files, the second one's byte-order mark included) leaves the second file's header as a data record. The import reads every line after the first as a record, so it would try to import a person whose cells are the column names (Name 'Name', Primary Email 'Primary Email'); the vendors do not document whether such a row fails or is created. A record counts as a header copy when every cell equals the header's cell after trimming, ignoring case and a byte-order mark, or names the same profile column (respelled or by alias; a near miss may be a value), and at least two cells are filled: a person whose name is 'Name' is not one. A repeated '#TYPE' line is reported the same way. Its cells are not checked as values. A record whose cells are the header's in another order (spelled as in the header, case aside, or after a byte-order mark, where an appended file starts) is reported too, without a fix: the rows after it hold their values in that order, so removing the line would leave them in the wrong columns. So is a record that is the header with a column more or fewer (every header cell and others besides, or only header cells, at least two): the rows after it are ragged, holding the appended export's columns. The fix removes the line, which is safe: it holds nothing but the header again.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com\nName,Primary Email\nBob,bob@example.com",
         cleanExample: "Name,Primary Email\nName,name@example.com")
 
@@ -18,9 +18,13 @@ extension RuleDescriptor {
 /// is not an email address) are not reported as values too.
 final class RepeatedHeaderRule {
     static let removal = RemovedLineWording(one: "Removed 1 repeated header line", many: "Removed %d repeated header lines")
+    /// Why a header copy whose columns differ from the header's has no fix, and what to do instead.
+    private static let shiftedRows = "No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it"
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private let header: [String]
+    /// The header's cells as written, trimmed, for the columns a copy lacks.
+    private let spelledHeader: [String]
     /// How many cells the header has.
     var headerWidth: Int { header.count }
     /// The folded header cells as bytes, for the check every record gets before any string is made.
@@ -55,6 +59,7 @@ final class RepeatedHeaderRule {
 
     init(_ context: FileContext) {
         header = context.header.map(Self.folded)
+        spelledHeader = context.header.map { Self.withoutMark($0).trimmingCharacters(in: .whitespaces) }
         headerBytes = header.map { Array($0.utf8) }
         headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
         edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
@@ -105,15 +110,15 @@ final class RepeatedHeaderRule {
 
     /// False when the record can be none of the lines `checkCandidate` reports: its first cell starts with
     /// no byte a SQL client's line (space, dash, parenthesis), a '#TYPE' line, a 'sep=' hint or an empty
-    /// record (space, tab, nothing) starts with, and its first two cells cannot stand for the header's
-    /// (`repeatsHeader` asks every cell that).
+    /// record (space, tab, nothing, the end-of-file mark Ctrl-Z) starts with, and its first two cells cannot
+    /// stand for the header's (`repeatsHeader` asks every cell that).
     @inline(__always)
     private func mayBeNoRecord(_ reader: CSVReader) -> Bool {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
         switch first {
         case 0x20, 0x09, 0x2D, 0x28, 0x23, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
-             Self.byteOrderMark[0]: return true
+             Self.byteOrderMark[0], EmptyRecord.endOfFileMark: return true
         // A 'sep=' hint is one or two cells; a longer record starting with S (a name, a street) is asked
         // what any other is (its cells may still be a header copy's).
         case 0x53, 0x73: if reader.fieldCount <= 2 { return true }
@@ -134,7 +139,7 @@ final class RepeatedHeaderRule {
             UTF16DamageLine.reportAppendedEightBitText(reader, record: record, sink: sink)
             return true
         }
-        if let emptyRecord, EmptyRecord.isEmpty(reader) {
+        if let emptyRecord, EmptyRecord.isEmpty(reader) || EmptyRecord.isEndOfFileMark(reader) {
             emptyRecord.report(reader, record: record, sink: sink)
             return true
         }
@@ -154,7 +159,11 @@ final class RepeatedHeaderRule {
         } else if repeatsHeaderInAnotherOrder(reader) {
             let mark = reader.bytes(0).starts(with: Self.byteOrderMark) ? " after a byte-order mark" : ""
             reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
-                          message: "Record is the header again in another column order (\(Self.firstCells(reader)))\(mark): a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. No fix: removing the line would leave those rows shifted; export both files with the same columns, or convert the second one before appending it")
+                          message: "Record is the header again in another column order (\(Self.firstCells(reader)))\(mark): a second export was appended whose columns come in another order, so the rows after it hold their values in that order and the import reads them into the wrong columns. \(Self.shiftedRows)")
+            return true
+        } else if let difference = otherColumns(reader) {
+            reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
+                          message: "Record is the header again \(difference) (\(Self.firstCells(reader))): a second export was appended whose columns differ from the first's, so the rows after it hold their values in its columns and the import reads them into the wrong ones. \(Self.shiftedRows)")
             return true
         } else {
             return reportsOtherDelimiter(reader, record: record, sink: sink)
@@ -193,6 +202,33 @@ final class RepeatedHeaderRule {
             guard !cell.isEmpty, let k = header.firstIndex(of: cell), seen.insert(k).inserted else { return false }
         }
         return true
+    }
+
+    /// How a ragged record is the header with a column more or fewer ("with 'Site' besides", "without
+    /// 'Site'"): every header cell and others, or only header cells (at least two), each once, none empty.
+    /// Most ragged records are told apart by their cells' first bytes and lengths.
+    private func otherColumns(_ reader: CSVReader) -> String? {
+        let n = reader.fieldCount
+        guard n != header.count, n >= 2, header.count >= 2 else { return nil }
+        let likely = (0..<n).filter { mayBeAnyHeaderCell(reader.bytes($0)) || reader.bytes($0).starts(with: Self.byteOrderMark) }
+        guard likely.count >= min(n, header.count) else { return nil }
+        var seen = Set<Int>()
+        var others: [String] = []
+        for i in 0..<n {
+            let cell = Self.folded(reader.string(i))
+            guard !cell.isEmpty else { return nil }
+            if let k = header.firstIndex(of: cell) {
+                guard seen.insert(k).inserted else { return nil }
+            } else {
+                others.append("'\(Self.withoutMark(reader.string(i)).trimmingCharacters(in: .whitespaces))'")
+            }
+        }
+        if n > header.count {
+            return seen.count == header.count ? "with \(others.joined(separator: ", ")) besides" : nil
+        }
+        guard others.isEmpty, seen.count >= 2 else { return nil }
+        let missing = header.indices.filter { !seen.contains($0) }.map { "'\(spelledHeader[$0])'" }
+        return "without \(missing.joined(separator: ", "))"
     }
 
     /// Same width, every cell the header's (by spelling, or else by the profile column it names), at least
@@ -328,7 +364,7 @@ final class RepeatedHeaderRule {
     }
 
     /// The cell as compared: without a byte-order mark, trimmed, lowercased.
-    private static func folded(_ cell: String) -> String {
+    static func folded(_ cell: String) -> String {
         withoutMark(cell).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
