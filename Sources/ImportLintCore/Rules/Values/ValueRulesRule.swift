@@ -225,39 +225,18 @@ final class ValueRulesRule: RecordRule {
         // A '?' may be a letter the file lost: then every cell is one for the text-hygiene checks to scan.
         let hasQuestionMark = hygiene && reader.rawRecordContainsQuestionMark()
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || hasQuestionMark)
-        let asciiSpans = RecordASCIISpans(reader)
         // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its first
         // byte (formula characters), and cannot hold bytes that are not UTF-8.
         let plainIfASCII = !hasQuestionMark
         let plainIfNot = !hygiene && !mayHoldInvalidBytes
-        // Every cell is plain: an ASCII record without '?' (most records of most files).
-        let allPlain = plainIfASCII && reader.firstNonASCIIOffset == .max
-        // The record's cells, read here rather than through `reader.bytes` (which checks the index and
-        // reloads the reader's buffers for each).
-        let fields = reader.fields.base, fieldCount = reader.fieldCount
-        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
-        for p in plans.indices {
-            // Through a pointer: a copy of the plan would be made for every cell.
-            let plan = plans.baseAddress.unsafelyUnwrapped + p
-            guard plan.pointee.index < fieldCount else { continue }
-            let slot = fields[plan.pointee.index]
-            // An empty cell has nothing to validate or to scan.
-            guard slot.end > slot.start else { continue }
-            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
-            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
-            // The spans are looked at only for the cells their answer can settle.
-            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
-            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
-            let ascii = asciiSpans.contains(slot)
-            let plain = ascii ? plainIfASCII : plainIfNot
-            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
-            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
-            // it is validated), without screening or trimming it.
-            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
-                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
-            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
-                  mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+        // Every cell is plain: an ASCII record without '?' (most records of most files). The loop is made
+        // twice, for such records and for the others, so that the first needs none of the others' state.
+        if plainIfASCII && reader.firstNonASCIIOffset == .max {
+            checkCells(allPlain: true, .wholeRecord, plainIfASCII: true, plainIfNot: plainIfNot,
+                       mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+        } else {
+            checkCells(allPlain: false, RecordASCIISpans(reader), plainIfASCII: plainIfASCII, plainIfNot: plainIfNot,
+                       mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
         if !serviceAccountCells.isEmpty {
             let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
@@ -279,6 +258,40 @@ final class ValueRulesRule: RecordRule {
                 findings = unboundHygiene[index, default: VerdictCache()].remember(found, entry: entry)
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
+        }
+    }
+
+    /// The loop over the record's cells, inlined into `check` once for records whose cells are all plain
+    /// (`allPlain`, then a constant) and once for the others.
+    @inline(__always)
+    private func checkCells(allPlain: Bool, _ asciiSpans: RecordASCIISpans, plainIfASCII: Bool, plainIfNot: Bool,
+                            mayHoldInvalidBytes: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        // The record's cells, read here rather than through `reader.bytes` (which checks the index and
+        // reloads the reader's buffers for each).
+        let fields = reader.fields.base, fieldCount = reader.fieldCount
+        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
+        for p in plans.indices {
+            // Through a pointer: a copy of the plan would be made for every cell.
+            let plan = plans.baseAddress.unsafelyUnwrapped + p
+            guard plan.pointee.index < fieldCount else { continue }
+            let slot = fields[plan.pointee.index]
+            // An empty cell has nothing to validate or to scan.
+            guard slot.end > slot.start else { continue }
+            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
+            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
+            // The spans are looked at only for the cells their answer can settle.
+            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
+            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
+            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
+            let ascii = allPlain || asciiSpans.contains(slot)
+            let plain = ascii ? plainIfASCII : plainIfNot
+            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
+            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
+            // it is validated), without screening or trimming it.
+            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
+                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
+                  mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
     }
 
