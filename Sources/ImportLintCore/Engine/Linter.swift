@@ -219,12 +219,14 @@ enum RuleFactory {
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
+        // What the value rules find of a record's cells, for missing-value, which sees the record after them.
+        let filledCells = values.isUseful ? values.filledCells : nil
         let replayed = context.replayedDuplicates
         let duplicates = replayed == nil ? DuplicateIdentifierRule(context) : nil
         if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
         let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
         let optional: [RecordRule?] = [
-            MissingValueRule(context), AtLeastOneOfRule(context), duplicateCheck,
+            MissingValueRule(context, filledCells: filledCells), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),

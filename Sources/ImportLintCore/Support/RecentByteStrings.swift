@@ -6,8 +6,9 @@ struct RecentByteStrings {
     /// Four times the distinct values a column of domains or time zones typically holds, so that two of
     /// them seldom share a slot (at 64, a people file's 25 domains missed one look-up in seven).
     static let slotCount = 256
-    /// A slot is one cache line: the string, then its length in the last byte (0 for an empty slot), so
-    /// that a look-up reads one line where the length and the bytes apart took two.
+    /// A slot is one cache line: the string (its `ends` word when it has at most 8 bytes), then its length
+    /// in the last byte (0 for an empty slot), so that a look-up reads one line where the length and the
+    /// bytes apart took two.
     private static let slotSize = 64
     /// Longer strings are never remembered.
     static let maximumLength = slotSize - 1
@@ -22,18 +23,21 @@ struct RecentByteStrings {
         slots.deallocate()
     }
 
-    /// The number of the slot of a string of `n` bytes (1 to 63): from its length and its first and last
-    /// four bytes.
+    /// A word made of a string of `n` bytes (1 to 63): its first and last four bytes (bytes 0, n/2 and n-1
+    /// when shorter), so every byte of a string of up to 8.
     @inline(__always)
-    private func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let ends: UInt64
+    private static func ends(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         if n >= 4 {
             let raw = UnsafeRawPointer(p)
-            ends = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
-        } else {
-            ends = UInt64(p[0]) | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1]) << 16
+            return UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) << 32
         }
-        return Int(truncatingIfNeeded: ((ends &+ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        return UInt64(p[0]) | UInt64(p[n / 2]) << 8 | UInt64(p[n &- 1]) << 16
+    }
+
+    /// The number of the slot of a string of `n` bytes, from its `ends` and length.
+    @inline(__always)
+    private static func slot(_ ends: UInt64, _ n: Int) -> Int {
+        Int(truncatingIfNeeded: ((ends &+ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
     @inline(__always)
@@ -47,32 +51,25 @@ struct RecentByteStrings {
     func find(_ string: UnsafeBufferPointer<UInt8>) -> Int {
         let n = string.count
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
-        let k = slot(p, n), s = slots + k &* Self.slotSize
-        guard Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n,
-              Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n) else { return -1 }
-        return k
+        let ends = Self.ends(p, n)
+        let k = Self.slot(ends, n), s = slots + k &* Self.slotSize
+        guard Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n else { return -1 }
+        // A string of up to 8 bytes is held as its `ends`, which has all its bytes: one comparison.
+        if n <= 8 { return s.load(as: UInt64.self) == ends ? k : -1 }
+        return Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n) ? k : -1
     }
 
-    /// Byte equality of two strings of `n` (1 to 63) bytes, in words: most strings here are short, where
+    /// Byte equality of two strings of `n` (9 to 63) bytes, in words: most strings here are short, where
     /// a call to memcmp costs more than the comparison. Reads no byte outside either string.
     @inline(__always)
     private static func equal(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ n: Int) -> Bool {
-        if n >= 8 {
-            var i = 0
-            while i + 8 < n {
-                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-                i += 8
-            }
-            // The last word, overlapping bytes already compared.
-            return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        var i = 0
+        while i &+ 8 < n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i &+= 8
         }
-        if n >= 4 {
-            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
-                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-        }
-        // Bytes 0, n/2 and n-1 are every byte of a string of 1 to 3.
-        let a = x.assumingMemoryBound(to: UInt8.self), b = y.assumingMemoryBound(to: UInt8.self)
-        return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]
+        // The last word, overlapping bytes already compared.
+        return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
     }
 
     /// Stores `string` in its slot, replacing the one there; returns the slot's number, -1 for a string
@@ -81,8 +78,9 @@ struct RecentByteStrings {
     func insert(_ string: UnsafeBufferPointer<UInt8>) -> Int {
         let n = string.count
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
-        let k = slot(p, n), s = slots + k &* Self.slotSize
-        s.copyMemory(from: p, byteCount: n)
+        let ends = Self.ends(p, n)
+        let k = Self.slot(ends, n), s = slots + k &* Self.slotSize
+        if n <= 8 { s.storeBytes(of: ends, as: UInt64.self) } else { s.copyMemory(from: p, byteCount: n) }
         s.storeBytes(of: UInt8(n), toByteOffset: Self.maximumLength, as: UInt8.self)
         return k
     }

@@ -89,13 +89,18 @@ final class EmptyCellRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        records += 1
+        records &+= 1
         // By position: iterating the tuples copied each message (a retain and a release per record).
         for e in 0..<effects.count where FilledCell.isBlank(reader.bytes(effects[e].column.index)) {
             reportEmpty(e, reader, record: record, sink: sink)
         }
         if !clearable.isEmpty { checkClearable(reader, record: record, sink: sink) }
-        guard unfilled > 0 else { return }
+        if unfilled > 0 { noteFilled(reader) }
+    }
+
+    /// Out of line: after the first rows (as soon as every watched column held a value) it is not called.
+    @inline(never)
+    private func noteFilled(_ reader: CSVReader) {
         for (i, column) in watched.enumerated() where !filled[i] && !FilledCell.isBlank(reader.bytes(column.index)) {
             filled[i] = true
             unfilled -= 1

@@ -19,3 +19,35 @@ enum FilledCell {
         return raw.trimmedASCII().isEmpty
     }
 }
+
+/// Cells of the current record that the value rules, which read the first byte of every cell they
+/// validate, found filled (`FilledCell.holdsPlainValue`): missing-value, which asks the same of the
+/// required cells after them, skips those. A bit per cell index below 64; the value rules note a
+/// record's cells before missing-value sees it, and a record they did not judge (deselected, or skipped
+/// by `fix`'s second lint) has none known, so missing-value then looks at every required cell itself.
+final class FilledCells {
+    private var record = 0
+    private var cells: UInt64 = 0
+
+    /// The bit of cell `index`, 0 for a cell past the mask.
+    @inline(__always)
+    static func bit(_ index: Int) -> UInt64 { index < 64 ? 1 &<< UInt64(index) : 0 }
+
+    /// The bits of cells `indices`; nil when one is past the mask (never all known).
+    static func bits(_ indices: [Int]) -> UInt64? {
+        indices.allSatisfy { $0 < 64 } ? indices.reduce(0) { $0 | bit($1) } : nil
+    }
+
+    @inline(__always)
+    func note(_ cells: UInt64, record: Int) {
+        self.cells = cells
+        self.record = record
+    }
+
+    /// Whether every cell of `cells` (from `bits`) is known filled in `record`.
+    @inline(__always)
+    func holds(_ cells: UInt64?, in record: Int) -> Bool {
+        guard let cells else { return false }
+        return self.record == record && self.cells & cells == cells
+    }
+}

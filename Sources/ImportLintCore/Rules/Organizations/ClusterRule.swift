@@ -51,6 +51,14 @@ final class ClusterRule: RecordRule {
                 let entry = Int(entries[slot])
                 return (entry, spellings.addOccurrence(of: entry))
             }
+            return addUnremembered(value, table: table)
+        }
+
+        /// `add` for a spelling not among the recent ones: out of line, so that `check`'s loop keeps its
+        /// state in registers for the repeats.
+        @inline(never)
+        private mutating func addUnremembered(_ value: UnsafeBufferPointer<UInt8>, table: Int) -> (entry: Int, occurrences: Int) {
+            let entries = recentEntries + table &* RecentByteStrings.slotCount
             let added = spellings.add(value)
             let taken = recent[table].insert(value)
             if taken >= 0 { entries[taken] = Int32(truncatingIfNeeded: added.entry) }
@@ -123,14 +131,19 @@ final class ClusterRule: RecordRule {
             let value = reader.bytes(field).trimmedASCII()
             if value.isEmpty { continue }
             let (entry, seen) = tallies[t].add(value)
-            if seen <= Self.keptOccurrences {
-                let position = reader.position(ofField: field)
-                tallies[t].kept.append(Occurrence(entry: Int32(truncatingIfNeeded: entry),
-                                           line: Int32(truncatingIfNeeded: position.line),
-                                           column: Int32(truncatingIfNeeded: position.column),
-                                           record: Int32(truncatingIfNeeded: record)))
-            }
+            if seen <= Self.keptOccurrences { keep(entry, of: t, field: field, reader, record: record) }
         }
+    }
+
+    /// Keeps the place of an occurrence of spelling `entry` in column `t`: out of line, like
+    /// `Tally.addUnremembered`.
+    @inline(never)
+    private func keep(_ entry: Int, of t: Int, field: Int, _ reader: CSVReader, record: Int) {
+        let position = reader.position(ofField: field)
+        tallies[t].kept.append(Occurrence(entry: Int32(truncatingIfNeeded: entry),
+                                          line: Int32(truncatingIfNeeded: position.line),
+                                          column: Int32(truncatingIfNeeded: position.column),
+                                          record: Int32(truncatingIfNeeded: record)))
     }
 
     override var splitting: Splitting { .merges }

@@ -20,6 +20,15 @@ struct RecordASCIISpans {
             : reader.endOfNonASCIIOffset ?? Self.endOfLastNonASCII(UnsafePointer(reader.bufferBase), after: first, before: end)
     }
 
+    /// The spans of a record the reader found all ASCII.
+    static var wholeRecord: RecordASCIISpans { RecordASCIISpans(whole: true, headEnd: .max, tailStart: 0) }
+
+    private init(whole: Bool, headEnd: Int, tailStart: Int) {
+        self.whole = whole
+        self.headEnd = headEnd
+        self.tailStart = tailStart
+    }
+
     /// Offset just past the last byte of `first...end` with its high bit set (the byte at `first` has it).
     private static func endOfLastNonASCII(_ base: UnsafePointer<UInt8>, after first: Int, before end: Int) -> Int {
         var e = end

@@ -34,6 +34,9 @@ final class ValueRulesRule: RecordRule {
         /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` and
         /// `findingCells` apply.
         let remembersCells: Bool
+        /// The cell's bit in `FilledCells`, to be set when an unmarked first byte (placeholders are screened,
+        /// so spaces, tabs and placeholders' first bytes are marked) or `FilledCell` shows it filled; else 0.
+        let filledBit: UInt64
     }
 
     /// The byte can start a formula (=, +, -, @, TAB, CR), when the text-hygiene checks are selected.
@@ -64,6 +67,8 @@ final class ValueRulesRule: RecordRule {
     /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
     /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
     private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
+    /// The cells of the current record found filled, for missing-value, which sees the record after this rule.
+    let filledCells = FilledCells()
     /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
     @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
@@ -133,7 +138,8 @@ final class ValueRulesRule: RecordRule {
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
-                        remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind))
+                        remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind),
+                        filledBit: screensPlaceholders ? FilledCells.bit(index) : 0)
         }
         specs = bound.map(\.1)
         plans = .allocate(capacity: planList.count)
@@ -225,40 +231,20 @@ final class ValueRulesRule: RecordRule {
         // A '?' may be a letter the file lost: then every cell is one for the text-hygiene checks to scan.
         let hasQuestionMark = hygiene && reader.rawRecordContainsQuestionMark()
         let scanCells = hygiene && (reader.firstNonASCIIOffset != .max || hasQuestionMark)
-        let asciiSpans = RecordASCIISpans(reader)
         // A plain cell (ASCII, no '?' in the record) can interest the text-hygiene checks only by its first
         // byte (formula characters), and cannot hold bytes that are not UTF-8.
         let plainIfASCII = !hasQuestionMark
         let plainIfNot = !hygiene && !mayHoldInvalidBytes
-        // Every cell is plain: an ASCII record without '?' (most records of most files).
-        let allPlain = plainIfASCII && reader.firstNonASCIIOffset == .max
-        // The record's cells, read here rather than through `reader.bytes` (which checks the index and
-        // reloads the reader's buffers for each).
-        let fields = reader.fields.base, fieldCount = reader.fieldCount
-        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
-        for p in plans.indices {
-            // Through a pointer: a copy of the plan would be made for every cell.
-            let plan = plans.baseAddress.unsafelyUnwrapped + p
-            guard plan.pointee.index < fieldCount else { continue }
-            let slot = fields[plan.pointee.index]
-            // An empty cell has nothing to validate or to scan.
-            guard slot.end > slot.start else { continue }
-            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
-            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
-            // The spans are looked at only for the cells their answer can settle.
-            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
-            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
-            let ascii = asciiSpans.contains(slot)
-            let plain = ascii ? plainIfASCII : plainIfNot
-            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
-            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
-            // it is validated), without screening or trimming it.
-            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
-                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
-            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
-                  mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+        // Every cell is plain: an ASCII record without '?' (most records of most files). The loop is made
+        // twice, for such records and for the others, so that the first needs none of the others' state.
+        let filled = if plainIfASCII && reader.firstNonASCIIOffset == .max {
+            checkCells(allPlain: true, .wholeRecord, plainIfASCII: true, plainIfNot: plainIfNot,
+                       mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+        } else {
+            checkCells(allPlain: false, RecordASCIISpans(reader), plainIfASCII: plainIfASCII, plainIfNot: plainIfNot,
+                       mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
+        filledCells.note(filled, record: record)
         if !serviceAccountCells.isEmpty {
             let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
             emit([finding], reader: reader, index: plans[serviceAccountCells[p].plan].index, record: record, sink: sink)
@@ -280,6 +266,45 @@ final class ValueRulesRule: RecordRule {
             }
             if let findings { emit(findings, reader: reader, index: index, record: record, sink: sink) }
         }
+    }
+
+    /// The loop over the record's cells, inlined into `check` once for records whose cells are all plain
+    /// (`allPlain`, then a constant) and once for the others. Returns the cells it saw filled
+    /// (`Plan.filledBit`) among those its first byte, length and memo did not settle: every cell of the
+    /// columns that validate each value (addresses, names), where the required cells are.
+    @inline(__always)
+    private func checkCells(allPlain: Bool, _ asciiSpans: RecordASCIISpans, plainIfASCII: Bool, plainIfNot: Bool,
+                            mayHoldInvalidBytes: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) -> UInt64 {
+        var filled: UInt64 = 0
+        // The record's cells, read here rather than through `reader.bytes` (which checks the index and
+        // reloads the reader's buffers for each).
+        let fields = reader.fields.base, fieldCount = reader.fieldCount
+        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
+        for p in plans.indices {
+            // Through a pointer: a copy of the plan would be made for every cell.
+            let plan = plans.baseAddress.unsafelyUnwrapped + p
+            guard plan.pointee.index < fieldCount else { continue }
+            let slot = fields[plan.pointee.index]
+            // An empty cell has nothing to validate or to scan.
+            guard slot.end > slot.start else { continue }
+            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
+            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
+            // The spans are looked at only for the cells their answer can settle.
+            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
+            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
+            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
+            let ascii = allPlain || asciiSpans.contains(slot)
+            let plain = ascii ? plainIfASCII : plainIfNot
+            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
+            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
+            // it is validated), without screening or trimming it.
+            if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
+            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
+                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
+                  mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+        }
+        return filled
     }
 
     /// The rest of `check` for one cell that its first byte, length and the memo of clean cells did not
