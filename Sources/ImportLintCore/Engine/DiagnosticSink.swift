@@ -94,10 +94,13 @@ public final class DiagnosticSink {
     /// `recordsBefore` and its line by `linesBefore`; `sequence` gets each one's sequence number (`accepted` before it), nil for one
     /// suppressed. Without suppressions or `--max-findings` a finding goes to the list as its parts, with
     /// no `Diagnostic` copied and renumbered for it: the replay runs on one core once both parts are read,
-    /// and that copy was half of its instructions.
+    /// and that copy was half of its instructions. The '\N' cells the run's findings quote are not looked
+    /// for: the later part's sink noted them as it kept the findings (`noteSQLNull`, from `LaterPart`);
+    /// comparing every finding's code for it was a third of the replay.
     func readmit(_ run: UnsafeBufferPointer<Diagnostic>, recordsBefore: Int, linesBefore: Int, sequence: UnsafeMutableBufferPointer<Int?>) {
+        let asParts = isSuppressed == nil && bounded == nil
         for i in run.indices {
-            guard isSuppressed == nil, bounded == nil, run[i].content.widePosition == nil else {
+            guard asParts, run[i].content.widePosition == nil else {
                 var d = run[i]
                 if let record = d.record { d.record = record + recordsBefore }
                 d.line += linesBefore
@@ -106,14 +109,12 @@ public final class DiagnosticSink {
                 sequence[i] = accepted > before ? before : nil
                 continue
             }
-            let content = run[i].content
             var position = run[i].position
             if let record = position.record { position.record = record &+ recordsBefore }
             position.line &+= linesBefore
-            if !sawSQLNull && SQLNull.mayBeQuoted(byCode: content.code) { sawSQLNull = SQLNull.isQuoted(by: run[i]) }
             sequence[i] = accepted
             accepted &+= 1
-            kept.append(content, at: position)
+            kept.append(run[i].content, at: position)
         }
     }
 

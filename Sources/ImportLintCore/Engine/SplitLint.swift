@@ -217,6 +217,9 @@ enum SplitLint {
         private var counted = false
         /// Whether a record held a byte that is not ASCII (the earlier part may not have settled the encoding).
         private(set) var sawNonASCII = false
+        /// Whether a finding of the later part quotes a '\N' cell (`DiagnosticSink.sawSQLNull`): the replay
+        /// does not look at each finding again for it.
+        private var sawSQLNull = false
         private var failure: (any Error)?
         private let done = DispatchSemaphore(value: 0)
         /// The file's cluster rule, the earlier part's and the later part's: this thread merges them and
@@ -314,6 +317,7 @@ enum SplitLint {
                 return false
             }, progress: nil, progressInterval: .max)
             self.sawNonASCII = sawNonASCII
+            sawSQLNull = sink!.sawSQLNull
             diagnostics = sink!.takeInOrder()
         }
 
@@ -338,6 +342,7 @@ enum SplitLint {
                 part.rule = i
                 try theirs.amend(part, earlier: mine)
             }
+            if sawSQLNull { sink.noteSQLNull() }
             part.beginReplay(into: sink)
             try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
             part.finishReplay()
