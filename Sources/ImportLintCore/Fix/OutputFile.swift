@@ -122,28 +122,17 @@ final class OutputFile {
         let length = later.offset - later.start
         var moved = 0
         while offset < later.start && moved < length {
-            // Forwards: each piece is read before the next piece's bytes, which may cover it, are written.
+            // Forwards, from this writer's end (where flushing left the file position): each piece is read
+            // before the next piece's bytes, which may cover it, are written.
             let n = min(capacity, length - moved)
             try read(at: later.start + moved, length: n, into: buffer)
-            try Self.writeAll(fd, buffer, n, at: offset + moved, path: path)
+            try BufferWriter.writeAll(fd, buffer, n, path: path)
             moved += n
         }
         guard ftruncate(fd, off_t(offset + length)) == 0, lseek(fd, off_t(offset + length), SEEK_SET) >= 0 else {
             throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))")
         }
         flushed += length
-    }
-
-    private static func writeAll(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int, at position: Int, path: String) throws {
-        var done = 0
-        while done < n {
-            let w = pwrite(fd, p + done, n - done, off_t(position + done))
-            if w < 0 {
-                if errno == EINTR { continue }
-                throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))")
-            }
-            done += w
-        }
     }
 
     /// Reads `length` bytes at `position` of what was written (after a flush).
