@@ -11,6 +11,17 @@ public struct LintResult: Sendable {
     /// What the file turned out to be instead of text once its bytes past the head were read (the report is
     /// then its unreadable-input finding): the fixer refuses it as it refuses a head that shows it.
     var notText: NotText.Kind?
+    /// Where the lint cut the file when it read it on two cores (`SplitLint`): `fix` writes the same parts on
+    /// two cores, and must know the later part's first record and line without reading the earlier part.
+    var cut: LintCut?
+}
+
+/// The start of the later part of a file linted on two cores: its decoded byte offset, the records before
+/// it and the line it starts on.
+struct LintCut: Sendable, Equatable {
+    let offset: Int
+    let records: Int
+    let line: Int
 }
 
 /// Runs every selected rule over one file in a single streaming pass.
@@ -110,6 +121,7 @@ public final class Linter {
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
                                 delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
+        var lintCut: LintCut?
         func endOfFile(records: Int, headerLine: Int?) -> LintResult {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
@@ -118,6 +130,7 @@ public final class Linter {
             var result = LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                                     encoding: encoding)
             result.sqlTextExport = sink.sawSQLNull
+            result.cut = lintCut
             return result
         }
 
@@ -180,12 +193,14 @@ public final class Linter {
             try? later?.wait()
             throw error
         }
-        later?.earlierPassEnded((earlierRecords, reader.lineAfterLastRecord))
+        let earlierEnd = (records: earlierRecords, nextLine: reader.lineAfterLastRecord)
+        later?.earlierPassEnded(earlierEnd)
         var records = earlierRecords
         if let later {
             records += try later.merge(into: sink, earlierRules: rules, reader: reader, bytesRead: raw.count,
                                        records: earlierRecords, settleEncoding: undecided ? settleEncodingNow : nil)
             lastLintWasSplit = true
+            lintCut = LintCut(offset: later.cut - encoding.bomLength, records: earlierEnd.records, line: earlierEnd.nextLine)
         }
         withExtendedLifetime(rules) {
             for rule in rules {

@@ -60,6 +60,14 @@ struct CarriedFindings: Sendable {
         lines.insert(line)
     }
 
+    /// Adds the records of `later`, noted by the pass over the later part of an input written in two parts,
+    /// at their lines moved on by `shift`.
+    mutating func append(_ later: CarriedFindings, movedBy shift: Int) {
+        for record in later.records {
+            append(line: record.line + shift, inputLine: record.inputLine, findings: record.findings)
+        }
+    }
+
     /// The same records at the lines `move` gives (rows regrouped after they were written).
     func moved(_ move: (Int) -> Int) -> CarriedFindings {
         var result = CarriedFindings(findings: findings)
@@ -204,6 +212,13 @@ struct NumberSet: Sendable {
     func contains(_ number: Int) -> Bool {
         let word = number >> 6
         return number >= 0 && word < words.count && words[word] & (1 << UInt64(number & 63)) != 0
+    }
+
+    /// Adds every member of `other` moved on by `shift`: a word at a time when it is not moved.
+    mutating func formUnion(_ other: NumberSet, movedBy shift: Int) {
+        guard shift == 0 else { return other.forEach { insert($0 + shift) } }
+        if other.words.count > words.count { grow(toHold: other.words.count - 1) }
+        for (i, word) in other.words.enumerated() where word != 0 { words[i] |= word }
     }
 
     /// Calls `body` with every member, smallest first.

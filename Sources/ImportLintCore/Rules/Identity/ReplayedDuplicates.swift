@@ -19,6 +19,14 @@ struct ReplayedDuplicates: Sendable {
         recordLines.append(recordLine)
     }
 
+    /// Adds what the pass over the later part of an input written in two parts noted, its records on the
+    /// lines they were read from as these are.
+    mutating func append(_ later: ReplayedDuplicates) {
+        findings += later.findings
+        recordLines += later.recordLines
+        changedColumns.formUnion(later.changedColumns, movedBy: 0)
+    }
+
     /// Rules that can keep a record from the other rules (`RepeatedHeaderRule`), and so from the duplicate
     /// check: a fixed cell could make or unmake such a record, so the findings are replayed only when
     /// neither the input nor the fixed file has one.

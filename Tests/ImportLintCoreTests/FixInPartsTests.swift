@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// A fix pass over an input its lint read on two cores writes the two parts at once (`FixPass`'s
+/// `copyRecordsInParts`): the file and everything the pass notes (fixes, records written unchanged, findings
+/// carried and replayed for the lint of the output) are what one pass over the whole input gives, wherever
+/// the cut is.
+@Suite struct FixInPartsTests {
+    /// What a pass wrote and noted, in comparable form.
+    struct Written: Equatable {
+        var bytes: [UInt8]?
+        var applied: [AppliedFix]
+        var skipped: [SkippedFix]
+        var fileFixes: [FileFix]
+        var appliedByRule: [String: Int]
+        var fatal: String?
+        /// recordsIn, recordsOut, cellsChanged, appliedCount, fatalCount, deferredCount.
+        var counts: [Int]
+        var unchangedLines: [Int]
+        /// Per carried record: its line, its input line and its findings' range.
+        var carried: [[Int]]
+        var replayed: [Diagnostic]?
+        var replayedLines: [Int]?
+        var changedColumns: [Int]?
+
+        init(_ pass: PassResult) throws {
+            try pass.finishing?.wait()
+            bytes = try pass.outputPath.map { path in
+                defer { AtomicFile.discard(path) }
+                return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            (applied, skipped, fileFixes, appliedByRule, fatal) = (pass.applied, pass.skipped, pass.fileFixes, pass.appliedByRule, pass.fatal)
+            counts = [pass.recordsIn, pass.recordsOut, pass.cellsChanged, pass.appliedCount, pass.fatalCount, pass.deferredCount]
+            func members(_ set: NumberSet) -> [Int] {
+                var all: [Int] = []
+                set.forEach { all.append($0) }
+                return all
+            }
+            unchangedLines = pass.unchanged.map { members($0.lines) } ?? []
+            carried = pass.unchanged?.carried.records.map { [$0.line, $0.inputLine, $0.findings.lowerBound, $0.findings.upperBound] } ?? []
+            replayed = pass.replayedDuplicates?.findings
+            replayedLines = pass.replayedDuplicates?.recordLines
+            changedColumns = pass.replayedDuplicates.map { members($0.changedColumns) }
+        }
+    }
+
+    /// The first round's pass over `bytes`, after a lint cut at the line feed at or after `offset` (nil:
+    /// in one piece); and whether the pass was given a cut it writes in parts.
+    static func pass(_ bytes: [UInt8], name: String, unsafe: Bool, cutAt offset: Int?) throws -> (written: Written, inParts: Bool) {
+        let input = InputFile.bytes(bytes, displayPath: name)
+        var options = LintOptions()
+        options.splitOffset = offset
+        let lint = try Linter(options: options).lint(input)
+        let profile = try lint.report.profile.map(ProfileLoader.load)
+        let delimiter = lint.report.delimiter == "tab" ? UInt8(0x09) : 0x2C
+        let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: unsafe,
+                                    force: unsafe, quoting: .keep, collectDetails: true, profile: profile, round: 1)
+        let plan = FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: unsafe)
+        // Not `FixPass.run`: parts that do not meet at the cut fail the test instead of being written again.
+        let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: lint.cut)
+            .run(directory: NSTemporaryDirectory(), name: "test")
+        return (try Written(result), lint.cut != nil && plan.fileActions.regroupColumn == nil)
+    }
+
+    /// Small files with ragged rows and a quote out of place (written with --force), a quoted cell over two
+    /// lines, blank lines and cells to trim, besides the files whose records carry their findings.
+    static let shapes: [(text: String, name: String)] = [
+        ("Primary Email,Name,Job Title\na@example.com, Ann ,Clerk\nb@example.com,Bob\n\nc@example.com,\"Cy\nLee\",Ops\nd@example.com,Di ,Ops,extra\ne@example.com,Ed,Clerk\n", "ragged.csv"),
+        ("Primary Email\tName\tJob Title\r\na@example.com\tAnn\tClerk \r\n\r\na@example.com\t Zoe\u{0308}\tOps\r\nb@example.com\tBob\t\"Ops\"\r\n", "crlf.tsv"),
+    ]
+
+    @Test func partsWriteWhatOnePassWrites() throws {
+        var files = FixPropertyTests.seeds.prefix(20).map { FixUnchangedRecordsTests.carryingFile(seed: $0) }
+        files += Self.shapes.map { (bytes: Array($0.text.utf8), name: $0.name) }
+        var inParts = 0
+        for file in files {
+            for unsafe in [false, true] {
+                let whole = try Self.pass(file.bytes, name: file.name, unsafe: unsafe, cutAt: nil)
+                #expect(!whole.inParts)
+                for (offset, byte) in file.bytes.enumerated() where byte == CSVReader.lf && offset + 1 < file.bytes.count {
+                    let split = try Self.pass(file.bytes, name: file.name, unsafe: unsafe, cutAt: offset + 1)
+                    #expect(split.written == whole.written, "\(file.name) cut after byte \(offset), unsafe \(unsafe)")
+                    if split.inParts { inParts += 1 }
+                }
+            }
+        }
+        #expect(inParts > 200, "\(inParts) passes written in parts")
+    }
+
+    /// The later part's writer writes past where the earlier part's output ends; taken in, its bytes follow
+    /// the earlier part's with nothing between or after, whether they move (by less than or more than the
+    /// writer's buffer) or not; the earlier part's writer cannot write past the later part's start.
+    @Test func laterPartIsTakenInRightAfterTheEarlierPart() throws {
+        let directory = NSTemporaryDirectory()
+        for (earlierLength, gap, laterLength) in [(3, 0, 10), (3, 97, 5_000), (100, 7, 3 << 20), (0, 1 << 21, 1 << 20 + 5)] {
+            let out = try OutputFile.temporary(in: directory, name: "parts")
+            defer { AtomicFile.discard(out.path) }
+            let earlier = (0..<earlierLength).map { UInt8(truncatingIfNeeded: $0 % 26 + 65) }
+            let later = (0..<laterLength).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            let laterStart = earlierLength + gap
+            out.limit = laterStart
+            let laterOut = try OutputFile.laterPart(of: out, at: laterStart)
+            try laterOut.write(later)
+            try out.write(earlier)
+            try out.takeIn(laterOut)
+            #expect(out.offset == earlierLength + laterLength)
+            try out.finish().wait()
+            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: out.path))) == earlier + later, "\(earlierLength), \(gap), \(laterLength)")
+        }
+        let out = try OutputFile.temporary(in: directory, name: "parts")
+        defer { AtomicFile.discard(out.path) }
+        out.limit = 10
+        try out.write(Array(repeating: 65, count: 11))
+        #expect(throws: OutputFile.Overrun.self) { try out.flush() }
+    }
+}
