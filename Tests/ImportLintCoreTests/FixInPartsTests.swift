@@ -63,11 +63,14 @@ import Testing
         return (try Written(result), lint.cut != nil && plan.fileActions.regroupColumn == nil)
     }
 
-    /// Small files with ragged rows and a quote out of place (written with --force), a quoted cell over two
-    /// lines, blank lines and cells to trim, besides the files whose records carry their findings.
+    /// Small files with ragged rows, a record fused with a header copy and a quote out of place (written with
+    /// --force), a quoted cell over two lines, blank lines and cells to trim, besides the files whose records
+    /// carry their findings.
     static let shapes: [(text: String, name: String)] = [
         ("Primary Email,Name,Job Title\na@example.com, Ann ,Clerk\nb@example.com,Bob\n\nc@example.com,\"Cy\nLee\",Ops\nd@example.com,Di ,Ops,extra\ne@example.com,Ed,Clerk\n", "ragged.csv"),
         ("Primary Email\tName\tJob Title\r\na@example.com\tAnn\tClerk \r\n\r\na@example.com\t Zoe\u{0308}\tOps\r\nb@example.com\tBob\t\"Ops\"\r\n", "crlf.tsv"),
+        // Two exports joined without a line break between them: the refusal names the header copy in either part.
+        ("Primary Email,Name,Job Title\na@example.com,Ann,Clerk\nb@example.com,Bob,ClerkPrimary Email,Name,Job Title\nc@example.com,Cy,Ops\n", "fused.csv"),
     ]
 
     @Test func partsWriteWhatOnePassWrites() throws {

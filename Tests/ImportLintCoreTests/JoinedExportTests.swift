@@ -108,6 +108,17 @@ import Testing
         #expect(!repeats[2].message.contains("whole row"))
     }
 
+    /// A copy of the first row after a repeat with other values is no copy: the import applies the rows in
+    /// order, so the copy overwrites the values written in between.
+    @Test func copyAfterARepeatWithOtherValuesStaysAnError() throws {
+        let text = Self.header + "\r\n" + Self.first + "\r\n" + "\"Ann\",\"Lee-Smith\",\"ann@widget.com\",\"1001\"\r\n"
+            + Self.first + "\r\n"
+        let repeats = try diagnostics(Array(text.utf8), profile: "receptionist").filter { $0.rule == "duplicate-identifier" }
+        #expect(repeats.map(\.line) == [3, 3, 4, 4])
+        #expect(repeats.map(\.severity) == [.error, .error, .error, .error])
+        #expect(!repeats.contains { $0.message.contains("whole row") })
+    }
+
     /// An invalid byte names what the file's target does with it: 4me aborts the import, The Receptionist
     /// reports it, a profile of another system is worded neutrally.
     @Test func invalidUTF8NamesTheFilesTarget() throws {

@@ -44,8 +44,8 @@ struct PassResult {
 /// (trimmed, NFC, planned cell fixes applied; each cell quoted as in the input or as `--quoting` asks, and
 /// where needed) to a temporary file. The plan's file-level
 /// actions are carried out on the way: the output is UTF-8 without byte-order mark, planned lines are left
-/// out, and rows are moved up to their group at the end. An input its lint read on two cores is written in
-/// the same two parts at once (`copyRecordsInParts`).
+/// out, and rows are moved up to their group at the end. A UTF-8 input its lint read on two cores is written
+/// in the same two parts at once (`copyRecordsInParts`), unless rows are regrouped or `--quoting all` is asked.
 final class FixPass {
     let plan: FixPlan
     let settings: PassSettings
@@ -157,6 +157,7 @@ final class FixPass {
         reader = CSVReader(source: source, delimiter: settings.inputDelimiter)
         reader.startNumbering(atLine: cut.line, offset: cut.offset)
         (headerCount, eol, eolBytes, boundColumns) = (earlier.headerCount, earlier.eol, earlier.eolBytes, earlier.boundColumns)
+        foldedHeader = earlier.foldedHeader
         reader.columnNames = boundColumns
         result.lineEnding = eol
         carriesFindings = earlier.carriesFindings

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A buffered, append-only file that knows how many bytes it has written (the regrouper records row
-/// offsets) and can read back what it wrote. A full buffer is written by another thread
+/// A buffered file, appended to, that knows how many bytes it has written (the regrouper records row
+/// offsets) and can read back what it wrote; a later part written past it is moved in (`takeIn`). A full buffer is written by another thread
 /// (`BufferWriter`) while the next fills.
 final class OutputFile {
     let path: String

@@ -127,15 +127,21 @@ final class DuplicateKeyVerifier {
         var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
         var earlier: [Wanted: [Candidate]] = [:]
+        // Keys some repeat gave other values than the row it points at: a later exact copy of that row
+        // still loses the values written in between, so it is no copy (the import applies rows in order).
+        struct Repeated: Hashable { let first: Wanted; let bytes: [UInt8] }
+        var varied: Set<Repeated> = []
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
             let dialled = keys[c.key].dialled
+            let repeated = Repeated(first: w, bytes: c.bytes)
             if let first = firstKeys[w], first.bytes == c.bytes {
-                if first.record == c.record {
+                if first.record == c.record && !varied.contains(repeated) {
                     revisions[c.diagnostic] = copied { $0 }
                     continue
                 }
+                if first.record != c.record { varied.insert(repeated) }
                 // A dialled key's first row may have written the number otherwise: only the values tell.
                 if dialled { revisions[c.diagnostic] = Self.pointed(c, at: c.firstLine, firstValues: first.values, message, writtenOtherwise) }
                 continue
@@ -145,7 +151,9 @@ final class DuplicateKeyVerifier {
                 continue
             }
             let pointed = Self.pointed(c, at: same.line, firstValues: dialled ? same.values : nil, message, writtenOtherwise)
-            revisions[c.diagnostic] = same.record == c.record ? copied(pointed) : pointed
+            let copies = same.record == c.record && !varied.contains(repeated)
+            if same.record != c.record { varied.insert(repeated) }
+            revisions[c.diagnostic] = copies ? copied(pointed) : pointed
         }
         sink.revise(revisions)
     }
