@@ -117,4 +117,21 @@ import Testing
         try out.write(Array(repeating: 65, count: 11))
         #expect(throws: OutputFile.Overrun.self) { try out.flush() }
     }
+
+    /// The later part's writer opens the temporary file again by its path: replaced meanwhile by another file
+    /// or by a link to one, that file is not written.
+    @Test func laterPartWritesOnlyTheFileTheEarlierPartHolds() throws {
+        let directory = NSTemporaryDirectory()
+        let other = directory + "/importlint-other-\(getpid())"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: other))
+        defer { AtomicFile.discard(other) }
+        for asSymlink in [false, true] {
+            let out = try OutputFile.temporary(in: directory, name: "parts")
+            defer { AtomicFile.discard(out.path) }
+            AtomicFile.discard(out.path)
+            if asSymlink { #expect(symlink(other, out.path) == 0) } else { #expect(link(other, out.path) == 0) }
+            #expect(throws: InputError.self) { _ = try OutputFile.laterPart(of: out, at: 0) }
+            #expect(try String(contentsOfFile: other, encoding: .utf8) == "keep")
+        }
+    }
 }

@@ -102,11 +102,18 @@ final class OutputFile {
     /// once (`FixPass`): the earlier part's writer must end before `offset` (`limit`), and then takes the
     /// later part in (`takeIn`).
     static func laterPart(of file: OutputFile, at offset: Int) throws -> OutputFile {
-        let fd = open(file.path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+        // Opened again by its path, which someone sharing the directory could have replaced by a link to
+        // another file meanwhile: only the very file this writer holds is written.
+        let fd = open(file.path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        var opened = stat(), held = stat()
+        guard fd >= 0, fstat(fd, &opened) == 0, fstat(file.fd, &held) == 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
             let error = InputError("\(file.path): cannot write: \(String(cString: strerror(errno)))")
             if fd >= 0 { close(fd) }
             throw error
+        }
+        guard opened.st_dev == held.st_dev, opened.st_ino == held.st_ino else {
+            close(fd)
+            throw InputError("\(file.path): cannot write: the temporary file was replaced while it was written")
         }
         return OutputFile(path: file.path, fd: fd, start: offset)
     }
