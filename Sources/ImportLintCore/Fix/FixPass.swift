@@ -236,7 +236,8 @@ final class FixPass {
         let laterStart = cut.offset + (1 << 20) + cut.offset / 64
         out.limit = laterStart
         defer { out.limit = nil }
-        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut), output: OutputFile.laterPart(of: out, at: laterStart))
+        guard let laterOutput = try OutputFile.laterPart(of: out, at: laterStart) else { throw PartsDisagree() }
+        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut), output: laterOutput)
         later.start(after: cut.records)
         let earlierWritten: Bool
         do { earlierWritten = try copyRecords(to: out, after: 0) } catch {

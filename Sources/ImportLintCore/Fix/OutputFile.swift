@@ -100,15 +100,17 @@ final class OutputFile {
 
     /// Another writer into `file`, from `offset` on, for the later part of a file written in two parts at
     /// once (`FixPass`): the earlier part's writer must end before `offset` (`limit`), and then takes the
-    /// later part in (`takeIn`).
-    static func laterPart(of file: OutputFile, at offset: Int) throws -> OutputFile {
+    /// later part in (`takeIn`). Nil when the file cannot be opened again (no descriptor left, a link in its
+    /// place): the file is then written in one piece through the descriptor the earlier writer holds.
+    static func laterPart(of file: OutputFile, at offset: Int) throws -> OutputFile? {
         // Opened again by its path, which someone sharing the directory could have replaced by a link to
         // another file meanwhile: only the very file this writer holds is written.
         let fd = open(file.path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
         var opened = stat(), held = stat()
-        guard fd >= 0, fstat(fd, &opened) == 0, fstat(file.fd, &held) == 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+        guard fstat(fd, &opened) == 0, fstat(file.fd, &held) == 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
             let error = InputError("\(file.path): cannot write: \(String(cString: strerror(errno)))")
-            if fd >= 0 { close(fd) }
+            close(fd)
             throw error
         }
         guard opened.st_dev == held.st_dev, opened.st_ino == held.st_ino else {
