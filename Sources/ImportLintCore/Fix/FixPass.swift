@@ -166,7 +166,7 @@ final class FixPass {
             replayed = ReplayedDuplicates(columns: replaying.columns)
             firstDuplicate = duplicates.firstIndex { ($0.record ?? 0) > cut.records } ?? duplicates.count
             duplicateCursor = firstDuplicate
-            nextDuplicateRecord = firstDuplicate < duplicates.count ? duplicates[firstDuplicate].record ?? 0 : .max
+            nextDuplicateRecord = recordOfDuplicate(at: firstDuplicate)
         }
         outputLine = cut.line - 1
         row.reserveCapacity(4096)
@@ -220,7 +220,7 @@ final class FixPass {
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
             replayed = ReplayedDuplicates(columns: boundColumns)
-            nextDuplicateRecord = duplicates.first.map { $0.record ?? 0 } ?? .max
+            nextDuplicateRecord = recordOfDuplicate(at: 0)
         }
         guard let cut else { return try copyRecords(to: out, after: 0) }
         return try copyRecordsInParts(to: out, laterAt: cut)
@@ -396,7 +396,12 @@ final class FixPass {
             replayed!.append(duplicates[duplicateCursor], recordLine: line)
             duplicateCursor += 1
         }
-        nextDuplicateRecord = duplicateCursor < duplicates.count ? duplicates[duplicateCursor].record ?? 0 : .max
+        nextDuplicateRecord = recordOfDuplicate(at: duplicateCursor)
+    }
+
+    /// The record of the plan's duplicate finding at `index`; `Int.max` past the last.
+    private func recordOfDuplicate(at index: Int) -> Int {
+        index < duplicates.count ? duplicates[index].record ?? 0 : .max
     }
 
     /// Notes the findings of the reader's record, written as read on output line `line`, when all the

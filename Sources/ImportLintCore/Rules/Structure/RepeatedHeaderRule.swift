@@ -59,7 +59,7 @@ final class RepeatedHeaderRule {
 
     init(_ context: FileContext) {
         header = context.header.map(Self.folded)
-        spelledHeader = context.header.map { Self.withoutMark($0).trimmingCharacters(in: .whitespaces) }
+        spelledHeader = context.header.map(Self.spelled)
         headerBytes = header.map { Array($0.utf8) }
         headerIsASCII = headerBytes.map { $0.allSatisfy { $0 < 0x80 } }
         edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
@@ -183,7 +183,7 @@ final class RepeatedHeaderRule {
 
     /// The record's first three cells, quoted, as a message names a header copy: 'Name', 'Primary Email', ...
     private static func firstCells(_ reader: CSVReader) -> String {
-        let cells = (0..<min(reader.fieldCount, 3)).map { "'\(withoutMark(reader.string($0)).trimmingCharacters(in: .whitespaces))'" }
+        let cells = (0..<min(reader.fieldCount, 3)).map { "'\(spelled(reader.string($0)))'" }
         return cells.joined(separator: ", ") + (reader.fieldCount > 3 ? ", ..." : "")
     }
 
@@ -220,7 +220,7 @@ final class RepeatedHeaderRule {
             if let k = header.firstIndex(of: cell) {
                 guard seen.insert(k).inserted else { return nil }
             } else {
-                others.append("'\(Self.withoutMark(reader.string(i)).trimmingCharacters(in: .whitespaces))'")
+                others.append("'\(Self.spelled(reader.string(i)))'")
             }
         }
         if n > header.count {
@@ -364,8 +364,11 @@ final class RepeatedHeaderRule {
     }
 
     /// The cell as compared: without a byte-order mark, trimmed, lowercased.
-    static func folded(_ cell: String) -> String {
-        withoutMark(cell).trimmingCharacters(in: .whitespaces).lowercased()
+    static func folded(_ cell: String) -> String { spelled(cell).lowercased() }
+
+    /// The cell as a message quotes it: without a byte-order mark, trimmed.
+    private static func spelled(_ cell: String) -> String {
+        withoutMark(cell).trimmingCharacters(in: .whitespaces)
     }
 
     /// Without a leading byte-order mark; a cell quoted behind the mark ('\u{FEFF}"Name"', which the reader
