@@ -24,4 +24,12 @@ import Testing
         #expect(table.names["deutschland"] == "de" && table.codes["fra"] == "fr")
         #expect(CountryNames.icuVersion(ofTable: Self.shipped) != nil, "the table's first line should name its ICU version")
     }
+
+    /// The first words and longest name taken while the table's bytes are parsed are those its names give.
+    @Test func parsedTableKnowsItsNamesFirstWords() throws {
+        let table = try #require(CountryNames(table: Self.shipped))
+        let words = table.names.keys.map { $0.split(separator: " ") }
+        #expect(table.firstTokens == Set(words.map { String($0[0]) }))
+        #expect(table.longestName == words.map(\.count).max() && table.longestName > 1)
+    }
 }

@@ -31,14 +31,20 @@ struct CountryNames: Sendable {
     static let shared = CountryNames(table: EmbeddedRules.files["tables/country-names.tsv"]) ?? CountryNames()
 
     /// Parses the shipped table: `name<TAB>folded name<TAB>alpha-2` and `code<TAB>code<TAB>alpha-2` lines.
-    /// It is read at the first clustered value of every run, so it is scanned as bytes: splitting its
-    /// 3,400 lines with the standard library's `split` cost as much as clustering a file's values.
+    /// It is built at the start of every run that lints (`Preload`), so it is scanned as bytes, and the
+    /// names' first words are taken while each name's bytes are at hand: splitting its 3,400 lines with the
+    /// standard library's `split` cost as much as clustering a file's values.
     init?(table: String?) {
         guard var text = table else { return nil }
         var names: [String: String] = [:], codes: [String: String] = [:]
         names.reserveCapacity(4096)
         codes.reserveCapacity(1024)
+        var spaced = SpacedNames(capacity: 4096)
         let parsed = text.withUTF8 { bytes -> Bool in
+            func field(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
+            func isWord(_ kind: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+                kind.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+            }
             var start = 0
             while start < bytes.count {
                 var end = start
@@ -51,13 +57,13 @@ struct CountryNames: Sendable {
                     if tabCount == 1 { firstTab = i } else { secondTab = i }
                 }
                 guard tabCount == 2 else { return false }
-                func field(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
-                let kind = field(start, firstTab)
-                let key = String(decoding: field(firstTab + 1, secondTab), as: UTF8.self)
+                let kind = field(start, firstTab), keyBytes = field(firstTab + 1, secondTab)
+                let key = String(decoding: keyBytes, as: UTF8.self)
                 let value = String(decoding: field(secondTab + 1, end), as: UTF8.self)
-                if kind.elementsEqual("name".utf8) {
+                if isWord(kind, "name") {
                     names[key] = value
-                } else if kind.elementsEqual("code".utf8) {
+                    spaced.add(key, bytes: keyBytes)
+                } else if isWord(kind, "code") {
                     codes[key] = value
                 } else {
                     return false
@@ -66,13 +72,14 @@ struct CountryNames: Sendable {
             return true
         }
         guard parsed else { return nil }
-        self.init(names: names, codes: codes)
+        self.init(names: names, codes: codes, spaced: spaced)
     }
 
-    init(names: [String: String], codes: [String: String]) {
+    /// `spaced`: the first words of `names`, when the caller took them already.
+    init(names: [String: String], codes: [String: String], spaced: SpacedNames? = nil) {
         self.names = names
         self.codes = codes
-        let spaced = SpacedNames(names.keys)
+        let spaced = spaced ?? SpacedNames(names.keys)
         firstTokens = spaced.firstTokens
         longestName = spaced.longestName
     }
