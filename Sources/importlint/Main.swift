@@ -7,8 +7,9 @@ import ImportLintCore
 @main
 enum Main {
     static func main() {
-        Preload.start()
-        if let (word, name) = misspelledSubcommand(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if mayLint(arguments) { Preload.start() }
+        if let (word, name) = misspelledSubcommand(arguments) {
             FileHandle.standardError.write(Data("importlint: unknown command '\(TerminalText.escape(word))'; did you mean '\(name)'? (no file of that name either)\n".utf8))
             Foundation.exit(2)
         }
@@ -31,6 +32,14 @@ enum Main {
             Foundation.exit(2)
         }
     }
+}
+
+/// Whether the command line may lint import files, so that the tables linting reads are worth building
+/// while it is parsed (`Preload`): `--version`, help and the commands that read no import file do not.
+func mayLint(_ arguments: [String]) -> Bool {
+    guard let first = arguments.first else { return false }
+    let readNone = ["--version", "--help", "-h", "help"] + ([InitCommand.self, RulesCommand.self, RuleCommand.self] as [ParsableCommand.Type]).map { $0._commandName }
+    return !readNone.contains(first)
 }
 
 /// `check` is the default command, so `importlint chek` would be read as `check chek` and answered with
