@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import ImportLintCore
 
-enum LineEndingOption: String, ExpressibleByArgument, CaseIterable {
+enum LineEndingOption: String, NamedByRawValue {
     case lf, crlf
 }
 
-extension QuotingStyle: ExpressibleByArgument {}
+extension QuotingStyle: NamedByRawValue {}
 
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
