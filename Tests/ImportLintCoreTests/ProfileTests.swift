@@ -59,6 +59,16 @@ import Testing
         #expect(matcher.match("Favourite Colour") == .unknown)
     }
 
+    /// The matchers built once per process are told apart by their whole profile: a configuration's copy of a
+    /// built-in profile without a column gets its own matcher, and the built-in one keeps its columns.
+    @Test func matcherOfAChangedProfileIsItsOwn() throws {
+        var profile = try ProfileLoader.load("4me-people")
+        #expect(HeaderMatcher.of(profile).match("Primary Email") == .exact("Primary Email"))
+        profile.columns.removeAll { $0.name == "Primary Email" }
+        #expect(HeaderMatcher.of(profile).match("Primary Email") != .exact("Primary Email"))
+        #expect(HeaderMatcher.of(try ProfileLoader.load("4me-people")).match("Primary Email") == .exact("Primary Email"))
+    }
+
     /// HeaderMatcher's ASCII shortcut gives the normal forms its Unicode path gives.
     @Test func asciiHeaderFormsMatchTheUnicodeOnes() {
         let unicodeLoose = { (s: String) in String(s.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init)) }

@@ -16,7 +16,7 @@ public enum KnownOrganizations {
     public static func splitAccount(_ reference: String) -> (name: String, account: String?) {
         guard let at = reference.range(of: " @", options: .backwards) else { return (reference, nil) }
         let account = reference[at.upperBound...]
-        let name = reference[..<at.lowerBound].trimmingCharacters(in: .whitespaces)
+        let name = reference[..<at.lowerBound].trimmingWhitespace()
         guard !account.isEmpty, !name.isEmpty, account.unicodeScalars.allSatisfy({
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
         }) else { return (reference, nil) }
@@ -37,12 +37,12 @@ public enum KnownOrganizations {
         var names: [String] = []
         var seen = Set<String>()
         func add(_ raw: String) {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = raw.trimmingWhitespace()
             if !name.isEmpty && seen.insert(name).inserted { names.append(name) }
         }
         if let delimiter {
             let headerFields = splitRecord(String(header), delimiter)
-            if let column = headerFields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "name" }) {
+            if let column = headerFields.firstIndex(where: { $0.trimmingWhitespace().lowercased() == "name" }) {
                 for record in records(lines.dropFirst().joined(separator: "\n"), delimiter) where column < record.count {
                     add(record[column])
                 }

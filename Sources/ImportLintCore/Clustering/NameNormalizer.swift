@@ -84,9 +84,7 @@ public struct NameNormalizer: Sendable {
     }()
 
     static func gluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
-        // Trimmed by Foundation only when an end may be whitespace (most names start and end in a letter).
-        let endsPlain = { (byte: UInt8?) in byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
-        let trimmed = endsPlain(raw.utf8.first) && endsPlain(raw.utf8.last) ? raw : raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingWhitespace()
         // A String, not a Substring: its suffix tests take the standard library's fast path.
         let lastWord = String(trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...])
         let allCaps = lastWord.contains(where: \.isLetter) && !lastWord.contains(where: \.isLowercase)

@@ -12,7 +12,7 @@ enum WellFormedness {
 
     static func score(_ value: String, hasLegalForm: Bool) -> Int {
         var score = 0
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingWhitespace()
         if trimmed == value && !value.contains("  ") && !value.contains("\t") { score += 4 }
         let letters = value.unicodeScalars.filter { $0.properties.isAlphabetic }
         let upper = letters.filter { $0.properties.isUppercase }.count

@@ -200,7 +200,7 @@ private struct NodeReader {
         var names: [String] = []
         for item in items {
             guard let text = item.scalar?.string else { throw error(item, "expected rule names, codes or code prefixes") }
-            for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            for part in text.split(separator: ",").map({ $0.trimmingWhitespace() }) where !part.isEmpty {
                 guard RuleCatalog.all.contains(where: { RuleSelection.matches(part, $0) }) else {
                     throw error(item, "no rule matches '\(part)' (see `importlint rules`)")
                 }
@@ -231,9 +231,9 @@ private struct NodeReader {
 
     /// `10%`, `10` (percent) or `12.5%`, as a fraction.
     func percentage(_ node: Node) throws -> Double {
-        var text = try string(node, what: "threshold").trimmingCharacters(in: .whitespaces)
+        var text = try string(node, what: "threshold").trimmingWhitespace()
         if text.hasSuffix("%") { text.removeLast() }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0, value <= 100 else {
+        guard let value = Double(text.trimmingWhitespace()), value >= 0, value <= 100 else {
             throw error(node, "threshold must be a percentage between 0% and 100%, such as 10%")
         }
         return value / 100

@@ -71,6 +71,21 @@ public struct HeaderMatcher: Sendable {
         self.looseColumns = profile.columns.map { ($0.name, Self.loose($0.name).unicodeScalars.map(\.value)) }
     }
 
+    private static let builtLock = NSLock()
+    nonisolated(unsafe) private static var built: [HeaderMatcher] = []
+
+    /// `profile`'s matcher, built once per process: detecting a file's profile (every built-in one, twice),
+    /// binding its header and watching for a repeated header each ask for one, and building one costs as
+    /// much as matching a header's cells with it.
+    static func of(_ profile: Profile) -> HeaderMatcher {
+        builtLock.lock()
+        defer { builtLock.unlock() }
+        if let matcher = built.first(where: { $0.profile == profile }) { return matcher }
+        let matcher = HeaderMatcher(profile: profile)
+        built.append(matcher)
+        return matcher
+    }
+
     /// Lowercased, with spaces, underscores, hyphens and dots removed: 'Primary_Email' ~ 'primary email'.
     static func loose(_ s: String) -> String {
         if let ascii = asciiLowercased(s, dropping: { $0 == 0x20 || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E || $0 == 0x09 }) {
@@ -113,16 +128,16 @@ public struct HeaderMatcher: Sendable {
 
     /// The header without a trailing template note, or nil when it has none.
     static func withoutTemplateNote(_ header: String) -> String? {
-        let text = header.trimmingCharacters(in: .whitespaces)
+        let text = header.trimmingWhitespace()
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "["),
               templateNotes.contains(text[text.index(after: open)..<text.index(before: text.endIndex)].lowercased())
         else { return nil }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        let name = text[..<open].trimmingWhitespace()
         return name.isEmpty ? nil : name
     }
 
     private func matchText(_ header: String) -> HeaderMatch {
-        let text = header.trimmingCharacters(in: .whitespaces)
+        let text = header.trimmingWhitespace()
         if profile.columns.contains(where: { $0.name == text }) {
             return text == header ? .exact(text) : .spelling(text)
         }
@@ -156,7 +171,7 @@ public struct HeaderMatcher: Sendable {
 enum HeaderAnalysis {
     static func bind(header: [String], profile: Profile?) -> (bindings: [ColumnSpec?], matches: [HeaderMatch]) {
         guard let profile else { return (header.map { _ in nil }, header.map { _ in .unknown }) }
-        let matcher = HeaderMatcher(profile: profile)
+        let matcher = HeaderMatcher.of(profile)
         let matches = header.map(matcher.match)
         var bindings = [ColumnSpec?](repeating: nil, count: header.count)
         var taken = Set<String>()

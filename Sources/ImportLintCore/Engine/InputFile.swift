@@ -101,7 +101,7 @@ public struct InputFile: Sendable {
     /// The encoding to decode with: the user's `--input-encoding`, or what the bytes say.
     public func encoding(override: String?) throws -> InputEncoding {
         if let override {
-            let name = override.trimmingCharacters(in: .whitespaces)
+            let name = override.trimmingWhitespace()
             switch name.uppercased().replacingOccurrences(of: "_", with: "-") {
             case "UTF-8", "UTF8": return try EncodingSniffer.sniff(openRaw).isUTF8BOM ? .utf8(bom: true) : .utf8(bom: false)
             case "UTF-16LE", "UTF-16": return .utf16(littleEndian: true, bom: try startsWithBOM16())

@@ -23,7 +23,7 @@ public enum ProfileDetector {
     }
 
     static func candidate(header: [String], profile: Profile) -> ProfileCandidate {
-        let matcher = HeaderMatcher(profile: profile)
+        let matcher = HeaderMatcher.of(profile)
         var score = 0
         var matched: [String] = []
         var seen = Set<String>()

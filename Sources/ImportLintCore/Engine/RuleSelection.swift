@@ -15,7 +15,7 @@ public struct RuleSelection: Sendable {
 
     /// A selector matches a rule by exact name, exact code, code prefix ("ENC", "VAL00"), or "ALL".
     static func matches(_ selector: String, _ rule: RuleDescriptor) -> Bool {
-        let s = selector.trimmingCharacters(in: .whitespaces)
+        let s = selector.trimmingWhitespace()
         if s.uppercased() == "ALL" { return true }
         if s == rule.name { return true }
         return !s.isEmpty && rule.code.hasPrefix(s.uppercased())

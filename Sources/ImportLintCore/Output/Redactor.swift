@@ -58,7 +58,7 @@ public enum Redactor {
         var secrets = Set<String>()
         for v in d.values {
             secrets.insert(v)
-            secrets.insert(v.trimmingCharacters(in: .whitespaces))
+            secrets.insert(v.trimmingWhitespace())
             // Long values are quoted by their beginning (see LongValueQuote).
             if LongValueQuote.isLong(v) { secrets.insert(LongValueQuote.shortened(v)) }
             // A multi-line cell may be quoted line by line.

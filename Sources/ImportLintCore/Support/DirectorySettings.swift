@@ -74,7 +74,7 @@ struct ServiceAccounts: Sendable {
     private let anchors: [(byte: UInt8, byPrefix: Bool)]
 
     static let shipped: [ServiceAccountPattern] = ((try? ProfileLoader.tableLines("service-accounts")) ?? []).compactMap { line in
-        let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.split(separator: "\t").map { $0.trimmingWhitespace() }
         guard let text = parts.first else { return nil }
         let scope = parts.count > 1 ? parts[1] : "both"
         return ServiceAccountPattern(text, names: scope != "email", addresses: scope != "name")

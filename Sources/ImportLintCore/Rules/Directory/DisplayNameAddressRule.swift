@@ -24,8 +24,8 @@ enum DisplayNameAddress {
     static func finding(_ value: String) -> ValueFinding? {
         guard var finding = unquotedFinding(value) else { return nil }
         if let open = value.lastIndex(of: "<") {
-            finding.quoted = [value[..<open].trimmingCharacters(in: .whitespaces),
-                              String(value[value.index(after: open)...].dropLast()).trimmingCharacters(in: .whitespaces)]
+            finding.quoted = [value[..<open].trimmingWhitespace(),
+                              String(value[value.index(after: open)...].dropLast()).trimmingWhitespace()]
                 .filter { !$0.isEmpty }
         }
         return finding
@@ -33,8 +33,8 @@ enum DisplayNameAddress {
 
     private static func unquotedFinding(_ value: String) -> ValueFinding? {
         guard value.hasSuffix(">"), let open = value.lastIndex(of: "<") else { return nil }
-        let inner = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingCharacters(in: .whitespaces)
-        let display = value[..<open].trimmingCharacters(in: .whitespaces)
+        let inner = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingWhitespace()
+        let display = value[..<open].trimmingWhitespace()
         let what = display.isEmpty ? "is an address in angle brackets" : "holds the display name '\(display)' around the address"
         guard !inner.isEmpty, EmailRule.problem(in: inner) == nil else {
             return ValueFinding(.displayNameAddress, "'\(value)' \(what), and '\(inner)' is not a valid address either")

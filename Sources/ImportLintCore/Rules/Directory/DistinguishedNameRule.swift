@@ -49,7 +49,7 @@ enum DistinguishedName {
         guard i < bytes.count, let equals = bytes[(i + 1)...].firstIndex(of: 0x3D),
               bytes[(i + 1)..<equals].allSatisfy({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x20 }),
               equals > i + 1 else { return nil }
-        let name = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let name = String(decoding: out, as: UTF8.self).trimmingWhitespace()
         return name.isEmpty ? nil : name
     }
 

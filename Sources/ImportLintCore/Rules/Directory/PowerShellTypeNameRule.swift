@@ -13,7 +13,7 @@ enum PowerShellTypeName {
     static func finding(_ value: String) -> ValueFinding? {
         // Asked of every distinct value of a checked column (a million phone numbers): a byte first.
         guard let first = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x53 || first == 0x4D || first == 0x40 else { return nil }
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmingWhitespace()
         let what: String
         if isTypeName(text) {
             what = "is the name of a .NET type, not a value: PowerShell's Export-Csv writes a multi-valued property that way"

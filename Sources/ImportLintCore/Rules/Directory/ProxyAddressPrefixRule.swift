@@ -28,7 +28,7 @@ enum ProxyAddress {
 
     static func finding(_ value: String) -> ValueFinding? {
         let entries = value.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "," })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard let first = entries.first, let prefix = prefixOf(first) else { return nil }
         if entries.count > 1 {
             guard entries.allSatisfy({ prefixOf($0) != nil }) else { return nil }
@@ -69,7 +69,7 @@ enum ProxyAddress {
 
     private static func validAddress(_ entry: String) -> String? {
         guard let colon = entry.firstIndex(of: ":") else { return nil }
-        let address = entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let address = entry[entry.index(after: colon)...].trimmingWhitespace()
         return !address.isEmpty && EmailRule.problem(in: address) == nil ? address : nil
     }
 }

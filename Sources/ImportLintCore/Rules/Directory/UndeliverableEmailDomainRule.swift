@@ -20,7 +20,10 @@ extension RuleDescriptor {
 /// Top-level domains: IANA's list, the reserved names, and a cheap accept for the common case.
 enum EmailDomains {
     /// Lowercase TLDs of IANA's root zone (rules/tables/iana-tlds.txt).
-    static let iana: Set<String> = Set(((try? ProfileLoader.tableLines("iana-tlds")) ?? []).map { $0.lowercased() })
+    static let iana: Set<String> = Set(ianaLines.map { $0.lowercased() })
+    /// IANA's list as shipped (capitals): the code table below is made from it directly, so that a run whose
+    /// addresses all take the fast path never builds `iana`.
+    private static let ianaLines = (try? ProfileLoader.tableLines("iana-tlds")) ?? []
     /// The version line of the shipped list, for messages.
     static let ianaVersion: String = {
         let text = EmbeddedRules.files["tables/iana-tlds.txt"] ?? ""
@@ -72,7 +75,7 @@ enum EmailDomains {
     nonisolated(unsafe) private static let ianaCodeSlots: UnsafePointer<UInt64> = {
         let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: ianaSlotCount)
         slots.initialize(repeating: 0, count: ianaSlotCount)
-        let codes = iana.compactMap { tld in
+        let codes = ianaLines.compactMap { tld in
             var copy = tld
             return copy.withUTF8 { code(UnsafeBufferPointer(rebasing: $0[...])) }
         }

@@ -29,7 +29,7 @@ final class HeaderColumnsRule: RecordRule {
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         var firstIndex: [String: Int] = [:]
         for (i, name) in context.header.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let key = name.trimmingWhitespace().lowercased()
             // Columns without a header (a spreadsheet's padding) name no column: unknown-column says so.
             if key.isEmpty { continue }
             if let first = firstIndex[key] {
@@ -52,7 +52,7 @@ final class HeaderColumnsRule: RecordRule {
             var severity = Severity.warning
             switch match {
             case .exact: continue
-            case .spelling(let c) where header.trimmingCharacters(in: .whitespaces) == c:
+            case .spelling(let c) where header.trimmingWhitespace() == c:
                 continue  // only surrounding whitespace: reported by surrounding-whitespace
             case .spelling(let c) where Self.exact(profile):
                 message = bound ? "'\(header)' differs from \(profile.name)'s column '\(c)' only in case or spacing; \(profile.target.name) does not document matching headers that way, so take it that the import drops this field from every record"
@@ -77,7 +77,7 @@ final class HeaderColumnsRule: RecordRule {
                     : "Unknown column '\(header)'; did you mean '\(c)'? (\(takenBy(c).map { "'\($0)' already stands for it" } ?? "the file already has it"))"
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
-            case .unknown where header.trimmingCharacters(in: .whitespaces).isEmpty:
+            case .unknown where header.trimmingWhitespace().isEmpty:
                 message = "Column \(i + 1) has no header (spreadsheets pad rows with empty columns); its values, if any, are not imported"
                 fix = nil
             case .unknown:
@@ -104,7 +104,7 @@ final class HeaderColumnsRule: RecordRule {
     /// variant, which is not known to be missing where header matching is undocumented (unknown-column
     /// warns) and is missing where the profile says to assume exact matching.
     private static func readable(_ column: String, context: FileContext) -> Bool {
-        if context.header.contains(where: { $0.trimmingCharacters(in: .whitespaces) == column }) { return true }
+        if context.header.contains(where: { $0.trimmingWhitespace() == column }) { return true }
         guard let profile = context.profile, !exact(profile),
               let i = context.index(of: column), case .spelling = context.matches[i] else { return false }
         return true
@@ -115,7 +115,7 @@ final class HeaderColumnsRule: RecordRule {
     /// The header cell that took a column another cell matches, when that cell is not the column's name
     /// ('mail', which took Primary Email before 'userPrincipalName'); nil when it is.
     private func takenBy(_ column: String) -> String? {
-        guard let i = context.index(of: column), context.header[i].trimmingCharacters(in: .whitespaces) != column else { return nil }
+        guard let i = context.index(of: column), context.header[i].trimmingWhitespace() != column else { return nil }
         return context.header[i]
     }
 

@@ -65,7 +65,7 @@ final class RepeatedHeaderRule {
         edgeFlags = .allocate(capacity: max(1, headerBytes.count) << 8)
         emptyHeaderCells = .allocate(capacity: max(1, headerBytes.count))
         bindings = context.bindings
-        matcher = context.profile.map(HeaderMatcher.init(profile:))
+        matcher = context.profile.map(HeaderMatcher.of)
         for (column, expected) in headerBytes.enumerated() {
             emptyHeaderCells[column] = expected.isEmpty
             let nameStarts = matcher == nil ? nil : bindings[column].map(Self.nameStarts)
@@ -368,7 +368,7 @@ final class RepeatedHeaderRule {
 
     /// The cell as a message quotes it: without a byte-order mark, trimmed.
     private static func spelled(_ cell: String) -> String {
-        withoutMark(cell).trimmingCharacters(in: .whitespaces)
+        withoutMark(cell).trimmingWhitespace()
     }
 
     /// Without a leading byte-order mark; a cell quoted behind the mark ('\u{FEFF}"Name"', which the reader

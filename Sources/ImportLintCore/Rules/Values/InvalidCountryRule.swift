@@ -45,7 +45,7 @@ enum CountryRule {
 
     static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
     }
 
     /// Territories of ICU's (CLDR's) region list that ISO 3166-1 has not assigned a code: exceptionally

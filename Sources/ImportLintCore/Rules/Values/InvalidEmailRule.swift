@@ -45,7 +45,7 @@ enum EmailRule {
     /// (4me's Manager and Person columns).
     static func checkManager(_ value: String, context: ValueContext) -> [ValueFinding] {
         if let range = value.range(of: " @", options: .backwards) {
-            let address = String(value[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let address = String(value[..<range.lowerBound]).trimmingWhitespace()
             let account = String(value[range.upperBound...])
             let accountOK = !account.isEmpty && account.unicodeScalars.allSatisfy {
                 ($0.value < 0x80 && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."

@@ -35,7 +35,7 @@ enum EnumRule {
     static func checkLanguages(_ value: String, target: TargetWording) -> [ValueFinding] {
         let separator = value.contains(", ") ? ", " : ","
         let items = value.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingWhitespace() }
         var unknown: [String] = []
         var fixed: [String] = []
         for item in items where !item.isEmpty {
@@ -64,7 +64,7 @@ enum EnumRule {
     /// The list with its parts separated by commas, when it is split by semicolons, pipes, slashes, spaces or
     /// line breaks instead and every part is a language code; nil otherwise.
     private static func commaSeparated(_ value: String) -> String? {
-        let parts = value.split(whereSeparator: listSeparators.contains).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = value.split(whereSeparator: listSeparators.contains).map { $0.trimmingWhitespace() }
         guard parts.count > 1, parts.allSatisfy({ languages.contains($0.lowercased()) }) else { return nil }
         return parts.map { $0.lowercased() }.joined(separator: ",")
     }

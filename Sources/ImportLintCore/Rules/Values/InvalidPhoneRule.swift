@@ -39,7 +39,7 @@ enum PhoneRule {
         }
         guard info.isValid else {
             // A number with its own country code is judged in that country, not in the default region.
-            let ownCountryCode = value.trimmingCharacters(in: .whitespaces).hasPrefix("+")
+            let ownCountryCode = value.trimmingWhitespace().hasPrefix("+")
             let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
             // libphonenumber reads letters as keypad digits ('1-800-FLOWERS'), so a label written after the
             // number ('(mobile)') changes its digits: say so rather than only that they are wrong.

@@ -129,7 +129,7 @@ enum TimeZoneRule {
     /// Universal Time'.
     private static func displayPlaces(_ places: Substring) -> [String] {
         var names: [String] = []
-        for place in places.split(whereSeparator: { $0 == "," || $0 == ":" }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for place in places.split(whereSeparator: { $0 == "," || $0 == ":" }).map({ $0.trimmingWhitespace() }) {
             names.append(place == "Coordinated Universal Time" ? "UTC" : place)
             if place.hasSuffix(")"), let open = place.range(of: " (") {
                 names.append(String(place[..<open.lowerBound]))

@@ -36,7 +36,7 @@ enum LocaleRule {
     static func table(_ lines: [String]) -> LocaleTable {
         var supported = Set<String>(), documented = Set<String>(), translated = Set<String>(), rejected: [String: String] = [:]
         for line in lines {
-            let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "\t").map { $0.trimmingWhitespace() }
             if parts.count >= 2 && parts[1] == translatedMark {
                 supported.insert(parts[0])
                 translated.insert(parts[0])
