@@ -246,6 +246,32 @@ import Testing
         #expect(list.count == 0 && list.takeAll().isEmpty)
     }
 
+    @Test func findingListsReviseInPlaceAcrossChunksOrChangeNothing() {
+        let list = FindingList()
+        let n = 120000
+        for i in 0..<n { list.append(finding(line: i + 1, record: i % 5 == 0 ? nil : i)) }
+        let picked = [0, 1, 40000, 80001, n - 1]
+        func reworded(_ index: Int, _ d: Diagnostic) -> Diagnostic {
+            var d = d
+            d.message = "revised \(index)"
+            return d
+        }
+        // A withdrawal or a move is refused before any finding is rewritten (`revise` rebuilds the list then).
+        #expect(!list.reviseInPlace(at: picked) { index, d in index == 80001 ? nil : reworded(index, d) })
+        #expect(!list.reviseInPlace(at: picked) { index, d in
+            var d = reworded(index, d)
+            if index == n - 1 { d.column = 2 }
+            return d
+        })
+        #expect(list.copyAll().allSatisfy { $0.message == "same" })
+        #expect(list.reviseInPlace(at: picked, reworded))
+        let all = list.takeAll()
+        #expect(all.map(\.line) == Array(1...n))
+        #expect(all.map(\.record) == (0..<n).map { $0 % 5 == 0 ? nil : $0 })
+        #expect(all.indices.filter { all[$0].message != "same" } == picked)
+        #expect(picked.allSatisfy { all[$0].message == "revised \($0)" })
+    }
+
     /// The word test gives the byte test's answer for every byte value at every place of a word, next to
     /// every neighbour that could borrow into it.
     @Test func plainRecordTestAgreesWithTheByteTestForEveryByte() {

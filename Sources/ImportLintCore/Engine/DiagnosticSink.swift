@@ -168,6 +168,8 @@ public final class DiagnosticSink {
         // A reworded finding quotes its values anew.
         let revisions = revisions.mapValues { revise in { (d: Diagnostic) in revise(d).map(LongValueQuote.quoted) } }
         if bounded != nil { bounded!.revise(revisions); return }
+        // Most revisions reword a finding in place; a withdrawal rebuilds the list.
+        if kept.reviseInPlace(at: revisions.keys.sorted(), { index, diagnostic in revisions[index]!(diagnostic) }) { return }
         kept.revise { index, diagnostic in revisions[index].map { $0(diagnostic) } ?? diagnostic }
     }
 

@@ -282,6 +282,43 @@ final class FindingList {
         _ = kept.takeChunks()
     }
 
+    /// Rewrites the findings at `indices` (ascending indices in the list) in place, as `revise` would, when
+    /// every one is kept at its position: only its content reference changes. Returns false, having changed
+    /// nothing, when `body` withdraws one or moves it (then `revise` rebuilds the list). A rebuild decoded
+    /// and encoded every finding of the list, a retain and a release each, for the few thousand an
+    /// identifier rule's check at the end of the file rewords.
+    func reviseInPlace(at indices: [Int], _ body: (Int, Diagnostic) -> Diagnostic?) -> Bool {
+        seal()
+        var revised: [(slot: UnsafeMutableRawPointer, content: Diagnostic.Content)] = []
+        revised.reserveCapacity(indices.count)
+        var next = 0
+        var first = 0
+        for chunk in chunks where next < indices.count {
+            defer { first += chunk.count }
+            guard indices[next] < first + chunk.count else { continue }
+            var line = 0
+            var p = UnsafePointer(chunk.base)
+            let end = p + chunk.used
+            var index = first
+            while p < end && next < indices.count {
+                let slot = UnsafeMutableRawPointer(mutating: p)
+                let (reference, position) = Self.readFinding(&p, &line)
+                if index == indices[next] {
+                    guard let d = body(index, Diagnostic(content: reference.takeUnretainedValue(), position: position)),
+                          d.position == position else { return false }
+                    revised.append((slot, d.content))
+                    next += 1
+                }
+                index += 1
+            }
+        }
+        for (slot, content) in revised {
+            Unmanaged<Diagnostic.Content>.fromOpaque(slot.loadUnaligned(as: UnsafeRawPointer.self)).release()
+            slot.storeBytes(of: Unmanaged.passRetained(content).toOpaque(), as: UnsafeMutableRawPointer.self)
+        }
+        return true
+    }
+
     /// `value` zigzag-encoded (small magnitudes, either sign, in few bytes), seven bits a byte.
     @inline(__always)
     private static func write(_ value: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
