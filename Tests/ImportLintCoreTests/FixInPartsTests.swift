@@ -22,6 +22,8 @@ import Testing
         var carried: [[Int]]
         var replayed: [Diagnostic]?
         var replayedLines: [Int]?
+        var replayedClusters: [Diagnostic]?
+        var replayedClusterLines: [Int]?
         var changedColumns: [Int]?
 
         init(_ pass: PassResult) throws {
@@ -39,8 +41,10 @@ import Testing
             }
             unchangedLines = pass.unchanged.map { members($0.lines) } ?? []
             carried = pass.unchanged?.carried.records.map { [$0.line, $0.inputLine, $0.findings.lowerBound, $0.findings.upperBound] } ?? []
-            replayed = pass.replayedDuplicates?.findings
-            replayedLines = pass.replayedDuplicates?.recordLines
+            replayed = pass.replayedDuplicates?.duplicates.findings
+            replayedLines = pass.replayedDuplicates?.duplicates.recordLines
+            replayedClusters = pass.replayedDuplicates?.clusters.findings
+            replayedClusterLines = pass.replayedDuplicates?.clusters.recordLines
             changedColumns = pass.replayedDuplicates.map { members($0.changedColumns) }
         }
     }

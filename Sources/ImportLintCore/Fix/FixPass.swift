@@ -79,16 +79,17 @@ final class FixPass {
     /// The first of the plan's diagnostics not on a line before the current record's.
     @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
-    /// The plan's duplicate findings with their records' lines, and the columns this pass changed a cell
-    /// in, while every record is written on the line and with the number it was read with; nil once one
+    /// The plan's duplicate and cluster findings with their records' lines, and the columns this pass
+    /// changed a cell in, while every record is written on the line and with the number it was read with; nil once one
     /// is not, or when the input's lint may have kept a record from the duplicate check.
     @exclusivity(unchecked) private var replayed: ReplayedDuplicates?
-    /// The plan's duplicate-identifier findings; the first not yet matched with its record, and its record.
-    private let duplicates: [Diagnostic]
-    @exclusivity(unchecked) private var duplicateCursor = 0
-    /// The first of `duplicates` this pass can meet (the later part's pass starts past the earlier part's).
-    private var firstDuplicate = 0
-    @exclusivity(unchecked) private var nextDuplicateRecord = Int.max
+    /// The plan's findings the output's lint can hand on (`ReplayedDuplicates.codes`); the first not yet
+    /// matched with its record, and its record.
+    private let replayable: [Diagnostic]
+    @exclusivity(unchecked) private var replayCursor = 0
+    /// The first of `replayable` this pass can meet (the later part's pass starts past the earlier part's).
+    private var firstReplayed = 0
+    @exclusivity(unchecked) private var nextReplayedRecord = Int.max
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
     private let reportedLines: NumberSet
@@ -128,15 +129,13 @@ final class FixPass {
         let decoded = try input.openDecoded(encoding)
         self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
-        var duplicates: [Diagnostic] = []
-        let duplicateCode = RuleDescriptor.duplicateIdentifier.code
+        var replayable: [Diagnostic] = []
         for d in plan.diagnostics {
             if let record = d.record { records.insert(record) }
             lines.insert(d.line)
-            let code = d.code
-            if code.utf8.first == duplicateCode.utf8.first && code == duplicateCode { duplicates.append(d) }
+            if ReplayedDuplicates.handsOn(d.code) { replayable.append(d) }
         }
-        self.duplicates = duplicates
+        self.replayable = replayable
         reportedRecords = records
         reportedLines = lines
         recordsWithCandidates = plan.recordsWithCandidates
@@ -150,7 +149,7 @@ final class FixPass {
     private init(laterPartOf earlier: FixPass, at cut: LintCut) throws {
         (plan, settings, input, encoding) = (earlier.plan, earlier.settings, earlier.input, earlier.encoding)
         (guessedCodePage, readsUTF16, readsUTF8) = (earlier.guessedCodePage, earlier.readsUTF16, earlier.readsUTF8)
-        (duplicates, reportedRecords, reportedLines) = (earlier.duplicates, earlier.reportedRecords, earlier.reportedLines)
+        (replayable, reportedRecords, reportedLines) = (earlier.replayable, earlier.reportedRecords, earlier.reportedLines)
         recordsWithCandidates = earlier.recordsWithCandidates
         self.cut = nil
         guard let source = try input.openDecoded(encoding, at: cut.offset) else { throw PartsDisagree() }
@@ -164,9 +163,9 @@ final class FixPass {
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if let replaying = earlier.replayed {
             replayed = ReplayedDuplicates(columns: replaying.columns)
-            firstDuplicate = duplicates.firstIndex { ($0.record ?? 0) > cut.records } ?? duplicates.count
-            duplicateCursor = firstDuplicate
-            nextDuplicateRecord = recordOfDuplicate(at: firstDuplicate)
+            firstReplayed = replayable.firstIndex { ($0.record ?? 0) > cut.records } ?? replayable.count
+            replayCursor = firstReplayed
+            nextReplayedRecord = recordOfReplayed(at: firstReplayed)
         }
         outputLine = cut.line - 1
         row.reserveCapacity(4096)
@@ -220,7 +219,7 @@ final class FixPass {
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
             replayed = ReplayedDuplicates(columns: boundColumns)
-            nextDuplicateRecord = recordOfDuplicate(at: 0)
+            nextReplayedRecord = recordOfReplayed(at: 0)
         }
         guard let cut else { return try copyRecords(to: out, after: 0) }
         return try copyRecordsInParts(to: out, laterAt: cut)
@@ -275,9 +274,9 @@ final class FixPass {
         unchangedLines.formUnion(later.unchangedLines, movedBy: shift)
         carried.append(later.carried, movedBy: shift)
         // Replayed only while every record keeps its line, and every duplicate finding met its record.
-        if let laterReplayed = later.replayed, shift == 0, duplicateCursor == later.firstDuplicate {
+        if let laterReplayed = later.replayed, shift == 0, replayCursor == later.firstReplayed {
             replayed?.append(laterReplayed)
-            duplicateCursor = later.duplicateCursor
+            replayCursor = later.replayCursor
         } else {
             replayed = nil
         }
@@ -374,34 +373,34 @@ final class FixPass {
                 carry(record: record, line: line)
             }
         }
-        if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextDuplicateRecord) {
+        if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextReplayedRecord) {
             keepReplaying(record: record, line: line)
         }
     }
 
     /// Keeps `replayed` while the record just written (on output line `line`) starts and ends on the lines
-    /// it was read from, and matches the plan's duplicate findings with the line their record starts on. (A
+    /// it was read from, and matches the plan's findings to hand on with the line their record starts on. (A
     /// cell read otherwise than it is written, as a malformed quote's, is a changed cell: `renderCell`.)
     private func keepReplaying(record: Int, line: Int) {
         guard line == reader.line, outputLine == reader.endLine else {
             replayed = nil
             return
         }
-        guard record >= nextDuplicateRecord else { return }
-        while duplicateCursor < duplicates.count, let owner = duplicates[duplicateCursor].record, owner <= record {
+        guard record >= nextReplayedRecord else { return }
+        while replayCursor < replayable.count, let owner = replayable[replayCursor].record, owner <= record {
             guard owner == record else {
                 replayed = nil
                 return
             }
-            replayed!.append(duplicates[duplicateCursor], recordLine: line)
-            duplicateCursor += 1
+            replayed!.append(replayable[replayCursor], recordLine: line)
+            replayCursor += 1
         }
-        nextDuplicateRecord = recordOfDuplicate(at: duplicateCursor)
+        nextReplayedRecord = recordOfReplayed(at: replayCursor)
     }
 
     /// The record of the plan's duplicate finding at `index`; `Int.max` past the last.
-    private func recordOfDuplicate(at index: Int) -> Int {
-        index < duplicates.count ? duplicates[index].record ?? 0 : .max
+    private func recordOfReplayed(at index: Int) -> Int {
+        index < replayable.count ? replayable[index].record ?? 0 : .max
     }
 
     /// Notes the findings of the reader's record, written as read on output line `line`, when all the
@@ -435,7 +434,7 @@ final class FixPass {
     /// The finished output's path: the written file, or its regrouped copy when rows had to move.
     private func finish(_ out: OutputFile, directory: String, name: String) throws -> String {
         try out.flush()
-        if removedLines.isEmpty && duplicateCursor == duplicates.count && (regrouper?.movedRows ?? 0) == 0 {
+        if removedLines.isEmpty && replayCursor == replayable.count && (regrouper?.movedRows ?? 0) == 0 {
             result.replayedDuplicates = replayed
         }
         var unchanged = UnchangedRecords(columns: boundColumns)
