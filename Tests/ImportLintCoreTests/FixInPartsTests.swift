@@ -95,6 +95,27 @@ import Testing
         #expect(inParts > 200, "\(inParts) passes written in parts")
     }
 
+    /// One-letter rows written with CRLF grow by half, past the room the earlier part has before the later
+    /// part's output (`copyRecordsInParts`): the later part is stopped and the file written again in one
+    /// piece, as one pass writes it.
+    @Test func anEarlierPartThatOverrunsItsRoomIsWrittenAgainInOnePiece() throws {
+        let rows = 2_400_000
+        let bytes = Array("Name\n".utf8) + (0..<rows * 2).map { $0 % 2 == 0 ? 0x61 : CSVReader.lf }
+        let input = InputFile.bytes(bytes, displayPath: "names.csv")
+        let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: .crlf, allowUnsafe: false, force: false,
+                                    quoting: .keep, collectDetails: true, profile: nil, round: 1)
+        let plan = FixPlan(diagnostics: [], allowUnsafe: false)
+        // Half the rows before the cut: the earlier part's output (3 bytes a row) passes the later part's start.
+        let cut = LintCut(offset: 5 + rows, records: rows / 2, line: rows / 2 + 2)
+        #expect(cut.offset + (1 << 20) + cut.offset / 64 < cut.offset * 3 / 2)
+        let split = try Written(FixPass.run(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: cut,
+                                            directory: NSTemporaryDirectory(), name: "test"))
+        let whole = try Written(FixPass.run(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: nil,
+                                            directory: NSTemporaryDirectory(), name: "test"))
+        #expect(split == whole)
+        #expect(split.bytes?.count == 6 + rows * 3)
+    }
+
     /// The later part's writer writes past where the earlier part's output ends; taken in, its bytes follow
     /// the earlier part's with nothing between or after, whether they move (by less than or more than the
     /// writer's buffer) or not; the earlier part's writer cannot write past the later part's start.

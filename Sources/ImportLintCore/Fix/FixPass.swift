@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Settings of one fix round.
 struct PassSettings {
@@ -112,6 +113,8 @@ final class FixPass {
     /// end (`UTF16Surrogates`), which no code page reads.
     private let readsUTF16: Bool
     private let readsUTF8: Bool
+    /// The later part's pass: raised when its output will be thrown away (`copyRecordsInParts`).
+    fileprivate let stop: StopSignal?
 
     /// `cut`: where the input's lint cut `input` when it read it on two cores; the records after it are
     /// written on another thread unless rows are regrouped (which moves them across the cut).
@@ -123,6 +126,7 @@ final class FixPass {
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         if case .utf16 = encoding { readsUTF16 = true } else { readsUTF16 = false }
         if case .utf8 = encoding { readsUTF8 = true } else { readsUTF8 = false }
+        stop = nil
         // Regrouping moves rows across the cut; quoting every cell makes the earlier part's output much longer
         // than its input, past where the later part's is written (`copyRecordsInParts`).
         self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
@@ -145,9 +149,11 @@ final class FixPass {
 
     /// The pass over the records after `cut`, once `earlier` has read the header: the same plan and
     /// columns, a reader from the cut on, numbering the input's lines and records on from there, and the
-    /// output's lines as if the earlier part wrote as many lines as it read (`absorb` moves them on).
-    private init(laterPartOf earlier: FixPass, at cut: LintCut) throws {
+    /// output's lines as if the earlier part wrote as many lines as it read (`absorb` moves them on). It stops
+    /// early when `stop` is raised.
+    private init(laterPartOf earlier: FixPass, at cut: LintCut, stoppedBy stop: StopSignal) throws {
         (plan, settings, input, encoding) = (earlier.plan, earlier.settings, earlier.input, earlier.encoding)
+        self.stop = stop
         (guessedCodePage, readsUTF16, readsUTF8) = (earlier.guessedCodePage, earlier.readsUTF16, earlier.readsUTF8)
         (replayable, reportedRecords, reportedLines) = (earlier.replayable, earlier.reportedRecords, earlier.reportedLines)
         recordsWithCandidates = earlier.recordsWithCandidates
@@ -236,16 +242,19 @@ final class FixPass {
         out.limit = laterStart
         defer { out.limit = nil }
         guard let laterOutput = try OutputFile.laterPart(of: out, at: laterStart) else { throw PartsDisagree() }
-        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut), output: laterOutput)
+        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut, stoppedBy: StopSignal()), output: laterOutput)
         later.start(after: cut.records)
         let earlierWritten: Bool
         do { earlierWritten = try copyRecords(to: out, after: 0) } catch {
-            _ = try? later.wait()
+            later.stop()
             throw error is OutputFile.Overrun ? PartsDisagree() : error
         }
-        let laterWritten = try later.wait()
         // Stopped by a fatal problem: as in one piece, what follows does not matter.
-        guard earlierWritten else { return false }
+        guard earlierWritten else {
+            later.stop()
+            return false
+        }
+        let laterWritten = try later.wait()
         guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
         absorb(later.pass, movedBy: outputLine + 1 - cut.line, finished: laterWritten)
         guard laterWritten else { return false }
@@ -328,6 +337,7 @@ final class FixPass {
                 continue
             }
             record += 1
+            if record & 1023 == 0, let stop, stop.isRaised { throw StopSignal.Stopped() }
             // Removed before its shape is judged: a repeated '#TYPE' line is one cell wide.
             if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil
                 && reader.unterminatedQuote == nil {
@@ -730,4 +740,22 @@ private final class LaterPartPass: @unchecked Sendable {
         done.signal()
         return try written.get()
     }
+
+    /// Stops the pass, whose output will be thrown away, and waits for it: when the earlier part overran its
+    /// room (a `--line-ending crlf` of short rows), the file is written again in one piece as soon as the
+    /// later part's thread stops, not once it has copied the rest of its records.
+    func stop() {
+        pass.stop?.raise()
+        _ = try? wait()
+    }
+}
+
+/// Tells the later part's pass to stop (`LaterPartPass.stop`); looked at every thousandth record.
+private final class StopSignal: @unchecked Sendable {
+    struct Stopped: Error {}
+    private let lock = NSLock()
+    private var raised = false
+
+    func raise() { lock.withLock { raised = true } }
+    var isRaised: Bool { lock.withLock { raised } }
 }
