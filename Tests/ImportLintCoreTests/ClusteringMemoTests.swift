@@ -10,11 +10,15 @@ import Testing
         var recounted = widget
         recounted[1].count = 9
         let other: [(value: String, count: Int)] = [("Acme", 4), ("ACME", 3)]
-        let first = memo.clusters(of: widget, by: clusterer)
+        var names: [String: NormalizedName] = [:]
+        let first = memo.clusters(of: widget, by: clusterer, names: &names)
         #expect(first == clusterer.cluster(widget))
         #expect(!first.isEmpty)
+        // Made here: the names it normalized are left for the findings' wording.
+        #expect(!names.isEmpty)
         for values in [other, recounted, Array(widget.dropLast()), widget] {
-            #expect(memo.clusters(of: values, by: clusterer) == clusterer.cluster(values), "\(values)")
+            var unused: [String: NormalizedName] = [:]
+            #expect(memo.clusters(of: values, by: clusterer, names: &unused) == clusterer.cluster(values), "\(values)")
         }
         #expect(clusterer.cluster(recounted) != first)
         #expect(clusterer.cluster(other) != first)

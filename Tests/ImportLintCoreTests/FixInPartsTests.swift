@@ -22,6 +22,8 @@ import Testing
         var carried: [[Int]]
         var replayed: [Diagnostic]?
         var replayedLines: [Int]?
+        var replayedClusters: [Diagnostic]?
+        var replayedClusterLines: [Int]?
         var changedColumns: [Int]?
 
         init(_ pass: PassResult) throws {
@@ -39,8 +41,10 @@ import Testing
             }
             unchangedLines = pass.unchanged.map { members($0.lines) } ?? []
             carried = pass.unchanged?.carried.records.map { [$0.line, $0.inputLine, $0.findings.lowerBound, $0.findings.upperBound] } ?? []
-            replayed = pass.replayedDuplicates?.findings
-            replayedLines = pass.replayedDuplicates?.recordLines
+            replayed = pass.replayedDuplicates?.duplicates.findings
+            replayedLines = pass.replayedDuplicates?.duplicates.recordLines
+            replayedClusters = pass.replayedDuplicates?.clusters.findings
+            replayedClusterLines = pass.replayedDuplicates?.clusters.recordLines
             changedColumns = pass.replayedDuplicates.map { members($0.changedColumns) }
         }
     }
@@ -89,6 +93,27 @@ import Testing
             }
         }
         #expect(inParts > 200, "\(inParts) passes written in parts")
+    }
+
+    /// One-letter rows written with CRLF grow by half, past the room the earlier part has before the later
+    /// part's output (`copyRecordsInParts`): the later part is stopped and the file written again in one
+    /// piece, as one pass writes it.
+    @Test func anEarlierPartThatOverrunsItsRoomIsWrittenAgainInOnePiece() throws {
+        let rows = 2_400_000
+        let bytes = Array("Name\n".utf8) + (0..<rows * 2).map { $0 % 2 == 0 ? 0x61 : CSVReader.lf }
+        let input = InputFile.bytes(bytes, displayPath: "names.csv")
+        let settings = PassSettings(inputDelimiter: 0x2C, outputDelimiter: 0x2C, lineEnding: .crlf, allowUnsafe: false, force: false,
+                                    quoting: .keep, collectDetails: true, profile: nil, round: 1)
+        let plan = FixPlan(diagnostics: [], allowUnsafe: false)
+        // Half the rows before the cut: the earlier part's output (3 bytes a row) passes the later part's start.
+        let cut = LintCut(offset: 5 + rows, records: rows / 2, line: rows / 2 + 2)
+        #expect(cut.offset + (1 << 20) + cut.offset / 64 < cut.offset * 3 / 2)
+        let split = try Written(FixPass.run(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: cut,
+                                            directory: NSTemporaryDirectory(), name: "test"))
+        let whole = try Written(FixPass.run(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: nil,
+                                            directory: NSTemporaryDirectory(), name: "test"))
+        #expect(split == whole)
+        #expect(split.bytes?.count == 6 + rows * 3)
     }
 
     /// The later part's writer writes past where the earlier part's output ends; taken in, its bytes follow

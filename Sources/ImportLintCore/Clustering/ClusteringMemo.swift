@@ -10,10 +10,13 @@ final class ClusteringMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [(values: [(value: String, count: Int)], clusters: [ValueCluster])] = []
 
-    func clusters(of values: [(value: String, count: Int)], by clusterer: ValueClusterer) -> [ValueCluster] {
-        guard values.count <= Self.maximumValues else { return clusterer.cluster(values) }
+    /// The clusters of `values`, made by `clusterer.cluster(_:names:)` unless a lint made them before (then
+    /// `names` is left as it is).
+    func clusters(of values: [(value: String, count: Int)], by clusterer: ValueClusterer,
+                  names: inout [String: NormalizedName]) -> [ValueCluster] {
+        guard values.count <= Self.maximumValues else { return clusterer.cluster(values, names: &names) }
         if let known = lock.withLock({ made.first { Self.same($0.values, values) }?.clusters }) { return known }
-        let clusters = clusterer.cluster(values)
+        let clusters = clusterer.cluster(values, names: &names)
         lock.withLock { made.append((values, clusters)) }
         return clusters
     }

@@ -47,7 +47,8 @@ public struct LintOptions: Sendable {
     /// reported on, which the rules judging a record alone skip.
     var unchangedRecords: UnchangedRecords?
     /// Set by `fix` for the lint of its own output when it wrote every record on its line and number and
-    /// changed cells of other columns only: the input's duplicate-identifier findings, handed on.
+    /// changed cells of other columns only: the input's duplicate-identifier findings, handed on, and its
+    /// cluster findings (`ReplayedClustersRule`).
     var replayedDuplicates: ReplayedDuplicates?
     /// Set by `fix` for the lints of its output when the input showed '\N' cells (`LintResult.sqlTextExport`):
     /// the output is still a MySQL or PostgreSQL text export after --unsafe-fixes emptied them, and its

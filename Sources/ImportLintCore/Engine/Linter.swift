@@ -240,9 +240,10 @@ enum RuleFactory {
         let duplicates = replayed == nil ? DuplicateIdentifierRule(context) : nil
         if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
         let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
+        let clusterCheck: RecordRule? = if let replayed = context.replayedClusters { ReplayedClustersRule(replayed) } else { ClusterRule(context) }
         let optional: [RecordRule?] = [
             MissingValueRule(context, filledCells: filledCells), AtLeastOneOfRule(context), duplicateCheck,
-            UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), ClusterRule(context),
+            UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), clusterCheck,
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),

@@ -122,8 +122,18 @@ public final class FileContext {
     /// The input's duplicate-identifier findings `fix` hands on (`LintOptions.replayedDuplicates`), when
     /// the header binds the columns as it did then and the fix changed no cell the duplicate check reads.
     var replayedDuplicates: ReplayedDuplicates? {
+        replayed(readingColumns: DuplicateIdentifierRule.columnsRead(self))
+    }
+
+    /// The input's cluster findings `fix` hands on with them (`ReplayedClustersRule`), when the header binds
+    /// the columns as it did then and the fix changed no cell in a clustered column.
+    var replayedClusters: ReplayedFindings? {
+        replayed(readingColumns: ClusterRule.columnsRead(self))?.clusters
+    }
+
+    /// What `fix` hands on, for a rule that reads the cells of `read` (none: the rule does not apply).
+    private func replayed(readingColumns read: [Int]) -> ReplayedDuplicates? {
         guard let replayed = options.replayedDuplicates, replayed.columns == bindings.map({ $0?.name }) else { return nil }
-        let read = DuplicateIdentifierRule.columnsRead(self)
         return read.isEmpty || read.contains(where: replayed.changedColumns.contains) ? nil : replayed
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Settings of one fix round.
 struct PassSettings {
@@ -79,16 +80,17 @@ final class FixPass {
     /// The first of the plan's diagnostics not on a line before the current record's.
     @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
-    /// The plan's duplicate findings with their records' lines, and the columns this pass changed a cell
-    /// in, while every record is written on the line and with the number it was read with; nil once one
+    /// The plan's duplicate and cluster findings with their records' lines, and the columns this pass
+    /// changed a cell in, while every record is written on the line and with the number it was read with; nil once one
     /// is not, or when the input's lint may have kept a record from the duplicate check.
     @exclusivity(unchecked) private var replayed: ReplayedDuplicates?
-    /// The plan's duplicate-identifier findings; the first not yet matched with its record, and its record.
-    private let duplicates: [Diagnostic]
-    @exclusivity(unchecked) private var duplicateCursor = 0
-    /// The first of `duplicates` this pass can meet (the later part's pass starts past the earlier part's).
-    private var firstDuplicate = 0
-    @exclusivity(unchecked) private var nextDuplicateRecord = Int.max
+    /// The plan's findings the output's lint can hand on (`ReplayedDuplicates.codes`); the first not yet
+    /// matched with its record, and its record.
+    private let replayable: [Diagnostic]
+    @exclusivity(unchecked) private var replayCursor = 0
+    /// The first of `replayable` this pass can meet (the later part's pass starts past the earlier part's).
+    private var firstReplayed = 0
+    @exclusivity(unchecked) private var nextReplayedRecord = Int.max
     /// Records and lines the plan's diagnostics are about.
     private let reportedRecords: NumberSet
     private let reportedLines: NumberSet
@@ -111,6 +113,8 @@ final class FixPass {
     /// end (`UTF16Surrogates`), which no code page reads.
     private let readsUTF16: Bool
     private let readsUTF8: Bool
+    /// The later part's pass: raised when its output will be thrown away (`copyRecordsInParts`).
+    fileprivate let stop: StopSignal?
 
     /// `cut`: where the input's lint cut `input` when it read it on two cores; the records after it are
     /// written on another thread unless rows are regrouped (which moves them across the cut).
@@ -122,21 +126,20 @@ final class FixPass {
         if case .legacy(let legacy) = encoding, !legacy.transcodeIsSafe { guessedCodePage = legacy } else { guessedCodePage = nil }
         if case .utf16 = encoding { readsUTF16 = true } else { readsUTF16 = false }
         if case .utf8 = encoding { readsUTF8 = true } else { readsUTF8 = false }
+        stop = nil
         // Regrouping moves rows across the cut; quoting every cell makes the earlier part's output much longer
         // than its input, past where the later part's is written (`copyRecordsInParts`).
         self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
         let decoded = try input.openDecoded(encoding)
         self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
         var records = NumberSet(), lines = NumberSet()
-        var duplicates: [Diagnostic] = []
-        let duplicateCode = RuleDescriptor.duplicateIdentifier.code
+        var replayable: [Diagnostic] = []
         for d in plan.diagnostics {
             if let record = d.record { records.insert(record) }
             lines.insert(d.line)
-            let code = d.code
-            if code.utf8.first == duplicateCode.utf8.first && code == duplicateCode { duplicates.append(d) }
+            if ReplayedDuplicates.handsOn(d.code) { replayable.append(d) }
         }
-        self.duplicates = duplicates
+        self.replayable = replayable
         reportedRecords = records
         reportedLines = lines
         recordsWithCandidates = plan.recordsWithCandidates
@@ -146,11 +149,13 @@ final class FixPass {
 
     /// The pass over the records after `cut`, once `earlier` has read the header: the same plan and
     /// columns, a reader from the cut on, numbering the input's lines and records on from there, and the
-    /// output's lines as if the earlier part wrote as many lines as it read (`absorb` moves them on).
-    private init(laterPartOf earlier: FixPass, at cut: LintCut) throws {
+    /// output's lines as if the earlier part wrote as many lines as it read (`absorb` moves them on). It stops
+    /// early when `stop` is raised.
+    private init(laterPartOf earlier: FixPass, at cut: LintCut, stoppedBy stop: StopSignal) throws {
         (plan, settings, input, encoding) = (earlier.plan, earlier.settings, earlier.input, earlier.encoding)
+        self.stop = stop
         (guessedCodePage, readsUTF16, readsUTF8) = (earlier.guessedCodePage, earlier.readsUTF16, earlier.readsUTF8)
-        (duplicates, reportedRecords, reportedLines) = (earlier.duplicates, earlier.reportedRecords, earlier.reportedLines)
+        (replayable, reportedRecords, reportedLines) = (earlier.replayable, earlier.reportedRecords, earlier.reportedLines)
         recordsWithCandidates = earlier.recordsWithCandidates
         self.cut = nil
         guard let source = try input.openDecoded(encoding, at: cut.offset) else { throw PartsDisagree() }
@@ -164,9 +169,9 @@ final class FixPass {
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if let replaying = earlier.replayed {
             replayed = ReplayedDuplicates(columns: replaying.columns)
-            firstDuplicate = duplicates.firstIndex { ($0.record ?? 0) > cut.records } ?? duplicates.count
-            duplicateCursor = firstDuplicate
-            nextDuplicateRecord = recordOfDuplicate(at: firstDuplicate)
+            firstReplayed = replayable.firstIndex { ($0.record ?? 0) > cut.records } ?? replayable.count
+            replayCursor = firstReplayed
+            nextReplayedRecord = recordOfReplayed(at: firstReplayed)
         }
         outputLine = cut.line - 1
         row.reserveCapacity(4096)
@@ -220,7 +225,7 @@ final class FixPass {
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
             replayed = ReplayedDuplicates(columns: boundColumns)
-            nextDuplicateRecord = recordOfDuplicate(at: 0)
+            nextReplayedRecord = recordOfReplayed(at: 0)
         }
         guard let cut else { return try copyRecords(to: out, after: 0) }
         return try copyRecordsInParts(to: out, laterAt: cut)
@@ -237,16 +242,19 @@ final class FixPass {
         out.limit = laterStart
         defer { out.limit = nil }
         guard let laterOutput = try OutputFile.laterPart(of: out, at: laterStart) else { throw PartsDisagree() }
-        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut), output: laterOutput)
+        let later = try LaterPartPass(FixPass(laterPartOf: self, at: cut, stoppedBy: StopSignal()), output: laterOutput)
         later.start(after: cut.records)
         let earlierWritten: Bool
         do { earlierWritten = try copyRecords(to: out, after: 0) } catch {
-            _ = try? later.wait()
+            later.stop()
             throw error is OutputFile.Overrun ? PartsDisagree() : error
         }
-        let laterWritten = try later.wait()
         // Stopped by a fatal problem: as in one piece, what follows does not matter.
-        guard earlierWritten else { return false }
+        guard earlierWritten else {
+            later.stop()
+            return false
+        }
+        let laterWritten = try later.wait()
         guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
         absorb(later.pass, movedBy: outputLine + 1 - cut.line, finished: laterWritten)
         guard laterWritten else { return false }
@@ -275,9 +283,9 @@ final class FixPass {
         unchangedLines.formUnion(later.unchangedLines, movedBy: shift)
         carried.append(later.carried, movedBy: shift)
         // Replayed only while every record keeps its line, and every duplicate finding met its record.
-        if let laterReplayed = later.replayed, shift == 0, duplicateCursor == later.firstDuplicate {
+        if let laterReplayed = later.replayed, shift == 0, replayCursor == later.firstReplayed {
             replayed?.append(laterReplayed)
-            duplicateCursor = later.duplicateCursor
+            replayCursor = later.replayCursor
         } else {
             replayed = nil
         }
@@ -329,6 +337,7 @@ final class FixPass {
                 continue
             }
             record += 1
+            if record & 1023 == 0, let stop, stop.isRaised { throw StopSignal.Stopped() }
             // Removed before its shape is judged: a repeated '#TYPE' line is one cell wide.
             if !plan.fileActions.removedLines.isEmpty && plan.fileActions.removedLines[reader.line] != nil
                 && reader.unterminatedQuote == nil {
@@ -374,34 +383,34 @@ final class FixPass {
                 carry(record: record, line: line)
             }
         }
-        if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextDuplicateRecord) {
+        if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextReplayedRecord) {
             keepReplaying(record: record, line: line)
         }
     }
 
     /// Keeps `replayed` while the record just written (on output line `line`) starts and ends on the lines
-    /// it was read from, and matches the plan's duplicate findings with the line their record starts on. (A
+    /// it was read from, and matches the plan's findings to hand on with the line their record starts on. (A
     /// cell read otherwise than it is written, as a malformed quote's, is a changed cell: `renderCell`.)
     private func keepReplaying(record: Int, line: Int) {
         guard line == reader.line, outputLine == reader.endLine else {
             replayed = nil
             return
         }
-        guard record >= nextDuplicateRecord else { return }
-        while duplicateCursor < duplicates.count, let owner = duplicates[duplicateCursor].record, owner <= record {
+        guard record >= nextReplayedRecord else { return }
+        while replayCursor < replayable.count, let owner = replayable[replayCursor].record, owner <= record {
             guard owner == record else {
                 replayed = nil
                 return
             }
-            replayed!.append(duplicates[duplicateCursor], recordLine: line)
-            duplicateCursor += 1
+            replayed!.append(replayable[replayCursor], recordLine: line)
+            replayCursor += 1
         }
-        nextDuplicateRecord = recordOfDuplicate(at: duplicateCursor)
+        nextReplayedRecord = recordOfReplayed(at: replayCursor)
     }
 
     /// The record of the plan's duplicate finding at `index`; `Int.max` past the last.
-    private func recordOfDuplicate(at index: Int) -> Int {
-        index < duplicates.count ? duplicates[index].record ?? 0 : .max
+    private func recordOfReplayed(at index: Int) -> Int {
+        index < replayable.count ? replayable[index].record ?? 0 : .max
     }
 
     /// Notes the findings of the reader's record, written as read on output line `line`, when all the
@@ -435,7 +444,7 @@ final class FixPass {
     /// The finished output's path: the written file, or its regrouped copy when rows had to move.
     private func finish(_ out: OutputFile, directory: String, name: String) throws -> String {
         try out.flush()
-        if removedLines.isEmpty && duplicateCursor == duplicates.count && (regrouper?.movedRows ?? 0) == 0 {
+        if removedLines.isEmpty && replayCursor == replayable.count && (regrouper?.movedRows ?? 0) == 0 {
             result.replayedDuplicates = replayed
         }
         var unchanged = UnchangedRecords(columns: boundColumns)
@@ -731,4 +740,22 @@ private final class LaterPartPass: @unchecked Sendable {
         done.signal()
         return try written.get()
     }
+
+    /// Stops the pass, whose output will be thrown away, and waits for it: when the earlier part overran its
+    /// room (a `--line-ending crlf` of short rows), the file is written again in one piece as soon as the
+    /// later part's thread stops, not once it has copied the rest of its records.
+    func stop() {
+        pass.stop?.raise()
+        _ = try? wait()
+    }
+}
+
+/// Tells the later part's pass to stop (`LaterPartPass.stop`); looked at every thousandth record.
+private final class StopSignal: @unchecked Sendable {
+    struct Stopped: Error {}
+    private let lock = NSLock()
+    private var raised = false
+
+    func raise() { lock.withLock { raised = true } }
+    var isRaised: Bool { lock.withLock { raised } }
 }

@@ -19,8 +19,8 @@ public struct FixOptions: Sendable {
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
     /// Tests: lint the output as `check` would, reusing nothing of the input's lint: no skipping of the
-    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`), no duplicate findings
-    /// handed on (`ReplayedDuplicates`).
+    /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`), no duplicate or cluster
+    /// findings handed on (`ReplayedDuplicates`).
     var relintsFromScratch = false
 
     public init(lint: LintOptions = LintOptions()) { self.lint = lint }

@@ -2,10 +2,11 @@
 /// wrote every record on the line and with the number it was read with, and changed no cell in a column the
 /// rule reads: the rule's findings rest on those cells, lines and numbers alone, so on the fixed file they
 /// are the input's, and fingerprinting every key again (a tenth of a people fix) would only find them again.
+/// The same holds for `ClusterRule`'s findings and the columns it clusters (`clusters`).
 struct ReplayedDuplicates: Sendable {
-    /// The input's duplicate-identifier findings, in report order, and the line each one's record starts on.
-    private(set) var findings: [Diagnostic] = []
-    private(set) var recordLines: [Int] = []
+    /// The input's duplicate-identifier findings, and those of the cluster rule.
+    private(set) var duplicates = ReplayedFindings()
+    private(set) var clusters = ReplayedFindings()
     /// Columns in which the fix changed a cell by more than the spaces and tabs at its ends (which the
     /// duplicate check trims: a people export's emails are trimmed, and their duplicates stay the same).
     var changedColumns = NumberSet()
@@ -14,16 +15,33 @@ struct ReplayedDuplicates: Sendable {
 
     init(columns: [String?]) { self.columns = columns }
 
+    /// Codes of the findings handed on: the duplicate check's and the cluster rule's.
+    static let codes = ([RuleDescriptor.duplicateIdentifier] + ReplayedClustersRule.replaces).map(\.code)
+
+    private static let firstBytes = codes.compactMap(\.utf8.first)
+
+    /// Whether a finding with code `code` is handed on; its first byte rules out nearly every other code
+    /// without comparing strings (a people fix asks it of 240,000 findings).
+    @inline(__always)
+    static func handsOn(_ code: String) -> Bool {
+        guard let first = code.utf8.first, firstBytes.contains(first) else { return false }
+        return codes.contains(code)
+    }
+
+    /// Notes a finding with one of `codes`, whose record starts on `recordLine`.
     mutating func append(_ finding: Diagnostic, recordLine: Int) {
-        findings.append(finding)
-        recordLines.append(recordLine)
+        if finding.code == RuleDescriptor.duplicateIdentifier.code {
+            duplicates.append(finding, recordLine: recordLine)
+        } else {
+            clusters.append(finding, recordLine: recordLine)
+        }
     }
 
     /// Adds what the pass over the later part of an input written in two parts noted, its records on the
     /// lines they were read from as these are.
     mutating func append(_ later: ReplayedDuplicates) {
-        findings += later.findings
-        recordLines += later.recordLines
+        duplicates.append(later.duplicates)
+        clusters.append(later.clusters)
         changedColumns.formUnion(later.changedColumns, movedBy: 0)
     }
 
@@ -43,40 +61,71 @@ struct ReplayedDuplicates: Sendable {
     }
 }
 
-/// Stands in for `DuplicateIdentifierRule` in the lint of a fixed file (`ReplayedDuplicates`): hands on the
-/// input's findings at that rule's turn in their record, so that they keep their order among the other
-/// rules' findings on the same cell.
-final class ReplayedDuplicatesRule: RecordRule {
-    private let replayed: ReplayedDuplicates
-    @exclusivity(unchecked) private var cursor = 0
-    /// The line of the next record with findings (asked at every record).
-    @exclusivity(unchecked) private var nextLine: Int
+/// Findings `fix` hands on to the lint of its output, in report order, with the line each one's record
+/// starts on.
+struct ReplayedFindings: Sendable {
+    private(set) var findings: [Diagnostic] = []
+    private(set) var recordLines: [Int] = []
 
-    init(_ replayed: ReplayedDuplicates) {
+    mutating func append(_ finding: Diagnostic, recordLine: Int) {
+        findings.append(finding)
+        recordLines.append(recordLine)
+    }
+
+    mutating func append(_ later: ReplayedFindings) {
+        findings += later.findings
+        recordLines += later.recordLines
+    }
+}
+
+/// Finds, for a rule standing in for another in the lint of a fixed file, the handed-on findings of each
+/// record it reads (in increasing lines).
+struct ReplayCursor {
+    private let replayed: ReplayedFindings
+    private var cursor = 0
+    /// The line of the next record with findings (asked at every record).
+    private var nextLine: Int
+
+    init(_ replayed: ReplayedFindings) {
         self.replayed = replayed
         nextLine = replayed.recordLines.first ?? .max
     }
 
-    override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
-    /// Each part's rule hands on the findings of the records it reads, by their lines.
-    override var splitting: Splitting { .stateless }
-
-    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+    /// Calls `body` with each finding of the reader's record, number `record`, placed where its cell is in the
+    /// written record: a fix of a cell before it moved it along the line.
+    @inline(__always)
+    mutating func place(_ reader: CSVReader, record: Int, _ body: (Diagnostic) -> Void) {
         guard reader.line >= nextLine else { return }
         let lines = replayed.recordLines
         // A later part's rule starts past the earlier part's records.
         while cursor < lines.count && lines[cursor] < reader.line { cursor += 1 }
         while cursor < lines.count && lines[cursor] == reader.line {
             var finding = replayed.findings[cursor]
-            // Where its cell is in the written record: a fix of a cell before it moved it along the line.
             if let field = finding.fieldIndex {
                 let at = reader.position(ofField: field)
                 (finding.line, finding.column) = (at.line, at.column)
             }
             finding.record = record
-            sink.readmit(finding)
+            body(finding)
             cursor += 1
         }
         nextLine = cursor < lines.count ? lines[cursor] : .max
+    }
+}
+
+/// Stands in for `DuplicateIdentifierRule` in the lint of a fixed file (`ReplayedDuplicates`): hands on the
+/// input's findings at that rule's turn in their record, so that they keep their order among the other
+/// rules' findings on the same cell.
+final class ReplayedDuplicatesRule: RecordRule {
+    @exclusivity(unchecked) private var replay: ReplayCursor
+
+    init(_ replayed: ReplayedDuplicates) { replay = ReplayCursor(replayed.duplicates) }
+
+    override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
+    /// Each part's rule hands on the findings of the records it reads, by their lines.
+    override var splitting: Splitting { .stateless }
+
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        replay.place(reader, record: record) { sink.readmit($0) }
     }
 }

@@ -106,17 +106,21 @@ final class ClusterRule: RecordRule {
     private var found: [Cluster] = []
 
     init?(_ context: FileContext) {
-        let selection = context.options.selection
-        guard selection.isEnabled(.organizationVariants) || selection.isEnabled(.unknownOrganization) else { return nil }
-        columns = context.bindings.enumerated().compactMap { index, spec in
-            spec.flatMap { $0.cluster ? Column(index: index, name: $0.name) : nil }
-        }
+        columns = Self.columnsRead(context).map { Column(index: $0, name: context.bindings[$0]!.name) }
         if columns.isEmpty { return nil }
         tallies = .allocate(capacity: columns.count)
         tallies.initialize(from: columns.map { Tally(fieldIndex: $0.index) }, count: columns.count)
         clusterer = ValueClusterer(knownNames: context.options.knownOrganizations ?? [], mapping: context.options.mapping)
         knownListGiven = context.options.knownOrganizations != nil
         self.context = context
+    }
+
+    /// The columns the rule clusters; empty when it does not apply to the file (no clustered column, or
+    /// neither of its findings selected).
+    static func columnsRead(_ context: FileContext) -> [Int] {
+        let selection = context.options.selection
+        guard selection.isEnabled(.organizationVariants) || selection.isEnabled(.unknownOrganization) else { return [] }
+        return context.bindings.indices.filter { context.bindings[$0]?.cluster == true }
     }
 
     deinit {
@@ -258,7 +262,7 @@ final class ClusterRule: RecordRule {
                 .map { ($0.value, $0.count) }
             // The names clustering normalized, which the findings' wording compares again.
             var names: [String: NormalizedName] = [:]
-            let clusters = context.options.clusterings?.clusters(of: values, by: clusterer) ?? clusterer.cluster(values, names: &names)
+            let clusters = context.options.clusterings?.clusters(of: values, by: clusterer, names: &names) ?? clusterer.cluster(values, names: &names)
             var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
             for cluster in clusters {
                 settled.clusters.append(cluster.reportCluster(field: column.name) { value in
