@@ -406,13 +406,14 @@ final class ValueRulesRule: RecordRule {
     }
 
     /// Whether a cell of plan `p` that `judge` settled by its first byte and length is remembered among the
-    /// clean cells: not once 4096 of them came in fewer than 8192 records, as a column of distinct numbers
-    /// ('100001', '100002') does, whose cells would only be copied into the memo and never met again.
+    /// clean cells: not once 4096 of them came in fewer than 32768 records (more than one record in eight
+    /// brought one the memo did not hold), as in a column of distinct numbers ('100001', '100002'), whose
+    /// cells would only be copied into the memo and seldom met again.
     @inline(__always)
     private func remembersSettled(_ p: Int, record: Int) -> Bool {
         let remembered = settledRemembered[p]
         guard remembered >= 0 else { return false }
-        if remembered == 4096 && record < 8192 {
+        if remembered == 4096 && record < 32768 {
             settledRemembered[p] = -1
             return false
         }
