@@ -104,8 +104,10 @@ import Testing
         for _ in 0..<50_000 {
             let bytes = (0..<8).map { _ in Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : 0x61 }
             let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            let want = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x3F }
-            #expect(TextHygiene.isPlainASCIIWord(word) == want, "\(bytes)")
+            let plain = { (b: UInt8) in b >= 0x20 && b < 0x7F && b != 0x3F }
+            let others = TextHygiene.nonPlainASCIIBytes(word)
+            #expect((others == 0) == bytes.allSatisfy(plain), "\(bytes)")
+            #expect(others == 0 || others.trailingZeroBitCount / 8 == bytes.firstIndex { !plain($0) }, "\(bytes)")
         }
     }
 

@@ -8,6 +8,9 @@
 enum LossyReplacement {
     /// `decodedFrom`: the code page the file was read in, when it is not Unicode.
     static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> ValueFinding? {
+        // Without a '?' or the first byte of U+FFFD (EF BF BD) nothing below can find a letter lost: one pass
+        // over the bytes instead of an array of the scalars, for each of a column's distinct values.
+        guard value.utf8.contains(where: { $0 == 0x3F || $0 == 0xEF }) else { return nil }
         let scalars = Array(value.unicodeScalars)
         if scalars.contains("\u{FFFD}") {
             if let legacy = decodedFrom {

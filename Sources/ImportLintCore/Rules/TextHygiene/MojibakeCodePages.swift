@@ -104,6 +104,15 @@ struct MojibakeCodePages: Sendable {
         return b == 0 ? nil : b
     }
 
+    /// `roles` of U+0000–U+017F by scalar value, in raw memory, for the letters `TextHygiene.isPlainLatinText`
+    /// accepts (U+00C0–U+017F): read for every accented letter of a directory export, where reaching
+    /// `shared`'s arrays cost a call each. Written once at initialization, then only read.
+    nonisolated(unsafe) static let latinRoles: UnsafePointer<RoleMasks> = {
+        let table = UnsafeMutablePointer<RoleMasks>.allocate(capacity: 0x180)
+        for v in 0..<UInt32(0x180) { (table + Int(v)).initialize(to: shared.roles(v)) }
+        return UnsafePointer(table)
+    }()
+
     @inline(__always)
     func roles(_ value: UInt32) -> RoleMasks {
         if value < 0x250 { return value < 0x80 ? RoleMasks() : latinMasks[Int(value) - 0x80] }
@@ -126,12 +135,21 @@ struct MojibakeSequenceTracker {
     /// the no-break space of byte 0xA0: 'Ã ' for 'à').
     @inline(__always)
     mutating func add(_ value: UInt32) -> Bool {
-        if value < 0x80 {
-            if value == 0x20, owe1 & MojibakeCodePages.shared.noBreakSpaceAtA0 != 0 { return true }
-            owe1 = 0; owe2 = 0; owe3 = 0
-            return false
-        }
-        let r = MojibakeCodePages.shared.roles(value)
+        if value < 0x80 { return addASCII(value, noBreakSpaceAtA0: MojibakeCodePages.shared.noBreakSpaceAtA0) }
+        return add(roles: MojibakeCodePages.shared.roles(value))
+    }
+
+    /// `add` of an ASCII character, with `MojibakeCodePages.noBreakSpaceAtA0` read once by the caller.
+    @inline(__always)
+    mutating func addASCII(_ value: UInt32, noBreakSpaceAtA0: UInt16) -> Bool {
+        if value == 0x20, owe1 & noBreakSpaceAtA0 != 0 { return true }
+        owe1 = 0; owe2 = 0; owe3 = 0
+        return false
+    }
+
+    /// `add` of a non-ASCII character, given its roles (`MojibakeCodePages.roles`).
+    @inline(__always)
+    mutating func add(roles r: MojibakeCodePages.RoleMasks) -> Bool {
         if owe1 & r.continuation != 0 { return true }
         owe1 = owe2 & r.continuation | r.lead2
         owe2 = owe3 & r.continuation | r.lead3

@@ -48,39 +48,50 @@ public enum TextHygiene {
         let n = bytes.count
         var i = 0
         var sequences = MojibakeSequenceTracker()
+        // Read once: each read of `MojibakeCodePages.shared` was a call, for every letter and space.
+        let noBreakSpaceAtA0 = MojibakeCodePages.shared.noBreakSpaceAtA0
+        let roles = MojibakeCodePages.latinRoles
         while i < n {
-            // Eight plain ASCII bytes at a time while no would-be sequence is open: they cannot complete one.
-            if sequences.isIdle && i &+ 8 <= n && isPlainASCIIWord(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i &+= 8
-                continue
+            // Plain ASCII bytes cannot complete a would-be sequence while none is open: skipped eight at a
+            // time up to the next other byte (in the last eight bytes, which may overlap bytes read).
+            if sequences.isIdle && n >= 8 {
+                let at = min(i, n &- 8)
+                let others = nonPlainASCIIBytes(UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self)) >> (UInt64(i &- at) &* 8)
+                if others == 0 {
+                    i = at &+ 8
+                    continue
+                }
+                i &+= others.trailingZeroBitCount / 8
             }
             let b = p[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F || b == 0x3F { return false }
-                if sequences.add(UInt32(b)) { return false }
-                i += 1
+                if sequences.addASCII(UInt32(b), noBreakSpaceAtA0: noBreakSpaceAtA0) { return false }
+                i &+= 1
                 continue
             }
-            guard i + 1 < n, b >= 0xC3, b <= 0xC5 else { return false }
-            let c = p[i + 1]
+            guard i &+ 1 < n, b >= 0xC3, b <= 0xC5 else { return false }
+            let c = p[i &+ 1]
             guard c >= 0x80 && c <= 0xBF, !(b == 0xC3 && (c == 0x97 || c == 0xB7)) else { return false }
-            if sequences.add(UInt32(b & 0x1F) << 6 | UInt32(c & 0x3F)) { return false }
-            i += 2
+            if sequences.add(roles: roles[Int(b & 0x1F) << 6 | Int(c & 0x3F)]) { return false }
+            i &+= 2
         }
         return true
     }
 
-    /// True when no byte of the word is non-ASCII, a control character (below 0x20, or 0x7F) or '?'.
+    /// The high bit of each byte of the word that is non-ASCII, a control character (below 0x20, or 0x7F)
+    /// or '?', exact up to the first such byte (little-endian: the lowest set bit); above it a byte may be
+    /// marked that is none of these. Zero when the word is eight plain ASCII bytes.
     @inline(__always)
-    static func isPlainASCIIWord(_ word: UInt64) -> Bool {
+    static func nonPlainASCIIBytes(_ word: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
-        guard word & high == 0 else { return false }
-        // With no high bit set, (x - n per byte) & ~x & high is nonzero exactly when some byte is below n.
+        // For bytes without the high bit, (x - n per byte) & ~x & high marks the bytes below n: a borrow
+        // reaches a byte only from a marked one below it. Bytes with the high bit are marked by `word & high`.
         let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
         let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
         let question = word ^ 0x3F3F_3F3F_3F3F_3F3F
-        return below20 | ((delete &- ones) & ~delete & high) | ((question &- ones) & ~question & high) == 0
+        return (word & high) | below20 | ((delete &- ones) & ~delete & high) | ((question &- ones) & ~question & high)
     }
 
     /// The part of `needsCheck` that looks at the first byte only (=, +, -, @, TAB, CR), for cells of a

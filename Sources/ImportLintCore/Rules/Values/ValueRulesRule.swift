@@ -67,6 +67,9 @@ final class ValueRulesRule: RecordRule {
     /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
     /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
     private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
+    /// Per plan: the cells `judge` settled by their first byte and length and remembered in `cleanCells`,
+    /// -1 once it stopped remembering them (`remembersSettled`).
+    private let settledRemembered: UnsafeMutablePointer<Int>
     /// The cells of the current record found filled, for missing-value, which sees the record after this rule.
     let filledCells = FilledCells()
     /// The sink the contents in `cellContents` were kept by; another sink's findings start afresh.
@@ -159,6 +162,8 @@ final class ValueRulesRule: RecordRule {
         cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
         findingLookups = .allocate(capacity: planList.count)
         findingLookups.initialize(repeating: (0, 0), count: planList.count)
+        settledRemembered = .allocate(capacity: planList.count)
+        settledRemembered.initialize(repeating: 0, count: planList.count)
         fixedContexts = specs.map { [base] spec in
             var c = base
             c.column = spec
@@ -208,6 +213,7 @@ final class ValueRulesRule: RecordRule {
         cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
         cellContents.deallocate()
         findingLookups.deallocate()
+        settledRemembered.deallocate()
     }
 
     /// True when some value or text-hygiene rule is selected; otherwise the rule is not run at all.
@@ -319,12 +325,17 @@ final class ValueRulesRule: RecordRule {
             if known >= 0 && readmit(cellContents + (p &* RecentByteStrings.slotCount &+ known), field: plan.pointee.index,
                                      reader: reader, record: record, sink: sink) { return }
         }
+        // Accented Latin letters ('José', 'Zespołu') in text no hygiene rule can report on leave a cell as
+        // plain as an ASCII one.
+        let plain = plain || (!ascii && hygiene && TextHygiene.isPlainLatinText(raw))
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
         let screened = marks & Self.screenStart != 0 && raw.count <= 18
             && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
         // A plain text cell within its length limit (or of a column without one) that does not start
-        // like a formula has nothing to report: settled without trimming it.
+        // like a formula has nothing to report: settled without trimming it, and remembered, so that a
+        // repeat is settled in the loop ('Utrecht Service Desk' starts like the placeholder 'Unknown').
         if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
+            if plan.pointee.remembersCells && remembersSettled(p, record: record) { cleanCells[p].insert(raw) }
             return
         }
         let value = raw.trimmedASCII()
@@ -391,6 +402,22 @@ final class ValueRulesRule: RecordRule {
         let stats = findingLookups + p
         guard stats.pointee.lookups < 4096 || stats.pointee.found * 8 >= stats.pointee.lookups else { return false }
         stats.pointee.lookups += 1
+        return true
+    }
+
+    /// Whether a cell of plan `p` that `judge` settled by its first byte and length is remembered among the
+    /// clean cells: not once 4096 of them came in fewer than 32768 records (more than one record in eight
+    /// brought one the memo did not hold), as in a column of distinct numbers ('100001', '100002'), whose
+    /// cells would only be copied into the memo and seldom met again.
+    @inline(__always)
+    private func remembersSettled(_ p: Int, record: Int) -> Bool {
+        let remembered = settledRemembered[p]
+        guard remembered >= 0 else { return false }
+        if remembered == 4096 && record < 32768 {
+            settledRemembered[p] = -1
+            return false
+        }
+        settledRemembered[p] = remembered &+ 1
         return true
     }
 
