@@ -163,28 +163,45 @@ final class DuplicateIdentifierRule: RecordRule {
             key._withUnsafeGuaranteedRef { key in
                 key.read[0] = fingerprints(reader, key, screenFirstBytes)
                 prefetch(key.read[0], key)
-                let plainCell = key.plainCell
-                if let plainCell {
-                    cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(ahead.count), Int64(plainCell),
-                                         key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, plainFingerprints, plain)
-                }
+                if let plainCell = key.plainCell { return readPlain(ahead, plainCell, key, screenFirstBytes) }
                 var i = 0
                 for record in ahead {
-                    let found: (full: UInt64, alone: UInt64)?
-                    if plainCell != nil && plain[i] != 0 {
-                        let fingerprint = plainFingerprints[i] & fingerprintMask
-                        found = (fingerprint, fingerprint)
-                    } else {
-                        found = fingerprints(record, key, screenFirstBytes)
-                    }
                     i &+= 1
-                    key.read[i] = found
-                    prefetch(found, key)
+                    key.read[i] = fingerprints(record, key, screenFirstBytes)
+                    prefetch(key.read[i], key)
                 }
             }
         }
         readLine = reader.line
         readEnd = reader.line &+ count
+    }
+
+    /// `readAhead` for a key of one plain cell: the fingerprints from C, but for the cells it leaves to
+    /// `fingerprints` (to trim, to lowercase as Unicode, perhaps placeholders), whose records alone are
+    /// looked at.
+    @inline(__always)
+    private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
+        let count = ahead.count
+        cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(count), Int64(cell),
+                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, plainFingerprints, plain)
+        var records = ahead
+        var passed = 0
+        for i in 0..<count {
+            let found: (full: UInt64, alone: UInt64)?
+            if plain[i] != 0 {
+                let fingerprint = plainFingerprints[i] & fingerprintMask
+                found = (fingerprint, fingerprint)
+            } else {
+                while passed < i {
+                    _ = records.next()
+                    passed &+= 1
+                }
+                found = records.next().flatMap { fingerprints($0, key, screenFirstBytes) }
+                passed &+= 1
+            }
+            key.read[i &+ 1] = found
+            prefetch(found, key)
+        }
     }
 
     @inline(__always)
