@@ -1,3 +1,5 @@
+import CFieldScan
+
 extension RuleDescriptor {
     public static let duplicateIdentifier = RuleDescriptor(
         code: "ID001", name: "duplicate-identifier", severity: .error,
@@ -35,12 +37,13 @@ final class DuplicateIdentifierRule: RecordRule {
         var crossScopeLine: [UInt32] = []
         /// `Key128.noPerson` when no `same_person` columns are filled (an optional would take 24 bytes).
         var crossScopePerson: [Key128] = []
-        /// The current record's fingerprints (with and without scope), nil when a key part is empty;
-        /// computed by `prefetcher` at the start of the record.
-        @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
-        /// The next record's `fingerprints` when `prefetcher` could read it ahead, and its line (else -1).
-        @exclusivity(unchecked) var ahead: (full: UInt64, alone: UInt64)?
-        @exclusivity(unchecked) var aheadLine = -1
+        /// Fingerprints (with and without scope) of the records `prepare` read in one go, the first on the
+        /// rule's `readLine` and the rest on the lines after; nil where a key part is empty.
+        let read = UnsafeMutablePointer<(full: UInt64, alone: UInt64)?>.allocate(capacity: CSVReader.batchCapacity + 1)
+        /// The cell of a key of one cell without scope, compared as written or case-insensitively (4me's
+        /// Primary Email): the records split ahead are fingerprinted in C (`cfs_key_fingerprints`), but for
+        /// the few cells it leaves to `fingerprints`.
+        let plainCell: Int?
 
         init(spec: IdentifierKey, indices: [Int], kinds: [ValueKind], scope: [Int]) {
             self.spec = spec
@@ -49,11 +52,15 @@ final class DuplicateIdentifierRule: RecordRule {
             self.scope = scope
             self.caseInsensitive = spec.caseInsensitive
             self.dialled = spec.dialled
+            plainCell = indices.count == 1 && scope.isEmpty && !spec.dialled ? indices[0] : nil
             parts = .allocate(capacity: indices.count)
             _ = parts.initialize(from: zip(indices, kinds).map { (index: $0, kind: $1) })
         }
 
-        deinit { parts.deallocate() }
+        deinit {
+            parts.deallocate()
+            read.deallocate()
+        }
     }
     let keys: [KeyState]
     /// `keys` for the per-record loops, unretained (the rule holds them in `keys`): reading the array and
@@ -87,6 +94,8 @@ final class DuplicateIdentifierRule: RecordRule {
     deinit {
         recordKeys.deallocate()
         firstRows?.deallocate()
+        plainFingerprints.deallocate()
+        plain.deallocate()
     }
 
     /// The profile's identifier keys whose columns the file has: the key's cells and its scope's.
@@ -110,9 +119,9 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table
     /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
-    /// caches: waiting for the slot was most of this rule's time). When the reader has split the next
-    /// record already (nearly always), it does so for that one, a whole record ahead: asked at the start of
-    /// the same record, the slot still came late.
+    /// caches: waiting for the slot was most of this rule's time). It does so for the records the reader
+    /// has split ahead as well (nearly always), in one go: asked at the start of the same record, the slot
+    /// still came late, and a loop over the batch costs less than a call for each record.
     final class Prefetcher: RecordRule {
         /// The rule lives as long as the linter's list of rules, which holds both.
         unowned(unsafe) let owner: DuplicateIdentifierRule
@@ -129,25 +138,69 @@ final class DuplicateIdentifierRule: RecordRule {
     private(set) lazy var prefetcher = Prefetcher(self)
     /// Read once for the file: a lazy global's every read is a call.
     private let screenFirstBytes = ValueValidation.screenFirstBytes
+    /// What `cfs_key_fingerprints` found for the records split ahead: a fingerprint, and whether it is one.
+    private let plainFingerprints = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity)
+    private let plain = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVReader.batchCapacity)
+    /// The lines whose fingerprints the keys' `read` holds: `readLine` up to `readEnd`.
+    @exclusivity(unchecked) private var readLine = -1
+    @exclusivity(unchecked) private var readEnd = -1
 
+    @inline(__always)
     func prepare(_ reader: CSVReader) {
+        // Read with an earlier record, which sees every record the rules see (one that skipped this, a
+        // repeated header, only moves the lines on).
+        if reader.line >= readLine && reader.line < readEnd { return }
+        readAhead(reader)
+    }
+
+    /// Fingerprints the reader's record and those split ahead with it, and asks for their slots.
+    @inline(never)
+    private func readAhead(_ reader: CSVReader) {
         let screenFirstBytes = self.screenFirstBytes
-        let next = reader.nextBatchedRecord
+        let ahead = reader.batchedRecordsAhead
+        let count = 1 &+ ahead.count
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
-                // Read ahead by the previous record's call, which sees every record the rules see: a
-                // record that skipped this (a repeated header) has another line than the next one.
-                if key.aheadLine == reader.line {
-                    key.fingerprints = key.ahead
-                } else {
-                    key.fingerprints = currentFingerprints(reader, key)
-                    prefetch(key.fingerprints, key)
+                key.read[0] = fingerprints(reader, key, screenFirstBytes)
+                prefetch(key.read[0], key)
+                if let plainCell = key.plainCell { return readPlain(ahead, plainCell, key, screenFirstBytes) }
+                var i = 0
+                for record in ahead {
+                    i &+= 1
+                    key.read[i] = fingerprints(record, key, screenFirstBytes)
+                    prefetch(key.read[i], key)
                 }
-                guard let next else { key.aheadLine = -1; return }
-                key.ahead = fingerprints(next, key, screenFirstBytes)
-                key.aheadLine = next.line
-                prefetch(key.ahead, key)
             }
+        }
+        readLine = reader.line
+        readEnd = reader.line &+ count
+    }
+
+    /// `readAhead` for a key of one plain cell: the fingerprints from C, but for the cells it leaves to
+    /// `fingerprints` (to trim, to lowercase as Unicode, perhaps placeholders), whose records alone are
+    /// looked at.
+    @inline(__always)
+    private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
+        let count = ahead.count
+        cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(count), Int64(cell),
+                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, plainFingerprints, plain)
+        var records = ahead
+        var passed = 0
+        for i in 0..<count {
+            let found: (full: UInt64, alone: UInt64)?
+            if plain[i] != 0 {
+                let fingerprint = plainFingerprints[i] & fingerprintMask
+                found = (fingerprint, fingerprint)
+            } else {
+                while passed < i {
+                    _ = records.next()
+                    passed &+= 1
+                }
+                found = records.next().flatMap { fingerprints($0, key, screenFirstBytes) }
+                passed &+= 1
+            }
+            key.read[i &+ 1] = found
+            prefetch(found, key)
         }
     }
 
@@ -161,16 +214,9 @@ final class DuplicateIdentifierRule: RecordRule {
     /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
     var fingerprintMask = UInt64.max
 
-    /// `fingerprints` of the reader's record, which was not read ahead (rare): out of line, so that
-    /// `fingerprints` is inlined once, where `prepare` reads the next record ahead.
-    @inline(never)
-    private func currentFingerprints(_ reader: CSVReader, _ key: KeyState) -> (full: UInt64, alone: UInt64)? {
-        fingerprints(reader, key, screenFirstBytes)
-    }
-
     @inline(__always)
     private func fingerprints<Cells: RecordCells>(_ reader: Cells, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
-        var hasher = FingerprintHasher()
+        var hasher = KeyFingerprint()
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()
             // A key with an empty part does not identify anything (4me needs both Source and Source ID);
@@ -183,10 +229,10 @@ final class DuplicateIdentifierRule: RecordRule {
                 hasher.combine(value, caseInsensitive: key.caseInsensitive)
             }
         }
-        let alone = hasher.finalize() & fingerprintMask
+        let alone = hasher.value & fingerprintMask
         if key.scope.isEmpty { return (alone, alone) }
         for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
-        return (hasher.finalize() & fingerprintMask, alone)
+        return (hasher.value & fingerprintMask, alone)
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -199,8 +245,8 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// Looks up and records key `k` of the record (its fingerprints computed by `prepare`).
     private func check(_ k: Int, _ key: KeyState, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        guard let fingerprints = key.fingerprints else { return }
-        key.fingerprints = nil
+        precondition(reader.line >= readLine && reader.line < readEnd, "duplicate-identifier: a record not prepared")
+        guard let fingerprints = key.read[reader.line &- readLine] else { return }
         if let first = key.firstLine.valueOrInsert(fingerprints.full, reader.line) {
             report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
             return
