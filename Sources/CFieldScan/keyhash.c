@@ -77,7 +77,7 @@ int32_t cfs_key_mix(uint64_t *state, const uint8_t *bytes, int64_t length, int32
 
 void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *ends, const cfs_record *records,
                           int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
-                          uint64_t *fingerprints, uint8_t *plain) {
+                          uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     for (int64_t r = 0; r < count; r++) {
         const cfs_record *record = records + r;
         int64_t cells = record->delimiters;
@@ -87,7 +87,7 @@ void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *en
             int64_t end = cell == cells ? record->lineBreak : ends[cell];
             uint64_t h = seed;
             if (end > first && !screen[bytes[first]] && mixPart(&h, bytes + first, end - first, fold)) {
-                fingerprints[r] = h;
+                fingerprints[r] = h & mask;
                 plain[r] = 1;
             }
         }

@@ -31,7 +31,7 @@ import Testing
         while try reader.next() {
             let ahead = reader.batchedRecordsAhead
             cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(ahead.count), 1,
-                                 caseInsensitive ? 1 : 0, ValueValidation.screenFirstBytes, KeyFingerprint.seed, &fingerprints, &plain)
+                                 caseInsensitive ? 1 : 0, ValueValidation.screenFirstBytes, KeyFingerprint.seed, .max, &fingerprints, &plain)
             var records = ahead
             for r in 0..<ahead.count {
                 guard let record = records.next() else {

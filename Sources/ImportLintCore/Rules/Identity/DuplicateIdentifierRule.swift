@@ -37,9 +37,13 @@ final class DuplicateIdentifierRule: RecordRule {
         var crossScopeLine: [UInt32] = []
         /// `Key128.noPerson` when no `same_person` columns are filled (an optional would take 24 bytes).
         var crossScopePerson: [Key128] = []
-        /// Fingerprints (with and without scope) of the records `prepare` read in one go, the first on the
-        /// rule's `readLine` and the rest on the lines after; nil where a key part is empty.
-        let read = UnsafeMutablePointer<(full: UInt64, alone: UInt64)?>.allocate(capacity: CSVReader.batchCapacity + 1)
+        /// Fingerprints of the records `prepare` read in one go, the first on the rule's `readLine` and the
+        /// rest on the lines after: `readFound` is 0 where a key part is empty, else `readFull` holds the
+        /// fingerprint with scope and `readAlone` (for a key with a scope) the one without. Apart, so that
+        /// `cfs_key_fingerprints` writes its fingerprints and their flags in place.
+        let readFull = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity + 1)
+        let readAlone = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity + 1)
+        let readFound = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVReader.batchCapacity + 1)
         /// The cell of a key of one cell without scope, compared as written or case-insensitively (4me's
         /// Primary Email): the records split ahead are fingerprinted in C (`cfs_key_fingerprints`), but for
         /// the few cells it leaves to `fingerprints`.
@@ -59,7 +63,15 @@ final class DuplicateIdentifierRule: RecordRule {
 
         deinit {
             parts.deallocate()
-            read.deallocate()
+            readFull.deallocate()
+            readAlone.deallocate()
+            readFound.deallocate()
+        }
+
+        @inline(__always)
+        func setRead(_ i: Int, _ fingerprints: (full: UInt64, alone: UInt64)?) {
+            guard let fingerprints else { readFound[i] = 0; return }
+            (readFull[i], readAlone[i], readFound[i]) = (fingerprints.full, fingerprints.alone, 1)
         }
     }
     let keys: [KeyState]
@@ -94,8 +106,6 @@ final class DuplicateIdentifierRule: RecordRule {
     deinit {
         recordKeys.deallocate()
         firstRows?.deallocate()
-        plainFingerprints.deallocate()
-        plain.deallocate()
     }
 
     /// The profile's identifier keys whose columns the file has: the key's cells and its scope's.
@@ -119,9 +129,10 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table
     /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
-    /// caches: waiting for the slot was most of this rule's time). It does so for the records the reader
-    /// has split ahead as well (nearly always), in one go: asked at the start of the same record, the slot
-    /// still came late, and a loop over the batch costs less than a call for each record.
+    /// caches: waiting for the slot was most of this rule's time). The fingerprints of the records the
+    /// reader has split ahead (nearly always) are computed in one go, a loop over the batch costing less
+    /// than a call for each record; each record's slots are asked for `prefetchDistance` records ahead
+    /// (asked at the start of the same record, the slot still came late).
     final class Prefetcher: RecordRule {
         /// The rule lives as long as the linter's list of rules, which holds both.
         unowned(unsafe) let owner: DuplicateIdentifierRule
@@ -138,9 +149,6 @@ final class DuplicateIdentifierRule: RecordRule {
     private(set) lazy var prefetcher = Prefetcher(self)
     /// Read once for the file: a lazy global's every read is a call.
     private let screenFirstBytes = ValueValidation.screenFirstBytes
-    /// What `cfs_key_fingerprints` found for the records split ahead: a fingerprint, and whether it is one.
-    private let plainFingerprints = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity)
-    private let plain = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVReader.batchCapacity)
     /// The lines whose fingerprints the keys' `read` holds: `readLine` up to `readEnd`.
     @exclusivity(unchecked) private var readLine = -1
     @exclusivity(unchecked) private var readEnd = -1
@@ -149,11 +157,33 @@ final class DuplicateIdentifierRule: RecordRule {
     func prepare(_ reader: CSVReader) {
         // Read with an earlier record, which sees every record the rules see (one that skipped this, a
         // repeated header, only moves the lines on).
-        if reader.line >= readLine && reader.line < readEnd { return }
+        let i = reader.line &- readLine
+        if i >= 0 && reader.line < readEnd {
+            if i &+ Self.prefetchDistance < readEnd &- readLine { prefetchRead(i &+ Self.prefetchDistance) }
+            return
+        }
         readAhead(reader)
     }
 
-    /// Fingerprints the reader's record and those split ahead with it, and asks for their slots.
+    /// Records between asking for a record's slots and looking them up. Asked for a whole batch at once,
+    /// the slots of 64 records came late (evicted or queued: +6% CPU at people 1M); one to eight records
+    /// ahead measured alike (each record takes far longer than a slot's wait).
+    private static var prefetchDistance: Int { 2 }
+
+    /// Asks for the table slots of the keys of the record `i` records after `readLine`.
+    @inline(__always)
+    private func prefetchRead(_ i: Int) {
+        for key in recordKeys {
+            key._withUnsafeGuaranteedRef { key in
+                guard key.readFound[i] != 0 else { return }
+                key.firstLine.prefetch(key.readFull[i])
+                if !key.scope.isEmpty { key.crossScope.prefetch(key.readAlone[i]) }
+            }
+        }
+    }
+
+    /// Fingerprints the reader's record and those split ahead with it, and asks for the slots of the
+    /// first ones.
     @inline(never)
     private func readAhead(_ reader: CSVReader) {
         let screenFirstBytes = self.screenFirstBytes
@@ -161,19 +191,18 @@ final class DuplicateIdentifierRule: RecordRule {
         let count = 1 &+ ahead.count
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
-                key.read[0] = fingerprints(reader, key, screenFirstBytes)
-                prefetch(key.read[0], key)
+                key.setRead(0, fingerprints(reader, key, screenFirstBytes))
                 if let plainCell = key.plainCell { return readPlain(ahead, plainCell, key, screenFirstBytes) }
                 var i = 0
                 for record in ahead {
                     i &+= 1
-                    key.read[i] = fingerprints(record, key, screenFirstBytes)
-                    prefetch(key.read[i], key)
+                    key.setRead(i, fingerprints(record, key, screenFirstBytes))
                 }
             }
         }
         readLine = reader.line
         readEnd = reader.line &+ count
+        for i in 0...min(Self.prefetchDistance, count &- 1) { prefetchRead(i) }
     }
 
     /// `readAhead` for a key of one plain cell: the fingerprints from C, but for the cells it leaves to
@@ -183,32 +212,18 @@ final class DuplicateIdentifierRule: RecordRule {
     private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
         let count = ahead.count
         cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(count), Int64(cell),
-                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, plainFingerprints, plain)
+                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, fingerprintMask,
+                             key.readFull + 1, key.readFound + 1)
         var records = ahead
         var passed = 0
-        for i in 0..<count {
-            let found: (full: UInt64, alone: UInt64)?
-            if plain[i] != 0 {
-                let fingerprint = plainFingerprints[i] & fingerprintMask
-                found = (fingerprint, fingerprint)
-            } else {
-                while passed < i {
-                    _ = records.next()
-                    passed &+= 1
-                }
-                found = records.next().flatMap { fingerprints($0, key, screenFirstBytes) }
+        for i in 0..<count where key.readFound[i &+ 1] == 0 {
+            while passed < i {
+                _ = records.next()
                 passed &+= 1
             }
-            key.read[i &+ 1] = found
-            prefetch(found, key)
+            key.setRead(i &+ 1, records.next().flatMap { fingerprints($0, key, screenFirstBytes) })
+            passed &+= 1
         }
-    }
-
-    @inline(__always)
-    private func prefetch(_ fingerprints: (full: UInt64, alone: UInt64)?, _ key: KeyState) {
-        guard let fingerprints else { return }
-        key.firstLine.prefetch(fingerprints.full)
-        if !key.scope.isEmpty { key.crossScope.prefetch(fingerprints.alone) }
     }
 
     /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
@@ -246,19 +261,21 @@ final class DuplicateIdentifierRule: RecordRule {
     /// Looks up and records key `k` of the record (its fingerprints computed by `prepare`).
     private func check(_ k: Int, _ key: KeyState, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         precondition(reader.line >= readLine && reader.line < readEnd, "duplicate-identifier: a record not prepared")
-        guard let fingerprints = key.read[reader.line &- readLine] else { return }
-        if let first = key.firstLine.valueOrInsert(fingerprints.full, reader.line) {
+        let i = reader.line &- readLine
+        guard key.readFound[i] != 0 else { return }
+        let full = key.readFull[i]
+        if let first = key.firstLine.valueOrInsert(full, reader.line) {
             report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
             return
         }
         if firstRows != nil {
-            firstRows!.append(FirstRow(fingerprint: fingerprints.full, line: Int32(truncatingIfNeeded: reader.line),
+            firstRows!.append(FirstRow(fingerprint: full, line: Int32(truncatingIfNeeded: reader.line),
                                        record: Int32(truncatingIfNeeded: record),
                                        key: Int32(k), reportedBefore: Int32(truncatingIfNeeded: sink.accepted)))
         }
         if key.scope.isEmpty { return }
         let person = personDigest(reader)
-        if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, key.crossScopeLine.count) {
+        if let earlier = key.crossScope.valueOrInsert(key.readAlone[i], key.crossScopeLine.count) {
             let earlierPerson = key.crossScopePerson[earlier]
             if person == .noPerson || earlierPerson == .noPerson || person != earlierPerson {
                 report(k, first: Int(key.crossScopeLine[earlier]), otherPerson: true, alone: true, reader: reader, record: record, sink: sink)
