@@ -51,12 +51,24 @@ import Testing
     /// keys in any ASCII or Unicode case give one fingerprint; parts keep their boundaries.
     @Test func fingerprintsFollowTheNormalizedKey() {
         func fingerprint(_ parts: [String], caseInsensitive: Bool) -> UInt64 {
-            var h = FingerprintHasher()
+            var h = KeyFingerprint()
             for part in parts { Array(part.utf8).withUnsafeBufferPointer { h.combine($0, caseInsensitive: caseInsensitive) } }
-            return h.finalize()
+            return h.value
         }
         #expect(fingerprint(["Ann@Example.COM"], caseInsensitive: true) == fingerprint(["ann@example.com"], caseInsensitive: true))
         #expect(fingerprint(["ÅSA.Öberg@example.se"], caseInsensitive: true) == fingerprint(["åsa.öberg@example.se"], caseInsensitive: true))
+        // Keys differing only in ASCII case meet at every length the mixing reads differently (0-3, 4-7,
+        // 8-16 bytes, longer); one non-ASCII letter apart, or one byte apart, they do not.
+        for length in 1...40 {
+            let lower = String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+            #expect(fingerprint([lower.uppercased()], caseInsensitive: true) == fingerprint([lower], caseInsensitive: true), "length \(length)")
+            #expect(fingerprint([lower + "é"], caseInsensitive: true) != fingerprint([lower + "è"], caseInsensitive: true), "length \(length)")
+            #expect(fingerprint(["é" + lower], caseInsensitive: true) == fingerprint(["É" + lower.uppercased()], caseInsensitive: true), "length \(length)")
+            var other = Array(lower.utf8)
+            other[length / 2] = UInt8(ascii: "0")
+            #expect(fingerprint([String(decoding: other, as: UTF8.self)], caseInsensitive: true) != fingerprint([lower], caseInsensitive: true), "length \(length)")
+        }
+        #expect(fingerprint([""], caseInsensitive: false) != fingerprint(["\0"], caseInsensitive: false))
         #expect(fingerprint(["Ann@Example.COM"], caseInsensitive: false) != fingerprint(["ann@example.com"], caseInsensitive: false))
         #expect(fingerprint(["ab", "c"], caseInsensitive: false) != fingerprint(["a", "bc"], caseInsensitive: false))
         #expect(fingerprint(["", ""], caseInsensitive: false) != fingerprint([""], caseInsensitive: false))

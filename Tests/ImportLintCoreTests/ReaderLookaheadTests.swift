@@ -2,10 +2,11 @@ import Testing
 @testable import ImportLintCore
 
 @Suite struct ReaderLookaheadTests {
-    /// The record read ahead has the cells and the line the reader gives when that record is current
-    /// (chunks large enough for the splitter's 64-byte windows to take records).
+    /// The records split ahead have the cells and the lines the reader gives when each is current, and
+    /// follow the current record's line one by one (chunks large enough for the splitter's 64-byte windows
+    /// to take records).
     @Test(arguments: [1 << 20, 4096])
-    func nextBatchedRecordIsTheNextRecord(chunkSize: Int) throws {
+    func batchedRecordsAheadAreTheNextRecords(chunkSize: Int) throws {
         var text = "id,name,email\n"
         for i in 0..<3000 {
             switch i % 7 {
@@ -17,19 +18,22 @@ import Testing
             }
         }
         let reader = CSVReader(source: MemorySource(Array(text.utf8)), delimiter: 0x2C, chunkSize: chunkSize)
-        var ahead: (line: Int, cells: [[UInt8]])?
+        var ahead: [Int: [[UInt8]]] = [:]
         var compared = 0
         while try reader.next() {
-            if let ahead {
-                #expect(reader.line == ahead.line)
-                #expect((0..<ahead.cells.count).map { Array(reader.bytes($0)) } == ahead.cells)
+            if let cells = ahead.removeValue(forKey: reader.line) {
+                #expect((0..<cells.count).map { Array(reader.bytes($0)) } == cells)
                 compared += 1
             }
-            ahead = reader.nextBatchedRecord.map { next in
-                (next.line, (0..<7).map { Array(next.bytes($0)) })
+            var line = reader.line
+            for next in reader.batchedRecordsAhead {
+                line += 1
+                #expect(next.line == line)
+                ahead[next.line] = (0..<7).map { Array(next.bytes($0)) }
             }
         }
-        // Most records are plain: nearly all of them are read ahead.
+        #expect(ahead.isEmpty)
+        // Most records are plain: nearly all of them are split ahead.
         #expect(compared > 2000)
     }
 }

@@ -38,7 +38,8 @@ public final class CSVReader {
     /// record of most files), with their cell ends: `batchNext` is the next one to hand out. Offsets into
     /// the buffer, so emptied whenever the buffer moves.
     private let batch: UnsafeMutablePointer<cfs_record>
-    private static let batchCapacity = 64
+    /// At most as many records are split ahead (`batchedRecordsAhead`).
+    static let batchCapacity = 64
     private let batchEnds: UnsafeMutablePointer<Int64>
     private static let batchEndsCapacity = 4096
     @exclusivity(unchecked) private var batchCount = 0
@@ -498,13 +499,12 @@ public final class CSVReader {
         streamOffset = discarded + recordStart
     }
 
-    /// The record after the current one when it was split with it (`cfs_split_records`), for a rule that
-    /// prepares for a record one ahead; nil when the next record is still to be read.
-    var nextBatchedRecord: BatchedRecord? {
-        guard batchNext < batchCount else { return nil }
-        let record = batch[batchNext]
-        return BatchedRecord(bytes: UnsafePointer(buffer), start: recordEnd, ends: batchEnds + batchEndsNext,
-                             delimiters: Int(record.delimiters), lineBreak: Int(record.lineBreak), line: nextLine)
+    /// The records split with the current one that come after it (`cfs_split_records`), for a rule that
+    /// prepares for them in one go; none when the next record is still to be read. When there are some, the
+    /// current record was split with them, so that their lines follow its line one by one.
+    var batchedRecordsAhead: BatchedRecords {
+        BatchedRecords(bytes: UnsafePointer(buffer), start: recordEnd, ends: batchEnds + batchEndsNext,
+                       records: UnsafePointer(batch + batchNext), end: UnsafePointer(batch + max(batchNext, batchCount)), line: nextLine)
     }
 
     /// Validates the multi-byte sequence at `i`; returns how far to advance, or nil when more input is needed.

@@ -1,3 +1,5 @@
+import CFieldScan
+
 /// A 128-bit digest of a normalized key. Seen-key tables store this instead of the key text, so memory
 /// grows with the number of distinct keys but not their length; at 128 bits an accidental collision among
 /// millions of keys is about 1 in 10^26, far below any other source of error.
@@ -35,24 +37,38 @@ struct KeyHasher: WordHasher {
     }
 }
 
-/// The 64-bit fingerprint of a key that the seen-key tables keep (`FingerprintTable`): one lane of folded
-/// multiplies, about half of `KeyHasher`'s work per word (whose two lanes make digests kept as the keys
-/// themselves). A collision costs no more than a look at the real bytes (`DuplicateKeyVerifier`).
-struct FingerprintHasher: WordHasher {
-    private var h: UInt64 = 0x243F_6A88_85A3_08D3
-    var length: UInt64 = 0
+/// The 64-bit fingerprint of a key that the seen-key tables keep (`FingerprintTable`): a function of the
+/// normalized key as `DuplicateKeyVerifier.canonicalKey` makes it, part by part (`cfs_key_mix`: sixteen
+/// bytes a multiply, ASCII lowercased on the way, in C), so that equal keys always meet. A collision costs
+/// no more than a look at the real bytes (`DuplicateKeyVerifier`).
+struct KeyFingerprint {
+    /// The value before the first part (`cfs_key_fingerprints` starts from it too).
+    static var seed: UInt64 { 0x243F_6A88_85A3_08D3 }
+    private(set) var value = seed
 
+    /// Bytes, case-folded when asked: ASCII in the mixing itself, anything else through Unicode lowercasing.
     @inline(__always)
-    mutating func word(_ w: UInt64) {
-        let product = (h ^ w).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
-        h = product.high ^ product.low
+    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
+        if cfs_key_mix(&value, bytes.baseAddress, Int64(bytes.count), caseInsensitive ? 1 : 0) == 0 { combineLowercased(bytes) }
     }
 
-    func finalize() -> UInt64 {
-        var x = h ^ (length &* 0xC2B2_AE3D_27D4_EB4F)
-        x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD; x ^= x >> 33
-        x &*= 0xC4CE_B9FE_1A85_EC53; x ^= x >> 33
-        return x
+    /// Bytes that are not all ASCII, lowercased as Unicode: rare, and out of line.
+    @inline(never)
+    private mutating func combineLowercased(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var lowercased = String(decoding: bytes, as: UTF8.self).lowercased()
+        lowercased.withUTF8 { _ = cfs_key_mix(&value, $0.baseAddress, Int64($0.count), 0) }
+    }
+
+    /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part.
+    mutating func combineDialled(_ bytes: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { kept in
+            var count = 0
+            for b in bytes where !Dialled.isFormatting(b) {
+                kept[count] = b
+                count &+= 1
+            }
+            _ = cfs_key_mix(&value, UnsafePointer(kept.baseAddress), Int64(count), 0)
+        }
     }
 }
 
@@ -124,26 +140,6 @@ extension WordHasher {
         let aboveZ = low7 &+ 0x2525_2525_2525_2525    // high bit where they are >= 0x5B
         let upper = atLeastA & ~aboveZ & ~w & 0x8080_8080_8080_8080
         return w | (upper >> 2)
-    }
-
-    /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part:
-    /// the same words as `combine` of the bytes kept, assembled as they come (no copy).
-    mutating func combineDialled(_ value: UnsafeBufferPointer<UInt8>) {
-        var w: UInt64 = 0
-        var inWord: UInt64 = 0
-        var kept: UInt64 = 0
-        for b in value where !Dialled.isFormatting(b) {
-            w |= UInt64(b) << (inWord &* 8)
-            inWord &+= 1
-            kept &+= 1
-            if inWord == 8 {
-                word(w)
-                (w, inWord) = (0, 0)
-            }
-        }
-        if inWord > 0 { word(w) }
-        length &+= kept &+ 1
-        word(0xFF00_FF00_FF00_FF00 ^ kept)
     }
 
     mutating func combine(_ string: String) {

@@ -1,3 +1,5 @@
+import CFieldScan
+
 extension RuleDescriptor {
     public static let duplicateIdentifier = RuleDescriptor(
         code: "ID001", name: "duplicate-identifier", severity: .error,
@@ -35,12 +37,17 @@ final class DuplicateIdentifierRule: RecordRule {
         var crossScopeLine: [UInt32] = []
         /// `Key128.noPerson` when no `same_person` columns are filled (an optional would take 24 bytes).
         var crossScopePerson: [Key128] = []
-        /// The current record's fingerprints (with and without scope), nil when a key part is empty;
-        /// computed by `prefetcher` at the start of the record.
-        @exclusivity(unchecked) var fingerprints: (full: UInt64, alone: UInt64)?
-        /// The next record's `fingerprints` when `prefetcher` could read it ahead, and its line (else -1).
-        @exclusivity(unchecked) var ahead: (full: UInt64, alone: UInt64)?
-        @exclusivity(unchecked) var aheadLine = -1
+        /// Fingerprints of the records `prepare` read in one go, the first on the rule's `readLine` and the
+        /// rest on the lines after: `readFound` is 0 where a key part is empty, else `readFull` holds the
+        /// fingerprint with scope and `readAlone` (for a key with a scope) the one without. Apart, so that
+        /// `cfs_key_fingerprints` writes its fingerprints and their flags in place.
+        let readFull = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity + 1)
+        let readAlone = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVReader.batchCapacity + 1)
+        let readFound = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVReader.batchCapacity + 1)
+        /// The cell of a key of one cell without scope, compared as written or case-insensitively (4me's
+        /// Primary Email): the records split ahead are fingerprinted in C (`cfs_key_fingerprints`), but for
+        /// the few cells it leaves to `fingerprints`.
+        let plainCell: Int?
 
         init(spec: IdentifierKey, indices: [Int], kinds: [ValueKind], scope: [Int]) {
             self.spec = spec
@@ -49,11 +56,23 @@ final class DuplicateIdentifierRule: RecordRule {
             self.scope = scope
             self.caseInsensitive = spec.caseInsensitive
             self.dialled = spec.dialled
+            plainCell = indices.count == 1 && scope.isEmpty && !spec.dialled ? indices[0] : nil
             parts = .allocate(capacity: indices.count)
             _ = parts.initialize(from: zip(indices, kinds).map { (index: $0, kind: $1) })
         }
 
-        deinit { parts.deallocate() }
+        deinit {
+            parts.deallocate()
+            readFull.deallocate()
+            readAlone.deallocate()
+            readFound.deallocate()
+        }
+
+        @inline(__always)
+        func setRead(_ i: Int, _ fingerprints: (full: UInt64, alone: UInt64)?) {
+            guard let fingerprints else { readFound[i] = 0; return }
+            (readFull[i], readAlone[i], readFound[i]) = (fingerprints.full, fingerprints.alone, 1)
+        }
     }
     let keys: [KeyState]
     /// `keys` for the per-record loops, unretained (the rule holds them in `keys`): reading the array and
@@ -110,9 +129,10 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// Runs first among the record rules: computes the record's fingerprints and asks for their table
     /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
-    /// caches: waiting for the slot was most of this rule's time). When the reader has split the next
-    /// record already (nearly always), it does so for that one, a whole record ahead: asked at the start of
-    /// the same record, the slot still came late.
+    /// caches: waiting for the slot was most of this rule's time). The fingerprints of the records the
+    /// reader has split ahead (nearly always) are computed in one go, a loop over the batch costing less
+    /// than a call for each record; each record's slots are asked for `prefetchDistance` records ahead
+    /// (asked at the start of the same record, the slot still came late).
     final class Prefetcher: RecordRule {
         /// The rule lives as long as the linter's list of rules, which holds both.
         unowned(unsafe) let owner: DuplicateIdentifierRule
@@ -129,48 +149,89 @@ final class DuplicateIdentifierRule: RecordRule {
     private(set) lazy var prefetcher = Prefetcher(self)
     /// Read once for the file: a lazy global's every read is a call.
     private let screenFirstBytes = ValueValidation.screenFirstBytes
+    /// The lines whose fingerprints the keys' `read` holds: `readLine` up to `readEnd`.
+    @exclusivity(unchecked) private var readLine = -1
+    @exclusivity(unchecked) private var readEnd = -1
 
+    @inline(__always)
     func prepare(_ reader: CSVReader) {
-        let screenFirstBytes = self.screenFirstBytes
-        let next = reader.nextBatchedRecord
+        // Read with an earlier record, which sees every record the rules see (one that skipped this, a
+        // repeated header, only moves the lines on).
+        let i = reader.line &- readLine
+        if i >= 0 && reader.line < readEnd {
+            if i &+ Self.prefetchDistance < readEnd &- readLine { prefetchRead(i &+ Self.prefetchDistance) }
+            return
+        }
+        readAhead(reader)
+    }
+
+    /// Records between asking for a record's slots and looking them up. Asked for a whole batch at once,
+    /// the slots of 64 records came late (evicted or queued: +6% CPU at people 1M); one to eight records
+    /// ahead measured alike (each record takes far longer than a slot's wait).
+    private static var prefetchDistance: Int { 2 }
+
+    /// Asks for the table slots of the keys of the record `i` records after `readLine`.
+    @inline(__always)
+    private func prefetchRead(_ i: Int) {
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
-                // Read ahead by the previous record's call, which sees every record the rules see: a
-                // record that skipped this (a repeated header) has another line than the next one.
-                if key.aheadLine == reader.line {
-                    key.fingerprints = key.ahead
-                } else {
-                    key.fingerprints = currentFingerprints(reader, key)
-                    prefetch(key.fingerprints, key)
-                }
-                guard let next else { key.aheadLine = -1; return }
-                key.ahead = fingerprints(next, key, screenFirstBytes)
-                key.aheadLine = next.line
-                prefetch(key.ahead, key)
+                guard key.readFound[i] != 0 else { return }
+                key.firstLine.prefetch(key.readFull[i])
+                if !key.scope.isEmpty { key.crossScope.prefetch(key.readAlone[i]) }
             }
         }
     }
 
+    /// Fingerprints the reader's record and those split ahead with it, and asks for the slots of the
+    /// first ones.
+    @inline(never)
+    private func readAhead(_ reader: CSVReader) {
+        let screenFirstBytes = self.screenFirstBytes
+        let ahead = reader.batchedRecordsAhead
+        let count = 1 &+ ahead.count
+        for key in recordKeys {
+            key._withUnsafeGuaranteedRef { key in
+                key.setRead(0, fingerprints(reader, key, screenFirstBytes))
+                if let plainCell = key.plainCell { return readPlain(ahead, plainCell, key, screenFirstBytes) }
+                var i = 0
+                for record in ahead {
+                    i &+= 1
+                    key.setRead(i, fingerprints(record, key, screenFirstBytes))
+                }
+            }
+        }
+        readLine = reader.line
+        readEnd = reader.line &+ count
+        for i in 0...min(Self.prefetchDistance, count &- 1) { prefetchRead(i) }
+    }
+
+    /// `readAhead` for a key of one plain cell: the fingerprints from C, but for the cells it leaves to
+    /// `fingerprints` (to trim, to lowercase as Unicode, perhaps placeholders), whose records alone are
+    /// looked at.
     @inline(__always)
-    private func prefetch(_ fingerprints: (full: UInt64, alone: UInt64)?, _ key: KeyState) {
-        guard let fingerprints else { return }
-        key.firstLine.prefetch(fingerprints.full)
-        if !key.scope.isEmpty { key.crossScope.prefetch(fingerprints.alone) }
+    private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
+        let count = ahead.count
+        cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(count), Int64(cell),
+                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, fingerprintMask,
+                             key.readFull + 1, key.readFound + 1)
+        var records = ahead
+        var passed = 0
+        for i in 0..<count where key.readFound[i &+ 1] == 0 {
+            while passed < i {
+                _ = records.next()
+                passed &+= 1
+            }
+            key.setRead(i &+ 1, records.next().flatMap { fingerprints($0, key, screenFirstBytes) })
+            passed &+= 1
+        }
     }
 
     /// Fingerprint bits kept: tests keep three, so that distinct keys collide and the verification shows.
     var fingerprintMask = UInt64.max
 
-    /// `fingerprints` of the reader's record, which was not read ahead (rare): out of line, so that
-    /// `fingerprints` is inlined once, where `prepare` reads the next record ahead.
-    @inline(never)
-    private func currentFingerprints(_ reader: CSVReader, _ key: KeyState) -> (full: UInt64, alone: UInt64)? {
-        fingerprints(reader, key, screenFirstBytes)
-    }
-
     @inline(__always)
     private func fingerprints<Cells: RecordCells>(_ reader: Cells, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) -> (full: UInt64, alone: UInt64)? {
-        var hasher = FingerprintHasher()
+        var hasher = KeyFingerprint()
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()
             // A key with an empty part does not identify anything (4me needs both Source and Source ID);
@@ -183,10 +244,10 @@ final class DuplicateIdentifierRule: RecordRule {
                 hasher.combine(value, caseInsensitive: key.caseInsensitive)
             }
         }
-        let alone = hasher.finalize() & fingerprintMask
+        let alone = hasher.value & fingerprintMask
         if key.scope.isEmpty { return (alone, alone) }
         for index in key.scope { hasher.combine(reader.bytes(index).trimmedASCII(), caseInsensitive: false) }
-        return (hasher.finalize() & fingerprintMask, alone)
+        return (hasher.value & fingerprintMask, alone)
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -199,20 +260,22 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// Looks up and records key `k` of the record (its fingerprints computed by `prepare`).
     private func check(_ k: Int, _ key: KeyState, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        guard let fingerprints = key.fingerprints else { return }
-        key.fingerprints = nil
-        if let first = key.firstLine.valueOrInsert(fingerprints.full, reader.line) {
+        precondition(reader.line >= readLine && reader.line < readEnd, "duplicate-identifier: a record not prepared")
+        let i = reader.line &- readLine
+        guard key.readFound[i] != 0 else { return }
+        let full = key.readFull[i]
+        if let first = key.firstLine.valueOrInsert(full, reader.line) {
             report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
             return
         }
         if firstRows != nil {
-            firstRows!.append(FirstRow(fingerprint: fingerprints.full, line: Int32(truncatingIfNeeded: reader.line),
+            firstRows!.append(FirstRow(fingerprint: full, line: Int32(truncatingIfNeeded: reader.line),
                                        record: Int32(truncatingIfNeeded: record),
                                        key: Int32(k), reportedBefore: Int32(truncatingIfNeeded: sink.accepted)))
         }
         if key.scope.isEmpty { return }
         let person = personDigest(reader)
-        if let earlier = key.crossScope.valueOrInsert(fingerprints.alone, key.crossScopeLine.count) {
+        if let earlier = key.crossScope.valueOrInsert(key.readAlone[i], key.crossScopeLine.count) {
             let earlierPerson = key.crossScopePerson[earlier]
             if person == .noPerson || earlierPerson == .noPerson || person != earlierPerson {
                 report(k, first: Int(key.crossScopeLine[earlier]), otherPerson: true, alone: true, reader: reader, record: record, sink: sink)

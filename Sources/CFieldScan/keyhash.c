@@ -1,0 +1,97 @@
+#include "ckeyhash.h"
+#include <string.h>
+
+#define HIGH_BITS 0x8080808080808080ULL
+/* From wyhash's secrets: odd, half their bits set. */
+#define K0 0xA0761D6478BD642FULL
+#define K1 0xE7037ED1A0B428DBULL
+
+/* Words in the machine's order: fingerprints never leave the process. */
+static inline uint64_t load64(const uint8_t *p) {
+    uint64_t word;
+    memcpy(&word, p, 8);
+    return word;
+}
+
+static inline uint64_t load32(const uint8_t *p) {
+    uint32_t word;
+    memcpy(&word, p, 4);
+    return word;
+}
+
+/* The 128-bit product folded to 64 bits. */
+static inline uint64_t mix(uint64_t a, uint64_t b) {
+    __uint128_t product = (__uint128_t)a * b;
+    return (uint64_t)product ^ (uint64_t)(product >> 64);
+}
+
+/* 'A'...'Z' to 'a'...'z' in each byte; other bytes unchanged (as WordHasher.lowercasedASCII). */
+static inline uint64_t lowercased(uint64_t w) {
+    uint64_t low7 = w & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t atLeastA = low7 + 0x3F3F3F3F3F3F3F3FULL;
+    uint64_t aboveZ = low7 + 0x2525252525252525ULL;
+    return w | ((atLeastA & ~aboveZ & ~w & HIGH_BITS) >> 2);
+}
+
+/* Inlined into the batch loop, where a call cost as much as the mixing. */
+static inline __attribute__((always_inline)) int32_t mixPart(uint64_t *state, const uint8_t *bytes, int64_t length, int32_t fold) {
+    uint64_t h = *state, a, b, seen;
+    if (length <= 16) {
+        if (length >= 4) {
+            /* Four words of 4 bytes: the first and last, and two in between (the same ones again below 8). */
+            int64_t inner = (length >> 3) << 2;
+            a = load32(bytes) << 32 | load32(bytes + inner);
+            b = load32(bytes + length - 4) << 32 | load32(bytes + length - 4 - inner);
+        } else if (length > 0) {
+            a = (uint64_t)bytes[0] << 16 | (uint64_t)bytes[length >> 1] << 8 | bytes[length - 1];
+            b = 0;
+        } else {
+            a = b = 0;
+        }
+        seen = a | b;
+    } else {
+        seen = 0;
+        int64_t i = 0;
+        for (; i + 16 < length; i += 16) {
+            uint64_t x = load64(bytes + i), y = load64(bytes + i + 8);
+            seen |= x | y;
+            if (fold) { x = lowercased(x); y = lowercased(y); }
+            h = mix(x ^ K1, y ^ h);
+        }
+        a = load64(bytes + length - 16);
+        b = load64(bytes + length - 8);
+        seen |= a | b;
+    }
+    if (fold) {
+        if (seen & HIGH_BITS) return 0;
+        a = lowercased(a);
+        b = lowercased(b);
+    }
+    *state = mix(a ^ K1 ^ (uint64_t)length, b ^ h ^ K0);
+    return 1;
+}
+
+int32_t cfs_key_mix(uint64_t *state, const uint8_t *bytes, int64_t length, int32_t fold) {
+    return mixPart(state, bytes, length, fold);
+}
+
+void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *ends, const cfs_record *records,
+                          int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
+                          uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
+    for (int64_t r = 0; r < count; r++) {
+        const cfs_record *record = records + r;
+        int64_t cells = record->delimiters;
+        plain[r] = 0;
+        if (cell <= cells && !record->edgeSpace) {
+            int64_t first = cell == 0 ? start : ends[cell - 1] + 1;
+            int64_t end = cell == cells ? record->lineBreak : ends[cell];
+            uint64_t h = seed;
+            if (end > first && !screen[bytes[first]] && mixPart(&h, bytes + first, end - first, fold)) {
+                fingerprints[r] = h & mask;
+                plain[r] = 1;
+            }
+        }
+        start = record->lineBreak + 1 + record->crlf;
+        ends += cells;
+    }
+}
