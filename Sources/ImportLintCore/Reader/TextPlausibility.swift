@@ -183,7 +183,9 @@ enum TextPlausibility {
         case 0xFFFD: return -10
         case 0x80...0x9F: return -10
         case 0xE000...0xF8FF: return -8
-        case 0xA0: return -0.5
+        // The soft hyphen is in every ANSI code page and in names pasted from Word ('Donau­dampf­schiff'):
+        // scored as a format character, it let a reading as East Asian punctuation or a DOS letter win.
+        case 0xA0, 0xAD: return -0.5
         case 0x2019, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026, 0x2018: return -0.5
         case 0xAB, 0xBB, 0xB0, 0xAA, 0xBA, 0x2116, 0x20AC: return -1
         case 0x3000...0x303F, 0xFF01...0xFF65, 0x30FB: return 0

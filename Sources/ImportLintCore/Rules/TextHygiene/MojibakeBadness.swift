@@ -147,8 +147,10 @@ enum MojibakeBadness {
                 guard afterLetter, previousValue >= 0x80, previous == .upper else { break }
                 // A capital, a no-break space and a small letter: 'Ĺ\u{A0}koda', 'Å\u{A0}ibenik'.
                 if k == .space, next == .lower { total += 2 }
-                // A capital inside a word before an apostrophe: 'TĹ‘zsde', 'VoÄ‘a'.
-                if k == .joiner, i >= 2, isLetter(kinds[i - 2]) { total += 2 }
+                // A capital inside a word before an apostrophe: 'TĹ‘zsde', 'VoÄ‘a'; not the Ukrainian and
+                // Belarusian apostrophe before an iotated vowel in capitals ('ДАР’Я', read as Windows-1251
+                // 'Р’' is 'В'), which misread UTF-8 never leaves: there a bare 'Я' would be a lead byte.
+                if k == .joiner, i >= 2, isLetter(kinds[i - 2]), !isCyrillicApostrophe(scalars, at: i) { total += 2 }
             case .upper, .lower, .uncased:
                 if v >= 0x80 && isRareLetter(v) { total += v == 0x17F ? 3 : 1 }
                 // 'Ĺ' and 'Ă', leads of Central European mojibake, before a small accented letter: 'Ĺľeleznice'.
@@ -174,6 +176,14 @@ enum MojibakeBadness {
             }
         }
         return total
+    }
+
+    /// Vowels that Ukrainian and Belarusian write after an apostrophe: я, ю, є, ї; е, ё, і.
+    private static let iotatedVowels: Set<Unicode.Scalar> = Set("ЯЮЄЇЕЁІяюєїеёі".unicodeScalars)
+
+    /// True when the apostrophe at `i` stands between a Cyrillic letter and an iotated vowel ('ДАР’Я', 'СІМ’Ю').
+    private static func isCyrillicApostrophe(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        i + 1 < scalars.count && iotatedVowels.contains(scalars[i + 1]) && script(scalars[i - 1]) == 8
     }
 
     /// Letters most frequent in European names, preferred when two readings are equally plausible.

@@ -4,8 +4,9 @@ import Foundation
 /// Lowercase codes, alpha-3 ('FRA'), numeric ('250') and deprecated aliases ('UK') map to one territory:
 /// safe fix. A country name that ICU's display names in 20 languages give exactly one code
 /// (rules/tables/country-names.tsv: 'Germany', 'Deutschland', 'United Kingdom') gets a safe fix too,
-/// unless people commonly mean something else by it ('Georgia', a US state; 'Congo' and 'Korea', two
-/// countries each; 'Macedonia', also a Greek region). Other names ('England', 'America') get an unsafe fix.
+/// unless people commonly mean something else by it ('Georgia', a US state; 'Columbia', a Canadian province
+/// and a US district; 'Congo' and 'Korea', two countries each; 'Macedonia', also a Greek region). Other names
+/// ('England', 'America') get an unsafe fix.
 /// Codes ICU knows that ISO 3166-1 has not assigned ('IC', 'XK') are never a safe fix's target.
 enum CountryRule {
     /// Folded country name → alpha-2, from ICU display names in several languages plus common aliases.
@@ -40,8 +41,9 @@ enum CountryRule {
         return map
     }()
 
-    /// Names that ICU maps to one code but that people also use for another place.
-    static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands"]
+    /// Names that ICU maps to one code but that people also use for another place. 'Columbia' is Colombia
+    /// only in Romanian; in an English address it is British Columbia, the District of Columbia or a city.
+    static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands", "columbia"]
 
     static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

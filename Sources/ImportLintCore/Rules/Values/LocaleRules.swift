@@ -60,9 +60,15 @@ enum LocaleRule {
         if let tag = posixTag(value) {
             // 'en_US.UTF-8' is no tag at all; 'de_DE' is one spelled the POSIX way.
             let charset = value.contains(".") || value.contains("@")
+            // A modifier other than '@euro' (a currency) names a script or variant the tag leaves out:
+            // 'sr_RS@latin' is Serbian in Latin letters, 'sr-RS' Serbian in Cyrillic.
+            let modifier = value.split(separator: "@", maxSplits: 1).dropFirst().first
+                .map { String($0.prefix { $0 != "." }) }.flatMap { $0.lowercased() == "euro" ? nil : $0 }
+            let message = modifier.map { "'\(value)' is a POSIX locale name; its language and region are the tag '\(tag)', which leaves out '@\($0)' (a script or variant)" }
+                ?? "'\(value)' is a POSIX locale name; the locale tag is '\(tag)'"
             var findings = [ValueFinding(
-                .invalidLocale, "'\(value)' is a POSIX locale name; the locale tag is '\(tag)'",
-                fix: Fix(.safe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
+                .invalidLocale, message,
+                fix: Fix(modifier == nil ? .safe : .unsafe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
             if let use = context.locales.rejected[tag] {
                 findings = [rejected(value, use: use, context: context)]
             } else if let unsupported = unsupported(tag, shownAs: tag, context: context) {
@@ -164,7 +170,8 @@ extension RuleDescriptor {
             person's interface and notifications by it (at most 5 characters). A language name ('English') or an \
             unknown code is not a tag, and the person silently gets the account's default language. A POSIX \
             locale name gets a safe fix to its tag ('en_US.UTF-8' → 'en-US', 'de_DE' → 'de-DE'; the tag is then \
-            checked against the locale list); other non-canonical spellings of a valid tag are warnings with a \
+            checked against the locale list), an unsafe one when a modifier names a script or variant the tag \
+            leaves out ('sr_RS@latin' is Serbian in Latin letters, 'sr-RS' in Cyrillic); other non-canonical spellings of a valid tag are warnings with a \
             safe fix.
             """,
         triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,english\n",
