@@ -12,8 +12,10 @@ extension RuleDescriptor {
             spreadsheet formula; the fix is withheld) or be empty, and not for bidi embeddings, overrides and \
             isolates, whose removal changes the displayed order (unsafe). Kept and not reported: a zero-width \
             (non-)joiner next to a letter of a script that uses it (Persian, Arabic, Indic scripts) or an \
-            emoji, and LRM/RLM in text with Hebrew or Arabic letters, where they set the reading order of mixed \
-            text. In text without right-to-left letters an LRM or RLM only distorts, and is removed safely.
+            emoji; a zero-width space next to a letter of a script written without spaces between words (Thai, \
+            Lao, Khmer, Myanmar, Tai scripts), where it marks the word breaks; and LRM/RLM in text with Hebrew or \
+            Arabic letters, where they set the reading order of mixed text. In text without right-to-left letters \
+            an LRM or RLM only distorts, and is removed safely.
             """,
         triggeringExample: "Name\nAnne\u{AD}Marie Dubois\n", cleanExample: "Name\nAnne-Marie Dubois\n")
 }
@@ -49,6 +51,15 @@ enum InvisibleCharacters {
         return sc != Confusables.latin && sc != 0
     }
 
+    /// Scripts written without spaces between words (Unicode line-break class SA), where a zero-width space
+    /// marks a word break.
+    private static func breaksWordsWithZeroWidthSpace(_ neighbour: Unicode.Scalar?) -> Bool {
+        guard let v = neighbour?.value else { return false }
+        return (0x0E00...0x0EFF).contains(v) || (0x1000...0x109F).contains(v) || (0x1780...0x17FF).contains(v)
+            || (0x1950...0x19FF).contains(v) || (0x1A20...0x1AAF).contains(v) || (0xA9E0...0xA9FF).contains(v)
+            || (0xAA60...0xAADF).contains(v)
+    }
+
     private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v >= 0x590 && v < 0x900 || v >= 0xFB1D && v < 0xFE00 || v >= 0xFE70 && v < 0xFF00
@@ -64,6 +75,10 @@ enum InvisibleCharacters {
             let v = s.value
             if v == 0x200C || v == 0x200D,
                joinerIsLegitimate(i > 0 ? scalars[i - 1] : nil) || joinerIsLegitimate(i + 1 < scalars.count ? scalars[i + 1] : nil) {
+                continue
+            }
+            if v == 0x200B, breaksWordsWithZeroWidthSpace(i > 0 ? scalars[i - 1] : nil)
+                || breaksWordsWithZeroWidthSpace(i + 1 < scalars.count ? scalars[i + 1] : nil) {
                 continue
             }
             if v == 0x200E || v == 0x200F {
