@@ -67,7 +67,9 @@ static inline __attribute__((always_inline)) int32_t mixPart(uint64_t *state, co
         a = lowercased(a);
         b = lowercased(b);
     }
-    *state = mix(a ^ K1 ^ (uint64_t)length, b ^ h ^ K0);
+    /* The length multiplied, not XORed in bare: a bare length cancels against the last byte ("12" and "123"). */
+    h ^= (uint64_t)length * K0;
+    *state = mix(a ^ K1, b ^ h ^ K0);
     return 1;
 }
 

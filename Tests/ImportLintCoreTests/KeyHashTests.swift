@@ -75,6 +75,12 @@ import Testing
         var seen = Set<UInt64>()
         for i in 0..<100_000 { seen.insert(fingerprint(["person\(i)@example.com"], caseInsensitive: true)) }
         #expect(seen.count == 100_000)
+        // Keys of different lengths do not meet: numeric IDs ("12" and "123" met when the bare length was
+        // XORed into the last byte's word), and keys of 4-16 bytes one byte apart in length.
+        var ids = Set<UInt64>()
+        for i in 0..<100_000 { ids.insert(fingerprint([String(i)], caseInsensitive: true)) }
+        #expect(ids.count == 100_000)
+        #expect(fingerprint(["abcde0000wxyz"], caseInsensitive: false) != fingerprint(["abcdf00000wxyz"], caseInsensitive: false))
     }
 
     @Test func lowercaseEveryByteInEveryLane() {

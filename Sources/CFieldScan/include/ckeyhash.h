@@ -7,7 +7,7 @@
 /* duplicate-identifier's key fingerprints (KeyFingerprint): mixes one part of a key, `length` bytes, into
    `*state`, ASCII letters lowercased when `fold` is 1. Sixteen bytes per 64 x 64 -> 128-bit multiply,
    folded to 64 bits; up to 16 bytes in one (read as overlapping words, as wyhash does), longer ones
-   ending with their last 16 bytes. The length is mixed in, so parts keep their boundaries. Returns 0 with
+   ending with their last 16 bytes. The length is mixed in (multiplied), so parts keep their boundaries and keys of other lengths do not meet. Returns 0 with
    `*state` unchanged when `fold` is 1 and a byte is not ASCII (the caller lowercases such a part as
    Unicode and mixes the result with `fold` 0); else 1. */
 int32_t cfs_key_mix(uint64_t *state, const uint8_t *bytes, int64_t length, int32_t fold);
