@@ -111,6 +111,12 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f.first?.severity == nil, "\(v) is an error")
             #expect(f.first?.fix == Fix(.safe, "Replace with 'nl'", replacement: "nl"), "\(v)")
         }
+        // A script modifier the replacement drops makes it a guess ('sr-RS' alone is Serbian in Cyrillic).
+        ctx.locales = LocaleTable(supported: Self.supported, documented: Self.supported, rejected: ["sr-RS": "sr"])
+        let latin = check("sr_RS@latin", ctx).first
+        #expect(latin?.rule.code == "VAL005")
+        #expect(latin?.fix == Fix(.unsafe, "Replace with 'sr'", replacement: "sr"))
+        #expect(latin?.message.contains("leaves out '@latin'") == true)
     }
     @Test func posixLocalesGetASafeFixToTheTag() {
         for (v, tag) in [("en_US.UTF-8", "en-US"), ("de_DE", "de-DE"), ("fr_FR@euro", "fr-FR"), ("pt_PT.utf8", "pt-PT")] {

@@ -70,7 +70,7 @@ enum LocaleRule {
                 .invalidLocale, message,
                 fix: Fix(modifier == nil ? .safe : .unsafe, "Replace with '\(tag)'", replacement: tag), severity: charset ? nil : .warning)]
             if let use = context.locales.rejected[tag] {
-                findings = [rejected(value, use: use, context: context)]
+                findings = [rejected(value, use: use, context: context, leavingOut: modifier)]
             } else if let unsupported = unsupported(tag, shownAs: tag, context: context) {
                 findings.append(unsupported)
             }
@@ -119,10 +119,13 @@ enum LocaleRule {
         return ICUBridge.checkLocale(tag).languageKnown ? tag : nil
     }
 
-    private static func rejected(_ value: String, use: String, context: ValueContext) -> ValueFinding {
-        ValueFinding(.unsupportedLocale,
-                     "'\(value)' is documented as not a locale of \(context.profileName); use '\(use)' (the table's source says so; whether the import falls back to '\(use)' is not documented)",
-                     fix: Fix(.safe, "Replace with '\(use)'", replacement: use))
+    /// `leavingOut`: a POSIX modifier naming a script or variant ('latin'), which the replacement drops, so
+    /// the replacement is a guess.
+    private static func rejected(_ value: String, use: String, context: ValueContext, leavingOut modifier: String? = nil) -> ValueFinding {
+        let dropped = modifier.map { "; '\(use)' leaves out '@\($0)' (a script or variant)" } ?? ""
+        return ValueFinding(.unsupportedLocale,
+                            "'\(value)' is documented as not a locale of \(context.profileName); use '\(use)' (the table's source says so; whether the import falls back to '\(use)' is not documented)\(dropped)",
+                            fix: Fix(modifier == nil ? .safe : .unsafe, "Replace with '\(use)'", replacement: use))
     }
 
     /// A valid tag outside the profile's table: a warning, since the table lists what is documented and
