@@ -183,7 +183,7 @@ enum MojibakeBadness {
 
     /// True when the apostrophe at `i` stands between a Cyrillic letter and an iotated vowel ('ДАР’Я', 'СІМ’Ю').
     private static func isCyrillicApostrophe(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-        i + 1 < scalars.count && iotatedVowels.contains(scalars[i + 1]) && script(scalars[i - 1]) == 8
+        i + 1 < scalars.count && iotatedVowels.contains(scalars[i + 1]) && script(scalars[i - 1]) == Confusables.cyrillic
     }
 
     /// Letters most frequent in European names, preferred when two readings are equally plausible.
