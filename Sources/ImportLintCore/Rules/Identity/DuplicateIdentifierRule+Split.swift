@@ -105,7 +105,7 @@ extension DuplicateIdentifierRule {
             let scratch = DiagnosticSink(selection: selection)
             var repeats: [(FirstRow, Diagnostic, DuplicateKeyVerifier.Candidate)] = []
             var found = 0
-            try rule.verifier.readRecords(atLines: Set(lines)) { reader in
+            try rule.verifier.readRecords(atLines: lines) { reader in
                 for (row, first) in byLine[reader.line] ?? [] {
                     let record = Int(row.record) + recordsBefore
                     guard let c = rule.reportRepeat(Int(row.key), first: first, otherPerson: false, alone: false, reader: reader,

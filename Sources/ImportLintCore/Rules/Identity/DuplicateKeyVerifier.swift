@@ -111,7 +111,7 @@ final class DuplicateKeyVerifier {
         let shared = Shared(verifier: self, keys: keys, byLine: byLine)
         let found = ParallelMap.ranges(of: lines.count, pieces: runs(rereading: lines.count)) { range -> [Wanted: FirstKey] in
             var firstKeys: [Wanted: FirstKey] = [:]
-            try shared.verifier.readRecords(atLines: Set(lines[range])) { reader in
+            try shared.verifier.readRecords(atLines: lines[range]) { reader in
                 for w in shared.byLine[reader.line] ?? [] {
                     let key = shared.keys[w.key]
                     firstKeys[w] = FirstKey(bytes: Self.canonicalKey(reader, key, alone: w.alone),
@@ -122,18 +122,23 @@ final class DuplicateKeyVerifier {
             return firstKeys
         }
         var firstKeys: [Wanted: FirstKey] = [:]
+        firstKeys.reserveCapacity(wanted.count)
         for run in found {
             // The input can no longer be read: the findings stand as reported.
             guard let runKeys = try? run.get() else { return }
             firstKeys.merge(runKeys) { first, _ in first }
         }
+        // Sized for every candidate at once: growing them rehashed each (a third of this loop's cost).
         var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
+        revisions.reserveCapacity(candidates.count)
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
         var earlier: [Wanted: [Candidate]] = [:]
+        earlier.reserveCapacity(wanted.count)
         // Keys some repeat gave other values than the row it points at: a later exact copy of that row
         // still loses the values written in between, so it is no copy (the import applies rows in order).
         struct Repeated: Hashable { let first: Wanted; let bytes: [UInt8] }
         var varied: Set<Repeated> = []
+        varied.reserveCapacity(candidates.count)
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
@@ -213,14 +218,14 @@ final class DuplicateKeyVerifier {
         context.options.threadsPerFile > 1 && lines >= 512 && context.encoding.isUTF8 ? 2 : 1
     }
 
-    /// Calls `body` with the reader on each record that starts on one of `lines`.
-    func readRecords(atLines lines: Set<Int>, _ body: (CSVReader) -> Void) throws {
-        let sorted = lines.sorted()
-        guard let entries = try context.input.entries(context.encoding) else { return try readSequentially(lines, body) }
+    /// Calls `body` with the reader on each record that starts on one of `lines` (ascending, each once), all
+    /// through one reader.
+    func readRecords(atLines lines: ArraySlice<Int>, _ body: (CSVReader) -> Void) throws {
+        guard let entries = try context.input.entries(context.encoding) else { return try readSequentially(Set(lines), body) }
         let columnNames = context.bindings.map { $0?.name }
         var reader: CSVReader?
         var readerCheckpoint = -1
-        for line in sorted {
+        for line in lines {
             // The last checkpoint at or before the line.
             var lo = 0, hi = checkpointLines.count
             while lo < hi {
@@ -230,11 +235,17 @@ final class DuplicateKeyVerifier {
             let checkpoint = lo - 1
             guard checkpoint >= 0 else { continue }
             if reader == nil || checkpoint != readerCheckpoint || reader!.line >= line {
-                let r = CSVReader(source: entries.source(at: checkpointOffsets[checkpoint]), delimiter: context.delimiter,
-                                  chunkSize: firstRead(from: checkpoint, to: line))
-                r.startNumbering(atLine: Int(checkpointLines[checkpoint]), offset: checkpointOffsets[checkpoint])
-                r.columnNames = columnNames
-                reader = r
+                let source = entries.source(at: checkpointOffsets[checkpoint])
+                let chunkSize = firstRead(from: checkpoint, to: line)
+                let lineThere = Int(checkpointLines[checkpoint]), offset = checkpointOffsets[checkpoint]
+                if let reader {
+                    reader.reenter(source, chunkSize: chunkSize, atLine: lineThere, offset: offset)
+                } else {
+                    let made = CSVReader(source: source, delimiter: context.delimiter, chunkSize: chunkSize)
+                    made.startNumbering(atLine: lineThere, offset: offset)
+                    made.columnNames = columnNames
+                    reader = made
+                }
                 readerCheckpoint = checkpoint
             }
             while try reader!.next() {
