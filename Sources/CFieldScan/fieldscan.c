@@ -58,6 +58,9 @@ static const uint8_t edgeBytes[256] = {[0x09] = 1, [0x20] = 1, [0xA0] = 1, [0xC2
    complete before `length` and no character the reader notes as a control (C1, U+2028, U+2029); else 0. */
 static inline int64_t plainSequence(const uint8_t *bytes, int64_t i, int64_t length) {
     uint8_t lead = bytes[i];
+    /* Most letters of European names: a lead byte from C3 to DF (C2 may start a C1 control) and any
+       continuation byte, decided in a few instructions. */
+    if ((uint8_t)(lead - 0xC3) <= 0xDF - 0xC3 && i + 1 < length) return (bytes[i + 1] & 0xC0) == 0x80 ? 2 : 0;
     int64_t need;
     uint8_t low = 0x80, high = 0xBF;
     if (lead < 0xC2) return 0;
@@ -365,8 +368,15 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
             /* The record ends here; its last cell runs from after its last delimiter to the line break. */
             int64_t lastStart = count > recordEnds ? ends[count - 1] + 1 : recordStart;
             if (at > lastStart) edgeSpace |= edges[bytes[lastStart]] | edges[bytes[at - 1]];
-            records[found++] = (cfs_record){at, firstNonASCII, endOfNonASCII, (int32_t)(count - recordEnds),
-                                            (int32_t)continuationBytes, (uint8_t)(breakLength - 1), (uint8_t)(edgeSpace != 0)};
+            /* Member by member: a compound literal also stored zeros into the padding, two stores a record. */
+            cfs_record *record = &records[found++];
+            record->lineBreak = at;
+            record->firstNonASCII = firstNonASCII;
+            record->endOfNonASCII = endOfNonASCII;
+            record->delimiters = (int32_t)(count - recordEnds);
+            record->continuationBytes = (int32_t)continuationBytes;
+            record->crlf = (uint8_t)(breakLength - 1);
+            record->edgeSpace = (uint8_t)(edgeSpace != 0);
             recordStart = at + breakLength;
             if (found == maxRecords || recordStart >= length || bytes[recordStart] == 0x22) return found;
             recordEnds = count;
