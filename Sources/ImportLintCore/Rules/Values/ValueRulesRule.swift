@@ -44,6 +44,10 @@ final class ValueRulesRule: RecordRule {
     /// The byte can start a screened value in this column: a placeholder or scientific notation (when
     /// selected and applicable to the column's kind), or whitespace before one.
     static let screenStart: UInt8 = 2
+    /// Passed to `judge` with the marks: the loop asked `TextHygiene.isPlainLatinText` of the cell (its
+    /// answer is `plain`), or the byte-level accept refused the cell as it is, which has nothing to trim.
+    private static let latinAsked: UInt8 = 4
+    private static let acceptRefused: UInt8 = 8
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
     /// releases its storage, and this loop runs for every cell of the file.
@@ -69,6 +73,8 @@ final class ValueRulesRule: RecordRule {
     /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
     /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
     private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
+    /// Per plan: `findingCells` holds a cell, so that a column without findings is not looked up in it.
+    private let holdsFindings: UnsafeMutablePointer<Bool>
     /// Per plan: the cells `judge` settled by their first byte and length and remembered in `cleanCells`,
     /// -1 once it stopped remembering them (`remembersSettled`).
     private let settledRemembered: UnsafeMutablePointer<Int>
@@ -165,6 +171,8 @@ final class ValueRulesRule: RecordRule {
         cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
         findingLookups = .allocate(capacity: planList.count)
         findingLookups.initialize(repeating: (0, 0), count: planList.count)
+        holdsFindings = .allocate(capacity: planList.count)
+        holdsFindings.initialize(repeating: false, count: planList.count)
         settledRemembered = .allocate(capacity: planList.count)
         settledRemembered.initialize(repeating: 0, count: planList.count)
         fixedContexts = specs.map { [base] spec in
@@ -216,6 +224,7 @@ final class ValueRulesRule: RecordRule {
         cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
         cellContents.deallocate()
         findingLookups.deallocate()
+        holdsFindings.deallocate()
         settledRemembered.deallocate()
     }
 
@@ -304,18 +313,29 @@ final class ValueRulesRule: RecordRule {
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
             if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
             let ascii = allPlain || asciiSpans.contains(slot)
-            let plain = ascii ? plainIfASCII : plainIfNot
+            var plain = ascii ? plainIfASCII : plainIfNot
+            if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
             // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
             // it is validated), without screening or trimming it.
-            if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
             // A first byte marked only as a placeholder's ('Nadia', 'tom@…') leaves the cell to the same
             // accept once it is not one: `judge` would find it neither screened nor starting like a formula.
-            if plain && marks & Self.formulaStart == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
-                && (marks == 0 || !isScreened(raw, plan))
-                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
-            if plan.pointee.remembersCells && readmitsKnownFindings(p, raw, reader: reader, record: record, sink: sink) { continue }
-            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
+            var asked = marks
+            if plan.pointee.quickAccepts && marks & Self.formulaStart == 0 && !Self.hasBlankEdge(raw) {
+                // Accented Latin letters ('José García') leave a name as plain as an ASCII one, as `judge`
+                // would find: found here, so that the accept takes the name without `judge`.
+                if !ascii && !plain && hygiene {
+                    plain = TextHygiene.isPlainLatinText(raw)
+                    asked |= Self.latinAsked
+                }
+                if plain && (marks == 0 || !isScreened(raw, plan)) {
+                    if quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+                    asked |= Self.acceptRefused
+                }
+            }
+            if plan.pointee.remembersCells && holdsFindings[p]
+                && readmitsKnownFindings(p, raw, reader: reader, record: record, sink: sink) { continue }
+            judge(p, raw, ascii: ascii, plain: plain, marks: asked,
                   mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
         return filled
@@ -329,7 +349,7 @@ final class ValueRulesRule: RecordRule {
         let plan = plans.baseAddress.unsafelyUnwrapped + p
         // Accented Latin letters ('José', 'Zespołu') in text no hygiene rule can report on leave a cell as
         // plain as an ASCII one.
-        let plain = plain || (!ascii && hygiene && TextHygiene.isPlainLatinText(raw))
+        let plain = plain || (!ascii && hygiene && marks & Self.latinAsked == 0 && TextHygiene.isPlainLatinText(raw))
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
         let screened = marks & Self.screenStart != 0 && isScreened(raw, plan)
         // A plain text cell within its length limit (or of a column without one) that does not start
@@ -346,7 +366,8 @@ final class ValueRulesRule: RecordRule {
         let validates = screened
             ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
             : value.count > plan.pointee.validateAbove
-                && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
+                && !(plan.pointee.quickAccepts && marks & Self.acceptRefused == 0
+                     && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
         if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
             let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
             switch caches[p].recall(value, qualifier: discriminator) {
@@ -452,12 +473,18 @@ final class ValueRulesRule: RecordRule {
     /// Notes that the cell `raw` of plan `p` reported findings, for which `sink` kept `contents`.
     private func remember(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, _ contents: [Diagnostic.Content], sink: DiagnosticSink) {
         if contentsSink != ObjectIdentifier(sink) {
-            for q in plans.indices { findingCells[q].removeAll() }
+            for q in plans.indices {
+                findingCells[q].removeAll()
+                holdsFindings[q] = false
+            }
             for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
             contentsSink = ObjectIdentifier(sink)
         }
         let slot = findingCells[p].insert(raw)
-        if slot >= 0 { cellContents[p * RecentByteStrings.slotCount + slot] = contents }
+        if slot >= 0 {
+            cellContents[p * RecentByteStrings.slotCount + slot] = contents
+            holdsFindings[p] = true
+        }
     }
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
