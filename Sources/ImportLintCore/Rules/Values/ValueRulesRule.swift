@@ -44,10 +44,16 @@ final class ValueRulesRule: RecordRule {
     /// The byte can start a screened value in this column: a placeholder or scientific notation (when
     /// selected and applicable to the column's kind), or whitespace before one.
     static let screenStart: UInt8 = 2
+    /// Passed to `judge` with the marks: the loop asked `TextHygiene.isPlainLatinText` of the cell (its
+    /// answer is `plain`), or the byte-level accept refused the cell as it is, which has nothing to trim.
+    private static let latinAsked: UInt8 = 4
+    private static let acceptRefused: UInt8 = 8
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
     /// releases its storage, and this loop runs for every cell of the file.
     private let plans: UnsafeMutableBufferPointer<Plan>
+    /// The last plan's cell index (-1 without plans): a record with more cells has a cell for every plan.
+    private let lastPlanIndex: Int
     /// 256 marks per plan, chosen once per column so that most cells are settled by their first byte.
     private let firstByteMarks: UnsafeMutablePointer<UInt8>
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
@@ -61,12 +67,14 @@ final class ValueRulesRule: RecordRule {
     /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
     /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
     /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
-    /// building findings. Looked up in `judge`, so that the loop over the cells stays as it is.
+    /// building findings. Looked up out of line (`readmitsKnownFindings`) for a cell the clean ones missed.
     private let findingCells: UnsafeMutableBufferPointer<RecentByteStrings>
     private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
     /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
     /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
     private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
+    /// Per plan: `findingCells` holds a cell, so that a column without findings is not looked up in it.
+    private let holdsFindings: UnsafeMutablePointer<Bool>
     /// Per plan: the cells `judge` settled by their first byte and length and remembered in `cleanCells`,
     /// -1 once it stopped remembering them (`remembersSettled`).
     private let settledRemembered: UnsafeMutablePointer<Int>
@@ -145,6 +153,7 @@ final class ValueRulesRule: RecordRule {
                         filledBit: screensPlaceholders ? FilledCells.bit(index) : 0)
         }
         specs = bound.map(\.1)
+        lastPlanIndex = planList.last?.index ?? -1
         plans = .allocate(capacity: planList.count)
         _ = plans.initialize(from: planList)
         // One cache each: a VerdictCache owns raw buffers, which `initialize(repeating:)` would share.
@@ -162,6 +171,8 @@ final class ValueRulesRule: RecordRule {
         cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
         findingLookups = .allocate(capacity: planList.count)
         findingLookups.initialize(repeating: (0, 0), count: planList.count)
+        holdsFindings = .allocate(capacity: planList.count)
+        holdsFindings.initialize(repeating: false, count: planList.count)
         settledRemembered = .allocate(capacity: planList.count)
         settledRemembered.initialize(repeating: 0, count: planList.count)
         fixedContexts = specs.map { [base] spec in
@@ -213,6 +224,7 @@ final class ValueRulesRule: RecordRule {
         cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
         cellContents.deallocate()
         findingLookups.deallocate()
+        holdsFindings.deallocate()
         settledRemembered.deallocate()
     }
 
@@ -286,10 +298,11 @@ final class ValueRulesRule: RecordRule {
         // reloads the reader's buffers for each).
         let fields = reader.fields.base, fieldCount = reader.fieldCount
         let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
-        for p in plans.indices {
+        // The plans are in column order, so those of cells past a short record's end are the last ones.
+        let planCount = fieldCount > lastPlanIndex ? plans.count : plans.firstIndex { $0.index >= fieldCount } ?? plans.count
+        for p in 0..<planCount {
             // Through a pointer: a copy of the plan would be made for every cell.
             let plan = plans.baseAddress.unsafelyUnwrapped + p
-            guard plan.pointee.index < fieldCount else { continue }
             let slot = fields[plan.pointee.index]
             // An empty cell has nothing to validate or to scan.
             guard slot.end > slot.start else { continue }
@@ -300,14 +313,29 @@ final class ValueRulesRule: RecordRule {
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
             if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
             let ascii = allPlain || asciiSpans.contains(slot)
-            let plain = ascii ? plainIfASCII : plainIfNot
+            var plain = ascii ? plainIfASCII : plainIfNot
+            if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
             // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
             // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
             // it is validated), without screening or trimming it.
-            if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
-            if plain && marks == 0 && plan.pointee.quickAccepts && !Self.hasBlankEdge(raw)
-                && quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
-            judge(p, raw, ascii: ascii, plain: plain, marks: marks,
+            // A first byte marked only as a placeholder's ('Nadia', 'tom@…') leaves the cell to the same
+            // accept once it is not one: `judge` would find it neither screened nor starting like a formula.
+            var asked = marks
+            if plan.pointee.quickAccepts && marks & Self.formulaStart == 0 && !Self.hasBlankEdge(raw) {
+                // Accented Latin letters ('José García') leave a name as plain as an ASCII one, as `judge`
+                // would find: found here, so that the accept takes the name without `judge`.
+                if !ascii && !plain && hygiene {
+                    plain = TextHygiene.isPlainLatinText(raw)
+                    asked |= Self.latinAsked
+                }
+                if plain && (marks == 0 || !isScreened(raw, plan)) {
+                    if quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+                    asked |= Self.acceptRefused
+                }
+            }
+            if plan.pointee.remembersCells && holdsFindings[p]
+                && readmitsKnownFindings(p, raw, reader: reader, record: record, sink: sink) { continue }
+            judge(p, raw, ascii: ascii, plain: plain, marks: asked,
                   mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         }
         return filled
@@ -319,18 +347,11 @@ final class ValueRulesRule: RecordRule {
     private func judge(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, ascii: Bool, plain: Bool, marks: UInt8, mayHoldInvalidBytes: Bool,
                        reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let plan = plans.baseAddress.unsafelyUnwrapped + p
-        if plan.pointee.remembersCells && looksUpFindings(p) {
-            let known = findingCells[p].find(raw)
-            if known >= 0 { findingLookups[p].found += 1 }
-            if known >= 0 && readmit(cellContents + (p &* RecentByteStrings.slotCount &+ known), field: plan.pointee.index,
-                                     reader: reader, record: record, sink: sink) { return }
-        }
         // Accented Latin letters ('José', 'Zespołu') in text no hygiene rule can report on leave a cell as
         // plain as an ASCII one.
-        let plain = plain || (!ascii && hygiene && TextHygiene.isPlainLatinText(raw))
+        let plain = plain || (!ascii && hygiene && marks & Self.latinAsked == 0 && TextHygiene.isPlainLatinText(raw))
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
-        let screened = marks & Self.screenStart != 0 && raw.count <= 18
-            && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
+        let screened = marks & Self.screenStart != 0 && isScreened(raw, plan)
         // A plain text cell within its length limit (or of a column without one) that does not start
         // like a formula has nothing to report: settled without trimming it, and remembered, so that a
         // repeat is settled in the loop ('Utrecht Service Desk' starts like the placeholder 'Unknown').
@@ -345,7 +366,8 @@ final class ValueRulesRule: RecordRule {
         let validates = screened
             ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
             : value.count > plan.pointee.validateAbove
-                && !(plan.pointee.quickAccepts && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
+                && !(plan.pointee.quickAccepts && marks & Self.acceptRefused == 0
+                     && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
         if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {
             let discriminator = plan.pointee.discriminator.map { reader.bytes($0).trimmedASCII() }
             switch caches[p].recall(value, qualifier: discriminator) {
@@ -387,6 +409,14 @@ final class ValueRulesRule: RecordRule {
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
     }
 
+    /// Whether the cell, trimmed, is a placeholder or scientific notation that its column screens for.
+    /// Both are short: a longer cell is not looked at.
+    @inline(__always)
+    private func isScreened(_ raw: UnsafeBufferPointer<UInt8>, _ plan: UnsafePointer<Plan>) -> Bool {
+        raw.count <= 18 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind,
+                                                      placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
+    }
+
     /// The cell (not empty) starts or ends with a space or a tab, which `trimmedASCII` removes: two byte
     /// tests where trimming loops from both ends.
     @inline(__always)
@@ -421,26 +451,40 @@ final class ValueRulesRule: RecordRule {
         return true
     }
 
+    /// Whether the cell `raw` of plan `p` (whose cells' findings depend on their bytes alone) repeats a
+    /// recent cell with findings, which were then handed to the sink again: out of line, apart from the
+    /// rest of `judge`, so that the cells most findings of a large file come from ('en-GB' in a million rows)
+    /// cost little more than a clean repeated cell.
+    @inline(never)
+    private func readmitsKnownFindings(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, reader: CSVReader, record: Int,
+                                       sink: DiagnosticSink) -> Bool {
+        guard looksUpFindings(p) else { return false }
+        let known = findingCells[p].find(raw)
+        guard known >= 0 else { return false }
+        findingLookups[p].found += 1
+        guard contentsSink == ObjectIdentifier(sink) else { return false }
+        let index = plans[p].index
+        let (line, column) = reader.position(ofField: index)
+        sink.readmit(cellContents[p &* RecentByteStrings.slotCount &+ known],
+                     at: Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index))
+        return true
+    }
+
     /// Notes that the cell `raw` of plan `p` reported findings, for which `sink` kept `contents`.
     private func remember(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>, _ contents: [Diagnostic.Content], sink: DiagnosticSink) {
         if contentsSink != ObjectIdentifier(sink) {
-            for q in plans.indices { findingCells[q].removeAll() }
+            for q in plans.indices {
+                findingCells[q].removeAll()
+                holdsFindings[q] = false
+            }
             for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
             contentsSink = ObjectIdentifier(sink)
         }
         let slot = findingCells[p].insert(raw)
-        if slot >= 0 { cellContents[p * RecentByteStrings.slotCount + slot] = contents }
-    }
-
-    /// The findings of a known cell again, at this cell: false when they were kept by another sink.
-    @inline(never)
-    private func readmit(_ contents: UnsafePointer<[Diagnostic.Content]>, field index: Int, reader: CSVReader, record: Int,
-                         sink: DiagnosticSink) -> Bool {
-        guard contentsSink == ObjectIdentifier(sink) else { return false }
-        let (line, column) = reader.position(ofField: index)
-        let position = Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index)
-        sink.readmit(contents.pointee, at: position)
-        return true
+        if slot >= 0 {
+            cellContents[p * RecentByteStrings.slotCount + slot] = contents
+            holdsFindings[p] = true
+        }
     }
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
