@@ -101,6 +101,35 @@ import Testing
         #expect(try Linter(options: options).lint(input).report.diagnostics == full)
     }
 
+    /// On a named line, a rule that keeps state across records is asked only for that state
+    /// (`checkUnreported`), and the rules that ignore ordinary records and those that hand findings on by
+    /// their lines are not asked: the findings, the file-level `empty-column` ones included, are a full
+    /// lint's, in one piece and in two parts.
+    @Test func namedLinesKeepTheEmptyColumnCheck() throws {
+        var text = "Primary Email,Name,Organization,Job Title,Site\n"
+        for i in 0..<60 {
+            // Job Title is filled on one record only, a named one late in the file; Site on none.
+            let organization = i == 9 ? "" : "Widget"
+            let name = i % 7 == 3 ? "\"Lee, Ann \(i)\"" : "Ann \(i)"
+            text += "user\(i)@widget.com,\(name),\(organization),\(i == 50 ? "Clerk" : ""),\n"
+        }
+        let input = InputFile.bytes(Array(text.utf8), displayPath: "people.csv")
+        for split in [nil, text.utf8.count / 2] {
+            var options = LintOptions()
+            options.splitOffset = split
+            let full = try Linter(options: options).lint(input).report.diagnostics
+            let emptyColumns = full.filter { $0.rule == RuleDescriptor.emptyColumn.name }.map(\.message)
+            #expect(emptyColumns.count == 1 && emptyColumns[0].hasPrefix("Site "), "split at \(split ?? 0)")
+            #expect(full.contains { $0.rule == RuleDescriptor.emptyValue.name && $0.line == 11 })
+            var unchanged = UnchangedRecords(columns: ["Primary Email", "Name", "Organization", "Job Title", "Site"])
+            let reported = Set(full.map(\.line))
+            for line in 2...61 where !reported.contains(line) { unchanged.lines.insert(line) }
+            #expect(unchanged.contains(line: 52) && unchanged.contains(line: 5))
+            options.unchangedRecords = unchanged
+            #expect(try Linter(options: options).lint(input).report.diagnostics == full, "split at \(split ?? 0)")
+        }
+    }
+
     /// What `fix` reports as remaining is what a fresh lint of the file it wrote reports, on files with many
     /// fixes and many repeated keys: records written as read keep the identifier fingerprints of the input's
     /// lint (`KeyFingerprintLog`), those a fix changed are hashed again, and a repeat may pair either kind.

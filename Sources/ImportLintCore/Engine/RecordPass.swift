@@ -20,15 +20,19 @@ struct RecordPass {
         // Unretained: `rules` keeps every rule alive (see withExtendedLifetime below).
         let everyRecord = rules.filter { !$0.readsOnlyRecordsSpanningLines }
         let unretained = everyRecord.filter(\.checksRecords).map(Unmanaged.passUnretained)
-        let forUnchanged = everyRecord.filter { !$0.judgesRecordAlone && $0.checksRecords }.map(Unmanaged.passUnretained)
+        let forUnchanged = everyRecord.filter { !$0.judgesRecordAlone && $0.checksRecords && $0.readsUnreportedRecords }
         // An ordinary record as wide as the header (nearly every one) is not handed to the rules that
         // could report nothing on it: a call each cost 10 to 30 instructions a record.
         let forOrdinary = everyRecord.filter { $0.checksRecords && !$0.ignoresOrdinaryRecords }.map(Unmanaged.passUnretained)
+        // The same for a record `fix` wrote unchanged from one nothing was reported on, which each rule
+        // left is asked only for what it keeps (`checkUnreported`).
+        let forUnchangedOrdinary = forUnchanged.filter { !$0.ignoresOrdinaryRecords }.map(Unmanaged.passUnretained)
+        let forUnchangedAny = forUnchanged.map(Unmanaged.passUnretained)
         let headerWidth = repeatedHeader.headerWidth
         // Asked only of the few records that span lines: a call per record cost them 30 instructions.
         let spanning = rules.filter(\.readsOnlyRecordsSpanningLines)
         let spanningAll = spanning.map(Unmanaged.passUnretained)
-        let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone }.map(Unmanaged.passUnretained)
+        let spanningForUnchanged = spanning.filter { !$0.judgesRecordAlone && $0.readsUnreportedRecords }.map(Unmanaged.passUnretained)
         let unchanged = unchanged ?? UnchangedRecords(columns: [])
         // Asked once: looking the line up cost a dozen instructions a record of a plain lint.
         let skipsUnchanged = !unchanged.lines.isEmpty
@@ -54,15 +58,25 @@ struct RecordPass {
                 lastLine = reader.line
                 // Two loops, not one over a chosen array: assigning either array retained it at every record.
                 let spansLines = reader.endLine > reader.line
+                // On one line: no rule for records spanning lines. Asked in each branch: asked once before
+                // them, it cost a plain lint about 5 instructions a record.
+                @inline(__always) func ordinary() -> Bool { reader.isOrdinary && reader.fieldCount == headerWidth }
                 if skipsUnchanged && unchanged.contains(line: reader.line) {
-                    for rule in forUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-                    if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
+                    if ordinary() {
+                        for rule in forUnchangedOrdinary { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
+                    } else {
+                        for rule in forUnchangedAny { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
+                        if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } } }
+                    }
                 } else if let carrying, carried.lines.contains(reader.line),
                           let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
-                    carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
-                    if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
-                } else if reader.isOrdinary && reader.fieldCount == headerWidth {
-                    // On one line: no rule for records spanning lines.
+                    if ordinary() {
+                        carrying.run(carrying.ordinarySteps, record, reader: reader, number: records, sink: sink)
+                    } else {
+                        carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
+                        if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
+                    }
+                } else if ordinary() {
                     for rule in forOrdinary { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
                 } else {
                     for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }

@@ -45,6 +45,14 @@ public class RecordRule {
     /// it keeps nothing across records: `fix`'s lint of its own output skips it on records written
     /// unchanged from records nothing was reported on (`UnchangedRecords`).
     var judgesRecordAlone: Bool { false }
+    /// What the rule does with a record that `fix`'s lint of its output reads unchanged from a record
+    /// nothing was reported on (`UnchangedRecords.lines`): `check` unless the rule overrides it. A rule
+    /// whose findings on a record rest on that record's cells alone finds nothing there again, and only
+    /// keeps what it keeps across records.
+    func checkUnreported(_ reader: CSVReader, record: Int, sink: DiagnosticSink) { check(reader, record: record, sink: sink) }
+    /// False when such a record leaves the rule nothing to report or keep (a rule that hands on findings
+    /// by their records' lines has none there): the pass does not hand it those records.
+    var readsUnreportedRecords: Bool { true }
     /// False for a rule without a `check` of its own (it reads the header only): the pass then leaves it
     /// out of the calls made at every record.
     var checksRecords: Bool { true }

@@ -99,6 +99,9 @@ final class CarryTurns {
     /// Steps for every record, and then for those that span lines (`readsOnlyRecordsSpanningLines`).
     let steps: [Step]
     let spanningSteps: [Step]
+    /// `steps` without the rules that ignore ordinary records (`RecordRule.ignoresOrdinaryRecords`), for an
+    /// ordinary record as wide as the header: the same turns, less the calls that could report nothing.
+    let ordinarySteps: [Step]
     let carried: CarriedFindings
     /// The run each code's rules report it in, or `regenerated`; codes no run or several runs report are not in it.
     private let byCode: [String: Int8]
@@ -142,6 +145,10 @@ final class CarryTurns {
         for code in ambiguous { byCode[code] = nil }
         self.steps = steps
         self.spanningSteps = spanningSteps
+        ordinarySteps = steps.filter { step in
+            guard case .rule(let rule) = step else { return true }
+            return !rule._withUnsafeGuaranteedRef(\.ignoresOrdinaryRecords)
+        }
         self.carried = carried
         self.byCode = byCode
         turns = [Int8](repeating: Self.unknown, count: carried.findings.count)

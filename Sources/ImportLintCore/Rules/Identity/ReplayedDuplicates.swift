@@ -125,6 +125,9 @@ final class ReplayedDuplicatesRule: RecordRule {
     /// Each part's rule hands on the findings of the records it reads, by their lines.
     override var splitting: Splitting { .stateless }
 
+    /// A record nothing was reported on has no duplicate finding to hand on.
+    override var readsUnreportedRecords: Bool { false }
+
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         replay.place(reader, record: record) { sink.readmit($0) }
     }

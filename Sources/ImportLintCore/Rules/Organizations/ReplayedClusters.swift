@@ -20,6 +20,9 @@ final class ReplayedClustersRule: RecordRule {
     /// Each part's rule places the findings of the records it reads; the earlier part's takes the later's.
     override var splitting: Splitting { .merges }
 
+    /// A record nothing was reported on has no cluster finding to hand on.
+    override var readsUnreportedRecords: Bool { false }
+
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         replay.place(reader, record: record) { placed.append($0) }
     }
