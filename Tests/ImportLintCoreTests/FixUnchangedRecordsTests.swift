@@ -102,9 +102,9 @@ import Testing
     }
 
     /// On a named line, a rule that keeps state across records is asked only for that state
-    /// (`checkUnreported`), and the rules that ignore ordinary records and those that hand findings on by
-    /// their lines are not asked: the findings, the file-level `empty-column` ones included, are a full
-    /// lint's, in one piece and in two parts.
+    /// (`checkUnreported`), and the rules that ignore ordinary records are not asked: the findings, the
+    /// file-level `empty-column` ones included, are a full lint's, in one piece and in two parts. (The
+    /// replayed duplicate and cluster rules, also not asked there, are compared by FixReplayed*Tests.)
     @Test func namedLinesKeepTheEmptyColumnCheck() throws {
         var text = "Primary Email,Name,Organization,Job Title,Site\n"
         for i in 0..<60 {

@@ -128,7 +128,8 @@ final class DuplicateKeyVerifier {
             guard let runKeys = try? run.get() else { return }
             firstKeys.merge(runKeys) { first, _ in first }
         }
-        // Sized for every candidate at once: growing them rehashed each (a third of this loop's cost).
+        // The tables every candidate enters are sized at once: growing them rehashed each (a third of
+        // this loop's cost).
         var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
         revisions.reserveCapacity(candidates.count)
         // Repeats of one first row, in reading order: a collision's own repeats point at it instead.
@@ -138,7 +139,6 @@ final class DuplicateKeyVerifier {
         // still loses the values written in between, so it is no copy (the import applies rows in order).
         struct Repeated: Hashable { let first: Wanted; let bytes: [UInt8] }
         var varied: Set<Repeated> = []
-        varied.reserveCapacity(candidates.count)
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
@@ -221,6 +221,8 @@ final class DuplicateKeyVerifier {
     /// Calls `body` with the reader on each record that starts on one of `lines` (ascending, each once), all
     /// through one reader.
     func readRecords(atLines lines: ArraySlice<Int>, _ body: (CSVReader) -> Void) throws {
+        // A line given twice would hand its record on twice, and its findings with it.
+        assert(zip(lines, lines.dropFirst()).allSatisfy { $0 < $1 }, "lines must ascend, each once")
         guard let entries = try context.input.entries(context.encoding) else { return try readSequentially(Set(lines), body) }
         let columnNames = context.bindings.map { $0?.name }
         var reader: CSVReader?
