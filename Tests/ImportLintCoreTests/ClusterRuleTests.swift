@@ -54,6 +54,28 @@ import Testing
         #expect(members?.first { $0.value == "WIDGET USA" }?.count == variants)
         #expect(members?.first { $0.value == "Widget USA" }?.count == canonical)
     }
+
+    /// Two spellings with as many rows each and neither better formed: the choice between them is a coin,
+    /// so the finding says the file cannot tell which one the target knows (its fix stays unsafe), and a
+    /// less common third spelling is still called a variant.
+    @Test func tiedSpellingsAreNotCalledVariantsOfEachOther() throws {
+        let text = """
+            Primary Email,Name,Organization
+            a@gdi.com,A,Graphic Design Institute Brazil
+            b@gdi.com,B,Graphic Design Institute BR
+            c@gdi.com,C,Graphic Design Institute Brazil
+            d@gdi.com,D,Graphic Design Institute BR
+            e@gdi.com,E,GRAPHIC DESIGN INSTITUTE BR
+
+            """
+        let report = try Linter(options: LintOptions(selection: RuleSelection(select: ["ORG"])))
+            .lint(.bytes(Array(text.utf8), displayPath: "people.csv")).report
+        let found = report.diagnostics.filter { $0.rule == "organization-variants" }
+        #expect(found.map(\.line) == [2, 4, 6])
+        #expect(found.prefix(2).allSatisfy { $0.message.contains("as common as each other") && $0.message.contains("cannot tell") })
+        #expect(found.last?.message.contains("is a variant of 'Graphic Design Institute BR'") == true)
+        #expect(found.allSatisfy { $0.fix?.applicability == .unsafe })
+    }
 }
 
 @Suite struct ValueRulesRuleTests {

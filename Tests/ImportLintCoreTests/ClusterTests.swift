@@ -110,6 +110,9 @@ import Testing
         let b = c.cluster([("WIDGET GERMANY", 2), ("Widget Germany", 2), ("widget  germany", 2)])
         #expect(b.first?.canonical == "Widget Germany")
         #expect(b.first?.source == .wellFormed)
+        let tied = c.cluster([("Graphic Design Institute Brazil", 2), ("Graphic Design Institute BR", 2)])
+        #expect(tied.first?.canonical == "Graphic Design Institute BR")
+        #expect(tied.first?.source == .tie)
     }
 
     @Test func reviewedMapping() {

@@ -9,6 +9,9 @@ public enum CanonicalSource: String, Sendable, Codable, Equatable {
     /// No single most frequent member: the best-formed spelling (proper case, single spaces,
     /// conventional legal suffix).
     case wellFormed
+    /// No single most frequent member and none better formed: the first in code-point order, a choice
+    /// the file cannot make (which spelling the target knows is not in it).
+    case tie
 }
 
 /// Spellings of one value and the spelling they should all use.

@@ -259,16 +259,19 @@ public struct ValueClusterer: Sendable {
             if top.count == 1 {
                 canonical = top[0]; source = .frequency
             } else {
-                canonical = top.max { a, b in
+                // nil when only code-point order tells the two apart.
+                func better(_ a: Int, than b: Int) -> Bool? {
                     let sa = WellFormedness.score(entries[a].value, hasLegalForm: entries[a].name.legalForm != nil)
                     let sb = WellFormedness.score(entries[b].value, hasLegalForm: entries[b].name.legalForm != nil)
-                    if sa != sb { return sa < sb }
+                    if sa != sb { return sa > sb }
                     // "München" over its transliteration "Muenchen": the letters it was written with.
-                    if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return false }
-                    if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return true }
-                    return entries[a].value > entries[b].value
-                }!
-                source = .wellFormed
+                    if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return true }
+                    if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return false }
+                    return nil
+                }
+                canonical = top.max { a, b in better(b, than: a) ?? (entries[a].value > entries[b].value) }!
+                let chosen = canonical
+                source = top.contains { $0 != chosen && better(chosen, than: $0) == nil } ? .tie : .wellFormed
             }
         }
         let c = entries[canonical]

@@ -263,7 +263,7 @@ final class ClusterRule: RecordRule {
             // The names clustering normalized, which the findings' wording compares again.
             var names: [String: NormalizedName] = [:]
             let clusters = context.options.clusterings?.clusters(of: values, by: clusterer, names: &names) ?? clusterer.cluster(values, names: &names)
-            var canonicalOf: [String: (canonical: String, safe: Bool)] = [:]
+            var canonicalOf: [String: ClusterTarget] = [:]
             for cluster in clusters {
                 settled.clusters.append(cluster.reportCluster(field: column.name) { value in
                     (byValue[value]?.occurrences.prefix(Self.keptOccurrences).map { Int($0.line) }) ?? []
@@ -271,7 +271,11 @@ final class ClusterRule: RecordRule {
                 // The rule: a canonical chosen by frequency is a guess; only the known list or a
                 // reviewed mapping makes the rewrite safe.
                 let safe = cluster.source == .known || cluster.source == .mapping
-                for member in cluster.variants { canonicalOf[member.value] = (cluster.canonical, safe) }
+                let canonicalCount = cluster.members.first { $0.value == cluster.canonical }?.count
+                for member in cluster.variants {
+                    canonicalOf[member.value] = ClusterTarget(canonical: cluster.canonical, safe: safe,
+                                                              tied: cluster.source == .tie && member.count == canonicalCount)
+                }
             }
             var inPlace: [(finding: Finding, rows: [Occurrence])] = []
             var later: [Int: Finding] = [:]
@@ -310,7 +314,15 @@ final class ClusterRule: RecordRule {
         }
     }
 
-    private func variantFinding(_ value: Distinct, column: Column, target: (canonical: String, safe: Bool)?,
+    /// The spelling a variant is rewritten to, whether that needs no review, and whether the choice was a
+    /// tie the file cannot break.
+    private struct ClusterTarget {
+        var canonical: String
+        var safe: Bool
+        var tied: Bool
+    }
+
+    private func variantFinding(_ value: Distinct, column: Column, target: ClusterTarget?,
                                 names: inout [String: NormalizedName]) -> Finding? {
         guard let target else { return nil }
         let rows = value.count == 1 ? "1 row spells" : "\(value.count) rows spell"
@@ -318,6 +330,8 @@ final class ClusterRule: RecordRule {
         // with a qualifier after a comma ('Widget North America, Information Technology').
         let message = !target.safe && clusterer.differByAppendedCity(value.value, target.canonical, names: &names)
             ? "\(column.name) '\(value.value)' and '\(target.canonical)' differ by an appended city: the same organization, or a branch with an organization of its own (\(rows) it this way)"
+            : target.tied
+            ? "\(column.name) '\(value.value)' and '\(target.canonical)' look like spellings of one name and are as common as each other (\(rows) it this way): the file cannot tell which one the target knows"
             : "\(column.name) '\(value.value)' is a variant of '\(target.canonical)' (\(rows) it this way)"
         return Finding(rule: .organizationVariants,
                        message: message,
@@ -328,7 +342,7 @@ final class ClusterRule: RecordRule {
     /// With a known-organizations list, every value outside it is reported; its cluster's known canonical,
     /// or the single known name it is a variant of, is a safe fix. In `Name @account` (an organization
     /// of another 4me account) the name is compared and the account kept.
-    private func unknownFinding(_ value: Distinct, column: Column, canonical: (canonical: String, safe: Bool)?, lostLetters: Bool) -> Finding? {
+    private func unknownFinding(_ value: Distinct, column: Column, canonical: ClusterTarget?, lostLetters: Bool) -> Finding? {
         let (name, account) = KnownOrganizations.splitAccount(value.value)
         let match = clusterer.matchKnown(name)
         if match.isKnown { return nil }
