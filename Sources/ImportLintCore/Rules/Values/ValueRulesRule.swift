@@ -315,11 +315,11 @@ final class ValueRulesRule: RecordRule {
             let ascii = allPlain || asciiSpans.contains(slot)
             var plain = ascii ? plainIfASCII : plainIfNot
             if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
-            // A plain cell with an unmarked first byte and nothing to trim, in an address or name column: the
-            // verdict `judge` reaches when the byte-level accept takes it (the cell was not settled above, so
-            // it is validated), without screening or trimming it.
-            // A first byte marked only as a placeholder's ('Nadia', 'tom@…') leaves the cell to the same
-            // accept once it is not one: `judge` would find it neither screened nor starting like a formula.
+            // A plain cell with nothing to trim, in an address or name column, gets the byte-level accept here,
+            // the verdict `judge` reaches when it takes the cell (not settled above, so it is validated):
+            // with an unmarked first byte at once; with one marked only as a placeholder's ('Nadia', 'tom@…')
+            // once it is not one (`judge` would find it neither screened nor starting like a formula); an
+            // accented Latin name once found as plain as an ASCII one (below).
             var asked = marks
             if plan.pointee.quickAccepts && marks & Self.formulaStart == 0 && !Self.hasBlankEdge(raw) {
                 // Accented Latin letters ('José García') leave a name as plain as an ASCII one, as `judge`
