@@ -100,7 +100,8 @@ struct ClustersCommand: ParsableCommand {
     }
 
     private static func text(_ cluster: Cluster) -> String {
-        var lines = ["\(TerminalText.path(cluster.field)): '\(TerminalText.escape(cluster.canonical))'"]
+        let tie = cluster.tie == true ? " (a tie: no spelling is more common or better formed; choose the canonical)" : ""
+        var lines = ["\(TerminalText.path(cluster.field)): '\(TerminalText.escape(cluster.canonical))'\(tie)"]
         for member in cluster.members {
             let mark = member.value == cluster.canonical ? "=" : "←"
             let shown = member.lines.prefix(5).map(String.init).joined(separator: ", ")

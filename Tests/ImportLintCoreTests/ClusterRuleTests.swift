@@ -75,6 +75,17 @@ import Testing
         #expect(found.prefix(2).allSatisfy { $0.message.contains("as common as each other") && $0.message.contains("cannot tell") })
         #expect(found.last?.message.contains("is a variant of 'Graphic Design Institute BR'") == true)
         #expect(found.allSatisfy { $0.fix?.applicability == .unsafe })
+        // The report's cluster says it was a tie; a mapping written from it keeps the guess commented out.
+        let cluster = try #require(report.clusters?.first)
+        #expect(cluster.tie == true)
+        let json = try JSONReporter.render(Report(files: [report]))
+        #expect(json.contains("\"tie\" : true"))
+        let mapping = ValueMapping.render([cluster])
+        #expect(mapping.contains("#Graphic Design Institute Brazil\tGraphic Design Institute BR"))
+        #expect(try ValueMapping.parse(mapping, path: "m.tsv").isEmpty)
+        var decided = cluster
+        decided.tie = nil
+        #expect(try ValueMapping.parse(ValueMapping.render([decided]), path: "m.tsv").count == 2)
     }
 }
 

@@ -36,7 +36,8 @@ public struct ValueCluster: Sendable, Equatable {
     /// The report's shape, with occurrence lines supplied by the caller.
     public func reportCluster(field: String, lines: (String) -> [Int]) -> Cluster {
         Cluster(field: field, canonical: canonical,
-                members: members.map { ClusterMember(value: $0.value, count: $0.count, lines: lines($0.value)) })
+                members: members.map { ClusterMember(value: $0.value, count: $0.count, lines: lines($0.value)) },
+                tie: source == .tie ? true : nil)
     }
 }
 

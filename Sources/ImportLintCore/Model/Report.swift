@@ -16,11 +16,15 @@ public struct Cluster: Codable, Sendable, Equatable {
     public var field: String
     public var canonical: String
     public var members: [ClusterMember]
+    /// True when no spelling was more common or better formed than another (`CanonicalSource.tie`):
+    /// `canonical` is then only the first in code-point order, for a reviewer to choose. Absent otherwise.
+    public var tie: Bool?
 
-    public init(field: String, canonical: String, members: [ClusterMember]) {
+    public init(field: String, canonical: String, members: [ClusterMember], tie: Bool? = nil) {
         self.field = field
         self.canonical = canonical
         self.members = members
+        self.tie = tie
     }
 }
 

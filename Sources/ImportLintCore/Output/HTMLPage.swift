@@ -241,9 +241,12 @@ enum HTMLPage {
           document.getElementById('next-page').disabled = view.page >= pages - 1;
         }
 
-        // Organization review: every member starts accepted; the mapping lists each accepted member that
-        // differs from its cluster's canonical spelling, as `importlint clusters --write-mapping` does.
-        const reviews = data.clusters.map(cluster => ({ cluster, canonical: cluster.canonical, rejected: new Set() }));
+        // Organization review: every member starts accepted, but for a tie (no spelling more common or better
+        // formed: the canonical is a coin toss), whose members start rejected; the mapping lists each
+        // accepted member that differs from its cluster's canonical spelling, as `importlint clusters
+        // --write-mapping` does.
+        const reviews = data.clusters.map(cluster => ({ cluster, canonical: cluster.canonical,
+          rejected: new Set(cluster.tie ? cluster.members.map((_, i) => i) : []) }));
         let mappingURL = null;
 
         const validCanonical = text => text !== '' && !/[\t\r\n]/.test(text);
@@ -265,7 +268,8 @@ enum HTMLPage {
           canonical.value = review.canonical;
           const body = el('tbody');
           const box = el('div', { class: 'cluster', 'data-cluster': String(index) },
-            el('p', {}, `${data.files[cluster.file].path}, ${cluster.field}: canonical `, canonical),
+            el('p', {}, `${data.files[cluster.file].path}, ${cluster.field}: canonical `, canonical,
+              cluster.tie ? ' (a tie: no spelling is more common or better formed; choose the canonical, then accept)' : ''),
             el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Spelling'), el('th', { class: 'num' }, 'Count'),
               el('th', {}, 'Sample lines'), el('th', {}, 'Decision'))), body));
           const drawMembers = () => body.replaceChildren(...cluster.members.map((member, i) => {

@@ -95,6 +95,7 @@ public struct HTMLReporter: Reporter {
                 json.string(cluster.field)
                 json.raw(",\"canonical\":")
                 json.string(cluster.canonical)
+                if cluster.tie == true { json.raw(",\"tie\":true") }
                 json.raw(",\"members\":[")
                 for (j, member) in cluster.members.enumerated() {
                     json.raw(j == 0 ? "" : ",")

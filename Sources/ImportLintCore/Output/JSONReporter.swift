@@ -106,6 +106,7 @@ public struct JSONReporter: Reporter {
                     }
                 }
             }
+            if c.tie == true { o.field("tie") { $0.bool(true) } }
         }
     }
 }
