@@ -100,7 +100,7 @@ struct ClustersCommand: ParsableCommand {
     }
 
     private static func text(_ cluster: Cluster) -> String {
-        let tie = cluster.tie == true ? " (a tie: no spelling is more common or better formed; choose the canonical)" : ""
+        let tie = cluster.tie == true ? " (\(Cluster.tieNote))" : ""
         var lines = ["\(TerminalText.path(cluster.field)): '\(TerminalText.escape(cluster.canonical))'\(tie)"]
         for member in cluster.members {
             let mark = member.value == cluster.canonical ? "=" : "←"

@@ -29,12 +29,10 @@ public enum ValueMapping {
         for cluster in clusters {
             // A tie's canonical is a coin toss: its rows are written commented out, so that a mapping saved
             // unedited does not turn the guess into a reviewed (safe) rewrite.
-            let mark = cluster.tie == true ? "#" : ""
-            if cluster.tie == true {
-                out += "# '\(cluster.canonical)': a tie, no spelling is more common or better formed; choose the canonical, then remove the '#' of its rows\n"
-            }
+            let tied = cluster.tie == true
+            if tied { out += "# '\(cluster.canonical)': \(Cluster.tieNote), then remove the '#' of its rows\n" }
             for member in cluster.members where member.value != cluster.canonical {
-                out += "\(mark)\(member.value)\t\(cluster.canonical)\n"
+                out += "\(tied ? "#" : "")\(member.value)\t\(cluster.canonical)\n"
             }
         }
         return out

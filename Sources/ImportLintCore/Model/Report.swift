@@ -19,6 +19,8 @@ public struct Cluster: Codable, Sendable, Equatable {
     /// True when no spelling was more common or better formed than another (`CanonicalSource.tie`):
     /// `canonical` is then only the first in code-point order, for a reviewer to choose. Absent otherwise.
     public var tie: Bool?
+    /// What a tie asks of a reviewer, wherever a cluster is shown for review (`clusters`, a mapping file).
+    public static let tieNote = "a tie: no spelling is more common or better formed; choose the canonical"
 
     public init(field: String, canonical: String, members: [ClusterMember], tie: Bool? = nil) {
         self.field = field
