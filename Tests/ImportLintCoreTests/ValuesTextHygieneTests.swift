@@ -169,6 +169,17 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(finding("\u{91C}\u{93C}\u{948}\u{928}\u{92C}", "TXT003") == nil)
     }
 
+    /// Greek typed on a polytonic keyboard has oxia (U+1F79 'ό'), which NFC replaces by its twin with tonos
+    /// (U+03CC); the Ohm sign is Greek Omega. No mark is out of order: the finding names the character.
+    @Test func notNFCNamesACharacterWithACanonicalTwin() {
+        let greek = finding("\u{3A0}\u{3B1}\u{3C0}\u{3B1}\u{3B4}\u{1F79}\u{3C0}\u{3BF}\u{3C5}\u{3BB}\u{3BF}\u{3C2}", "TXT003")
+        #expect(greek?.fix?.replacement == "Παπαδόπουλος")
+        #expect(greek?.message.contains("U+1F79 'ό' (GREEK SMALL LETTER OMICRON WITH OXIA), which NFC replaces by U+03CC 'ό' (GREEK SMALL LETTER OMICRON WITH TONOS)") == true)
+        #expect(greek?.message.contains("another order") == false)
+        let ohm = finding("\u{2126} Engineer", "TXT003")
+        #expect(ohm?.message.contains("U+2126 'Ω' (OHM SIGN), which NFC replaces by U+03A9") == true)
+    }
+
     /// A CJK compatibility ideograph (U+F9E1, KS X 1001's duplicate of 李 for a Korean reading) is correct
     /// as written: NFC would make it U+674E. Neither the finding nor the fixer's own normalization touches
     /// it; a decomposed accent beside it is still composed.

@@ -282,6 +282,23 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(codes("+1 713 441 8299", context(.phone, region: "US", sms: true)).isEmpty)
         #expect(ValueValidation.e164("+1 (713) 441 8299", defaultRegion: nil) == "+17134418299")
     }
+
+    /// Most of the world dials 00 before a country code; without a region, or in the US (011), libphonenumber
+    /// reads '0044 …' as a number without one. The finding names the '+' form, valid, as an unsafe fix.
+    @Test func internationalPrefixZeroZero() {
+        for (v, region, plus) in [("0044 20 7946 0958", nil, "+44 20 7946 0958"), ("0049 30 901820", "US", "+49 30 901820"),
+                                  ("00 33 6 12 34 56 78", nil, "+33 6 12 34 56 78"), ("001 201-555-0123", "US", "+1 201-555-0123")] {
+            let f = check(v, context(.phone, region: region)).first
+            #expect(f?.message.contains("starts with 00, the international call prefix") == true, "\(v)")
+            #expect(f?.message.contains("has no country code") == false, "\(v)")
+            #expect(f?.fix?.replacement == plus, "\(v)")
+            #expect(f?.fix?.applicability == .unsafe, "\(v)")
+            #expect(f?.severity == .warning, "\(v)")
+        }
+        // Where 00 is the prefix, libphonenumber reads the number itself; '00' before no valid number stays unexplained.
+        #expect(codes("0044 20 7946 0958", context(.phone, region: "DE")).isEmpty)
+        #expect(check("0012 345", context(.phone)).first?.message.contains("starts with 00") == false)
+    }
 }
 
 @Suite struct ValuesCountryTests {

@@ -149,8 +149,9 @@ public enum TextHygiene {
     }
 
     /// Why `value` is not NFC: letters and accents stored apart, a letter stored whole that NFC stores apart,
-    /// or (the same characters) combining marks in another order than NFC's, as Hebrew and Arabic keyboards
-    /// type a dagesh or shadda before the vowel.
+    /// a character that NFC replaces by its one canonical twin (Greek letters with oxia from polytonic
+    /// keyboards, the Ohm and Kelvin signs), or (the same characters) combining marks in another order than
+    /// NFC's, as Hebrew and Arabic keyboards type a dagesh or shadda before the vowel.
     static func notNFCMessage(_ value: String, normalized: String) -> String {
         // NFC splits a few letters stored as one character (Devanagari's nukta letters, U+0958...U+095F).
         if normalized.unicodeScalars.count > value.unicodeScalars.count {
@@ -163,7 +164,19 @@ public enum TextHygiene {
             }
             return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
         }
+        if let twin = value.unicodeScalars.first(where: { ICUBridge.nfc(String($0)) != nil }),
+           let replacement = ICUBridge.nfc(String(twin))?.unicodeScalars.first {
+            let polytonic = (0x1F00...0x1FFF).contains(twin.value) ? " (as a Greek polytonic keyboard types oxia for tonos)" : ""
+            return "'\(value)' is not in Unicode NFC: it holds \(described(twin)), which NFC replaces by \(described(replacement)), the same character to Unicode\(polytonic); it looks the same but will not match the same text typed normally"
+        }
         return "'\(value)' is not in Unicode NFC: its combining marks are in another order than NFC puts them in (as some keyboards type a dagesh or shadda before the vowel); it looks the same but will not match the same text stored in NFC"
+    }
+
+    /// "U+1F79 'ό' (GREEK SMALL LETTER OMICRON WITH OXIA)".
+    private static func described(_ scalar: Unicode.Scalar) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        let name = scalar.properties.name.map { " (\($0))" } ?? ""
+        return "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) '\(scalar)'\(name)"
     }
 
     /// Hangul Jamo and its extensions A and B: the parts NFD splits a Korean syllable into.

@@ -23,6 +23,11 @@ enum PhoneRule {
         if info.parseError != 0 || !info.isValid, let joined = JoinedNumbers(value) {
             return [ValueFinding(.invalidPhone, "'\(value)' holds \(joined.count) phone numbers joined by \(joined.separator), as a multi-valued directory attribute (otherTelephone, otherMobile) is exported; \(context.column.name) takes one number: keep the one meant")]
         }
+        // '0044 …' is read as a national number where 00 is not the international prefix (no region, US).
+        if info.parseError == 1 && region == nil || info.countryCodeSource == 20 && !info.isValid,
+           let international = InternationalPrefixNumber(value) {
+            return [international.finding(target: context.target.name)]
+        }
         switch info.parseError {
         case 0: break
         case 1 where region == nil:
@@ -108,6 +113,32 @@ extension RuleDescriptor {
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")
+}
+
+/// A number written with 00, the international call prefix of most countries ('0044 20 7946 0958'), that is
+/// valid with '+' for it. libphonenumber strips 00 only in a default region that dials it, so without a
+/// region, or in one that dials 011 (US), the number reads as one without a country code. The fix is a
+/// guess: 00 is also the start of carrier prefixes (Korea's 001, 002), and the import stores the text.
+struct InternationalPrefixNumber {
+    let value: String
+    let international: String
+
+    init?(_ value: String) {
+        let trimmed = value.trimmingWhitespace()
+        guard trimmed.hasPrefix("00"), !trimmed.hasPrefix("000") else { return nil }
+        let candidate = "+" + trimmed.dropFirst(2).drop { $0 == " " || $0 == "-" || $0 == "." }
+        let info = ICUBridge.phone(candidate, defaultRegion: nil)
+        guard info.parseError == 0, info.isValid else { return nil }
+        self.value = value
+        international = candidate
+    }
+
+    func finding(target: String) -> ValueFinding {
+        ValueFinding(
+            .invalidPhone,
+            "'\(value)' starts with 00, the international call prefix of most countries (not of North America, which dials 011); with '+' for it, '\(international)' is a valid number; how \(target) reads 00 is not documented",
+            fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .warning)
+    }
 }
 
 /// Several phone numbers in one cell, as Export-Csv writes a multi-valued attribute joined: parts split at
