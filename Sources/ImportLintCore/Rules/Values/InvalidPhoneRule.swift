@@ -109,7 +109,9 @@ extension RuleDescriptor {
             country code, never reaches the person, and a fixed-line number in an SMS column silently drops \
             every notification. Valid numbers in any common format are accepted. A valid number typed in \
             another script's digits (Arabic-Indic, Persian, fullwidth) is a warning with a safe fix to ASCII \
-            digits: libphonenumber reads them, but whether the import does is not documented.
+            digits: libphonenumber reads them, but whether the import does is not documented. A number \
+            written after 00, the international call prefix of most countries ('0044 20 7946 0958'), is a \
+            warning naming its '+' form when that is valid, as an unsafe fix (00 also starts carrier prefixes).
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")
