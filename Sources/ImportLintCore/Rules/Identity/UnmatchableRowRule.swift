@@ -15,7 +15,10 @@ final class UnmatchableRowRule: RecordRule {
         let readable = { (column: String) in HeaderColumnsRule.readable(column, context: context) }
         let absent = profile.columns.filter { $0.required && !readable($0.name) }.map(\.name)
         guard !absent.isEmpty, profile.updateKeys.contains(where: { $0.allSatisfy(readable) }) else { return nil }
-        let present = profile.identifiers.map(\.columns).filter { $0.allSatisfy(readable) && context.indices(of: $0) != nil }
+        // An update key need not be an identifier (a user's profile may update by Employee ID alone).
+        var candidates = profile.identifiers.map(\.columns)
+        for key in profile.updateKeys where !candidates.contains(key) { candidates.append(key) }
+        let present = candidates.filter { $0.allSatisfy(readable) && context.indices(of: $0) != nil }
         keys = present.compactMap(context.indices(of:))
         guard !keys.isEmpty else { return nil }
         let target = profile.target ?? .neutral
