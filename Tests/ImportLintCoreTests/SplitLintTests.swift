@@ -154,7 +154,7 @@ import Testing
     @Test func mostCutsAreMerged() throws {
         var merged: [String: Int] = [:]
         var tried = 0
-        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line"] {
+        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line", "missing-value"] {
             for fixture in Self.cases where fixture.rule == rule {
                 let options = try FixtureTests.options(fixture)
                 // Every other cut: the comparison itself is `everyCutGivesTheOnePieceReport`'s.
@@ -166,7 +166,7 @@ import Testing
                 }
             }
         }
-        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line"] {
+        for rule in ["duplicate-identifier", "organization-variants", "empty-column", "dropped-leading-zero", "invalid-utf8", "blank-line", "missing-value"] {
             #expect((merged[rule] ?? 0) > 0, "no cut of a \(rule) fixture was merged")
         }
         #expect(merged.values.reduce(0, +) * 2 > tried, "\(merged) of \(tried) cuts merged")

@@ -5150,8 +5150,9 @@ ZW
 # checked 2026-12 against the project's reference copy (shared/reference/rails-time-zones.tsv).
 # 152 names; Rails 7.0-8.0 have the same names without Asuncion. 4me does not publish its Rails version.
 # Rails' unreleased main adds 'Alberta' and 'Pacific Time (Canada)': not listed, so never a fix target.
+# A third column 'rails-8.1' marks a name only the newest released Rails has: a fix to it is a guess.
 # Where the IANA id behind a name changed between releases, both rows are kept (Kyiv, Rangoon, Greenland).
-# name	iana
+# name	iana	(since)
 Abu Dhabi	Asia/Muscat
 Adelaide	Australia/Adelaide
 Alaska	America/Juneau
@@ -5160,7 +5161,7 @@ American Samoa	Pacific/Pago_Pago
 Amsterdam	Europe/Amsterdam
 Arizona	America/Phoenix
 Astana	Asia/Almaty
-Asuncion	America/Asuncion
+Asuncion	America/Asuncion	rails-8.1
 Athens	Europe/Athens
 Atlantic Time (Canada)	America/Halifax
 Auckland	Pacific/Auckland

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let legacyEncoding = RuleDescriptor(
         code: "ENC002", name: "legacy-encoding", severity: .error, fix: .sometimes,
         summary: "The file is in a legacy code page (Windows-1252, 1251, Shift_JIS, DOS 850, ...) or UTF-32, not UTF-8",
-        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and The Receptionist only UTF-8, so the import fails on the first non-ASCII letter. importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1257 and 874, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. Windows-1258 stores Vietnamese tone marks after their letters; they are read joined to them (NFC, canonically the same text), as the transcode writes them. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe. It is an error unless the profile's `accepts: encodings:` lists the charset (then info).",
+        explanation: "Windows PowerShell's Set-Content and Excel's \"CSV\" write the ANSI code page of the machine, console tools the DOS code page; 4me reads only UTF-8 or UTF-16LE and aborts the import at the first non-ASCII letter, keeping the rows before it; The Receptionist reads only UTF-8 and reports an invalid UTF-8 byte sequence (what it imports then is not documented). importlint decodes the non-ASCII lines with every code page directory exports come in (Windows 1250-1257 and 874, ISO-8859-1/2/5/7/9/15, DOS 437/850/852/866, Mac Roman, KOI8-R, Shift_JIS, GBK, Big5, EUC-KR), names the one whose reading is real text, decodes the file with it and lints the rest. The transcode fix is safe only when that reading wins clearly (code pages that decode the file identically count as one answer); otherwise the message names the candidates and the fix is unsafe: give the code page with --input-encoding. Windows-1258 stores Vietnamese tone marks after their letters; they are read joined to them (NFC, canonically the same text), as the transcode writes them. A UTF-32 file (by its byte-order mark) is decoded and its transcode is safe. It is an error unless the profile's `accepts: encodings:` lists the charset (then info).",
         triggeringExample: "Name,City\nRen\\xE9e Lef\\xE8vre,Z\\xFCrich\nJos\\xE9 Mu\\xF1oz,M\\xE1laga\nFran\\xE7oise B\\xE9ranger,Orl\\xE9ans\n",
         cleanExample: "Name,City\nRenée Lefèvre,Zürich\nJosé Muñoz,Málaga\nFrançoise Béranger,Orléans\n")
     public static let utf16Encoding = RuleDescriptor(
@@ -52,8 +52,10 @@ final class FileEncodingRule: RecordRule {
             sink.file(.legacyEncoding, message: "File is \(name) (by its byte-order mark); decoded and linted\(verdictText)",
                       fix: Fix(.safe, "Transcode from \(name) to UTF-8", .transcodeToUTF8(from: name)), severity: verdict?.severity)
         case .legacy(let legacy):
-            let consequence = verdict.map { "; \($0.clause)" } ?? ", but the import rejects it"
-            sink.file(.legacyEncoding, line: max(1, legacy.firstNonASCIILine), message: legacy.findingMessage(consequence: consequence),
+            let line = max(1, legacy.firstNonASCIILine)
+            let consequence = EncodingVerdict.judge(encoding.name, profile: profile, firstBadLine: line).map { "; \($0.clause)" }
+                ?? ", but the import rejects it"
+            sink.file(.legacyEncoding, line: line, message: legacy.findingMessage(consequence: consequence),
                       fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)),
                       severity: verdict?.severity)
         }

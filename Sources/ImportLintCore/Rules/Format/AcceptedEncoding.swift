@@ -5,12 +5,20 @@ struct EncodingVerdict: Equatable {
     var clause: String
 
     /// nil when the profile does not list encodings (or there is none): the rule's own severity holds.
-    static func judge(_ encodingName: String, profile: Profile?) -> EncodingVerdict? {
+    /// `firstBadLine`: the line where the target reading the bytes as UTF-8 first meets a byte that is not
+    /// (a legacy code page's first non-ASCII line): what the target documents it does there is said
+    /// (4me aborts the import there and keeps the rows before it), not that the whole import fails.
+    static func judge(_ encodingName: String, profile: Profile?, firstBadLine: Int? = nil) -> EncodingVerdict? {
         guard let profile, let accepted = profile.accepts?.encodings, !accepted.isEmpty else { return nil }
         let target = profile.target.name
         if profile.accepts?.acceptsEncoding(encodingName) == true {
             return EncodingVerdict(severity: .info, clause: "\(target) reads \(encodingName), but most other tools expect UTF-8")
         }
-        return EncodingVerdict(severity: .error, clause: "\(target) reads only \(accepted.joined(separator: " or ")), so the import fails")
+        let reads = "\(target) reads only \(accepted.joined(separator: " or "))"
+        if let firstBadLine, let effect = profile.accepts?.invalidUTF8 {
+            return EncodingVerdict(severity: .error, clause: "\(reads): it "
+                + effect.replacingOccurrences(of: "{line}", with: String(firstBadLine)))
+        }
+        return EncodingVerdict(severity: .error, clause: "\(reads), so the import fails")
     }
 }

@@ -53,6 +53,9 @@ final class EmptyCellRule: RecordRule {
     private let keys: [[Column]]
     /// Columns that may be empty on every row (the target writes them and they are no identifier).
     private let watched: [Column]
+    /// Each watched column's `when_empty` effect: where the target documents its own (4me's Organization),
+    /// that, not the general overwrite, is what an empty column does.
+    private let watchedEffects: [String?]
     private var filled: [Bool]
     private var unfilled: Int
     private var headerColumns: [Int] = []
@@ -78,6 +81,7 @@ final class EmptyCellRule: RecordRule {
             guard let spec, !spec.readOnly, !identifying.contains(spec.name) else { return nil }
             return Column(index: index, name: spec.name)
         } : []
+        watchedEffects = watched.map { context.bindings[$0.index]?.whenEmpty }
         filled = Array(repeating: false, count: watched.count)
         unfilled = watched.count
         headerLine = context.headerLine
@@ -147,8 +151,10 @@ final class EmptyCellRule: RecordRule {
     override func finish(sink: DiagnosticSink) {
         guard records > 0 else { return }
         for (i, column) in watched.enumerated() where !filled[i] {
+            let effect = watchedEffects[i]
+                ?? "an empty cell overwrites the field, so this file blanks \(column.name) for every record it updates"
             sink.file(.emptyColumn, line: headerLine, column: i < headerColumns.count ? headerColumns[i] : 1, field: column.name,
-                      message: "\(column.name) is empty on every row: an empty cell overwrites the field, so this file blanks \(column.name) for every record it updates; leave the column out to keep the stored values",
+                      message: "\(column.name) is empty on every row: \(effect); leave the column out to keep the stored values",
                       fieldIndex: column.index)
         }
     }

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let missingValue = RuleDescriptor(
         code: "VAL001", name: "missing-value", severity: .error,
         summary: "A required cell is empty",
-        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value).",
+        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value). A file that only updates records it identifies by an update key (4me: ID, or Source + Source ID) may leave out the columns needed to create one; a row of it with every matching key empty matches no record and cannot create one, so it fails too. The Receptionist requires Location Slug for accounts with several locations: in a file that names two or more, a row without one is reported.",
         triggeringExample: "Primary Email,Name\nann@example.com,", cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
 

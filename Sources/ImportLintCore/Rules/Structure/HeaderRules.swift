@@ -103,7 +103,7 @@ final class HeaderColumnsRule: RecordRule {
     /// Whether the import can see the column: its exact name (surrounding spaces aside), or a case or spacing
     /// variant, which is not known to be missing where header matching is undocumented (unknown-column
     /// warns) and is missing where the profile says to assume exact matching.
-    private static func readable(_ column: String, context: FileContext) -> Bool {
+    static func readable(_ column: String, context: FileContext) -> Bool {
         if context.header.contains(where: { $0.trimmingWhitespace() == column }) { return true }
         guard let profile = context.profile, !exact(profile),
               let i = context.index(of: column), case .spelling = context.matches[i] else { return false }

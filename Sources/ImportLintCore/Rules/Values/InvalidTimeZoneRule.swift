@@ -20,6 +20,8 @@ enum TimeZoneRule {
         var names: [String] = []
         /// ICU canonical id → Rails names in table order.
         var namesByCanonical: [String: [String]] = [:]
+        /// Names only the newest released Rails has (Asuncion, 8.1): 4me may run an older one.
+        var newest: Set<String> = []
     }
 
     static let table: Table = {
@@ -29,6 +31,7 @@ enum TimeZoneRule {
             guard parts.count >= 2 else { continue }
             let name = parts[0], iana = parts[1]
             if t.ianaByName[name] == nil { t.names.append(name) }
+            if parts.count >= 3 && !parts[2].isEmpty { t.newest.insert(name) }
             t.ianaByName[name, default: []].append(iana)
             let canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
             if !(t.namesByCanonical[canonical] ?? []).contains(name) { t.namesByCanonical[canonical, default: []].append(name) }
@@ -51,11 +54,14 @@ enum TimeZoneRule {
         var canonical: String?
         var severity: Severity?
         if let c = ICUBridge.canonicalTimeZone(value) {
-            // Only a zone or a name at its offset that observes daylight saving time has rules to lose.
-            origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone "
-                + (Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
-                    ? "(neither it nor a name with that offset observes daylight saving time, so its clock stays right)"
-                    : "(losing the daylight-saving rules)")
+            // Only a zone that observes daylight saving time has rules to lose; one that does not (Etc/UTC,
+            // America/Regina) may instead get the rules of a name at its offset (London, Central Time).
+            let effect = Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
+                ? "(neither it nor a name with that offset observes daylight saving time, so its clock stays right)"
+                : ICUBridge.timeZoneOffset(c)?.dst == false
+                ? "(it observes no daylight saving time, but a name with that offset does, so it may get that name's daylight-saving rules)"
+                : "(losing the daylight-saving rules)"
+            origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone \(effect)"
             canonical = c
             severity = .warning
         } else if let iana = ICUBridge.timeZoneForWindows(value) {
@@ -83,11 +89,15 @@ enum TimeZoneRule {
                 ?? candidates.first { (table.ianaByName[$0] ?? []).contains(value) || (table.ianaByName[$0] ?? []).contains(canonical) }
                 ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
-            let safe = candidates.count == 1 || byCity != nil
+            // A name only the newest Rails has may be unknown to the Rails 4me runs (not published), where
+            // the IANA id is accepted: replacing the id with it is a guess.
+            let newest = table.newest.contains(chosen)
+            let safe = (candidates.count == 1 || byCity != nil) && !newest
             var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"
             if candidates.count > 1 {
                 message += " (\(ValueText.quotedList(candidates.filter { $0 != chosen })) \(candidates.count == 2 ? "is" : "are") the same zone)"
             }
+            if newest { message += ", a name only the newest released Rails has (which Rails \(context.target.name) runs is not published)" }
             return [ValueFinding(.invalidTimeZone, message,
                                  fix: Fix(safe ? .safe : .unsafe, "Replace with '\(chosen)'", replacement: chosen), severity: severity)]
         }
@@ -188,7 +198,8 @@ extension RuleDescriptor {
             zone's own name. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
-            stands for the zone. A name in another case ('amsterdam') is a warning with a safe fix: whether 4me \
+            stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
+            Rails 8.1: 4me may run an older one). A name in another case ('amsterdam') is a warning with a safe fix: whether 4me \
             matches it is not documented.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",

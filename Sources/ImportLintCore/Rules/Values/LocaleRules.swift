@@ -160,7 +160,7 @@ enum LocaleRule {
         let sameLanguage = documented.filter { $0.hasPrefix(language + "-") }
         if !sameLanguage.isEmpty { message += "; documented for this language: \(ValueText.quotedList(sameLanguage))" }
         message += "; if your account offers '\(tag)', add it under `locales:` in .importlint.yml"
-        return ValueFinding(.unsupportedLocale, message, fix: fix, severity: .warning)
+        return ValueFinding(.unsupportedLocale, message, fix: fix)
     }
 }
 
@@ -181,14 +181,16 @@ extension RuleDescriptor {
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,en-US\n")
 
     public static let unsupportedLocale = RuleDescriptor(
-        code: "VAL005", name: "unsupported-locale", severity: .error, fix: .sometimes,
-        summary: "A locale tag documented as not accepted (an error), or one missing from the documented list (a warning)",
+        code: "VAL005", name: "unsupported-locale", severity: .warning, fix: .sometimes,
+        summary: "A locale tag documented as not a locale of the target, or one missing from the documented list",
         explanation: """
             4me does not publish its full list of locales (its enumeration endpoint is authoritative). The \
             profile's table (rules/tables/4me-locales.txt) lists what 4me documents: en-US, fr, nl, pl, pt-PT, \
             and takes the languages 4me translates (de, zh, ja...) as values too, which 4me does not document \
-            as locales. A tag documented as not a 4me locale ('nl-NL': use 'nl') is an error with a safe fix. \
-            Any other valid tag outside the table is a warning, not an error, since the account may offer it: \
+            as locales. A tag documented as not a 4me locale ('nl-NL': use 'nl') is a warning with a safe fix \
+            to the documented tag: 4me's REST and SCIM APIs read it as 'nl', and what the import does with it is \
+            not documented, so it is no error. Any other valid tag outside the table is a warning too, since the \
+            account may offer it: \
             add such tags under `locales:` in .importlint.yml. The message names the documented tags; the \
             language alone ('en-GB' → 'en') is offered as an unsafe fix when the table holds it, since whether \
             the import reads a regional tag as its language is not documented (4me documents only that its \
