@@ -64,10 +64,11 @@ final class ValueRulesRule: RecordRule {
     /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
     /// is settled before screening, trimming and the verdict cache.
     private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
-    /// Per plan, 256 flags: the cell of that one byte is clean. Kept instead of `cleanCells` for cells of
-    /// one byte, so that a flag column ('1', '0') is settled by one read where the memo hashed each cell;
-    /// never forgets, as its flags hold every such cell.
-    private let cleanBytes: UnsafeMutablePointer<Bool>
+    /// Per plan, a bit per cell of one or two bytes (`shortCellBit`): the cell is clean. Kept instead of
+    /// `cleanCells` for such cells, so that a flag or code column ('1', 'de', 'NL') is settled by one read
+    /// where the memo hashed each cell; never forgets, as its bits hold every such cell.
+    private let cleanShortCells: UnsafeMutablePointer<UInt64>
+    private static let shortCellWords = (0x10000 + 0x100) / 64
     /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
     /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
     /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
@@ -169,8 +170,8 @@ final class ValueRulesRule: RecordRule {
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
         cleanCells = .allocate(capacity: planList.count)
         _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
-        cleanBytes = .allocate(capacity: 256 * planList.count)
-        cleanBytes.initialize(repeating: false, count: 256 * planList.count)
+        cleanShortCells = .allocate(capacity: Self.shortCellWords * planList.count)
+        cleanShortCells.initialize(repeating: 0, count: Self.shortCellWords * planList.count)
         findingCells = .allocate(capacity: planList.count)
         _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
@@ -224,7 +225,7 @@ final class ValueRulesRule: RecordRule {
         for memo in cleanCells { memo.deallocate() }
         _ = cleanCells.deinitialize()
         cleanCells.deallocate()
-        cleanBytes.deallocate()
+        cleanShortCells.deallocate()
         for memo in findingCells { memo.deallocate() }
         _ = findingCells.deinitialize()
         findingCells.deallocate()
@@ -382,9 +383,7 @@ final class ValueRulesRule: RecordRule {
                 findings = known
             case .unknown(let entry):
                 let text = String(decoding: value, as: UTF8.self)
-                let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
-                    : ValueValidation.validate(text, context: cellContext)
+                let found = validate(text, p, discriminator: discriminator, screened: screened, placeholders: plan.pointee.placeholders)
                 findings = caches[p].remember(found, entry: entry)
             }
         }
@@ -416,20 +415,28 @@ final class ValueRulesRule: RecordRule {
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
     }
 
-    /// Whether the cell `raw` (not empty) of plan `p` is one remembered as clean (`cleanBytes`, `cleanCells`).
+    /// Whether the cell `raw` (not empty) of plan `p` is one remembered as clean (`cleanShortCells`,
+    /// `cleanCells`).
     @inline(__always)
     private func isRememberedClean(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        raw.count == 1 ? cleanBytes[p &<< 8 | Int(raw.baseAddress.unsafelyUnwrapped.pointee)] : cleanCells[p].contains(raw)
+        guard raw.count <= 2 else { return cleanCells[p].contains(raw) }
+        let bit = Self.shortCellBit(raw)
+        return cleanShortCells[p &* Self.shortCellWords &+ bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
     }
 
     /// Remembers the cell `raw` (not empty) of plan `p` as clean.
     @inline(__always)
     private func rememberClean(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>) {
-        if raw.count == 1 {
-            cleanBytes[p &<< 8 | Int(raw.baseAddress.unsafelyUnwrapped.pointee)] = true
-        } else {
-            cleanCells[p].insert(raw)
-        }
+        guard raw.count <= 2 else { cleanCells[p].insert(raw); return }
+        let bit = Self.shortCellBit(raw)
+        cleanShortCells[p &* Self.shortCellWords &+ bit &>> 6] |= 1 &<< UInt64(bit & 63)
+    }
+
+    /// A cell of two bytes by its bytes, one of one byte past those (0x10000 on).
+    @inline(__always)
+    private static func shortCellBit(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+        let p = raw.baseAddress.unsafelyUnwrapped
+        return raw.count == 1 ? 0x10000 | Int(p[0]) : Int(p[0]) | Int(p[1]) &<< 8
     }
 
     /// Whether the cell, trimmed, is a placeholder or scientific notation that its column screens for.
@@ -529,11 +536,39 @@ final class ValueRulesRule: RecordRule {
         return condition.values.contains { $0.lowercased() == value }
     }
 
-    /// The context of a cell whose kind or allowed values depend on another cell of its row.
-    private func context(for plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
-        if let made = dependentContexts[plan].first(where: { $0.discriminator.elementsEqual(discriminator) }) {
-            return made.context
+    /// Validates the trimmed value `text` of a cell of plan `p`, in the context the cell `discriminator`
+    /// gives it when the plan has one. A kept context is passed from where it is kept: a copy retains and
+    /// releases each of its fields, 900 instructions (a tenth of a Receptionist file's, whose values are
+    /// mostly distinct).
+    private func validate(_ text: String, _ p: Int, discriminator: UnsafeBufferPointer<UInt8>?, screened: Bool,
+                          placeholders: Bool) -> [ValueFinding] {
+        guard let discriminator else {
+            return fixedContexts.withUnsafeBufferPointer { Self.validate(text, context: $0[p], screened: screened, placeholders: placeholders) }
         }
+        guard let i = dependentContextIndex(p, discriminator) else {
+            return Self.validate(text, context: makeContext(p, discriminator), screened: screened, placeholders: placeholders)
+        }
+        return dependentContexts[p].withUnsafeBufferPointer {
+            Self.validate(text, context: $0[i].context, screened: screened, placeholders: placeholders)
+        }
+    }
+
+    private static func validate(_ text: String, context: ValueContext, screened: Bool, placeholders: Bool) -> [ValueFinding] {
+        screened ? ValueValidation.validateScreened(text, context: context, placeholders: placeholders)
+            : ValueValidation.validate(text, context: context)
+    }
+
+    /// Where `dependentContexts[plan]` keeps the context for `discriminator`, made now if new; nil when it
+    /// is not kept (the list is full).
+    private func dependentContextIndex(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let i = dependentContexts[plan].firstIndex(where: { $0.discriminator.elementsEqual(discriminator) }) { return i }
+        guard dependentContexts[plan].count < 16 else { return nil }
+        dependentContexts[plan].append((Array(discriminator), makeContext(plan, discriminator)))
+        return dependentContexts[plan].count - 1
+    }
+
+    /// The context of a cell whose kind or allowed values depend on another cell of its row.
+    private func makeContext(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
         var c = fixedContexts[plan]
         let spec = specs[plan]
         let key = String(decoding: discriminator, as: UTF8.self).lowercased()
@@ -542,7 +577,6 @@ final class ValueRulesRule: RecordRule {
             // Without a known discriminator the allowed set is the union: never reject a plausible value.
             c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
         }
-        if dependentContexts[plan].count < 16 { dependentContexts[plan].append((Array(discriminator), c)) }
         return c
     }
 
