@@ -89,12 +89,19 @@ final class ValueRulesRule: RecordRule {
     @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
+    /// A validation context held by an object, so that validating a value borrows it: a context read out
+    /// of an array was copied, each of its fields retained and released (about 900 instructions, a tenth
+    /// of a Receptionist file's, whose values are mostly distinct).
+    private final class KeptContext {
+        let context: ValueContext
+        init(_ context: ValueContext) { self.context = context }
+    }
     /// Each plan's validation context when it does not depend on another cell of the row.
-    private let fixedContexts: [ValueContext]
+    private let fixedContexts: [KeptContext]
     /// Per column whose kind or allowed values depend on another cell: the contexts made so far, by that
     /// cell's bytes ('telephone', 'email'). A handful each, so a short list compared bytewise; a contacts
     /// file would otherwise build one per Contact URI cell.
-    private var dependentContexts: [[(discriminator: [UInt8], context: ValueContext)]]
+    private var dependentContexts: [[(discriminator: [UInt8], context: KeptContext)]]
     /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
@@ -187,7 +194,7 @@ final class ValueRulesRule: RecordRule {
             c.column = spec
             c.kind = spec.kind
             c.allowed = spec.allowed
-            return c
+            return KeptContext(c)
         }
         dependentContexts = specs.map { _ in [] }
         self.validation = validation
@@ -537,20 +544,11 @@ final class ValueRulesRule: RecordRule {
     }
 
     /// Validates the trimmed value `text` of a cell of plan `p`, in the context the cell `discriminator`
-    /// gives it when the plan has one. A kept context is passed from where it is kept: a copy retains and
-    /// releases each of its fields, 900 instructions (a tenth of a Receptionist file's, whose values are
-    /// mostly distinct).
+    /// gives it when the plan has one.
     private func validate(_ text: String, _ p: Int, discriminator: UnsafeBufferPointer<UInt8>?, screened: Bool,
                           placeholders: Bool) -> [ValueFinding] {
-        guard let discriminator else {
-            return fixedContexts.withUnsafeBufferPointer { Self.validate(text, context: $0[p], screened: screened, placeholders: placeholders) }
-        }
-        guard let i = dependentContextIndex(p, discriminator) else {
-            return Self.validate(text, context: makeContext(p, discriminator), screened: screened, placeholders: placeholders)
-        }
-        return dependentContexts[p].withUnsafeBufferPointer {
-            Self.validate(text, context: $0[i].context, screened: screened, placeholders: placeholders)
-        }
+        let kept = discriminator.map { dependentContext(p, $0) } ?? fixedContexts[p]
+        return Self.validate(text, context: kept.context, screened: screened, placeholders: placeholders)
     }
 
     private static func validate(_ text: String, context: ValueContext, screened: Bool, placeholders: Bool) -> [ValueFinding] {
@@ -558,18 +556,20 @@ final class ValueRulesRule: RecordRule {
             : ValueValidation.validate(text, context: context)
     }
 
-    /// Where `dependentContexts[plan]` keeps the context for `discriminator`, made now if new; nil when it
-    /// is not kept (the list is full).
-    private func dependentContextIndex(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let i = dependentContexts[plan].firstIndex(where: { $0.discriminator.elementsEqual(discriminator) }) { return i }
-        guard dependentContexts[plan].count < 16 else { return nil }
-        dependentContexts[plan].append((Array(discriminator), makeContext(plan, discriminator)))
-        return dependentContexts[plan].count - 1
+    /// The context of a cell whose kind or allowed values depend on another cell of its row, kept for the
+    /// first 16 discriminators.
+    private func dependentContext(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> KeptContext {
+        if let made = dependentContexts[plan].first(where: { $0.discriminator.elementsEqual(discriminator) }) {
+            return made.context
+        }
+        let made = KeptContext(makeContext(plan, discriminator))
+        if dependentContexts[plan].count < 16 { dependentContexts[plan].append((Array(discriminator), made)) }
+        return made
     }
 
-    /// The context of a cell whose kind or allowed values depend on another cell of its row.
+    /// The context of a cell whose kind or allowed values depend on `discriminator`, another cell of its row.
     private func makeContext(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
-        var c = fixedContexts[plan]
+        var c = fixedContexts[plan].context
         let spec = specs[plan]
         let key = String(decoding: discriminator, as: UTF8.self).lowercased()
         if let kindBy = spec.kindBy { c.kind = kindBy.kinds[key] ?? .text }
