@@ -264,10 +264,10 @@ import Testing
     }
 
     /// A record's value findings are those it gets linted alone: the loop's shortcuts (first-byte marks,
-    /// ASCII spans, the byte-level accepts taken before screening, the memos of clean cells and accepted
-    /// domains, recalled verdicts and findings) answer as the first look at each value does, on rows of
-    /// awkward values: non-ASCII, padding, placeholders, formulas, '?', service accounts, DNs, type names,
-    /// long values.
+    /// ASCII spans, the byte-level accepts taken before screening, the memos of clean cells (those of one
+    /// or two bytes apart) and accepted domains, recalled verdicts and findings) answer as the first look at
+    /// each value does, on rows of awkward values: non-ASCII, padding, placeholders, formulas, '?', service
+    /// accounts, DNs, type names, long values, cells of one and two bytes.
     @Test func recordFindingsDoNotDependOnTheRecordsBefore() throws {
         var rng = SystemRandomNumberGenerator()
         let header = "Primary Email\tName\tLocale\tTime Zone\tTime Format 24h\tSource\tOrganization\tJob Title"
@@ -280,10 +280,10 @@ import Testing
             ["Ann Lee", "Zoë Łódź", "  Ann Lee", "Ann Lee ", "N/A", "None", "CN=Lee\\, Ann,OU=Sales,DC=widget,DC=com", "Administrator",
              "svc-backup", "Guest", "=1+1", "-Ann", "@Ann", "Ann?", "Ren? Dubois", "Ã©ric", "System.Object[]", "Unknown",
              String(repeating: "N", count: 140), "Thomas", "José García", ""],
-            ["en", "en-GB", "nl", "de", "xx", "EN", " en", "n/a", "=en", "é", ""],
+            ["en", "en-GB", "nl", "de", "xx", "EN", " en", "n/a", "=en", "é", "e", "?", "n", ""],
             ["Amsterdam", "Pacific Time (US & Canada)", "Mars/Olympus", "UTC", " UTC", "N/A", "Zürich", ""],
-            ["0", "1", "true", "yes", "2", "1.0E+00", "N/A", " 1", ""],
-            ["Active Directory", "Active Directory Production Forest", "HR", "N/A", "-", "=cmd", "Ωmega", "Source?", ""],
+            ["0", "1", "true", "yes", "2", "1.0E+00", "N/A", " 1", "Y", "x", "10", "é", "-", "=", ""],
+            ["Active Directory", "Active Directory Production Forest", "HR", "N/A", "-", "=cmd", "Ωmega", "Source?", "Ω", "N", "é", " ", ""],
             ["Widget Inc", "Widget Inc.", "Northwind Spain", "N/A", "Ünited", "#N/A", "+31 20 555 0100", "TBD", ""],
             ["Legal Counsel", "Kierownik Zespołu", "Team Lead", String(repeating: "x", count: 81), "Unknown", "?", "@role", ""],
         ]

@@ -64,6 +64,11 @@ final class ValueRulesRule: RecordRule {
     /// its bytes (validation of the trimmed value, the text-hygiene checks of the cell), so a repeat of one
     /// is settled before screening, trimming and the verdict cache.
     private let cleanCells: UnsafeMutableBufferPointer<RecentByteStrings>
+    /// Per plan, a bit per cell of one or two bytes (`shortCellBit`): the cell is clean. Kept instead of
+    /// `cleanCells` for such cells, so that a flag or code column ('1', 'de', 'NL') is settled by one read
+    /// where the memo hashed each cell; never forgets, as its bits hold every such cell.
+    private let cleanShortCells: UnsafeMutablePointer<UInt64>
+    private static let shortCellWords = (0x10000 + 0x100) / 64
     /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
     /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
     /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
@@ -84,12 +89,19 @@ final class ValueRulesRule: RecordRule {
     @exclusivity(unchecked) private var contentsSink: ObjectIdentifier?
     /// The columns' specs, for the validation context of a cell whose kind depends on another cell.
     private let specs: [ColumnSpec]
+    /// A validation context held by an object, so that validating a value borrows it: a context read out
+    /// of an array was copied, each of its fields retained and released (about 900 instructions, a tenth
+    /// of a Receptionist file's, whose values are mostly distinct).
+    private final class KeptContext {
+        let context: ValueContext
+        init(_ context: ValueContext) { self.context = context }
+    }
     /// Each plan's validation context when it does not depend on another cell of the row.
-    private let fixedContexts: [ValueContext]
+    private let fixedContexts: [KeptContext]
     /// Per column whose kind or allowed values depend on another cell: the contexts made so far, by that
     /// cell's bytes ('telephone', 'email'). A handful each, so a short list compared bytewise; a contacts
     /// file would otherwise build one per Contact URI cell.
-    private var dependentContexts: [[(discriminator: [UInt8], context: ValueContext)]]
+    private var dependentContexts: [[(discriminator: [UInt8], context: KeptContext)]]
     /// Caches of cells outside the profile's columns, by cell index; mutated in place in the dictionary
     /// (a copy taken out would make every store copy the cache's arrays).
     private var unboundHygiene: [Int: VerdictCache] = [:]
@@ -165,6 +177,8 @@ final class ValueRulesRule: RecordRule {
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
         cleanCells = .allocate(capacity: planList.count)
         _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
+        cleanShortCells = .allocate(capacity: Self.shortCellWords * planList.count)
+        cleanShortCells.initialize(repeating: 0, count: Self.shortCellWords * planList.count)
         findingCells = .allocate(capacity: planList.count)
         _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
@@ -180,7 +194,7 @@ final class ValueRulesRule: RecordRule {
             c.column = spec
             c.kind = spec.kind
             c.allowed = spec.allowed
-            return c
+            return KeptContext(c)
         }
         dependentContexts = specs.map { _ in [] }
         self.validation = validation
@@ -218,6 +232,7 @@ final class ValueRulesRule: RecordRule {
         for memo in cleanCells { memo.deallocate() }
         _ = cleanCells.deinitialize()
         cleanCells.deallocate()
+        cleanShortCells.deallocate()
         for memo in findingCells { memo.deallocate() }
         _ = findingCells.deinitialize()
         findingCells.deallocate()
@@ -311,7 +326,7 @@ final class ValueRulesRule: RecordRule {
             // The spans are looked at only for the cells their answer can settle.
             let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
-            if plan.pointee.remembersCells && cleanCells[p].contains(raw) { continue }
+            if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
             let ascii = allPlain || asciiSpans.contains(slot)
             var plain = ascii ? plainIfASCII : plainIfNot
             if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
@@ -356,7 +371,7 @@ final class ValueRulesRule: RecordRule {
         // like a formula has nothing to report: settled without trimming it, and remembered, so that a
         // repeat is settled in the loop ('Utrecht Service Desk' starts like the placeholder 'Unknown').
         if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
-            if plan.pointee.remembersCells && remembersSettled(p, record: record) { cleanCells[p].insert(raw) }
+            if plan.pointee.remembersCells && remembersSettled(p, record: record) { rememberClean(p, raw) }
             return
         }
         let value = raw.trimmedASCII()
@@ -375,9 +390,7 @@ final class ValueRulesRule: RecordRule {
                 findings = known
             case .unknown(let entry):
                 let text = String(decoding: value, as: UTF8.self)
-                let cellContext = discriminator.map { context(for: p, $0) } ?? fixedContexts[p]
-                let found = screened ? ValueValidation.validateScreened(text, context: cellContext, placeholders: plan.pointee.placeholders)
-                    : ValueValidation.validate(text, context: cellContext)
+                let found = validate(text, p, discriminator: discriminator, screened: screened, placeholders: plan.pointee.placeholders)
                 findings = caches[p].remember(found, entry: entry)
             }
         }
@@ -396,7 +409,7 @@ final class ValueRulesRule: RecordRule {
             }
         }
         guard var findings else {
-            if plan.pointee.remembersCells { cleanCells[p].insert(raw) }
+            if plan.pointee.remembersCells { rememberClean(p, raw) }
             return
         }
         if ServiceAccounts.reportedPerRecord(plan.pointee.kind), let i = findings.firstIndex(where: { $0.rule == .serviceAccount }) {
@@ -407,6 +420,30 @@ final class ValueRulesRule: RecordRule {
         let contents = emit(findings, reader: reader, index: plan.pointee.index, record: record, sink: sink)
         // Findings the sink dropped (a rule not selected, a suppressed finding) are judged afresh each time.
         if plan.pointee.remembersCells, let contents, contents.count == findings.count { remember(p, raw, contents, sink: sink) }
+    }
+
+    /// Whether the cell `raw` (not empty) of plan `p` is one remembered as clean (`cleanShortCells`,
+    /// `cleanCells`).
+    @inline(__always)
+    private func isRememberedClean(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard raw.count <= 2 else { return cleanCells[p].contains(raw) }
+        let bit = Self.shortCellBit(raw)
+        return cleanShortCells[p &* Self.shortCellWords &+ bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
+    }
+
+    /// Remembers the cell `raw` (not empty) of plan `p` as clean.
+    @inline(__always)
+    private func rememberClean(_ p: Int, _ raw: UnsafeBufferPointer<UInt8>) {
+        guard raw.count <= 2 else { cleanCells[p].insert(raw); return }
+        let bit = Self.shortCellBit(raw)
+        cleanShortCells[p &* Self.shortCellWords &+ bit &>> 6] |= 1 &<< UInt64(bit & 63)
+    }
+
+    /// A cell of two bytes by its bytes, one of one byte past those (0x10000 on).
+    @inline(__always)
+    private static func shortCellBit(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+        let p = raw.baseAddress.unsafelyUnwrapped
+        return raw.count == 1 ? 0x10000 | Int(p[0]) : Int(p[0]) | Int(p[1]) &<< 8
     }
 
     /// Whether the cell, trimmed, is a placeholder or scientific notation that its column screens for.
@@ -506,12 +543,33 @@ final class ValueRulesRule: RecordRule {
         return condition.values.contains { $0.lowercased() == value }
     }
 
-    /// The context of a cell whose kind or allowed values depend on another cell of its row.
-    private func context(for plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
+    /// Validates the trimmed value `text` of a cell of plan `p`, in the context the cell `discriminator`
+    /// gives it when the plan has one.
+    private func validate(_ text: String, _ p: Int, discriminator: UnsafeBufferPointer<UInt8>?, screened: Bool,
+                          placeholders: Bool) -> [ValueFinding] {
+        let kept = discriminator.map { dependentContext(p, $0) } ?? fixedContexts[p]
+        return Self.validate(text, context: kept.context, screened: screened, placeholders: placeholders)
+    }
+
+    private static func validate(_ text: String, context: ValueContext, screened: Bool, placeholders: Bool) -> [ValueFinding] {
+        screened ? ValueValidation.validateScreened(text, context: context, placeholders: placeholders)
+            : ValueValidation.validate(text, context: context)
+    }
+
+    /// The context of a cell whose kind or allowed values depend on another cell of its row, kept for the
+    /// first 16 discriminators.
+    private func dependentContext(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> KeptContext {
         if let made = dependentContexts[plan].first(where: { $0.discriminator.elementsEqual(discriminator) }) {
             return made.context
         }
-        var c = fixedContexts[plan]
+        let made = KeptContext(makeContext(plan, discriminator))
+        if dependentContexts[plan].count < 16 { dependentContexts[plan].append((Array(discriminator), made)) }
+        return made
+    }
+
+    /// The context of a cell whose kind or allowed values depend on `discriminator`, another cell of its row.
+    private func makeContext(_ plan: Int, _ discriminator: UnsafeBufferPointer<UInt8>) -> ValueContext {
+        var c = fixedContexts[plan].context
         let spec = specs[plan]
         let key = String(decoding: discriminator, as: UTF8.self).lowercased()
         if let kindBy = spec.kindBy { c.kind = kindBy.kinds[key] ?? .text }
@@ -519,7 +577,6 @@ final class ValueRulesRule: RecordRule {
             // Without a known discriminator the allowed set is the union: never reject a plausible value.
             c.allowed = allowedBy.values[key] ?? Array(Set(allowedBy.values.values.joined())).sorted()
         }
-        if dependentContexts[plan].count < 16 { dependentContexts[plan].append((Array(discriminator), c)) }
         return c
     }
 
