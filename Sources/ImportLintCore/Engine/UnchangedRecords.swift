@@ -30,16 +30,9 @@ struct UnreportedRuns: Sendable {
     struct Run: Sendable {
         /// Offsets in the written file (the decoded stream: it is UTF-8 without a byte-order mark).
         let start: Int
-        private(set) var end: Int
+        let end: Int
         /// One line each.
-        private(set) var records: Int
-
-        fileprivate mutating func extend(to end: Int) {
-            self.end = end
-            records += 1
-        }
-
-        fileprivate func moved(by shift: Int) -> Run { Run(start: start + shift, end: end + shift, records: records) }
+        let records: Int
     }
 
     /// In increasing order of `start`.
@@ -47,20 +40,15 @@ struct UnreportedRuns: Sendable {
 
     var isEmpty: Bool { runs.isEmpty }
 
-    /// Notes a record written as `start..<end`: it extends the last run when it follows it directly.
-    @inline(__always)
-    mutating func note(start: Int, end: Int) {
-        if let last = runs.indices.last, runs[last].end == start {
-            runs[last].extend(to: end)
-        } else {
-            runs.append(Run(start: start, end: end, records: 1))
-        }
+    /// Notes the run of `records` records written as `start..<end`, after every run noted so far.
+    mutating func append(start: Int, end: Int, records: Int) {
+        runs.append(Run(start: start, end: end, records: records))
     }
 
     /// Adds the runs of `later`, noted by the pass over the later part of an input written in two parts,
     /// at their offsets moved on by `shift`.
     mutating func append(_ later: UnreportedRuns, movedBy shift: Int) {
-        runs += later.runs.map { $0.moved(by: shift) }
+        runs += later.runs.map { Run(start: $0.start + shift, end: $0.end + shift, records: $0.records) }
     }
 
     /// The run starting at `offset`, looked for from `cursor` on (records are read in increasing order).
