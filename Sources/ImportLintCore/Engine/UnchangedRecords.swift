@@ -27,12 +27,22 @@ struct UnchangedRecords: Sendable {
 /// the input was linted, so the lint of the output reads past a run without handing its records to the
 /// rules, when each rule still reading such records says it may (`RecordRule.skipsUnreportedRuns`).
 struct UnreportedRuns: Sendable {
+    /// 16 bytes: a people export of a million records has about 180,000 runs.
     struct Run: Sendable {
         /// Offsets in the written file (the decoded stream: it is UTF-8 without a byte-order mark).
         let start: Int
-        let end: Int
+        private let length: UInt32
+        private let records32: UInt32
+
+        /// nil when the run's numbers do not fit: it is not noted, and its records are read.
+        init?(start: Int, end: Int, records: Int) {
+            guard let length = UInt32(exactly: end - start), let records32 = UInt32(exactly: records) else { return nil }
+            (self.start, self.length, self.records32) = (start, length, records32)
+        }
+
+        var end: Int { start + Int(length) }
         /// One line each.
-        let records: Int
+        var records: Int { Int(records32) }
     }
 
     /// In increasing order of `start`.
@@ -42,13 +52,13 @@ struct UnreportedRuns: Sendable {
 
     /// Notes the run of `records` records written as `start..<end`, after every run noted so far.
     mutating func append(start: Int, end: Int, records: Int) {
-        runs.append(Run(start: start, end: end, records: records))
+        if let run = Run(start: start, end: end, records: records) { runs.append(run) }
     }
 
     /// Adds the runs of `later`, noted by the pass over the later part of an input written in two parts,
     /// at their offsets moved on by `shift`.
     mutating func append(_ later: UnreportedRuns, movedBy shift: Int) {
-        runs += later.runs.map { Run(start: $0.start + shift, end: $0.end + shift, records: $0.records) }
+        runs += later.runs.compactMap { Run(start: $0.start + shift, end: $0.end + shift, records: $0.records) }
     }
 
     /// The run starting at `offset`, looked for from `cursor` on (records are read in increasing order).
