@@ -37,6 +37,21 @@ struct RecordPass {
         // Asked once: looking the line up cost a dozen instructions a record of a plain lint.
         let skipsUnchanged = !unchanged.lines.isEmpty
         let carried = unchanged.carried
+        // Runs of such records are read past while every rule that would still be handed them may be spared
+        // them (`skipsUnreportedRuns`). The others need nothing from them: a rule judging a record alone or
+        // handing findings on by line is not handed such a record anyway, a run's records are ordinary ones on
+        // one line (which `ignoresOrdinaryRecords` and `readsOnlyRecordsSpanningLines` rules skip; the last
+        // line is still passed to `recordsEnded`), and no run holds a blank line or a repeated header (it
+        // would have been reported, or is not written unchanged).
+        let runs = unchanged.runs
+        let sparedRuns = forUnchangedOrdinary
+        var runCursor = 0
+        @inline(__always) func skipsRun(at offset: Int) -> UnreportedRuns.Run? {
+            guard let run = runs.run(startingAt: offset, cursor: &runCursor),
+                  sparedRuns.allSatisfy({ $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }),
+                  reader.skip(toStreamOffset: run.end, lines: run.records - 1) else { return nil }
+            return run
+        }
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
         var carriedCursor = 0
         // The line of the last record handed to the rules (not a blank line or a repeated header).
@@ -62,7 +77,11 @@ struct RecordPass {
                 // them, it cost a plain lint about 5 instructions a record.
                 @inline(__always) func ordinary() -> Bool { reader.isOrdinary && reader.fieldCount == headerWidth }
                 if skipsUnchanged && unchanged.contains(line: reader.line) {
-                    if ordinary() {
+                    if !undecided && !runs.isEmpty, let run = skipsRun(at: reader.streamOffset) {
+                        for rule in sparedRuns { rule._withUnsafeGuaranteedRef { $0.skipUnreported(records: run.records) } }
+                        records += run.records - 1
+                        lastLine = reader.line + run.records - 1
+                    } else if ordinary() {
                         for rule in forUnchangedOrdinary { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
                     } else {
                         for rule in forUnchangedAny { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }

@@ -53,6 +53,14 @@ public class RecordRule {
     /// False when such a record leaves the rule nothing to report or keep (a rule that hands on findings
     /// by their records' lines has none there): the pass does not hand it those records.
     var readsUnreportedRecords: Bool { true }
+    /// True when the rule, asked now, may be spared a run of such records that are ordinary ones, each
+    /// judged by this rule on the same bytes under the same header when the input was linted
+    /// (`UnreportedRuns`): it would report nothing on them and keep nothing from them but how many there
+    /// were, which `skipUnreported(records:)` then tells it. Asked only of the rules that read such records
+    /// and do not ignore ordinary ones; false unless a rule says why it may be.
+    var skipsUnreportedRuns: Bool { false }
+    /// The pass read past `records` such records (`skipsUnreportedRuns`) instead of handing them over.
+    func skipUnreported(records: Int) {}
     /// False for a rule without a `check` of its own (it reads the header only): the pass then leaves it
     /// out of the calls made at every record.
     var checksRecords: Bool { true }

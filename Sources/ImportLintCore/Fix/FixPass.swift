@@ -73,6 +73,15 @@ final class FixPass {
     @exclusivity(unchecked) private var outputLine = 0
     /// Lines of the output where a record starts that was copied as read from a record without findings.
     @exclusivity(unchecked) private var unchangedLines = NumberSet()
+    /// Runs of them the output's lint may read past (`UnreportedRuns`), noted while `notesRuns`: the input
+    /// is UTF-8, its header is written as it was read, and no row moves to its group.
+    @exclusivity(unchecked) private var unreportedRuns = UnreportedRuns()
+    private var notesRuns = false
+    /// The run being noted, kept apart until it ends (`closeRun`): extending the last run of the list
+    /// cost 50 instructions a record.
+    @exclusivity(unchecked) private var runStart = 0
+    @exclusivity(unchecked) private var runEnd = -1
+    @exclusivity(unchecked) private var runRecords = 0
     /// The findings of records copied as read that had some, when the output's lint can hand them on: the
     /// input was read as UTF-8 and its header is written as it was read (`CarriedFindings`).
     @exclusivity(unchecked) private var carried = CarriedFindings()
@@ -166,6 +175,7 @@ final class FixPass {
         reader.columnNames = boundColumns
         result.lineEnding = eol
         carriesFindings = earlier.carriesFindings
+        notesRuns = earlier.notesRuns
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if let replaying = earlier.replayed {
             replayed = ReplayedDuplicates(columns: replaying.columns)
@@ -222,6 +232,7 @@ final class FixPass {
         prepareColumns()
         try writeCurrentRecord(record: 0, to: out)
         carriesFindings = readsUTF8 && row.elementsEqual(Self.recordContent(reader))
+        notesRuns = carriesFindings && groupIndex == nil
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
             replayed = ReplayedDuplicates(columns: boundColumns)
@@ -256,7 +267,7 @@ final class FixPass {
         }
         let laterWritten = try later.wait()
         guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
-        absorb(later.pass, movedBy: outputLine + 1 - cut.line, finished: laterWritten)
+        absorb(later.pass, movedBy: outputLine + 1 - cut.line, byteShift: out.offset - laterStart, finished: laterWritten)
         guard laterWritten else { return false }
         guard out.offset <= laterStart else { throw PartsDisagree() }
         try out.takeIn(later.output)
@@ -265,7 +276,8 @@ final class FixPass {
 
     /// Takes on what the later part's pass did; its output lines are moved on by `shift`, the lines the
     /// earlier part wrote beyond those it read. `finished`: it was not stopped by a fatal problem.
-    private func absorb(_ later: FixPass, movedBy shift: Int, finished: Bool) {
+    /// `byteShift`: how far its output moves when it joins the earlier part's.
+    private func absorb(_ later: FixPass, movedBy shift: Int, byteShift: Int, finished: Bool) {
         let theirs = later.result
         removedLines += later.removedLines
         removedRecords += later.removedRecords
@@ -281,6 +293,7 @@ final class FixPass {
         result.deferredCount += theirs.deferredCount
         outputLine = later.outputLine + shift
         unchangedLines.formUnion(later.unchangedLines, movedBy: shift)
+        unreportedRuns.append(later.unreportedRuns, movedBy: byteShift)
         carried.append(later.carried, movedBy: shift)
         // Replayed only while every record keeps its line, and every duplicate finding met its record.
         if let laterReplayed = later.replayed, shift == 0, replayCursor == later.firstReplayed {
@@ -353,13 +366,21 @@ final class FixPass {
         }
         result.recordsIn = record
         result.recordsOut = record - removedRecords
+        closeRun()
         return true
+    }
+
+    /// Adds the run being noted, if any, to `unreportedRuns`.
+    private func closeRun() {
+        if runRecords > 0 { unreportedRuns.append(start: runStart, end: runEnd, records: runRecords) }
+        runRecords = 0
     }
 
     private func writeCurrentRecord(record: Int, to out: OutputFile) throws {
         let key = render(record: record)
         let line = outputLine + 1
-        if record > 0 { regrouper?.row(key: key, offset: out.offset, line: line) }
+        let start = out.offset
+        if record > 0 { regrouper?.row(key: key, offset: start, line: line) }
         if rowIsVerbatim && reader.terminator == eol {
             // Straight from the reader's buffer: the record as read, with its line break, which is the
             // output's.
@@ -379,6 +400,15 @@ final class FixPass {
         if rowIsVerbatim {
             if !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
                 unchangedLines.insert(line)
+                // Copied with its line break, so the run's bytes are the input's.
+                if notesRuns && reader.isOrdinary && reader.terminator == eol && record > 0 {
+                    if runEnd != start {
+                        closeRun()
+                        runStart = start
+                    }
+                    runEnd = out.offset
+                    runRecords += 1
+                }
             } else if carriesFindings {
                 carry(record: record, line: line)
             }
@@ -453,6 +483,8 @@ final class FixPass {
         if !carried.isEmpty { unchanged.carried = carried }
         guard let regrouper, regrouper.movedRows > 0 else {
             result.finishing = try out.finish()
+            // Rows that move to their group were not noted in runs (`notesRuns`).
+            unchanged.runs = unreportedRuns
             result.unchanged = unchanged
             return out.path
         }

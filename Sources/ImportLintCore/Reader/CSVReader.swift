@@ -180,6 +180,30 @@ public final class CSVReader {
         startNumbering(atLine: line, offset: offset)
     }
 
+    /// Moves past the records after the current one up to `offset` of the decoded stream, `lines` records of
+    /// one line each, without splitting their cells: the next record is the one at `offset`, numbered as if
+    /// `next` had read them (`fix`'s lint of its output passes over runs it wrote unchanged,
+    /// `UnreportedRuns`). False, having moved nothing, when `offset` is not in the buffer after the current
+    /// record or not just after a line feed.
+    func skip(toStreamOffset offset: Int, lines: Int) -> Bool {
+        let target = offset - discarded
+        guard target >= recordEnd, target <= count, target == recordEnd || buffer[target - 1] == Self.lf else { return false }
+        // Records split ahead up to there are passed over in the batch, which goes on after them.
+        while batchNext < batchCount && recordEnd < target {
+            let record = batch[batchNext]
+            batchNext &+= 1
+            batchEndsNext &+= Int(record.delimiters)
+            recordEnd = Int(record.lineBreak) &+ 1 &+ Int(record.crlf)
+        }
+        if recordEnd != target {
+            batchCount = 0
+            batchNext = 0
+            recordEnd = target
+        }
+        nextLine &+= lines
+        return true
+    }
+
     /// The line the next record would start on: after the last record, the line count plus one.
     var lineAfterLastRecord: Int { nextLine }
 

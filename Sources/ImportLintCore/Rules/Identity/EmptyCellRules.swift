@@ -109,6 +109,12 @@ final class EmptyCellRule: RecordRule {
         if unfilled > 0 { noteFilled(reader) }
     }
 
+    /// Once every watched column was seen filled, a record nothing was reported on leaves it only its count:
+    /// before that, a skipped record could be the one that fills a column (`empty-column` would be wrong).
+    override var skipsUnreportedRuns: Bool { unfilled == 0 }
+
+    override func skipUnreported(records: Int) { self.records &+= records }
+
     /// Out of line: after the first rows (as soon as every watched column held a value) it is not called.
     @inline(never)
     private func noteFilled(_ reader: CSVReader) {
