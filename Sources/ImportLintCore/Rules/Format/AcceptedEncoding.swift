@@ -19,6 +19,6 @@ struct EncodingVerdict: Equatable {
             return EncodingVerdict(severity: .error, clause: "\(reads): it "
                 + effect.replacingOccurrences(of: "{line}", with: String(firstBadLine)))
         }
-        return EncodingVerdict(severity: .error, clause: "\(reads), so the import fails")
+        return EncodingVerdict(severity: .error, clause: "\(reads) (its documentation names no other)")
     }
 }

@@ -38,5 +38,4 @@ final class AtLeastOneOfRule: RecordRule {
         }
     }
 
-    /// 'Email or SMS Phone', 'A, B or C'.
 }

@@ -171,7 +171,7 @@ extension RuleDescriptor {
         explanation: """
             4me's Locale field takes a short BCP 47 tag ('en-US', 'nl', 'fr') and decides the language of the \
             person's interface and notifications by it (at most 5 characters). A language name ('English') or an \
-            unknown code is not a tag, and the person silently gets the account's default language. A POSIX \
+            unknown code is not a tag (what the import then does with the person's language is not documented). A POSIX \
             locale name gets a safe fix to its tag ('en_US.UTF-8' → 'en-US', 'de_DE' → 'de-DE'; the tag is then \
             checked against the locale list), an unsafe one when a modifier names a script or variant the tag \
             leaves out ('sr_RS@latin' is Serbian in Latin letters, 'sr-RS' in Cyrillic); other non-canonical spellings of a valid tag are warnings with a \
