@@ -77,21 +77,22 @@ import Testing
     }
 
     /// `empty-column` is decided from every record: while a column was never seen filled, runs are read
-    /// record by record (`EmptyCellRule.skipsUnreportedRuns`), so a column filled only inside a run, and
-    /// one filled nowhere, come out as a full lint says, in one piece and in two parts.
+    /// record by record (`EmptyCellRule.skipsUnreportedRuns`), so a column filled only inside a run comes
+    /// out as a full lint says, in one piece and in two parts. Every name has a letter beyond ASCII, so the
+    /// encoding is settled from the first record of each part (runs are only read past once it is).
     @Test func aColumnFilledOnlyInARunIsSeen() throws {
-        var text = "Primary Email,Name,Organization,Job Title,Site\n"
+        var text = "Primary Email,Name,Job Title\n"
         for i in 0..<80 {
-            text += "user\(i)@widget.com,Ann \(i),\(i == 9 ? "" : "Widget"),\(i == 50 ? "Clerk" : ""),\n"
+            text += "user\(i)@widget.com,\(i == 9 ? "" : "Åsa \(i)"),\(i == 50 ? "Clerk" : "")\n"
         }
         let input = InputFile.bytes(Array(text.utf8), displayPath: "people.csv")
         for split in [nil, text.utf8.count / 2] {
-            var options = LintOptions()
+            // The duplicate check reads every record (it would keep the lint from skipping).
+            var options = LintOptions(selection: RuleSelection(ignore: ["duplicate-identifier"]))
             options.splitOffset = split
             let full = try Linter(options: options).lint(input).report
-            let emptyColumns = full.diagnostics.filter { $0.rule == RuleDescriptor.emptyColumn.name }.map(\.message)
-            #expect(emptyColumns.count == 1 && emptyColumns[0].hasPrefix("Site "), "split at \(split ?? 0)")
-            var unchanged = UnchangedRecords(columns: ["Primary Email", "Name", "Organization", "Job Title", "Site"])
+            #expect(!full.diagnostics.contains { $0.rule == RuleDescriptor.emptyColumn.name }, "split at \(split ?? 0)")
+            var unchanged = UnchangedRecords(columns: ["Primary Email", "Name", "Job Title"])
             let reported = Set(full.diagnostics.map(\.line))
             let lines = Set((2...81).filter { !reported.contains($0) })
             for line in lines { unchanged.lines.insert(line) }

@@ -220,6 +220,17 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(alberta?.severity == .warning)
         #expect(alberta?.message.contains("'Mountain Time (US & Canada)'") == true)
     }
+    /// A fix toward a name only Rails 8.1 has is a guess on every path, a case-only spelling included;
+    /// another case-only spelling stays a safe fix.
+    @Test func newestRailsNameIsNeverASafeTarget() {
+        for v in ["asuncion", "ASUNCION", "America/Asuncion"] {
+            let f = check(v, context(.timeZone)).first
+            #expect(f?.fix?.replacement == "Asuncion", "\(v)")
+            #expect(f?.fix?.applicability == .unsafe, "\(v)")
+            #expect(f?.message.contains("only the newest released Rails has") == true, "\(v)")
+        }
+        #expect(check("amsterdam", context(.timeZone)).first?.fix?.applicability == .safe)
+    }
     /// A UTC offset names no zone: no fix, no look-alike 'UTC' suggestion, the names with that standard time.
     @Test func utcOffsets() {
         for v in ["UTC+1", "GMT+1", "+01:00", "UTC+01:00", "GMT+0100"] {

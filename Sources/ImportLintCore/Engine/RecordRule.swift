@@ -129,9 +129,12 @@ public final class FileContext {
 
     /// The records `fix` wrote unchanged (`LintOptions.unchangedRecords`), when the header binds the
     /// columns as it did when they were judged.
+    /// Its runs (offsets in the written UTF-8 file) only when this lint reads that file as UTF-8 without
+    /// a byte-order mark, so that the reader's offsets are the file's.
     var unchangedRecords: UnchangedRecords? {
-        guard let unchanged = options.unchangedRecords, !unchanged.isEmpty,
+        guard var unchanged = options.unchangedRecords, !unchanged.isEmpty,
               unchanged.columns == bindings.map({ $0?.name }) else { return nil }
+        if encoding != .utf8(bom: false) { unchanged.runs = UnreportedRuns() }
         return unchanged
     }
 

@@ -21,8 +21,9 @@ struct UnchangedRecords: Sendable {
 }
 
 /// Runs of records `fix` wrote one after another byte for byte, line break included, from records of a
-/// UTF-8 input under a header written as it was read, each an ordinary record (`CSVReader.isOrdinary`, so
-/// on one line and as wide as the header) that nothing was reported on: where each run starts and ends in
+/// UTF-8 input under a header written as it was read, each an ordinary record (`CSVReader.isOrdinary`: plain
+/// cells on one line, no quote, control character, invalid byte or whitespace at a cell's edge) that
+/// nothing was reported on (so as wide as the header, unless ragged-row was deselected): where each run starts and ends in
 /// the written file, and how many records it holds. Every rule judged these bytes in that context when
 /// the input was linted, so the lint of the output reads past a run without handing its records to the
 /// rules, when each rule still reading such records says it may (`RecordRule.skipsUnreportedRuns`).

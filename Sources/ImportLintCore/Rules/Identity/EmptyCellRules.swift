@@ -25,7 +25,7 @@ extension RuleDescriptor {
 
     public static let emptyColumn = RuleDescriptor(
         code: "ID007", name: "empty-column", severity: .info,
-        summary: "A column is empty on every row, so the import blanks that field for everyone",
+        summary: "A column is empty on every row: where an empty cell overwrites the field, the import blanks it for everyone",
         explanation: """
             4me keeps a field unchanged when its column is left out, but an empty cell in a present column \
             overwrites it. A column that is empty on every row therefore blanks that field for every person \

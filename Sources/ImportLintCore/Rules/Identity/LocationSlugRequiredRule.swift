@@ -1,7 +1,9 @@
 /// Empty location slugs in a file that names several locations. The Receptionist requires Location Slug
 /// for accounts with several locations (its contact import help); a file holding two different slugs
 /// shows the account has several, so each row without one is rejected. A file with one slug or none says
-/// nothing about the account: its empty cells are not reported.
+/// nothing about the account: its empty cells are not reported. Only values that can be slugs count
+/// (no placeholder, no capitals or spaces). Memory: the empty rows are kept until the end of the file
+/// (24 bytes each), since a second slug may come after them.
 final class LocationSlugRequiredRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.missingValue] }
     private struct EmptySlug {
@@ -29,7 +31,12 @@ final class LocationSlugRequiredRule: RecordRule {
             let position = reader.position(ofField: index)
             empty.append(EmptySlug(line: position.line, column: position.column, record: record))
         } else if slugs.count < 2 {
-            note(Array(raw.trimmedASCII()))
+            let trimmed = raw.trimmedASCII()
+            // Only a value that can be a slug names a location: a placeholder ('N/A') names none, and one
+            // with capitals or spaces ('HQ' beside 'hq') may be another spelling of a slug already seen.
+            guard !Placeholder.matches(trimmed, kind: .locationSlug),
+                  FormatRules.checkSlug(String(decoding: trimmed, as: UTF8.self)).isEmpty else { return }
+            note(Array(trimmed))
         }
     }
 

@@ -6,7 +6,7 @@ final class UnmatchableRowRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.missingValue] }
-    /// The profile's identifiers whose columns are all in the header, in matching order.
+    /// The profile's identifiers, then its update keys, whose columns are all in the header, in matching order.
     private let keys: [[Int]]
     private let message: String
 

@@ -45,8 +45,12 @@ enum TimeZoneRule {
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
-            return [ValueFinding(.invalidTimeZone, "'\(value)' differs from the time zone name '\(match)' only in case; whether \(context.target.name) matches it is not documented",
-                                 fix: Fix(.safe, "Replace with '\(match)'", replacement: match), severity: .warning)]
+            // As below: a name only the newest Rails has may be unknown to the Rails 4me runs.
+            let newest = table.newest.contains(match)
+            var message = "'\(value)' differs from the time zone name '\(match)' only in case; whether \(context.target.name) matches it is not documented"
+            if newest { message += "; '\(match)' is a name only the newest released Rails has (which Rails \(context.target.name) runs is not published)" }
+            return [ValueFinding(.invalidTimeZone, message,
+                                 fix: Fix(newest ? .unsafe : .safe, "Replace with '\(match)'", replacement: match), severity: .warning)]
         }
 
         // IANA id or alias (accepted by 4me, mapped by UTC offset: a warning), then Windows id (rejected).
