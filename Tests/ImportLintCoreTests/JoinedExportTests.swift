@@ -130,7 +130,7 @@ import Testing
         let people = Array(("Primary Email,Name\n" + (0..<5).map { "renee\($0)@widget.com,Ren\u{E9}e M\u{FC}ller\n" }.joined()
                                 + "zoe@widget.com,Zo").utf8) + [0xEB] + Array("\n".utf8)
         let aborted = try diagnostics(people).first { $0.rule == "invalid-utf8" }?.message ?? ""
-        #expect(aborted.contains("4me aborts the import here ('Invalid byte sequence in UTF-8 on line 7')"), "\(aborted)")
+        #expect(aborted.contains("4me aborts the import at line 7 ('Invalid byte sequence in UTF-8 on line 7')"), "\(aborted)")
         let custom = try diagnostics(people, profile: TargetWordingTests.hrProfile).first { $0.rule == "invalid-utf8" }?.message ?? ""
         #expect(custom.contains("the target system may reject the file here"), "\(custom)")
     }

@@ -184,7 +184,7 @@ public struct AcceptedFormats: Codable, Sendable, Equatable {
     /// spacing variant is a warning, not a missing column.
     public var exactHeaders: Bool?
     /// What the target does with a line that is not UTF-8, after its name, `{line}` standing for the line's
-    /// number ('aborts the import here ... on line {line}'). Left out: not documented. Here, not in the
+    /// number ('aborts the import at line {line} ...'). Left out: not documented. Here, not in the
     /// `target:` wording, which every value check copies (one more string was a retain and a release a cell).
     public var invalidUTF8: String?
 

@@ -36,6 +36,10 @@ public struct LegacyEncoding: Sendable, Equatable {
     public var firstNonASCIILine: Int
     /// How the charset was chosen; nil when the user named it with `--input-encoding`.
     public var guess: CharsetGuess?
+    /// The first line holding a byte sequence that is not UTF-8, where a target reading the file as UTF-8
+    /// stops (some pairs of a legacy code page are valid UTF-8, so it may come after the first non-ASCII
+    /// line); nil when the charset was named, not judged.
+    public var firstInvalidLine: Int? = nil
 
     /// The transcode is exact when the user named the charset or the judge's best reading won clearly.
     public var transcodeIsSafe: Bool { guess?.isClear ?? true }
@@ -124,9 +128,12 @@ public enum EncodingSniffer {
             clear = clear && lead >= CharsetJudge.clearMargin
         }
         let line = try lineNumber(at: scanner.firstNonASCIIOffset ?? 0, open)
+        let firstNonASCII = scanner.firstNonASCIIOffset
+        let invalidLine = try scanner.firstInvalidOffset.map { offset in offset == firstNonASCII ? line : try lineNumber(at: offset, open) }
         return .legacy(LegacyEncoding(charset: guess.best.name, firstNonASCIILine: line,
                                       guess: CharsetGuess(candidates: guess.candidates, isClear: clear, userDefined: guess.userDefined,
-                                                          fewCharactersAlsoReadBy: guess.fewCharactersAlsoReadBy)))
+                                                          fewCharactersAlsoReadBy: guess.fewCharactersAlsoReadBy),
+                                      firstInvalidLine: invalidLine))
     }
 
     /// How the lines of a UTF-8 file that are not valid UTF-8 read in the candidate code pages (from the
@@ -187,6 +194,8 @@ struct UTF8Scanner {
     /// The first invalid sequence is a UTF-16LE byte-order mark with a NUL in the two code units after it:
     /// a UTF-16LE export (Out-File) appended to this text by `cat` or `copy /b`.
     var firstInvalidIsUTF16LEMark = false
+    /// Offset of the first byte sequence that is not UTF-8 from the start of the input.
+    var firstInvalidOffset: Int?
     private var consumed = 0
     private var pending: [UInt8] = []
 
@@ -225,7 +234,10 @@ struct UTF8Scanner {
                     end += length
                     continue
                 }
-                if invalidSequences + lineInvalid == 0 { firstInvalidIsUTF16LEMark = Self.isUTF16LEMark(p, end, n) }
+                if invalidSequences + lineInvalid == 0 {
+                    firstInvalidIsUTF16LEMark = Self.isUTF16LEMark(p, end, n)
+                    firstInvalidOffset = consumed + end
+                }
                 lineInvalid += 1
                 end += -length
             }

@@ -53,7 +53,7 @@ final class FileEncodingRule: RecordRule {
                       fix: Fix(.safe, "Transcode from \(name) to UTF-8", .transcodeToUTF8(from: name)), severity: verdict?.severity)
         case .legacy(let legacy):
             let line = max(1, legacy.firstNonASCIILine)
-            let consequence = EncodingVerdict.judge(encoding.name, profile: profile, firstBadLine: line).map { "; \($0.clause)" }
+            let consequence = EncodingVerdict.judge(encoding.name, profile: profile, firstBadLine: legacy.firstInvalidLine).map { "; \($0.clause)" }
                 ?? ", but the import rejects it"
             sink.file(.legacyEncoding, line: line, message: legacy.findingMessage(consequence: consequence),
                       fix: Fix(legacy.transcodeIsSafe ? .safe : .unsafe, legacy.fixDescription, .transcodeToUTF8(from: legacy.charset)),

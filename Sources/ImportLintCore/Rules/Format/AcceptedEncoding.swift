@@ -6,7 +6,7 @@ struct EncodingVerdict: Equatable {
 
     /// nil when the profile does not list encodings (or there is none): the rule's own severity holds.
     /// `firstBadLine`: the line where the target reading the bytes as UTF-8 first meets a byte that is not
-    /// (a legacy code page's first non-ASCII line): what the target documents it does there is said
+    /// (`LegacyEncoding.firstInvalidLine`): what the target documents it does there is said
     /// (4me aborts the import there and keeps the rows before it), not that the whole import fails.
     static func judge(_ encodingName: String, profile: Profile?, firstBadLine: Int? = nil) -> EncodingVerdict? {
         guard let profile, let accepted = profile.accepts?.encodings, !accepted.isEmpty else { return nil }
