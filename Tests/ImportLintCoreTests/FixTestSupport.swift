@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ImportLintCore
 
 /// SplitMix64: a tiny seeded generator, so every generated file can be reproduced from its seed.
@@ -24,6 +25,21 @@ enum FixHarness {
         guard let path = outcome.temporaryPath else { return (outcome, nil) }
         defer { AtomicFile.discard(path) }
         return (outcome, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    /// Lints tab-separated `bytes`, then runs one pass of its safe fixes (`FixPass`); returns the lint's
+    /// report, the pass and the bytes it wrote (the written file is discarded).
+    static func safePass(_ bytes: [UInt8], name: String) throws -> (report: FileReport, pass: PassResult, written: [UInt8]) {
+        let input = InputFile.bytes(bytes, displayPath: name)
+        let report = try Linter(options: LintOptions()).lint(input).report
+        let profile = try ProfileLoader.load(try #require(report.profile))
+        let settings = PassSettings(inputDelimiter: 0x09, outputDelimiter: 0x09, lineEnding: nil, allowUnsafe: false,
+                                    force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
+        let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: report.diagnostics, allowUnsafe: false),
+                               settings: settings).run(directory: NSTemporaryDirectory(), name: "test")
+        let path = try #require(pass.outputPath)
+        defer { AtomicFile.discard(path) }
+        return (report, pass, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
     static func lint(_ bytes: [UInt8], name: String, options: LintOptions = LintOptions()) throws -> FileReport {

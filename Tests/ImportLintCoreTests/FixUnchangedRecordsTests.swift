@@ -56,20 +56,10 @@ import Testing
             let uri = i % 17 == 0 ? " c\(i)@mail.example.com" : (i % 23 == 0 ? "not an address \(i)" : "c\(i)@mail.example.com")
             text += "\(person)\temail\twork\t\(uri)\n"
         }
-        let bytes = Array(text.utf8)
-        let input = InputFile.bytes(bytes, displayPath: "contacts.tsv")
-        let lint = try Linter(options: LintOptions()).lint(input)
-        let profile = try ProfileLoader.load(try #require(lint.report.profile))
-        let settings = PassSettings(inputDelimiter: 0x09, outputDelimiter: 0x09, lineEnding: nil, allowUnsafe: false,
-                                    force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
-        let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
-                               settings: settings).run(directory: NSTemporaryDirectory(), name: "test")
-        let path = try #require(pass.outputPath)
-        defer { AtomicFile.discard(path) }
-        let written = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (report, pass, bytes) = try FixHarness.safePass(Array(text.utf8), name: "contacts.tsv")
+        let written = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let inputLines = text.split(separator: "\n").map(String.init)
-        let reported = Set(lint.report.diagnostics.map(\.line))
+        let reported = Set(report.diagnostics.map(\.line))
         let unchanged = try #require(pass.unchanged)
         var named = 0
         unchanged.lines.forEach { line in
@@ -79,7 +69,7 @@ import Testing
             #expect(!source.isEmpty, "line \(line): \(record) was not read as it is")
             #expect(source.contains { !reported.contains($0 + 1) }, "line \(line): \(record) had findings")
         }
-        #expect(lint.report.diagnostics.contains { $0.rule == RuleDescriptor.ungroupedContactRows.name })
+        #expect(report.diagnostics.contains { $0.rule == RuleDescriptor.ungroupedContactRows.name })
         #expect(named > 150)
     }
 

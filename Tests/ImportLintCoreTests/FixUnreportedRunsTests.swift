@@ -139,18 +139,9 @@ import Testing
             if i == 250 { text += "\n" }
         }
         let bytes = Array(text.utf8)
-        let input = InputFile.bytes(bytes, displayPath: "people.tsv")
-        let lint = try Linter(options: LintOptions()).lint(input)
-        let profile = try ProfileLoader.load(try #require(lint.report.profile))
-        let settings = PassSettings(inputDelimiter: 0x09, outputDelimiter: 0x09, lineEnding: nil, allowUnsafe: false,
-                                    force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
-        let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
-                               settings: settings).run(directory: NSTemporaryDirectory(), name: "test")
-        let path = try #require(pass.outputPath)
-        defer { AtomicFile.discard(path) }
-        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let (report, pass, written) = try FixHarness.safePass(bytes, name: "people.tsv")
         #expect(!written.elementsEqual(bytes))
-        let reportedLines = Set(lint.report.diagnostics.map(\.line))
+        let reportedLines = Set(report.diagnostics.map(\.line))
         let inputLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let unreported = Set(inputLines.indices.filter { !reportedLines.contains($0 + 1) }.map { inputLines[$0] })
         let unchanged = try #require(pass.unchanged)
