@@ -178,6 +178,13 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(greek?.message.contains("another order") == false)
         let ohm = finding("\u{2126} Engineer", "TXT003")
         #expect(ohm?.message.contains("U+2126 'Ω' (OHM SIGN), which NFC replaces by U+03A9") == true)
+        // U+0958 (NFC: two characters) beside a decomposed é keeps the count: neither a twin nor a reorder.
+        let mixed = finding("\u{0958}e\u{0301}", "TXT003")
+        #expect(mixed?.message.contains("characters stored in another form") == true, "\(mixed?.message ?? "")")
+        #expect(mixed?.message.contains("U+0915") == false)
+        #expect(mixed?.message.contains("another order") == false)
+        let reordered = finding("\u{5D1}\u{5BC}\u{5B8}", "TXT003")  // bet, dagesh, qamats: NFC puts qamats (ccc 18) first
+        #expect(reordered?.message.contains("another order") == true, "\(reordered?.message ?? "")")
     }
 
     /// A CJK compatibility ideograph (U+F9E1, KS X 1001's duplicate of 李 for a Korean reading) is correct

@@ -164,10 +164,15 @@ public enum TextHygiene {
             }
             return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
         }
-        if let twin = value.unicodeScalars.first(where: { ICUBridge.nfc(String($0)) != nil }),
+        // A twin is one character NFC replaces by one other (U+0958 alone becomes two: not a twin).
+        if let twin = value.unicodeScalars.first(where: { ICUBridge.nfc(String($0))?.unicodeScalars.count == 1 }),
            let replacement = ICUBridge.nfc(String(twin))?.unicodeScalars.first {
             let polytonic = (0x1F00...0x1FFF).contains(twin.value) ? " (as a Greek polytonic keyboard types oxia for tonos)" : ""
             return "'\(value)' is not in Unicode NFC: it holds \(described(twin)), which NFC replaces by \(described(replacement)), the same character to Unicode\(polytonic); it looks the same but will not match the same text typed normally"
+        }
+        guard value.unicodeScalars.map(\.value).sorted() == normalized.unicodeScalars.map(\.value).sorted() else {
+            // As many characters, not the same ones: a split letter beside a composed one.
+            return "'\(value)' is not in Unicode NFC (characters stored in another form than NFC stores them); it looks the same but will not match the same text typed normally"
         }
         return "'\(value)' is not in Unicode NFC: its combining marks are in another order than NFC puts them in (as some keyboards type a dagesh or shadda before the vowel); it looks the same but will not match the same text stored in NFC"
     }
