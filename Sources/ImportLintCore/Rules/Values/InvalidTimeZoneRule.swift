@@ -39,18 +39,23 @@ enum TimeZoneRule {
         return t
     }()
 
+    /// Why a fix to `name` is a guess when only the newest released Rails has it (4me runs a Rails version
+    /// it does not publish, which may be older); nil for any other name.
+    private static func newestNote(_ name: String, target: String) -> String? {
+        table.newest.contains(name) ? "a name only the newest released Rails has (which Rails \(target) runs is not published)" : nil
+    }
+
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let accepted = context.timeZoneNames.isEmpty ? Set(table.names) : context.timeZoneNames
         if accepted.contains(value) { return [] }
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
-            // As below: a name only the newest Rails has may be unknown to the Rails 4me runs.
-            let newest = table.newest.contains(match)
+            let newest = newestNote(match, target: context.target.name)
             var message = "'\(value)' differs from the time zone name '\(match)' only in case; whether \(context.target.name) matches it is not documented"
-            if newest { message += "; '\(match)' is a name only the newest released Rails has (which Rails \(context.target.name) runs is not published)" }
+            if let newest { message += "; '\(match)' is \(newest)" }
             return [ValueFinding(.invalidTimeZone, message,
-                                 fix: Fix(newest ? .unsafe : .safe, "Replace with '\(match)'", replacement: match), severity: .warning)]
+                                 fix: Fix(newest == nil ? .safe : .unsafe, "Replace with '\(match)'", replacement: match), severity: .warning)]
         }
 
         // IANA id or alias (accepted by 4me, mapped by UTC offset: a warning), then Windows id (rejected).
@@ -93,15 +98,14 @@ enum TimeZoneRule {
                 ?? candidates.first { (table.ianaByName[$0] ?? []).contains(value) || (table.ianaByName[$0] ?? []).contains(canonical) }
                 ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
-            // A name only the newest Rails has may be unknown to the Rails 4me runs (not published), where
-            // the IANA id is accepted: replacing the id with it is a guess.
-            let newest = table.newest.contains(chosen)
-            let safe = (candidates.count == 1 || byCity != nil) && !newest
+            // Where the IANA id is accepted, replacing it with a name only the newest Rails has is a guess.
+            let newest = newestNote(chosen, target: context.target.name)
+            let safe = (candidates.count == 1 || byCity != nil) && newest == nil
             var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"
             if candidates.count > 1 {
                 message += " (\(ValueText.quotedList(candidates.filter { $0 != chosen })) \(candidates.count == 2 ? "is" : "are") the same zone)"
             }
-            if newest { message += ", a name only the newest released Rails has (which Rails \(context.target.name) runs is not published)" }
+            if let newest { message += ", \(newest)" }
             return [ValueFinding(.invalidTimeZone, message,
                                  fix: Fix(safe ? .safe : .unsafe, "Replace with '\(chosen)'", replacement: chosen), severity: severity)]
         }
@@ -203,8 +207,8 @@ extension RuleDescriptor {
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
-            Rails 8.1: 4me may run an older one). A name in another case ('amsterdam') is a warning with a safe fix: whether 4me \
-            matches it is not documented.
+            Rails 8.1: 4me may run an older one). A name in another case ('amsterdam') is a warning with a safe fix \
+            (unsafe toward such a newest name): whether 4me matches it is not documented.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",
         cleanExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Time (US & Canada)\n")
