@@ -551,6 +551,8 @@ final class ValueRulesRule: RecordRule {
         return Self.validate(text, context: kept.context, screened: screened, placeholders: placeholders)
     }
 
+    /// Apart from the method above on purpose: folded into it, `kept.context` is copied again for each call
+    /// (measured: Receptionist 100k 1,298.9 M → 1,429.9 M instructions).
     private static func validate(_ text: String, context: ValueContext, screened: Bool, placeholders: Bool) -> [ValueFinding] {
         screened ? ValueValidation.validateScreened(text, context: context, placeholders: placeholders)
             : ValueValidation.validate(text, context: context)
