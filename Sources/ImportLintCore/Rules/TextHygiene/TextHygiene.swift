@@ -165,8 +165,11 @@ public enum TextHygiene {
             return "'\(value)' is not in Unicode NFC (letters and accents stored as separate characters); it will not match the same text typed normally"
         }
         // A twin is one character NFC replaces by one other (U+0958 alone becomes two: not a twin).
-        if let twin = value.unicodeScalars.first(where: { ICUBridge.nfc(String($0))?.unicodeScalars.count == 1 }),
-           let replacement = ICUBridge.nfc(String(twin))?.unicodeScalars.first {
+        let twins = value.unicodeScalars.lazy.compactMap { scalar -> (Unicode.Scalar, Unicode.Scalar)? in
+            guard let nfc = ICUBridge.nfc(String(scalar))?.unicodeScalars, nfc.count == 1, let one = nfc.first else { return nil }
+            return (scalar, one)
+        }
+        if let (twin, replacement) = twins.first {
             let polytonic = (0x1F00...0x1FFF).contains(twin.value) ? " (as a Greek polytonic keyboard types oxia for tonos)" : ""
             return "'\(value)' is not in Unicode NFC: it holds \(described(twin)), which NFC replaces by \(described(replacement)), the same character to Unicode\(polytonic); it looks the same but will not match the same text typed normally"
         }
@@ -179,9 +182,7 @@ public enum TextHygiene {
 
     /// "U+1F79 'ό' (GREEK SMALL LETTER OMICRON WITH OXIA)".
     private static func described(_ scalar: Unicode.Scalar) -> String {
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        let name = scalar.properties.name.map { " (\($0))" } ?? ""
-        return "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) '\(scalar)'\(name)"
+        "\(Confusables.hex(scalar)) '\(scalar)'" + (scalar.properties.name.map { " (\($0))" } ?? "")
     }
 
     /// Hangul Jamo and its extensions A and B: the parts NFD splits a Korean syllable into.
