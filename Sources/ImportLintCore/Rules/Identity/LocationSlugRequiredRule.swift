@@ -32,11 +32,12 @@ final class LocationSlugRequiredRule: RecordRule {
             empty.append(EmptySlug(line: position.line, column: position.column, record: record))
         } else if slugs.count < 2 {
             let trimmed = raw.trimmedASCII()
-            // Only a value that can be a slug names a location: a placeholder ('N/A') names none, and one
-            // with capitals or spaces ('HQ' beside 'hq') may be another spelling of a slug already seen.
-            guard !Placeholder.matches(trimmed, kind: .locationSlug),
+            // A repeat of a slug already noted (most rows of a one-location file) is settled by its bytes.
+            // Otherwise only a value that can be a slug names a location: a placeholder ('N/A') names none,
+            // and one with capitals or spaces ('HQ' beside 'hq') may be another spelling of a slug seen.
+            guard !slugs.contains(where: { $0.elementsEqual(trimmed) }), !Placeholder.matches(trimmed, kind: .locationSlug),
                   FormatRules.checkSlug(String(decoding: trimmed, as: UTF8.self)).isEmpty else { return }
-            note(Array(trimmed))
+            slugs.append(Array(trimmed))
         }
     }
 
