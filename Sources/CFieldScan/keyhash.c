@@ -77,23 +77,72 @@ int32_t cfs_key_mix(uint64_t *state, const uint8_t *bytes, int64_t length, int32
     return mixPart(state, bytes, length, fold);
 }
 
-void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *ends, const cfs_record *records,
-                          int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
-                          uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* `lowercased` of both words of `v` at once (bytes 0x80 and above are left as they are, as there). */
+static inline __m128i lowercased16(__m128i v) {
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+
+/* mixPart of a part of more than 16 bytes, 16 bytes a vector: the same state, with the lowercasing and
+   the test for bytes that are not ASCII done on both words together. */
+static inline __attribute__((always_inline)) int32_t mixLongPart(uint64_t *state, const uint8_t *bytes, int64_t length, int32_t fold) {
+    uint64_t h = *state;
+    __m128i seen = _mm_setzero_si128(), v;
+    for (int64_t i = 0; i + 16 < length; i += 16) {
+        v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        seen = _mm_or_si128(seen, v);
+        if (fold) v = lowercased16(v);
+        h = mix((uint64_t)_mm_cvtsi128_si64(v) ^ K1, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)) ^ h);
+    }
+    v = _mm_loadu_si128((const __m128i *)(bytes + length - 16));
+    if (fold) {
+        if (_mm_movemask_epi8(_mm_or_si128(seen, v))) return 0;
+        v = lowercased16(v);
+    }
+    h ^= (uint64_t)length * K0;
+    *state = mix((uint64_t)_mm_cvtsi128_si64(v) ^ K1, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)) ^ h ^ K0);
+    return 1;
+}
+#else
+static inline __attribute__((always_inline)) int32_t mixLongPart(uint64_t *state, const uint8_t *bytes, int64_t length, int32_t fold) {
+    return mixPart(state, bytes, length, fold);
+}
+#endif
+
+/* cfs_key_fingerprints with `fold` a constant, so that each loop tests it once, not at every record. */
+static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t *bytes, int64_t start, const int64_t *ends,
+        const cfs_record *records, int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
+        uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     for (int64_t r = 0; r < count; r++) {
         const cfs_record *record = records + r;
         int64_t cells = record->delimiters;
-        plain[r] = 0;
+        uint8_t found = 0;
         if (cell <= cells && !record->edgeSpace) {
             int64_t first = cell == 0 ? start : ends[cell - 1] + 1;
             int64_t end = cell == cells ? record->lineBreak : ends[cell];
+            int64_t length = end - first;
             uint64_t h = seed;
-            if (end > first && !screen[bytes[first]] && mixPart(&h, bytes + first, end - first, fold)) {
+            if (length > 0 && !screen[bytes[first]]
+                && (length > 16 ? mixLongPart(&h, bytes + first, length, fold) : mixPart(&h, bytes + first, length, fold))) {
                 fingerprints[r] = h & mask;
-                plain[r] = 1;
+                found = 1;
             }
         }
+        plain[r] = found;
         start = record->lineBreak + 1 + record->crlf;
         ends += cells;
+    }
+}
+
+void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *ends, const cfs_record *records,
+                          int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
+                          uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
+    if (fold) {
+        fingerprintCells(bytes, start, ends, records, count, cell, 1, screen, seed, mask, fingerprints, plain);
+    } else {
+        fingerprintCells(bytes, start, ends, records, count, cell, 0, screen, seed, mask, fingerprints, plain);
     }
 }

@@ -9,7 +9,7 @@ import Testing
     private static let cells = [
         "ann@example.com", "ANN@Example.COM", " ann@example.com", "ann@example.com\t", "", "NULL", "n/a", "-",
         "åsa.öberg@example.se", "ÅSA@example.se", "a", "ab", "abc", "abcd", "Abcdefg", "ABCDEFGH", "abcdefghijklmnop",
-        "abcdefghijklmnopq", String(repeating: "Long.Address", count: 9) + "@example.com", "x\u{A0}y", "1e5", "#",
+        "abcdefghijklmnopq", "Sylvie.Doesburg@Fabrikam.com", "someone.long@ex\u{E4}mple.com", String(repeating: "Long.Address", count: 9) + "@example.com", "x\u{A0}y", "1e5", "#",
     ]
 
     @Test(arguments: [false, true])

