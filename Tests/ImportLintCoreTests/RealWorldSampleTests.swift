@@ -34,4 +34,14 @@ import Testing
         #expect(id.fix?.applicability == .unsafe && id.fix?.replacement == "ID")
         #expect(id.message.contains("Source ID"), "\(id.message)")
     }
+
+    /// Outlook's "Export to a file" writes a directory contact's address as Exchange's legacyExchangeDN
+    /// (type EX): named as such, where it was "not a valid email address: it contains a space".
+    @Test func outlookExchangeAddressIsNamed() throws {
+        let report = try Self.report("receptionist-outlook-contacts-exchange.csv")
+        #expect(report.profile == "receptionist")
+        let email = report.diagnostics.filter { $0.line == 3 && $0.field == "Email" }
+        #expect(email.map(\.rule) == [RuleDescriptor.proxyAddressPrefix.name], "\(email.map(\.message))")
+        #expect(email.first?.message.contains("legacyExchangeDN") == true)
+    }
 }
