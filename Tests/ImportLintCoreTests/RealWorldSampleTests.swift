@@ -44,4 +44,13 @@ import Testing
         #expect(email.map(\.rule) == [RuleDescriptor.proxyAddressPrefix.name], "\(email.map(\.message))")
         #expect(email.first?.message.contains("legacyExchangeDN") == true)
     }
+
+    /// Google Workspace's user download names the job title 'Employee Title': an alias of Business Title
+    /// (a safe rename), where it was an unknown column whose values were silently left out.
+    @Test func googleWorkspaceEmployeeTitleIsTheJobTitle() throws {
+        let report = try Self.report("receptionist-google-workspace-download.csv")
+        #expect(report.profile == "receptionist")
+        let title = try #require(Self.headerFinding(report, "Employee Title"))
+        #expect(title.fix?.applicability == .safe && title.fix?.replacement == "Business Title", "\(title.message)")
+    }
 }
