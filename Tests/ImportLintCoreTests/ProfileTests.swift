@@ -68,6 +68,9 @@ import Testing
         #expect(matcher.match("id").column == "ID")
         if case .guessedAlias = matcher.match("id") {} else { Issue.record("'id' should be a guessed alias of ID") }
         #expect(matcher.match("Manger") == .nearMiss("Manager"))
+        // Google Workspace's user download.
+        #expect(matcher.match("Employee Title") == .alias("Job Title"))
+        #expect(matcher.match("Manager Email") == .alias("Manager"))
     }
 
     /// The matchers built once per process are told apart by their whole profile: a configuration's copy of a
