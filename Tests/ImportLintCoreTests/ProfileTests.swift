@@ -59,6 +59,20 @@ import Testing
         #expect(matcher.match("Favourite Colour") == .unknown)
     }
 
+    /// A two-letter column is no typo's target ('SID' is Active Directory's security identifier), and a
+    /// case variant the profile lists as a guess ('id', another system's object ID) is that guess.
+    @Test func shortNamesAndGuessedCaseVariants() throws {
+        let matcher = HeaderMatcher(profile: try ProfileLoader.load("4me-people"))
+        #expect(matcher.match("SID") == .unknown)
+        #expect(matcher.match("ID") == .exact("ID"))
+        #expect(matcher.match("id").column == "ID")
+        if case .guessedAlias = matcher.match("id") {} else { Issue.record("'id' should be a guessed alias of ID") }
+        #expect(matcher.match("Manger") == .nearMiss("Manager"))
+        // Google Workspace's user download.
+        #expect(matcher.match("Employee Title") == .alias("Job Title"))
+        #expect(matcher.match("Manager Email") == .alias("Manager"))
+    }
+
     /// The matchers built once per process are told apart by their whole profile: a configuration's copy of a
     /// built-in profile without a column gets its own matcher, and the built-in one keeps its columns.
     @Test func matcherOfAChangedProfileIsItsOwn() throws {

@@ -141,8 +141,13 @@ public struct HeaderMatcher: Sendable {
         if profile.columns.contains(where: { $0.name == text }) {
             return text == header ? .exact(text) : .spelling(text)
         }
-        if let c = bySpacing[Self.spacingFree(text)] { return .spelling(c) }
         let key = Self.loose(text)
+        if let c = bySpacing[Self.spacingFree(text)] {
+            // A case variant the profile lists as a guess is one: other systems' exports name their own
+            // object IDs 'id', which 4me's ID is not.
+            if let guess = guessedAliasByLoose[key], guess.column == c { return .guessedAlias(c, why: guess.why) }
+            return .spelling(c)
+        }
         if let c = byLoose[key] { return .punctuation(c) }
         if let c = aliasByLoose[key] { return .alias(c) }
         if let guess = guessedAliasByLoose[key] { return .guessedAlias(guess.column, why: guess.why) }
@@ -151,12 +156,14 @@ public struct HeaderMatcher: Sendable {
     }
 
     /// The single closest column name within a small edit distance (about one typo per five letters).
+    /// A two-letter name is no typo's target: one letter more makes another system's abbreviation
+    /// (Active Directory's 'SID' is no 'ID').
     func nearestColumn(_ key: String) -> String? {
         guard key.count >= 3 else { return nil }
         var best: (String, Int)?
         var tie = false
         let keyScalars = key.unicodeScalars.map(\.value)
-        for column in looseColumns {
+        for column in looseColumns where column.scalars.count >= 3 {
             let limit = max(1, min(keyScalars.count, column.scalars.count) / 5)
             // bounded() gives up at once when the lengths alone differ by more than the limit.
             let d = EditDistance.bounded(keyScalars, column.scalars, bound: limit)

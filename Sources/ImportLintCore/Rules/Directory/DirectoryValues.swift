@@ -8,6 +8,7 @@ enum DirectoryValues {
         return copy.withUTF8 { b -> ValueFinding? in
             if DistinguishedName.mayBe(b), let f = DistinguishedName.addressFinding(value, column: column) { return f }
             if ProxyAddress.mayBe(b), let f = ProxyAddress.finding(value) { return f }
+            if b.first == 0x2F, let f = ProxyAddress.legacyExchangeDNFinding(value) { return f }
             if DisplayNameAddress.mayBe(b) { return DisplayNameAddress.finding(value) }
             return nil
         }

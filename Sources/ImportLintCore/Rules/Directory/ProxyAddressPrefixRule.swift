@@ -5,7 +5,8 @@ extension RuleDescriptor {
         explanation: """
             Exchange and Entra keep a mailbox's addresses in proxyAddresses, each with a type prefix: 'SMTP:' \
             marks the primary address, 'smtp:' a secondary alias, 'SIP:' the Teams/Skype sign-in, 'X500:' a \
-            legacy Exchange address. Copied as is, 'SMTP:ann@widget.com' is not an address and the row is \
+            legacy Exchange address (Outlook's CSV export writes it without the prefix, '/o=…/cn=…', for a \
+            contact of the directory). Copied as is, 'SMTP:ann@widget.com' is not an address and the row is \
             rejected. The safe fix strips 'SMTP:' when the rest is a valid address (the primary one), and picks \
             the single 'SMTP:' entry when the cell holds the whole list. 'smtp:' and 'sip:' get an unsafe fix: \
             an alias or a SIP address may not be the primary email that the person is matched on. X500 and X400 \
@@ -60,6 +61,14 @@ enum ProxyAddress {
         default:
             return ValueFinding(.proxyAddressPrefix, "'\(value)' is an \(kind.dropLast().uppercased()) address from proxyAddresses, not an email address; export the mail attribute instead")
         }
+    }
+
+    /// Exchange's legacyExchangeDN, '/o=Widget/ou=…/cn=Recipients/cn=ann': the X500 address without its
+    /// prefix, which Outlook's CSV export writes for a contact of the directory (address type EX).
+    static func legacyExchangeDNFinding(_ value: String) -> ValueFinding? {
+        let lower = value.lowercased()
+        guard lower.hasPrefix("/o="), lower.contains("/cn=") else { return nil }
+        return ValueFinding(.proxyAddressPrefix, "'\(value)' is an Exchange legacyExchangeDN (an X500 address without 'X500:', as Outlook exports a contact of the directory), not an email address; export the mail attribute instead")
     }
 
     private static func prefixOf(_ entry: String) -> String? {

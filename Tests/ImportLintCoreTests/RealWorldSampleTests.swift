@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// Shapes found in real exports that other people wrote and published (fixtures/realworld-samples/README.md),
+/// rebuilt with made-up people: what importlint said about them that was not so.
+@Suite struct RealWorldSampleTests {
+    static func report(_ name: String) throws -> FileReport {
+        let input = FixtureTests.root.appendingPathComponent("realworld-samples").appendingPathComponent(name)
+        try #require(FileManager.default.fileExists(atPath: input.path), "missing sample \(name)")
+        return try FixtureTests.lint(FixtureCase(rule: "realworld-samples", input: input))
+    }
+
+    static func headerFinding(_ report: FileReport, _ header: String) -> Diagnostic? {
+        report.diagnostics.first { $0.line == 1 && $0.values == [header] }
+    }
+
+    /// Get-ADUser's SID is the account's security identifier, not a typo of 4me's ID: an unknown column
+    /// (a warning, no rename), and its values are not checked as 4me IDs (they were "not a whole number").
+    @Test func securityIdentifierIsNotATypoOfID() throws {
+        let report = try Self.report("people-get-aduser-sid.csv")
+        #expect(report.profile == "4me-people")
+        let sid = try #require(Self.headerFinding(report, "SID"))
+        #expect(sid.severity == .warning && sid.fix == nil, "\(sid.message)")
+        #expect(!report.diagnostics.contains { $0.field == "ID" }, "\(report.diagnostics.filter { $0.field == "ID" }.map(\.message))")
+    }
+
+    /// Entra ID's Download users names the object ID 'id'. Renaming it to 4me's ID would make 4me look each
+    /// line up by that ID and fail it, so the rename is a guess (unsafe) that points to Source ID.
+    @Test func identityProviderObjectIDIsNotSafelyRenamedToID() throws {
+        let report = try Self.report("people-entra-download-id.csv")
+        let id = try #require(Self.headerFinding(report, "id"))
+        #expect(id.rule == RuleDescriptor.unknownColumn.name)
+        #expect(id.fix?.applicability == .unsafe && id.fix?.replacement == "ID")
+        #expect(id.message.contains("Source ID"), "\(id.message)")
+    }
+
+    /// Outlook's "Export to a file" writes a directory contact's address as Exchange's legacyExchangeDN
+    /// (type EX): named as such, where it was "not a valid email address: it contains a space".
+    @Test func outlookExchangeAddressIsNamed() throws {
+        let report = try Self.report("receptionist-outlook-contacts-exchange.csv")
+        #expect(report.profile == "receptionist")
+        let email = report.diagnostics.filter { $0.line == 3 && $0.field == "Email" }
+        #expect(email.map(\.rule) == [RuleDescriptor.proxyAddressPrefix.name], "\(email.map(\.message))")
+        #expect(email.first?.message.contains("legacyExchangeDN") == true)
+    }
+
+    /// Google Workspace's user download names the job title 'Employee Title': an alias of Business Title
+    /// (a safe rename), where it was an unknown column whose values were silently left out.
+    @Test func googleWorkspaceEmployeeTitleIsTheJobTitle() throws {
+        let report = try Self.report("receptionist-google-workspace-download.csv")
+        #expect(report.profile == "receptionist")
+        let title = try #require(Self.headerFinding(report, "Employee Title"))
+        #expect(title.fix?.applicability == .safe && title.fix?.replacement == "Business Title", "\(title.message)")
+    }
+}
