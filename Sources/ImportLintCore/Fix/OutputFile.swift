@@ -14,7 +14,8 @@ final class OutputFile {
     private var buffer: UnsafeMutablePointer<UInt8>
     /// The buffer the writer may be writing.
     private var spare: UnsafeMutablePointer<UInt8>
-    private let writer: BufferWriter
+    /// Internal for the tests: the later part's shares the earlier part's queue.
+    let writer: BufferWriter
     private let capacity = 1 << 20
     private var count = 0
     private var flushed = 0
