@@ -143,20 +143,6 @@ import Testing
         #expect(throws: OutputFile.Overrun.self) { try out.flush() }
     }
 
-    /// The two parts' buffers are written on one queue (ext4 locks the file for each write: two writers spun
-    /// on the lock); another file's writer has a queue of its own.
-    @Test func bothPartsAreWrittenOnOneQueue() throws {
-        let directory = NSTemporaryDirectory()
-        let out = try OutputFile.temporary(in: directory, name: "parts")
-        defer { AtomicFile.discard(out.path) }
-        let other = try OutputFile.temporary(in: directory, name: "parts")
-        defer { AtomicFile.discard(other.path) }
-        out.limit = 1 << 20
-        let laterOut = try #require(try OutputFile.laterPart(of: out, at: 1 << 20))
-        #expect(laterOut.writer.queue === out.writer.queue)
-        #expect(other.writer.queue !== out.writer.queue)
-    }
-
     /// The later part's writer opens the temporary file again by its path: replaced meanwhile by another file
     /// (an error) or by a link to one (no writer: the file is written in one piece), that file is not written.
     @Test func laterPartWritesOnlyTheFileTheEarlierPartHolds() throws {

@@ -14,8 +14,7 @@ final class OutputFile {
     private var buffer: UnsafeMutablePointer<UInt8>
     /// The buffer the writer may be writing.
     private var spare: UnsafeMutablePointer<UInt8>
-    /// Internal for the tests: the later part's shares the earlier part's queue.
-    let writer: BufferWriter
+    private let writer: BufferWriter
     private let capacity = 1 << 20
     private var count = 0
     private var flushed = 0
