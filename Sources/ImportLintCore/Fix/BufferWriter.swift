@@ -17,19 +17,16 @@ private let sysWrite = Darwin.write
 final class BufferWriter: @unchecked Sendable {
     private let fd: Int32
     private let path: String
-    /// Shared by the writers of one file's two parts (`OutputFile.laterPart`): ext4 takes the file's lock
-    /// for every write, and two writers at once spun on it (a tenth of a people 1M fix's CPU).
-    let queue: DispatchQueue
+    private let queue = DispatchQueue(label: "importlint.output-file")
     /// Signalled while no write is in flight.
     private let idle = DispatchSemaphore(value: 1)
     /// The write in flight; set before it starts, read by the writing thread.
     private var pending: (bytes: UnsafePointer<UInt8>, count: Int)?
     private var failure: (any Error)?
 
-    init(fd: Int32, path: String, queue: DispatchQueue = DispatchQueue(label: "importlint.output-file")) {
+    init(fd: Int32, path: String) {
         self.fd = fd
         self.path = path
-        self.queue = queue
     }
 
     /// Writes `count` bytes at `bytes` once the write in flight has ended; they must stay as they are until

@@ -25,15 +25,14 @@ final class OutputFile {
     /// Bytes written so far, buffered ones included.
     var offset: Int { flushed + count }
 
-    /// `sharing`: the writer of the file's earlier part, whose thread writes this one's buffers too.
-    private init(path: String, fd: Int32, start: Int = 0, sharing other: BufferWriter? = nil) {
+    private init(path: String, fd: Int32, start: Int = 0) {
         self.path = path
         self.fd = fd
         self.start = start
         flushed = start
         buffer = .allocate(capacity: capacity)
         spare = .allocate(capacity: capacity)
-        writer = other.map { BufferWriter(fd: fd, path: path, queue: $0.queue) } ?? BufferWriter(fd: fd, path: path)
+        writer = BufferWriter(fd: fd, path: path)
     }
 
     deinit {
@@ -118,7 +117,7 @@ final class OutputFile {
             close(fd)
             throw InputError("\(file.path): cannot write: the temporary file was replaced while it was written")
         }
-        return OutputFile(path: file.path, fd: fd, start: offset, sharing: file.writer)
+        return OutputFile(path: file.path, fd: fd, start: offset)
     }
 
     /// Moves what the later part's writer wrote (`laterPart`) to just after this writer's bytes, so that
