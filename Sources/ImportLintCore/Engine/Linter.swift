@@ -247,7 +247,7 @@ enum RuleFactory {
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
-            HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context),
+            HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules
