@@ -208,7 +208,11 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
     @Test func releasedRailsNamesOnly() {
         #expect(TimeZoneRule.table.names.count == 152)
         #expect(TimeZoneRule.table.names.contains("Asuncion"))
-        #expect(codes("Asuncion", context(.timeZone)).isEmpty)
+        // Accepted, but only by Rails 8.1; 4me's Rails is not published: a warning without a fix.
+        let asuncion = check("Asuncion", context(.timeZone))
+        #expect(asuncion.map(\.severity) == [.warning])
+        #expect(asuncion.first?.fix == nil)
+        #expect(asuncion.first?.message.contains("only the newest released Rails has") == true)
         for v in ["America/Edmonton", "America/Vancouver", "Mountain Standard Time", "Alberta", "Pacific Time (Canada)"] {
             for f in check(v, context(.timeZone)) {
                 #expect(!["Alberta", "Pacific Time (Canada)"].contains(f.fix?.replacement ?? ""), "\(v)")

@@ -47,7 +47,11 @@ enum TimeZoneRule {
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let accepted = context.timeZoneNames.isEmpty ? Set(table.names) : context.timeZoneNames
-        if accepted.contains(value) { return [] }
+        if accepted.contains(value) {
+            // Accepted by the newest Rails only: an older one, which 4me may run, does not know it.
+            guard let newest = newestNote(value, target: context.target.name) else { return [] }
+            return [ValueFinding(.invalidTimeZone, "'\(value)' is \(newest); an older Rails does not know it", severity: .warning)]
+        }
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
@@ -207,7 +211,8 @@ extension RuleDescriptor {
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
-            Rails 8.1: 4me may run an older one). A name in another case ('amsterdam') is a warning with a safe fix \
+            Rails 8.1: 4me may run an older one); such a name as written is a warning without a fix, saying \
+            so. A name in another case ('amsterdam') is a warning with a safe fix \
             (unsafe toward such a newest name): whether 4me matches it is not documented.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",
