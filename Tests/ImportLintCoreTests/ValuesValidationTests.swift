@@ -409,7 +409,15 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         for v in ["en", "en,nl", "en, nl, de"] { #expect(codes(v, context(.languageList)).isEmpty, "\(v)") }
         #expect(codes("en,xx", context(.languageList)) == ["VAL013"])
         #expect(codes("english", context(.languageList)) == ["VAL013"])
-        #expect(check("EN,NL", context(.languageList)).first?.fix?.replacement == "en,nl")
+        // The docs list lowercase codes and say nothing of case: a warning, lowercasing only as an unsafe fix.
+        for (v, fixed) in [("EN,NL", "en,nl"), ("EN", "en"), ("En", "en"), ("EN;NL", "en,nl")] {
+            let f = check(v, context(.languageList)).first
+            #expect(f?.fix?.replacement == fixed, "\(v)")
+            #expect(f?.fix?.applicability == .unsafe, "\(v)")
+        }
+        #expect(check("EN", context(.languageList)).first?.severity == .warning)
+        #expect(check("nl ,de", context(.languageList)).first?.fix?.applicability == .safe)
+        #expect(check("nl;de", context(.languageList)).first?.fix?.applicability == .safe)
     }
     @Test func numbers() {
         for v in ["12", "-3", "0012"] { #expect(codes(v, context(.integer)).isEmpty, "\(v)") }
