@@ -405,6 +405,19 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("pager", context(.enum, allowed: allowed)).first?.fix == nil)
         #expect(check("skype", context(.enum, allowed: ["chat_skype", "chat_slack"])).first?.fix?.replacement == "chat_skype")
     }
+    /// 4me gives Information's limit as "64 KB", a size: counted in bytes of UTF-8, reported past 65,536 of them.
+    @Test func informationLimitIsASizeInBytes() throws {
+        func tooLong(_ information: String) throws -> [Diagnostic] {
+            try TestSupport.lint("Primary Email\tName\tInformation\na@widget.com\tAnn\t\(information)\n", name: "p.tsv")
+                .report.diagnostics.filter { $0.rule == RuleDescriptor.valueTooLong.name }
+        }
+        // 40,000 characters, 80,000 bytes: within 64 K characters, beyond 64 KB.
+        let found = try tooLong(String(repeating: "é", count: 40_000))
+        #expect(found.map(\.message) == ["Information is 80000 bytes long in UTF-8 (40000 characters); 4me documents its limit as 64 KB (65536 bytes)"])
+        #expect(try tooLong(String(repeating: "e", count: 65_536)).isEmpty)
+        #expect(try tooLong(String(repeating: "é", count: 32_768)).isEmpty)
+    }
+
     @Test func languageLists() {
         for v in ["en", "en,nl", "en, nl, de"] { #expect(codes(v, context(.languageList)).isEmpty, "\(v)") }
         #expect(codes("en,xx", context(.languageList)) == ["VAL013"])
