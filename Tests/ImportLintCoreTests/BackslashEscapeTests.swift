@@ -77,4 +77,43 @@ import Testing
         #expect(remaining.map(\.field) == ["Job Title"], "\(outcome.report.remaining.map(\.message))")
         #expect(remaining.first?.message.contains("the file fixed into it had '\\N' cells") == true)
     }
+
+    /// A backslash the export doubled is halved once: the lint of the output, which still takes the file
+    /// for an export, offers no fix again ('\\\\fs01' became '\\fs01', not '\fs01').
+    @Test func fixHalvesDoubledBackslashesOnce() throws {
+        let text = Self.header + "ann@widget.com\tAnn Lee\tClerk\t\\N\t\\\\\\\\fs01\\\\home\n"
+        var options = FixOptions()
+        options.unsafeFixes = true
+        let (_, written) = try FixHarness.fix(Array(text.utf8), name: "t.tsv", options: options)
+        let output = String(decoding: try #require(written), as: UTF8.self)
+        #expect(output.hasSuffix("ann@widget.com\tAnn Lee\tClerk\t\t\\\\fs01\\home\n"), "\(output)")
+    }
+
+    /// mysql's batch output (mysql -B): NULL written 'NULL', no quoting, every backslash one of its four
+    /// escapes. Its escaped cells are reported, once each, one piece or two.
+    @Test func mysqlBatchOutputIsReported() throws {
+        let text = Self.header
+            + "ann@widget.com\tAnn Lee\tSales\\tMarketing\tNULL\t\\\\\\\\fs01\\\\home\n"
+            + "bob@widget.com\tBob Ray\tClerk\tann@widget.com\tFloor 1\\nDesk 4\n"
+        let found = Self.escapes(try Self.lint(text))
+        #expect(found.map(\.field) == ["Job Title", "Location", "Location"])
+        #expect(found.allSatisfy { $0.message.contains("mysql's batch mode") })
+        #expect(found[1].fix?.replacement == "\\\\fs01\\home")
+        #expect(found[0].fix == nil && found[2].fix == nil)
+        var long = text
+        for i in 0..<3_000 { long += "p\(i)@widget.com\tPerson \(i)\tClerk\t\tRoom \(i)\n" }
+        #expect(try Self.lint(long, threads: 2) == (try Self.lint(long)))
+    }
+
+    /// What sqlcmd or bcp write (NULL too, backslashes as typed) is not mysql's batch output: a backslash
+    /// before another letter ('DOMAIN\jruiz', '\\fs01\home'), a quoted cell, or a comma-separated file.
+    @Test func realBackslashesBesideNullAreText() throws {
+        let typed = Self.header + "ann@widget.com\tAnn Lee\tClerk\tNULL\t\\\\fs01\\home\n"
+            + "bob@widget.com\tBob Ray\tCORP\\tom\tann@widget.com\tRoom 1\n"
+        #expect(Self.escapes(try Self.lint(typed)).isEmpty)
+        let quoted = Self.header + "ann@widget.com\t\"Lee, Ann\"\tClerk\tNULL\tCORP\\tom\n"
+        #expect(Self.escapes(try Self.lint(quoted)).isEmpty)
+        let comma = "Primary Email,Name,Job Title,Manager,Location\nann@widget.com,Ann Lee,Clerk,NULL,CORP\\tom\n"
+        #expect(Self.escapes(try TestSupport.lint(comma, name: "t.csv").report.diagnostics).isEmpty)
+    }
 }

@@ -49,7 +49,7 @@ import Testing
         #expect(SwiftSource.of(column.allowedBy, indent: "", outermost: false) == #"DependentValues(column: "B", values: ["x": [], "y": ["2"]])"#)
         let rendered = SwiftSource.of(column, indent: "")
         #expect(rendered.hasPrefix("ColumnSpec(\n    name: \"Say \\\"hi\\\"\\t\",\n    aliases: [],\n    guessedAliases: [:],"))
-        #expect(rendered.contains("\n    kind: .managerEmail,\n    maxLength: 3,\n    allowed: nil,\n    allowedBy: DependentValues(column: \"B\", values: [\"x\": [], \"y\": [\"2\"]]),\n"))
+        #expect(rendered.contains("\n    kind: .managerEmail,\n    maxLength: 3,\n    maxLengthInBytes: false,\n    allowed: nil,\n    allowedBy: DependentValues(column: \"B\", values: [\"x\": [], \"y\": [\"2\"]]),\n"))
         #expect(rendered.hasSuffix("\n    externalID: false\n)"))
     }
 }

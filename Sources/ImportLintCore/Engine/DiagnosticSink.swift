@@ -18,9 +18,21 @@ public final class DiagnosticSink {
     /// the file is a MySQL or PostgreSQL text export, which `BackslashEscapeRule` reads again for its other
     /// escapes. Known from the findings, so that no record is screened for it.
     @exclusivity(unchecked) private(set) var sawSQLNull = false
+    /// A 'NULL' cell was reported the same way: the NULL of mysql's batch output, which `BackslashEscapeRule`
+    /// then asks whether the file is such output.
+    @exclusivity(unchecked) private(set) var sawNullText = false
+    /// What `BackslashEscapeRule` found the file to be, for `fix`'s lints of its output (`LintResult.sqlTextExport`).
+    var sqlTextExport: SQLTextExport?
     /// A '\N' cell was met where no finding quotes it (`BackslashEscapeRule`, in a column the profile
     /// does not know or with placeholder-value deselected).
     func noteSQLNull() { sawSQLNull = true }
+    func noteNullText() { sawNullText = true }
+
+    @inline(__always)
+    private func noteQuotedNulls(_ diagnostic: Diagnostic) {
+        if !sawSQLNull { sawSQLNull = SQLNull.isQuoted(by: diagnostic) }
+        if !sawNullText { sawNullText = SQLNull.quotesText(diagnostic) }
+    }
     /// Accepted findings (`--suppressions`), dropped before they are kept or counted. This and the next two
     /// are read for every finding and not checked for exclusive access (a call each time): a sink is one
     /// thread's, and nothing it calls while one is being accessed reaches back into it.
@@ -64,7 +76,7 @@ public final class DiagnosticSink {
     func keep(_ diagnostic: Diagnostic) -> Diagnostic.Content? {
         let state = ruleState(diagnostic.code)
         guard state.enabled else { return nil }
-        if state.quotesCell && !sawSQLNull { sawSQLNull = SQLNull.isQuoted(by: diagnostic) }
+        if state.quotesCell && !(sawSQLNull && sawNullText) { noteQuotedNulls(diagnostic) }
         var d = diagnostic
         if let overridden = state.severity { d.severity = overridden }
         if d.values.contains(where: LongValueQuote.isLong) { d = LongValueQuote.shortening(d) }
@@ -84,7 +96,7 @@ public final class DiagnosticSink {
     /// its severity overridden; only suppressions are left to apply. It keeps its content as it is: sharing
     /// it again would cost more than the memory it saves.
     func readmit(_ diagnostic: Diagnostic) {
-        if !sawSQLNull && SQLNull.mayBeQuoted(byCode: diagnostic.code) { sawSQLNull = SQLNull.isQuoted(by: diagnostic) }
+        if !(sawSQLNull && sawNullText) && SQLNull.mayBeQuoted(byCode: diagnostic.code) { noteQuotedNulls(diagnostic) }
         if let isSuppressed, isSuppressed(diagnostic) { return }
         accepted += 1
         if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }

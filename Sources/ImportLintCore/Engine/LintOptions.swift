@@ -50,10 +50,10 @@ public struct LintOptions: Sendable {
     /// changed cells of other columns only: the input's duplicate-identifier findings, handed on, and its
     /// cluster findings (`ReplayedClustersRule`).
     var replayedDuplicates: ReplayedDuplicates?
-    /// Set by `fix` for the lints of its output when the input showed '\N' cells (`LintResult.sqlTextExport`):
-    /// the output is still a MySQL or PostgreSQL text export after --unsafe-fixes emptied them, and its
-    /// other escapes are still reported (`BackslashEscapeRule`).
-    var sqlTextExport = false
+    /// Set by `fix` for the lints of its output when the input was a SQL client's text export
+    /// (`LintResult.sqlTextExport`): the output still is one after --unsafe-fixes emptied its NULL cells, and
+    /// its other escapes are still reported (`BackslashEscapeRule`).
+    var sqlTextExport: SQLTextExport?
     /// Set by `fix` for all its lints of one file: clusterings the next lint may reuse.
     var clusterings: ClusteringMemo?
     /// Set by `fix` for its lint of the input: takes every byte that lint reads (the file is then read in

@@ -6,8 +6,8 @@ public struct LintResult: Sendable {
     /// What the input was decoded as (nil when it could not be read): the fixer decodes with the same,
     /// without sniffing the file again.
     public var encoding: InputEncoding? = nil
-    /// The file had '\N' cells, the NULL of MySQL's and PostgreSQL's text exports (`DiagnosticSink.sawSQLNull`).
-    var sqlTextExport = false
+    /// The file is a SQL client's text export that escapes with a backslash (`BackslashEscapeRule`).
+    var sqlTextExport: SQLTextExport?
     /// What the file turned out to be instead of text once its bytes past the head were read (the report is
     /// then its unreadable-input finding): the fixer refuses it as it refuses a head that shows it.
     var notText: NotText.Kind?
@@ -129,7 +129,7 @@ public final class Linter {
             report.omitted = sink.omitted
             var result = LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                                     encoding: encoding)
-            result.sqlTextExport = sink.sawSQLNull
+            result.sqlTextExport = sink.sqlTextExport
             result.cut = lintCut
             return result
         }
@@ -247,7 +247,7 @@ enum RuleFactory {
             UnsupportedDelimiterRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
-            HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context),
+            HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),
         ]
         rules += optional.compactMap { $0 }
         return rules

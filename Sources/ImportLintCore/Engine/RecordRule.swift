@@ -182,4 +182,17 @@ extension FileContext {
             try body(reader, record)
         }
     }
+
+    /// `forEachRecord` for the records the pass hands the record rules: not one holding an unterminated
+    /// quote, nor one `RepeatedHeaderRule` keeps from them (a header copy, a SQL client's line, an empty
+    /// record), so that a rule reading again finds only records it was handed.
+    func forEachCheckedRecord(_ body: (CSVReader, Int) throws -> Void) throws {
+        let repeatedHeader = RepeatedHeaderRule(self)
+        // The pass reported those records already: this sink keeps nothing.
+        let muted = DiagnosticSink(selection: RuleSelection(ignore: ["ALL"]))
+        try forEachRecord { reader, record in
+            guard reader.unterminatedQuote == nil, !repeatedHeader.check(reader, record: record, sink: muted) else { return }
+            try body(reader, record)
+        }
+    }
 }

@@ -217,9 +217,9 @@ enum SplitLint {
         private var counted = false
         /// Whether a record held a byte that is not ASCII (the earlier part may not have settled the encoding).
         private(set) var sawNonASCII = false
-        /// Whether a finding of the later part quotes a '\N' cell (`DiagnosticSink.sawSQLNull`): the replay
-        /// does not look at each finding again for it.
-        private var sawSQLNull = false
+        /// Whether a finding of the later part quotes a '\N' cell (`DiagnosticSink.sawSQLNull`) or a 'NULL'
+        /// one (`sawNullText`): the replay does not look at each finding again for them.
+        private var sawSQLNull = false, sawNullText = false
         private var failure: (any Error)?
         private let done = DispatchSemaphore(value: 0)
         /// The file's cluster rule, the earlier part's and the later part's: this thread merges them and
@@ -324,6 +324,7 @@ enum SplitLint {
             }, progress: nil, progressInterval: .max)
             self.sawNonASCII = sawNonASCII
             sawSQLNull = sink!.sawSQLNull
+            sawNullText = sink!.sawNullText
             diagnostics = sink!.takeInOrder()
         }
 
@@ -353,6 +354,7 @@ enum SplitLint {
             amended = true
             rulesAmended.signal()
             if sawSQLNull { sink.noteSQLNull() }
+            if sawNullText { sink.noteNullText() }
             part.beginReplay(into: sink)
             try replayDeferred(earlierRules: earlierRules, part: part, sink: sink)
             part.finishReplay()

@@ -9,6 +9,7 @@ struct FileActions {
     /// Column whose value groups rows, when rows are to be moved up to their group.
     var regroupColumn: (index: Int, rule: String)?
     var delimiter: (to: UInt8, rule: String)?
+    var lineEnding: (to: LineTerminator, rule: String)?
 
     /// Takes in the file-level action of `diagnostic`; false when it cannot apply (no cell to group by).
     @discardableResult
@@ -28,6 +29,8 @@ struct FileActions {
             regroupColumn = (index, rule)
         case .changeDelimiter(let to):
             delimiter = (to, rule)
+        case .changeLineEnding(let to):
+            lineEnding = (to, rule)
         }
         return true
     }

@@ -102,13 +102,19 @@ public final class Fixer {
         while true {
             rounds += 1
             let plan = FixPlan(diagnostics: current.diagnostics, allowUnsafe: options.unsafeFixes)
-            // A rule's re-delimiting applies unless the delimiter was given; it holds for every round.
+            // A rule's re-delimiting applies unless the delimiter was given; it holds for every round. So
+            // does its change of line endings unless they were given.
             var delimiterChange: FileFix?
+            var lineEndingChange: FileFix?
             if rounds == 1 {
                 let planned = options.outputDelimiter == nil ? plan.fileActions.delimiter : nil
                 if let planned { outputDelimiter = planned.to }
                 if outputDelimiter != inputDelimiter {
                     delimiterChange = FileFix(rule: planned?.rule, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1)
+                }
+                if options.lineEnding == nil, let planned = plan.fileActions.lineEnding {
+                    lineEnding = planned.to
+                    lineEndingChange = FileFix(rule: planned.rule, description: "Changed the line endings to \(Self.name(planned.to).uppercased())", count: 1, round: 1)
                 }
             }
             let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
@@ -150,6 +156,7 @@ public final class Fixer {
             recordsOut = pass.recordsOut
             fileFixes += pass.fileFixes
             if let delimiterChange { fileFixes.append(delimiterChange) }
+            if let lineEndingChange { fileFixes.append(lineEndingChange) }
 
             current.diagnostics = []
             var nextOptions = lintOptions

@@ -14,6 +14,8 @@ public enum FixAction: Sendable, Equatable {
     case moveRowToGroup
     /// Write the output with another delimiter.
     case changeDelimiter(to: UInt8)
+    /// Write the output with other line endings.
+    case changeLineEnding(to: LineTerminator)
     /// A file-level fix read back from a JSON report, which records only its description.
     case unrecorded
 }

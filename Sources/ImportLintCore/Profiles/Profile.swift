@@ -40,6 +40,8 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     public var valueRequiredWith: [String]
     public var kind: ValueKind
     public var maxLength: Int?
+    /// `max_length` is a size in bytes of UTF-8 (a limit the target gives as '64 KB'), not a count of characters.
+    public var maxLengthInBytes: Bool = false
     public var allowed: [String]?
     public var allowedBy: DependentValues?
     public var kindBy: DependentKind?
@@ -70,6 +72,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
         case readOnly = "read_only", guessedAliases = "guessed_aliases", reference, externalID = "external_id"
+        case maxLengthInBytes = "max_length_in_bytes"
     }
 }
 
@@ -87,6 +90,7 @@ extension ColumnSpec {
         valueRequiredWith = try c.decodeIfPresent([String].self, forKey: .valueRequiredWith) ?? []
         kind = try c.decodeIfPresent(ValueKind.self, forKey: .kind) ?? .text
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        maxLengthInBytes = try c.decodeIfPresent(Bool.self, forKey: .maxLengthInBytes) ?? false
         allowed = try c.decodeIfPresent([String].self, forKey: .allowed)
         allowedBy = try c.decodeIfPresent(DependentValues.self, forKey: .allowedBy)
         kindBy = try c.decodeIfPresent(DependentKind.self, forKey: .kindBy)

@@ -44,8 +44,10 @@ enum EnumRule {
         }
         if !unknown.isEmpty, let separated = commaSeparated(value) {
             // 'nl;de', 'nl | de', one per line: every part is a language, only the separator is wrong.
-            return [ValueFinding(.invalidEnum, "'\(value)' separates languages with something other than commas; \(target.name) takes them comma-separated",
-                                 fix: Fix(.safe, "Replace with '\(separated)'", replacement: separated))]
+            var message = "'\(value)' separates languages with something other than commas; \(target.name) takes them comma-separated"
+            if value.contains(where: \.isUppercase) { message += ". \(capitals(target))" }
+            return [ValueFinding(.invalidEnum, message, fix: Fix(value.contains(where: \.isUppercase) ? .unsafe : .safe,
+                                                                "Replace with '\(separated)'", replacement: separated))]
         }
         if !unknown.isEmpty {
             return [ValueFinding(.invalidEnum,
@@ -53,10 +55,19 @@ enum EnumRule {
         }
         let normalized = fixed.joined(separator: separator)
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
-            return [ValueFinding(.invalidEnum, "'\(value)' should list lowercase language codes separated by commas; whether \(target.name) reads it as written is not documented",
-                                 fix: Fix(.safe, "Replace with '\(normalized)'", replacement: normalized), severity: .warning)]
+            // Spacing alone is safe to normalize; a change of case is not: the docs do not say case is ignored.
+            let recased = value.contains(where: \.isUppercase)
+            let message = recased ? "'\(value)' writes language codes in capitals. \(capitals(target))"
+                : "'\(value)' should list language codes separated by commas; whether \(target.name) reads it as written is not documented"
+            return [ValueFinding(.invalidEnum, message, fix: Fix(recased ? .unsafe : .safe, "Replace with '\(normalized)'", replacement: normalized),
+                                 severity: .warning)]
         }
         return []
+    }
+
+    /// What the docs leave open about a language code in capitals ('EN').
+    private static func capitals(_ target: TargetWording) -> String {
+        "\(target.name)'s documentation lists the codes in lowercase and does not say whether it matches them in another case (the lowercase fix is unsafe)"
     }
 
     private static let listSeparators: Set<Character> = [";", "|", "/", " ", "\n", "\r", "\r\n"]
@@ -82,9 +93,10 @@ extension RuleDescriptor {
             lost. Values the profile lists under `warned_values` are warnings that say what happens instead: \
             4me's schema label 'emergency' (no protocol documented for it), the organization labels 'general', \
             'service_desk' and 'service_desk_fax' on a person, and the legacy label 'skype' of 4me's own sample. \
-            A value that differs from a listed one only in case ('Mobile'), or a language list in capitals or \
-            other spacing, is a warning with a safe fix: whether the import matches it is not documented, as \
-            for headers.
+            A value that differs from a listed one only in case ('Mobile'), or a language list with other \
+            spacing, is a warning with a safe fix: whether the import matches it is not documented, as for \
+            headers. A language list in capitals ('EN', 'En') is a warning whose lowercase fix is unsafe: the \
+            docs list the codes in lowercase and say nothing of case.
             """,
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,home,ann@home.net\n",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,personal,ann@home.net\n")

@@ -20,9 +20,16 @@ enum TimeZoneRule {
         var names: [String] = []
         /// ICU canonical id → Rails names in table order.
         var namesByCanonical: [String: [String]] = [:]
-        /// Names only the newest released Rails has (Asuncion, 8.1): 4me may run an older one.
-        var newest: Set<String> = []
     }
+
+    /// Names only the newest released Rails has (Asuncion, 8.1): 4me may run an older one. Read apart from
+    /// `table`, which asks ICU about every name: an accepted name is looked up here, and most files' names
+    /// are accepted.
+    static let newest: Set<String> = Set(((try? ProfileLoader.tableLines("rails-time-zones")) ?? []).compactMap { line in
+        // Split as bytes: as Characters it cost a one-record lint a million instructions.
+        let parts = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
+        return parts.count >= 3 && !parts[2].isEmpty ? String(decoding: parts[0], as: UTF8.self) : nil
+    })
 
     static let table: Table = {
         var t = Table()
@@ -31,7 +38,6 @@ enum TimeZoneRule {
             guard parts.count >= 2 else { continue }
             let name = parts[0], iana = parts[1]
             if t.ianaByName[name] == nil { t.names.append(name) }
-            if parts.count >= 3 && !parts[2].isEmpty { t.newest.insert(name) }
             t.ianaByName[name, default: []].append(iana)
             let canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
             if !(t.namesByCanonical[canonical] ?? []).contains(name) { t.namesByCanonical[canonical, default: []].append(name) }
@@ -42,12 +48,16 @@ enum TimeZoneRule {
     /// Why a fix to `name` is a guess when only the newest released Rails has it (4me runs a Rails version
     /// it does not publish, which may be older); nil for any other name.
     private static func newestNote(_ name: String, target: String) -> String? {
-        table.newest.contains(name) ? "a name only the newest released Rails has (which Rails \(target) runs is not published)" : nil
+        newest.contains(name) ? "a name only the newest released Rails has (which Rails \(target) runs is not published)" : nil
     }
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let accepted = context.timeZoneNames.isEmpty ? Set(table.names) : context.timeZoneNames
-        if accepted.contains(value) { return [] }
+        if accepted.contains(value) {
+            // Accepted by the newest Rails only: an older one, which 4me may run, does not know it.
+            guard let newest = newestNote(value, target: context.target.name) else { return [] }
+            return [ValueFinding(.invalidTimeZone, "'\(value)' is \(newest); an older Rails does not know it", severity: .warning)]
+        }
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
@@ -207,7 +217,8 @@ extension RuleDescriptor {
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
-            Rails 8.1: 4me may run an older one). A name in another case ('amsterdam') is a warning with a safe fix \
+            Rails 8.1: 4me may run an older one); such a name as written is a warning without a fix, saying \
+            so. A name in another case ('amsterdam') is a warning with a safe fix \
             (unsafe toward such a newest name): whether 4me matches it is not documented.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",

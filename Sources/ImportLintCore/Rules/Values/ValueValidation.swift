@@ -29,7 +29,12 @@ public enum ValueValidation {
         // No more bytes than the limit means no more characters: skip counting scalars.
         if let limit = context.column.maxLength, value.utf8.count > limit {
             let length = value.unicodeScalars.count
-            if length > limit {
+            if context.column.maxLengthInBytes {
+                let size = limit % 1024 == 0 ? "\(limit / 1024) KB (\(limit) bytes)" : "\(limit) bytes"
+                findings.append(ValueFinding(
+                    .valueTooLong,
+                    "\(context.column.name) is \(value.utf8.count) bytes long in UTF-8 (\(length) characters); \(context.target.name) documents its limit as \(size)"))
+            } else if length > limit {
                 findings.append(ValueFinding(
                     .valueTooLong,
                     "\(context.column.name) is \(length) characters long; \(context.target.name) accepts at most \(limit)"))
@@ -135,12 +140,14 @@ public enum ValueValidation {
 extension RuleDescriptor {
     public static let valueTooLong = RuleDescriptor(
         code: "VAL014", name: "value-too-long", severity: .error,
-        summary: "A value is longer than the target field accepts (counted in Unicode characters)",
+        summary: "A value is longer than the target field accepts (counted in Unicode characters, or in bytes where the limit is a size)",
         explanation: """
             4me validates field lengths (Name and Primary Email 128, Job Title 80, Source 30, Locale 5...). \
             A longer value makes the whole record fail to import with a validation error, and the rest of the \
             person's data is not updated either. Lengths are counted in characters, as the target system \
-            counts them, not in bytes.
+            counts them, not in bytes; a limit the docs give as a size (4me's Information, "64 KB") is counted \
+            in bytes of UTF-8 (`max_length_in_bytes`), and only a value over 64 × 1,024 bytes is reported, \
+            since "64 KB" may also mean 64,000.
             """,
         triggeringExample: "Source\nActive Directory Production Forest\n", cleanExample: "Source\nAD\n")
 }
