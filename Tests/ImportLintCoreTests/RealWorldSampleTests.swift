@@ -78,4 +78,18 @@ import Testing
         let location = try #require(empty.first { $0.field == "Location" })
         #expect(location.message.contains("this file blanks Location"), "\(location.message)")
     }
+
+    /// Google Contacts' CSV export numbers its addresses and phones ('E-mail 1 - Value', 'Phone 1 - Value'),
+    /// each with a type column: a guessed Email and SMS Phone (an unsafe rename that says why), where the
+    /// file "had no Email or SMS Phone column" and both were plain unknown columns.
+    @Test func googleContactsNumberedColumnsAreGuesses() throws {
+        let report = try Self.report("receptionist-google-contacts-numbered.csv")
+        #expect(report.profile == "receptionist")
+        let email = try #require(Self.headerFinding(report, "E-mail 1 - Value"))
+        #expect(email.fix?.applicability == .unsafe && email.fix?.replacement == "Email", "\(email.message)")
+        #expect(email.message.contains("E-mail 1 - Type"), "\(email.message)")
+        let phone = try #require(Self.headerFinding(report, "Phone 1 - Value"))
+        #expect(phone.fix?.applicability == .unsafe && phone.fix?.replacement == "SMS Phone", "\(phone.message)")
+        #expect(!report.diagnostics.contains { $0.rule == RuleDescriptor.emailOrSMSRequired.name && $0.line == 1 })
+    }
 }
