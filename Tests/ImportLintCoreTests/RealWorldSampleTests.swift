@@ -53,4 +53,43 @@ import Testing
         let title = try #require(Self.headerFinding(report, "Employee Title"))
         #expect(title.fix?.applicability == .safe && title.fix?.replacement == "Business Title", "\(title.message)")
     }
+
+    /// BambooHR's and Paylocity's employee exports name the address 'Work Email' and the employee number
+    /// 'Employee #': aliases of Email and Identification (safe renames), where the file "has no Email or SMS
+    /// Phone column" and both were unknown columns.
+    @Test func hrExportWorkEmailAndEmployeeNumber() throws {
+        let report = try Self.report("receptionist-bamboohr-work-email.csv")
+        #expect(report.profile == "receptionist")
+        let email = try #require(Self.headerFinding(report, "Work Email"))
+        #expect(email.fix?.applicability == .safe && email.fix?.replacement == "Email", "\(email.message)")
+        let number = try #require(Self.headerFinding(report, "Employee #"))
+        #expect(number.fix?.applicability == .safe && number.fix?.replacement == "Identification", "\(number.message)")
+        #expect(!report.diagnostics.contains { $0.rule == RuleDescriptor.emailOrSMSRequired.name })
+    }
+
+    /// Google Contacts' export carries 'Language' and 'Photo' (aliases of Locale and Picture URI), empty on
+    /// every row. As named the import drops them: the file blanks nothing; only their rename would.
+    @Test func emptyAliasColumnBlanksNothingAsNamed() throws {
+        let report = try Self.report("people-google-contacts-empty-alias.csv")
+        let empty = report.diagnostics.filter { $0.rule == RuleDescriptor.emptyColumn.name }
+        let language = try #require(empty.first { $0.field == "Locale" })
+        #expect(language.message.hasPrefix("'Language' (it stands for Locale) is empty on every row: the import drops it as named"), "\(language.message)")
+        #expect(!language.message.contains("this file blanks"))
+        let location = try #require(empty.first { $0.field == "Location" })
+        #expect(location.message.contains("this file blanks Location"), "\(location.message)")
+    }
+
+    /// Google Contacts' CSV export numbers its addresses and phones ('E-mail 1 - Value', 'Phone 1 - Value'),
+    /// each with a type column: a guessed Email and SMS Phone (an unsafe rename that says why), where the
+    /// file "had no Email or SMS Phone column" and both were plain unknown columns.
+    @Test func googleContactsNumberedColumnsAreGuesses() throws {
+        let report = try Self.report("receptionist-google-contacts-numbered.csv")
+        #expect(report.profile == "receptionist")
+        let email = try #require(Self.headerFinding(report, "E-mail 1 - Value"))
+        #expect(email.fix?.applicability == .unsafe && email.fix?.replacement == "Email", "\(email.message)")
+        #expect(email.message.contains("E-mail 1 - Type"), "\(email.message)")
+        let phone = try #require(Self.headerFinding(report, "Phone 1 - Value"))
+        #expect(phone.fix?.applicability == .unsafe && phone.fix?.replacement == "SMS Phone", "\(phone.message)")
+        #expect(!report.diagnostics.contains { $0.rule == RuleDescriptor.emailOrSMSRequired.name && $0.line == 1 })
+    }
 }

@@ -56,6 +56,9 @@ final class EmptyCellRule: RecordRule {
     /// Each watched column's `when_empty` effect: where the target documents its own (4me's Organization),
     /// that, not the general overwrite, is what an empty column does.
     private let watchedEffects: [String?]
+    /// Each watched column's header when the import does not read it as named (an alias such as Google
+    /// Contacts' 'Language' for Locale): the file blanks nothing, its rename to the column would.
+    private let watchedStandIns: [String?]
     private var filled: [Bool]
     private var unfilled: Int
     private var headerColumns: [Int] = []
@@ -82,6 +85,7 @@ final class EmptyCellRule: RecordRule {
             return Column(index: index, name: spec.name)
         } : []
         watchedEffects = watched.map { context.bindings[$0.index]?.whenEmpty }
+        watchedStandIns = watched.map { HeaderColumnsRule.readable($0.name, context: context) ? nil : context.header[$0.index] }
         filled = Array(repeating: false, count: watched.count)
         unfilled = watched.count
         headerLine = context.headerLine
@@ -157,11 +161,17 @@ final class EmptyCellRule: RecordRule {
     override func finish(sink: DiagnosticSink) {
         guard records > 0 else { return }
         for (i, column) in watched.enumerated() where !filled[i] {
-            let effect = watchedEffects[i]
-                ?? "an empty cell overwrites the field, so this file blanks \(column.name) for every record it updates"
+            let message: String
+            if let header = watchedStandIns[i] {
+                let effect = watchedEffects[i] ?? "an empty cell overwrites the field, so it would blank \(column.name) for every record the file updates"
+                message = "'\(header)' (it stands for \(column.name)) is empty on every row: the import drops it as named, "
+                    + "but renamed to '\(column.name)': \(effect); leave the column out rather than rename it"
+            } else {
+                let effect = watchedEffects[i] ?? "an empty cell overwrites the field, so this file blanks \(column.name) for every record it updates"
+                message = "\(column.name) is empty on every row: \(effect); leave the column out to keep the stored values"
+            }
             sink.file(.emptyColumn, line: headerLine, column: i < headerColumns.count ? headerColumns[i] : 1, field: column.name,
-                      message: "\(column.name) is empty on every row: \(effect); leave the column out to keep the stored values",
-                      fieldIndex: column.index)
+                      message: message, fieldIndex: column.index)
         }
     }
 }
