@@ -90,7 +90,8 @@ import Testing
     }
 
     /// mysql's batch output (mysql -B): NULL written 'NULL', no quoting, every backslash one of its four
-    /// escapes. Its escaped cells are reported, once each, one piece or two.
+    /// escapes. Its escaped cells are reported, once each, one piece or two, with no fix: the file only reads
+    /// as such output, and its 'NULL' cells stay after a fix, so a second `fix` would halve '\\' again.
     @Test func mysqlBatchOutputIsReported() throws {
         let text = Self.header
             + "ann@widget.com\tAnn Lee\tSales\\tMarketing\tNULL\t\\\\\\\\fs01\\\\home\n"
@@ -98,8 +99,7 @@ import Testing
         let found = Self.escapes(try Self.lint(text))
         #expect(found.map(\.field) == ["Job Title", "Location", "Location"])
         #expect(found.allSatisfy { $0.message.contains("mysql's batch mode") })
-        #expect(found[1].fix?.replacement == "\\\\fs01\\home")
-        #expect(found[0].fix == nil && found[2].fix == nil)
+        #expect(found.allSatisfy { $0.fix == nil })
         var long = text
         for i in 0..<3_000 { long += "p\(i)@widget.com\tPerson \(i)\tClerk\t\tRoom \(i)\n" }
         #expect(try Self.lint(long, threads: 2) == (try Self.lint(long)))

@@ -61,6 +61,16 @@ import Testing
         #expect(Self.slugFindings(whole).map(\.line) == lines)
     }
 
+    /// An Excel `sep=` line before the header: the reading again numbers records as the pass does.
+    @Test func aSeparatorLineIsNoRecordWhenReadingAgain() throws {
+        let (text, lines, _) = Self.receptionist(empty: LocationSlugRequiredRule.keptRows + 5)
+        let plain = Self.slugFindings(try TestSupport.lint(text, name: "r.csv").report)
+        let hinted = Self.slugFindings(try TestSupport.lint("sep=,\n" + text, name: "r.csv").report)
+        #expect(plain.map(\.line) == lines)
+        #expect(hinted.map(\.line) == lines.map { $0 + 1 })
+        #expect(hinted.map(\.record) == plain.map(\.record))
+    }
+
     /// Cut where the earlier part keeps them all, where each part keeps its own but not both together,
     /// and where the earlier part already reads again: the report is the one-piece report.
     @Test func twoPartsGiveTheOnePieceReport() throws {

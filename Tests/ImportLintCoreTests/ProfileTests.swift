@@ -67,6 +67,9 @@ import Testing
         #expect(matcher.match("ID") == .exact("ID"))
         #expect(matcher.match("id").column == "ID")
         if case .guessedAlias = matcher.match("id") {} else { Issue.record("'id' should be a guessed alias of ID") }
+        // Only as the profile writes the guess: another case of ID is a case variant of 4me's own column.
+        #expect(matcher.match("Id") == .spelling("ID"))
+        #expect(matcher.match("iD") == .spelling("ID"))
         #expect(matcher.match("Manger") == .nearMiss("Manager"))
         // Google Workspace's user download.
         #expect(matcher.match("Employee Title") == .alias("Job Title"))

@@ -143,9 +143,12 @@ public struct HeaderMatcher: Sendable {
         }
         let key = Self.loose(text)
         if let c = bySpacing[Self.spacingFree(text)] {
-            // A case variant the profile lists as a guess is one: other systems' exports name their own
-            // object IDs 'id', which 4me's ID is not.
-            if let guess = guessedAliasByLoose[key], guess.column == c { return .guessedAlias(c, why: guess.why) }
+            // A case variant the profile lists, as written, as a guess is one: other systems' exports name
+            // their own object IDs 'id', which 4me's ID is not ('Id' stays a case variant of ID).
+            if let guess = guessedAliasByLoose[key], guess.column == c,
+               profile.columns.contains(where: { $0.name == c && $0.guessedAliases[text] != nil }) {
+                return .guessedAlias(c, why: guess.why)
+            }
             return .spelling(c)
         }
         if let c = byLoose[key] { return .punctuation(c) }

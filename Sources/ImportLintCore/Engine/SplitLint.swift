@@ -265,8 +265,9 @@ enum SplitLint {
                 if let clusters, failure == nil {
                     ClusterRule.prepareTables()
                     earlierEnded.wait()
-                    rulesAmended.wait()
+                    // A failed earlier pass is never merged, so nothing would signal the amends.
                     if let earlierEnd {
+                        rulesAmended.wait()
                         clusters.earlier.absorbAndSettle(clusters.later, recordsBefore: earlierEnd.records,
                                                          linesBefore: linesBefore(earlierNextLine: earlierEnd.nextLine))
                     }

@@ -62,10 +62,11 @@ extension CSVReader {
         return d
     }
 
-    /// Moves to the header (past a PowerShell `#TYPE` line) and returns its cells; nil when there is none.
+    /// Moves to the header (past a PowerShell `#TYPE` line and a `sep=` line) and returns its cells; nil when there is none.
     public func readHeader() throws -> [String]? {
         guard try next() else { return nil }
-        if isPowerShellTypeLine { guard try next() else { return nil } }
+        // As the linter does: a `#TYPE` line and an Excel `sep=` line come before the header.
+        while isPreambleLine { guard try next() else { return nil } }
         return (0..<fieldCount).map(string)
     }
 

@@ -22,8 +22,9 @@ extension RuleDescriptor {
             '\\N' (or '\\n') alone is placeholder-value's. A cell ending in a backslash that escapes the delimiter \
             or the line break after it (MySQL's escaped field and line terminators) is reported too: the record \
             is split there, so it is also a ragged row. Decisions: \
-            a cell whose only escapes are '\\\\' has an unsafe fix writing one backslash for each (unsafe: \
-            '\\\\' may have been typed, as in a '\\\\server\\share' path), offered once: in the lint of \
+            in an export with '\\N' cells, a cell whose only escapes are '\\\\' has an unsafe fix writing one \
+            backslash for each (unsafe: '\\\\' may have been typed, as in a '\\\\server\\share' path), offered once \
+            (batch output, only read as such, gets none: its 'NULL' cells stay, and a second fix would halve again): in the lint of \
             fix's output the escapes are still reported, without it; a tab or line break is not written \
             into a cell (the import reads a line break in a reference cell as several values), and '\\N' is \
             not emptied here (placeholder-value's fix does, unsafe: an empty cell clears the field in 4me). \
@@ -145,7 +146,7 @@ final class BackslashEscapeRule: RecordRule {
                     let cell = reader.bytes(i)
                     guard cell.contains(Self.backslash) else { continue }
                     if let escapes = Self.escapes(in: cell, export) {
-                        report(escapes, export, evidence, offersFix: handedOn == nil, cell: i, reader: reader, record: record, sink: sink)
+                        report(escapes, export, evidence, offersFix: handedOn == nil && export == .escapedNulls, cell: i, reader: reader, record: record, sink: sink)
                     }
                     // mysql's batch mode escapes no delimiter or line break.
                     if export == .escapedNulls && Self.endsWithEscape(cell) {
