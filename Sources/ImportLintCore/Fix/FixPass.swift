@@ -144,16 +144,9 @@ final class FixPass {
         self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
         let decoded = try input.openDecoded(encoding)
         self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
-        var records = NumberSet(), lines = NumberSet()
-        var replayable: [Diagnostic] = []
-        for d in plan.diagnostics {
-            if let record = d.record { records.insert(record) }
-            lines.insert(d.line)
-            if ReplayedDuplicates.handsOn(d.code) { replayable.append(d) }
-        }
-        self.replayable = replayable
-        reportedRecords = records
-        reportedLines = lines
+        replayable = plan.replayable
+        reportedRecords = plan.reportedRecords
+        reportedLines = plan.reportedLines
         recordsWithCandidates = plan.recordsWithCandidates
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
