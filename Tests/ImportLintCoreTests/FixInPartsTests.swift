@@ -95,6 +95,48 @@ import Testing
         #expect(inParts > 200, "\(inParts) passes written in parts")
     }
 
+    /// The lint of an output written in two parts cuts where the later part's output starts, on the line
+    /// the pass gives (`LintOptions.knownCut`), and reports what a lint of the file in one piece reports;
+    /// given a wrong line, it is linted again in one piece, with the same report.
+    @Test func outputLintCutsWhereTheLaterPartWasWritten() throws {
+        var cutAtWrittenParts = 0, numberedByLine = 0
+        for seed in FixPropertyTests.seeds.prefix(12) {
+            let file = FixUnchangedRecordsTests.carryingFile(seed: seed)
+            let input = InputFile.bytes(file.bytes, displayPath: file.name)
+            var options = LintOptions()
+            options.splitOffset = file.bytes.count / 2
+            let lint = try Linter(options: options).lint(input)
+            let profile = try lint.report.profile.map(ProfileLoader.load)
+            let delimiter = try #require(lint.report.delimiter.utf8.first)
+            let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: false,
+                                        force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
+            let pass = try FixPass.run(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
+                                       settings: settings, cut: lint.cut, directory: NSTemporaryDirectory(), name: "test")
+            try pass.finishing?.wait()
+            let path = try #require(pass.outputPath)
+            defer { AtomicFile.discard(path) }
+            let output = InputFile.path(path, displayPath: file.name)
+            var outputOptions = LintOptions(profile: lint.report.profile, delimiter: delimiter)
+            let whole = try Linter(options: outputOptions).lint(output).report.diagnostics
+            guard let written = pass.outputCut else { continue }
+            cutAtWrittenParts += 1
+            outputOptions.splitOffset = 0
+            outputOptions.unchangedRecords = pass.unchanged
+            // Only a lint that finds records by their line numbers the later part by the known line.
+            let numbersByLine = !(pass.unchanged?.isEmpty ?? true)
+            if numbersByLine { numberedByLine += 1 }
+            for (line, splits) in [(written.line, true), (written.line + 1, !numbersByLine)] {
+                outputOptions.knownCut = LintCut(offset: written.offset, records: written.records, line: line)
+                let linter = Linter(options: outputOptions)
+                let result = try linter.lint(output)
+                #expect(result.report.diagnostics == whole, "seed \(seed), line \(line)")
+                #expect(linter.lastLintWasSplit == splits, "seed \(seed), line \(line)")
+                if splits { #expect(result.cut == written, "seed \(seed)") }
+            }
+        }
+        #expect(cutAtWrittenParts > 6 && numberedByLine > 6, "\(cutAtWrittenParts) outputs written in parts, \(numberedByLine) linted by line")
+    }
+
     /// One-letter rows written with CRLF grow by half, past the room the earlier part has before the later
     /// part's output (`copyRecordsInParts`): the later part is stopped and the file written again in one
     /// piece, as one pass writes it.

@@ -61,6 +61,14 @@ public struct LintOptions: Sendable {
     var readDigest: ReadDigest?
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
+    /// Set by `fix` for the lint of its output written in two parts: where the later part's output starts
+    /// and its first line. A split lint cuts there without counting the earlier part's lines (`CutLine`).
+    var knownCut: LintCut?
+
+    /// Whether a file of `size` bytes is linted on two cores (`SplitLint`).
+    func splits(size: Int) -> Bool {
+        threadsPerFile > 1 && size >= splitMinimumBytes && size <= splitMaximumBytes
+    }
 
     public init(profile: String? = nil, delimiter: UInt8? = nil, inputEncoding: String? = nil,
                 selection: RuleSelection = RuleSelection(), defaultRegion: String? = nil, captureSourceLines: Bool = false) {

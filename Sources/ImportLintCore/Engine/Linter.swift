@@ -107,7 +107,8 @@ public final class Linter {
         // output finds records by their line: those it wrote unchanged (`UnchangedRecords`), or those whose
         // duplicate findings it hands on (`ReplayedDuplicatesRule`).
         let findsRecordsByLine = !(options.unchangedRecords?.isEmpty ?? true) || options.replayedDuplicates != nil
-        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding, counting: findsRecordsByLine) }
+        let cutLine = cuts.map { SplitLint.CutLine($0, input, encoding: encoding, counting: findsRecordsByLine,
+                                                   knownLine: options.knownCut?.line) }
         // A split input's later part digests its own bytes (`SplitLint.Later`).
         options.readDigest?.restart(cut: cuts?.balanced)
         let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()

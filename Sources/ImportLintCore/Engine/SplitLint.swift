@@ -26,12 +26,18 @@ enum SplitLint {
     /// Where to cut the file, or nil when it is read in one piece (one thread for it, too small or too
     /// large, not UTF-8, no line feed near the target): raw byte offsets just after a line feed, `deferring`
     /// for when one of the file's rules is deferred and `balanced` for when none is (`CutLine.choose`, once
-    /// the rules are made). A forced cut (`splitOffset`) is both.
+    /// the rules are made). A forced cut (`splitOffset`) or a known one (`knownCut`) is both.
     static func cuts(_ input: InputFile, encoding: InputEncoding, options: LintOptions) throws -> (deferring: Int, balanced: Int)? {
         guard case .utf8 = encoding else { return nil }
+        let size = input.byteCount
+        // `fix`'s output: cut where its parts were written, whose line is known (`CutLine`), if at all.
+        if let known = options.knownCut {
+            let raw = known.offset + encoding.bomLength
+            guard let size, options.splitOffset != nil || options.splits(size: size), raw > encoding.bomLength, raw < size else { return nil }
+            return (raw, raw)
+        }
         if let forced = options.splitOffset { return try lineFeed(after: forced, input, encoding: encoding).map { ($0, $0) } }
-        guard options.threadsPerFile > 1, let size = input.byteCount, size >= options.splitMinimumBytes,
-              size <= options.splitMaximumBytes else { return nil }
+        guard let size, options.splits(size: size) else { return nil }
         // After the middle: the later part's thread lints a byte 6-20% slower (it notes every key's first
         // row for the merge). With the cut at 52.5% and the later part starting at once (no count of the
         // earlier part's lines first, `CutLine`), its pass took 0.99-1.11 times the earlier pass's CPU in
@@ -93,7 +99,8 @@ enum SplitLint {
 
         /// `counting`: the later part needs the file's line numbers while it reads (`fix`'s lint of its
         /// own output finds records by their line: `UnchangedRecords`, `ReplayedDuplicatesRule`).
-        init(_ cuts: (deferring: Int, balanced: Int), _ input: InputFile, encoding: InputEncoding, counting: Bool) {
+        /// `knownLine`: the line both cuts are on, when the caller knows it (`LintOptions.knownCut`): not counted.
+        init(_ cuts: (deferring: Int, balanced: Int), _ input: InputFile, encoding: InputEncoding, counting: Bool, knownLine: Int? = nil) {
             self.cuts = cuts
             cut = cuts.balanced
             guard counting else {
@@ -102,6 +109,13 @@ enum SplitLint {
             }
             let counts = [Count(), Count()]
             self.counts = counts
+            if let knownLine {
+                for count in counts {
+                    count.line = .success(knownLine)
+                    count.done.signal()
+                }
+                return
+            }
             DispatchQueue.global().async {
                 do {
                     try SplitLint.lines(at: [cuts.deferring, cuts.balanced], input, encoding: encoding) { i, line in

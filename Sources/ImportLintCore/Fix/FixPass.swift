@@ -39,6 +39,9 @@ struct PassResult {
     var unchanged: UnchangedRecords?
     /// The input's duplicate findings, when the output lint can hand them on (`ReplayedDuplicates`).
     var replayedDuplicates: ReplayedDuplicates?
+    /// Where the later part's output starts when the output was written in two parts: the output's lint
+    /// cuts there (`LintOptions.knownCut`).
+    var outputCut: LintCut?
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
@@ -141,16 +144,9 @@ final class FixPass {
         self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
         let decoded = try input.openDecoded(encoding)
         self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
-        var records = NumberSet(), lines = NumberSet()
-        var replayable: [Diagnostic] = []
-        for d in plan.diagnostics {
-            if let record = d.record { records.insert(record) }
-            lines.insert(d.line)
-            if ReplayedDuplicates.handsOn(d.code) { replayable.append(d) }
-        }
-        self.replayable = replayable
-        reportedRecords = records
-        reportedLines = lines
+        replayable = plan.replayable
+        reportedRecords = plan.reportedRecords
+        reportedLines = plan.reportedLines
         recordsWithCandidates = plan.recordsWithCandidates
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
@@ -267,10 +263,12 @@ final class FixPass {
         }
         let laterWritten = try later.wait()
         guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
+        let outputCut = LintCut(offset: out.offset, records: cut.records - removedRecords, line: outputLine + 1)
         absorb(later.pass, movedBy: outputLine + 1 - cut.line, byteShift: out.offset - laterStart, finished: laterWritten)
         guard laterWritten else { return false }
         guard out.offset <= laterStart else { throw PartsDisagree() }
         try out.takeIn(later.output)
+        result.outputCut = outputCut
         return true
     }
 

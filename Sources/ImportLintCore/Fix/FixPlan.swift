@@ -12,6 +12,12 @@ struct FixPlan {
     /// The records with a candidate fix: the others are checked once, not cell by cell.
     private(set) var recordsWithCandidates = NumberSet()
     private(set) var fileActions = FileActions()
+    /// Records and lines the diagnostics are about, and the findings the output's lint can hand on
+    /// (`ReplayedDuplicates.handsOn`), for the pass: noted in the same loop (a second one over a people
+    /// file's 250,000 findings took 4 ms).
+    private(set) var reportedRecords = NumberSet()
+    private(set) var reportedLines = NumberSet()
+    private(set) var replayable: [Diagnostic] = []
 
     let diagnostics: [Diagnostic]
     let allowUnsafe: Bool
@@ -20,6 +26,9 @@ struct FixPlan {
         self.diagnostics = diagnostics
         self.allowUnsafe = allowUnsafe
         for (i, d) in diagnostics.enumerated() {
+            if let record = d.record { reportedRecords.insert(record) }
+            reportedLines.insert(d.line)
+            if ReplayedDuplicates.handsOn(d.code) { replayable.append(d) }
             guard let applicability = d.fixApplicability, Self.allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { continue }
             if case .replaceCell = fix.action {
                 guard let field = d.fieldIndex else { continue }

@@ -163,6 +163,7 @@ public final class Fixer {
             nextOptions.inputEncoding = nil
             nextOptions.delimiter = outputDelimiter
             nextOptions.profile = profileName
+            nextOptions.knownCut = pass.outputCut
             if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsFromScratch {
                 nextOptions.unchangedRecords = pass.unchanged
                 // Replayed in the order a lint makes them only when no finding was left out or counted.
