@@ -57,7 +57,7 @@ import Testing
         options.splitOffset = offset
         let lint = try Linter(options: options).lint(input)
         let profile = try lint.report.profile.map(ProfileLoader.load)
-        let delimiter = lint.report.delimiter == "tab" ? UInt8(0x09) : 0x2C
+        let delimiter = lint.report.delimiter.utf8.first ?? 0x2C
         let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: unsafe,
                                     force: unsafe, quoting: .keep, collectDetails: true, profile: profile, round: 1)
         let plan = FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: unsafe)

@@ -206,7 +206,7 @@ import Testing
         let input = InputFile.bytes(bytes, displayPath: name)
         let lint = try Linter(options: LintOptions()).lint(input)
         let profile = try lint.report.profile.map(ProfileLoader.load)
-        let delimiter = lint.report.delimiter == "tab" ? UInt8(0x09) : 0x2C
+        let delimiter = lint.report.delimiter.utf8.first ?? 0x2C
         let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: false,
                                     force: false, quoting: .keep, collectDetails: false, profile: profile, round: 1)
         let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
