@@ -19,12 +19,55 @@ extension RuleDescriptor {
 /// Reports duplicate header cells and, against the profile, header cells that are not its columns and
 /// required columns the header lacks.
 final class HeaderColumnsRule: RecordRule {
-    override var splitting: Splitting { .stateless }
-    override var checksRecords: Bool { false }
+    override var splitting: Splitting { watched.isEmpty ? .stateless : .merges }
+    override var checksRecords: Bool { !watched.isEmpty }
     override var reports: [RuleDescriptor]? { [.duplicateHeader, .unknownColumn, .missingRequiredColumn] }
     private let context: FileContext
+    /// Cells whose header gets a safe rename where an empty cell clears the field (4me People): renamed, a
+    /// column empty in every record would blank that field for everyone the file updates, where the import
+    /// ignores it as named. Watched until each has held a value.
+    private let watched: [Int]
+    private var filled: Set<Int> = []
+    /// The sequence numbers of those renames' findings, revised at the end for a column that stayed empty.
+    private var renames: [(finding: Int, field: Int, column: String)] = []
 
-    init(_ context: FileContext) { self.context = context }
+    init(_ context: FileContext) {
+        self.context = context
+        guard let profile = context.profile, profile.emptyCellsOverwrite else { watched = []; return }
+        watched = context.matches.indices.filter { i in
+            guard context.bindings[i] != nil else { return false }
+            switch context.matches[i] {
+            case .spelling(let c): return context.header[i].trimmingWhitespace() != c
+            case .punctuation, .alias: return true
+            default: return false
+            }
+        }
+    }
+
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        guard filled.count < watched.count else { return }
+        for i in watched where i < reader.fieldCount && !filled.contains(i) {
+            if reader.bytes(i).contains(where: { $0 != 0x20 && $0 != 0x09 }) { filled.insert(i) }
+        }
+    }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? HeaderColumnsRule else { return }
+        filled.formUnion(later.filled)
+    }
+
+    override func finish(sink: DiagnosticSink) {
+        var revisions: [Int: (Diagnostic) -> Diagnostic?] = [:]
+        for rename in renames where !filled.contains(rename.field) {
+            revisions[rename.finding] = { d in
+                var d = d
+                d.message += "; but the column is empty in every record: as named it imports nothing, while renamed it would clear '\(rename.column)' for every record the file updates (leave the column out instead)"
+                d.fix = Fix(.unsafe, "Rename the header to '\(rename.column)' (unsafe: the column is empty, and renamed it clears that field)", replacement: rename.column)
+                return d
+            }
+        }
+        sink.revise(revisions)
+    }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         var firstIndex: [String: Int] = [:]
@@ -85,8 +128,10 @@ final class HeaderColumnsRule: RecordRule {
                 fix = nil
             }
             let position = reader.position(ofField: i)
+            let sequence = sink.accepted
             reader.report(.unknownColumn, to: sink, line: position.line, column: position.column, field: i, record: nil,
                           message: message, fix: fix, values: [header], severity: severity)
+            if watched.contains(i), sink.accepted > sequence, let c = fix?.replacement { renames.append((sequence, i, c)) }
         }
         let present = { (column: String) in Self.readable(column, context: self.context) }
         let updateKey = profile.updateKeys.first { $0.allSatisfy(present) }
