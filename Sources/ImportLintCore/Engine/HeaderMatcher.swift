@@ -141,16 +141,13 @@ public struct HeaderMatcher: Sendable {
         if profile.columns.contains(where: { $0.name == text }) {
             return text == header ? .exact(text) : .spelling(text)
         }
-        let key = Self.loose(text)
         if let c = bySpacing[Self.spacingFree(text)] {
             // A case variant the profile lists, as written, as a guess is one: other systems' exports name
             // their own object IDs 'id', which 4me's ID is not ('Id' stays a case variant of ID).
-            if let guess = guessedAliasByLoose[key], guess.column == c,
-               profile.columns.contains(where: { $0.name == c && $0.guessedAliases[text] != nil }) {
-                return .guessedAlias(c, why: guess.why)
-            }
+            if let why = profile.columns.first(where: { $0.name == c })?.guessedAliases[text] { return .guessedAlias(c, why: why) }
             return .spelling(c)
         }
+        let key = Self.loose(text)
         if let c = byLoose[key] { return .punctuation(c) }
         if let c = aliasByLoose[key] { return .alias(c) }
         if let guess = guessedAliasByLoose[key] { return .guessedAlias(guess.column, why: guess.why) }

@@ -48,24 +48,21 @@ enum SQLNull {
 
     /// Whether the finding quotes a cell that is '\N' (its first two values: the cell and, from the value
     /// rules, the cell trimmed).
-    static func isQuoted(by diagnostic: Diagnostic) -> Bool {
-        diagnostic.values.prefix(2).contains { value in
-            var copy = value
-            return copy.withUTF8 { $0.trimmedASCII().elementsEqual(marker) }
-        }
-    }
+    static func isQuoted(by diagnostic: Diagnostic) -> Bool { quotes(diagnostic, marker) }
 
     static let marker = Array("\\N".utf8)
 
     /// Whether the finding quotes a cell that is 'NULL', as mysql's batch output writes NULL.
-    static func quotesText(_ diagnostic: Diagnostic) -> Bool {
-        diagnostic.values.prefix(2).contains { value in
-            var copy = value
-            return copy.withUTF8 { $0.trimmedASCII().elementsEqual(text) }
-        }
-    }
+    static func quotesText(_ diagnostic: Diagnostic) -> Bool { quotes(diagnostic, text) }
 
     static let text = Array("NULL".utf8)
+
+    private static func quotes(_ diagnostic: Diagnostic, _ cell: [UInt8]) -> Bool {
+        diagnostic.values.prefix(2).contains { value in
+            var copy = value
+            return copy.withUTF8 { $0.trimmedASCII().elementsEqual(cell) }
+        }
+    }
 }
 
 /// What showed a file to be the text output of a SQL client that escapes with a backslash.

@@ -25,7 +25,8 @@ final class HeaderColumnsRule: RecordRule {
     private let context: FileContext
     /// Cells whose header gets a safe rename where an empty cell clears the field (4me People): renamed, a
     /// column empty in every record would blank that field for everyone the file updates, where the import
-    /// ignores it as named. Watched until each has held a value.
+    /// ignores it as named. Watched until each has held a value, here rather than taken from empty-column's
+    /// count of the same cells: the rename must not turn safe when that rule is deselected.
     private let watched: [Int]
     private var filled: Set<Int> = []
     /// The sequence numbers of those renames' findings, revised at the end for a column that stayed empty.
@@ -47,7 +48,7 @@ final class HeaderColumnsRule: RecordRule {
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         guard filled.count < watched.count else { return }
         for i in watched where i < reader.fieldCount && !filled.contains(i) {
-            if reader.bytes(i).contains(where: { $0 != 0x20 && $0 != 0x09 }) { filled.insert(i) }
+            if !FilledCell.isBlank(reader.bytes(i)) { filled.insert(i) }
         }
     }
 

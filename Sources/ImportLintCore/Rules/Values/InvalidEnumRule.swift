@@ -42,12 +42,13 @@ enum EnumRule {
             let lower = item.lowercased()
             if languages.contains(lower) { fixed.append(lower) } else { unknown.append(item) }
         }
+        // Spacing and separators are safe to normalize; a change of case is not: the docs do not say case is ignored.
+        let recased = value.contains(where: \.isUppercase)
         if !unknown.isEmpty, let separated = commaSeparated(value) {
             // 'nl;de', 'nl | de', one per line: every part is a language, only the separator is wrong.
             var message = "'\(value)' separates languages with something other than commas; \(target.name) takes them comma-separated"
-            if value.contains(where: \.isUppercase) { message += ". \(capitals(target))" }
-            return [ValueFinding(.invalidEnum, message, fix: Fix(value.contains(where: \.isUppercase) ? .unsafe : .safe,
-                                                                "Replace with '\(separated)'", replacement: separated))]
+            if recased { message += ". \(capitals(target))" }
+            return [ValueFinding(.invalidEnum, message, fix: Fix(recased ? .unsafe : .safe, "Replace with '\(separated)'", replacement: separated))]
         }
         if !unknown.isEmpty {
             return [ValueFinding(.invalidEnum,
@@ -55,8 +56,6 @@ enum EnumRule {
         }
         let normalized = fixed.joined(separator: separator)
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
-            // Spacing alone is safe to normalize; a change of case is not: the docs do not say case is ignored.
-            let recased = value.contains(where: \.isUppercase)
             let message = recased ? "'\(value)' writes language codes in capitals. \(capitals(target))"
                 : "'\(value)' should list language codes separated by commas; whether \(target.name) reads it as written is not documented"
             return [ValueFinding(.invalidEnum, message, fix: Fix(recased ? .unsafe : .safe, "Replace with '\(normalized)'", replacement: normalized),
