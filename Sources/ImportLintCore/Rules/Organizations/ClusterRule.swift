@@ -130,9 +130,12 @@ final class ClusterRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        // An ordinary record has no cell starting or ending with a space or tab: nothing to trim.
+        let untrimmed = reader.isOrdinary
         for t in 0..<columns.count {
             let field = tallies[t].fieldIndex
-            let value = reader.bytes(field).trimmedASCII()
+            let raw = reader.bytes(field)
+            let value = untrimmed ? raw : raw.trimmedASCII()
             if value.isEmpty { continue }
             let (entry, seen) = tallies[t].add(value)
             if seen <= Self.keptOccurrences { keep(entry, of: t, field: field, reader, record: record) }
