@@ -239,7 +239,6 @@ enum RuleFactory {
         let filledCells = values.isUseful ? values.filledCells : nil
         let replayed = context.replayedDuplicates
         let duplicates = replayed == nil ? DuplicateIdentifierRule(context) : nil
-        if let duplicates { rules.insert(duplicates.prefetcher, at: 0) }
         let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
         let clusterCheck: RecordRule? = if let replayed = context.replayedClusters { ReplayedClustersRule(replayed) } else { ClusterRule(context) }
         let optional: [RecordRule?] = [

@@ -127,34 +127,20 @@ final class DuplicateIdentifierRule: RecordRule {
         return keys.flatMap { $0.indices + $0.scope } + personColumns(context).joined()
     }
 
-    /// Runs first among the record rules: computes the record's fingerprints and asks for their table
-    /// slots, which then arrive while the rules work (a table of a million keys is far larger than the
-    /// caches: waiting for the slot was most of this rule's time). The fingerprints of the records the
-    /// reader has split ahead (nearly always) are computed in one go, a loop over the batch costing less
-    /// than a call for each record; each record's slots are asked for `prefetchDistance` records ahead
-    /// (asked at the start of the same record, the slot still came late).
-    final class Prefetcher: RecordRule {
-        /// The rule lives as long as the linter's list of rules, which holds both.
-        unowned(unsafe) let owner: DuplicateIdentifierRule
-        init(_ owner: DuplicateIdentifierRule) { self.owner = owner }
-        override var reports: [RuleDescriptor]? { [.duplicateIdentifier] }
-        /// Deferred with its rule: the rule's `check` needs the fingerprints this computes.
-        override var splitting: Splitting { owner.splitting == .merges ? .stateless : .deferred }
-        override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-            // Unretained: a call on `owner` as such retained and released it at every record.
-            Unmanaged.passUnretained(owner)._withUnsafeGuaranteedRef { $0.prepare(reader) }
-        }
-    }
-
-    private(set) lazy var prefetcher = Prefetcher(self)
     /// Read once for the file: a lazy global's every read is a call.
     private let screenFirstBytes = ValueValidation.screenFirstBytes
     /// The lines whose fingerprints the keys' `read` holds: `readLine` up to `readEnd`.
     @exclusivity(unchecked) private var readLine = -1
     @exclusivity(unchecked) private var readEnd = -1
 
+    /// Computes the record's fingerprints and asks for the table slots of a record `prefetchDistance` ahead,
+    /// which then arrive while the rules work on the records between (a table of a million keys is far
+    /// larger than the caches: waiting for the slot was most of this rule's time). The fingerprints of the
+    /// records the reader has split ahead (nearly always) are computed in one go, a loop over the batch
+    /// costing less than a call for each record. Made at the start of `check`: a rule of its own, run first,
+    /// asked for the same slots as far ahead and cost a call and its frame more at every record.
     @inline(__always)
-    func prepare(_ reader: CSVReader) {
+    private func prepare(_ reader: CSVReader) {
         // Read with an earlier record, which sees every record the rules see (one that skipped this, a
         // repeated header, only moves the lines on).
         let i = reader.line &- readLine
@@ -251,6 +237,7 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        prepare(reader)
         verifier.note(reader, record: record)
         if record == Self.sizingRecord || record % Self.resizingInterval == 0 { presize(reader, records: record) }
         for k in recordKeys.indices {
