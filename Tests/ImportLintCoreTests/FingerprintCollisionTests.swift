@@ -21,7 +21,6 @@ import Testing
         var record = 0
         while try reader.next() {
             record += 1
-            rule.prepare(reader)
             rule.check(reader, record: record, sink: sink)
         }
         rule.finish(sink: sink)
