@@ -21,29 +21,29 @@ extension NamedByRawValue {
 /// Lint settings every command that reads import files shares: all but the delimiter, which means the
 /// input's in `check` and the output's in `fix`.
 struct LintSettings: ParsableArguments {
-    @Option(help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
+    @Option(name: .customLong("profile"), help: "Profile name (4me-people, 4me-contacts, receptionist) or path to a profile YAML file; detected from the header by default.")
     var profile: String?
 
-    @Option(help: "Charset of the input (ICU name such as windows-1252); detected by default.")
+    @Option(name: .customLong("input-encoding"), help: "Charset of the input (ICU name such as windows-1252); detected by default.")
     var inputEncoding: String?
 
-    @Option(help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
+    @Option(name: .customLong("default-region"), help: "Region for phone numbers without a country code (ISO 3166 alpha-2, e.g. US, NL).")
     var defaultRegion: String?
 
-    @Option(help: "Organizations that exist in the target system: one name per line, or a CSV export with a Name column.")
+    @Option(name: .customLong("known-organizations"), help: "Organizations that exist in the target system: one name per line, or a CSV export with a Name column.")
     var knownOrganizations: String?
 
-    @Option(help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
+    @Option(name: .customLong("mapping"), help: "Reviewed value → canonical mapping (TSV 'value<TAB>canonical', as `importlint clusters --write-mapping` writes).")
     var mapping: String?
 
     @Option(name: .customLong("locale"), parsing: .singleValue,
             help: "A locale tag your account offers beyond the profile's documented list (repeatable; `locales:` in .importlint.yml).")
     var locales: [String] = []
 
-    @Option(parsing: .singleValue, help: "Rules to use, by code, name or code prefix (repeatable or comma-separated).")
+    @Option(name: .customLong("select"), parsing: .singleValue, help: "Rules to use, by code, name or code prefix (repeatable or comma-separated).")
     var select: [String] = []
 
-    @Option(parsing: .singleValue, help: "Rules to skip, by code, name or code prefix (repeatable or comma-separated).")
+    @Option(name: .customLong("ignore"), parsing: .singleValue, help: "Rules to skip, by code, name or code prefix (repeatable or comma-separated).")
     var ignore: [String] = []
 
     func lintOptions(delimiter: String?, captureSourceLines: Bool) throws -> LintOptions {
@@ -82,16 +82,16 @@ struct LintSettings: ParsableArguments {
 
 /// Options of the commands that lint a file as it is (`check`, `clusters`).
 struct InputOptions: ParsableArguments {
-    @Option(help: "Delimiter: comma, tab, semicolon or pipe; sniffed from the header by default.")
+    @Option(name: .customLong("delimiter"), help: "Delimiter: comma, tab, semicolon or pipe; sniffed from the header by default.")
     var delimiter: String?
 
     @OptionGroup var settings: LintSettings
 
-    @Option(help: "How many files to lint at once, or cores to lint one large file with (default: one per processor core); --jobs 1 lints them one after the other, each on one core.")
+    @Option(name: .customLong("jobs"), help: "How many files to lint at once, or cores to lint one large file with (default: one per processor core); --jobs 1 lints them one after the other, each on one core.")
     var jobs: Int?
 
     /// Tests: the size from which one file is linted in two parts (`LintOptions.splitMinimumBytes`).
-    @Option(help: .hidden)
+    @Option(name: .customLong("split-min-bytes"), help: .hidden)
     var splitMinBytes: Int?
 
     var profile: String? { settings.profile }
@@ -125,16 +125,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var gate: GateOptions
 
-    @Option(help: "Report format: text, json, sarif, github, junit, codequality, html (a page to review) or csv (for Excel).")
+    @Option(name: .customLong("format"), help: "Report format: text, json, sarif, github, junit, codequality, html (a page to review) or csv (for Excel).")
     var format = ReportFormat(argument: "text")!
 
-    @Option(name: [.short, .long], help: "Write the report to this file ('-' or none: standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file ('-' or none: standard output).")
     var output: String?
 
-    @Option(help: "Lowest severity that makes the exit status 1: error, warning or info (default: the configuration's, else error).")
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or info (default: the configuration's, else error).")
     var failOn: Severity?
 
-    @Option(help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
+    @Option(name: .customLong("people"), help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
     var people: [String] = []
 
     @OptionGroup var display: DisplayOptions
@@ -214,19 +214,19 @@ extension ColorMode: NamedByRawValue {}
 
 /// How much of a report `check` shows, and whether findings fail the run.
 struct DisplayOptions: ParsableArguments {
-    @Flag(help: "Count the findings of each rule (text: a list before the summary, most frequent first; JSON always has summary.rules).")
+    @Flag(name: .customLong("statistics"), help: "Count the findings of each rule (text: a list before the summary, most frequent first; JSON always has summary.rules).")
     var statistics = false
 
-    @Flag(name: [.short, .long], help: "Text report: only the summary (and --statistics), no findings.")
+    @Flag(name: [.short, .customLong("quiet")], help: "Text report: only the summary (and --statistics), no findings.")
     var quiet = false
 
-    @Option(help: "Keep and report at most this many findings (the first in report order); the summary and exit status still count all.")
+    @Option(name: .customLong("max-findings"), help: "Keep and report at most this many findings (the first in report order); the summary and exit status still count all.")
     var maxFindings: Int?
 
-    @Flag(help: "Exit 0 even when findings are at or above --fail-on (report only); usage and configuration errors still exit 2.")
+    @Flag(name: .customLong("exit-zero"), help: "Exit 0 even when findings are at or above --fail-on (report only); usage and configuration errors still exit 2.")
     var exitZero = false
 
-    @Option(help: "Colors in the text report: auto (a terminal; NO_COLOR turns them off, FORCE_COLOR on), always or never.")
+    @Option(name: .customLong("color"), help: "Colors in the text report: auto (a terminal; NO_COLOR turns them off, FORCE_COLOR on), always or never.")
     var color: ColorMode = .auto
 }
 

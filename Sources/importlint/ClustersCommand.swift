@@ -16,16 +16,16 @@ struct ClustersCommand: ParsableCommand {
 
     @OptionGroup var configuration: ConfigOptions
 
-    @Option(help: "Only this column (its profile name, e.g. Organization or Department).")
+    @Option(name: .customLong("field"), help: "Only this column (its profile name, e.g. Organization or Department).")
     var field: String?
 
-    @Option(help: "Output format: text or json (one list; each cluster names its file).")
+    @Option(name: .customLong("format"), help: "Output format: text or json (one list; each cluster names its file).")
     var format: OutputFormat = .text
 
-    @Option(help: "Write the clusters as a reviewed-mapping TSV (value<TAB>canonical) to this file.")
+    @Option(name: .customLong("write-mapping"), help: "Write the clusters as a reviewed-mapping TSV (value<TAB>canonical) to this file.")
     var writeMapping: String?
 
-    @Flag(help: "Keep the values out of what is printed (the mapping file still holds them).")
+    @Flag(name: .customLong("redact"), help: "Keep the values out of what is printed (the mapping file still holds them).")
     var redact = false
 
     mutating func validate() throws {

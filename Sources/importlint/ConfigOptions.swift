@@ -4,13 +4,13 @@ import ImportLintCore
 
 /// Where the `.importlint.yml` of each input comes from; `check` and `fix` read the same files.
 struct ConfigOptions: ParsableArguments {
-    @Option(help: "Configuration file for every input (default: the .importlint.yml closest to each file).")
+    @Option(name: .customLong("config"), help: "Configuration file for every input (default: the .importlint.yml closest to each file).")
     var config: String?
 
-    @Flag(help: "Ignore .importlint.yml files.")
+    @Flag(name: .customLong("no-config"), help: "Ignore .importlint.yml files.")
     var noConfig = false
 
-    @Option(parsing: .singleValue,
+    @Option(name: .customLong("exclude"), parsing: .singleValue,
             help: "Leave out files and folders matching this glob, by path or by name (repeatable; `exclude:` in .importlint.yml).")
     var exclude: [String] = []
 

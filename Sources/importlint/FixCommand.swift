@@ -32,40 +32,40 @@ struct FixCommand: ParsableCommand {
     @Argument(help: "The CSV or TSV files to fix, or folders to search for *.csv and *.tsv files.")
     var files: [String] = []
 
-    @Option(name: [.short, .long], help: "Write the fixed file here ('-' for standard output), or into this directory.")
+    @Option(name: [.short, .customLong("output")], help: "Write the fixed file here ('-' for standard output), or into this directory.")
     var output: String?
 
-    @Flag(help: "Replace the input file with the fixed file.")
+    @Flag(name: .customLong("in-place"), help: "Replace the input file with the fixed file.")
     var inPlace = false
 
-    @Flag(help: "Print a unified diff of the decoded input and the fixed file instead of writing it.")
+    @Flag(name: .customLong("diff"), help: "Print a unified diff of the decoded input and the fixed file instead of writing it.")
     var diff = false
 
-    @Flag(help: "Apply unsafe fixes too (guesses such as near-miss header renames).")
+    @Flag(name: .customLong("unsafe-fixes"), help: "Apply unsafe fixes too (guesses such as near-miss header renames).")
     var unsafeFixes = false
 
-    @Flag(help: "Write the output even when the file has a fatal structural error.")
+    @Flag(name: .customLong("force"), help: "Write the output even when the file has a fatal structural error.")
     var force = false
 
-    @Option(help: "Report format: text (a summary on stderr) or json (every applied fix and what remains).")
+    @Option(name: .customLong("format"), help: "Report format: text (a summary on stderr) or json (every applied fix and what remains).")
     var format: OutputFormat = .text
 
-    @Option(help: "Line ending of the output: lf or crlf; the input's by default.")
+    @Option(name: .customLong("line-ending"), help: "Line ending of the output: lf or crlf; the input's by default.")
     var lineEnding: LineEndingOption?
 
-    @Option(help: "Quoting of the output: keep (as in the input), minimal (only where needed) or all (every cell).")
+    @Option(name: .customLong("quoting"), help: "Quoting of the output: keep (as in the input), minimal (only where needed) or all (every cell).")
     var quoting: QuotingStyle = .keep
 
-    @Option(help: "Delimiter of the output: comma, tab, semicolon or pipe; the input's by default.")
+    @Option(name: .customLong("delimiter"), help: "Delimiter of the output: comma, tab, semicolon or pipe; the input's by default.")
     var delimiter: String?
 
-    @Option(help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
+    @Option(name: .customLong("input-delimiter"), help: "Delimiter of the input: comma, tab, semicolon or pipe; sniffed from the header by default.")
     var inputDelimiter: String?
 
-    @Flag(help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
+    @Flag(name: .customLong("redact"), help: "Keep cell values out of the JSON report and the diff (the fixed file itself is unchanged).")
     var redact = false
 
-    @Option(help: "How many files to fix at once, or cores to lint one large file with (default: one per processor core); --jobs 1 fixes them one after the other, each on one core. Outputs and reports follow the order given either way.")
+    @Option(name: .customLong("jobs"), help: "How many files to fix at once, or cores to lint one large file with (default: one per processor core); --jobs 1 fixes them one after the other, each on one core. Outputs and reports follow the order given either way.")
     var jobs: Int?
 
     @OptionGroup var settings: LintSettings

@@ -20,25 +20,25 @@ struct ReportFormat: ExpressibleByArgument {
 struct GateOptions: ParsableArguments {
     @OptionGroup var configuration: ConfigOptions
 
-    @Option(help: "The previous upload: report record-count-drop and removed-identifiers against it.")
+    @Option(name: .customLong("baseline"), help: "The previous upload: report record-count-drop and removed-identifiers against it.")
     var baseline: String?
 
-    @Option(help: "record-count-drop threshold in percent of the baseline's records (default 10, or the configuration's).")
+    @Option(name: .customLong("baseline-threshold"), help: "record-count-drop threshold in percent of the baseline's records (default 10, or the configuration's).")
     var baselineThreshold: String?
 
-    @Option(help: "Accept the findings listed in this suppressions file (written by --write-suppressions).")
+    @Option(name: .customLong("suppressions"), help: "Accept the findings listed in this suppressions file (written by --write-suppressions).")
     var suppressions: String?
 
-    @Option(help: "Write every current finding to this suppressions file (and accept them).")
+    @Option(name: .customLong("write-suppressions"), help: "Write every current finding to this suppressions file (and accept them).")
     var writeSuppressions: String?
 
-    @Option(help: "Name of standard input ('-') in reports, for configuration globs and profile/delimiter detection.")
+    @Option(name: .customLong("stdin-filename"), help: "Name of standard input ('-') in reports, for configuration globs and profile/delimiter detection.")
     var stdinFilename: String?
 
-    @Flag(help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
+    @Flag(name: .customLong("redact"), help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
     var redact = false
 
-    @Flag(help: "Name the configuration file each input used, after the text summary.")
+    @Flag(name: .customLong("verbose"), help: "Name the configuration file each input used, after the text summary.")
     var verbose = false
 
     func threshold() throws -> Double? {

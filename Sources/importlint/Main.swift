@@ -56,6 +56,10 @@ func misspelledSubcommand(_ arguments: [String]) -> (word: String, command: Stri
     return best.map { (word, $0.0) }
 }
 
+/// Every option names its long flag (`name: .customLong("input-encoding")`) rather than letting ArgumentParser
+/// derive it from the property's name: it derives it again each time it reads a command's arguments, six
+/// times for one `check` (2.3 M instructions of its start). docs/command-line.json holds the names and help
+/// the commands declare (`CommandLineSurfaceTests`).
 struct ImportLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "importlint",

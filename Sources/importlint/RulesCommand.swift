@@ -5,7 +5,7 @@ import ImportLintCore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
 
-    @Option(help: "Output format: text or json.")
+    @Option(name: .customLong("format"), help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
@@ -47,7 +47,7 @@ struct RuleCommand: ParsableCommand {
     @Argument(help: "Rule name or code, e.g. duplicate-identifier or ID001.")
     var rule: String
 
-    @Option(help: "Output format: text, or json (the whole descriptor, for tools).")
+    @Option(name: .customLong("format"), help: "Output format: text, or json (the whole descriptor, for tools).")
     var format: OutputFormat = .text
 
     func run() throws {

@@ -4,13 +4,10 @@ import CICU
 /// than a hand-written list, plus ISO alpha-2/alpha-3 codes and the informal names directories use.
 /// "Widget Deutschland", "Widget Germany" and "Widget DE" all become the token "#de".
 struct CountryNames: Sendable {
-    /// Folded, space-joined name → ISO alpha-2 (lowercase).
-    let names: [String: String]
-    /// Codes (alpha-2 and alpha-3, lowercase) → alpha-2; read as a country only as a name's last word.
-    let codes: [String: String]
-    /// First tokens of multi-word names, to skip most lookups quickly.
-    let firstTokens: Set<String>
-    let longestName: Int
+    /// `name` lines (folded, space-joined name → ISO alpha-2, lowercase) and `code` lines (alpha-2 and
+    /// alpha-3, lowercase → alpha-2; read as a country only as a name's last word).
+    private let table: SortedKeyTable
+    private static let nameKind = 0, codeKind = 1
 
     static let displayLocales = ["en", "de", "fr", "nl", "es", "pt", "pl", "it", "sv", "da", "nb", "fi",
                                  "cs", "hu", "ro", "tr", "ar", "fa", "el", "ru"]
@@ -30,67 +27,23 @@ struct CountryNames: Sendable {
     /// display names through a transliterator, about 0.1 s at every start); computed when it is missing.
     static let shared = CountryNames(table: EmbeddedRules.files["tables/country-names.tsv"]) ?? CountryNames()
 
-    /// Parses the shipped table: `name<TAB>folded name<TAB>alpha-2` and `code<TAB>code<TAB>alpha-2` lines.
-    /// It is built at the start of every run that lints (`Preload`), so it is scanned as bytes, and the
-    /// names' first words are taken while each name's bytes are at hand: splitting its 3,400 lines with the
-    /// standard library's `split` cost as much as clustering a file's values.
+    /// Reads a table as `computedTable` writes it; nil unless it is well formed and in order.
     init?(table: String?) {
-        guard var text = table else { return nil }
-        var names: [String: String] = [:], codes: [String: String] = [:]
-        names.reserveCapacity(4096)
-        codes.reserveCapacity(1024)
-        var spaced = SpacedNames(capacity: 4096)
-        let parsed = text.withUTF8 { bytes -> Bool in
-            func field(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
-            func isWord(_ kind: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-                kind.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-            }
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                if bytes[start] == 0x23 || start == end { continue }
-                var tabCount = 0, firstTab = end, secondTab = end
-                for i in start..<end where bytes[i] == 0x09 {
-                    tabCount += 1
-                    if tabCount == 1 { firstTab = i } else { secondTab = i }
-                }
-                guard tabCount == 2 else { return false }
-                let kind = field(start, firstTab), keyBytes = field(firstTab + 1, secondTab)
-                let key = String(decoding: keyBytes, as: UTF8.self)
-                let value = String(decoding: field(secondTab + 1, end), as: UTF8.self)
-                if isWord(kind, "name") {
-                    names[key] = value
-                    spaced.add(key, bytes: keyBytes)
-                } else if isWord(kind, "code") {
-                    codes[key] = value
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
-        guard parsed else { return nil }
-        self.init(names: names, codes: codes, spaced: spaced)
+        guard let table, let sorted = SortedKeyTable(table, kinds: ["name", "code"]) else { return nil }
+        self.table = sorted
     }
 
-    /// `spaced`: the first words of `names`, when the caller took them already.
-    init(names: [String: String], codes: [String: String], spaced: SpacedNames? = nil) {
-        self.names = names
-        self.codes = codes
-        let spaced = spaced ?? SpacedNames(names.keys)
-        firstTokens = spaced.firstTokens
-        longestName = spaced.longestName
-    }
+    /// The alpha-2 code (lowercase) of a folded, space-joined country name.
+    func name(_ key: String) -> String? { table.value(of: key, kind: Self.nameKind) }
 
-    /// The table as `rules/tables/country-names.tsv` holds it; its first line names the ICU version.
-    var tableText: String {
-        var out = "# Generated from ICU \(ICUBridge.version)'s region display names by CountryNames (see CountryNamesTableTests); do not edit.\n"
-        for (name, code) in names.sorted(by: { $0.key < $1.key }) { out += "name\t\(name)\t\(code)\n" }
-        for (code, alpha2) in codes.sorted(by: { $0.key < $1.key }) { out += "code\t\(code)\t\(alpha2)\n" }
-        return out
-    }
+    /// The alpha-2 code (lowercase) of an alpha-2 or alpha-3 code.
+    func code(_ key: String) -> String? { table.value(of: key, kind: Self.codeKind) }
+
+    /// Whether some name is the word `word` or starts with it.
+    func startsName(_ word: String) -> Bool { table.startsKey(word, kind: Self.nameKind) }
+
+    /// The most words a name has.
+    var longestName: Int { table.longestKey[Self.nameKind] }
 
     /// The ICU version a table's first line names, if any.
     static func icuVersion(ofTable table: String) -> String? {
@@ -100,8 +53,14 @@ struct CountryNames: Sendable {
         return version.isEmpty || !version.first!.isNumber ? nil : String(version)
     }
 
-    /// Computes the table from ICU's locale data.
+    /// The table computed from ICU's locale data.
     init() {
+        self.init(table: Self.computedTable())!
+    }
+
+    /// The table computed from ICU's locale data, as `rules/tables/country-names.tsv` holds it; its first line
+    /// names the ICU version.
+    static func computedTable() -> String {
         var names: [String: String] = [:]
         var ambiguous: Set<String> = []
         var codes: [String: String] = [:]
@@ -135,6 +94,7 @@ struct CountryNames: Sendable {
         // Only whole one-word suffixes: "de" of "S.A. de C.V." must stay Germany's code.
         for suffix in OrganizationVocabulary.legalSuffixes where suffix.tokens.count == 1 { codes[suffix.tokens[0]] = nil }
         // A two-letter word that is a whole country name in some language is still only a code.
-        self.init(names: names, codes: codes)
+        return SortedKeyTable.text(header: "# Generated from ICU \(ICUBridge.version)'s region display names by CountryNames (see CountryNamesTableTests); do not edit.\n",
+                                   [("name", names), ("code", codes)])
     }
 }

@@ -209,11 +209,11 @@ public struct NameNormalizer: Sendable {
             var start = i
             if tokens[i] == "the", i + 1 < tokens.count { start = i + 1 }
             var matched = false
-            if countries.firstTokens.contains(tokens[start]) {
+            if countries.startsName(tokens[start]) {
                 var length = min(countries.longestName, tokens.count - start)
                 while length >= 1 {
                     let phrase = tokens[start..<(start + length)].joined(separator: " ")
-                    if let code = countries.names[phrase] {
+                    if let code = countries.name(phrase) {
                         out.append("#" + code)
                         i = start + length
                         matched = true
@@ -232,7 +232,7 @@ public struct NameNormalizer: Sendable {
                 i += 1
             }
         }
-        if out.count >= 2, let last = out.last, !last.hasPrefix("#"), let code = countries.codes[last] {
+        if out.count >= 2, let last = out.last, !last.hasPrefix("#"), let code = countries.code(last) {
             out[out.count - 1] = "#" + code
         }
         return out
@@ -241,7 +241,7 @@ public struct NameNormalizer: Sendable {
     /// The longest city spelling starting at `start`, as its token and its number of words.
     private func cityAt(_ tokens: [String], _ start: Int) -> (token: String, length: Int)? {
         let cities = CityNames.shared
-        guard cities.firstTokens.contains(tokens[start]) else { return nil }
+        guard cities.startsName(tokens[start]) else { return nil }
         var length = min(cities.longestName, tokens.count - start)
         while length >= 1 {
             if let token = cities.city(tokens[start..<(start + length)]) { return (token, length) }

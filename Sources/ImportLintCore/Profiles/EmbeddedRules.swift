@@ -43,6 +43,331 @@ ms	translated
 nl-NL	nl
 
 """#,
+        "tables/city-keys.tsv": #"""
+# Generated from city-names.tsv by CityNames (see CityNamesTableTests); do not edit.
+city	aarhus	#aarhus
+city	abo	#turku
+city	amberes	#antwerp
+city	amburgo	#hamburg
+city	amsterdam	#amsterdam
+city	ankara	#ankara
+city	antalya	#antalya
+city	antwerp	#antwerp
+city	antwerpen	#antwerp
+city	anvers	#antwerp
+city	anversa	#antwerp
+city	arhus	#aarhus
+city	atenas	#athens
+city	atene	#athens
+city	ateny	#athens
+city	athen	#athens
+city	athenes	#athens
+city	athens	#athens
+city	athina	#athens
+city	atlanta	#atlanta
+city	baile atha cliath	#dublin
+city	bale	#basel
+city	barcellona	#barcelona
+city	barcelona	#barcelona
+city	barcelone	#barcelona
+city	basel	#basel
+city	basilea	#basel
+city	basle	#basel
+city	bazylea	#basel
+city	beijing	#beijing
+city	belgrad	#belgrade
+city	belgrade	#belgrade
+city	belgrado	#belgrade
+city	beograd	#belgrade
+city	bergen	#bergen
+city	berlin	#berlin
+city	berlino	#berlin
+city	bern	#bern
+city	berna	#bern
+city	berne	#bern
+city	bilbao	#bilbao
+city	bilbo	#bilbao
+city	birmingham	#birmingham
+city	bologna	#bologna
+city	bologne	#bologna
+city	bolonia	#bologna
+city	bombay	#mumbai
+city	bordeaux	#bordeaux
+city	boston	#boston
+city	bratislava	#bratislava
+city	breme	#bremen
+city	bremen	#bremen
+city	breslau	#wroclaw
+city	brno	#brno
+city	bruessel	#brussels
+city	bruksela	#brussels
+city	brunn	#brno
+city	bruselas	#brussels
+city	brussel	#brussels
+city	brussels	#brussels
+city	bruxelas	#brussels
+city	bruxelles	#brussels
+city	bucarest	#bucharest
+city	bucharest	#bucharest
+city	bucuresti	#bucharest
+city	budapest	#budapest
+city	budapeszt	#budapest
+city	buenos aires	#buenos_aires
+city	bukarest	#bucharest
+city	bukareszt	#bucharest
+city	burdeos	#bordeaux
+city	bursa	#bursa
+city	chicago	#chicago
+city	ciudad de mexico	#mexico_city
+city	cologne	#cologne
+city	colonia	#cologne
+city	copenaghen	#copenhagen
+city	copenhagen	#copenhagen
+city	copenhague	#copenhagen
+city	cracovia	#krakow
+city	cracovie	#krakow
+city	cracow	#krakow
+city	dallas	#dallas
+city	danzig	#gdansk
+city	den haag	#the_hague
+city	dresde	#dresden
+city	dresden	#dresden
+city	drezno	#dresden
+city	dubai	#dubai
+city	dublin	#dublin
+city	dublino	#dublin
+city	duesseldorf	#dusseldorf
+city	dusseldorf	#dusseldorf
+city	edimbourg	#edinburgh
+city	edimburgo	#edinburgh
+city	edinburgh	#edinburgh
+city	eindhoven	#eindhoven
+city	esbo	#espoo
+city	espoo	#espoo
+city	estambul	#istanbul
+city	estocolmo	#stockholm
+city	estrasburgo	#strasbourg
+city	firenze	#florence
+city	florence	#florence
+city	florencia	#florence
+city	florencja	#florence
+city	florenz	#florence
+city	francfort	#frankfurt
+city	francoforte	#frankfurt
+city	frankfurt	#frankfurt
+city	frankfurt am main	#frankfurt
+city	frankfurt nad menem	#frankfurt
+city	gdansk	#gdansk
+city	genes	#genoa
+city	geneva	#geneva
+city	geneve	#geneva
+city	genewa	#geneva
+city	genf	#geneva
+city	genoa	#genoa
+city	genova	#genoa
+city	genua	#genoa
+city	ginebra	#geneva
+city	ginevra	#geneva
+city	glasgow	#glasgow
+city	goeteborg	#gothenburg
+city	goteborg	#gothenburg
+city	gothenburg	#gothenburg
+city	graz	#graz
+city	groningen	#groningen
+city	groningue	#groningen
+city	hambourg	#hamburg
+city	hamburg	#hamburg
+city	hamburgo	#hamburg
+city	hannover	#hanover
+city	hanover	#hanover
+city	hanovre	#hanover
+city	helsingfors	#helsinki
+city	helsinki	#helsinki
+city	houston	#houston
+city	istambul	#istanbul
+city	istanbul	#istanbul
+city	izmir	#izmir
+city	keulen	#cologne
+city	kobenhavn	#copenhagen
+city	koebenhavn	#copenhagen
+city	koeln	#cologne
+city	koln	#cologne
+city	koopenhamina	#copenhagen
+city	kopenhaga	#copenhagen
+city	kopenhagen	#copenhagen
+city	kopenhamn	#copenhagen
+city	krakau	#krakow
+city	krakow	#krakow
+city	kyoto	#kyoto
+city	la haya	#the_hague
+city	la haye	#the_hague
+city	laia	#the_hague
+city	laibach	#ljubljana
+city	leipzig	#leipzig
+city	lille	#lille
+city	lione	#lyon
+city	lisboa	#lisbon
+city	lisbon	#lisbon
+city	lisbona	#lisbon
+city	lisbonne	#lisbon
+city	lissabon	#lisbon
+city	lizbona	#lisbon
+city	ljubljana	#ljubljana
+city	lodz	#lodz
+city	londen	#london
+city	london	#london
+city	londra	#london
+city	londres	#london
+city	londyn	#london
+city	los angeles	#los_angeles
+city	luxembourg city	#luxembourg_city
+city	luxemburg stadt	#luxembourg_city
+city	lyon	#lyon
+city	lyons	#lyon
+city	madrid	#madrid
+city	madryt	#madrid
+city	mailand	#milan
+city	malmo	#malmo
+city	malmoe	#malmo
+city	manchester	#manchester
+city	marseille	#marseille
+city	marseilles	#marseille
+city	marsella	#marseille
+city	marsiglia	#marseille
+city	marsylia	#marseille
+city	mediolan	#milan
+city	melbourne	#melbourne
+city	mexico city	#mexico_city
+city	mexiko stadt	#mexico_city
+city	milan	#milan
+city	milano	#milan
+city	monachium	#munich
+city	monaco di baviera	#munich
+city	montreal	#montreal
+city	mosca	#moscow
+city	moscou	#moscow
+city	moscow	#moscow
+city	moscu	#moscow
+city	moskau	#moscow
+city	moskva	#moscow
+city	moskwa	#moscow
+city	muenchen	#munich
+city	mumbai	#mumbai
+city	munchen	#munich
+city	munich	#munich
+city	nagoya	#nagoya
+city	nantes	#nantes
+city	naples	#naples
+city	napoles	#naples
+city	napoli	#naples
+city	neapel	#naples
+city	neapol	#naples
+city	new york	#new_york
+city	new york city	#new_york
+city	norimberga	#nuremberg
+city	norymberga	#nuremberg
+city	nowy jork	#new_york
+city	nuernberg	#nuremberg
+city	nueva york	#new_york
+city	nuremberg	#nuremberg
+city	nurnberg	#nuremberg
+city	nyc	#new_york
+city	oporto	#porto
+city	osaka	#osaka
+city	oslo	#oslo
+city	parigi	#paris
+city	paris	#paris
+city	paryz	#paris
+city	pechino	#beijing
+city	pekin	#beijing
+city	peking	#beijing
+city	porto	#porto
+city	posen	#poznan
+city	poznan	#poznan
+city	prag	#prague
+city	praga	#prague
+city	prague	#prague
+city	praha	#prague
+city	pressburg	#bratislava
+city	riga	#riga
+city	rijsel	#lille
+city	rom	#rome
+city	roma	#rome
+city	rome	#rome
+city	rotterdam	#rotterdam
+city	ryga	#riga
+city	rzym	#rome
+city	s gravenhage	#the_hague
+city	salisburgo	#salzburg
+city	salzbourg	#salzburg
+city	salzburg	#salzburg
+city	san francisco	#san_francisco
+city	sao paulo	#sao_paulo
+city	schanghai	#shanghai
+city	seoul	#seoul
+city	sevilla	#seville
+city	seville	#seville
+city	shanghai	#shanghai
+city	siviglia	#seville
+city	stad luxemburg	#luxembourg_city
+city	stambul	#istanbul
+city	stoccarda	#stuttgart
+city	stoccolma	#stockholm
+city	stockholm	#stockholm
+city	strasbourg	#strasbourg
+city	strasburgo	#strasbourg
+city	strassburg	#strasbourg
+city	stuttgart	#stuttgart
+city	sydney	#sydney
+city	sztokholm	#stockholm
+city	tammerfors	#tampere
+city	tampere	#tampere
+city	the hague	#the_hague
+city	tokio	#tokyo
+city	tokyo	#tokyo
+city	torino	#turin
+city	toronto	#toronto
+city	toulouse	#toulouse
+city	triest	#trieste
+city	trieste	#trieste
+city	trondheim	#trondheim
+city	turijn	#turin
+city	turin	#turin
+city	turku	#turku
+city	turyn	#turin
+city	utrecht	#utrecht
+city	valencia	#valencia
+city	varsavia	#warsaw
+city	varsovia	#warsaw
+city	varsovie	#warsaw
+city	venecia	#venice
+city	venedig	#venice
+city	venezia	#venice
+city	venice	#venice
+city	venise	#venice
+city	viena	#vienna
+city	vienna	#vienna
+city	vienne	#vienna
+city	ville de luxembourg	#luxembourg_city
+city	vilnius	#vilnius
+city	warsaw	#warsaw
+city	warschau	#warsaw
+city	warszawa	#warsaw
+city	wenecja	#venice
+city	wenen	#vienna
+city	wieden	#vienna
+city	wien	#vienna
+city	wilna	#vilnius
+city	wilno	#vilnius
+city	wroclaw	#wroclaw
+city	yokohama	#yokohama
+city	zaandam	#zaandam
+city	zuerich	#zurich
+city	zurich	#zurich
+city	zurigo	#zurich
+city	zurych	#zurich
+
+"""#,
         "tables/city-names.tsv": #"""
 # City names in the languages of the exports, for organization clustering: every spelling on a line is the
 # same city ("Siemens AG, München" = "Siemens AG - Munich"; "Stadtwerke Muenchen" = "Stadtwerke München").

@@ -72,10 +72,10 @@ enum CountryRule {
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
         let key = NameTokenizer.tokens(of: FoldForKey.fold(value)).joined(separator: " ")
-        if let code = CountryNames.shared.names[key]?.uppercased() ?? namesToCode[fold(value)], let parent = unassignedByISO[code] {
+        if let code = CountryNames.shared.name(key)?.uppercased() ?? namesToCode[fold(value)], let parent = unassignedByISO[code] {
             return [unassigned(value, code: code, parent: parent, target: target)]
         }
-        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.names[key]?.uppercased() ?? aliasCodes[key] {
+        if !practicallyAmbiguous.contains(key), let code = CountryNames.shared.name(key)?.uppercased() ?? aliasCodes[key] {
             return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
