@@ -116,7 +116,9 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = try fixRun().run()
+        let run = try fixRun()
+        run.leavesFindingsToExit = true
+        let status = run.run()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -46,11 +46,24 @@ struct FixPlan {
     }
 
     /// True when another fix round could change something: a cell fix, or a file-level fix it can carry out.
+    /// Read in place, and contents found to carry no allowed fix are passed over by their identity (noted in
+    /// a small table by address): a fixed file's remaining findings are mostly a few dozen shared contents
+    /// with unsafe fixes, in no order (people 1M: 241k findings, whose check, a copy and an access check of
+    /// each one's fix, took 1.9-2.5 ms on one core; 1.1-1.3 ms so).
     static func hasApplicableFix(_ diagnostics: [Diagnostic], allowUnsafe: Bool) -> Bool {
-        diagnostics.contains { d in
-            guard let applicability = d.fixApplicability, allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else { return false }
-            if case .replaceCell = fix.action { return d.fieldIndex != nil }
-            return FileActions.canApply(fix.action, of: d)
+        var notAllowed = [ObjectIdentifier?](repeating: nil, count: 256)
+        return diagnostics.withUnsafeBufferPointer { findings in
+            findings.contains { d in
+                let content = ObjectIdentifier(d.content)
+                let slot = Int(truncatingIfNeeded: (UInt(bitPattern: content) &>> 4) & 255)
+                if notAllowed[slot] == content { return false }
+                guard let applicability = d.fixApplicability, allowed(applicability, allowUnsafe: allowUnsafe), let fix = d.fix else {
+                    notAllowed[slot] = content
+                    return false
+                }
+                if case .replaceCell = fix.action { return d.fieldIndex != nil }
+                return FileActions.canApply(fix.action, of: d)
+            }
         }
     }
 

@@ -58,6 +58,10 @@ public final class FixRun {
     public let request: FixRequest
     private let resolver: ConfigResolver
     private let settings: CommandLineSettings
+    /// The process exits right after `run`: the findings of the lints are left for the exit to free, which
+    /// gives their memory back at once (`CheckRun.leavesReportToExit`). The command line sets it; a library
+    /// caller that goes on must not.
+    public var leavesFindingsToExit = false
     /// Error lines and warnings for standard error.
     public var note: (String) -> Void = { FileHandle.standardError.write(Data("importlint: \($0)\n".utf8)) }
 
@@ -100,6 +104,7 @@ public final class FixRun {
         let work = ready.map { job in
             var options = job.options
             options.lint.threadsPerFile = threadsPerFile
+            options.leavesFindingsToExit = leavesFindingsToExit
             return (options: options, input: job.input, directory: job.directory, name: job.name)
         }
         let outcomes = ParallelMap.run(work.count, workers: jobs) { index in
@@ -134,6 +139,9 @@ public final class FixRun {
             }
         }
         withExtendedLifetime(prepared) {}
+        if leavesFindingsToExit {
+            UnsafeMutablePointer<[Result<FixOutcome, any Error>]>.allocate(capacity: 1).initialize(to: outcomes)
+        }
         return status
     }
 

@@ -137,8 +137,17 @@ final class DuplicateKeyVerifier {
         earlier.reserveCapacity(wanted.count)
         // Keys some repeat gave other values than the row it points at: a later exact copy of that row
         // still loses the values written in between, so it is no copy (the import applies rows in order).
-        struct Repeated: Hashable { let first: Wanted; let bytes: [UInt8] }
+        struct Repeated: Hashable {
+            let first: Wanted
+            let bytes: [UInt8]
+            /// The key's bytes hashed as one block (an array hashes byte by byte: most of this loop's cost).
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(first)
+                bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
         var varied: Set<Repeated> = []
+        varied.reserveCapacity(candidates.count)
         for c in candidates {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
