@@ -316,6 +316,13 @@ final class FixPass {
     private func removeOrCopyLine(to out: OutputFile) throws {
         if plan.fileActions.removedLines[reader.line] != nil {
             removedLines.append(reader.line)
+        } else if let target = settings.lineEnding, reader.terminator != .none, reader.terminator != target {
+            // Kept (its rule ignored) while the line endings change: it ends as the records do, or a
+            // 'sep=' line would keep its lone CR in an LF file.
+            let content = Self.recordContent(reader)
+            if let base = content.baseAddress, content.count > 0 { try out.write(base, content.count) }
+            try out.write(target.bytes)
+            outputLine += 1
         } else {
             let line = reader.rawRecord
             if let base = line.baseAddress, line.count > 0 { try out.write(base, line.count) }
