@@ -137,7 +137,7 @@ final class ValueRulesRule: RecordRule {
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory
-        let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
+        let bound = context.valueBindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
         let validation = RuleCatalog.all.contains { rule in
             Self.validates(rule) && rule != .missingValue && selection.isEnabled(rule)
