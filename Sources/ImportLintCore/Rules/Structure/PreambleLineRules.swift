@@ -12,9 +12,9 @@ extension RuleDescriptor {
         triggeringExample: "sep=,\nPrimary Email,Name\nann@example.com,Ann",
         cleanExample: "Primary Email,Name\nann@example.com,Ann")
     public static let templateVersionLine = RuleDescriptor(
-        code: "STR015", name: "template-version-line", severity: .error, fix: .safe,
+        code: "STR015", name: "template-version-line", severity: .error, fix: .sometimes,
         summary: "A 'version:v1.0' first line, from a Microsoft Entra (Azure AD) bulk-operation template",
-        explanation: "Microsoft Entra's bulk create, invite and delete templates start with a 'version:v1.0' line above the header (Entra needs it; a spreadsheet saving the template pads it with empty cells). A file built from such a template and uploaded elsewhere keeps it. 4me reads the first line as the column headers (Import API docs), so it would find none of the file's columns: an error. For a target whose documents do not say how it reads the first line (The Receptionist) it is a warning. importlint skips the line and lints the rest; the fix removes it.",
+        explanation: "Microsoft Entra's bulk create, invite and delete templates start with a 'version:v1.0' line above the header (Entra needs it; a spreadsheet saving the template pads it with empty cells). A file built from such a template and uploaded elsewhere keeps it. 4me reads the first line as the column headers (Import API docs), so it would find none of the file's columns: an error. For a target whose documents do not say how it reads the first line (The Receptionist) it is a warning. importlint skips the line and lints the rest; the fix removes it, safely where the header is a profile's (without one the file may be meant for Entra, whose upload needs the line: an unsafe fix).",
         triggeringExample: "version:v1.0,\nPrimary Email,Name\nann@example.com,Ann",
         cleanExample: "Primary Email,Name\nann@example.com,Ann")
 }
@@ -57,7 +57,7 @@ final class PreambleLineRule: RecordRule {
             ? "\(target) reads the first line as the column headers, so it would find none of the file's columns"
             : "whether \(target) skips such a line is not documented; a CSV import usually reads the first line as the column headers"
         for line in seen where sink.isEnabled(line.rule) {
-            let (what, removal) = switch line.rule {
+            let (what, removed) = switch line.rule {
             case .powershellTypeLine:
                 ("PowerShell type line '\(line.text)' above the header (Export-Csv without -NoTypeInformation)", Self.typeLineRemoval)
             case .templateVersionLine:
@@ -66,9 +66,14 @@ final class PreambleLineRule: RecordRule {
             default:
                 ("Delimiter hint '\(line.text)' above the header (written so that Excel splits the file at that character)", Self.separatorLineRemoval)
             }
+            // Entra's own upload needs its version line: without a profile the file may be meant for Entra,
+            // so removing it is a guess.
+            let removal = line.rule == .templateVersionLine && profile == nil
+                ? Fix(.unsafe, "Remove the line (Entra's own upload needs it)", .removeLine(removed))
+                : Fix(.safe, "Remove the line", .removeLine(removed))
             sink.keep(Diagnostic(rule: line.rule, severity: documented ? .error : .warning, line: line.line, column: line.column,
                                  record: nil, field: nil, message: "\(what); \(consequence). Skipped here",
-                                 fix: Fix(.safe, "Remove the line", .removeLine(removal)), fieldIndex: 0))
+                                 fix: removal, fieldIndex: 0))
         }
     }
 }
