@@ -122,7 +122,10 @@ final class HeaderColumnsRule: RecordRule {
                 fix = bound ? Fix(.unsafe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
             case .unknown where header.trimmingWhitespace().isEmpty:
-                message = "Column \(i + 1) has no header (spreadsheets pad rows with empty columns); its values, if any, are not imported"
+                // A first column without a header is usually a program's row index (pandas' to_csv), not padding.
+                let why = i == 0 ? "a program's row index, as pandas' to_csv writes, or a spreadsheet's padding"
+                    : "spreadsheets pad rows with empty columns"
+                message = "Column \(i + 1) has no header (\(why)); its values, if any, are not imported"
                 fix = nil
             case .unknown:
                 message = "Unknown column '\(header)'; not a \(profile.name) column, so its values are not imported (whether the import ignores a column it does not know or rejects the file is not documented)"
