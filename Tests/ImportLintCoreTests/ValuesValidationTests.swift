@@ -235,6 +235,16 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         }
         #expect(check("amsterdam", context(.timeZone)).first?.fix?.applicability == .safe)
     }
+    /// A profile with its own zone table decides which names are the newest release's: one that lists
+    /// 'Asuncion' without the mark accepts it with no warning, and a fix toward it is safe.
+    @Test func customZoneTableWithoutTheNewestMarkAcceptsAsuncion() {
+        var own = context(.timeZone, zones: ["Asuncion", "Paris"])
+        #expect(check("Asuncion", own).isEmpty)
+        #expect(check("asuncion", own).first?.fix?.applicability == .safe)
+        own.newestTimeZoneNames = ["Asuncion"]
+        #expect(check("Asuncion", own).map(\.severity) == [.warning])
+        #expect(check("asuncion", own).first?.fix?.applicability == .unsafe)
+    }
     /// A UTC offset names no zone: no fix, no look-alike 'UTC' suggestion, the names with that standard time.
     @Test func utcOffsets() {
         for v in ["UTC+1", "GMT+1", "+01:00", "UTC+01:00", "GMT+0100"] {
@@ -413,7 +423,7 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         }
         // 40,000 characters, 80,000 bytes: within 64 K characters, beyond 64 KB.
         let found = try tooLong(String(repeating: "é", count: 40_000))
-        #expect(found.map(\.message) == ["Information is 80000 bytes long in UTF-8 (40000 characters); 4me documents its limit as 64 KB (65536 bytes)"])
+        #expect(found.map(\.message) == ["Information is 80000 bytes long in UTF-8 (40000 characters); 4me documents its limit as 64 KB, and this is more than even 65536 bytes (64 × 1024)"])
         #expect(try tooLong(String(repeating: "e", count: 65_536)).isEmpty)
         #expect(try tooLong(String(repeating: "é", count: 32_768)).isEmpty)
     }

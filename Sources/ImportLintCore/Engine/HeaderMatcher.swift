@@ -192,4 +192,14 @@ enum HeaderAnalysis {
         }
         return (bindings, matches)
     }
+
+    /// `bindings` without the columns a header only may stand for (a guessed alias, whose rename is an
+    /// unsafe fix): as named, the import drops such a column, so its values are not judged as that
+    /// column's; `fix --unsafe-fixes` renames it, and the lint of the written file judges them.
+    static func valueBindings(_ bindings: [ColumnSpec?], matches: [HeaderMatch]) -> [ColumnSpec?] {
+        zip(bindings, matches).map { spec, match in
+            if case .guessedAlias = match { return nil }
+            return spec
+        }
+    }
 }

@@ -113,6 +113,9 @@ public final class FileContext {
     /// Line of the header (2 after a PowerShell `#TYPE` line).
     public let headerLine: Int
 
+    /// The columns whose cells are judged as their column's values (`HeaderAnalysis.valueBindings`).
+    public var valueBindings: [ColumnSpec?] { HeaderAnalysis.valueBindings(bindings, matches: matches) }
+
     init(input: InputFile, profile: Profile?, options: LintOptions, encoding: InputEncoding, delimiter: UInt8,
          header: [String], bindings: [ColumnSpec?], matches: [HeaderMatch], headerLine: Int) {
         self.path = input.displayPath
@@ -128,12 +131,12 @@ public final class FileContext {
     }
 
     /// The records `fix` wrote unchanged (`LintOptions.unchangedRecords`), when the header binds the
-    /// columns as it did when they were judged.
+    /// columns as it did when they were judged (a guessed column renamed is judged now).
     /// Its runs (offsets in the written UTF-8 file) only when this lint reads that file as UTF-8 without
     /// a byte-order mark, so that the reader's offsets are the file's.
     var unchangedRecords: UnchangedRecords? {
         guard var unchanged = options.unchangedRecords, !unchanged.isEmpty,
-              unchanged.columns == bindings.map({ $0?.name }) else { return nil }
+              unchanged.columns == valueBindings.map({ $0?.name }) else { return nil }
         if encoding != .utf8(bom: false) { unchanged.runs = UnreportedRuns() }
         return unchanged
     }

@@ -6,7 +6,7 @@ public enum RuleCatalog {
     static let implemented: [RuleDescriptor] = [
         .invalidUTF8, .legacyEncoding, .utf16Encoding, .byteOrderMark, .controlCharacter,
         .raggedRow, .unterminatedQuote, .malformedQuote, .duplicateHeader, .missingRequiredColumn, .unknownColumn, .blankLine,
-        .powershellTypeLine, .separatorHintLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord, .crLineEndings,
+        .powershellTypeLine, .separatorHintLine, .templateVersionLine, .emptyFile, .surroundingWhitespace, .repeatedHeader, .sqlClientOutput, .emptyRecord, .crLineEndings,
         .missingValue, .duplicateIdentifier, .ungroupedContactRows, .emailOrSMSRequired, .unknownPersonReference,
         .emptyValue, .identifierCleared, .emptyColumn,
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection, .zawgyiText,

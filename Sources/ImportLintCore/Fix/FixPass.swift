@@ -92,6 +92,8 @@ final class FixPass {
     /// The first of the plan's diagnostics not on a line before the current record's.
     @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
+    /// The columns whose values the input's lint judged (`HeaderAnalysis.valueBindings`).
+    private var judgedColumns: [String?] = []
     /// The plan's duplicate and cluster findings with their records' lines, and the columns this pass
     /// changed a cell in, while every record is written on the line and with the number it was read with; nil once one
     /// is not, or when the input's lint may have kept a record from the duplicate check.
@@ -167,6 +169,7 @@ final class FixPass {
         reader = CSVReader(source: source, delimiter: settings.inputDelimiter)
         reader.startNumbering(atLine: cut.line, offset: cut.offset)
         (headerCount, eol, eolBytes, boundColumns) = (earlier.headerCount, earlier.eol, earlier.eolBytes, earlier.boundColumns)
+        judgedColumns = earlier.judgedColumns
         foldedHeader = earlier.foldedHeader
         reader.columnNames = boundColumns
         result.lineEnding = eol
@@ -316,6 +319,13 @@ final class FixPass {
     private func removeOrCopyLine(to out: OutputFile) throws {
         if plan.fileActions.removedLines[reader.line] != nil {
             removedLines.append(reader.line)
+        } else if let target = settings.lineEnding, reader.terminator != .none, reader.terminator != target {
+            // Kept (its rule ignored) while the line endings change: it ends as the records do, or a
+            // 'sep=' line would keep its lone CR in an LF file.
+            let content = Self.recordContent(reader)
+            if let base = content.baseAddress, content.count > 0 { try out.write(base, content.count) }
+            try out.write(target.bytes)
+            outputLine += 1
         } else {
             let line = reader.rawRecord
             if let base = line.baseAddress, line.count > 0 { try out.write(base, line.count) }
@@ -331,7 +341,9 @@ final class FixPass {
         eolBytes = eol.bytes
         let header = (0..<headerCount).map(reader.string)
         foldedHeader = header.map(RepeatedHeaderRule.folded)
-        boundColumns = HeaderAnalysis.bind(header: header, profile: settings.profile).bindings.map { $0?.name }
+        let bound = HeaderAnalysis.bind(header: header, profile: settings.profile)
+        boundColumns = bound.bindings.map { $0?.name }
+        judgedColumns = HeaderAnalysis.valueBindings(bound.bindings, matches: bound.matches).map { $0?.name }
         reader.columnNames = boundColumns
         groupIndex = plan.fileActions.regroupColumn?.index
         regrouper = groupIndex == nil ? nil : Regrouper()
@@ -475,7 +487,7 @@ final class FixPass {
         if removedLines.isEmpty && replayCursor == replayable.count && (regrouper?.movedRows ?? 0) == 0 {
             result.replayedDuplicates = replayed
         }
-        var unchanged = UnchangedRecords(columns: boundColumns)
+        var unchanged = UnchangedRecords(columns: judgedColumns)
         unchanged.lines = unchangedLines
         // Without a record to carry, the input's findings are not held while the output is linted.
         if !carried.isEmpty { unchanged.carried = carried }

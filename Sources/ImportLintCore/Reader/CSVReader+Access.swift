@@ -49,8 +49,28 @@ extension CSVReader {
     /// the file at that character. Nil when the record is not such a line.
     public var separatorHint: UInt8? { Self.separatorHint(in: rawLine) }
 
-    /// A line the reader skips above the header: a PowerShell type line or a delimiter hint.
-    public var isPreambleLine: Bool { isPowerShellTypeLine || separatorHint != nil }
+    /// A line the reader skips above the header: a PowerShell type line, a delimiter hint or an Entra
+    /// template's version line.
+    public var isPreambleLine: Bool { isPowerShellTypeLine || separatorHint != nil || templateVersion != nil }
+
+    /// The `version:v1.0` that starts the line when it is the first line of a Microsoft Entra (Azure AD)
+    /// bulk-operation template; nil when the record is not such a line.
+    public var templateVersion: String? {
+        Self.templateVersionLength(in: rawLine).map { String(decoding: UnsafeBufferPointer(rebasing: rawLine[..<$0]), as: UTF8.self) }
+    }
+
+    static let templateVersionPrefix = Array("version:v".utf8)
+
+    /// The length of `version:vN.N` when `line` (without its line break) is that alone or followed only by
+    /// the empty cells a spreadsheet pads it with (any delimiter: it comes before the one that is sniffed).
+    static func templateVersionLength(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let prefix = templateVersionPrefix
+        guard line.count > prefix.count, zip(line, prefix).allSatisfy({ $0 | 0x20 == $1 }),
+              (0x30...0x39).contains(line[prefix.count]) else { return nil }
+        var end = prefix.count
+        while end < line.count && ((0x30...0x39).contains(line[end]) || line[end] == 0x2E) { end += 1 }
+        return line[end...].allSatisfy { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x7C } ? end : nil
+    }
 
     /// The delimiter named by `line` (without its line break) when it is `sep=X`, 'sep' in any case.
     static func separatorHint(in line: UnsafeBufferPointer<UInt8>) -> UInt8? {
@@ -62,10 +82,11 @@ extension CSVReader {
         return d
     }
 
-    /// Moves to the header (past a PowerShell `#TYPE` line and a `sep=` line) and returns its cells; nil when there is none.
+    /// Moves to the header (past a PowerShell `#TYPE` line, a `sep=` line and an Entra `version:` line) and
+    /// returns its cells; nil when there is none.
     public func readHeader() throws -> [String]? {
         guard try next() else { return nil }
-        // As the linter does: a `#TYPE` line and an Excel `sep=` line come before the header.
+        // As the linter does: a `#TYPE` line, an Excel `sep=` line and an Entra `version:` line come before the header.
         while isPreambleLine { guard try next() else { return nil } }
         return (0..<fieldCount).map(string)
     }

@@ -30,6 +30,9 @@ public struct ValueContext: Sendable {
     public var locales: LocaleTable
     /// Accepted time zone names of the profile (empty when the profile has none).
     public var timeZoneNames: Set<String>
+    /// Names the profile's time zone table marks (a third column) as known only to the newest release of
+    /// the target's time zone list: accepted, but warned about and never a safe fix's target.
+    public var newestTimeZoneNames: Set<String> = []
     /// How messages name the target system (the profile's `target:` wording).
     public var target = TargetWording.neutral
     /// Service-account patterns and allowed TLDs of the run.

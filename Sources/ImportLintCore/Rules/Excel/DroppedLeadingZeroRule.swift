@@ -29,7 +29,7 @@ final class DroppedLeadingZeroRule: RecordRule {
 
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.droppedLeadingZero) else { return nil }
-        columns = context.bindings.enumerated().compactMap { i, spec in spec.flatMap { $0.kind == .pin ? (i, $0.name) : nil } }
+        columns = context.valueBindings.enumerated().compactMap { i, spec in spec.flatMap { $0.kind == .pin ? (i, $0.name) : nil } }
         if columns.isEmpty { return nil }
         lengths = columns.map { _ in [:] }
         shorts = columns.map { _ in [] }

@@ -37,7 +37,7 @@ final class ExcelDateRule: RecordRule {
 
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.excelDate) else { return nil }
-        let columns = context.bindings.enumerated().compactMap { i, spec -> (Int, String)? in
+        let columns = context.valueBindings.enumerated().compactMap { i, spec -> (Int, String)? in
             guard let spec, !spec.readOnly,
                   spec.externalID && spec.kind == .text else { return nil }
             return (i, spec.name)

@@ -38,7 +38,7 @@ final class IntegerAsFloatRule: RecordRule {
 
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.integerAsFloat) else { return nil }
-        watched = context.bindings.enumerated().compactMap { i, spec in
+        watched = context.valueBindings.enumerated().compactMap { i, spec in
             spec.flatMap { $0.externalID && $0.kind == .text && !$0.readOnly ? Watch(index: i, name: $0.name) : nil }
         }
         if watched.isEmpty { return nil }

@@ -20,9 +20,9 @@ final class MissingValueRule: RecordRule {
     private let requiredCells: UInt64?
 
     init?(_ context: FileContext, filledCells: FilledCells? = nil) {
-        columns = context.bindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind) : nil } }
+        columns = context.valueBindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind) : nil } }
         var conditional: [(index: Int, name: String, when: [(index: Int, name: String)])] = []
-        for (i, spec) in context.bindings.enumerated() {
+        for (i, spec) in context.valueBindings.enumerated() {
             guard let spec, !spec.valueRequired else { continue }
             var when: [(index: Int, name: String)] = []
             for name in spec.valueRequiredWith {

@@ -13,7 +13,8 @@ final class EmptyFileRule: RecordRule {
     private var target = TargetWording.neutral
 
     override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {
-        preamble = reader.isPowerShellTypeLine ? "a PowerShell type line" : "a 'sep=' delimiter hint"
+        preamble = reader.isPowerShellTypeLine ? "a PowerShell type line"
+            : reader.templateVersion != nil ? "an Entra template's 'version:' line" : "a 'sep=' delimiter hint"
     }
 
     override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) { target = profile?.target ?? .neutral }

@@ -46,22 +46,25 @@ enum TimeZoneRule {
     }()
 
     /// Why a fix to `name` is a guess when only the newest released Rails has it (4me runs a Rails version
-    /// it does not publish, which may be older); nil for any other name.
-    private static func newestNote(_ name: String, target: String) -> String? {
-        newest.contains(name) ? "a name only the newest released Rails has (which Rails \(target) runs is not published)" : nil
+    /// it does not publish, which may be older); nil for any other name. A profile with its own table
+    /// marks such names itself: one that lists a name without the mark accepts it outright.
+    private static func newestNote(_ name: String, context: ValueContext) -> String? {
+        let newestNames = context.timeZoneNames.isEmpty ? newest : context.newestTimeZoneNames
+        return newestNames.contains(name)
+            ? "a name only the newest released Rails has (which Rails \(context.target.name) runs is not published)" : nil
     }
 
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let accepted = context.timeZoneNames.isEmpty ? Set(table.names) : context.timeZoneNames
         if accepted.contains(value) {
             // Accepted by the newest Rails only: an older one, which 4me may run, does not know it.
-            guard let newest = newestNote(value, target: context.target.name) else { return [] }
+            guard let newest = newestNote(value, context: context) else { return [] }
             return [ValueFinding(.invalidTimeZone, "'\(value)' is \(newest); an older Rails does not know it", severity: .warning)]
         }
         let acceptedSorted = table.names.filter(accepted.contains) + accepted.subtracting(table.names).sorted()
 
         if let match = acceptedSorted.first(where: { $0.lowercased() == value.lowercased() }) {
-            let newest = newestNote(match, target: context.target.name)
+            let newest = newestNote(match, context: context)
             var message = "'\(value)' differs from the time zone name '\(match)' only in case; whether \(context.target.name) matches it is not documented"
             if let newest { message += "; '\(match)' is \(newest)" }
             return [ValueFinding(.invalidTimeZone, message,
@@ -109,7 +112,7 @@ enum TimeZoneRule {
                 ?? candidates.first(where: ownCity)
             let chosen = byCity ?? candidates[0]
             // Where the IANA id is accepted, replacing it with a name only the newest Rails has is a guess.
-            let newest = newestNote(chosen, target: context.target.name)
+            let newest = newestNote(chosen, context: context)
             let safe = (candidates.count == 1 || byCity != nil) && newest == nil
             var message = "'\(value)' is \(origin); its \(context.target.name) name is '\(chosen)'"
             if candidates.count > 1 {

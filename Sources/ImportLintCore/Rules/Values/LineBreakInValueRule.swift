@@ -28,7 +28,7 @@ final class LineBreakInValueRule: RecordRule {
     private let targetName: String
 
     init?(_ context: FileContext) {
-        columns = context.bindings.enumerated().compactMap { index, spec in
+        columns = context.valueBindings.enumerated().compactMap { index, spec in
             guard let spec, spec.reference || spec.kind == .personName else { return nil }
             return (index, spec.name, spec.reference)
         }

@@ -124,18 +124,20 @@ final class ValueRulesRule: RecordRule {
         // Tags the user's account offers (`locales:` in .importlint.yml) extend the documented list.
         let locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .adding(context.options.extraLocales)
-        let zones = Set(((try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? [])
-            .map { String($0.split(separator: "\t", maxSplits: 1)[0]) })
+        let zoneLines: [String] = (try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? []
+        let zoneRows: [[Substring]] = zoneLines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let zones = Set(zoneRows.map { String($0[0]) })
         var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                                 defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,
                                 profileName: profile?.name ?? "", locales: locales, timeZoneNames: zones,
                                 directory: DirectorySettings(options: context.options))
         base.target = profile?.target ?? .neutral
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
+        base.newestTimeZoneNames = Set(zoneRows.filter { $0.count >= 3 && !$0[2].isEmpty }.map { String($0[0]) })
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory
-        let bound = context.bindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
+        let bound = context.valueBindings.enumerated().compactMap { index, spec in spec.map { (index, $0) } }
         let selection = context.options.selection
         let validation = RuleCatalog.all.contains { rule in
             Self.validates(rule) && rule != .missingValue && selection.isEnabled(rule)

@@ -30,7 +30,10 @@ public enum ValueValidation {
         if let limit = context.column.maxLength, value.utf8.count > limit {
             let length = value.unicodeScalars.count
             if context.column.maxLengthInBytes {
-                let size = limit % 1024 == 0 ? "\(limit / 1024) KB (\(limit) bytes)" : "\(limit) bytes"
+                // "64 KB" may mean 64,000 bytes or 65,536; only a value over the larger reading is reported.
+                let size = limit % 1024 == 0
+                    ? "\(limit / 1024) KB, and this is more than even \(limit) bytes (\(limit / 1024) × 1024)"
+                    : "\(limit) bytes"
                 findings.append(ValueFinding(
                     .valueTooLong,
                     "\(context.column.name) is \(value.utf8.count) bytes long in UTF-8 (\(length) characters); \(context.target.name) documents its limit as \(size)"))
