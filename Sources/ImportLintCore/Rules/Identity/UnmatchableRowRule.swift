@@ -21,7 +21,7 @@ final class UnmatchableRowRule: RecordRule {
         let present = candidates.filter { $0.allSatisfy(readable) && context.indices(of: $0) != nil }
         keys = present.compactMap(context.indices(of:))
         guard !keys.isEmpty else { return nil }
-        let target = profile.target ?? .neutral
+        let target = profile.target
         message = "This row has no complete matching key (\(present.map { $0.joined(separator: " + ") }.listed("or"))): "
             + "\(target.name) matches it to no record, and the file has no \(absent.listed("or")) column to create one from, "
             + "so \(target.name) \(target.rejectsRow)"
