@@ -2,7 +2,8 @@ import Foundation
 
 /// VAL004: 4me takes Ruby on Rails time zone names ('Central Time (US & Canada)', 'Paris') or an IANA id,
 /// which it maps onto a Rails name by UTC offset (losing the daylight-saving rules): an IANA id is a
-/// warning, a Windows id or display name (not accepted) an error.
+/// warning (info where no name at its offset observes daylight saving time), a Windows id or display name
+/// (not accepted) an error.
 ///
 /// IANA ids (and their aliases, 'US/Central') and Windows ids ('Central Standard Time', via ICU's CLDR
 /// mapping) are matched to Rails names by ICU canonical id. Several Rails names share a zone (London and
@@ -78,14 +79,16 @@ enum TimeZoneRule {
         if let c = ICUBridge.canonicalTimeZone(value) {
             // Only a zone that observes daylight saving time has rules to lose; one that does not (Etc/UTC,
             // America/Regina) may instead get the rules of a name at its offset (London, Central Time).
-            let effect = Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
+            let clockStaysRight = Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
+            let effect = clockStaysRight
                 ? "(neither it nor a name with that offset observes daylight saving time, so its clock stays right)"
                 : ICUBridge.timeZoneOffset(c)?.dst == false
                 ? "(it observes no daylight saving time, but a name with that offset does, so it may get that name's daylight-saving rules)"
                 : "(losing the daylight-saving rules)"
             origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone \(effect)"
             canonical = c
-            severity = .warning
+            // Whichever name the offset picks keeps the person's clock right: only the name shown differs.
+            severity = clockStaysRight ? .info : .warning
         } else if let iana = ICUBridge.timeZoneForWindows(value) {
             origin = "a Windows time zone id, which \(context.target.name) does not accept"
             canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
@@ -216,7 +219,8 @@ extension RuleDescriptor {
             'Central Time (US & Canada)' or 'Paris' (rules/tables/rails-time-zones.tsv, Rails 8.1). It also \
             accepts an IANA id ('America/Phoenix') but maps it onto a name by UTC offset alone, so the \
             daylight-saving rules can be lost (Phoenix may become Mountain Time): a warning, with a fix to the \
-            zone's own name. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
+            zone's own name; info where neither the zone nor any name with its UTC offset observes daylight \
+            saving time ('Asia/Kolkata'), since any name the offset picks keeps the clock right. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
             where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
