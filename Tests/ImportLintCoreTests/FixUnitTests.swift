@@ -236,3 +236,21 @@ import Testing
         #expect(UnreadableInput.problem(.bytes(fixed, displayPath: "fixed.csv")) == nil)
     }
 }
+
+/// Found in review: from the second round on, the pass was given the records' line ending as if asked for,
+/// and rewrote the line end of a kept blank line that the first round had left as it was.
+@Suite struct KeptLineEndsTests {
+    @Test func aKeptLineEndsAsWrittenWhateverTheRounds() throws {
+        let text = "First Name,Last Name,Email,Location\r\n\nAsha,Rao,asha.rao@widget.com,Pune\r\nRavi,Iyer,ravi.iyer@widget.com,Navi Mumbai\r\n"
+        var options = FixOptions(lint: LintOptions(selection: RuleSelection(ignore: ["blank-line"])))
+        for unsafe in [false, true] {
+            options.unsafeFixes = unsafe
+            let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "mix.csv", options: options)
+            let fixed = try #require(written)
+            if unsafe { #expect(outcome.report.summary.rounds > 1, "the case needs a second round") }
+            // The blank line (its rule ignored, no line ending asked for) keeps its lone LF.
+            let fixedText = String(decoding: fixed, as: UTF8.self)
+            #expect(fixedText.contains("\r\n\n") && !fixedText.contains("\r\n\r\n"), "unsafe \(unsafe): \(fixedText)")
+        }
+    }
+}

@@ -26,6 +26,19 @@ import Testing
         #expect(rules == [RuleDescriptor.unknownColumn.name], "\(rules)")
     }
 
+    /// Found in review: the identity rules judged them too. Object IDs repeated under 'id' are no duplicate
+    /// 4me ID (the import drops the column and matches the rows by Primary Email), and the rows are not
+    /// 'matched by ID'; renamed to ID (`fix --unsafe-fixes`), the same values are duplicates.
+    @Test func repeatedObjectIDsUnderAGuessedIDColumnAreNoDuplicates() throws {
+        let text = "id,Primary Email,Name,Source,Source ID\n,ann@widget.com,Ann Lee,,\n"
+            + "0f8fad5b-d9cb-469f-a165-70867728950e,bob@widget.com,Bob Ray,,\n0f8fad5b-d9cb-469f-a165-70867728950e,cy@widget.com,Cy Dee,,\n"
+        let report = try FixHarness.lint(Array(text.utf8), name: "p.csv")
+        #expect(!report.diagnostics.contains { $0.rule == RuleDescriptor.duplicateIdentifier.name }, "\(report.diagnostics.map(\.message))")
+        #expect(!report.diagnostics.contains { $0.message.contains("matched by ID") }, "\(report.diagnostics.map(\.message))")
+        let renamed = try FixHarness.lint(Array(("ID" + text.dropFirst(2)).utf8), name: "p.csv")
+        #expect(renamed.diagnostics.contains { $0.rule == RuleDescriptor.duplicateIdentifier.name })
+    }
+
     /// A misspelt header (a near miss, also an unsafe rename) is the column's all the same: its values
     /// are judged.
     @Test func nearMissHeadersStillHaveTheirValuesJudged() throws {

@@ -155,12 +155,19 @@ public final class FileContext {
 
     /// What `fix` hands on, for a rule that reads the cells of `read` (none: the rule does not apply).
     private func replayed(readingColumns read: [Int]) -> ReplayedDuplicates? {
-        guard let replayed = options.replayedDuplicates, replayed.columns == bindings.map({ $0?.name }) else { return nil }
+        guard let replayed = options.replayedDuplicates, replayed.columns == valueBindings.map({ $0?.name }) else { return nil }
         return read.isEmpty || read.contains(where: replayed.changedColumns.contains) ? nil : replayed
     }
 
-    /// Index of the cell bound to a profile column.
+    /// Index of the cell whose values are judged as a profile column's (`valueBindings`: not a column the
+    /// header only may stand for, which the import drops as named).
     public func index(of column: String) -> Int? {
+        valueBindings.firstIndex { $0?.name == column }
+    }
+
+    /// Index of the cell bound to a profile column, also where the header only may stand for it (a guessed
+    /// alias): for messages that name the header to rename.
+    public func standIn(for column: String) -> Int? {
         bindings.firstIndex { $0?.name == column }
     }
 

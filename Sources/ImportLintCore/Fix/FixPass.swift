@@ -13,6 +13,10 @@ struct PassSettings {
     var collectDetails: Bool
     var profile: Profile?
     var round: Int
+    /// Whether `lineEnding` was asked for or planned, not carried on from an earlier round's records: only
+    /// then do the lines kept beside the records (a blank or preamble line whose rule is ignored) change
+    /// their line ends, so the written file does not depend on how many rounds ran.
+    var changesLineEndings = true
 }
 
 /// What one fix round did.
@@ -234,7 +238,7 @@ final class FixPass {
         notesRuns = carriesFindings && groupIndex == nil
         if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
-            replayed = ReplayedDuplicates(columns: boundColumns)
+            replayed = ReplayedDuplicates(columns: judgedColumns)
             nextReplayedRecord = recordOfReplayed(at: 0)
         }
         guard let cut else { return try copyRecords(to: out, after: 0) }
@@ -319,7 +323,8 @@ final class FixPass {
     private func removeOrCopyLine(to out: OutputFile) throws {
         if plan.fileActions.removedLines[reader.line] != nil {
             removedLines.append(reader.line)
-        } else if let target = settings.lineEnding, reader.terminator != .none, reader.terminator != target {
+        } else if settings.changesLineEndings, let target = settings.lineEnding, reader.terminator != .none,
+                  reader.terminator != target {
             // Kept (its rule ignored) while the line endings change: it ends as the records do, or a
             // 'sep=' line would keep its lone CR in an LF file.
             let content = Self.recordContent(reader)

@@ -95,6 +95,7 @@ public final class Fixer {
         inputReport.diagnostics = []
         var currentTemp: String?
         var lineEnding = options.lineEnding
+        var changesLineEndings = options.lineEnding != nil
         var recordsOut = 0
         var rounds = 0
         var remaining: [Diagnostic] = []
@@ -117,12 +118,14 @@ public final class Fixer {
                 }
                 if options.lineEnding == nil, let planned = plan.fileActions.lineEnding {
                     lineEnding = planned.to
+                    changesLineEndings = true
                     lineEndingChange = FileFix(rule: planned.rule, description: "Changed the line endings to \(Self.name(planned.to).uppercased())", count: 1, round: 1)
                 }
             }
             let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
                                         lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force, quoting: options.quoting,
-                                        collectDetails: options.collectDetails, profile: profile, round: rounds)
+                                        collectDetails: options.collectDetails, profile: profile, round: rounds,
+                                        changesLineEndings: changesLineEndings)
             let pass = try FixPass.run(input: current.input, encoding: current.encoding, plan: plan, settings: settings, cut: cut,
                                        directory: temporaryDirectory, name: name)
             // Freeing the plan's findings one by one (241k for people 1M) took 3-5 ms on one core.

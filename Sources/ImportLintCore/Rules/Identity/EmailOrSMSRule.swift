@@ -13,21 +13,26 @@ final class AtLeastOneOfRule: RecordRule {
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.emailOrSMSRequired] }
     private let groups: [(indices: [Int], names: [String])]
-    private let absentGroups: [[String]]
+    /// Each absent group's names and the headers that may stand for them (guessed aliases, dropped as named).
+    private let absentGroups: [(names: [String], standIns: String)]
     private let headerLine: Int
 
     init?(_ context: FileContext) {
         let all = (context.profile?.atLeastOneOf ?? []).map { names in (indices: names.compactMap(context.index(of:)), names: names) }
         groups = all.filter { !$0.indices.isEmpty }
-        absentGroups = all.filter { $0.indices.isEmpty }.map(\.names)
+        absentGroups = all.filter { $0.indices.isEmpty }.map { group in
+            let standIns = group.names.compactMap { name in context.standIn(for: name).map { "'\(context.header[$0])' may stand for \(name)" } }
+            let rename = standIns.count == 1 ? "rename that header" : "rename those headers"
+            return (group.names, standIns.isEmpty ? "" : " (\(standIns.joined(separator: ", ")): \(rename))")
+        }
         headerLine = context.headerLine
         if all.isEmpty { return nil }
     }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
-        for names in absentGroups {
+        for (names, standIns) in absentGroups {
             sink.file(.emailOrSMSRequired, line: headerLine, field: names[0],
-                      message: "The header has no \(names.listed("or")) column; every record needs one of them, so none can be imported")
+                      message: "The header has no \(names.listed("or")) column\(standIns); every record needs one of them, so none can be imported")
         }
     }
 

@@ -68,7 +68,8 @@ final class EmptyCellRule: RecordRule {
     init?(_ context: FileContext) {
         guard let profile = context.profile else { return nil }
         func column(_ name: String) -> Column? { context.index(of: name).map { Column(index: $0, name: name) } }
-        effects = context.bindings.enumerated().compactMap { index, spec in
+        // A guessed alias is dropped as named: its empty cells clear nothing (`valueBindings`).
+        effects = context.valueBindings.enumerated().compactMap { index, spec in
             guard let spec, let effect = spec.whenEmpty, !spec.valueRequired else { return nil }
             return (Column(index: index, name: spec.name), effect)
         }
