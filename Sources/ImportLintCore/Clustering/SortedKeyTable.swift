@@ -45,8 +45,9 @@ struct SortedKeyTable: Sendable {
                 let keyEnd = i
                 guard keyEnd > keyStart, i < b.count, b[i] == 0x09 else { return false }
                 i += 1
+                // Nor does a value (a CRLF table would end every value with its CR).
                 while i < b.count && b[i] != 0x0A {
-                    if b[i] == 0x09 { return false }
+                    if b[i] < 0x20 { return false }
                     i += 1
                 }
                 guard previous[kind] < 0 || Self.compare(b, key: previous[kind], with: b, keyStart..<keyEnd) < 0 else { return false }

@@ -180,7 +180,8 @@ public final class FileContext {
 
 extension FileContext {
     /// Reads the file again and calls `body` with each data record and its number, numbered exactly as
-    /// the linter numbers them (after the header and any `#TYPE` or `sep=` line; blank lines are not records).
+    /// the linter numbers them (after the header and any `#TYPE`, `sep=` or `version:v1.0` line; blank lines are
+    /// not records).
     func forEachRecord(_ body: (CSVReader, Int) throws -> Void) throws {
         let reader = CSVReader(source: try input.openDecoded(encoding))
         reader.setDelimiter(delimiter)

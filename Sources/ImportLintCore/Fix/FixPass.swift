@@ -309,7 +309,8 @@ final class FixPass {
         }
     }
 
-    /// Moves the reader to the header, past a PowerShell type line or a 'sep=' line; false when the file has no header.
+    /// Moves the reader to the header, past a PowerShell type line, a 'sep=' line or an Entra template's version line;
+    /// false when the file has no header.
     private func readHeader(copyingPreambleTo out: OutputFile) throws -> Bool {
         guard try reader.next() else { return false }
         while reader.isPreambleLine {

@@ -62,14 +62,17 @@ extension CSVReader {
     static let templateVersionPrefix = Array("version:v".utf8)
 
     /// The length of `version:vN.N` when `line` (without its line break) is that alone or followed only by
-    /// the empty cells a spreadsheet pads it with (any delimiter: it comes before the one that is sniffed).
+    /// the empty cells a spreadsheet pads it with (any delimiter: it comes before the one that is sniffed)
+    /// and spaces.
     static func templateVersionLength(in line: UnsafeBufferPointer<UInt8>) -> Int? {
         let prefix = templateVersionPrefix
-        guard line.count > prefix.count, zip(line, prefix).allSatisfy({ $0 | 0x20 == $1 }),
+        // Only letters fold: 0x1A | 0x20 would read as ':'.
+        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        guard line.count > prefix.count, zip(line, prefix).allSatisfy({ folded($0) == $1 }),
               (0x30...0x39).contains(line[prefix.count]) else { return nil }
         var end = prefix.count
         while end < line.count && ((0x30...0x39).contains(line[end]) || line[end] == 0x2E) { end += 1 }
-        return line[end...].allSatisfy { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x7C } ? end : nil
+        return line[end...].allSatisfy { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x7C || $0 == 0x20 } ? end : nil
     }
 
     /// The delimiter named by `line` (without its line break) when it is `sep=X`, 'sep' in any case.
