@@ -59,15 +59,14 @@ struct MojibakeCodePages: Sendable {
             precondition(known == 1, "ICU lacks the code page \(page.icu)")
             decode.append(table.map { Unicode.Scalar($0) })
         }
-        let largest = decode.lazy.flatMap { $0.lazy.compactMap { $0?.value } }.max() ?? 0
-        precondition(largest <= 0xFFFF, "a code page holds a character beyond the BMP")
-        var rows = [UInt16](repeating: 0, count: Int(largest) + 1)
+        var rows = [UInt16](repeating: 0, count: 0x10000)
         var bytes: [UInt8] = []
         var masks: [RoleMasks] = []
         let n = decode.count
         for (p, table) in decode.enumerated() {
             for byte in 0x80...0xFF {
                 guard let scalar = table[byte], scalar.value >= 0x80 else { continue }
+                precondition(scalar.value <= 0xFFFF, "a code page holds a character beyond the BMP")
                 let row: Int
                 if rows[Int(scalar.value)] != 0 {
                     row = Int(rows[Int(scalar.value)]) - 1
@@ -95,7 +94,7 @@ struct MojibakeCodePages: Sendable {
         self.rows = rows
         self.bytes = bytes
         self.masks = masks
-        latinMasks = (0x80..<0x250).map { v in v < rows.count && rows[v] != 0 ? masks[Int(rows[v]) - 1] : RoleMasks() }
+        latinMasks = (0x80..<0x250).map { v in rows[v] != 0 ? masks[Int(rows[v]) - 1] : RoleMasks() }
     }
 
     /// The byte `scalar` has in code page `page`, or nil when the page cannot hold it.
@@ -126,7 +125,7 @@ struct MojibakeCodePages: Sendable {
 
     @inline(__always)
     private func row(_ value: UInt32) -> Int? {
-        guard value < rows.count, case let entry = rows[Int(value)], entry != 0 else { return nil }
+        guard value <= 0xFFFF, case let entry = rows[Int(value)], entry != 0 else { return nil }
         return Int(entry) - 1
     }
 }
