@@ -123,7 +123,32 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @OptionGroup var gate: GateOptions
+    // The options for CI pipelines and git hooks (configuration, baseline, suppressions, standard input,
+    // redaction) and, after `people`, those of how much a report shows are declared here, not in option
+    // groups of their own: ArgumentParser reflects, decodes and looks up the conformances of every group
+    // type again (about 1.5 M instructions each at a `check`'s start).
+    @OptionGroup var configuration: ConfigOptions
+
+    @Option(name: .customLong("baseline"), help: "The previous upload: report record-count-drop and removed-identifiers against it.")
+    var baseline: String?
+
+    @Option(name: .customLong("baseline-threshold"), help: "record-count-drop threshold in percent of the baseline's records (default 10, or the configuration's).")
+    var baselineThreshold: String?
+
+    @Option(name: .customLong("suppressions"), help: "Accept the findings listed in this suppressions file (written by --write-suppressions).")
+    var suppressions: String?
+
+    @Option(name: .customLong("write-suppressions"), help: "Write every current finding to this suppressions file (and accept them).")
+    var writeSuppressions: String?
+
+    @Option(name: .customLong("stdin-filename"), help: "Name of standard input ('-') in reports, for configuration globs and profile/delimiter detection.")
+    var stdinFilename: String?
+
+    @Flag(name: .customLong("redact"), help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
+    var redact = false
+
+    @Flag(name: .customLong("verbose"), help: "Name the configuration file each input used, after the text summary.")
+    var verbose = false
 
     @Option(name: .customLong("format"), help: "Report format: text, json, sarif, github, junit, codequality, html (a page to review) or csv (for Excel).")
     var format = ReportFormat(argument: "text")!
@@ -137,13 +162,26 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("people"), help: "People file whose Primary Email values contact-details Person cells must name (repeatable); by default the people files of the same call.")
     var people: [String] = []
 
-    @OptionGroup var display: DisplayOptions
+    @Flag(name: .customLong("statistics"), help: "Count the findings of each rule (text: a list before the summary, most frequent first; JSON always has summary.rules).")
+    var statistics = false
+
+    @Flag(name: [.short, .customLong("quiet")], help: "Text report: only the summary (and --statistics), no findings.")
+    var quiet = false
+
+    @Option(name: .customLong("max-findings"), help: "Keep and report at most this many findings (the first in report order); the summary and exit status still count all.")
+    var maxFindings: Int?
+
+    @Flag(name: .customLong("exit-zero"), help: "Exit 0 even when findings are at or above --fail-on (report only); usage and configuration errors still exit 2.")
+    var exitZero = false
+
+    @Option(name: .customLong("color"), help: "Colors in the text report: auto (a terminal; NO_COLOR turns them off, FORCE_COLOR on), always or never.")
+    var color: ColorMode = .auto
 
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("no input files") }
-        if let n = display.maxFindings, n < 0 { throw ValidationError("--max-findings must be 0 or more") }
+        if let n = maxFindings, n < 0 { throw ValidationError("--max-findings must be 0 or more") }
         try input.validateJobs()
-        files = try gate.configuration.files(files, outputs: [output, gate.writeSuppressions])
+        files = try configuration.files(files, outputs: [output, writeSuppressions])
     }
 
     func run() throws {
@@ -153,33 +191,33 @@ struct CheckCommand: ParsableCommand {
         run.progress = progress.update
         run.fileDone = progress.clear
         run.leavesReportToExit = true
-        if try Self.reportingErrors({ try run.run() }) && !display.exitZero { throw ExitCode(1) }
+        if try Self.reportingErrors({ try run.run() }) && !exitZero { throw ExitCode(1) }
     }
 
     /// The library's check run for these arguments; the fixture tests get their lint options from it too.
     func checkRun() throws -> CheckRun {
         try Self.reportingErrors {
-            let resolver = try gate.configuration.resolver()
-            var base = try input.lintOptions(captureSourceLines: format.name == "text" && !gate.redact)
-            base.baselinePath = try gate.existingFile(gate.baseline, "baseline file")
+            let resolver = try configuration.resolver()
+            var base = try input.lintOptions(captureSourceLines: format.name == "text" && !redact)
+            base.baselinePath = try existingFile(baseline, "baseline file")
             var request = CheckRequest(files: files, base: base)
             request.people = people
             request.failOn = failOn
-            request.baselineThreshold = try gate.threshold()
-            request.suppressions = gate.suppressions
-            request.writeSuppressions = gate.writeSuppressions
-            request.stdinFilename = gate.stdinFilename
-            request.redact = gate.redact
-            request.verbose = gate.verbose
+            request.baselineThreshold = try threshold()
+            request.suppressions = suppressions
+            request.writeSuppressions = writeSuppressions
+            request.stdinFilename = stdinFilename
+            request.redact = redact
+            request.verbose = verbose
             request.format = format.name
             request.output = output
             request.jobs = input.jobs
             request.splitMinimumBytes = input.splitMinBytes
-            request.color = display.color.enabled(environment: ProcessInfo.processInfo.environment,
-                                                  toTerminal: output == nil && isatty(STDOUT_FILENO) == 1)
-            request.maxFindings = display.maxFindings
-            request.quiet = display.quiet
-            request.statistics = display.statistics
+            request.color = color.enabled(environment: ProcessInfo.processInfo.environment,
+                                          toTerminal: output == nil && isatty(STDOUT_FILENO) == 1)
+            request.maxFindings = maxFindings
+            request.quiet = quiet
+            request.statistics = statistics
             return try CheckRun(request, resolver: resolver)
         }
     }
@@ -189,10 +227,10 @@ extension CheckCommand {
     /// Refuses outputs that would replace one of the inputs (exit 2).
     func refuseOverwritingInputs() throws {
         let inputs: [String?] = files + people + input.settings.inputPaths
-            + [gate.baseline, gate.suppressions] + gate.configuration.inputPaths(for: files + people)
+            + [baseline, suppressions] + configuration.inputPaths(for: files + people)
         try Self.reportingErrors {
             try OverwriteGuard.check(output: output, inputs: inputs, what: "report")
-            try OverwriteGuard.check(output: gate.writeSuppressions, inputs: inputs + [output], what: "suppressions")
+            try OverwriteGuard.check(output: writeSuppressions, inputs: inputs + [output], what: "suppressions")
         }
     }
 
@@ -211,24 +249,6 @@ extension CheckCommand {
 
 extension Severity: NamedByRawValue {}
 extension ColorMode: NamedByRawValue {}
-
-/// How much of a report `check` shows, and whether findings fail the run.
-struct DisplayOptions: ParsableArguments {
-    @Flag(name: .customLong("statistics"), help: "Count the findings of each rule (text: a list before the summary, most frequent first; JSON always has summary.rules).")
-    var statistics = false
-
-    @Flag(name: [.short, .customLong("quiet")], help: "Text report: only the summary (and --statistics), no findings.")
-    var quiet = false
-
-    @Option(name: .customLong("max-findings"), help: "Keep and report at most this many findings (the first in report order); the summary and exit status still count all.")
-    var maxFindings: Int?
-
-    @Flag(name: .customLong("exit-zero"), help: "Exit 0 even when findings are at or above --fail-on (report only); usage and configuration errors still exit 2.")
-    var exitZero = false
-
-    @Option(name: .customLong("color"), help: "Colors in the text report: auto (a terminal; NO_COLOR turns them off, FORCE_COLOR on), always or never.")
-    var color: ColorMode = .auto
-}
 
 enum Output {
     /// Standard output, or a path (a file written atomically, a device or pipe in place).

@@ -72,12 +72,18 @@ public enum ProfileLoader {
     /// leaves an empty line between, and empty lines are dropped), scanning bytes: Character-wise
     /// splitting and Foundation's trimming made reading the TLD list a tenth of a small file's run.
     static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        forEachLine(of: text) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// Calls `body` with the bytes of each non-empty line of `lines(of:)`, making no String.
+    static func forEachLine(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        return text.withUTF8 { bytes -> [String] in
-            var lines: [String] = []
+        text.withUTF8 { bytes in
             var start = 0, i = 0
             func cut(_ end: Int, _ next: Int) {
-                if end > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
                 start = next
                 i = next
             }
@@ -94,7 +100,6 @@ public enum ProfileLoader {
                 }
             }
             cut(bytes.count, bytes.count)
-            return lines
         }
     }
 

@@ -21,12 +21,15 @@ extension RuleDescriptor {
 enum EmailDomains {
     /// Lowercase TLDs of IANA's root zone (rules/tables/iana-tlds.txt).
     static let iana: Set<String> = Set(ianaLines.map { $0.lowercased() })
-    /// IANA's list as shipped (capitals): the code table below is made from it directly, so that a run whose
-    /// addresses all take the fast path never builds `iana`.
+    /// IANA's list as shipped (capitals).
     private static let ianaLines = (try? ProfileLoader.tableLines("iana-tlds")) ?? []
+    /// The list's text, which the code table below is made from directly (the lines of `ianaLines` but
+    /// without a String each: 0.8 M instructions at every start), so that a run whose addresses all take the
+    /// fast path never builds `iana` or `ianaLines`.
+    private static let ianaText = EmbeddedRules.files["tables/iana-tlds.txt"] ?? ""
     /// The version line of the shipped list, for messages.
     static let ianaVersion: String = {
-        let text = EmbeddedRules.files["tables/iana-tlds.txt"] ?? ""
+        let text = ianaText
         guard let range = text.range(of: "# Version ") else { return "unknown version" }
         return "version " + text[range.upperBound...].prefix { $0 != "," && $0 != "\n" }
     }()
@@ -75,9 +78,10 @@ enum EmailDomains {
     nonisolated(unsafe) private static let ianaCodeSlots: UnsafePointer<UInt64> = {
         let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: ianaSlotCount)
         slots.initialize(repeating: 0, count: ianaSlotCount)
-        let codes = ianaLines.compactMap { tld in
-            var copy = tld
-            return copy.withUTF8 { code(UnsafeBufferPointer(rebasing: $0[...])) }
+        // Comment and blank lines have no code, as tableLines leaves them out.
+        var codes: [UInt64] = []
+        ProfileLoader.forEachLine(of: ianaText) { line in
+            if let value = code(line) { codes.append(value) }
         }
         precondition(codes.count * 2 < ianaSlotCount, "the TLD table stays at most half full")
         for code in codes where code != arpa {

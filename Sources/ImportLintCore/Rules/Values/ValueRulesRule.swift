@@ -125,7 +125,11 @@ final class ValueRulesRule: RecordRule {
         let locales = LocaleRule.table((try? profile?.locales.map(ProfileLoader.tableLines)) ?? nil ?? [])
             .adding(context.options.extraLocales)
         let zoneLines: [String] = (try? profile?.timeZones.map(ProfileLoader.tableLines)) ?? nil ?? []
-        let zoneRows: [[Substring]] = zoneLines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        // Split at the tab bytes: a tab is a grapheme cluster of its own, so this is where a split by Characters
+        // cuts, without walking the table's 3,700 Characters (1.5 M instructions at every start).
+        let zoneRows: [[Substring]] = zoneLines.map { line in
+            line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { line[$0.startIndex..<$0.endIndex] }
+        }
         let zones = Set(zoneRows.map { String($0[0]) })
         var base = ValueContext(column: ColumnSpec(name: ""), kind: .text, allowed: nil,
                                 defaultRegion: context.options.defaultRegion ?? profile?.defaultRegion,

@@ -15,32 +15,8 @@ struct ReportFormat: ExpressibleByArgument {
     var defaultValueDescription: String { name }
 }
 
-/// `check` options for CI pipelines and git hooks: configuration, baseline, suppressions, standard input,
-/// redaction.
-struct GateOptions: ParsableArguments {
-    @OptionGroup var configuration: ConfigOptions
-
-    @Option(name: .customLong("baseline"), help: "The previous upload: report record-count-drop and removed-identifiers against it.")
-    var baseline: String?
-
-    @Option(name: .customLong("baseline-threshold"), help: "record-count-drop threshold in percent of the baseline's records (default 10, or the configuration's).")
-    var baselineThreshold: String?
-
-    @Option(name: .customLong("suppressions"), help: "Accept the findings listed in this suppressions file (written by --write-suppressions).")
-    var suppressions: String?
-
-    @Option(name: .customLong("write-suppressions"), help: "Write every current finding to this suppressions file (and accept them).")
-    var writeSuppressions: String?
-
-    @Option(name: .customLong("stdin-filename"), help: "Name of standard input ('-') in reports, for configuration globs and profile/delimiter detection.")
-    var stdinFilename: String?
-
-    @Flag(name: .customLong("redact"), help: "Keep cell values (emails, phone numbers, names) out of messages and reports.")
-    var redact = false
-
-    @Flag(name: .customLong("verbose"), help: "Name the configuration file each input used, after the text summary.")
-    var verbose = false
-
+/// `check`'s baseline threshold and the files its options must name.
+extension CheckCommand {
     func threshold() throws -> Double? {
         guard var text = baselineThreshold?.trimmingCharacters(in: .whitespaces) else { return nil }
         if text.hasSuffix("%") { text.removeLast() }
