@@ -9,7 +9,8 @@ extension RuleDescriptor {
             embeddings, overrides and isolates. The value then differs from the same text typed normally: \
             matching on email or name fails, duplicates appear, and length limits count them. The fix removes \
             them, safely when they carry nothing: not when the cell would then start with =, +, - or @ (a \
-            spreadsheet formula; the fix is withheld) or be empty, and not for bidi embeddings, overrides and \
+            spreadsheet formula; the fix is withheld, unless the cell already started so or then reads as a number \
+            or phone number, as '+966 50 123 4567') or be empty, and not for bidi embeddings, overrides and \
             isolates, whose removal changes the displayed order (unsafe). Kept and not reported: a zero-width \
             (non-)joiner next to a letter of a script that uses it (Persian, Arabic, Indic scripts) or an \
             emoji; a zero-width space next to a letter of a script written without spaces between words (Thai, \
@@ -66,6 +67,12 @@ enum InvisibleCharacters {
             || v >= 0x10800 && v < 0x10FFF || v >= 0x1E800 && v < 0x1EFFF
     }
 
+    /// Whether the value already starts with `first` (before any invisible character): removing a mark
+    /// further on, as in '+966\u{200E}50 123 4567', does not make a formula of it.
+    private static func leadsAlready(_ first: Unicode.Scalar, _ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.first { !$0.properties.isWhitespace } == first
+    }
+
     static func check(_ value: String) -> ValueFinding? {
         let scalars = Array(value.unicodeScalars)
         var removals: [Int] = []
@@ -97,7 +104,8 @@ enum InvisibleCharacters {
         for (k, s) in scalars.enumerated() where !removed.contains(k) { out.append(s) }
         let replacement = String(out)
         let visible = replacement.unicodeScalars.first { !$0.properties.isWhitespace }
-        if let first = visible, "=+-@".unicodeScalars.contains(first) {
+        if let first = visible, "=+-@".unicodeScalars.contains(first), !leadsAlready(first, scalars),
+           !FormulaInjection.looksNumeric(replacement), !FormulaInjection.looksLikePhone(Array(replacement.unicodeScalars)) {
             message += "; not removed automatically: the cell would then start with '\(first)', which a spreadsheet runs as a formula"
             return ValueFinding(.invisibleCharacter, message)
         }

@@ -31,14 +31,31 @@ enum NumberRule {
             let fixed = sign + text.replacingOccurrences(of: ",", with: ".")
             message += " (decimal comma)"
             fix = Fix(.unsafe, "Replace with '\(fixed)'", replacement: fixed)
-        } else if text.contains(","), text.replacingOccurrences(of: ",", with: "").split(separator: ".").count <= 2,
-                  text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: ".", with: "").allSatisfy(\.isASCIIDigit),
-                  kind == .decimal || !text.contains(".") {
-            let fixed = sign + text.replacingOccurrences(of: ",", with: "")
-            message += " (thousands separators)"
+        } else if let (plain, note) = ungrouped(text, kind: kind) {
+            let fixed = sign + plain
+            message += " (\(note))"
             fix = Fix(.unsafe, "Replace with '\(fixed)'", replacement: fixed)
         }
         return [ValueFinding(.invalidNumber, message, fix: fix)]
+    }
+
+    /// '1,234' and '1,234.50' (English grouping) or '1.234,50' (German, Dutch: dots group, a comma before the
+    /// decimals) as a plain number. Only when every group after the first has three digits: in '1.234,56' or
+    /// '12,34' the separators mean something else, and dropping them would change the value.
+    static func ungrouped(_ text: String, kind: ValueKind) -> (String, String)? {
+        for (group, point) in [(Character(","), Character(".")), (".", ",")] {
+            let parts = text.split(separator: point, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: group, omittingEmptySubsequences: false)
+            guard parts.count <= 2, groups.count >= 2, (1...3).contains(groups[0].count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+            else { continue }
+            if parts.count == 1 {
+                if group == "," { return (groups.joined(), "thousands separators") }
+            } else if kind == .decimal, !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) {
+                return (groups.joined() + "." + parts[1], group == "," ? "thousands separators" : "thousands separators and a decimal comma")
+            }
+        }
+        return nil
     }
 }
 
