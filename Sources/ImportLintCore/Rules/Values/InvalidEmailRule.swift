@@ -209,6 +209,22 @@ enum EmailRule {
         return !escaped
     }
 
+    /// The value with its full-width ASCII forms ('＠', '．', U+FF01...U+FF5E) and ideographic full stops
+    /// ('。', '｡') written in ASCII, and the full-width characters it had; nil when it has none. An address
+    /// never holds them (IDNA maps them to ASCII in a domain), so the ASCII text is what was meant.
+    static func widthFolded(_ value: String) -> (String, String)? {
+        var out = String.UnicodeScalarView(), typed: [Unicode.Scalar] = []
+        for s in value.unicodeScalars {
+            let ascii: Unicode.Scalar? = (0xFF01...0xFF5E).contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0)
+                : (s.value == 0x3002 || s.value == 0xFF61 ? "." : nil)
+            if let ascii, !typed.contains(s) { typed.append(s) }
+            out.append(ascii ?? s)
+        }
+        guard !typed.isEmpty else { return nil }
+        let named = typed.prefix(3).map { "'\($0)' (\(Confusables.hex($0)))" }.joined(separator: ", ")
+        return (String(out), typed.count > 3 ? named + "..." : named)
+    }
+
     static func problem(in value: String) -> (String, Fix?)? {
         // Common wrappers around a good address: 'mailto:', a trailing dot. ('Name <...>' is
         // display-name-address's, checked before.)
@@ -227,6 +243,10 @@ enum EmailRule {
         if value.contains(where: { $0.isWhitespace }) {
             let squeezed = value.filter { !$0.isWhitespace }
             return suggestion(squeezed, "it contains a space")
+        }
+        // Full-width letters before an ASCII '@' alone make an internationalized local part (a warning below).
+        if let (ascii, typed) = widthFolded(value), value.lastIndex(of: "@").map({ widthFolded(String(value[$0...])) != nil }) ?? true {
+            return suggestion(ascii, "it is typed in full-width characters (\(typed)), as a Japanese, Chinese or Korean input method in full-width mode writes them; with half-width characters it is '\(ascii)'")
         }
         if ats == 0 { return ("it has no '@'", nil) }
         if ats > 1 { return ("it has \(ats) '@' signs", nil) }
