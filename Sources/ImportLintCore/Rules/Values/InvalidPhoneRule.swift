@@ -12,16 +12,21 @@ import Foundation
 /// arrive; so is a number with an extension. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
+        let findings = judge(value, context: context)
+        // An LRM or RLM pasted inside a number ('+966\u{200E}50 123 4567') is invisible-character's finding,
+        // whose fix removes it: a number valid without it is not also called 'not a phone number'.
+        if !findings.isEmpty, value.unicodeScalars.contains(where: { InvisibleCharacters.isInvisible($0.value) }) {
+            let visible = String(String.UnicodeScalarView(value.unicodeScalars.filter { !InvisibleCharacters.isInvisible($0.value) }))
+            if judge(visible, context: context).isEmpty { return [] }
+        }
+        return findings
+    }
+
+    private static func judge(_ value: String, context: ValueContext) -> [ValueFinding] {
         // libphonenumber would read 'Nov-23' as keypad letters: say what happened to it instead.
         var bytes = value
         if (5...6).contains(value.utf8.count), bytes.withUTF8({ ExcelDateRule.dateDisplay($0) }) != nil {
             return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it: take the number from the source again")]
-        }
-        // An LRM or RLM pasted inside a number ('+966\u{200E}50 123 4567') is invisible-character's finding,
-        // whose fix removes it: a number valid without it is not also called 'not a phone number'.
-        if value.unicodeScalars.contains(where: { InvisibleCharacters.isInvisible($0.value) }) {
-            let visible = String(String.UnicodeScalarView(value.unicodeScalars.filter { !InvisibleCharacters.isInvisible($0.value) }))
-            if check(visible, context: context).isEmpty { return [] }
         }
         let region = context.defaultRegion
         let info = ICUBridge.phone(value, defaultRegion: region)
