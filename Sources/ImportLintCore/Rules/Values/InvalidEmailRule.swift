@@ -217,7 +217,7 @@ enum EmailRule {
         for s in value.unicodeScalars {
             let ascii: Unicode.Scalar? = (0xFF01...0xFF5E).contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0)
                 : (s.value == 0x3002 || s.value == 0xFF61 ? "." : nil)
-            if let ascii, !typed.contains(s) { typed.append(s) }
+            if ascii != nil, !typed.contains(s) { typed.append(s) }
             out.append(ascii ?? s)
         }
         guard !typed.isEmpty else { return nil }
