@@ -115,7 +115,12 @@ struct PhoneSampleGenerator {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = cphonenumber_supported_regions(&buffer, Int32(buffer.count))
         precondition(length > 0, "libphonenumber lists its regions")
-        regions = String(cString: buffer).split(separator: ",").map(String.init)
+        regions = Self.text(buffer).split(separator: ",").map(String.init)
+    }
+
+    /// A C string the bridge wrote into `buffer`, up to its terminating NUL.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private mutating func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
@@ -125,8 +130,8 @@ struct PhoneSampleGenerator {
         if let known = examples[key] { return known.isEmpty ? nil : known }
         var buffer = [CChar](repeating: 0, count: 64)
         let found = cphonenumber_example(region, type, style, &buffer, Int32(buffer.count)) == 1
-        examples[key] = found ? String(cString: buffer) : ""
-        return found ? String(cString: buffer) : nil
+        examples[key] = found ? Self.text(buffer) : ""
+        return found ? Self.text(buffer) : nil
     }
 
     mutating func next() -> Sample {
