@@ -138,7 +138,10 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         #expect(!inGuess.contains("PowerShell"))
         let named = LegacyEncoding(charset: "windows-1252", firstNonASCIILine: 2, guess: nil)
         #expect(LossyReplacement.check("Caf\u{FFFD}", kind: .text, decodedFrom: named)?.message.contains("not characters in windows-1252:") == true)
-        #expect(LossyReplacement.check("Lef?vre", kind: .text, decodedFrom: named)?.message.contains("PowerShell") == true)
+        // A '?' in a file saved in a code page: that code page, and the tools that write one, are the likely cause.
+        let inCodePage = LossyReplacement.check("Lef?vre", kind: .text, decodedFrom: named)?.message ?? ""
+        #expect(inCodePage.contains("saved in windows-1252") && inCodePage.contains("Excel"), "\(inCodePage)")
+        #expect(LossyReplacement.check("Lef?vre", kind: .text)?.message.contains("PowerShell") == true)
     }
 
     @Test func notNFC() {

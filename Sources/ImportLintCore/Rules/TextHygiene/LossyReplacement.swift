@@ -49,7 +49,7 @@ enum LossyReplacement {
                 || previousBoundary && nextLetter && !queryLike
                 || run >= 2 && previousBoundary && nextBoundary
                 || endsName {
-                return questionMarkFinding(value)
+                return questionMarkFinding(value, decodedFrom: decodedFrom)
             }
             i = j
         }
@@ -58,10 +58,12 @@ enum LossyReplacement {
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
 
-    private static func questionMarkFinding(_ value: String) -> ValueFinding {
-        ValueFinding(
-            .lossyReplacement,
-            "'\(value)' has '?' where a letter was lost: the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII); re-export as UTF-8")
+    /// The likely cause follows the file: one read in a code page was saved in it (Excel's "CSV", Set-Content),
+    /// a Unicode one went through a narrower encoding on its way (Export-Csv's ASCII).
+    private static func questionMarkFinding(_ value: String, decodedFrom: LegacyEncoding?) -> ValueFinding {
+        let cause = decodedFrom.map { "the file was saved in \($0.charset) or went through an encoding that could not hold it (Excel's \"CSV\" and Set-Content write the machine's ANSI code page)" }
+            ?? "the file went through an encoding that could not hold it (Windows PowerShell 5.1 Export-Csv writes ASCII)"
+        return ValueFinding(.lossyReplacement, "'\(value)' has '?' where a letter was lost: \(cause); re-export as UTF-8")
     }
 }
 
@@ -70,8 +72,9 @@ extension RuleDescriptor {
         code: "TXT002", name: "lossy-replacement", severity: .error,
         summary: "A letter was replaced by '?' or U+FFFD when the file was saved in a narrower encoding",
         explanation: """
-            Windows PowerShell 5.1's Export-Csv writes ASCII by default, and other tools substitute '?' for \
-            every letter the target encoding cannot hold; a program that decodes bytes it cannot read writes \
+            Windows PowerShell 5.1's Export-Csv writes ASCII by default, Excel's "CSV" and Set-Content the \
+            machine's ANSI code page (no letters of another script), and such tools substitute '?' for \
+            every letter the target encoding cannot hold (in a file read in a code page, the message names it); a program that decodes bytes it cannot read writes \
             the replacement character U+FFFD in their place. The letter is gone: \
             'Lefèvre' arrives as 'Lef?vre', and the import overwrites the correct name in 4me or The \
             Receptionist with the damaged one. Nothing in the file can restore it; export again as UTF-8 \
