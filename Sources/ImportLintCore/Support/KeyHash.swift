@@ -46,17 +46,23 @@ struct KeyFingerprint {
     static var seed: UInt64 { 0x243F_6A88_85A3_08D3 }
     private(set) var value = seed
 
-    /// Bytes, case-folded when asked: ASCII in the mixing itself, anything else through Unicode lowercasing.
+    /// Bytes, case-folded when asked: ASCII in the mixing itself, anything else through `foldedNonASCII`.
     @inline(__always)
     mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) {
         if cfs_key_mix(&value, bytes.baseAddress, Int64(bytes.count), caseInsensitive ? 1 : 0) == 0 { combineLowercased(bytes) }
     }
 
-    /// Bytes that are not all ASCII, lowercased as Unicode: rare, and out of line.
+    /// Bytes that are not all ASCII, as `foldedNonASCII` folds them: rare, and out of line.
     @inline(never)
     private mutating func combineLowercased(_ bytes: UnsafeBufferPointer<UInt8>) {
+        Self.foldedNonASCII(bytes).withUnsafeBufferPointer { _ = cfs_key_mix(&value, $0.baseAddress, Int64($0.count), 0) }
+    }
+
+    /// Text that is not all ASCII as a case-insensitive key compares it: lowercased and in NFC, so that
+    /// 'José@…' and the decomposed 'jose\u{301}@…' macOS writes are one address.
+    static func foldedNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var lowercased = String(decoding: bytes, as: UTF8.self).lowercased()
-        lowercased.withUTF8 { _ = cfs_key_mix(&value, $0.baseAddress, Int64($0.count), 0) }
+        return lowercased.withUTF8 { ICUBridge.nfc($0) ?? Array($0) }
     }
 
     /// Bytes without the characters that only format a phone number (`Dialled.isFormatting`), as one part.

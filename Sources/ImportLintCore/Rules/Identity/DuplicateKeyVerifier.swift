@@ -82,7 +82,7 @@ final class DuplicateKeyVerifier {
             if dialled {
                 part = value.filter { !Dialled.isFormatting($0) }
             } else if caseInsensitive && !value.isASCII {
-                part = Array(String(decoding: value, as: UTF8.self).lowercased().utf8)
+                part = KeyFingerprint.foldedNonASCII(value)
             } else {
                 part = value.map { caseInsensitive && $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             }
