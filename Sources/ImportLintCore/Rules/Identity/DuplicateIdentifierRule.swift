@@ -4,7 +4,7 @@ extension RuleDescriptor {
     public static let duplicateIdentifier = RuleDescriptor(
         code: "ID001", name: "duplicate-identifier", severity: .error,
         summary: "Two records have the same matching key",
-        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively and in Unicode NFC; The Receptionist: Identification, Email, SMS Phone). An SMS Phone is compared as the number dialled: a repeat written with other spaces, dashes, dots or parentheses is a warning, since how The Receptionist compares numbers is not documented. Two rows with the same key update one record twice, so the first row's values are lost. A row that repeats its first row whole (byte for byte, as when an export is appended to itself) is a warning: no value is lost, and whether the import reports the repeat is not documented. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
+        explanation: "Imports match records by key (4me People: ID, then Source + Source ID, then Primary Email compared case-insensitively; The Receptionist: Identification, Email, SMS Phone). An SMS Phone is compared as the number dialled: a repeat written with other spaces, dashes, dots or parentheses is a warning, since how The Receptionist compares numbers is not documented. Text compared case-insensitively is also compared in Unicode NFC: a repeat written in another Unicode form (accents as separate characters, as macOS writes them) is a warning, since whether the import compares text in NFC is not documented (either the rows update one record twice, or the second makes a record that looks the same). Two rows with the same key update one record twice, so the first row's values are lost. A row that repeats its first row whole (byte for byte, as when an export is appended to itself) is a warning: no value is lost, and whether the import reports the repeat is not documented. A Receptionist contact listed once per Location Slug is not a duplicate. Reported on every later occurrence, pointing at the first.",
         triggeringExample: "Primary Email,Name\nann@example.com,Ann\nANN@example.com,Ann Lee",
         cleanExample: "Primary Email,Name\nann@example.com,Ann\nbob@example.com,Bob")
 }
@@ -354,7 +354,8 @@ final class DuplicateIdentifierRule: RecordRule {
         guard sink.accepted > kept else { return nil }
         return DuplicateKeyVerifier.Candidate(
             key: k, alone: alone, firstLine: first, line: reader.line, diagnostic: kept, otherPerson: otherPerson,
-            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone), values: key.dialled ? values : [],
+            bytes: DuplicateKeyVerifier.canonicalKey(reader, key, alone: alone),
+            values: key.dialled || key.caseInsensitive && values.contains(where: { !$0.utf8.allSatisfy { $0 < 0x80 } }) ? values : [],
             record: DuplicateKeyVerifier.recordDigest(reader))
     }
 
@@ -378,11 +379,16 @@ final class DuplicateIdentifierRule: RecordRule {
         return "\(names) \(shown) already appears on line \(first)\(how)\(scopeWording(key, otherPerson: otherPerson))"
     }
 
-    /// A dialled key's repeat written another way than on its first line (`firstShown`): no target documents
-    /// whether it compares numbers as written or as dialled, so this is a warning.
+    /// A repeat written another way than on its first line (`firstShown`): a dialled key's number with other
+    /// formatting, or a case-insensitive key's text in another Unicode form (NFC and decomposed). No target
+    /// documents whether it compares numbers as dialled or text in NFC, so this is a warning.
     static func messageWrittenOtherwise(_ key: KeyState, shown: String, firstShown: String, first: Int, otherPerson: Bool) -> String {
         let names = key.spec.columns.joined(separator: " + ")
-        return "\(names) \(shown) is the number on line \(first) (\(firstShown)) written another way\(scopeWording(key, otherPerson: otherPerson)); \(names) must be unique, and whether the import compares numbers as written or as dialled is not documented"
+        let scope = scopeWording(key, otherPerson: otherPerson)
+        guard !key.dialled else {
+            return "\(names) \(shown) is the number on line \(first) (\(firstShown)) written another way\(scope); \(names) must be unique, and whether the import compares numbers as written or as dialled is not documented"
+        }
+        return "\(names) \(shown) is line \(first)'s \(firstShown) in another Unicode form (accents stored as separate characters in one of them, as macOS writes them)\(scope); \(names) must be unique, and whether the import compares text in Unicode NFC is not documented: the rows may update one record twice, or make a second record that looks the same"
     }
 
     private static func scopeWording(_ key: KeyState, otherPerson: Bool) -> String {

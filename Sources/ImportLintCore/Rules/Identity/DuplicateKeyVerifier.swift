@@ -14,7 +14,8 @@ final class DuplicateKeyVerifier {
         var diagnostic: Int
         let otherPerson: Bool
         let bytes: [UInt8]
-        /// A dialled key's values as written (what a later repeat written otherwise quotes); empty for others.
+        /// A dialled key's values as written, or a case-insensitive key's that are not all ASCII (what a later
+        /// repeat written otherwise quotes); empty for others.
         let values: [String]
         /// The whole record's digest (`recordDigest`): equal to the first row's, the row repeats it exactly.
         let record: Key128
@@ -115,7 +116,7 @@ final class DuplicateKeyVerifier {
                 for w in shared.byLine[reader.line] ?? [] {
                     let key = shared.keys[w.key]
                     firstKeys[w] = FirstKey(bytes: Self.canonicalKey(reader, key, alone: w.alone),
-                                            values: key.dialled ? key.indices.map { Whitespace.trim(reader.string($0)) } : [],
+                                            values: key.dialled || key.caseInsensitive ? key.indices.map { Whitespace.trim(reader.string($0)) } : [],
                                             record: Self.recordDigest(reader))
                 }
             }
@@ -152,6 +153,9 @@ final class DuplicateKeyVerifier {
             let w = Wanted(line: c.firstLine, key: c.key, alone: c.alone)
             defer { earlier[w, default: []].append(c) }
             let dialled = keys[c.key].dialled
+            // A case-insensitive key that is not all ASCII matches its first row in NFC: the values tell
+            // whether the two rows wrote it in one Unicode form.
+            let formCompared = !dialled && keys[c.key].caseInsensitive && !c.values.isEmpty
             let repeated = Repeated(first: w, bytes: c.bytes)
             if let first = firstKeys[w], first.bytes == c.bytes {
                 if first.record == c.record && !varied.contains(repeated) {
@@ -160,14 +164,18 @@ final class DuplicateKeyVerifier {
                 }
                 if first.record != c.record { varied.insert(repeated) }
                 // A dialled key's first row may have written the number otherwise: only the values tell.
-                if dialled { revisions[c.diagnostic] = Self.pointed(c, at: c.firstLine, firstValues: first.values, message, writtenOtherwise) }
+                if dialled || formCompared {
+                    revisions[c.diagnostic] = Self.pointed(c, at: c.firstLine, firstValues: first.values, ignoringCase: formCompared,
+                                                           message, writtenOtherwise)
+                }
                 continue
             }
             guard !c.alone, let same = earlier[w]?.first(where: { $0.bytes == c.bytes }) else {
                 revisions[c.diagnostic] = { _ in nil }
                 continue
             }
-            let pointed = Self.pointed(c, at: same.line, firstValues: dialled ? same.values : nil, message, writtenOtherwise)
+            let pointed = Self.pointed(c, at: same.line, firstValues: dialled || formCompared && !same.values.isEmpty ? same.values : nil,
+                                       ignoringCase: formCompared, message, writtenOtherwise)
             let copies = same.record == c.record && !varied.contains(repeated)
             if same.record != c.record { varied.insert(repeated) }
             revisions[c.diagnostic] = copies ? copied(pointed) : pointed
@@ -194,15 +202,20 @@ final class DuplicateKeyVerifier {
         }
     }
 
-    /// The revision pointing a verified repeat at the row on `line`; a dialled key's repeat that row wrote
-    /// otherwise (`firstValues` differ from its own) is worded so and made a warning.
-    private static func pointed(_ c: Candidate, at line: Int, firstValues: [String]?,
+    /// The revision pointing a verified repeat at the row on `line`; a repeat that row wrote otherwise
+    /// (`firstValues` differ from its own, `ignoringCase` for a case-insensitive key) is worded so and made
+    /// a warning.
+    private static func pointed(_ c: Candidate, at line: Int, firstValues: [String]?, ignoringCase: Bool = false,
                                 _ message: @escaping (Int, Int, String, Bool) -> String,
                                 _ writtenOtherwise: @escaping (Int, Int, String, String, Bool) -> String) -> (Diagnostic) -> Diagnostic? {
         { d in
             var d = d
             let shown = DuplicateIdentifierRule.shown(d.values)
-            if let firstValues, d.values != firstValues {
+            let differs = firstValues.map { first in
+                // As bytes: Swift's String equality already equates the two Unicode forms.
+                ignoringCase ? d.values.map { Array($0.lowercased().utf8) } != first.map { Array($0.lowercased().utf8) } : d.values != first
+            } ?? false
+            if let firstValues, differs {
                 d.message = writtenOtherwise(c.key, line, shown, DuplicateIdentifierRule.shown(firstValues), c.otherPerson)
                 d.severity = .warning
             } else {
