@@ -136,7 +136,7 @@ int32_t cicu_to_ascii_lower(const char *s, int32_t length, char *out, int32_t ca
 /* ---- Locales ---- */
 
 /* A code of ICU's current ISO 3166 list is known without ICU's region table, which uregion builds at its
-   first call (3.4 M instructions); LocaleTableTests checks that the region table knows every one of them. */
+   first call (3.4 M instructions); StartupTablesTests checks that the region table knows every one of them. */
 static int region_known(const char *region) {
     if (region[0] == 0) return 1;
     for (const char *const *code = uloc_getISOCountries(); *code != NULL; code++) {

@@ -26,18 +26,27 @@ enum TimeZoneRule {
     /// Names only the newest released Rails has (Asuncion, 8.1): 4me may run an older one. Read apart from
     /// `table`, which asks ICU about every name: an accepted name is looked up here, and most files' names
     /// are accepted.
-    static let newest: Set<String> = Set(((try? ProfileLoader.tableLines("rails-time-zones")) ?? []).compactMap { line in
-        // Split as bytes: as Characters it cost a one-record lint a million instructions.
-        let parts = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
-        return parts.count >= 3 && !parts[2].isEmpty ? String(decoding: parts[0], as: UTF8.self) : nil
-    })
+    static let newest = newestNames(rows((try? ProfileLoader.tableLines("rails-time-zones")) ?? []))
+
+    /// A time-zone table's lines split at their tab bytes: a tab is a grapheme cluster of its own, so this is
+    /// where a split by Characters cuts, without walking the table's Characters (a million instructions of a
+    /// one-record lint).
+    static func rows(_ lines: [String]) -> [[Substring]] {
+        lines.map { line in
+            line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { line[$0.startIndex..<$0.endIndex] }
+        }
+    }
+
+    /// The names (first column) of `rows` that a third column marks as known only to the newest release.
+    static func newestNames(_ rows: [[Substring]]) -> Set<String> {
+        Set(rows.filter { $0.count >= 3 && !$0[2].isEmpty }.map { String($0[0]) })
+    }
 
     static let table: Table = {
         var t = Table()
-        for line in (try? ProfileLoader.tableLines("rails-time-zones")) ?? [] {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for parts in rows((try? ProfileLoader.tableLines("rails-time-zones")) ?? []) {
             guard parts.count >= 2 else { continue }
-            let name = parts[0], iana = parts[1]
+            let name = String(parts[0]), iana = String(parts[1])
             if t.ianaByName[name] == nil { t.names.append(name) }
             t.ianaByName[name, default: []].append(iana)
             let canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
