@@ -2,6 +2,8 @@
 /// kept as 128-bit digests so that a million people cost a few tens of megabytes.
 public struct ReferenceSet: Sendable {
     public var keys: Set<Key128> = []
+    /// The keys in NFC (`Key128.caseInsensitiveInNFC`) of the values that are not all ASCII.
+    public var keysInNFC: Set<Key128> = []
     /// Files the keys came from, for messages.
     public var sources: [String] = []
 
@@ -9,6 +11,11 @@ public struct ReferenceSet: Sendable {
 
     public func contains(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         keys.contains(.caseInsensitive(value))
+    }
+
+    /// Whether a value that `contains` does not find is a key written in another Unicode form.
+    func containsInNFC(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        !value.isASCII && keysInNFC.contains(.caseInsensitiveInNFC(value))
     }
 
     /// Reads the `column` values of every input whose header fits `profile` (detected, or forced with
@@ -24,7 +31,9 @@ public struct ReferenceSet: Sendable {
             set.sources.append(input.displayPath)
             while try reader.next() {
                 let value = reader.bytes(index).trimmedASCII()
-                if !value.isEmpty { set.keys.insert(.caseInsensitive(value)) }
+                guard !value.isEmpty else { continue }
+                set.keys.insert(.caseInsensitive(value))
+                if !value.isASCII { set.keysInNFC.insert(.caseInsensitiveInNFC(value)) }
             }
         }
         return set.sources.isEmpty ? nil : set

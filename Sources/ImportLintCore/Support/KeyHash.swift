@@ -189,6 +189,15 @@ extension Key128 {
         hasher.combine(raw.trimmedASCII(), caseInsensitive: true)
         return hasher.finalize()
     }
+
+    /// The key of a value that is not all ASCII compared as `caseInsensitive` does, but in NFC: equal for
+    /// 'josé' and the decomposed 'jose\u{301}' macOS writes, and to `caseInsensitive` for text already in NFC.
+    /// Whether a target compares text in NFC is not documented, so a match only here is worded as such.
+    static func caseInsensitiveInNFC(_ raw: UnsafeBufferPointer<UInt8>) -> Key128 {
+        var hasher = KeyHasher()
+        KeyFingerprint.foldedNonASCII(raw.trimmedASCII()).withUnsafeBufferPointer { hasher.combine($0) }
+        return hasher.finalize()
+    }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let ungroupedContactRows = RuleDescriptor(
         code: "ID002", name: "ungrouped-contact-rows", severity: .error, fix: .safe,
         summary: "A person's contact rows are split into separate groups",
-        explanation: "In a 4me People Contact Details import, a group of rows for a Person with Integration true replaces that person's integration contact details (Integration true). A later, separate group for the same person therefore deletes the Integration-true rows imported with the earlier group: an error. Rows with Integration false are added and never removed by imports, so a split that involves no Integration-true rows on both sides loses nothing: an info. When the file has no Integration column, what 4me does is not documented: a warning. The fix moves the later rows up to the person's first group, keeping every other row in place.",
+        explanation: "In a 4me People Contact Details import, a group of rows for a Person with Integration true replaces that person's integration contact details (Integration true). A later, separate group for the same person therefore deletes the Integration-true rows imported with the earlier group: an error. Rows with Integration false are added and never removed by imports, so a split that involves no Integration-true rows on both sides loses nothing: an info. When the file has no Integration column, what 4me does is not documented: a warning. A group whose Person matches an earlier group's only in another Unicode form (accents stored as separate characters, as macOS writes them) is at most a warning, since whether 4me compares text in Unicode NFC is not documented; it has no fix of its own (not-nfc normalizes the cell, and the split is then fixed as written). The fix moves the later rows up to the person's first group, keeping every other row in place.",
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI,Integration\nann@x.com,email,work,ann@x.com,1\nbob@x.com,email,work,bob@x.com,1\nann@x.com,telephone,mobile,+31201234567,1",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI,Integration\nann@x.com,email,work,ann@x.com,1\nann@x.com,telephone,mobile,+31201234567,1\nbob@x.com,email,work,bob@x.com,1")
 }
@@ -28,6 +28,20 @@ final class UngroupedContactRowsRule: RecordRule {
     private let consequence: String
     private let targetName: String
     private var currentReplacingBefore: Int?
+    /// The groups of Persons that are not all ASCII, by their text in NFC (`Key128.caseInsensitiveInNFC`):
+    /// a group that matches an earlier one only in another Unicode form is reported as such (`formSplit`).
+    private var lastGroupInNFC: [Key128: FormGroup] = [:]
+    private var lastReplacingGroupInNFC: [Key128: FormGroup] = [:]
+    private var currentInNFC: Key128?
+    private var currentFormFirstLine = 0
+    private var currentFormPerson = ""
+    private var currentFormSplit: (from: FormGroup, replacingBefore: FormGroup?)?
+
+    /// A group's first line and its Person as written there.
+    private struct FormGroup {
+        let line: Int
+        let person: String
+    }
 
     init?(_ context: FileContext) {
         guard let column = context.profile?.groupBy, let index = context.index(of: column) else { return nil }
@@ -45,6 +59,7 @@ final class UngroupedContactRowsRule: RecordRule {
         guard !value.isEmpty else { return }
         let key = Key128.caseInsensitive(value)
         if key != current {
+            let leftReplaces = currentReplaces
             if let current {
                 lastGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine)
                 if currentReplaces { lastReplacingGroupLine[current] = Int32(truncatingIfNeeded: currentFirstLine) }
@@ -54,10 +69,14 @@ final class UngroupedContactRowsRule: RecordRule {
             currentReplaces = false
             currentSplitFrom = lastGroupLine[key].map(Int.init)
             currentReplacingBefore = lastReplacingGroupLine[key].map(Int.init)
+            if currentInNFC != nil || !value.isASCII { startGroupInNFC(reader, value, leftReplaces: leftReplaces) }
         }
         let replaces = replacing(reader)
         if replaces != false { currentReplaces = true }
-        guard let earlier = currentSplitFrom else { return }
+        guard let earlier = currentSplitFrom else {
+            if let split = currentFormSplit { reportFormSplit(split, reader, record: record, replaces: replaces, sink: sink) }
+            return
+        }
         let person = Whitespace.trim(reader.string(index))
         let message: String
         var severity: Severity?
@@ -78,6 +97,56 @@ final class UngroupedContactRowsRule: RecordRule {
         reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message,
                       fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
                       related: [RelatedLocation(line: related)], values: [person], severity: severity)
+    }
+
+    /// Closes the NFC view of the group just left and opens the new group's: a Person not all ASCII that has
+    /// no earlier group as written but has one in NFC, other than the group just left (contiguous in NFC),
+    /// is a split only if the target compares text in NFC.
+    private func startGroupInNFC(_ reader: CSVReader, _ value: UnsafeBufferPointer<UInt8>, leftReplaces: Bool) {
+        let left = currentInNFC
+        if let left {
+            let group = FormGroup(line: currentFormFirstLine, person: currentFormPerson)
+            lastGroupInNFC[left] = group
+            if leftReplaces { lastReplacingGroupInNFC[left] = group }
+        }
+        currentFormSplit = nil
+        guard !value.isASCII else {
+            currentInNFC = nil
+            return
+        }
+        let key = Key128.caseInsensitiveInNFC(value)
+        currentInNFC = key
+        currentFormFirstLine = reader.line
+        currentFormPerson = Whitespace.trim(reader.string(index))
+        if currentSplitFrom == nil, key != left, let earlier = lastGroupInNFC[key] {
+            currentFormSplit = (earlier, lastReplacingGroupInNFC[key])
+        }
+    }
+
+    /// A row of a group whose Person matches an earlier group's only in another Unicode form: worded as a
+    /// split under NFC would be, at most a warning, since whether the target compares text in NFC is not
+    /// documented. No fix: `not-nfc` normalizes the cell (safe), and the split then shows as written.
+    private func reportFormSplit(_ split: (from: FormGroup, replacingBefore: FormGroup?), _ reader: CSVReader, record: Int,
+                                 replaces: Bool?, sink: DiagnosticSink) {
+        let person = Whitespace.trim(reader.string(index))
+        var earlier = split.from
+        let consequence: String
+        var severity = Severity.warning
+        switch (replacesWhen, replaces) {
+        case (nil, _):
+            consequence = self.consequence
+        case (let when?, nil):
+            consequence = "the file has no \(when.name) column, and whether this separate group deletes the rows imported with that earlier group is not documented either"
+        case (let when?, true?) where split.replacingBefore != nil:
+            earlier = split.replacingBefore ?? earlier
+            consequence = "this separate group has \(when.name) true, so \(targetName) deletes that group's \(when.name)-true rows imported just before"
+        case (let when?, _):
+            consequence = "no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so \(targetName) adds the rows and deletes nothing"
+            severity = .info
+        }
+        let message = "\(column) '\(person)' is line \(earlier.line)'s '\(earlier.person)' in another Unicode form (accents stored as separate characters in one of them, as macOS writes them), in a separate group; whether \(targetName) compares text in Unicode NFC is not documented: if it does, \(consequence)"
+        reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message, fix: nil,
+                      related: [RelatedLocation(line: earlier.line)], values: [person], severity: severity)
     }
 
     /// Whether the row replaces the person's earlier rows: nil when the file has no such column.
