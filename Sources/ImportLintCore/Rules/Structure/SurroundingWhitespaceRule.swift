@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let surroundingWhitespace = RuleDescriptor(
         code: "TXT006", name: "surrounding-whitespace", severity: .warning, fix: .safe,
         summary: "A cell or header starts or ends with spaces",
-        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column. The fix trims the spaces (including no-break spaces).",
+        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column. The fix trims the spaces (including no-break spaces). An ideographic space (U+3000, typed by a Japanese, Chinese or Korean input method in full-width mode) at either end is reported too, with an unsafe fix: whether an import trims it is not documented, and spaces inside the value stay.",
         triggeringExample: "Name\n\"Ann \"", cleanExample: "Name\nAnn")
 }
 

@@ -142,6 +142,9 @@ public enum TextHygiene {
         if scan.hasInvisible, !repairRemovesThem(), let finding = InvisibleCharacters.check(value) {
             findings.append(finding)
         }
+        if scan.maxScalar >= 0x3000, let finding = IdeographicSpaceAtEdges.check(value) {
+            findings.append(finding)
+        }
         if scan.startsLikeFormula, let finding = FormulaInjection.check(value, kind: kind) {
             findings.append(finding)
         }

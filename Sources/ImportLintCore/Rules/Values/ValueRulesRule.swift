@@ -257,7 +257,7 @@ final class ValueRulesRule: RecordRule {
     private static func validates(_ rule: RuleDescriptor) -> Bool {
         ["VAL", "DIR", "XLS"].contains { rule.code.hasPrefix($0) } && rule != .integerAsFloat
     }
-    private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection, .zawgyiText]
+    private static let hygieneRules: [RuleDescriptor] = [.mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .invisibleCharacter, .formulaInjection, .zawgyiText, .surroundingWhitespace]
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Bytes that are not UTF-8 are invalid-utf8's finding; judging their U+FFFD stand-ins would report
