@@ -150,7 +150,15 @@ static int32_t fold(const char *utf8, int32_t length, char *out, int32_t capacit
 
     /* Look-alike letters, before case folding (the capital 'М' looks like 'M', the small 'м'
        does not): within each word that also has a Latin letter, or a word made only of
-       look-alikes (an all-Cyrillic "АСМЕ"), use the Latin letter. */
+       look-alikes (an all-Cyrillic "АСМЕ"), use the Latin letter. Not in a word made only of
+       look-alikes when another letter of the text is Greek or Cyrillic but no look-alike: the text is
+       written in that script, and the word is one of its own in capitals ('ΕΤΑΙΡΕΙΑ ΠΛΗΡΟΦΟΡΙΚΗΣ' is
+       'Εταιρεία Πληροφορικής', Greek capitals having no accents). */
+    int32_t scriptShown = 0;
+    for (int32_t i = 0; i < n && !scriptShown;) {
+        UChar32 c; U16_NEXT(b, i, n, c);
+        scriptShown = c >= LOOKALIKE_FIRST && c <= LOOKALIKE_LAST && !lookalikeLatin[c - LOOKALIKE_FIRST] && u_isalpha(c);
+    }
     for (int32_t start = 0; start < n;) {
         int32_t end = start; UChar32 c;
         int32_t latin = 0, lookalike = 0, other = 0;
@@ -162,7 +170,7 @@ static int32_t fold(const char *utf8, int32_t length, char *out, int32_t capacit
             else other++;
             end = next;
         }
-        if (lookalike > 0 && (latin > 0 || (other == 0 && lookalike >= 2))) {
+        if (lookalike > 0 && (latin > 0 || (other == 0 && lookalike >= 2 && !scriptShown))) {
             for (int32_t i = start; i < end; i++) {
                 UChar u = b[i];
                 if (u >= LOOKALIKE_FIRST && u <= LOOKALIKE_LAST && lookalikeLatin[u - LOOKALIKE_FIRST])

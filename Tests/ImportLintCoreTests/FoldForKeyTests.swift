@@ -45,4 +45,12 @@ import Testing
         }
         #expect(compared > 500)
     }
+
+    /// A word made only of Greek or Cyrillic capitals that look like Latin letters is read as Latin
+    /// ('АСМЕ Corp' is 'ACME Corp'), but not in text the script's other letters show to be written in it:
+    /// Greek capitals drop the accents, and 'ΕΤΑΙΡΕΙΑ' is Greek beside 'ΠΛΗΡΟΦΟΡΙΚΗΣ'.
+    @Test func capitalsOfTextInTheirScriptStayInIt() {
+        #expect(FoldForKey.fold("ΕΤΑΙΡΕΙΑ ΠΛΗΡΟΦΟΡΙΚΗΣ") == FoldForKey.fold("Εταιρεία Πληροφορικής"))
+        #expect(FoldForKey.fold("\u{410}\u{421}\u{41C}\u{415} Corp") == "acme corp")
+    }
 }
