@@ -10,7 +10,6 @@
 #include <unicode/uspoof.h>
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
-#include <unicode/utrans.h>
 #include <unicode/uloc.h>
 #include <unicode/ucal.h>
 #include <unicode/uregion.h>
@@ -95,42 +94,6 @@ int32_t cicu_script_name(int32_t script, char *out, int32_t capacity) {
     strncpy(out, name, (size_t)capacity - 1);
     out[capacity - 1] = 0;
     return 1;
-}
-
-/* ---- Transliteration ---- */
-
-static UTransliterator *ascii_trans = NULL;
-static pthread_once_t trans_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t trans_mutex = PTHREAD_MUTEX_INITIALIZER;
-
-static void trans_init(void) {
-    static const char *rules = "Any-Latin; Latin-ASCII; Lower";
-    UChar id[64];
-    u_uastrcpy(id, rules);
-    UErrorCode status = U_ZERO_ERROR;
-    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-    if (U_FAILURE(status)) return;
-    ascii_trans = t;
-}
-
-int32_t cicu_to_ascii_lower(const char *s, int32_t length, char *out, int32_t capacity) {
-    pthread_once(&trans_once, trans_init);
-    if (ascii_trans == NULL) return -1;
-    int32_t ulen = 0;
-    UChar *u = to_utf16(s, length, &ulen);
-    if (u == NULL) return -1;
-    int32_t cap = ulen * 4 + 16;
-    UChar *buffer = realloc(u, sizeof(UChar) * (size_t)cap);
-    if (buffer == NULL) { free(u); return -1; }
-    int32_t textLength = ulen, limit = ulen;
-    UErrorCode status = U_ZERO_ERROR;
-    pthread_mutex_lock(&trans_mutex); /* a UTransliterator is not thread-safe */
-    utrans_transUChars(ascii_trans, buffer, &textLength, cap, 0, &limit, &status);
-    pthread_mutex_unlock(&trans_mutex);
-    if (U_FAILURE(status)) { free(buffer); return -1; }
-    int32_t result = from_utf16(buffer, textLength, out, capacity);
-    free(buffer);
-    return result;
 }
 
 /* ---- Locales ---- */

@@ -386,8 +386,17 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(codes("new-york", context(.locationSlug)).isEmpty)
         let f = check("São Paulo Office", context(.locationSlug)).first
         #expect(f?.rule.code == "VAL010")
-        #expect(f?.fix?.replacement == "sao-paulo-office")
+        #expect(f?.fix?.replacement == "são-paulo-office")
         #expect(f?.fix?.applicability == .unsafe)
+    }
+    /// Lowercase slugs in any script pass, so a capitalised one is lowercased in its script, not
+    /// transliterated ('athena' would be another slug); Turkish 'İ' gives 'i', not 'i' and a combining dot.
+    @Test func slugsKeepTheirScript() {
+        #expect(codes("αθήνα", context(.locationSlug)).isEmpty)
+        for (value, slug) in [("Αθήνα", "αθήνα"), ("İstanbul", "istanbul"), ("Москва Сити", "москва-сити"), ("Chicago (HQ)", "chicago-hq")] {
+            #expect(check(value, context(.locationSlug)).first?.fix?.replacement == slug, "\(value)")
+        }
+        #expect(check("Αθήνα", context(.locationSlug)).first?.fix?.description.contains("not documented") == true)
     }
     @Test func slack() {
         #expect(codes("ann.lee", context(.slackHandle)).isEmpty)

@@ -21,9 +21,6 @@ int32_t cicu_script(uint32_t codePoint);
 /* Short script name ("Latn", "Cyrl") into `out` (>= 8 bytes); returns 1 when known. */
 int32_t cicu_script_name(int32_t script, char *out, int32_t capacity);
 
-/* Transliterates to lowercase ASCII ("Any-Latin; Latin-ASCII; Lower"). */
-int32_t cicu_to_ascii_lower(const char *s, int32_t length, char *out, int32_t capacity);
-
 /* Locale tag analysis. Returns a bit set: 1 well-formed BCP 47 (after '_' -> '-'), 2 language known to
    ICU, 4 region absent or a known region, 8 script absent or known. `canonicalOut` receives the
    canonical BCP 47 form ("en-US") when well-formed. */

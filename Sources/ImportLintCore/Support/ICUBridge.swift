@@ -71,8 +71,6 @@ enum ICUBridge {
         return copy.withUTF8 { nfc($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
     static func skeleton(_ s: String) -> String? { transform(s) { cicu_skeleton($0, $1, $2, $3) } }
-    static func asciiLower(_ s: String) -> String? { transform(s) { cicu_to_ascii_lower($0, $1, $2, $3) } }
-
     static func script(of scalar: Unicode.Scalar) -> Int32 { cicu_script(scalar.value) }
 
     static func scriptName(_ code: Int32) -> String {

@@ -30,25 +30,33 @@ enum FormatRules {
         guard hasUpper || hasSpace else { return [] }
         let what = [hasUpper ? "capitals" : nil, hasSpace ? "spaces" : nil].compactMap { $0 }.joined(separator: " and ")
         let slug = slugify(value)
-        let fix = slug.isEmpty ? nil : Fix(.unsafe, "Replace with '\(slug)' (check it is the location's slug)", replacement: slug)
+        // The vendor says only "no capitals, no spaces": a slug in another script is kept in it, and said so.
+        let unsaid = slug.utf8.allSatisfy { $0 < 0x80 } ? "" : "; whether a slug may hold letters other than ASCII is not documented"
+        let fix = slug.isEmpty ? nil : Fix(.unsafe, "Replace with '\(slug)' (check it is the location's slug\(unsaid))", replacement: slug)
         return [ValueFinding(.invalidLocationSlug, "'\(value)' has \(what); a location slug is lowercase without spaces", fix: fix)]
     }
 
-    /// 'New York Office' → 'new-york-office', 'São Paulo' → 'sao-paulo'.
+    /// 'New York Office' → 'new-york-office', 'Αθήνα' → 'αθήνα', 'München' → 'münchen': lowercased, with a
+    /// dash for each run of characters other than letters, digits and '_'. Letters stay in their script,
+    /// as lowercase slugs in any script pass.
     static func slugify(_ value: String) -> String {
-        let ascii = ICUBridge.asciiLower(value) ?? value.lowercased()
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingDash = false
-        for s in ascii.unicodeScalars {
-            if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || s == "_" {
+        // 'İ' lowercases to 'i' and a combining dot outside Turkish: the slug takes the 'i'.
+        for s in value.replacingOccurrences(of: "\u{130}", with: "i").lowercased().unicodeScalars {
+            let properties = s.properties
+            if properties.generalCategory == .nonspacingMark {
+                // An accent written apart stays on the letter it follows.
+                if !pendingDash && !out.isEmpty { out.append(s) }
+            } else if properties.isAlphabetic || properties.numericType == .decimal || s == "_" {
                 if pendingDash && !out.isEmpty { out.append("-") }
                 pendingDash = false
-                out.unicodeScalars.append(s)
+                out.append(s)
             } else {
                 pendingDash = true
             }
         }
-        return out
+        return String(out)
     }
 
     static func checkSlack(_ value: String, target: TargetWording) -> [ValueFinding] {
