@@ -2748,7 +2748,7 @@ name	νησοι φοκλαντ	fk
 name	νησοι χερντ και μακντοναλντ	hm
 name	νησοσ μπουβε	bv
 name	νησοσ νορφολκ	nf
-name	νησοσ του mav	im
+name	νησοσ του μαν	im
 name	νησοσ των χριστουγεννων	cx
 name	νιγηρασ	ne
 name	νιγηρια	ng
@@ -2885,7 +2885,7 @@ name	германия	de
 name	гернси	gg
 name	гибралтар	gi
 name	гондурас	hn
-name	гонконг cap	hk
+name	гонконг сар	hk
 name	гренада	gd
 name	гренландия	gl
 name	греция	gr
@@ -2899,7 +2899,7 @@ name	доминика	dm
 name	доминиканская республика	do
 name	египет	eg
 name	замбия	zm
-name	западная caxapa	eh
+name	западная сахара	eh
 name	зимбабве	zw
 name	иемен	ye
 name	израиль	il
@@ -2949,7 +2949,7 @@ name	маврикии	mu
 name	мавритания	mr
 name	мадагаскар	mg
 name	маиотта	yt
-name	макао cap	mo
+name	макао сар	mo
 name	малави	mw
 name	малаизия	my
 name	мали	ml
