@@ -32,8 +32,9 @@ public struct ReferenceSet: Sendable {
             while try reader.next() {
                 let value = reader.bytes(index).trimmedASCII()
                 guard !value.isEmpty else { continue }
-                set.keys.insert(.caseInsensitive(value))
-                if !value.isASCII { set.keysInNFC.insert(.caseInsensitiveInNFC(value)) }
+                let (key, isASCII) = Key128.caseInsensitiveNotingASCII(value)
+                set.keys.insert(key)
+                if !isASCII { set.keysInNFC.insert(.caseInsensitiveInNFC(value)) }
             }
         }
         return set.sources.isEmpty ? nil : set

@@ -190,6 +190,16 @@ extension Key128 {
         return hasher.finalize()
     }
 
+    /// `caseInsensitive`, and whether the value is all ASCII, which the hashing finds out on the way (a
+    /// second look at the bytes cost a contacts lint 0.3% of its instructions).
+    static func caseInsensitiveNotingASCII(_ raw: UnsafeBufferPointer<UInt8>) -> (key: Key128, isASCII: Bool) {
+        var hasher = KeyHasher()
+        let value = raw.trimmedASCII()
+        if hasher.combineLowercasedIfASCII(value) { return (hasher.finalize(), true) }
+        hasher.combineLowercased(value)
+        return (hasher.finalize(), false)
+    }
+
     /// The key of a value that is not all ASCII compared as `caseInsensitive` does, but in NFC: equal for
     /// 'josé' and the decomposed 'jose\u{301}' macOS writes, and to `caseInsensitive` for text already in NFC.
     /// Whether a target compares text in NFC is not documented, so a match only here is worded as such.

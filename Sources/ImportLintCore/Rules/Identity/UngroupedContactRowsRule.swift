@@ -57,7 +57,7 @@ final class UngroupedContactRowsRule: RecordRule {
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let value = reader.bytes(index).trimmedASCII()
         guard !value.isEmpty else { return }
-        let key = Key128.caseInsensitive(value)
+        let (key, isASCII) = Key128.caseInsensitiveNotingASCII(value)
         if key != current {
             let leftReplaces = currentReplaces
             if let current {
@@ -69,7 +69,7 @@ final class UngroupedContactRowsRule: RecordRule {
             currentReplaces = false
             currentSplitFrom = lastGroupLine[key].map(Int.init)
             currentReplacingBefore = lastReplacingGroupLine[key].map(Int.init)
-            if currentInNFC != nil || !value.isASCII { startGroupInNFC(reader, value, leftReplaces: leftReplaces) }
+            if currentInNFC != nil || !isASCII { startGroupInNFC(reader, value, isASCII: isASCII, leftReplaces: leftReplaces) }
         }
         let replaces = replacing(reader)
         if replaces != false { currentReplaces = true }
@@ -102,7 +102,7 @@ final class UngroupedContactRowsRule: RecordRule {
     /// Closes the NFC view of the group just left and opens the new group's: a Person not all ASCII that has
     /// no earlier group as written but has one in NFC, other than the group just left (contiguous in NFC),
     /// is a split only if the target compares text in NFC.
-    private func startGroupInNFC(_ reader: CSVReader, _ value: UnsafeBufferPointer<UInt8>, leftReplaces: Bool) {
+    private func startGroupInNFC(_ reader: CSVReader, _ value: UnsafeBufferPointer<UInt8>, isASCII: Bool, leftReplaces: Bool) {
         let left = currentInNFC
         if let left {
             let group = FormGroup(line: currentFormFirstLine, person: currentFormPerson)
@@ -110,7 +110,7 @@ final class UngroupedContactRowsRule: RecordRule {
             if leftReplaces { lastReplacingGroupInNFC[left] = group }
         }
         currentFormSplit = nil
-        guard !value.isASCII else {
+        guard !isASCII else {
             currentInNFC = nil
             return
         }
