@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let sqlClientOutput = RuleDescriptor(
         code: "STR012", name: "sql-client-output", severity: .error, fix: .safe,
         summary: "A SQL client's underline row or row count among the records",
-        explanation: "A file saved from a SQL client's output (sqlcmd without -h -1 and SET NOCOUNT ON, psql) has a line of dashes under the header ('----,-----') and a row count at the end ('(2 rows affected)', '(2 rows)'). The import reads every line after the first as a record, so it would try to import a person whose cells are dashes or a count. A record counts as an underline when every cell is only dashes, one of them at least three ('-' alone is a placeholder); as a row count when it is one cell of a digit count in parentheses in a file of two or more columns. Its cells are not checked as values. The fix removes the line, which is safe: it holds no data.",
+        explanation: "A file saved from a SQL client's output (sqlcmd without -h -1 and SET NOCOUNT ON, psql) has a line of dashes under the header ('----,-----', or psql's '----+-----') and a row count at the end ('(2 rows affected)', '(2 rows)'). The import reads every line after the first as a record, so it would try to import a person whose cells are dashes or a count. A record counts as an underline when every cell is only dashes, one of them at least three ('-' alone is a placeholder); as a row count when it is one cell of a digit count in parentheses in a file of two or more columns. Its cells are not checked as values. The fix removes the line, which is safe: it holds no data.",
         triggeringExample: "Name,Primary Email\n----,-------------\nAnn,ann@example.com\n(1 row affected)",
         cleanExample: "Name,Primary Email\nAnn,ann@example.com")
 }
@@ -17,6 +17,9 @@ enum SQLClientOutput {
         guard headerCount >= 2, let first = reader.bytes(0).first(where: { $0 != 0x20 }) else { return nil }
         if first == 0x2D, reader.fieldCount == headerCount, isUnderline(reader) {
             return "Line of dashes under the header, as sqlcmd and other SQL clients print it; the import would read it as a record"
+        }
+        if first == 0x2D, reader.fieldCount == 1, isJoinedUnderline(reader.bytes(0)) {
+            return "Line of dashes under the header, as psql prints it ('----+----'); the import would read it as a record"
         }
         if first == 0x28, reader.fieldCount == 1, isRowCount(reader.bytes(0)) {
             let text = String(decoding: reader.bytes(0).trimmedASCII(), as: UTF8.self)
@@ -34,6 +37,14 @@ enum SQLClientOutput {
             longest = max(longest, cell.count)
         }
         return longest >= 3
+    }
+
+    /// psql's underline in its aligned format, one cell since its columns are joined by '+' where the
+    /// header's are by '|': only dashes and '+', with a '+' and three dashes at least.
+    private static func isJoinedUnderline(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let cell = raw.trimmedASCII()
+        guard cell.allSatisfy({ $0 == 0x2D || $0 == 0x2B }), cell.contains(0x2B) else { return false }
+        return cell.lazy.filter { $0 == 0x2D }.count >= 3
     }
 
     /// '(' digits, a space, then anything but parentheses, ')': '(2 rows affected)', '(1 Zeile betroffen)'.
