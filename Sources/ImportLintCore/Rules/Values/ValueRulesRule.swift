@@ -449,11 +449,13 @@ final class ValueRulesRule: RecordRule {
     }
 
     /// Whether the cell, trimmed, is a placeholder or scientific notation that its column screens for.
-    /// Both are short: a longer cell is not looked at.
+    /// Both are short: a longer cell is not looked at, unless trimming shortens it (sqlcmd pads every cell
+    /// to its column's width: 'NULL' and 16 spaces).
     @inline(__always)
     private func isScreened(_ raw: UnsafeBufferPointer<UInt8>, _ plan: UnsafePointer<Plan>) -> Bool {
-        raw.count <= 18 && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind,
-                                                      placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
+        (raw.count <= 18 || Self.hasBlankEdge(raw) && raw.trimmedASCII().count <= 18)
+            && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind,
+                                          placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
     }
 
     /// The cell (not empty) starts or ends with a space or a tab, which `trimmedASCII` removes: two byte
