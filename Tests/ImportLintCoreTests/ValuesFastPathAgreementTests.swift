@@ -190,9 +190,10 @@ import Testing
 
     @Test func serviceAccountMatchAgreesWithFirstMatchingPattern() {
         var rng = SystemRandomNumberGenerator()
-        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a"], removing: ["Guest"])
+        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a", "Zq*", "b"], removing: ["Guest"])
         let pieces = ["Administrator", "ADMIN", "guest", "krbtgt", "MSOL_", "aad_", "sync_", "HealthMailbox", "SystemMailbox{", "}",
-                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee"].map { Array($0.utf8) }
+                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee",
+                      "zQ", "Sylvie", "Denise", "b", "B"].map { Array($0.utf8) }
         for _ in 0..<30_000 {
             let bytes = (0..<Int.random(in: 0...3, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
             for inAddress in [true, false] {
