@@ -30,6 +30,10 @@ final class ValueRulesRule: RecordRule {
         let placeholderIsMissing: Bool
         /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
         let firstBytes: UnsafePointer<UInt8>
+        /// Per first byte of a cell: the most bytes a cell starting with it can have and be settled by the
+        /// two (a row of `settledLengths`): 0 for a marked byte, else `validateAbove`, at most 65,535 (a
+        /// longer cell goes the way of the cells that are not settled, whose checks reach the same verdict).
+        let settledLength: UnsafePointer<UInt16>
         /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
         /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` and
         /// `findingCells` apply.
@@ -56,6 +60,8 @@ final class ValueRulesRule: RecordRule {
     private let lastPlanIndex: Int
     /// 256 marks per plan, chosen once per column so that most cells are settled by their first byte.
     private let firstByteMarks: UnsafeMutablePointer<UInt8>
+    /// 256 lengths per plan (`Plan.settledLength`): one look-up and one comparison settle most cells.
+    private let settledLengths: UnsafeMutablePointer<UInt16>
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// Per plan: the domains its email column accepted lately (unused in other columns).
@@ -148,6 +154,8 @@ final class ValueRulesRule: RecordRule {
         let hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
         let marksTable = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * bound.count)
         firstByteMarks = marksTable
+        let lengthsTable = UnsafeMutablePointer<UInt16>.allocate(capacity: 256 * bound.count)
+        settledLengths = lengthsTable
         let planList = bound.enumerated().map { p, bound in
             let (index, spec) = bound
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
@@ -155,14 +163,17 @@ final class ValueRulesRule: RecordRule {
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             let screensPlaceholders = placeholders || (missingValueReports && spec.valueRequired)
             let screensScientific = scientific && ScientificNotation.applies(to: spec.kind)
-            let marks = marksTable + 256 * p
+            let marks = marksTable + 256 * p, lengths = lengthsTable + 256 * p
             Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific)
-            return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
+            let validateAbove = validates ? lengthOnly ?? -1 : Int.max
+            for b in 0..<256 { lengths[b] = marks[b] != 0 ? 0 : UInt16(min(max(validateAbove, 0), Int(UInt16.max))) }
+            return Plan(index: index, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
+                        settledLength: UnsafePointer(lengths),
                         remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind),
                         filledBit: screensPlaceholders ? FilledCells.bit(index) : 0)
         }
@@ -221,6 +232,7 @@ final class ValueRulesRule: RecordRule {
     deinit {
         plans.deallocate()
         firstByteMarks.deallocate()
+        settledLengths.deallocate()
         for cache in caches { cache.deallocate() }
         for cache in hygieneCaches { cache.deallocate() }
         for cache in unboundHygiene.values { cache.deallocate() }
@@ -324,10 +336,12 @@ final class ValueRulesRule: RecordRule {
             // An empty cell has nothing to validate or to scan.
             guard slot.end > slot.start else { continue }
             let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
-            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
-            // The spans are looked at only for the cells their answer can settle.
-            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
+            let first = Int(raw.baseAddress.unsafelyUnwrapped.pointee)
+            // Settled: an unmarked first byte and no more bytes than `validateAbove`. The spans are looked
+            // at only for the cells their answer can settle.
+            let settled = raw.count <= Int(plan.pointee.settledLength[first])
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
+            let marks = plan.pointee.firstBytes[first]
             if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
             let ascii = allPlain || asciiSpans.contains(slot)
             var plain = ascii ? plainIfASCII : plainIfNot
