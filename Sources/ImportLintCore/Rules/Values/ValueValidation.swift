@@ -76,10 +76,10 @@ public enum ValueValidation {
         let at = EmailRule.plainLocalPartEnd(bytes)
         guard at >= 0 else { return false }
         let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
-        if !domains.contains(domain) {
+        if domains.findInPair(domain) < 0 {
             // The top-level domain is the domain's last label: its verdict is part of the domain's.
             guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
-            domains.insert(domain)
+            domains.insertInPair(domain)
         }
         return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(rebasing: bytes[..<at]), settings: directory)
     }
