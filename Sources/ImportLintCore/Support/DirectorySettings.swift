@@ -151,13 +151,14 @@ struct ServiceAccounts: Sendable {
     @inline(__always)
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 2 else { return false }
+        // The tables' indexes are in range by their making (pairs of bytes, bytes): read unchecked.
         let pair = Int(bytes[0]) << 8 | Int(bytes[1])
-        if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+        if firstPairs.withUnsafeBufferPointer({ $0[pair >> 6] }) & (1 << UInt64(pair & 63)) != 0 {
             guard bytes.count >= 3 else { return true }
             let third = Int(bytes[0]) << 8 | Int(bytes[2])
-            if firstAndThird[third >> 6] & (1 << UInt64(third & 63)) != 0 { return true }
+            if firstAndThird.withUnsafeBufferPointer({ $0[third >> 6] }) & (1 << UInt64(third & 63)) != 0 { return true }
         }
-        return lastBytes[Int(bytes[bytes.count - 1])]
+        return lastBytes.withUnsafeBufferPointer { $0[Int(bytes[bytes.count &- 1])] }
     }
 
     func match(_ text: Substring, inAddress: Bool) -> ServiceAccountPattern? {
