@@ -363,7 +363,11 @@ final class ValueRulesRule: RecordRule {
                     asked |= Self.latinAsked
                 }
                 if plain && (marks == 0 || !isScreened(raw, plan)) {
-                    if quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+                    // A name's accept called here: through `quickAccepts`, which the compiler keeps out of line,
+                    // each name paid that function's entry and exit too.
+                    let kind = plan.pointee.kind, maxLength = plan.pointee.maxLength
+                    if kind == .personName ? raw.count <= maxLength && DirectoryValues.acceptsName(raw, settings: directory)
+                        : quickAccepts(raw, kind, maxLength: maxLength, p) { continue }
                     asked |= Self.acceptRefused
                 }
             }
