@@ -188,11 +188,40 @@ import Testing
         }
     }
 
+    @Test func recentByteStringsInPairsHoldOnlyWhatWasInsertedAndKeepTwoOfOneHome() {
+        var rng = SystemRandomNumberGenerator()
+        let strings = RecentByteStrings()
+        defer { strings.deallocate() }
+        var inserted: Set<[UInt8]> = []
+        for _ in 0..<30_000 {
+            let bytes = randomBytes([0x61, 0x62, 0x20], lengths: 0...70, &rng)
+            let found = bytes.withUnsafeBufferPointer { strings.findInPair($0) } >= 0
+            if found { #expect(inserted.contains(bytes), "\(bytes)") }
+            if Bool.random(using: &rng) {
+                bytes.withUnsafeBufferPointer { strings.insertInPair($0) }
+                let kept = bytes.withUnsafeBufferPointer { strings.findInPair($0) } >= 0
+                #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
+                if kept { inserted.insert(bytes) }
+            }
+        }
+        // Two domains of one home slot: a plain insert keeps the later one only, a pair both.
+        let domains = ["adventureworks.com", "wingtip.com"].map { Array($0.utf8) }
+        let single = RecentByteStrings(), pair = RecentByteStrings()
+        defer { single.deallocate(); pair.deallocate() }
+        for d in domains {
+            _ = d.withUnsafeBufferPointer { single.insert($0) }
+            d.withUnsafeBufferPointer { pair.insertInPair($0) }
+        }
+        #expect(!domains[0].withUnsafeBufferPointer { single.contains($0) })
+        #expect(domains.allSatisfy { d in d.withUnsafeBufferPointer { pair.findInPair($0) } >= 0 })
+    }
+
     @Test func serviceAccountMatchAgreesWithFirstMatchingPattern() {
         var rng = SystemRandomNumberGenerator()
-        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a"], removing: ["Guest"])
+        let accounts = ServiceAccounts(adding: ["*x", "svc-*", "Ann", "a*a", "Zq*", "b"], removing: ["Guest"])
         let pieces = ["Administrator", "ADMIN", "guest", "krbtgt", "MSOL_", "aad_", "sync_", "HealthMailbox", "SystemMailbox{", "}",
-                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee"].map { Array($0.utf8) }
+                      "sm_", "FederatedEmail.", "$", "x", "X", "svc-", "Ann", "a", " ", "é", "Lee",
+                      "zQ", "Sylvie", "Denise", "b", "B"].map { Array($0.utf8) }
         for _ in 0..<30_000 {
             let bytes = (0..<Int.random(in: 0...3, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
             for inAddress in [true, false] {

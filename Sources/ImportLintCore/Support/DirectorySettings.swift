@@ -68,6 +68,9 @@ struct ServiceAccounts: Sendable {
     /// starts), and per last byte of the patterns without a prefix ('*$'), compared lowercased but indexed
     /// by the bytes as written: a look-up lowercases nothing.
     private let firstPairs: [UInt64]
+    /// The same per pair of first and third byte (a prefix of one or two bytes sets every pair it starts):
+    /// names and addresses that start like a pattern ('Sylvie', 'Denise', 'helen.') seldom go on like one.
+    private let firstAndThird: [UInt64]
     private let lastBytes: [Bool]
     /// Per pattern: the first byte of its prefix, or of its suffix's last byte when it has no prefix
     /// (`byPrefix` false). A value can match a pattern only with that byte, lowercased, in that place.
@@ -90,34 +93,42 @@ struct ServiceAccounts: Sendable {
 
     init(patterns: [ServiceAccountPattern]) {
         self.patterns = patterns
-        var pairs = [UInt64](repeating: 0, count: 1024), last = [Bool](repeating: false, count: 256)
-        for p in patterns {
-            if let first = p.prefix.first {
-                let seconds: [UInt8] = p.prefix.count > 1 ? [p.prefix[1]] : (0...255).map(UInt8.init)
-                for second in seconds {
-                    let pair = Int(first) << 8 | Int(Self.lower(second))
-                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-                }
-            } else if let b = p.suffix.last {
-                last[Int(b)] = true
+        var last = [Bool](repeating: false, count: 256)
+        for p in patterns where p.prefix.isEmpty {
+            if let b = p.suffix.last { last[Int(b)] = true }
+        }
+        firstPairs = Self.pairTable(patterns.map(\.prefix), second: 1)
+        firstAndThird = Self.pairTable(patterns.map(\.prefix), second: 2)
+        lastBytes = (0...255).map { last[Int(Self.lower(UInt8($0)))] }
+        // A pattern has a prefix or a suffix (`ServiceAccountPattern` refuses one that matches everything).
+        anchors = patterns.map { p in p.prefix.first.map { ($0, true) } ?? (p.suffix.last ?? 0, false) }
+    }
+
+    /// Bit per pair of a prefix's first byte and its byte at `second`, both lowercased, set for every
+    /// byte there when the prefix is shorter; indexed by the pair as written.
+    private static func pairTable(_ prefixes: [[UInt8]], second: Int) -> [UInt64] {
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for prefix in prefixes {
+            guard let first = prefix.first else { continue }
+            let seconds: [UInt8] = prefix.count > second ? [prefix[second]] : (0...255).map(UInt8.init)
+            for s in seconds {
+                let pair = Int(first) << 8 | Int(lower(s))
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
         var written = [UInt64](repeating: 0, count: 1024)
         for first in 0...255 {
-            let row = Int(Self.lower(UInt8(first))) << 8
+            let row = Int(lower(UInt8(first))) << 8
             // Most rows of lowercased pairs are empty (a handful of first letters): skip them whole.
             guard pairs[row >> 6 ..< (row >> 6) + 4].contains(where: { $0 != 0 }) else { continue }
-            for second in 0...255 {
-                let lowered = row | Int(Self.lower(UInt8(second)))
+            for s in 0...255 {
+                let lowered = row | Int(lower(UInt8(s)))
                 guard pairs[lowered >> 6] & (1 << UInt64(lowered & 63)) != 0 else { continue }
-                let pair = first << 8 | second
+                let pair = first << 8 | s
                 written[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
-        firstPairs = written
-        lastBytes = (0...255).map { last[Int(Self.lower(UInt8($0)))] }
-        // A pattern has a prefix or a suffix (`ServiceAccountPattern` refuses one that matches everything).
-        anchors = patterns.map { p in p.prefix.first.map { ($0, true) } ?? (p.suffix.last ?? 0, false) }
+        return written
     }
 
     @inline(__always)
@@ -135,13 +146,19 @@ struct ServiceAccounts: Sendable {
         return nil
     }
 
-    /// False when no pattern can match (the first and last byte tests of `match`), inline in the per-cell
+    /// False when no pattern can match (the first-bytes and last-byte tests of `match`), inline in the per-cell
     /// accepts: most values stop here, without a call or a returned pattern.
     @inline(__always)
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 2 else { return false }
+        // The tables' indexes are in range by their making (pairs of bytes, bytes): read unchecked.
         let pair = Int(bytes[0]) << 8 | Int(bytes[1])
-        return firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || lastBytes[Int(bytes[bytes.count - 1])]
+        if firstPairs.withUnsafeBufferPointer({ $0[pair >> 6] }) & (1 << UInt64(pair & 63)) != 0 {
+            guard bytes.count >= 3 else { return true }
+            let third = Int(bytes[0]) << 8 | Int(bytes[2])
+            if firstAndThird.withUnsafeBufferPointer({ $0[third >> 6] }) & (1 << UInt64(third & 63)) != 0 { return true }
+        }
+        return lastBytes.withUnsafeBufferPointer { $0[Int(bytes[bytes.count &- 1])] }
     }
 
     func match(_ text: Substring, inAddress: Bool) -> ServiceAccountPattern? {

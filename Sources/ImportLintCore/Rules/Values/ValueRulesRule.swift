@@ -10,6 +10,9 @@ final class ValueRulesRule: RecordRule {
     /// few as possible: the loop copies a plan for every cell of the file.
     private struct Plan {
         let index: Int
+        /// `index` in bytes of the reader's field slots: the loop adds it to their base, one instruction
+        /// where indexing took three.
+        let fieldOffset: Int
         /// A value is validated when it has more bytes than this: -1 for every value; a plain text column's
         /// length limit when that is its only constraint (a value with no more bytes than the limit has no
         /// more characters either); `Int.max` when the column has nothing to validate or validation is off.
@@ -30,6 +33,10 @@ final class ValueRulesRule: RecordRule {
         let placeholderIsMissing: Bool
         /// Per first byte of a cell: `formulaStart` and `screenStart` bits (a row of `firstByteMarks`).
         let firstBytes: UnsafePointer<UInt8>
+        /// Per first byte of a cell: the most bytes a cell starting with it can have and be settled by the
+        /// two (a row of `settledLengths`): 0 for a marked byte, else `validateAbove`, at most 65,535 (a
+        /// longer cell goes the way of the cells that are not settled, whose checks reach the same verdict).
+        let settledLength: UnsafePointer<UInt16>
         /// A cell's findings here depend on its bytes alone (no other cell decides its kind or exempts it),
         /// and its values repeat (no byte-level accept, which is for distinct values): `cleanCells` and
         /// `findingCells` apply.
@@ -56,6 +63,8 @@ final class ValueRulesRule: RecordRule {
     private let lastPlanIndex: Int
     /// 256 marks per plan, chosen once per column so that most cells are settled by their first byte.
     private let firstByteMarks: UnsafeMutablePointer<UInt8>
+    /// 256 lengths per plan (`Plan.settledLength`): one look-up and one comparison settle most cells.
+    private let settledLengths: UnsafeMutablePointer<UInt16>
     private let caches: UnsafeMutableBufferPointer<VerdictCache>
     private let hygieneCaches: UnsafeMutableBufferPointer<VerdictCache>
     /// Per plan: the domains its email column accepted lately (unused in other columns).
@@ -148,6 +157,8 @@ final class ValueRulesRule: RecordRule {
         let hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
         let marksTable = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * bound.count)
         firstByteMarks = marksTable
+        let lengthsTable = UnsafeMutablePointer<UInt16>.allocate(capacity: 256 * bound.count)
+        settledLengths = lengthsTable
         let planList = bound.enumerated().map { p, bound in
             let (index, spec) = bound
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
@@ -155,14 +166,17 @@ final class ValueRulesRule: RecordRule {
             let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             let screensPlaceholders = placeholders || (missingValueReports && spec.valueRequired)
             let screensScientific = scientific && ScientificNotation.applies(to: spec.kind)
-            let marks = marksTable + 256 * p
+            let marks = marksTable + 256 * p, lengths = lengthsTable + 256 * p
             Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific)
-            return Plan(index: index, validateAbove: validates ? lengthOnly ?? -1 : Int.max, maxLength: spec.maxLength ?? Int.max,
+            let validateAbove = validates ? lengthOnly ?? -1 : Int.max
+            for b in 0..<256 { lengths[b] = marks[b] != 0 ? 0 : UInt16(min(max(validateAbove, 0), Int(UInt16.max))) }
+            return Plan(index: index, fieldOffset: index * MemoryLayout<FieldSlot>.stride, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
+                        settledLength: UnsafePointer(lengths),
                         remembersCells: dependsOn == nil && spec.uncheckedWhen == nil && !ValueValidation.hasQuickAccept(spec.kind),
                         filledBit: screensPlaceholders ? FilledCells.bit(index) : 0)
         }
@@ -221,6 +235,7 @@ final class ValueRulesRule: RecordRule {
     deinit {
         plans.deallocate()
         firstByteMarks.deallocate()
+        settledLengths.deallocate()
         for cache in caches { cache.deallocate() }
         for cache in hygieneCaches { cache.deallocate() }
         for cache in unboundHygiene.values { cache.deallocate() }
@@ -313,21 +328,23 @@ final class ValueRulesRule: RecordRule {
         var filled: UInt64 = 0
         // The record's cells, read here rather than through `reader.bytes` (which checks the index and
         // reloads the reader's buffers for each).
-        let fields = reader.fields.base, fieldCount = reader.fieldCount
+        let fields = UnsafeRawPointer(reader.fields.base), fieldCount = reader.fieldCount
         let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
         // The plans are in column order, so those of cells past a short record's end are the last ones.
         let planCount = fieldCount > lastPlanIndex ? plans.count : plans.firstIndex { $0.index >= fieldCount } ?? plans.count
         for p in 0..<planCount {
             // Through a pointer: a copy of the plan would be made for every cell.
             let plan = plans.baseAddress.unsafelyUnwrapped + p
-            let slot = fields[plan.pointee.index]
+            let slot = fields.load(fromByteOffset: plan.pointee.fieldOffset, as: FieldSlot.self)
             // An empty cell has nothing to validate or to scan.
             guard slot.end > slot.start else { continue }
             let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
-            let marks = plan.pointee.firstBytes[Int(raw.baseAddress.unsafelyUnwrapped.pointee)]
-            // The spans are looked at only for the cells their answer can settle.
-            let settled = marks == 0 && raw.count <= plan.pointee.validateAbove
+            let first = Int(raw.baseAddress.unsafelyUnwrapped.pointee)
+            // Settled: an unmarked first byte and no more bytes than `validateAbove`. The spans are looked
+            // at only for the cells their answer can settle.
+            let settled = raw.count <= Int(plan.pointee.settledLength[first])
             if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
+            let marks = plan.pointee.firstBytes[first]
             if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
             let ascii = allPlain || asciiSpans.contains(slot)
             var plain = ascii ? plainIfASCII : plainIfNot
@@ -346,7 +363,11 @@ final class ValueRulesRule: RecordRule {
                     asked |= Self.latinAsked
                 }
                 if plain && (marks == 0 || !isScreened(raw, plan)) {
-                    if quickAccepts(raw, plan.pointee.kind, maxLength: plan.pointee.maxLength, p) { continue }
+                    // A name's accept called here: through `quickAccepts`, which the compiler keeps out of line,
+                    // each name paid that function's entry and exit too.
+                    let kind = plan.pointee.kind, maxLength = plan.pointee.maxLength
+                    if kind == .personName ? raw.count <= maxLength && DirectoryValues.acceptsName(raw, settings: directory)
+                        : quickAccepts(raw, kind, maxLength: maxLength, p) { continue }
                     asked |= Self.acceptRefused
                 }
             }

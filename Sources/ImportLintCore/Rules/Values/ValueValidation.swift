@@ -75,13 +75,14 @@ public enum ValueValidation {
         guard bytes.count <= maxLength else { return false }
         let at = EmailRule.plainLocalPartEnd(bytes)
         guard at >= 0 else { return false }
-        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
-        if !domains.contains(domain) {
+        // The '@' is a byte of the value: the domain is the (maybe empty) rest.
+        let domain = UnsafeBufferPointer(start: bytes.baseAddress.unsafelyUnwrapped + (at &+ 1), count: bytes.count &- at &- 1)
+        if domains.findInPair(domain) < 0 {
             // The top-level domain is the domain's last label: its verdict is part of the domain's.
             guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
-            domains.insert(domain)
+            domains.insertInPair(domain)
         }
-        return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(rebasing: bytes[..<at]), settings: directory)
+        return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(start: bytes.baseAddress, count: at), settings: directory)
     }
 
     /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
