@@ -15,8 +15,12 @@ final class LaterPart {
     /// The later part's findings in the order they were reported, records and lines numbered within the part
     /// (selected ones only; no suppression or `--max-findings` applied yet). This and the replay's other
     /// state are not checked for exclusive access (a quarter of the replay's time, a check per property per
-    /// finding): the part is one thread's. The replay moves them into the file's sink; nil after it.
+    /// finding): the part is one thread's. The replay moves them into the file's sink (those before
+    /// `nextDiagnostic`, which `Owned` is told when it is let go); nil after it.
     @exclusivity(unchecked) private var findings: FindingList.Owned?
+    /// `findings`' memory, read without its reference: a deferred rule's turn replays up to it on every
+    /// record, and binding `findings` there retained and released it (2% of a Receptionist lint's CPU).
+    private let all: UnsafeMutableBufferPointer<Diagnostic>
     /// Index, in the file's list of record rules, of the rule being merged (`amend` places with it).
     var rule = 0
 
@@ -42,12 +46,14 @@ final class LaterPart {
         self.linesBefore = linesBefore
         self.selection = selection
         self.findings = findings
+        all = findings.findings
     }
+
+    deinit { findings?.consumed = nextDiagnostic }
 
     /// Rewrites the later part's finding at `index`. A reworded finding quotes its long values anew, as the
     /// sink does when it keeps one (`LongValueQuote`): a one-piece run quotes them shortened.
     func revise(_ index: Int, _ change: (inout Diagnostic) -> Void) {
-        let all = findings!.findings
         change(&all[index])
         all[index] = LongValueQuote.quoted(all[index])
     }
@@ -65,13 +71,13 @@ final class LaterPart {
     func beginReplay(into sink: DiagnosticSink) {
         self.sink = sink
         order = insertions.indices.sorted { (insertions[$0].place, $0) < (insertions[$1].place, $1) }
-        sequence = Array(repeating: nil, count: findings!.findings.count)
+        sequence = Array(repeating: nil, count: all.count)
         insertedSequence = Array(repeating: nil, count: insertions.count)
     }
 
     /// Reports every finding that goes before `place` (a deferred rule's turn on a later-part record).
     func replay(upTo place: Place) {
-        guard let sink, let findings else { return }
+        guard let sink else { return }
         func report(_ d: Diagnostic) -> Int? {
             let before = sink.accepted
             sink.readmit(d)
@@ -87,17 +93,16 @@ final class LaterPart {
                 }
             }
             // The later part's findings up to `place` or to the next insertion due before it, in one run.
-            var end = min(findings.findings.count, place.before)
+            var end = min(all.count, place.before)
             if nextInsertion < order.count, insertions[order[nextInsertion]].place < place {
                 end = min(end, insertions[order[nextInsertion]].place.before)
             }
             guard nextDiagnostic < end else { return }
             let run = nextDiagnostic..<end
             sequence.withUnsafeMutableBufferPointer { numbers in
-                sink.readmit(consuming: UnsafeMutableBufferPointer(rebasing: findings.findings[run]), recordsBefore: recordsBefore,
+                sink.readmit(consuming: UnsafeMutableBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore,
                              linesBefore: linesBefore, sequence: UnsafeMutableBufferPointer(rebasing: numbers[run]))
             }
-            findings.consumed = end
             nextDiagnostic = end
         }
     }
@@ -105,6 +110,7 @@ final class LaterPart {
     /// Reports what is left and lets the findings go.
     func finishReplay() {
         replay(upTo: Place(before: .max, record: .max, rule: .max))
+        findings?.consumed = nextDiagnostic
         findings = nil
         insertions = []
         sink = nil
