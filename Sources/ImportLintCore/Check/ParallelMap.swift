@@ -14,10 +14,11 @@ public enum ParallelMap {
         return slots.outcomes
     }
 
-    /// `body` on `pieces` consecutive ranges of `0..<count`, nearly equal, one per thread; outcomes in range
-    /// order.
-    static func ranges<T: Sendable>(of count: Int, pieces: Int, _ body: @Sendable (Range<Int>) throws -> T) -> [Result<T, any Error>] {
-        run(pieces, workers: pieces) { piece in try body(count * piece / pieces ..< count * (piece + 1) / pieces) }
+    /// `body` on `pieces` consecutive ranges of `0..<count`, nearly equal, taken in turn by `workers` threads
+    /// (one per piece by default); outcomes in range order.
+    static func ranges<T: Sendable>(of count: Int, pieces: Int, workers: Int? = nil,
+                                    _ body: @Sendable (Range<Int>) throws -> T) -> [Result<T, any Error>] {
+        run(pieces, workers: workers ?? pieces) { piece in try body(count * piece / pieces ..< count * (piece + 1) / pieces) }
     }
 
     /// The next job to take and the outcomes so far, behind a lock.

@@ -109,11 +109,16 @@ public final class DiagnosticSink {
     /// and that copy was half of its instructions. The '\N' cells the run's findings quote are not looked
     /// for: the later part's sink noted them as it kept the findings (`noteSQLNull`, from `LaterPart`);
     /// comparing every finding's code for it was a third of the replay.
-    func readmit(_ run: UnsafeBufferPointer<Diagnostic>, recordsBefore: Int, linesBefore: Int, sequence: UnsafeMutableBufferPointer<Int?>) {
+    /// The run's findings are consumed: each moved out, or its content's reference taken over by the list.
+    func readmit(consuming run: UnsafeMutableBufferPointer<Diagnostic>, recordsBefore: Int, linesBefore: Int,
+                 sequence: UnsafeMutableBufferPointer<Int?>) {
+        guard let base = run.baseAddress else { return }
         let asParts = isSuppressed == nil && bounded == nil
         for i in run.indices {
-            guard asParts, run[i].content.widePosition == nil else {
-                var d = run[i]
+            let finding = base + i
+            let content = Diagnostic.unretainedContent(finding)
+            guard asParts, content._withUnsafeGuaranteedRef({ $0.widePosition == nil }) else {
+                var d = finding.move()
                 if let record = d.record { d.record = record + recordsBefore }
                 d.line += linesBefore
                 let before = accepted
@@ -121,12 +126,12 @@ public final class DiagnosticSink {
                 sequence[i] = accepted > before ? before : nil
                 continue
             }
-            var position = run[i].position
+            var position = finding.pointee.position
             if let record = position.record { position.record = record &+ recordsBefore }
             position.line &+= linesBefore
             sequence[i] = accepted
             accepted &+= 1
-            kept.append(run[i].content, at: position)
+            kept.append(taking: content, at: position)
         }
     }
 
@@ -187,7 +192,7 @@ public final class DiagnosticSink {
 
     /// Hands over the kept diagnostics in the order they were kept (as `diagnostics` lists them) and
     /// empties the sink.
-    func takeInOrder() -> [Diagnostic] { kept.takeAll() }
+    func takeInOrder() -> FindingList.Owned { kept.takeOwned() }
 
     /// Hands over the diagnostics in reading order (rules that report at the end of the file merged into
     /// place; at one position, in the order they were reported) and empties the sink. Sorted in place:

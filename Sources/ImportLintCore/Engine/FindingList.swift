@@ -45,10 +45,16 @@ final class FindingList {
     /// A finding given as its parts (`DiagnosticSink.readmit(_:at:)`: no `Diagnostic` made of them).
     @inline(__always)
     func append(_ content: Diagnostic.Content, at position: Diagnostic.Position) {
+        append(taking: Unmanaged.passRetained(content), at: position)
+    }
+
+    /// `append`, the list taking over a reference to `content` that the caller gives up (`Owned`'s).
+    @inline(__always)
+    func append(taking content: Unmanaged<Diagnostic.Content>, at position: Diagnostic.Position) {
         if writing.used + Self.maxEncoded > Self.chunkBytes { startChunk() }
         var p = writing.base + writing.used
         let start = p
-        UnsafeMutableRawPointer(p).storeBytes(of: Unmanaged.passRetained(content).toOpaque(), as: UnsafeMutableRawPointer.self)
+        UnsafeMutableRawPointer(p).storeBytes(of: content.toOpaque(), as: UnsafeMutableRawPointer.self)
         p += 8
         p.pointee = (position.record == nil ? 0 : 1) | (position.fieldIndex == nil ? 0 : 2)
         p += 1
@@ -144,6 +150,36 @@ final class FindingList {
             next.initialize(to: Diagnostic(content: reference.takeRetainedValue(), position: position))
             next += 1
         }
+    }
+
+    /// Findings in memory of their own, handed on in order by moving them out (or taking over their
+    /// content's reference, `append(taking:at:)`), up to `consumed`: a split file's later part, whose
+    /// findings each joined the file's list with a retain, and were released with their array, one
+    /// atomic update after another on the few contents most findings share (a third of the replay).
+    final class Owned {
+        let findings: UnsafeMutableBufferPointer<Diagnostic>
+        /// The findings before this one were moved out; the rest are released with this.
+        var consumed = 0
+
+        init(_ findings: UnsafeMutableBufferPointer<Diagnostic>) { self.findings = findings }
+
+        deinit {
+            findings.baseAddress.map { ($0 + consumed).deinitialize(count: findings.count - consumed) }
+            findings.deallocate()
+        }
+    }
+
+    /// All findings as `Owned`, in order, leaving the list empty.
+    func takeOwned() -> Owned {
+        let read = takeChunks()
+        let findings = UnsafeMutableBufferPointer<Diagnostic>.allocate(capacity: read.reduce(0) { $0 + $1.count })
+        var next = findings.baseAddress!
+        for chunk in read {
+            Self.move(chunk, to: next)
+            next += chunk.count
+        }
+        free(read)
+        return Owned(findings)
     }
 
     /// All findings in one array, leaving the list empty. With `threads` > 1 a long list is read by two

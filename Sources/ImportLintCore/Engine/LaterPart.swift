@@ -15,12 +15,16 @@ final class LaterPart {
     /// The later part's findings in the order they were reported, records and lines numbered within the part
     /// (selected ones only; no suppression or `--max-findings` applied yet). This and the replay's other
     /// state are not checked for exclusive access (a quarter of the replay's time, a check per property per
-    /// finding): the part is one thread's.
-    @exclusivity(unchecked) private var diagnostics: [Diagnostic]
+    /// finding): the part is one thread's. The replay moves them into the file's sink (those before
+    /// `nextDiagnostic`, which `Owned` is told when it is let go); nil after it.
+    @exclusivity(unchecked) private var findings: FindingList.Owned?
+    /// `findings`' memory, read without its reference: a deferred rule's turn replays up to it on every
+    /// record, and binding `findings` there retained and released it (2% of a Receptionist lint's CPU).
+    private let all: UnsafeMutableBufferPointer<Diagnostic>
     /// Index, in the file's list of record rules, of the rule being merged (`amend` places with it).
     var rule = 0
 
-    /// Where a finding goes that the later part did not report: just before `diagnostics[before]`, after
+    /// Where a finding goes that the later part did not report: just before `findings[before]`, after
     /// those placed there for earlier records (numbered within the later part) and earlier rules.
     struct Place: Comparable {
         let before: Int, record: Int, rule: Int
@@ -37,18 +41,21 @@ final class LaterPart {
     @exclusivity(unchecked) private var nextInsertion = 0
     @exclusivity(unchecked) private var nextDiagnostic = 0
 
-    init(diagnostics: [Diagnostic], recordsBefore: Int, linesBefore: Int, selection: RuleSelection) {
+    init(findings: FindingList.Owned, recordsBefore: Int, linesBefore: Int, selection: RuleSelection) {
         self.recordsBefore = recordsBefore
         self.linesBefore = linesBefore
         self.selection = selection
-        self.diagnostics = diagnostics
+        self.findings = findings
+        all = findings.findings
     }
+
+    deinit { findings?.consumed = nextDiagnostic }
 
     /// Rewrites the later part's finding at `index`. A reworded finding quotes its long values anew, as the
     /// sink does when it keeps one (`LongValueQuote`): a one-piece run quotes them shortened.
     func revise(_ index: Int, _ change: (inout Diagnostic) -> Void) {
-        change(&diagnostics[index])
-        diagnostics[index] = LongValueQuote.quoted(diagnostics[index])
+        change(&all[index])
+        all[index] = LongValueQuote.quoted(all[index])
     }
 
     /// Adds a finding at `place`, reported to a sink with this part's selection already (see
@@ -64,7 +71,7 @@ final class LaterPart {
     func beginReplay(into sink: DiagnosticSink) {
         self.sink = sink
         order = insertions.indices.sorted { (insertions[$0].place, $0) < (insertions[$1].place, $1) }
-        sequence = Array(repeating: nil, count: diagnostics.count)
+        sequence = Array(repeating: nil, count: all.count)
         insertedSequence = Array(repeating: nil, count: insertions.count)
     }
 
@@ -86,17 +93,15 @@ final class LaterPart {
                 }
             }
             // The later part's findings up to `place` or to the next insertion due before it, in one run.
-            var end = min(diagnostics.count, place.before)
+            var end = min(all.count, place.before)
             if nextInsertion < order.count, insertions[order[nextInsertion]].place < place {
                 end = min(end, insertions[order[nextInsertion]].place.before)
             }
             guard nextDiagnostic < end else { return }
             let run = nextDiagnostic..<end
-            diagnostics.withUnsafeBufferPointer { all in
-                sequence.withUnsafeMutableBufferPointer { numbers in
-                    sink.readmit(UnsafeBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore, linesBefore: linesBefore,
-                                 sequence: UnsafeMutableBufferPointer(rebasing: numbers[run]))
-                }
+            sequence.withUnsafeMutableBufferPointer { numbers in
+                sink.readmit(consuming: UnsafeMutableBufferPointer(rebasing: all[run]), recordsBefore: recordsBefore,
+                             linesBefore: linesBefore, sequence: UnsafeMutableBufferPointer(rebasing: numbers[run]))
             }
             nextDiagnostic = end
         }
@@ -105,7 +110,8 @@ final class LaterPart {
     /// Reports what is left and lets the findings go.
     func finishReplay() {
         replay(upTo: Place(before: .max, record: .max, rule: .max))
-        diagnostics = []
+        findings?.consumed = nextDiagnostic
+        findings = nil
         insertions = []
         sink = nil
     }

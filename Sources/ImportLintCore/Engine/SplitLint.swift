@@ -224,7 +224,7 @@ enum SplitLint {
         private(set) var records = 0
         /// The later part's findings in the order they were reported, taken out of `sink` by the thread
         /// itself so that the merge, which runs on one core, does not copy them.
-        private var diagnostics: [Diagnostic] = []
+        private var findings: FindingList.Owned?
         /// The line the later part's reader numbered its first line: the file's (counted, `CutLine`) or 1.
         private var firstLine = 1
         /// Whether `firstLine` was counted: then the earlier part must end just before that line.
@@ -340,7 +340,7 @@ enum SplitLint {
             self.sawNonASCII = sawNonASCII
             sawSQLNull = sink!.sawSQLNull
             sawNullText = sink!.sawNullText
-            diagnostics = sink!.takeInOrder()
+            findings = sink!.takeInOrder()
         }
 
         /// Waits for the later part and merges it into the earlier part's: its findings into `sink`, each at
@@ -358,9 +358,9 @@ enum SplitLint {
             let linesBefore = linesBefore(earlierNextLine: reader.lineAfterLastRecord)
             guard reader.unterminatedQuote == nil, bytesRead == cut, !counted || linesBefore == 0 else { throw Abandoned() }
             if sawNonASCII, let settleEncoding { try settleEncoding() }
-            let part = LaterPart(diagnostics: diagnostics, recordsBefore: earlierRecords, linesBefore: linesBefore,
+            let part = LaterPart(findings: findings!, recordsBefore: earlierRecords, linesBefore: linesBefore,
                                  selection: context.options.selection)
-            diagnostics = []
+            findings = nil
             self.sink = nil
             for (i, (mine, theirs)) in zip(earlierRules, rules).enumerated() {
                 part.rule = i

@@ -124,6 +124,7 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         }
     }
 
+    /// The first stored property: `unretainedContent` reads it at offset 0.
     private(set) var content: Content
     /// `Self.wide` when the position is in `content.widePosition`.
     private var line32: UInt32
@@ -138,6 +139,14 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     private mutating func uniqueContent() -> Content {
         if !isKnownUniquelyReferenced(&content) { content = content.copy() }
         return content
+    }
+
+    /// The content of the finding at `finding`, not retained: reading `content` retained and released it,
+    /// atomic updates of one count, which two threads going over a report's findings (`FindingTally`)
+    /// contend for when the findings share their content. Valid while the finding holds it.
+    @inline(__always)
+    static func unretainedContent(_ finding: UnsafePointer<Diagnostic>) -> Unmanaged<Content> {
+        Unmanaged.fromOpaque(UnsafeRawPointer(finding).load(as: UnsafeRawPointer.self))
     }
 
     var position: Position {

@@ -72,7 +72,8 @@ extension DuplicateIdentifierRule {
         let byLine = Dictionary(grouping: repeats, by: { Int($0.row.line) + linesBefore })
         let lines = byLine.keys.sorted()
         let shared = Rereading(rule: self, byLine: byLine, selection: part.selection, recordsBefore: part.recordsBefore)
-        let runs = ParallelMap.ranges(of: lines.count, pieces: verifier.runs(rereading: lines.count)) { range in
+        let rereading = verifier.runs(rereading: lines.count)
+        let runs = ParallelMap.ranges(of: lines.count, pieces: rereading.pieces, workers: rereading.threads) { range in
             try shared.repeats(atLines: lines[range])
         }
         var found = 0
