@@ -46,13 +46,14 @@ struct RecordPass {
         let runs = unchanged.runs
         let sparedRuns = forUnchangedOrdinary
         var runCursor = 0
-        // While the rules may be spared runs, the reader splits records ahead only up to the next run's first
-        // record (a run of one is read either way).
         @inline(__always) func skipsRun(at offset: Int) -> UnreportedRuns.Run? {
-            guard let run = runs.run(startingAt: offset, cursor: &runCursor) else { return nil }
-            let spared = sparedRuns.allSatisfy { $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }
-            reader.batchEndsAtRecord = spared ? runs.start(ofRunOfSeveralAfter: runCursor) : .max
-            return spared && reader.skip(toStreamOffset: run.end, lines: run.records - 1) ? run : nil
+            guard let run = runs.run(startingAt: offset, cursor: &runCursor),
+                  sparedRuns.allSatisfy({ $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }),
+                  reader.skip(toStreamOffset: run.end, lines: run.records - 1) else { return nil }
+            // Past a run read past, the reader splits records ahead only up to the next run's first record
+            // (a run of one is read either way), not the records it would read past.
+            reader.batchEndsAtRecord = runs.start(ofRunOfSeveralAfter: runCursor)
+            return run
         }
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
         var carriedCursor = 0
