@@ -314,10 +314,10 @@ static cfs_split splitNEON(const uint8_t *bytes, int64_t start, int64_t length, 
 __attribute__((always_inline))
 static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, int64_t start, int64_t length,
                                        uint8_t delimiter, int64_t *ends, int64_t capacity, cfs_record *records,
-                                       int64_t maxRecords) {
+                                       int64_t maxRecords, int64_t latestStart) {
     /* Every window is read whole and strictly before `length`: the byte after a delimiter is read as the
        start of the next cell. */
-    if (maxRecords <= 0 || capacity < 64 || start + 64 >= length || bytes[start] == 0x22) return 0;
+    if (maxRecords <= 0 || capacity < 64 || start + 64 >= length || start > latestStart || bytes[start] == 0x22) return 0;
     const uint8_t *edges = edgesInCells(delimiter);
     int64_t found = 0, count = 0;
     /* The record being read: its first byte, where its cell ends start in `ends`, its first character. */
@@ -378,7 +378,7 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
             record->crlf = (uint8_t)(breakLength - 1);
             record->edgeSpace = (uint8_t)(edgeSpace != 0);
             recordStart = at + breakLength;
-            if (found == maxRecords || recordStart >= length || bytes[recordStart] == 0x22) return found;
+            if (found == maxRecords || recordStart >= length || recordStart > latestStart || bytes[recordStart] == 0x22) return found;
             recordEnds = count;
             firstNonASCII = -1;
             endOfNonASCII = -1;
@@ -470,38 +470,40 @@ int64_t cfs_next_special(const uint8_t *bytes, int64_t start, int64_t length, ui
 }
 
 static int64_t splitRecordsPortable(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                    int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
-    return splitRecordsWith(portableWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+                                    int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart) {
+    return splitRecordsWith(portableWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 }
 #if defined(__x86_64__) || defined(__i386__)
 static int64_t splitRecordsSSE2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
-    return splitRecordsWith(sse2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart) {
+    return splitRecordsWith(sse2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 }
 __attribute__((target("avx2")))
 static int64_t splitRecordsAVX2(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
-    return splitRecordsWith(avx2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart) {
+    return splitRecordsWith(avx2Window, bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 }
 #elif defined(CFS_HAS_WIDE)
 static int64_t splitRecordsNEON(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
-    return splitRecordsWith(neonWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+                                int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart) {
+    return splitRecordsWith(neonWindow, bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 }
 #endif
 
 int64_t cfs_split_records_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
+                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords,
+                                   int64_t latestStart) {
 #if defined(__x86_64__) || defined(__i386__)
-    if (level >= 2) return splitRecordsAVX2(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
-    if (level == 1) return splitRecordsSSE2(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+    if (level >= 2) return splitRecordsAVX2(bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
+    if (level == 1) return splitRecordsSSE2(bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 #elif defined(CFS_HAS_WIDE)
-    if (level >= 1) return splitRecordsNEON(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+    if (level >= 1) return splitRecordsNEON(bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 #endif
-    return splitRecordsPortable(bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+    return splitRecordsPortable(bytes, start, length, delimiter, ends, capacity, records, maxRecords, latestStart);
 }
 
 int64_t cfs_split_records(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords) {
-    return cfs_split_records_at_level(cfs_best_level(), bytes, start, length, delimiter, ends, capacity, records, maxRecords);
+                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart) {
+    return cfs_split_records_at_level(cfs_best_level(), bytes, start, length, delimiter, ends, capacity, records, maxRecords,
+                                      latestStart);
 }

@@ -58,16 +58,17 @@ typedef struct {
 } cfs_record;
 
 /* Reads records from `start` (a record's first byte) on, as many in a row as are plain cells ended by LF
-   or CR LF, up to `maxRecords` of them, and returns how many; their cell ends go to `ends` one record
-   after another. It stops before a record that starts with a quote, holds any other special byte, does
-   not end in a whole window before `length`, or finds fewer than 64 entries of `ends` left at a window
-   (so none with a `capacity` below 64): the caller reads that one itself. A window's bytes after a line
-   break are read as the next record's, not read again. */
+   or CR LF, up to `maxRecords` of them and none that starts after `latestStart`, and returns how many;
+   their cell ends go to `ends` one record after another. It stops before a record that starts with a
+   quote, holds any other special byte, does not end in a whole window before `length`, or finds fewer than
+   64 entries of `ends` left at a window (so none with a `capacity` below 64): the caller reads that one
+   itself. A window's bytes after a line break are read as the next record's, not read again. */
 int64_t cfs_split_records(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords);
+                          int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart);
 
 /* cfs_split_records reading its windows at `level` (at most cfs_best_level()), for tests. */
 int64_t cfs_split_records_at_level(int32_t level, const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
-                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords);
+                                   int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords,
+                                   int64_t latestStart);
 
 #endif

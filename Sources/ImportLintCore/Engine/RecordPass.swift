@@ -50,6 +50,9 @@ struct RecordPass {
             guard let run = runs.run(startingAt: offset, cursor: &runCursor),
                   sparedRuns.allSatisfy({ $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }),
                   reader.skip(toStreamOffset: run.end, lines: run.records - 1) else { return nil }
+            // Past a run read past, the reader splits records ahead only up to the next run's first record
+            // (a run of one is read either way), not the records it would read past.
+            reader.batchEndsAtRecord = runs.start(ofRunOfSeveralAfter: runCursor)
             return run
         }
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)

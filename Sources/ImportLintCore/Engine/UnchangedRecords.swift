@@ -62,6 +62,13 @@ struct UnreportedRuns: Sendable {
         runs += later.runs.compactMap { Run(start: $0.start + shift, end: $0.end + shift, records: $0.records) }
     }
 
+    /// Where the first run after the `index`th that holds more than one record starts; Int.max when none does.
+    func start(ofRunOfSeveralAfter index: Int) -> Int {
+        var next = index + 1
+        while next < runs.count && runs[next].records < 2 { next += 1 }
+        return next < runs.count ? runs[next].start : .max
+    }
+
     /// The run starting at `offset`, looked for from `cursor` on (records are read in increasing order).
     @inline(__always)
     func run(startingAt offset: Int, cursor: inout Int) -> Run? {

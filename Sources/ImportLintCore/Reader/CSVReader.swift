@@ -45,6 +45,10 @@ public final class CSVReader {
     @exclusivity(unchecked) private var batchCount = 0
     @exclusivity(unchecked) private var batchNext = 0
     @exclusivity(unchecked) private var batchEndsNext = 0
+    /// The offset in the decoded stream of a record that ends the batch it is split in: the records after
+    /// it are not split ahead with it. `fix`'s lint of its output sets it to the next run of records it
+    /// reads past (`UnreportedRuns`), which splitting would only waste; an offset passed splits no less.
+    @exclusivity(unchecked) var batchEndsAtRecord = Int.max
     /// 1 for the bytes surrounding whitespace starts or ends with: space, tab, and either byte of a
     /// no-break space (C2 A0).
     private let edgeWhitespace: UnsafeMutablePointer<UInt8>
@@ -177,6 +181,7 @@ public final class CSVReader {
         batchNext = 0
         batchEndsNext = 0
         nextQuestionMark = -1
+        batchEndsAtRecord = .max
         startNumbering(atLine: line, offset: offset)
     }
 
@@ -497,8 +502,10 @@ public final class CSVReader {
     private func readBatch() -> Bool {
         // A quote delimiter would make every cell after one quoted: the splitter does not know that.
         guard delimiter != Self.quote else { return false }
+        let latestStart = batchEndsAtRecord - discarded
         batchCount = Int(cfs_split_records(buffer, Int64(recordStart), Int64(count), delimiter, batchEnds,
-                                           Int64(Self.batchEndsCapacity), batch, Int64(Self.batchCapacity)))
+                                           Int64(Self.batchEndsCapacity), batch, Int64(Self.batchCapacity),
+                                           latestStart >= recordStart ? Int64(latestStart) : .max))
         batchNext = 0
         batchEndsNext = 0
         return batchCount > 0
