@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let raggedRow = RuleDescriptor(
         code: "STR001", name: "ragged-row", severity: .error,
         summary: "A record has more or fewer cells than the header",
-        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter (some HR and export tools write one on every data row): no value shifts, and whether the import accepts the empty cell is not documented, so it is a warning. A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No fix: `fix` refuses a file with ragged rows.",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter: some HR and export tools write one on every data row (no value shifts then, but whether the import accepts the extra cell is not documented), and an unquoted delimiter inside a value of a row whose last cell is empty gives the same shape with shifted values, so it stays an error whose message names both. A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No fix: `fix` refuses a file with ragged rows.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,
@@ -42,10 +42,11 @@ final class RecordShapeRule: RecordRule {
         }
         let field = min(n, headerCount)
         if n > headerCount, (headerCount..<n).allSatisfy({ reader.bytes($0).isEmpty }) {
+            // The same shape comes from an unquoted delimiter in a value of a row whose last cell is empty
+            // ('Ann,Director, Sales,' under three headers), so the row stays an error.
             let delimiters = n - headerCount == 1 ? "a delimiter and no value after it" : "\(n - headerCount) delimiters and no value after them"
             return reader.report(.raggedRow, to: sink, field: field, record: record,
-                                 message: "Record has \(n) cells but the header has \(headerCount): it ends with \(delimiters) (a trailing delimiter, as some HR and export tools write); no value shifts, and whether the import accepts the empty extra cell is not documented",
-                                 severity: .warning)
+                                 message: "Record has \(n) cells but the header has \(headerCount): it ends with \(delimiters). Either the tool that wrote it ends rows with a delimiter, as some HR and export tools do (no value shifts, but whether the import accepts the extra cell is not documented), or a value of this row holds an unquoted delimiter and the values after it moved one column right")
         }
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
