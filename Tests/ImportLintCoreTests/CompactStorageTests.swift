@@ -12,6 +12,15 @@ import Testing
         #expect(MemoryLayout<Diagnostic>.stride == 24)
     }
 
+    /// `Diagnostic.unretainedContent` reads a finding's content at offset 0 (the report's counting threads
+    /// skip the retain); a layout that moved it would read a wrong pointer.
+    @Test func theContentIsReadWithoutRetainAtOffsetZero() {
+        var found = finding(line: 3)
+        let content = withUnsafePointer(to: &found) { Diagnostic.unretainedContent($0).takeUnretainedValue() }
+        #expect(content === found.content)
+        #expect(content.message == "same")
+    }
+
     @Test func positionsTooLargeForThirtyTwoBitsComeBackExactly() {
         let big = Int(UInt32.max)
         for (line, column, record, fieldIndex) in [(big, 3, 7, 2), (5, big + 10, nil, nil), (5, 3, big, 0),

@@ -164,7 +164,7 @@ final class FindingList {
         init(_ findings: UnsafeMutableBufferPointer<Diagnostic>) { self.findings = findings }
 
         deinit {
-            findings.baseAddress.map { ($0 + consumed).deinitialize(count: findings.count - consumed) }
+            if let base = findings.baseAddress { (base + consumed).deinitialize(count: findings.count - consumed) }
             findings.deallocate()
         }
     }
