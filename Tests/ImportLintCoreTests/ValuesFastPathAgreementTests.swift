@@ -401,4 +401,16 @@ import Testing
         #expect(records == 2000)
         #expect(asciiAfterAccents > 100, "the tail after the last non-ASCII cell counts as ASCII")
     }
+
+    /// A column's settled length is capped at 65,535 bytes (`Plan.settledLength` is 16 bits), one below
+    /// Information's limit of 65,536 bytes: cells at the cap, at the limit and past it must get the
+    /// verdicts of the plain length test (only the one past the limit is too long).
+    @Test func cellsAroundTheSixteenBitSettledLengthGetThePlainVerdict() throws {
+        let lengths = [65_535, 65_536, 65_537]
+        let rows = lengths.enumerated().map { i, n in "p\(i)@widget.com,Person \(i),\(String(repeating: "a", count: n))" }
+        let text = "Primary Email,Name,Information\n" + rows.joined(separator: "\n") + "\n"
+        let report = try TestSupport.lint(text).report
+        let tooLong = report.diagnostics.filter { $0.rule == RuleDescriptor.valueTooLong.name }.map(\.line)
+        #expect(tooLong == [4])
+    }
 }
