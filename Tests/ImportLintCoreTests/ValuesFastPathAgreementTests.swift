@@ -169,41 +169,32 @@ import Testing
         }
     }
 
-    @Test func recentByteStringsHoldOnlyWhatWasInserted() {
+    /// Random strings of few distinct bytes and lengths from 0 to 70, so that slots and the four-byte ends
+    /// collide often: `found` answers only for strings `insert` kept, and it keeps exactly those it can hold.
+    private func holdsOnlyWhatWasInserted(found: (RecentByteStrings, UnsafeBufferPointer<UInt8>) -> Bool,
+                                          insert: (RecentByteStrings, UnsafeBufferPointer<UInt8>) -> Void) {
         var rng = SystemRandomNumberGenerator()
         let strings = RecentByteStrings()
         defer { strings.deallocate() }
         var inserted: Set<[UInt8]> = []
-        // Few distinct bytes and lengths from 0 to 70, so that slots and the four-byte ends collide often.
         for _ in 0..<30_000 {
             let bytes = randomBytes([0x61, 0x62, 0x20], lengths: 0...70, &rng)
-            let found = bytes.withUnsafeBufferPointer { strings.contains($0) }
-            if found { #expect(inserted.contains(bytes), "\(bytes)") }
+            if bytes.withUnsafeBufferPointer({ found(strings, $0) }) { #expect(inserted.contains(bytes), "\(bytes)") }
             if Bool.random(using: &rng) {
-                _ = bytes.withUnsafeBufferPointer { strings.insert($0) }
-                let kept = bytes.withUnsafeBufferPointer { strings.contains($0) }
+                bytes.withUnsafeBufferPointer { insert(strings, $0) }
+                let kept = bytes.withUnsafeBufferPointer { found(strings, $0) }
                 #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
                 if kept { inserted.insert(bytes) }
             }
         }
     }
 
+    @Test func recentByteStringsHoldOnlyWhatWasInserted() {
+        holdsOnlyWhatWasInserted(found: { $0.contains($1) }, insert: { _ = $0.insert($1) })
+    }
+
     @Test func recentByteStringsInPairsHoldOnlyWhatWasInsertedAndKeepTwoOfOneHome() {
-        var rng = SystemRandomNumberGenerator()
-        let strings = RecentByteStrings()
-        defer { strings.deallocate() }
-        var inserted: Set<[UInt8]> = []
-        for _ in 0..<30_000 {
-            let bytes = randomBytes([0x61, 0x62, 0x20], lengths: 0...70, &rng)
-            let found = bytes.withUnsafeBufferPointer { strings.findInPair($0) } >= 0
-            if found { #expect(inserted.contains(bytes), "\(bytes)") }
-            if Bool.random(using: &rng) {
-                bytes.withUnsafeBufferPointer { strings.insertInPair($0) }
-                let kept = bytes.withUnsafeBufferPointer { strings.findInPair($0) } >= 0
-                #expect(kept == (1...RecentByteStrings.maximumLength).contains(bytes.count), "\(bytes)")
-                if kept { inserted.insert(bytes) }
-            }
-        }
+        holdsOnlyWhatWasInserted(found: { $0.findInPair($1) >= 0 }, insert: { $0.insertInPair($1) })
         // Two domains of one home slot: a plain insert keeps the later one only, a pair both.
         let domains = ["adventureworks.com", "wingtip.com"].map { Array($0.utf8) }
         let single = RecentByteStrings(), pair = RecentByteStrings()

@@ -52,11 +52,32 @@ struct RecentByteStrings {
         let n = string.count
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
         let ends = Self.ends(p, n)
-        let k = Self.slot(ends, n), s = slots + k &* Self.slotSize
-        guard Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n else { return -1 }
+        let k = Self.slot(ends, n)
+        return holds(k, p, n, ends) ? k : -1
+    }
+
+    /// The length of the string slot `k` holds, 0 when it is empty.
+    @inline(__always)
+    private func length(at k: Int) -> Int {
+        Int(slots.load(fromByteOffset: k &* Self.slotSize &+ Self.maximumLength, as: UInt8.self))
+    }
+
+    /// Whether slot `k` holds the string of `n` (1 to 63) bytes at `p`, whose `ends` word is `ends`.
+    @inline(__always)
+    private func holds(_ k: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ ends: UInt64) -> Bool {
+        guard length(at: k) == n else { return false }
+        let s = slots + k &* Self.slotSize
         // A string of up to 8 bytes is held as its `ends`, which has all its bytes: one comparison.
-        if n <= 8 { return s.load(as: UInt64.self) == ends ? k : -1 }
-        return Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n) ? k : -1
+        if n <= 8 { return s.load(as: UInt64.self) == ends }
+        return Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n)
+    }
+
+    /// Puts the string of `n` (1 to 63) bytes at `p`, whose `ends` word is `ends`, in slot `k`.
+    @inline(__always)
+    private func store(_ p: UnsafePointer<UInt8>, _ n: Int, _ ends: UInt64, at k: Int) {
+        let s = slots + k &* Self.slotSize
+        if n <= 8 { s.storeBytes(of: ends, as: UInt64.self) } else { s.copyMemory(from: p, byteCount: n) }
+        s.storeBytes(of: UInt8(n), toByteOffset: Self.maximumLength, as: UInt8.self)
     }
 
     /// `find`, looking also in the other slot of the home slot's pair (`k ^ 1`), where `insertInPair` puts
@@ -72,10 +93,8 @@ struct RecentByteStrings {
     @inline(never)
     private func findInOtherSlot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         let ends = Self.ends(p, n)
-        let k = Self.slot(ends, n) ^ 1, s = slots + k &* Self.slotSize
-        guard Int(s.load(fromByteOffset: Self.maximumLength, as: UInt8.self)) == n else { return -1 }
-        if n <= 8 { return s.load(as: UInt64.self) == ends ? k : -1 }
-        return Self.equal(UnsafeRawPointer(s), UnsafeRawPointer(p), n) ? k : -1
+        let k = Self.slot(ends, n) ^ 1
+        return holds(k, p, n, ends) ? k : -1
     }
 
     /// `insert`, into the other slot of the pair when the home slot is taken and that one is free.
@@ -84,11 +103,7 @@ struct RecentByteStrings {
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return }
         let ends = Self.ends(p, n)
         let home = Self.slot(ends, n)
-        let taken = { (k: Int) in self.slots.load(fromByteOffset: k &* Self.slotSize &+ Self.maximumLength, as: UInt8.self) != 0 }
-        let k = taken(home) && !taken(home ^ 1) ? home ^ 1 : home
-        let s = slots + k &* Self.slotSize
-        if n <= 8 { s.storeBytes(of: ends, as: UInt64.self) } else { s.copyMemory(from: p, byteCount: n) }
-        s.storeBytes(of: UInt8(n), toByteOffset: Self.maximumLength, as: UInt8.self)
+        store(p, n, ends, at: length(at: home) != 0 && length(at: home ^ 1) == 0 ? home ^ 1 : home)
     }
 
     /// Byte equality of two strings of `n` (9 to 63) bytes, in words: most strings here are short, where
@@ -111,9 +126,8 @@ struct RecentByteStrings {
         let n = string.count
         guard n >= 1, n <= Self.maximumLength, let p = string.baseAddress else { return -1 }
         let ends = Self.ends(p, n)
-        let k = Self.slot(ends, n), s = slots + k &* Self.slotSize
-        if n <= 8 { s.storeBytes(of: ends, as: UInt64.self) } else { s.copyMemory(from: p, byteCount: n) }
-        s.storeBytes(of: UInt8(n), toByteOffset: Self.maximumLength, as: UInt8.self)
+        let k = Self.slot(ends, n)
+        store(p, n, ends, at: k)
         return k
     }
 
