@@ -210,6 +210,16 @@ extension Key128 {
     }
 }
 
+/// The words of a finding about text that matches only in NFC (`Key128.caseInsensitiveInNFC`,
+/// `KeyFingerprint.foldedNonASCII`): the same in every rule that finds one.
+enum UnicodeFormWording {
+    static let otherForm = "in another Unicode form (accents stored as separate characters in one of them, as macOS writes them)"
+
+    static func nfcUndocumented(_ target: String) -> String {
+        "whether \(target) compares text in Unicode NFC is not documented"
+    }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The bytes without surrounding spaces and tabs (no copy).
     @inline(__always)

@@ -388,7 +388,7 @@ final class DuplicateIdentifierRule: RecordRule {
         guard !key.dialled else {
             return "\(names) \(shown) is the number on line \(first) (\(firstShown)) written another way\(scope); \(names) must be unique, and whether the import compares numbers as written or as dialled is not documented"
         }
-        return "\(names) \(shown) is line \(first)'s \(firstShown) in another Unicode form (accents stored as separate characters in one of them, as macOS writes them)\(scope); \(names) must be unique, and whether the import compares text in Unicode NFC is not documented: the rows may update one record twice, or make a second record that looks the same"
+        return "\(names) \(shown) is line \(first)'s \(firstShown) \(UnicodeFormWording.otherForm)\(scope); \(names) must be unique, and \(UnicodeFormWording.nfcUndocumented("the import")): the rows may update one record twice, or make a second record that looks the same"
     }
 
     private static func scopeWording(_ key: KeyState, otherPerson: Bool) -> String {

@@ -78,25 +78,28 @@ final class UngroupedContactRowsRule: RecordRule {
             return
         }
         let person = Whitespace.trim(reader.string(index))
-        let message: String
-        var severity: Severity?
-        var related = earlier
-        switch (replacesWhen, replaces) {
-        case (nil, _):
-            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); \(consequence)"
-        case (let when?, nil):
-            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); the file has no \(when.name) column, and whether this separate group deletes the rows imported with that earlier group is not documented"
-            severity = .warning
-        case (let when?, true?) where currentReplacingBefore != nil:
-            related = currentReplacingBefore ?? earlier
-            message = "\(column) '\(person)' already has a group of rows starting on line \(related); this separate group has \(when.name) true, so \(targetName) deletes that group's \(when.name)-true rows imported just before"
-        case (let when?, _):
-            message = "\(column) '\(person)' already has a group of rows starting on line \(earlier); no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so \(targetName) adds the rows and deletes nothing (grouping them is tidier)"
-            severity = .info
-        }
-        reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message,
+        let effect = splitEffect(replaces: replaces, afterReplacingGroup: currentReplacingBefore != nil)
+        let related = effect.atReplacingGroup ? currentReplacingBefore ?? earlier : earlier
+        let tidier = effect.severity == .info ? " (grouping them is tidier)" : ""
+        reader.report(.ungroupedContactRows, to: sink, field: index, record: record,
+                      message: "\(column) '\(person)' already has a group of rows starting on line \(related); \(effect.clause)\(tidier)",
                       fix: Fix(.safe, "Move this row up to the person's earlier group", .moveRowToGroup),
-                      related: [RelatedLocation(line: related)], values: [person], severity: severity)
+                      related: [RelatedLocation(line: related)], values: [person], severity: effect.severity)
+    }
+
+    /// What a separate, later group of one Person does to the earlier group: the clause that says so, its
+    /// severity (nil: the rule's error), and whether the finding points at the earlier group that held
+    /// replacing rows rather than at the latest one.
+    private func splitEffect(replaces: Bool?, afterReplacingGroup: Bool) -> (clause: String, severity: Severity?, atReplacingGroup: Bool) {
+        guard let when = replacesWhen else { return (consequence, nil, false) }
+        switch replaces {
+        case nil:
+            return ("the file has no \(when.name) column, and whether this separate group deletes the rows imported with that earlier group is not documented", .warning, false)
+        case true? where afterReplacingGroup:
+            return ("this separate group has \(when.name) true, so \(targetName) deletes that group's \(when.name)-true rows imported just before", nil, true)
+        default:
+            return ("no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so \(targetName) adds the rows and deletes nothing", .info, false)
+        }
     }
 
     /// Closes the NFC view of the group just left and opens the new group's: a Person not all ASCII that has
@@ -129,24 +132,13 @@ final class UngroupedContactRowsRule: RecordRule {
     private func reportFormSplit(_ split: (from: FormGroup, replacingBefore: FormGroup?), _ reader: CSVReader, record: Int,
                                  replaces: Bool?, sink: DiagnosticSink) {
         let person = Whitespace.trim(reader.string(index))
-        var earlier = split.from
-        let consequence: String
-        var severity = Severity.warning
-        switch (replacesWhen, replaces) {
-        case (nil, _):
-            consequence = self.consequence
-        case (let when?, nil):
-            consequence = "the file has no \(when.name) column, and whether this separate group deletes the rows imported with that earlier group is not documented either"
-        case (let when?, true?) where split.replacingBefore != nil:
-            earlier = split.replacingBefore ?? earlier
-            consequence = "this separate group has \(when.name) true, so \(targetName) deletes that group's \(when.name)-true rows imported just before"
-        case (let when?, _):
-            consequence = "no \(when.name)-true row of this group follows \(when.name)-true rows of an earlier one, so \(targetName) adds the rows and deletes nothing"
-            severity = .info
-        }
-        let message = "\(column) '\(person)' is line \(earlier.line)'s '\(earlier.person)' in another Unicode form (accents stored as separate characters in one of them, as macOS writes them), in a separate group; whether \(targetName) compares text in Unicode NFC is not documented: if it does, \(consequence)"
+        let effect = splitEffect(replaces: replaces, afterReplacingGroup: split.replacingBefore != nil)
+        let earlier = effect.atReplacingGroup ? split.replacingBefore ?? split.from : split.from
+        // The rule's undocumented case follows another undocumented point here.
+        let either = effect.severity == .warning ? " either" : ""
+        let message = "\(column) '\(person)' is line \(earlier.line)'s '\(earlier.person)' \(UnicodeFormWording.otherForm), in a separate group; \(UnicodeFormWording.nfcUndocumented(targetName)): if it does, \(effect.clause)\(either)"
         reader.report(.ungroupedContactRows, to: sink, field: index, record: record, message: message, fix: nil,
-                      related: [RelatedLocation(line: earlier.line)], values: [person], severity: severity)
+                      related: [RelatedLocation(line: earlier.line)], values: [person], severity: effect.severity == .info ? .info : .warning)
     }
 
     /// Whether the row replaces the person's earlier rows: nil when the file has no such column.

@@ -32,7 +32,7 @@ final class UnknownPersonReferenceRule: RecordRule {
         let person = Whitespace.trim(reader.string(index))
         if set.containsInNFC(value) {
             reader.report(.unknownPersonReference, to: sink, field: index, record: record,
-                          message: "\(column) '\(person)' is in \(set.sources.joined(separator: ", ")) only in another Unicode form (accents stored as separate characters in one of them, as macOS writes them); whether \(target.name) compares text in Unicode NFC is not documented: if not, \(target.name) \(target.rejectsRow) unless the person already exists",
+                          message: "\(column) '\(person)' is in \(set.sources.joined(separator: ", ")) only \(UnicodeFormWording.otherForm); \(UnicodeFormWording.nfcUndocumented(target.name)): if not, \(target.name) \(target.rejectsRow) unless the person already exists",
                           values: [person], severity: .warning)
             return
         }
