@@ -138,6 +138,15 @@ final class FindingList {
         }
     }
 
+    /// The findings of `chunks` moved, in order, to `target` on.
+    private static func move(_ chunks: [Chunk], to target: UnsafeMutablePointer<Diagnostic>) {
+        var next = target
+        for chunk in chunks {
+            move(chunk, to: next)
+            next += chunk.count
+        }
+    }
+
     /// Moves the findings of `chunk` to `target` in order, taking over the list's references (no closure
     /// per finding, which cost a retain and a release each).
     private static func move(_ chunk: Chunk, to target: UnsafeMutablePointer<Diagnostic>) {
@@ -173,11 +182,7 @@ final class FindingList {
     func takeOwned() -> Owned {
         let read = takeChunks()
         let findings = UnsafeMutableBufferPointer<Diagnostic>.allocate(capacity: read.reduce(0) { $0 + $1.count })
-        var next = findings.baseAddress!
-        for chunk in read {
-            Self.move(chunk, to: next)
-            next += chunk.count
-        }
+        Self.move(read, to: findings.baseAddress!)
         free(read)
         return Owned(findings)
     }
@@ -193,11 +198,7 @@ final class FindingList {
         }
         guard threads > 1, read.count >= 2 else {
             let all = [Diagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
-                var next = buffer.baseAddress!
-                for chunk in read {
-                    Self.move(chunk, to: next)
-                    next += chunk.count
-                }
+                Self.move(read, to: buffer.baseAddress!)
                 initialized = total
             }
             free(read)
