@@ -24,6 +24,8 @@ final class DuplicateIdentifierRule: RecordRule {
         /// The kinds of the key's columns, which say what a placeholder ('NULL', 'N/A') looks like in each.
         let kinds: [ValueKind]
         let scope: [Int]
+        /// `scope` is not empty, read at every record without touching the array.
+        let scoped: Bool
         let caseInsensitive: Bool
         /// Compared as the number dialled (`compare: dialled`): formatting characters are not hashed.
         let dialled: Bool
@@ -54,6 +56,7 @@ final class DuplicateIdentifierRule: RecordRule {
             self.indices = indices
             self.kinds = kinds
             self.scope = scope
+            scoped = !scope.isEmpty
             self.caseInsensitive = spec.caseInsensitive
             self.dialled = spec.dialled
             plainCell = indices.count == 1 && scope.isEmpty && !spec.dialled ? indices[0] : nil
@@ -139,16 +142,19 @@ final class DuplicateIdentifierRule: RecordRule {
     /// records the reader has split ahead (nearly always) are computed in one go, a loop over the batch
     /// costing less than a call for each record. Made at the start of `check`: a rule of its own, run first,
     /// asked for the same slots as far ahead and cost a call and its frame more at every record.
+    /// Returns the record's index in the keys' `read` fingerprints (its line less `readLine`).
     @inline(__always)
-    private func prepare(_ reader: CSVReader) {
+    private func prepare(_ reader: CSVReader) -> Int {
         // Read with an earlier record, which sees every record the rules see (one that skipped this, a
         // repeated header, only moves the lines on).
-        let i = reader.line &- readLine
-        if i >= 0 && reader.line < readEnd {
+        let line = reader.line
+        let i = line &- readLine
+        if i >= 0 && line < readEnd {
             if i &+ Self.prefetchDistance < readEnd &- readLine { prefetchRead(i &+ Self.prefetchDistance) }
-            return
+            return i
         }
         readAhead(reader)
+        return 0
     }
 
     /// Records between asking for a record's slots and looking them up. Asked for a whole batch at once,
@@ -163,7 +169,7 @@ final class DuplicateIdentifierRule: RecordRule {
             key._withUnsafeGuaranteedRef { key in
                 guard key.readFound[i] != 0 else { return }
                 key.firstLine.prefetch(key.readFull[i])
-                if !key.scope.isEmpty { key.crossScope.prefetch(key.readAlone[i]) }
+                if key.scoped { key.crossScope.prefetch(key.readAlone[i]) }
             }
         }
     }
@@ -237,30 +243,36 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        prepare(reader)
+        let i = prepare(reader)
         verifier.note(reader, record: record)
         if record == Self.sizingRecord || record % Self.resizingInterval == 0 { presize(reader, records: record) }
+        let line = reader.line
+        // The look-up inline, the rest out of line: a call per key and its frame cost every record ~40
+        // instructions, where a new key (nearly every one) needs only the look-up.
         for k in recordKeys.indices {
-            recordKeys[k]._withUnsafeGuaranteedRef { check(k, $0, reader, record: record, sink: sink) }
+            recordKeys[k]._withUnsafeGuaranteedRef { key in
+                guard key.readFound[i] != 0 else { return }
+                let full = key.readFull[i]
+                if let first = key.firstLine.valueOrInsert(full, line) {
+                    report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
+                } else if key.scoped || firstRows != nil {
+                    inserted(k, key, i, reader, record: record, sink: sink)
+                }
+            }
         }
     }
 
-    /// Looks up and records key `k` of the record (its fingerprints computed by `prepare`).
-    private func check(_ k: Int, _ key: KeyState, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        precondition(reader.line >= readLine && reader.line < readEnd, "duplicate-identifier: a record not prepared")
-        let i = reader.line &- readLine
-        guard key.readFound[i] != 0 else { return }
+    /// Key `k` of the record (at `i` in its `read` fingerprints) was new: noted for the earlier part of a
+    /// split file, and looked up without its scope.
+    @inline(never)
+    private func inserted(_ k: Int, _ key: KeyState, _ i: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         let full = key.readFull[i]
-        if let first = key.firstLine.valueOrInsert(full, reader.line) {
-            report(k, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
-            return
-        }
         if firstRows != nil {
             firstRows!.append(FirstRow(fingerprint: full, line: Int32(truncatingIfNeeded: reader.line),
                                        record: Int32(truncatingIfNeeded: record),
                                        key: Int32(k), reportedBefore: Int32(truncatingIfNeeded: sink.accepted)))
         }
-        if key.scope.isEmpty { return }
+        if !key.scoped { return }
         let person = personDigest(reader)
         if let earlier = key.crossScope.valueOrInsert(key.readAlone[i], key.crossScopeLine.count) {
             let earlierPerson = key.crossScopePerson[earlier]
@@ -334,6 +346,7 @@ final class DuplicateIdentifierRule: RecordRule {
         return .noPerson
     }
 
+    @inline(never)
     private func report(_ k: Int, first: Int, otherPerson: Bool, alone: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
         guard let candidate = reportRepeat(k, first: first, otherPerson: otherPerson, alone: alone, reader: reader, record: record,
                                      sink: sink) else { return }

@@ -363,11 +363,15 @@ final class ValueRulesRule: RecordRule {
                     asked |= Self.latinAsked
                 }
                 if plain && (marks == 0 || !isScreened(raw, plan)) {
-                    // A name's accept called here: through `quickAccepts`, which the compiler keeps out of line,
-                    // each name paid that function's entry and exit too.
+                    // A name's and an address's accept called here: through `quickAccepts`, which the compiler
+                    // keeps out of line, each paid that function's entry and exit too.
                     let kind = plan.pointee.kind, maxLength = plan.pointee.maxLength
-                    if kind == .personName ? raw.count <= maxLength && DirectoryValues.acceptsName(raw, settings: directory)
-                        : quickAccepts(raw, kind, maxLength: maxLength, p) { continue }
+                    let accepted = switch kind {
+                    case .personName: raw.count <= maxLength && DirectoryValues.acceptsName(raw, settings: directory)
+                    case .email: ValueValidation.quickAcceptEmail(raw, maxLength: maxLength, directory: directory, domains: acceptedDomains[p])
+                    default: quickAccepts(raw, kind, maxLength: maxLength, p)
+                    }
+                    if accepted { continue }
                     asked |= Self.acceptRefused
                 }
             }
