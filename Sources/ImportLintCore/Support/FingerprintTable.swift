@@ -259,17 +259,29 @@ private enum Slot {
     static var largestOffset: Int { Int(valueMask) - 1 }
 }
 
-/// Zeroed memory for a layer (and for `HugePageList`). A large one is mapped on a 2 MiB boundary and asks
-/// for huge pages: a look-up lands on a random page of the table, and with 4 KiB pages it missed the TLB as
-/// well as the cache (the wait for the slot was half of this rule's time, in spite of the prefetch).
+/// Zeroed memory for a layer (and for `HugePageList`, `ValueRulesRule`'s short-cell bits). A large one is
+/// mapped on a 2 MiB boundary and asks for huge pages: a look-up lands on a random page of the table, and
+/// with 4 KiB pages it missed the TLB as well as the cache (the wait for the slot was half of this rule's
+/// time, in spite of the prefetch).
 enum LayerMemory {
     static let hugePage = 2 << 20
+    /// From this size the memory is mapped, not zeroed: the kernel hands out zero pages as they are first
+    /// written. Zeroing faulted in every page while the rules were made, before either part's pass could
+    /// start, and on this VM a fresh page costs up to tens of microseconds; many are never written (a scoped
+    /// table's, the bits of short cells a column never holds).
+    static let mappedFrom = 16 << 10
 
     static func allocate(_ byteCount: Int) -> (UnsafeMutableRawPointer, mapped: Int) {
-        guard byteCount >= hugePage else {
+        guard byteCount >= mappedFrom else {
             let bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 8)
             bytes.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
             return (bytes, 0)
+        }
+        guard byteCount >= hugePage else {
+            let length = (byteCount + Int(getpagesize()) - 1) / Int(getpagesize()) * Int(getpagesize())
+            let raw = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let raw, raw != MAP_FAILED else { fatalError("out of memory for the key table") }
+            return (raw, length)
         }
         let length = (byteCount + hugePage - 1) / hugePage * hugePage
         // A huge page more than needed, so that the layer can start on a boundary; the rest goes back.

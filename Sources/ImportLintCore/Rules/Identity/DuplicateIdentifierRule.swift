@@ -34,8 +34,8 @@ final class DuplicateIdentifierRule: RecordRule {
         let parts: UnsafeMutableBufferPointer<(index: Int, kind: ValueKind)>
         /// Key (with its scope values) → line of its first row.
         let firstLine = FingerprintTable(expectedKeys: firstLayerKeys)
-        /// Key alone → index into `crossScopeLine` / `crossScopePerson`, for scoped keys.
-        let crossScope = FingerprintTable(expectedKeys: firstLayerKeys)
+        /// Key alone → index into `crossScopeLine` / `crossScopePerson`, for scoped keys (empty for others).
+        let crossScope: FingerprintTable
         var crossScopeLine: [UInt32] = []
         /// `Key128.noPerson` when no `same_person` columns are filled (an optional would take 24 bytes).
         var crossScopePerson: [Key128] = []
@@ -60,6 +60,7 @@ final class DuplicateIdentifierRule: RecordRule {
             self.caseInsensitive = spec.caseInsensitive
             self.dialled = spec.dialled
             plainCell = indices.count == 1 && scope.isEmpty && !spec.dialled ? indices[0] : nil
+            crossScope = FingerprintTable(expectedKeys: scope.isEmpty ? 0 : firstLayerKeys)
             parts = .allocate(capacity: indices.count)
             _ = parts.initialize(from: zip(indices, kinds).map { (index: $0, kind: $1) })
         }

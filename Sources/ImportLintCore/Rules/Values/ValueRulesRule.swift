@@ -77,6 +77,8 @@ final class ValueRulesRule: RecordRule {
     /// `cleanCells` for such cells, so that a flag or code column ('1', 'de', 'NL') is settled by one read
     /// where the memo hashed each cell; never forgets, as its bits hold every such cell.
     private let cleanShortCells: UnsafeMutablePointer<UInt64>
+    /// Bytes mapped for `cleanShortCells` (0: from malloc; see `LayerMemory`).
+    private let cleanShortCellsMapped: Int
     private static let shortCellWords = (0x10000 + 0x100) / 64
     /// Per plan: recent cells that reported findings, exactly as written, and per slot the contents
     /// `contentsSink` kept for them, in order: a repeat of one (a million rows with locale 'en-GB' make
@@ -193,8 +195,9 @@ final class ValueRulesRule: RecordRule {
         _ = acceptedDomains.initialize(from: planList.map { _ in RecentByteStrings() })
         cleanCells = .allocate(capacity: planList.count)
         _ = cleanCells.initialize(from: planList.map { _ in RecentByteStrings() })
-        cleanShortCells = .allocate(capacity: Self.shortCellWords * planList.count)
-        cleanShortCells.initialize(repeating: 0, count: Self.shortCellWords * planList.count)
+        let shortCellBits = LayerMemory.allocate(Self.shortCellWords * planList.count * MemoryLayout<UInt64>.stride)
+        cleanShortCells = shortCellBits.0.bindMemory(to: UInt64.self, capacity: Self.shortCellWords * planList.count)
+        cleanShortCellsMapped = shortCellBits.mapped
         findingCells = .allocate(capacity: planList.count)
         _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
@@ -249,7 +252,7 @@ final class ValueRulesRule: RecordRule {
         for memo in cleanCells { memo.deallocate() }
         _ = cleanCells.deinitialize()
         cleanCells.deallocate()
-        cleanShortCells.deallocate()
+        LayerMemory.deallocate(cleanShortCells, mapped: cleanShortCellsMapped)
         for memo in findingCells { memo.deallocate() }
         _ = findingCells.deinitialize()
         findingCells.deallocate()
