@@ -206,6 +206,7 @@ public final class Linter {
         withExtendedLifetime(rules) {
             for rule in rules {
                 later?.beforeFinishing(rule)
+                rule.recordsCounted(records)
                 rule.finish(sink: sink)
             }
         }
@@ -231,7 +232,7 @@ enum RuleFactory {
     }
 
     private static func allRules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(header: context.header),
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(context),
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
