@@ -245,7 +245,7 @@ enum RuleFactory {
         let optional: [RecordRule?] = [
             MissingValueRule(context, filledCells: filledCells), UnmatchableRowRule(context), LocationSlugRequiredRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), clusterCheck,
-            UnsupportedDelimiterRule(context),
+            UnsupportedDelimiterRule(context), InactiveDirectoryAccountRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),
