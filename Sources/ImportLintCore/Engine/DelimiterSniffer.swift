@@ -4,8 +4,9 @@ enum DelimiterSniffer {
     static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String) -> UInt8 {
         var i = 0
         let n = head.count
-        // Skip a PowerShell '#TYPE ...' line, a 'sep=;' line (whose delimiter decides a one-column header) and
-        // an Entra template's 'version:v1.0' line (padded with empty cells when a spreadsheet saved it).
+        // Skip a PowerShell '#TYPE ...' line, a 'sep=;' line (whose delimiter decides a one-column header), an
+        // Entra template's 'version:v1.0' line (padded with empty cells when a spreadsheet saved it) and a SQL
+        // client's message ('Changed database context to 'HR'.').
         var hint: UInt8?
         func skipLine() {
             while i < n && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
@@ -15,7 +16,8 @@ enum DelimiterSniffer {
             let rest = UnsafeBufferPointer(rebasing: head[i...])
             let lineEnd = rest.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
             if rest.starts(with: CSVReader.typeLinePrefix)
-                || CSVReader.templateVersionLength(in: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) != nil {
+                || CSVReader.templateVersionLength(in: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) != nil
+                || SQLClientMessage(line: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) != nil {
                 skipLine()
             } else if let d = CSVReader.separatorHint(in: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) {
                 hint = d

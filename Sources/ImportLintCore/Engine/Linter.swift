@@ -206,6 +206,7 @@ public final class Linter {
         withExtendedLifetime(rules) {
             for rule in rules {
                 later?.beforeFinishing(rule)
+                rule.recordsCounted(records)
                 rule.finish(sink: sink)
             }
         }
@@ -231,7 +232,7 @@ enum RuleFactory {
     }
 
     private static func allRules(for context: FileContext) -> [RecordRule] {
-        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(header: context.header),
+        var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(context),
                                    MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
@@ -244,7 +245,7 @@ enum RuleFactory {
         let optional: [RecordRule?] = [
             MissingValueRule(context, filledCells: filledCells), UnmatchableRowRule(context), LocationSlugRequiredRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), clusterCheck,
-            UnsupportedDelimiterRule(context),
+            UnsupportedDelimiterRule(context), InactiveDirectoryAccountRule(context),
             DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),

@@ -24,6 +24,8 @@ public class RecordRule {
     public var checksSwallowedRecords: Bool { false }
     /// The reader is on a blank line, which is not a record.
     public func blankLine(_ reader: CSVReader, sink: DiagnosticSink) {}
+    /// The file has `records` data records (both parts of a split file), told before `finish`.
+    func recordsCounted(_ records: Int) {}
     public func finish(sink: DiagnosticSink) {}
     /// The file has ended, after every record rule's `finish`; `headerLine` is nil when it had no header.
     public func endOfFile(records: Int, headerLine: Int?, sink: DiagnosticSink) {}

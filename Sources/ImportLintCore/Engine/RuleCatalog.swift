@@ -14,7 +14,7 @@ public enum RuleCatalog {
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
         .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
-        .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .serviceAccount, .placeholderValue, .backslashEscape,
+        .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .inactiveDirectoryAccount, .serviceAccount, .placeholderValue, .backslashEscape,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .excelDate, .phoneMissingPlus, .invisibleCharacter,
     ]
 

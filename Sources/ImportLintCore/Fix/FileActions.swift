@@ -10,6 +10,8 @@ struct FileActions {
     var regroupColumn: (index: Int, rule: String)?
     var delimiter: (to: UInt8, rule: String)?
     var lineEnding: (to: LineTerminator, rule: String)?
+    /// The rule that asked to drop the empty cell a trailing delimiter adds to every record.
+    var dropsTrailingEmptyCell: String?
 
     /// Takes in the file-level action of `diagnostic`; false when it cannot apply (no cell to group by).
     @discardableResult
@@ -31,6 +33,8 @@ struct FileActions {
             delimiter = (to, rule)
         case .changeLineEnding(let to):
             lineEnding = (to, rule)
+        case .dropTrailingEmptyCell:
+            dropsTrailingEmptyCell = rule
         }
         return true
     }

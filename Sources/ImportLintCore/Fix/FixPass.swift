@@ -68,6 +68,8 @@ final class FixPass {
     /// this pass's reader then ends there.
     private let cut: LintCut?
     private var headerCount = 0
+    /// Records written without the empty cell a trailing delimiter added (`FixAction.dropTrailingEmptyCell`).
+    private var droppedTrailingCells = 0
     /// The header's cells folded, for a ragged record that holds a copy of it (`FusedHeaderRow`).
     private var foldedHeader: [String] = []
     private var eolBytes: [UInt8] = []
@@ -147,7 +149,9 @@ final class FixPass {
         stop = nil
         // Regrouping moves rows across the cut; quoting every cell makes the earlier part's output much longer
         // than its input, past where the later part's is written (`copyRecordsInParts`).
-        self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && settings.quoting != .all ? cut : nil
+        // Dropping a trailing delimiter's cell is counted once for the report, by one pass.
+        self.cut = readsUTF8 && plan.fileActions.regroupColumn == nil && plan.fileActions.dropsTrailingEmptyCell == nil
+            && settings.quoting != .all ? cut : nil
         let decoded = try input.openDecoded(encoding)
         self.reader = CSVReader(source: self.cut.map { LimitedSource(decoded, limit: $0.offset) } ?? decoded, delimiter: settings.inputDelimiter)
         replayable = plan.replayable
@@ -228,7 +232,14 @@ final class FixPass {
             encoding.round = settings.round
             result.fileFixes.append(encoding)
         }
-        defer { result.fileFixes += plan.fileActions.removedLinesReport(removed: removedLines, round: settings.round) }
+        defer {
+            result.fileFixes += plan.fileActions.removedLinesReport(removed: removedLines, round: settings.round)
+            if let rule = plan.fileActions.dropsTrailingEmptyCell, droppedTrailingCells > 0 {
+                let records = droppedTrailingCells == 1 ? "1 record" : "\(droppedTrailingCells) records"
+                result.fileFixes.append(FileFix(rule: rule, description: "Removed the delimiter that ended \(records) (an empty cell after the last column)",
+                                                count: droppedTrailingCells, round: settings.round))
+            }
+        }
         if let guessed = guessedCodePage, !settings.allowUnsafe, !structural(guessed.refusal) { return false }
         guard try readHeader(copyingPreambleTo: out) else { return true }
         guard checkStructure(record: nil) else { return false }
@@ -527,13 +538,15 @@ final class FixPass {
     /// Serializes the reader's current record into `row`, unless it is written as read (`rowIsVerbatim`);
     /// returns the group key cell's key.
     private func render(record: Int) -> Key128? {
-        rowIsVerbatim = isVerbatim(record: record)
+        let dropsLastCell = dropsTrailingEmptyCell(record: record)
+        rowIsVerbatim = !dropsLastCell && isVerbatim(record: record)
         if rowIsVerbatim {
             return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
         }
         row.removeAll(keepingCapacity: true)
         var key: Key128?
-        let n = reader.fieldCount
+        let n = dropsLastCell ? headerCount : reader.fieldCount
+        if dropsLastCell { droppedTrailingCells += 1 }
         let d = settings.outputDelimiter
         let hasMalformedQuotes = !reader.malformedQuotes.isEmpty
         for i in 0..<n {
@@ -721,6 +734,13 @@ final class FixPass {
         structural("line \(reader.line): record \(record) has \(RecordShapeRule.cells(reader.fieldCount)) but the header has \(headerCount)\(cause) (\(RuleDescriptor.raggedRow.name))")
     }
 
+    /// Whether the record is written without its last cell: the plan drops the empty cell a trailing
+    /// delimiter adds, and this record has one cell more than the header, that cell empty.
+    private func dropsTrailingEmptyCell(record: Int?) -> Bool {
+        record != nil && plan.fileActions.dropsTrailingEmptyCell != nil
+            && reader.fieldCount == headerCount + 1 && reader.bytes(headerCount).isEmpty
+    }
+
     private func checkStructureClosely(record: Int?) -> Bool {
         if let open = reader.unterminatedQuote {
             let at = reader.position(of: open)
@@ -728,7 +748,8 @@ final class FixPass {
         }
         // Before the quotes: the header copy's quotes run on after the record's last cell (and its byte-order
         // mark stands between them).
-        if let record, reader.fieldCount != headerCount, let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: foldedHeader) {
+        let width = dropsTrailingEmptyCell(record: record) ? headerCount + 1 : headerCount
+        if let record, reader.fieldCount != width, let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: foldedHeader) {
             return refuseRagged(record, because: "; \(FusedHeaderRow.cause(headerCount, recordEnd))")
         }
         if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isPlainText($0, delimiter: settings.inputDelimiter) }) {
@@ -743,7 +764,7 @@ final class FixPass {
         if readsUTF16, let bad = reader.invalidUTF8.first {
             return structural("line \(bad.line): \(ByteLevelRule.utf16Damage(bad.badBytes)) (\(RuleDescriptor.invalidUTF8.name)): restore the text from its source")
         }
-        if let record, reader.fieldCount != headerCount {
+        if let record, reader.fieldCount != width {
             let appended = OtherDelimiterRow.delimiter(of: reader, headerCount: headerCount).map { "; \(OtherDelimiterRow.cause(headerCount, $0))" } ?? ""
             return refuseRagged(record, because: appended)
         }

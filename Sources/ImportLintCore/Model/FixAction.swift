@@ -16,6 +16,9 @@ public enum FixAction: Sendable, Equatable {
     case changeDelimiter(to: UInt8)
     /// Write the output with other line endings.
     case changeLineEnding(to: LineTerminator)
+    /// Write each record that has one cell more than the header, that cell empty (a delimiter ending the
+    /// row), without that cell.
+    case dropTrailingEmptyCell
     /// A file-level fix read back from a JSON report, which records only its description.
     case unrecorded
 }

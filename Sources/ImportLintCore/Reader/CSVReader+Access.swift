@@ -49,9 +49,13 @@ extension CSVReader {
     /// the file at that character. Nil when the record is not such a line.
     public var separatorHint: UInt8? { Self.separatorHint(in: rawLine) }
 
-    /// A line the reader skips above the header: a PowerShell type line, a delimiter hint or an Entra
-    /// template's version line.
-    public var isPreambleLine: Bool { isPowerShellTypeLine || separatorHint != nil || templateVersion != nil }
+    /// A line the reader skips above the header: a PowerShell type line, a delimiter hint, an Entra
+    /// template's version line or a SQL client's message.
+    public var isPreambleLine: Bool { isPowerShellTypeLine || separatorHint != nil || templateVersion != nil || sqlClientMessage != nil }
+
+    /// A SQL client's message printed above its result set into the same file, or nil when the record is
+    /// not one (`SQLClientMessage`).
+    var sqlClientMessage: SQLClientMessage? { SQLClientMessage(line: rawLine) }
 
     /// The `version:v1.0` that starts the line when it is the first line of a Microsoft Entra (Azure AD)
     /// bulk-operation template; nil when the record is not such a line.
@@ -85,7 +89,7 @@ extension CSVReader {
         return d
     }
 
-    /// Moves to the header (past a PowerShell `#TYPE` line, a `sep=` line and an Entra `version:` line) and
+    /// Moves to the header (past a PowerShell `#TYPE` line, a `sep=` line, an Entra `version:` line and a SQL client's message) and
     /// returns its cells; nil when there is none.
     public func readHeader() throws -> [String]? {
         guard try next() else { return nil }

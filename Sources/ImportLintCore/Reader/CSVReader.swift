@@ -111,6 +111,8 @@ public final class CSVReader {
     var isOrdinary: Bool { ordinary }
     var recordStartOffset: Int { recordStart }
     var recordEndOffset: Int { recordEnd }
+    /// The bytes read ahead after the current record, as far as the buffer holds them (possibly none).
+    var bufferedAfterRecord: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer + recordEnd, count: count - recordEnd) }
 
     /// Whether the record's raw bytes hold a '?' (the text-hygiene checks' question for every record). One
     /// memchr from the record to the next '?' in the buffer settles every record before that one: a call per

@@ -4,7 +4,7 @@ extension RuleDescriptor {
     public static let unknownFormat = RuleDescriptor(
         code: "FMT001", name: "unknown-format", severity: .error,
         summary: "No import profile matches the header, so no column could be checked",
-        explanation: "importlint recognizes an export by its header. When no profile's columns explain the header (German or other translated headers, a delimiter it did not split on, an unrelated CSV), only encoding and structure are checked, and a file that no target can import would otherwise pass. The finding names the closest profiles and which of their columns the header matched; choose one with `--profile` (or `profile:` in .importlint.yml), or describe the target in a profile file. A header of one filled cell among empty ones is a spreadsheet's title row ('Staff list,,,'): when the line after it is a profile's header, the finding says so instead.",
+        explanation: "importlint recognizes an export by its header. When no profile's columns explain the header (German or other translated headers, a delimiter it did not split on, an unrelated CSV), only encoding and structure are checked, and a file that no target can import would otherwise pass. The finding names the closest profiles and which of their columns the header matched; choose one with `--profile` (or `profile:` in .importlint.yml), or describe the target in a profile file. A header of one filled cell among empty ones is a spreadsheet's title row ('Staff list,,,'): when the line after it is a profile's header, the finding says so instead. A header with a cell that no column name is (an email address, a phone number, a GUID, a date, a number) is the first record of an export written without its header line (bcp queryout, sqlcmd -h -1, mysql -N, psql -t): the finding says so.",
         triggeringExample: "Vorname,Nachname,E-Mail\nAnn,Lee,ann@example.com", cleanExample: "First Name,Last Name,Email\nAnn,Lee,ann@example.com")
 }
 
@@ -64,6 +64,10 @@ final class UnknownFormatRule: RecordRule {
             closest = "closest: " + candidates.map { c in
                 "\(c.profile.name) (\(c.matchedColumns.count) of \(c.profile.columns.count) columns matched: \(c.matchedColumns.joined(separator: ", ")))"
             }.joined(separator: ", ")
+        }
+        if let evidence = HeaderAsData.evidence(header) {
+            return sink.file(.unknownFormat, line: headerLine,
+                             message: "No profile matches this header, so no column was checked; it looks like a record, not column names (\(evidence)): an export written without its header line (bcp queryout, sqlcmd -h -1, mysql -N, psql -t, COPY without HEADER)? The import reads the first line as the column headers, so this row would not be imported: add the column names as the first line, or export them with the rows; \(closest)")
         }
         sink.file(.unknownFormat, line: headerLine,
                   message: "No profile matches this header, so no column was checked; \(closest). Choose a profile with --profile")

@@ -20,7 +20,7 @@ extension RuleDescriptor {
 }
 
 /// Lines the reader skips above the header (PowerShell's '#TYPE' line, Excel's 'sep=' hint, an Entra
-/// template's 'version:' line): reported once
+/// template's 'version:' line, a SQL client's message): reported once
 /// the profile says whether the target documents reading the first line as the header, and removed by the fix.
 final class PreambleLineRule: RecordRule {
     static let typeLineRemoval = RemovedLineWording(one: "Removed the PowerShell '#TYPE' line",
@@ -35,6 +35,7 @@ final class PreambleLineRule: RecordRule {
         let text: String
         let line: Int
         let column: Int
+        let sqlClient: SQLClientMessage?
     }
 
     private var seen: [Seen] = []
@@ -46,8 +47,8 @@ final class PreambleLineRule: RecordRule {
         let (rule, text): (RuleDescriptor, String) = reader.isPowerShellTypeLine
             ? (.powershellTypeLine, reader.string(0))
             : reader.templateVersion.map { (.templateVersionLine, $0) }
-            ?? (.separatorHintLine, String(decoding: reader.rawLine, as: UTF8.self))
-        seen.append(Seen(rule: rule, text: text, line: position.line, column: position.column))
+            ?? (reader.sqlClientMessage != nil ? .sqlClientOutput : .separatorHintLine, String(decoding: reader.rawLine, as: UTF8.self))
+        seen.append(Seen(rule: rule, text: text, line: position.line, column: position.column, sqlClient: reader.sqlClientMessage))
     }
 
     override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) {
@@ -63,6 +64,9 @@ final class PreambleLineRule: RecordRule {
             case .templateVersionLine:
                 ("Microsoft Entra (Azure AD) bulk-operation template line '\(line.text)' above the header (Entra's bulk create, invite and delete templates start with it)",
                  Self.versionLineRemoval)
+            case .sqlClientOutput:
+                ("\(line.sqlClient?.source ?? "A SQL client's") message '\(line.text.trimmingCharacters(in: .whitespaces))' above the header, printed into the file with the result set (\(line.sqlClient?.cause ?? "")); it holds no data",
+                 SQLClientOutput.removal)
             default:
                 ("Delimiter hint '\(line.text)' above the header (written so that Excel splits the file at that character)", Self.separatorLineRemoval)
             }

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let raggedRow = RuleDescriptor(
         code: "STR001", name: "ragged-row", severity: .error,
         summary: "A record has more or fewer cells than the header",
-        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter: some HR and export tools write one on every data row (no value shifts then, but whether the import accepts the extra cell is not documented), and an unquoted delimiter inside a value of a row whose last cell is empty gives the same shape with shifted values, so it stays an error whose message names both. A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No fix: `fix` refuses a file with ragged rows.",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter: some HR tools and SQL exports write one on every data row (`a,b,c,` under `A,B,C`). An unquoted delimiter inside a value of a row whose last cell is empty gives the same shape with shifted values (`Ann,Director, Sales,` under `Name,Job Title,Department`), so a single row cannot tell the two apart. The file as a whole can: when every data record has exactly one cell more than the header and that cell is empty, the tool ends its rows with a delimiter, and a row with a value split by a delimiter would have two extra cells there. Such a file gets one warning (no value shifts, but whether the import accepts a row wider than the header is not documented) with a safe fix that drops the empty last cell of every record. Otherwise, each row with empty extra cells stays an error whose message names both causes; the verdict needs the whole file, so those rows are reported when it ends (read again only when some rows have that shape and others do not). A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No fix: `fix` refuses a file with ragged rows.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,
@@ -13,7 +13,7 @@ extension RuleDescriptor {
 
 /// Reports rows whose cell count differs from the header's, and quotes left open at the end of the file.
 final class RecordShapeRule: RecordRule {
-    override var splitting: Splitting { .stateless }
+    override var splitting: Splitting { .merges }
     override var reports: [RuleDescriptor]? { [.raggedRow, .unterminatedQuote] }
     override var checksSwallowedRecords: Bool { true }
     override var ignoresOrdinaryRecords: Bool { true }
@@ -22,9 +22,19 @@ final class RecordShapeRule: RecordRule {
     /// The header's cells folded, for a ragged record that holds a copy of the header (`FusedHeaderRow`).
     private let header: [String]
 
-    init(header: [String]) {
-        headerCount = header.count
-        self.header = header.map(RepeatedHeaderRule.folded)
+    /// For reading the file again when its rows with one empty extra cell are not all of its records.
+    private let context: FileContext
+    /// Rows with one cell more than the header, that cell empty, not reported yet: whether they are the
+    /// file's shape (a trailing delimiter) or errors is known when the file ends.
+    private var trailingRows = 0
+    /// Where the first of them has its extra cell, for the file-wide finding.
+    private var firstTrailing: (line: Int, column: Int)?
+    private var records = 0
+
+    init(_ context: FileContext) {
+        self.context = context
+        headerCount = context.header.count
+        header = context.header.map(RepeatedHeaderRule.folded)
     }
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
@@ -41,17 +51,64 @@ final class RecordShapeRule: RecordRule {
                                  message: FusedHeaderRow.message(reader, headerCount: headerCount, recordEnd: recordEnd))
         }
         let field = min(n, headerCount)
+        if endsWithOneEmptyCell(reader) {
+            if firstTrailing == nil {
+                let at = reader.position(ofField: headerCount)
+                firstTrailing = (at.line, at.column)
+            }
+            trailingRows += 1
+            return
+        }
         if n > headerCount, (headerCount..<n).allSatisfy({ reader.bytes($0).isEmpty }) {
-            // The same shape comes from an unquoted delimiter in a value of a row whose last cell is empty
-            // ('Ann,Director, Sales,' under three headers), so the row stays an error.
-            let delimiters = n - headerCount == 1 ? "a delimiter and no value after it" : "\(n - headerCount) delimiters and no value after them"
-            return reader.report(.raggedRow, to: sink, field: field, record: record,
-                                 message: "Record has \(n) cells but the header has \(headerCount): it ends with \(delimiters). Either the tool that wrote it ends rows with a delimiter, as some HR and export tools do (no value shifts, but whether the import accepts the extra cell is not documented), or a value of this row holds an unquoted delimiter and the values after it moved one column right")
+            return reportEmptyExtraCells(reader, record: record, sink: sink)
         }
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
             : "Record has \(Self.cells(n)) but the header has \(headerCount); the missing cells would shift or empty the last columns"
         reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
+    }
+
+    /// One cell more than the header, that cell empty: the shape a trailing delimiter gives every row.
+    private func endsWithOneEmptyCell(_ reader: CSVReader) -> Bool {
+        reader.fieldCount == headerCount + 1 && reader.bytes(headerCount).isEmpty
+    }
+
+    /// A row whose extra cells are all empty, in a file that does not end every row so.
+    private func reportEmptyExtraCells(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let n = reader.fieldCount
+        // The same shape comes from an unquoted delimiter in a value of a row whose last cell is empty
+        // ('Ann,Director, Sales,' under three headers), so the row stays an error.
+        let delimiters = n - headerCount == 1 ? "a delimiter and no value after it" : "\(n - headerCount) delimiters and no value after them"
+        reader.report(.raggedRow, to: sink, field: headerCount, record: record,
+                      message: "Record has \(n) cells but the header has \(headerCount): it ends with \(delimiters). Either the tool that wrote it ends rows with a delimiter, as some HR and export tools do (no value shifts, but whether the import accepts the extra cell is not documented), or a value of this row holds an unquoted delimiter and the values after it moved one column right")
+    }
+
+    override func recordsCounted(_ records: Int) { self.records = records }
+
+    override func absorb(_ later: RecordRule, _ part: LaterPart) {
+        guard let later = later as? RecordShapeRule else { return }
+        if firstTrailing == nil, let theirs = later.firstTrailing { firstTrailing = (theirs.line + part.linesBefore, theirs.column) }
+        trailingRows += later.trailingRows
+    }
+
+    override func finish(sink: DiagnosticSink) {
+        guard trailingRows > 0, let firstTrailing else { return }
+        if trailingRows == records {
+            let all = records == 1 ? "The file's one record" : "Every one of the file's \(records) records"
+            return sink.file(.raggedRow, line: firstTrailing.line, column: firstTrailing.column,
+                             message: "\(all) ends with a delimiter: it has \(headerCount + 1) cells, the header \(headerCount), and the last is empty. The tool that wrote the file ends each row with a delimiter, as some HR tools and SQL exports do; no value is shifted, but whether the import accepts a row wider than the header is not documented",
+                             fix: Fix(.safe, "Remove the delimiter that ends every record", .dropTrailingEmptyCell), severity: .warning)
+        }
+        // Not the file's shape: each such row is an error, found again where it is.
+        do {
+            try context.forEachCheckedRecord { reader, record in
+                guard endsWithOneEmptyCell(reader), FusedHeaderRow.recordEnd(of: reader, header: header) == nil else { return }
+                reportEmptyExtraCells(reader, record: record, sink: sink)
+            }
+        } catch {
+            sink.file(.raggedRow, line: firstTrailing.line, column: firstTrailing.column,
+                      message: "\(trailingRows) records have \(headerCount + 1) cells, the last empty, but the header has \(headerCount), and the file could not be read again to point at them (\(error))")
+        }
     }
 
     /// "1 cell", "3 cells": how many cells a ragged record has, in its finding and in `fix`'s refusal.

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// A file whose every data row ends with a delimiter (HR tools, SQL exports) is one finding with a safe fix
+/// that drops the empty last cell; a row of that shape in a file not all of that shape stays an error.
+@Suite struct TrailingDelimiterTests {
+    static let header = "Name,Primary Email,Job Title,Organization\n"
+
+    static func lint(_ text: String, threads: Int = 1) throws -> [Diagnostic] {
+        var options = LintOptions()
+        (options.threadsPerFile, options.splitMinimumBytes) = (threads, 1)
+        return try TestSupport.lint(text, name: "people.csv", options: options).report.diagnostics
+    }
+
+    static func ragged(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { $0.rule == RuleDescriptor.raggedRow.name }
+    }
+
+    static func rows(_ count: Int, trailing: Bool) -> String {
+        (1...count).map { "Person \($0),p\($0)@widget.com,Clerk,Widget IT\(trailing ? "," : "")\n" }.joined()
+    }
+
+    @Test func everyRowEndingWithADelimiterIsOneWarningWithASafeFix() throws {
+        let found = Self.ragged(try Self.lint(Self.header + Self.rows(3, trailing: true)))
+        #expect(found.count == 1)
+        let finding = try #require(found.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.record == nil && finding.line == 2)
+        #expect(finding.message.hasPrefix("Every one of the file's 3 records ends with a delimiter"))
+        #expect(finding.fix?.applicability == .safe)
+        #expect(finding.fix?.action == .dropTrailingEmptyCell)
+    }
+
+    /// One row without the trailing delimiter: the file is not of that shape, so each row with an empty
+    /// extra cell is an error again, and so is the row that lacks it only if it is ragged (it is not).
+    @Test func aRowWithoutTheDelimiterKeepsEveryRowAnError() throws {
+        let text = Self.header + Self.rows(2, trailing: true) + "Cara Diaz,cara@widget.com,Analyst,Widget Finance\n"
+        let found = Self.ragged(try Self.lint(text))
+        #expect(found.map(\.line) == [2, 3])
+        #expect(found.allSatisfy { $0.severity == .error && $0.fix == nil && $0.record != nil })
+    }
+
+    /// 'Director, Sales' unquoted in a file that ends rows with a delimiter gives two extra cells: an error,
+    /// and the file is then not all of one shape.
+    @Test func aValueSplitByAnUnquotedDelimiterStaysAnError() throws {
+        let text = Self.header + "Ann Lee,ann@widget.com,Director, Sales,,\n" + Self.rows(2, trailing: true)
+        let found = Self.ragged(try Self.lint(text))
+        #expect(found.map(\.line) == [2, 3, 4])
+        #expect(found.allSatisfy { $0.severity == .error })
+        #expect(found[0].message.contains("it ends with 2 delimiters"))
+    }
+
+    /// Read in two parts at once, the verdict is the whole file's: the same findings as in one piece, for a
+    /// file all of the shape and for one whose last row is not.
+    @Test func twoPartsGiveTheOnePieceVerdict() throws {
+        for tail in ["", "Last Row,last@widget.com,Clerk,Widget IT\n"] {
+            let text = Self.header + Self.rows(5_000, trailing: true) + tail
+            let one = try Self.lint(text)
+            #expect(try Self.lint(text, threads: 2) == one)
+            #expect(Self.ragged(one).count == (tail.isEmpty ? 1 : 5_000))
+        }
+    }
+
+    /// `fix` drops the empty last cell of every record and changes no other byte; fixing again changes nothing.
+    @Test func fixDropsTheEmptyLastCellOnly() throws {
+        let text = "\u{FEFF}" + Self.header + "\"Lee, Ann\",ann@widget.com,\"Director, Sales\",Widget IT,\n"
+            + Self.rows(3, trailing: true)
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: FixOptions())
+        let output = String(decoding: try #require(written), as: UTF8.self)
+        #expect(output == Self.header + "\"Lee, Ann\",ann@widget.com,\"Director, Sales\",Widget IT\n" + Self.rows(3, trailing: false))
+        #expect(outcome.report.fileFixes.map(\.description).contains("Removed the delimiter that ended 4 records (an empty cell after the last column)"))
+        #expect(Self.ragged(outcome.report.remaining).isEmpty)
+        let (_, again) = try FixHarness.fix(Array(output.utf8), name: "people.csv", options: FixOptions())
+        #expect(again.map { String(decoding: $0, as: UTF8.self) } == output)
+    }
+
+    /// A file not all of the shape is refused, as before.
+    @Test func fixRefusesAFileNotAllOfTheShape() throws {
+        let text = Self.header + Self.rows(2, trailing: true) + Self.rows(1, trailing: false)
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: FixOptions())
+        #expect(written == nil)
+        #expect(outcome.report.refused?.contains("ragged-row") == true)
+    }
+}
