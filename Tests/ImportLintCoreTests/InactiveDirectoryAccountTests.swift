@@ -30,7 +30,10 @@ import Testing
         let text = "Primary Email,Name,Disabled,accountEnabled\nbob.ray@widget.com,Bob Ray,true,False\n"
         #expect(try Self.found(text, profile: "4me-people").isEmpty)
         let without = "Primary Email,Name,accountEnabled\nbob.ray@widget.com,Bob Ray,False\n"
-        #expect(try Self.found(without, profile: "4me-people").map(\.message.first) == ["D"])
+        let disabled = try Self.found(without, profile: "4me-people")
+        #expect(disabled.map(\.message.first) == ["D"])
+        // 4me keeps a person left out of the file active: the advice is its Disabled column, not leaving out.
+        #expect(disabled.first?.message.hasSuffix("add the profile's Disabled column with 'true' for such rows (a person left out of the file stays active)") == true)
     }
 
     /// The words are whole cells: 'Guest Services' as a user type, 'Falsetto' are not the directory's values.

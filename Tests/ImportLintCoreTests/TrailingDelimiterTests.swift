@@ -2,15 +2,29 @@ import Foundation
 import Testing
 @testable import ImportLintCore
 
-/// A file whose every data row ends with a delimiter (HR tools, SQL exports) is one finding with a safe fix
-/// that drops the empty last cell; a row of that shape in a file not all of that shape stays an error.
+/// A file whose every data row has one empty cell more than the header (a trailing delimiter from HR tools
+/// and SQL exports, or a split value on every row whose last column is empty) is one error naming both
+/// readings, with an unsafe fix that drops the empty last cell; a row of that shape in a file not all of
+/// that shape is an error of its own.
 @Suite struct TrailingDelimiterTests {
     static let header = "Name,Primary Email,Job Title,Organization\n"
 
     static func lint(_ text: String, threads: Int = 1) throws -> [Diagnostic] {
+        try lintNotingSplit(text, threads: threads).diagnostics
+    }
+
+    static func lintNotingSplit(_ text: String, threads: Int) throws -> (diagnostics: [Diagnostic], split: Bool) {
         var options = LintOptions()
         (options.threadsPerFile, options.splitMinimumBytes) = (threads, 1)
-        return try TestSupport.lint(text, name: "people.csv", options: options).report.diagnostics
+        let linter = Linter(options: options)
+        let diagnostics = try linter.lint(.bytes(Array(text.utf8), displayPath: "people.csv")).report.diagnostics
+        return (diagnostics, linter.lastLintWasSplit)
+    }
+
+    static var unsafe: FixOptions {
+        var options = FixOptions()
+        options.unsafeFixes = true
+        return options
     }
 
     static func ragged(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -21,15 +35,36 @@ import Testing
         (1...count).map { "Person \($0),p\($0)@widget.com,Clerk,Widget IT\(trailing ? "," : "")\n" }.joined()
     }
 
-    @Test func everyRowEndingWithADelimiterIsOneWarningWithASafeFix() throws {
+    @Test func everyRowEndingWithADelimiterIsOneErrorWithAnUnsafeFix() throws {
         let found = Self.ragged(try Self.lint(Self.header + Self.rows(3, trailing: true)))
         #expect(found.count == 1)
         let finding = try #require(found.first)
-        #expect(finding.severity == .warning)
+        #expect(finding.severity == .error)
         #expect(finding.record == nil && finding.line == 2)
-        #expect(finding.message.hasPrefix("Every one of the file's 3 records ends with a delimiter"))
-        #expect(finding.fix?.applicability == .safe)
+        #expect(finding.message.hasPrefix("Every one of the file's 3 records has 5 cells, the header 4, and the last is empty: either the tool"))
+        #expect(finding.fix?.applicability == .unsafe)
         #expect(finding.fix?.action == .dropTrailingEmptyCell)
+    }
+
+    /// 'Last, First' names unquoted (bcp never quotes) in a file whose last column is always empty have the
+    /// trailing shape on every row with shifted values: the file must not pass, and `fix` must not drop the
+    /// cell without --unsafe-fixes (it would write Name 'Lee', Job Title 'Ann').
+    @Test func splitNamesOnEveryRowDoNotPass() throws {
+        let text = "Primary Email,Name,Job Title,Location\nann.lee@widget.com,Lee, Ann,Director,\nbob.ng@widget.com,Ng, Bob,Engineer,\n"
+        let found = Self.ragged(try Self.lint(text))
+        #expect(found.count == 1 && found[0].severity == .error)
+        #expect(found[0].message.contains("'Lee, Ann' read as two cells"))
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: FixOptions())
+        #expect(written == nil)
+        #expect(outcome.report.refused?.contains("ragged-row") == true)
+    }
+
+    /// A quoted empty last cell ('""') was written as a value, not left by a delimiter: not the shape.
+    @Test func aQuotedEmptyLastCellIsNotATrailingDelimiter() throws {
+        let text = Self.header + "Ann Lee,ann@widget.com,Clerk,Widget IT,\"\"\n" + Self.rows(1, trailing: true)
+        let found = Self.ragged(try Self.lint(text))
+        #expect(found.map(\.line) == [2, 3])
+        #expect(found.allSatisfy { $0.severity == .error && $0.record != nil })
     }
 
     /// One row without the trailing delimiter: the file is not of that shape, so each row with an empty
@@ -57,28 +92,31 @@ import Testing
         for tail in ["", "Last Row,last@widget.com,Clerk,Widget IT\n"] {
             let text = Self.header + Self.rows(5_000, trailing: true) + tail
             let one = try Self.lint(text)
-            #expect(try Self.lint(text, threads: 2) == one)
+            let two = try Self.lintNotingSplit(text, threads: 2)
+            #expect(two.split)
+            #expect(two.diagnostics == one)
             #expect(Self.ragged(one).count == (tail.isEmpty ? 1 : 5_000))
         }
     }
 
-    /// `fix` drops the empty last cell of every record and changes no other byte; fixing again changes nothing.
+    /// `fix --unsafe-fixes` drops the empty last cell of every record and changes no other byte; fixing again
+    /// changes nothing.
     @Test func fixDropsTheEmptyLastCellOnly() throws {
         let text = "\u{FEFF}" + Self.header + "\"Lee, Ann\",ann@widget.com,\"Director, Sales\",Widget IT,\n"
             + Self.rows(3, trailing: true)
-        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: FixOptions())
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: Self.unsafe)
         let output = String(decoding: try #require(written), as: UTF8.self)
         #expect(output == Self.header + "\"Lee, Ann\",ann@widget.com,\"Director, Sales\",Widget IT\n" + Self.rows(3, trailing: false))
         #expect(outcome.report.fileFixes.map(\.description).contains("Removed the delimiter that ended 4 records (an empty cell after the last column)"))
         #expect(Self.ragged(outcome.report.remaining).isEmpty)
-        let (_, again) = try FixHarness.fix(Array(output.utf8), name: "people.csv", options: FixOptions())
+        let (_, again) = try FixHarness.fix(Array(output.utf8), name: "people.csv", options: Self.unsafe)
         #expect(again.map { String(decoding: $0, as: UTF8.self) } == output)
     }
 
-    /// A file not all of the shape is refused, as before.
+    /// A file not all of the shape is refused, as before, even with --unsafe-fixes.
     @Test func fixRefusesAFileNotAllOfTheShape() throws {
         let text = Self.header + Self.rows(2, trailing: true) + Self.rows(1, trailing: false)
-        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: FixOptions())
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: Self.unsafe)
         #expect(written == nil)
         #expect(outcome.report.refused?.contains("ragged-row") == true)
     }

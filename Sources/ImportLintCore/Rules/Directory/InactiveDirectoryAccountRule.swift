@@ -30,6 +30,8 @@ final class InactiveDirectoryAccountRule: RecordRule {
     private let accountEnabled: Int?
     private let header: [String]
     private let target: TargetWording
+    /// What to do about a disabled account: set the profile's own Disabled column where it has one.
+    private let disabledAdvice: String
 
     init?(_ context: FileContext) {
         func unbound(_ names: Set<String>) -> Int? {
@@ -41,6 +43,10 @@ final class InactiveDirectoryAccountRule: RecordRule {
         guard userType != nil || accountEnabled != nil else { return nil }
         header = context.header
         target = context.profile?.target ?? .neutral
+        disabledAdvice = context.profile?.columns.contains { $0.name == "Disabled" } == true
+            // 4me keeps a person left out of the file as it was (active), so leaving a leaver out is no cure.
+            ? "add the profile's Disabled column with 'true' for such rows (a person left out of the file stays active)"
+            : "leave disabled accounts out of the export"
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -51,7 +57,7 @@ final class InactiveDirectoryAccountRule: RecordRule {
         }
         if let accountEnabled, accountEnabled < n, Self.equals(reader.bytes(accountEnabled), "false") {
             reader.report(.inactiveDirectoryAccount, to: sink, field: accountEnabled, record: record,
-                          message: "Disabled account (\(header[accountEnabled]) 'False'): \(target.name) reads no column that says so, and creates or updates an active record for this row like any other: leave disabled accounts out of the export")
+                          message: "Disabled account (\(header[accountEnabled]) 'False'): \(target.name) does not read \(header[accountEnabled]) and creates or updates this row's record like any other; \(disabledAdvice)")
         }
     }
 

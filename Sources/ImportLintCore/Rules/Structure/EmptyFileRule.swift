@@ -14,7 +14,8 @@ final class EmptyFileRule: RecordRule {
 
     override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {
         preamble = reader.isPowerShellTypeLine ? "a PowerShell type line"
-            : reader.templateVersion != nil ? "an Entra template's 'version:' line" : "a 'sep=' delimiter hint"
+            : reader.templateVersion != nil ? "an Entra template's 'version:' line"
+            : reader.sqlClientMessage != nil ? "a SQL client's messages" : "a 'sep=' delimiter hint"
     }
 
     override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) { target = profile?.target ?? .neutral }
