@@ -13,6 +13,12 @@ import Testing
         for header in headers { #expect(HeaderAsData.evidence(header) == nil, "\(header)") }
     }
 
+    /// Numbers alone are a spreadsheet's column numbering; beside a name they are a record's identifier.
+    @Test func aHeaderOfNumbersAloneIsNotARecord() {
+        #expect(HeaderAsData.evidence(["1", "2", "3", ""]) == nil)
+        #expect(HeaderAsData.evidence(["1001", "Ann", "Lee"]) == "cell 1 '1001' is a number")
+    }
+
     @Test func valuesAreData() {
         #expect(HeaderAsData.evidence(["ann@widget.com", "Ann"]) == "cell 1 'ann@widget.com' is an email address")
         #expect(HeaderAsData.evidence(["Ann", "+1 (312) 555-0100"]) == "cell 2 '+1 (312) 555-0100' is a phone number")

@@ -6,6 +6,9 @@ enum HeaderAsData {
     /// What the header's cells say about it ("cell 1 'ann@widget.com' is an email address"), the first
     /// `shown` of them; nil when no cell looks like data.
     static func evidence(_ header: [String], shown: Int = 2) -> String? {
+        // A header of numbers alone ('1,2,3') is a spreadsheet's column numbering, not a record.
+        let cells = header.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if cells.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }) { return nil }
         var found: [String] = []
         for (i, cell) in header.enumerated() {
             let value = cell.trimmingCharacters(in: .whitespaces)
