@@ -738,7 +738,7 @@ final class FixPass {
     /// delimiter adds, and this record has one cell more than the header, that cell empty.
     private func dropsTrailingEmptyCell(record: Int?) -> Bool {
         record != nil && plan.fileActions.dropsTrailingEmptyCell != nil
-            && reader.fieldCount == headerCount + 1 && reader.bytes(headerCount).isEmpty && !reader.isQuoted(headerCount)
+            && RecordShapeRule.endsWithOneEmptyCell(reader, headerCount: headerCount)
     }
 
     private func checkStructureClosely(record: Int?) -> Bool {

@@ -42,13 +42,14 @@ final class PreambleLineRule: RecordRule {
 
     override func preambleLine(_ reader: CSVReader, sink: DiagnosticSink) {
         let position = reader.position(ofField: 0)
+        let sqlClient = reader.sqlClientMessage
         // The type line is one cell; a 'sep=,' line is split at its own comma; a version line is named
         // without the empty cells padding it.
         let (rule, text): (RuleDescriptor, String) = reader.isPowerShellTypeLine
             ? (.powershellTypeLine, reader.string(0))
             : reader.templateVersion.map { (.templateVersionLine, $0) }
-            ?? (reader.sqlClientMessage != nil ? .sqlClientOutput : .separatorHintLine, String(decoding: reader.rawLine, as: UTF8.self))
-        seen.append(Seen(rule: rule, text: text, line: position.line, column: position.column, sqlClient: reader.sqlClientMessage))
+            ?? (sqlClient != nil ? .sqlClientOutput : .separatorHintLine, String(decoding: reader.rawLine, as: UTF8.self))
+        seen.append(Seen(rule: rule, text: text, line: position.line, column: position.column, sqlClient: sqlClient))
     }
 
     override func profileSettled(_ profile: Profile?, sink: DiagnosticSink) {

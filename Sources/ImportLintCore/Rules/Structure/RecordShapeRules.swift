@@ -68,8 +68,11 @@ final class RecordShapeRule: RecordRule {
         reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
     }
 
-    /// One cell more than the header, that cell empty: the shape a trailing delimiter gives every row.
-    private func endsWithOneEmptyCell(_ reader: CSVReader) -> Bool {
+    private func endsWithOneEmptyCell(_ reader: CSVReader) -> Bool { Self.endsWithOneEmptyCell(reader, headerCount: headerCount) }
+
+    /// One cell more than the header, that cell empty and unquoted: the shape a trailing delimiter gives every
+    /// row. The rule's verdict and `fix`'s dropping of the cell test the same shape.
+    static func endsWithOneEmptyCell(_ reader: CSVReader, headerCount: Int) -> Bool {
         reader.fieldCount == headerCount + 1 && reader.bytes(headerCount).isEmpty && !reader.isQuoted(headerCount)
     }
 
