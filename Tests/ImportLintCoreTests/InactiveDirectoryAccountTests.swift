@@ -33,7 +33,7 @@ import Testing
         let disabled = try Self.found(without, profile: "4me-people")
         #expect(disabled.map(\.message.first) == ["D"])
         // 4me keeps a person left out of the file active: the advice is its Disabled column, not leaving out.
-        #expect(disabled.first?.message.hasSuffix("add the profile's Disabled column with 'true' for such rows (a person left out of the file stays active)") == true)
+        #expect(disabled.first?.message.hasSuffix("add the profile's Disabled column with 'true' for such rows (a person left out of the file is left as it was, an active one active)") == true)
     }
 
     /// The words are whole cells: 'Guest Services' as a user type, 'Falsetto' are not the directory's values.

@@ -9,12 +9,16 @@ extension RuleDescriptor {
             from other organizations (userType 'Guest', a user principal name with '#EXT#') and disabled \
             accounts (accountEnabled or Enabled 'False': leavers and mailboxes kept for retention). Neither \
             column is one the target reads: the import creates or updates a record for such a row like any \
-            other (an active 4me person, a Receptionist contact that visitors can pick), and for The \
-            Receptionist it also keeps the contact from being archived. The vendors' documents say nothing \
-            of guests or disabled accounts, so each such row is a warning, not an error. No fix: the fixer \
-            never drops a record; filter the export instead (Entra's 'User type' and 'Account enabled' \
-            filters, or Get-MgUser -Filter "accountEnabled eq true and userType eq 'Member'"). A file with \
-            4me's own Disabled column says itself which people are disabled: its accountEnabled is not read.
+            other (a new 4me person is active, and an existing one keeps its Disabled field, since a column \
+            left out leaves a field unchanged; a Receptionist contact stays one that visitors can pick, where \
+            leaving the row out would archive it). The vendors' documents say nothing of guests or disabled \
+            accounts, so each such row is a warning, not an error. No fix: the fixer never drops a record; \
+            filter the export instead (Entra's 'User type' and 'Account enabled' filters, or Get-MgUser \
+            -Filter "accountEnabled eq true and userType eq 'Member'"). For a disabled account under a \
+            profile with a Disabled column (4me People) the advice is that column, true for such rows: 4me \
+            leaves a person who is not in the file as it was, so leaving a leaver out keeps an active person \
+            active. A file with 4me's own Disabled column says itself which people are disabled: its \
+            accountEnabled is not read.
             """,
         triggeringExample: "givenName,surname,mail,userType,accountEnabled\nGus,Ng,gus.ng@partner.example,Guest,True\n",
         cleanExample: "givenName,surname,mail,userType,accountEnabled\nAnn,Lee,ann.lee@widget.com,Member,True\n")
@@ -45,7 +49,7 @@ final class InactiveDirectoryAccountRule: RecordRule {
         target = context.profile?.target ?? .neutral
         disabledAdvice = context.profile?.columns.contains { $0.name == "Disabled" } == true
             // 4me keeps a person left out of the file as it was (active), so leaving a leaver out is no cure.
-            ? "add the profile's Disabled column with 'true' for such rows (a person left out of the file stays active)"
+            ? "add the profile's Disabled column with 'true' for such rows (a person left out of the file is left as it was, an active one active)"
             : "leave disabled accounts out of the export"
     }
 
