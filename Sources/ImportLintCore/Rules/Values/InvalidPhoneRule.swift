@@ -61,6 +61,15 @@ enum PhoneRule {
             // number ('(mobile)') changes its digits: say so rather than only that they are wrong.
             let letters = info.extensionDigits.isEmpty && value.unicodeScalars.contains { $0.properties.isAlphabetic }
                 ? "; it holds letters, which a phone keypad turns into digits: write the number alone" : ""
+            // Without a '+', a country code read from the first digits (after the default region's
+            // international call prefix, or as its own country code) is the default region's reading too:
+            // another country's national number ('0113 496 0000' in Leeds, '011 123 4567' in Johannesburg)
+            // reads so in the US, and is judged in a country it is not from.
+            if let region, !ownCountryCode, info.countryCodeSource == 5 || info.countryCodeSource == 10 {
+                let country = info.region.isEmpty ? "" : " in \(info.region)"
+                let judged = info.isPossible ? "in no number range known" : "not valid (it has the wrong number of digits)"
+                return [ValueFinding(.invalidPhone, "'\(value)' has no '+': read in \(region), the default region it was checked in, its first digits are that region's international call prefix or country code, which makes it a number\(country) that is \(judged); if it is a national number of another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
+            }
             guard info.isPossible else {
                 if info.countryCodeSource == 20, let region, value.unicodeScalars.count(where: { ("0"..."9").contains($0) }) >= 6 {
                     // Read in the default region, which is an assumption: neither vendor documents how it

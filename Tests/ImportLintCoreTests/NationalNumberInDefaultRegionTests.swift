@@ -1,0 +1,36 @@
+import Testing
+@testable import ImportLintCore
+
+/// A number without '+' in a profile with a default region (The Receptionist: US) is read through that
+/// region's dialling, so another country's national number whose first digits are the region's
+/// international call prefix ('011') or country code ('1') was an error judged in a country it is not from
+/// ('0113 496 0000', a Leeds number, was "not a valid phone number in ES"). The region is an assumption, so
+/// such a number is a warning saying how it was read, as any other number without a country code is.
+@Suite struct NationalNumberInDefaultRegionTests {
+    static func phoneFindings(_ numbers: [String]) throws -> [Diagnostic] {
+        let rows = numbers.enumerated().map { "Person,P\($0.offset),\($0.element)\n" }.joined()
+        return try TestSupport.lint("First Name,Last Name,SMS Phone\n" + rows, name: "receptionist.csv")
+            .report.diagnostics.filter { $0.rule == RuleDescriptor.invalidPhone.name }
+    }
+
+    /// Leeds, Reading, Johannesburg, Norrköping and Sapporo start with 011 (the US international call prefix),
+    /// São Paulo's '(11) 9…' with 1 (the US country code): each is valid in its own country.
+    @Test func nationalNumbersReadThroughTheRegionsPrefixesAreWarnings() throws {
+        let numbers = ["0113 496 0000", "0118 496 0000", "011 123 4567", "011-12 34 56", "011-123-4567", "(11) 96123-4567"]
+        let found = try Self.phoneFindings(numbers)
+        #expect(found.count == numbers.count)
+        #expect(found.allSatisfy { $0.severity == .warning }, "\(found.map(\.message))")
+        #expect(found.allSatisfy { $0.message.contains("has no '+': read in US, the default region it was checked in, its first digits are that region's international call prefix or country code") },
+                "\(found.map(\.message))")
+        #expect(found[0].message.contains("which makes it a number in ES that is not valid (it has the wrong number of digits)"))
+    }
+
+    /// With its own '+' a number is judged in its country, and a wrong one stays an error; a valid number
+    /// dialled from the US ('011 44 …', '1 201 …') is still clean.
+    @Test func numbersWithTheirCountryCodeKeepTheirVerdicts() throws {
+        let found = try Self.phoneFindings(["+33 6 12 34 56", "011 44 7400 123456", "1 201 555 0123"])
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.hasPrefix("'+33 6 12 34 56' is not a valid phone number in FR") == true, "\(found.map(\.message))")
+    }
+}
