@@ -113,6 +113,23 @@ import Testing
         #expect(again.map { String(decoding: $0, as: UTF8.self) } == output)
     }
 
+    /// An empty record among them (',,,,' as Excel saves a formatted row, or one as wide as the header) is no
+    /// record to the import and has its own finding: the others still get the one file-wide verdict (each was
+    /// an error), and `fix --unsafe-fixes` removes the empty record and drops the others' empty cell.
+    @Test func anEmptyRecordAmongThemKeepsTheFileVerdict() throws {
+        for empty in [",,,,\n", ",,,\n"] {
+            let text = Self.header + Self.rows(2, trailing: true) + empty + "Cara Diaz,cara@widget.com,Analyst,Widget IT,\n"
+            let found = Self.ragged(try Self.lint(text))
+            #expect(found.count == 1)
+            #expect(found.first?.record == nil && found.first?.severity == .error)
+            #expect(found.first?.message.hasPrefix("Every one of the file's 3 records (besides 1 that the import reads as no record: empty, or a copy of the header) has 5 cells, the header 4") == true,
+                    "\(found.map(\.message))")
+            let (_, written) = try FixHarness.fix(Array(text.utf8), name: "people.csv", options: Self.unsafe)
+            #expect(written.map { String(decoding: $0, as: UTF8.self) }
+                == Self.header + Self.rows(2, trailing: false) + "Cara Diaz,cara@widget.com,Analyst,Widget IT\n")
+        }
+    }
+
     /// A file not all of the shape is refused, as before, even with --unsafe-fixes.
     @Test func fixRefusesAFileNotAllOfTheShape() throws {
         let text = Self.header + Self.rows(2, trailing: true) + Self.rows(1, trailing: false)

@@ -30,6 +30,8 @@ final class RecordShapeRule: RecordRule {
     /// Where the first of them has its extra cell, for the file-wide finding.
     private var firstTrailing: (line: Int, column: Int)?
     private var records = 0
+    /// Whether a quote left open swallowed the file's end (its record counts, and has no shape to judge).
+    private var swallowed = false
 
     init(_ context: FileContext) {
         self.context = context
@@ -43,7 +45,10 @@ final class RecordShapeRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         // Tested here, not by the call: only the records a quote swallowed have one.
-        if reader.unterminatedQuote != nil, reportUnterminated(reader, record: record, sink: sink) { return }
+        if reader.unterminatedQuote != nil, reportUnterminated(reader, record: record, sink: sink) {
+            swallowed = true
+            return
+        }
         let n = reader.fieldCount
         guard n != headerCount else { return }
         if let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: header) {
@@ -96,8 +101,9 @@ final class RecordShapeRule: RecordRule {
 
     override func finish(sink: DiagnosticSink) {
         guard trailingRows > 0, let firstTrailing else { return }
-        if trailingRows == records {
-            let all = records == 1 ? "The file's one record" : "Every one of the file's \(records) records"
+        if trailingRows == records || !swallowed && everyCheckedRecordTrails() {
+            let all = (trailingRows == 1 ? "The file's one record" : "Every one of the file's \(trailingRows) records")
+                + (trailingRows == records ? "" : " (besides \(records - trailingRows) that the import reads as no record: empty, or a copy of the header)")
             return sink.file(.raggedRow, line: firstTrailing.line, column: firstTrailing.column,
                              message: "\(all) has \(headerCount + 1) cells, the header \(headerCount), and the last is empty: either the tool that wrote the file ends each row with a delimiter, as some HR tools and SQL exports do (no value is shifted), or a value of each row holds an unquoted delimiter and its last column is empty ('Lee, Ann' read as two cells: the values after it moved one column right). The file cannot tell the two apart, and whether the import accepts a row wider than the header is not documented",
                              fix: Fix(.unsafe, "Remove the empty last cell of every record (right only if the tool ends each row with a delimiter)", .dropTrailingEmptyCell))
@@ -111,6 +117,21 @@ final class RecordShapeRule: RecordRule {
         } catch {
             sink.file(.raggedRow, line: firstTrailing.line, column: firstTrailing.column,
                       message: "\(trailingRows) records have \(headerCount + 1) cells, the last empty, but the header has \(headerCount), and the file could not be read again to point at them (\(error))")
+        }
+    }
+
+    /// Whether every record the rules were handed has the trailing shape, when some records were not handed
+    /// to them (an empty record, a repeated header, a SQL client's line: reported by their own rules and
+    /// removed by `fix`). Read again up to the first record that has another shape.
+    private func everyCheckedRecordTrails() -> Bool {
+        struct OtherShape: Error {}
+        do {
+            try context.forEachCheckedRecord { reader, _ in
+                guard endsWithOneEmptyCell(reader), FusedHeaderRow.recordEnd(of: reader, header: header) == nil else { throw OtherShape() }
+            }
+            return true
+        } catch {
+            return false
         }
     }
 
