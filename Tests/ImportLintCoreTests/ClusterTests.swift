@@ -69,7 +69,9 @@ import Testing
         for (a, b) in [("Widget France", "Widget Finance"), ("Acme North", "Acme South"), ("Widget USA", "Widget UK"),
                        ("Region 1", "Region 2"), ("Contoso Germany", "Contoso Netherlands"), ("Litware Inc", "Litware GmbH"),
                        ("Contoso Pharma", "Contoso Pharmacy"), ("Northwind Health", "Northwind Wealth"),
-                       ("Widget Austria", "Widget Australia"), ("School District 12", "School District 21")] {
+                       ("Widget Austria", "Widget Australia"), ("School District 12", "School District 21"),
+                       // A public company and its private subsidiary: other legal forms, as plc and Ltd.
+                       ("Widget Oyj", "Widget Oy"), ("Widget ASA", "Widget AS"), ("Widget plc", "Widget Ltd")] {
             #expect(!together(a, b), "\(a) / \(b)")
         }
     }

@@ -4,7 +4,9 @@ enum OrganizationVocabulary {
     /// Legal-form suffixes (already folded and tokenized: "L.L.C." → "llc", "A/S" → "a s") and the
     /// legal-form class they belong to. Two names with different classes ("Widget Inc" and
     /// "Widget GmbH") are different legal entities and are never merged. The loose US forms
-    /// (Inc, Corp, Co, Company) share one class because directory data uses them interchangeably.
+    /// (Inc, Corp, Co, Company) share one class because directory data uses them interchangeably. A public
+    /// company's form is not its private twin's (plc and Ltd, Finland's Oyj and Oy, Norway's ASA and AS): a
+    /// group often has both ("Widget Oyj" and its subsidiary "Widget Oy").
     static let legalSuffixes: [(tokens: [String], form: String)] = {
         let table: [(String, String)] = [
             ("gmbh and co kg", "gmbh-co-kg"), ("gmbh co kg", "gmbh-co-kg"), ("gmbh and cie kg", "gmbh-co-kg"),
@@ -24,8 +26,8 @@ enum OrganizationVocabulary {
             ("bv", "bv"), ("b v", "bv"), ("besloten vennootschap", "bv"), ("nv", "nv"), ("n v", "nv"),
             ("vof", "vof"), ("cv", "cv"),
             ("spa", "spa"), ("s p a", "spa"), ("srl", "srl"), ("s r l", "srl"),
-            ("oy", "oy"), ("oyj", "oy"), ("ab", "ab"), ("publ ab", "ab"), ("as", "as"), ("a s", "as"),
-            ("asa", "as"), ("aps", "aps"),
+            ("oy", "oy"), ("oyj", "oyj"), ("ab", "ab"), ("publ ab", "ab"), ("as", "as"), ("a s", "as"),
+            ("asa", "asa"), ("aps", "aps"),
             ("kk", "kk"), ("k k", "kk"), ("kabushiki kaisha", "kk"),
             ("sp z oo", "spzoo"), ("sp z o o", "spzoo"), ("spzoo", "spzoo"), ("sp zoo", "spzoo"),
             ("sro", "sro"), ("s r o", "sro"), ("ltda", "ltda"), ("sa de cv", "sa"),
@@ -40,7 +42,7 @@ enum OrganizationVocabulary {
             ("sab de cv", "sab"), ("sociedad anonima bursatil de capital variable", "sab"),
             ("spolka akcyjna", "sa"), ("spolka z ograniczona odpowiedzialnoscia", "spzoo"),
             ("aktiebolag", "ab"), ("aktieselskab", "as"), ("aksjeselskap", "as"), ("anpartsselskab", "aps"),
-            ("osakeyhtio", "oy"), ("julkinen osakeyhtio", "oy"), ("anonim sirketi", "as"),
+            ("osakeyhtio", "oy"), ("julkinen osakeyhtio", "oyj"), ("anonim sirketi", "as"),
             ("limited liability company", "llc"), ("kabushiki gaisha", "kk"),
             ("designated activity company", "dac"), ("dac", "dac"), ("ao", "ao"), ("anonim ortakligi", "ao"),
         ]
