@@ -138,6 +138,31 @@ import Testing
         #expect(guess.candidates.count >= 2)
     }
 
+    /// A multinational directory saved by Excel on a Western Windows mixes French, Spanish, Finnish, Danish and
+    /// Dutch names. Read in Windows-1250 ('Genčve', 'Thérčse', 'Sřren', 'Ĺlborg') its letters fit fewer
+    /// alphabets (Czech, Hungarian, Slovak) than as written, and that reading was a clear, safe transcode.
+    @Test func aMultinationalWesternFileIsNotClearlyCentralEuropean() {
+        let text = """
+            First Name,Last Name,Email,Business Title,Department\r
+            Jean,Renée,thomas.kent51@example.com,Directrice générale,Genève\r
+            Inés,María,anna.smith72@example.com,Málaga,León\r
+            Thérèse,Thérèse,laura.ross39@example.com,Orléans,Directrice générale\r
+            Joëlle,Financiën,sara.smith30@example.com,Coöperatie,Inkoop\r
+            Pääkkönen,Jääskeläinen,maria.novak6@example.com,Pietarsaari,Hämeenlinna\r
+            Ideeën,De Vries,peter.ross29@example.com,Coöperatie,Medewerker\r
+            Inés,Álvaro,eva.park32@example.com,Córdoba,Dirección técnica\r
+            Hyvönen,Heikkilä,eva.park14@example.com,Talousjohtaja,Pietarsaari\r
+            Søren,Rasmussen,paul.moreno8@example.com,Ålborg,Kundeservice\r
+            Álvaro,Inés,peter.kent87@example.com,Jefe de ventas,Dirección técnica\r
+            Öberg,Pär,maria.ross88@example.com,Personalavdelning,Malmö\r
+            Jääskeläinen,Tuomi,laura.novak37@example.com,Kehitys,Myyntipäällikkö\r
+
+            """
+        // Every character is in Latin-1, whose bytes Windows-1252 shares.
+        let guess = CharsetJudge.judge(text.unicodeScalars.map { UInt8($0.value) })
+        #expect(!guess.isClear || guess.best.name == "windows-1252", "\(guess.candidates.map(\.name)) clear: \(guess.isClear)")
+    }
+
     /// "샾,영업부 / 똠,인사팀 / 믜,재무팀" as Korean Excel saves it (windows-949): three syllables EUC-KR lacks,
     /// whose trail bytes are ASCII letters there ('c').
     static let korean: [UInt8] = Array("First Name,Department\r\n".utf8) + [

@@ -5,6 +5,10 @@ public struct CharsetCandidate: Sendable, Equatable {
     /// In preference order; the first names the candidate.
     public var charsets: [String]
     public var score: Double
+    /// The score without its language penalty, and how many Latin alphabets the reading takes
+    /// (`TextPlausibility.scoreParts`).
+    var letterScore: Double = 0
+    var alphabets = 0
     public var name: String { charsets[0] }
 }
 
@@ -63,6 +67,8 @@ public enum CharsetJudge {
     /// with Scripts/bench-charset.py (1,320 samples of 50 to 5,000 bytes): no wrong guess led by more
     /// than 1.5.
     static let clearMargin = 4.0
+    /// Score points the best decoding must also lead every other by without the language penalty.
+    static let wordByWordMargin = 1.0
 
     public static func judge(_ sample: [UInt8]) -> CharsetGuess {
         // Cut at a line end: a character cut in two would count against the right charset.
@@ -79,9 +85,10 @@ public enum CharsetJudge {
         }
         let structure = TextPlausibility.structureCount(bytes.lazy.map(UInt32.init))
         let scored = groups.enumerated().map { index, group in
-            (index, CharsetCandidate(charsets: group.charsets,
-                                     score: TextPlausibility.score(group.text, expectedStructure: structure)),
-             group.text.contains(0xFFFD))
+            let parts = TextPlausibility.scoreParts(group.text, expectedStructure: structure)
+            return (index, CharsetCandidate(charsets: group.charsets, score: parts.letters - parts.languagePenalty,
+                                            letterScore: parts.letters, alphabets: parts.alphabets),
+                    group.text.contains(0xFFFD))
         }.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         let ranked = scored.map(\.1)
         var margin = ranked.count > 1 ? ranked[0].score - ranked[1].score : .infinity
@@ -98,7 +105,13 @@ public enum CharsetJudge {
         }
         let alsoReadBy = isMultiByte(groups[scored[0].0].charsets)
             ? otherMultiByteReading(ofFew: bestText, among: scored.map { groups[$0.0] }) : nil
-        let clear = margin >= clearMargin && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
+        // A file in one or two languages is told by its alphabets; a multinational directory is not: it mixes
+        // many Western languages, whose letters read in Windows-1250 ('Genève' as 'Genčve', 'Søren' as
+        // 'Sřren') fit fewer alphabets (Czech, Hungarian) than as written, and that reading led clearly.
+        // A reading of three alphabets or more must also lead word by word, without the language penalty.
+        let leadsWordByWord = ranked[0].alphabets <= 2
+            || ranked.dropFirst().allSatisfy { ranked[0].letterScore - $0.letterScore >= wordByWordMargin }
+        let clear = margin >= clearMargin && leadsWordByWord && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
     }

@@ -7,6 +7,13 @@ enum TextPlausibility {
     enum Script { case latin, cyrillic, greek, cjk, hangul, hebrew, arabic, thai, other }
 
     static func score(_ text: [UInt32], expectedStructure: Int) -> Double {
+        let parts = scoreParts(text, expectedStructure: expectedStructure)
+        return parts.letters - parts.languagePenalty
+    }
+
+    /// The score's parts: how the text reads word by word, what its mix of Latin alphabets costs
+    /// (`languagePenalty`), and how many alphabets its accented Latin letters take.
+    static func scoreParts(_ text: [UInt32], expectedStructure: Int) -> (letters: Double, languagePenalty: Double, alphabets: Int) {
         var total = 0.0
         var word: [UInt32] = []
         var accentedLatin: [Int: Int] = [:]
@@ -38,16 +45,16 @@ enum TextPlausibility {
             }
             if c >= 0x80 { total += symbolScore(c) }
         }
-        total -= languagePenalty(accentedLatin)
         // A multi-byte decoding that swallows delimiters or line breaks into characters is wrong.
         total -= Double(max(0, expectedStructure - structureCount(text))) * 4
-        return total
+        let language = languagePenalty(accentedLatin)
+        return (total, language.penalty, language.alphabets)
     }
 
     /// A file is usually in one or two languages. Alphabets are chosen greedily by how many accented
     /// letters they hold; each occurrence of a letter only the second alphabet holds costs 1.5, of one only
     /// a third or later alphabet holds 2.5 (`letters` maps a letter's alphabet bit set to its occurrences).
-    static func languagePenalty(_ letters: [Int: Int]) -> Double {
+    static func languagePenalty(_ letters: [Int: Int]) -> (penalty: Double, alphabets: Int) {
         var left = letters.filter { $0.key != 0 }
         var penalty = 0.0
         var rank = 0
@@ -60,7 +67,7 @@ enum TextPlausibility {
             left = left.filter { $0.key & (1 << best) == 0 }
             rank += 1
         }
-        return penalty
+        return (penalty, rank)
     }
 
     /// Symbols that must not touch letters: not spaces, not CJK punctuation, not the hyphens and dots
