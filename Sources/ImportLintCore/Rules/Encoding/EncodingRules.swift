@@ -104,7 +104,7 @@ final class ByteLevelRule: RecordRule {
                 continue
             }
             let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
-            let guess = reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
+            let guess = Self.cesu8Hint(bad.badBytes) ?? reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
             let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
             let head = "Invalid UTF-8 \(plural) \(hex)\(guess)"
             var tail = ""
@@ -179,6 +179,24 @@ final class ByteLevelRule: RecordRule {
             let isControl = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
             return isControl ? " " : u
         }))
+    }
+
+    /// Bad bytes that are all UTF-16 surrogate pairs written as two 3-byte sequences each (CESU-8: Oracle's
+    /// 'UTF8' character set, Java's modified UTF-8) are the characters beyond U+FFFF they encode ('𠮷', an
+    /// emoji): named, where a code page's reading of them is noise.
+    static func cesu8Hint(_ bytes: [UInt8]) -> String? {
+        guard !bytes.isEmpty, bytes.count % 6 == 0 else { return nil }
+        var characters = String.UnicodeScalarView()
+        for k in stride(from: 0, to: bytes.count, by: 6) {
+            let b = bytes[k..<k + 6].map(UInt32.init)
+            guard b[0] == 0xED, (0xA0...0xAF).contains(b[1]), b[3] == 0xED, (0xB0...0xBF).contains(b[4]),
+                  [b[2], b[5]].allSatisfy({ (0x80...0xBF).contains($0) }) else { return nil }
+            let high = (b[1] & 0x0F) << 6 | b[2] & 0x3F, low = (b[4] & 0x0F) << 6 | b[5] & 0x3F
+            guard let scalar = Unicode.Scalar(0x10000 + (high << 10 | low)) else { return nil }
+            characters.append(scalar)
+        }
+        let names = characters.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: ", ")
+        return " (UTF-16 surrogate pairs, each half written as a 3-byte sequence: CESU-8, as Oracle's 'UTF8' character set and Java's modified UTF-8 write characters beyond U+FFFF; in UTF-8 they are '\(String(characters))', \(names))"
     }
 
     /// What the bad bytes say in the code page the file's invalid lines read as. A multi-byte code page
