@@ -309,6 +309,10 @@ static cfs_split splitNEON(const uint8_t *bytes, int64_t start, int64_t length, 
 
 /* ---- Records in a row (cfs_split_records) ---- */
 
+/* The most entries of `ends` one window adds: a delimiter's, or a line break's and the next record's
+   first, for each of its bytes. */
+#define CFS_WINDOW_ENTRIES 128
+
 /* The records from `start` on that are plain cells ended by LF or CR LF, read window after window: the
    bytes of a window after one record's line break are the next record's, not read again. */
 __attribute__((always_inline))
@@ -317,14 +321,15 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
                                        int64_t maxRecords, int64_t latestStart) {
     /* Every window is read whole and strictly before `length`: the byte after a delimiter is read as the
        start of the next cell. */
-    if (maxRecords <= 0 || capacity < 64 || start + 64 >= length || start > latestStart || bytes[start] == 0x22) return 0;
+    if (maxRecords <= 0 || capacity < CFS_WINDOW_ENTRIES + 1 || start + 64 >= length || start > latestStart || bytes[start] == 0x22) return 0;
     const uint8_t *edges = edgesInCells(delimiter);
     int64_t found = 0, count = 0;
-    /* The record being read: its first byte, where its cell ends start in `ends`, its first character. */
+    /* The record being read: its first byte, where its bounds start in `ends`, its first character. */
     int64_t recordStart = start, recordEnds = 0, firstNonASCII = -1, endOfNonASCII = -1, continuationBytes = 0;
     uint8_t edgeSpace = edges[bytes[start]];
     /* Bits of the next window that were read already: the end of a character or a line break. */
     uint64_t skip = 0;
+    ends[count++] = start - 1;
     /* A delimiter's neighbours are its cells' edges; the byte before `start` may not be there to read
        (every later record follows a line break, which is no edge). */
     if (bytes[start] == delimiter) {
@@ -333,8 +338,8 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
         skip = 1;
     }
     for (int64_t i = start; i + 64 < length; i += 64) {
-        /* Room for every delimiter of the window. */
-        if (count + 64 > capacity) return found;
+        /* Room for every entry the window can add. */
+        if (count + CFS_WINDOW_ENTRIES > capacity) return found;
         window w = read(bytes + i, delimiter);
         uint64_t delimiters = w.delimiters & ~skip, others = w.others & ~skip;
         skip = 0;
@@ -366,20 +371,22 @@ static inline int64_t splitRecordsWith(windowReader read, const uint8_t *bytes, 
             int64_t breakLength = c == 0x0A ? 1 : c == 0x0D && bytes[at + 1] == 0x0A ? 2 : 0;
             if (breakLength == 0) return found;
             /* The record ends here; its last cell runs from after its last delimiter to the line break. */
-            int64_t lastStart = count > recordEnds ? ends[count - 1] + 1 : recordStart;
+            int64_t lastStart = ends[count - 1] + 1;
             if (at > lastStart) edgeSpace |= edges[bytes[lastStart]] | edges[bytes[at - 1]];
+            ends[count++] = at;
             /* Member by member: a compound literal also stored zeros into the padding, two stores a record. */
             cfs_record *record = &records[found++];
             record->lineBreak = at;
             record->firstNonASCII = firstNonASCII;
             record->endOfNonASCII = endOfNonASCII;
-            record->delimiters = (int32_t)(count - recordEnds);
+            record->delimiters = (int32_t)(count - recordEnds - 2);
             record->continuationBytes = (int32_t)continuationBytes;
             record->crlf = (uint8_t)(breakLength - 1);
             record->edgeSpace = (uint8_t)(edgeSpace != 0);
             recordStart = at + breakLength;
             if (found == maxRecords || recordStart >= length || recordStart > latestStart || bytes[recordStart] == 0x22) return found;
             recordEnds = count;
+            ends[count++] = recordStart - 1;
             firstNonASCII = -1;
             endOfNonASCII = -1;
             continuationBytes = 0;

@@ -113,7 +113,7 @@ static inline __attribute__((always_inline)) int32_t mixLongPart(uint64_t *state
 #endif
 
 /* cfs_key_fingerprints with `fold` a constant, so that each loop tests it once, not at every record. */
-static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t *bytes, int64_t start, const int64_t *ends,
+static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t *bytes, const int64_t *ends,
         const cfs_record *records, int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
         uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     for (int64_t r = 0; r < count; r++) {
@@ -121,8 +121,8 @@ static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t
         int64_t cells = record->delimiters;
         uint8_t found = 0;
         if (cell <= cells && !record->edgeSpace) {
-            int64_t first = cell == 0 ? start : ends[cell - 1] + 1;
-            int64_t end = cell == cells ? record->lineBreak : ends[cell];
+            int64_t first = ends[cell] + 1;
+            int64_t end = ends[cell + 1];
             int64_t length = end - first;
             uint64_t h = seed;
             if (length > 0 && !screen[bytes[first]]
@@ -132,17 +132,16 @@ static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t
             }
         }
         plain[r] = found;
-        start = record->lineBreak + 1 + record->crlf;
-        ends += cells;
+        ends += cells + 2;
     }
 }
 
-void cfs_key_fingerprints(const uint8_t *bytes, int64_t start, const int64_t *ends, const cfs_record *records,
+void cfs_key_fingerprints(const uint8_t *bytes, const int64_t *ends, const cfs_record *records,
                           int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
                           uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     if (fold) {
-        fingerprintCells(bytes, start, ends, records, count, cell, 1, screen, seed, mask, fingerprints, plain);
+        fingerprintCells(bytes, ends, records, count, cell, 1, screen, seed, mask, fingerprints, plain);
     } else {
-        fingerprintCells(bytes, start, ends, records, count, cell, 0, screen, seed, mask, fingerprints, plain);
+        fingerprintCells(bytes, ends, records, count, cell, 0, screen, seed, mask, fingerprints, plain);
     }
 }

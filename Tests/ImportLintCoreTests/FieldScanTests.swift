@@ -227,15 +227,18 @@ import Testing
                     let record = records[k]
                     let lastStart = expected.ends.last.map { $0 + 1 } ?? recordStart
                     let lastEdge = stop > lastStart && (Self.edgeBytes.contains(bytes[lastStart]) || Self.edgeBytes.contains(bytes[stop - 1]))
-                    let foundEnds = (0..<Int(record.delimiters)).map { Int(ends[used + $0]) }
-                    #expect(isPlain && recordStart <= latestStart && Int(record.lineBreak) == stop && Int(record.crlf) + 1 == breakLength && foundEnds == expected.ends
+                    // Its entries: the offset before its first byte, its delimiters, its line break.
+                    let foundEnds = (0..<Int(record.delimiters)).map { Int(ends[used + 1 + $0]) }
+                    let framed = Int(ends[used]) == recordStart - 1 && Int(ends[used + 1 + foundEnds.count]) == stop
+                    #expect(isPlain && recordStart <= latestStart && Int(record.lineBreak) == stop && Int(record.crlf) + 1 == breakLength
+                            && foundEnds == expected.ends && framed
                             && (record.firstNonASCII < 0 ? nil : Int(record.firstNonASCII)) == expected.firstNonASCII
                             && (record.endOfNonASCII < 0 ? nil : Int(record.endOfNonASCII))
                                 == bytes[recordStart..<stop].lastIndex(where: { $0 >= 0x80 }).map { $0 + 1 }
                             && Int(record.continuationBytes) == bytes[recordStart..<stop].filter({ $0 & 0xC0 == 0x80 }).count
                             && (record.edgeSpace != 0) == (expected.edgeSpace || lastEdge),
                             "level \(level): \(bytes) from \(start) delimiter \(delimiter) record \(k) at \(recordStart)")
-                    used += foundEnds.count
+                    used += foundEnds.count + 2
                     recordStart = stop + breakLength
                     recordsSeen += 1
                 }

@@ -30,7 +30,7 @@ import Testing
         var checked = 0, leftToSwift = 0
         while try reader.next() {
             let ahead = reader.batchedRecordsAhead
-            cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(ahead.count), 1,
+            cfs_key_fingerprints(ahead.bytes, ahead.bounds, ahead.records, Int64(ahead.count), 1,
                                  caseInsensitive ? 1 : 0, ValueValidation.screenFirstBytes, KeyFingerprint.seed, .max, &fingerprints, &plain)
             var records = ahead
             for r in 0..<ahead.count {

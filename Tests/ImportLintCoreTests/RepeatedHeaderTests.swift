@@ -44,6 +44,29 @@ import Testing
         }
     }
 
+    /// A record among others the reader splits in one go is screened by look-ups of its first two cells'
+    /// first bytes and lengths (`RepeatedHeaderRule.checkOrdinary`): a header copy there is found as it is
+    /// among records read one by one, and a record that only looks alike is data there too.
+    @Test func headerCopiesAmongOrdinaryRecordsAreFoundAsAmongOthers() throws {
+        let copies = ["Name,Primary Email", "\u{FEFF}name,PRIMARY EMAIL", "Display Name,Primary Email", "cn,primary email",
+                      "Name,PrimaryEmail", "name,_primary_email", "Full Name,Primary Email", "Name,UPN", "primary email,name",
+                      "Name,Primary Email x", "Ann,Primary Email", "-----,-----", "(2 rows affected),", "#TYPE x,y"]
+        let rows = (0..<40).map { "Person \($0),p\($0)@example.com\n" }.joined()
+        for copy in copies {
+            let text = "Name,Primary Email\n" + rows + copy + "\n" + rows
+            let reader = CSVReader(source: MemorySource(Array(text.utf8)))
+            _ = try reader.readHeader()
+            var copyIsOrdinary = false
+            while try reader.next() {
+                if reader.line == 42 { copyIsOrdinary = reader.isOrdinary }
+            }
+            #expect(copyIsOrdinary, "\(copy.debugDescription) is read as an ordinary record")
+            let alone = try lint("Name,Primary Email\nAnn,ann@example.com\n\(copy)\n").filter { $0.line == 3 }.map(\.rule)
+            let among = try lint(text).filter { $0.line == 42 }.map(\.rule)
+            #expect(among == alone, "\(copy.debugDescription)")
+        }
+    }
+
     @Test func cellsWithLettersBeyondASCIIAreNotHeaderCopies() throws {
         let found = try lint("Name,Primary Email\nNäme,Primary Émail\nNamé,Primary Email\n")
         #expect(!found.contains { $0.rule == "repeated-header" })

@@ -383,7 +383,7 @@ import Testing
                 let bytes = reader.bytes(index)
                 guard !bytes.isEmpty else { continue }
                 let ascii = bytes.allSatisfy { $0 < 0x80 }
-                let inSpans = spans.contains(reader.fields[index])
+                let inSpans = spans.contains(reader.cells.start(index), reader.cells.end(index))
                 if inSpans { #expect(ascii, "\(String(decoding: bytes, as: UTF8.self))") }
                 if !ascii { seenNonASCII = true }
                 if seenNonASCII && ascii && inSpans { asciiAfterAccents += 1 }

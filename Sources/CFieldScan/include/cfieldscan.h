@@ -46,7 +46,7 @@ typedef struct {
     /* Offset just past its last multi-byte character (-1 when there is none): the record's bytes after it
        are ASCII, which the value checks would otherwise find by scanning back from its end. */
     int64_t endOfNonASCII;
-    /* Cells before the last, each ended by a delimiter: their ends are the record's next entries of `ends`. */
+    /* Cells before the last, each ended by a delimiter (see cfs_split_records for its entries of `ends`). */
     int32_t delimiters;
     /* Continuation bytes of its multi-byte characters: a column after the last one is counted without
        reading the line again. */
@@ -59,10 +59,12 @@ typedef struct {
 
 /* Reads records from `start` (a record's first byte) on, as many in a row as are plain cells ended by LF
    or CR LF, up to `maxRecords` of them and none that starts after `latestStart`, and returns how many;
-   their cell ends go to `ends` one record after another. It stops before a record that starts with a
-   quote, holds any other special byte, does not end in a whole window before `length`, or finds fewer than
-   64 entries of `ends` left at a window (so none with a `capacity` below 64): the caller reads that one
-   itself. A window's bytes after a line break are read as the next record's, not read again. */
+   their cell bounds go to `ends` one record after another, `delimiters` + 2 entries a record: the offset
+   just before its first byte, its delimiters and its line break, so that cell k runs from entry k plus one
+   to entry k + 1. It stops before a record that starts with a quote, holds any other special byte, does
+   not end in a whole window before `length`, or finds fewer than 128 entries of `ends` left at a window
+   (so none with a `capacity` below 129): the caller reads that one itself. A window's bytes after a line
+   break are read as the next record's, not read again. */
 int64_t cfs_split_records(const uint8_t *bytes, int64_t start, int64_t length, uint8_t delimiter,
                           int64_t *ends, int64_t capacity, cfs_record *records, int64_t maxRecords, int64_t latestStart);
 

@@ -59,57 +59,85 @@ struct RecordPass {
         var carriedCursor = 0
         // The line of the last record handed to the rules (not a blank line or a repeated header).
         var lastLine: Int?
-        try withExtendedLifetime(rules) {
-            while try reader.next() {
-                if undecided { undecided = try settle(reader) }
-                if reader.isBlankLine {
-                    for rule in fileRules { rule.blankLine(reader, sink: sink) }
-                    continue
-                }
-                records += 1
-                if reader.unterminatedQuote != nil {
-                    lastLine = reader.line
-                    for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
-                    continue
-                }
-                if repeatedHeader.check(reader, record: records, sink: sink) { continue }
+        /// Hands the reader's record to the rules it is for.
+        @inline(__always) func take() throws {
+            if undecided { undecided = try settle(reader) }
+            if reader.isBlankLine {
+                for rule in fileRules { rule.blankLine(reader, sink: sink) }
+                return
+            }
+            records += 1
+            if reader.unterminatedQuote != nil {
                 lastLine = reader.line
-                // Two loops, not one over a chosen array: assigning either array retained it at every record.
-                let spansLines = reader.endLine > reader.line
-                // On one line: no rule for records spanning lines. Asked in each branch: asked once before
-                // them, it cost a plain lint about 5 instructions a record.
-                @inline(__always) func ordinary() -> Bool { reader.isOrdinary && reader.fieldCount == headerWidth }
-                if skipsUnchanged && unchanged.contains(line: reader.line) {
-                    if !undecided && !runs.isEmpty, let run = skipsRun(at: reader.streamOffset) {
-                        for rule in sparedRuns { rule._withUnsafeGuaranteedRef { $0.skipUnreported(records: run.records) } }
-                        records += run.records - 1
-                        lastLine = reader.line + run.records - 1
-                    } else if ordinary() {
-                        for rule in forUnchangedOrdinary { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
-                    } else {
-                        for rule in forUnchangedAny { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
-                        if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } } }
-                    }
-                } else if let carrying, carried.lines.contains(reader.line),
-                          let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
-                    if ordinary() {
-                        carrying.run(carrying.ordinarySteps, record, reader: reader, number: records, sink: sink)
-                    } else {
-                        carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
-                        if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
-                    }
+                for rule in rules where rule.checksSwallowedRecords { rule.check(reader, record: records, sink: sink) }
+                return
+            }
+            if repeatedHeader.check(reader, record: records, sink: sink) { return }
+            lastLine = reader.line
+            // Two loops, not one over a chosen array: assigning either array retained it at every record.
+            let spansLines = reader.endLine > reader.line
+            // On one line: no rule for records spanning lines. Asked in each branch: asked once before
+            // them, it cost a plain lint about 5 instructions a record.
+            @inline(__always) func ordinary() -> Bool { reader.isOrdinary && reader.fieldCount == headerWidth }
+            if skipsUnchanged && unchanged.contains(line: reader.line) {
+                if !undecided && !runs.isEmpty, let run = skipsRun(at: reader.streamOffset) {
+                    for rule in sparedRuns { rule._withUnsafeGuaranteedRef { $0.skipUnreported(records: run.records) } }
+                    records += run.records - 1
+                    lastLine = reader.line + run.records - 1
                 } else if ordinary() {
-                    for rule in forOrdinary { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                    for rule in forUnchangedOrdinary { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
                 } else {
-                    for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
-                    if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
+                    for rule in forUnchangedAny { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
+                    if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } } }
                 }
-                if let progress, records >= nextProgress {
-                    if records == nextProgress { progress(records) }
-                    // The next multiple of the interval: one skipped above (a repeated header) passes, as with `%`.
-                    let (next, overflow) = (records / progressInterval + 1).multipliedReportingOverflow(by: progressInterval)
-                    nextProgress = overflow ? .max : next
+            } else if let carrying, carried.lines.contains(reader.line),
+                      let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
+                if ordinary() {
+                    carrying.run(carrying.ordinarySteps, record, reader: reader, number: records, sink: sink)
+                } else {
+                    carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
+                    if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
                 }
+            } else if ordinary() {
+                for rule in forOrdinary { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+            } else {
+                for rule in unretained { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                if spansLines { for rule in spanningAll { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } } }
+            }
+        }
+        @inline(__always) func reportProgress() {
+            if let progress, records >= nextProgress {
+                if records == nextProgress { progress(records) }
+                // The next multiple of the interval: one skipped above (a repeated header) passes, as with `%`.
+                let (next, overflow) = (records / progressInterval + 1).multipliedReportingOverflow(by: progressInterval)
+                nextProgress = overflow ? .max : next
+            }
+        }
+        /// `take` out of line, for the few records the loop of a plain lint does not take itself.
+        @inline(never) func takeOther() throws { try take() }
+        try withExtendedLifetime(rules) {
+            if skipsUnchanged || carrying != nil || headerWidth < 2 {
+                while try reader.next() {
+                    try take()
+                    reportProgress()
+                }
+                return
+            }
+            // A plain lint: an ordinary record as wide as the header (no blank line, then, nor one a quote
+            // swallowed or one spanning lines) is taken here, the others by `take`. A loop of its own, whose
+            // few variables stay in registers (in the general one the reader's next record took ~60
+            // instructions, reloading the reader from the stack at each use).
+            while try reader.next() {
+                if undecided || !reader.isOrdinary || reader.fieldCount != headerWidth {
+                    try takeOther()
+                } else {
+                    records += 1
+                    if !repeatedHeader.checkOrdinary(reader, record: records, sink: sink) {
+                        lastLine = reader.line
+                        for rule in forOrdinary { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }
+                    }
+                }
+                reportProgress()
             }
         }
         if let lastLine { for rule in rules { rule.recordsEnded(lastLine: lastLine) } }

@@ -12,30 +12,24 @@ extension CSVReader: RecordCells {}
 /// each cell's bytes are the ones the reader will give for it.
 struct BatchedRecord: RecordCells {
     let bytes: UnsafePointer<UInt8>
-    /// Offset of its first byte.
-    let start: Int
-    /// Where each cell but the last ends (at its delimiter).
-    let ends: UnsafePointer<Int64>
+    /// Its cell bounds as `cfs_split_records` wrote them: cell k runs from entry k plus one to entry k + 1.
+    let bounds: UnsafePointer<Int64>
     let delimiters: Int
-    /// Where the last cell ends.
-    let lineBreak: Int
     let line: Int
 
     @inline(__always)
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index <= delimiters else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let first = index == 0 ? start : Int(ends[index &- 1]) &+ 1
-        let end = index == delimiters ? lineBreak : Int(ends[index])
-        return UnsafeBufferPointer(start: bytes + first, count: end &- first)
+        let first = Int(bounds[index]) &+ 1
+        return UnsafeBufferPointer(start: bytes + first, count: Int(bounds[index &+ 1]) &- first)
     }
 }
 
 /// The records `CSVReader` has split after its current one, in order (`batchedRecordsAhead`).
 struct BatchedRecords: Sequence, IteratorProtocol {
     let bytes: UnsafePointer<UInt8>
-    /// Where the next one starts, and its cell ends.
-    var start: Int
-    var ends: UnsafePointer<Int64>
+    /// The next one's cell bounds.
+    var bounds: UnsafePointer<Int64>
     var records: UnsafePointer<cfs_record>
     let end: UnsafePointer<cfs_record>
     var line: Int
@@ -46,11 +40,9 @@ struct BatchedRecords: Sequence, IteratorProtocol {
     @inline(__always)
     mutating func next() -> BatchedRecord? {
         guard records < end else { return nil }
-        let r = records.pointee
-        let record = BatchedRecord(bytes: bytes, start: start, ends: ends, delimiters: Int(r.delimiters),
-                                   lineBreak: Int(r.lineBreak), line: line)
-        start = Int(r.lineBreak) &+ 1 &+ Int(r.crlf)
-        ends += Int(r.delimiters)
+        let delimiters = Int(records.pointee.delimiters)
+        let record = BatchedRecord(bytes: bytes, bounds: bounds, delimiters: delimiters, line: line)
+        bounds += delimiters &+ 2
         records += 1
         line &+= 1
         return record

@@ -6,36 +6,32 @@ import Darwin
 
 /// Read access to the current record for rules: cell bytes and strings, and exact positions.
 extension CSVReader {
-    public var fieldCount: Int { fields.count }
-
     /// The cell's value bytes (quotes removed, doubled quotes undone); empty past the last cell.
     @inline(__always)
     public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let slot = fields[index]
-        let base = slot.inScratch ? UnsafePointer(scratch.base) : UnsafePointer(bufferBase)
-        return UnsafeBufferPointer(start: base + slot.start, count: slot.end - slot.start)
+        guard index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return cells.bytes(index)
     }
+
+    /// The current record's cell bounds (`cellBounds`), to read many cells without the reader's checks.
+    var cells: CellBounds { CellBounds(base: Int(bitPattern: bufferBase), bounds: cellBounds, shift: cellShift) }
 
     public func string(_ index: Int) -> String {
         String(decoding: bytes(index), as: UTF8.self)
     }
 
-    public func isEmpty(_ index: Int) -> Bool {
-        guard index < fields.count else { return true }
-        return fields[index].end == fields[index].start
-    }
+    public func isEmpty(_ index: Int) -> Bool { bytes(index).isEmpty }
 
-    public func isQuoted(_ index: Int) -> Bool { index < fields.count && fields[index].quoted }
+    public func isQuoted(_ index: Int) -> Bool { index < fieldCount && !splitWithOthers && fields[index].quoted }
 
     /// A line with nothing but spaces or tabs on it: not a record. (Its one cell is unquoted, so it can
     /// never be the start of an unterminated quote.)
     /// Inline: the pass asks it of every record, nearly none of which is one cell.
     @inline(__always)
-    public var isBlankLine: Bool { fields.count == 1 && isBlankCell }
+    public var isBlankLine: Bool { fieldCount == 1 && isBlankCell }
 
     private var isBlankCell: Bool {
-        !fields[0].quoted && bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        !isQuoted(0) && bytes(0).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The `#TYPE ...` line that Windows PowerShell's Export-Csv writes above the header.
@@ -104,20 +100,23 @@ extension CSVReader {
     /// instructions a record).
     @inline(never)
     public func position(ofField index: Int) -> (line: Int, column: Int) {
-        if index < fields.count {
+        if index < fieldCount {
             let cell = origin(of: index)
             return (cell.line, column(at: cell.rawStart, lineStart: cell.lineStart))
         }
-        guard let last = fields.last else { return (line, 1) }
-        return position(ofOffset: last.inScratch ? origin(of: fields.count - 1).rawStart : last.end, inField: fields.count - 1)
+        guard fieldCount > 0 else { return (line, 1) }
+        let last = fieldCount - 1
+        let end = splitWithOthers ? cells.end(last) : fields[last].inScratch ? origin(of: last).rawStart : fields[last].end
+        return position(ofOffset: end, inField: last)
     }
 
     /// Where cell `index` starts as written: its first byte (the opening quote when quoted), the line it is
     /// on and that line's first byte.
     @inline(__always)
     func origin(of index: Int) -> (rawStart: Int, line: Int, lineStart: Int) {
+        if splitWithOthers { return (cells.start(index), line, recordStartOffset) }
         let slot = fields[index]
-        return splitWithOthers ? (slot.start, line, recordStartOffset) : (slot.rawStart, slot.line, slot.lineStart)
+        return (slot.rawStart, slot.line, slot.lineStart)
     }
 
     func position(ofOffset offset: Int, inField index: Int) -> (line: Int, column: Int) {
@@ -205,7 +204,7 @@ extension CSVReader {
     /// Cell `index` exactly as written, quotes included (the fixer reports what it re-quoted).
     func rawCell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = origin(of: index).rawStart
-        let end = index + 1 < fields.count ? origin(of: index + 1).rawStart - 1 : recordEndOffset - terminator.bytes.count
+        let end = index + 1 < fieldCount ? origin(of: index + 1).rawStart - 1 : recordEndOffset - terminator.bytes.count
         return UnsafeBufferPointer(start: bufferBase + start, count: max(0, end - start))
     }
 
@@ -217,5 +216,36 @@ extension CSVReader {
     /// The record's raw bytes without its line break.
     var rawLine: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: bufferBase + recordStartOffset, count: recordEndOffset - recordStartOffset - terminator.bytes.count)
+    }
+}
+
+/// The current record's cells as `CSVReader.cellBounds` holds them: cell k from the entry at `k << shift`
+/// plus one to the entry after it, offsets from `base`. Made once for a loop over a record's cells, so that
+/// each is two loads with no branch, for a record split with others and one read cell by cell alike.
+struct CellBounds {
+    /// The address of the reader's buffer.
+    let base: Int
+    let bounds: UnsafePointer<Int64>
+    let shift: Int
+
+    /// Where cell `index` (one of the record's) starts: an offset from the buffer's base (outside the
+    /// buffer for a cell with doubled quotes, read from the scratch buffer).
+    @inline(__always)
+    func start(_ index: Int) -> Int { Int(bounds[index &<< shift]) &+ 1 }
+
+    @inline(__always)
+    func end(_ index: Int) -> Int { Int(bounds[(index &<< shift) &+ 1]) }
+
+    @inline(__always)
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = start(index)
+        return bytes(from: start, to: end(index))
+    }
+
+    /// The bytes from offset `start` to `end`, `start` and `end` a cell's bounds.
+    @inline(__always)
+    func bytes(from start: Int, to end: Int) -> UnsafeBufferPointer<UInt8> {
+        // By address, not `pointer + offset`: a cell in the scratch buffer lies outside the reader's buffer.
+        UnsafeBufferPointer(start: UnsafePointer(bitPattern: base &+ start).unsafelyUnwrapped, count: end &- start)
     }
 }

@@ -35,7 +35,7 @@ public final class CSVReader {
     private let plainCellEnds: UnsafeMutablePointer<Int64>
     private static let plainCellEndsCapacity = 64
     /// Records read ahead in one go by `cfs_split_records` (plain cells ended by LF or CR LF, nearly every
-    /// record of most files), with their cell ends: `batchNext` is the next one to hand out. Offsets into
+    /// record of most files), with their cell bounds: `batchNext` is the next one to hand out. Offsets into
     /// the buffer, so emptied whenever the buffer moves.
     private let batch: UnsafeMutablePointer<cfs_record>
     /// At most as many records are split ahead (`batchedRecordsAhead`).
@@ -56,8 +56,18 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var delimiter: UInt8
 
     // The current record.
-    /// Its cell slots.
+    /// Its cells' bounds: cell k runs from the entry at `k << cellShift` plus one to the entry after that,
+    /// offsets from the buffer's base. A record split with others (`cellShift` 0) is read straight from
+    /// the entries `cfs_split_records` wrote; one read here (1) from `slotBounds`, a pair for each cell.
+    @exclusivity(unchecked) private(set) var cellBounds: UnsafePointer<Int64>
+    @exclusivity(unchecked) private(set) var cellShift = 1
+    @exclusivity(unchecked) public private(set) var fieldCount = 0
+    /// The cells of a record read here: where each sits as written. Not made for a record split with others,
+    /// whose cells all lie on its one line, unquoted: a slot a cell cost that record about 70 instructions.
     @exclusivity(unchecked) var fields = RawList<FieldSlot>()
+    /// The bounds of a record read here, from `fields` (a cell with doubled quotes is bounded in `scratch`,
+    /// at its offset from the buffer's base).
+    @exclusivity(unchecked) private var slotBounds = RawList<Int64>()
     /// Values of cells with doubled quotes, unquoted; its base address changes only between records.
     @exclusivity(unchecked) var scratch = RawList<UInt8>(capacity: 4096)
     @exclusivity(unchecked) public private(set) var line = 0
@@ -75,9 +85,8 @@ public final class CSVReader {
     /// The record was split with others in one go (plain cells on one line, no quote, control or invalid
     /// byte) and no cell starts or ends with whitespace: see `isOrdinary`.
     @exclusivity(unchecked) private var ordinary = false
-    /// The record was split with others in one go (`cfs_split_records`): its cells' slots hold their values'
-    /// bounds only (see `FieldSlot`).
-    @exclusivity(unchecked) private(set) var splitWithOthers = false
+    /// The record was split with others in one go (`cfs_split_records`): it has no cell slots (`fields`).
+    var splitWithOthers: Bool { cellShift == 0 }
     /// Offset of the first non-ASCII byte of the record, or Int.max: columns before it are byte counts.
     @exclusivity(unchecked) private var firstNonASCII = Int.max
     /// In a record split with others that is not ASCII, the offset just past its last non-ASCII byte and
@@ -88,8 +97,8 @@ public final class CSVReader {
     /// Buffer offset of the first '?' at or after the start of the record that last looked for one, `count`
     /// when there was none before the buffer's end; -1 when not looked for since the buffer last changed.
     @exclusivity(unchecked) private var nextQuestionMark = -1
-    /// Offset of the record's first byte in the decoded stream.
-    @exclusivity(unchecked) public private(set) var streamOffset = 0
+    /// Offset of the record's first byte in the decoded stream (moving the buffer's bytes keeps the sum).
+    public var streamOffset: Int { discarded &+ recordStart }
     /// The profile's canonical name of each column (nil for unknown columns), once the header is bound:
     /// the field name that diagnostics placed from this reader carry. Unchecked like the rest: each rule
     /// that may report from a record began an access to it for every record.
@@ -143,6 +152,7 @@ public final class CSVReader {
         edgeWhitespace = .allocate(capacity: 256)
         edgeWhitespace.initialize(repeating: 0, count: 256)
         for byte in [0x20, 0x09, 0xC2, 0xA0] { edgeWhitespace[byte] = 1 }
+        cellBounds = UnsafePointer(slotBounds.base)
         setDelimiter(delimiter)
     }
 
@@ -155,6 +165,7 @@ public final class CSVReader {
         edgeWhitespace.deallocate()
         scratch.deallocate()
         fields.deallocate()
+        slotBounds.deallocate()
     }
 
     /// Numbers lines from `line` on: for a reader whose source starts at a record boundary inside a file,
@@ -199,7 +210,7 @@ public final class CSVReader {
         while batchNext < batchCount && recordEnd < target {
             let record = batch[batchNext]
             batchNext &+= 1
-            batchEndsNext &+= Int(record.delimiters)
+            batchEndsNext &+= Int(record.delimiters) &+ 2
             recordEnd = Int(record.lineBreak) &+ 1 &+ Int(record.crlf)
         }
         if recordEnd != target {
@@ -231,18 +242,23 @@ public final class CSVReader {
     }
 
     /// Moves to the next record; false at the end of the input.
+    @inline(__always)
     public func next() throws -> Bool {
+        // Nearly every record of most files is one split ahead with others, after another such record,
+        // which noted nothing to forget: taken here, inlined into the caller's loop.
+        if batchNext < batchCount && splitWithOthers {
+            recordStart = recordEnd
+            takeBatchedRecord()
+            return true
+        }
+        return try nextRead()
+    }
+
+    /// `next` for the other records.
+    private func nextRead() throws -> Bool {
         recordStart = recordEnd
-        // Nearly every record of most files is one split ahead with others: taken here, without a call.
         if batchNext < batchCount {
-            // After another such record only its cells and first non-ASCII byte are left to forget: it
-            // noted nothing else.
-            if splitWithOthers {
-                fields.removeAll()
-                firstNonASCII = .max
-            } else {
-                startRecord()
-            }
+            startRecord()
             takeBatchedRecord()
             return true
         }
@@ -479,8 +495,27 @@ public final class CSVReader {
         endLine = terminator == .none ? currentLine : currentLine - 1
         nextLine = currentLine
         recordEnd = i
-        streamOffset = discarded + recordStart
+        boundSlots()
         return true
+    }
+
+    /// Fills `slotBounds` from the slots of the record just read, and reads its cells from there.
+    private func boundSlots() {
+        let slots = fields
+        // Cells with doubled quotes are bounded in the scratch buffer, at its distance from the buffer.
+        let scratchOffset = Int(bitPattern: scratch.base) &- Int(bitPattern: buffer)
+        slotBounds.removeAll()
+        slotBounds.append(count: slots.count * 2) { bounds in
+            for k in 0..<slots.count {
+                let slot = slots[k]
+                let offset = slot.inScratch ? scratchOffset : 0
+                bounds[2 * k] = Int64(slot.start &+ offset &- 1)
+                bounds[2 * k + 1] = Int64(slot.end &+ offset)
+            }
+        }
+        cellBounds = UnsafePointer(slotBounds.base)
+        cellShift = 1
+        fieldCount = slots.count
     }
 
     /// Forgets the previous record's cells and notes.
@@ -496,7 +531,6 @@ public final class CSVReader {
         firstNonASCII = .max
         whitespaceAtEdges = 0
         ordinary = false
-        splitWithOthers = false
     }
 
     /// Reads the records from `recordStart` on that `cfs_split_records` takes; false when it takes none (the
@@ -518,47 +552,34 @@ public final class CSVReader {
     private func takeBatchedRecord() {
         let record = batch[batchNext]
         batchNext &+= 1
-        let cells = Int(record.delimiters)
-        let lineBreak = Int(record.lineBreak)
-        let (ends, first, line) = (batchEnds + batchEndsNext, recordStart, nextLine)
-        batchEndsNext &+= cells
-        // The values' bounds and flags only: three stores a cell where a whole slot took six.
-        fields.append(count: cells &+ 1) { slots in
-            @inline(__always) func put(_ k: Int, _ start: Int, _ end: Int) {
-                slots[k].start = start
-                slots[k].end = end
-                slots[k].quoted = false
-                slots[k].inScratch = false
-            }
-            var cellStart = first
-            for k in 0..<cells {
-                let end = Int(ends[k])
-                put(k, cellStart, end)
-                cellStart = end &+ 1
-            }
-            put(cells, cellStart, lineBreak)
-        }
-        splitWithOthers = true
+        let cells = Int(record.delimiters) &+ 1
+        // Its cells are read from the splitter's bounds: nothing is written a cell.
+        cellBounds = UnsafePointer(batchEnds + batchEndsNext)
+        cellShift = 0
+        fieldCount = cells
+        batchEndsNext &+= cells &+ 1
         whitespaceAtEdges = record.edgeSpace
         ordinary = record.edgeSpace == 0
         if record.firstNonASCII >= 0 {
             firstNonASCII = Int(record.firstNonASCII)
             endOfNonASCII = Int(record.endOfNonASCII)
             continuations = Int(record.continuationBytes)
+        } else {
+            firstNonASCII = .max
         }
         terminator = record.crlf != 0 ? .crlf : .lf
+        let line = nextLine
         self.line = line
         endLine = line
         nextLine = line &+ 1
-        recordEnd = lineBreak &+ 1 &+ Int(record.crlf)
-        streamOffset = discarded + recordStart
+        recordEnd = Int(record.lineBreak) &+ 1 &+ Int(record.crlf)
     }
 
     /// The records split with the current one that come after it (`cfs_split_records`), for a rule that
     /// prepares for them in one go; none when the next record is still to be read. When there are some, the
     /// current record was split with them, so that their lines follow its line one by one.
     var batchedRecordsAhead: BatchedRecords {
-        BatchedRecords(bytes: UnsafePointer(buffer), start: recordEnd, ends: batchEnds + batchEndsNext,
+        BatchedRecords(bytes: UnsafePointer(buffer), bounds: batchEnds + batchEndsNext,
                        records: UnsafePointer(batch + batchNext), end: UnsafePointer(batch + max(batchNext, batchCount)), line: nextLine)
     }
 

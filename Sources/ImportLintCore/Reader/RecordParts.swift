@@ -12,14 +12,13 @@ public enum LineTerminator: UInt8, Sendable {
     }
 }
 
-/// Where one cell sits: its value bytes, and the physical line and line start of its first byte.
+/// Where one cell of a record the reader read by itself sits (none is made for a record split with others,
+/// `CSVReader.splitWithOthers`): its value bytes, and the physical line and line start of its first byte.
 public struct FieldSlot: Sendable, BitwiseCopyable {
     /// Value bytes, in the reader's buffer or, for cells with doubled quotes, in its scratch buffer.
     var start: Int
     var end: Int
-    /// Offset of the cell's first byte (its opening quote when quoted) in the reader's buffer. This and
-    /// the next two are left unset in a record split with others (`CSVReader.splitWithOthers`), whose
-    /// every cell starts at its value on the record's one line: read them through `CSVReader.origin(of:)`.
+    /// Offset of the cell's first byte (its opening quote when quoted) in the reader's buffer.
     var rawStart: Int
     var line: Int
     var lineStart: Int

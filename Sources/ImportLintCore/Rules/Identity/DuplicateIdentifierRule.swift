@@ -204,7 +204,7 @@ final class DuplicateIdentifierRule: RecordRule {
     @inline(__always)
     private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
         let count = ahead.count
-        cfs_key_fingerprints(ahead.bytes, Int64(ahead.start), ahead.ends, ahead.records, Int64(count), Int64(cell),
+        cfs_key_fingerprints(ahead.bytes, ahead.bounds, ahead.records, Int64(count), Int64(cell),
                              key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, fingerprintMask,
                              key.readFull + 1, key.readFound + 1)
         var records = ahead

@@ -38,6 +38,11 @@ final class RepeatedHeaderRule {
     /// By first byte, bit n when a header cell of n bytes (63: 63 or more) may start with it as written,
     /// case aside: the one look that tells a cell from any header cell, for the header in another order.
     private let anyCellShapes: UnsafeMutablePointer<UInt64>
+    /// By first byte of an ordinary record's first cell (`checkOrdinary`), bit n when a record as wide as the
+    /// header whose first cell has n bytes (63: 63 or more) may be one `mayBeNoRecord` lets through, and
+    /// whether it may be whatever its second cell (`ordinaryFirstCellsDecide`).
+    private let ordinaryFirstCells: UnsafeMutablePointer<UInt64>
+    private let ordinaryFirstCellsDecide: UnsafeMutablePointer<Bool>
     /// Per column, whether an empty cell can stand where the header cell is (the header cell folds to nothing).
     private let emptyHeaderCells: UnsafeMutablePointer<Bool>
     /// Whether repeated-header is selected: asked once, not of the sink at every record.
@@ -92,11 +97,27 @@ final class RepeatedHeaderRule {
         raggedRowEnabled = context.options.selection.isEnabled(.raggedRow) && context.header.count >= 2
         emptyRecord = context.options.selection.isEnabled(.emptyRecord) ? EmptyRecord(context) : nil
         if case .utf16 = context.encoding { readsUTF16 = true } else { readsUTF16 = false }
+        ordinaryFirstCells = .allocate(capacity: 256)
+        ordinaryFirstCellsDecide = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let first = UInt8(byte)
+            let decides = Self.mayStartNoRecord(first) || (Self.mayStartSeparatorHint(first) && headerBytes.count <= 2)
+            ordinaryFirstCellsDecide[byte] = decides
+            if decides {
+                ordinaryFirstCells[byte] = .max
+            } else if !enabled || headerBytes.count < 2 {
+                ordinaryFirstCells[byte] = 0
+            } else {
+                ordinaryFirstCells[byte] = emptyHeaderCells[0] || edgeFlags[byte] & 5 != 0 ? .max : anyCellShapes[byte]
+            }
+        }
     }
 
     deinit {
         edgeFlags.deallocate()
         anyCellShapes.deallocate()
+        ordinaryFirstCells.deallocate()
+        ordinaryFirstCellsDecide.deallocate()
         emptyHeaderCells.deallocate()
     }
 
@@ -108,6 +129,24 @@ final class RepeatedHeaderRule {
         mayBeNoRecord(reader) && checkCandidate(reader, record: record, sink: sink)
     }
 
+    /// `check` for an ordinary record as wide as the header (`CSVReader.isOrdinary`), at least two cells:
+    /// nearly every one is told apart by the first byte and length of its first cell and, for a few, of its
+    /// second, in a look-up or two (`check`'s tests took ~35 instructions a record).
+    @inline(__always)
+    func checkOrdinary(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
+        let cells = reader.cells
+        let cell = cells.bytes(0)
+        if let first = cell.first {
+            if ordinaryFirstCells[Int(first)] >> UInt64(min(cell.count, 63)) & 1 == 0 { return false }
+            // `mayBeNoRecord` lets it through only when the second cell may stand for the header's second
+            // or for any header cell.
+            if !ordinaryFirstCellsDecide[Int(first)] && !mayStandForHeaderCell(cells.bytes(1), 1) && !mayBeAnyHeaderCell(cells.bytes(1)) {
+                return false
+            }
+        }
+        return check(reader, record: record, sink: sink)
+    }
+
     /// False when the record can be none of the lines `checkCandidate` reports: its first cell starts with
     /// no byte a SQL client's line (space, dash, parenthesis), a '#TYPE' line, a 'sep=' hint or an empty
     /// record (space, tab, nothing, the end-of-file mark Ctrl-Z) starts with, and its first two cells cannot
@@ -116,19 +155,27 @@ final class RepeatedHeaderRule {
     private func mayBeNoRecord(_ reader: CSVReader) -> Bool {
         let cell = reader.bytes(0)
         guard let first = cell.first else { return true }
-        switch first {
-        case 0x20, 0x09, 0x2D, 0x28, 0x23, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
-             Self.byteOrderMark[0], EmptyRecord.endOfFileMark: return true
+        if Self.mayStartNoRecord(first) { return true }
         // A 'sep=' hint is one or two cells; a longer record starting with S (a name, a street) is asked
         // what any other is (its cells may still be a header copy's).
-        case 0x53, 0x73: if reader.fieldCount <= 2 { return true }
-        default: break
-        }
+        if Self.mayStartSeparatorHint(first) && reader.fieldCount <= 2 { return true }
         guard reader.fieldCount == header.count else { return raggedRowEnabled }
         guard enabled, header.count >= 2 else { return false }
         if mayStandForHeaderCell(cell, 0) && mayStandForHeaderCell(reader.bytes(1), 1) { return true }
         return mayBeAnyHeaderCell(cell) && mayBeAnyHeaderCell(reader.bytes(1))
     }
+
+    /// Whether a record whose first cell starts with `first` may be a SQL client's line, a '#TYPE' line, an
+    /// empty record or damage of a UTF-16 file, whatever its cells.
+    private static func mayStartNoRecord(_ first: UInt8) -> Bool {
+        switch first {
+        case 0x20, 0x09, 0x2D, 0x28, 0x23, UTF16Surrogates.oddByteMark, UTF16Surrogates.surrogateMark,
+             byteOrderMark[0], EmptyRecord.endOfFileMark: true
+        default: false
+        }
+    }
+
+    private static func mayStartSeparatorHint(_ first: UInt8) -> Bool { first == 0x53 || first == 0x73 }
 
     private func checkCandidate(_ reader: CSVReader, record: Int, sink: DiagnosticSink) -> Bool {
         if readsUTF16, UTF16DamageLine.matches(reader) {

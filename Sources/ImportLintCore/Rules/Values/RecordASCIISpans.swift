@@ -4,29 +4,33 @@
 /// non-ASCII text: in a people export the accents sit in one or two cells, and the cells around them would
 /// otherwise each be scanned in full.
 struct RecordASCIISpans {
-    /// The whole record is ASCII, cells with doubled quotes (copied out of the buffer) included.
-    private let whole: Bool
-    /// Buffer offsets: the head part ends at `headEnd` (`Int.max` when the record is ASCII), the tail part
-    /// starts at `tailStart`.
+    /// Buffer offsets of the head part, from the record's start to its first non-ASCII byte, and of the
+    /// tail part, after its last one to its end; the head is everything when the record is ASCII, cells
+    /// with doubled quotes (copied out of the buffer, so bounded outside the record) included.
+    private let headStart: Int
     private let headEnd: Int
     private let tailStart: Int
+    private let tailEnd: Int
 
     init(_ reader: CSVReader) {
         let first = reader.firstNonASCIIOffset
         let end = reader.recordEndOffset
-        whole = first == .max
+        let whole = first == .max
+        headStart = whole ? .min : reader.recordStartOffset
         headEnd = first
         tailStart = whole ? end
             : reader.endOfNonASCIIOffset ?? Self.endOfLastNonASCII(UnsafePointer(reader.bufferBase), after: first, before: end)
+        tailEnd = end
     }
 
     /// The spans of a record the reader found all ASCII.
-    static var wholeRecord: RecordASCIISpans { RecordASCIISpans(whole: true, headEnd: .max, tailStart: 0) }
+    static var wholeRecord: RecordASCIISpans { RecordASCIISpans(headStart: .min, headEnd: .max, tailStart: 0, tailEnd: 0) }
 
-    private init(whole: Bool, headEnd: Int, tailStart: Int) {
-        self.whole = whole
+    private init(headStart: Int, headEnd: Int, tailStart: Int, tailEnd: Int) {
+        self.headStart = headStart
         self.headEnd = headEnd
         self.tailStart = tailStart
+        self.tailEnd = tailEnd
     }
 
     /// Offset just past the last byte of `first...end` with its high bit set (the byte at `first` has it).
@@ -43,11 +47,10 @@ struct RecordASCIISpans {
         return e
     }
 
-    /// True when the cell's bytes lie in one of the ASCII parts. A cell copied out of the buffer lies in
-    /// neither unless the whole record is ASCII.
+    /// True when the cell from `start` to `end` (`CellBounds`, not empty) lies in one of the ASCII parts. A
+    /// cell copied out of the buffer lies in neither unless the whole record is ASCII.
     @inline(__always)
-    func contains(_ cell: FieldSlot) -> Bool {
-        if cell.inScratch { return whole }
-        return cell.end <= headEnd || cell.start >= tailStart
+    func contains(_ start: Int, _ end: Int) -> Bool {
+        (start >= headStart && end <= headEnd) || (start >= tailStart && end <= tailEnd)
     }
 }

@@ -10,9 +10,6 @@ final class ValueRulesRule: RecordRule {
     /// few as possible: the loop copies a plan for every cell of the file.
     private struct Plan {
         let index: Int
-        /// `index` in bytes of the reader's field slots: the loop adds it to their base, one instruction
-        /// where indexing took three.
-        let fieldOffset: Int
         /// A value is validated when it has more bytes than this: -1 for every value; a plain text column's
         /// length limit when that is its only constraint (a value with no more bytes than the limit has no
         /// more characters either); `Int.max` when the column has nothing to validate or validation is off.
@@ -172,7 +169,7 @@ final class ValueRulesRule: RecordRule {
             Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific)
             let validateAbove = validates ? lengthOnly ?? -1 : Int.max
             for b in 0..<256 { lengths[b] = marks[b] != 0 ? 0 : UInt16(min(max(validateAbove, 0), Int(UInt16.max))) }
-            return Plan(index: index, fieldOffset: index * MemoryLayout<FieldSlot>.stride, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
+            return Plan(index: index, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
@@ -294,17 +291,29 @@ final class ValueRulesRule: RecordRule {
             checkCells(allPlain: true, .wholeRecord, plainIfASCII: true, plainIfNot: plainIfNot,
                        mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         } else {
-            checkCells(allPlain: false, RecordASCIISpans(reader), plainIfASCII: plainIfASCII, plainIfNot: plainIfNot,
-                       mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+            checkMixedCells(plainIfASCII: plainIfASCII, plainIfNot: plainIfNot, mayHoldInvalidBytes: mayHoldInvalidBytes,
+                            reader: reader, record: record, sink: sink)
         }
         filledCells.note(filled, record: record)
-        if !serviceAccountCells.isEmpty {
-            let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
-            emit([finding], reader: reader, index: plans[serviceAccountCells[p].plan].index, record: record, sink: sink)
-            serviceAccountCells.removeAll(keepingCapacity: true)
-        }
+        if !serviceAccountCells.isEmpty { reportServiceAccount(reader: reader, record: record, sink: sink) }
         guard hygiene, reader.fieldCount > plans.count else { return }
-        // Cells of unknown columns (and past the header) still get the text-hygiene checks.
+        checkUnboundCells(scanCells: scanCells, mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+    }
+
+    /// The record's one service-account finding, from its cells that `judge` found. Out of line, with
+    /// `checkUnboundCells`.
+    @inline(never)
+    private func reportServiceAccount(reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let (p, finding) = ServiceAccounts.recordFinding(serviceAccountCells.map { ($0.finding, specs[$0.plan]) })
+        emit([finding], reader: reader, index: plans[serviceAccountCells[p].plan].index, record: record, sink: sink)
+        serviceAccountCells.removeAll(keepingCapacity: true)
+    }
+
+    /// Cells of unknown columns (and past the header) still get the text-hygiene checks. Out of line, as
+    /// the rare part of `check`: inlined, it and `reportServiceAccount` left `check` too large for the
+    /// compiler to inline both of its loops over the cells (the call cost a record about 80 instructions).
+    @inline(never)
+    private func checkUnboundCells(scanCells: Bool, mayHoldInvalidBytes: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) {
         for index in 0..<reader.fieldCount where !plans.contains(where: { $0.index == index }) {
             let raw = reader.bytes(index)
             guard !raw.isEmpty, scanCells ? TextHygiene.needsCheck(raw) : TextHygiene.startsLikeFormula(raw),
@@ -321,8 +330,18 @@ final class ValueRulesRule: RecordRule {
         }
     }
 
-    /// The loop over the record's cells, inlined into `check` once for records whose cells are all plain
-    /// (`allPlain`, then a constant) and once for the others. Returns the cells it saw filled
+    /// `checkCells` for a record whose cells are not all plain. Out of line, so that the loop for the others
+    /// is inlined into `check`: inlined too, it left `check` too large for the compiler to inline both, and
+    /// it kept the loop for the common records out of line (about 60 instructions a record).
+    @inline(never)
+    private func checkMixedCells(plainIfASCII: Bool, plainIfNot: Bool, mayHoldInvalidBytes: Bool, reader: CSVReader, record: Int,
+                                 sink: DiagnosticSink) -> UInt64 {
+        checkCells(allPlain: false, RecordASCIISpans(reader), plainIfASCII: plainIfASCII, plainIfNot: plainIfNot,
+                   mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
+    }
+
+    /// The loop over the record's cells, inlined into `check` for records whose cells are all plain
+    /// (`allPlain`, then a constant) and into `checkMixedCells` for the others. Returns the cells it saw filled
     /// (`Plan.filledBit`) among those its first byte, length and memo did not settle: every cell of the
     /// columns that validate each value (addresses, names), where the required cells are.
     @inline(__always)
@@ -330,26 +349,25 @@ final class ValueRulesRule: RecordRule {
                             mayHoldInvalidBytes: Bool, reader: CSVReader, record: Int, sink: DiagnosticSink) -> UInt64 {
         var filled: UInt64 = 0
         // The record's cells, read here rather than through `reader.bytes` (which checks the index and
-        // reloads the reader's buffers for each).
-        let fields = UnsafeRawPointer(reader.fields.base), fieldCount = reader.fieldCount
-        let buffer = UnsafePointer(reader.bufferBase), scratch = UnsafePointer(reader.scratch.base)
+        // reloads the reader's bounds for each).
+        let cells = reader.cells, fieldCount = reader.fieldCount
         // The plans are in column order, so those of cells past a short record's end are the last ones.
         let planCount = fieldCount > lastPlanIndex ? plans.count : plans.firstIndex { $0.index >= fieldCount } ?? plans.count
         for p in 0..<planCount {
             // Through a pointer: a copy of the plan would be made for every cell.
             let plan = plans.baseAddress.unsafelyUnwrapped + p
-            let slot = fields.load(fromByteOffset: plan.pointee.fieldOffset, as: FieldSlot.self)
+            let start = cells.start(plan.pointee.index), end = cells.end(plan.pointee.index)
             // An empty cell has nothing to validate or to scan.
-            guard slot.end > slot.start else { continue }
-            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
+            guard end > start else { continue }
+            let raw = cells.bytes(from: start, to: end)
             let first = Int(raw.baseAddress.unsafelyUnwrapped.pointee)
             // Settled: an unmarked first byte and no more bytes than `validateAbove`. The spans are looked
             // at only for the cells their answer can settle.
             let settled = raw.count <= Int(plan.pointee.settledLength[first])
-            if settled && (allPlain || (asciiSpans.contains(slot) ? plainIfASCII : plainIfNot)) { continue }
+            if settled && (allPlain || (asciiSpans.contains(start, end) ? plainIfASCII : plainIfNot)) { continue }
             let marks = plan.pointee.firstBytes[first]
             if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
-            let ascii = allPlain || asciiSpans.contains(slot)
+            let ascii = allPlain || asciiSpans.contains(start, end)
             var plain = ascii ? plainIfASCII : plainIfNot
             if marks == 0 || FilledCell.holdsPlainValue(raw) { filled |= plan.pointee.filledBit }
             // A plain cell with nothing to trim, in an address or name column, gets the byte-level accept here,
