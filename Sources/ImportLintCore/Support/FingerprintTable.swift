@@ -44,10 +44,10 @@ final class FingerprintTable {
         /// Keys it takes: 9/10 of its slots.
         let limit: Int
 
-        var keysLeft: Int { limit - count }
+        var keysLeft: Int { limit &- count }
 
-        /// Whether `value` can be stored here (relative to the layer's first value).
-        func fits(_ value: Int) -> Bool { count == 0 || (value >= base && value - base <= Slot.largestOffset) }
+        /// Whether `value` (0 to `largestValue`) can be stored here (relative to the layer's first value).
+        func fits(_ value: Int) -> Bool { count == 0 || (value >= base && value &- base <= Slot.largestOffset) }
 
         /// Home slot: the fingerprint's high bits scaled to the capacity (any capacity works).
         @inline(__always)
@@ -66,7 +66,7 @@ final class FingerprintTable {
         @inline(__always)
         func store(at: Int, check: UInt64, value: Int) {
             let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            let slot = check << UInt64(Slot.valueBits) | UInt64(value - base + 1)
+            let slot = check << UInt64(Slot.valueBits) | UInt64(value &- base &+ 1)
             bytes.storeBytes(of: (word & ~Slot.mask | slot).littleEndian, toByteOffset: at, as: UInt64.self)
         }
 
@@ -186,8 +186,9 @@ final class FingerprintTable {
     private func insert(at offset: Int, in l: Int, check: UInt64, value: Int) {
         if layers[l].count == 0 { layers[l].base = value }
         layers[l].store(at: offset, check: check, value: value)
-        layers[l].count += 1
-        count += 1
+        // Counts of keys in memory: they cannot overflow.
+        layers[l].count &+= 1
+        count &+= 1
     }
 
     private static let largestValue = Int(UInt32.max) - 1
