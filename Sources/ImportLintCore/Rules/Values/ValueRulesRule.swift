@@ -288,9 +288,10 @@ final class ValueRulesRule: RecordRule {
         // byte (formula characters), and cannot hold bytes that are not UTF-8.
         let plainIfASCII = !hasQuestionMark
         let plainIfNot = !hygiene && !mayHoldInvalidBytes
-        // Every cell is plain: an ASCII record without '?' (most records of most files). The loop is made
-        // twice, for such records and for the others, so that the first needs none of the others' state.
-        let filled = if plainIfASCII && reader.firstNonASCIIOffset == .max {
+        // Every cell is plain: an ASCII record without '?', split with others so that no cell was copied out
+        // of the buffer (most records of most files). The loop is made twice, for such records and for the
+        // others, so that the first needs none of the others' state.
+        let filled = if plainIfASCII && reader.firstNonASCIIOffset == .max && reader.splitWithOthers {
             checkCells(allPlain: true, .wholeRecord, plainIfASCII: true, plainIfNot: plainIfNot,
                        mayHoldInvalidBytes: mayHoldInvalidBytes, reader: reader, record: record, sink: sink)
         } else {
@@ -322,7 +323,7 @@ final class ValueRulesRule: RecordRule {
     }
 
     /// The loop over the record's cells, inlined into `check` once for records whose cells are all plain
-    /// (`allPlain`, then a constant) and once for the others. Returns the cells it saw filled
+    /// and in the reader's buffer (`allPlain`, then a constant) and once for the others. Returns the cells it saw filled
     /// (`Plan.filledBit`) among those its first byte, length and memo did not settle: every cell of the
     /// columns that validate each value (addresses, names), where the required cells are.
     @inline(__always)
@@ -341,7 +342,8 @@ final class ValueRulesRule: RecordRule {
             let slot = fields.load(fromByteOffset: plan.pointee.fieldOffset, as: FieldSlot.self)
             // An empty cell has nothing to validate or to scan.
             guard slot.end > slot.start else { continue }
-            let raw = UnsafeBufferPointer(start: (slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
+            // A record of plain cells split with others has none in the scratch buffer: not asked of its cells.
+            let raw = UnsafeBufferPointer(start: (!allPlain && slot.inScratch ? scratch : buffer) + slot.start, count: slot.end &- slot.start)
             let first = Int(raw.baseAddress.unsafelyUnwrapped.pointee)
             // Settled: an unmarked first byte and no more bytes than `validateAbove`. The spans are looked
             // at only for the cells their answer can settle.
