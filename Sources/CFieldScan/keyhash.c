@@ -114,8 +114,8 @@ static inline __attribute__((always_inline)) int32_t mixLongPart(uint64_t *state
 
 /* cfs_key_fingerprints with `fold` a constant, so that each loop tests it once, not at every record. */
 static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t *bytes, const int64_t *ends,
-        const cfs_record *records, int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
-        uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
+        const cfs_record *records, int64_t count, int64_t cell, int32_t fold, const bool *screen, int64_t screenedUpTo,
+        uint64_t seed, uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     for (int64_t r = 0; r < count; r++) {
         const cfs_record *record = records + r;
         int64_t cells = record->delimiters;
@@ -125,7 +125,7 @@ static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t
             int64_t end = ends[cell + 1];
             int64_t length = end - first;
             uint64_t h = seed;
-            if (length > 0 && !screen[bytes[first]]
+            if (length > 0 && (length > screenedUpTo || !screen[bytes[first]])
                 && (length > 16 ? mixLongPart(&h, bytes + first, length, fold) : mixPart(&h, bytes + first, length, fold))) {
                 fingerprints[r] = h & mask;
                 found = 1;
@@ -137,11 +137,11 @@ static inline __attribute__((always_inline)) void fingerprintCells(const uint8_t
 }
 
 void cfs_key_fingerprints(const uint8_t *bytes, const int64_t *ends, const cfs_record *records,
-                          int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
+                          int64_t count, int64_t cell, int32_t fold, const bool *screen, int64_t screenedUpTo, uint64_t seed,
                           uint64_t mask, uint64_t *fingerprints, uint8_t *plain) {
     if (fold) {
-        fingerprintCells(bytes, ends, records, count, cell, 1, screen, seed, mask, fingerprints, plain);
+        fingerprintCells(bytes, ends, records, count, cell, 1, screen, screenedUpTo, seed, mask, fingerprints, plain);
     } else {
-        fingerprintCells(bytes, ends, records, count, cell, 0, screen, seed, mask, fingerprints, plain);
+        fingerprintCells(bytes, ends, records, count, cell, 0, screen, screenedUpTo, seed, mask, fingerprints, plain);
     }
 }

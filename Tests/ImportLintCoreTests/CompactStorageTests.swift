@@ -89,6 +89,20 @@ import Testing
         #expect(table.byteCount < 20000 * 7 * 10 / 9 + 64 * 7)
     }
 
+    /// A sparse reservation makes the layer twice as large as its keys (so that it stays about half full),
+    /// takes over the first keys as a plain one does, and finds every key.
+    @Test func aSparseReservationIsHalfFull() {
+        let table = FingerprintTable(expectedKeys: 1000)
+        var rng = SeededRNG(seed: 6)
+        let keys = (0..<20000).map { _ in rng.next() }
+        for i in 0..<500 { #expect(table.valueOrInsert(keys[i], i + 2) == nil) }
+        table.reserve(20000, sparse: true)
+        #expect(table.layerCount == 1 && table.byteCount == (2 * 20000 + 64) * 7 + 1)
+        for i in 500..<20000 { #expect(table.valueOrInsert(keys[i], i + 2) == nil) }
+        #expect(table.layerCount == 1 && table.count == 20000)
+        for (i, key) in keys.enumerated() where table.valueOrInsert(key, 0) != i + 2 { Issue.record("key \(i) lost") }
+    }
+
     /// A later, larger estimate adds a layer for the keys missing only; new keys fill the earlier layer's
     /// room first.
     @Test func aLargerEstimateAddsRoomForTheKeysMissing() {

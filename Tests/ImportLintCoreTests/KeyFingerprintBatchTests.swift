@@ -31,7 +31,8 @@ import Testing
         while try reader.next() {
             let ahead = reader.batchedRecordsAhead
             cfs_key_fingerprints(ahead.bytes, ahead.bounds, ahead.records, Int64(ahead.count), 1,
-                                 caseInsensitive ? 1 : 0, ValueValidation.screenFirstBytes, KeyFingerprint.seed, .max, &fingerprints, &plain)
+                                 caseInsensitive ? 1 : 0, ValueValidation.screenFirstBytes, Int64(Placeholder.maximumLength),
+                                 KeyFingerprint.seed, .max, &fingerprints, &plain)
             var records = ahead
             for r in 0..<ahead.count {
                 guard let record = records.next() else {
@@ -45,7 +46,9 @@ import Testing
                     continue
                 }
                 #expect(row % 17 != 5 && row % 13 != 0 && !cell.isEmpty, "row \(row)")
-                #expect(!ValueValidation.mayBeScreened(cell, ValueValidation.screenFirstBytes), "row \(row)")
+                // A cell that may be a placeholder by its first byte is left to Swift unless it is longer than any.
+                #expect(!ValueValidation.mayBeScreened(cell, ValueValidation.screenFirstBytes) || cell.count > Placeholder.maximumLength,
+                        "row \(row)")
                 var expected = KeyFingerprint()
                 expected.combine(cell, caseInsensitive: caseInsensitive)
                 #expect(fingerprints[r] == expected.value, "row \(row): \(values[row])")

@@ -15,10 +15,10 @@ int32_t cfs_key_mix(uint64_t *state, const uint8_t *bytes, int64_t length, int32
 /* The fingerprints (`seed` and cfs_key_mix, the bits of `mask` kept) of cell `cell` of `count` records cfs_split_records split,
    their cell bounds from `ends` on (the entries it wrote from the first record's): `plain[r]` is 1 where `fingerprints[r]`
    is record r's; 0 where the caller judges the cell itself: it is missing or empty, its record has a cell
-   with a space at an edge (to trim), `screen` holds its first byte (it may be a placeholder), or it has a
-   byte that is not ASCII when `fold` is 1. */
+   with a space at an edge (to trim), `screen` holds its first byte and it has at most `screenedUpTo` bytes
+   (it may be a placeholder), or it has a byte that is not ASCII when `fold` is 1. */
 void cfs_key_fingerprints(const uint8_t *bytes, const int64_t *ends, const cfs_record *records,
-                          int64_t count, int64_t cell, int32_t fold, const bool *screen, uint64_t seed,
+                          int64_t count, int64_t cell, int32_t fold, const bool *screen, int64_t screenedUpTo, uint64_t seed,
                           uint64_t mask, uint64_t *fingerprints, uint8_t *plain);
 
 #endif

@@ -82,6 +82,13 @@ final class DuplicateIdentifierRule: RecordRule {
     /// `keys` for the per-record loops, unretained (the rule holds them in `keys`): reading the array and
     /// its elements from this class retained and released both at every record.
     private let recordKeys: UnsafeMutableBufferPointer<Unmanaged<KeyState>>
+    /// The `readFound` of the rule's one key when it has one, of one cell without scope (4me's Primary Email
+    /// in a people file), else nil: `check` and the prefetch then read it, its `readFull` and its table
+    /// from the rule, without the loop over the keys (its closure was kept out of line: ~10 instructions a
+    /// record).
+    private let soleFound: UnsafeMutablePointer<UInt8>?
+    private let soleFull: UnsafeMutablePointer<UInt64>
+    private let soleTable: FingerprintTable
     /// Column groups that identify a person, in order of preference (`same_person` of the profile).
     private let personColumns: [[Int]]
     let verifier: DuplicateKeyVerifier
@@ -103,6 +110,8 @@ final class DuplicateIdentifierRule: RecordRule {
         if keys.isEmpty { return nil }
         recordKeys = .allocate(capacity: keys.count)
         _ = recordKeys.initialize(from: keys.map { Unmanaged.passUnretained($0) })
+        soleFound = keys.count == 1 && keys[0].plainCell != nil ? keys[0].readFound : nil
+        (soleFull, soleTable) = (keys[0].readFull, keys[0].firstLine)
         verifier = DuplicateKeyVerifier(context)
         inputBytes = context.input.byteCount
     }
@@ -166,6 +175,10 @@ final class DuplicateIdentifierRule: RecordRule {
     /// Asks for the table slots of the keys of the record `i` records after `readLine`.
     @inline(__always)
     private func prefetchRead(_ i: Int) {
+        if let soleFound {
+            if soleFound[i] != 0 { soleTable.prefetch(soleFull[i]) }
+            return
+        }
         for key in recordKeys {
             key._withUnsafeGuaranteedRef { key in
                 guard key.readFound[i] != 0 else { return }
@@ -199,13 +212,13 @@ final class DuplicateIdentifierRule: RecordRule {
     }
 
     /// `readAhead` for a key of one plain cell: the fingerprints from C, but for the cells it leaves to
-    /// `fingerprints` (to trim, to lowercase as Unicode, perhaps placeholders), whose records alone are
-    /// looked at.
+    /// `fingerprints` (to trim, to lowercase as Unicode, perhaps placeholders: a short cell starting as one
+    /// does), whose records alone are looked at.
     @inline(__always)
     private func readPlain(_ ahead: BatchedRecords, _ cell: Int, _ key: KeyState, _ screenFirstBytes: UnsafePointer<Bool>) {
         let count = ahead.count
         cfs_key_fingerprints(ahead.bytes, ahead.bounds, ahead.records, Int64(count), Int64(cell),
-                             key.caseInsensitive ? 1 : 0, screenFirstBytes, KeyFingerprint.seed, fingerprintMask,
+                             key.caseInsensitive ? 1 : 0, screenFirstBytes, Int64(Placeholder.maximumLength), KeyFingerprint.seed, fingerprintMask,
                              key.readFull + 1, key.readFound + 1)
         var records = ahead
         var passed = 0
@@ -248,6 +261,15 @@ final class DuplicateIdentifierRule: RecordRule {
         verifier.note(reader, record: record)
         if record == Self.sizingRecord || record % Self.resizingInterval == 0 { presize(reader, records: record) }
         let line = reader.line
+        if let soleFound {
+            guard soleFound[i] != 0 else { return }
+            if let first = soleTable.valueOrInsert(soleFull[i], line) {
+                report(0, first: first, otherPerson: false, alone: false, reader: reader, record: record, sink: sink)
+            } else if firstRows != nil {
+                recordKeys[0]._withUnsafeGuaranteedRef { inserted(0, $0, i, reader, record: record, sink: sink) }
+            }
+            return
+        }
         // The look-up inline, the rest out of line: a call per key and its frame cost every record ~16
         // instructions (people 100k), where a new key (nearly every one) needs only the look-up.
         for k in recordKeys.indices {
@@ -310,6 +332,11 @@ final class DuplicateIdentifierRule: RecordRule {
     /// overflows into a layer that could not be moved.
     private static let firstLayerKeys = 4 * sizingRecord
     private static let resizingInterval = 1 << 20
+    /// Up to this many keys a table is made half full (`FingerprintTable.reserve`'s `sparse`): a new key then
+    /// takes about 1.5 probes where it took about five on the way to 9/10 full (people 100k: 4.7 probes,
+    /// ~55 instructions an insert), for 28 MiB a table at most. A larger file keeps 9/10, so that ten
+    /// million rows stay under 200 MiB.
+    private static let sparseKeys = 2_000_000
 
     private func presize(_ reader: CSVReader, records: Int) {
         guard let inputBytes, reader.streamOffset > partStart else { return }
@@ -317,10 +344,11 @@ final class DuplicateIdentifierRule: RecordRule {
         // A little over the estimate: records later in the file may be shorter (if they are shorter still,
         // the next estimate adds a layer for the keys missing).
         let keyCount = estimate + estimate / 64
+        let sparse = keyCount <= Self.sparseKeys
         for key in keys {
-            key.firstLine.reserve(keyCount)
+            key.firstLine.reserve(keyCount, sparse: sparse)
             guard !key.scope.isEmpty else { continue }
-            key.crossScope.reserve(keyCount)
+            key.crossScope.reserve(keyCount, sparse: sparse)
             // Exactly sized: an array that doubles holds its old and new storage at once.
             key.crossScopeLine.reserveCapacity(keyCount)
             key.crossScopePerson.reserveCapacity(keyCount)
