@@ -117,8 +117,8 @@ public final class Linter {
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
         // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.
-        let headReader = cuts == nil ? reader : CSVReader(source: try input.openDecoded(encoding))
-        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(headReader.head(), path: input.displayPath)
+        let delimiter = try options.delimiter ?? (cuts == nil ? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
+            : DelimiterSniffer.sniff({ try input.openDecoded(encoding) }, path: input.displayPath))
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
                                 delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
