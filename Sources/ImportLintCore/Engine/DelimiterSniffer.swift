@@ -1,7 +1,30 @@
 /// Chooses the delimiter from the header line: the candidate (tab, comma, semicolon, pipe) that occurs most often
 /// outside quotes. A one-column header falls back on the file extension.
 enum DelimiterSniffer {
+    /// How much of a file's head is read first to sniff its delimiter (`sniff(_:path:)` with a source).
+    static let shortHead = 1 << 16
+
     static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String) -> UInt8 {
+        sniff(head, path: path, whole: true)!
+    }
+
+    /// The delimiter of the stream `open` reads from its start, sniffed in its first 64 KiB, which nearly
+    /// always hold the lines `sniff` reads (up to the header's end); when they do not, in the megabyte
+    /// `CSVReader.head` holds, as before. Reading and faulting in that megabyte for a header line took
+    /// ~0.4 ms before either part of a split file could start.
+    static func sniff(_ open: () throws -> ByteSource, path: String) throws -> UInt8 {
+        // The heads are the readers' buffers: each reader is kept until its head is sniffed.
+        let short = CSVReader(source: try open(), chunkSize: shortHead)
+        let head = try short.head()
+        if let delimiter = withExtendedLifetime(short, { sniff(head, path: path, whole: head.count < shortHead) }) { return delimiter }
+        let long = CSVReader(source: try open())
+        let longHead = try long.head()
+        return withExtendedLifetime(long) { sniff(longHead, path: path) }
+    }
+
+    /// nil when a line `sniff` reads runs to the end of `head` and `head` is not the `whole` stream: the
+    /// bytes after it might change the verdict.
+    private static func sniff(_ head: UnsafeBufferPointer<UInt8>, path: String, whole: Bool) -> UInt8? {
         var i = 0
         let n = head.count
         // Skip a PowerShell '#TYPE ...' line, a 'sep=;' line (whose delimiter decides a one-column header), an
@@ -15,6 +38,7 @@ enum DelimiterSniffer {
         while true {
             let rest = UnsafeBufferPointer(rebasing: head[i...])
             let lineEnd = rest.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
+            if lineEnd == rest.endIndex && !whole { return nil }
             if rest.starts(with: CSVReader.typeLinePrefix)
                 || CSVReader.templateVersionLength(in: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) != nil
                 || SQLClientMessage(line: UnsafeBufferPointer(rebasing: rest[..<lineEnd])) != nil {
@@ -36,6 +60,7 @@ enum DelimiterSniffer {
             }
             i += 1
         }
+        if i == n && !whole { return nil }
         let ranked = [UInt8(0x09), 0x2C, 0x3B, 0x7C].sorted { counts[$0]! > counts[$1]! }
         if counts[ranked[0]]! > 0 { return ranked[0] }
         if let hint { return hint }

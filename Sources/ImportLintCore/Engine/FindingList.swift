@@ -250,21 +250,25 @@ final class FindingList {
         tail.sort(by: Self.precedes)
         // Merged from the back into the room the tail leaves: on a tie the prefix's finding goes first. The
         // prefix's findings are moved, not assigned (a retain, a release and a uniqueness check each, for
-        // nearly every finding: the tail's are spread over the whole file).
+        // nearly every finding: the tail's are spread over the whole file), a run at a time: the findings
+        // after each of the tail's, found by a binary search, move on in one block (one finding at a time,
+        // the merge compared and moved each of the prefix's, a pass over the whole report on one core).
         all.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             (base + prefixEnd).deinitialize(count: buffer.count - prefixEnd)
-            // Slots i+1...k are empty.
-            var i = prefixEnd - 1, j = tail.count - 1, k = buffer.count - 1
-            while j >= 0 {
-                if i >= 0 && Self.precedes(tail[j], base[i]) {
-                    (base + k).moveInitialize(from: base + i, count: 1)
-                    i -= 1
-                } else {
-                    (base + k).initialize(to: tail[j])
-                    j -= 1
+            // The prefix's findings before `end` are in place; the slots from `filled` on are written.
+            var end = prefixEnd, filled = buffer.count
+            for finding in tail.reversed() {
+                var low = 0, high = end
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Self.precedes(finding, base[mid]) { high = mid } else { low = mid + 1 }
                 }
-                k -= 1
+                let after = end - low
+                (base + filled - after).moveInitialize(from: base + low, count: after)
+                filled -= after + 1
+                end = low
+                (base + filled).initialize(to: finding)
             }
         }
         return all

@@ -117,8 +117,8 @@ public final class Linter {
         let size = progress == nil ? nil : input.byteCount
         let reader = CSVReader(source: try input.decoding(raw, encoding))
         // A cut file's reader ends at the cut: the delimiter is told from the head of the whole file.
-        let headReader = cuts == nil ? reader : CSVReader(source: try input.openDecoded(encoding))
-        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(headReader.head(), path: input.displayPath)
+        let delimiter = try options.delimiter ?? (cuts == nil ? DelimiterSniffer.sniff(reader.head(), path: input.displayPath)
+            : DelimiterSniffer.sniff({ try input.openDecoded(encoding) }, path: input.displayPath))
         reader.setDelimiter(delimiter)
         var report = FileReport(path: input.displayPath, profile: explicitProfile?.name, encoding: encoding.name,
                                 delimiter: DelimiterSniffer.name(delimiter), records: 0, diagnostics: [], clusters: nil)
@@ -162,8 +162,12 @@ public final class Linter {
         let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, matches: matches, headerLine: reader.line)
         reader.columnNames = bindings.map { $0?.name }
+        let baseline = try BaselineRule(context, selection: options.selection)
+        // The later part's thread makes its rules meanwhile, and starts its pass once handed these (`begin`).
+        let later = cutLine.map { SplitLint.Later(cut: $0, context: context) }
+        later?.start()
         var rules = RuleFactory.rules(for: context)
-        if let baseline = try BaselineRule(context, selection: options.selection) { rules.append(baseline) }
+        if let baseline { rules.append(baseline) }
         for rule in rules { rule.checkHeader(reader, sink: sink) }
         // Where the rules are known: a deferred rule's share of the later part falls to this thread.
         let cut = cutLine?.choose(deferring: rules.contains { $0.splitting == .deferred }, bytesRead: raw.count)
@@ -174,8 +178,7 @@ public final class Linter {
 
         let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context),
                               unchanged: context.unchangedRecords)
-        let later = try cutLine.map { try SplitLint.Later(cut: $0, context: context, earlierRules: rules) }
-        later?.start()
+        later?.begin(earlierRules: rules)
         let reported: ((Int) -> Void)? = progress.map { progress in
             // Split, the earlier part's share of its bytes stands for the whole file's (the parts go at
             // about the same speed); the records are the earlier part's.

@@ -50,7 +50,11 @@ extension ReferenceSet {
         var specs: [ReferenceSpec] = []
         for input in inputs {
             let detected: Profile?
-            if let forced { detected = forced } else { detected = try HeaderPeek.open(input).flatMap { ProfileDetector.detect(header: $0.1, among: builtIns) } }
+            if let forced {
+                detected = forced
+            } else {
+                detected = try HeaderPeek.open(input, chunkSize: DelimiterSniffer.shortHead).flatMap { ProfileDetector.detect(header: $0.1, among: builtIns) }
+            }
             if let spec = detected?.references, !specs.contains(spec) { specs.append(spec) }
         }
         var sets: [String: ReferenceSet] = [:]
@@ -67,19 +71,20 @@ extension ReferenceSet {
 
 /// Opens an input far enough to read its header (after a PowerShell `#TYPE` line), for pre-passes.
 enum HeaderPeek {
-    static func open(_ input: InputFile) throws -> (CSVReader, [String])? {
-        try input.naming { try openNamed(input) }
+    /// `chunkSize`: the reader's first read; a peek at the header alone needs no megabyte.
+    static func open(_ input: InputFile, chunkSize: Int = 1 << 20) throws -> (CSVReader, [String])? {
+        try input.naming { try openNamed(input, chunkSize: chunkSize) }
     }
 
-    private static func openNamed(_ input: InputFile) throws -> (CSVReader, [String])? {
+    private static func openNamed(_ input: InputFile, chunkSize: Int) throws -> (CSVReader, [String])? {
         let encoding: InputEncoding
         do {
             encoding = try input.encoding(override: nil)
         } catch is NotText.Found {
             return nil  // no text to take keys from: its lint reports it (unreadable-input)
         }
-        let reader = CSVReader(source: try input.openDecoded(encoding))
-        reader.setDelimiter(DelimiterSniffer.sniff(try reader.head(), path: input.displayPath))
+        let reader = CSVReader(source: try input.openDecoded(encoding), chunkSize: chunkSize)
+        reader.setDelimiter(try DelimiterSniffer.sniff({ try input.openDecoded(encoding) }, path: input.displayPath))
         guard let header = try reader.readHeader() else { return nil }
         return (reader, header)
     }

@@ -94,6 +94,9 @@ enum EmailDomains {
 
     private static let ianaSlotCount = 4096
 
+    /// Builds the table of IANA's domains (once per process, `Preload`).
+    static func prepareTable() { _ = ianaCodeSlots }
+
     @inline(__always)
     private static func ianaSlot(_ code: UInt64) -> Int {
         Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 52)

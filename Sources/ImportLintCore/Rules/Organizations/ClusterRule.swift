@@ -155,10 +155,13 @@ final class ClusterRule: RecordRule {
 
     override var splitting: Splitting { .merges }
 
-    /// Builds the country and city tables `finish` reads (once per process; a later caller waits for them).
+    /// Builds the country, city and legal-form tables `finish` reads (once per process; a later caller
+    /// waits for them).
     static func prepareTables() {
         _ = CountryNames.shared
         _ = CityNames.shared
+        _ = OrganizationVocabulary.legalSuffixTokens
+        _ = NameNormalizer.gluedForms
     }
 
     /// Counts the later part's spellings after this part's and keeps their rows while a spelling has
