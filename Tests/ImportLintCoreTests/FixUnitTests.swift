@@ -140,6 +140,18 @@ import Testing
         #expect(outcome.report.remaining.isEmpty)
         #expect(outcome.report.summary.converged)
     }
+
+    /// 4me takes headers as exact: 'Primary Email ' is unknown-column's error, and its rename is the cell's
+    /// one fix (the trim it amounts to is not counted again as surrounding-whitespace's).
+    @Test func paddedHeaderIsOneRename() throws {
+        let bytes = Array("Primary Email ,Name\nann@x.com,Ann\n".utf8)
+        let lint = try FixHarness.lint(bytes, name: "p.csv")
+        #expect(lint.diagnostics.map(\.code).sorted() == ["STR004", "STR005"])
+        #expect(lint.diagnostics.allSatisfy { $0.severity == .error })
+        let (outcome, fixed) = try FixHarness.fix(bytes, name: "p.csv", options: FixOptions())
+        #expect(fixed == Array("Primary Email,Name\nann@x.com,Ann\n".utf8))
+        #expect(outcome.report.applied.map(\.rule) == ["unknown-column"])
+    }
 }
 
 /// The fixer is generic over diagnostics: any rule's cell fix is applied by (record, field), whatever the

@@ -236,7 +236,7 @@ enum RuleFactory {
 
     private static func allRules(for context: FileContext) -> [RecordRule] {
         var rules: [RecordRule] = [ByteLevelRule(context), RecordShapeRule(context),
-                                   MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule()]
+                                   MalformedQuoteRule(delimiter: context.delimiter), SurroundingWhitespaceRule(context)]
         let values = ValueRulesRule(context)
         if values.isUseful { rules.append(values) }
         // What the value rules find of a record's cells, for missing-value, which sees the record after them.

@@ -682,7 +682,9 @@ final class FixPass {
     private func noteApplied(record: Int, field: Int, raw: UnsafeBufferPointer<UInt8>, replacement: String?,
                              changes: CellText.Changes, diagnostics: [Int32], changed: Bool) {
         var synthesized: [(RuleDescriptor, Applicability)] = []
-        if replacement == nil && changed {
+        // A planned fix whose text normalization alone gives ('Primary Email ' renamed 'Primary Email' by
+        // unknown-column) is the whole change: the trim is not another rule's fix.
+        if replacement == nil && changed && !diagnostics.contains(where: { plan.diagnostics[Int($0)].fix?.replacement.map { $0.utf8.elementsEqual(cell) } == true }) {
             let rules = Set(diagnostics.map { plan.diagnostics[Int($0)].code })
             if changes.contains(.trimmed) && !rules.contains(RuleDescriptor.surroundingWhitespace.code) { synthesized.append((.surroundingWhitespace, .safe)) }
             if changes.contains(.composed) && !rules.contains(RuleDescriptor.notNFC.code) { synthesized.append((.notNFC, .safe)) }

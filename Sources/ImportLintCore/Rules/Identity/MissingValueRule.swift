@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let missingValue = RuleDescriptor(
         code: "VAL001", name: "missing-value", severity: .error,
         summary: "A required cell is empty",
-        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value). A file that only updates records it identifies by an update key (4me: ID, or Source + Source ID) may leave out the columns needed to create one; a row of it with every matching key empty matches no record and cannot create one, so it fails too. The Receptionist requires Location Slug for accounts with several locations: in a file that names two or more, a row without one is reported.",
+        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value). A cell another cell of the row needs (4me contact details: a contact row is protocol, label and URI, an address row an Address Label and the address) is reported when it is empty, and also when the file has no such column at all. A file that only updates records it identifies by an update key (4me: ID, or Source + Source ID) may leave out the columns needed to create one; a row of it with every matching key empty matches no record and cannot create one, so it fails too. The Receptionist requires Location Slug for accounts with several locations: in a file that names two or more, a row without one is reported.",
         triggeringExample: "Primary Email,Name\nann@example.com,", cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
 
@@ -14,6 +14,9 @@ final class MissingValueRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.missingValue] }
     private let columns: [(index: Int, name: String, kind: ValueKind)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]
+    /// Columns required by another cell of the row that the header lacks altogether (a contacts file with a
+    /// Contact URI column and no Contact Protocol column): every row giving that cell fails as an empty one would.
+    private let absent: [(name: String, when: [(index: Int, name: String)])]
     /// What the value rules found of the record's cells, and the bits of the required cells there: a
     /// record whose required cells are all known filled, and that has no conditional column, is settled.
     private let filledCells: FilledCells?
@@ -31,9 +34,18 @@ final class MissingValueRule: RecordRule {
             if !when.isEmpty { conditional.append((i, spec.name, when)) }
         }
         self.conditional = conditional
+        var absent: [(name: String, when: [(index: Int, name: String)])] = []
+        for spec in context.profile?.columns ?? [] where context.index(of: spec.name) == nil {
+            var when: [(index: Int, name: String)] = []
+            for name in spec.valueRequiredWith {
+                if let index = context.index(of: name) { when.append((index, name)) }
+            }
+            if !when.isEmpty { absent.append((spec.name, when)) }
+        }
+        self.absent = absent
         self.filledCells = filledCells
-        requiredCells = conditional.isEmpty ? FilledCells.bits(columns.map(\.index)) : nil
-        if columns.isEmpty && conditional.isEmpty { return nil }
+        requiredCells = conditional.isEmpty && absent.isEmpty ? FilledCells.bits(columns.map(\.index)) : nil
+        if columns.isEmpty && conditional.isEmpty && absent.isEmpty { return nil }
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -52,6 +64,7 @@ final class MissingValueRule: RecordRule {
         for c in 0..<conditional.count where FilledCell.isBlank(reader.bytes(conditional[c].index)) {
             checkConditional(c, reader, record: record, sink: sink)
         }
+        for c in 0..<absent.count { checkAbsent(c, reader, record: record, sink: sink) }
     }
 
     /// Out of line, so that `check` builds none of the messages' state for the cells it settles.
@@ -75,5 +88,13 @@ final class MissingValueRule: RecordRule {
         guard let filled = when.first(where: { !FilledCell.isBlank(reader.bytes($0.index)) }) else { return }
         reader.report(.missingValue, to: sink, field: index, record: record,
                       message: "\(name) is required when \(filled.name) is given, but empty")
+    }
+
+    @inline(never)
+    private func checkAbsent(_ c: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let (name, when) = absent[c]
+        guard let filled = when.first(where: { !FilledCell.isBlank(reader.bytes($0.index)) }) else { return }
+        reader.report(.missingValue, to: sink, field: filled.index, record: record,
+                      message: "\(name) is required when \(filled.name) is given, but the file has no \(name) column")
     }
 }

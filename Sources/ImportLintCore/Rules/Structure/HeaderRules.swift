@@ -12,7 +12,7 @@ extension RuleDescriptor {
     public static let unknownColumn = RuleDescriptor(
         code: "STR005", name: "unknown-column", severity: .error, fix: .sometimes,
         summary: "A header cell is not a column of the profile",
-        explanation: "The vendors do not document what their imports do with a column they do not know (ignore it or reject the file); either way its values are not imported. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is an error where the profile says to assume exact matching (4me: its documents leave it open and say to assume exact), and a warning elsewhere (The Receptionist does not document it). The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation; 'id' in an identity provider's export is its own object ID, not 4me's ID). The values under such a guessed alias are not judged as that column's (no slug errors for the place names under a directory's 'Location', no number or duplicate-ID errors for the object IDs under 'id', no per-row Email-or-SMS errors under Google Contacts' 'E-mail 1 - Value'): as named, the import drops them; `fix --unsafe-fixes` renames the header and the lint of the written file judges them. A near miss is a misspelling of the column, so its values are judged. A two-letter column is no near miss's target ('SID' is not 'ID'). Where an empty cell clears the field (4me People), the safe rename of a column that is empty in every record becomes unsafe at the end of the file: as named it imports nothing, renamed it would clear that field for every record the file updates. A column the profile does not have at all is a warning.",
+        explanation: "The vendors do not document what their imports do with a column they do not know (ignore it or reject the file); either way its values are not imported. A header that stands for a profile column only under another name or misspelled ('Organisation', 'Surname', 'Manger') is an error: the import drops that field from every record. A header that differs only in case or spacing ('primary email') is an error where the profile says to assume exact matching (4me: its documents leave it open and say to assume exact), and a warning elsewhere (The Receptionist does not document it). Under exact matching that includes a header that differs only by spaces around it ('Primary Email ', as sqlcmd pads its headers), which elsewhere is left to surrounding-whitespace. The fix renames the header: safe for a case variant or a known alias, unsafe for a near miss or an alias that does not always hold the column ('userPrincipalName' for Primary Email: a UPN is often not the mailbox; 'Title' may be a salutation; 'id' in an identity provider's export is its own object ID, not 4me's ID). The values under such a guessed alias are not judged as that column's (no slug errors for the place names under a directory's 'Location', no number or duplicate-ID errors for the object IDs under 'id', no per-row Email-or-SMS errors under Google Contacts' 'E-mail 1 - Value'): as named, the import drops them; `fix --unsafe-fixes` renames the header and the lint of the written file judges them. A near miss is a misspelling of the column, so its values are judged. A two-letter column is no near miss's target ('SID' is not 'ID'). Where an empty cell clears the field (4me People), the safe rename of a column that is empty in every record becomes unsafe at the end of the file: as named it imports nothing, renamed it would clear that field for every record the file updates. A column the profile does not have at all is a warning.",
         triggeringExample: "Primary Emial,Name", cleanExample: "Primary Email,Name")
 }
 
@@ -38,7 +38,7 @@ final class HeaderColumnsRule: RecordRule {
         watched = context.matches.indices.filter { i in
             guard context.bindings[i] != nil else { return false }
             switch context.matches[i] {
-            case .spelling(let c): return context.header[i].trimmingWhitespace() != c
+            case .spelling: return Self.renames(i, context: context)
             case .punctuation, .alias: return true
             default: return false
             }
@@ -96,10 +96,11 @@ final class HeaderColumnsRule: RecordRule {
             var severity = Severity.warning
             switch match {
             case .exact: continue
-            case .spelling(let c) where header.trimmingWhitespace() == c:
+            case .spelling where !Self.renames(i, context: context):
                 continue  // only surrounding whitespace: reported by surrounding-whitespace
             case .spelling(let c) where Self.exact(profile):
-                message = bound ? "'\(header)' differs from \(profile.name)'s column '\(c)' only in case or spacing; \(profile.target.name) does not document matching headers that way, so take it that the import drops this field from every record"
+                let how = header.trimmingWhitespace() == c ? "only in the spaces around it" : "only in case or spacing"
+                message = bound ? "'\(header)' differs from \(profile.name)'s column '\(c)' \(how); \(profile.target.name) does not document matching headers that way, so take it that the import drops this field from every record"
                     : "'\(header)' differs from \(profile.name)'s column '\(c)', \(whichHas(c)), only in case or spacing, and is ignored"
                 fix = bound ? Fix(.safe, "Rename the header to '\(c)'", replacement: c) : nil
                 if bound { severity = .error }
@@ -153,13 +154,25 @@ final class HeaderColumnsRule: RecordRule {
     /// variant, which is not known to be missing where header matching is undocumented (unknown-column
     /// warns) and is missing where the profile says to assume exact matching.
     static func readable(_ column: String, context: FileContext) -> Bool {
-        if context.header.contains(where: { $0.trimmingWhitespace() == column }) { return true }
+        let isExact = context.profile.map(exact) == true
+        if context.header.contains(where: { (isExact ? $0 : $0.trimmingWhitespace()) == column }) { return true }
         guard let profile = context.profile, !exact(profile),
               let i = context.index(of: column), case .spelling = context.matches[i] else { return false }
         return true
     }
 
     private static func exact(_ profile: Profile) -> Bool { profile.accepts?.exactHeaders == true }
+
+    /// Whether header cell `i`, a case or spacing variant of a column, is reported here with a rename. One
+    /// that differs only by the spaces around it is left to surrounding-whitespace, except where the
+    /// profile says to assume exact header matching (4me) and the cell is the file's only stand-in for the
+    /// column: there the import drops the field, which is this rule's error (and surrounding-whitespace
+    /// leaves the cell alone while this rule is selected).
+    static func renames(_ i: Int, context: FileContext) -> Bool {
+        guard case .spelling(let c) = context.matches[i] else { return false }
+        guard context.header[i].trimmingWhitespace() == c else { return true }
+        return context.profile.map(exact) == true && context.bindings[i] != nil
+    }
 
     /// The header cell that took a column another cell matches, when that cell is not the column's name
     /// ('mail', which took Primary Email before 'userPrincipalName'); nil when it is.

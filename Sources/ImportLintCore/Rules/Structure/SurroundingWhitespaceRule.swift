@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let surroundingWhitespace = RuleDescriptor(
         code: "TXT006", name: "surrounding-whitespace", severity: .warning, fix: .safe,
         summary: "A cell or header starts or ends with spaces",
-        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column. The fix trims the spaces (including no-break spaces). An ideographic space (U+3000, typed by a Japanese, Chinese or Korean input method in full-width mode) at either end is reported too, with an unsafe fix: whether an import trims it is not documented, and spaces inside the value stay.",
+        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column (where the profile says to assume exact header matching, 4me, unknown-column reports such a header as an error, the field being dropped, and this rule leaves it). The fix trims the spaces (including no-break spaces). An ideographic space (U+3000, typed by a Japanese, Chinese or Korean input method in full-width mode) at either end is reported too, with an unsafe fix: whether an import trims it is not documented, and spaces inside the value stay.",
         triggeringExample: "Name\n\"Ann \"", cleanExample: "Name\nAnn")
 }
 
@@ -12,6 +12,18 @@ final class SurroundingWhitespaceRule: RecordRule {
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.surroundingWhitespace] }
     override var ignoresOrdinaryRecords: Bool { true }
+    /// Header cells that differ from their column only by the spaces around it where header-columns reports
+    /// them as a column the import drops (4me: assume exact header matching), so that the cell gets one
+    /// finding and one fix.
+    private let headerCellsLeft: Set<Int>
+
+    init(_ context: FileContext) {
+        guard context.options.selection.isEnabled(.unknownColumn) else { headerCellsLeft = []; return }
+        headerCellsLeft = Set(context.matches.indices.filter { i in
+            context.matches[i].column == context.header[i].trimmingWhitespace() && HeaderColumnsRule.renames(i, context: context)
+        })
+    }
+
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) { scan(reader, record: nil, sink: sink) }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
@@ -23,7 +35,7 @@ final class SurroundingWhitespaceRule: RecordRule {
     /// Out of line: `check` then saves no registers for the records the reader's flag settles.
     @inline(never)
     private func scan(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
-        for i in 0..<reader.fieldCount {
+        for i in 0..<reader.fieldCount where record != nil || !headerCellsLeft.contains(i) {
             let b = reader.bytes(i)
             guard let first = b.first, let last = b.last else { continue }
             if Self.isSpaceStart(first, b) || Self.isSpaceEnd(last, b) {
