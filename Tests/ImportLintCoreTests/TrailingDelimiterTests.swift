@@ -87,15 +87,19 @@ import Testing
     }
 
     /// Read in two parts at once, the verdict is the whole file's: the same findings as in one piece, for a
-    /// file all of the shape and for one whose last row is not.
+    /// file all of the shape, for one whose last row is not, and for one whose last row opens a quote it
+    /// never closes (seen by the later part only: that part's rule must hand it on, or the earlier one
+    /// reported the file-wide verdict the one-piece lint does not).
     @Test func twoPartsGiveTheOnePieceVerdict() throws {
-        for tail in ["", "Last Row,last@widget.com,Clerk,Widget IT\n"] {
+        let tails = ["": 1, "Last Row,last@widget.com,Clerk,Widget IT\n": 5_000,
+                     "\"Open Row,open@widget.com,Clerk,Widget IT,\n": 5_000]
+        for (tail, expected) in tails {
             let text = Self.header + Self.rows(5_000, trailing: true) + tail
             let one = try Self.lint(text)
             let two = try Self.lintNotingSplit(text, threads: 2)
             #expect(two.split)
             #expect(two.diagnostics == one)
-            #expect(Self.ragged(one).count == (tail.isEmpty ? 1 : 5_000))
+            #expect(Self.ragged(one).count == expected, "\(tail)")
         }
     }
 

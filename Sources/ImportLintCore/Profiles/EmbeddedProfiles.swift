@@ -28,7 +28,7 @@ extension EmbeddedRules {
             groupReplacesWhen: "Integration",
             samePerson: [],
             atLeastOneOf: [],
-            updateKeys: [],
+            updateKeys: [["ID"]],
             references: ReferenceSpec(column: "Person", profile: "4me-people", target: "Primary Email"),
             accepts: AcceptedFormats(delimiters: [44, 9], encodings: ["UTF-8", "UTF-16LE"], firstLineIsHeader: true, exactHeaders: true, invalidUTF8: "aborts the import at line {line} (\'Invalid byte sequence in UTF-8 on line {line}\') and keeps the rows before it"),
             target: TargetWording(name: "4me", rejectsRow: "fails this row", readsAsFalse: "reads it as false", missingRecord: "leaves this record unchanged (stale)", missingRecords: "leaves the missing records unchanged", replacesGroup: "deletes the rows imported with that earlier group"),

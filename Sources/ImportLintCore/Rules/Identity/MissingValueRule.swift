@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let missingValue = RuleDescriptor(
         code: "VAL001", name: "missing-value", severity: .error,
         summary: "A required cell is empty",
-        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value). A cell another cell of the row needs (4me contact details: a contact row is protocol, label and URI, an address row an Address Label and the address) is reported when it is empty, and also when the file has no such column at all. A file that only updates records it identifies by an update key (4me: ID, or Source + Source ID) may leave out the columns needed to create one; a row of it with every matching key empty matches no record and cannot create one, so it fails too. The Receptionist requires Location Slug for accounts with several locations: in a file that names two or more, a row without one is reported.",
+        explanation: "The import rejects a record whose required field is blank (4me: Name and Primary Email; Receptionist: First Name and Last Name; 4me contact details: Person). A cell of only spaces is empty too, and so is a placeholder such as N/A or NULL (see placeholder-value). A cell another cell of the row needs (4me contact details: a contact row is protocol, label and URI, an address row an Address Label and the address) is reported when it is empty, and also when the file has no such column at all, unless the row gives an update key (4me contact details: ID), whose stored record keeps a field whose column is left out. A file that only updates records it identifies by an update key (4me: ID, or Source + Source ID) may leave out the columns needed to create one; a row of it with every matching key empty matches no record and cannot create one, so it fails too. The Receptionist requires Location Slug for accounts with several locations: in a file that names two or more, a row without one is reported.",
         triggeringExample: "Primary Email,Name\nann@example.com,", cleanExample: "Primary Email,Name\nann@example.com,Ann Lee")
 }
 
@@ -17,6 +17,9 @@ final class MissingValueRule: RecordRule {
     /// Columns required by another cell of the row that the header lacks altogether (a contacts file with a
     /// Contact URI column and no Contact Protocol column): every row giving that cell fails as an empty one would.
     private let absent: [(name: String, when: [(index: Int, name: String)])]
+    /// The cells of each update key the header has (4me contact details: ID): a row giving one only updates a
+    /// stored record, and a column left out keeps that record's field, so `absent` does not apply to it.
+    private let updateKeys: [[Int]]
     /// What the value rules found of the record's cells, and the bits of the required cells there: a
     /// record whose required cells are all known filled, and that has no conditional column, is settled.
     private let filledCells: FilledCells?
@@ -43,6 +46,7 @@ final class MissingValueRule: RecordRule {
             if !when.isEmpty { absent.append((spec.name, when)) }
         }
         self.absent = absent
+        updateKeys = (context.profile?.updateKeys ?? []).compactMap(context.indices(of:))
         self.filledCells = filledCells
         requiredCells = conditional.isEmpty && absent.isEmpty ? FilledCells.bits(columns.map(\.index)) : nil
         if columns.isEmpty && conditional.isEmpty && absent.isEmpty { return nil }
@@ -64,7 +68,9 @@ final class MissingValueRule: RecordRule {
         for c in 0..<conditional.count where FilledCell.isBlank(reader.bytes(conditional[c].index)) {
             checkConditional(c, reader, record: record, sink: sink)
         }
-        for c in 0..<absent.count { checkAbsent(c, reader, record: record, sink: sink) }
+        if !absent.isEmpty && !updateKeys.contains(where: { $0.allSatisfy { !FilledCell.isBlank(reader.bytes($0)) } }) {
+            for c in 0..<absent.count { checkAbsent(c, reader, record: record, sink: sink) }
+        }
     }
 
     /// Out of line, so that `check` builds none of the messages' state for the cells it settles.

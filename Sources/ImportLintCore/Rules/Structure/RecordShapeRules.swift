@@ -97,6 +97,8 @@ final class RecordShapeRule: RecordRule {
         guard let later = later as? RecordShapeRule else { return }
         if firstTrailing == nil, let theirs = later.firstTrailing { firstTrailing = (theirs.line + part.linesBefore, theirs.column) }
         trailingRows += later.trailingRows
+        // A quote left open in the later part swallowed the file's end: the one-thread verdict.
+        swallowed = swallowed || later.swallowed
     }
 
     override func finish(sink: DiagnosticSink) {
