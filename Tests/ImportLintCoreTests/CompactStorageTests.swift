@@ -221,30 +221,36 @@ import Testing
     }
 
     /// Contents readmitted at one position, as a value's findings repeated down a column are, come out as
-    /// findings readmitted one by one do: with a suppression and under `--max-findings` as well.
+    /// findings readmitted one by one do, whether given as an array or as references the caller holds:
+    /// with a suppression and under `--max-findings` as well.
     @Test func contentsReadmittedAtOnePositionAreTheFindingsOneByOne() {
         let contents = [finding(line: 1).content, Diagnostic(rule: .missingValue, line: 1, column: 1, record: nil, field: "Name",
                                                             message: "other").content]
         let positions = [Diagnostic.Position(line: 4, column: 9, record: 3, fieldIndex: 2),
                          Diagnostic.Position(line: 5, column: 1, record: nil, fieldIndex: nil),
                          Diagnostic.Position(line: 1 << 40, column: 2, record: 1 << 33, fieldIndex: 0)]
-        func sinks(maxFindings: Int?, suppressing: Bool) -> (DiagnosticSink, DiagnosticSink) {
-            let made = (DiagnosticSink(selection: RuleSelection(), maxFindings: maxFindings),
-                        DiagnosticSink(selection: RuleSelection(), maxFindings: maxFindings))
-            if suppressing {
-                for sink in [made.0, made.1] { sink.isSuppressed = { $0.line == 5 && $0.code == contents[1].code } }
-            }
+        func sink(maxFindings: Int?, suppressing: Bool) -> DiagnosticSink {
+            let made = DiagnosticSink(selection: RuleSelection(), maxFindings: maxFindings)
+            if suppressing { made.isSuppressed = { $0.line == 5 && $0.code == contents[1].code } }
             return made
         }
+        let held = contents.map { Unmanaged.passRetained($0) }
+        defer { for content in held { content.release() } }
         for (maxFindings, suppressing) in [(nil, false), (nil, true), (2, false), (2, true)] as [(Int?, Bool)] {
-            let (together, oneByOne) = sinks(maxFindings: maxFindings, suppressing: suppressing)
+            let together = sink(maxFindings: maxFindings, suppressing: suppressing)
+            let referenced = sink(maxFindings: maxFindings, suppressing: suppressing)
+            let oneByOne = sink(maxFindings: maxFindings, suppressing: suppressing)
             for position in positions {
                 together.readmit(contents, at: position)
+                held.withUnsafeBufferPointer { referenced.readmit($0, at: position) }
                 for content in contents { oneByOne.readmit(Diagnostic(content: content, position: position)) }
             }
             #expect(together.accepted == oneByOne.accepted)
+            #expect(referenced.accepted == oneByOne.accepted)
             let kept = together.takeSorted()
-            #expect(kept == oneByOne.takeSorted())
+            let expected = oneByOne.takeSorted()
+            #expect(kept == expected)
+            #expect(referenced.takeSorted() == expected)
             #expect(kept.count == (maxFindings ?? (suppressing ? 5 : 6)))
         }
     }

@@ -147,6 +147,17 @@ public final class DiagnosticSink {
         contents.withUnsafeBufferPointer { for content in $0 { kept.append(content, at: position) } }
     }
 
+    /// `readmit(_:at:)` for contents the caller holds a reference to each of (`ValueRulesRule`'s cells with
+    /// findings): the list takes a reference of its own, with no array retained and released to reach them.
+    func readmit(_ contents: UnsafeBufferPointer<Unmanaged<Diagnostic.Content>>, at position: Diagnostic.Position) {
+        guard isSuppressed == nil, bounded == nil else {
+            for content in contents { readmit(Diagnostic(content: content.takeUnretainedValue(), position: position)) }
+            return
+        }
+        accepted &+= contents.count
+        for content in contents { kept.append(taking: content.retain(), at: position) }
+    }
+
     /// Findings with equal content (rule, field, message, fix, values), as one value repeated down a column
     /// gives, share one copy of it. Gives up, like the verdict cache, when most contents are distinct.
     private var contents = Set<Diagnostic.Content>()

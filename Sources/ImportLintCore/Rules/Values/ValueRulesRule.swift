@@ -82,7 +82,9 @@ final class ValueRulesRule: RecordRule {
     /// 230,000 in a people export) hands the sink those contents again, before screening, validation and
     /// building findings. Looked up out of line (`readmitsKnownFindings`) for a cell the clean ones missed.
     private let findingCells: UnsafeMutableBufferPointer<RecentByteStrings>
-    private let cellContents: UnsafeMutablePointer<[Diagnostic.Content]>
+    /// The contents of each slot of `findingCells`, each holding a reference of its own: handed to the sink
+    /// again, each is retained once, with no array retained and released around it (`setContents`).
+    private let cellContents: UnsafeMutablePointer<UnsafeMutableBufferPointer<Unmanaged<Diagnostic.Content>>>
     /// Per plan: look-ups in `findingCells` so far, and how many found the cell. A column whose cells with
     /// findings seldom repeat (distinct bad numbers) stops looking: the look-up would cost more than it spares.
     private let findingLookups: UnsafeMutablePointer<(lookups: Int, found: Int)>
@@ -198,7 +200,8 @@ final class ValueRulesRule: RecordRule {
         findingCells = .allocate(capacity: planList.count)
         _ = findingCells.initialize(from: planList.map { _ in RecentByteStrings() })
         cellContents = .allocate(capacity: planList.count * RecentByteStrings.slotCount)
-        cellContents.initialize(repeating: [], count: planList.count * RecentByteStrings.slotCount)
+        cellContents.initialize(repeating: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                count: planList.count * RecentByteStrings.slotCount)
         findingLookups = .allocate(capacity: planList.count)
         findingLookups.initialize(repeating: (0, 0), count: planList.count)
         holdsFindings = .allocate(capacity: planList.count)
@@ -253,7 +256,7 @@ final class ValueRulesRule: RecordRule {
         for memo in findingCells { memo.deallocate() }
         _ = findingCells.deinitialize()
         findingCells.deallocate()
-        cellContents.deinitialize(count: plans.count * RecentByteStrings.slotCount)
+        for i in 0..<plans.count * RecentByteStrings.slotCount { releaseContents(i) }
         cellContents.deallocate()
         findingLookups.deallocate()
         holdsFindings.deallocate()
@@ -552,7 +555,7 @@ final class ValueRulesRule: RecordRule {
         guard contentsSink == ObjectIdentifier(sink) else { return false }
         let index = plans[p].index
         let (line, column) = reader.position(ofField: index)
-        sink.readmit(cellContents[p &* RecentByteStrings.slotCount &+ known],
+        sink.readmit(UnsafeBufferPointer(cellContents[p &* RecentByteStrings.slotCount &+ known]),
                      at: Diagnostic.Position(line: line, column: column, record: record, fieldIndex: index))
         return true
     }
@@ -564,14 +567,29 @@ final class ValueRulesRule: RecordRule {
                 findingCells[q].removeAll()
                 holdsFindings[q] = false
             }
-            for i in 0..<plans.count * RecentByteStrings.slotCount { cellContents[i] = [] }
+            for i in 0..<plans.count * RecentByteStrings.slotCount { releaseContents(i) }
             contentsSink = ObjectIdentifier(sink)
         }
         let slot = findingCells[p].insert(raw)
         if slot >= 0 {
-            cellContents[p * RecentByteStrings.slotCount + slot] = contents
+            setContents(p * RecentByteStrings.slotCount + slot, contents)
             holdsFindings[p] = true
         }
+    }
+
+    /// Replaces the contents of slot `i` of `cellContents` with `contents`, releasing the ones it held.
+    private func setContents(_ i: Int, _ contents: [Diagnostic.Content]) {
+        releaseContents(i)
+        let kept = UnsafeMutableBufferPointer<Unmanaged<Diagnostic.Content>>.allocate(capacity: contents.count)
+        _ = kept.initialize(from: contents.lazy.map { Unmanaged.passRetained($0) })
+        cellContents[i] = kept
+    }
+
+    private func releaseContents(_ i: Int) {
+        let held = cellContents[i]
+        for content in held { content.release() }
+        held.deallocate()
+        cellContents[i] = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     /// `ValueValidation.quickAccept`; an email column's with its memo of accepted domains, a name column's
