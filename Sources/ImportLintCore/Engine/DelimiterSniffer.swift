@@ -13,10 +13,16 @@ enum DelimiterSniffer {
     /// `CSVReader.head` holds, as before. Reading and faulting in that megabyte for a header line took
     /// ~0.4 ms before either part of a split file could start.
     static func sniff(_ open: () throws -> ByteSource, path: String) throws -> UInt8 {
+        try sniff(CSVReader(source: try open(), chunkSize: shortHead), chunkSize: shortHead, reopening: open, path: path)
+    }
+
+    /// The delimiter of the stream `reader` (made with `chunkSize`, nothing read yet) reads from its start,
+    /// sniffed in its head; when a line `sniff` reads runs past that head, in the megabyte head of the
+    /// stream `open` reads again. The reader then reads on from its start (a header peek's own reader).
+    static func sniff(_ reader: CSVReader, chunkSize: Int, reopening open: () throws -> ByteSource, path: String) throws -> UInt8 {
         // The heads are the readers' buffers: each reader is kept until its head is sniffed.
-        let short = CSVReader(source: try open(), chunkSize: shortHead)
-        let head = try short.head()
-        if let delimiter = withExtendedLifetime(short, { sniff(head, path: path, whole: head.count < shortHead) }) { return delimiter }
+        let head = try reader.head()
+        if let delimiter = withExtendedLifetime(reader, { sniff(head, path: path, whole: head.count < chunkSize) }) { return delimiter }
         let long = CSVReader(source: try open())
         let longHead = try long.head()
         return withExtendedLifetime(long) { sniff(longHead, path: path) }

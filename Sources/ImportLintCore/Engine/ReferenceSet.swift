@@ -84,7 +84,8 @@ enum HeaderPeek {
             return nil  // no text to take keys from: its lint reports it (unreadable-input)
         }
         let reader = CSVReader(source: try input.openDecoded(encoding), chunkSize: chunkSize)
-        reader.setDelimiter(try DelimiterSniffer.sniff({ try input.openDecoded(encoding) }, path: input.displayPath))
+        reader.setDelimiter(try DelimiterSniffer.sniff(reader, chunkSize: chunkSize, reopening: { try input.openDecoded(encoding) },
+                                                       path: input.displayPath))
         guard let header = try reader.readHeader() else { return nil }
         return (reader, header)
     }
