@@ -14,7 +14,6 @@
 #include <unicode/ucal.h>
 #include <unicode/uregion.h>
 #include <unicode/uenum.h>
-#include <unicode/ucasemap.h>
 
 /* ---- UTF-8 <-> UTF-16 helpers (heap buffers; the values are cells, so small) ---- */
 
@@ -77,18 +76,6 @@ int32_t cicu_skeleton(const char *s, int32_t length, char *out, int32_t capacity
     UErrorCode status = U_ZERO_ERROR;
     /* uspoof_getSkeleton* only reads the configured checker: safe to share between threads. */
     int32_t n = uspoof_getSkeletonUTF8(spoof_checker, 0, s, length, out, capacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return n;
-    if (U_FAILURE(status)) return -1;
-    return n;
-}
-
-int32_t cicu_lowercase(const char *s, int32_t length, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    /* Opened per call, not shared: slugs are lowercased only for the rare finding. */
-    UCaseMap *map = ucasemap_open("", 0, &status);
-    if (U_FAILURE(status)) return -1;
-    int32_t n = ucasemap_utf8ToLower(map, out, capacity, s, length, &status);
-    ucasemap_close(map);
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return n;
     if (U_FAILURE(status)) return -1;
     return n;

@@ -16,9 +16,6 @@ static inline void cicu_prefetch(const void *p) { __builtin_prefetch(p); }
 
 /* The confusable skeleton (UTS #39) of `s`, from ICU's spoof checker. */
 int32_t cicu_skeleton(const char *s, int32_t length, char *out, int32_t capacity);
-/* `s` lowercased with Unicode's full, context-sensitive mappings in the root locale (a capital sigma ending
-   a word becomes final sigma, Final_Sigma, which a character-by-character mapping misses). */
-int32_t cicu_lowercase(const char *s, int32_t length, char *out, int32_t capacity);
 /* The UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, 14 Greek, 8 Cyrillic...), or -1. */
 int32_t cicu_script(uint32_t codePoint);
 /* Short script name ("Latn", "Cyrl") into `out` (>= 8 bytes); returns 1 when known. */

@@ -71,8 +71,6 @@ enum ICUBridge {
         return copy.withUTF8 { nfc($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
     static func skeleton(_ s: String) -> String? { transform(s) { cicu_skeleton($0, $1, $2, $3) } }
-    /// `s` lowercased with Unicode's context-sensitive mappings (final sigma), which `lowercased()` lacks.
-    static func lowercased(_ s: String) -> String? { transform(s) { cicu_lowercase($0, $1, $2, $3) } }
     static func script(of scalar: Unicode.Scalar) -> Int32 { cicu_script(scalar.value) }
 
     static func scriptName(_ code: Int32) -> String {

@@ -42,11 +42,8 @@ enum FormatRules {
     static func slugify(_ value: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingDash = false
-        // 'İ' lowercases to 'i' and a combining dot outside Turkish: the slug takes the 'i'. ICU's mapping
-        // writes a capital sigma ending a word as final sigma ('ΠΕΙΡΑΙΑΣ' → 'πειραιας'), as `lowercased()`,
-        // which maps each character alone, does not.
-        let dotless = value.replacingOccurrences(of: "\u{130}", with: "i")
-        for s in (ICUBridge.lowercased(dotless) ?? dotless.lowercased()).unicodeScalars {
+        // 'İ' lowercases to 'i' and a combining dot outside Turkish: the slug takes the 'i'.
+        for s in withFinalSigmas(value).replacingOccurrences(of: "\u{130}", with: "i").lowercased().unicodeScalars {
             let properties = s.properties
             if properties.generalCategory == .nonspacingMark {
                 // An accent written apart stays on the letter it follows.
@@ -58,6 +55,29 @@ enum FormatRules {
             } else {
                 pendingDash = true
             }
+        }
+        return String(out)
+    }
+
+    /// A capital sigma ending a word written as final sigma ('ΠΕΙΡΑΙΑΣ' → 'ΠΕΙΡΑΙΑς'), as Unicode's lowercase
+    /// mapping has it (Final_Sigma) and `lowercased()`, which maps each character alone, does not: the slug
+    /// of 'ΠΕΙΡΑΙΑΣ' is 'πειραιας', not 'πειραιασ'.
+    static func withFinalSigmas(_ value: String) -> String {
+        let scalars = Array(value.unicodeScalars)
+        guard scalars.contains("\u{3A3}") else { return value }
+        // The nearest character in that direction that is not case-ignorable (an accent, an apostrophe) is cased.
+        func casedLetter(from start: Int, by step: Int) -> Bool {
+            var i = start
+            while scalars.indices.contains(i) {
+                if !scalars[i].properties.isCaseIgnorable { return scalars[i].properties.isCased }
+                i += step
+            }
+            return false
+        }
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            let final = s == "\u{3A3}" && casedLetter(from: i - 1, by: -1) && !casedLetter(from: i + 1, by: 1)
+            out.append(final ? "\u{3C2}" : s)
         }
         return String(out)
     }
