@@ -69,6 +69,32 @@ import Testing
         #expect(!guess.candidates.dropFirst().contains { $0.name == "windows-1252" && $0.score > guess.best.score })
     }
 
+    /// Console exports in OEM code pages the judge once lacked read clearly as a neighbour that writes other
+    /// letters: Turkish IBM857 "Ayşe,Yılmaz,İzmir / Çağlar,Doğan,Muğla" as Mac Roman, Estonian IBM775
+    /// "Ülle,Jõesaar,Jõhvi / Igor,Rožkov,Pärnu" as IBM850 ('RoÏkov').
+    @Test func consoleCodePagesReadAsThemselves() throws {
+        let turkish = Array("Ay".utf8) + [0x9F] + Array("e,Y".utf8) + [0x8D] + Array("lmaz,".utf8) + [0x98] + Array("zmir\r\n".utf8)
+            + [0x80] + Array("a".utf8) + [0xA7] + Array("lar,Do".utf8) + [0xA7] + Array("an,Mu".utf8) + [0xA7] + Array("la\r\n".utf8)
+        let estonian = [0x9A] + Array("lle,J".utf8) + [0xE4] + Array("esaar,J".utf8) + [0xE4] + Array("hvi\r\nIgor,Ro".utf8) + [0xD8]
+            + Array("kov,P".utf8) + [0x84] + Array("rnu\r\n".utf8)
+        for (bytes, charset) in [(turkish, "IBM857"), (estonian, "IBM775")] {
+            let guess = CharsetJudge.judge(bytes)
+            #expect(guess.best.charsets.contains(charset), "\(charset): \(guess.best.charsets)")
+        }
+    }
+
+    /// IBM737 holds the Greek letters in the order IBM866 holds the Russian ones, so Russian reads as Greek
+    /// letters ('Иван,Андрей' as 'Ιλιφ,Αφνωξσ'); but a Greek word of two syllables in small letters carries
+    /// an accent, and these do not.
+    @Test func russianInIBM866IsNotGreekWithoutAccents() {
+        let russian = Array("First Name,Last Name\r\n".utf8) + [0x88, 0xA2, 0xA0, 0xAD, 0x2C, 0x80, 0xAD, 0xA4, 0xE0, 0xA5, 0xA9]
+            + Array("\r\nMartin,Park\r\n".utf8)
+        let guess = CharsetJudge.judge(russian)
+        #expect(guess.best.charsets.contains("IBM866") && guess.isClear)
+        let words: (String) -> Double = { LetterTables.greekWordScore($0.unicodeScalars.map(\.value)) }
+        #expect(words("Ιλιφ") < 0 && words("Άννα") == 0 && words("ΠΑΠΑΔΟΠΟΥΛΟΣ") == 0 && words("και") == 0)
+    }
+
     @Test func shiftJISWithAccidentalUTF8IsLegacy() throws {
         let legacy = try #require(try sniff(Self.japanese))
         #expect(legacy.charset == "Shift_JIS")

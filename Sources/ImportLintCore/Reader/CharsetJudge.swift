@@ -52,7 +52,11 @@ public enum CharsetJudge {
         "windows-1252", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
         "windows-1255", "windows-1256", "windows-874", "windows-1258",
         "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
-        "IBM850", "IBM437", "IBM852", "IBM866", "macintosh", "Shift_JIS",
+        "IBM850", "IBM437", "IBM852", "IBM866",
+        // The other OEM code pages console tools write: Cyrillic 855, Turkish 857, Greek 737, Baltic 775.
+        // Left out, their files read clearly as the nearest candidate ('Yìlmaz' in IBM850, Greek as IBM866).
+        "IBM855", "IBM857", "IBM737", "IBM775",
+        "macintosh", "Shift_JIS",
         // Each East Asian ANSI code page with the superset that fills what it leaves undefined: GB18030's
         // four-byte characters, HKSCS in Big5's user-defined area, and the 8,822 Hangul syllables Korean
         // Excel writes (windows-949) that EUC-KR lacks.

@@ -158,16 +158,27 @@ enum LetterTables {
         return total
     }
 
-    /// Greek spelling: final sigma ends a word and only there; a word carries at most one accent.
+    /// Greek spelling: final sigma ends a word and only there; a word carries at most one accent, and a word
+    /// of two syllables or more written in small letters carries one (the monotonic system; capitals drop
+    /// it). Russian in IBM866 read as IBM737, whose letters lie in the same order, is Greek letters without
+    /// accents ('Иван' as 'Ιλιφ').
     static func greekWordScore(_ word: [UInt32]) -> Double {
         var total = 0.0
+        var vowelRuns = 0
+        var previousVowel = false
+        var hasSmallLetter = false
         for (k, c) in word.enumerated() {
             let last = k == word.count - 1
             if c == 0x3C2 && !last { total -= 3 }
             if c == 0x3C3 && last && word.count > 1 { total -= 1 }
+            let vowel = isCyrillicOrGreekVowel(c)
+            if vowel && !previousVowel { vowelRuns += 1 }
+            previousVowel = vowel
+            if (0x3AC...0x3CE).contains(c) { hasSmallLetter = true }
         }
         let accents = word.filter { (0x386...0x38F).contains($0) || (0x3AC...0x3B0).contains($0) || (0x3CC...0x3CE).contains($0) }.count
         if accents > 1 { total -= 2 * Double(accents - 1) }
+        if accents == 0 && hasSmallLetter && vowelRuns >= 2 { total -= 2 }
         return total
     }
 
