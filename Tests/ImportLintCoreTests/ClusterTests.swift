@@ -134,6 +134,19 @@ import Testing
         #expect(unknown.suggestions.contains("Widget France"))
     }
 
+    /// A typo of one known name that is one letter from another known name is a pick, not a variant;
+    /// a typo near one known name only is still that name's variant.
+    @Test func typoOfTwoKnownNames() {
+        let c = ValueClusterer(knownNames: ["Widget France", "Widget Finance", "Northwind Traders"])
+        let fiance = c.matchKnown("Widget Fiance")
+        #expect(fiance.variantOf == nil)
+        #expect(fiance.suggestions.contains("Widget Finance"))
+        #expect(c.typoMatchesSeveralKnown("Widget Fiance", target: "Widget Finance"))
+        #expect(c.matchKnown("Northwind Tradres").variantOf == "Northwind Traders")
+        #expect(!c.typoMatchesSeveralKnown("Northwind Tradres", target: "Northwind Traders"))
+        #expect(!c.typoMatchesSeveralKnown("WIDGET FINANCE", target: "Widget Finance"))
+    }
+
     @Test func knownOrganizationsFile() throws {
         #expect(KnownOrganizations.parse("Widget Germany\n\nWidget, Inc.\nWidget Germany\n") == ["Widget Germany", "Widget, Inc."])
         #expect(KnownOrganizations.parse("\u{FEFF}Name,Region\n\"Widget, Inc.\",US\nContoso,NL\n") == ["Widget, Inc.", "Contoso"])

@@ -109,6 +109,14 @@ import Testing
         #expect(people.match("title").column == "Job Title")
         #expect(people.match("Title") != .alias("Job Title"))
         #expect(people.match("Mail") == .alias("Primary Email"))
+        // An AD cn is not always the display name, and an object GUID is the Source ID only if the sync says so.
+        guard case .guessedAlias("Name", _) = people.match("cn") else { Issue.record("cn: \(people.match("cn"))"); return }
+        guard case .guessedAlias("Source ID", let overwrites) = people.match("objectGUID") else {
+            Issue.record("objectGUID: \(people.match("objectGUID"))")
+            return
+        }
+        #expect(overwrites.contains("overwrites"))
+        #expect(people.match("displayName") == .alias("Name"))
     }
 
     @Test func userProfileFileLoadsAndInvalidOneExplainsWhy() throws {

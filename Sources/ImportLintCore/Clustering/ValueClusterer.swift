@@ -437,7 +437,7 @@ public struct ValueClusterer: Sendable {
                 candidates = trigramCandidates(name.compact, limit: 8).filter { compatible($0) && isTypoVariant(name, known[$0]) }
             }
             if candidates.count > 1 { candidates = candidates.filter { known[$0].legalForm == name.legalForm } }
-            if candidates.count == 1 { variantOf = knownNames[candidates[0]] }
+            if candidates.count == 1, !typoMatchesSeveralKnown(name, target: candidates[0]) { variantOf = knownNames[candidates[0]] }
         }
         let target = name.key.unicodeScalars.map(\.value)
         var ranked = trigramCandidates(name.compact, limit: 50).map { k in
@@ -447,6 +447,32 @@ public struct ValueClusterer: Sendable {
         var suggestions = ranked.map(\.name)
         if let v = variantOf { suggestions.removeAll { $0 == v }; suggestions.insert(v, at: 0) }
         return KnownNameMatch(isKnown: false, variantOf: variantOf, suggestions: Array(suggestions.prefix(limit)))
+    }
+
+    /// Whether rewriting `value` to the known name `target` would be a pick between known names: `value` is
+    /// not `target` folded (it is a typo of it) and another known name is one word and one edit from `value`
+    /// too, a replaced letter included ('Widget Fiance' is 'Widget Finance' without its 'n' and 'Widget
+    /// France' with one letter replaced). Such a rewrite is a guess, not a safe fix.
+    public func typoMatchesSeveralKnown(_ value: String, target: String) -> Bool {
+        guard let index = knownNames.firstIndex(of: target) else { return false }
+        return typoMatchesSeveralKnown(normalizer.normalize(value), target: index)
+    }
+
+    private func typoMatchesSeveralKnown(_ name: NormalizedName, target: Int) -> Bool {
+        if name.key == known[target].key || name.compact == known[target].compact { return false }
+        let words = name.surface.split(separator: " ")
+        for (k, other) in known.enumerated() where k != target {
+            let otherWords = other.surface.split(separator: " ")
+            guard otherWords.count == words.count else { continue }
+            var onlyValue = words, onlyOther = otherWords
+            for w in otherWords { if let i = onlyValue.firstIndex(of: w) { onlyValue.remove(at: i) } }
+            for w in words { if let i = onlyOther.firstIndex(of: w) { onlyOther.remove(at: i) } }
+            guard onlyValue.count == 1, onlyOther.count == 1 else { continue }
+            if EditDistance.bounded(onlyValue[0].unicodeScalars.map(\.value), onlyOther[0].unicodeScalars.map(\.value), bound: 1) <= 1 {
+                return true
+            }
+        }
+        return false
     }
 
     /// Known names sharing the most character trigrams with `compact` (at least a quarter of them).

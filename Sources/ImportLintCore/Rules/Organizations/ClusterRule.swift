@@ -276,10 +276,12 @@ final class ClusterRule: RecordRule {
                 })
                 // The issue's rule: a canonical chosen by frequency is a guess; only the known list or a
                 // reviewed mapping makes the rewrite safe.
+                // A typo of a known name that is as near another known name is a pick between them: unsafe.
                 let safe = cluster.source == .known || cluster.source == .mapping
                 let canonicalCount = cluster.members.first { $0.value == cluster.canonical }?.count
                 for member in cluster.variants {
-                    canonicalOf[member.value] = ClusterTarget(canonical: cluster.canonical, safe: safe,
+                    let pick = cluster.source == .known && clusterer.typoMatchesSeveralKnown(member.value, target: cluster.canonical)
+                    canonicalOf[member.value] = ClusterTarget(canonical: cluster.canonical, safe: safe && !pick,
                                                               tied: cluster.source == .tie && member.count == canonicalCount)
                 }
             }
@@ -417,7 +419,9 @@ extension RuleDescriptor {
         account's organization, 'Name @account', is compared by its name. When the value is a \
         spelling variant of exactly one known name (same name after folding case, accents, \
         punctuation, legal suffix and country synonyms, or a one-letter typo in a long word), \
-        replacing it is a safe fix; otherwise the suggestions need review. A value whose letters \
+        replacing it is a safe fix; otherwise the suggestions need review. A typo that is also one \
+        letter from another known name ('Widget Fiance': 'Widget Finance' or 'Widget France') is \
+        matched to neither. A value whose letters \
         were lost to '?' ('Widget ?????', see lossy-replacement) is matched to no known name.
         """,
         triggeringExample: "Name\tOrganization\nAda\tWidget Deutschland\nBob\tGadget Germany\n",

@@ -98,7 +98,7 @@ enum TimeZoneRule {
             canonical = c
             // Whichever name the offset picks keeps the person's clock right: only the name shown differs.
             severity = clockStaysRight ? .info : .warning
-        } else if let iana = ICUBridge.timeZoneForWindows(value) {
+        } else if let iana = windowsZonesMovedSinceICU72[value] ?? ICUBridge.timeZoneForWindows(value) {
             origin = "a Windows time zone id, which \(context.target.name) does not accept"
             canonical = ICUBridge.canonicalTimeZone(iana) ?? iana
         }
@@ -163,6 +163,15 @@ enum TimeZoneRule {
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]
     }
+
+    /// Windows ids whose zone CLDR's windowsZones.xml changed after the CLDR of ICU 72, which this project
+    /// builds with: that ICU still names the old zone, whose clock now differs by an hour, so its answer
+    /// would be a safe fix to a wrong name. CLDR 43: Chihuahua moved to UTC-6 and left 'Mountain Standard
+    /// Time (Mexico)' (UTC-7) to Mazatlan; CLDR 45: Kazakhstan moved to UTC+5 (Almaty) and left 'Central
+    /// Asia Standard Time' (UTC+6) to Bishkek, which no Rails name stands for.
+    static let windowsZonesMovedSinceICU72 = [
+        "Mountain Standard Time (Mexico)": "America/Mazatlan", "Central Asia Standard Time": "Asia/Bishkek",
+    ]
 
     /// Names Rails' main branch adds that no released Rails has (rules/tables/rails-time-zones.tsv says so).
     private static let unreleasedRailsNames = ["Alberta": "America/Edmonton", "Pacific Time (Canada)": "America/Vancouver"]
@@ -231,7 +240,8 @@ extension RuleDescriptor {
             zone's own name; info where neither the zone nor any name with its UTC offset observes daylight \
             saving time ('Asia/Kolkata'), since any name the offset picks keeps the clock right. Windows ids ('W. Europe Standard Time') and display names ('(UTC-06:00) Central \
             Time (US & Canada)'), which directory exports often contain, are not accepted: an error, with a fix \
-            where one name fits. A fix is safe when exactly one name, or the one named after the id's city, \
+            where one name fits (a Windows id is read as CLDR maps it today: 'Mountain Standard Time (Mexico)' is \
+            Mazatlan, not Chihuahua, which has kept UTC-6 since 2022). A fix is safe when exactly one name, or the one named after the id's city, \
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
             Rails 8.1: 4me may run an older one); such a name as written is a warning without a fix, saying \
             so. A name in another case ('amsterdam') is a warning with a safe fix \
