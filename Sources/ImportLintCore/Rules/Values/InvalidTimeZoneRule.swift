@@ -158,10 +158,28 @@ enum TimeZoneRule {
             return [ValueFinding(.invalidTimeZone, "'\(value)' (\(iana)) is a time zone name only in Rails' unreleased main branch; no released Rails has it, and which Rails \(context.target.name) runs is not published"
                 + (sameOffset.isEmpty ? "" : "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))"), severity: .warning)]
         }
+        if let newer = newerIANAId(value, context: context) { return [newer] }
         var message = "'\(value)' is not a time zone name \(context.target.name) knows"
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]
+    }
+
+    /// IANA's areas: an id with one of them and a capitalised place ('America/Ciudad_Juarez') has IANA's shape.
+    private static let ianaAreas: Set<Substring> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"]
+
+    /// A warning for an id in IANA's shape that ICU's time zone data here does not know and that is no
+    /// misspelling of an id the Rails table names: IANA adds zones every year (America/Ciudad_Juarez in
+    /// 2022g, America/Coyhaique in 2025b) that this build's ICU may predate, and the target maps any IANA id
+    /// its own data knows by UTC offset; an error would claim what no document says.
+    private static func newerIANAId(_ value: String, context: ValueContext) -> ValueFinding? {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, ianaAreas.contains(parts[0]),
+              parts.dropFirst().allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-") } })
+        else { return nil }
+        let knownIds = Set(table.ianaByName.values.joined()).sorted()
+        guard ValueText.closest(value, in: knownIds, maxDistance: 2).isEmpty else { return nil }
+        return ValueFinding(.invalidTimeZone, "'\(value)' has the shape of an IANA time zone id, but the time zone data of this build (ICU's) does not know it: if it is an id IANA added since, \(context.target.name) maps it onto one of its names by UTC offset alone, provided its own data knows it (which version that is, is not published)", severity: .warning)
     }
 
     /// Windows ids whose zone CLDR's windowsZones.xml changed after the CLDR of ICU 72, which this project
