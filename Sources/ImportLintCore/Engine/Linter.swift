@@ -249,7 +249,7 @@ enum RuleFactory {
             MissingValueRule(context, filledCells: filledCells), RowWithoutContentRule(context), UnmatchableRowRule(context), LocationSlugRequiredRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), clusterCheck,
             UnsupportedDelimiterRule(context), InactiveDirectoryAccountRule(context),
-            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
+            DroppedLeadingZeroRule(context), DroppedPostalZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),
         ]

@@ -51,7 +51,7 @@ enum Placeholder {
     @inline(__always)
     static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
         guard b.count >= 1, b.count <= maximumLength, mayStart(b[0]) else { return false }
-        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName }
+        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName && kind != .postalCode }
         for candidate in values where candidate.count == b.count {
             var equal = true
             for k in 0..<b.count {

@@ -1,14 +1,18 @@
 extension RuleDescriptor {
     public static let droppedLeadingZero = RuleDescriptor(
         code: "XLS002", name: "dropped-leading-zero", severity: .warning, fix: .unsafe,
-        summary: "A PIN shorter than the column's other PINs: a spreadsheet dropped its leading zeros ('123' for '0123')",
+        summary: "A PIN shorter than the column's other PINs, or a postal code shorter than its country's: a spreadsheet dropped its leading zeros ('123' for '0123')",
         explanation: """
             Excel reads a PIN such as 0123 as the number 123 and saves it without the zero. When nearly every \
             other PIN of the column has the same number of digits (at least 5 PINs, 90%), an all-digit PIN one \
             or two digits shorter almost certainly lost its leading zeros. invalid-pin reports it as an invalid PIN; this rule \
             adds the evidence and an unsafe fix that pads it with zeros to the column's length. Unsafe: the \
             zeros are inferred from the other PINs, not read from the source. Format the column as Text \
-            before saving.
+            before saving. A postal code (4me contact details' Address Zip) of all digits, one or two digits \
+            shorter than the codes of the row's country (rules/tables/postal-code-digits.tsv: countries whose \
+            codes are a fixed number of digits and may start with 0, such as US 02134, FR 01000, NO 0150), \
+            lost its zeros the same way: the import stores it as written, a wrong address. The unsafe fix pads \
+            it with zeros to the country's length.
             """,
         triggeringExample: "First Name,Last Name,PIN\nAnn,Lee,0412\nBob,Ray,1234\nCid,Park,5678\nDan,Ng,9012\nEve,Ho,3456\nFay,Wu,123\n",
         cleanExample: "First Name,Last Name,PIN\nAnn,Lee,0412\nBob,Ray,1234\nCid,Park,5678\nDan,Ng,9012\nEve,Ho,3456\nFay,Wu,0123\n")
@@ -75,5 +79,54 @@ final class DroppedLeadingZeroRule: RecordRule {
                     values: [short.value, padded]))
             }
         }
+    }
+}
+
+/// Postal-code columns, read in the country of the row's country column: an all-digit code one or two digits
+/// shorter than that country's fixed length (rules/tables/postal-code-digits.tsv) lost its leading zeros.
+final class DroppedPostalZeroRule: RecordRule {
+    override var splitting: Splitting { .stateless }
+    override var judgesRecordAlone: Bool { true }
+    override var reports: [RuleDescriptor]? { [.droppedLeadingZero] }
+    private let codes: [(index: Int, name: String)]
+    private let country: (index: Int, name: String)
+
+    /// Digits of each listed country's postal codes, by upper-case ISO 3166-1 alpha-2 code.
+    static let digits: [String: Int] = {
+        var map: [String: Int] = [:]
+        for line in (try? ProfileLoader.tableLines("postal-code-digits")) ?? [] {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let count = Int(parts[1]) { map[String(parts[0])] = count }
+        }
+        return map
+    }()
+
+    init?(_ context: FileContext) {
+        guard context.options.selection.isEnabled(.droppedLeadingZero) else { return nil }
+        let bindings = context.valueBindings.enumerated()
+        codes = bindings.compactMap { i, spec in spec.flatMap { $0.kind == .postalCode ? (i, $0.name) : nil } }
+        guard !codes.isEmpty, let country = bindings.lazy.compactMap({ i, spec in spec.flatMap { $0.kind == .country ? (i, $0.name) : nil } }).first
+        else { return nil }
+        self.country = country
+    }
+
+    override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        for c in 0..<codes.count {
+            let value = reader.bytes(codes[c].index).trimmedASCII()
+            // Most cells: empty, or of a length no listed country's codes exceed by one or two.
+            guard value.count >= 2, value.count <= 7, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            checkCode(c, String(decoding: value, as: UTF8.self), reader, record: record, sink: sink)
+        }
+    }
+
+    @inline(never)
+    private func checkCode(_ c: Int, _ value: String, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let region = String(decoding: reader.bytes(country.index).trimmedASCII(), as: UTF8.self).uppercased()
+        guard let width = Self.digits[region], value.count < width, width - value.count <= 2 else { return }
+        let padded = String(repeating: "0", count: width - value.count) + value
+        let name = codes[c].name
+        reader.report(.droppedLeadingZero, to: sink, field: codes[c].index, record: record,
+                      message: "\(name) '\(value)' has \(value.count) digits; postal codes of \(region) (the row's \(country.name)) have \(width): a spreadsheet probably dropped its leading zero\(width - value.count == 1 ? "" : "s"), and the import stores the code as written",
+                      fix: Fix(.unsafe, "Replace with '\(padded)'", replacement: padded), values: [value, padded])
     }
 }

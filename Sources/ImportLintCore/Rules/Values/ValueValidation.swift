@@ -7,7 +7,7 @@ public enum ValueValidation {
         if context.kind != .text, let typeName = PowerShellTypeName.finding(value) { return [typeName] }
         var findings: [ValueFinding] = []
         switch context.kind {
-        case .text: break
+        case .text, .postalCode: break
         case .email: findings += EmailRule.check(value, context: context)
         case .managerEmail: findings += EmailRule.checkManager(value, context: context)
         case .boolean: findings += BooleanRule.check(value, target: context.target)
