@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let rowWithoutContent = RuleDescriptor(
         code: "VAL017", name: "row-without-content", severity: .warning,
         summary: "A 4me contact-details row names a person but gives neither a contact nor an address",
-        explanation: "4me's documents say a People Contact Details row is either a contact (protocol, label and URI) or an address (address label and address fields); they do not say what the import does with a row that fills the Person and neither of them (skips it, fails it, or, with Integration true, replaces the person's integration contact details with nothing). The rule reads the groups from the profile: the columns linked by `value_required_with` (4me: Contact Protocol, Contact Label, Contact URI; Address Label and the address fields). A row whose required cells are empty is missing-value's, not this rule's. No fix: what the row was meant to hold is unknown.",
+        explanation: "4me's documents say a People Contact Details row is either a contact (protocol, label and URI) or an address (address label and address fields); they do not say what the import does with a row that fills the Person and neither of them (skips it, fails it, or, with Integration true, replaces the person's integration contact details with nothing). The rule reads the groups from the profile: the columns linked by `value_required_with` (4me: Contact Protocol, Contact Label, Contact URI; Address Label and the address fields). A row whose required cells are empty is missing-value's, not this rule's; a row that gives an update key (4me: ID) in a file with none of these columns updates a stored row, which keeps them. No fix: what the row was meant to hold is unknown.",
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI,Address Label,Address City\nann@example.com,,,,,\n",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI,Address Label,Address City\nann@example.com,email,work,ann@example.com,,\n")
 }
@@ -16,6 +16,9 @@ final class RowWithoutContentRule: RecordRule {
     private let required: [Int]
     private let content: [Int]
     private let message: String
+    /// The cells of each update key (4me: ID) when the header has no column of any set: a row giving one
+    /// updates a stored row, which keeps the fields whose columns the file leaves out.
+    private let updateKeys: [[Int]]
 
     init?(_ context: FileContext) {
         guard let profile = context.profile else { return nil }
@@ -23,6 +26,7 @@ final class RowWithoutContentRule: RecordRule {
         guard !groups.isEmpty else { return nil }
         required = context.valueBindings.enumerated().compactMap { i, c in c?.valueRequired == true ? i : nil }
         content = groups.joined().compactMap(context.index(of:))
+        updateKeys = content.isEmpty ? (profile.updateKeys).compactMap(context.indices(of:)) : []
         guard let first = required.first, let name = context.valueBindings[first]?.name else { return nil }
         let sets = groups.map { $0.joined(separator: ", ") }.joined(separator: " and of ")
         let either = groups.count == 2 ? "one or the other" : "one of these"
@@ -47,7 +51,8 @@ final class RowWithoutContentRule: RecordRule {
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         guard required.allSatisfy({ !FilledCell.isBlank(reader.bytes($0)) }),
-              content.allSatisfy({ FilledCell.isBlank(reader.bytes($0)) }) else { return }
+              content.allSatisfy({ FilledCell.isBlank(reader.bytes($0)) }),
+              !updateKeys.contains(where: { $0.allSatisfy { !FilledCell.isBlank(reader.bytes($0)) } }) else { return }
         reportRow(reader, record: record, sink: sink)
     }
 
