@@ -88,45 +88,66 @@ final class DroppedPostalZeroRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.droppedLeadingZero] }
-    private let codes: [(index: Int, name: String)]
-    private let country: (index: Int, name: String)
+    private let codeColumns: [Int]
+    private let codeNames: [String]
+    private let countryColumn: Int
+    private let countryName: String
 
-    /// Digits of each listed country's postal codes, by upper-case ISO 3166-1 alpha-2 code.
-    static let digits: [String: Int] = {
-        var map: [String: Int] = [:]
+    /// Digits of each listed country's postal codes (0: not listed), at `slot` of its ISO 3166-1 alpha-2
+    /// code: a row's country is looked up without hashing or making a String of it. Written once, then read.
+    nonisolated(unsafe) static let digits: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 26 * 26)
+        table.initialize(repeating: 0, count: 26 * 26)
         for line in (try? ProfileLoader.tableLines("postal-code-digits")) ?? [] {
             let parts = line.split(separator: "\t")
-            if parts.count == 2, let count = Int(parts[1]) { map[String(parts[0])] = count }
+            guard parts.count == 2, let count = UInt8(parts[1]) else { continue }
+            var letters = Array(parts[0].utf8)
+            if let slot = letters.withUnsafeMutableBufferPointer({ slot(UnsafeBufferPointer($0)) }) { table[slot] = count }
         }
-        return map
+        return UnsafePointer(table)
     }()
+
+    /// Two ASCII letters, either case, as an index into `digits`; nil for anything else.
+    @inline(__always)
+    static func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 2 else { return nil }
+        let first = bytes[0] & 0xDF, second = bytes[1] & 0xDF
+        guard first >= 0x41 && first <= 0x5A && second >= 0x41 && second <= 0x5A else { return nil }
+        return Int(first - 0x41) * 26 + Int(second - 0x41)
+    }
 
     init?(_ context: FileContext) {
         guard context.options.selection.isEnabled(.droppedLeadingZero) else { return nil }
-        let bindings = context.valueBindings.enumerated()
-        codes = bindings.compactMap { i, spec in spec.flatMap { $0.kind == .postalCode ? (i, $0.name) : nil } }
+        let bindings = Array(context.valueBindings.enumerated())
+        let codes = bindings.compactMap { i, spec in spec.flatMap { $0.kind == .postalCode ? (i, $0.name) : nil } }
         guard !codes.isEmpty, let country = bindings.lazy.compactMap({ i, spec in spec.flatMap { $0.kind == .country ? (i, $0.name) : nil } }).first
         else { return nil }
-        self.country = country
+        codeColumns = codes.map(\.0)
+        codeNames = codes.map(\.1)
+        (countryColumn, countryName) = country
     }
 
     override func check(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        for c in 0..<codes.count {
-            let value = reader.bytes(codes[c].index).trimmedASCII()
-            // Most cells: empty, or of a length no listed country's codes exceed by one or two.
-            guard value.count >= 2, value.count <= 7, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            checkCode(c, String(decoding: value, as: UTF8.self), reader, record: record, sink: sink)
+        for c in 0..<codeColumns.count {
+            // Most cells: empty (a contact row), or longer than a code that lost a zero can be. A code with
+            // spaces around it is surrounding-whitespace's until trimmed.
+            let code = reader.bytes(codeColumns[c])
+            guard code.count >= 2 && code.count <= 7 else { continue }
+            var digits = true
+            for byte in code where byte &- 0x30 > 9 { digits = false; break }
+            guard digits, let slot = Self.slot(reader.bytes(countryColumn)) else { continue }
+            let width = Int(Self.digits[slot])
+            if code.count < width && width - code.count <= 2 { report(c, code, width: width, reader, record: record, sink: sink) }
         }
     }
 
     @inline(never)
-    private func checkCode(_ c: Int, _ value: String, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
-        let region = String(decoding: reader.bytes(country.index).trimmedASCII(), as: UTF8.self).uppercased()
-        guard let width = Self.digits[region], value.count < width, width - value.count <= 2 else { return }
+    private func report(_ c: Int, _ code: UnsafeBufferPointer<UInt8>, width: Int, _ reader: CSVReader, record: Int, sink: DiagnosticSink) {
+        let value = String(decoding: code, as: UTF8.self)
+        let region = String(decoding: reader.bytes(countryColumn), as: UTF8.self).uppercased()
         let padded = String(repeating: "0", count: width - value.count) + value
-        let name = codes[c].name
-        reader.report(.droppedLeadingZero, to: sink, field: codes[c].index, record: record,
-                      message: "\(name) '\(value)' has \(value.count) digits; postal codes of \(region) (the row's \(country.name)) have \(width): a spreadsheet probably dropped its leading zero\(width - value.count == 1 ? "" : "s"), and the import stores the code as written",
+        reader.report(.droppedLeadingZero, to: sink, field: codeColumns[c], record: record,
+                      message: "\(codeNames[c]) '\(value)' has \(value.count) digits; postal codes of \(region) (the row's \(countryName)) have \(width): a spreadsheet probably dropped its leading zero\(width - value.count == 1 ? "" : "s"), and the import stores the code as written",
                       fix: Fix(.unsafe, "Replace with '\(padded)'", replacement: padded), values: [value, padded])
     }
 }
