@@ -246,10 +246,10 @@ enum RuleFactory {
         let duplicateCheck: RecordRule? = if let replayed { ReplayedDuplicatesRule(replayed) } else { duplicates }
         let clusterCheck: RecordRule? = if let replayed = context.replayedClusters { ReplayedClustersRule(replayed) } else { ClusterRule(context) }
         let optional: [RecordRule?] = [
-            MissingValueRule(context, filledCells: filledCells), UnmatchableRowRule(context), LocationSlugRequiredRule(context), AtLeastOneOfRule(context), duplicateCheck,
+            MissingValueRule(context, filledCells: filledCells), RowWithoutContentRule(context), UnmatchableRowRule(context), LocationSlugRequiredRule(context), AtLeastOneOfRule(context), duplicateCheck,
             UngroupedContactRowsRule(context), UnknownPersonReferenceRule(context), clusterCheck,
             UnsupportedDelimiterRule(context), InactiveDirectoryAccountRule(context),
-            DroppedLeadingZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
+            DroppedLeadingZeroRule(context), DroppedPostalZeroRule(context), IntegerAsFloatRule(context), ExcelDateRule(context), LineBreakInValueRule(context),
             EmptyCellRule(context),
             HeaderColumnsRule(context), UnknownFormatRule(context), BackslashEscapeRule(context), CRLineEndingsRule(context),
         ]

@@ -12,7 +12,7 @@ public enum RuleCatalog {
         .mojibake, .lossyReplacement, .notNFC, .confusableCharacters, .formulaInjection, .zawgyiText,
         .invalidEmail, .invalidLocale, .invalidTimeZone, .unsupportedLocale, .invalidBoolean, .invalidPhone,
         .invalidCountry, .invalidPIN, .invalidLocationSlug, .slackHandlePrefix, .invalidURL, .invalidEnum,
-        .valueTooLong, .invalidNumber, .lineBreakInValue, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
+        .valueTooLong, .invalidNumber, .lineBreakInValue, .rowWithoutContent, .organizationVariants, .unknownOrganization, .recordCountDrop, .removedIdentifiers,
         .unknownFormat, .unsupportedDelimiter, .unreadableInput,
         .distinguishedName, .powershellTypeName, .ldifBase64Value, .proxyAddressPrefix, .displayNameAddress, .guestUPN, .inactiveDirectoryAccount, .serviceAccount, .placeholderValue, .backslashEscape,
         .undeliverableEmailDomain, .scientificNotation, .droppedLeadingZero, .integerAsFloat, .excelDate, .phoneMissingPlus, .invisibleCharacter,

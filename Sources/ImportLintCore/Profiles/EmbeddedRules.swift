@@ -5469,6 +5469,38 @@ ZUERICH
 ZW
 
 """#,
+        "tables/postal-code-digits.tsv": #"""
+# Countries (ISO 3166-1 alpha-2) whose postal codes are a fixed number of digits written without a
+# separator, where some codes start with 0: a spreadsheet that reads such a code as a number drops the
+# zeros ('02134' becomes '2134'). dropped-leading-zero (XLS002) reports an all-digit code one or two digits
+# shorter than this in a postal-code column, read in the country of the row's country column.
+# Sources (checked 2026-12): each postal operator's code format as the Universal Postal Union's addressing
+# pages give it, with a code that starts with 0: US 00501 (Holtsville), PR 00601, VI 00801, FR 01000
+# (Bourg-en-Bresse), DE 01067 (Dresden), IT 00184 (Roma), ES 08001 (Barcelona), MX 01000 (Ciudad de
+# México), FI 00100 (Helsinki), TR 01000 (Adana), UA 01001 (Kyiv), KR 03000 (Seoul), MY 01000 (Kangar),
+# NO 0150 (Oslo), AU 0800 (Darwin), NZ 0110 (Whangārei), CN 010000 (Hohhot), JP 0600001 (Sapporo, written
+# without its hyphen), BR 01310100 (São Paulo, without its hyphen).
+US	5
+PR	5
+VI	5
+FR	5
+DE	5
+IT	5
+ES	5
+MX	5
+FI	5
+TR	5
+UA	5
+KR	5
+MY	5
+NO	4
+AU	4
+NZ	4
+CN	6
+JP	7
+BR	8
+
+"""#,
         "tables/rails-time-zones.tsv": #"""
 # 4me's time zone enumeration: Ruby on Rails ActiveSupport::TimeZone::MAPPING (name -> IANA id).
 # Follows released Rails 8.1 (tag v8.1.3.1, 2026-07; activesupport/lib/active_support/values/time_zone.rb),

@@ -5,6 +5,8 @@ public enum ValueKind: String, Codable, Sendable, CaseIterable {
     case locationSlug = "location-slug", slackHandle = "slack-handle", `enum`
     /// A person's name (or part of it): where a distinguished name or a service account's name leaks in.
     case personName = "person-name"
+    /// A postal code, read in the country of the row's `country` column (dropped-leading-zero).
+    case postalCode = "postal-code"
 }
 
 /// Allowed values of a column that depend on another column of the same row (4me's Contact Label).

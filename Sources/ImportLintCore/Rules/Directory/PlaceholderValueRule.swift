@@ -6,7 +6,8 @@ extension RuleDescriptor {
             SQL and HR feeds write NULL, N/A or '-' for a missing value (MySQL's and PostgreSQL's text \
             exports '\\N'), Entra writes '(not set)', Excel \
             '#N/A', pandas 'nan' (a missing value of a column converted to text). The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
-            the person's real value with it, and rejects or misreads it in typed columns (an email, a \
+            the person's real value with it, looks for a record named 'NULL' in a column that names one \
+            (4me's Organization, Site), and rejects or misreads it in typed columns (an email, a \
             phone, a boolean). Matched case-insensitively on the trimmed cell, in every column of the \
             profile; a column that takes typed values makes it an error. In a required column a placeholder \
             counts as missing and is reported by missing-value instead. Decisions: a lone '-' is reported \
@@ -50,7 +51,7 @@ enum Placeholder {
     @inline(__always)
     static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
         guard b.count >= 1, b.count <= maximumLength, mayStart(b[0]) else { return false }
-        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName }
+        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName && kind != .postalCode }
         for candidate in values where candidate.count == b.count {
             var equal = true
             for k in 0..<b.count {
@@ -77,13 +78,18 @@ enum Placeholder {
     /// the column's own validation says about the text, if it rejects it: then the finding is an error.
     /// `emptyClears`: the target documents that an empty cell clears the field (4me); otherwise what an
     /// empty cell does is not documented, and the fix says so.
-    static func finding(_ value: String, column: String, typedProblem: ValueFinding?, emptyClears: Bool = false) -> ValueFinding {
+    /// `reference`: the column names another record of the target (4me's Organization, Site), so the text is
+    /// not stored but looked up; whether a record of that name exists is for `--known-organizations` to say.
+    static func finding(_ value: String, column: String, typedProblem: ValueFinding?, emptyClears: Bool = false, reference: Bool = false) -> ValueFinding {
         let effect = emptyClears ? "the import then clears \(column); leave the column out to keep existing values"
             : "what the import does with an empty \(column) is not documented"
         let fix = Fix(.unsafe, "Empty the cell (\(effect))", replacement: "")
         let message = "'\(value)' is a placeholder for 'no value'"
         if let typedProblem, typedProblem.severity ?? typedProblem.rule.severity == .error {
             return ValueFinding(.placeholderValue, message + "; as a value for \(column) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)
+        }
+        if reference {
+            return ValueFinding(.placeholderValue, message + "; \(column) names another record, so the import looks for one named '\(value)' instead of taking the cell as empty", fix: fix)
         }
         return ValueFinding(.placeholderValue, message + "; the import stores it as \(column)'s text", fix: fix)
     }

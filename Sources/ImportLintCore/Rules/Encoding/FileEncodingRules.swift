@@ -8,7 +8,7 @@ extension RuleDescriptor {
     public static let utf16Encoding = RuleDescriptor(
         code: "ENC003", name: "utf16-encoding", severity: .warning, fix: .safe,
         summary: "The file is UTF-16",
-        explanation: "PowerShell's Out-File and '>' write UTF-16LE. The severity follows the encodings the profile's target reads (`accepts: encodings:`): 4me reads UTF-16LE (info: most other tools expect UTF-8); The Receptionist reads only UTF-8 and no target documents UTF-16BE (error). A profile that does not list encodings gets a warning. The file is decoded and linted anyway; the fix transcodes to UTF-8, which is exact.",
+        explanation: "PowerShell's Out-File and '>' write UTF-16LE. The severity follows the encodings the profile's target reads (`accepts: encodings:`): 4me reads UTF-16LE (info: most other tools expect UTF-8; a warning without a byte-order mark, as bcp -w writes it, since 4me's documents do not say whether it detects UTF-16LE without one); The Receptionist reads only UTF-8 and no target documents UTF-16BE (error). A profile that does not list encodings gets a warning. The file is decoded and linted anyway; the fix transcodes to UTF-8, which is exact.",
         triggeringExample: "\\xFF\\xFEN\\x00a\\x00m\\x00e\\x00\\x0A\\x00A\\x00n\\x00n\\x00\\x0A\\x00", cleanExample: "Name\nAnn\n")
     public static let byteOrderMark = RuleDescriptor(
         code: "ENC004", name: "byte-order-mark", severity: .warning, fix: .safe,
@@ -43,9 +43,15 @@ final class FileEncodingRule: RecordRule {
         case .utf16(let littleEndian, let bom):
             let how = bom ? "byte-order mark" : "NUL byte pattern"
             let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
-            let verdictText = verdict.map { "; \($0.clause)" } ?? ", but most importers expect UTF-8"
+            var verdictText = verdict.map { "; \($0.clause)" } ?? ", but most importers expect UTF-8"
+            var severity = verdict?.severity
+            // A target documented to read UTF-16 is not documented to detect it without a BOM (bcp -w).
+            if !bom, let verdict, verdict.severity == .info {
+                verdictText = "; \(profile?.target.name ?? "the target") reads \(name), but its documents do not say whether it detects \(name) without a byte-order mark"
+                severity = .warning
+            }
             sink.file(.utf16Encoding, message: "File is \(name) (by its \(how)); decoded and linted\(verdictText)",
-                      fix: transcodeFix(from: name, littleEndian: littleEndian), severity: verdict?.severity)
+                      fix: transcodeFix(from: name, littleEndian: littleEndian), severity: severity)
         case .utf32(let littleEndian, _):
             let name = littleEndian ? "UTF-32LE" : "UTF-32BE"
             let verdictText = verdict.map { "; \($0.clause)" } ?? ", but the import rejects it"

@@ -16,9 +16,9 @@ extension RuleDescriptor {
 
 /// Excel's scientific notation of a number: 'd[.ddddd]E+dd' (a decimal comma in European locales).
 enum ScientificNotation {
-    /// Columns where a long digit string belongs (identifiers, phone numbers, PINs, free text).
+    /// Columns where a long digit string belongs (identifiers, phone numbers, PINs, postal codes, free text).
     static func applies(to kind: ValueKind) -> Bool {
-        kind == .text || kind == .phone || kind == .pin || kind == .integer
+        kind == .text || kind == .phone || kind == .pin || kind == .integer || kind == .postalCode
     }
 
     /// Exact byte test on the trimmed cell.

@@ -163,8 +163,10 @@ final class ValueRulesRule: RecordRule {
         let planList = bound.enumerated().map { p, bound in
             let (index, spec) = bound
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
-            let validates = validation && (spec.kind != .text || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
-            let lengthOnly = spec.kind == .text && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
+            // A postal code's own check needs its row's country (dropped-leading-zero): here it is text.
+            let textual = spec.kind == .text || spec.kind == .postalCode
+            let validates = validation && (!textual || spec.maxLength != nil || spec.allowed != nil || dependsOn != nil)
+            let lengthOnly = textual && spec.allowed == nil && dependsOn == nil ? spec.maxLength : nil
             let screensPlaceholders = placeholders || (missingValueReports && spec.valueRequired)
             let screensScientific = scientific && ScientificNotation.applies(to: spec.kind)
             let marks = marksTable + 256 * p, lengths = lengthsTable + 256 * p

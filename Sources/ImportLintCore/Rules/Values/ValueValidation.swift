@@ -7,7 +7,7 @@ public enum ValueValidation {
         if context.kind != .text, let typeName = PowerShellTypeName.finding(value) { return [typeName] }
         var findings: [ValueFinding] = []
         switch context.kind {
-        case .text: break
+        case .text, .postalCode: break
         case .email: findings += EmailRule.check(value, context: context)
         case .managerEmail: findings += EmailRule.checkManager(value, context: context)
         case .boolean: findings += BooleanRule.check(value, target: context.target)
@@ -125,7 +125,8 @@ public enum ValueValidation {
         let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
         if placeholders && !allowed && Placeholder.matches(value, kind: context.kind) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
-            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed, emptyClears: context.emptyCellsOverwrite)]
+            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed, emptyClears: context.emptyCellsOverwrite,
+                                         reference: context.column.reference)]
         }
         var copy = value
         if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
