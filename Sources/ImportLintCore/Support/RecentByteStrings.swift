@@ -110,13 +110,20 @@ struct RecentByteStrings {
     /// a call to memcmp costs more than the comparison. Reads no byte outside either string.
     @inline(__always)
     private static func equal(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ n: Int) -> Bool {
+        // Up to 32 bytes (nearly every cell, domain and organization held here): the first two and the last
+        // two words, overlapping, with no loop to enter and leave (5 to 10 instructions a look-up).
+        @inline(__always) func word(_ offset: Int) -> Bool {
+            x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }
+        if n <= 16 { return word(0) && word(n &- 8) }
+        if n <= 32 { return word(0) && word(8) && word(n &- 16) && word(n &- 8) }
         var i = 0
         while i &+ 8 < n {
-            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            if !word(i) { return false }
             i &+= 8
         }
         // The last word, overlapping bytes already compared.
-        return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        return word(n &- 8)
     }
 
     /// Stores `string` in its slot, replacing the one there; returns the slot's number, -1 for a string

@@ -110,7 +110,13 @@ enum EmailRule {
         guard n >= 5, n <= 254, let p = b.baseAddress else { return -1 }
         // Most local parts are letters, digits and dots ending within 32 bytes: judged 16 bytes a step.
         let judged = Int(cfs_local_part_end32(p, Int64(n)))
-        if judged != -2 { return judged }
+        return judged != -2 ? judged : plainLocalPartEndByWords(p, n, localPart: localPart)
+    }
+
+    /// `plainLocalPartEnd` for the addresses the SIMD test left undecided (short, long or unusual local
+    /// parts): out of line, so that its callers' common path keeps few registers to save.
+    @inline(never)
+    private static func plainLocalPartEndByWords(_ p: UnsafePointer<UInt8>, _ n: Int, localPart: UInt8) -> Int {
         // Local part: atext separated by single dots, not starting or ending with one.
         var i = 0
         var previousDot = true

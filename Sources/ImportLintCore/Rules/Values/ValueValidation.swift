@@ -77,12 +77,20 @@ public enum ValueValidation {
         guard at >= 0 else { return false }
         // The '@' is a byte of the value: the domain is the (maybe empty) rest.
         let domain = UnsafeBufferPointer(start: bytes.baseAddress.unsafelyUnwrapped + (at &+ 1), count: bytes.count &- at &- 1)
-        if domains.findInPair(domain) < 0 {
-            // The top-level domain is the domain's last label: its verdict is part of the domain's.
-            guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
-            domains.insertInPair(domain)
-        }
+        if domains.findInPair(domain) < 0 && !acceptsNewDomain(domain, of: bytes, directory: directory, domains: domains) { return false }
         return DirectoryValues.acceptsPlainLocalPart(UnsafeBufferPointer(start: bytes.baseAddress, count: at), settings: directory)
+    }
+
+    /// Whether the domain of the address `bytes`, not among those its column accepted lately, is plain and
+    /// its top-level domain accepted (then remembered): out of line, so that the accept of an address with
+    /// a remembered domain (nearly every one) keeps few registers to save.
+    @inline(never)
+    private static func acceptsNewDomain(_ domain: UnsafeBufferPointer<UInt8>, of bytes: UnsafeBufferPointer<UInt8>,
+                                         directory: DirectorySettings, domains: RecentByteStrings) -> Bool {
+        // The top-level domain is the domain's last label: its verdict is part of the domain's.
+        guard EmailRule.isPlainDomain(domain), EmailDomains.acceptsTLD(bytes, allowed: directory.allowedTLDs) else { return false }
+        domains.insertInPair(domain)
+        return true
     }
 
     /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
