@@ -142,6 +142,11 @@ import Testing
         #expect(fiance.variantOf == nil)
         #expect(fiance.suggestions.contains("Widget Finance"))
         #expect(c.typoMatchesSeveralKnown("Widget Fiance", target: "Widget Finance"))
+        // A legal form beside the words changes nothing: still a pick between two known names.
+        for value in ["Widget Fiance BV", "Widget Fiance Ltd", "Widget Fiance, Inc."] {
+            #expect(c.matchKnown(value).variantOf == nil, "\(value)")
+            #expect(c.typoMatchesSeveralKnown(value, target: "Widget Finance"), "\(value)")
+        }
         #expect(c.matchKnown("Northwind Tradres").variantOf == "Northwind Traders")
         #expect(!c.typoMatchesSeveralKnown("Northwind Tradres", target: "Northwind Traders"))
         #expect(!c.typoMatchesSeveralKnown("WIDGET FINANCE", target: "Widget Finance"))

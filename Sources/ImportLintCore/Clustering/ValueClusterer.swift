@@ -460,19 +460,30 @@ public struct ValueClusterer: Sendable {
 
     private func typoMatchesSeveralKnown(_ name: NormalizedName, target: Int) -> Bool {
         if name.key == known[target].key || name.compact == known[target].compact { return false }
-        let words = name.surface.split(separator: " ")
-        for (k, other) in known.enumerated() where k != target {
-            let otherWords = other.surface.split(separator: " ")
-            guard otherWords.count == words.count else { continue }
-            var onlyValue = words, onlyOther = otherWords
-            for w in otherWords { if let i = onlyValue.firstIndex(of: w) { onlyValue.remove(at: i) } }
-            for w in words { if let i = onlyOther.firstIndex(of: w) { onlyOther.remove(at: i) } }
-            guard onlyValue.count == 1, onlyOther.count == 1 else { continue }
-            if EditDistance.bounded(onlyValue[0].unicodeScalars.map(\.value), onlyOther[0].unicodeScalars.map(\.value), bound: 1) <= 1 {
-                return true
-            }
+        // Words as written (a country is a word here: 'France' is no '#fr'), also without a legal form at the
+        // end ('Widget Fiance BV' is 'Widget Fiance'). Only a known name sharing trigrams with the value can
+        // be one edit from it, so only those are read (all of them made many typos against a long list
+        // quadratic).
+        func wordings(_ n: NormalizedName) -> [[Substring]] {
+            let words = n.surface.split(separator: " ")
+            return n.legalForm != nil && words.count > 1 ? [words, Array(words.dropLast())] : [words]
+        }
+        let valueWordings = wordings(name)
+        for k in trigramCandidates(name.compact, limit: 200) where k != target {
+            let otherWordings = wordings(known[k])
+            if valueWordings.contains(where: { words in otherWordings.contains { Self.oneWordOneEditApart(words, $0) } }) { return true }
         }
         return false
+    }
+
+    /// Whether two wordings of equal length differ in one word only, by one edit (a replaced letter included).
+    private static func oneWordOneEditApart(_ words: [Substring], _ otherWords: [Substring]) -> Bool {
+        guard otherWords.count == words.count else { return false }
+        var onlyValue = words, onlyOther = otherWords
+        for w in otherWords { if let i = onlyValue.firstIndex(of: w) { onlyValue.remove(at: i) } }
+        for w in words { if let i = onlyOther.firstIndex(of: w) { onlyOther.remove(at: i) } }
+        guard onlyValue.count == 1, onlyOther.count == 1 else { return false }
+        return EditDistance.bounded(onlyValue[0].unicodeScalars.map(\.value), onlyOther[0].unicodeScalars.map(\.value), bound: 1) <= 1
     }
 
     /// Known names sharing the most character trigrams with `compact` (at least a quarter of them).

@@ -132,7 +132,8 @@ final class DroppedPostalZeroRule: RecordRule {
             // Most cells: empty (a contact row), or longer than a code that lost a zero can be. A code with
             // spaces around it is surrounding-whitespace's until trimmed.
             let code = reader.bytes(codeColumns[c])
-            guard code.count >= 2 && code.count <= 7 else { continue }
+            // A code that lost its leading zeros no longer starts with one.
+            guard code.count >= 2 && code.count <= 7 && code[0] != 0x30 else { continue }
             var digits = true
             for byte in code where byte &- 0x30 > 9 { digits = false; break }
             guard digits, let slot = Self.slot(reader.bytes(countryColumn)) else { continue }

@@ -30,7 +30,8 @@ final class RowWithoutContentRule: RecordRule {
         guard let first = required.first, let name = context.valueBindings[first]?.name else { return nil }
         let sets = groups.map { $0.joined(separator: ", ") }.joined(separator: " and of ")
         let either = groups.count == 2 ? "one or the other" : "one of these"
-        message = "\(name) is given, but every cell of \(sets) is empty; \(profile.target.name)'s documents say a row is \(either), not what the import does with a row that is neither"
+        let given = content.isEmpty ? "the file has no column of \(sets)" : "every cell of \(sets) is empty"
+        message = "\(name) is given, but \(given); \(profile.target.name)'s documents say a row is \(either), not what the import does with a row that is neither"
     }
 
     /// The profile's columns joined by `value_required_with`, as connected sets in the profile's order.
