@@ -83,6 +83,25 @@ import Testing
         }
     }
 
+    /// Western files with an accent or two read as the OEM pages for other languages only where those write
+    /// their own letters: IBM437 "Façade / Muñoz,Señor" is IBM775 'Faćade / Mużoz,Seżor' (Polish letters, not
+    /// Baltic), Mac Roman "François" IBM857 'Franıois' (a Turkish word puts no vowel beside 'ı'), Windows-1252
+    /// "Geëerd" IBM775 'Geļerd' (Dutch 'ë' stands between vowels).
+    @Test func westernFilesReadAsWesternNotAsBalticOrTurkish() throws {
+        let oem437 = Array("First Name,Last Name\r\nPaul,Fa".utf8) + [0x87] + Array("ade\r\nMu".utf8) + [0xA4]
+            + Array("oz,Se".utf8) + [0xA4] + Array("or\r\n".utf8)
+        let macRoman = Array("First Name,Last Name\r\nPeter,Ross\r\nAnna,Park\r\nFran".utf8) + [0x8D] + Array("ois,Kent\r\n".utf8)
+        let windows1252 = Array("First Name,Last Name\r\nJanssen,Horn\r\nGe".utf8) + [0xEB] + Array("erd,Sanne\r\n".utf8)
+        for (bytes, charset) in [(oem437, "IBM437"), (macRoman, "macintosh"), (windows1252, "windows-1252")] {
+            let guess = CharsetJudge.judge(bytes)
+            #expect(guess.best.charsets.contains(charset), "\(charset): \(guess.candidates.map(\.charsets))")
+        }
+        // A Baltic file keeps its Nordic and German letters: Latvian 'Kārlis Bērziņš' beside 'Søren Jäger'.
+        let baltic = Array("Name\r\nK".utf8) + [0x83] + Array("rlis B".utf8) + [0x89] + Array("rzi".utf8) + [0xEC, 0xD5]
+            + Array("\r\nS".utf8) + [0x9B] + Array("ren J".utf8) + [0x84] + Array("ger\r\n".utf8)
+        #expect(CharsetJudge.judge(baltic).best.charsets.contains("IBM775"))
+    }
+
     /// IBM737 holds the Greek letters in the order IBM866 holds the Russian ones, so Russian reads as Greek
     /// letters ('Иван,Андрей' as 'Ιλιφ,Αφνωξσ'); but a Greek word of two syllables in small letters carries
     /// an accent, and these do not.

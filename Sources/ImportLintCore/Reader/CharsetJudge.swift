@@ -89,7 +89,8 @@ public enum CharsetJudge {
         }
         let structure = TextPlausibility.structureCount(bytes.lazy.map(UInt32.init))
         let scored = groups.enumerated().map { index, group in
-            let parts = TextPlausibility.scoreParts(group.text, expectedStructure: structure)
+            let parts = TextPlausibility.scoreParts(group.text, expectedStructure: structure,
+                                                    pageAlphabets: LetterTables.pageAlphabets(group.charsets))
             return (index, CharsetCandidate(charsets: group.charsets, score: parts.letters - parts.languagePenalty,
                                             letterScore: parts.letters, alphabets: parts.alphabets),
                     group.text.contains(0xFFFD))

@@ -79,6 +79,23 @@ enum LetterTables {
         return map
     }()
 
+    /// The alphabets of the languages a code page is made for, where that is fewer than all: its other letters
+    /// are there for few writers, and a Western file read in it writes them in Western words ('Façade' in
+    /// IBM437 is 'Faćade' in IBM775, 'Muñoz' 'Mużoz').
+    private static let pageLanguages: [String: [String]] = [
+        // Baltic Rim: Lithuanian, Latvian, Estonian and the Nordic and German letters the page keeps.
+        "IBM775": ["ąčęėįšųūž", "āčēģīķļņšūž", "äõöüšž", "åæøéó", "åäöé", "åäöšž", "äöüß"],
+        "IBM857": ["âçğıîöşü", "äöüß"],
+    ]
+    private static let pageAlphabetMasks: [String: Int] = pageLanguages.mapValues { alphabets in
+        alphabets.reduce(0) { $0 | 1 << latinAlphabets.firstIndex(of: $1)! }
+    }
+
+    /// Bit set of the alphabets `charsets` (a group that decodes a sample identically) are made for.
+    static func pageAlphabets(_ charsets: [String]) -> Int {
+        charsets.reduce(0) { $0 | (pageAlphabetMasks[$1] ?? allLatinLanguages) }
+    }
+
     /// Bit set of the alphabets that hold `c` (either case); 0 for a letter no candidate language uses.
     static func latinLanguages(of c: UInt32) -> Int { latinLetterLanguages[c] ?? 0 }
 

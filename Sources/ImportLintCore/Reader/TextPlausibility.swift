@@ -12,8 +12,11 @@ enum TextPlausibility {
     }
 
     /// The score's parts: how the text reads word by word, what its mix of Latin alphabets costs
-    /// (`languagePenalty`), and how many alphabets its accented Latin letters take.
-    static func scoreParts(_ text: [UInt32], expectedStructure: Int) -> (letters: Double, languagePenalty: Double, alphabets: Int) {
+    /// (`languagePenalty`), and how many alphabets its accented Latin letters take. `pageAlphabets`: the
+    /// alphabets the decoding code page is made for (`LetterTables.pageAlphabets`); another's letter scores
+    /// as one no language uses.
+    static func scoreParts(_ text: [UInt32], expectedStructure: Int, pageAlphabets: Int = LetterTables.allLatinLanguages)
+        -> (letters: Double, languagePenalty: Double, alphabets: Int) {
         var total = 0.0
         var word: [UInt32] = []
         var accentedLatin: [Int: Int] = [:]
@@ -36,11 +39,11 @@ enum TextPlausibility {
                 continue
             }
             if !word.isEmpty {
-                let alphabets = LetterTables.alphabetsFitting(word)
+                let alphabets = LetterTables.alphabetsFitting(word) & pageAlphabets
                 for c in word where c >= 0x80 && script(c) == .latin {
                     accentedLatin[LetterTables.latinLanguages(of: c) & alphabets, default: 0] += 1
                 }
-                total += wordScore(word, alphabets: alphabets)
+                total += wordScore(word, alphabets: alphabets, pageAlphabets: pageAlphabets)
                 word.removeAll(keepingCapacity: true)
             }
             if c >= 0x80 { total += symbolScore(c) }
@@ -104,8 +107,8 @@ enum TextPlausibility {
         }
     }
 
-    /// `alphabets`: `LetterTables.alphabetsFitting(word)`, which the caller has already.
-    static func wordScore(_ word: [UInt32], alphabets: Int) -> Double {
+    /// `alphabets`: `LetterTables.alphabetsFitting(word)` within `pageAlphabets`, which the caller has already.
+    static func wordScore(_ word: [UInt32], alphabets: Int, pageAlphabets: Int = LetterTables.allLatinLanguages) -> Double {
         guard word.contains(where: { $0 >= 0x80 }) else { return 0 }
         var total = 0.0
         var caseBroken = false
@@ -116,7 +119,10 @@ enum TextPlausibility {
         var languages = alphabets
         var oddNeighbours = 0
         for (k, c) in word.enumerated() where c >= 0x80 && script(c) == .latin && k > 0 && k + 1 < word.count {
-            // An accented consonant between two consonants, or an accented vowel between two vowels.
+            // An accented consonant between two consonants, or an accented vowel between two vowels; not Dutch
+            // 'ë', whose trema marks exactly that ('geëerd', 'reëel'). Its 'ï' is not exempt: that is how
+            // Windows-1252 reads Latvian 'ļ' ('daļa' as 'daïa').
+            if c == 0xEB { continue }
             let vowel = LetterTables.isVowel(c)
             if LetterTables.isVowel(word[k - 1]) == vowel && LetterTables.isVowel(word[k + 1]) == vowel { oddNeighbours += 1 }
         }
@@ -125,6 +131,11 @@ enum TextPlausibility {
         for (k, c) in word.enumerated() {
             if (k > 0 && (c == 0xFE || c == 0xDE)) || (k == 0 && c == 0xDF) { total -= 2 }
             if k + 1 < word.count && (c == 0xEC || c == 0xF2 || c == 0xF9) { total -= 1.5 }
+            // Turkish words put no two vowels together (y is a consonant there: 'Yılmaz'): 'ı' beside a vowel is
+            // another page's letter, as Mac Roman's 'ç' reads in IBM857 ('François' as 'Franıois').
+            if c == 0x131 && [k - 1, k + 1].contains(where: { word.indices.contains($0) && (word[$0] | 0x20) != 0x79 && LetterTables.isVowel(word[$0]) }) {
+                total -= 1.5
+            }
         }
         let scripts = Set(word.map(Self.script))
         switch scripts {
@@ -135,7 +146,7 @@ enum TextPlausibility {
         }
         for (index, c) in word.enumerated() {
             let s = script(c)
-            total += letterScore(c, script: s)
+            total += letterScore(c, script: s, pageAlphabets: pageAlphabets)
             let properties = Unicode.Scalar(c)!.properties
             if properties.isUppercase && previousLower { caseBroken = true; if c >= 0x80 { total -= 2 } }
             // "MŸller", "GenŐve": an accented capital inside a word, before a small letter.
@@ -166,11 +177,11 @@ enum TextPlausibility {
         return total
     }
 
-    static func letterScore(_ c: UInt32, script: Script) -> Double {
+    static func letterScore(_ c: UInt32, script: Script, pageAlphabets: Int = LetterTables.allLatinLanguages) -> Double {
         if c < 0x80 { return 0 }
         switch script {
         case .latin:
-            return LetterTables.latinLanguages(of: c) == 0 ? -1.5 : 1
+            return LetterTables.latinLanguages(of: c) & pageAlphabets == 0 ? -1.5 : 1
         case .cyrillic: return LetterTables.cyrillicScore(c)
         case .greek: return LetterTables.greekScore(c)
         case .cjk:
