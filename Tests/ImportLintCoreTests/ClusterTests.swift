@@ -185,6 +185,22 @@ import Testing
         #expect(groups(["CONTOSOAG", "Contoso GmbH"]).isEmpty)
     }
 
+    /// The byte reading of ASCII names must agree with the Character reading on every name.
+    @Test func gluedLegalFormBytesAgreeWithCharacters() {
+        let stems = ["", "B", "Dynam", "dynam", "DYNAM", "Contoso", "CONTOSO", "VanArsdel", "Widget Co", "Co1", "ab.", "Ab\r\nc"]
+        let forms = NameNormalizer.gluedForms.flatMap { [$0.spelling, $0.upper, $0.spelling.lowercased()] } + ["ag", "Ag", "UK", "USA", "x"]
+        let edges = [("", ""), (" ", " "), ("\t", ""), ("", " \t"), ("Acme ", "")]
+        var names: [String] = []
+        for stem in stems { for form in forms { for (lead, trail) in edges { names.append(lead + stem + form + trail) } } }
+        var glued = 0
+        for name in names {
+            let bytes = NameNormalizer.gluedLegalForm(name), characters = NameNormalizer.characterGluedLegalForm(name)
+            #expect(bytes?.stem == characters?.stem && bytes?.form == characters?.form, "\(name.debugDescription)")
+            if bytes != nil { glued += 1 }
+        }
+        #expect(glued > 100)
+    }
+
     @Test func appendedCityNeedsAKnownCityAndAnotherSpelling() {
         #expect(groups(["Widget N.V.", "Widget N.V., Amsterdam", "Acme Inc", "Acme Inc - Houston", "Acme Inc. - Houston"])
                 == [["Widget N.V.", "Widget N.V., Amsterdam"], ["Acme Inc", "Acme Inc - Houston", "Acme Inc. - Houston"]])

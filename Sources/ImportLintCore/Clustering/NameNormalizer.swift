@@ -84,6 +84,46 @@ public struct NameNormalizer: Sendable {
     }()
 
     static func gluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
+        // Organization names are nearly all ASCII: there, Characters are bytes (CR LF, the one two-byte
+        // Character, is neither a letter nor a space), so the bytes give the same answer cheaper.
+        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return characterGluedLegalForm(raw) }
+        let glued = raw.utf8.withContiguousStorageIfAvailable(asciiGluedLegalForm)
+            ?? Array(raw.utf8).withUnsafeBufferPointer(asciiGluedLegalForm)
+        return glued.map { (String(decoding: raw.utf8.dropFirst($0.stem.lowerBound).prefix($0.stem.count), as: UTF8.self), $0.form) }
+    }
+
+    /// `gluedLegalForm` on an ASCII name's bytes: where the stem lies and the form's class.
+    static func asciiGluedLegalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> (stem: Range<Int>, form: String)? {
+        let isBlank = { (b: UInt8) in b == 0x20 || b == 0x09 }  // `.whitespaces` in ASCII
+        let isUpper = { (b: UInt8) in b >= 0x41 && b <= 0x5A }, isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }
+        var start = 0, end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        var wordStart = end
+        while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+        let word = bytes[wordStart..<end]
+        let allCaps = word.contains(where: { isUpper($0) || isLower($0) }) && !word.contains(where: isLower)
+        guard allCaps || zip(word, word.dropFirst()).contains(where: { isLower($0) && isUpper($1) }) else { return nil }
+        for (spelling, upper, form) in gluedForms {
+            let n = spelling.utf8.count
+            guard word.count >= n else { continue }
+            let tail = word.suffix(n)
+            let matched: Bool
+            if tail.elementsEqual(spelling.utf8) {
+                matched = (word.count > n && isLower(word[end - n - 1])) || allCaps
+            } else {
+                matched = allCaps && tail.elementsEqual(upper.utf8)
+            }
+            guard matched else { continue }
+            let before = word.dropLast(n)
+            guard before.count >= 3, before.suffix(3).allSatisfy({ isUpper($0) || isLower($0) }) else { return nil }
+            return (start..<(end - n), form)
+        }
+        return nil
+    }
+
+    /// `gluedLegalForm` on Characters, for names that are not all ASCII.
+    static func characterGluedLegalForm(_ raw: String) -> (stem: String, form: String)? {
         let trimmed = raw.trimmingWhitespace()
         // A String, not a Substring: its suffix tests take the standard library's fast path.
         let lastWord = String(trimmed[(trimmed.lastIndex(of: " ").map { trimmed.index(after: $0) } ?? trimmed.startIndex)...])
