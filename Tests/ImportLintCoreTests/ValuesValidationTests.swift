@@ -274,6 +274,8 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("(UTC) Coordinated Universal Time", context(.timeZone)).first?.fix?.replacement == "UTC")
         #expect(check("(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", context(.timeZone)).first?.fix?.replacement == "Dublin")
         #expect(check("(UTC-11:00) Coordinated Universal Time-11", context(.timeZone)).first?.fix == nil)
+        // A namesake at another offset is no fix: 4me's 'La Paz' is Bolivia's (UTC-4), not Mexico's.
+        #expect(check("(UTC-07:00) La Paz, Mazatlan", context(.timeZone)).first?.fix?.replacement == "Mazatlan")
         // The Windows id's zone picks the name, as for the IANA id.
         #expect(check("China Standard Time", context(.timeZone)).first?.fix?.replacement == "Beijing")
     }

@@ -138,7 +138,10 @@ enum TimeZoneRule {
         // Windows display name: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna'.
         if let display = UTCOffsetText.displayNameParts(value) {
             let windowsName = "'\(value)' is a Windows time zone display name, which \(context.target.name) does not accept"
-            if let city = displayPlaces(display.places).first(where: accepted.contains) {
+            // A place whose zone has another standard offset is a namesake ('La Paz' in '(UTC-07:00) La Paz,
+            // Mazatlan' is Mexico's; 4me's 'La Paz' is Bolivia's, UTC-4).
+            let atOffset = { (name: String) in offset(ofName: name).map { Int($0.rawMs) == display.minutes * 60_000 } ?? false }
+            if let city = displayPlaces(display.places).first(where: { accepted.contains($0) && atOffset($0) }) {
                 return [ValueFinding(.invalidTimeZone, "\(windowsName); its \(context.target.name) name is '\(city)'",
                                      fix: Fix(.unsafe, "Replace with '\(city)'", replacement: city))]
             }
