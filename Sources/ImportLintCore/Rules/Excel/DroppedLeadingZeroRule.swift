@@ -101,8 +101,7 @@ final class DroppedPostalZeroRule: RecordRule {
         for line in (try? ProfileLoader.tableLines("postal-code-digits")) ?? [] {
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let count = UInt8(parts[1]) else { continue }
-            var letters = Array(parts[0].utf8)
-            if let slot = letters.withUnsafeMutableBufferPointer({ slot(UnsafeBufferPointer($0)) }) { table[slot] = count }
+            if let slot = Array(parts[0].utf8).withUnsafeBufferPointer(slot) { table[slot] = count }
         }
         return UnsafePointer(table)
     }()

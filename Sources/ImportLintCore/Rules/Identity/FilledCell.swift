@@ -18,6 +18,13 @@ enum FilledCell {
         if first != 0x20 && first != 0x09 { return false }
         return raw.trimmedASCII().isEmpty
     }
+
+    /// True when the record fills every cell of one of `keys` (each a key's cell indices, e.g. a profile's
+    /// update keys): such a row updates a stored record, which keeps the fields whose columns are left out.
+    @inline(__always)
+    static func givesKey(_ keys: [[Int]], _ reader: CSVReader) -> Bool {
+        keys.contains { $0.allSatisfy { !isBlank(reader.bytes($0)) } }
+    }
 }
 
 /// Cells of the current record that the value rules, which read the first byte of every cell they

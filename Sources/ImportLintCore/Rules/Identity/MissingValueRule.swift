@@ -68,7 +68,7 @@ final class MissingValueRule: RecordRule {
         for c in 0..<conditional.count where FilledCell.isBlank(reader.bytes(conditional[c].index)) {
             checkConditional(c, reader, record: record, sink: sink)
         }
-        if !absent.isEmpty && !updateKeys.contains(where: { $0.allSatisfy { !FilledCell.isBlank(reader.bytes($0)) } }) {
+        if !absent.isEmpty && !FilledCell.givesKey(updateKeys, reader) {
             for c in 0..<absent.count { checkAbsent(c, reader, record: record, sink: sink) }
         }
     }

@@ -60,7 +60,7 @@ final class RowWithoutContentRule: RecordRule {
     @inline(never)
     private func reportRow(_ reader: CSVReader, record: Int, sink: DiagnosticSink) {
         guard required.allSatisfy({ !FilledCell.isBlank(reader.bytes($0)) }),
-              !updateKeys.contains(where: { $0.allSatisfy { !FilledCell.isBlank(reader.bytes($0)) } }) else { return }
+              !FilledCell.givesKey(updateKeys, reader) else { return }
         reader.report(.rowWithoutContent, to: sink, field: required[0], record: record,
                       message: message)
     }
