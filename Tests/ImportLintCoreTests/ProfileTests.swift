@@ -120,8 +120,7 @@ import Testing
     }
 
     @Test func userProfileFileLoadsAndInvalidOneExplainsWhy() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-profile-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestSupport.temporaryDirectory()
         let good = dir.appendingPathComponent("hr.yml")
         try "name: hr\ncolumns:\n  - name: Employee Email\n    kind: email\n    required: true\n".write(to: good, atomically: true, encoding: .utf8)
         #expect(try ProfileLoader.load(good.path).columns.first?.kind == .email)

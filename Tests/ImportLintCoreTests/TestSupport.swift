@@ -14,8 +14,16 @@ enum TestSupport {
 
     private static let enteredPackageRoot = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
 
+    /// Every test folder lives in one folder per test process, removed when the process exits: a run of the
+    /// suite used to leave some 250 folders in /tmp.
+    private static let processFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: TestSupport.processFolder) }
+        return url
+    }()
+
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-test-\(UUID().uuidString)")
+        let url = processFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
