@@ -14,8 +14,8 @@ enum TestSupport {
 
     private static let enteredPackageRoot = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
 
-    /// Every test folder lives in one folder per test process, removed when the process exits: a run of the
-    /// suite used to leave some 250 folders in /tmp.
+    /// Every test folder lives in one folder per test process, removed when the process exits, so that runs
+    /// of the suite leave nothing behind in the temporary directory.
     private static let processFolder: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("importlint-tests-\(getpid())")
         atexit { try? FileManager.default.removeItem(at: TestSupport.processFolder) }
