@@ -96,6 +96,34 @@ import Testing
         #expect(calls == 3)
     }
 
+    /// A thread slowed down does not hold the other back: the blocks go to whichever thread is free (taking
+    /// every second block, each thread rendered half the elements however slow), and the array stays the
+    /// one thread's, through several turns of the ring.
+    @Test func aSlowThreadLeavesItsShareToTheOther() {
+        final class Shares: @unchecked Sendable {
+            let lock = NSLock()
+            var rendered: [Int] = []
+            func maker() -> Int { lock.lock(); defer { lock.unlock() }; rendered.append(0); return rendered.count - 1 }
+            func count(_ maker: Int) { lock.lock(); rendered[maker] += 1; lock.unlock() }
+        }
+        let shares = Shares()
+        let count = 3 * ParallelArray.ringSize * ParallelArray.blockSize + 17
+        let twoThreads = PrettyJSONWriter.render { w in
+            ParallelArray.write(count, 0, threads: 2, to: w) {
+                let maker = shares.maker()
+                return { w, i in
+                    // The first thread to start is the slow one.
+                    if maker == 0 { usleep(100) }
+                    shares.count(maker)
+                    w.int(i)
+                }
+            }
+        }
+        #expect(twoThreads == PrettyJSONWriter.render { w in w.array(count, 0) { w, i in w.int(i) } })
+        #expect(shares.rendered.count == 2 && shares.rendered.reduce(0, +) == count)
+        #expect(shares.rendered[0] < count / 3)
+    }
+
     /// The summary counted on two threads, each a share of a long list of findings whose rules, severities
     /// and fixes change within and across the shares, is the one counted on one.
     @Test func summaryCountedOnTwoThreadsIsTheSame() {
