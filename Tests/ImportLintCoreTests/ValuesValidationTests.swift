@@ -289,6 +289,45 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(centralAsia?.fix == nil)
         #expect(centralAsia?.message.contains("name is") == false)
     }
+    /// Offsets are today's (rules/tables/time-zone-offsets.tsv), not ICU 72's (tzdata 2022e), which is an hour
+    /// off for Kazakhstan, Greenland and Paraguay and has Mexico still observing daylight saving time.
+    @Test func offsetsAreTodays() {
+        // Kazakhstan: UTC+5 since 2024-03-01. A display name still showing UTC+6 is older than that: no fix.
+        #expect(check("UTC+5", context(.timeZone)).first?.message.contains("UTC+05:00: 'Almaty', 'Astana', 'Ekaterinburg'") == true)
+        #expect(check("UTC+6", context(.timeZone)).first?.message.contains("'Astana'") == false)
+        let astana = check("(UTC+06:00) Astana", context(.timeZone)).first
+        #expect(astana?.fix == nil)
+        #expect(astana?.message.contains("standard time is UTC+05:00 (changed 2024-03-01, tzdata 2024a)") == true)
+        #expect(check("(UTC+05:00) Astana", context(.timeZone)).first?.fix?.replacement == "Astana")
+        #expect(check("Asia/Qostanay", context(.timeZone)).first?.message.hasSuffix("'Almaty', 'Astana', 'Ekaterinburg'") == true)
+        // Mexico: no daylight saving time since 2022-10-30; Chihuahua at UTC-6 since then.
+        for v in ["America/Mexico_City", "America/Monterrey"] {
+            #expect(check(v, context(.timeZone)).first?.message.contains("it observes no daylight saving time") == true, "\(v)")
+        }
+        let chihuahua = check("(UTC-07:00) Chihuahua, La Paz, Mazatlan", context(.timeZone)).first
+        #expect(chihuahua?.fix?.replacement == "Mazatlan")
+        #expect(chihuahua?.message.contains("'Chihuahua' is a ") == true)
+        #expect(chihuahua?.message.contains("standard time is UTC-06:00 (changed 2022-10-30, tzdata 2022f)") == true)
+        // Greenland (America/Nuuk): UTC-2 with daylight saving time since 2023.
+        #expect(check("UTC-2", context(.timeZone)).first?.message.hasSuffix("UTC-02:00: 'Greenland', 'Mid-Atlantic'") == true)
+        #expect(check("(UTC-03:00) Greenland", context(.timeZone)).first?.fix == nil)
+        #expect(check("(UTC-02:00) Greenland", context(.timeZone)).first?.fix?.replacement == "Greenland")
+        // Paraguay: UTC-3 all year since 2024-10, like every name at UTC-3: the clock stays right.
+        #expect(check("America/Asuncion", context(.timeZone)).first?.severity == .info)
+        #expect(check("(UTC-04:00) Asuncion", context(.timeZone)).first?.fix == nil)
+        // A zone newer than ICU's data gets its offset from the table too.
+        #expect(check("America/Ciudad_Juarez", context(.timeZone)).first?.message.hasSuffix("offset: 'Mountain Time (US & Canada)'") == true)
+    }
+    /// The offset table holds every Rails name's zone, and a row that differs from ICU's answer says when it changed.
+    @Test func offsetTableDatesEveryDepartureFromICU() {
+        for name in TimeZoneRule.table.names {
+            for id in TimeZoneRule.table.ianaByName[name] ?? [] { #expect(TimeZoneOffsets.rows[id] != nil, "\(id)") }
+        }
+        for (id, row) in TimeZoneOffsets.rows where row.changed == nil {
+            let icu = ICUBridge.timeZoneOffset(id)
+            #expect(icu.map { Int($0.rawMs) == row.minutes * 60_000 && $0.dst == row.dst } == true, "\(id)")
+        }
+    }
     @Test func unknown() {
         let f = check("Pariss", context(.timeZone)).first
         #expect(f?.rule.code == "VAL004")

@@ -5693,5 +5693,172 @@ FederatedEmail.*	both
 *$	both
 
 """#,
+        "tables/time-zone-offsets.tsv": #"""
+# Standard UTC offset and daylight saving time (whether the clock changes during the year) of the zones
+# VAL004 reasons about by offset: every Rails name's IANA id (rails-time-zones.tsv) and every other zone
+# whose offset or daylight saving time changed after tzdata 2022e, the data of ICU 72, which this project
+# builds with. Where a row and ICU differ, the row is today's fact and ICU's a stale one.
+# Read 2026-12 from tzdata 2025b (Debian tzdata 2025b-0+deb12u2; zdump -v and Python zoneinfo over
+# 2026-12 to 2027-12) and IANA's tz NEWS (2026a, the newest release read, changed no offset here).
+# Two zones are written as their clocks are commonly named, not in tzdata's main form: Europe/Dublin is
+# +00:00 with summer time (main form: +01:00 standard with a negative winter offset); Africa/Casablanca
+# and Africa/El_Aaiun are +01:00 (as Windows' '(UTC+01:00) Casablanca') and change clocks for Ramadan.
+# A fourth column dates a change since tzdata 2022e (and Morocco's 2018 move to +01:00, which ICU writes as
+# +00:00 with summer time): when, and in which tzdata release (IANA NEWS). VAL004 names it where a Windows
+# display name still shows the old offset ('(UTC+06:00) Astana').
+# Refresh: compare `zdump -v -c <year>,<year+2> <id>` for each id with its row, and read IANA's NEWS.
+# id	standard	dst	(changed since tzdata 2022e)
+Asia/Muscat	+04:00	no
+Australia/Adelaide	+09:30	yes
+America/Juneau	-09:00	yes
+Asia/Almaty	+05:00	no	2024-03-01, tzdata 2024a
+Pacific/Pago_Pago	-11:00	no
+Europe/Amsterdam	+01:00	yes
+America/Phoenix	-07:00	no
+America/Asuncion	-03:00	no	2024-10-15, tzdata 2025a
+Europe/Athens	+02:00	yes
+America/Halifax	-04:00	yes
+Pacific/Auckland	+12:00	yes
+Atlantic/Azores	-01:00	yes
+Asia/Baghdad	+03:00	no
+Asia/Baku	+04:00	no
+Asia/Bangkok	+07:00	no
+Asia/Shanghai	+08:00	no
+Europe/Belgrade	+01:00	yes
+Europe/Berlin	+01:00	yes
+Europe/Zurich	+01:00	yes
+America/Bogota	-05:00	no
+America/Sao_Paulo	-03:00	no
+Europe/Bratislava	+01:00	yes
+Australia/Brisbane	+10:00	no
+Europe/Brussels	+01:00	yes
+Europe/Bucharest	+02:00	yes
+Europe/Budapest	+01:00	yes
+America/Argentina/Buenos_Aires	-03:00	no
+Africa/Cairo	+02:00	yes	2023-04-28, tzdata 2023a
+Australia/Canberra	+10:00	yes
+Atlantic/Cape_Verde	-01:00	no
+America/Caracas	-04:00	no
+Africa/Casablanca	+01:00	yes	2018-10-28, tzdata 2018g
+America/Guatemala	-06:00	no
+America/Chicago	-06:00	yes
+Pacific/Chatham	+12:45	yes
+Asia/Kolkata	+05:30	no
+America/Chihuahua	-06:00	no	2022-10-30, tzdata 2022f
+Asia/Chongqing	+08:00	no
+Europe/Copenhagen	+01:00	yes
+Australia/Darwin	+09:30	no
+Asia/Dhaka	+06:00	no
+Europe/Dublin	+00:00	yes
+America/New_York	-05:00	yes
+Europe/London	+00:00	yes
+Asia/Yekaterinburg	+05:00	no
+Pacific/Fiji	+12:00	no	2022, tzdata 2022f
+America/Guyana	-04:00	no
+America/Godthab	-02:00	yes	2023, tzdata 2022g and 2023a
+America/Nuuk	-02:00	yes	2023, tzdata 2022g and 2023a
+America/Mexico_City	-06:00	no	2022-10-30, tzdata 2022f
+Pacific/Guam	+10:00	no
+Africa/Harare	+02:00	no
+Pacific/Honolulu	-10:00	no
+Europe/Helsinki	+02:00	yes
+Australia/Hobart	+10:00	yes
+Asia/Hong_Kong	+08:00	no
+America/Indiana/Indianapolis	-05:00	yes
+Etc/GMT+12	-12:00	no
+Asia/Irkutsk	+08:00	no
+Asia/Karachi	+05:00	no
+Europe/Istanbul	+03:00	no
+Asia/Jakarta	+07:00	no
+Asia/Jerusalem	+02:00	yes
+Asia/Kabul	+04:30	no
+Europe/Kaliningrad	+02:00	no
+Asia/Kamchatka	+12:00	no
+Asia/Kathmandu	+05:45	no
+Asia/Krasnoyarsk	+07:00	no
+Asia/Kuala_Lumpur	+08:00	no
+Asia/Kuwait	+03:00	no
+Europe/Kiev	+02:00	yes
+Europe/Kyiv	+02:00	yes
+America/La_Paz	-04:00	no
+America/Lima	-05:00	no
+Europe/Lisbon	+00:00	yes
+Europe/Ljubljana	+01:00	yes
+Europe/Madrid	+01:00	yes
+Asia/Magadan	+11:00	no
+Pacific/Majuro	+12:00	no
+America/Mazatlan	-07:00	no	2022-10-30, tzdata 2022f
+Australia/Melbourne	+10:00	yes
+Atlantic/South_Georgia	-02:00	no
+Pacific/Midway	-11:00	no
+Europe/Minsk	+03:00	no
+Africa/Monrovia	+00:00	no
+America/Monterrey	-06:00	no	2022-10-30, tzdata 2022f
+America/Montevideo	-03:00	no
+Europe/Moscow	+03:00	no
+America/Denver	-07:00	yes
+Africa/Nairobi	+03:00	no
+Pacific/Noumea	+11:00	no
+America/St_Johns	-03:30	yes
+Asia/Novosibirsk	+07:00	no
+Pacific/Tongatapu	+13:00	no
+Asia/Tokyo	+09:00	no
+America/Los_Angeles	-08:00	yes
+Europe/Paris	+01:00	yes
+Australia/Perth	+08:00	no
+Pacific/Port_Moresby	+10:00	no
+Europe/Prague	+01:00	yes
+Africa/Johannesburg	+02:00	no
+America/Puerto_Rico	-04:00	no
+Asia/Rangoon	+06:30	no
+Asia/Yangon	+06:30	no
+Europe/Riga	+02:00	yes
+Asia/Riyadh	+03:00	no
+Europe/Rome	+01:00	yes
+Europe/Samara	+04:00	no
+Pacific/Apia	+13:00	no
+America/Santiago	-04:00	yes
+Europe/Sarajevo	+01:00	yes
+America/Regina	-06:00	no
+Asia/Seoul	+09:00	no
+Asia/Singapore	+08:00	no
+Europe/Skopje	+01:00	yes
+Europe/Sofia	+02:00	yes
+Pacific/Guadalcanal	+11:00	no
+Asia/Srednekolymsk	+11:00	no
+Asia/Colombo	+05:30	no
+Europe/Stockholm	+01:00	yes
+Australia/Sydney	+10:00	yes
+Asia/Taipei	+08:00	no
+Europe/Tallinn	+02:00	yes
+Asia/Tashkent	+05:00	no
+Asia/Tbilisi	+04:00	no
+Asia/Tehran	+03:30	no
+America/Tijuana	-08:00	yes
+Pacific/Fakaofo	+13:00	no
+Etc/UTC	+00:00	no
+Asia/Ulaanbaatar	+08:00	no
+Asia/Urumqi	+06:00	no
+Europe/Vienna	+01:00	yes
+Europe/Vilnius	+02:00	yes
+Asia/Vladivostok	+10:00	no
+Europe/Volgograd	+03:00	no
+Europe/Warsaw	+01:00	yes
+Africa/Algiers	+01:00	no
+Asia/Yakutsk	+09:00	no
+Asia/Yerevan	+04:00	no
+Europe/Zagreb	+01:00	yes
+Africa/El_Aaiun	+01:00	yes	2018-10-28, tzdata 2018g
+America/Bahia_Banderas	-06:00	no	2022-10-30, tzdata 2022f
+America/Ciudad_Juarez	-07:00	yes	2022-11-30, tzdata 2022g (a new zone)
+America/Coyhaique	-03:00	no	2025-03-20, tzdata 2025b (a new zone)
+America/Merida	-06:00	no	2022-10-30, tzdata 2022f
+America/Ojinaga	-06:00	yes	2022-11-30, tzdata 2022g
+America/Scoresbysund	-02:00	yes	2024-03-31, tzdata 2023d
+Antarctica/Casey	+08:00	no	2023-03-08, tzdata 2023d
+Antarctica/Vostok	+05:00	no	2023-12-18, tzdata 2023d
+Asia/Qostanay	+05:00	no	2024-03-01, tzdata 2024a
+
+"""#,
     ]
 }
