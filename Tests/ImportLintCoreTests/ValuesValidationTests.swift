@@ -102,6 +102,28 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect((unsupported.first?.severity ?? unsupported.first?.rule.severity) == .warning)
         #expect(unsupported.first?.message.contains("locales:") == true)
     }
+    /// A valid BCP 47 tag is never an error of this rule, known to ICU or not: no document says 4me rejects
+    /// it. What is no BCP 47 tag ('xx', 'ger': ISO 639-2's bibliographic code, not a subtag) stays an error.
+    @Test func validTagsICUDoesNotKnowAreWarnings() {
+        var ctx = context(.locale, maxLength: 5)
+        ctx.locales = LocaleTable(supported: Self.supported, documented: ["en-US", "nl"])
+        for v in ["cmn", "arb", "qaa", "qtz", "art", "und", "x-abc"] {
+            let f = check(v, ctx)
+            #expect(f.map(\.rule.code) == ["VAL005"], "\(v)")
+            #expect(f.first?.severity == nil && f.first?.fix == nil, "\(v)")  // the rule's own: warning
+            #expect(f.first?.message.contains("documents 'en-US', 'nl' and does not publish its full list") == true, "\(v)")
+        }
+        #expect(check("und", ctx).first?.message.contains("undetermined language") == true)
+        for v in ["xx", "ger", "xyz", "quu"] {
+            #expect(codes(v, ctx) == ["VAL003"], "\(v)")
+            #expect(check(v, ctx).first?.severity == nil, "\(v)")
+        }
+        // Longer than the documented 5 characters: value-too-long's error; this warning does not suggest `locales:`.
+        let hant = check("zh-Hant", ctx).first { $0.rule.code == "VAL005" }
+        #expect(hant?.message.contains("longer than the 5") == true)
+        #expect(hant?.message.contains("locales:") == false)
+        #expect(check("en-AU", ctx).first?.message.contains("locales:") == true)
+    }
     @Test func documentedAsNotALocale() {
         var ctx = context(.locale)
         ctx.locales = LocaleTable(supported: Self.supported, documented: Self.supported, rejected: ["nl-NL": "nl"])
