@@ -102,6 +102,28 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect((unsupported.first?.severity ?? unsupported.first?.rule.severity) == .warning)
         #expect(unsupported.first?.message.contains("locales:") == true)
     }
+    /// A valid BCP 47 tag is never an error of this rule, known to ICU or not: no document says 4me rejects
+    /// it. What is no BCP 47 tag ('xx', 'ger': ISO 639-2's bibliographic code, not a subtag) stays an error.
+    @Test func validTagsICUDoesNotKnowAreWarnings() {
+        var ctx = context(.locale, maxLength: 5)
+        ctx.locales = LocaleTable(supported: Self.supported, documented: ["en-US", "nl"])
+        for v in ["cmn", "arb", "qaa", "qtz", "art", "und", "x-abc"] {
+            let f = check(v, ctx)
+            #expect(f.map(\.rule.code) == ["VAL005"], "\(v)")
+            #expect(f.first?.severity == nil && f.first?.fix == nil, "\(v)")  // the rule's own: warning
+            #expect(f.first?.message.contains("documents 'en-US', 'nl' and does not publish its full list") == true, "\(v)")
+        }
+        #expect(check("und", ctx).first?.message.contains("undetermined language") == true)
+        for v in ["xx", "ger", "xyz", "quu"] {
+            #expect(codes(v, ctx) == ["VAL003"], "\(v)")
+            #expect(check(v, ctx).first?.severity == nil, "\(v)")
+        }
+        // Longer than the documented 5 characters: value-too-long's error; this warning does not suggest `locales:`.
+        let hant = check("zh-Hant", ctx).first { $0.rule.code == "VAL005" }
+        #expect(hant?.message.contains("longer than the 5") == true)
+        #expect(hant?.message.contains("locales:") == false)
+        #expect(check("en-AU", ctx).first?.message.contains("locales:") == true)
+    }
     @Test func documentedAsNotALocale() {
         var ctx = context(.locale)
         ctx.locales = LocaleTable(supported: Self.supported, documented: Self.supported, rejected: ["nl-NL": "nl"])
@@ -288,6 +310,45 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(centralAsia?.rule.code == "VAL004")
         #expect(centralAsia?.fix == nil)
         #expect(centralAsia?.message.contains("name is") == false)
+    }
+    /// Offsets are today's (rules/tables/time-zone-offsets.tsv), not ICU 72's (tzdata 2022e), which is an hour
+    /// off for Kazakhstan, Greenland and Paraguay and has Mexico still observing daylight saving time.
+    @Test func offsetsAreTodays() {
+        // Kazakhstan: UTC+5 since 2024-03-01. A display name still showing UTC+6 is older than that: no fix.
+        #expect(check("UTC+5", context(.timeZone)).first?.message.contains("UTC+05:00: 'Almaty', 'Astana', 'Ekaterinburg'") == true)
+        #expect(check("UTC+6", context(.timeZone)).first?.message.contains("'Astana'") == false)
+        let astana = check("(UTC+06:00) Astana", context(.timeZone)).first
+        #expect(astana?.fix == nil)
+        #expect(astana?.message.contains("standard time is UTC+05:00 (changed 2024-03-01, tzdata 2024a)") == true)
+        #expect(check("(UTC+05:00) Astana", context(.timeZone)).first?.fix?.replacement == "Astana")
+        #expect(check("Asia/Qostanay", context(.timeZone)).first?.message.hasSuffix("'Almaty', 'Astana', 'Ekaterinburg'") == true)
+        // Mexico: no daylight saving time since 2022-10-30; Chihuahua at UTC-6 since then.
+        for v in ["America/Mexico_City", "America/Monterrey"] {
+            #expect(check(v, context(.timeZone)).first?.message.contains("it observes no daylight saving time") == true, "\(v)")
+        }
+        let chihuahua = check("(UTC-07:00) Chihuahua, La Paz, Mazatlan", context(.timeZone)).first
+        #expect(chihuahua?.fix?.replacement == "Mazatlan")
+        #expect(chihuahua?.message.contains("'Chihuahua' is a ") == true)
+        #expect(chihuahua?.message.contains("standard time is UTC-06:00 (changed 2022-10-30, tzdata 2022f)") == true)
+        // Greenland (America/Nuuk): UTC-2 with daylight saving time since 2023.
+        #expect(check("UTC-2", context(.timeZone)).first?.message.hasSuffix("UTC-02:00: 'Greenland', 'Mid-Atlantic'") == true)
+        #expect(check("(UTC-03:00) Greenland", context(.timeZone)).first?.fix == nil)
+        #expect(check("(UTC-02:00) Greenland", context(.timeZone)).first?.fix?.replacement == "Greenland")
+        // Paraguay: UTC-3 all year since 2024-10, like every name at UTC-3: the clock stays right.
+        #expect(check("America/Asuncion", context(.timeZone)).first?.severity == .info)
+        #expect(check("(UTC-04:00) Asuncion", context(.timeZone)).first?.fix == nil)
+        // A zone newer than ICU's data gets its offset from the table too.
+        #expect(check("America/Ciudad_Juarez", context(.timeZone)).first?.message.hasSuffix("offset: 'Mountain Time (US & Canada)'") == true)
+    }
+    /// The offset table holds every Rails name's zone, and a row that differs from ICU's answer says when it changed.
+    @Test func offsetTableDatesEveryDepartureFromICU() {
+        for name in TimeZoneRule.table.names {
+            for id in TimeZoneRule.table.ianaByName[name] ?? [] { #expect(TimeZoneOffsets.rows[id] != nil, "\(id)") }
+        }
+        for (id, row) in TimeZoneOffsets.rows where row.changed == nil {
+            let icu = ICUBridge.timeZoneOffset(id)
+            #expect(icu.map { Int($0.rawMs) == row.minutes * 60_000 && $0.dst == row.dst } == true, "\(id)")
+        }
     }
     @Test func unknown() {
         let f = check("Pariss", context(.timeZone)).first

@@ -12,7 +12,8 @@ import Foundation
 /// 'Asia/Calcutta') is chosen and the fix is safe; without such a name the first in table order is chosen and the
 /// fix is unsafe. Windows display names ('(UTC+01:00) Amsterdam, Berlin, ...') get an unsafe fix to the
 /// first listed city that is a Rails name; without one, and for a bare UTC offset ('UTC+1'), the finding
-/// lists the names with that standard offset (no fix: the daylight-saving rules are a guess).
+/// lists the names with that standard offset (no fix: the daylight-saving rules are a guess). Offsets are
+/// today's (`TimeZoneOffsets`), not ICU 72's.
 enum TimeZoneRule {
     struct Table: Sendable {
         /// Rails name → IANA ids (several where Rails releases differ).
@@ -91,7 +92,7 @@ enum TimeZoneRule {
             let clockStaysRight = Self.noDaylightSavingAtOffset(of: c, accepted: acceptedSorted)
             let effect = clockStaysRight
                 ? "(neither it nor a name with that offset observes daylight saving time, so its clock stays right)"
-                : ICUBridge.timeZoneOffset(c)?.dst == false
+                : TimeZoneOffsets.offset(c)?.dst == false
                 ? "(it observes no daylight saving time, but a name with that offset does, so it may get that name's daylight-saving rules)"
                 : "(losing the daylight-saving rules)"
             origin = "an IANA time zone id, which \(context.target.name) maps onto one of its names by UTC offset alone \(effect)"
@@ -140,13 +141,23 @@ enum TimeZoneRule {
             let windowsName = "'\(value)' is a Windows time zone display name, which \(context.target.name) does not accept"
             // A place whose zone has another standard offset is a namesake ('La Paz' in '(UTC-07:00) La Paz,
             // Mazatlan' is Mexico's; 4me's 'La Paz' is Bolivia's, UTC-4).
-            let atOffset = { (name: String) in offset(ofName: name).map { Int($0.rawMs) == display.minutes * 60_000 } ?? false }
-            if let city = displayPlaces(display.places).first(where: { accepted.contains($0) && atOffset($0) }) {
-                return [ValueFinding(.invalidTimeZone, "\(windowsName); its \(context.target.name) name is '\(city)'",
+            let places = displayPlaces(display.places).filter(accepted.contains)
+            // A place whose zone's offset changed since is a display name older than the change: whether the
+            // person's clock keeps the old offset or the new one is a guess.
+            let moved = places.lazy.compactMap { name in
+                offset(ofName: name).flatMap { now in now.minutes == display.minutes ? nil : now.changed.map { (name, now.minutes, $0) } }
+            }.first
+            let movedNote = moved.map { name, minutes, changed in
+                "; '\(name)' is a \(context.target.name) time zone name, but its zone's standard time is \(UTCOffsetText.written(minutes)) (changed \(changed)), not this older display name's \(UTCOffsetText.written(display.minutes)): which of the two the person's clock keeps is a guess"
+            } ?? ""
+            if let city = places.first(where: { offset(ofName: $0)?.minutes == display.minutes }) {
+                return [ValueFinding(.invalidTimeZone, "\(windowsName); its \(context.target.name) name is '\(city)'\(movedNote)",
                                      fix: Fix(.unsafe, "Replace with '\(city)'", replacement: city))]
             }
-            return [ValueFinding(.invalidTimeZone, "\(windowsName), and none of the places it lists is a \(context.target.name) time zone name"
-                + namesWithOffset(display.minutes, accepted: acceptedSorted))]
+            let none = moved != nil ? movedNote : places.isEmpty
+                ? ", and none of the places it lists is a \(context.target.name) time zone name"
+                : ", and the \(context.target.name) time zone names among its places (\(ValueText.quotedList(places))) have another standard time"
+            return [ValueFinding(.invalidTimeZone, windowsName + none + namesWithOffset(display.minutes, accepted: acceptedSorted))]
         }
         // An offset names no zone: which one, and so which daylight-saving rules, is a guess (no fix).
         if let minutes = UTCOffsetText.minutes(value[...]) {
@@ -161,7 +172,7 @@ enum TimeZoneRule {
             return [ValueFinding(.invalidTimeZone, "'\(value)' (\(iana)) is a time zone name only in Rails' unreleased main branch; no released Rails has it, and which Rails \(context.target.name) runs is not published"
                 + (sameOffset.isEmpty ? "" : "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))"), severity: .warning)]
         }
-        if let newer = newerIANAId(value, context: context) { return [newer] }
+        if let newer = newerIANAId(value, context: context, accepted: acceptedSorted) { return [newer] }
         var message = "'\(value)' is not a time zone name \(context.target.name) knows"
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
@@ -174,9 +185,12 @@ enum TimeZoneRule {
     static let idsNewerThanICU72 = ["America/Ciudad_Juarez": "2022g", "America/Coyhaique": "2025b"]
 
     /// A warning for an id IANA added after this build's ICU data: an error would claim what no document says.
-    private static func newerIANAId(_ value: String, context: ValueContext) -> ValueFinding? {
+    /// Its offset is time-zone-offsets.tsv's, which lists the names it may be mapped onto.
+    private static func newerIANAId(_ value: String, context: ValueContext, accepted: [String]) -> ValueFinding? {
         guard let release = idsNewerThanICU72[value] else { return nil }
-        return ValueFinding(.invalidTimeZone, "'\(value)' is an IANA time zone id added in tzdata \(release), newer than this build's time zone data (ICU 72's): \(context.target.name) maps an IANA id onto one of its names by UTC offset alone, provided its own data knows it (which version that is, is not published)", severity: .warning)
+        let sameOffset = suggestionsByOffset(value, accepted: accepted)
+        return ValueFinding(.invalidTimeZone, "'\(value)' is an IANA time zone id added in tzdata \(release), newer than this build's time zone data (ICU 72's): \(context.target.name) maps an IANA id onto one of its names by UTC offset alone, provided its own data knows it (which version that is, is not published)"
+            + (sameOffset.isEmpty ? "" : "; names with the same UTC offset: \(ValueText.quotedList(sameOffset))"), severity: .warning)
     }
 
     /// Windows ids whose zone CLDR's windowsZones.xml changed after the CLDR of ICU 72, which this project
@@ -209,7 +223,7 @@ enum TimeZoneRule {
     /// "; names with the standard time UTC+01:00: 'Amsterdam', 'Belgrade', 'Berlin', …" ('UTC' first for an
     /// offset of zero), or "" when no name has the offset.
     private static func namesWithOffset(_ minutes: Int, accepted: [String]) -> String {
-        var names = accepted.filter { name in offset(ofName: name).map { Int($0.rawMs) == minutes * 60_000 } ?? false }
+        var names = accepted.filter { name in offset(ofName: name)?.minutes == minutes }
         if minutes == 0, let utc = names.firstIndex(of: "UTC") { names.insert(names.remove(at: utc), at: 0) }
         guard !names.isEmpty else { return "" }
         return "; names with the standard time \(UTCOffsetText.written(minutes)): \(ValueText.quotedList(Array(names.prefix(3))))\(names.count > 3 ? ", …" : "")"
@@ -220,25 +234,26 @@ enum TimeZoneRule {
     /// Mountain Time's rules.
     /// A name ICU cannot place counts as one that may.
     private static func noDaylightSavingAtOffset(of zone: String, accepted: [String]) -> Bool {
-        guard let target = ICUBridge.timeZoneOffset(zone), !target.dst else { return false }
-        return accepted.allSatisfy { name in offset(ofName: name).map { $0.rawMs != target.rawMs || !$0.dst } ?? false }
+        guard let target = TimeZoneOffsets.offset(zone), !target.dst else { return false }
+        return accepted.allSatisfy { name in offset(ofName: name).map { $0.minutes != target.minutes || !$0.dst } ?? false }
     }
 
-    /// A name's standard offset and whether it observes daylight saving time; nil when ICU cannot place it.
-    private static func offset(ofName name: String) -> (rawMs: Int32, dst: Bool)? {
-        nameOffsets[name] ?? table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset)
+    /// A name's standard offset and whether it observes daylight saving time today; nil for a name of a
+    /// profile's own table, which no zone stands behind.
+    private static func offset(ofName name: String) -> TimeZoneOffsets.Offset? {
+        nameOffsets[name]
     }
 
-    /// Each Rails name's offset (`offset(ofName:)`), asked of ICU once rather than for every value judged.
-    private static let nameOffsets: [String: (rawMs: Int32, dst: Bool)] = Dictionary(
-        table.names.compactMap { name in table.ianaByName[name]?.first.flatMap(ICUBridge.timeZoneOffset).map { (name, $0) } },
+    /// Each Rails name's offset (`offset(ofName:)`), looked up once rather than for every value judged.
+    private static let nameOffsets: [String: TimeZoneOffsets.Offset] = Dictionary(
+        table.names.compactMap { name in table.ianaByName[name]?.first.flatMap(TimeZoneOffsets.offset).map { (name, $0) } },
         uniquingKeysWith: { first, _ in first })
 
     private static func suggestionsByOffset(_ zone: String, accepted: [String]) -> [String] {
-        guard let target = ICUBridge.timeZoneOffset(zone) else { return [] }
+        guard let target = TimeZoneOffsets.offset(zone) else { return [] }
         return accepted.filter { name in
             guard let o = offset(ofName: name) else { return false }
-            return o.rawMs == target.rawMs && o.dst == target.dst
+            return o.minutes == target.minutes && o.dst == target.dst
         }.prefix(3).map { $0 }
     }
 }
@@ -260,7 +275,12 @@ extension RuleDescriptor {
             stands for the zone, and unsafe when that name is one only the newest released Rails has ('Asuncion', \
             Rails 8.1: 4me may run an older one); such a name as written is a warning without a fix, saying \
             so. A name in another case ('amsterdam') is a warning with a safe fix \
-            (unsafe toward such a newest name): whether 4me matches it is not documented.
+            (unsafe toward such a newest name): whether 4me matches it is not documented. Offsets are today's \
+            (rules/tables/time-zone-offsets.tsv, tzdata 2025b), not those of this build's ICU data (tzdata \
+            2022e): Almaty and Astana are UTC+5 since 2024, Greenland UTC-2 since 2023, Asuncion UTC-3 all \
+            year since 2024, and Mexico keeps no daylight saving time since 2022. A display name that still \
+            shows a place's old offset ('(UTC+06:00) Astana') is older than the change: no fix, and the \
+            message says when the offset changed.
             """,
         triggeringExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Standard Time\n",
         cleanExample: "Primary Email,Name,Time Zone\nann@widget.com,Ann,Central Time (US & Canada)\n")

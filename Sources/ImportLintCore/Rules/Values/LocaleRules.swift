@@ -76,11 +76,16 @@ enum LocaleRule {
             }
             return findings
         }
+        if let placeholder = placeholderTag(value) {
+            return [ValueFinding(.unsupportedLocale, "'\(value)' is \(placeholder): valid, but it names no language"
+                + documentedList(context) + "; what \(context.target.name) does with it is not documented")]
+        }
         let result = ICUBridge.checkLocale(value)
         guard result.wellFormed else {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a locale tag (expected a BCP 47 tag such as 'en-US' or 'nl')")]
         }
-        guard result.languageKnown else {
+        let language = String(value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+        guard result.languageKnown || registeredLanguage(language) else {
             var message = "'\(value)' is not a locale tag: '\(value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")' is no known language code"
             let names = ["english": "en", "dutch": "nl", "german": "de", "french": "fr", "spanish": "es", "portuguese": "pt",
                          "italian": "it", "danish": "da", "swedish": "sv", "finnish": "fi", "polish": "pl", "czech": "cs",
@@ -102,6 +107,37 @@ enum LocaleRule {
         }
         if let unsupported = unsupported(canonical, shownAs: value, context: context) { findings.append(unsupported) }
         return findings
+    }
+
+    /// Three-letter language subtags BCP 47 takes (ISO 639-3 and 639-5, rules/tables/iso-639-3.txt), which
+    /// ICU, knowing only the languages it has data for, does not all know ('cmn' Mandarin).
+    private static let registeredLanguages = Set((try? ProfileLoader.tableLines("iso-639-3")) ?? [])
+
+    /// Whether `language` is a BCP 47 language subtag ICU does not know: ISO 639-3 or 639-5, or the
+    /// private-use 'qaa' to 'qtz'.
+    static func registeredLanguage(_ language: String) -> Bool {
+        let code = language.lowercased()
+        guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
+        return ("qaa"..."qtz").contains(code) || registeredLanguages.contains(code)
+    }
+
+    /// What a BCP 47 tag that names no language stands for ('und', a private-use 'x-...' tag), which ICU
+    /// does not read as a locale; nil for any other value.
+    static func placeholderTag(_ value: String) -> String? {
+        let lower = value.lowercased()
+        if lower == "und" || lower.hasPrefix("und-") { return "BCP 47's tag for an undetermined language" }
+        if lower.hasPrefix("x-") && lower.count > 2 && lower.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            return "a BCP 47 private-use tag"
+        }
+        return nil
+    }
+
+    /// ": 4me documents 'en-US', 'fr', … and does not publish its full list", or "" without documented tags.
+    private static func documentedList(_ context: ValueContext) -> String {
+        let documented = context.locales.documented.sorted()
+        guard !documented.isEmpty else { return "" }
+        let listed = documented.count > 8 ? ValueText.quotedList(Array(documented.prefix(8))) + "…" : ValueText.quotedList(documented)
+        return "; \(context.target.name) documents \(listed) and does not publish its full list"
     }
 
     /// 'en_US.UTF-8', 'de_DE', 'sr_RS@latin' → 'en-US', 'de-DE', 'sr-RS'; nil for anything else.
@@ -139,10 +175,7 @@ enum LocaleRule {
         let target = context.target.name
         let documented = context.locales.documented.sorted()
         var message = "'\(value)' is not in the locale table of \(context.profileName)"
-        if !documented.isEmpty {
-            let listed = documented.count > 8 ? ValueText.quotedList(Array(documented.prefix(8))) + "…" : ValueText.quotedList(documented)
-            message += ": \(target) documents \(listed) and does not publish its full list"
-        }
+        if !documented.isEmpty { message += ":" + String(documentedList(context).dropFirst()) }
         var fix: Fix?
         if supported.contains(language) {
             message += context.locales.documented.contains(language) ? "; '\(language)' is documented"
@@ -159,7 +192,12 @@ enum LocaleRule {
         }
         let sameLanguage = documented.filter { $0.hasPrefix(language + "-") }
         if !sameLanguage.isEmpty { message += "; documented for this language: \(ValueText.quotedList(sameLanguage))" }
-        message += "; if your account offers '\(tag)', add it under `locales:` in .importlint.yml"
+        // A tag longer than the documented limit is no tag an account can offer (value-too-long says so).
+        if let limit = context.column.maxLength, tag.count > limit {
+            message += "; at \(tag.count) characters it is longer than the \(limit) \(target) takes"
+        } else {
+            message += "; if your account offers '\(tag)', add it under `locales:` in .importlint.yml"
+        }
         return ValueFinding(.unsupportedLocale, message, fix: fix)
     }
 }
@@ -170,8 +208,8 @@ extension RuleDescriptor {
         summary: "A locale column holds something that is not a BCP 47 tag, or a tag in a non-canonical spelling",
         explanation: """
             4me's Locale field takes a short BCP 47 tag ('en-US', 'nl', 'fr') and decides the language of the \
-            person's interface and notifications by it (at most 5 characters). A language name ('English') or an \
-            unknown code is not a tag (what the import then does with the person's language is not documented). A POSIX \
+            person's interface and notifications by it (at most 5 characters). A language name ('English') or a \
+            code that is no language ('xx'; ICU's languages and ISO 639-3 and 639-5, rules/tables/iso-639-3.txt) is not a tag (what the import then does with the person's language is not documented). A POSIX \
             locale name gets a safe fix to its tag ('en_US.UTF-8' → 'en-US', 'de_DE' → 'de-DE'; the tag is then \
             checked against the locale list), an unsafe one when a modifier names a script or variant the tag \
             leaves out ('sr_RS@latin' is Serbian in Latin letters, 'sr-RS' in Cyrillic); other non-canonical spellings of a valid tag are warnings with a \
@@ -195,7 +233,11 @@ extension RuleDescriptor {
             language alone ('en-GB' → 'en') is offered as an unsafe fix when the table holds it, since whether \
             the import reads a regional tag as its language is not documented (4me documents only that its \
             REST and SCIM APIs read 'nl-NL' as 'nl'), and not when ICU reads the language alone in another \
-            script ('zh-TW' is Traditional Chinese, 'zh' Simplified).
+            script ('zh-TW' is Traditional Chinese, 'zh' Simplified). Valid tags ICU has no data for ('cmn', \
+            Mandarin; private-use 'qaa' to 'qtz'), 'und' (undetermined) and private-use 'x-' tags are warnings \
+            here too: no document says 4me rejects them. A tag longer than 4me's documented 5 characters \
+            ('zh-Hant', 'sr-Latn') is an error of value-too-long; this warning then says so instead of \
+            suggesting `locales:`.
             """,
         triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl-NL\n",
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,nl\n")
