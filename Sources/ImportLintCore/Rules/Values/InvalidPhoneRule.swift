@@ -8,8 +8,9 @@ import Foundation
 /// is an assumption worth a look); an extension ('ext. 12') is kept after the E.164 form, which has no place
 /// for it. `ValueValidation.e164` gives the fixer the E.164 form of any valid number.
 /// Without a country code and without a default region a number cannot be judged at all: a warning.
-/// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line is a warning: texts never
-/// arrive; so is a number with an extension. FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
+/// In an SMS column (`sms: true`) a number libphonenumber classes as fixed-line, toll-free, premium-rate,
+/// shared-cost, UAN or voicemail is a warning: texts never arrive; so is a number with an extension.
+/// FIXED_LINE_OR_MOBILE (US, CA...) is not reported.
 enum PhoneRule {
     static func check(_ value: String, context: ValueContext) -> [ValueFinding] {
         let findings = judge(value, context: context)
@@ -96,6 +97,7 @@ enum PhoneRule {
                                  "'\(value)' is written in \(ForeignDigits.name(of: value)); whether \(context.target.name) reads them is not documented; in ASCII it is '\(ascii)'",
                                  fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
         }
+        if let labelled = LabelledNumber(value) { return [labelled.finding(column: context.column.name, target: context.target.name)] }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {
             // An extension has no place in E.164: the replacement keeps it, or the fix would lose it.
@@ -105,9 +107,9 @@ enum PhoneRule {
                 "'\(value)' has no country code; read in the default region \(region) it is \(international) (how the import reads a number without a country code is not documented)",
                 fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         }
-        if context.column.sms, info.type == 0 {
+        if context.column.sms, let kind = NotMobileNumber.kind(ofType: info.type) {
             findings = [ValueFinding(
-                .invalidPhone, "'\(value)' is a fixed-line number; \(context.column.name) must reach a mobile phone for SMS",
+                .invalidPhone, "'\(value)' is \(kind); \(context.column.name) must reach a mobile phone for SMS",
                 severity: .warning)]
         } else if context.column.sms, !info.extensionDigits.isEmpty {
             // A text message reaches a line, never an extension behind a switchboard.
@@ -126,8 +128,8 @@ extension RuleDescriptor {
         explanation: """
             The Receptionist texts visitors' hosts at the SMS Phone number and matches contacts on it; 4me shows \
             telephone contact details for callers. A number with missing or extra digits, or an unknown \
-            country code, never reaches the person, and a fixed-line number in an SMS column silently drops \
-            every notification. Valid numbers in any common format are accepted. A valid number typed in \
+            country code, never reaches the person, and a fixed-line, toll-free, premium-rate, shared-cost or \
+            universal access number in an SMS column silently drops every notification. Valid numbers in any common format are accepted. A valid number typed in \
             another script's digits (Arabic-Indic, Persian, fullwidth) is a warning with a safe fix to ASCII \
             digits: libphonenumber reads them, but whether the import does is not documented. A number \
             written after 00, the international call prefix of most countries ('0044 20 7946 0958'), is a \
@@ -135,6 +137,50 @@ extension RuleDescriptor {
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")
+}
+
+/// Number types libphonenumber names that no text message reaches: a landline, or a service number that
+/// rings one ('+1 800 FLOWERS', '+44 800 123 4567', '+44 845 …', '+44 345 …'). VOIP, personal and pager
+/// numbers may take texts (they forward or are mobile services), so they are not reported.
+enum NotMobileNumber {
+    /// How a message names the type ("a toll-free number"); nil for a type that may receive SMS.
+    static func kind(ofType type: Int32) -> String? {
+        switch type {
+        case 0: "a fixed-line number"
+        case 3: "a toll-free number"
+        case 4: "a premium-rate number"
+        case 5: "a shared-cost number"
+        case 9: "a universal access number (a company's non-geographic line)"
+        case 10: "a voicemail access number"
+        default: nil
+        }
+    }
+}
+
+/// A valid number after a label ('Mobile: +44 7400 123456', 'Tel. 020 7946 0958'): libphonenumber skips the
+/// text before the first digit or '+', but the import stores the whole cell. An RFC 3966 'tel:' URI is no
+/// label. The fix is a guess: the label may say the number is not the one the column wants ('Home:').
+struct LabelledNumber {
+    let value: String
+    let label: String
+    let number: String
+
+    init?(_ value: String) {
+        let trimmed = value.trimmingWhitespace()
+        guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic,
+              !trimmed.lowercased().hasPrefix("tel:"),
+              let start = trimmed.firstIndex(where: { $0 == "+" || $0.isASCII && $0.isNumber }) else { return nil }
+        self.value = value
+        label = trimmed[..<start].trimmingWhitespace()
+        number = String(trimmed[start...])
+    }
+
+    func finding(column: String, target: String) -> ValueFinding {
+        ValueFinding(
+            .invalidPhone,
+            "'\(value)' holds a label ('\(label)') before the number; \(target) stores the whole cell in \(column), label included: write the number alone, '\(number)'",
+            fix: Fix(.unsafe, "Replace with '\(number)'", replacement: number), severity: .warning)
+    }
 }
 
 /// A number written with 00, the international call prefix of most countries ('0044 20 7946 0958'), that is

@@ -86,6 +86,7 @@ enum TimeZoneRule {
         var origin: String?
         var canonical: String?
         var severity: Severity?
+        if let abbreviation = icuOnlyId(value, target: context.target.name) { return [abbreviation] }
         if let c = ICUBridge.canonicalTimeZone(value) {
             // Only a zone that observes daylight saving time has rules to lose; one that does not (Etc/UTC,
             // America/Regina) may instead get the rules of a name at its offset (London, Central Time).
@@ -177,6 +178,25 @@ enum TimeZoneRule {
         let close = ValueText.closest(value, in: acceptedSorted)
         if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?" }
         return [ValueFinding(.invalidTimeZone, message)]
+    }
+
+    /// Ids ICU knows that IANA's tzdata does not: the three-letter ids Java once had ('PST', 'BST', 'IST',
+    /// 'CST', 'ART' ...) and the 'SystemV/' ids tzdata no longer has. They are abbreviations, not IANA
+    /// ids, so not among the values 4me documents; ICU reads them one way ('BST' Bangladesh, 'IST' India,
+    /// 'ART' Egypt), where HR feeds mean British Summer Time, Irish or Israel Standard Time, Argentina: an
+    /// error without a fix. EST, MST and HST are tzdata's own and stay IANA ids.
+    private static let javaLegacyIds: Set<String> = [
+        "ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT", "IET", "IST",
+        "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST",
+    ]
+
+    private static func icuOnlyId(_ value: String, target: String) -> ValueFinding? {
+        let start = "'\(value)' is not a time zone name \(target) knows, nor an IANA id:"
+        if value.lowercased().hasPrefix("systemv/") {
+            return ValueFinding(.invalidTimeZone, "\(start) IANA's tzdata no longer has the SystemV ids (ICU still reads them); write the \(target) name of the person's zone")
+        }
+        guard javaLegacyIds.contains(value.uppercased()) else { return nil }
+        return ValueFinding(.invalidTimeZone, "\(start) it is an abbreviation (an old Java id that ICU still reads, not in IANA's tzdata), and abbreviations are ambiguous (IST is India's, Ireland's and Israel's); write the \(target) name of the person's zone")
     }
 
     /// IANA ids added after the tzdata of ICU 72 (2022e), which this project builds with, and the tzdata
