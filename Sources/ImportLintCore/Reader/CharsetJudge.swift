@@ -51,12 +51,18 @@ public enum CharsetJudge {
     static let candidates = [
         "windows-1252", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
         "windows-1255", "windows-1256", "windows-874", "windows-1258",
-        "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R",
+        // Unix and LDAP feeds (iconv, Perl and PHP scripts, MySQL dumps): Ukrainian KOI8-U and Baltic
+        // ISO-8859-13 and -4. Left out, KOI8-U read clearly as KOI8-R ('╢вген' for 'Євген').
+        "ISO-8859-1", "ISO-8859-15", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "KOI8-R", "KOI8-U",
+        "ISO-8859-13", "ISO-8859-4",
         "IBM850", "IBM437", "IBM852", "IBM866",
-        // The other OEM code pages console tools write: Cyrillic 855, Turkish 857, Greek 737, Baltic 775.
-        // Left out, their files read clearly as the nearest candidate ('Yìlmaz' in IBM850, Greek as IBM866).
-        "IBM855", "IBM857", "IBM737", "IBM775",
-        "macintosh", "Shift_JIS",
+        // The other OEM code pages console tools write: Cyrillic 855, Turkish 857, Greek 737 and 869, Baltic
+        // 775, Hebrew 862, Arabic 720. Left out, their files read clearly as the nearest candidate ('Yìlmaz' in
+        // IBM850, Greek as IBM866, Hebrew and Arabic as capital Cyrillic in IBM866).
+        "IBM855", "IBM857", "IBM737", "IBM775", "IBM869", "IBM862", "x-IBM720",
+        // Excel for Mac 2011 writes the Mac code page of the system's language; Mac Cyrillic read clearly as
+        // Windows-1251 ('€ван' for 'Иван').
+        "macintosh", "x-mac-centraleurroman", "x-mac-cyrillic", "Shift_JIS",
         // Each East Asian ANSI code page with the superset that fills what it leaves undefined: GB18030's
         // four-byte characters, HKSCS in Big5's user-defined area, and the 8,822 Hangul syllables Korean
         // Excel writes (windows-949) that EUC-KR lacks.
