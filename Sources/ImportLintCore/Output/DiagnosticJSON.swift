@@ -25,9 +25,9 @@ struct DiagnosticJSON {
         var length = 0
         /// Where in `bytes` the column, the line and the record go.
         var cuts: (Int, Int, Int) = (0, 0, 0)
-        /// The rendering with numbers of these lengths in its cuts (room for `length` and the longest
-        /// numbers, malloc'd with `bytes`); lengths 0 until laid out. A record's length 0 is never an
-        /// `intLength`, so null (four bytes) is kept as its own length, -1.
+        /// The rendering with room for numbers of `lengths` in its cuts (malloc'd with `bytes`, room for the
+        /// longest numbers); `lengths` (0, 0, 0) until laid out, since no number is 0 bytes long, and a
+        /// null record's length -1 (it takes null's four bytes).
         var instance: UnsafeMutablePointer<UInt8>?
         var lengths: (Int, Int, Int) = (0, 0, 0)
     }
@@ -114,7 +114,7 @@ struct DiagnosticJSON {
         let cuts = slot.pointee.cuts
         var target = instance
         for (start, end, gap) in [(0, cuts.0, lengths.0), (cuts.0, cuts.1, lengths.1), (cuts.1, cuts.2, lengths.2 < 0 ? 4 : lengths.2)] {
-            (target).update(from: bytes + start, count: end - start)
+            target.update(from: bytes + start, count: end - start)
             target += end - start + gap
         }
         if lengths.2 < 0 { (target - 4).update(from: Self.nullText.utf8Start, count: 4) }
