@@ -9,6 +9,10 @@ import Darwin
 /// is rendered once into bytes, its parts then copied with the position's numbers written between them:
 /// most of a finding's JSON is its message and fix, which otherwise are escaped anew for every finding.
 ///
+/// The parts and the last numbers are kept laid out as one finding (`instance`): while the numbers keep
+/// their lengths (columns and lines of a few digits change length rarely), a finding is its numbers'
+/// digits written over the last ones and one copy, instead of five copies with the digits between them.
+///
 /// A small table indexed by the content's address remembers the last content met in each slot and,
 /// from its second finding on, its rendering: nothing is rendered twice for contents met once, and the
 /// table stays small whatever the report holds. Contents are known by identity alone, which is safe while
@@ -21,7 +25,15 @@ struct DiagnosticJSON {
         var length = 0
         /// Where in `bytes` the column, the line and the record go.
         var cuts: (Int, Int, Int) = (0, 0, 0)
+        /// The rendering with room for numbers of `lengths` in its cuts (malloc'd with `bytes`, room for the
+        /// longest numbers); `lengths` (0, 0, 0) until laid out, since no number is 0 bytes long, and a
+        /// null record's length -1 (it takes null's four bytes).
+        var instance: UnsafeMutablePointer<UInt8>?
+        var lengths: (Int, Int, Int) = (0, 0, 0)
     }
+
+    /// The most bytes a position's three numbers take (`PrettyJSONWriter.intLength` of each).
+    private static let numbersRoom = 3 * 20
 
     /// The slots in raw memory: copying a rendering out of an array of arrays retained and released
     /// both arrays at every finding.
@@ -32,7 +44,10 @@ struct DiagnosticJSON {
         init() { slots.initialize(repeating: Slot(), count: Self.count) }
 
         deinit {
-            for i in 0..<Self.count { free(slots[i].bytes) }
+            for i in 0..<Self.count {
+                free(slots[i].bytes)
+                free(slots[i].instance)
+            }
             slots.deinitialize(count: Self.count)
             slots.deallocate()
         }
@@ -56,7 +71,10 @@ struct DiagnosticJSON {
         guard slot.pointee.content == content else {
             slot.pointee.content = content
             free(slot.pointee.bytes)
+            free(slot.pointee.instance)
             slot.pointee.bytes = nil
+            slot.pointee.instance = nil
+            slot.pointee.lengths = (0, 0, 0)
             Self.write(finding.pointee, w, depth)
             return
         }
@@ -65,17 +83,46 @@ struct DiagnosticJSON {
             let (bytes, marks) = PrettyJSONWriter.piece { w, mark in
                 Self.write(d.content, w, depth) { _, _ in mark() }
             }
-            guard let copy = malloc(max(bytes.count, 1))?.assumingMemoryBound(to: UInt8.self) else { fatalError("out of memory") }
+            guard let copy = malloc(max(bytes.count, 1))?.assumingMemoryBound(to: UInt8.self),
+                  let instance = malloc(bytes.count + Self.numbersRoom)?.assumingMemoryBound(to: UInt8.self)
+            else { fatalError("out of memory") }
             copy.initialize(from: bytes, count: bytes.count)
             slot.pointee.bytes = copy
+            slot.pointee.instance = instance
             slot.pointee.length = bytes.count
             slot.pointee.cuts = (marks[0], marks[1], marks[2])
         }
-        guard let bytes = slot.pointee.bytes else { return }
+        guard let instance = slot.pointee.instance else { return }
         let position = finding.pointee.position
-        w.raw(bytes, count: slot.pointee.length, cuts: slot.pointee.cuts,
-              numbers: (position.column, position.line, position.record))
+        let record = position.record
+        let lengths = (PrettyJSONWriter.intLength(position.column), PrettyJSONWriter.intLength(position.line),
+                       record.map(PrettyJSONWriter.intLength) ?? -1)
+        if lengths != slot.pointee.lengths { Self.layOut(slot, lengths) }
+        let cuts = slot.pointee.cuts
+        PrettyJSONWriter.putInt(position.column, length: lengths.0, at: instance + cuts.0)
+        PrettyJSONWriter.putInt(position.line, length: lengths.1, at: instance + (cuts.1 &+ lengths.0))
+        if let record {
+            PrettyJSONWriter.putInt(record, length: lengths.2, at: instance + (cuts.2 &+ lengths.0 &+ lengths.1))
+        }
+        w.raw(UnsafeBufferPointer(start: instance, count: slot.pointee.length &+ lengths.0 &+ lengths.1 &+ (lengths.2 < 0 ? 4 : lengths.2)))
     }
+
+    /// Lays out `slot`'s instance for numbers of `lengths`: the rendering's parts with room for the
+    /// numbers between them (null written in the record's place when its length is -1).
+    private static func layOut(_ slot: UnsafeMutablePointer<Slot>, _ lengths: (Int, Int, Int)) {
+        guard let bytes = slot.pointee.bytes, let instance = slot.pointee.instance else { return }
+        let cuts = slot.pointee.cuts
+        var target = instance
+        for (start, end, gap) in [(0, cuts.0, lengths.0), (cuts.0, cuts.1, lengths.1), (cuts.1, cuts.2, lengths.2 < 0 ? 4 : lengths.2)] {
+            target.update(from: bytes + start, count: end - start)
+            target += end - start + gap
+        }
+        if lengths.2 < 0 { (target - 4).update(from: Self.nullText.utf8Start, count: 4) }
+        target.update(from: bytes + cuts.2, count: slot.pointee.length - cuts.2)
+        slot.pointee.lengths = lengths
+    }
+
+    private static let nullText: StaticString = "null"
 
     /// `d` at `depth`, rendered afresh.
     private static func write(_ d: Diagnostic, _ w: PrettyJSONWriter, _ depth: Int) {

@@ -103,8 +103,8 @@ final class PrettyJSONWriter {
     }
 
     /// Copies `n` bytes to the end, room reserved. Most pieces are a few bytes long, for which a call to
-    /// memcpy costs more than the copy: up to 16 bytes go as two overlapping words, up to 128 (the parts
-    /// of a finding's rendering, `raw(_:count:cuts:numbers:)`) as 16-byte blocks, the last one overlapping.
+    /// memcpy costs more than the copy: up to 16 bytes go as two overlapping words, up to 128 (keys,
+    /// short strings) as 16-byte blocks, the last one overlapping.
     @inline(__always)
     private func put(_ source: UnsafeRawPointer, _ n: Int) {
         let target = UnsafeMutableRawPointer(bytes + count)
@@ -181,37 +181,6 @@ final class PrettyJSONWriter {
         }
         putIndent(depth)
     }
-
-    /// `piece`, `n` bytes rendered once, with `numbers` written at its three `cuts` (the last one as null
-    /// when nil), in one reservation: a finding whose content other findings share (`DiagnosticJSON`).
-    @inline(__always)
-    func raw(_ piece: UnsafePointer<UInt8>, count n: Int, cuts: (Int, Int, Int), numbers: (Int, Int, Int?)) {
-        reserve(n &+ 3 &* Self.maxIntLength)
-        put(piece, cuts.0)
-        putInt(numbers.0)
-        put(piece + cuts.0, cuts.1 &- cuts.0)
-        let second = count
-        putInt(numbers.1)
-        let secondLength = count &- second
-        put(piece + cuts.1, cuts.2 &- cuts.1)
-        if let last = numbers.2 {
-            // A record number is nearly always one less than its line: when that changes only the last
-            // digit, the line's digits are copied with their last one lowered (no division at all).
-            if last == numbers.1 &- 1 && numbers.1 > 0 && secondLength <= 8 && bytes[second &+ secondLength &- 1] != 0x30 {
-                UnsafeMutableRawPointer(bytes + count).storeBytes(of: UnsafeRawPointer(bytes + second).loadUnaligned(as: UInt64.self),
-                                                                  as: UInt64.self)
-                bytes[count &+ secondLength &- 1] &-= 1
-                count &+= secondLength
-            } else {
-                putInt(last)
-            }
-        } else {
-            put(Self.nullText.utf8Start, 4)
-        }
-        put(piece + cuts.2, n &- cuts.2)
-    }
-
-    private static let nullText: StaticString = "null"
 
     @inline(__always)
     private func append(_ piece: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(piece)) }
@@ -295,14 +264,25 @@ final class PrettyJSONWriter {
     /// `int`, room reserved.
     @inline(__always)
     private func putInt(_ value: Int) {
-        if value < 0 {
-            bytes[count] = 0x2D
-            count &+= 1
-        }
+        let length = Self.intLength(value)
+        Self.putInt(value, length: length, at: bytes + count)
+        count &+= length
+    }
+
+    /// How many bytes `putInt` writes for `value`: its digits and a sign.
+    @inline(__always)
+    static func intLength(_ value: Int) -> Int {
+        digitCount(UInt64(value.magnitude)) &+ (value < 0 ? 1 : 0)
+    }
+
+    /// `value` as its `length` (`intLength`) bytes at `start`, wherever that is (a remembered finding's
+    /// rendering, see `DiagnosticJSON`).
+    @inline(__always)
+    static func putInt(_ value: Int, length: Int, at start: UnsafeMutablePointer<UInt8>) {
+        if value < 0 { start.pointee = 0x2D }
         var magnitude = UInt64(value.magnitude)
-        let length = Self.digitCount(magnitude)
         let pairs = UnsafeRawPointer(Self.digitPairs)
-        var end = UnsafeMutableRawPointer(bytes + (count &+ length))
+        var end = UnsafeMutableRawPointer(start + length)
         while magnitude >= 100 {
             let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 100)
             magnitude = quotient
@@ -317,7 +297,6 @@ final class PrettyJSONWriter {
         } else {
             (end - 1).storeBytes(of: 0x30 &+ UInt8(truncatingIfNeeded: magnitude), as: UInt8.self)
         }
-        count &+= length
     }
 
     /// How many decimal digits `value` has: comparisons, shortest for the numbers a report holds most

@@ -1,0 +1,31 @@
+import Testing
+@testable import ImportLintCore
+
+/// A content met again is written from its remembered rendering with the position's numbers laid in
+/// (`DiagnosticJSON`): numbers whose lengths change from one finding to the next, and a record that comes
+/// and goes, must give the bytes a fresh rendering gives.
+@Suite struct DiagnosticJSONTests {
+    static func rendered(_ findings: [Diagnostic], sharingTable: Bool) -> String {
+        PrettyJSONWriter.render { w in
+            let shared = DiagnosticJSON(depth: 1)
+            for d in findings { (sharingTable ? shared : DiagnosticJSON(depth: 1)).write(d, w) }
+        }
+    }
+
+    @Test func numbersOfChangingLengthsMatchFreshRenderings() {
+        let first = Diagnostic(rule: .unreadableInput, line: 9, column: 1, record: 8, field: "Name",
+                               message: "'x \"y\"' has trailing whitespace", fix: Fix(.safe, "Trim", replacement: "x"),
+                               values: ["x "])
+        let positions: [(Int, Int, Int?)] = [(1, 9, 8), (1, 10, 9), (12, 10, 9), (12, 100, nil), (7, 100, nil), (7, 1000, 999),
+                                             (123_456, 5, 4), (3, 99_999, 99_998), (3, 100_000, 100_000), (1, 2, nil)]
+        let findings = positions.map { column, line, record in
+            var d = first
+            d.column = column
+            d.line = line
+            d.record = record
+            return d
+        }
+        #expect(findings.allSatisfy { $0.content === first.content }, "the findings share one content")
+        #expect(Self.rendered(findings, sharingTable: true) == Self.rendered(findings, sharingTable: false))
+    }
+}
