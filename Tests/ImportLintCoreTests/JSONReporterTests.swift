@@ -107,13 +107,23 @@ import Testing
             func count(_ maker: Int) { lock.lock(); rendered[maker] += 1; lock.unlock() }
         }
         let shares = Shares()
+        // The slow thread starts its work only once the other has begun: on a busy pool the helper thread
+        // may start late, and a slow writer alone would render everything, whatever the design.
+        let otherBegan = DispatchSemaphore(value: 0)
         let count = 3 * ParallelArray.ringSize * ParallelArray.blockSize + 17
         let twoThreads = PrettyJSONWriter.render { w in
             ParallelArray.write(count, 0, threads: 2, to: w) {
                 let maker = shares.maker()
+                var first = true
                 return { w, i in
-                    // The first thread to start is the slow one.
-                    if maker == 0 { usleep(100) }
+                    // The first thread to make its element writer is the slow one.
+                    if maker == 0 {
+                        if first { _ = otherBegan.wait(timeout: .now() + 30) }
+                        usleep(100)
+                    } else if first {
+                        otherBegan.signal()
+                    }
+                    first = false
                     shares.count(maker)
                     w.int(i)
                 }

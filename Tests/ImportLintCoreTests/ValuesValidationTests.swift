@@ -330,6 +330,10 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(chihuahua?.fix?.replacement == "Mazatlan")
         #expect(chihuahua?.message.contains("'Chihuahua' is a ") == true)
         #expect(chihuahua?.message.contains("standard time is UTC-06:00 (changed 2022-10-30, tzdata 2022f)") == true)
+        // Mazatlan only stopped daylight saving time: its standard time, UTC-7, never moved.
+        let atSix = check("(UTC-06:00) Chihuahua, La Paz, Mazatlan", context(.timeZone)).first
+        #expect(atSix?.fix?.replacement == "Chihuahua")
+        #expect(atSix?.message.contains("'Mazatlan' is a ") == false, "\(atSix?.message ?? "")")
         // Greenland (America/Nuuk): UTC-2 with daylight saving time since 2023.
         #expect(check("UTC-2", context(.timeZone)).first?.message.hasSuffix("UTC-02:00: 'Greenland', 'Mid-Atlantic'") == true)
         #expect(check("(UTC-03:00) Greenland", context(.timeZone)).first?.fix == nil)
@@ -576,5 +580,21 @@ extension ICUBridge {
             var bytes = Array(value.utf8)
             #expect(bytes.withUnsafeMutableBufferPointer { URLRule.isPlainWebURL(UnsafeBufferPointer($0)) }, "\(value)")
         }
+    }
+}
+
+@Suite struct LabelledPhoneNumberTests {
+    /// 'Tel: ' with a space is a label like 'Tel. '; only 'tel:' straight before the number is a URI.
+    @Test func aColonAndSpaceLabelIsALabel() {
+        let findings = check("Tel: +44 7400 123456", context(.phone))
+        #expect(findings.map(\.message).contains { $0.contains("holds a label ('Tel:')") }, "\(findings.map(\.message))")
+        #expect(check("tel:+44-7400-123456", context(.phone)).isEmpty)
+    }
+
+    /// A bracket around the first digits belongs to the number, not to the label.
+    @Test func aBracketBeforeTheDigitsStaysWithTheNumber() {
+        let findings = check("Phone: (713) 441-8299", context(.phone, region: "US"))
+        #expect(findings.first?.fix?.replacement == "(713) 441-8299", "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains("('Phone:')") == true)
     }
 }

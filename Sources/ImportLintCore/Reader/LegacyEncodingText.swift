@@ -46,6 +46,7 @@ extension LegacyEncoding {
         guard !same.isEmpty else { return candidate.name }
         let listed = same.prefix(2).joined(separator: ", ")
         let more = same.count > 2 ? " and \(same.count - 2) more" : ""
-        return "\(candidate.name) (\(listed)\(more) decode it identically)"
+        let verb = same.count == 1 ? "decodes" : "decode"
+        return "\(candidate.name) (\(listed)\(more) \(verb) it identically)"
     }
 }

@@ -167,12 +167,32 @@ struct LabelledNumber {
 
     init?(_ value: String) {
         let trimmed = value.trimmingWhitespace()
-        guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic,
-              !trimmed.lowercased().hasPrefix("tel:"),
-              let start = trimmed.firstIndex(where: { $0 == "+" || $0.isASCII && $0.isNumber }) else { return nil }
+        guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic, !Self.isTelURI(trimmed),
+              let start = Self.numberStart(trimmed) else { return nil }
         self.value = value
         label = trimmed[..<start].trimmingWhitespace()
         number = String(trimmed[start...])
+    }
+
+    /// An RFC 3966 URI ('tel:+44…') names the number, not a label; 'Tel: +44…', with a space, is a label.
+    private static func isTelURI(_ text: String) -> Bool {
+        guard text.lowercased().hasPrefix("tel:"), let next = text.dropFirst(4).first else { return false }
+        return next == "+" || next.isASCII && next.isNumber
+    }
+
+    /// Where the number begins: its '+', its first digit, or a bracket around its first digits
+    /// ('Phone: (713) 441-8299' is the label 'Phone:' and the number '(713) 441-8299').
+    private static func numberStart(_ text: String) -> String.Index? {
+        var previous: String.Index?
+        for index in text.indices {
+            let c = text[index]
+            if c == "+" || c.isASCII && c.isNumber {
+                if let previous, text[previous] == "(" { return previous }
+                return index
+            }
+            previous = index
+        }
+        return nil
     }
 
     func finding(column: String, target: String) -> ValueFinding {

@@ -146,7 +146,9 @@ enum TimeZoneRule {
             // A place whose zone's offset changed since is a display name older than the change: whether the
             // person's clock keeps the old offset or the new one is a guess.
             let moved = places.lazy.compactMap { name in
-                offset(ofName: name).flatMap { now in now.minutes == display.minutes ? nil : now.changed.map { (name, now.minutes, $0) } }
+                offset(ofName: name).flatMap { now in
+                    now.minutes == display.minutes || !standardTimeChanged(name, now: now) ? nil : now.changed.map { (name, now.minutes, $0) }
+                }
             }.first
             let movedNote = moved.map { name, minutes, changed in
                 "; '\(name)' is a \(context.target.name) time zone name, but its zone's standard time is \(UTCOffsetText.written(minutes)) (changed \(changed)), not this older display name's \(UTCOffsetText.written(display.minutes)): which of the two the person's clock keeps is a guess"
@@ -190,10 +192,17 @@ enum TimeZoneRule {
         "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST",
     ]
 
+    /// Links IANA removed that ICU 72 still reads (tzdata 2017c removed Canada/East-Saskatchewan, 2020b
+    /// US/Pacific-New): ICU's list beyond tzdata 2025b's is these two, the Java ids and the SystemV ids.
+    private static let removedLinks: Set<String> = ["Canada/East-Saskatchewan", "US/Pacific-New"]
+
     private static func icuOnlyId(_ value: String, target: String) -> ValueFinding? {
         let start = "'\(value)' is not a time zone name \(target) knows, nor an IANA id:"
         if value.lowercased().hasPrefix("systemv/") {
             return ValueFinding(.invalidTimeZone, "\(start) IANA's tzdata no longer has the SystemV ids (ICU still reads them); write the \(target) name of the person's zone")
+        }
+        if removedLinks.contains(value) {
+            return ValueFinding(.invalidTimeZone, "\(start) IANA's tzdata removed this link (ICU still reads it); write the \(target) name of the person's zone")
         }
         guard javaLegacyIds.contains(value.uppercased()) else { return nil }
         return ValueFinding(.invalidTimeZone, "\(start) it is an abbreviation (an old Java id that ICU still reads, not in IANA's tzdata), and abbreviations are ambiguous (IST is India's, Ireland's and Israel's); write the \(target) name of the person's zone")
@@ -252,7 +261,7 @@ enum TimeZoneRule {
     /// Whether neither `zone` nor any accepted name with its standard offset observes daylight saving time:
     /// mapped by offset alone, it then keeps its local time (Asia/Tokyo), where America/Phoenix may take
     /// Mountain Time's rules.
-    /// A name ICU cannot place counts as one that may.
+    /// A name whose offset is unknown (a profile's own table may list names outside Rails') counts as one that may.
     private static func noDaylightSavingAtOffset(of zone: String, accepted: [String]) -> Bool {
         guard let target = TimeZoneOffsets.offset(zone), !target.dst else { return false }
         return accepted.allSatisfy { name in offset(ofName: name).map { $0.minutes != target.minutes || !$0.dst } ?? false }
@@ -262,6 +271,14 @@ enum TimeZoneRule {
     /// profile's own table, which no zone stands behind.
     private static func offset(ofName name: String) -> TimeZoneOffsets.Offset? {
         nameOffsets[name]
+    }
+
+    /// Whether `name`'s standard time moved since ICU 72's data; a change of daylight saving time alone
+    /// (Mazatlan, Mexico City, Cairo, Fiji) leaves the display name's offset right.
+    private static func standardTimeChanged(_ name: String, now: TimeZoneOffsets.Offset) -> Bool {
+        guard let iana = table.ianaByName[name]?.first, let canonical = ICUBridge.canonicalTimeZone(iana),
+              let old = ICUBridge.timeZoneOffset(canonical) else { return true }
+        return Int(old.rawMs) / 60_000 != now.minutes
     }
 
     /// Each Rails name's offset (`offset(ofName:)`), looked up once rather than for every value judged.
