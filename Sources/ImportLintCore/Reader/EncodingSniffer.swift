@@ -127,7 +127,7 @@ public enum EncodingSniffer {
             guard lead > 0 else { return .utf8(bom: false) }
             clear = clear && lead >= CharsetJudge.clearMargin
         }
-        let unjudged = clear ? try firstUnjudgedByte(best: guess.best, judged: CharsetJudge.judgedPart(scanner.sample), open) : nil
+        let unjudged = try clear ? firstUnjudgedByte(best: guess.best, judged: CharsetJudge.judgedPart(scanner.sample), open) : nil
         if unjudged != nil { clear = false }
         let firstNonASCII = scanner.firstNonASCIIOffset
         let line = try lineNumber(at: firstNonASCII ?? 0, open)

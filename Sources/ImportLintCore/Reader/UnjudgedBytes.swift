@@ -23,9 +23,9 @@ extension EncodingSniffer {
     /// file with a clear verdict pays for it, and nothing when its code pages agree on every unread byte.
     static func firstUnjudgedByte(best: CharsetCandidate, judged: [UInt8], _ open: () throws -> ByteSource) throws -> UnjudgedByte? {
         guard !CharsetJudge.isMultiByte(best.charsets) else { return nil }
-        var read = [Bool](repeating: false, count: 256)
-        for byte in judged { read[Int(byte)] = true }
-        let unread = (0x80...0xFF).map(UInt8.init).filter { !read[Int($0)] }
+        var judgedValues = [Bool](repeating: false, count: 256)
+        for byte in judged { judgedValues[Int(byte)] = true }
+        let unread = (0x80...0xFF).map(UInt8.init).filter { !judgedValues[Int($0)] }
         guard !unread.isEmpty else { return nil }
         let bestReadings = CharsetJudge.decode(unread, charset: best.name)
         guard bestReadings.count == unread.count else { return nil }
@@ -40,13 +40,13 @@ extension EncodingSniffer {
             }
         }
         guard other.contains(where: { $0 != nil }) else { return nil }
-        guard let (offset, byte) = try firstByte(in: other.map { $0 != nil }, open), let read = other[Int(byte)] else { return nil }
-        return UnjudgedByte(byte: byte, line: try lineNumber(at: offset, open), bestReading: bestReadings[unread.firstIndex(of: byte)!],
-                            otherCharset: read.charset, otherReading: read.reading)
+        guard let found = try firstByte(in: other.map { $0 != nil }, open), let otherReading = other[Int(found.byte)] else { return nil }
+        return UnjudgedByte(byte: found.byte, line: try lineNumber(at: found.offset, open), bestReading: bestReadings[unread.firstIndex(of: found.byte)!],
+                            otherCharset: otherReading.charset, otherReading: otherReading.reading)
     }
 
     /// The offset and value of the file's first byte whose entry in `wanted` is true (only bytes >= 0x80 can be).
-    private static func firstByte(in wanted: [Bool], _ open: () throws -> ByteSource) throws -> (Int, UInt8)? {
+    private static func firstByte(in wanted: [Bool], _ open: () throws -> ByteSource) throws -> (offset: Int, byte: UInt8)? {
         let source = try open()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var seen = 0
