@@ -21,14 +21,17 @@ public struct CharsetGuess: Sendable, Equatable {
     public var userDefined: UserDefinedCharacters?
     /// Or too few characters for a multi-byte reading, which this other East Asian code page reads too.
     public var fewCharactersAlsoReadBy: String?
+    /// Or the file holds, past the judged sample, a byte another code page of the best group reads otherwise.
+    public var unjudgedByte: UnjudgedByte?
     public var best: CharsetCandidate { candidates[0] }
 
     public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil,
-                fewCharactersAlsoReadBy: String? = nil) {
+                fewCharactersAlsoReadBy: String? = nil, unjudgedByte: UnjudgedByte? = nil) {
         self.candidates = candidates
         self.isClear = isClear
         self.userDefined = userDefined
         self.fewCharactersAlsoReadBy = fewCharactersAlsoReadBy
+        self.unjudgedByte = unjudgedByte
     }
 }
 
@@ -80,10 +83,16 @@ public enum CharsetJudge {
     /// Score points the best decoding must also lead every other by without the language penalty.
     static let wordByWordMargin = 1.0
 
-    public static func judge(_ sample: [UInt8]) -> CharsetGuess {
-        // Cut at a line end: a character cut in two would count against the right charset.
+    /// The part of `sample` the judge reads: at most `maximumSample` bytes, cut at a line end (a character
+    /// cut in two would count against the right charset).
+    static func judgedPart(_ sample: [UInt8]) -> [UInt8] {
         var bytes = Array(sample.prefix(maximumSample))
         if sample.count > maximumSample, let end = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((end + 1)...) }
+        return bytes
+    }
+
+    public static func judge(_ sample: [UInt8]) -> CharsetGuess {
+        let bytes = judgedPart(sample)
         var groups: [(text: [UInt32], charsets: [String])] = []
         for charset in candidates {
             let text = reading(bytes, charset: charset)
