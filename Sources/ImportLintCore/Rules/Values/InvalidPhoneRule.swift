@@ -166,6 +166,11 @@ struct LabelledNumber {
     let number: String
 
     init?(_ value: String) {
+        // Nearly every number starts with '+', a digit or a bracket: no label, and no string work (this
+        // runs on every valid number, 400 instructions a record before).
+        if let byte = value.utf8.first, byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(") || (0x30...0x39).contains(byte) {
+            return nil
+        }
         let trimmed = value.trimmingWhitespace()
         guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic, !Self.isTelURI(trimmed),
               let start = Self.numberStart(trimmed) else { return nil }
