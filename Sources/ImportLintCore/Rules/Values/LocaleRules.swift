@@ -78,7 +78,7 @@ enum LocaleRule {
         }
         if let placeholder = placeholderTag(value) {
             return [ValueFinding(.unsupportedLocale, "'\(value)' is \(placeholder): valid, but it names no language"
-                + documentedList(context) + "; what \(context.target.name) does with it is not documented")]
+                + (documentedList(context).map { "; \($0)" } ?? "") + "; what \(context.target.name) does with it is not documented")]
         }
         let result = ICUBridge.checkLocale(value)
         guard result.wellFormed else {
@@ -132,12 +132,12 @@ enum LocaleRule {
         return nil
     }
 
-    /// ": 4me documents 'en-US', 'fr', … and does not publish its full list", or "" without documented tags.
-    private static func documentedList(_ context: ValueContext) -> String {
+    /// "4me documents 'en-US', 'fr', … and does not publish its full list", or nil without documented tags.
+    private static func documentedList(_ context: ValueContext) -> String? {
         let documented = context.locales.documented.sorted()
-        guard !documented.isEmpty else { return "" }
+        guard !documented.isEmpty else { return nil }
         let listed = documented.count > 8 ? ValueText.quotedList(Array(documented.prefix(8))) + "…" : ValueText.quotedList(documented)
-        return "; \(context.target.name) documents \(listed) and does not publish its full list"
+        return "\(context.target.name) documents \(listed) and does not publish its full list"
     }
 
     /// 'en_US.UTF-8', 'de_DE', 'sr_RS@latin' → 'en-US', 'de-DE', 'sr-RS'; nil for anything else.
@@ -175,7 +175,7 @@ enum LocaleRule {
         let target = context.target.name
         let documented = context.locales.documented.sorted()
         var message = "'\(value)' is not in the locale table of \(context.profileName)"
-        if !documented.isEmpty { message += ":" + String(documentedList(context).dropFirst()) }
+        if let list = documentedList(context) { message += ": " + list }
         var fix: Fix?
         if supported.contains(language) {
             message += context.locales.documented.contains(language) ? "; '\(language)' is documented"
