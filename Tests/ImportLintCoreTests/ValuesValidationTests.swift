@@ -82,7 +82,7 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
     @Test func locales() {
         #expect(codes("en-US", context(.locale, locales: Self.supported)).isEmpty)
         #expect(codes("no", context(.locale, locales: Self.supported)).isEmpty)
-        for v in ["english", "xx-YY", "en-", "e", "en-XX"] {
+        for v in ["english", "xx-YY", "en-", "e", "en-JJ"] {
             #expect(codes(v, context(.locale)) == ["VAL003"], "\(v)")
             #expect(check(v, context(.locale)).first?.severity == nil)
         }
@@ -123,6 +123,40 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(hant?.message.contains("longer than the 5") == true)
         #expect(hant?.message.contains("locales:") == false)
         #expect(check("en-AU", ctx).first?.message.contains("locales:") == true)
+    }
+    /// What BCP 47 and ISO 639 define but ICU misreads: the message says what the subtag is.
+    @Test func bcp47FormsICUMisreads() {
+        var ctx = context(.locale)
+        ctx.locales = LocaleTable(supported: Self.supported, documented: ["en-US", "nl"])
+        // The extended-language form is a spelling of the language it names ('zh-cmn' is 'cmn').
+        let cmn = check("zh-cmn", ctx)
+        #expect(cmn.map(\.rule.code) == ["VAL003", "VAL005"])
+        #expect(cmn.first?.severity == .warning && cmn.first?.fix == Fix(.safe, "Replace with 'cmn'", replacement: "cmn"))
+        #expect(cmn.first?.message.contains("extended-language form") == true)
+        let misplaced = check("en-cmn", ctx)
+        #expect(misplaced.map(\.rule.code) == ["VAL003"] && misplaced.first?.severity == nil && misplaced.first?.fix == nil)
+        #expect(misplaced.first?.message.contains("only after 'zh'") == true)
+        // ISO 639-2/B codes map exactly to the ISO 639-1 code of the same language.
+        for (v, tag) in [("ger", "de"), ("GER", "de"), ("fre-CA", "fr-CA"), ("dut", "nl")] {
+            let f = check(v, ctx).first
+            #expect(f?.rule.code == "VAL003" && f?.severity == nil, "\(v)")
+            #expect(f?.fix == Fix(.safe, "Replace with '\(tag)'", replacement: tag), "\(v)")
+            #expect(f?.message.contains("ISO 639-2 bibliographic code") == true, "\(v)")
+        }
+        // ISO 639's special codes and private-use regions are valid, but name no language or country.
+        for (v, says) in [("zxx", "no linguistic content"), ("mul", "multiple languages"), ("mis", "no code for")] {
+            let f = check(v, ctx)
+            #expect(f.map(\.rule.code) == ["VAL005"] && f.first?.severity == nil && f.first?.fix == nil, "\(v)")
+            #expect(f.first?.message.contains(says) == true, "\(v)")
+        }
+        for v in ["en-XA", "en-XX", "en-QM", "en-AA", "en-ZZ"] {
+            let f = check(v, ctx)
+            #expect(f.map(\.rule.code) == ["VAL005"] && f.first?.severity == nil, "\(v)")
+            #expect(f.first?.message.contains("private-use region code") == true, "\(v)")
+            #expect(f.first?.fix == Fix(.unsafe, "Replace with 'en' (a guess: whether the target system reads '\(v)' as 'en' is not documented)", replacement: "en"), "\(v)")
+        }
+        // An extension's two-letter subtag ('ca' of '-u-ca-') is no region.
+        #expect(check("en-u-ca-gregory", ctx).allSatisfy { !$0.message.contains("private-use") })
     }
     @Test func documentedAsNotALocale() {
         var ctx = context(.locale)

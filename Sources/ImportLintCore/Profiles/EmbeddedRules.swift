@@ -43,6 +43,267 @@ ms	translated
 nl-NL	nl
 
 """#,
+        "tables/bcp47-extlangs.tsv": #"""
+# BCP 47 extended language subtags and the one primary language subtag each may follow (RFC 5646
+# section 2.2.2): 'zh-cmn' is the extended-language form of 'cmn', Mandarin Chinese, whose canonical form
+# is 'cmn' (every extlang's Preferred-Value is itself). Read 2026-12 from the IANA Language Subtag Registry
+# (File-Date 2024-05-16): the 253 records of Type 'extlang', Subtag and Prefix. VAL003 asks it of a tag whose
+# second subtag has three letters, which BCP 47 takes only as an extended language subtag.
+aao	ar
+abh	ar
+abv	ar
+acm	ar
+acq	ar
+acw	ar
+acx	ar
+acy	ar
+adf	ar
+ads	sgn
+aeb	ar
+aec	ar
+aed	sgn
+aen	sgn
+afb	ar
+afg	sgn
+ajp	ar
+ajs	sgn
+apc	ar
+apd	ar
+arb	ar
+arq	ar
+ars	ar
+ary	ar
+arz	ar
+ase	sgn
+asf	sgn
+asp	sgn
+asq	sgn
+asw	sgn
+auz	ar
+avl	ar
+ayh	ar
+ayl	ar
+ayn	ar
+ayp	ar
+bbz	ar
+bfi	sgn
+bfk	sgn
+bjn	ms
+bog	sgn
+bqn	sgn
+bqy	sgn
+btj	ms
+bve	ms
+bvl	sgn
+bvu	ms
+bzs	sgn
+cdo	zh
+cds	sgn
+cjy	zh
+cmn	zh
+cnp	zh
+coa	ms
+cpx	zh
+csc	sgn
+csd	sgn
+cse	sgn
+csf	sgn
+csg	sgn
+csl	sgn
+csn	sgn
+csp	zh
+csq	sgn
+csr	sgn
+csx	sgn
+czh	zh
+czo	zh
+doq	sgn
+dse	sgn
+dsl	sgn
+dsz	sgn
+dup	ms
+ecs	sgn
+ehs	sgn
+esl	sgn
+esn	sgn
+eso	sgn
+eth	sgn
+fcs	sgn
+fse	sgn
+fsl	sgn
+fss	sgn
+gan	zh
+gds	sgn
+gom	kok
+gse	sgn
+gsg	sgn
+gsm	sgn
+gss	sgn
+gus	sgn
+hab	sgn
+haf	sgn
+hak	zh
+hds	sgn
+hji	ms
+hks	sgn
+hos	sgn
+hps	sgn
+hsh	sgn
+hsl	sgn
+hsn	zh
+icl	sgn
+iks	sgn
+ils	sgn
+inl	sgn
+ins	sgn
+ise	sgn
+isg	sgn
+isr	sgn
+jak	ms
+jax	ms
+jcs	sgn
+jhs	sgn
+jks	sgn
+jls	sgn
+jos	sgn
+jsl	sgn
+jus	sgn
+kgi	sgn
+knn	kok
+kvb	ms
+kvk	sgn
+kvr	ms
+kxd	ms
+lbs	sgn
+lce	ms
+lcf	ms
+lgs	sgn
+liw	ms
+lls	sgn
+lsb	sgn
+lsc	sgn
+lsg	sgn
+lsl	sgn
+lsn	sgn
+lso	sgn
+lsp	sgn
+lst	sgn
+lsv	sgn
+lsw	sgn
+lsy	sgn
+ltg	lv
+lvs	lv
+lws	sgn
+lzh	zh
+max	ms
+mdl	sgn
+meo	ms
+mfa	ms
+mfb	ms
+mfs	sgn
+min	ms
+mnp	zh
+mqg	ms
+mre	sgn
+msd	sgn
+msi	ms
+msr	sgn
+mui	ms
+mzc	sgn
+mzg	sgn
+mzy	sgn
+nan	zh
+nbs	sgn
+ncs	sgn
+nsi	sgn
+nsl	sgn
+nsp	sgn
+nsr	sgn
+nzs	sgn
+okl	sgn
+orn	ms
+ors	ms
+pel	ms
+pga	ar
+pgz	sgn
+pks	sgn
+prl	sgn
+prz	sgn
+psc	sgn
+psd	sgn
+pse	ms
+psg	sgn
+psl	sgn
+pso	sgn
+psp	sgn
+psr	sgn
+pys	sgn
+rib	sgn
+rms	sgn
+rnb	sgn
+rsi	sgn
+rsl	sgn
+rsm	sgn
+rsn	sgn
+sdl	sgn
+sfb	sgn
+sfs	sgn
+sgg	sgn
+sgx	sgn
+shu	ar
+slf	sgn
+sls	sgn
+sqk	sgn
+sqs	sgn
+sqx	sgn
+ssh	ar
+ssp	sgn
+ssr	sgn
+svk	sgn
+swc	sw
+swh	sw
+swl	sgn
+syy	sgn
+szs	sgn
+tmw	ms
+tse	sgn
+tsm	sgn
+tsq	sgn
+tss	sgn
+tsy	sgn
+tza	sgn
+ugn	sgn
+ugy	sgn
+ukl	sgn
+uks	sgn
+urk	ms
+uzn	uz
+uzs	uz
+vgt	sgn
+vkk	ms
+vkt	ms
+vsi	sgn
+vsl	sgn
+vsv	sgn
+wbs	sgn
+wuu	zh
+xki	sgn
+xml	sgn
+xmm	ms
+xms	sgn
+yds	sgn
+ygs	sgn
+yhs	sgn
+ysl	sgn
+ysm	sgn
+yue	zh
+zib	sgn
+zlm	ms
+zmi	ms
+zsl	sgn
+zsm	ms
+
+"""#,
         "tables/city-keys.tsv": #"""
 # Generated from city-names.tsv by CityNames (see CityNamesTableTests); do not edit.
 city	aarhus	#aarhus
@@ -5467,6 +5728,35 @@ ZM
 ZONE
 ZUERICH
 ZW
+
+"""#,
+        "tables/iso-639-2-bibliographic.tsv": #"""
+# ISO 639-2/B (bibliographic) language codes, the two-letter ISO 639-1 code of the same language, and its
+# ISO 639-2 name. Library catalogues and some HR systems write the B codes ('ger', 'fre', 'dut'); BCP 47 takes
+# the T codes ('deu') only where ISO 639-1 has no code, and never the B codes (RFC 5646 section 2.2.1), so a
+# locale column needs the two-letter code. Read 2026-12 from Debian iso-codes 4.15.0
+# (/usr/share/iso-codes/json/iso_639-2.json): every entry with a 'bibliographic' code, all 20 of which
+# have a two-letter code.
+alb	sq	Albanian
+arm	hy	Armenian
+baq	eu	Basque
+bur	my	Burmese
+chi	zh	Chinese
+cze	cs	Czech
+dut	nl	Dutch
+fre	fr	French
+geo	ka	Georgian
+ger	de	German
+gre	el	Greek
+ice	is	Icelandic
+mac	mk	Macedonian
+mao	mi	Maori
+may	ms	Malay
+per	fa	Persian
+rum	ro	Romanian
+slo	sk	Slovak
+tib	bo	Tibetan
+wel	cy	Welsh
 
 """#,
         "tables/iso-639-3.txt": #"""

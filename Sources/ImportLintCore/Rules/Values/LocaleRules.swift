@@ -84,15 +84,28 @@ enum LocaleRule {
         guard result.wellFormed else {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a locale tag (expected a BCP 47 tag such as 'en-US' or 'nl')")]
         }
-        let language = String(value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+        let subtags = value.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        let extlang = LocaleSubtags.extlang(of: subtags)
+        if let extlang, !extlang.valid {
+            return [ValueFinding(.invalidLocale, extlang.prefix.map { "'\(value)' is not a valid locale tag: '\(extlang.language)' is an extended language subtag, which BCP 47 allows only after '\($0)' ('\($0)-\(extlang.language)', canonically '\(extlang.language)')" }
+                ?? "'\(value)' is not a locale tag: BCP 47 reads a three-letter second subtag as an extended language subtag ('zh-yue', 'ar-arz'), and '\(extlang.language)' is none")]
+        }
+        // ICU reads 'zh-cmn' as 'cmn': the language to know is the extended one.
+        let language = extlang?.language ?? String(subtags.first ?? "")
         guard result.languageKnown || registeredLanguage(language) else {
-            var message = "'\(value)' is not a locale tag: '\(value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")' is no known language code"
+            if let first = subtags.first, let bibliographic = LocaleSubtags.bibliographic(first) {
+                return bibliographicCode(value, subtags: subtags, code: bibliographic.code, name: bibliographic.name, context: context)
+            }
+            var message = "'\(value)' is not a locale tag: '\(language)' is no known language code"
             let names = ["english": "en", "dutch": "nl", "german": "de", "french": "fr", "spanish": "es", "portuguese": "pt",
                          "italian": "it", "danish": "da", "swedish": "sv", "finnish": "fi", "polish": "pl", "czech": "cs",
                          "turkish": "tr", "russian": "ru", "arabic": "ar", "japanese": "ja", "chinese": "zh", "korean": "ko",
                          "norwegian": "nb", "estonian": "et", "hebrew": "he", "hindi": "hi"]
             if let code = names[value.lowercased()] { message += "; '\(code)' is the code for \(value)" }
             return [ValueFinding(.invalidLocale, message)]
+        }
+        if let region = regionSubtag(subtags), LocaleSubtags.isPrivateUseRegion(region) {
+            return [privateUseRegion(value, region: region, language: language, context: context)]
         }
         guard result.regionKnown, result.scriptKnown else {
             return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale: its region or script code is unknown")]
@@ -101,8 +114,9 @@ enum LocaleRule {
         if let use = context.locales.rejected[canonical] { return [rejected(value, use: use, context: context)] }
         var findings: [ValueFinding] = []
         if canonical != value {
+            let form = extlang == nil ? "is written unusually" : "is BCP 47's extended-language form"
             findings.append(ValueFinding(
-                .invalidLocale, "'\(value)' is written unusually; the canonical BCP 47 form is '\(canonical)'",
+                .invalidLocale, "'\(value)' \(form); the canonical BCP 47 form is '\(canonical)'",
                 fix: Fix(.safe, "Replace with '\(canonical)'", replacement: canonical), severity: .warning))
         }
         if let unsupported = unsupported(canonical, shownAs: value, context: context) { findings.append(unsupported) }
@@ -121,15 +135,67 @@ enum LocaleRule {
         return ("qaa"..."qtz").contains(code) || registeredLanguages.contains(code)
     }
 
-    /// What a BCP 47 tag that names no language stands for ('und', a private-use 'x-...' tag), which ICU
-    /// does not read as a locale; nil for any other value.
+    /// What a BCP 47 tag that names no language stands for ('und', 'zxx', 'mul', 'mis', alone or with more
+    /// subtags; a private-use 'x-...' tag), which ICU does not read as a locale or reads as a language; nil
+    /// for any other value.
     static func placeholderTag(_ value: String) -> String? {
         let lower = value.lowercased()
-        if lower == "und" || lower.hasPrefix("und-") { return "BCP 47's tag for an undetermined language" }
+        if let first = lower.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).first,
+           let special = LocaleSubtags.specialLanguage(first) {
+            return special
+        }
         if lower.hasPrefix("x-") && lower.count > 2 && lower.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             return "a BCP 47 private-use tag"
         }
         return nil
+    }
+
+    /// The region subtag of a tag's subtags (two letters, after the language, extended language and
+    /// script; before any singleton that starts an extension), nil when it has none.
+    private static func regionSubtag(_ subtags: [Substring]) -> Substring? {
+        for subtag in subtags.dropFirst() {
+            if subtag.utf8.count == 1 { return nil }
+            if subtag.utf8.count == 2 { return subtag }
+        }
+        return nil
+    }
+
+    /// A tag with a private-use region ('en-XA', CLDR's pseudo-locale of accented English): well-formed,
+    /// but no country's locale. A warning: what the target does with a tag it does not offer is not
+    /// documented. The language alone is an unsafe fix when the table holds it.
+    private static func privateUseRegion(_ value: String, region: Substring, language: String, context: ValueContext) -> ValueFinding {
+        let code = region.uppercased()
+        let cldr = ICUBridge.regionName(code, in: "en").map { " (CLDR names it '\($0)')" } ?? ""
+        var message = "'\(value)' is a well-formed BCP 47 tag, but '\(code)' is a private-use region code (BCP 47 reserves AA, QM to QZ, XA to XZ and ZZ), which ISO 3166-1 assigns to no country\(cldr)"
+        if let list = documentedList(context) { message += "; " + list }
+        message += "; what \(context.target.name) does with it is not documented"
+        // As for any regional tag: the language alone may stand for another script ('zh' is Simplified).
+        let sameScript = ICUBridge.likelyScript(value) == ICUBridge.likelyScript(language)
+        let fix = context.locales.supported.contains(language) && sameScript
+            ? Fix(.unsafe, "Replace with '\(language)' (a guess: whether \(context.target.name) reads '\(value)' as '\(language)' is not documented)", replacement: language)
+            : nil
+        return ValueFinding(.unsupportedLocale, message, fix: fix)
+    }
+
+    /// An ISO 639-2/B code ('ger', 'fre-CA'): no BCP 47 subtag, so an error; the same language's ISO 639-1
+    /// code is an exact mapping (ISO 639-2 pairs them), so the tag with it is a safe fix, as the POSIX
+    /// spelling's is. Whether the target offers that tag is unsupported-locale's question, asked of it.
+    private static func bibliographicCode(_ value: String, subtags: [Substring], code: String, name: String, context: ValueContext) -> [ValueFinding] {
+        let message = "'\(value)' is not a locale tag: '\(subtags[0])' is the ISO 639-2 bibliographic code for \(name), which BCP 47 does not take: BCP 47 writes \(name) '\(code)'"
+        let spelled = ([code] + subtags.dropFirst().map(String.init)).joined(separator: "-")
+        let result = ICUBridge.checkLocale(spelled)
+        guard result.wellFormed, result.regionKnown, result.scriptKnown, !result.canonical.isEmpty else {
+            return [ValueFinding(.invalidLocale, message)]
+        }
+        let tag = result.canonical
+        if let use = context.locales.rejected[tag] {
+            return [ValueFinding(.invalidLocale, message + "; '\(tag)' is documented as not a locale of \(context.profileName): use '\(use)'",
+                                 fix: Fix(.safe, "Replace with '\(use)'", replacement: use))]
+        }
+        var findings = [ValueFinding(.invalidLocale, tag == code ? message : message + ", so the tag is '\(tag)'",
+                                     fix: Fix(.safe, "Replace with '\(tag)'", replacement: tag))]
+        if let unsupported = unsupported(tag, shownAs: tag, context: context) { findings.append(unsupported) }
+        return findings
     }
 
     /// "4me documents 'en-US', 'fr', … and does not publish its full list", or nil without documented tags.
@@ -213,7 +279,11 @@ extension RuleDescriptor {
             locale name gets a safe fix to its tag ('en_US.UTF-8' → 'en-US', 'de_DE' → 'de-DE'; the tag is then \
             checked against the locale list), an unsafe one when a modifier names a script or variant the tag \
             leaves out ('sr_RS@latin' is Serbian in Latin letters, 'sr-RS' in Cyrillic); other non-canonical spellings of a valid tag are warnings with a \
-            safe fix.
+            safe fix, such as BCP 47's extended-language form ('zh-cmn' → 'cmn', rules/tables/bcp47-extlangs.tsv); an \
+            extended language subtag after another language ('en-cmn') or none BCP 47 registers is an error. An ISO 639-2 \
+            bibliographic code ('ger', 'fre', 'dut', rules/tables/iso-639-2-bibliographic.tsv) is no BCP 47 subtag: an \
+            error with a safe fix to the ISO 639-1 code ISO 639-2 pairs it with ('de'), whose tag is then checked \
+            against the locale list.
             """,
         triggeringExample: "Primary Email,Name,Locale\nann@widget.com,Ann,english\n",
         cleanExample: "Primary Email,Name,Locale\nann@widget.com,Ann,en-US\n")
@@ -234,8 +304,11 @@ extension RuleDescriptor {
             the import reads a regional tag as its language is not documented (4me documents only that its \
             REST and SCIM APIs read 'nl-NL' as 'nl'), and not when ICU reads the language alone in another \
             script ('zh-TW' is Traditional Chinese, 'zh' Simplified). Valid tags ICU has no data for ('cmn', \
-            Mandarin; private-use 'qaa' to 'qtz'), 'und' (undetermined) and private-use 'x-' tags are warnings \
-            here too: no document says 4me rejects them. A tag longer than 4me's documented 5 characters \
+            Mandarin; private-use 'qaa' to 'qtz'), ISO 639's special codes ('und' undetermined, 'zxx' no \
+            linguistic content, 'mul' multiple languages, 'mis' uncoded), private-use 'x-' tags and tags with a \
+            private-use region (AA, QM to QZ, XA to XZ, ZZ: CLDR's pseudo-locales 'en-XA' and 'ar-XB') are warnings \
+            here too: no document says 4me rejects them, though the special codes name no language and a \
+            private-use region no country. A tag longer than 4me's documented 5 characters \
             ('zh-Hant', 'sr-Latn') is an error of value-too-long; this warning then says so instead of \
             suggesting `locales:`.
             """,
