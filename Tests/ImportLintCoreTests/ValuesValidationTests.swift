@@ -67,10 +67,12 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f?.severity == nil, "\(v) is an error")
             #expect(f?.message.contains("as false") == true, "\(v)")
         }
-        for v in ["ja", "oui", "si", "WAHR", "VRAI"] {
+        for v in ["ja", "oui", "si", "WAHR", "VRAI", "-1", "Да", "是", "VERDADERO"] {
             #expect(check(v, context(.boolean)).first?.fix == Fix(.unsafe, "Replace with 'true'", replacement: "true"), "\(v)")
         }
         for v in ["2", "X", "yes please"] { #expect(check(v, context(.boolean)).first?.fix == nil, "\(v)") }
+        #expect(check("-1", context(.boolean)).first?.message.contains("Access") == true)
+        #expect(check("Нет", context(.boolean)).first?.fix?.replacement == "false")
         let nein = check("nein", context(.boolean)).first
         #expect(nein?.severity == .warning)
         #expect(nein?.fix?.replacement == "false")
@@ -450,9 +452,33 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f?.fix?.applicability == .unsafe, "\(v)")
             #expect(f?.severity == .warning, "\(v)")
         }
-        // Where 00 is the prefix, libphonenumber reads the number itself; '00' before no valid number stays unexplained.
-        #expect(codes("0044 20 7946 0958", context(.phone, region: "DE")).isEmpty)
         #expect(check("0012 345", context(.phone)).first?.message.contains("starts with 00") == false)
+    }
+
+    /// North America dials 011 before a country code: outside it (or without a region) the same finding as 00's.
+    @Test func internationalPrefixNorthAmerica() {
+        for region in [nil, "GB"] {
+            let f = check("011 44 20 7946 0958", context(.phone, region: region)).first
+            #expect(f?.message.contains("starts with 011, the international call prefix of North America") == true)
+            #expect(f?.fix == Fix(.unsafe, "Replace with '+44 20 7946 0958'", replacement: "+44 20 7946 0958"))
+            #expect(f?.severity == .warning)
+        }
+        // Johannesburg's '011 …' is no valid number with '+' for 011: not called an international one.
+        #expect(check("011 123 4567", context(.phone)).first?.message.contains("starts with 011") == false)
+    }
+
+    /// Where libphonenumber strips the default region's own prefix ('011' in the US, '00' in Germany), the
+    /// number is written for that region only, as a national number is: info with the '+' form, unsafe.
+    @Test func theRegionsOwnPrefixIsReadLikeANationalNumber() {
+        for (v, region, e164) in [("011 44 20 7946 0958", "US", "+442079460958"), ("0044 20 7946 0958", "DE", "+442079460958")] {
+            let f = check(v, context(.phone, region: region))
+            #expect(f.count == 1 && f.first?.severity == .info, "\(v)")
+            #expect(f.first?.fix == Fix(.unsafe, "Replace with '\(e164)'", replacement: e164), "\(v)")
+            #expect(f.first?.message.contains("international call prefix of the default region \(region)") == true, "\(v)")
+        }
+        // A trunk prefix in brackets after the country code: libphonenumber drops it, no document rejects it.
+        #expect(codes("+44 (0)20 7946 0958", context(.phone)).isEmpty)
+        #expect(codes("+44 (0)20 7946 0958", context(.phone, region: "US")).isEmpty)
     }
 }
 

@@ -4,10 +4,16 @@
 enum BooleanRule {
     static let trueWords: Set<String> = ["1", "t", "y", "true", "yes", "on"]
     static let falseWords: Set<String> = ["0", "f", "n", "false", "no", "off"]
-    /// Spellings whose meaning is evident: other languages' words (German and French Excel write WAHR and
-    /// VRAI) and Excel's decimal forms.
-    private static let meansTrue: Set<String> = ["ja", "oui", "si", "sí", "wahr", "vrai", "vero", "waar", "sim", "tak", "1.0"]
-    private static let meansFalse: Set<String> = ["nee", "nein", "non", "falsch", "faux", "falso", "onwaar", "nie", "não", "nao", "0.0"]
+    /// Spellings whose meaning is evident: other languages' words for yes and no (Russian 'да', Chinese
+    /// '是'), Excel's TRUE and FALSE in other languages (German WAHR, French VRAI, Spanish VERDADERO,
+    /// Portuguese VERDADEIRO, Polish PRAWDA) and Excel's decimal forms.
+    private static let meansTrue: Set<String> = ["ja", "oui", "si", "sí", "wahr", "vrai", "vero", "waar", "sim", "tak", "да", "是",
+                                                 "verdadero", "verdadeiro", "prawda", "1.0"]
+    /// Access's and VB's True (a Yes/No field exported as a number): 4me reads it as false. A guess all the
+    /// same (some feeds write -1 for unknown), so its fix is unsafe, as the words' are.
+    private static let accessTrue = "-1"
+    private static let meansFalse: Set<String> = ["nee", "nein", "non", "falsch", "faux", "falso", "onwaar", "nie", "não", "nao", "нет", "否",
+                                                  "fałsz", "0.0"]
 
     /// Whether 4me reads the value as true.
     static func isTrue(_ value: String) -> Bool {
@@ -33,6 +39,10 @@ enum BooleanRule {
         let lower = value.lowercased()
         if trueWords.contains(lower) || falseWords.contains(lower) { return [] }
         let readAs = "\(target.name) reads every value other than 1, T, Y, TRUE, YES or ON (any case) as false"
+        if lower == accessTrue {
+            return [ValueFinding(.invalidBoolean, "'\(value)' is how Microsoft Access and Visual Basic write true (a Yes/No field exported as a number): \(readAs), so this becomes false although it most likely means true",
+                                 fix: Fix(.unsafe, "Replace with 'true'", replacement: "true"))]
+        }
         if meansTrue.contains(lower) {
             return [ValueFinding(.invalidBoolean, "'\(value)' is not a word \(target.name) reads as true: \(readAs), so this becomes false although it seems to mean true",
                                  fix: Fix(.unsafe, "Replace with 'true'", replacement: "true"))]
@@ -56,7 +66,8 @@ extension RuleDescriptor {
             OFF) are valid. Anything else is an error: 4me will read it as false, so '2', 'ja', 'oui', 'si', \
             'X', Excel's 'WAHR' or 'VRAI' or 'yes please' leave a person enabled, a VIP unmarked or a contact \
             row outside the integration. Where the meaning is evident ('ja', 'WAHR', 'VRAI') the fix writes \
-            'true'; check it, it is unsafe. A foreign word for false ('nein', 'non') is a warning: 4me reads it \
+            'true'; check it, it is unsafe. So does '-1', Microsoft Access's and Visual Basic's true (a Yes/No \
+            field exported as a number). A foreign word for false ('nein', 'non') is a warning: 4me reads it \
             as false, as meant.
             """,
         triggeringExample: "Primary Email,Name,VIP\nann@widget.com,Ann,ja\n",

@@ -35,7 +35,8 @@ enum PhoneRule {
         if info.parseError != 0 || !info.isValid, let joined = JoinedNumbers(value) {
             return [ValueFinding(.invalidPhone, "'\(value)' holds \(joined.count) phone numbers joined by \(joined.separator), as a multi-valued directory attribute (otherTelephone, otherMobile) is exported; \(context.column.name) takes one number: keep the one meant")]
         }
-        // '0044 …' is read as a national number where 00 is not the international prefix (no region, US).
+        // '0044 …' is read as a national number where 00 is not the international prefix (no region, US),
+        // '011 44 …' where 011 is not (no region, anywhere outside North America).
         if info.parseError == 1 && region == nil || info.countryCodeSource == 20 && !info.isValid,
            let international = InternationalPrefixNumber(value) {
             return [international.finding(target: context.target.name)]
@@ -106,6 +107,14 @@ enum PhoneRule {
                 .invalidPhone,
                 "'\(value)' has no country code; read in the default region \(region) it is \(international) (how the import reads a number without a country code is not documented)",
                 fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
+        } else if info.countryCodeSource == 5, let region {
+            // The default region's international call prefix ('011 44 …' in the US) is its dialling rule as
+            // much as a national number is: the same finding, for the same reason.
+            let international = info.e164KeepingExtension
+            findings.append(ValueFinding(
+                .invalidPhone,
+                "'\(value)' starts with the international call prefix of the default region \(region), which is dialled only from there; in international form it is \(international) (how the import reads a call prefix is not documented)",
+                fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         }
         if context.column.sms, let kind = NotMobileNumber.kind(ofType: info.type) {
             findings = [ValueFinding(
@@ -133,7 +142,13 @@ extension RuleDescriptor {
             another script's digits (Arabic-Indic, Persian, fullwidth) is a warning with a safe fix to ASCII \
             digits: libphonenumber reads them, but whether the import does is not documented. A number \
             written after 00, the international call prefix of most countries ('0044 20 7946 0958'), is a \
-            warning naming its '+' form when that is valid, as an unsafe fix (00 also starts carrier prefixes).
+            warning naming its '+' form when that is valid, as an unsafe fix (00 also starts carrier prefixes); so \
+            is one after 011, North America's prefix ('011 44 20 7946 0958'). Read in a default region, a number \
+            written with that region's own prefix ('011 44 …' in the US) is info with its '+' form as an unsafe \
+            fix, as a national number ('(425) 555-0100') is: both are dialled that way only from that region. A \
+            trunk prefix in brackets after the country code ('+44 (0)20 7946 0958', a British and German habit) \
+            is accepted: libphonenumber drops it, ITU-T E.123 leaves it out of the international form, and \
+            neither vendor documents a number format.
             """,
         triggeringExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 829\n",
         cleanExample: "First Name,Last Name,SMS Phone\nAnn,Lee,+1 713 441 8299\n")
@@ -208,18 +223,28 @@ struct LabelledNumber {
     }
 }
 
-/// A number written with 00, the international call prefix of most countries ('0044 20 7946 0958'), that is
-/// valid with '+' for it. libphonenumber strips 00 only in a default region that dials it, so without a
-/// region, or in one that dials 011 (US), the number reads as one without a country code. The fix is a
-/// guess: 00 is also the start of carrier prefixes (Korea's 001, 002), and the import stores the text.
+/// A number written with 00, the international call prefix of most countries ('0044 20 7946 0958'), or 011,
+/// North America's ('011 44 20 7946 0958'), that is valid with '+' for it. libphonenumber strips the prefix
+/// only in a default region that dials it, so without a region, or in one that dials the other, the number
+/// reads as one without a country code. The fix is a guess: 00 is also the start of carrier prefixes
+/// (Korea's 001, 002), 011 Johannesburg's area code, and the import stores the text.
 struct InternationalPrefixNumber {
     let value: String
     let international: String
+    /// '00' or '011' (North America's, which also reads as Johannesburg's area code: a valid '+' form is
+    /// asked of it too).
+    let prefix: String
 
     init?(_ value: String) {
         let trimmed = value.trimmingWhitespace()
-        guard trimmed.hasPrefix("00"), !trimmed.hasPrefix("000") else { return nil }
-        let candidate = "+" + trimmed.dropFirst(2).drop { $0 == " " || $0 == "-" || $0 == "." }
+        if trimmed.hasPrefix("011") {
+            prefix = "011"
+        } else if trimmed.hasPrefix("00"), !trimmed.hasPrefix("000") {
+            prefix = "00"
+        } else {
+            return nil
+        }
+        let candidate = "+" + trimmed.dropFirst(prefix.count).drop { $0 == " " || $0 == "-" || $0 == "." }
         let info = ICUBridge.phone(candidate, defaultRegion: nil)
         guard info.parseError == 0, info.isValid else { return nil }
         self.value = value
@@ -229,7 +254,9 @@ struct InternationalPrefixNumber {
     func finding(target: String) -> ValueFinding {
         ValueFinding(
             .invalidPhone,
-            "'\(value)' starts with 00, the international call prefix of most countries (not of North America, which dials 011); with '+' for it, '\(international)' is a valid number; how \(target) reads 00 is not documented",
+            prefix == "00"
+                ? "'\(value)' starts with 00, the international call prefix of most countries (not of North America, which dials 011); with '+' for it, '\(international)' is a valid number; how \(target) reads 00 is not documented"
+                : "'\(value)' starts with 011, the international call prefix of North America (the US, Canada and the other NANP countries); with '+' for it, '\(international)' is a valid number; how \(target) reads 011 is not documented",
             fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .warning)
     }
 }
