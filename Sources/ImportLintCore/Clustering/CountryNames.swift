@@ -10,7 +10,7 @@ struct CountryNames: Sendable {
     private static let nameKind = 0, codeKind = 1
 
     static let displayLocales = ["en", "de", "fr", "nl", "es", "pt", "pl", "it", "sv", "da", "nb", "fi",
-                                 "cs", "hu", "ro", "tr", "ar", "fa", "el", "ru"]
+                                 "cs", "hu", "ro", "tr", "ar", "fa", "el", "ru", "uk", "he", "zh", "zh_Hant", "ja", "ko"]
 
     static let informal: [String: String] = [
         "usa": "us", "u s a": "us", "u s": "us", "united states of america": "us", "the united states": "us",

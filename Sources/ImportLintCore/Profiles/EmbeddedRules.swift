@@ -1545,8 +1545,10 @@ name	heardon och mcdonaldoarna	hm
 name	hearduv ostrov a mcdonaldovy ostrovy	hm
 name	hellas	gr
 name	hindistan	in
+name	hirep	ne
 name	hirvatistan	hr
 name	hiszpania	es
+name	hiye	nu
 name	holandia	nl
 name	holland	nl
 name	holland karib terseg	bq
@@ -3088,21 +3090,31 @@ name	φιτζι	fj
 name	χιλη	cl
 name	χονγκ κονγκ εδπ κινασ	hk
 name	австралия	au
+name	австралія	au
 name	австрия	at
+name	австрія	at
 name	азербаиджан	az
 name	аландские о ва	ax
+name	аландські острови	ax
 name	албания	al
+name	албанія	al
 name	алжир	dz
 name	американское самоа	as
+name	американське самоа	as
 name	ангилья	ai
 name	ангола	ao
+name	ангілья	ai
 name	андорра	ad
 name	антарктида	aq
+name	антарктика	aq
 name	антигуа и барбуда	ag
+name	антигуа і барбуда	ag
 name	аргентина	ar
 name	армения	am
 name	аруба	aw
 name	афганистан	af
+name	афганістан	af
+name	багамські острови	bs
 name	багамы	bs
 name	бангладеш	bd
 name	барбадос	bb
@@ -3110,63 +3122,109 @@ name	бахреин	bh
 name	беларусь	by
 name	белиз	bz
 name	бельгия	be
+name	бельгія	be
+name	беліз	bz
 name	бенин	bj
+name	бенін	bj
 name	бермудские о ва	bm
+name	бермудські острови	bm
 name	болгария	bg
+name	болгарія	bg
 name	боливия	bo
+name	болівія	bo
 name	бонэир синт эстатиус и саба	bq
 name	босния и герцеговина	ba
+name	боснія і герцеговина	ba
 name	ботсвана	bw
 name	бразилия	br
+name	бразилія	br
 name	британская территория в индииском океане	io
+name	британська територія в індіиському океані	io
+name	британські віргінські острови	vg
 name	брунеи	bn
 name	буркина фасо	bf
+name	буркіна фасо	bf
 name	бурунди	bi
+name	бурунді	bi
 name	бутан	bt
+name	білорусь	by
+name	вʼєтнам	vn
 name	вануату	vu
 name	ватикан	va
+name	велика британія	gb
 name	великобритания	gb
 name	венгрия	hu
+name	венесуела	ve
 name	венесуэла	ve
 name	виргинские о ва великобритания	vg
 name	виргинские о ва сша	vi
 name	внешние малые о ва сша	um
 name	восточныи тимор	tl
 name	вьетнам	vn
+name	віддалені острови сша	um
+name	віргінські острови сша	vi
+name	вірменія	am
 name	габон	ga
 name	гаиана	gy
 name	гаити	ht
 name	гамбия	gm
+name	гамбія	gm
 name	гана	gh
+name	гаяна	gy
+name	гаіті	ht
 name	гваделупа	gp
 name	гватемала	gt
 name	гвинея	gn
 name	гвинея бисау	gw
+name	гвінея	gn
+name	гвінея бісау	gw
 name	германия	de
 name	гернси	gg
+name	гернсі	gg
 name	гибралтар	gi
 name	гондурас	hn
+name	гонконг оар китаю	hk
 name	гонконг сар	hk
 name	гренада	gd
 name	гренландия	gl
+name	гренландія	gl
 name	греция	gr
+name	греція	gr
 name	грузия	ge
+name	грузія	ge
 name	гуам	gu
+name	гібралтар	gi
 name	дания	dk
+name	данія	dk
 name	джерси	je
+name	джерсі	je
 name	джибути	dj
+name	джибуті	dj
 name	диего гарсия	dg
 name	доминика	dm
 name	доминиканская республика	do
+name	домініка	dm
+name	домініканська республіка	do
+name	дієго гарсія	dg
 name	египет	eg
+name	еквадор	ec
+name	екваторіальна гвінея	gq
+name	еритрея	er
+name	есватіні	sz
+name	естонія	ee
+name	ефіопія	et
 name	замбия	zm
+name	замбія	zm
 name	западная сахара	eh
+name	західна сахара	eh
 name	зимбабве	zw
+name	зімбабве	zw
 name	иемен	ye
 name	израиль	il
 name	индия	in
 name	индонезия	id
 name	иордания	jo
+name	иорданія	jo
 name	ирак	iq
 name	иран	ir
 name	ирландия	ie
@@ -3175,30 +3233,44 @@ name	испания	es
 name	италия	it
 name	кабо верде	cv
 name	казахстан	kz
+name	каиманові острови	ky
 name	камбоджа	kh
 name	камерун	cm
 name	канада	ca
 name	канарские о ва	ic
+name	канарські острови	ic
+name	карибські нідерланди	bq
 name	катар	qa
 name	кения	ke
+name	кенія	ke
 name	кипр	cy
 name	киргизия	kg
+name	киргизстан	kg
 name	кирибати	ki
 name	китаи	cn
 name	кндр	kp
 name	кокосовые о ва	cc
+name	кокосові кілінг острови	cc
 name	колумбия	co
+name	колумбія	co
+name	комори	km
 name	коморы	km
 name	конго браззавиль	cg
+name	конго браззавіль	cg
 name	конго киншаса	cd
+name	конго кіншаса	cd
 name	косово	xk
 name	коста рика	cr
+name	кот дʼівуар	ci
 name	кот дивуар	ci
 name	куба	cu
 name	кувеит	kw
 name	кюрасао	cw
+name	кіпр	cy
+name	кірибаті	ki
 name	лаос	la
 name	латвия	lv
+name	латвія	lv
 name	лесото	ls
 name	либерия	lr
 name	ливан	lb
@@ -3206,36 +3278,61 @@ name	ливия	ly
 name	литва	lt
 name	лихтенштеин	li
 name	люксембург	lu
+name	ліберія	lr
+name	ліван	lb
+name	лівія	ly
+name	ліхтенштеин	li
+name	мʼянма бірма	mm
 name	маврикии	mu
+name	маврикіи	mu
 name	мавритания	mr
+name	мавританія	mr
 name	мадагаскар	mg
 name	маиотта	yt
+name	макао оар китаю	mo
 name	макао сар	mo
 name	малави	mw
+name	малаві	mw
 name	малаизия	my
+name	малаизія	my
 name	мали	ml
 name	мальдивы	mv
+name	мальдіви	mv
 name	мальта	mt
+name	малі	ml
 name	марокко	ma
 name	мартиника	mq
+name	мартиніка	mq
 name	маршалловы о ва	mh
+name	маршаллові острови	mh
 name	мексика	mx
 name	мозамбик	mz
+name	мозамбік	mz
 name	молдова	md
 name	монако	mc
 name	монголия	mn
+name	монголія	mn
 name	монтсеррат	ms
 name	мьянма бирма	mm
+name	мікронезія	fm
 name	намибия	na
+name	намібія	na
 name	непал	np
 name	нигер	ne
 name	нигерия	ng
 name	нидерланды	nl
 name	никарагуа	ni
 name	ниуэ	nu
+name	нова зеландія	nz
+name	нова каледонія	nc
 name	новая зеландия	nz
 name	новая каледония	nc
 name	норвегия	no
+name	норвегія	no
+name	нігерія	ng
+name	нідерланди	nl
+name	нікарагуа	ni
+name	німеччина	de
 name	о в буве	bv
 name	о в мэн	im
 name	о в норфолк	nf
@@ -3246,87 +3343,159 @@ name	о ва кука	ck
 name	о ва питкэрн	pn
 name	о ва херд и макдональд	hm
 name	оаэ	ae
+name	обʼєднані арабські емірати	ae
 name	оман	om
+name	острови герд і макдоналд	hm
+name	острови кука	ck
+name	острови піткерн	pn
+name	острови теркс і каикос	tc
+name	острів буве	bv
+name	острів мен	im
+name	острів норфолк	nf
+name	острів різдва	cx
+name	острів святоі єлени	sh
 name	пакистан	pk
 name	палау	pw
 name	палестинские территории	ps
+name	палестинські територіі	ps
 name	панама	pa
+name	папуа нова гвінея	pg
 name	папуа новая гвинея	pg
 name	парагваи	py
 name	перу	pe
 name	польша	pl
+name	польща	pl
 name	португалия	pt
+name	португалія	pt
+name	пуерто рико	pr
 name	пуэрто рико	pr
+name	південна джорджія та південні сандвічеві острови	gs
+name	південна корея	kr
+name	південнии судан	ss
+name	південно африканська республіка	za
+name	північна корея	kp
+name	північна македонія	mk
+name	північні маріанські острови	mp
 name	республика корея	kr
+name	реюньион	re
 name	реюньон	re
 name	россия	ru
+name	росія	ru
 name	руанда	rw
+name	румунія	ro
 name	румыния	ro
 name	сальвадор	sv
 name	самоа	ws
 name	сан марино	sm
 name	сан томе и принсипи	st
+name	сан томе і принсіпі	st
 name	саудовская аравия	sa
+name	саудівська аравія	sa
 name	северная македония	mk
 name	северные марианские о ва	mp
 name	сеишельские о ва	sc
+name	сеишельські острови	sc
 name	сен бартелеми	bl
+name	сен бартелемі	bl
 name	сен мартен	mf
+name	сен пʼєр і мікелон	pm
 name	сен пьер и микелон	pm
 name	сенегал	sn
 name	сент винсент и гренадины	vc
+name	сент вінсент і гренадіни	vc
 name	сент китс и невис	kn
+name	сент кітс і невіс	kn
 name	сент люсия	lc
+name	сент люсія	lc
 name	сербия	rs
+name	сербія	rs
 name	сеута и мелилья	ea
+name	сеута і мелілья	ea
 name	сингапур	sg
 name	синт мартен	sx
 name	сирия	sy
+name	сирія	sy
 name	словакия	sk
+name	словаччина	sk
 name	словения	si
+name	словенія	si
 name	соединенные штаты	us
 name	соломоновы о ва	sb
+name	соломонові острови	sb
 name	сомали	so
+name	сомалі	so
+name	сполучені штати	us
 name	судан	sd
 name	суринам	sr
 name	сьерра леоне	sl
+name	сьєрра леоне	sl
+name	сінгапур	sg
+name	сінт мартен	sx
 name	таджикистан	tj
 name	таивань	tw
 name	таиланд	th
 name	танзания	tz
+name	танзанія	tz
+name	таіланд	th
 name	теркс и каикос	tc
+name	тимор лешті	tl
 name	токелау	tk
 name	тонга	to
 name	тринидад и тобаго	tt
+name	тринідад і тобаго	tt
 name	тувалу	tv
 name	тунис	tn
+name	туніс	tn
+name	туреччина	tr
 name	туркменистан	tm
+name	туркменістан	tm
 name	турция	tr
 name	уганда	ug
+name	угорщина	hu
 name	узбекистан	uz
 name	украина	ua
+name	украіна	ua
 name	уоллис и футуна	wf
+name	уолліс і футуна	wf
 name	уругваи	uy
 name	фарерские о ва	fo
+name	фарерські острови	fo
 name	федеративные штаты микронезии	fm
 name	фиджи	fj
 name	филиппины	ph
 name	финляндия	fi
 name	фолклендские о ва	fk
+name	фолклендські острови	fk
 name	франция	fr
 name	французская гвиана	gf
 name	французская полинезия	pf
 name	французские южные территории	tf
+name	французька гвіана	gf
+name	французька полінезія	pf
+name	французькі південні територіі	tf
+name	франція	fr
+name	фіджі	fj
+name	філіппіни	ph
+name	фінляндія	fi
 name	хорватия	hr
+name	хорватія	hr
 name	центрально африканская республика	cf
+name	центральноафриканська республіка	cf
 name	чад	td
 name	черногория	me
 name	чехия	cz
+name	чехія	cz
 name	чили	cl
+name	чилі	cl
+name	чорногорія	me
 name	швеицария	ch
+name	швеицарія	ch
 name	швеция	se
+name	швеція	se
 name	шпицберген и ян маиен	sj
+name	шпіцберген та ян маєн	sj
 name	шри ланка	lk
+name	шрі ланка	lk
 name	эквадор	ec
 name	экваториальная гвинея	gq
 name	эритрея	er
@@ -3338,6 +3507,271 @@ name	южно африканская республика	za
 name	южныи судан	ss
 name	ямаика	jm
 name	япония	jp
+name	японія	jp
+name	єгипет	eg
+name	ємен	ye
+name	ізраіль	il
+name	індонезія	id
+name	індія	in
+name	ірак	iq
+name	іран	ir
+name	ірландія	ie
+name	ісландія	is
+name	іспанія	es
+name	італія	it
+name	אוגנדה	ug
+name	אוזבקיסטן	uz
+name	אוסטריה	at
+name	אוסטרליה	au
+name	אוקראינה	ua
+name	אורוגוואי	uy
+name	אזרבייג ן	az
+name	אי חג המולד	cx
+name	איחוד האמירויות הערביות	ae
+name	איטליה	it
+name	איי אולנד	ax
+name	איי בהאמה	bs
+name	איי הבתולה הבריטיים	vg
+name	איי הבתולה של ארצות הברית	vi
+name	איי הרד ומקדונלד	hm
+name	איי ווליס ופוטונה	wf
+name	איי טרקס וקייקוס	tc
+name	איי מריאנה הצפוניים	mp
+name	איי מרשל	mh
+name	איי סיישל	sc
+name	איי פארו	fo
+name	איי פוקלנד	fk
+name	איי פיטקרן	pn
+name	איי קוק	ck
+name	איי קוקוס קילינג	cc
+name	איי קיימן	ky
+name	איי שלמה	sb
+name	אינדונזיה	id
+name	איסלנד	is
+name	איראן	ir
+name	אירלנד	ie
+name	אל סלבדור	sv
+name	אלבניה	al
+name	אלג יריה	dz
+name	אנגווילה	ai
+name	אנגולה	ao
+name	אנדורה	ad
+name	אנטארקטיקה	aq
+name	אנטיגואה וברבודה	ag
+name	אסוואטיני	sz
+name	אסטוניה	ee
+name	אפגניסטן	af
+name	אקוודור	ec
+name	ארגנטינה	ar
+name	ארובה	aw
+name	אריתריאה	er
+name	ארמניה	am
+name	ארצות הברית	us
+name	אתיופיה	et
+name	בהוטן	bt
+name	בוטסואנה	bw
+name	בולגריה	bg
+name	בוליביה	bo
+name	בוסניה והרצגובינה	ba
+name	בורונדי	bi
+name	בורקינה פאסו	bf
+name	בחריין	bh
+name	בלארוס	by
+name	בלגיה	be
+name	בליז	bz
+name	בנגלדש	bd
+name	בנין	bj
+name	ברבדוס	bb
+name	ברוניי	bn
+name	ברזיל	br
+name	בריטניה	gb
+name	ברמודה	bm
+name	ג ורג יה הדרומית ואיי סנדוויץ הדרומיים	gs
+name	ג יבוטי	dj
+name	ג מייקה	jm
+name	ג רזי	je
+name	גאורגיה	ge
+name	גאנה	gh
+name	גבון	ga
+name	גואטמלה	gt
+name	גואם	gu
+name	גוואדלופ	gp
+name	גיאנה	gy
+name	גיאנה הצרפתית	gf
+name	גיברלטר	gi
+name	גינאה	gn
+name	גינאה ביסאו	gw
+name	גינאה המשוונית	gq
+name	גמביה	gm
+name	גרינלנד	gl
+name	גרמניה	de
+name	גרנדה	gd
+name	גרנזי	gg
+name	דומיניקה	dm
+name	דייגו גרסיה	dg
+name	דנמרק	dk
+name	דרום אפריקה	za
+name	דרום סודן	ss
+name	האי בובה	bv
+name	האי מאן	im
+name	האי נורפוק	nf
+name	האיטי	ht
+name	האיים המלדיביים	mv
+name	האיים המרוחקים הקטנים של ארה ב	um
+name	האיים הקנריים	ic
+name	האיים הקריביים ההולנדיים	bq
+name	הודו	in
+name	הוותיקן	va
+name	הולנד	nl
+name	הונג קונג אזור מנהלי מיוחד של סין	hk
+name	הונגריה	hu
+name	הונדורס	hn
+name	הטריטוריה הבריטית באוקיינוס ההודי	io
+name	הטריטוריות הדרומיות של צרפת	tf
+name	הפיליפינים	ph
+name	הרפובליקה הדומיניקנית	do
+name	הרפובליקה המרכז אפריקאית	cf
+name	השטחים הפלסטיניים	ps
+name	וייטנאם	vn
+name	ונואטו	vu
+name	ונצואלה	ve
+name	זימבבואה	zw
+name	זמביה	zm
+name	חוף השנהב	ci
+name	טג יקיסטן	tj
+name	טובאלו	tv
+name	טוגו	tg
+name	טונגה	to
+name	טוקלאו	tk
+name	טורקיה	tr
+name	טורקמניסטן	tm
+name	טייוואן	tw
+name	טימור לסטה	tl
+name	טנזניה	tz
+name	טרינידד וטובגו	tt
+name	יוון	gr
+name	יפן	jp
+name	ירדן	jo
+name	ישראל	il
+name	כווית	kw
+name	כף ורדה	cv
+name	לאוס	la
+name	לבנון	lb
+name	לוב	ly
+name	לוקסמבורג	lu
+name	לטביה	lv
+name	ליבריה	lr
+name	ליטא	lt
+name	ליכטנשטיין	li
+name	לסוטו	ls
+name	מאוריטניה	mr
+name	מאוריציוס	mu
+name	מאיוט	yt
+name	מאלי	ml
+name	מדגסקר	mg
+name	מוזמביק	mz
+name	מולדובה	md
+name	מונגוליה	mn
+name	מונטנגרו	me
+name	מונסראט	ms
+name	מונקו	mc
+name	מיאנמר בורמה	mm
+name	מיקרונזיה	fm
+name	מלאווי	mw
+name	מלזיה	my
+name	מלטה	mt
+name	מצרים	eg
+name	מקאו אזור מנהלי מיוחד של סין	mo
+name	מקדוניה הצפונית	mk
+name	מקסיקו	mx
+name	מרוקו	ma
+name	מרטיניק	mq
+name	נאורו	nr
+name	נורווגיה	no
+name	ניגריה	ng
+name	ניו זילנד	nz
+name	ניווה	nu
+name	ניז ר	ne
+name	ניקרגואה	ni
+name	נמיביה	na
+name	נפאל	np
+name	סאו טומה ופרינסיפה	st
+name	סאוטה ומלייה	ea
+name	סבאלברד ויאן מאיין	sj
+name	סהרה המערבית	eh
+name	סודן	sd
+name	סומליה	so
+name	סוריה	sy
+name	סורינאם	sr
+name	סיירה לאון	sl
+name	סין	cn
+name	סינגפור	sg
+name	סלובניה	si
+name	סלובקיה	sk
+name	סמואה	ws
+name	סמואה האמריקנית	as
+name	סן מרטן	mf
+name	סן מרינו	sm
+name	סנגל	sn
+name	סנט ברתולומיאו	bl
+name	סנט הלנה	sh
+name	סנט וינסנט והגרנדינים	vc
+name	סנט לוסיה	lc
+name	סנט מארטן	sx
+name	סנט פייר ומיקלון	pm
+name	סנט קיטס ונוויס	kn
+name	ספרד	es
+name	סרביה	rs
+name	סרי לנקה	lk
+name	עומאן	om
+name	עיראק	iq
+name	ערב הסעודית	sa
+name	פוארטו ריקו	pr
+name	פולין	pl
+name	פולינזיה הצרפתית	pf
+name	פורטוגל	pt
+name	פיג י	fj
+name	פינלנד	fi
+name	פלאו	pw
+name	פנמה	pa
+name	פפואה גינאה החדשה	pg
+name	פקיסטן	pk
+name	פרגוואי	py
+name	פרו	pe
+name	צ אד	td
+name	צ ילה	cl
+name	צ כיה	cz
+name	צרפת	fr
+name	קובה	cu
+name	קולומביה	co
+name	קומורו	km
+name	קונגו ברזאויל	cg
+name	קונגו קינשאסה	cd
+name	קוסובו	xk
+name	קוסטה ריקה	cr
+name	קוראסאו	cw
+name	קוריאה הדרומית	kr
+name	קוריאה הצפונית	kp
+name	קזחסטן	kz
+name	קטאר	qa
+name	קירגיזסטן	kg
+name	קיריבאטי	ki
+name	קלדוניה החדשה	nc
+name	קמבודיה	kh
+name	קמרון	cm
+name	קנדה	ca
+name	קניה	ke
+name	קפריסין	cy
+name	קרואטיה	hr
+name	ראוניון	re
+name	רואנדה	rw
+name	רומניה	ro
+name	רוסיה	ru
+name	שוודיה	se
+name	שווייץ	ch
+name	תאילנד	th
+name	תוניסיה	tn
+name	תימן	ye
 name	اتريش	at
 name	اتيوپي	et
 name	اثيوبيا	et
@@ -3805,6 +4239,971 @@ name	گويان فرانسه	gf
 name	گينه	gn
 name	گينه استوايي	gq
 name	گينه بيسايو	gw
+name	가나	gh
+name	가봉	ga
+name	가이아나	gy
+name	감비아	gm
+name	건지	gg
+name	과들루프	gp
+name	과테말라	gt
+name	괌	gu
+name	그레나다	gd
+name	그리스	gr
+name	그린란드	gl
+name	기니	gn
+name	기니비사우	gw
+name	나미비아	na
+name	나우루	nr
+name	나이지리아	ng
+name	남극 대륙	aq
+name	남수단	ss
+name	남아프리카	za
+name	네덜란드	nl
+name	네덜란드령 카리브	bq
+name	네팔	np
+name	노르웨이	no
+name	노퍽섬	nf
+name	뉴질랜드	nz
+name	뉴칼레도니아	nc
+name	니우에	nu
+name	니제르	ne
+name	니카라과	ni
+name	대만	tw
+name	대한민국	kr
+name	덴마크	dk
+name	도미니카	dm
+name	도미니카 공화국	do
+name	독일	de
+name	동티모르	tl
+name	디에고 가르시아	dg
+name	라오스	la
+name	라이베리아	lr
+name	라트비아	lv
+name	러시아	ru
+name	레바논	lb
+name	레소토	ls
+name	레위니옹	re
+name	루마니아	ro
+name	룩셈부르크	lu
+name	르완다	rw
+name	리비아	ly
+name	리투아니아	lt
+name	리히텐슈타인	li
+name	마다가스카르	mg
+name	마르티니크	mq
+name	마셜 제도	mh
+name	마요트	yt
+name	마카오 중국 특별행정구	mo
+name	말라위	mw
+name	말레이시아	my
+name	말리	ml
+name	맨섬	im
+name	멕시코	mx
+name	모나코	mc
+name	모로코	ma
+name	모리셔스	mu
+name	모리타니	mr
+name	모잠비크	mz
+name	몬테네그로	me
+name	몬트세라트	ms
+name	몰도바	md
+name	몰디브	mv
+name	몰타	mt
+name	몽골	mn
+name	미국	us
+name	미국령 버진아일랜드	vi
+name	미국령 해외 제도	um
+name	미얀마	mm
+name	미크로네시아	fm
+name	바누아투	vu
+name	바레인	bh
+name	바베이도스	bb
+name	바티칸 시국	va
+name	바하마	bs
+name	방글라데시	bd
+name	버뮤다	bm
+name	베냉	bj
+name	베네수엘라	ve
+name	베트남	vn
+name	벨기에	be
+name	벨라루스	by
+name	벨리즈	bz
+name	보스니아 헤르체고비나	ba
+name	보츠와나	bw
+name	볼리비아	bo
+name	부룬디	bi
+name	부르키나파소	bf
+name	부베섬	bv
+name	부탄	bt
+name	북마리아나제도	mp
+name	북마케도니아	mk
+name	북한	kp
+name	불가리아	bg
+name	브라질	br
+name	브루나이	bn
+name	사모아	ws
+name	사우디아라비아	sa
+name	사우스조지아 사우스샌드위치 제도	gs
+name	산마리노	sm
+name	상투메 프린시페	st
+name	생마르탱	mf
+name	생바르텔레미	bl
+name	생피에르 미클롱	pm
+name	서사하라	eh
+name	세네갈	sn
+name	세르비아	rs
+name	세우타 및 멜리야	ea
+name	세이셸	sc
+name	세인트루시아	lc
+name	세인트빈센트그레나딘	vc
+name	세인트키츠 네비스	kn
+name	세인트헬레나	sh
+name	소말리아	so
+name	솔로몬 제도	sb
+name	수단	sd
+name	수리남	sr
+name	스리랑카	lk
+name	스발바르제도 얀마웬섬	sj
+name	스웨덴	se
+name	스위스	ch
+name	스페인	es
+name	슬로바키아	sk
+name	슬로베니아	si
+name	시리아	sy
+name	시에라리온	sl
+name	신트마르턴	sx
+name	싱가포르	sg
+name	아랍에미리트	ae
+name	아루바	aw
+name	아르메니아	am
+name	아르헨티나	ar
+name	아메리칸 사모아	as
+name	아이슬란드	is
+name	아이티	ht
+name	아일랜드	ie
+name	아제르바이잔	az
+name	아프가니스탄	af
+name	안도라	ad
+name	알바니아	al
+name	알제리	dz
+name	앙골라	ao
+name	앤티가 바부다	ag
+name	앵귈라	ai
+name	에리트리아	er
+name	에스와티니	sz
+name	에스토니아	ee
+name	에콰도르	ec
+name	에티오피아	et
+name	엘살바도르	sv
+name	영국	gb
+name	영국령 버진아일랜드	vg
+name	영국령 인도양 식민지	io
+name	예멘	ye
+name	오만	om
+name	오스트레일리아	au
+name	오스트리아	at
+name	온두라스	hn
+name	올란드 제도	ax
+name	왈리스 푸투나 제도	wf
+name	요르단	jo
+name	우간다	ug
+name	우루과이	uy
+name	우즈베키스탄	uz
+name	우크라이나	ua
+name	이라크	iq
+name	이란	ir
+name	이스라엘	il
+name	이집트	eg
+name	이탈리아	it
+name	인도	in
+name	인도네시아	id
+name	일본	jp
+name	자메이카	jm
+name	잠비아	zm
+name	저지	je
+name	적도 기니	gq
+name	조지아	ge
+name	중국	cn
+name	중앙 아프리카 공화국	cf
+name	지부티	dj
+name	지브롤터	gi
+name	짐바브웨	zw
+name	차드	td
+name	체코	cz
+name	칠레	cl
+name	카나리아 제도	ic
+name	카메룬	cm
+name	카보베르데	cv
+name	카자흐스탄	kz
+name	카타르	qa
+name	캄보디아	kh
+name	캐나다	ca
+name	케냐	ke
+name	케이맨 제도	ky
+name	코모로	km
+name	코소보	xk
+name	코스타리카	cr
+name	코코스 제도	cc
+name	코트디부아르	ci
+name	콜롬비아	co
+name	콩고 브라자빌	cg
+name	콩고 킨샤사	cd
+name	쿠바	cu
+name	쿠웨이트	kw
+name	쿡 제도	ck
+name	퀴라소	cw
+name	크로아티아	hr
+name	크리스마스섬	cx
+name	키르기스스탄	kg
+name	키리바시	ki
+name	키프로스	cy
+name	타지키스탄	tj
+name	탄자니아	tz
+name	태국	th
+name	터크스 케이커스 제도	tc
+name	터키	tr
+name	토고	tg
+name	토켈라우	tk
+name	통가	to
+name	투르크메니스탄	tm
+name	투발루	tv
+name	튀니지	tn
+name	트리니다드 토바고	tt
+name	파나마	pa
+name	파라과이	py
+name	파키스탄	pk
+name	파푸아뉴기니	pg
+name	팔라우	pw
+name	팔레스타인 지구	ps
+name	페로 제도	fo
+name	페루	pe
+name	포르투갈	pt
+name	포클랜드 제도	fk
+name	폴란드	pl
+name	푸에르토리코	pr
+name	프랑스	fr
+name	프랑스령 기아나	gf
+name	프랑스령 남방 지역	tf
+name	프랑스령 폴리네시아	pf
+name	피지	fj
+name	핀란드	fi
+name	필리핀	ph
+name	핏케언 제도	pn
+name	허드 맥도널드 제도	hm
+name	헝가리	hu
+name	홍콩 중국 특별행정구	hk
+name	アイスラント	is
+name	アイルラント	ie
+name	アセルハイシャン	az
+name	アフカニスタン	af
+name	アメリカ合衆国	us
+name	アラフ首長国連邦	ae
+name	アルシェリア	dz
+name	アルセンチン	ar
+name	アルハ	aw
+name	アルハニア	al
+name	アルメニア	am
+name	アンキラ	ai
+name	アンコラ	ao
+name	アンティクア ハーフータ	ag
+name	アントラ	ad
+name	イエメン	ye
+name	イキリス	gb
+name	イスラエル	il
+name	イタリア	it
+name	イラク	iq
+name	イラン	ir
+name	イント	in
+name	イントネシア	id
+name	ウォリス フツナ	wf
+name	ウカンタ	ug
+name	ウクライナ	ua
+name	ウスヘキスタン	uz
+name	ウルクアイ	uy
+name	エクアトル	ec
+name	エシフト	eg
+name	エストニア	ee
+name	エスワティニ	sz
+name	エチオヒア	et
+name	エリトリア	er
+name	エルサルハトル	sv
+name	オマーン	om
+name	オランタ	nl
+name	オランタ領カリフ	bq
+name	オーストラリア	au
+name	オーストリア	at
+name	オーラント諸島	ax
+name	カイアナ	gy
+name	カサフスタン	kz
+name	カタール	qa
+name	カナタ	ca
+name	カナリア諸島	ic
+name	カホン	ga
+name	カメルーン	cm
+name	カンヒア	gm
+name	カンホシア	kh
+name	カーナ	gh
+name	カーホヘルテ	cv
+name	カーンシー	gg
+name	キニア	gn
+name	キニアヒサウ	gw
+name	キフロス	cy
+name	キュラソー	cw
+name	キューハ	cu
+name	キリシャ	gr
+name	キリハス	ki
+name	キルキス	kg
+name	クアテマラ	gt
+name	クアトルーフ	gp
+name	クアム	gu
+name	クウェート	kw
+name	クック諸島	ck
+name	クリスマス島	cx
+name	クリーンラント	gl
+name	クレナタ	gd
+name	クロアチア	hr
+name	ケイマン諸島	ky
+name	ケニア	ke
+name	ココス キーリンク 諸島	cc
+name	コスタリカ	cr
+name	コソホ	xk
+name	コモロ	km
+name	コロンヒア	co
+name	コンコ共和国 フラサヒル	cg
+name	コンコ民主共和国 キンシャサ	cd
+name	コートシホワール	ci
+name	サウシアラヒア	sa
+name	サウスショーシア サウスサントウィッチ諸島	gs
+name	サモア	ws
+name	サン ハルテルミー	bl
+name	サン マルタン	mf
+name	サントメ フリンシヘ	st
+name	サンヒア	zm
+name	サンヒエール島 ミクロン島	pm
+name	サンマリノ	sm
+name	シエラレオネ	sl
+name	シフチ	dj
+name	シフラルタル	gi
+name	シャマイカ	jm
+name	シャーシー	je
+name	ショーシア	ge
+name	シリア	sy
+name	シンカホール	sg
+name	シント マールテン	sx
+name	シンハフエ	zw
+name	スイス	ch
+name	スウェーテン	se
+name	スハールハル諸島 ヤンマイエン島	sj
+name	スヘイン	es
+name	スリナム	sr
+name	スリランカ	lk
+name	スロハキア	sk
+name	スロヘニア	si
+name	スータン	sd
+name	セウタ メリリャ	ea
+name	セネカル	sn
+name	セルヒア	rs
+name	セントクリストファー ネーウィス	kn
+name	セントヒンセント及ひクレナティーン諸島	vc
+name	セントヘレナ	sh
+name	セントルシア	lc
+name	セーシェル	sc
+name	ソマリア	so
+name	ソロモン諸島	sb
+name	タイ	th
+name	タシキスタン	tj
+name	タンサニア	tz
+name	タークス カイコス諸島	tc
+name	チェコ	cz
+name	チャト	td
+name	チュニシア	tn
+name	チリ	cl
+name	ツハル	tv
+name	ティエコカルシア島	dg
+name	テンマーク	dk
+name	トイツ	de
+name	トケラウ	tk
+name	トミニカ共和国	do
+name	トミニカ国	dm
+name	トリニタート トハコ	tt
+name	トルクメニスタン	tm
+name	トルコ	tr
+name	トンカ	to
+name	トーコ	tg
+name	ナイシェリア	ng
+name	ナウル	nr
+name	ナミヒア	na
+name	ニウエ	nu
+name	ニカラクア	ni
+name	ニシェール	ne
+name	ニューカレトニア	nc
+name	ニューシーラント	nz
+name	ネハール	np
+name	ノルウェー	no
+name	ノーフォーク島	nf
+name	ハイチ	ht
+name	ハキスタン	pk
+name	ハチカン市国	va
+name	ハナマ	pa
+name	ハヌアツ	vu
+name	ハハマ	bs
+name	ハフアニューキニア	pg
+name	ハミュータ	bm
+name	ハラオ	pw
+name	ハラクアイ	py
+name	ハルハトス	bb
+name	ハレスチナ自治区	ps
+name	ハンカリー	hu
+name	ハンクラテシュ	bd
+name	ハート島 マクトナルト諸島	hm
+name	ハーレーン	bh
+name	ヒトケアン諸島	pn
+name	フィシー	fj
+name	フィリヒン	ph
+name	フィンラント	fi
+name	フェロー諸島	fo
+name	フエルトリコ	pr
+name	フォークラント諸島	fk
+name	フラシル	br
+name	フランス	fr
+name	フルカリア	bg
+name	フルキナファソ	bf
+name	フルネイ	bn
+name	フルンシ	bi
+name	フータン	bt
+name	フーヘ島	bv
+name	ヘトナム	vn
+name	ヘナン	bj
+name	ヘネスエラ	ve
+name	ヘラルーシ	by
+name	ヘリース	bz
+name	ヘルキー	be
+name	ヘルー	pe
+name	ホスニア ヘルツェコヒナ	ba
+name	ホツワナ	bw
+name	ホリヒア	bo
+name	ホルトカル	pt
+name	ホンシュラス	hn
+name	ホーラント	pl
+name	マタカスカル	mg
+name	マヨット	yt
+name	マラウイ	mw
+name	マリ	ml
+name	マルタ	mt
+name	マルティニーク	mq
+name	マレーシア	my
+name	マン島	im
+name	マーシャル諸島	mh
+name	ミクロネシア連邦	fm
+name	ミャンマー ヒルマ	mm
+name	メキシコ	mx
+name	モサンヒーク	mz
+name	モナコ	mc
+name	モルティフ	mv
+name	モルトハ	md
+name	モロッコ	ma
+name	モンコル	mn
+name	モンテネクロ	me
+name	モントセラト	ms
+name	モーリシャス	mu
+name	モーリタニア	mr
+name	ヨルタン	jo
+name	ラオス	la
+name	ラトヒア	lv
+name	リトアニア	lt
+name	リヒア	ly
+name	リヒテンシュタイン	li
+name	リヘリア	lr
+name	ルクセンフルク	lu
+name	ルワンタ	rw
+name	ルーマニア	ro
+name	レソト	ls
+name	レハノン	lb
+name	レユニオン	re
+name	ロシア	ru
+name	不丹	bt
+name	东帝汶	tl
+name	中国	cn
+name	中国澳门特别行政区	mo
+name	中国香港特别行政区	hk
+name	中國	cn
+name	中國澳門特別行政區	mo
+name	中國香港特別行政區	hk
+name	中央アフリカ共和国	cf
+name	中華人民共和国マカオ特別行政区	mo
+name	中華人民共和国香港特別行政区	hk
+name	中非共和国	cf
+name	中非共和國	cf
+name	丹麥	dk
+name	丹麦	dk
+name	乌克兰	ua
+name	乌兹别克斯坦	uz
+name	乌干达	ug
+name	乌拉圭	uy
+name	乍得	td
+name	也门	ye
+name	亚美尼亚	am
+name	亞塞拜然	az
+name	亞美尼亞	am
+name	仏領キアナ	gf
+name	仏領ホリネシア	pf
+name	仏領極南諸島	tf
+name	以色列	il
+name	伊拉克	iq
+name	伊朗	ir
+name	休达及梅利利亚	ea
+name	休達與梅利利亞	ea
+name	伯利兹	bz
+name	佛得角	cv
+name	俄罗斯	ru
+name	俄羅斯	ru
+name	保加利亚	bg
+name	保加利亞	bg
+name	克罗地亚	hr
+name	克羅埃西亞	hr
+name	关岛	gu
+name	冈比亚	gm
+name	冰岛	is
+name	冰島	is
+name	几内亚	gn
+name	几内亚比绍	gw
+name	列支敦士登	li
+name	列支敦斯登	li
+name	刚果 布	cg
+name	刚果 金	cd
+name	利比亚	ly
+name	利比亞	ly
+name	利比里亚	lr
+name	剛果 布拉薩	cg
+name	剛果 金夏沙	cd
+name	加彭	ga
+name	加拿大	ca
+name	加纳	gh
+name	加纳利群岛	ic
+name	加蓬	ga
+name	加那利群島	ic
+name	匈牙利	hu
+name	北マケトニア	mk
+name	北マリアナ諸島	mp
+name	北朝鮮	kp
+name	北韓	kp
+name	北馬其頓	mk
+name	北馬利安納群島	mp
+name	北马其顿	mk
+name	北马里亚纳群岛	mp
+name	千里達及托巴哥	tt
+name	南アフリカ	za
+name	南スータン	ss
+name	南乔治亚和南桑威奇群岛	gs
+name	南喬治亞與南三明治群島	gs
+name	南极洲	aq
+name	南極	aq
+name	南極洲	aq
+name	南苏丹	ss
+name	南蘇丹	ss
+name	南非	za
+name	南韓	kr
+name	博茨瓦纳	bw
+name	卡塔尔	qa
+name	卡達	qa
+name	卢旺达	rw
+name	卢森堡	lu
+name	印尼	id
+name	印度	in
+name	印度尼西亚	id
+name	危地马拉	gt
+name	厄利垂亞	er
+name	厄瓜多	ec
+name	厄瓜多尔	ec
+name	厄立特里亚	er
+name	叙利亚	sy
+name	古巴	cu
+name	台湾	tw
+name	台灣	tw
+name	史瓦帝尼	sz
+name	合衆国領有小離島	um
+name	吉尔吉斯斯坦	kg
+name	吉布地	dj
+name	吉布提	dj
+name	吉爾吉斯	kg
+name	吉里巴斯	ki
+name	吐瓦魯	tv
+name	哈萨克斯坦	kz
+name	哈薩克	kz
+name	哥伦比亚	co
+name	哥倫比亞	co
+name	哥斯大黎加	cr
+name	哥斯达黎加	cr
+name	喀麥隆	cm
+name	喀麦隆	cm
+name	喬治亞	ge
+name	图瓦卢	tv
+name	土克斯及開科斯群島	tc
+name	土库曼斯坦	tm
+name	土庫曼	tm
+name	土耳其	tr
+name	圣卢西亚	lc
+name	圣基茨和尼维斯	kn
+name	圣多美和普林西比	st
+name	圣巴泰勒米	bl
+name	圣文森特和格林纳丁斯	vc
+name	圣皮埃尔和密克隆群岛	pm
+name	圣诞岛	cx
+name	圣赫勒拿	sh
+name	圣马力诺	sm
+name	圭亚那	gy
+name	坦尚尼亞	tz
+name	坦桑尼亚	tz
+name	埃及	eg
+name	埃塞俄比亚	et
+name	基里巴斯	ki
+name	塔吉克	tj
+name	塔吉克斯坦	tj
+name	塞內加爾	sn
+name	塞内加尔	sn
+name	塞尔维亚	rs
+name	塞席爾	sc
+name	塞拉利昂	sl
+name	塞浦路斯	cy
+name	塞爾維亞	rs
+name	塞舌尔	sc
+name	墨西哥	mx
+name	多哥	tg
+name	多明尼加共和國	do
+name	多米尼克	dm
+name	多米尼加共和国	do
+name	奈及利亞	ng
+name	奥兰群岛	ax
+name	奥地利	at
+name	奧地利	at
+name	奧蘭群島	ax
+name	委內瑞拉	ve
+name	委内瑞拉	ve
+name	孟加拉	bd
+name	孟加拉国	bd
+name	安哥拉	ao
+name	安圭拉	ai
+name	安地卡及巴布達	ag
+name	安奎拉	ai
+name	安提瓜和巴布达	ag
+name	安道尔	ad
+name	安道爾	ad
+name	宏都拉斯	hn
+name	密克罗尼西亚	fm
+name	密克羅尼西亞	fm
+name	寮國	la
+name	尚比亞	zm
+name	尼加拉瓜	ni
+name	尼日	ne
+name	尼日利亚	ng
+name	尼日尔	ne
+name	尼泊尔	np
+name	尼泊爾	np
+name	巴勒斯坦自治區	ps
+name	巴勒斯坦领土	ps
+name	巴哈馬	bs
+name	巴哈马	bs
+name	巴基斯坦	pk
+name	巴巴多斯	bb
+name	巴布亚新几内亚	pg
+name	巴布亞紐幾內亞	pg
+name	巴拉圭	py
+name	巴拿馬	pa
+name	巴拿马	pa
+name	巴林	bh
+name	巴西	br
+name	巴貝多	bb
+name	布吉納法索	bf
+name	布基纳法索	bf
+name	布威島	bv
+name	布隆迪	bi
+name	布韦岛	bv
+name	希腊	gr
+name	希臘	gr
+name	帕劳	pw
+name	帛琉	pw
+name	幾內亞	gn
+name	幾內亞比索	gw
+name	库克群岛	ck
+name	库拉索	cw
+name	庫克群島	ck
+name	庫拉索	cw
+name	开曼群岛	ky
+name	德国	de
+name	德國	de
+name	意大利	it
+name	愛沙尼亞	ee
+name	愛爾蘭	ie
+name	所罗门群岛	sb
+name	托克劳	tk
+name	托克勞群島	tk
+name	拉脫維亞	lv
+name	拉脱维亚	lv
+name	挪威	no
+name	挪威屬斯瓦巴及尖棉	sj
+name	捷克	cz
+name	摩尔多瓦	md
+name	摩洛哥	ma
+name	摩爾多瓦	md
+name	摩納哥	mc
+name	摩纳哥	mc
+name	敘利亞	sy
+name	文莱	bn
+name	斐济	fj
+name	斐濟	fj
+name	斯威士兰	sz
+name	斯洛伐克	sk
+name	斯洛文尼亚	si
+name	斯洛維尼亞	si
+name	斯瓦尔巴和扬马延	sj
+name	斯里兰卡	lk
+name	斯里蘭卡	lk
+name	新加坡	sg
+name	新喀里多尼亚	nc
+name	新喀里多尼亞	nc
+name	新西兰	nz
+name	日本	jp
+name	智利	cl
+name	曼島	im
+name	朝鲜	kp
+name	東ティモール	tl
+name	東加	to
+name	東帝汶	tl
+name	查德	td
+name	柬埔寨	kh
+name	根息	gg
+name	根西岛	gg
+name	格林纳达	gd
+name	格瑞那達	gd
+name	格陵兰	gl
+name	格陵蘭	gl
+name	格鲁吉亚	ge
+name	梵蒂冈	va
+name	梵蒂岡	va
+name	模里西斯	mu
+name	比利时	be
+name	比利時	be
+name	毛里塔尼亚	mr
+name	毛里求斯	mu
+name	汤加	to
+name	汶萊	bn
+name	沙烏地阿拉伯	sa
+name	沙特阿拉伯	sa
+name	法国	fr
+name	法國	fr
+name	法属南部领地	tf
+name	法属圣马丁	mf
+name	法属圭亚那	gf
+name	法属波利尼西亚	pf
+name	法屬南部屬地	tf
+name	法屬圭亞那	gf
+name	法屬玻里尼西亞	pf
+name	法屬聖馬丁	mf
+name	法罗群岛	fo
+name	法羅群島	fo
+name	波兰	pl
+name	波士尼亞與赫塞哥維納	ba
+name	波多黎各	pr
+name	波斯尼亚和黑塞哥维那	ba
+name	波札那	bw
+name	波蘭	pl
+name	泰国	th
+name	泰國	th
+name	泽西岛	je
+name	津巴布韦	zw
+name	洪都拉斯	hn
+name	海地	ht
+name	澤西島	je
+name	澳大利亚	au
+name	澳洲	au
+name	烏克蘭	ua
+name	烏干達	ug
+name	烏拉圭	uy
+name	烏茲別克	uz
+name	爱尔兰	ie
+name	爱沙尼亚	ee
+name	牙买加	jm
+name	牙買加	jm
+name	特克斯和凯科斯群岛	tc
+name	特立尼达和多巴哥	tt
+name	獅子山	sl
+name	玻利維亞	bo
+name	玻利维亚	bo
+name	瑙鲁	nr
+name	瑞典	se
+name	瑞士	ch
+name	瓜地洛普	gp
+name	瓜地馬拉	gt
+name	瓜德罗普	gp
+name	瓦利斯和富图纳	wf
+name	瓦利斯群島和富圖那群島	wf
+name	瓦努阿图	vu
+name	甘比亞	gm
+name	留尼旺	re
+name	留尼汪	re
+name	白俄罗斯	by
+name	白俄羅斯	by
+name	百慕大	bm
+name	百慕達	bm
+name	皮特凯恩群岛	pn
+name	皮特肯群島	pn
+name	盧安達	rw
+name	盧森堡	lu
+name	直布罗陀	gi
+name	直布羅陀	gi
+name	福克兰群岛	fk
+name	福克蘭群島	fk
+name	科克斯 基靈 群島	cc
+name	科威特	kw
+name	科摩罗	km
+name	科特迪瓦	ci
+name	科科斯 基林 群岛	cc
+name	科索沃	xk
+name	秘魯	pe
+name	秘鲁	pe
+name	突尼斯	tn
+name	突尼西亞	tn
+name	立陶宛	lt
+name	米領ウァーシン諸島	vi
+name	米領サモア	as
+name	約旦	jo
+name	納米比亞	na
+name	紐埃島	nu
+name	紐西蘭	nz
+name	索羅門群島	sb
+name	索馬利亞	so
+name	索马里	so
+name	維德角	cv
+name	緬甸	mm
+name	约旦	jo
+name	纳米比亚	na
+name	纽埃	nu
+name	缅甸	mm
+name	罗马尼亚	ro
+name	羅馬尼亞	ro
+name	美国	us
+name	美国本土外小岛屿	um
+name	美國	us
+name	美國本土外小島嶼	um
+name	美属维尔京群岛	vi
+name	美属萨摩亚	as
+name	美屬維京群島	vi
+name	美屬薩摩亞	as
+name	義大利	it
+name	老挝	la
+name	聖克里斯多福及尼維斯	kn
+name	聖多美普林西比	st
+name	聖巴瑟米	bl
+name	聖文森及格瑞那丁	vc
+name	聖皮埃與密克隆群島	pm
+name	聖誕島	cx
+name	聖赫勒拿島	sh
+name	聖露西亞	lc
+name	聖馬利諾	sm
+name	肯亞	ke
+name	肯尼亚	ke
+name	芬兰	fi
+name	芬蘭	fi
+name	苏丹	sd
+name	苏里南	sr
+name	英国	gb
+name	英國	gb
+name	英属印度洋领地	io
+name	英属维尔京群岛	vg
+name	英屬印度洋領地	io
+name	英屬維京群島	vg
+name	英領イント洋地域	io
+name	英領ウァーシン諸島	vg
+name	茅利塔尼亞	mr
+name	荷兰	nl
+name	荷属加勒比区	bq
+name	荷属圣马丁	sx
+name	荷屬聖馬丁	sx
+name	荷屬阿魯巴	aw
+name	荷蘭	nl
+name	荷蘭加勒比區	bq
+name	莫三比克	mz
+name	莫桑比克	mz
+name	莱索托	ls
+name	菲律宾	ph
+name	菲律賓	ph
+name	萨尔瓦多	sv
+name	萨摩亚	ws
+name	萬那杜	vu
+name	葉門	ye
+name	葛摩	km
+name	葡萄牙	pt
+name	蒙古	mn
+name	蒙哲臘	ms
+name	蒙特內哥羅	me
+name	蒙特塞拉特	ms
+name	蒲隆地	bi
+name	蓋亞那	gy
+name	薩摩亞	ws
+name	薩爾瓦多	sv
+name	蘇丹	sd
+name	蘇利南	sr
+name	衣索比亞	et
+name	西サハラ	eh
+name	西撒哈拉	eh
+name	西班牙	es
+name	諾福克島	nf
+name	諾魯	nr
+name	诺福克岛	nf
+name	象牙海岸	ci
+name	貝南	bj
+name	貝里斯	bz
+name	賴比瑞亞	lr
+name	賴索托	ls
+name	賽普勒斯	cy
+name	贝宁	bj
+name	赞比亚	zm
+name	赤道キニア	gq
+name	赤道几内亚	gq
+name	赤道幾內亞	gq
+name	赫德岛和麦克唐纳群岛	hm
+name	赫德島及麥唐納群島	hm
+name	越南	vn
+name	辛巴威	zw
+name	迦納	gh
+name	迪亞哥加西亞島	dg
+name	迪戈加西亚岛	dg
+name	開曼群島	ky
+name	關島	gu
+name	阿塞拜疆	az
+name	阿富汗	af
+name	阿尔及利亚	dz
+name	阿尔巴尼亚	al
+name	阿拉伯联合酋长国	ae
+name	阿拉伯聯合大公國	ae
+name	阿曼	om
+name	阿根廷	ar
+name	阿爾及利亞	dz
+name	阿爾巴尼亞	al
+name	阿鲁巴	aw
+name	韓国	kr
+name	韩国	kr
+name	馬丁尼克	mq
+name	馬來西亞	my
+name	馬利	ml
+name	馬拉威	mw
+name	馬爾他	mt
+name	馬爾地夫	mv
+name	馬約特島	yt
+name	馬紹爾群島	mh
+name	馬達加斯加	mg
+name	马尔代夫	mv
+name	马恩岛	im
+name	马拉维	mw
+name	马提尼克	mq
+name	马来西亚	my
+name	马约特	yt
+name	马绍尔群岛	mh
+name	马耳他	mt
+name	马达加斯加	mg
+name	马里	ml
+name	黎巴嫩	lb
+name	黑山	me
 code	abw	aw
 code	ad	ad
 code	ae	ae

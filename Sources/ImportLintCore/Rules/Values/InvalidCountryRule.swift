@@ -2,8 +2,8 @@ import Foundation
 
 /// VAL008: ISO 3166-1 alpha-2 country codes, checked with ICU's region data.
 /// Lowercase codes, alpha-3 ('FRA'), numeric ('250') and deprecated aliases ('UK') map to one territory:
-/// safe fix. A country name that ICU's display names in 20 languages give exactly one code
-/// (rules/tables/country-names.tsv: 'Germany', 'Deutschland', 'United Kingdom') gets a safe fix too,
+/// safe fix. A country name that ICU's display names in 26 languages give exactly one code
+/// (rules/tables/country-names.tsv: 'Germany', 'Deutschland', 'United Kingdom', '日本', 'Германия') gets a safe fix too,
 /// unless people commonly mean something else by it ('Georgia', a US state; 'Columbia', a Canadian province
 /// and a US district; 'Congo' and 'Korea', two countries each; 'Macedonia', also a Greek region). Other names
 /// ('England', 'America') get an unsafe fix.
@@ -109,7 +109,9 @@ extension RuleDescriptor {
         summary: "A country column holds something other than an ISO 3166-1 alpha-2 code",
         explanation: """
             4me's Address Country takes the two-letter ISO 3166-1 code ('US', 'FR'). A country name, a \
-            three-letter or numeric code is not that format: an error, with a fix to the code. What 4me does \
+            three-letter or numeric code is not that format: an error, with a fix to the code (safe for a name \
+            that CLDR's names in 26 languages, Chinese, Japanese, Korean, Russian, Ukrainian, Arabic, Persian, \
+            Hebrew and Greek among them, give exactly one code). What 4me does \
             with such a value is not documented. A code in lowercase ('fr') is a warning with a safe fix: \
             whether 4me matches it is not documented.
             """,
