@@ -21,17 +21,18 @@ public struct CharsetGuess: Sendable, Equatable {
     public var userDefined: UserDefinedCharacters?
     /// Or too few characters for a multi-byte reading, which this other East Asian code page reads too.
     public var fewCharactersAlsoReadBy: String?
-    /// Or the file holds, past the judged sample, a byte another code page of the best group reads otherwise.
-    public var unjudgedByte: UnjudgedByte?
+    /// Or the file holds, past the judged sample, a character the best reading cannot read as text or that
+    /// another code page of the best group reads otherwise.
+    public var unjudgedCharacter: UnjudgedCharacter?
     public var best: CharsetCandidate { candidates[0] }
 
     public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil,
-                fewCharactersAlsoReadBy: String? = nil, unjudgedByte: UnjudgedByte? = nil) {
+                fewCharactersAlsoReadBy: String? = nil, unjudgedCharacter: UnjudgedCharacter? = nil) {
         self.candidates = candidates
         self.isClear = isClear
         self.userDefined = userDefined
         self.fewCharactersAlsoReadBy = fewCharactersAlsoReadBy
-        self.unjudgedByte = unjudgedByte
+        self.unjudgedCharacter = unjudgedCharacter
     }
 }
 
