@@ -64,6 +64,10 @@ public enum CharsetJudge {
         // 775, Hebrew 862, Arabic 720. Left out, their files read clearly as the nearest candidate ('Yìlmaz' in
         // IBM850, Greek as IBM866, Hebrew and Arabic as capital Cyrillic in IBM866).
         "IBM855", "IBM857", "IBM737", "IBM775", "IBM869", "IBM862", "x-IBM720",
+        // Portuguese 860 and Canadian French 863 keep 437's lower-case accents but put 'ã', 'õ' and the
+        // accented capitals where 850 has 'ä', 'ö', 'È'...: left out, a Portuguese file read as IBM850,
+        // some clearly ('operaçöes'). Nordic 865 reads every letter as 850 does.
+        "IBM860", "IBM863",
         // Excel for Mac 2011 writes the Mac code page of the system's language; Mac Cyrillic read clearly as
         // Windows-1251 ('€ван' for 'Иван').
         "macintosh", "x-mac-centraleurroman", "x-mac-cyrillic", "Shift_JIS",
