@@ -16,7 +16,7 @@ written as
   - a Unix or LDAP feed (ldapsearch | iconv, Perl and PHP scripts, MySQL dumps: comma or tab, LF),
   - Excel for Mac 2011 "CSV" (`;` in continental Europe, CR line ends, the Mac code page),
 for each ANSI code page (1250-1258, 874, 932, 936, 949, 950), OEM page (437, 737, 775, 850, 852, 855, 857, 866,
-and 720, 860, 862, 863, 864, 865, 869, which the judge may not list), ISO-8859-1/2/4/5/7/9/13/15, KOI8-R/U and
+and 720, 860, 862, 863, 864, 865, 869, some of which the judge does not list), ISO-8859-1/2/4/5/7/9/13/15, KOI8-R/U and
 Mac Roman, Central European and Cyrillic, in four shapes: one country only, several of the code page's countries (and English names),
 small (5 to 30 rows, few accented letters) and rare accents (100 to 400 rows, mostly English names).
 A person whose name the code page cannot write is left out, as such a person cannot be in that export.
@@ -95,7 +95,8 @@ CODE_PAGES = [
     ("macintosh", "mac_roman", "mac", ["fr", "de", "es", "it", "pt", "sv", "da", "nl"], ["en", "fr", "de", "es", "it", "sv"]),
     ("x-mac-centraleurroman", "mac_latin2", "mac", ["pl", "cs", "sk", "hu"], ["en", "pl", "cs", "hu", "de"]),
     ("x-mac-cyrillic", "mac_cyrillic", "mac", ["ru", "uk", "bg"], ["en", "ru", "uk", "bg"]),
-    # DOS code pages the judge does not list.
+    # DOS code pages the judge does not list (865 reads every letter as 850 does), and Portuguese 860 and
+    # Canadian French 863, which it lists since session 30.
     ("IBM865", "cp865", "oem", ["da", "no"], ["en", "da", "no", "de"]),
     ("IBM869", "cp869", "oem", ["el"], ["en", "el"]),
     ("IBM862", "cp862", "oem", ["he"], ["en", "he"]),

@@ -180,7 +180,7 @@ CODE_PAGES = [
 CODEC_OF = {name: codec for name, codec, _ in CODE_PAGES}
 CODEC_OF.update({"IBM437": "cp437", "GB18030": "gb18030", "Big5-HKSCS": "big5hkscs", "IBM855": "cp855", "IBM857": "cp857",
                  "IBM737": "cp737", "IBM775": "cp775", "KOI8-U": "koi8_u", "ISO-8859-13": "iso8859_13",
-                 "ISO-8859-4": "iso8859_4", "IBM869": "cp869", "IBM862": "cp862", "x-IBM720": "cp720", "x-mac-cyrillic": "mac_cyrillic",
+                 "ISO-8859-4": "iso8859_4", "IBM869": "cp869", "IBM862": "cp862", "x-IBM720": "cp720", "IBM860": "cp860", "IBM863": "cp863", "x-mac-cyrillic": "mac_cyrillic",
                  "x-mac-centraleurroman": "mac_latin2"})
 
 ASCII_FIRST = ["Anna", "Peter", "Maria", "Thomas", "Laura", "Daniel", "Eva", "Martin", "Sara", "Paul"]

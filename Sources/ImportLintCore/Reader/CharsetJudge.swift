@@ -21,17 +21,18 @@ public struct CharsetGuess: Sendable, Equatable {
     public var userDefined: UserDefinedCharacters?
     /// Or too few characters for a multi-byte reading, which this other East Asian code page reads too.
     public var fewCharactersAlsoReadBy: String?
-    /// Or the file holds, past the judged sample, a byte another code page of the best group reads otherwise.
-    public var unjudgedByte: UnjudgedByte?
+    /// Or the file holds, past the judged sample, a character the best reading cannot read as text or that
+    /// another code page of the best group reads otherwise.
+    public var unjudgedCharacter: UnjudgedCharacter?
     public var best: CharsetCandidate { candidates[0] }
 
     public init(candidates: [CharsetCandidate], isClear: Bool, userDefined: UserDefinedCharacters? = nil,
-                fewCharactersAlsoReadBy: String? = nil, unjudgedByte: UnjudgedByte? = nil) {
+                fewCharactersAlsoReadBy: String? = nil, unjudgedCharacter: UnjudgedCharacter? = nil) {
         self.candidates = candidates
         self.isClear = isClear
         self.userDefined = userDefined
         self.fewCharactersAlsoReadBy = fewCharactersAlsoReadBy
-        self.unjudgedByte = unjudgedByte
+        self.unjudgedCharacter = unjudgedCharacter
     }
 }
 
@@ -63,6 +64,10 @@ public enum CharsetJudge {
         // 775, Hebrew 862, Arabic 720. Left out, their files read clearly as the nearest candidate ('Yìlmaz' in
         // IBM850, Greek as IBM866, Hebrew and Arabic as capital Cyrillic in IBM866).
         "IBM855", "IBM857", "IBM737", "IBM775", "IBM869", "IBM862", "x-IBM720",
+        // Portuguese 860 and Canadian French 863 keep 437's lower-case accents but put 'ã', 'õ' and the
+        // accented capitals where 850 has 'ä', 'ö', 'È'...: left out, a Portuguese file read as IBM850,
+        // some clearly ('operaçöes'). Nordic 865 reads every letter as 850 does.
+        "IBM860", "IBM863",
         // Excel for Mac 2011 writes the Mac code page of the system's language; Mac Cyrillic read clearly as
         // Windows-1251 ('€ван' for 'Иван').
         "macintosh", "x-mac-centraleurroman", "x-mac-cyrillic", "Shift_JIS",

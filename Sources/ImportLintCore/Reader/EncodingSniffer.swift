@@ -127,14 +127,14 @@ public enum EncodingSniffer {
             guard lead > 0 else { return .utf8(bom: false) }
             clear = clear && lead >= CharsetJudge.clearMargin
         }
-        let unjudged = try clear ? firstUnjudgedByte(best: guess.best, judged: CharsetJudge.judgedPart(scanner.sample), open) : nil
+        let unjudged = try clear ? firstUnjudgedCharacter(best: guess.best, judged: CharsetJudge.judgedPart(scanner.sample), open) : nil
         if unjudged != nil { clear = false }
         let firstNonASCII = scanner.firstNonASCIIOffset
         let line = try lineNumber(at: firstNonASCII ?? 0, open)
         let invalidLine = try scanner.firstInvalidOffset.map { offset in offset == firstNonASCII ? line : try lineNumber(at: offset, open) }
         return .legacy(LegacyEncoding(charset: guess.best.name, firstNonASCIILine: line,
                                       guess: CharsetGuess(candidates: guess.candidates, isClear: clear, userDefined: guess.userDefined,
-                                                          fewCharactersAlsoReadBy: guess.fewCharactersAlsoReadBy, unjudgedByte: unjudged),
+                                                          fewCharactersAlsoReadBy: guess.fewCharactersAlsoReadBy, unjudgedCharacter: unjudged),
                                       firstInvalidLine: invalidLine))
     }
 

@@ -16,7 +16,7 @@ extension LegacyEncoding {
         case .inBest: ", but with user-defined characters (Unicode private use) that only the writing machine's fonts define"
         case .readBy(let other): ", but \(other) reads some of its characters as user-defined ones (a company's own characters, which only the writing machine's fonts define)"
         case nil:
-            if let unjudged = guess.unjudgedByte {
+            if let unjudged = guess.unjudgedCharacter {
                 ", but \(unjudged.clause)"
             } else if let other = guess.fewCharactersAlsoReadBy {
                 ", but it holds too few characters to tell East Asian code pages apart (\(other) reads it too)"
@@ -34,7 +34,7 @@ extension LegacyEncoding {
     /// Why `fix` without --unsafe-fixes does not transcode a guessed code page.
     var refusal: String {
         let others = guess?.candidates.dropFirst().prefix(3).map(\.name) ?? []
-        let alternatives = if let unjudged = guess?.unjudgedByte {
+        let alternatives = if let unjudged = guess?.unjudgedCharacter {
             " (\(unjudged.clause))"
         } else if let other = guess?.fewCharactersAlsoReadBy {
             " (too few characters to tell it from \(other))"

@@ -86,6 +86,8 @@ enum LetterTables {
         // Baltic Rim: Lithuanian, Latvian, Estonian and the Nordic and German letters the page keeps.
         "IBM775": ["ąčęėįšųūž", "āčēģīķļņšūž", "äõöüšž", "åæøéó", "åäöé", "åäöšž", "äöüß"],
         "IBM857": ["âçğıîöşü", "äöüß"],
+        "IBM860": ["áâãàçéêíóôõú", "áéíñóúü"],
+        "IBM863": ["àâæçéèêëîïôœùûüÿ"],
     ]
     private static let pageAlphabetMasks: [String: Int] = pageLanguages.mapValues { alphabets in
         alphabets.reduce(0) { $0 | 1 << latinAlphabets.firstIndex(of: $1)! }
