@@ -43,6 +43,8 @@ LOCALES = {
 IANA_TO_RAILS = {"Asia/Kolkata": ["Chennai", "Kolkata", "Mumbai", "New Delhi"], "Asia/Bangkok": ["Bangkok", "Hanoi"],
                  "Asia/Tokyo": ["Osaka", "Sapporo", "Tokyo"], "Europe/Moscow": ["Moscow", "St. Petersburg"],
                  "America/Mexico_City": ["Guadalajara", "Mexico City"]}
+WINDOWS_DISPLAY_TZ = {"Europe/Berlin": "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+                      "Asia/Tokyo": "(UTC+09:00) Osaka, Sapporo, Tokyo"}
 WINDOWS_TZ = {"Europe/Berlin": "W. Europe Standard Time", "Europe/Paris": "Romance Standard Time",
               "Europe/Moscow": "Russian Standard Time", "Asia/Tokyo": "Tokyo Standard Time",
               "America/New_York": "Eastern Standard Time", "Europe/Warsaw": "Central European Standard Time"}
@@ -51,7 +53,7 @@ COUNTRY_NAMES = {"DE": "Germany", "FR": "France", "NL": "Netherlands", "PL": "Po
 LIST_SEP_LOCALES = [k for k, v in LOCALES.items() if v[2] == ";"]
 
 PEOPLE_COLS = ["Primary Email", "Name", "Organization", "Job Title", "Employee ID", "Manager", "Site",
-               "Time Zone", "Locale", "VIP"]
+               "Time Zone", "Locale", "VIP", "Cost Per Hour"]
 CONTACT_COLS = ["Person", "Contact Protocol", "Contact Label", "Contact URI", "Address Label",
                 "Address Address", "Address City", "Address Zip", "Address Country", "Integration"]
 RECEPTION_COLS = ["First Name", "Last Name", "Email", "SMS Phone", "Business Title", "Department", "PIN",
@@ -124,7 +126,8 @@ def people_rows(m, n):
         rows.append({"Primary Email": p["email"], "Name": name, "Organization": m.rng.choice(m.orgs),
                      "Job Title": m.fake.job()[:80].strip(), "Employee ID": p["id"], "Manager": manager,
                      "Site": m.fake.city(), "Time Zone": m.info[4], "Locale": m.info[6],
-                     "VIP": m.rng.choice(["", "false", "true"])})
+                     "VIP": m.rng.choice(["", "false", "true", "Yes", "TRUE", "n", "0"]),
+                     "Cost Per Hour": m.rng.choice(["", "45.50", "120", "87.25"])})
     return rows, people
 
 
@@ -139,7 +142,8 @@ def contact_rows(m, n):
         if m.rng.random() < 0.6:
             rows.append({"Person": p["email"], "Contact Protocol": "", "Contact Label": "",
                          "Contact URI": "", "Address Label": "home",
-                         "Address Address": m.fake.street_address().replace("\n", " ")[:200],
+                         "Address Address": m.fake.street_address().replace("\n", " ")[:200]
+                         + (f"\n{m.fake.building_number()}" if m.rng.random() < 0.2 else ""),
                          "Address City": m.fake.city(), "Address Zip": m.fake.postcode(),
                          "Address Country": m.info[3], "Integration": integ})
     return rows, people
@@ -185,6 +189,12 @@ def value_defects(m, kind, rows, people, rate):
                     put(r, col, unicodedata.normalize("NFD", value), pick, truth)
                 elif pick.startswith("moji") and any(ord(c) > 127 for c in value):
                     page = MOJIBAKE_PAGE.get(m.info[0], "cp1252")
+                    if pick == "moji2" and rng.random() < 0.3 and page != "cp1252":  # Excel, then a local tool
+                        try:
+                            put(r, col, mojibake(mojibake(value, "cp1252", 1), page, 1), "moji-cross", truth)
+                        except UnicodeError:
+                            pass
+                        continue
                     try:
                         put(r, col, mojibake(value, page, 2 if pick == "moji2" else 1), pick, truth)
                     except UnicodeError:
@@ -215,17 +225,26 @@ def value_defects(m, kind, rows, people, rate):
             elif col == "Time Zone":
                 iana = m.info[5]
                 options = IANA_TO_RAILS.get(iana, [value])
-                if rng.random() < 0.6 or iana not in WINDOWS_TZ:
+                if iana in WINDOWS_DISPLAY_TZ and rng.random() < 0.3:
+                    put(r, col, WINDOWS_DISPLAY_TZ[iana], "tz-windows-display", truth,
+                        ["Amsterdam", "Berlin", "Bern", "Rome", "Stockholm", "Vienna", "Osaka", "Sapporo", "Tokyo"])
+                elif rng.random() < 0.6 or iana not in WINDOWS_TZ:
                     put(r, col, iana, "tz-iana", truth, options)
                 else:
                     put(r, col, WINDOWS_TZ[iana], "tz-windows", truth, options)
             elif col == "Locale":
-                if "-" not in value and rng.random() < 0.5:
+                if "-" in value:
+                    put(r, col, value.lower(), "locale-case", truth)
+                elif rng.random() < 0.5:
                     put(r, col, value.upper(), "locale-case", truth)
                 else:
                     cc = m.info[3]
                     put(r, col, f"{value[:2]}_{cc}", "locale-underscore", f"{value[:2]}-{cc}", [value[:2], f"{value[:2]}-{cc}"])
-            elif col in ("VIP", "Integration") and value:
+            elif col == "Cost Per Hour" and "." in value and m.info[2] == ";":
+                put(r, col, value.replace(".", ","), "decimal-comma", truth)
+            elif col == "Address Zip" and value[:1] == "0" and value.isdigit():
+                put(r, col, value.lstrip("0"), "excel-zero", truth)
+            elif col in ("VIP", "Integration") and value in ("true", "false", "1"):
                 word = rng.choice(["ja", "oui", "si", "yes please", "X"]) if value in ("true", "1") else rng.choice(["nein", "non", "no"])
                 put(r, col, word, "bool-word", "bool:" + ("true" if value in ("true", "1") else "false"))
             elif col == "Address Country" and value:
@@ -321,6 +340,12 @@ def make_file(rng, index, out):
         codec, always_quote = m.info[1], False
     elif chain in ("sql-feed", "clean-utf8", "clean-tsv", "cat-two"):
         always_quote, eol = rng.random() < 0.3, rng.choice(["\r\n", "\n"])
+    if chain.startswith("ps51") and rng.random() < 0.3:  # an object with no properties: '"",""'
+        at = rng.randrange(len(cells) + 1)
+        cells.insert(at, [""] * len(header))
+        rows.insert(at, dict.fromkeys(header, ""))
+        defects = {(r + 1 if r >= at else r, c): v for (r, c), v in defects.items()}
+        empty_rows = {r + 1 if r >= at else r for r in empty_rows} | {at}
     # What the file holds, decoded as written: the oracle compares the fixed cells with it
     written = [[encode(c, codec).decode(codec) if codec != "utf-8" else c for c in row] for row in cells]
     if codec == "cp1258":  # Windows writes Vietnamese in 1258 with tone marks as combining characters
@@ -341,10 +366,13 @@ def make_file(rng, index, out):
             rec.append({"defect": defect, "truth": truth, "options": options})
         truths.append(rec)
     first_line = 3 if type_line else 2
-    lines = [first_line + r for r in range(len(cells))]
+    lines, line = [], first_line
+    for r in range(len(cells)):
+        if chain == "cat-two" and r == len(written) // 2:
+            line += 1  # the second export's header
+        lines.append(line)
+        line += 1 + sum(c.count("\n") for c in written[r])
     if chain == "cat-two":
-        lines = [first_line + r + (1 if r >= len(written) // 2 else 0) for r in range(len(cells))]
-
         half = len(written) // 2
         first = serialize(header_written, written[:half], delim, always_quote, "\r\n")
         second = serialize(header_written, written[half:], delim, always_quote, "\n")

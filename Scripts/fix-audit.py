@@ -83,7 +83,8 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
             key = (records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()
             first.setdefault(key, len(first))
         expected.sort(key=lambda i: first[(records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()])
-    line_to_record = {r["line"]: i for i, r in enumerate(records)}
+    # A fix names the physical line of its cell: a record spans one line more per line break in its cells
+    line_to_record = {r["line"] + k: i for i, r in enumerate(records) for k in range(1 + sum(c.count("\n") for c in r["written"]))}
     fixes = collections.defaultdict(list)
     for fx in report.get("applied", []):
         g = line_to_record.get(fx.get("line"))
