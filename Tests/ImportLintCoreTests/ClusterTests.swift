@@ -115,6 +115,11 @@ import Testing
         let tied = c.cluster([("Graphic Design Institute Brazil", 2), ("Graphic Design Institute BR", 2)])
         #expect(tied.first?.canonical == "Graphic Design Institute BR")
         #expect(tied.first?.source == .tie)
+        // A spelling with a pasted soft hyphen or zero-width space, or in mojibake, is not the one to keep.
+        let invisible = c.cluster([("Мол\u{AD}чанова Групп", 1), ("Молчанова Групп", 1), ("Мол\u{200B}чанова Групп", 1)])
+        #expect(invisible.first?.canonical == "Молчанова Групп")
+        #expect(invisible.first?.source == .wellFormed)
+        #expect(WellFormedness.score("Widget MÃ¼nchen", hasLegalForm: false) < WellFormedness.score("Widget München", hasLegalForm: false))
     }
 
     @Test func reviewedMapping() {

@@ -90,6 +90,9 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
             ("Bj√∂rn", "Björn", .safe),                                  // Mac Roman
             ("п·п╩я▄пЁп╟", "Ольга", .safe),                                // KOI8-R
             ("FranÃƒÂ§ois", "François", .safe),                         // Windows-1252 twice
+            ("Ã¤Âºâ€˜", "云", .safe),                                     // Windows-1252 twice, one Han character
+            ("ط\u{AD}ظٹط¯ط± ط§ظ„ط¹ظ„ظٹ", "حيدر العلي", .safe),                       // Windows-1256
+            ("ط·آ\u{AD}ط¸ظ¹ط·آ¯ط·آ±", "حيدر", .safe),                               // Windows-1256 twice
             ("蝟ｶ讌ｭ驛ｨ髟ｷ", "営業部長", .safe),                               // Shift_JIS
             ("Hans MĂĽller", "Hans Müller", .unsafe),                    // Windows-1250 or ISO-8859-2
         ]

@@ -14,6 +14,8 @@ enum WellFormedness {
         var score = 0
         let trimmed = value.trimmingWhitespace()
         if trimmed == value && !value.contains("  ") && !value.contains("\t") { score += 4 }
+        // Pasted invisible characters ('Mol\u{AD}chanova') or mojibake are no spelling to keep.
+        if InvisibleCharacters.check(value) == nil && Mojibake.repair(value) == nil { score += 4 }
         let letters = value.unicodeScalars.filter { $0.properties.isAlphabetic }
         let upper = letters.filter { $0.properties.isUppercase }.count
         let lower = letters.filter { $0.properties.isLowercase }.count

@@ -151,10 +151,11 @@ enum Mojibake {
     }
 
     /// The best score among readings that differ from `best` and come from another family of code pages: a
-    /// different text that reads as well leaves the choice open.
+    /// different text that reads as well leaves the choice open. A step on the way to `best` is no rival.
     private static func runnerUpScore(_ readings: [Reading], _ best: Reading) -> Int {
         let bestFamilies = best.pages.map(MojibakeCodePages.family)
-        return readings.filter { $0.scalars != best.scalars && $0.pages.map(MojibakeCodePages.family) != bestFamilies }
+        return readings.filter { $0.scalars != best.scalars && $0.pages.map(MojibakeCodePages.family) != bestFamilies
+            && !best.pages.starts(with: $0.pages) }
             .map(\.badness).min() ?? Int.max
     }
 
@@ -180,6 +181,7 @@ enum Mojibake {
             }
         }
         guard var best = candidates.min(by: better) else { return nil }
+        if let deeper = wholeReadingUndone(best, in: candidates) { best = deeper }
         var runnerUp = runnerUpScore(candidates, best)
         let thirds = readings(best.scalars, after: best.pages, exact: best.exact)
         if let third = thirds.min(by: better), third.badness < best.badness {
@@ -192,6 +194,15 @@ enum Mojibake {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: best.scalars)
         return Repair(text: String(text), pages: best.pages, safe: safe)
+    }
+
+    /// A reading that reads as well after undoing one more misreading of the whole of it, exactly: correct
+    /// text almost never consists of nothing but complete UTF-8 sequences of a code page ('äº‘', which is
+    /// '云' misread once more, scores as well as '云').
+    private static func wholeReadingUndone(_ best: Reading, in candidates: [Reading]) -> Reading? {
+        guard best.exact else { return nil }
+        return candidates.first { $0.exact && $0.badness == best.badness && $0.pages.count == best.pages.count + 1
+            && Array($0.pages.dropLast()) == best.pages }
     }
 
     static func check(_ value: String) -> ValueFinding? {
@@ -216,7 +227,7 @@ extension RuleDescriptor {
             or non-Latin letter becomes two or three characters: 'Ã¼' (Windows-1252), 'ĂĽ' (Windows-1250), \
             'Р˜' (Windows-1251), '├╝' (DOS 850), '√º' (Mac Roman). 4me and The Receptionist store the damaged \
             text as given: names are shown wrongly, searches fail, and a key column no longer matches its record. \
-            Detected: UTF-8 read as Windows-1250/1251/1252/1253/1254/1257, ISO-8859-1/2/15, DOS 437/850/852/866, \
+            Detected: UTF-8 read as Windows-1250/1251/1252/1253/1254/1256/1257, ISO-8859-1/2/15, DOS 437/850/852/866, \
             Mac Roman, KOI8-R (once or twice, in the whole cell or part of it) or Shift_JIS (whole cell). A cell \
             is reported only when undoing the misreading makes it read clearly better (letters of one script \
             per word, no symbols or capitals inside words), so correct text that merely looks odd ('3×£10', 'NESTLÉ®', 'Ä' before a \

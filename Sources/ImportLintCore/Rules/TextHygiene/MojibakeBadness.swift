@@ -72,13 +72,15 @@ enum MojibakeBadness {
 
     /// How many scripts have a single character in the text, other than Latin, Greek (used as symbols: 'π',
     /// 'Ω') and the shared ones: a lone Cyrillic or Arabic character among Latin text is what a misreading
-    /// leaves ('Ӫ 5', '¿٫'); real text in those scripts has words.
+    /// leaves ('Ӫ 5', '¿٫'); real text in those scripts has words. A Chinese given name is often one
+    /// character ('云'): a Han, kana or Hangul character that is the text's only letter is not lone.
     private static func loneScriptCount(_ scalars: [Unicode.Scalar]) -> Int {
         var counts: [Int32: Int] = [:]
         for s in scalars where s.value >= 0x250 {
             let sc = script(s)
             if sc > 1 && sc != 25 && sc != 14 { counts[sc, default: 0] += 1 }
         }
+        if counts[17] == 1, scalars.filter({ isLetter(kind($0)) }).count == 1 { counts[17] = nil }
         return counts.values.filter { $0 == 1 }.count
     }
 

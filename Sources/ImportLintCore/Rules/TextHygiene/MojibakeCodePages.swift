@@ -14,6 +14,7 @@ struct MojibakeCodePages: Sendable {
         ("windows-1254", "Windows-1254 (Turkish)", 4), ("windows-1257", "Windows-1257 (Baltic)", 5),
         ("ibm-850", "DOS code page 850", 6), ("ibm-437", "DOS code page 437", 12), ("ibm-852", "DOS code page 852", 7),
         ("ibm-866", "DOS code page 866 (Cyrillic)", 8), ("macintosh", "Mac Roman", 9), ("KOI8-R", "KOI8-R", 10),
+        ("windows-1256", "Windows-1256 (Arabic)", 13),
     ]
 
     /// Japanese Windows reads a UTF-8 file as Shift_JIS (Windows-31J): undone on the whole cell, after the
@@ -52,6 +53,7 @@ struct MojibakeCodePages: Sendable {
     let noBreakSpaceAtA0: UInt16
 
     private init() {
+        precondition(Self.pages.count <= 16, "the role masks hold a bit per code page in a UInt16")
         var decode: [[Unicode.Scalar?]] = []
         for page in Self.pages {
             var table = [UInt32](repeating: 0xFFFF_FFFF, count: 256)

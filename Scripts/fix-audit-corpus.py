@@ -1,0 +1,415 @@
+#!/usr/bin/env python3
+"""Writes a corpus of people, contact-details and Receptionist exports made the way Windows and directory
+tools make them, with the truth behind every cell, for Scripts/fix-audit.py.
+
+Each file FILE gets FILE.truth.json: the codec that decodes the file as written, the header, and per
+record the cells as written (decoded), the clean value each cell stood for (null where the export lost it),
+and the defect applied to it. Deterministic by --seed. Needs the `faker` package.
+
+    python3 Scripts/fix-audit-corpus.py --out /tmp/audit --files 240 --seed 1
+"""
+import argparse, json, os, random, unicodedata
+
+from faker import Faker
+
+# locale: (ANSI page, OEM page, list separator, country, time zone (Rails), IANA id, 4me locale, phone form)
+LOCALES = {
+    "de_DE": ("cp1252", "cp850", ";", "DE", "Berlin", "Europe/Berlin", "de", "+49151{d8}"),
+    "fr_FR": ("cp1252", "cp850", ";", "FR", "Paris", "Europe/Paris", "fr", "+336{d8}"),
+    "nl_NL": ("cp1252", "cp850", ";", "NL", "Amsterdam", "Europe/Amsterdam", "nl", "+316{d8}"),
+    "sv_SE": ("cp1252", "cp850", ";", "SE", "Stockholm", "Europe/Stockholm", "sv", "+4670{d7}"),
+    "es_MX": ("cp1252", "cp850", ",", "MX", "Mexico City", "America/Mexico_City", "es", "+5255{d8}"),
+    "pt_BR": ("cp1252", "cp850", ";", "BR", "Brasilia", "America/Sao_Paulo", "pt", "+55119{d8}"),
+    "pl_PL": ("cp1250", "cp852", ";", "PL", "Warsaw", "Europe/Warsaw", "pl", "+48512{d6}"),
+    "cs_CZ": ("cp1250", "cp852", ";", "CZ", "Prague", "Europe/Prague", "cs", "+420601{d6}"),
+    "tr_TR": ("cp1254", "cp857", ";", "TR", "Istanbul", "Europe/Istanbul", "tr", "+90532{d7}"),
+    "ru_RU": ("cp1251", "cp866", ";", "RU", "Moscow", "Europe/Moscow", "ru", "+7912{d7}"),
+    "uk_UA": ("cp1251", "cp866", ";", "UA", "Kyiv", "Europe/Kyiv", "ru", "+38067{d7}"),
+    "el_GR": ("cp1253", "cp737", ";", "GR", "Athens", "Europe/Athens", "en", "+3069{d8}"),
+    "he_IL": ("cp1255", "cp862", ",", "IL", "Jerusalem", "Asia/Jerusalem", "he", "+97252{d7}"),
+    "ar_EG": ("cp1256", "cp720", ",", "EG", "Cairo", "Africa/Cairo", "ar", "+2010{d8}"),
+    "ar_SA": ("cp1256", "cp720", ",", "SA", "Riyadh", "Asia/Riyadh", "ar", "+96650{d7}"),
+    "fa_IR": ("cp1256", "cp720", ",", "IR", "Tehran", "Asia/Tehran", "fa", "+98912{d7}"),
+    "hi_IN": ("cp1252", "cp437", ",", "IN", "New Delhi", "Asia/Kolkata", "hi", "+9198{d8}"),
+    "th_TH": ("cp874", "cp874", ",", "TH", "Bangkok", "Asia/Bangkok", "en", "+6681{d7}"),
+    "vi_VN": ("cp1258", "cp1258", ",", "VN", "Hanoi", "Asia/Bangkok", "en", "+8491{d7}"),
+    "ja_JP": ("cp932", "cp932", ",", "JP", "Tokyo", "Asia/Tokyo", "ja", "+8190{d8}"),
+    "zh_CN": ("gbk", "gbk", ",", "CN", "Beijing", "Asia/Shanghai", "zh", "+86138{d8}"),
+    "zh_TW": ("cp950", "cp950", ",", "TW", "Taipei", "Asia/Taipei", "zh", "+8869{d8}"),
+    "ko_KR": ("cp949", "cp949", ",", "KR", "Seoul", "Asia/Seoul", "ko", "+8210{d8}"),
+    "en_US": ("cp1252", "cp437", ",", "US", "Eastern Time (US & Canada)", "America/New_York", "en-US", "+1212555{d4}"),
+}
+# Rails names sharing one IANA id: a fix to any of them is right
+IANA_TO_RAILS = {"Asia/Kolkata": ["Chennai", "Kolkata", "Mumbai", "New Delhi"], "Asia/Bangkok": ["Bangkok", "Hanoi"],
+                 "Asia/Tokyo": ["Osaka", "Sapporo", "Tokyo"], "Europe/Moscow": ["Moscow", "St. Petersburg"],
+                 "America/Mexico_City": ["Guadalajara", "Mexico City"]}
+WINDOWS_DISPLAY_TZ = {"Europe/Berlin": "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+                      "Asia/Tokyo": "(UTC+09:00) Osaka, Sapporo, Tokyo"}
+WINDOWS_TZ = {"Europe/Berlin": "W. Europe Standard Time", "Europe/Paris": "Romance Standard Time",
+              "Europe/Moscow": "Russian Standard Time", "Asia/Tokyo": "Tokyo Standard Time",
+              "America/New_York": "Eastern Standard Time", "Europe/Warsaw": "Central European Standard Time"}
+COUNTRY_NAMES = {"DE": "Germany", "FR": "France", "NL": "Netherlands", "PL": "Poland", "CZ": "Czechia",
+                 "TR": "Turkey", "US": "United States", "SE": "Sweden", "JP": "Japan", "BR": "Brazil"}
+LIST_SEP_LOCALES = [k for k, v in LOCALES.items() if v[2] == ";"]
+
+PEOPLE_COLS = ["Primary Email", "Name", "Organization", "Job Title", "Employee ID", "Manager", "Site",
+               "Time Zone", "Locale", "VIP", "Cost Per Hour"]
+CONTACT_COLS = ["Person", "Contact Protocol", "Contact Label", "Contact URI", "Address Label",
+                "Address Address", "Address City", "Address Zip", "Address Country", "Integration"]
+RECEPTION_COLS = ["First Name", "Last Name", "Email", "SMS Phone", "Business Title", "Department", "PIN",
+                  "Location Slug", "Identification", "Slack"]
+
+# Correct names that look odd: apostrophes, legitimate 'Ã', ZWNJ in Persian, Turkish dotted I, all caps
+TRICKY_NAMES = [("Seán", "O'Brien"), ("JOÃO", "CONCEIÇÃO"), ("Ægir", "Þórsson"), ("İbrahim", "Çelik"),
+                ("Łukasz", "Źdźbło"), ("Řehoř", "Šťastný"), ("Zoë", "Brontë"), ("Nan", "Null"),
+                ("Ana", "Na"), ("Björk", "Guðmundsdóttir"), ("علی\u200cرضا", "محمدی"), ("José", "Müller-Lüdenscheidt"),
+                ("Ολυμπία", "Παπαδοπούλου"), ("NGUYỄN", "VĂN AN"), ("François", "L'Hôpital"), ("Ðorđe", "Đoković"),
+                ("Ñuño", "Ibáñez"), ("Mª José", "García"), ("Jürgen", "Groß"), ("Tomáš", "Dvořák")]
+
+
+def windows_decode(raw, codec):
+    """Bytes read in a Windows code page as Windows reads them: an unassigned byte becomes its C1 control."""
+    out = []
+    for b in raw:
+        try:
+            out.append(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def mojibake(text, codec, times):
+    for _ in range(times):
+        text = windows_decode(text.encode("utf-8"), codec)
+    return text
+
+
+def ascii_slug(text):
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "".join(c for c in s if c.isalnum())
+
+
+class Maker:
+    def __init__(self, rng, locale):
+        self.rng, self.locale = rng, locale
+        self.fake = Faker(locale)
+        self.fake.seed_instance(rng.randrange(1 << 30))
+        self.info = LOCALES[locale]
+        self.domain = f"{ascii_slug(self.fake.last_name()) or 'corp'}{rng.randrange(10, 99)}.com"
+        self.orgs = [f"{self.fake.company()}"[:60] for _ in range(2)]
+
+    def digits(self, n):
+        return "".join(str(self.rng.randrange(10)) for _ in range(n))
+
+    def phone(self):
+        form = self.info[7]
+        for n in (4, 6, 7, 8):
+            form = form.replace("{d%d}" % n, self.digits(n))
+        return form
+
+    def person(self, i):
+        if self.rng.random() < 0.12:
+            first, last = self.rng.choice(TRICKY_NAMES)
+        else:
+            first, last = self.fake.first_name(), self.fake.last_name()
+        local = f"{ascii_slug(first)}.{ascii_slug(last)}".strip(".") or "user"
+        email = f"{local}{i}@{self.domain}"
+        return {"first": first, "last": last, "email": email, "id": str(100000 + i)}
+
+
+def people_rows(m, n):
+    people = [m.person(i) for i in range(n)]
+    rows = []
+    for i, p in enumerate(people):
+        manager = people[0]["email"] if i else ""
+        name = f"{p['last']} {p['first']}" if m.locale[:2] in ("ja", "zh", "ko") else f"{p['first']} {p['last']}"
+        rows.append({"Primary Email": p["email"], "Name": name, "Organization": m.rng.choice(m.orgs),
+                     "Job Title": m.fake.job()[:80].strip(), "Employee ID": p["id"], "Manager": manager,
+                     "Site": m.fake.city(), "Time Zone": m.info[4], "Locale": m.info[6],
+                     "VIP": m.rng.choice(["", "false", "true", "Yes", "TRUE", "n", "0"]),
+                     "Cost Per Hour": m.rng.choice(["", "45.50", "120", "87.25"])})
+    return rows, people
+
+
+def contact_rows(m, n):
+    people = [m.person(i) for i in range(max(2, n // 2))]
+    rows = []
+    for p in people:
+        integ = m.rng.choice(["true", "false", "1"])
+        rows.append({"Person": p["email"], "Contact Protocol": "telephone", "Contact Label": "mobile",
+                     "Contact URI": m.phone(), "Address Label": "", "Address Address": "", "Address City": "",
+                     "Address Zip": "", "Address Country": "", "Integration": integ})
+        if m.rng.random() < 0.6:
+            rows.append({"Person": p["email"], "Contact Protocol": "", "Contact Label": "",
+                         "Contact URI": "", "Address Label": "home",
+                         "Address Address": m.fake.street_address().replace("\n", " ")[:200]
+                         + (f"\n{m.fake.building_number()}" if m.rng.random() < 0.2 else ""),
+                         "Address City": m.fake.city(), "Address Zip": m.fake.postcode(),
+                         "Address Country": m.info[3], "Integration": integ})
+    return rows, people
+
+
+def reception_rows(m, n):
+    people = [m.person(i) for i in range(n)]
+    slugs = [(ascii_slug(m.fake.city()) or f"site{k}") + "-office" for k in range(2)]
+    rows = []
+    for p in people:
+        rows.append({"First Name": p["first"], "Last Name": p["last"], "Email": p["email"],
+                     "SMS Phone": m.phone(), "Business Title": m.fake.job()[:60].strip(),
+                     "Department": m.rng.choice(["Sales", "IT", "Finance"]),
+                     "PIN": m.digits(m.rng.choice([4, 4, 6])), "Location Slug": m.rng.choice(slugs),
+                     "Identification": p["id"], "Slack": ascii_slug(p["first"]) or "user"})
+    return rows, people
+
+
+NAME_COLS = {"Name", "First Name", "Last Name", "Job Title", "Business Title", "Site", "Address City",
+             "Organization", "Address Address"}
+MOJIBAKE_PAGE = {"cp1250": "cp1250", "cp1251": "cp1251", "cp1253": "cp1253", "cp1254": "cp1254",
+                 "cp1256": "cp1256"}
+
+
+def value_defects(m, kind, rows, people, rate):
+    """Damages cells the way directory exports do. Returns {(row, col): (defect, truth or None, options)}."""
+    rng, defects = m.rng, {}
+
+    def put(r, col, written, defect, truth, options=None):
+        defects[(r, col)] = (defect, truth, options)
+        rows[r][col] = written
+
+    for r, row in enumerate(rows):
+        for col, value in list(row.items()):
+            if rng.random() >= rate or (r, col) in defects:
+                continue
+            truth = value
+            if col in NAME_COLS and value:
+                pick = rng.choice(["ws", "nfd", "moji", "moji2", "soft", "bidi", "zwsp"])
+                if pick == "ws":
+                    put(r, col, rng.choice([" ", "  ", "\u00a0"]) + value + rng.choice(["", " "]), pick, truth)
+                elif pick == "nfd" and unicodedata.normalize("NFD", value) != value:
+                    put(r, col, unicodedata.normalize("NFD", value), pick, truth)
+                elif pick.startswith("moji") and any(ord(c) > 127 for c in value):
+                    page = MOJIBAKE_PAGE.get(m.info[0], "cp1252")
+                    if pick == "moji2" and rng.random() < 0.3 and page != "cp1252":  # Excel, then a local tool
+                        try:
+                            put(r, col, mojibake(mojibake(value, "cp1252", 1), page, 1), "moji-cross", truth)
+                        except UnicodeError:
+                            pass
+                        continue
+                    try:
+                        put(r, col, mojibake(value, page, 2 if pick == "moji2" else 1), pick, truth)
+                    except UnicodeError:
+                        pass
+                elif pick in ("soft", "zwsp") and len(value) > 4 and " " not in value[:4]:
+                    mark = "\u00ad" if pick == "soft" else "\u200b"
+                    put(r, col, value[:3] + mark + value[3:], pick, truth)
+                elif pick == "bidi":
+                    put(r, col, "\u200f" + value if rng.random() < 0.5 else value + "\u200e", pick, truth)
+            elif col in ("Primary Email", "Email", "Person") and value:
+                pick = rng.choice(["smtp", "display", "ws"])
+                if pick == "smtp":
+                    put(r, col, "SMTP:" + value, pick, truth)
+                elif pick == "display":
+                    p = next((p for p in people if p["email"] == value), None)
+                    if p:
+                        put(r, col, f"{p['first']} {p['last']} <{value}>", pick, truth)
+                else:
+                    put(r, col, value + " ", pick, truth)
+            elif col == "Manager" and value:
+                pick = rng.choice(["dn", "smtp"])
+                if pick == "dn":
+                    boss = people[0]
+                    put(r, col, f"CN={boss['last']}\\, {boss['first']},OU=Users,DC=corp,DC={ascii_slug(m.domain[:-4])},DC=com",
+                        pick, truth)
+                else:
+                    put(r, col, "SMTP:" + value, pick, truth)
+            elif col == "Time Zone":
+                iana = m.info[5]
+                options = IANA_TO_RAILS.get(iana, [value])
+                if iana in WINDOWS_DISPLAY_TZ and rng.random() < 0.3:
+                    put(r, col, WINDOWS_DISPLAY_TZ[iana], "tz-windows-display", truth,
+                        ["Amsterdam", "Berlin", "Bern", "Rome", "Stockholm", "Vienna", "Osaka", "Sapporo", "Tokyo"])
+                elif rng.random() < 0.6 or iana not in WINDOWS_TZ:
+                    put(r, col, iana, "tz-iana", truth, options)
+                else:
+                    put(r, col, WINDOWS_TZ[iana], "tz-windows", truth, options)
+            elif col == "Locale":
+                if "-" in value:
+                    put(r, col, value.lower(), "locale-case", truth)
+                elif rng.random() < 0.5:
+                    put(r, col, value.upper(), "locale-case", truth)
+                else:
+                    cc = m.info[3]
+                    put(r, col, f"{value[:2]}_{cc}", "locale-underscore", f"{value[:2]}-{cc}", [value[:2], f"{value[:2]}-{cc}"])
+            elif col == "Cost Per Hour" and "." in value and m.info[2] == ";":
+                put(r, col, value.replace(".", ","), "decimal-comma", truth)
+            elif col == "Address Zip" and value[:1] == "0" and value.isdigit():
+                put(r, col, value.lstrip("0"), "excel-zero", truth)
+            elif col in ("VIP", "Integration") and value in ("true", "false", "1"):
+                word = rng.choice(["ja", "oui", "si", "yes please", "X"]) if value in ("true", "1") else rng.choice(["nein", "non", "no"])
+                put(r, col, word, "bool-word", "bool:" + ("true" if value in ("true", "1") else "false"))
+            elif col == "Address Country" and value:
+                if value in COUNTRY_NAMES:
+                    put(r, col, COUNTRY_NAMES[value], "country-name", truth)
+                else:
+                    put(r, col, value.lower(), "country-case", truth)
+            elif col in ("SMS Phone", "Contact URI") and value.startswith("+"):
+                pick = rng.choice(["plus", "sci", "spaces"])
+                if pick == "plus":
+                    put(r, col, value[1:], "excel-plus", truth)
+                elif pick == "sci":
+                    digits = value[1:]
+                    put(r, col, f"{digits[0]}.{digits[1:6].rstrip('0') or '0'}E+{len(digits) - 1}", "excel-sci", None)
+                else:
+                    put(r, col, " " + value, "ws", truth)
+            elif col == "PIN":
+                truth = "0" + value[1:]
+                put(r, col, truth.lstrip("0") or "0", "excel-zero", truth)
+            elif col == "Slack" and value:
+                put(r, col, "@" + value, "slack-at", truth)
+            elif col == "Location Slug":
+                put(r, col, value.replace("-", " ").title(), "slug-caps", truth)
+            elif col in ("Job Title", "Business Title", "Site", "Address City", "Employee ID") and kind == "sql":
+                put(r, col, rng.choice(["NULL", "N/A", "-", "(not set)"]), "placeholder", "")
+    return defects
+
+
+def encode(text, codec):
+    """Text saved in a narrower encoding: what it cannot hold becomes '?'."""
+    return text.encode(codec, errors="replace")
+
+
+def quote(cell, delim, always):
+    if always or any(c in cell for c in (delim, '"', "\n", "\r")):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def serialize(header, rows, delim, always_quote, eol):
+    lines = [delim.join(quote(h, delim, always_quote) for h in header)]
+    for row in rows:
+        lines.append(delim.join(quote(c, delim, always_quote) for c in row))
+    return eol.join(lines) + eol
+
+
+CHAINS = ["ps51-ascii", "ps51-ascii-culture", "ps51-setcontent-ansi", "ps51-outfile-utf16", "ps51-utf8-bom",
+          "ps7-utf8", "excel-ansi", "excel-utf8", "console-oem", "cat-two", "sql-feed", "clean-utf8",
+          "clean-tsv"]
+
+
+def make_file(rng, index, out):
+    chain = CHAINS[index % len(CHAINS)]
+    locale = rng.choice(LIST_SEP_LOCALES if chain in ("ps51-ascii-culture", "excel-ansi") and rng.random() < 0.8
+                        else list(LOCALES))
+    m = Maker(rng, locale)
+    kind = rng.choice(["people", "contacts", "receptionist"])
+    n = rng.randrange(6, 30)
+    rows, people = {"people": people_rows, "contacts": contact_rows, "receptionist": reception_rows}[kind](m, n)
+    header = {"people": PEOPLE_COLS, "contacts": CONTACT_COLS, "receptionist": RECEPTION_COLS}[kind]
+    clean = chain.startswith("clean") or rng.random() < 0.15
+    rate = 0 if clean else rng.choice([0.03, 0.08, 0.15])
+    defects = value_defects(m, "sql" if chain == "sql-feed" else kind, rows, people, rate)
+    cells = [[row[h] for h in header] for row in rows]
+    empty_rows = set()
+    delim, always_quote, eol, codec, prefix, type_line = ",", True, "\r\n", "utf-8", b"", False
+    if kind != "receptionist" and chain in ("clean-tsv", "sql-feed", "ps7-utf8") and rng.random() < 0.7:
+        delim = "\t"
+    if chain.startswith("ps51"):
+        type_line = rng.random() < 0.6
+    if chain == "ps51-ascii":
+        codec = "ascii"
+    elif chain == "ps51-ascii-culture":
+        codec, delim = "ascii", m.info[2]
+    elif chain == "ps51-setcontent-ansi":
+        codec = m.info[0]
+    elif chain == "ps51-outfile-utf16":
+        codec, prefix = "utf-16-le", "\ufeff".encode("utf-16-le")
+    elif chain == "ps51-utf8-bom":
+        prefix = b"\xef\xbb\xbf"
+    elif chain == "ps7-utf8":
+        always_quote, eol = rng.random() < 0.5, rng.choice(["\r\n", "\n"])
+    elif chain in ("excel-ansi", "excel-utf8"):
+        always_quote, delim = False, m.info[2] if chain == "excel-ansi" else rng.choice([",", m.info[2]])
+        codec = m.info[0] if chain == "excel-ansi" else "utf-8"
+        prefix = b"\xef\xbb\xbf" if chain == "excel-utf8" else b""
+        if rng.random() < 0.4:  # trailing empty columns Excel keeps for formatted cells, and an empty row
+            header = header + ["", ""]
+            cells = [c + ["", ""] for c in cells]
+            empty_rows.add(len(cells))
+            cells.append([""] * len(header))
+    elif chain == "console-oem":
+        codec, always_quote = m.info[1], False
+    elif chain in ("sql-feed", "clean-utf8", "clean-tsv", "cat-two"):
+        always_quote, eol = rng.random() < 0.3, rng.choice(["\r\n", "\n"])
+    if chain.startswith("ps51") and rng.random() < 0.3:  # an object with no properties: '"",""'
+        at = rng.randrange(len(cells) + 1)
+        cells.insert(at, [""] * len(header))
+        rows.insert(at, dict.fromkeys(header, ""))
+        defects = {(r + 1 if r >= at else r, c): v for (r, c), v in defects.items()}
+        empty_rows = {r + 1 if r >= at else r for r in empty_rows} | {at}
+    # What the file holds, decoded as written: the oracle compares the fixed cells with it
+    written = [[encode(c, codec).decode(codec) if codec != "utf-8" else c for c in row] for row in cells]
+    if codec == "cp1258":  # Windows writes Vietnamese in 1258 with tone marks as combining characters
+        written = [[unicodedata.normalize("NFD", c).encode(codec, errors="replace").decode(codec) for c in row]
+                   for row in cells]
+    header_written = [encode(h, codec).decode(codec) for h in header]
+    truths = []
+    for r, row in enumerate(cells):  # cp1258's decomposed letters are the same text as the truth (NFC)
+        rec = []
+        for c, value in enumerate(row):
+            col = header[c]
+            defect, truth, options = defects.get((r, col), (None, value, None))
+            same = unicodedata.normalize("NFC", written[r][c]) == unicodedata.normalize("NFC", value)
+            if not same and defect is None:
+                defect, truth = "lost-in-encoding", None
+            elif not same and defect:
+                truth = None
+            rec.append({"defect": defect, "truth": truth, "options": options})
+        truths.append(rec)
+    first_line = 3 if type_line else 2
+    lines, line = [], first_line
+    for r in range(len(cells)):
+        if chain == "cat-two" and r == len(written) // 2:
+            line += 1  # the second export's header
+        lines.append(line)
+        line += 1 + sum(c.count("\n") for c in written[r])
+    if chain == "cat-two":
+        half = len(written) // 2
+        first = serialize(header_written, written[:half], delim, always_quote, "\r\n")
+        second = serialize(header_written, written[half:], delim, always_quote, "\n")
+        data = b"\xef\xbb\xbf" + first.encode() + b"\xef\xbb\xbf" + second.encode()
+        repeated = True
+    else:
+        text = serialize(header_written, written, delim, always_quote, eol)
+        if type_line:
+            text = "#TYPE System.Management.Automation.PSCustomObject" + eol + text
+        data = prefix + encode(text, codec)
+        repeated = False
+    ext = "tsv" if delim == "\t" else "csv"
+    name = f"{index:04d}-{chain}-{kind}-{locale}.{ext}"
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+    decode_codec = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16"}.get(codec, codec)
+    truth = {"file": name, "chain": chain, "kind": kind, "locale": locale, "codec": decode_codec,
+             "delimiter": delim, "clean": not defects and codec in ("utf-8", "utf-16-le") and not type_line
+             and not prefix and not repeated and not empty_rows and delim != ";",
+             "header": header, "records": [{"written": written[r], "cells": truths[r], "empty": r in empty_rows, "line": lines[r]}
+                                           for r in range(len(cells))],
+             "group_by": "Person" if kind == "contacts" else None}
+    with open(os.path.join(out, name + ".truth.json"), "w") as f:
+        json.dump(truth, f, ensure_ascii=False)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--files", type=int, default=240)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    rng = random.Random(args.seed)
+    for i in range(args.files):
+        make_file(rng, i, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""An oracle for `importlint fix`, independent of importlint's code, over a corpus written by
+Scripts/fix-audit-corpus.py (each file beside its FILE.truth.json).
+
+Per file, from the input's truth, `fix --format json` and the fixed file:
+  a  records: none dropped, added or reordered except by a fix the report names (empty records, regrouping)
+  b  every cell no applied fix names is the input's cell as written (decoded in its true encoding)
+  c  every safe fix's result equals the clean value where the export kept it, and no safe fix touches a
+     cell that was already correct
+  d  `fix` of the fixed file changes nothing
+  e  `check` of the fixed file has no finding of a rule whose safe fix was applied to that cell
+  f  unsafe fixes (`--unsafe-fixes`): right, wrong or unknowable against the clean value (rates only)
+  g  errors reported on a file the truth says is clean
+
+    python3 Scripts/fix-audit.py BIN CORPUS [--work DIR] [--only SUBSTRING] [--verbose]
+"""
+import argparse, collections, csv, io, json, os, subprocess, sys, unicodedata
+
+TRUE_WORDS = {"1", "t", "y", "true", "yes", "on"}
+
+
+def run(bin_, *args):
+    p = subprocess.run([bin_, *args], capture_output=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def parse_output(path, delim):
+    with open(path, "rb") as f:
+        text = f.read().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    return rows[0], rows[1:]
+
+
+def field_index(header_in, header_out, field):
+    for h in (header_out, header_in):
+        if field in h:
+            return h.index(field)
+    return None
+
+
+def matches_truth(after, cell):
+    truth, options = cell["truth"], cell["options"]
+    if truth is None:
+        return None
+    if truth.startswith("bool:"):
+        return (after.strip().lower() in TRUE_WORDS) == (truth == "bool:true")
+    if options:
+        return after in options
+    return unicodedata.normalize("NFC", after) == unicodedata.normalize("NFC", truth)
+
+
+def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
+    truth = json.load(open(os.path.join(corpus, name + ".truth.json")))
+    src = os.path.join(corpus, name)
+    out = os.path.join(work, name)
+    rc, stdout, stderr = run(bin_, "fix", src, "-o", out, "--format", "json", "--no-config")
+    report = json.loads(stdout)["files"][0] if b'"files"' in stdout[:200] else json.loads(stdout)
+
+    def defect(check, msg):
+        counts[check] += 1
+        defects.append((check, name, msg))
+
+    records = truth["records"]
+    if truth["clean"]:
+        crc, cout, _ = run(bin_, "check", src, "--format", "json", "--no-config")
+        for d in json.loads(cout)["files"][0]["diagnostics"] if b'"files"' in cout[:200] else json.loads(cout)["diagnostics"]:
+            if d["severity"] == "error":
+                defect("g", f"error on a clean file: line {d['line']} {d['rule']}: {d['message']}")
+    if not report.get("written"):
+        counts["refused"] += 1
+        if truth["clean"]:
+            defect("g", f"clean file refused: {report.get('skipped') or stderr.decode()[:200]}")
+        return
+    counts["written"] += 1
+    header_out, rows_out = parse_output(out, report["outputDelimiter"])
+    header_in = truth["header"]
+    file_rules = {f["rule"] for f in report.get("fileFixes", [])}
+    expected = [i for i, r in enumerate(records) if not (r["empty"] and "empty-record" in file_rules)]
+    if "ungrouped-contact-rows" in file_rules and truth["group_by"]:
+        col = header_in.index(truth["group_by"])
+        first = {}
+        for i in expected:
+            key = (records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()
+            first.setdefault(key, len(first))
+        expected.sort(key=lambda i: first[(records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()])
+    # A fix names the physical line of its cell: a record spans one line more per line break in its cells
+    line_to_record = {r["line"] + k: i for i, r in enumerate(records) for k in range(1 + sum(c.count("\n") for c in r["written"]))}
+    fixes = collections.defaultdict(list)
+    for fx in report.get("applied", []):
+        g = line_to_record.get(fx.get("line"))
+        c = field_index(header_in, header_out, fx.get("field"))
+        if g is None or c is None:
+            if fx.get("field") not in (None, "") and g is None and fx.get("line", 0) > 1:
+                defect("a", f"applied fix on line {fx.get('line')} matches no record: {fx}")
+            continue
+        fixes[(g, c)].append(fx)
+    # a: same records in the expected order
+    if len(rows_out) != len(expected):
+        defect("a", f"{len(rows_out)} records out, {len(expected)} expected (fileFixes {sorted(file_rules)})")
+    for k, (g, row) in enumerate(zip(expected, rows_out)):
+        rec = records[g]
+        if len(row) != len(rec["written"]):
+            if "ragged-row" not in {f["rule"] for fl in fixes.values() for f in fl}:
+                defect("a", f"record {k + 1}: {len(row)} cells out, {len(rec['written'])} in")
+            continue
+        unchanged = sum(1 for c, v in enumerate(row) if v == rec["written"][c] or (g, c) in fixes)
+        if unchanged < len(row) / 2:
+            defect("a", f"output record {k + 1} does not look like input line {rec['line']}: {row[:3]} vs {rec['written'][:3]}")
+            continue
+        for c, value in enumerate(row):
+            cell, written = rec["cells"][c], rec["written"][c]
+            col = header_in[c]
+            applied = fixes.get((g, c))
+            if not applied:
+                same = value == written or (truth["codec"] == "cp1258" and value == unicodedata.normalize("NFC", written))
+                if not same:
+                    defect("b", f"line {rec['line']} {col}: {written!r} -> {value!r} with no fix named")
+                continue
+            for fx in applied:
+                if fx.get("applicability") != "safe":
+                    continue
+                if cell["defect"] is None and unicodedata.normalize("NFC", value) != unicodedata.normalize("NFC", written):
+                    defect("c", f"line {rec['line']} {col}: safe {fx['rule']} on a correct cell {written!r} -> {fx['after']!r}")
+                elif cell["truth"] is not None and fx is applied[-1]:
+                    ok = matches_truth(value, cell)
+                    if not ok:
+                        defect("c", f"line {rec['line']} {col}: safe {fx['rule']} ({cell['defect']}) {written!r} -> {value!r}, truth {cell['truth']!r}")
+                elif cell["truth"] is None and fx is applied[-1]:
+                    counts["safe-on-unknowable"] += 1
+                    defects.append(("c?", name, f"line {rec['line']} {col}: safe {fx['rule']} ({cell['defect']}) {written!r} -> {value!r}, truth lost"))
+    # d: idempotence
+    out2 = out + ".again"
+    run(bin_, "fix", out, "-o", out2, "--no-config")
+    if os.path.exists(out2):
+        if open(out, "rb").read() != open(out2, "rb").read():
+            defect("d", "fixing the fixed file changes it")
+        os.remove(out2)
+    # e: the rules whose safe fixes were applied do not fire again on those cells
+    _, cout, _ = run(bin_, "check", out, "--format", "json", "--no-config")
+    creport = json.loads(cout)
+    diags = creport["files"][0]["diagnostics"] if "files" in creport else creport["diagnostics"]
+    out_index = {g: k + 1 for k, g in enumerate(expected)}
+    again = {(d.get("record"), d.get("field"), d["rule"]) for d in diags}
+    for (g, c), fl in fixes.items():
+        for fx in fl:
+            if fx.get("applicability") == "safe" and (out_index.get(g), fx.get("field"), fx["rule"]) in again:
+                defect("e", f"line {records[g]['line']} {fx.get('field')}: {fx['rule']} still reported after its safe fix -> {fx['after']!r}")
+    for d in diags:
+        if d["rule"] in ("invalid-utf8", "legacy-encoding", "utf16-encoding", "byte-order-mark", "powershell-type-line",
+                         "repeated-header", "empty-record", "blank-line", "unsupported-delimiter"):
+            defect("e", f"fixed file still has {d['rule']}: {d['message'][:120]}")
+    # f: unsafe fixes against the truth
+    uout = out + ".unsafe"
+    _, ustdout, _ = run(bin_, "fix", src, "-o", uout, "--format", "json", "--no-config", "--unsafe-fixes")
+    ureport = json.loads(ustdout)
+    ureport = ureport["files"][0] if "files" in ureport else ureport
+    if ureport.get("written") and os.path.exists(uout):
+        uheader, urows = parse_output(uout, ureport["outputDelimiter"])
+        for fx in ureport.get("applied", []):
+            if fx.get("applicability") != "unsafe":
+                continue
+            g = line_to_record.get(fx.get("line"))
+            c = field_index(header_in, uheader, fx.get("field"))
+            if g is None or c is None:
+                unsafe_stats[(fx["rule"], "file-or-header")] += 1
+                continue
+            cell = records[g]["cells"][c]
+            canonical = unicodedata.normalize("NFC", fx["after"]) == unicodedata.normalize("NFC", records[g]["written"][c])
+            verdict = "on-correct" if cell["defect"] is None and not canonical else "right" if cell["defect"] is None else {True: "right", False: "wrong", None: "unknowable"}[matches_truth(fx["after"], cell)]
+            unsafe_stats[(fx["rule"], verdict)] += 1
+            if verdict in ("wrong", "on-correct"):
+                defects.append(("f", name, f"line {records[g]['line']} {fx.get('field')}: unsafe {fx['rule']} {verdict}: {fx['before']!r} -> {fx['after']!r}, truth {cell['truth']!r}"))
+        os.remove(uout)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("bin")
+    ap.add_argument("corpus")
+    ap.add_argument("--work", default="/tmp/fix-audit-work")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    names = sorted(n for n in os.listdir(args.corpus) if not n.endswith(".truth.json") and args.only in n)
+    counts, defects, unsafe_stats = collections.Counter(), [], collections.Counter()
+    for name in names:
+        try:
+            audit(args.bin, args.corpus, name, args.work, counts, defects, unsafe_stats)
+        except Exception as e:  # a crash of the oracle on one file is itself worth reading
+            counts["oracle-error"] += 1
+            defects.append(("!", name, repr(e)))
+    for check, name, msg in defects:
+        if args.verbose or check != "f":
+            print(f"{check}\t{name}\t{msg}")
+    print(f"files {len(names)}; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for check in "abcdeg":
+        print(f"check {check}: {counts[check]} defects")
+    rules = sorted({r for r, _ in unsafe_stats})
+    for r in rules:
+        print(f"unsafe {r}: " + ", ".join(f"{v} {unsafe_stats[(r, v)]}" for v in ("right", "wrong", "unknowable", "on-correct", "file-or-header") if unsafe_stats[(r, v)]))
+
+
+if __name__ == "__main__":
+    main()
