@@ -59,6 +59,8 @@ public struct LintOptions: Sendable {
     /// Set by `fix` for its lint of the input: takes every byte that lint reads (the file is then read in
     /// one piece), for the check that the input did not change before the fixed file replaces anything.
     var readDigest: ReadDigest?
+    /// Set by `fix` for its lint of the input: where each record starts and which are plain (`RecordMap`).
+    var recordMaps: RecordMaps?
     /// Tests: cut the file in two at the first line feed at or after this byte offset, whatever its size.
     var splitOffset: Int?
     /// Set by `fix` for the lint of its output written in two parts: where the later part's output starts

@@ -111,6 +111,7 @@ public final class Linter {
                                                    knownLine: options.knownCut?.line) }
         // A split input's later part digests its own bytes (`SplitLint.Later`).
         options.readDigest?.restart(cut: cuts?.balanced)
+        options.recordMaps?.restart()
         let whole = try options.readDigest.map { DigestingSource(try input.openRaw(), into: $0) } ?? input.openRaw()
         let earlierPart = cuts.map { LimitedSource(whole, limit: $0.balanced) }
         let raw = CountingSource(earlierPart ?? whole)
@@ -162,6 +163,11 @@ public final class Linter {
         let context = FileContext(input: input, profile: profile, options: options, encoding: encoding,
                                   delimiter: delimiter, header: header, bindings: bindings, matches: matches, headerLine: reader.line)
         reader.columnNames = bindings.map { $0?.name }
+        if let maps = options.recordMaps {
+            maps.terminator = reader.terminator
+            maps.headerWidth = reader.fieldCount
+            maps.delimiter = delimiter
+        }
         let baseline = try BaselineRule(context, selection: options.selection)
         // The later part's thread makes its rules meanwhile, and starts its pass once handed these (`begin`).
         let later = cutLine.map { SplitLint.Later(cut: $0, context: context) }
@@ -177,7 +183,7 @@ public final class Linter {
         }
 
         let pass = RecordPass(rules: rules, fileRules: fileRules, repeatedHeader: RepeatedHeaderRule(context),
-                              unchanged: context.unchangedRecords)
+                              unchanged: context.unchangedRecords, map: options.recordMaps?.makeEarlier())
         later?.begin(earlierRules: rules)
         let reported: ((Int) -> Void)? = progress.map { progress in
             // Split, the earlier part's share of its bytes stands for the whole file's (the parts go at

@@ -8,6 +8,8 @@ struct RecordPass {
     /// Records only the rules that do not judge a record alone need to see (`fix`'s lint of its output),
     /// with the findings those rules made on them when they did (`CarriedFindings`).
     var unchanged: UnchangedRecords?
+    /// Notes where each record starts (`fix`'s lint of its input).
+    var map: RecordMap?
 
     /// Reads records to the end of `reader`'s input and returns how many there were. While `undecided`,
     /// `settle` sees every record and says whether the encoding is still undecided after it.
@@ -118,6 +120,7 @@ struct RecordPass {
         try withExtendedLifetime(rules) {
             if skipsUnchanged || carrying != nil || headerWidth < 2 {
                 while try reader.next() {
+                    map?.note(reader)
                     try take()
                     reportProgress()
                 }
@@ -127,10 +130,14 @@ struct RecordPass {
             // swallowed or one spanning lines) is taken here, the others by `take`. A loop of its own, whose
             // few variables stay in registers (in the general one the reader's next record took ~60
             // instructions, reloading the reader from the stack at each use).
+            // Unretained: `self` holds it.
+            let map = map.map(Unmanaged.passUnretained)
             while try reader.next() {
                 if undecided || !reader.isOrdinary || reader.fieldCount != headerWidth {
+                    map?._withUnsafeGuaranteedRef { $0.note(reader) }
                     try takeOther()
                 } else {
+                    map?._withUnsafeGuaranteedRef { $0.noteOrdinary(reader) }
                     records += 1
                     if !repeatedHeader.checkOrdinary(reader, record: records, sink: sink) {
                         lastLine = reader.line

@@ -354,7 +354,7 @@ enum SplitLint {
             for rule in rules { rule.readsLaterPart(from: cut - context.encoding.bomLength) }
             // Blank lines are the only thing file rules see past the header, and only this one reports them.
             let pass = RecordPass(rules: rules, fileRules: [BlankLineRule()], repeatedHeader: RepeatedHeaderRule(context),
-                                  unchanged: context.unchangedRecords)
+                                  unchanged: context.unchangedRecords, map: context.options.recordMaps?.makeLater())
             var undecided = true
             var sawNonASCII = false
             records = try pass.run(reader, sink: sink!, undecided: &undecided, settle: { reader in

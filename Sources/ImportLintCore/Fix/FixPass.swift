@@ -57,16 +57,16 @@ struct PassResult {
 final class FixPass {
     let plan: FixPlan
     let settings: PassSettings
-    private let reader: CSVReader
+    let reader: CSVReader
     /// The per-record state below is touched by one thread at a time and never by overlapping accesses:
     /// unchecked, since checking each access at run time cost about 3% of a people fix.
-    @exclusivity(unchecked) private var result = PassResult()
+    @exclusivity(unchecked) var result = PassResult()
     /// Lines the plan asked to leave out that were left out, and how many of them were records.
     private var removedLines: [Int] = []
-    private var removedRecords = 0
+    var removedRecords = 0
     /// Where the input's lint cut the input, when this pass writes the records after it on another thread;
     /// this pass's reader then ends there.
-    private let cut: LintCut?
+    let cut: LintCut?
     private var headerCount = 0
     /// Records written without the empty cell a trailing delimiter added (`FixAction.dropTrailingEmptyCell`).
     private var droppedTrailingCells = 0
@@ -79,22 +79,22 @@ final class FixPass {
     /// Whether the current record is written as it was read (`isVerbatim`), not from `row`.
     @exclusivity(unchecked) private var rowIsVerbatim = false
     /// Lines written so far.
-    @exclusivity(unchecked) private var outputLine = 0
+    @exclusivity(unchecked) var outputLine = 0
     /// Lines of the output where a record starts that was copied as read from a record without findings.
-    @exclusivity(unchecked) private var unchangedLines = NumberSet()
+    @exclusivity(unchecked) var unchangedLines = NumberSet()
     /// Runs of them the output's lint may read past (`UnreportedRuns`), noted while `notesRuns`: the input
     /// is UTF-8, its header is written as it was read, and no row moves to its group.
     @exclusivity(unchecked) private var unreportedRuns = UnreportedRuns()
-    private var notesRuns = false
+    private(set) var notesRuns = false
     /// The run being noted, kept apart until it ends (`closeRun`): extending the last run of the list
     /// cost 50 instructions a record.
-    @exclusivity(unchecked) private var runStart = 0
-    @exclusivity(unchecked) private var runEnd = -1
-    @exclusivity(unchecked) private var runRecords = 0
+    @exclusivity(unchecked) var runStart = 0
+    @exclusivity(unchecked) var runEnd = -1
+    @exclusivity(unchecked) var runRecords = 0
     /// The findings of records copied as read that had some, when the output's lint can hand them on: the
     /// input was read as UTF-8 and its header is written as it was read (`CarriedFindings`).
     @exclusivity(unchecked) private var carried = CarriedFindings()
-    private var carriesFindings = false
+    private(set) var carriesFindings = false
     /// The first of the plan's diagnostics not on a line before the current record's.
     @exclusivity(unchecked) private var carryCursor = 0
     private var boundColumns: [String?] = []
@@ -103,27 +103,27 @@ final class FixPass {
     /// The plan's duplicate and cluster findings with their records' lines, and the columns this pass
     /// changed a cell in, while every record is written on the line and with the number it was read with; nil once one
     /// is not, or when the input's lint may have kept a record from the duplicate check.
-    @exclusivity(unchecked) private var replayed: ReplayedDuplicates?
+    @exclusivity(unchecked) var replayed: ReplayedDuplicates?
     /// The plan's findings the output's lint can hand on (`ReplayedDuplicates.codes`); the first not yet
     /// matched with its record, and its record.
     private let replayable: [Diagnostic]
     @exclusivity(unchecked) private var replayCursor = 0
     /// The first of `replayable` this pass can meet (the later part's pass starts past the earlier part's).
     private var firstReplayed = 0
-    @exclusivity(unchecked) private var nextReplayedRecord = Int.max
+    @exclusivity(unchecked) var nextReplayedRecord = Int.max
     /// Records and lines the plan's diagnostics are about.
-    private let reportedRecords: NumberSet
-    private let reportedLines: NumberSet
+    let reportedRecords: NumberSet
+    let reportedLines: NumberSet
     /// `plan.recordsWithCandidates`, asked at every record: calling the plan's method copied the whole
     /// plan (129 bytes) onto the stack each time.
-    private let recordsWithCandidates: NumberSet
+    let recordsWithCandidates: NumberSet
     /// The output's line ending: a record read with this terminator is copied with it in one write.
     private var eol = LineTerminator.lf
     @exclusivity(unchecked) private var cell: [UInt8] = []
     /// A legacy code page the judge could not tell apart from others: transcoding with it is a guess.
     private let guessedCodePage: LegacyEncoding?
-    private let input: InputFile
-    private let encoding: InputEncoding
+    let input: InputFile
+    let encoding: InputEncoding
     /// How --unsafe-fixes reads bytes that are not UTF-8: the code page the invalid-utf8 findings name,
     /// judged the same way, once, when the first such line comes.
     private lazy var invalidBytesReading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(input.openRaw)) ?? nil
@@ -135,11 +135,17 @@ final class FixPass {
     private let readsUTF8: Bool
     /// The later part's pass: raised when its output will be thrown away (`copyRecordsInParts`).
     fileprivate let stop: StopSignal?
+    /// Where the input's records start (its lint's `RecordMap`), when this round may copy them in spans.
+    let map: RecordMap?
+    /// Copying plain records in spans (`copySpans`): set once the header is written, when every record
+    /// no fix names would be written as read.
+    @exclusivity(unchecked) var spans: Spans?
 
     /// `cut`: where the input's lint cut `input` when it read it on two cores; the records after it are
     /// written on another thread unless rows are regrouped (which moves them across the cut).
-    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut? = nil) throws {
+    init(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut? = nil, map: RecordMap? = nil) throws {
         self.plan = plan
+        self.map = map
         self.settings = settings
         self.input = input
         self.encoding = encoding
@@ -169,6 +175,7 @@ final class FixPass {
     private init(laterPartOf earlier: FixPass, at cut: LintCut, stoppedBy stop: StopSignal) throws {
         (plan, settings, input, encoding) = (earlier.plan, earlier.settings, earlier.input, earlier.encoding)
         self.stop = stop
+        map = earlier.map
         (guessedCodePage, readsUTF16, readsUTF8) = (earlier.guessedCodePage, earlier.readsUTF16, earlier.readsUTF8)
         (replayable, reportedRecords, reportedLines) = (earlier.replayable, earlier.reportedRecords, earlier.reportedLines)
         recordsWithCandidates = earlier.recordsWithCandidates
@@ -191,6 +198,11 @@ final class FixPass {
             nextReplayedRecord = recordOfReplayed(at: firstReplayed)
         }
         outputLine = cut.line - 1
+        if let earlierSpans = earlier.spans {
+            guard let entries = try input.entries(encoding), cut.records < earlierSpans.map.count,
+                  earlierSpans.map.starts[cut.records] == cut.offset else { throw SpansDisagree() }
+            spans = Spans(map: earlierSpans.map, entries: entries, last: earlierSpans.map.count, line: cut.line)
+        }
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
     }
@@ -201,14 +213,26 @@ final class FixPass {
 
     /// Writes the output: in two parts at once when the input's lint cut it (`cut`), and in one piece when
     /// there is no cut or the parts do not meet at it.
+    /// `map`: where the input's records start, to copy the plain ones in spans; without it (or when the
+    /// file read does not match it) every record is read again.
     static func run(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut?,
-                    directory: String, name: String) throws -> PassResult {
+                    map: RecordMap? = nil, directory: String, name: String) throws -> PassResult {
+        if map != nil {
+            do {
+                return try run(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut, mapped: map, directory: directory, name: name)
+            } catch is SpansDisagree {}
+        }
+        return try run(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut, mapped: nil, directory: directory, name: name)
+    }
+
+    private static func run(input: InputFile, encoding: InputEncoding, plan: FixPlan, settings: PassSettings, cut: LintCut?,
+                            mapped map: RecordMap?, directory: String, name: String) throws -> PassResult {
         if cut != nil {
             do {
-                return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut).run(directory: directory, name: name)
+                return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut, map: map).run(directory: directory, name: name)
             } catch is PartsDisagree {}
         }
-        return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings).run(directory: directory, name: name)
+        return try FixPass(input: input, encoding: encoding, plan: plan, settings: settings, map: map).run(directory: directory, name: name)
     }
 
     func run(directory: String, name: String) throws -> PassResult {
@@ -252,6 +276,7 @@ final class FixPass {
             replayed = ReplayedDuplicates(columns: judgedColumns)
             nextReplayedRecord = recordOfReplayed(at: 0)
         }
+        spans = try startSpans()
         guard let cut else { return try copyRecords(to: out, after: 0) }
         return try copyRecordsInParts(to: out, laterAt: cut)
     }
@@ -280,7 +305,7 @@ final class FixPass {
             return false
         }
         let laterWritten = try later.wait()
-        guard result.recordsIn == cut.records, reader.lineAfterLastRecord == cut.line, reader.unterminatedQuote == nil else { throw PartsDisagree() }
+        guard result.recordsIn == cut.records, lineAfterLastRecord == cut.line, spans != nil || reader.unterminatedQuote == nil else { throw PartsDisagree() }
         let outputCut = LintCut(offset: out.offset, records: cut.records - removedRecords, line: outputLine + 1)
         absorb(later.pass, movedBy: outputLine + 1 - cut.line, byteShift: out.offset - laterStart, finished: laterWritten)
         guard laterWritten else { return false }
@@ -370,6 +395,7 @@ final class FixPass {
     /// stopped the pass.
     /// `after`: the records before the reader's first (the earlier part's, for the later part's pass).
     fileprivate func copyRecords(to out: OutputFile, after: Int) throws -> Bool {
+        if spans != nil { return try copySpans(to: out, after: after) }
         var record = after
         while try reader.next() {
             if reader.isBlankLine {
@@ -397,13 +423,19 @@ final class FixPass {
         return true
     }
 
+    /// Throws when the later part's pass is told to stop (asked every thousandth record).
+    @inline(__always)
+    func stopIfAsked(record: Int) throws {
+        if record & 1023 == 0, let stop, stop.isRaised { throw StopSignal.Stopped() }
+    }
+
     /// Adds the run being noted, if any, to `unreportedRuns`.
-    private func closeRun() {
+    func closeRun() {
         if runRecords > 0 { unreportedRuns.append(start: runStart, end: runEnd, records: runRecords) }
         runRecords = 0
     }
 
-    private func writeCurrentRecord(record: Int, to out: OutputFile) throws {
+    func writeCurrentRecord(record: Int, to out: OutputFile) throws {
         let key = render(record: record)
         let line = outputLine + 1
         let start = out.offset
@@ -437,19 +469,19 @@ final class FixPass {
                     runRecords += 1
                 }
             } else if carriesFindings {
-                carry(record: record, line: line)
+                carry(record: record, line: line, inputLines: reader.line...reader.endLine)
             }
         }
         if replayed != nil && record > 0 && (line != reader.line || outputLine != reader.endLine || record >= nextReplayedRecord) {
-            keepReplaying(record: record, line: line)
+            keepReplaying(record: record, line: line, inputLines: reader.line...reader.endLine)
         }
     }
 
     /// Keeps `replayed` while the record just written (on output line `line`) starts and ends on the lines
-    /// it was read from, and matches the plan's findings to hand on with the line their record starts on. (A
-    /// cell read otherwise than it is written, as a malformed quote's, is a changed cell: `renderCell`.)
-    private func keepReplaying(record: Int, line: Int) {
-        guard line == reader.line, outputLine == reader.endLine else {
+    /// it was read from (`inputLines`), and matches the plan's findings to hand on with the line their record
+    /// starts on. (A cell read otherwise than it is written, as a malformed quote's, is a changed cell: `renderCell`.)
+    func keepReplaying(record: Int, line: Int, inputLines: ClosedRange<Int>) {
+        guard line == inputLines.lowerBound, outputLine == inputLines.upperBound else {
             replayed = nil
             return
         }
@@ -470,10 +502,10 @@ final class FixPass {
         index < replayable.count ? replayable[index].record ?? 0 : .max
     }
 
-    /// Notes the findings of the reader's record, written as read on output line `line`, when all the
-    /// plan's diagnostics on its lines are about it.
-    private func carry(record: Int, line: Int) {
-        let first = reader.line, last = reader.endLine
+    /// Notes the findings of a record read from `inputLines` and written as read on output line `line`,
+    /// when all the plan's diagnostics on its lines are about it.
+    func carry(record: Int, line: Int, inputLines: ClosedRange<Int>) {
+        let first = inputLines.lowerBound, last = inputLines.upperBound
         let end: Int? = carried.findings.withUnsafeBufferPointer { diagnostics in
             while carryCursor < diagnostics.count && diagnostics[carryCursor].line < first { carryCursor += 1 }
             var end = carryCursor
@@ -484,7 +516,7 @@ final class FixPass {
             return end
         }
         guard let end else { return }
-        if end > carryCursor { carried.append(line: line, inputLine: reader.line, findings: carryCursor..<end) }
+        if end > carryCursor { carried.append(line: line, inputLine: first, findings: carryCursor..<end) }
     }
 
     /// Line breaks in `bytes` as the reader counts them: LF, CR LF and a lone CR.
@@ -723,7 +755,7 @@ final class FixPass {
     /// The reading the output would rest on is sound (or --force): no open quote, no ragged record, and
     /// no invalid UTF-8 unless unsafe fixes may guess at it.
     @inline(__always)
-    private func checkStructure(record: Int?) -> Bool {
+    func checkStructure(record: Int?) -> Bool {
         // Most records: read whole, quoted properly, UTF-8, as wide as the header (asked inline: the call
         // was 34 instructions a record).
         if reader.unterminatedQuote == nil && reader.malformedQuotes.isEmpty && reader.invalidUTF8.isEmpty

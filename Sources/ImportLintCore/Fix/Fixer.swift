@@ -63,6 +63,8 @@ public final class Fixer {
         lintOptions.clusterings = options.relintsFromScratch ? nil : ClusteringMemo()
         let readDigest = ReadDigest()
         lintOptions.readDigest = readDigest
+        let recordMaps = RecordMaps()
+        lintOptions.recordMaps = recordMaps
         var inputReport: FileReport
         let encoding: InputEncoding
         // Where the last lint cut the file it read on two cores: the pass writes it in the same parts.
@@ -76,6 +78,9 @@ public final class Fixer {
             cut = linted.cut
         }
         lintOptions.readDigest = nil
+        lintOptions.recordMaps = nil
+        // Where the input's records start: the first round's pass copies the plain ones in spans.
+        var recordMap = recordMaps.result()
         let inputDelimiter = lintOptions.delimiter ?? inputReport.delimiter.utf8.first ?? 0x2C
         var outputDelimiter = options.outputDelimiter ?? inputDelimiter
         let profileName = lintOptions.profile ?? inputReport.profile
@@ -127,7 +132,8 @@ public final class Fixer {
                                         collectDetails: options.collectDetails, profile: profile, round: rounds,
                                         changesLineEndings: changesLineEndings)
             let pass = try FixPass.run(input: current.input, encoding: current.encoding, plan: plan, settings: settings, cut: cut,
-                                       directory: temporaryDirectory, name: name)
+                                       map: recordMap, directory: temporaryDirectory, name: name)
+            recordMap = nil
             // Freeing the plan's findings one by one (241k for people 1M) took 3-5 ms on one core.
             if options.leavesFindingsToExit { UnsafeMutablePointer<FixPlan>.allocate(capacity: 1).initialize(to: plan) }
             if let previous = currentTemp { AtomicFile.discard(previous) }

@@ -74,6 +74,22 @@ final class OutputFile {
         try bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { try write(b, $0.count) } }
     }
 
+    /// Appends `n` bytes read from `source`, straight into the buffer (`FixPass.copySpans`); throws
+    /// `SourceEnded` when the source has fewer.
+    func copy(from source: ByteSource, count n: Int) throws {
+        var left = n
+        while left > 0 {
+            if count == capacity { try handOff() }
+            let got = try source.read(into: buffer + count, count: min(capacity - count, left))
+            guard got > 0 else { throw SourceEnded() }
+            count += got
+            left -= got
+        }
+    }
+
+    /// The source of `copy` ended early.
+    struct SourceEnded: Error {}
+
     /// Hands the buffered bytes to the writer and goes on filling the other buffer.
     private func handOff() throws {
         guard count > 0 else { return }
