@@ -114,7 +114,8 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
             if not applied:
                 same = value == written or (truth["codec"] == "cp1258" and value == unicodedata.normalize("NFC", written))
                 if not same:
-                    defect("b", f"line {rec['line']} {col}: {written!r} -> {value!r} with no fix named")
+                    read_as = f" (read as {report['encoding']}, truly {truth['codec']})" if "legacy-encoding" in file_rules else ""
+                    defect("b", f"line {rec['line']} {col}: {written!r} -> {value!r} with no fix named{read_as}")
                 continue
             for fx in applied:
                 if fx.get("applicability") != "safe":
