@@ -102,6 +102,10 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
             #expect(f?.fix?.applicability == applicability, "\(bad)")
         }
         #expect(finding("Hans MĂĽller", "TXT001")?.message.contains("Windows-1250") == true)
+        // Short correct Arabic cells that are whole UTF-8 sequences in Windows-1256: never a safe repair.
+        for arabic in ["د،", "خ؟", "د؛", "ن؛؟", "ل»ھ"] {
+            #expect(finding(arabic, "TXT001")?.fix?.applicability != .safe, "\(arabic)")
+        }
         #expect(finding("FranÃƒÂ§ois", "TXT001")?.message.contains("Windows-1252 twice") == true)
         // Read as Windows-1252, saved, then read as Windows-1251: told in the order it happened.
         let mixed = finding("Preis: Г‚ВЈ20 fГѓВјr JГѓВјrgen", "TXT001")

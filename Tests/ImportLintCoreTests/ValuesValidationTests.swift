@@ -157,6 +157,10 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f.first?.message.contains("private-use region code") == true, "\(v)")
             #expect(f.first?.fix == Fix(.unsafe, "Replace with 'en' (a guess: whether the target system reads '\(v)' as 'en' is not documented)", replacement: "en"), "\(v)")
         }
+        // RFC 5646's grandfathered tags are registered whole: their three-letter second subtag is no extlang.
+        for v in ["zh-min-nan", "zh-min", "no-bok", "no-nyn"] {
+            #expect(!check(v, ctx).contains { $0.message.contains("extended language subtag") }, "\(v)")
+        }
         // An extension's two-letter subtag ('ca' of '-u-ca-') is no region.
         #expect(check("en-u-ca-gregory", ctx).allSatisfy { !$0.message.contains("private-use") })
     }
@@ -494,6 +498,11 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(f?.fix?.replacement == c, "\(v)")
             #expect(f?.fix?.applicability == a, "\(v)")
         }
+        // Also a US state, or mostly another country, in the language written: never a safe fix.
+        for v in ["조지아", "ジョージア", "喬治亞", "도미니카", "عمان"] {
+            #expect(check(v, context(.country)).first?.fix?.applicability != .safe, "\(v)")
+        }
+        #expect(check("日本", context(.country)).first?.fix == Fix(.safe, "Replace with 'JP'", replacement: "JP"))
         #expect(check("Atlantis", context(.country)).first?.fix == nil)
         #expect(codes("EU", context(.country)) == ["VAL008"])
     }

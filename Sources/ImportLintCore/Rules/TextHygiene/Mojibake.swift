@@ -190,7 +190,10 @@ enum Mojibake {
         }
         // Clearly better: the score drops by `reportDrop` at least and to half or less.
         guard start - best.badness >= reportDrop, best.badness * 2 <= start else { return nil }
-        let safe = start - best.badness >= safeDrop && best.badness == 0 && runnerUp > best.badness && best.exact
+        // Correct Arabic text of two or three characters can be whole UTF-8 sequences in Windows-1256 ('د،' is
+        // 0xCF 0xA1, 'ϡ'): a reading through that page to a single character is no evidence of damage.
+        let single = best.scalars.count == 1 && best.pages.contains(MojibakeCodePages.arabicPage)
+        let safe = start - best.badness >= safeDrop && best.badness == 0 && runnerUp > best.badness && best.exact && !single
         var text = String.UnicodeScalarView()
         text.append(contentsOf: best.scalars)
         return Repair(text: String(text), pages: best.pages, safe: safe)

@@ -22,6 +22,8 @@ struct MojibakeCodePages: Sendable {
     static let shiftJIS = (icu: "ibm-943_P15A-2003", display: "Shift_JIS")
     static var shiftJISPage: Int { pages.count }
 
+    static let arabicPage = pages.firstIndex { $0.icu == "windows-1256" }!
+
     static func display(_ page: Int) -> String { page < pages.count ? pages[page].display : shiftJIS.display }
     static func family(_ page: Int) -> Int { page < pages.count ? pages[page].family : 100 + page }
 

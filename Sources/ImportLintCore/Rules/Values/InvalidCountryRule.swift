@@ -43,7 +43,13 @@ enum CountryRule {
 
     /// Names that ICU maps to one code but that people also use for another place. 'Columbia' is Colombia
     /// only in Romanian; in an English address it is British Columbia, the District of Columbia or a city.
-    static let practicallyAmbiguous: Set<String> = ["georgia", "congo", "korea", "macedonia", "virgin islands", "columbia"]
+    /// Georgia is also the US state in Korean, Japanese, Chinese and Arabic ('조지아(주)', 'ジョージア州'); Korean
+    /// '도미니카' is mostly the Dominican Republic (DO), which CLDR names '도미니카 공화국'; Arabic 'عمان' is Oman
+    /// and, without its vowel marks, Amman.
+    static let practicallyAmbiguous: Set<String> = Set(["georgia", "congo", "korea", "macedonia", "virgin islands", "columbia",
+                                                        "조지아", "ジョージア", "喬治亞", "乔治亚", "جورجيا", "도미니카", "عمان"].map {
+        NameTokenizer.tokens(of: FoldForKey.fold($0)).joined(separator: " ")
+    })
 
     static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

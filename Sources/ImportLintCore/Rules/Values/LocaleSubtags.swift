@@ -37,9 +37,18 @@ enum LocaleSubtags {
     /// The tag's three-letter second subtag, which BCP 47 reads only as an extended language subtag
     /// (a script has four letters, a region two or three digits); nil when the second subtag is other.
     static func extlang(of subtags: [Substring]) -> Extlang? {
-        guard subtags.count >= 2, subtags[1].utf8.count == 3, subtags[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        guard subtags.count >= 2, !isGrandfathered(subtags), subtags[1].utf8.count == 3, subtags[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         let extlang = subtags[1].lowercased()
         return Extlang(language: extlang, prefix: extlangPrefixes[extlang], written: subtags[0].lowercased())
+    }
+
+    /// RFC 5646's grandfathered tags (section 2.2.8) whose second subtag has three letters: registered
+    /// whole ('zh-min-nan' is Min Nan, canonically 'nan'), so that subtag is no extended language subtag.
+    private static func isGrandfathered(_ subtags: [Substring]) -> Bool {
+        switch subtags.map({ $0.lowercased() }).joined(separator: "-") {
+        case "zh-min", "zh-min-nan", "no-bok", "no-nyn", "i-ami", "i-bnn", "i-hak", "i-lux", "i-pwn", "i-tao", "i-tay", "i-tsu": true
+        default: false
+        }
     }
 
     /// The ISO 639-1 code and name of an ISO 639-2/B code ('ger' → 'de', German), nil for any other.
