@@ -215,6 +215,27 @@ import Testing
         #expect(guess.candidates.count >= 2)
     }
 
+    /// Excel "CSV" on a Swedish Windows (1252) with one Icelandic name and one Serbian name Excel wrote as
+    /// '?', and a city written as UTF-8 mojibake ('SkÃ¶vde'): Windows-1257 reads only 'ð', 'Ð' and 'Ã'
+    /// otherwise ('Gušmundsdóttir', 'Šor?e', 'SkĆ¶vde'), as letters of fewer alphabets (Finnish holds 'š' with
+    /// 'å', 'ä' and 'ö'). Two letters made that reading clear and the transcode safe (fix-audit, eval3 case
+    /// 0253).
+    @Test func oneLetterReadInAnotherAlphabetIsNotClear() {
+        let rows = ["Maria B\u{E4}ckstr\u{F6}m;Norrk\u{F6}ping", "Ingemar Engstr\u{F6}m;Skellefte\u{E5}",
+                    "Margareta Sj\u{F6}blom;\u{D6}stersund", "Felix Ljunggren;J\u{F6}nk\u{F6}ping",
+                    "Gunilla Larsson;Alings\u{E5}s", "Sigvard Sj\u{F6}blom;Trollh\u{E4}ttan",
+                    "Bj\u{F6}rk Gu\u{F0}mundsd\u{F3}ttir;Ume\u{E5}", "\u{D0}or?e ?okovi?;Halmstad", "Maria Holm;Sk\u{C3}\u{B6}vde"]
+        let swedish = CharsetJudgeTests.encoded("Name;Site\r\n" + rows.joined(separator: "\r\n") + "\r\n", in: "windows-1252")
+        let guess = CharsetJudge.judge(swedish)
+        #expect(!guess.isClear || guess.best.charsets.contains("windows-1252"),
+                "\(guess.candidates.map { ($0.name, $0.score, $0.letterScore) }) clear: \(guess.isClear)")
+        // Three letters read otherwise are evidence: Estonian 'Šarapov', 'Žukov' and 'Kõrgemäe' in Windows-1257.
+        let estonian = CharsetJudgeTests.encoded("Nimi;Linn\r\n\u{160}arapov;Tallinn\r\n\u{17D}ukov;P\u{E4}rnu\r\n"
+            + "Mari K\u{F5}rgem\u{E4}e;V\u{F5}ru\r\nJ\u{FC}ri \u{10C}ernov;Narva\r\n", in: "windows-1257")
+        let baltic = CharsetJudge.judge(estonian)
+        #expect(baltic.best.charsets.contains("windows-1257") && baltic.isClear, "\(baltic.candidates.map(\.name))")
+    }
+
     /// A multinational directory saved by Excel on a Western Windows mixes French, Spanish, Finnish, Danish and
     /// Dutch names. Read in Windows-1250 ('Genčve', 'Thérčse', 'Sřren', 'Ĺlborg') its letters fit fewer
     /// alphabets (Czech, Hungarian, Slovak) than as written, and that reading was a clear, safe transcode.

@@ -88,6 +88,12 @@ public enum CharsetJudge {
     /// Score points the best decoding must also lead every other by without the language penalty.
     static let wordByWordMargin = 1.0
 
+    /// Letters, in either case, the best decoding must read as other letters than the runner-up does when
+    /// it leads that one only by the language penalty. Such a lead says the differing letters fit fewer
+    /// alphabets, which one or two letters do by chance: a Swedish file's Icelandic 'ð' and mojibake 'Ã'
+    /// read in Windows-1257 as 'š' and 'Ć' (Finnish and Polish letters) led by 4.
+    static let languageEvidence = 3
+
     /// The part of `sample` the judge reads: at most `maximumSample` bytes, cut at a line end (a character
     /// cut in two would count against the right charset).
     static func judgedPart(_ sample: [UInt8]) -> [UInt8] {
@@ -136,7 +142,12 @@ public enum CharsetJudge {
         // A reading of three alphabets or more must also lead word by word, without the language penalty.
         let leadsWordByWord = ranked[0].alphabets <= 2
             || ranked.dropFirst().allSatisfy { ranked[0].letterScore - $0.letterScore >= wordByWordMargin }
-        let clear = margin >= clearMargin && leadsWordByWord && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
+        // A lead over a runner-up that reads the same words as well, letter for letter, rests on which alphabets
+        // the differing letters belong to.
+        let leadsByLanguageOnly = ranked.count > 1 && ranked[0].letterScore - ranked[1].letterScore < wordByWordMargin
+        let enoughEvidence = !leadsByLanguageOnly
+            || (lettersReadAsOtherLetters(bestText, groups[scored[1].0].text) ?? .max) >= languageEvidence
+        let clear = margin >= clearMargin && leadsWordByWord && enoughEvidence && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
     }
@@ -154,6 +165,20 @@ public enum CharsetJudge {
             repeats += 1
         }
         return repeats > 1 ? repeats : nil
+    }
+
+    /// How many letters (either case counted once) `best` reads where `other` reads another letter, when
+    /// every character they read differently is a letter in both; nil when one reads a mark or symbol there,
+    /// or the readings do not pair character for character (a multi-byte or Vietnamese reading).
+    static func lettersReadAsOtherLetters(_ best: [UInt32], _ other: [UInt32]) -> Int? {
+        guard best.count == other.count else { return nil }
+        var letters: Set<UInt32> = []
+        for (c, o) in zip(best, other) where c != o {
+            guard TextPlausibility.isLetter(c) && TextPlausibility.isLetter(o), let scalar = Unicode.Scalar(c) else { return nil }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            letters.insert(lower.count == 1 ? lower.first!.value : c)
+        }
+        return letters.count
     }
 
     /// East Asian code pages share their byte ranges: a few characters read as Shift_JIS kanji and
