@@ -55,12 +55,7 @@ import Testing
         let input = InputFile.bytes(bytes, displayPath: name)
         var options = LintOptions()
         options.splitOffset = offset
-        let lint = try Linter(options: options).lint(input)
-        let profile = try lint.report.profile.map(ProfileLoader.load)
-        let delimiter = lint.report.delimiter.utf8.first ?? 0x2C
-        let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: unsafe,
-                                    force: unsafe, quoting: .keep, collectDetails: true, profile: profile, round: 1)
-        let plan = FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: unsafe)
+        let (lint, plan, settings) = try FixHarness.firstRound(input, options: options, allowUnsafe: unsafe)
         // Not `FixPass.run`: parts that do not meet at the cut fail the test instead of being written again.
         let result = try FixPass(input: input, encoding: .utf8(bom: false), plan: plan, settings: settings, cut: lint.cut)
             .run(directory: NSTemporaryDirectory(), name: "test")

@@ -41,12 +41,7 @@ import Testing
         options.splitOffset = cutAt
         let maps = RecordMaps()
         options.recordMaps = maps
-        let lint = try Linter(options: options).lint(input)
-        let profile = try lint.report.profile.map(ProfileLoader.load)
-        let delimiter = lint.report.delimiter.utf8.first ?? 0x2C
-        let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: false,
-                                    force: false, quoting: quoting, collectDetails: true, profile: profile, round: 1)
-        let plan = FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false)
+        let (lint, plan, settings) = try FixHarness.firstRound(input, options: options, allowUnsafe: false, quoting: quoting)
         // Not `FixPass.run`: a map that does not match fails the test instead of being passed over.
         let pass = try FixPass(input: input, encoding: try #require(lint.encoding), plan: plan, settings: settings, cut: lint.cut,
                                map: mapped ? maps.result() : nil)

@@ -42,6 +42,18 @@ enum FixHarness {
         return (report, pass, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
+    /// The first round as `Fixer` starts it: the lint of `input` with `options`, the plan of its fixes and
+    /// the pass settings keeping the input's delimiter (`--force` with `allowUnsafe`).
+    static func firstRound(_ input: InputFile, options: LintOptions, allowUnsafe: Bool, quoting: QuotingStyle = .keep) throws
+        -> (lint: LintResult, plan: FixPlan, settings: PassSettings) {
+        let lint = try Linter(options: options).lint(input)
+        let profile = try lint.report.profile.map(ProfileLoader.load)
+        let delimiter = lint.report.delimiter.utf8.first ?? 0x2C
+        let settings = PassSettings(inputDelimiter: delimiter, outputDelimiter: delimiter, lineEnding: nil, allowUnsafe: allowUnsafe,
+                                    force: allowUnsafe, quoting: quoting, collectDetails: true, profile: profile, round: 1)
+        return (lint, FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: allowUnsafe), settings)
+    }
+
     static func lint(_ bytes: [UInt8], name: String, options: LintOptions = LintOptions()) throws -> FileReport {
         try Linter(options: options).lint(.bytes(bytes, displayPath: name)).report
     }
