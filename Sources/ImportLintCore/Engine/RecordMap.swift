@@ -3,8 +3,10 @@
 /// `fix`'s lint of its input for the pass that writes the output, which copies the plain records no fix
 /// names in spans of many records without splitting them into cells again (`FixPass.copySpans`).
 final class RecordMap: @unchecked Sendable {
-    /// Offset in the decoded stream of each record, the first data record's at index 0.
-    @exclusivity(unchecked) private(set) var starts: [Int] = []
+    /// Where each record starts, the first data record's at index 0; then the later part's records, when
+    /// the input was linted in two parts (`append`).
+    @exclusivity(unchecked) private var starts = RecordStarts()
+    @exclusivity(unchecked) private var laterStarts = RecordStarts()
     /// Indices of records that are not plain.
     @exclusivity(unchecked) private(set) var notPlain = NumberSet()
     /// The offset just past the last record noted.
@@ -24,7 +26,14 @@ final class RecordMap: @unchecked Sendable {
         quickly = headerWidth > 1 && delimiter != CSVReader.quote
     }
 
-    var count: Int { starts.count }
+    var count: Int { starts.count + laterStarts.count }
+
+    /// The bytes the record starts take (tests).
+    var bytesHeld: Int { starts.bytesHeld + laterStarts.bytesHeld }
+
+    /// Where the record at `index` starts.
+    @inline(__always)
+    func start(of index: Int) -> Int { index < starts.count ? starts[index] : laterStarts[index - starts.count] }
 
     /// Notes the reader's record (or blank line).
     func note(_ reader: CSVReader) {
@@ -53,13 +62,12 @@ final class RecordMap: @unchecked Sendable {
         end = start &+ (reader.recordEndOffset &- reader.recordStartOffset)
     }
 
-    /// The same test as `FixPass.isVerbatim` makes of a record no fix names, and on one line with the
+    /// The test `FixPass.isVerbatim` makes of a record no fix names (`FixPass.copiesAsRead`), and on one line with the
     /// header's line ending, so that the record is written as the bytes it was read from, line break and all.
     /// Only an ordinary record is plain: the pass notes runs of those alone (`UnreportedRuns`).
     private func isPlain(_ reader: CSVReader) -> Bool {
         reader.fieldCount == headerWidth && reader.terminator == terminator && reader.line == reader.endLine
-            && reader.unterminatedQuote == nil && reader.malformedQuotes.isEmpty && reader.invalidUTF8.isEmpty
-            && (headerWidth > 1 || !reader.bytes(0).isEmpty) && FixPass.writesAsRead(reader)
+            && reader.unterminatedQuote == nil && FixPass.copiesAsRead(reader)
     }
 
     @inline(__always)
@@ -67,15 +75,16 @@ final class RecordMap: @unchecked Sendable {
 
     /// Where the record at `index` ends (the next one starts).
     @inline(__always)
-    func end(of index: Int) -> Int { index + 1 < starts.count ? starts[index + 1] : end }
+    func end(of index: Int) -> Int { index + 1 < count ? start(of: index + 1) : end }
 
     /// Appends the map of the later part of an input linted in two parts; false (nothing appended) when it
     /// does not start where this one ends.
     func append(_ later: RecordMap) -> Bool {
-        guard later.starts.first.map({ $0 == end }) ?? true, later.terminator == terminator else { return false }
+        guard later.count == 0 || later.start(of: 0) == end, later.terminator == terminator,
+              laterStarts.count == 0, later.laterStarts.count == 0 else { return false }
         later.notPlain.forEach { notPlain.insert($0 + starts.count) }
-        starts += later.starts
-        if !later.starts.isEmpty { end = later.end }
+        laterStarts = later.starts
+        if later.count > 0 { end = later.end }
         usable = usable && later.usable
         return true
     }
@@ -108,8 +117,10 @@ final class RecordMaps: @unchecked Sendable {
         return map
     }
 
-    /// The whole input's map, once the lint ended; nil when it is not usable.
+    /// The whole input's map, once the lint ended; nil when it is not usable. Not kept here: the map is
+    /// freed once its pass is done, before the output is linted.
     func result() -> RecordMap? {
+        defer { restart() }
         guard let earlier, earlier.usable else { return nil }
         if let later, !earlier.append(later) { return nil }
         return earlier.usable ? earlier : nil

@@ -31,7 +31,7 @@ extension FixPass {
               plan.fileActions.dropsTrailingEmptyCell == nil, let entries = try input.entries(encoding) else { return nil }
         let last = cut?.records ?? map.count
         // The first record must start where the header ends.
-        guard last <= map.count, map.count == 0 || map.starts[0] == reader.streamOffset + reader.rawRecord.count else { throw SpansDisagree() }
+        guard last <= map.count, map.count == 0 || map.start(of: 0) == reader.streamOffset + reader.rawRecord.count else { throw SpansDisagree() }
         return Spans(map: map, entries: entries, last: last, line: reader.endLine + 1)
     }
 
@@ -43,7 +43,7 @@ extension FixPass {
         var line = spans!.line
         var record = after
         // The span read but not yet written: the input's bytes from `pendingStart` to `pendingEnd`.
-        var pendingStart = after < map.count ? map.starts[after] : map.end
+        var pendingStart = after < map.count ? map.start(of: after) : map.end
         var pendingEnd = pendingStart
         // The record the reader would read next, if it was entered before.
         var readerNext = -1
@@ -57,7 +57,7 @@ extension FixPass {
             let r = record + 1, index = record
             try stopIfAsked(record: r)
             if map.isPlain(index: index) && !recordsWithCandidates.contains(r) {
-                let start = map.starts[index], end = map.end(of: index)
+                let start = map.start(of: index), end = map.end(of: index)
                 let outputStart = out.offset + (start - pendingStart)
                 outputLine += 1
                 if !reportedRecords.contains(r) && !reportedLines.contains(line) {
@@ -80,7 +80,7 @@ extension FixPass {
                 line += 1
             } else {
                 try writePending()
-                let start = map.starts[index], end = map.end(of: index)
+                let start = map.start(of: index), end = map.end(of: index)
                 if readerNext != r {
                     reader.reenter(entries.source(at: start), chunkSize: readLength(from: index, map: map, last: last),
                                    atLine: line, offset: start)
@@ -111,9 +111,9 @@ extension FixPass {
     /// no fix names), up to a megabyte: the reader splits every byte it reads.
     private func readLength(from index: Int, map: RecordMap, last: Int) -> Int {
         var end = index
-        while end + 1 < last && (!map.isPlain(index: end + 1) || recordsWithCandidates.contains(end + 2)) && map.end(of: end) - map.starts[index] < 1 << 20 {
+        while end + 1 < last && (!map.isPlain(index: end + 1) || recordsWithCandidates.contains(end + 2)) && map.end(of: end) - map.start(of: index) < 1 << 20 {
             end += 1
         }
-        return max(1, map.end(of: end) - map.starts[index])
+        return max(1, map.end(of: end) - map.start(of: index))
     }
 }

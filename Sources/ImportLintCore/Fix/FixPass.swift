@@ -200,7 +200,7 @@ final class FixPass {
         outputLine = cut.line - 1
         if let earlierSpans = earlier.spans {
             guard let entries = try input.entries(encoding), cut.records < earlierSpans.map.count,
-                  earlierSpans.map.starts[cut.records] == cut.offset else { throw SpansDisagree() }
+                  earlierSpans.map.start(of: cut.records) == cut.offset else { throw SpansDisagree() }
             spans = Spans(map: earlierSpans.map, entries: entries, last: earlierSpans.map.count, line: cut.line)
         }
         row.reserveCapacity(4096)
@@ -606,11 +606,18 @@ final class FixPass {
     /// would give the same bytes (most records: re-serializing every cell was more than a whole lint's
     /// time); false when it must be written cell by cell.
     private func isVerbatim(record: Int) -> Bool {
-        let d = settings.outputDelimiter
-        let n = reader.fieldCount
-        guard record > 0, d == settings.inputDelimiter, settings.quoting != .all, reader.malformedQuotes.isEmpty,
-              reader.invalidUTF8.isEmpty, !recordsWithCandidates.contains(record), n > 1 || !reader.bytes(0).isEmpty else { return false }
-        return Self.writesAsRead(reader)
+        guard record > 0, settings.outputDelimiter == settings.inputDelimiter, settings.quoting != .all,
+              !recordsWithCandidates.contains(record) else { return false }
+        return Self.copiesAsRead(reader)
+    }
+
+    /// True when the reader's current record, if no fix names it and the delimiter and quoting are kept, is
+    /// written as the bytes it was read from: valid UTF-8, no malformed quote, not a lone empty cell, and
+    /// `writesAsRead`. One test for the pass (`isVerbatim`) and the lint's map of the records the pass may
+    /// copy (`RecordMap`).
+    static func copiesAsRead(_ reader: CSVReader) -> Bool {
+        reader.malformedQuotes.isEmpty && reader.invalidUTF8.isEmpty && (reader.fieldCount > 1 || !reader.bytes(0).isEmpty)
+            && writesAsRead(reader)
     }
 
     /// True when the reader's current record, valid UTF-8 and without a malformed quote, is written cell
