@@ -190,7 +190,9 @@ def value_defects(m, kind, rows, people, rate):
     for r, row in enumerate(rows):
         for col, value in list(row.items()):
             if kind == "hr" and rate and col in HR_PLACEHOLDER_COLS and rng.random() < 0.15:
-                put(r, col, rng.choice(["NULL", "null", "N/A", "n/a", "-", "--", "#N/A", "none", "(null)"]), "placeholder", "")
+                word = rng.choice(["NULL", "null", "N/A", "n/a", "-", "--", "#N/A", "none", "(null)"])
+                # importlint reads a dash as a placeholder only where the column takes typed values, by decision
+                put(r, col, word, "placeholder-dash" if word.startswith("-") else "placeholder", "")
                 continue
             if rng.random() >= rate or (r, col) in defects:
                 continue
