@@ -2,11 +2,17 @@
 """Writes a corpus of people, contact-details and Receptionist exports made the way Windows and directory
 tools make them, with the truth behind every cell, for Scripts/fix-audit.py.
 
-Each file FILE gets FILE.truth.json: the codec that decodes the file as written, the header, and per
-record the cells as written (decoded), the clean value each cell stood for (null where the export lost it),
-and the defect applied to it. Deterministic by --seed. Needs the `faker` package.
+Each file FILE gets FILE.truth.json: the codec that decodes the file as written ("mixed" for two exports of
+different encodings appended), the header, whether the target can read the file at all, and per record the
+cells as written (decoded), the clean value each cell stood for (null where the export lost it), and the
+defect applied to it. Deterministic by --seed and --chains. Needs the `faker` package.
 
-    python3 Scripts/fix-audit-corpus.py --out /tmp/audit --files 240 --seed 1
+    python3 Scripts/fix-audit-corpus.py --out /tmp/audit --files 240 --seed 1 [--chains classic|widened|all]
+
+`classic` is session 30's thirteen tool chains (the same corpus per seed as then); `widened` adds PowerShell 7
+`-UseQuotes AsNeeded`, PS 5.1 `ConvertTo-Csv | Out-File` (UTF-16LE) in non-Latin locales, Excel "CSV" in seven
+locales' ANSI pages (Shift-JIS and GBK among them), `cat` of a UTF-8-BOM export and an ANSI export, HR/SQL
+feeds with placeholders in every optional column, and correct files in every locale (UTF-8 and UTF-16LE).
 """
 import argparse, json, os, random, unicodedata
 
@@ -90,8 +96,8 @@ def ascii_slug(text):
 
 
 class Maker:
-    def __init__(self, rng, locale):
-        self.rng, self.locale = rng, locale
+    def __init__(self, rng, locale, tricky_rate=0.12):
+        self.rng, self.locale, self.tricky_rate = rng, locale, tricky_rate
         self.fake = Faker(locale)
         self.fake.seed_instance(rng.randrange(1 << 30))
         self.info = LOCALES[locale]
@@ -108,7 +114,7 @@ class Maker:
         return form
 
     def person(self, i):
-        if self.rng.random() < 0.12:
+        if self.rng.random() < self.tricky_rate:
             first, last = self.rng.choice(TRICKY_NAMES)
         else:
             first, last = self.fake.first_name(), self.fake.last_name()
@@ -168,6 +174,11 @@ MOJIBAKE_PAGE = {"cp1250": "cp1250", "cp1251": "cp1251", "cp1253": "cp1253", "cp
                  "cp1256": "cp1256"}
 
 
+# Columns an HR or SQL feed fills with a placeholder when the source has no value
+HR_PLACEHOLDER_COLS = {"Job Title", "Business Title", "Site", "Address City", "Employee ID", "Manager", "Department",
+                       "Address Zip", "Address Address", "Cost Per Hour", "Identification", "Slack"}
+
+
 def value_defects(m, kind, rows, people, rate):
     """Damages cells the way directory exports do. Returns {(row, col): (defect, truth or None, options)}."""
     rng, defects = m.rng, {}
@@ -178,6 +189,11 @@ def value_defects(m, kind, rows, people, rate):
 
     for r, row in enumerate(rows):
         for col, value in list(row.items()):
+            if kind == "hr" and rate and col in HR_PLACEHOLDER_COLS and rng.random() < 0.15:
+                word = rng.choice(["NULL", "null", "N/A", "n/a", "-", "--", "#N/A", "none", "(null)"])
+                # importlint reads a dash as a placeholder only where the column takes typed values, by decision
+                put(r, col, word, "placeholder-dash" if word.startswith("-") else "placeholder", "")
+                continue
             if rng.random() >= rate or (r, col) in defects:
                 continue
             truth = value
@@ -291,27 +307,43 @@ def serialize(header, rows, delim, always_quote, eol):
     return eol.join(lines) + eol
 
 
-CHAINS = ["ps51-ascii", "ps51-ascii-culture", "ps51-setcontent-ansi", "ps51-outfile-utf16", "ps51-utf8-bom",
-          "ps7-utf8", "excel-ansi", "excel-utf8", "console-oem", "cat-two", "sql-feed", "clean-utf8",
-          "clean-tsv"]
+CLASSIC_CHAINS = ["ps51-ascii", "ps51-ascii-culture", "ps51-setcontent-ansi", "ps51-outfile-utf16", "ps51-utf8-bom",
+                  "ps7-utf8", "excel-ansi", "excel-utf8", "console-oem", "cat-two", "sql-feed", "clean-utf8",
+                  "clean-tsv"]
+WIDENED_CHAINS = ["ps7-asneeded", "ps51-convertto-outfile", "excel-ansi-world", "cat-mixed", "hr-feed",
+                  "clean-world", "clean-world-utf16"]
+# The locales each widened chain cycles through (all of them when not named)
+CHAIN_LOCALES = {
+    "ps51-convertto-outfile": ["ja_JP", "zh_CN", "zh_TW", "ko_KR", "ru_RU", "uk_UA", "el_GR", "he_IL", "ar_SA",
+                               "fa_IR", "th_TH", "hi_IN", "tr_TR", "pl_PL", "vi_VN"],
+    "excel-ansi-world": ["fr_FR", "de_DE", "pl_PL", "tr_TR", "ru_RU", "ja_JP", "zh_CN"],
+    "cat-mixed": ["fr_FR", "de_DE", "pl_PL", "cs_CZ", "tr_TR", "ru_RU", "el_GR", "ja_JP", "zh_CN", "sv_SE"],
+}
+CHAINS = CLASSIC_CHAINS
 
 
 def make_file(rng, index, out):
     chain = CHAINS[index % len(CHAINS)]
-    locale = rng.choice(LIST_SEP_LOCALES if chain in ("ps51-ascii-culture", "excel-ansi") and rng.random() < 0.8
-                        else list(LOCALES))
-    m = Maker(rng, locale)
-    kind = rng.choice(["people", "contacts", "receptionist"])
+    if chain in CLASSIC_CHAINS:
+        locale = rng.choice(LIST_SEP_LOCALES if chain in ("ps51-ascii-culture", "excel-ansi") and rng.random() < 0.8
+                            else list(LOCALES))
+    else:  # every locale in turn, so that a small corpus still covers each script
+        pool = CHAIN_LOCALES.get(chain, list(LOCALES))
+        locale = pool[(index // len(CHAINS)) % len(pool)]
+    m = Maker(rng, locale, 0.4 if chain.startswith("clean-world") else 0.12)
+    kind = rng.choice(["people", "contacts"] if chain == "clean-world-utf16" else ["people", "contacts", "receptionist"])
     n = rng.randrange(6, 30)
     rows, people = {"people": people_rows, "contacts": contact_rows, "receptionist": reception_rows}[kind](m, n)
     header = {"people": PEOPLE_COLS, "contacts": CONTACT_COLS, "receptionist": RECEPTION_COLS}[kind]
     clean = chain.startswith("clean") or rng.random() < 0.15
     rate = 0 if clean else rng.choice([0.03, 0.08, 0.15])
-    defects = value_defects(m, "sql" if chain == "sql-feed" else kind, rows, people, rate)
+    defect_kind = {"sql-feed": "sql", "hr-feed": "hr"}.get(chain, kind)
+    defects = value_defects(m, defect_kind, rows, people, rate)
     cells = [[row[h] for h in header] for row in rows]
     empty_rows = set()
     delim, always_quote, eol, codec, prefix, type_line = ",", True, "\r\n", "utf-8", b"", False
-    if kind != "receptionist" and chain in ("clean-tsv", "sql-feed", "ps7-utf8") and rng.random() < 0.7:
+    if kind != "receptionist" and chain in ("clean-tsv", "sql-feed", "ps7-utf8", "hr-feed", "clean-world") \
+            and rng.random() < 0.7:
         delim = "\t"
     if chain.startswith("ps51"):
         type_line = rng.random() < 0.6
@@ -338,8 +370,20 @@ def make_file(rng, index, out):
             cells.append([""] * len(header))
     elif chain == "console-oem":
         codec, always_quote = m.info[1], False
-    elif chain in ("sql-feed", "clean-utf8", "clean-tsv", "cat-two"):
+    elif chain in ("sql-feed", "clean-utf8", "clean-tsv", "cat-two", "hr-feed", "clean-world", "cat-mixed"):
         always_quote, eol = rng.random() < 0.3, rng.choice(["\r\n", "\n"])
+    elif chain == "ps7-asneeded":  # Export-Csv -UseQuotes AsNeeded: UTF-8 without BOM, quotes only where needed
+        always_quote, eol = False, rng.choice(["\r\n", "\n"])
+    elif chain == "ps51-convertto-outfile":  # ConvertTo-Csv | Out-File: UTF-16LE with BOM, every cell quoted
+        codec, prefix = "utf-16-le", "\ufeff".encode("utf-16-le")
+        type_line = rng.random() < 0.5
+    elif chain == "excel-ansi-world":
+        always_quote, delim, codec = False, m.info[2], m.info[0]
+        if rng.random() < 0.4:
+            header = header + [""]
+            cells = [c + [""] for c in cells]
+    elif chain == "clean-world-utf16":  # 4me reads UTF-16LE; a BOM is how a reader knows it
+        codec, prefix, always_quote = "utf-16-le", "\ufeff".encode("utf-16-le"), rng.random() < 0.5
     if chain.startswith("ps51") and rng.random() < 0.3:  # an object with no properties: '"",""'
         at = rng.randrange(len(cells) + 1)
         cells.insert(at, [""] * len(header))
@@ -348,6 +392,10 @@ def make_file(rng, index, out):
         empty_rows = {r + 1 if r >= at else r for r in empty_rows} | {at}
     # What the file holds, decoded as written: the oracle compares the fixed cells with it
     written = [[encode(c, codec).decode(codec) if codec != "utf-8" else c for c in row] for row in cells]
+    ansi = m.info[0]
+    half = len(cells) // 2
+    if chain == "cat-mixed":  # the second export was saved in the ANSI page
+        written[half:] = [[encode(c, ansi).decode(ansi) for c in row] for row in cells[half:]]
     if codec == "cp1258":  # Windows writes Vietnamese in 1258 with tone marks as combining characters
         written = [[unicodedata.normalize("NFD", c).encode(codec, errors="replace").decode(codec) for c in row]
                    for row in cells]
@@ -368,7 +416,7 @@ def make_file(rng, index, out):
     first_line = 3 if type_line else 2
     lines, line = [], first_line
     for r in range(len(cells)):
-        if chain == "cat-two" and r == len(written) // 2:
+        if chain in ("cat-two", "cat-mixed") and r == len(written) // 2:
             line += 1  # the second export's header
         lines.append(line)
         line += 1 + sum(c.count("\n") for c in written[r])
@@ -377,6 +425,11 @@ def make_file(rng, index, out):
         first = serialize(header_written, written[:half], delim, always_quote, "\r\n")
         second = serialize(header_written, written[half:], delim, always_quote, "\n")
         data = b"\xef\xbb\xbf" + first.encode() + b"\xef\xbb\xbf" + second.encode()
+        repeated = True
+    elif chain == "cat-mixed":  # `cat a.csv b.csv`: a UTF-8-BOM export, then an ANSI one with its own header
+        first = serialize(header_written, written[:half], delim, always_quote, eol)
+        second = serialize(header_written, written[half:], delim, always_quote, eol)
+        data = b"\xef\xbb\xbf" + first.encode() + encode(second, ansi)
         repeated = True
     else:
         text = serialize(header_written, written, delim, always_quote, eol)
@@ -388,10 +441,11 @@ def make_file(rng, index, out):
     name = f"{index:04d}-{chain}-{kind}-{locale}.{ext}"
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
-    decode_codec = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16"}.get(codec, codec)
+    decode_codec = "mixed" if chain == "cat-mixed" else {"utf-8": "utf-8-sig", "utf-16-le": "utf-16"}.get(codec, codec)
     truth = {"file": name, "chain": chain, "kind": kind, "locale": locale, "codec": decode_codec,
              "delimiter": delim, "clean": not defects and codec in ("utf-8", "utf-16-le") and not type_line
-             and not prefix and not repeated and not empty_rows and delim != ";",
+             and (not prefix or chain == "clean-world-utf16") and not repeated and not empty_rows and delim != ";",
+             "readable": target_reads(data, kind, delim, type_line),
              "header": header, "records": [{"written": written[r], "cells": truths[r], "empty": r in empty_rows, "line": lines[r]}
                                            for r in range(len(cells))],
              "group_by": "Person" if kind == "contacts" else None}
@@ -399,12 +453,29 @@ def make_file(rng, index, out):
         json.dump(truth, f, ensure_ascii=False)
 
 
+def target_reads(data, kind, delim, type_line):
+    """Whether the target can read the file at all, by import-formats.md: UTF-8 (or, for 4me, UTF-16LE with its
+    BOM), comma or tab, the header on the first line."""
+    if type_line or delim not in (",", "\t"):
+        return False
+    if data.startswith(b"\xff\xfe"):
+        return kind != "receptionist"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--files", type=int, default=240)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--chains", choices=["classic", "widened", "all"], default="all")
     args = ap.parse_args()
+    global CHAINS
+    CHAINS = {"classic": CLASSIC_CHAINS, "widened": WIDENED_CHAINS, "all": CLASSIC_CHAINS + WIDENED_CHAINS}[args.chains]
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     for i in range(args.files):

@@ -11,6 +11,9 @@ Per file, from the input's truth, `fix --format json` and the fixed file:
   e  `check` of the fixed file has no finding of a rule whose safe fix was applied to that cell
   f  unsafe fixes (`--unsafe-fixes`): right, wrong or unknowable against the clean value (rates only)
   g  errors reported on a file the truth says is clean
+  r  (rates) per kind of damage, the damaged cells `check` names (by line and field)
+  v  `check` passes (exit 0, no error) a file the target cannot read (truth "readable": a legacy or mixed
+     encoding, UTF-16 for The Receptionist, a ';' delimiter, a '#TYPE' line before the header)
 
     python3 Scripts/fix-audit.py BIN CORPUS [--work DIR] [--only SUBSTRING] [--verbose]
 """
@@ -49,6 +52,74 @@ def matches_truth(after, cell):
     return unicodedata.normalize("NFC", after) == unicodedata.normalize("NFC", truth)
 
 
+def expected_records(truth, file_rules):
+    """The input records the output should hold, in order, given the file-level fixes applied."""
+    records = truth["records"]
+    expected = [i for i, r in enumerate(records) if not (r["empty"] and "empty-record" in file_rules)]
+    if "ungrouped-contact-rows" in file_rules and truth["group_by"]:
+        col = truth["header"].index(truth["group_by"])
+        first = {}
+        for i in expected:
+            key = (records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()
+            first.setdefault(key, len(first))
+        expected.sort(key=lambda i: first[(records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()])
+    return expected
+
+
+def record_lines(records):
+    """A fix names the physical line of its cell: a record spans one line more per line break in its cells."""
+    return {r["line"] + k: i for i, r in enumerate(records) for k in range(1 + sum(c.count("\n") for c in r["written"]))}
+
+
+def audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats):
+    """f: unsafe fixes against the truth, and where only --unsafe-fixes decodes the file, the cells it decodes."""
+    records, header_in, line_to_record = truth["records"], truth["header"], record_lines(truth["records"])
+    uout = out + ".unsafe"
+    _, ustdout, _ = run(bin_, "fix", src, "-o", uout, "--format", "json", "--no-config", "--unsafe-fixes")
+    ureport = json.loads(ustdout)
+    ureport = ureport["files"][0] if "files" in ureport else ureport
+    if ureport.get("written") and os.path.exists(uout):
+        uheader, urows = parse_output(uout, ureport["outputDelimiter"])
+        applied = ureport.get("applied", [])
+        # A cell several fixes change in turn is judged by the last one (an earlier one's result is not the end)
+        last = {(line_to_record.get(fx.get("line")), fx.get("field")): k for k, fx in enumerate(applied)}
+        for k, fx in enumerate(applied):
+            if fx.get("applicability") != "unsafe":
+                continue
+            g = line_to_record.get(fx.get("line"))
+            if last.get((g, fx.get("field"))) != k:
+                unsafe_stats[(fx["rule"], "then-fixed-further")] += 1
+                continue
+            c = field_index(header_in, uheader, fx.get("field"))
+            if g is None or c is None:
+                unsafe_stats[(fx["rule"], "file-or-header")] += 1
+                continue
+            cell = records[g]["cells"][c]
+            canonical = unicodedata.normalize("NFC", fx["after"]) == unicodedata.normalize("NFC", records[g]["written"][c])
+            verdict = "on-correct" if cell["defect"] is None and not canonical else "right" if cell["defect"] is None else {True: "right", False: "wrong", None: "unknowable"}[matches_truth(fx["after"], cell)]
+            unsafe_stats[(fx["rule"], verdict)] += 1
+            if verdict in ("wrong", "on-correct"):
+                defects.append(("f", name, f"line {records[g]['line']} {fx.get('field')}: unsafe {fx['rule']} {verdict}: {fx['before']!r} -> {fx['after']!r}, truth {cell['truth']!r}"))
+        if not report.get("written"):  # only --unsafe-fixes decodes this file: is every cell no fix names kept?
+            named = {(line_to_record.get(fx.get("line")), fx.get("field")) for fx in ureport.get("applied", [])}
+            urecords = expected_records(truth, {f["rule"] for f in ureport.get("fileFixes", [])})
+            kept = wrong = 0
+            for g, row in zip(urecords, urows):
+                for c, value in enumerate(row[:len(header_in)]):
+                    if (g, header_in[c]) in named:
+                        continue
+                    if value == records[g]["written"][c]:
+                        kept += 1
+                    else:
+                        wrong += 1
+                        if wrong <= 3:
+                            defects.append(("f", name, f"line {records[g]['line']} {header_in[c]}: unsafe decoding as "
+                                                       f"{ureport.get('encoding')} gives {value!r}, written {records[g]['written'][c]!r}"))
+            unsafe_stats[("decoding-cells", "right")] += kept
+            unsafe_stats[("decoding-cells", "wrong")] += wrong
+        os.remove(uout)
+
+
 def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
     truth = json.load(open(os.path.join(corpus, name + ".truth.json")))
     src = os.path.join(corpus, name)
@@ -61,30 +132,37 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
         defects.append((check, name, msg))
 
     records = truth["records"]
+    crc, cout, _ = run(bin_, "check", src, "--format", "json", "--no-config")
+    cjson = json.loads(cout)
+    diagnostics = (cjson["files"][0] if "files" in cjson else cjson)["diagnostics"]
+    errors = [d for d in diagnostics if d["severity"] == "error"]
+    named = {(d.get("line"), d.get("field")) for d in diagnostics}
+    for r in records:
+        for c, cell in enumerate(r["cells"]):
+            if cell["defect"] and cell["defect"] != "lost-in-encoding" and r["written"][c] != cell["truth"]:
+                lines = range(r["line"], r["line"] + 1 + sum(v.count("\n") for v in r["written"]))
+                found = any((line, truth["header"][c]) in named for line in lines)
+                RECALL[(cell["defect"], found)] += 1
+                if not found:
+                    defects.append(("r", name, f"line {r['line']} {truth['header'][c]}: {cell['defect']} {r['written'][c]!r} not reported"))
     if truth["clean"]:
-        crc, cout, _ = run(bin_, "check", src, "--format", "json", "--no-config")
-        for d in json.loads(cout)["files"][0]["diagnostics"] if b'"files"' in cout[:200] else json.loads(cout)["diagnostics"]:
-            if d["severity"] == "error":
-                defect("g", f"error on a clean file: line {d['line']} {d['rule']}: {d['message']}")
+        for d in errors:
+            defect("g", f"error on a clean file: line {d['line']} {d['rule']}: {d['message']}")
+    if truth.get("readable") is False and (crc == 0 or not errors):
+        defect("v", f"the target cannot read it ({truth['codec']}, delimiter {truth['delimiter']!r}) but check exits {crc} "
+                    f"with {len(errors)} errors")
     if not report.get("written"):
         counts["refused"] += 1
         if truth["clean"]:
             defect("g", f"clean file refused: {report.get('skipped') or stderr.decode()[:200]}")
+        audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats)
         return
     counts["written"] += 1
     header_out, rows_out = parse_output(out, report["outputDelimiter"])
     header_in = truth["header"]
     file_rules = {f["rule"] for f in report.get("fileFixes", [])}
-    expected = [i for i, r in enumerate(records) if not (r["empty"] and "empty-record" in file_rules)]
-    if "ungrouped-contact-rows" in file_rules and truth["group_by"]:
-        col = header_in.index(truth["group_by"])
-        first = {}
-        for i in expected:
-            key = (records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()
-            first.setdefault(key, len(first))
-        expected.sort(key=lambda i: first[(records[i]["cells"][col]["truth"] or records[i]["written"][col]).lower()])
-    # A fix names the physical line of its cell: a record spans one line more per line break in its cells
-    line_to_record = {r["line"] + k: i for i, r in enumerate(records) for k in range(1 + sum(c.count("\n") for c in r["written"]))}
+    expected = expected_records(truth, file_rules)
+    line_to_record = record_lines(records)
     fixes = collections.defaultdict(list)
     for fx in report.get("applied", []):
         g = line_to_record.get(fx.get("line"))
@@ -150,28 +228,10 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
         if d["rule"] in ("invalid-utf8", "legacy-encoding", "utf16-encoding", "byte-order-mark", "powershell-type-line",
                          "repeated-header", "empty-record", "blank-line", "unsupported-delimiter"):
             defect("e", f"fixed file still has {d['rule']}: {d['message'][:120]}")
-    # f: unsafe fixes against the truth
-    uout = out + ".unsafe"
-    _, ustdout, _ = run(bin_, "fix", src, "-o", uout, "--format", "json", "--no-config", "--unsafe-fixes")
-    ureport = json.loads(ustdout)
-    ureport = ureport["files"][0] if "files" in ureport else ureport
-    if ureport.get("written") and os.path.exists(uout):
-        uheader, urows = parse_output(uout, ureport["outputDelimiter"])
-        for fx in ureport.get("applied", []):
-            if fx.get("applicability") != "unsafe":
-                continue
-            g = line_to_record.get(fx.get("line"))
-            c = field_index(header_in, uheader, fx.get("field"))
-            if g is None or c is None:
-                unsafe_stats[(fx["rule"], "file-or-header")] += 1
-                continue
-            cell = records[g]["cells"][c]
-            canonical = unicodedata.normalize("NFC", fx["after"]) == unicodedata.normalize("NFC", records[g]["written"][c])
-            verdict = "on-correct" if cell["defect"] is None and not canonical else "right" if cell["defect"] is None else {True: "right", False: "wrong", None: "unknowable"}[matches_truth(fx["after"], cell)]
-            unsafe_stats[(fx["rule"], verdict)] += 1
-            if verdict in ("wrong", "on-correct"):
-                defects.append(("f", name, f"line {records[g]['line']} {fx.get('field')}: unsafe {fx['rule']} {verdict}: {fx['before']!r} -> {fx['after']!r}, truth {cell['truth']!r}"))
-        os.remove(uout)
+    audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats)
+
+
+RECALL = collections.Counter()
 
 
 def main():
@@ -192,14 +252,16 @@ def main():
             counts["oracle-error"] += 1
             defects.append(("!", name, repr(e)))
     for check, name, msg in defects:
-        if args.verbose or check != "f":
+        if args.verbose or check not in "fr":
             print(f"{check}\t{name}\t{msg}")
     print(f"files {len(names)}; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    for check in "abcdeg":
+    for check in "abcdegv":
         print(f"check {check}: {counts[check]} defects")
+    kinds = sorted({k for k, _ in RECALL})
+    print("reported damage: " + ", ".join(f"{k} {RECALL[(k, True)]}/{RECALL[(k, True)] + RECALL[(k, False)]}" for k in kinds))
     rules = sorted({r for r, _ in unsafe_stats})
     for r in rules:
-        print(f"unsafe {r}: " + ", ".join(f"{v} {unsafe_stats[(r, v)]}" for v in ("right", "wrong", "unknowable", "on-correct", "file-or-header") if unsafe_stats[(r, v)]))
+        print(f"unsafe {r}: " + ", ".join(f"{v} {unsafe_stats[(r, v)]}" for v in ("right", "wrong", "unknowable", "on-correct", "file-or-header", "then-fixed-further") if unsafe_stats[(r, v)]))
 
 
 if __name__ == "__main__":

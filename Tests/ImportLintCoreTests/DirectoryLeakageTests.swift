@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func placeholders() throws {
-        for value in ["NULL", "null", "N/A", "n/a", "none", "NONE", "(not set)", "TBD", "Unknown", "#N/A", "nan", "NaN"] {
+        for value in ["NULL", "null", "(null)", "(NULL)", "N/A", "n/a", "none", "NONE", "(not set)", "TBD", "Unknown", "#N/A", "nan", "NaN"] {
             #expect(one(value, .text, column: "Job Title").map(\.rule) == [.placeholderValue], "\(value)")
         }
         #expect(one("-", .text, column: "Job Title").isEmpty, "a dash in free text is kept")

@@ -5,7 +5,7 @@ import Testing
 /// cell and matching placeholders, which they replace for nearly every cell.
 @Suite struct FilledCellTests {
     /// Placeholders in several spellings, padded or not, and bytes that start, pad or end them.
-    static let pieces: [[UInt8]] = ["null", "NULL", "N/A", "n/a", "-", "None", "none", "(not set)", "TBD", "unknown", "#N/A", "\\N", "nan", "NaN",
+    static let pieces: [[UInt8]] = ["null", "NULL", "(null)", "N/A", "n/a", "-", "None", "none", "(not set)", "TBD", "unknown", "#N/A", "\\N", "nan", "NaN",
                                     " ", "\t", "a", "Z", "é", "x", "(", "#", "-", "\u{A0}"].map { Array($0.utf8) }
 
     static func expectAgreement(_ bytes: [UInt8]) {

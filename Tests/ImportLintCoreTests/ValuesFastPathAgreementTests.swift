@@ -147,7 +147,7 @@ import Testing
 
     @Test func firstByteMarksCoverEveryScreenedValueAndFormulaStart() {
         var rng = SystemRandomNumberGenerator()
-        let pieces: [[UInt8]] = ["N/A", "n/a", "null", "NULL", "Null", "None", "-", "(not set)", "#N/A", "TBD", "tbd", "Unknown",
+        let pieces: [[UInt8]] = ["N/A", "n/a", "null", "NULL", "(null)", "Null", "None", "-", "(not set)", "#N/A", "TBD", "tbd", "Unknown",
                                  "4.47712E+11", "1,5e+3", "1E+05", "1", "0", " ", "\t", "=1", "+44", "@x", "\r", "abc", "é", "?"].map { Array($0.utf8) }
         let marks = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         defer { marks.deallocate() }

@@ -78,6 +78,16 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
     @Test func softHyphenInsideMojibakeIsNotAnInvisibleCharacter() {
         #expect(codes("JosÃ© GarcÃ­a") == ["TXT001"])
         #expect(codes("José Garc\u{AD}ía") == ["TXT007"])
+        // Mojibake the repair cannot place (read in the wrong page, or partly lost): the soft hyphen after
+        // 'Ã', 'Â' or 'Ă' is half of a letter, so its removal is only offered (fix-audit case 0125).
+        for value in ["Especialista en ciencias polăčÂ\u{AD}ticas", "Pol?Ã\u{AD}tica", "InĂ\u{AD}enýr"] {
+            let softHyphen = InvisibleCharacters.check(value)
+            #expect(softHyphen?.fix?.applicability == .unsafe, "\(value)")
+            #expect(softHyphen?.message.contains("half of a UTF-8 letter") == true, "\(value)")
+        }
+        #expect(codes("Especialista en ciencias polăčÂ\u{AD}ticas") == ["TXT007"], "no other rule places it")
+        #expect(InvisibleCharacters.check("Anne\u{AD}Marie")?.fix?.applicability == .safe)
+        #expect(InvisibleCharacters.check("Müller\u{AD}Lüdenscheidt")?.fix?.applicability == .safe, "after another accented letter")
     }
 
     /// UTF-8 read as the other code pages directory exports meet, once or twice.

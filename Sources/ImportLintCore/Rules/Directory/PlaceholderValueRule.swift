@@ -1,10 +1,10 @@
 extension RuleDescriptor {
     public static let placeholderValue = RuleDescriptor(
         code: "DIR006", name: "placeholder-value", severity: .warning, fix: .unsafe,
-        summary: "A placeholder standing for 'no value' (NULL, \\N, N/A, -, none, (not set), TBD, unknown, #N/A, nan)",
+        summary: "A placeholder standing for 'no value' (NULL, \\N, (null), N/A, -, none, (not set), TBD, unknown, #N/A, nan)",
         explanation: """
             SQL and HR feeds write NULL, N/A or '-' for a missing value (MySQL's and PostgreSQL's text \
-            exports '\\N'), Entra writes '(not set)', Excel \
+            exports '\\N', C's printf and the shell scripts built on it '(null)'), Entra writes '(not set)', Excel \
             '#N/A', pandas 'nan' (a missing value of a column converted to text). The import does not know they mean nothing: it stores 'NULL' as the job title, overwrites \
             the person's real value with it, looks for a record named 'NULL' in a column that names one \
             (4me's Organization, Site), and rejects or misreads it in typed columns (an email, a \
@@ -26,7 +26,7 @@ extension RuleDescriptor {
 
 /// Placeholder values, tested on the trimmed cell's bytes without building a String.
 enum Placeholder {
-    private static let values: [[UInt8]] = ["null", "\\n", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a", "nan"].map { Array($0.utf8) }
+    private static let values: [[UInt8]] = ["null", "\\n", "(null)", "n/a", "-", "none", "(not set)", "tbd", "unknown", "#n/a", "nan"].map { Array($0.utf8) }
     private static let notANumber = Array("nan".utf8)
     /// The bytes of the longest placeholder, '(not set)'.
     static let maximumLength = 9

@@ -11,7 +11,10 @@ extension RuleDescriptor {
             them, safely when they carry nothing: not when the cell would then start with =, +, - or @ (a \
             spreadsheet formula; the fix is withheld, unless the cell already started so or then reads as a number \
             or phone number, as '+966 50 123 4567') or be empty, and not for bidi embeddings, overrides and \
-            isolates, whose removal changes the displayed order (unsafe). Kept and not reported: a zero-width \
+            isolates, whose removal changes the displayed order (unsafe), and not for a soft hyphen right after \
+            'Ã', 'Â' or 'Ă': there it is the second byte of a UTF-8 letter read in a Windows code page ('í' \
+            read as Windows-1252 is 'Ã' and a soft hyphen) that the mojibake rule could not place, and removing \
+            it leaves the letter unrepairable (unsafe). Kept and not reported: a zero-width \
             (non-)joiner next to a letter of a script that uses it (Persian, Arabic, Indic scripts) or an \
             emoji; a zero-width space next to a letter of a script written without spaces between words (Thai, \
             Lao, Khmer, Myanmar, Tai scripts), where it marks the word breaks; and LRM/RLM in text with Hebrew or \
@@ -61,6 +64,12 @@ enum InvisibleCharacters {
             || (0xAA60...0xAADF).contains(v)
     }
 
+    /// A soft hyphen after 'Ã' (byte C3 in Windows-1252 and ISO-8859-1), 'Ă' (C3 in Windows-1250) or 'Â' (C2 in
+    /// all three): the UTF-8 bytes C3 AD ('í') or C2 AD (a soft hyphen) read in that page.
+    private static func endsUTF8Letter(_ v: UInt32, after previous: Unicode.Scalar) -> Bool {
+        v == 0xAD && (previous.value == 0xC3 || previous.value == 0xC2 || previous.value == 0x102)
+    }
+
     private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v >= 0x590 && v < 0x900 || v >= 0xFB1D && v < 0xFE00 || v >= 0xFE70 && v < 0xFF00
@@ -77,6 +86,7 @@ enum InvisibleCharacters {
         let scalars = Array(value.unicodeScalars)
         var removals: [Int] = []
         var displayChanges = false
+        var mojibakeLead: Unicode.Scalar?  // the 'Ã', 'Â' or 'Ă' before a soft hyphen
         var hasRTL: Bool?
         for (i, s) in scalars.enumerated() where isInvisible(s.value) {
             let v = s.value
@@ -94,6 +104,7 @@ enum InvisibleCharacters {
             }
             removals.append(i)
             if changesDisplay(v) { displayChanges = true }
+            if i > 0, endsUTF8Letter(v, after: scalars[i - 1]) { mojibakeLead = scalars[i - 1] }
         }
         guard !removals.isEmpty else { return nil }
         let found = Set(removals.map { scalars[$0].value }).sorted()
@@ -109,7 +120,10 @@ enum InvisibleCharacters {
             message += "; not removed automatically: the cell would then start with '\(first)', which a spreadsheet runs as a formula"
             return ValueFinding(.invisibleCharacter, message)
         }
-        let safe = !displayChanges && visible != nil
+        if let lead = mojibakeLead {
+            message += "; after '\(lead)' a soft hyphen is likely half of a UTF-8 letter read in a Windows code page ('í' read as Windows-1252 is 'Ã' and a soft hyphen)"
+        }
+        let safe = !displayChanges && mojibakeLead == nil && visible != nil
         let description = visible == nil ? "Remove them (the cell becomes empty)" : "Remove them: '\(replacement)'"
         return ValueFinding(.invisibleCharacter, message, fix: Fix(safe ? .safe : .unsafe, description, replacement: replacement))
     }
