@@ -138,6 +138,12 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         let misplaced = check("en-cmn", ctx)
         #expect(misplaced.map(\.rule.code) == ["VAL003"] && misplaced.first?.severity == nil && misplaced.first?.fix == nil)
         #expect(misplaced.first?.message.contains("only after 'zh'") == true)
+        // A second extended language subtag is permanently reserved: no valid tag, so no fix ('min' is a guess).
+        for v in ["zh-cmn-min", "zh-yue-cmn-HK", "en-cmn-min"] {
+            let chain = check(v, ctx)
+            #expect(chain.map(\.rule.code) == ["VAL003"] && chain.first?.severity == nil && chain.first?.fix == nil, "\(v)")
+            #expect(chain.first?.message.contains("reserves permanently") == true, "\(v)")
+        }
         // ISO 639-2/B codes map exactly to the ISO 639-1 code of the same language.
         for (v, tag) in [("ger", "de"), ("GER", "de"), ("fre-CA", "fr-CA"), ("dut", "nl")] {
             let f = check(v, ctx).first
