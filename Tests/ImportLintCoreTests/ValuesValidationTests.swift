@@ -621,6 +621,22 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("nl ,de", context(.languageList)).first?.fix?.applicability == .safe)
         #expect(check("nl;de", context(.languageList)).first?.fix?.applicability == .safe)
     }
+    /// ISO 639-2 codes of a listed language are read by the locale rule's lookup: an error with the same
+    /// safe fix to the two-letter code; a code of a language 4me does not list has no fix.
+    @Test func languageListISO639Codes() {
+        for (v, fixed, safety) in [("ger", "de", Applicability.safe), ("GER", "de", .safe), ("fre, dut", "fr, nl", .safe),
+                                   ("deu,nld", "de,nl", .safe), ("de,ger", "de", .safe), ("EN,ger", "en,de", .unsafe)] {
+            let f = check(v, context(.languageList))
+            #expect(f.map(\.rule.code) == ["VAL013"] && f.first?.severity == nil, "\(v)")
+            #expect(f.first?.fix?.replacement == fixed && f.first?.fix?.applicability == safety, "\(v)")
+            #expect(f.first?.message.contains("ISO 639-2") == true, "\(v)")
+        }
+        for v in ["tib", "nl,tib", "ger,xx"] {
+            let f = check(v, context(.languageList)).first
+            #expect(f?.rule.code == "VAL013" && f?.fix == nil, "\(v)")
+        }
+        #expect(check("tib", context(.languageList)).first?.message.contains("Tibetan ('bo')") == true)
+    }
     @Test func numbers() {
         for v in ["12", "-3", "0012"] { #expect(codes(v, context(.integer)).isEmpty, "\(v)") }
         for v in ["12.5", "-0.25", "45"] { #expect(codes(v, context(.decimal)).isEmpty, "\(v)") }

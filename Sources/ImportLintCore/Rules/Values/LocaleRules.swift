@@ -201,6 +201,20 @@ enum LocaleRule {
         return findings
     }
 
+    /// The ISO 639-1 code of an ISO 639-2 code written alone, and what the code is, by the lookups `check`
+    /// makes: the bibliographic table ('ger' → 'de', German) and ICU's canonical form of a terminology code
+    /// ('deu' → 'de'). Exact: ISO 639-2 pairs each such code with one ISO 639-1 code. Nil for anything else.
+    static func iso639_1(of code: String) -> (code: String, what: String)? {
+        let letters = Substring(code)
+        guard letters.utf8.count == 3, letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        if let bibliographic = LocaleSubtags.bibliographic(letters) {
+            return (bibliographic.code, "the ISO 639-2 bibliographic code for \(bibliographic.name)")
+        }
+        let canonical = ICUBridge.checkLocale(code.lowercased()).canonical
+        guard canonical.utf8.count == 2 else { return nil }
+        return (canonical, "an ISO 639-2 three-letter code")
+    }
+
     /// "4me documents 'en-US', 'fr', … and does not publish its full list", or nil without documented tags.
     private static func documentedList(_ context: ValueContext) -> String? {
         let documented = context.locales.documented.sorted()
