@@ -134,6 +134,20 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         for value in ["Really?", "Why?? Because", "?", "https://x.example/a?b=c", "page?id=3", "Who? Me", "5 ? 3"] {
             #expect(finding(value, "TXT002") == nil, "\(value)")
         }
+        // Correct question punctuation: a question a '¿' opened, in any column (a name included).
+        for value in ["¿Qué?", "Ask: ¿Por qué? Ya.", "¿¡Qué!?", "¿Sí? ¿No?"] {
+            #expect(finding(value, "TXT002") == nil, "\(value)")
+            #expect(finding(value, "TXT002", .personName) == nil, "\(value)")
+        }
+        // Punctuation as likely as a lost letter, outside names: a warning that says so.
+        for value in ["What?Why", "Is it?No", "?Qué?", "?Por que?"] {
+            let f = finding(value, "TXT002")
+            #expect(f?.severity == .warning && f?.message.contains("may be a") == true, "\(value)")
+            #expect((finding(value, "TXT002", .personName)?.severity ?? .error) == .error, "\(value)")
+        }
+        // A lost letter is still an error beside such punctuation.
+        #expect(finding("What?Why M?ller", "TXT002")?.severity == nil)
+        #expect(finding("Qu?", "TXT002", .personName)?.severity == nil)
         #expect(finding("Lef?vre", "TXT002")?.message.contains("UTF-8") == true)
         #expect(finding("Lef?vre", "TXT002")?.fix == nil)
         // In a file read in a code page, U+FFFD is where the decoding met bytes it could not map: the
