@@ -508,6 +508,16 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         for v in ["조지아", "ジョージア", "喬治亞", "도미니카", "عمان"] {
             #expect(check(v, context(.country)).first?.fix?.applicability != .safe, "\(v)")
         }
+        // Also a common word or another place: the code is only a guess, with an unsafe fix.
+        // Also another country: no fix at all ('尼日' is Niger, and short for Nigeria).
+        for v in ["尼日", "Columbia", "도미니카"] { #expect(check(v, context(.country)).first?.fix == nil, "\(v)") }
+        for (v, c) in [("黑山", "ME"), ("ジャージー", "JE"), ("タイ", "TH"), ("오만", "OM"), ("수단", "SD"), ("부탄", "BT"),
+                       ("ירדן", "JO"), ("ג׳רזי", "JE"), ("чад", "TD"), ("малі", "ML"), ("джерси", "JE")] {
+            let f = check(v, context(.country)).first
+            #expect(f?.fix == Fix(.unsafe, "Replace with '\(c)'", replacement: c), "\(v)")
+            #expect(f?.message.contains("also stands for something else") == true, "\(v)")
+        }
+        #expect(check("태국", context(.country)).first?.fix?.applicability == .safe)
         #expect(check("日本", context(.country)).first?.fix == Fix(.safe, "Replace with 'JP'", replacement: "JP"))
         #expect(check("Atlantis", context(.country)).first?.fix == nil)
         #expect(codes("EU", context(.country)) == ["VAL008"])
