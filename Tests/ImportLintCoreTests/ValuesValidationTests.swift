@@ -450,6 +450,24 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(ValueValidation.e164("+1 (713) 441 8299", defaultRegion: nil) == "+17134418299")
     }
 
+    /// Every phone finding words a number, a region and a reason one way: an invalid number "is not a valid
+    /// phone number <place>: <reason>", a region by its code and English name ("the default region US
+    /// (United States)", "FR (France)"), and a number it offers quoted.
+    @Test func phoneFindingsShareOneWording() {
+        let us = context(.phone, region: "US")
+        for (v, says) in [("+33 6 12 34 56", "'+33 6 12 34 56' is not a valid phone number in FR (France): it has the wrong number of digits"),
+                          ("+999 123 456", "'+999 123 456' is not a valid phone number: it starts with an unknown country code"),
+                          ("030 12345678", "'030 12345678' has no country code and is not a valid phone number in the default region US (United States): it has the wrong number of digits there"),
+                          ("(713) 441-8299", "read in the default region US (United States) it is '+17134418299'"),
+                          ("011 44 20 7946 0958", "the international call prefix of the default region US (United States), which is dialled only from there; in international form it is '+442079460958'")] {
+            let message = check(v, us).first?.message ?? ""
+            #expect(message.contains(says), "\(message)")
+        }
+        let plus = PhoneMissingPlus.finding("447712345678", context: us)?.message ?? ""
+        #expect(plus.hasPrefix("'447712345678' is not a valid phone number in the default region US (United States): with a '+' it is a valid international number, '+447712345678'"), "\(plus)")
+        #expect(!check("+1 713 441 829", us).contains { $0.message.contains("region US,") || $0.message.contains("in region") })
+    }
+
     /// Most of the world dials 00 before a country code; without a region, or in the US (011), libphonenumber
     /// reads '0044 …' as a number without one. The finding names the '+' form, valid, as an unsafe fix.
     @Test func internationalPrefixZeroZero() {
