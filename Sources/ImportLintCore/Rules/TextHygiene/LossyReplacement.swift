@@ -6,8 +6,8 @@
 /// end after a letter ('Jos?'). Sentence punctuation ('Really?', 'Why??') outside names, a question a '¿'
 /// opened ('¿Qué?', in any column), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
 /// Outside names, two patterns of question punctuation are only a warning with a hedged message: a '?'
-/// between a small letter and a capital ('What?Why', a missing space) and one opening a word that another
-/// '?' closes ('?Qué?', a '¿' lost or typed so).
+/// between a small letter and a capital ('What?Why', a missing space) and one opening words that another
+/// '?' closes in a value with a letter beyond ASCII ('?Qué?', a '¿' lost or typed so).
 enum LossyReplacement {
     /// `decodedFrom`: the code page the file was read in, when it is not Unicode.
     static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> ValueFinding? {
@@ -71,16 +71,19 @@ enum LossyReplacement {
 
     /// What a single '?' outside a name reads as besides a lost letter, nil when nothing: after a small
     /// letter and before a capital ('What?Why', 'Is it?No'), a question whose space is missing; opening a
-    /// run of words that a '?' closes ('?Qué?', '?Por que?'), a question whose '¿' was lost or typed so.
+    /// run of words that a '?' closes, in a value with a non-ASCII letter ('?Qué?', '?Por qué?'), a question whose
+    /// '¿' was lost or typed so.
     private static func questionPunctuation(_ scalars: [Unicode.Scalar], at i: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> String? {
         if let previous, let next, previous.properties.isLowercase, next.properties.isUppercase {
             return "a question mark whose following space is missing"
         }
-        if previous.map(isLetter) != true, next.map(isLetter) == true,
+        // Only beside a letter the export kept ('?Qué?'): in ASCII alone ('Sezimovo ?st?', from 'Ústí') the
+        // pair is as likely two letters lost.
+        if previous.map(isLetter) != true, next.map(isLetter) == true, scalars.contains(where: { $0.value >= 0x80 && isLetter($0) }),
            let close = scalars[(i + 1)...].firstIndex(of: "?"), isLetter(scalars[close - 1]),
            close + 1 == scalars.count || !isLetter(scalars[close + 1]),
            scalars[(i + 1)..<close].allSatisfy({ isLetter($0) || $0 == " " }) {
-            // The words up to the next '?', which ends the last of them: '?Qué?', '?Por que?'.
+            // The words up to the next '?', which ends the last of them: '?Qué?', '?Por qué?'.
             return "a question written with '?' in place of '¿'"
         }
         return nil
@@ -117,8 +120,9 @@ extension RuleDescriptor {
             Receptionist with the damaged one. Nothing in the file can restore it; export again as UTF-8 \
             (Export-Csv -Encoding UTF8). Question punctuation is left alone: a '?' after a letter outside \
             names ('Really?'), and one closing a question a '¿' opened ('¿Qué?', in any column). Outside names, \
-            a '?' between a small letter and a capital ('What?Why') or one opening a word another '?' closes \
-            ('?Qué?') is a warning that says it may be punctuation.
+            a '?' between a small letter and a capital ('What?Why') or one opening words another '?' closes in a \
+            value with a non-ASCII letter ('?Qué?'; in ASCII alone, 'Sezimovo ?st?', two letters were lost) is a \
+            warning that says it may be punctuation.
             """,
         triggeringExample: "Name\nAnne Lef?vre\n", cleanExample: "Name\nAnne Lefèvre\n")
 }
