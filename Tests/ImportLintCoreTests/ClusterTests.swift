@@ -122,6 +122,23 @@ import Testing
         #expect(WellFormedness.score("Widget MÃ¼nchen", hasLegalForm: false) < WellFormedness.score("Widget München", hasLegalForm: false))
     }
 
+    /// Equally common and well formed: the spelling with its accents is the one exports lost them from;
+    /// still a guess, so the cluster is no known or mapped one (its fix stays unsafe).
+    @Test func accentedSpellingWinsATie() {
+        let c = ValueClusterer()
+        for (plain, accented) in [("Acme Sao Paulo", "Acme São Paulo"), ("Widget Zurich", "Widget Zürich"), ("Cafe Reseau", "Café Réseau")] {
+            for order in [[(plain, 2), (accented, 2)], [(accented, 2), (plain, 2)]] {
+                let cluster = c.cluster(order).first
+                #expect(cluster?.canonical == accented, "\(order)")
+                #expect(cluster?.source == .wellFormed, "\(order)")
+            }
+        }
+        // Well-formedness comes first: capitals are no accent's loss.
+        #expect(c.cluster([("ACME SÃO PAULO", 2), ("Acme Sao Paulo", 2)]).first?.canonical == "Acme Sao Paulo")
+        // Count comes before both.
+        #expect(c.cluster([("Acme Sao Paulo", 3), ("Acme São Paulo", 2)]).first?.canonical == "Acme Sao Paulo")
+    }
+
     @Test func reviewedMapping() {
         let c = ValueClusterer(mapping: ["WW Imp.": "Wide World Importers"])
         let clusters = c.cluster([("WW Imp.", 2), ("Wide World Importers", 9)])

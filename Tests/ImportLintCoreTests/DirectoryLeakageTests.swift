@@ -100,6 +100,10 @@ import Testing
         #expect(one("-", .phone).first?.severity == .error, "a dash in a typed column is rejected")
         #expect(one("Null", .personName).isEmpty && one("None", .personName).isEmpty, "surnames")
         #expect(one("Nan", .personName).isEmpty && one("NaN", .personName).map(\.rule) == [.placeholderValue], "a given name; pandas' missing value")
+        // pandas' NaN in a Slack column: the placeholder warning, not a valid handle nor an invented error.
+        #expect(one("nan", .slackHandle, column: "Slack").map(\.rule) == [.placeholderValue])
+        let slack = one("nan", .slackHandle, column: "Slack").first
+        #expect((slack?.severity ?? slack?.rule.severity) == .warning)
         for value in ["Nan", "NAN", "naN"] {
             #expect(one(value, .text, column: "Site").isEmpty, "\(value): 'nan' only as pandas and JavaScript write it ('Nan' is a Thai city)")
         }

@@ -20,9 +20,9 @@ import Testing
         let found = try Self.phoneFindings(numbers)
         #expect(found.count == numbers.count)
         #expect(found.allSatisfy { $0.severity == .warning }, "\(found.map(\.message))")
-        #expect(found.allSatisfy { $0.message.contains("has no '+': read in US, the default region it was checked in, its first digits are that region's international call prefix or country code") },
+        #expect(found.allSatisfy { $0.message.contains("has no '+': read in the default region US (United States), its first digits are that region's international call prefix or country code") },
                 "\(found.map(\.message))")
-        #expect(found[0].message.contains("which makes it a number in ES that is not valid (it has the wrong number of digits)"))
+        #expect(found[0].message.contains("which makes it a number in ES (Spain) that is not valid (it has the wrong number of digits)"))
     }
 
     /// With its own '+' a number is judged in its country, and a wrong one stays an error; a valid number
@@ -31,7 +31,7 @@ import Testing
     @Test func numbersWithTheirCountryCodeKeepTheirVerdicts() throws {
         let found = try Self.phoneFindings(["+33 6 12 34 56", "011 44 7400 123456", "1 201 555 0123"])
         #expect(found.map(\.severity) == [.error, .info], "\(found.map(\.message))")
-        #expect(found.first?.message.hasPrefix("'+33 6 12 34 56' is not a valid phone number in FR") == true, "\(found.map(\.message))")
+        #expect(found.first?.message.hasPrefix("'+33 6 12 34 56' is not a valid phone number in FR (France)") == true, "\(found.map(\.message))")
         #expect(found.last?.fix?.replacement == "+447400123456")
     }
 }

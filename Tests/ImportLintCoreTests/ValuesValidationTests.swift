@@ -138,6 +138,12 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         let misplaced = check("en-cmn", ctx)
         #expect(misplaced.map(\.rule.code) == ["VAL003"] && misplaced.first?.severity == nil && misplaced.first?.fix == nil)
         #expect(misplaced.first?.message.contains("only after 'zh'") == true)
+        // A second extended language subtag is permanently reserved: no valid tag, so no fix ('min' is a guess).
+        for v in ["zh-cmn-min", "zh-yue-cmn-HK", "en-cmn-min"] {
+            let chain = check(v, ctx)
+            #expect(chain.map(\.rule.code) == ["VAL003"] && chain.first?.severity == nil && chain.first?.fix == nil, "\(v)")
+            #expect(chain.first?.message.contains("reserves permanently") == true, "\(v)")
+        }
         // ISO 639-2/B codes map exactly to the ISO 639-1 code of the same language.
         for (v, tag) in [("ger", "de"), ("GER", "de"), ("fre-CA", "fr-CA"), ("dut", "nl")] {
             let f = check(v, ctx).first
@@ -444,6 +450,24 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(ValueValidation.e164("+1 (713) 441 8299", defaultRegion: nil) == "+17134418299")
     }
 
+    /// Every phone finding words a number, a region and a reason one way: an invalid number "is not a valid
+    /// phone number <place>: <reason>", a region by its code and English name ("the default region US
+    /// (United States)", "FR (France)"), and a number it offers quoted.
+    @Test func phoneFindingsShareOneWording() {
+        let us = context(.phone, region: "US")
+        for (v, says) in [("+33 6 12 34 56", "'+33 6 12 34 56' is not a valid phone number in FR (France): it has the wrong number of digits"),
+                          ("+999 123 456", "'+999 123 456' is not a valid phone number: it starts with an unknown country code"),
+                          ("030 12345678", "'030 12345678' has no country code and is not a valid phone number in the default region US (United States): it has the wrong number of digits there"),
+                          ("(713) 441-8299", "read in the default region US (United States) it is '+17134418299'"),
+                          ("011 44 20 7946 0958", "the international call prefix of the default region US (United States), which is dialled only from there; in international form it is '+442079460958'")] {
+            let message = check(v, us).first?.message ?? ""
+            #expect(message.contains(says), "\(message)")
+        }
+        let plus = PhoneMissingPlus.finding("447712345678", context: us)?.message ?? ""
+        #expect(plus.hasPrefix("'447712345678' is not a valid phone number in the default region US (United States): with a '+' it is a valid international number, '+447712345678'"), "\(plus)")
+        #expect(!check("+1 713 441 829", us).contains { $0.message.contains("region US,") || $0.message.contains("in region") })
+    }
+
     /// Most of the world dials 00 before a country code; without a region, or in the US (011), libphonenumber
     /// reads '0044 …' as a number without one. The finding names the '+' form, valid, as an unsafe fix.
     @Test func internationalPrefixZeroZero() {
@@ -502,6 +526,16 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         for v in ["조지아", "ジョージア", "喬治亞", "도미니카", "عمان"] {
             #expect(check(v, context(.country)).first?.fix?.applicability != .safe, "\(v)")
         }
+        // Also a common word or another place: the code is only a guess, with an unsafe fix.
+        // Also another country: no fix at all ('尼日' is Niger, and short for Nigeria).
+        for v in ["尼日", "Columbia", "도미니카"] { #expect(check(v, context(.country)).first?.fix == nil, "\(v)") }
+        for (v, c) in [("黑山", "ME"), ("ジャージー", "JE"), ("タイ", "TH"), ("오만", "OM"), ("수단", "SD"), ("부탄", "BT"),
+                       ("ירדן", "JO"), ("ג׳רזי", "JE"), ("чад", "TD"), ("малі", "ML"), ("джерси", "JE")] {
+            let f = check(v, context(.country)).first
+            #expect(f?.fix == Fix(.unsafe, "Replace with '\(c)'", replacement: c), "\(v)")
+            #expect(f?.message.contains("also stands for something else") == true, "\(v)")
+        }
+        #expect(check("태국", context(.country)).first?.fix?.applicability == .safe)
         #expect(check("日本", context(.country)).first?.fix == Fix(.safe, "Replace with 'JP'", replacement: "JP"))
         #expect(check("Atlantis", context(.country)).first?.fix == nil)
         #expect(codes("EU", context(.country)) == ["VAL008"])
@@ -614,6 +648,22 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("EN", context(.languageList)).first?.severity == .warning)
         #expect(check("nl ,de", context(.languageList)).first?.fix?.applicability == .safe)
         #expect(check("nl;de", context(.languageList)).first?.fix?.applicability == .safe)
+    }
+    /// ISO 639-2 codes of a listed language are read by the locale rule's lookup: an error with the same
+    /// safe fix to the two-letter code; a code of a language 4me does not list has no fix.
+    @Test func languageListISO639Codes() {
+        for (v, fixed, safety) in [("ger", "de", Applicability.safe), ("GER", "de", .safe), ("fre, dut", "fr, nl", .safe),
+                                   ("deu,nld", "de,nl", .safe), ("de,ger", "de", .safe), ("EN,ger", "en,de", .unsafe)] {
+            let f = check(v, context(.languageList))
+            #expect(f.map(\.rule.code) == ["VAL013"] && f.first?.severity == nil, "\(v)")
+            #expect(f.first?.fix?.replacement == fixed && f.first?.fix?.applicability == safety, "\(v)")
+            #expect(f.first?.message.contains("ISO 639-2") == true, "\(v)")
+        }
+        for v in ["tib", "nl,tib", "ger,xx"] {
+            let f = check(v, context(.languageList)).first
+            #expect(f?.rule.code == "VAL013" && f?.fix == nil, "\(v)")
+        }
+        #expect(check("tib", context(.languageList)).first?.message.contains("Tibetan ('bo')") == true)
     }
     @Test func numbers() {
         for v in ["12", "-3", "0012"] { #expect(codes(v, context(.integer)).isEmpty, "\(v)") }

@@ -267,6 +267,12 @@ public struct ValueClusterer: Sendable {
                     // "München" over its transliteration "Muenchen": the letters it was written with.
                     if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return true }
                     if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return false }
+                    // "Zürich" over "Zurich", "São Paulo" over "Sao Paulo": exports and keyboards drop accents,
+                    // none adds them, so the spelling with more of them carries more of the name.
+                    if entries[a].name.surface == entries[b].name.surface {
+                        let accentsA = WellFormedness.accents(entries[a].value), accentsB = WellFormedness.accents(entries[b].value)
+                        if accentsA != accentsB { return accentsA > accentsB }
+                    }
                     return nil
                 }
                 canonical = top.max { a, b in better(b, than: a) ?? (entries[a].value > entries[b].value) }!

@@ -10,6 +10,13 @@ enum WellFormedness {
         " KG", " GmbH & Co. KG", " LLP", " LP", " Pte Ltd", " s.r.o.", " Ltda.",
     ]
 
+    /// The accents a spelling is written with: the combining marks of its canonical decomposition
+    /// ('Zürich' 1, 'Zurich' 0). Look-alike letters from another script have none.
+    static func accents(_ value: String) -> Int {
+        guard !value.utf8.allSatisfy({ $0 < 0x80 }) else { return 0 }
+        return value.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory == .nonspacingMark }.count
+    }
+
     static func score(_ value: String, hasLegalForm: Bool) -> Int {
         var score = 0
         let trimmed = value.trimmingWhitespace()

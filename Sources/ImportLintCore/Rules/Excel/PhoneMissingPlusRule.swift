@@ -32,7 +32,8 @@ enum PhoneMissingPlus {
                                 fix: fix, severity: .warning)
         }
         return ValueFinding(.phoneMissingPlus,
-                            "'\(value)' is not valid as a \(region) number, but '+\(value)' is a valid international number: a spreadsheet probably dropped its '+'",
+                            PhoneWording.invalid(value, place: " in " + PhoneWording.defaultRegion(region),
+                                                 reason: "with a '+' it is a valid international number, '+\(value)', so a spreadsheet probably dropped its '+'"),
                             fix: fix)
     }
 }

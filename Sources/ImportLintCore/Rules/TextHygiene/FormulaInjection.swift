@@ -43,9 +43,12 @@ enum FormulaInjection {
             if !formulaLike { return nil }
         }
         let lead = ledByControl ? "a \(scalars[0] == "\t" ? "TAB" : "carriage return") and '\(first)'" : "'\(first)'"
+        // In a phone column, the number behind a lead ('=+44 20 7946 0958'), quoted as phone findings quote one.
+        let number = kind == .phone && !ledByControl && first == "=" && looksLikePhone(rest)
+            ? "; without it, the cell is the phone number '\(String(String.UnicodeScalarView(rest)))'" : ""
         return ValueFinding(
             .formulaInjection,
-            "'\(value)' starts with \(lead): a spreadsheet opening this file evaluates it as a formula (CSV injection); remove the leading character or check where the value came from")
+            "'\(value)' starts with \(lead): a spreadsheet opening this file evaluates it as a formula (CSV injection); remove the leading character or check where the value came from\(number)")
     }
 
     /// '-12', '+3.5', '-1,234.00', '1e5': only these characters, a digit, and a number once the grouping

@@ -45,11 +45,27 @@ enum CountryRule {
     /// only in Romanian; in an English address it is British Columbia, the District of Columbia or a city.
     /// Georgia is also the US state in Korean, Japanese, Chinese and Arabic ('조지아(주)', 'ジョージア州'); Korean
     /// '도미니카' is mostly the Dominican Republic (DO), which CLDR names '도미니카 공화국'; Arabic 'عمان' is Oman
-    /// and, without its vowel marks, Amman.
-    static let practicallyAmbiguous: Set<String> = Set(["georgia", "congo", "korea", "macedonia", "virgin islands", "columbia",
-                                                        "조지아", "ジョージア", "喬治亞", "乔治亚", "جورجيا", "도미니카", "عمان"].map {
-        NameTokenizer.tokens(of: FoldForKey.fold($0)).joined(separator: " ")
-    })
+    /// and, without its vowel marks, Amman; Chinese '尼日' is Niger, and short for Nigeria (尼日利亚).
+    /// Never a safe fix, nor an unsafe one but by English's own reading (`namesToCode`: 'Georgia').
+    static let practicallyAmbiguous: Set<String> = keys(["georgia", "congo", "korea", "macedonia", "virgin islands", "columbia",
+                                                          "조지아", "ジョージア", "喬治亞", "乔治亚", "جورجيا", "도미니카", "عمان", "尼日"])
+        .union(alsoCommonWords)
+
+    /// CLDR names whose country is what a country column means by them, but that are also common words or
+    /// another place (session 31's audit of the zh, ja, ko, uk/ru and he names): never a safe fix, an
+    /// unsafe one. Chinese 黑山 (also a county of Liaoning); the garment or fabric in Japanese ジャージー,
+    /// Hebrew ג׳רזי, Russian and Ukrainian джерси/джерсі and Korean 저지 (also 'prevention'); Japanese タイ
+    /// ('tie', sea bream), マリ (a given name), チリ ('dust', chili), コロンビア (also Columbia, the brand and
+    /// the university); Korean 오만 ('arrogance', 50,000), 수단 ('means'), 피지 ('sebum'), 부탄 and Cyrillic
+    /// бутан ('butane'); Hebrew ירדן (the river, a given name), קובה (kubbeh, a dish); Russian чад ('fumes'),
+    /// чили and Ukrainian чилі (chili), куба ('of a cube'), Ukrainian мали/малі ('had', 'small'), оман ('delusion').
+    static let alsoCommonWords: Set<String> = keys(["黑山", "ジャージー", "タイ", "マリ", "チリ", "コロンビア", "저지", "오만", "수단",
+                                                     "피지", "부탄", "ג׳רזי", "ירדן", "קובה", "джерси", "джерсі", "чад", "чили",
+                                                     "чилі", "куба", "мали", "малі", "оман", "бутан"])
+
+    private static func keys(_ names: [String]) -> Set<String> {
+        Set(names.map { NameTokenizer.tokens(of: FoldForKey.fold($0)).joined(separator: " ") })
+    }
 
     static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -87,6 +103,11 @@ enum CountryRule {
         }
         if let code = namesToCode[fold(value)] {
             return [ValueFinding(.invalidCountry, "'\(value)' is a country name; \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)'",
+                                 fix: Fix(.unsafe, "Replace with '\(code)'", replacement: code))]
+        }
+        if alsoCommonWords.contains(key), let code = CountryNames.shared.name(key)?.uppercased() {
+            let name = ICUBridge.regionName(code, in: "en") ?? code
+            return [ValueFinding(.invalidCountry, "'\(value)' is a name of \(name) ('\(code)') that also stands for something else (another place or a common word); \(target.name) expects an ISO 3166-1 alpha-2 code",
                                  fix: Fix(.unsafe, "Replace with '\(code)'", replacement: code))]
         }
         return [ValueFinding(.invalidCountry, "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as 'US' or 'FR')")]

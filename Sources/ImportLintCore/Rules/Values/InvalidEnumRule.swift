@@ -38,9 +38,27 @@ enum EnumRule {
             .map { $0.trimmingWhitespace() }
         var unknown: [String] = []
         var fixed: [String] = []
+        // ISO 639-2 codes of listed languages ('ger', 'deu' → 'de'), by the locale rule's lookup; and of
+        // languages the list does not hold ('tib' → 'bo'), which are no fix.
+        var coded: [String] = [], codedUnlisted: [String] = []
+        var recasedListed = false
         for item in items where !item.isEmpty {
             let lower = item.lowercased()
-            if languages.contains(lower) { fixed.append(lower) } else { unknown.append(item) }
+            if languages.contains(lower) {
+                fixed.append(lower)
+                recasedListed = recasedListed || lower != item
+            } else if let iso = LocaleRule.iso639_1(of: item) {
+                let says = "'\(item)' is \(iso.what)"
+                if languages.contains(iso.code) {
+                    coded.append(says + ", which \(target.name)'s list writes '\(iso.code)'")
+                    if !fixed.contains(iso.code) { fixed.append(iso.code) }
+                } else {
+                    codedUnlisted.append(says + " ('\(iso.code)'), which \(target.name)'s list does not hold")
+                    unknown.append(item)
+                }
+            } else {
+                unknown.append(item)
+            }
         }
         // Spacing and separators are safe to normalize; a change of case is not: the docs do not say case is ignored.
         let recased = value.contains(where: \.isUppercase)
@@ -51,10 +69,18 @@ enum EnumRule {
             return [ValueFinding(.invalidEnum, message, fix: Fix(recased ? .unsafe : .safe, "Replace with '\(separated)'", replacement: separated))]
         }
         if !unknown.isEmpty {
+            let notes = (codedUnlisted + coded).map { "; " + $0 }.joined()
             return [ValueFinding(.invalidEnum,
-                                 "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") \(target.name) can exclude from translation; accepted: \(languages.joined(separator: ", "))")]
+                                 "\(ValueText.quotedList(unknown)) \(unknown.count == 1 ? "is not a language" : "are not languages") \(target.name) can exclude from translation; accepted: \(languages.joined(separator: ", "))\(notes)")]
         }
         let normalized = fixed.joined(separator: separator)
+        if !coded.isEmpty {
+            // The code's language is exact, as in a locale column; a listed code in capitals makes the
+            // fix unsafe, as below.
+            var message = coded.joined(separator: "; ") + "; \(target.name) takes only the listed two-letter codes"
+            if recasedListed { message += ". \(capitals(target))" }
+            return [ValueFinding(.invalidEnum, message, fix: Fix(recasedListed ? .unsafe : .safe, "Replace with '\(normalized)'", replacement: normalized))]
+        }
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
             let message = recased ? "'\(value)' writes language codes in capitals. \(capitals(target))"
                 : "'\(value)' should list language codes separated by commas; whether \(target.name) reads it as written is not documented"
@@ -95,7 +121,10 @@ extension RuleDescriptor {
             A value that differs from a listed one only in case ('Mobile'), or a language list with other \
             spacing, is a warning with a safe fix: whether the import matches it is not documented, as for \
             headers. A language list in capitals ('EN', 'En') is a warning whose lowercase fix is unsafe: the \
-            docs list the codes in lowercase and say nothing of case.
+            docs list the codes in lowercase and say nothing of case. An ISO 639-2 code of a listed language \
+            (bibliographic 'ger', 'fre', 'dut', rules/tables/iso-639-2-bibliographic.tsv, or 'deu', 'fra') is an \
+            error with a safe fix to the two-letter code ('de'), as in a locale column: ISO 639-2 pairs the codes \
+            exactly (unsafe when a listed code in the cell is in capitals).
             """,
         triggeringExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,home,ann@home.net\n",
         cleanExample: "Person,Contact Protocol,Contact Label,Contact URI\nann@widget.com,email,personal,ann@home.net\n")

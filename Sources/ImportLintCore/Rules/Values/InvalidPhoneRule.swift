@@ -50,15 +50,15 @@ enum PhoneRule {
                                  "'\(value)' has no country code and no default region is set (`--default-region` or `default_region:` in .importlint.yml), so it cannot be checked; the import stores it as written, but it cannot be dialled from another country: write it as +<country code> <number>",
                                  severity: .warning)]
         case 1:
-            return [ValueFinding(.invalidPhone, "'\(value)' starts with an unknown country code")]
-        case 3, 4: return [ValueFinding(.invalidPhone, "'\(value)' is too short to be a phone number")]
-        case 5: return [ValueFinding(.invalidPhone, "'\(value)' is too long to be a phone number")]
+            return [ValueFinding(.invalidPhone, PhoneWording.invalid(value, reason: "it starts with an unknown country code"))]
+        case 3, 4: return [ValueFinding(.invalidPhone, PhoneWording.invalid(value, reason: "it is too short to be one"))]
+        case 5: return [ValueFinding(.invalidPhone, PhoneWording.invalid(value, reason: "it is too long to be one"))]
         default: return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number")]
         }
         guard info.isValid else {
             // A number with its own country code is judged in that country, not in the default region.
             let ownCountryCode = value.trimmingWhitespace().hasPrefix("+")
-            let place = !info.region.isEmpty ? "in \(info.region)" : (ownCountryCode ? "" : region.map { "in region \($0)" } ?? "")
+            let place = PhoneWording.place(judgedIn: info.region, ownCountryCode: ownCountryCode, defaultRegion: region)
             // libphonenumber reads letters as keypad digits ('1-800-FLOWERS'), so a label written after the
             // number ('(mobile)') changes its digits: say so rather than only that they are wrong.
             let letters = info.extensionDigits.isEmpty && value.unicodeScalars.contains { $0.properties.isAlphabetic }
@@ -68,28 +68,27 @@ enum PhoneRule {
             // another country's national number ('0113 496 0000' in Leeds, '011 123 4567' in Johannesburg)
             // reads so in the US, and is judged in a country it is not from.
             if let region, !ownCountryCode, info.countryCodeSource == 5 || info.countryCodeSource == 10 {
-                let country = info.region.isEmpty ? "" : " in \(info.region)"
+                let country = info.region.isEmpty ? "" : " in " + PhoneWording.region(info.region)
                 let judged = info.isPossible ? "in no number range known" : "not valid (it has the wrong number of digits)"
-                return [ValueFinding(.invalidPhone, "'\(value)' has no '+': read in \(region), the default region it was checked in, its first digits are that region's international call prefix or country code, which makes it a number\(country) that is \(judged); if it is a national number of another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
+                return [ValueFinding(.invalidPhone, "'\(value)' has no '+': read in \(PhoneWording.defaultRegion(region)), its first digits are that region's international call prefix or country code, which makes it a number\(country) that is \(judged); if it is a national number of another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }
             guard info.isPossible else {
                 if info.countryCodeSource == 20, let region, value.unicodeScalars.count(where: { ("0"..."9").contains($0) }) >= 6 {
                     // Read in the default region, which is an assumption: neither vendor documents how it
                     // reads a number without a country code, so a number long enough to be one somewhere
                     // (six digits: Greenland, the Faroes, Andorra) may be right in its own country.
-                    return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(region), the default region it was checked in (it has the wrong number of digits there); if it is from another country, write it as +<country code> <number> or set `--default-region`", severity: .warning)]
+                    return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(PhoneWording.defaultRegion(region)): it has the wrong number of digits there; if it is from another country, write it as +<country code> <number> or set `--default-region`", severity: .warning)]
                 }
-                return [ValueFinding(.invalidPhone, "'\(value)' is not a valid phone number \(place) (it has the wrong number of digits)\(letters)"
-                    .replacingOccurrences(of: "  ", with: " "))]
+                return [ValueFinding(.invalidPhone, PhoneWording.invalid(value, place: place, reason: "it has the wrong number of digits") + letters)]
             }
             if info.countryCodeSource == 20, let region {
                 // As above: the default region is an assumption, and the number may be right in its own country.
-                return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is in no number range known in \(region), the default region it was checked in; if it is from another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
+                return [ValueFinding(.invalidPhone, "'\(value)' has no country code and is not a valid phone number in \(PhoneWording.defaultRegion(region)): it is in no number range known there; if it is from another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }
             // A plausible length outside every range libphonenumber's metadata knows: the metadata may
             // predate a new range, so this is a warning, not an error.
-            return [ValueFinding(.invalidPhone, "'\(value)' is not in any number range known \(place) (plausible length; check the number)\(letters)"
-                .replacingOccurrences(of: "  ", with: " "), severity: .warning)]
+            return [ValueFinding(.invalidPhone, "'\(value)' may not be a valid phone number\(place): its length is plausible, but it is in no number range known (check the number)\(letters)",
+                                 severity: .warning)]
         }
         if let ascii = ForeignDigits.asciiForm(value) {
             // libphonenumber reads any script's digits; the import may store them as typed. First this fix,
@@ -105,7 +104,7 @@ enum PhoneRule {
             let international = info.e164KeepingExtension
             findings.append(ValueFinding(
                 .invalidPhone,
-                "'\(value)' has no country code; read in the default region \(region) it is \(international) (how the import reads a number without a country code is not documented)",
+                "'\(value)' has no country code; read in \(PhoneWording.defaultRegion(region)) it is '\(international)' (how the import reads a number without a country code is not documented)",
                 fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         } else if info.countryCodeSource == 5, let region {
             // The default region's international call prefix ('011 44 …' in the US) is its dialling rule as
@@ -113,7 +112,7 @@ enum PhoneRule {
             let international = info.e164KeepingExtension
             findings.append(ValueFinding(
                 .invalidPhone,
-                "'\(value)' starts with the international call prefix of the default region \(region), which is dialled only from there; in international form it is \(international) (how the import reads a call prefix is not documented)",
+                "'\(value)' starts with the international call prefix of \(PhoneWording.defaultRegion(region)), which is dialled only from there; in international form it is '\(international)' (how the import reads a call prefix is not documented)",
                 fix: Fix(.unsafe, "Replace with '\(international)'", replacement: international), severity: .info))
         }
         if context.column.sms, let kind = NotMobileNumber.kind(ofType: info.type) {

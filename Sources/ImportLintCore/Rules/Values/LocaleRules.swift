@@ -86,6 +86,9 @@ enum LocaleRule {
         }
         let subtags = value.split(whereSeparator: { $0 == "-" || $0 == "_" })
         let extlang = LocaleSubtags.extlang(of: subtags)
+        if let extlang, let reserved = extlang.reserved {
+            return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale tag: BCP 47 takes one extended language subtag after the language ('\(extlang.written)-\(extlang.language)', canonically '\(extlang.language)'); a second ('\(reserved)') stands in a place RFC 5646 reserves permanently, so which language is meant is not known")]
+        }
         if let extlang, !extlang.valid {
             return [ValueFinding(.invalidLocale, extlang.prefix.map { "'\(value)' is not a valid locale tag: '\(extlang.language)' is an extended language subtag, which BCP 47 allows only after '\($0)' ('\($0)-\(extlang.language)', canonically '\(extlang.language)')" }
                 ?? "'\(value)' is not a locale tag: BCP 47 reads a three-letter second subtag as an extended language subtag ('zh-yue', 'ar-arz'), and '\(extlang.language)' is none")]
@@ -198,6 +201,20 @@ enum LocaleRule {
         return findings
     }
 
+    /// The ISO 639-1 code of an ISO 639-2 code written alone, and what the code is, by the lookups `check`
+    /// makes: the bibliographic table ('ger' → 'de', German) and ICU's canonical form of a terminology code
+    /// ('deu' → 'de'). Exact: ISO 639-2 pairs each such code with one ISO 639-1 code. Nil for anything else.
+    static func iso639_1(of code: String) -> (code: String, what: String)? {
+        let letters = Substring(code)
+        guard letters.utf8.count == 3, letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        if let bibliographic = LocaleSubtags.bibliographic(letters) {
+            return (bibliographic.code, "the ISO 639-2 bibliographic code for \(bibliographic.name)")
+        }
+        let canonical = ICUBridge.checkLocale(code.lowercased()).canonical
+        guard canonical.utf8.count == 2 else { return nil }
+        return (canonical, "an ISO 639-2 three-letter code")
+    }
+
     /// "4me documents 'en-US', 'fr', … and does not publish its full list", or nil without documented tags.
     private static func documentedList(_ context: ValueContext) -> String? {
         let documented = context.locales.documented.sorted()
@@ -280,7 +297,9 @@ extension RuleDescriptor {
             checked against the locale list), an unsafe one when a modifier names a script or variant the tag \
             leaves out ('sr_RS@latin' is Serbian in Latin letters, 'sr-RS' in Cyrillic); other non-canonical spellings of a valid tag are warnings with a \
             safe fix, such as BCP 47's extended-language form ('zh-cmn' → 'cmn', rules/tables/bcp47-extlangs.tsv); an \
-            extended language subtag after another language ('en-cmn') or none BCP 47 registers is an error. An ISO 639-2 \
+            extended language subtag after another language ('en-cmn'), a second one after the first ('zh-cmn-min': RFC 5646 \
+            reserves that place permanently, so the tag names no known language and has no fix) or one BCP 47 does not \
+            register is an error. An ISO 639-2 \
             bibliographic code ('ger', 'fre', 'dut', rules/tables/iso-639-2-bibliographic.tsv) is no BCP 47 subtag: an \
             error with a safe fix to the ISO 639-1 code ISO 639-2 pairs it with ('de'), whose tag is then checked \
             against the locale list.

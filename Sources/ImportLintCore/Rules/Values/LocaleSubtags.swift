@@ -26,20 +26,30 @@ enum LocaleSubtags {
     }
 
     /// An extended language subtag in a tag's second place ('zh-cmn'): `language` is the extlang, which
-    /// is the canonical tag's language; `prefix` the one language it may follow; `written` what it follows.
+    /// is the canonical tag's language; `prefix` the one language it may follow; `written` what it follows;
+    /// `reserved` a second extended language subtag after it ('min' of 'zh-cmn-min'), a place RFC 5646
+    /// (section 2.2.2) reserves permanently, so no tag with one is valid.
     struct Extlang {
         let language: String
         let prefix: String?
         let written: String
-        var valid: Bool { prefix == written }
+        let reserved: String?
+        var valid: Bool { prefix == written && reserved == nil }
     }
 
     /// The tag's three-letter second subtag, which BCP 47 reads only as an extended language subtag
     /// (a script has four letters, a region two or three digits); nil when the second subtag is other.
     static func extlang(of subtags: [Substring]) -> Extlang? {
-        guard subtags.count >= 2, !isGrandfathered(subtags), subtags[1].utf8.count == 3, subtags[1].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        guard subtags.count >= 2, !isGrandfathered(subtags), isThreeLetters(subtags[1]) else { return nil }
         let extlang = subtags[1].lowercased()
-        return Extlang(language: extlang, prefix: extlangPrefixes[extlang], written: subtags[0].lowercased())
+        // A third three-letter subtag is no script (four letters), region (two letters or three digits) or
+        // variant (five to eight characters, or a digit and three): it is a second extended language subtag.
+        let reserved = subtags.count >= 3 && isThreeLetters(subtags[2]) ? subtags[2].lowercased() : nil
+        return Extlang(language: extlang, prefix: extlangPrefixes[extlang], written: subtags[0].lowercased(), reserved: reserved)
+    }
+
+    private static func isThreeLetters(_ subtag: Substring) -> Bool {
+        subtag.utf8.count == 3 && subtag.allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     /// RFC 5646's grandfathered tags (section 2.2.8) whose second subtag has three letters: registered
