@@ -28,4 +28,24 @@ import Testing
         #expect(findings.allSatisfy { $0.content === first.content }, "the findings share one content")
         #expect(Self.rendered(findings, sharingTable: true) == Self.rendered(findings, sharingTable: false))
     }
+
+    /// Contents met once between the findings of repeated ones (more than the table has slots, so that
+    /// some share a slot with a repeated content) leave every finding's bytes as a fresh rendering gives.
+    @Test func contentsMetOnceBetweenRepeatedOnesMatchFreshRenderings() {
+        func finding(_ message: String, line: Int, related: [RelatedLocation] = []) -> Diagnostic {
+            Diagnostic(rule: .unreadableInput, line: line, column: 3, record: line - 1, field: "Locale", message: message,
+                       related: related, fix: Fix(.unsafe, "Replace", replacement: "en"), values: ["en-GB"])
+        }
+        let repeated = [finding("'en-GB' is not in the table", line: 2), finding("'pt-BR' is not in the table", line: 2)]
+        var findings: [Diagnostic] = []
+        for i in 0..<1_500 {
+            var again = repeated[i % 2]
+            again.line = 2 + 2 * i
+            again.record = 1 + 2 * i
+            findings.append(again)
+            findings.append(finding("value \(i) met once", line: 3 + 2 * i,
+                                    related: i % 3 == 0 ? [RelatedLocation(line: i, message: "first \"here\"")] : []))
+        }
+        #expect(Self.rendered(findings, sharingTable: true) == Self.rendered(findings, sharingTable: false))
+    }
 }
