@@ -28,4 +28,28 @@ import Testing
         #expect(findings.allSatisfy { $0.content === first.content }, "the findings share one content")
         #expect(Self.rendered(findings, sharingTable: true) == Self.rendered(findings, sharingTable: false))
     }
+
+    /// Contents met once between the findings of repeated ones, and more repeated contents than the table
+    /// has slots (so that some take a slot from another), leave every finding's bytes as a fresh rendering
+    /// gives.
+    @Test func contentsMetOnceBetweenRepeatedOnesMatchFreshRenderings() {
+        func finding(_ message: String, line: Int, related: [RelatedLocation] = []) -> Diagnostic {
+            Diagnostic(rule: .unreadableInput, line: line, column: 3, record: line - 1, field: "Locale", message: message,
+                       related: related, fix: Fix(.unsafe, "Replace", replacement: "en"), values: ["en-GB"])
+        }
+        let repeated = (0..<600).map { finding("'l\($0)' is not in the table", line: 2) }
+        var findings: [Diagnostic] = []
+        for i in 0..<3_000 {
+            // Met twice in a row, a repeated content takes its slot.
+            for j in 0..<2 {
+                var again = repeated[(i * 7) % repeated.count]
+                again.line = 2 + 3 * i + j
+                again.record = 1 + 3 * i + j
+                findings.append(again)
+            }
+            findings.append(finding("value \(i) met once", line: 4 + 3 * i,
+                                    related: i % 3 == 0 ? [RelatedLocation(line: i, message: "first \"here\"")] : []))
+        }
+        #expect(Self.rendered(findings, sharingTable: true) == Self.rendered(findings, sharingTable: false))
+    }
 }

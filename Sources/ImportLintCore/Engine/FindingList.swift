@@ -237,14 +237,12 @@ final class FindingList {
     /// prefix has each line's few findings put in column order and the rest is sorted and merged in.
     func takeSorted(threads: Int = 1) -> [Diagnostic] {
         var all = takeAll(threads: threads)
-        var prefixEnd = 1
-        while prefixEnd < all.count && all[prefixEnd - 1].line <= all[prefixEnd].line { prefixEnd += 1 }
-        prefixEnd = min(prefixEnd, all.count)
+        // Lines put in column order before a full sort change nothing it gives: the sort is stable.
+        let prefixEnd = Self.sortLinesOfPrefix(&all)
         if (all.count - prefixEnd) * 2 > all.count {
             all.sort(by: Self.precedes)  // stable, as the standard library guarantees
             return all
         }
-        Self.sortLines(&all, prefixEnd)
         var tail = Array(all[prefixEnd...])
         guard !tail.isEmpty else { return all }
         tail.sort(by: Self.precedes)
@@ -279,11 +277,13 @@ final class FindingList {
         (a.line, a.column) < (b.line, b.column)
     }
 
-    /// Puts the findings of each line of `all[..<end]`, whose lines never decrease, in column order,
-    /// keeping the order of those at one column.
+    /// Finds the ordered prefix, the findings up to the first whose line is before its predecessor's, and
+    /// puts the findings of each of its lines in column order, keeping the order of those at one column;
+    /// returns the prefix's end. One pass (finding the prefix first read every finding once more).
     /// Read in place (through the array, each finding was checked against its bounds and copied).
-    private static func sortLines(_ all: inout [Diagnostic], _ end: Int) {
+    private static func sortLinesOfPrefix(_ all: inout [Diagnostic]) -> Int {
         all.withUnsafeMutableBufferPointer { all in
+            let end = all.count
             var start = 0
             while start < end {
                 let line = all[start].line
@@ -297,8 +297,10 @@ final class FindingList {
                     next &+= 1
                 }
                 if !ordered { all[start..<next].sort(by: precedes) }
+                if next < end && all[next].line < line { return next }
                 start = next
             }
+            return end
         }
     }
 
