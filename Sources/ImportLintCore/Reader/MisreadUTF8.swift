@@ -18,37 +18,41 @@ enum MisreadUTF8 {
         return windows1252Specials[c]
     }
 
-    /// How many characters from `k` on form one whole UTF-8 sequence of two to four bytes of a letter when
-    /// written in Windows-1252, or nil. A wrong page's reading puts a capital and a symbol together by chance
-    /// ('Ì¾rsson' for 'Þórsson' in IBM850) far more often than it makes a letter of them.
-    static func sequenceLength(_ text: [UInt32], at k: Int) -> Int? {
-        guard let lead = windows1252Byte(text[k]), (0xC2...0xF4).contains(lead) else { return nil }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard k + length <= text.count else { return nil }
-        var bytes = [lead]
-        for c in text[(k + 1)..<(k + length)] {
-            guard let byte = windows1252Byte(c), (0x80...0xBF).contains(byte) else { return nil }
+    /// Whether `run`, written in Windows-1252, is whole UTF-8 sequences of letters only. The whole run of
+    /// characters that are not ASCII must be, not a pair in it: a wrong page's reading puts a capital and a
+    /// symbol together by chance ('Ì¾rsson' for 'Þórsson' in IBM850, 'ÊØ´Ò' for Thai 'สุดา' in Windows-1252).
+    static func isMisreadLetters(_ run: ArraySlice<UInt32>) -> Bool {
+        var bytes: [UInt8] = []
+        for c in run {
+            guard let byte = windows1252Byte(c) else { return false }
             bytes.append(byte)
         }
-        // Overlong forms and surrogates are no sequence.
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil,
-              TextPlausibility.isLetter(scalar.value) else { return nil }
-        return length
+        var letters = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                guard TextPlausibility.isLetter(scalar.value) else { return false }
+                letters += 1
+            case .emptyInput: return letters > 0
+            case .error: return false
+            }
+        }
     }
 
-    /// `text` with every such sequence replaced by ASCII spaces, which the judge does not score.
+    /// `text` with every such run replaced by ASCII spaces, which the judge does not score.
     static func blanked(_ text: [UInt32]) -> [UInt32] {
         var out = text
         var k = 0
         while k < text.count {
-            if text[k] >= 0xC2, let length = sequenceLength(text, at: k) {
-                for i in k..<(k + length) { out[i] = 0x20 }
-                k += length
-            } else {
-                k += 1
+            guard text[k] >= 0x80 else { k += 1; continue }
+            var end = k + 1
+            while end < text.count && text[end] >= 0x80 { end += 1 }
+            if end - k >= 2 && isMisreadLetters(text[k..<end]) {
+                for i in k..<end { out[i] = 0x20 }
             }
+            k = end
         }
         return out
     }
