@@ -27,6 +27,16 @@ def excel(header, rows):
     return "".join(",".join(r) + "\r\n" for r in [header] + rows)
 
 
+def misread(text):
+    """UTF-8 `text` read as Windows-1252 (a byte that page lacks as '?') and saved again."""
+    return text.encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "?")
+
+
+def lost(text, codec):
+    """`text` as a tool writing `codec` saves it: a character the code page lacks as '?'."""
+    return text.encode(codec, errors="replace").decode(codec)
+
+
 LEGACY = {
     # Set-Content on a Russian Windows (ANSI code page 1251): a Receptionist contact list.
     "trigger-powershell-windows1251": ("cp1251", powershell(RECEPTIONIST, [
@@ -137,6 +147,26 @@ LEGACY = {
         ["Ja’far", "To‘xtayev", "jafar.toxtayev@example.uz", "+998935556677", "Muhandis", "Texnik bo‘lim"],
         ["Sa’diya", "O‘rinova", "sadiya.orinova@example.uz", "+998971112233", "Menejer", "Moliya bo‘limi"],
     ])),
+    # A Mexican console export (850) with two names once misread as Windows-1252 ('MarÃ­a'): IBM852 reads the
+    # capital 'Ã' as the small letter 'ă' ('Mară­a'), and led clearly while the misread name scored against 850.
+    "trigger-console-ibm850-misread-utf8": ("cp850", excel(RECEPTIONIST, [
+        ["Aldonza", "de la O", "aldonza.delao@example.mx", "+525530152304", "Director de producción", "Ventas"],
+        [misread("Noemí"), "Vaca", "noemi.vaca@example.mx", "+525547756274", "Médico", "Finanzas"],
+        [misread("María"), "Gálvez", "maria.galvez@example.mx", "+525512345678", "Operador de máquinas", "Producción"],
+    ])),
+    # An Indian console export (437) of Hindi names misread as Windows-1252: most of each name is lost to '?',
+    # and IBM866 read what is left ('à?¬à??') as Cyrillic letters ('Е?кЕ??'), clearly.
+    "trigger-console-ibm437-lost-hindi": ("cp437", lost(excel(RECEPTIONIST, [
+        [misread(name), "शर्मा", f"user{k}@example.in", f"+9198135597{k:02}", "Pharmacist", "IT"]
+        for k, name in enumerate(["बालकृष्ण", "आनंद", "गीता", "सुनील", "प्रिया", "राजेश"])
+    ]), "cp437")),
+    # Set-Content on a Western Windows (1252): Hindi names lost to '?', a site misread twice, a Czech name.
+    # Windows-874 read the misread site as Thai letters, clearly, though it has no character for 'Š' and 'ý'.
+    "trigger-powershell-windows1252-hindi-misread": ("cp1252", lost(powershell(PEOPLE, [
+        ["राहुल शर्मा", "user0@example.in", "Lobbyist", "Shah & Sons", misread(misread("बलसाड़"))],
+        ["Řehoř Šťastný", "rehor.stastny@example.in", "Chief Financial Officer", "Shah & Sons", "New Delhi"],
+        ["अनिल गुप्ता", "user2@example.in", "Engineer", "Shah & Sons", misread(misread("बलसाड़"))],
+    ]), "cp1252")),
     # The user names the code page: the message says so and does not claim to have guessed.
     "trigger-named-encoding": ("cp1251", excel(["First Name", "Last Name"], [["Иван", "Петров"]])),
 }

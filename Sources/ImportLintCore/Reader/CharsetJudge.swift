@@ -119,7 +119,7 @@ public enum CharsetJudge {
                                                     pageAlphabets: LetterTables.pageAlphabets(group.charsets))
             return (index, CharsetCandidate(charsets: group.charsets, score: parts.letters - parts.languagePenalty,
                                             letterScore: parts.letters, alphabets: parts.alphabets),
-                    group.text.contains(0xFFFD))
+                    readsUndefinedByte(group.text, charsets: group.charsets))
         }.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         let ranked = scored.map(\.1)
         var margin = ranked.count > 1 ? ranked[0].score - ranked[1].score : .infinity
@@ -150,6 +150,14 @@ public enum CharsetJudge {
         let clear = margin >= clearMargin && leadsWordByWord && enoughEvidence && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
+    }
+
+    /// Whether `text` holds a byte its page has no character for: U+FFFD, or in a single-byte page a C1 control
+    /// or a private-use character, where ICU's tables put undefined bytes. A Windows-1252 file's Czech 'Š' and
+    /// 'ý' are such bytes in Windows-874, whose Thai reading of the file's Hindi mojibake led clearly.
+    static func readsUndefinedByte(_ text: [UInt32], charsets: [String]) -> Bool {
+        let singleByte = !isMultiByte(charsets)
+        return text.contains { $0 == 0xFFFD || (singleByte && ((0x80...0x9F).contains($0) || isPrivateUse($0))) }
     }
 
     /// How often the sample's only byte that is not ASCII occurs, when there is one such byte value and it

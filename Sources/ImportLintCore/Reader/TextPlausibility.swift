@@ -17,8 +17,10 @@ enum TextPlausibility {
     /// as one no language uses.
     static func scoreParts(_ text: [UInt32], expectedStructure: Int, pageAlphabets: Int = LetterTables.allLatinLanguages)
         -> (letters: Double, languagePenalty: Double, alphabets: Int) {
+        let text = MisreadUTF8.blanked(text)
         var total = 0.0
         var word: [UInt32] = []
+        var beforeWord: UInt32 = 0x20
         var accentedLatin: [Int: Int] = [:]
         for (k, c) in text.enumerated() where c >= 0x80 && !isLetter(c) && attachable(c) {
             let before = k > 0 && isLetter(text[k - 1])
@@ -43,9 +45,14 @@ enum TextPlausibility {
                 for c in word where c >= 0x80 && script(c) == .latin {
                     accentedLatin[LetterTables.latinLanguages(of: c) & alphabets, default: 0] += 1
                 }
-                total += wordScore(word, alphabets: alphabets, pageAlphabets: pageAlphabets)
+                let score = wordScore(word, alphabets: alphabets, pageAlphabets: pageAlphabets)
+                // A '?' beside the letters stands for one the writing page could not hold: they are a piece of a
+                // word in another script, which reads as letters in many pages ('Е??Е?иЕ' in IBM866 for a
+                // Hindi name's remains in IBM437). Such a piece counts only against the reading.
+                total += beforeWord == 0x3F || c == 0x3F ? min(score, 0) : score
                 word.removeAll(keepingCapacity: true)
             }
+            beforeWord = c
             if c >= 0x80 { total += symbolScore(c) }
         }
         // A multi-byte decoding that swallows delimiters or line breaks into characters is wrong.

@@ -1,0 +1,59 @@
+/// UTF-8 text once read as Windows-1252 and saved again ('MarÃ­a' for 'María') is common in directory exports,
+/// and a legacy page writes its characters like any others. The charset judge scores such a sequence as no
+/// evidence either way: read as letters and symbols, its capital lead inside a word ('MarÃ') and the symbols
+/// after it cost the page that reads the file right, and another page that reads the lead byte as a small
+/// letter ('Mară­a' in IBM852 for IBM850's 'MarÃ­a') won clearly.
+enum MisreadUTF8 {
+    /// The Windows-1252 byte of each character that page has at 0x80–0x9F.
+    private static let windows1252Specials: [UInt32: UInt8] = {
+        let bytes = Array(UInt8(0x80)...UInt8(0x9F))
+        let characters = CharsetJudge.decode(bytes, charset: "windows-1252")
+        guard characters.count == bytes.count else { return [:] }
+        return Dictionary(zip(characters, bytes).filter { $0.0 > 0x9F }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The Windows-1252 byte of `c`, or nil when that page has no such character.
+    static func windows1252Byte(_ c: UInt32) -> UInt8? {
+        if c < 0x80 || (0xA0...0xFF).contains(c) { return UInt8(c) }
+        return windows1252Specials[c]
+    }
+
+    /// Whether `run`, written in Windows-1252, is whole UTF-8 sequences of letters only. The whole run of
+    /// characters that are not ASCII must be, not a pair in it: a wrong page's reading puts a capital and a
+    /// symbol together by chance ('Ì¾rsson' for 'Þórsson' in IBM850, 'ÊØ´Ò' for Thai 'สุดา' in Windows-1252).
+    static func isMisreadLetters(_ run: ArraySlice<UInt32>) -> Bool {
+        var bytes: [UInt8] = []
+        for c in run {
+            guard let byte = windows1252Byte(c) else { return false }
+            bytes.append(byte)
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var letters = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                guard TextPlausibility.isLetter(scalar.value) else { return false }
+                letters += 1
+            case .emptyInput: return letters > 0
+            case .error: return false
+            }
+        }
+    }
+
+    /// `text` with every such run replaced by ASCII spaces, which the judge does not score.
+    static func blanked(_ text: [UInt32]) -> [UInt32] {
+        var out = text
+        var k = 0
+        while k < text.count {
+            guard text[k] >= 0x80 else { k += 1; continue }
+            var end = k + 1
+            while end < text.count && text[end] >= 0x80 { end += 1 }
+            if end - k >= 2 && isMisreadLetters(text[k..<end]) {
+                for i in k..<end { out[i] = 0x20 }
+            }
+            k = end
+        }
+        return out
+    }
+}

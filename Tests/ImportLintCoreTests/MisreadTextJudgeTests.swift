@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import ImportLintCore
+
+/// The charset judge on files that hold text damaged before the file was written: UTF-8 misread as Windows-1252
+/// ('MarÃ­a'), letters lost to '?', and bytes the best page has no character for.
+@Suite struct MisreadTextJudgeTests {
+    func judged(_ fixture: String) throws -> CharsetGuess {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/legacy-encoding/\(fixture).csv")
+        return CharsetJudge.judge(Array(try Data(contentsOf: url)))
+    }
+
+    @Test func misreadUTF8SequenceOfALetterIsBlanked() {
+        let misread = Array("MarÃ\u{AD}a à¤¬".unicodeScalars.map(\.value))
+        #expect(MisreadUTF8.blanked(misread) == Array("Mar  a    ".unicodeScalars.map(\.value)))
+        // 'Ì¾' is U+033E written in UTF-8, a combining mark; 'Ø´' is Arabic 'ش' but the run 'ÊØ´Ò' is no
+        // whole UTF-8: a wrong page's chance pairs, not misread names.
+        for chance in ["Ì¾rsson", "ÊØ´Ò"].map({ Array($0.unicodeScalars.map(\.value)) }) {
+            #expect(MisreadUTF8.blanked(chance) == chance)
+        }
+    }
+
+    @Test func misreadNameGivesAnotherOEMPageNoClearLead() throws {
+        let guess = try judged("trigger-console-ibm850-misread-utf8")
+        #expect(!guess.isClear)
+        #expect(guess.candidates.prefix(2).flatMap(\.charsets).contains("IBM850"))
+    }
+
+    @Test func lettersBesideLostOnesAreNoEvidence() throws {
+        let guess = try judged("trigger-console-ibm437-lost-hindi")
+        #expect(!guess.isClear)
+        // IBM866 reads 'à??à??' as 'Е??Е??': its letters score nothing, a whole word does.
+        let name = TextPlausibility.scoreParts(Array("Анна".unicodeScalars.map(\.value)), expectedStructure: 0).letters
+        let withPieces = TextPlausibility.scoreParts(Array("Е??Е??,Анна".unicodeScalars.map(\.value)), expectedStructure: 1).letters
+        #expect(name > 0 && withPieces == name)
+    }
+
+    @Test func readingWithAnUndefinedByteIsNotClear() throws {
+        #expect(CharsetJudge.readsUndefinedByte([0x41, 0x8A], charsets: ["windows-874"]))
+        #expect(CharsetJudge.readsUndefinedByte([0x41, 0xF8C1], charsets: ["windows-874"]))
+        #expect(!CharsetJudge.readsUndefinedByte([0x41, 0xE01], charsets: ["windows-874"]))
+        #expect(!CharsetJudge.readsUndefinedByte([0x41, 0xE000], charsets: ["Big5"]))
+        let guess = try judged("trigger-powershell-windows1252-hindi-misread")
+        #expect(guess.best.name == "windows-874" && !guess.isClear)
+    }
+}
