@@ -44,4 +44,22 @@ import Testing
         let guess = try judged("trigger-powershell-windows1252-hindi-misread")
         #expect(guess.best.name == "windows-874" && !guess.isClear)
     }
+
+    /// A cell read in a guessed page may be garbled: no fix of its text is safe, and the fix says why. The
+    /// same cell read in a page named by the user keeps its safe fix.
+    @Test func cellFixesOnAGuessedReadingAreUnsafe() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/legacy-encoding/trigger-console-ibm850-misread-utf8.csv")
+        let bytes = Array(try Data(contentsOf: url))
+        func cellFixes(_ options: LintOptions) throws -> [Fix] {
+            try Linter(options: options).lint(.bytes(bytes, displayPath: "guessed.csv")).report.diagnostics
+                .compactMap(\.fix).filter { if case .replaceCell = $0.action { true } else { false } }
+        }
+        let guessed = try cellFixes(LintOptions())
+        #expect(!guessed.isEmpty)
+        #expect(guessed.allSatisfy { $0.applicability == .unsafe && $0.description.contains("a guess: see legacy-encoding") })
+        var named = LintOptions()
+        named.inputEncoding = "IBM850"
+        #expect(try cellFixes(named).contains { $0.applicability == .safe })
+    }
 }
