@@ -25,6 +25,8 @@ import Testing
         var replayedClusters: [Diagnostic]?
         var replayedClusterLines: [Int]?
         var changedColumns: [Int]?
+        /// Where the written records were in the input (`LineShifts`).
+        var shifts: LineShifts
 
         init(_ pass: PassResult) throws {
             try pass.finishing?.wait()
@@ -33,6 +35,7 @@ import Testing
                 return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             }
             (applied, skipped, fileFixes, appliedByRule, fatal) = (pass.applied, pass.skipped, pass.fileFixes, pass.appliedByRule, pass.fatal)
+            shifts = pass.shifts
             counts = [pass.recordsIn, pass.recordsOut, pass.cellsChanged, pass.appliedCount, pass.fatalCount, pass.deferredCount]
             func members(_ set: NumberSet) -> [Int] {
                 var all: [Int] = []
@@ -70,6 +73,8 @@ import Testing
         ("Primary Email\tName\tJob Title\r\na@example.com\tAnn\tClerk \r\n\r\na@example.com\t Zoe\u{0308}\tOps\r\nb@example.com\tBob\t\"Ops\"\r\n", "crlf.tsv"),
         // Two exports joined without a line break between them: the refusal names the header copy in either part.
         ("Primary Email,Name,Job Title\na@example.com,Ann,Clerk\nb@example.com,Bob,ClerkPrimary Email,Name,Job Title\nc@example.com,Cy,Ops\n", "fused.csv"),
+        // Lines left out on both sides of a cut, and a two-line cell written on one: the records after them move up.
+        ("Primary Email,Name,Job Title\n\"Al\n<a@example.com>\",Al,Clerk\n\nPrimary Email,Name,Job Title\nb@example.com,Bob,Ops\n\n,,\n\nc@example.com,\"Cy\nLee \",Ops\n\n\nd@example.com,Di,Ops\n", "shifted.csv"),
     ]
 
     @Test func partsWriteWhatOnePassWrites() throws {

@@ -46,6 +46,10 @@ struct PassResult {
     /// Where the later part's output starts when the output was written in two parts: the output's lint
     /// cuts there (`LintOptions.knownCut`).
     var outputCut: LintCut?
+    /// Where the written records were in the file read, before any were moved to their group...
+    var shifts = LineShifts()
+    /// ...and where the moved ones were before they moved, when rows were regrouped.
+    var regroupShifts: LineShifts?
 }
 
 /// One streaming pass: reads the decoded input record by record and writes every record re-serialized
@@ -331,6 +335,7 @@ final class FixPass {
         result.appliedByRule.merge(theirs.appliedByRule, uniquingKeysWith: +)
         result.cellsChanged += theirs.cellsChanged
         result.skipped += theirs.skipped
+        result.shifts.append(theirs.shifts)
         result.deferredCount += theirs.deferredCount
         outputLine = later.outputLine + shift
         unchangedLines.formUnion(later.unchangedLines, movedBy: shift)
@@ -350,16 +355,18 @@ final class FixPass {
     private func readHeader(copyingPreambleTo out: OutputFile) throws -> Bool {
         guard try reader.next() else { return false }
         while reader.isPreambleLine {
-            try removeOrCopyLine(to: out)
+            try removeOrCopyLine(to: out, beforeRecord: 0)
             guard try reader.next() else { return false }
         }
         return true
     }
 
-    /// A line that is not a record: left out when the plan says so, otherwise copied as it is.
-    private func removeOrCopyLine(to out: OutputFile) throws {
+    /// A line that is not a record, before the read file's record `nextRecord`: left out when the plan says
+    /// so, otherwise copied as it is.
+    private func removeOrCopyLine(to out: OutputFile, beforeRecord nextRecord: Int) throws {
         if plan.fileActions.removedLines[reader.line] != nil {
             removedLines.append(reader.line)
+            result.shifts.add(lines: reader.endLine - reader.line + 1, records: 0, beforeRecord: nextRecord, nextLine: outputLine + 1)
         } else if settings.changesLineEndings, let target = settings.lineEnding, reader.terminator != .none,
                   reader.terminator != target {
             // Kept (its rule ignored) while the line endings change: it ends as the records do, or a
@@ -399,7 +406,7 @@ final class FixPass {
         var record = after
         while try reader.next() {
             if reader.isBlankLine {
-                try removeOrCopyLine(to: out)
+                try removeOrCopyLine(to: out, beforeRecord: record + 1)
                 continue
             }
             record += 1
@@ -409,6 +416,7 @@ final class FixPass {
                 && reader.unterminatedQuote == nil {
                 removedLines.append(reader.line)
                 removedRecords += 1
+                result.shifts.add(lines: reader.endLine - reader.line + 1, records: 1, beforeRecord: record + 1, nextLine: outputLine + 1)
                 continue
             }
             guard checkStructure(record: record) else {
@@ -439,7 +447,7 @@ final class FixPass {
         let key = render(record: record)
         let line = outputLine + 1
         let start = out.offset
-        if record > 0 { regrouper?.row(key: key, offset: start, line: line) }
+        if record > 0 { regrouper?.row(key: key, offset: start, line: line, record: record - removedRecords) }
         if rowIsVerbatim && reader.terminator == eol {
             // Straight from the reader's buffer: the record as read, with its line break, which is the
             // output's.
@@ -456,6 +464,10 @@ final class FixPass {
         }
         if record == 0 { headerEnd = out.offset }
         outputLine += 1 + (rowIsVerbatim ? 0 : row.withUnsafeBufferPointer(Self.lineBreaks))
+        // A multi-line cell written on fewer or more lines moves the records after it.
+        if !rowIsVerbatim && outputLine - line != reader.endLine - reader.line {
+            result.shifts.add(lines: (reader.endLine - reader.line) - (outputLine - line), records: 0, beforeRecord: record + 1, nextLine: outputLine + 1)
+        }
         if rowIsVerbatim {
             if !reportedRecords.contains(record) && !reportedLines.contains(reader.line) {
                 unchangedLines.insert(line)
@@ -549,7 +561,9 @@ final class FixPass {
         }
         let target = try OutputFile.temporary(in: directory, name: name)
         do {
-            try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1, into: target)
+            try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1,
+                                   endRecord: result.recordsOut + 1, into: target)
+            result.regroupShifts = regrouper.shifts
             unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
             if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
             result.unchanged = unchanged

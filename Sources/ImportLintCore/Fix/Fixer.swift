@@ -107,6 +107,8 @@ public final class Fixer {
         var converged = false
         // Records the last lint reported nothing on are only known when it left no finding out.
         var sawEveryFinding = inputReport.omitted.count == 0
+        // What each round's pass did to lines and records, to name the input's in later rounds' fixes.
+        var positions = InputPositions()
 
         while true {
             rounds += 1
@@ -162,8 +164,12 @@ public final class Fixer {
             }
             currentTemp = output
             lineEnding = pass.lineEnding
-            applied += pass.applied
-            skipped += pass.skipped
+            var (passApplied, passSkipped) = (pass.applied, pass.skipped)
+            positions.rename(&passApplied, &passSkipped)
+            applied += passApplied
+            skipped += passSkipped
+            positions.add(pass.shifts)
+            if let regrouped = pass.regroupShifts { positions.add(regrouped) }
             appliedCount += pass.appliedCount
             appliedByRule.merge(pass.appliedByRule, uniquingKeysWith: +)
             cellsChanged += pass.cellsChanged

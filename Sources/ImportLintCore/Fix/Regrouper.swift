@@ -7,6 +7,10 @@ final class Regrouper {
     private var starts: [Int] = []
     /// The line each group starts on in the written file.
     private var startLines: [Int] = []
+    /// The record each group starts with in the written file.
+    private var startRecords: [Int] = []
+    /// After `assemble`: where each group of the regrouped file was in the written one.
+    private(set) var shifts = LineShifts()
     /// After `assemble`: the line each group starts on in the regrouped file.
     private var movedStartLines: [Int] = []
     private var next: [Int32] = []
@@ -18,13 +22,15 @@ final class Regrouper {
     private(set) var movedRows = 0
     private(set) var movedGroups = 0
 
-    /// A row with the given key (nil: empty, which stays in the current group) starts at `offset`, on `line`.
-    func row(key: Key128?, offset: Int, line: Int) {
+    /// A row with the given key (nil: empty, which stays in the current group) starts at `offset`, on `line`,
+    /// as written record `record`.
+    func row(key: Key128?, offset: Int, line: Int, record: Int) {
         if let key {
             if !hasGroup || current != key {
                 let g = Int32(starts.count)
                 starts.append(offset)
                 startLines.append(line)
+                startRecords.append(record)
                 next.append(-1)
                 if let previous = lastGroupOfKey[key] {
                     next[Int(previous)] = g
@@ -42,6 +48,7 @@ final class Regrouper {
         } else if !hasGroup {
             starts.append(offset)
             startLines.append(line)
+            startRecords.append(record)
             next.append(-1)
             isFirst.append(true)
             currentIsFirst = true
@@ -51,8 +58,8 @@ final class Regrouper {
     }
 
     /// Writes `source`'s bytes [0, headerEnd) and then its groups regrouped, up to `end` (the line after
-    /// the last, `endLine`), into `target`.
-    func assemble(from source: OutputFile, headerEnd: Int, end: Int, endLine: Int, into target: OutputFile) throws {
+    /// the last, `endLine`, and the record after the last, `endRecord`), into `target`.
+    func assemble(from source: OutputFile, headerEnd: Int, end: Int, endLine: Int, endRecord: Int, into target: OutputFile) throws {
         let chunk = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
         defer { buffer.deallocate() }
@@ -78,16 +85,24 @@ final class Regrouper {
         }
         movedStartLines = startLines
         var line = startLines.first ?? endLine
+        var record = startRecords.first ?? endRecord
+        var anchors: [LineShifts.Anchor] = []
         for g in starts.indices where isFirst[g] {
             var k = g
             while k >= 0 {
                 try emit(starts[k], k + 1 < starts.count ? starts[k + 1] : end)
                 movedStartLines[k] = line
+                let (records, lines) = (startRecords[k] - record, startLines[k] - line)
+                if records != anchors.last?.records ?? 0 || lines != anchors.last?.lines ?? 0 {
+                    anchors.append(LineShifts.Anchor(record: record, line: line, records: records, lines: lines))
+                }
                 line += (k + 1 < startLines.count ? startLines[k + 1] : endLine) - startLines[k]
+                record += (k + 1 < startRecords.count ? startRecords[k + 1] : endRecord) - startRecords[k]
                 k = Int(next[k])
             }
         }
         try copy(pendingStart, pendingEnd)
+        shifts = LineShifts(anchors: anchors)
     }
 
     /// After `assemble`: the line of the regrouped file that `line` of the written one moved to.
