@@ -137,6 +137,12 @@ import Testing
         #expect(c.cluster([("ACME SÃO PAULO", 2), ("Acme Sao Paulo", 2)]).first?.canonical == "Acme Sao Paulo")
         // Count comes before both.
         #expect(c.cluster([("Acme Sao Paulo", 3), ("Acme São Paulo", 2)]).first?.canonical == "Acme Sao Paulo")
+        // A look-alike letter from another script (Cyrillic 'Ѕ') beside the accent: no better spelling, a tie.
+        for order in [[("Acme Sao Paulo", 3), ("Acme \u{405}ão Paulo", 3)], [("Acme \u{405}ão Paulo", 3), ("Acme Sao Paulo", 3)]] {
+            let cluster = c.cluster(order).first
+            #expect(cluster.map { $0.source == .tie || $0.canonical == "Acme Sao Paulo" } ?? true, "\(order)")
+            #expect(cluster?.canonical != "Acme \u{405}ão Paulo", "\(order)")
+        }
     }
 
     @Test func reviewedMapping() {

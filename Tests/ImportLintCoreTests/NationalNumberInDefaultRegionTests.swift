@@ -34,4 +34,12 @@ import Testing
         #expect(found.first?.message.hasPrefix("'+33 6 12 34 56' is not a valid phone number in FR (France)") == true, "\(found.map(\.message))")
         #expect(found.last?.fix?.replacement == "+447400123456")
     }
+
+    /// '001' is libphonenumber's code for non-geographic numbers (+800, +882…), not a region to name.
+    @Test func nonGeographicNumbersAreJudgedForTheirCountryCode() throws {
+        let found = try Self.phoneFindings(["+882 1234 5678"])
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("for its country code") == true, "\(found.map(\.message))")
+        #expect(found.first?.message.contains("001") == false, "\(found.map(\.message))")
+    }
 }

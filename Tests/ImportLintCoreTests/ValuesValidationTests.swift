@@ -139,10 +139,16 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(misplaced.map(\.rule.code) == ["VAL003"] && misplaced.first?.severity == nil && misplaced.first?.fix == nil)
         #expect(misplaced.first?.message.contains("only after 'zh'") == true)
         // A second extended language subtag is permanently reserved: no valid tag, so no fix ('min' is a guess).
-        for v in ["zh-cmn-min", "zh-yue-cmn-HK", "en-cmn-min"] {
+        for v in ["zh-cmn-min", "zh-yue-cmn-HK"] {
             let chain = check(v, ctx)
             #expect(chain.map(\.rule.code) == ["VAL003"] && chain.first?.severity == nil && chain.first?.fix == nil, "\(v)")
             #expect(chain.first?.message.contains("reserves permanently") == true, "\(v)")
+        }
+        // An extended language after the wrong language, or none at all, is said first: what is wrong there.
+        for (v, says) in [("en-cmn-min", "only after 'zh'"), ("en-cmn-yue", "only after 'zh'"), ("en-abc-def", "'abc' is none")] {
+            let chain = check(v, ctx)
+            #expect(chain.map(\.rule.code) == ["VAL003"] && chain.first?.fix == nil, "\(v)")
+            #expect(chain.first?.message.contains(says) == true, "\(v): \(chain.map(\.message))")
         }
         // ISO 639-2/B codes map exactly to the ISO 639-1 code of the same language.
         for (v, tag) in [("ger", "de"), ("GER", "de"), ("fre-CA", "fr-CA"), ("dut", "nl")] {

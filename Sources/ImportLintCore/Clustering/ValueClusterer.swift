@@ -268,8 +268,10 @@ public struct ValueClusterer: Sendable {
                     if let t = entries[a].name.transliteratedKey, t == entries[b].name.key { return true }
                     if let t = entries[b].name.transliteratedKey, t == entries[a].name.key { return false }
                     // "Zürich" over "Zurich", "São Paulo" over "Sao Paulo": exports and keyboards drop accents,
-                    // none adds them, so the spelling with more of them carries more of the name.
-                    if entries[a].name.surface == entries[b].name.surface {
+                    // none adds them, so the spelling with more of them carries more of the name. Only when
+                    // accents are all that differ: 'Acme Ѕão Paulo' (a Cyrillic 'Ѕ') is no better spelling.
+                    if entries[a].name.surface == entries[b].name.surface,
+                       WellFormedness.withoutAccents(entries[a].value) == WellFormedness.withoutAccents(entries[b].value) {
                         let accentsA = WellFormedness.accents(entries[a].value), accentsB = WellFormedness.accents(entries[b].value)
                         if accentsA != accentsB { return accentsA > accentsB }
                     }

@@ -17,6 +17,14 @@ enum WellFormedness {
         return value.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory == .nonspacingMark }.count
     }
 
+    /// The spelling without its accents ('Zürich' → 'Zurich'): two spellings equal so differ in accents
+    /// alone. A look-alike letter from another script ('Ѕão', Cyrillic 'Ѕ') keeps them apart.
+    static func withoutAccents(_ value: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: value.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+        return String(scalars)
+    }
+
     static func score(_ value: String, hasLegalForm: Bool) -> Int {
         var score = 0
         let trimmed = value.trimmingWhitespace()

@@ -4,10 +4,10 @@
 /// letters ('Lef?vre', 'M??ller'), at the start of a word before a letter ('?mile'), or as a whole word of
 /// two or more ('Zhang ???', a name in a script the export could not hold), and in a name column at its
 /// end after a letter ('Jos?'). Sentence punctuation ('Really?', 'Why??') outside names, a question a '¿'
-/// opened ('¿Qué?', in any column), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
+/// opened ('¿Qué?', outside names), a lone '?' placeholder and URL queries ('page?id=3') are left alone.
 /// Outside names, two patterns of question punctuation are only a warning with a hedged message: a '?'
 /// between a small letter and a capital ('What?Why', a missing space) and one opening words that another
-/// '?' closes in a value with a letter beyond ASCII ('?Qué?', a '¿' lost or typed so).
+/// '?' closes, from a capital on, in a value with a letter beyond ASCII ('?Qué?', a '¿' lost or typed so).
 enum LossyReplacement {
     /// `decodedFrom`: the code page the file was read in, when it is not Unicode.
     static func check(_ value: String, kind: ValueKind, decodedFrom: LegacyEncoding? = nil) -> ValueFinding? {
@@ -46,8 +46,9 @@ enum LossyReplacement {
             let nextLetter = next.map(isLetter) ?? false
             let previousBoundary = previous.map { $0.properties.isWhitespace || "-('\"/".unicodeScalars.contains($0) } ?? true
             let nextBoundary = next.map { $0.properties.isWhitespace || "-)'\",/".unicodeScalars.contains($0) } ?? true
-            // '¿Qué?': the '?' closes the question a '¿' opened, which no export writes for a lost letter.
-            let closesInverted = openQuestions > 0 && !nextLetter
+            // '¿Qué?': the '?' closes the question a '¿' opened, which no export writes for a lost letter. Not
+            // in a name, which holds no question: there 'Zo¿ Jos?' is Oracle's '¿' and a '?' for lost letters.
+            let closesInverted = openQuestions > 0 && !nextLetter && kind != .personName
             if closesInverted { openQuestions -= 1; i = j; continue }
             // In an email or other '=' / '&' query-like text, 'x?y=' is a query string, not a lost letter.
             let queryLike = kind != .email && kind != .managerEmail && value.contains("=")
@@ -71,15 +72,16 @@ enum LossyReplacement {
 
     /// What a single '?' outside a name reads as besides a lost letter, nil when nothing: after a small
     /// letter and before a capital ('What?Why', 'Is it?No'), a question whose space is missing; opening a
-    /// run of words that a '?' closes, in a value with a non-ASCII letter ('?Qué?', '?Por qué?'), a question whose
-    /// '¿' was lost or typed so.
+    /// run of words that starts with a capital and that a '?' closes, in a value with a non-ASCII letter
+    /// ('?Qué?', '?Por qué?'), a question whose '¿' was lost or typed so. A small letter after the first '?'
+    /// ('Oddział ?ód?', from 'Łódź') is a word that lost letters at both ends.
     private static func questionPunctuation(_ scalars: [Unicode.Scalar], at i: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> String? {
         if let previous, let next, previous.properties.isLowercase, next.properties.isUppercase {
             return "a question mark whose following space is missing"
         }
         // Only beside a letter the export kept ('?Qué?'): in ASCII alone ('Sezimovo ?st?', from 'Ústí') the
         // pair is as likely two letters lost.
-        if previous.map(isLetter) != true, next.map(isLetter) == true, scalars.contains(where: { $0.value >= 0x80 && isLetter($0) }),
+        if previous.map(isLetter) != true, next?.properties.isUppercase == true, scalars.contains(where: { $0.value >= 0x80 && isLetter($0) }),
            let close = scalars[(i + 1)...].firstIndex(of: "?"), isLetter(scalars[close - 1]),
            close + 1 == scalars.count || !isLetter(scalars[close + 1]),
            scalars[(i + 1)..<close].allSatisfy({ isLetter($0) || $0 == " " }) {

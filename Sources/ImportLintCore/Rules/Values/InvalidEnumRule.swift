@@ -51,7 +51,7 @@ enum EnumRule {
                 let says = "'\(item)' is \(iso.what)"
                 if languages.contains(iso.code) {
                     coded.append(says + ", which \(target.name)'s list writes '\(iso.code)'")
-                    if !fixed.contains(iso.code) { fixed.append(iso.code) }
+                    fixed.append(iso.code)
                 } else {
                     codedUnlisted.append(says + " ('\(iso.code)'), which \(target.name)'s list does not hold")
                     unknown.append(item)
@@ -79,7 +79,10 @@ enum EnumRule {
             // fix unsafe, as below.
             var message = coded.joined(separator: "; ") + "; \(target.name) takes only the listed two-letter codes"
             if recasedListed { message += ". \(capitals(target))" }
-            return [ValueFinding(.invalidEnum, message, fix: Fix(recasedListed ? .unsafe : .safe, "Replace with '\(normalized)'", replacement: normalized))]
+            // 'ger, de' names German twice once mapped: the fix lists it once, whichever came first.
+            var seen: Set<String> = []
+            let listed = fixed.filter { seen.insert($0).inserted }.joined(separator: separator)
+            return [ValueFinding(.invalidEnum, message, fix: Fix(recasedListed ? .unsafe : .safe, "Replace with '\(listed)'", replacement: listed))]
         }
         if normalized != value, fixed.joined(separator: ",") != value, fixed.joined(separator: ", ") != value {
             let message = recased ? "'\(value)' writes language codes in capitals. \(capitals(target))"

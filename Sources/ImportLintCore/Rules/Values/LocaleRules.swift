@@ -86,12 +86,13 @@ enum LocaleRule {
         }
         let subtags = value.split(whereSeparator: { $0 == "-" || $0 == "_" })
         let extlang = LocaleSubtags.extlang(of: subtags)
-        if let extlang, let reserved = extlang.reserved {
-            return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale tag: BCP 47 takes one extended language subtag after the language ('\(extlang.written)-\(extlang.language)', canonically '\(extlang.language)'); a second ('\(reserved)') stands in a place RFC 5646 reserves permanently, so which language is meant is not known")]
-        }
-        if let extlang, !extlang.valid {
+        // The extended language itself first ('en-cmn-yue': 'cmn' only after 'zh'), then a second one.
+        if let extlang, extlang.prefix != extlang.written {
             return [ValueFinding(.invalidLocale, extlang.prefix.map { "'\(value)' is not a valid locale tag: '\(extlang.language)' is an extended language subtag, which BCP 47 allows only after '\($0)' ('\($0)-\(extlang.language)', canonically '\(extlang.language)')" }
                 ?? "'\(value)' is not a locale tag: BCP 47 reads a three-letter second subtag as an extended language subtag ('zh-yue', 'ar-arz'), and '\(extlang.language)' is none")]
+        }
+        if let extlang, let reserved = extlang.reserved {
+            return [ValueFinding(.invalidLocale, "'\(value)' is not a valid locale tag: BCP 47 takes one extended language subtag after the language ('\(extlang.written)-\(extlang.language)', canonically '\(extlang.language)'); a second ('\(reserved)') stands in a place RFC 5646 reserves permanently, so which language is meant is not known")]
         }
         // ICU reads 'zh-cmn' as 'cmn': the language to know is the extended one.
         let language = extlang?.language ?? String(subtags.first ?? "")

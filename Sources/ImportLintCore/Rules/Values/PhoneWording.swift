@@ -12,10 +12,13 @@ enum PhoneWording {
     static func defaultRegion(_ code: String) -> String { "the default region " + region(code) }
 
     /// Where an invalid number was judged, as " in GB (United Kingdom)": the region libphonenumber judged it
-    /// in; for a number with its own country code that no one region claims, " for its country code"; else
+    /// in; for a number with its own country code that no one region claims (or a non-geographic one),
+    /// " for its country code"; else
     /// the default region, or nothing without one.
+    /// libphonenumber's '001' is no region but the code of non-geographic numbers (+800, +882…).
     static func place(judgedIn judged: String, ownCountryCode: Bool, defaultRegion code: String?) -> String {
-        if !judged.isEmpty { return " in " + region(judged) }
+        if !judged.isEmpty && judged != "001" { return " in " + region(judged) }
+        if judged == "001" { return " for its country code" }
         if ownCountryCode { return " for its country code" }
         return code.map { " in " + defaultRegion($0) } ?? ""
     }
