@@ -63,6 +63,9 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
     /// Names one record of the target by its name (4me's Organization, Site): several names, one per
     /// line, are several references.
     public var reference: Bool
+    /// A reference the target requires to name a record that exists, or it fails the row (4me's
+    /// Organization and Site): a placeholder there is an error (`must_exist: true`).
+    public var mustExist: Bool = false
     /// A field the import does not write (timestamps the target sets itself): an empty cell changes nothing.
     public var readOnly: Bool
     /// An identifier another system holds (an HR or directory number): the text must match it exactly,
@@ -73,7 +76,7 @@ public struct ColumnSpec: Codable, Sendable, Equatable {
         case name, aliases, required, kind, allowed, cluster, sms
         case valueRequired = "value_required", valueRequiredWith = "value_required_with", maxLength = "max_length", allowedBy = "allowed_by", kindBy = "kind_by"
         case whenEmpty = "when_empty", warnedValues = "warned_values", uncheckedWhen = "unchecked_when", dataURL = "data_url"
-        case readOnly = "read_only", guessedAliases = "guessed_aliases", reference, externalID = "external_id"
+        case readOnly = "read_only", guessedAliases = "guessed_aliases", reference, externalID = "external_id", mustExist = "must_exist"
         case maxLengthInBytes = "max_length_in_bytes"
     }
 }
@@ -103,6 +106,7 @@ extension ColumnSpec {
         uncheckedWhen = try c.decodeIfPresent(CellCondition.self, forKey: .uncheckedWhen)
         dataURL = try c.decodeIfPresent(Bool.self, forKey: .dataURL) ?? false
         reference = try c.decodeIfPresent(Bool.self, forKey: .reference) ?? false
+        mustExist = try c.decodeIfPresent(Bool.self, forKey: .mustExist) ?? false
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
         externalID = try c.decodeIfPresent(Bool.self, forKey: .externalID) ?? false
     }
@@ -287,6 +291,8 @@ public struct Profile: Codable, Sendable, Equatable {
     public var title: String?
     public var columns: [ColumnSpec]
     public var identifiers: [IdentifierKey]
+    /// The columns of the matching keys (`identifiers`), by name.
+    public var matchingKeyColumns: Set<String> { Set(identifiers.flatMap(\.columns)) }
     public var groupBy: String?
     /// The boolean column under which a `group_by` group replaces the rows imported earlier (4me contact
     /// details: Integration); without it every later group replaces them.

@@ -39,6 +39,9 @@ public struct ValueContext: Sendable {
     public var directory: DirectorySettings
     /// Whether the target documents that an empty cell clears the field (the profile's `empty_cells_overwrite`).
     public var emptyCellsOverwrite = false
+    /// The columns of the profile's first matching key (`identifiers`) that holds this column (4me's
+    /// Source + Source ID); empty when none does.
+    public var matchingKey: [String] = []
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
                 locales: LocaleTable = .empty, timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
@@ -51,4 +54,7 @@ public struct ValueContext: Sendable {
         self.timeZoneNames = timeZoneNames
         self.directory = directory
     }
+
+    /// A lone '-' is a placeholder in this cell (`Placeholder.takesLoneDash`).
+    var takesLoneDash: Bool { Placeholder.takesLoneDash(kind: kind, column: column, key: !matchingKey.isEmpty) }
 }

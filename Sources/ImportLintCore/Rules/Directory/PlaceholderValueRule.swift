@@ -9,11 +9,17 @@ extension RuleDescriptor {
             the person's real value with it, looks for a record named 'NULL' in a column that names one \
             (4me's Organization, Site), and rejects or misreads it in typed columns (an email, a \
             phone, a boolean). Matched case-insensitively on the trimmed cell, in every column of the \
-            profile; a column that takes typed values makes it an error. In a required column a placeholder \
-            counts as missing and is reported by missing-value instead. Decisions: a lone '-' is reported \
-            only in columns that take typed values (email, phone, boolean, country...): in free text and names \
+            profile; a column that takes typed values makes it an error. So does a reference the target \
+            requires to exist (4me's Organization: an organization it does not find fails the person) and a \
+            matching key (4me's Source + Source ID, The Receptionist's Identification): the import matches \
+            on the placeholder, so every row holding it is taken for one record; those rows are not also \
+            reported as duplicate-identifier, nor clustered as an organization's spelling. In a required column \
+            a placeholder counts as missing and is reported by missing-value instead. Decisions: a lone '-' is \
+            reported in columns that take typed values (email, phone, boolean, country...), name another record \
+            (Organization, Site, Work Hours, UI Extension), hold another system's identifier (Employee ID, \
+            Source ID, Identification) or are part of a matching key (Source); in free text and names \
             it is a visible dash that sources use on purpose (an empty job title, the last name of a person \
-            with a single name, which The Receptionist requires). In a name column 'Null' and 'None' \
+            with a single name, which The Receptionist requires, a Department). In a name column 'Null' and 'None' \
             written as names (capital, then lower case) are not reported, since both are real surnames, while \
             'NULL', 'null', 'NONE' and 'none' are; 'nan' counts only as pandas and JavaScript write it ('nan', \
             'NaN'), since 'Nan' is a given name and a Thai city. The unsafe fix empties the cell: an empty \
@@ -46,12 +52,24 @@ enum Placeholder {
         Set(values.flatMap { v in [v[0], v[0] >= 0x61 && v[0] <= 0x7A ? v[0] - 0x20 : v[0]] })
     }
 
+    /// Whether a lone '-' stands for 'no value' in a column: where it takes typed values, names another
+    /// record (`reference`), holds another system's identifier (`externalID`) or is part of a matching key
+    /// (`key`). In free text and names it is a visible dash that sources write on purpose.
+    static func takesLoneDash(kind: ValueKind, column: ColumnSpec, key: Bool) -> Bool {
+        takesLoneDash(kind) || column.reference || column.externalID || key
+    }
+
+    /// Whether a lone '-' stands for 'no value' in a column of this kind, whatever its other traits.
+    static func takesLoneDash(_ kind: ValueKind) -> Bool {
+        kind != .text && kind != .personName && kind != .postalCode
+    }
+
     /// True when the trimmed bytes are a placeholder in a column of this kind: a lone '-' only where
-    /// the column takes typed values; in a person-name column 'Null' and 'None' are names.
+    /// `loneDash` (`takesLoneDash`); in a person-name column 'Null' and 'None' are names.
     @inline(__always)
-    static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind, loneDash: Bool) -> Bool {
         guard b.count >= 1, b.count <= maximumLength, mayStart(b[0]) else { return false }
-        if b[0] == 0x2D { return b.count == 1 && kind != .text && kind != .personName && kind != .postalCode }
+        if b[0] == 0x2D { return b.count == 1 && loneDash }
         for candidate in values where candidate.count == b.count {
             var equal = true
             for k in 0..<b.count {
@@ -69,28 +87,54 @@ enum Placeholder {
         return false
     }
 
-    static func matches(_ value: String, kind: ValueKind) -> Bool {
+    /// `matches` where a lone '-' is judged by the kind alone.
+    @inline(__always)
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, kind: ValueKind) -> Bool {
+        matches(b, kind: kind, loneDash: takesLoneDash(kind))
+    }
+
+    static func matches(_ value: String, kind: ValueKind, loneDash: Bool) -> Bool {
         var copy = value
-        return copy.withUTF8 { matches($0, kind: kind) }
+        return copy.withUTF8 { matches($0, kind: kind, loneDash: loneDash) }
+    }
+
+    static func matches(_ value: String, kind: ValueKind) -> Bool {
+        matches(value, kind: kind, loneDash: takesLoneDash(kind))
     }
 
     /// The finding for a placeholder in a column that does not require a value. `typedProblem` is what
     /// the column's own validation says about the text, if it rejects it: then the finding is an error.
     /// `emptyClears`: the target documents that an empty cell clears the field (4me); otherwise what an
-    /// empty cell does is not documented, and the fix says so.
-    /// `reference`: the column names another record of the target (4me's Organization, Site), so the text is
-    /// not stored but looked up; whether a record of that name exists is for `--known-organizations` to say.
-    static func finding(_ value: String, column: String, typedProblem: ValueFinding?, emptyClears: Bool = false, reference: Bool = false) -> ValueFinding {
-        let effect = emptyClears ? "the import then clears \(column); leave the column out to keep existing values"
-            : "what the import does with an empty \(column) is not documented"
+    /// empty cell does is not documented, and the fix says so. `target` names the target and what it does
+    /// with a row it rejects.
+    /// A column that names another record (4me's Organization, Site) has the text looked up, not stored:
+    /// where the target requires the record to exist (`mustExist`) the row fails, an error; elsewhere
+    /// whether a record of that name exists is for `--known-organizations` to say. A placeholder in a
+    /// matching key (`key`, the key's columns: The Receptionist's Identification, 4me's Source + Source ID)
+    /// is matched on: the rows holding it (and the rest of the key) are one record, an error as a
+    /// duplicate key is.
+    static func finding(_ value: String, column: ColumnSpec, typedProblem: ValueFinding?, emptyClears: Bool = false,
+                        key: [String] = [], target: TargetWording = .neutral) -> ValueFinding {
+        let name = column.name
+        let effect = emptyClears ? "the import then clears \(name); leave the column out to keep existing values"
+            : "what the import does with an empty \(name) is not documented"
         let fix = Fix(.unsafe, "Empty the cell (\(effect))", replacement: "")
         let message = "'\(value)' is a placeholder for 'no value'"
         if let typedProblem, typedProblem.severity ?? typedProblem.rule.severity == .error {
-            return ValueFinding(.placeholderValue, message + "; as a value for \(column) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)
+            return ValueFinding(.placeholderValue, message + "; as a value for \(name) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)
         }
-        if reference {
-            return ValueFinding(.placeholderValue, message + "; \(column) names another record, so the import looks for one named '\(value)' instead of taking the cell as empty", fix: fix)
+        if column.reference && column.mustExist {
+            return ValueFinding(.placeholderValue, message + "; \(name) names another record, so \(target.name) looks for one named '\(value)' instead of taking the cell as empty, and \(target.rejectsRow) when it finds none", fix: fix, severity: .error)
         }
-        return ValueFinding(.placeholderValue, message + "; the import stores it as \(column)'s text", fix: fix)
+        if column.reference {
+            return ValueFinding(.placeholderValue, message + "; \(name) names another record, so the import looks for one named '\(value)' instead of taking the cell as empty", fix: fix)
+        }
+        if key.count == 1 {
+            return ValueFinding(.placeholderValue, message + "; \(name) is a matching key, so \(target.name) takes every row holding '\(value)' there for one record (each row overwrites the one before)", fix: fix, severity: .error)
+        }
+        if !key.isEmpty {
+            return ValueFinding(.placeholderValue, message + "; \(name) is part of the matching key \(key.joined(separator: " + ")), so \(target.name) matches rows on '\(value)' instead of taking the cell as empty: rows that agree on the rest of the key are taken for one record", fix: fix, severity: .error)
+        }
+        return ValueFinding(.placeholderValue, message + "; the import stores it as \(name)'s text", fix: fix)
     }
 }

@@ -241,9 +241,10 @@ final class DuplicateIdentifierRule: RecordRule {
         for part in key.parts {
             let value = reader.bytes(part.index).trimmedASCII()
             // A key with an empty part does not identify anything (4me needs both Source and Source ID);
-            // nor does a placeholder ('NULL' from an SQL feed), which placeholder-value reports once.
+            // nor does a placeholder ('NULL' from an SQL feed, a lone '-' in any key column), which
+            // placeholder-value reports on every row: its rows are not also duplicates of one another.
             if value.isEmpty || (ValueValidation.mayBeScreened(value, screenFirstBytes)
-                                 && ValueValidation.isScreened(value, kind: part.kind, scientific: false)) { return nil }
+                                 && ValueValidation.isScreened(value, kind: part.kind, loneDash: true, scientific: false)) { return nil }
             if key.dialled {
                 hasher.combineDialled(value)
             } else {

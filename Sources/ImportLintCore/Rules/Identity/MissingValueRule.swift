@@ -12,7 +12,8 @@ final class MissingValueRule: RecordRule {
     override var splitting: Splitting { .stateless }
     override var judgesRecordAlone: Bool { true }
     override var reports: [RuleDescriptor]? { [.missingValue] }
-    private let columns: [(index: Int, name: String, kind: ValueKind)]
+    /// `loneDash`: a lone '-' is a placeholder in the column (`Placeholder.takesLoneDash`).
+    private let columns: [(index: Int, name: String, kind: ValueKind, loneDash: Bool)]
     private let conditional: [(index: Int, name: String, when: [(index: Int, name: String)])]
     /// Columns required by another cell of the row that the header lacks altogether (a contacts file with a
     /// Contact URI column and no Contact Protocol column): every row giving that cell fails as an empty one would.
@@ -26,7 +27,12 @@ final class MissingValueRule: RecordRule {
     private let requiredCells: UInt64?
 
     init?(_ context: FileContext, filledCells: FilledCells? = nil) {
-        columns = context.valueBindings.enumerated().compactMap { i, c in c.flatMap { $0.valueRequired ? (i, $0.name, $0.kind) : nil } }
+        let keyColumns = context.profile?.matchingKeyColumns ?? []
+        columns = context.valueBindings.enumerated().compactMap { i, c in
+            c.flatMap { spec in
+                spec.valueRequired ? (i, spec.name, spec.kind, Placeholder.takesLoneDash(kind: spec.kind, column: spec, key: keyColumns.contains(spec.name))) : nil
+            }
+        }
         var conditional: [(index: Int, name: String, when: [(index: Int, name: String)])] = []
         for (i, spec) in context.valueBindings.enumerated() {
             guard let spec, !spec.valueRequired else { continue }
@@ -80,7 +86,7 @@ final class MissingValueRule: RecordRule {
         let value = reader.bytes(index).trimmedASCII()
         if value.isEmpty {
             reader.report(.missingValue, to: sink, field: index, record: record, message: "\(columns[c].name) is required but empty")
-        } else if Placeholder.matches(value, kind: columns[c].kind) {
+        } else if Placeholder.matches(value, kind: columns[c].kind, loneDash: columns[c].loneDash) {
             // A placeholder ('N/A', 'NULL') stands for no value: placeholder-value defers to this rule here.
             reader.report(.missingValue, to: sink, field: index, record: record,
                           message: "\(columns[c].name) is required but holds '\(reader.string(index))', a placeholder for no value",

@@ -94,6 +94,8 @@ final class ClusterRule: RecordRule {
     private struct Column {
         let index: Int
         let name: String
+        /// A lone '-' names no record here (a reference: 4me's Organization), but is text in a Department.
+        let loneDash: Bool
     }
 
     private let columns: [Column]
@@ -106,7 +108,10 @@ final class ClusterRule: RecordRule {
     private var found: [Cluster] = []
 
     init?(_ context: FileContext) {
-        columns = Self.columnsRead(context).map { Column(index: $0, name: context.bindings[$0]!.name) }
+        columns = Self.columnsRead(context).map { index in
+            let spec = context.bindings[index]!
+            return Column(index: index, name: spec.name, loneDash: Placeholder.takesLoneDash(kind: spec.kind, column: spec, key: false))
+        }
         if columns.isEmpty { return nil }
         tallies = .allocate(capacity: columns.count)
         tallies.initialize(from: columns.map { Tally(fieldIndex: $0.index) }, count: columns.count)
@@ -260,7 +265,7 @@ final class ClusterRule: RecordRule {
             let lostLetters = Set(distinct.lazy.filter { LossyReplacement.check($0.value, kind: .text) != nil }.map(\.value))
             // A placeholder ('n/a', 'Unknown') names no organization (placeholder-value reports it): clustered,
             // 'n/a' became a variant of 'N.A.'.
-            let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text) }.map(\.value))
+            let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text, loneDash: column.loneDash) }.map(\.value))
             // Nor does a value of several lines (line-break-in-value reports it): clustered, 'Widget Inc;Widget
             // Labs' became a variant of 'Widget Inc⏎Widget Labs', with that as its fix.
             let joined = Set(distinct.lazy.filter { $0.value.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }.map(\.value))

@@ -21,6 +21,8 @@ final class ValueRulesRule: RecordRule {
         /// The column whose values (`unchecked_when`) exempt this cell from validation.
         let exemptBy: Int?
         let kind: ValueKind
+        /// A lone '-' is a placeholder here (`Placeholder.takesLoneDash`).
+        let loneDash: Bool
         /// The kind has a byte-level accept (`ValueValidation.quickAccept`).
         let quickAccepts: Bool
         /// Placeholders and Excel's scientific notation are looked for (when those rules are selected).
@@ -160,6 +162,7 @@ final class ValueRulesRule: RecordRule {
         firstByteMarks = marksTable
         let lengthsTable = UnsafeMutablePointer<UInt16>.allocate(capacity: 256 * bound.count)
         settledLengths = lengthsTable
+        let keyColumns = profile?.matchingKeyColumns ?? []
         let planList = bound.enumerated().map { p, bound in
             let (index, spec) = bound
             let dependsOn = spec.kindBy?.column ?? spec.allowedBy?.column
@@ -176,6 +179,7 @@ final class ValueRulesRule: RecordRule {
             return Plan(index: index, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
                         exemptBy: spec.uncheckedWhen.flatMap { context.index(of: $0.column) }, kind: spec.kind,
+                        loneDash: Placeholder.takesLoneDash(kind: spec.kind, column: spec, key: keyColumns.contains(spec.name)),
                         quickAccepts: ValueValidation.hasQuickAccept(spec.kind),
                         placeholders: screensPlaceholders, scientific: screensScientific,
                         placeholderIsMissing: spec.valueRequired && missingValueReports, firstBytes: UnsafePointer(marks),
@@ -215,6 +219,7 @@ final class ValueRulesRule: RecordRule {
             c.column = spec
             c.kind = spec.kind
             c.allowed = spec.allowed
+            c.matchingKey = profile?.identifiers.first { $0.columns.contains(spec.name) }?.columns ?? []
             return KeptContext(c)
         }
         dependentContexts = specs.map { _ in [] }
@@ -432,7 +437,7 @@ final class ValueRulesRule: RecordRule {
         // nil, not an empty array, for the clean cells: an array would be released at every cell.
         var findings: [ValueFinding]?
         let validates = screened
-            ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind))
+            ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind, loneDash: plan.pointee.loneDash))
             : value.count > plan.pointee.validateAbove
                 && !(plan.pointee.quickAccepts && marks & Self.acceptRefused == 0
                      && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
@@ -505,7 +510,7 @@ final class ValueRulesRule: RecordRule {
     @inline(__always)
     private func isScreened(_ raw: UnsafeBufferPointer<UInt8>, _ plan: UnsafePointer<Plan>) -> Bool {
         (raw.count <= 18 || Self.hasBlankEdge(raw) && raw.trimmedASCII().count <= 18)
-            && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind,
+            && ValueValidation.isScreened(raw.trimmedASCII(), kind: plan.pointee.kind, loneDash: plan.pointee.loneDash,
                                           placeholders: plan.pointee.placeholders, scientific: plan.pointee.scientific)
     }
 

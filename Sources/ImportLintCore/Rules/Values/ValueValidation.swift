@@ -96,11 +96,17 @@ public enum ValueValidation {
     /// Whether the trimmed cell is one the screening checks own: a placeholder for 'no value', or a
     /// number in Excel's scientific notation (in columns where digits belong). Byte tests only.
     /// `placeholders` and `scientific` say which of the two checks are selected.
+    /// `loneDash`: a lone '-' is a placeholder in the column (`Placeholder.takesLoneDash`).
     @inline(__always)
-    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, placeholders: Bool = true, scientific: Bool = true) -> Bool {
+    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, loneDash: Bool, placeholders: Bool = true, scientific: Bool = true) -> Bool {
         guard let first = bytes.first, screenFirstBytes[Int(first)] else { return false }
-        return (placeholders && Placeholder.matches(bytes, kind: kind))
+        return (placeholders && Placeholder.matches(bytes, kind: kind, loneDash: loneDash))
             || (scientific && ScientificNotation.applies(to: kind) && ScientificNotation.matches(bytes))
+    }
+
+    /// `isScreened` where a lone '-' is judged by the kind alone.
+    static func isScreened(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueKind, placeholders: Bool = true, scientific: Bool = true) -> Bool {
+        isScreened(bytes, kind: kind, loneDash: Placeholder.takesLoneDash(kind), placeholders: placeholders, scientific: scientific)
     }
 
     /// Bytes that can start a trimmed placeholder ('-', '(', '#', '\', N, T, U in either case) or a number in
@@ -131,10 +137,10 @@ public enum ValueValidation {
     /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum).
     static func validateScreened(_ value: String, context: ValueContext, placeholders: Bool = true) -> [ValueFinding] {
         let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
-        if placeholders && !allowed && Placeholder.matches(value, kind: context.kind) {
+        if placeholders && !allowed && Placeholder.matches(value, kind: context.kind, loneDash: context.takesLoneDash) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
-            return [Placeholder.finding(value, column: context.column.name, typedProblem: typed, emptyClears: context.emptyCellsOverwrite,
-                                         reference: context.column.reference)]
+            return [Placeholder.finding(value, column: context.column, typedProblem: typed, emptyClears: context.emptyCellsOverwrite,
+                                         key: context.matchingKey, target: context.target)]
         }
         var copy = value
         if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
