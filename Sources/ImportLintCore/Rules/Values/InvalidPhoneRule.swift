@@ -68,7 +68,7 @@ enum PhoneRule {
             // another country's national number ('0113 496 0000' in Leeds, '011 123 4567' in Johannesburg)
             // reads so in the US, and is judged in a country it is not from.
             if let region, !ownCountryCode, info.countryCodeSource == 5 || info.countryCodeSource == 10 {
-                let country = info.region.isEmpty || info.region == "001" ? "" : " in " + PhoneWording.region(info.region)
+                let country = PhoneWording.namesRegion(info.region) ? " in " + PhoneWording.region(info.region) : ""
                 let judged = info.isPossible ? "in no number range known" : "not valid (it has the wrong number of digits)"
                 return [ValueFinding(.invalidPhone, "'\(value)' has no '+': read in \(PhoneWording.defaultRegion(region)), its first digits are that region's international call prefix or country code, which makes it a number\(country) that is \(judged); if it is a national number of another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }

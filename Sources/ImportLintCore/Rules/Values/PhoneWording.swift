@@ -8,18 +8,19 @@ enum PhoneWording {
         ICUBridge.regionName(code, in: "en").map { "\(code) (\($0))" } ?? code
     }
 
+    /// Whether libphonenumber's region code names a country: not empty, and not '001', its code of
+    /// non-geographic numbers (+800, +882…).
+    static func namesRegion(_ code: String) -> Bool { !code.isEmpty && code != "001" }
+
     /// 'the default region US (United States)'.
     static func defaultRegion(_ code: String) -> String { "the default region " + region(code) }
 
     /// Where an invalid number was judged, as " in GB (United Kingdom)": the region libphonenumber judged it
     /// in; for a number with its own country code that no one region claims (or a non-geographic one),
-    /// " for its country code"; else
-    /// the default region, or nothing without one.
-    /// libphonenumber's '001' is no region but the code of non-geographic numbers (+800, +882…).
+    /// " for its country code"; else the default region, or nothing without one.
     static func place(judgedIn judged: String, ownCountryCode: Bool, defaultRegion code: String?) -> String {
-        if !judged.isEmpty && judged != "001" { return " in " + region(judged) }
-        if judged == "001" { return " for its country code" }
-        if ownCountryCode { return " for its country code" }
+        if namesRegion(judged) { return " in " + region(judged) }
+        if ownCountryCode || !judged.isEmpty { return " for its country code" }
         return code.map { " in " + defaultRegion($0) } ?? ""
     }
 
