@@ -13,6 +13,13 @@ defect applied to it. Deterministic by --seed and --chains. Needs the `faker` pa
 `-UseQuotes AsNeeded`, PS 5.1 `ConvertTo-Csv | Out-File` (UTF-16LE) in non-Latin locales, Excel "CSV" in seven
 locales' ANSI pages (Shift-JIS and GBK among them), `cat` of a UTF-8-BOM export and an ANSI export, HR/SQL
 feeds with placeholders in every optional column, and correct files in every locale (UTF-8 and UTF-16LE).
+
+`extended` (session 32) adds scripts and tool chains: Excel for Mac "CSV UTF-8" and "CSV (Macintosh)" (Mac Roman,
+CR ends), Numbers/macOS NFD text, Google Sheets downloads, LibreOffice saves (delimiter, charset, quoting), Entra
+"Download users" and csvde exports (no target's format), a delimiter ending every line, hand-quoted headers with
+spaces, multi-line addresses, cells at the length limits, public-data-sized files (1,500-5,000 rows) and correct
+files in Georgian, Armenian, Amharic, Tamil, Bengali, Yoruba, Hawaiian, Māori, Icelandic and the other scripts,
+with particles and U+2019 apostrophes; `every` is all of them. Earlier seeds' files are unchanged.
 """
 import argparse, json, os, random, unicodedata
 
@@ -48,7 +55,8 @@ LOCALES = {
 # Rails names sharing one IANA id: a fix to any of them is right
 IANA_TO_RAILS = {"Asia/Kolkata": ["Chennai", "Kolkata", "Mumbai", "New Delhi"], "Asia/Bangkok": ["Bangkok", "Hanoi"],
                  "Asia/Tokyo": ["Osaka", "Sapporo", "Tokyo"], "Europe/Moscow": ["Moscow", "St. Petersburg"],
-                 "America/Mexico_City": ["Guadalajara", "Mexico City"]}
+                 "America/Mexico_City": ["Guadalajara", "Mexico City"], "Pacific/Auckland": ["Auckland", "Wellington"],
+                 "Etc/UTC": ["UTC"]}
 WINDOWS_DISPLAY_TZ = {"Europe/Berlin": "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
                       "Asia/Tokyo": "(UTC+09:00) Osaka, Sapporo, Tokyo"}
 WINDOWS_TZ = {"Europe/Berlin": "W. Europe Standard Time", "Europe/Paris": "Romance Standard Time",
@@ -71,6 +79,41 @@ TRICKY_NAMES = [("Seán", "O'Brien"), ("JOÃO", "CONCEIÇÃO"), ("Ægir", "Þór
                 ("Ana", "Na"), ("Björk", "Guðmundsdóttir"), ("علی\u200cرضا", "محمدی"), ("José", "Müller-Lüdenscheidt"),
                 ("Ολυμπία", "Παπαδοπούλου"), ("NGUYỄN", "VĂN AN"), ("François", "L'Hôpital"), ("Ðorđe", "Đoković"),
                 ("Ñuño", "Ibáñez"), ("Mª José", "García"), ("Jürgen", "Groß"), ("Tomáš", "Dvořák")]
+
+# Session 32 (chains "extended"): scripts the earlier chains lack. Faker has no Amharic, Māori or Hawaiian names:
+# those locales take Faker's English data and their names from EXTENDED_NAMES.
+EXTENDED_LOCALES = {
+    "ka_GE": ("cp1252", "cp866", ";", "GE", "Tbilisi", "Asia/Tbilisi", "en", "+9955{d8}"),
+    "hy_AM": ("cp1252", "cp866", ";", "AM", "Yerevan", "Asia/Yerevan", "en", "+3749{d7}"),
+    "ta_IN": ("cp1252", "cp437", ",", "IN", "Chennai", "Asia/Kolkata", "en", "+9194{d8}"),
+    "bn_BD": ("cp1252", "cp437", ",", "BD", "Dhaka", "Asia/Dhaka", "en", "+88017{d8}"),
+    "is_IS": ("cp1252", "cp861", ";", "IS", "UTC", "Etc/UTC", "en", "+3546{d6}"),
+    "yo_NG": ("cp1252", "cp437", ",", "NG", "West Central Africa", "Africa/Lagos", "en", "+23480{d8}"),
+    "am_ET": ("cp1252", "cp437", ",", "ET", "Nairobi", "Africa/Nairobi", "en", "+2519{d8}"),
+    "mi_NZ": ("cp1252", "cp437", ",", "NZ", "Wellington", "Pacific/Auckland", "en", "+6421{d7}"),
+    "haw_US": ("cp1252", "cp437", ",", "US", "Hawaii", "Pacific/Honolulu", "en-US", "+1808555{d4}"),
+}
+FAKER_LOCALE = {"am_ET": "en_US", "mi_NZ": "en_NZ", "haw_US": "en_US"}
+# Correct names of each script as people write them: Yoruba tone marks over dotted vowels (a combining mark
+# after a precomposed letter even in NFC), Hebrew with niqqud, Hawaiian ʻokina (U+02BB), Māori macrons,
+# Bengali's র‍্য (a ZWJ), Persian ZWNJ, Greek diaeresis, particles and U+2019 apostrophes
+EXTENDED_NAMES = {
+    "yo_NG": [("Adéwálé", "Ọláòṣebìkan"), ("Olúwaṣeun", "Adébáyọ̀"), ("Ìfẹ́olúwa", "Àjàyí"), ("Fọlákẹ́", "Ògúndélé"),
+              ("Ọmọ́tọ́ṣọ̀", "Babátúndé")],
+    "he_IL": [("מֹשֶׁה", "כֹּהֵן"), ("שָׂרָה", "לֵוִי"), ("יִצְחָק", "רַבִּין"), ("רִבְקָה", "אַבְרָהָם")],
+    "haw_US": [("Kaʻiulani", "Kalākaua"), ("Keʻalohilani", "Kaʻahumanu"), ("Pualani", "Kamakaʻeha"), ("Līloa", "Kūhiō"),
+               ("ʻIolani", "Kealiʻi")],
+    "mi_NZ": [("Tāmati", "Ngāwhika"), ("Mere", "Pōmare"), ("Hēmi", "Te Kōhatu"), ("Āperahama", "Tūhoe"),
+              ("Wīremu", "Ōtaki")],
+    "am_ET": [("አበበ", "ቢቂላ"), ("ሙሉጌታ", "ተስፋዬ"), ("ትዕግሥት", "ገብረ መድኅን"), ("ፀሐይ", "ወልደ ማርያም"), ("ዮሐንስ", "ኃይለ ሥላሴ")],
+    "bn_BD": [("র\u200d্যাচেল", "রায়"), ("অর্ক", "বন্দ্যোপাধ্যায়")],
+    "fa_IR": [("محمد\u200cعلی", "کریمی"), ("فاطمه\u200cزهرا", "حسینی")],
+    "el_GR": [("Ευάγγελος", "Παπαϊωάννου"), ("Ραΐσα", "Καραϊσκάκη")],
+    "vi_VN": [("Minh Khai", "Nguyễn Thị"), ("Hưng Đạo", "Trần"), ("Ngọc Thạch", "Phạm"), ("Hồng Gấm", "Lê Thị")],
+}
+PARTICLE_NAMES = [("Johannes", "van der Berg"), ("María", "de la Cruz"), ("Ahmad", "bin Abdullah"), ("Siobhán", "O’Neil"),
+                  ("Jean-Luc", "d’Alembert"), ("Anna-Lena", "von Müller-Westernhagen"), ("D'Arcy", "O'Connor"),
+                  ("Nur", "binti Hassan"), ("Liam", "Ó Briain"), ("Ngũgĩ", "wa Thiong’o"), ("Jan", "de Vries-van Dijk")]
 
 
 def windows_decode(raw, codec):
@@ -96,11 +139,11 @@ def ascii_slug(text):
 
 
 class Maker:
-    def __init__(self, rng, locale, tricky_rate=0.12):
-        self.rng, self.locale, self.tricky_rate = rng, locale, tricky_rate
-        self.fake = Faker(locale)
+    def __init__(self, rng, locale, tricky_rate=0.12, tricky_names=TRICKY_NAMES):
+        self.rng, self.locale, self.tricky_rate, self.tricky_names = rng, locale, tricky_rate, tricky_names
+        self.fake = Faker(FAKER_LOCALE.get(locale, locale))
         self.fake.seed_instance(rng.randrange(1 << 30))
-        self.info = LOCALES[locale]
+        self.info = LOCALES.get(locale) or EXTENDED_LOCALES[locale]
         self.domain = f"{ascii_slug(self.fake.last_name()) or 'corp'}{rng.randrange(10, 99)}.com"
         self.orgs = [f"{self.fake.company()}"[:60] for _ in range(2)]
 
@@ -115,7 +158,7 @@ class Maker:
 
     def person(self, i):
         if self.rng.random() < self.tricky_rate:
-            first, last = self.rng.choice(TRICKY_NAMES)
+            first, last = self.rng.choice(self.tricky_names)
         else:
             first, last = self.fake.first_name(), self.fake.last_name()
         local = f"{ascii_slug(first)}.{ascii_slug(last)}".strip(".") or "user"
@@ -322,8 +365,39 @@ CHAIN_LOCALES = {
 CHAINS = CLASSIC_CHAINS
 
 
+def cell_truths(header, cells, written, defects):
+    """Per record and cell: the defect applied, the clean value (None where the written text lost it), the
+    values a fix may rightly give. cp1258's decomposed letters are the same text as the truth (NFC)."""
+    truths = []
+    for r, row in enumerate(cells):
+        rec = []
+        for c, value in enumerate(row):
+            defect, truth, options = defects.get((r, header[c]), (None, value, None))
+            same = unicodedata.normalize("NFC", written[r][c]) == unicodedata.normalize("NFC", value)
+            if not same and defect is None:
+                defect, truth = "lost-in-encoding", None
+            elif not same and defect:
+                truth = None
+            rec.append({"defect": defect, "truth": truth, "options": options})
+        truths.append(rec)
+    return truths
+
+
+def record_lines(written, first_line, second_header_at=None):
+    """The line each record starts on: one more per line break in its cells, and one for a second header."""
+    lines, line = [], first_line
+    for r in range(len(written)):
+        if r == second_header_at:
+            line += 1
+        lines.append(line)
+        line += 1 + sum(c.count("\n") for c in written[r])
+    return lines
+
+
 def make_file(rng, index, out):
     chain = CHAINS[index % len(CHAINS)]
+    if chain in EXTENDED_CHAINS:
+        return make_extended(rng, index, out, chain)
     if chain in CLASSIC_CHAINS:
         locale = rng.choice(LIST_SEP_LOCALES if chain in ("ps51-ascii-culture", "excel-ansi") and rng.random() < 0.8
                             else list(LOCALES))
@@ -400,26 +474,9 @@ def make_file(rng, index, out):
         written = [[unicodedata.normalize("NFD", c).encode(codec, errors="replace").decode(codec) for c in row]
                    for row in cells]
     header_written = [encode(h, codec).decode(codec) for h in header]
-    truths = []
-    for r, row in enumerate(cells):  # cp1258's decomposed letters are the same text as the truth (NFC)
-        rec = []
-        for c, value in enumerate(row):
-            col = header[c]
-            defect, truth, options = defects.get((r, col), (None, value, None))
-            same = unicodedata.normalize("NFC", written[r][c]) == unicodedata.normalize("NFC", value)
-            if not same and defect is None:
-                defect, truth = "lost-in-encoding", None
-            elif not same and defect:
-                truth = None
-            rec.append({"defect": defect, "truth": truth, "options": options})
-        truths.append(rec)
-    first_line = 3 if type_line else 2
-    lines, line = [], first_line
-    for r in range(len(cells)):
-        if chain in ("cat-two", "cat-mixed") and r == len(written) // 2:
-            line += 1  # the second export's header
-        lines.append(line)
-        line += 1 + sum(c.count("\n") for c in written[r])
+    truths = cell_truths(header, cells, written, defects)
+    lines = record_lines(written, 3 if type_line else 2,
+                         len(written) // 2 if chain in ("cat-two", "cat-mixed") else None)
     if chain == "cat-two":
         half = len(written) // 2
         first = serialize(header_written, written[:half], delim, always_quote, "\r\n")
@@ -453,17 +510,216 @@ def make_file(rng, index, out):
         json.dump(truth, f, ensure_ascii=False)
 
 
+EXTENDED_CHAINS = ["mac-excel-utf8", "mac-excel-cr", "mac-numbers-nfd", "gsheets", "libreoffice", "entra-download",
+                   "csvde", "trailing-delim", "quoted-headers", "multiline-address", "long-cells", "public-data",
+                   "clean-scripts", "clean-scripts-utf16"]
+SCRIPT_LOCALES = ["vi_VN", "th_TH", "el_GR", "he_IL", "ar_SA", "fa_IR", "hi_IN", "ta_IN", "bn_BD", "ka_GE", "hy_AM",
+                  "am_ET", "ko_KR", "zh_TW", "is_IS", "yo_NG", "haw_US", "mi_NZ", "nl_NL", "fr_FR", "de_DE", "en_US"]
+# Mac Roman holds Latin letters only
+EXTENDED_CHAIN_LOCALES = {"mac-excel-cr": ["fr_FR", "de_DE", "is_IS", "mi_NZ", "haw_US", "vi_VN", "nl_NL"]}
+ENTRA_COLS = ["userPrincipalName", "displayName", "surname", "mail", "givenName", "objectId", "userType", "jobTitle",
+              "department", "accountEnabled", "usageLocation", "streetAddress", "state", "country",
+              "physicalDeliveryOfficeName", "city", "postalCode", "telephoneNumber", "mobile",
+              "authenticationAlternativePhoneNumber", "authenticationEmail", "alternateEmailAddress", "ageGroup",
+              "consentProvidedForMinor", "legalAgeGroupClassification"]
+# The portal's newer download names Graph properties
+ENTRA_GRAPH_COLS = ["userPrincipalName", "displayName", "surname", "mail", "givenName", "id", "userType", "jobTitle",
+                    "department", "accountEnabled", "usageLocation", "streetAddress", "state", "country",
+                    "officeLocation", "city", "postalCode", "telephoneNumber", "mobilePhone", "alternateEmailAddress",
+                    "ageGroup", "consentProvidedForMinor", "legalAgeGroupClassification", "companyName",
+                    "creationType", "directorySynced", "invitationState", "identityIssuer", "createdDateTime"]
+CSVDE_COLS = ["DN", "objectClass", "cn", "sn", "givenName", "distinguishedName", "displayName", "mail", "title",
+              "department", "company", "telephoneNumber", "mobile", "l", "co", "sAMAccountName", "userPrincipalName",
+              "whenCreated", "memberOf"]
+
+
+def guid(rng):
+    h = "%032x" % rng.getrandbits(128)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def directory_rows(m, n, chain):
+    """Rows of an Entra 'Download users' CSV or a csvde export: no target's format."""
+    people, rows = [m.person(i) for i in range(n)], []
+    tenant = m.domain[:-4] + ".onmicrosoft.com"
+    country = COUNTRY_NAMES.get(m.info[3], m.info[3])
+    cols = ENTRA_COLS if m.rng.random() < 0.5 else ENTRA_GRAPH_COLS
+    for p in people:
+        display, job, city = f"{p['first']} {p['last']}", m.fake.job()[:60].strip(), m.fake.city()
+        if chain == "csvde":
+            dn = f"CN={p['last']}\\, {p['first']},OU=Users,DC={ascii_slug(m.domain[:-4]) or 'corp'},DC=com"
+            groups = ";".join(f"CN={g},OU=Groups,DC=corp,DC=com" for g in m.rng.sample(["Staff", "VPN Users", "Sales"], 2))
+            rows.append(dict(zip(CSVDE_COLS, [dn, "user", f"{p['last']}, {p['first']}", p["last"], p["first"], dn, display,
+                                              p["email"], job, m.rng.choice(["Sales", "IT", "Finance"]), m.orgs[0],
+                                              m.phone(), m.phone(), city, country, ascii_slug(p["last"])[:20] or "user",
+                                              p["email"], "20230405101112.0Z", groups])))
+            continue
+        guest = m.rng.random() < 0.1
+        upn = p["email"].replace("@", "_") + f"#EXT#@{tenant}" if guest else p["email"]
+        values = {"userPrincipalName": upn, "displayName": display, "surname": p["last"], "mail": p["email"],
+                  "givenName": p["first"], "objectId": guid(m.rng), "id": guid(m.rng),
+                  "userType": "Guest" if guest else "Member", "jobTitle": job, "department": m.rng.choice(["Sales", "IT", ""]),
+                  "accountEnabled": m.rng.choice(["True", "True", "False"]), "usageLocation": m.info[3],
+                  "country": country, "officeLocation": city, "physicalDeliveryOfficeName": city, "city": city,
+                  "postalCode": m.fake.postcode(), "telephoneNumber": m.rng.choice(["", m.phone()]),
+                  "mobile": m.phone(), "mobilePhone": m.phone(), "companyName": m.orgs[0],
+                  "creationType": "Invitation" if guest else "", "directorySynced": m.rng.choice(["True", ""]),
+                  "invitationState": "Accepted" if guest else "", "identityIssuer": tenant,
+                  "createdDateTime": "2023-04-05T10:11:12Z"}
+        rows.append({c: values.get(c, "") for c in cols})
+    return rows, people
+
+
+def sized(text, n):
+    """text repeated or cut to exactly n characters, ending in a letter."""
+    text = (text + " ") * (n // max(1, len(text)) + 1)
+    return text[:n - 1].rstrip() + "x" * (n - len(text[:n - 1].rstrip()))
+
+
+def quote_ext(cell, delim, mode):
+    """'all' (PowerShell), 'minimal' (Excel, Google Sheets), 'text' (LibreOffice 'Quote all text cells')."""
+    if mode == "all" or any(c in cell for c in (delim, '"', "\n", "\r")) \
+            or (mode == "text" and cell and not cell.replace(".", "", 1).isdigit()):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def make_extended(rng, index, out, chain):
+    pool = EXTENDED_CHAIN_LOCALES.get(chain, SCRIPT_LOCALES)
+    locale = pool[(index + index // len(CHAINS)) % len(pool)]  # each chain meets every locale in turn
+    names = [tuple(unicodedata.normalize("NFC", x) for x in pair) for pair in EXTENDED_NAMES.get(locale, [])] + PARTICLE_NAMES
+    m = Maker(rng, locale, 0.5 if chain.startswith("clean") else 0.25, names)
+    if chain in ("entra-download", "csvde"):
+        kind = chain
+    elif chain == "multiline-address":
+        kind = "contacts"
+    elif chain == "long-cells":
+        kind = "people"
+    else:
+        kind = rng.choice(["people", "contacts"] if chain == "clean-scripts-utf16" else ["people", "contacts", "receptionist"])
+    n = rng.randrange(1500, 5000) if chain == "public-data" else rng.randrange(6, 30)
+    if kind in ("entra-download", "csvde"):
+        rows, people = directory_rows(m, n, chain)
+        header = list(rows[0])
+    else:
+        rows, people = {"people": people_rows, "contacts": contact_rows, "receptionist": reception_rows}[kind](m, n)
+        header = list({"people": PEOPLE_COLS, "contacts": CONTACT_COLS, "receptionist": RECEPTION_COLS}[kind])
+    if chain == "multiline-address":
+        for row in rows:
+            if row["Address Label"]:
+                sep = rng.choice(["\n", "\r\n"])
+                lines = [m.fake.street_address().replace("\n", " ")[:100], f"c/o {m.fake.company()}"[:100],
+                         f"{m.fake.postcode()} {m.fake.city()}"]
+                row["Address Address"] = sep.join(lines[:rng.choice([2, 2, 3])])
+    if chain == "long-cells":  # at the limits in every script: 80 characters, 64 KB of Information
+        header += ["Location", "Information"]
+        for row in rows:
+            row["Job Title"] = sized(row["Job Title"], 80) if rng.random() < 0.5 else row["Job Title"]
+            row["Location"] = sized(m.fake.street_address().replace("\n", " "), rng.choice([20, 80]))
+            paragraphs, size = [], rng.randrange(200, 60000)
+            while len("\n".join(paragraphs).encode()) < size:
+                paragraphs.append(m.fake.paragraph(nb_sentences=8).strip())  # Faker's Thai ends a paragraph with a space
+            row["Information"] = "\n".join(paragraphs)
+            while len(row["Information"].encode()) > 64000:
+                row["Information"] = row["Information"][:-500].rstrip()
+    clean = chain.startswith("clean") or kind in ("entra-download", "csvde") or rng.random() < 0.25
+    rate = 0 if clean else 0.01 if chain == "public-data" else rng.choice([0.03, 0.08])
+    defects = value_defects(m, kind, rows, people, rate)
+    if chain == "mac-numbers-nfd":  # text typed or pasted on a Mac: decomposed, in every cell or some
+        share = rng.choice([1.0, 0.3])
+        for r, row in enumerate(rows):
+            for col, value in row.items():
+                nfd = unicodedata.normalize("NFD", value)
+                if nfd != value and (r, col) not in defects and rng.random() < share:
+                    defects[(r, col)] = ("nfd", value, None)
+                    row[col] = nfd
+    cells = [[row[h] for h in header] for row in rows]
+    delim, mode, eol, codec, prefix, final_eol = ",", "minimal", "\r\n", "utf-8", b"", True
+    trailing_header = trailing_rows = False
+    header_written = list(header)
+    if chain == "mac-excel-utf8":  # Excel for Mac 'CSV UTF-8': a BOM; the list separator of the Mac's region
+        prefix, eol = b"\xef\xbb\xbf", rng.choice(["\r\n", "\n"])
+        delim = m.info[2] if rng.random() < 0.3 else ","
+    elif chain == "mac-excel-cr":  # Excel 'CSV (Macintosh)': Mac Roman, CR ends, no line break inside a cell
+        codec, eol = "mac_roman", "\r"
+        cells = [[c.replace("\r\n", " ").replace("\n", " ") for c in row] for row in cells]
+    elif chain == "mac-numbers-nfd":
+        eol = "\n"
+    elif chain == "gsheets":  # 'Download as CSV': UTF-8 without BOM, minimal quoting, often no final line end
+        eol, final_eol = rng.choice(["\r\n", "\n"]), rng.random() < 0.5
+    elif chain == "libreoffice":  # Calc's 'Text CSV' dialog: delimiter, character set, 'Quote all text cells'
+        delim = rng.choice([",", ",", ";", "\t"])
+        codec = rng.choice(["utf-8", "utf-8", "utf-8", m.info[0], "utf-16-le"])
+        prefix = "\ufeff".encode("utf-16-le") if codec == "utf-16-le" else b""
+        mode, eol = rng.choice(["minimal", "minimal", "text"]), rng.choice(["\n", "\r\n"])
+    elif chain == "entra-download":
+        prefix = b"\xef\xbb\xbf"
+    elif chain == "csvde":  # ANSI by default, -u writes UTF-16LE
+        codec = rng.choice([m.info[0], "utf-16-le"])
+        prefix = "\ufeff".encode("utf-16-le") if codec == "utf-16-le" else b""
+    elif chain == "trailing-delim":  # some report writers end every line, or every data line, with the delimiter
+        trailing_header, trailing_rows = rng.random() < 0.5, True
+        eol = rng.choice(["\r\n", "\n"])
+    elif chain == "quoted-headers":  # a hand-edited header: every name quoted, spaces after the delimiters
+        mode = rng.choice(["minimal", "all"])
+        spaced = [k for k in range(1, len(header)) if header[k] != "Person" and rng.random() < 0.5] or [len(header) - 1]
+        header_written = [(" " + h if k in spaced and rng.random() < 0.7 else h + " " if k in spaced else h)
+                          for k, h in enumerate(header)]
+    elif chain in ("multiline-address", "long-cells", "public-data", "clean-scripts"):
+        mode, eol = rng.choice(["minimal", "all"]), rng.choice(["\r\n", "\n"])
+        if kind != "receptionist" and chain != "multiline-address" and rng.random() < 0.4:
+            delim = "\t"
+    elif chain == "clean-scripts-utf16":
+        codec, prefix, mode = "utf-16-le", "\ufeff".encode("utf-16-le"), rng.choice(["minimal", "all"])
+    written = [[encode(c, codec).decode(codec) if codec != "utf-8" else c for c in row] for row in cells]
+    header_written = [encode(h, codec).decode(codec) for h in header_written]
+    truths = cell_truths(header, cells, written, defects)
+    if trailing_header:
+        header_written.append("")
+        for row, rec in zip(written, truths):
+            rec.append({"defect": None, "truth": "", "options": None})
+    if trailing_rows:
+        written = [row + [""] for row in written]
+    lines = record_lines(written, 2)
+    out_lines = [delim.join(quote_ext(h, delim, "all" if chain == "quoted-headers" else mode) for h in header_written)]
+    out_lines += [delim.join(quote_ext(c, delim, mode) for c in row) for row in written]
+    text = eol.join(out_lines) + (eol if final_eol else "")
+    data = prefix + encode(text, codec)
+    ext = "tsv" if delim == "\t" else "csv"
+    name = f"{index:04d}-{chain}-{kind}-{locale}.{ext}"
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+    # 4me matches headers as written (import-formats: assume exact): a spaced name is a column it does not know;
+    # how The Receptionist matches them is not documented
+    headers_read = header_written == header + ([""] if trailing_header else []) or (None if kind == "receptionist" else False)
+    decode_codec = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16"}.get(codec, codec)
+    truth = {"file": name, "chain": chain, "kind": kind, "locale": locale, "codec": decode_codec, "delimiter": delim,
+             "clean": not defects and codec in ("utf-8", "utf-16-le") and not prefix.startswith(b"\xef")
+             and delim != ";" and headers_read is True and not trailing_rows
+             and kind in ("people", "contacts", "receptionist") and (codec == "utf-8" and delim == "," or kind != "receptionist"),
+             "readable": target_reads(data, kind, delim, False) and kind in ("people", "contacts", "receptionist")
+             and headers_read,
+             "header": header_written, "columns": header + ([""] if trailing_header else []), "records": [{"written": written[r], "cells": truths[r], "empty": False,
+                                                    "line": lines[r]} for r in range(len(cells))],
+             "group_by": "Person" if kind == "contacts" else None}
+    with open(os.path.join(out, name + ".truth.json"), "w") as f:
+        json.dump(truth, f, ensure_ascii=False)
+
 def target_reads(data, kind, delim, type_line):
     """Whether the target can read the file at all, by import-formats.md: UTF-8 (or, for 4me, UTF-16LE with its
-    BOM), comma or tab, the header on the first line."""
-    if type_line or delim not in (",", "\t"):
+    BOM), comma (or, for 4me, tab), the header on the first line."""
+    if delim not in (",", "\t") or kind == "receptionist" and delim != ",":
         return False
     if data.startswith(b"\xff\xfe"):
-        return kind != "receptionist"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
+        if kind == "receptionist":
+            return False
+    else:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    if type_line:  # 4me documents the first line as the header; The Receptionist does not say (None: unknown)
+        return None if kind == "receptionist" else False
     return True
 
 
@@ -472,10 +728,11 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--files", type=int, default=240)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--chains", choices=["classic", "widened", "all"], default="all")
+    ap.add_argument("--chains", choices=["classic", "widened", "all", "extended", "every"], default="all")
     args = ap.parse_args()
     global CHAINS
-    CHAINS = {"classic": CLASSIC_CHAINS, "widened": WIDENED_CHAINS, "all": CLASSIC_CHAINS + WIDENED_CHAINS}[args.chains]
+    CHAINS = {"classic": CLASSIC_CHAINS, "widened": WIDENED_CHAINS, "all": CLASSIC_CHAINS + WIDENED_CHAINS,
+              "extended": EXTENDED_CHAINS, "every": CLASSIC_CHAINS + WIDENED_CHAINS + EXTENDED_CHAINS}[args.chains]
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     for i in range(args.files):

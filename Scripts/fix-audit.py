@@ -41,6 +41,17 @@ def field_index(header_in, header_out, field):
     return None
 
 
+def fix_column(fx, record, header_in, header_out):
+    """The column a fix names: by its field, or, in a column no profile knows (a report names no field there),
+    the one cell of the record that held the fix's 'before'."""
+    if fx.get("field"):
+        return field_index(header_in, header_out, fx["field"])
+    if record is None or "before" not in fx:
+        return None
+    held = [c for c, v in enumerate(record["written"]) if v == fx["before"]]
+    return held[0] if len(held) == 1 else None
+
+
 def matches_truth(after, cell):
     truth, options = cell["truth"], cell["options"]
     if truth is None:
@@ -90,7 +101,7 @@ def audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats):
             if last.get((g, fx.get("field"))) != k:
                 unsafe_stats[(fx["rule"], "then-fixed-further")] += 1
                 continue
-            c = field_index(header_in, uheader, fx.get("field"))
+            c = fix_column(fx, records[g] if g is not None else None, header_in, uheader)
             if g is None or c is None:
                 unsafe_stats[(fx["rule"], "file-or-header")] += 1
                 continue
@@ -101,12 +112,15 @@ def audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats):
             if verdict in ("wrong", "on-correct"):
                 defects.append(("f", name, f"line {records[g]['line']} {fx.get('field')}: unsafe {fx['rule']} {verdict}: {fx['before']!r} -> {fx['after']!r}, truth {cell['truth']!r}"))
         if not report.get("written"):  # only --unsafe-fixes decodes this file: is every cell no fix names kept?
-            named = {(line_to_record.get(fx.get("line")), fx.get("field")) for fx in ureport.get("applied", [])}
+            named = set()
+            for fx in ureport.get("applied", []):
+                g = line_to_record.get(fx.get("line"))
+                named.add((g, fix_column(fx, records[g] if g is not None else None, header_in, uheader)))
             urecords = expected_records(truth, {f["rule"] for f in ureport.get("fileFixes", [])})
             kept = wrong = 0
             for g, row in zip(urecords, urows):
                 for c, value in enumerate(row[:len(header_in)]):
-                    if (g, header_in[c]) in named:
+                    if (g, c) in named:
                         continue
                     if value == records[g]["written"][c]:
                         kept += 1
@@ -137,14 +151,15 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
     diagnostics = (cjson["files"][0] if "files" in cjson else cjson)["diagnostics"]
     errors = [d for d in diagnostics if d["severity"] == "error"]
     named = {(d.get("line"), d.get("field")) for d in diagnostics}
+    columns = truth.get("columns", truth["header"])  # the column each header stands for, where it is misspelt
     for r in records:
         for c, cell in enumerate(r["cells"]):
             if cell["defect"] and cell["defect"] != "lost-in-encoding" and r["written"][c] != cell["truth"]:
                 lines = range(r["line"], r["line"] + 1 + sum(v.count("\n") for v in r["written"]))
-                found = any((line, truth["header"][c]) in named for line in lines)
+                found = any((line, columns[c]) in named for line in lines)
                 RECALL[(cell["defect"], found)] += 1
                 if not found:
-                    defects.append(("r", name, f"line {r['line']} {truth['header'][c]}: {cell['defect']} {r['written'][c]!r} not reported"))
+                    defects.append(("r", name, f"line {r['line']} {columns[c]}: {cell['defect']} {r['written'][c]!r} not reported"))
     if truth["clean"]:
         for d in errors:
             defect("g", f"error on a clean file: line {d['line']} {d['rule']}: {d['message']}")
@@ -166,7 +181,7 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
     fixes = collections.defaultdict(list)
     for fx in report.get("applied", []):
         g = line_to_record.get(fx.get("line"))
-        c = field_index(header_in, header_out, fx.get("field"))
+        c = fix_column(fx, records[g] if g is not None else None, header_in, header_out)
         if g is None or c is None:
             if fx.get("field") not in (None, "") and g is None and fx.get("line", 0) > 1:
                 defect("a", f"applied fix on line {fx.get('line')} matches no record: {fx}")
