@@ -273,6 +273,17 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         for value in ["می\u{200C}خواهم", "क्\u{200D}ष", "👩\u{200D}💻", "שלום\u{200F} (Tel Aviv)", "محمد\u{200F} Ali"] {
             #expect(finding(value, "TXT007") == nil, "\(value)")
         }
+        // A zero-width space is a word break in Thai, Lao, Khmer or Myanmar only between syllables: before a
+        // combining mark or a vowel written after its consonant, or after one written before it, it splits one.
+        for value in ["นัก\u{200B}โภชนาการ", "ธนาคาร\u{200B}กรุงเทพ", "ສົມ\u{200B}ພອນ", "ငါ\u{200B}တို့"] {
+            #expect(finding(value, "TXT007") == nil, "\(value)")
+        }
+        for (value, repaired) in [("เจ้\u{200B}าพระยา", "เจ้าพระยา"), ("ส\u{200B}ุดา", "สุดา"), ("เ\u{200B}ชียงใหม่", "เชียงใหม่"),
+                                  ("ก\u{200B}ำแพง", "กำแพง"), ("ສ\u{200B}ົມ", "ສົມ"), ("က\u{200B}ို", "ကို")] {
+            let split = finding(value, "TXT007")
+            #expect(split?.fix?.replacement == repaired, "\(value)")
+            #expect(split?.fix?.applicability == .safe, "\(value)")
+        }
         // A removal that would leave a formula-like cell is withheld.
         let formula = finding("\u{200B}=SUM(A1)", "TXT007")
         #expect(formula != nil && formula?.fix == nil)

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let surroundingWhitespace = RuleDescriptor(
         code: "TXT006", name: "surrounding-whitespace", severity: .warning, fix: .safe,
         summary: "A cell or header starts or ends with spaces",
-        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column (where the profile says to assume exact header matching, 4me, unknown-column reports such a header as an error, the field being dropped, and this rule leaves it). The fix trims the spaces (including no-break spaces). An ideographic space (U+3000, typed by a Japanese, Chinese or Korean input method in full-width mode) at either end is reported too, with an unsafe fix: whether an import trims it is not documented, and spaces inside the value stay.",
+        explanation: "Imports compare values exactly: 'frank@widget.com ' does not match the existing person, 'Widget USA ' is not the organization 'Widget USA', and a header ' Name' is an unknown column (where the profile says to assume exact header matching, 4me, unknown-column reports such a header as an error, the field being dropped, and this rule leaves it). The fix trims the spaces (including no-break spaces), except a no-break space that ends UTF-8 text misread as Windows-1252 ('Voilà' read so is 'VoilÃ' and a no-break space, Korean '신' is 'ì‹' and one): it is the last byte of a letter, which the mojibake repair can restore only while it is there, so the finding offers no trim. An ideographic space (U+3000, typed by a Japanese, Chinese or Korean input method in full-width mode) at either end is reported too, with an unsafe fix: whether an import trims it is not documented, and spaces inside the value stay.",
         triggeringExample: "Name\n\"Ann \"", cleanExample: "Name\nAnn")
 }
 
@@ -42,12 +42,36 @@ final class SurroundingWhitespaceRule: RecordRule {
                 let value = reader.string(i)
                 let trimmed = Whitespace.trim(value)
                 let which = trimmed.isEmpty ? "only whitespace" : (Self.isSpaceStart(first, b) ? (Self.isSpaceEnd(last, b) ? "leading and trailing whitespace" : "leading whitespace") : "trailing whitespace")
+                let halfLetter = Self.endsMisreadUTF8(value)
                 reader.report(.surroundingWhitespace, to: sink, field: i, record: record,
-                              message: "'\(value)' has \(which)",
-                              fix: Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
+                              message: "'\(value)' has \(which)" + (halfLetter ? Self.halfLetterNote : ""),
+                              fix: halfLetter ? nil : Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
                               values: [value, trimmed])
             }
         }
+    }
+
+    static let halfLetterNote = "; not trimmed automatically: the no-break space at its end is likely the last byte of a UTF-8 letter read as Windows-1252 ('à' so read is 'Ã' and a no-break space), which only the mojibake repair can restore"
+
+    /// Whether the no-break space that ends `value` (before any spaces or tabs) completes a UTF-8 sequence with
+    /// the Windows-1252 bytes of the characters before it: byte A0 of 'à' (C3 A0), of '신' (EC 8B A0).
+    static func endsMisreadUTF8(_ value: String) -> Bool {
+        var scalars = Array(value.unicodeScalars)
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        guard scalars.last == "\u{A0}" else { return false }
+        var bytes: [UInt8] = [0xA0]
+        for s in scalars.dropLast().suffix(3).reversed() {
+            // Windows writes a byte its page has no character for as that C1 control.
+            guard let byte = (0x80...0x9F).contains(s.value) ? UInt8(s.value) : MisreadUTF8.windows1252Byte(s.value),
+                  byte >= 0x80 else { return false }
+            bytes.insert(byte, at: 0)
+            if byte >= 0xC0 { break }
+        }
+        guard bytes[0] >= 0xC2 else { return false }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
+        return true
     }
 
     @inline(__always)

@@ -17,7 +17,9 @@ extension RuleDescriptor {
             it leaves the letter unrepairable (unsafe). Kept and not reported: a zero-width \
             (non-)joiner next to a letter of a script that uses it (Persian, Arabic, Indic scripts) or an \
             emoji; a zero-width space next to a letter of a script written without spaces between words (Thai, \
-            Lao, Khmer, Myanmar, Tai scripts), where it marks the word breaks; and LRM/RLM in text with Hebrew or \
+            Lao, Khmer, Myanmar, Tai scripts), where it marks the word breaks, unless it splits a syllable: \
+            before a combining mark or a vowel written after its consonant, or after a vowel written before it \
+            ('เจ้\u{200B}า'); and LRM/RLM in text with Hebrew or \
             Arabic letters, where they set the reading order of mixed text. In text without right-to-left letters \
             an LRM or RLM only distorts, and is removed safely.
             """,
@@ -64,6 +66,20 @@ enum InvisibleCharacters {
             || (0xAA60...0xAADF).contains(v)
     }
 
+    /// Where no word can break: before a combining mark or a Thai or Lao vowel written after its consonant
+    /// ('า', 'ะ', 'ำ', the repetition marks), or after one written before it ('เ', 'ไ'), inside a syllable.
+    private static func splitsSyllable(after previous: Unicode.Scalar?, before next: Unicode.Scalar?) -> Bool {
+        if let next {
+            switch next.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: break
+            }
+            if [0x0E30, 0x0E32, 0x0E33, 0x0E45, 0x0E46, 0x0EB0, 0x0EB2, 0x0EB3, 0x0EC6].contains(next.value) { return true }
+        }
+        guard let v = previous?.value else { return false }
+        return (0x0E40...0x0E44).contains(v) || (0x0EC0...0x0EC4).contains(v)
+    }
+
     /// A soft hyphen after 'Ã' (byte C3 in Windows-1252 and ISO-8859-1), 'Ă' (C3 in Windows-1250) or 'Â' (C2 in
     /// all three): the UTF-8 bytes C3 AD ('í') or C2 AD (a soft hyphen) read in that page.
     private static func endsUTF8Letter(_ v: UInt32, after previous: Unicode.Scalar) -> Bool {
@@ -94,8 +110,9 @@ enum InvisibleCharacters {
                joinerIsLegitimate(i > 0 ? scalars[i - 1] : nil) || joinerIsLegitimate(i + 1 < scalars.count ? scalars[i + 1] : nil) {
                 continue
             }
-            if v == 0x200B, breaksWordsWithZeroWidthSpace(i > 0 ? scalars[i - 1] : nil)
-                || breaksWordsWithZeroWidthSpace(i + 1 < scalars.count ? scalars[i + 1] : nil) {
+            let previous = i > 0 ? scalars[i - 1] : nil, next = i + 1 < scalars.count ? scalars[i + 1] : nil
+            if v == 0x200B, breaksWordsWithZeroWidthSpace(previous) || breaksWordsWithZeroWidthSpace(next),
+               !splitsSyllable(after: previous, before: next) {
                 continue
             }
             if v == 0x200E || v == 0x200F {

@@ -1,0 +1,30 @@
+import Testing
+@testable import ImportLintCore
+
+/// A no-break space that ends UTF-8 misread as Windows-1252 ('à' is 'Ã' and U+00A0 so read) is the last byte of
+/// a letter: trimming it as whitespace loses the letter for good, so the finding offers no trim.
+@Suite struct SurroundingWhitespaceTests {
+    func trim(_ organization: String) throws -> Diagnostic {
+        var options = LintOptions()
+        options.profile = "4me-people"
+        let text = "Name,Primary Email,Organization\nAnn Lee,ann@widget.com,\"\(organization)\"\n"
+        let found = try Linter(options: options).lint(.bytes(Array(text.utf8), displayPath: "t.csv")).report.diagnostics
+        return try #require(found.first { $0.rule == "surrounding-whitespace" })
+    }
+
+    @Test func noBreakSpaceEndingMisreadUTF8IsNotTrimmed() throws {
+        // 'à' (C3 A0), Korean '신' (EC 8B A0) and a no-break space itself (C2 A0), each read as Windows-1252.
+        for value in ["Café VoilÃ\u{A0}", "ì£¼ì‹\u{9D}íšŒì‚¬ ìœ\u{A0}ë‹ˆì˜¨ì\u{A0}•ë³´í†µì‹\u{A0}", "Widget SAÂ\u{A0}", "VoilÃ\u{A0} "] {
+            let d = try trim(value)
+            #expect(d.fix == nil, "\(value)")
+            #expect(d.message.contains("not trimmed automatically"), "\(value)")
+        }
+    }
+
+    @Test func otherTrailingSpacesAreTrimmedSafely() throws {
+        // A no-break space after a letter no UTF-8 sequence leaves open, or after a complete one ('Ã©' is 'é').
+        for value in ["Acme\u{A0}", "Widget USA ", "São Paulo\u{A0}", "CafÃ©\u{A0}", "Ωmega\u{A0}"] {
+            #expect(try trim(value).fix?.applicability == .safe, "\(value)")
+        }
+    }
+}
