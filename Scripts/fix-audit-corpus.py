@@ -144,6 +144,7 @@ class Maker:
         self.fake = Faker(FAKER_LOCALE.get(locale, locale))
         self.fake.seed_instance(rng.randrange(1 << 30))
         self.info = LOCALES.get(locale) or EXTENDED_LOCALES[locale]
+        self.phones = None  # the numbers given so far, where each must be new
         self.domain = f"{ascii_slug(self.fake.last_name()) or 'corp'}{rng.randrange(10, 99)}.com"
         self.orgs = [f"{self.fake.company()}"[:60] for _ in range(2)]
 
@@ -154,6 +155,10 @@ class Maker:
         form = self.info[7]
         for n in (4, 6, 7, 8):
             form = form.replace("{d%d}" % n, self.digits(n))
+        if self.phones is not None:  # a file of thousands of rows would repeat a number by chance
+            if form in self.phones:
+                return self.phone()
+            self.phones.add(form)
         return form
 
     def person(self, i):
@@ -571,9 +576,11 @@ def directory_rows(m, n, chain):
 
 
 def sized(text, n):
-    """text repeated or cut to exactly n characters, ending in a letter."""
+    """text repeated or cut to exactly n characters, padded with its own first letter (a Latin 'x' after Greek
+    letters would be a mixed-script word)."""
     text = (text + " ") * (n // max(1, len(text)) + 1)
-    return text[:n - 1].rstrip() + "x" * (n - len(text[:n - 1].rstrip()))
+    cut = text[:n - 1].rstrip()
+    return cut + cut[0] * (n - len(cut))
 
 
 def quote_ext(cell, delim, mode):
@@ -589,6 +596,8 @@ def make_extended(rng, index, out, chain):
     locale = pool[(index + index // len(CHAINS)) % len(pool)]  # each chain meets every locale in turn
     names = [tuple(unicodedata.normalize("NFC", x) for x in pair) for pair in EXTENDED_NAMES.get(locale, [])] + PARTICLE_NAMES
     m = Maker(rng, locale, 0.5 if chain.startswith("clean") else 0.25, names)
+    m.orgs = [o.strip() for o in m.orgs]  # cut at 60 characters, a name can end in a space
+    m.phones = set()
     if chain in ("entra-download", "csvde"):
         kind = chain
     elif chain == "multiline-address":

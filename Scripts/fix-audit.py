@@ -41,15 +41,15 @@ def field_index(header_in, header_out, field):
     return None
 
 
-def fix_column(fx, record, header_in, header_out):
-    """The column a fix names: by its field, or, in a column no profile knows (a report names no field there),
-    the one cell of the record that held the fix's 'before'."""
+def fix_columns(fx, record, header_in, header_out):
+    """The columns a fix names: by its field, or, in columns no profile knows (a report names no field there),
+    the cells of the record that held the fix's 'before' (one such fix each)."""
     if fx.get("field"):
-        return field_index(header_in, header_out, fx["field"])
+        c = field_index(header_in, header_out, fx["field"])
+        return [] if c is None else [c]
     if record is None or "before" not in fx:
-        return None
-    held = [c for c, v in enumerate(record["written"]) if v == fx["before"]]
-    return held[0] if len(held) == 1 else None
+        return []
+    return [c for c, v in enumerate(record["written"]) if v == fx["before"]]
 
 
 def matches_truth(after, cell):
@@ -101,10 +101,11 @@ def audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats):
             if last.get((g, fx.get("field"))) != k:
                 unsafe_stats[(fx["rule"], "then-fixed-further")] += 1
                 continue
-            c = fix_column(fx, records[g] if g is not None else None, header_in, uheader)
-            if g is None or c is None:
+            columns = fix_columns(fx, records[g] if g is not None else None, header_in, uheader)
+            if g is None or not columns:
                 unsafe_stats[(fx["rule"], "file-or-header")] += 1
                 continue
+            c = columns[0]
             cell = records[g]["cells"][c]
             canonical = unicodedata.normalize("NFC", fx["after"]) == unicodedata.normalize("NFC", records[g]["written"][c])
             verdict = "on-correct" if cell["defect"] is None and not canonical else "right" if cell["defect"] is None else {True: "right", False: "wrong", None: "unknowable"}[matches_truth(fx["after"], cell)]
@@ -115,7 +116,7 @@ def audit_unsafe(bin_, src, out, name, truth, report, defects, unsafe_stats):
             named = set()
             for fx in ureport.get("applied", []):
                 g = line_to_record.get(fx.get("line"))
-                named.add((g, fix_column(fx, records[g] if g is not None else None, header_in, uheader)))
+                named.update((g, c) for c in fix_columns(fx, records[g] if g is not None else None, header_in, uheader))
             urecords = expected_records(truth, {f["rule"] for f in ureport.get("fileFixes", [])})
             kept = wrong = 0
             for g, row in zip(urecords, urows):
@@ -181,12 +182,13 @@ def audit(bin_, corpus, name, work, counts, defects, unsafe_stats):
     fixes = collections.defaultdict(list)
     for fx in report.get("applied", []):
         g = line_to_record.get(fx.get("line"))
-        c = fix_column(fx, records[g] if g is not None else None, header_in, header_out)
-        if g is None or c is None:
+        columns = fix_columns(fx, records[g] if g is not None else None, header_in, header_out)
+        if g is None or not columns:
             if fx.get("field") not in (None, "") and g is None and fx.get("line", 0) > 1:
                 defect("a", f"applied fix on line {fx.get('line')} matches no record: {fx}")
             continue
-        fixes[(g, c)].append(fx)
+        for c in columns:
+            fixes[(g, c)].append(fx)
     # a: same records in the expected order
     if len(rows_out) != len(expected):
         defect("a", f"{len(rows_out)} records out, {len(expected)} expected (fileFixes {sorted(file_rules)})")
