@@ -56,4 +56,25 @@ enum MisreadUTF8 {
         }
         return out
     }
+
+    /// Whether the no-break space that ends `value` (before any spaces or tabs) completes a UTF-8 sequence with
+    /// the Windows-1252 bytes of the characters before it: byte A0 of 'à' (C3 A0), of '신' (EC 8B A0).
+    static func endsInHalfLetter(_ value: String) -> Bool {
+        var scalars = Array(value.unicodeScalars)
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        guard scalars.last == "\u{A0}" else { return false }
+        var bytes: [UInt8] = [0xA0]
+        for s in scalars.dropLast().suffix(3).reversed() {
+            // Windows writes a byte its page has no character for as that C1 control.
+            guard let byte = (0x80...0x9F).contains(s.value) ? UInt8(s.value) : windows1252Byte(s.value),
+                  byte >= 0x80 else { return false }
+            bytes.insert(byte, at: 0)
+            if byte >= 0xC0 { break }
+        }
+        guard bytes[0] >= 0xC2 else { return false }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
+        return true
+    }
 }

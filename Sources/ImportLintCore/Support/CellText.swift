@@ -22,6 +22,10 @@ enum CellText {
         while e > s {
             if base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 } else if base[e - 1] == 0xA0 && e - 2 >= s && base[e - 2] == 0xC2 { e -= 2 } else { break }
         }
+        if e < bytes.count && endsInHalfLetter(base, bytes.count) {
+            // As surrounding-whitespace offers no trim there, the pass makes none: the cell stays whole.
+            (s, e) = (0, bytes.count)
+        }
         if s != 0 || e != bytes.count { changes.insert(.trimmed) }
         var needsNFCCheck = false
         var valid = true
@@ -55,6 +59,16 @@ enum CellText {
         }
         out.append(contentsOf: slice)
         return changes
+    }
+
+    /// Whether the cell's first `count` bytes end (before spaces and tabs) in a no-break space that is the
+    /// last byte of a UTF-8 letter read as Windows-1252 (`MisreadUTF8.endsInHalfLetter`); only a cell whose
+    /// no-break space follows a non-ASCII byte is decoded to look.
+    private static func endsInHalfLetter(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var t = count
+        while t > 0 && (base[t - 1] == 0x20 || base[t - 1] == 0x09) { t -= 1 }
+        guard t >= 3, base[t - 1] == 0xA0, base[t - 2] == 0xC2, base[t - 3] >= 0x80 else { return false }
+        return MisreadUTF8.endsInHalfLetter(String(decoding: UnsafeBufferPointer(start: base, count: t), as: UTF8.self))
     }
 
     static func normalize(_ text: String) -> String {

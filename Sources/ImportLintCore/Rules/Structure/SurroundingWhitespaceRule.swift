@@ -42,7 +42,7 @@ final class SurroundingWhitespaceRule: RecordRule {
                 let value = reader.string(i)
                 let trimmed = Whitespace.trim(value)
                 let which = trimmed.isEmpty ? "only whitespace" : (Self.isSpaceStart(first, b) ? (Self.isSpaceEnd(last, b) ? "leading and trailing whitespace" : "leading whitespace") : "trailing whitespace")
-                let halfLetter = Self.endsMisreadUTF8(value)
+                let halfLetter = MisreadUTF8.endsInHalfLetter(value)
                 reader.report(.surroundingWhitespace, to: sink, field: i, record: record,
                               message: "'\(value)' has \(which)" + (halfLetter ? Self.halfLetterNote : ""),
                               fix: halfLetter ? nil : Fix(.safe, trimmed.isEmpty ? "Empty the cell" : "Trim to '\(trimmed)'", replacement: trimmed),
@@ -52,27 +52,6 @@ final class SurroundingWhitespaceRule: RecordRule {
     }
 
     static let halfLetterNote = "; not trimmed automatically: the no-break space at its end is likely the last byte of a UTF-8 letter read as Windows-1252 ('à' so read is 'Ã' and a no-break space), which only the mojibake repair can restore"
-
-    /// Whether the no-break space that ends `value` (before any spaces or tabs) completes a UTF-8 sequence with
-    /// the Windows-1252 bytes of the characters before it: byte A0 of 'à' (C3 A0), of '신' (EC 8B A0).
-    static func endsMisreadUTF8(_ value: String) -> Bool {
-        var scalars = Array(value.unicodeScalars)
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        guard scalars.last == "\u{A0}" else { return false }
-        var bytes: [UInt8] = [0xA0]
-        for s in scalars.dropLast().suffix(3).reversed() {
-            // Windows writes a byte its page has no character for as that C1 control.
-            guard let byte = (0x80...0x9F).contains(s.value) ? UInt8(s.value) : MisreadUTF8.windows1252Byte(s.value),
-                  byte >= 0x80 else { return false }
-            bytes.insert(byte, at: 0)
-            if byte >= 0xC0 { break }
-        }
-        guard bytes[0] >= 0xC2 else { return false }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        guard case .scalarValue = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
-        return true
-    }
 
     @inline(__always)
     static func isSpaceStart(_ b: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
