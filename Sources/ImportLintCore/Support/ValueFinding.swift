@@ -42,6 +42,12 @@ public struct ValueContext: Sendable {
     /// The columns of the profile's first matching key (`identifiers`) that holds this column (4me's
     /// Source + Source ID); empty when none does.
     public var matchingKey: [String] = []
+    /// The columns of the matching key the profile tries after `matchingKey` (4me's Primary Email after
+    /// Source + Source ID); empty when none follows.
+    public var nextMatchingKey: [String] = []
+    /// The names `--known-organizations` lists, which a clustered column (4me's Organization) may hold;
+    /// nil without the list. A listed 'Unknown' names an organization the user says exists.
+    public var knownNames: Set<String>?
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
                 locales: LocaleTable = .empty, timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {
@@ -53,6 +59,11 @@ public struct ValueContext: Sendable {
         self.locales = locales
         self.timeZoneNames = timeZoneNames
         self.directory = directory
+    }
+
+    /// Whether `value` is a name the known-organizations list gives for this column: not a placeholder then.
+    func isKnownName(_ value: String) -> Bool {
+        column.cluster && knownNames?.contains(value) == true
     }
 
     /// A lone '-' is a placeholder in this cell (`Placeholder.takesLoneDash`).

@@ -12,8 +12,12 @@ extension RuleDescriptor {
             profile; a column that takes typed values makes it an error. So does a reference the target \
             requires to exist (4me's Organization: an organization it does not find fails the person) and a \
             matching key (4me's Source + Source ID, The Receptionist's Identification): the import matches \
-            on the placeholder, so every row holding it is taken for one record; those rows are not also \
-            reported as duplicate-identifier, nor clustered as an organization's spelling. In a required column \
+            on the placeholder, so rows holding it (and the same rest of the key) are taken for one record, and \
+            4me looks a person up by a Source + Source ID pair holding it instead of by Primary Email, creating a \
+            new person where none has that pair; those rows are not also \
+            reported as duplicate-identifier, nor clustered as an organization's spelling. A name that \
+            --known-organizations lists (an organization called 'Unknown') is no placeholder in a clustered \
+            column such as Organization. In a required column \
             a placeholder counts as missing and is reported by missing-value instead. Decisions: a lone '-' is \
             reported in columns that take typed values (email, phone, boolean, country...), name another record \
             (Organization, Site, Work Hours, UI Extension), hold another system's identifier (Employee ID, \
@@ -112,9 +116,11 @@ enum Placeholder {
     /// whether a record of that name exists is for `--known-organizations` to say. A placeholder in a
     /// matching key (`key`, the key's columns: The Receptionist's Identification, 4me's Source + Source ID)
     /// is matched on: the rows holding it (and the rest of the key) are one record, an error as a
-    /// duplicate key is.
+    /// duplicate key is. A key of several columns is looked up only when all are filled, and then instead of
+    /// the key tried next (`nextKey`: 4me creates a person its Source + Source ID do not find, not trying
+    /// the Primary Email), so a row with a placeholder there misses the record it would otherwise update.
     static func finding(_ value: String, column: ColumnSpec, typedProblem: ValueFinding?, emptyClears: Bool = false,
-                        key: [String] = [], target: TargetWording = .neutral) -> ValueFinding {
+                        key: [String] = [], nextKey: [String] = [], target: TargetWording = .neutral) -> ValueFinding {
         let name = column.name
         let effect = emptyClears ? "the import then clears \(name); leave the column out to keep existing values"
             : "what the import does with an empty \(name) is not documented"
@@ -133,7 +139,9 @@ enum Placeholder {
             return ValueFinding(.placeholderValue, message + "; \(name) is a matching key, so \(target.name) takes every row holding '\(value)' there for one record (each row overwrites the one before)", fix: fix, severity: .error)
         }
         if !key.isEmpty {
-            return ValueFinding(.placeholderValue, message + "; \(name) is part of the matching key \(key.joined(separator: " + ")), so \(target.name) matches rows on '\(value)' instead of taking the cell as empty: rows that agree on the rest of the key are taken for one record", fix: fix, severity: .error)
+            let whole = key.joined(separator: " + "), rest = key.filter { $0 != name }.joined(separator: " + ")
+            let instead = nextKey.isEmpty ? "" : ", not by \(nextKey.joined(separator: " + "))"
+            return ValueFinding(.placeholderValue, message + "; \(name) is part of the matching key \(whole), so \(target.name) matches on '\(value)' instead of taking the cell as empty: where \(rest) is filled too, it looks the record up by \(whole)\(instead), and creates a new one when none has that key; rows that agree on \(rest) are taken for one record", fix: fix, severity: .error)
         }
         return ValueFinding(.placeholderValue, message + "; the import stores it as \(name)'s text", fix: fix)
     }

@@ -96,6 +96,9 @@ final class ClusterRule: RecordRule {
         let name: String
         /// A lone '-' names no record here (a reference: 4me's Organization), but is text in a Department.
         let loneDash: Bool
+        /// placeholder-value reports a placeholder here as an error (a record the target requires to exist,
+        /// 4me's Organization): unknown-organization leaves such a cell to it.
+        let placeholderIsError: Bool
     }
 
     private let columns: [Column]
@@ -110,7 +113,8 @@ final class ClusterRule: RecordRule {
     init?(_ context: FileContext) {
         columns = Self.columnsRead(context).map { index in
             let spec = context.bindings[index]!
-            return Column(index: index, name: spec.name, loneDash: Placeholder.takesLoneDash(kind: spec.kind, column: spec, key: false))
+            return Column(index: index, name: spec.name, loneDash: Placeholder.takesLoneDash(kind: spec.kind, column: spec, key: false),
+                          placeholderIsError: spec.reference && spec.mustExist && context.options.selection.isEnabled(.placeholderValue))
         }
         if columns.isEmpty { return nil }
         tallies = .allocate(capacity: columns.count)
@@ -294,7 +298,8 @@ final class ClusterRule: RecordRule {
             var later: [Int: Finding] = [:]
             for value in distinct {
                 guard let finding = knownListGiven ? unknownFinding(value, column: column, canonical: canonicalOf[value.value],
-                                                                    lostLetters: lostLetters.contains(value.value))
+                                                                    lostLetters: lostLetters.contains(value.value),
+                                                                    placeholder: placeholders.contains(value.value))
                                                    : variantFinding(value, column: column, target: canonicalOf[value.value], names: &names)
                 else { continue }
                 if value.count > value.occurrences.count {
@@ -353,9 +358,10 @@ final class ClusterRule: RecordRule {
     }
 
     /// With a known-organizations list, every value outside it is reported; its cluster's known canonical,
-    /// or the single known name it is a variant of, is a safe fix. In `Name @account` (an organization
-    /// of another 4me account) the name is compared and the account kept.
-    private func unknownFinding(_ value: Distinct, column: Column, canonical: ClusterTarget?, lostLetters: Bool) -> Finding? {
+    /// or the single known name it is a variant of, is a safe fix, unless the match rests on reading a word
+    /// as a country that may mean something else ('Acme DE': Germany or Delaware), which is a guess. In
+    /// `Name @account` (an organization of another 4me account) the name is compared and the account kept.
+    private func unknownFinding(_ value: Distinct, column: Column, canonical: ClusterTarget?, lostLetters: Bool, placeholder: Bool) -> Finding? {
         let (name, account) = KnownOrganizations.splitAccount(value.value)
         let match = clusterer.matchKnown(name)
         if match.isKnown { return nil }
@@ -364,14 +370,22 @@ final class ClusterRule: RecordRule {
                            message: "\(column.name) '\(value.value)' is not a known organization; letters of it were lost ('?'), so it is not matched to a known name",
                            fix: nil, values: [value.value])
         }
+        // A placeholder names no organization: 'N/A' is no spelling of a known 'NA', nor 'TBD' of 'TBD Inc'.
+        if placeholder {
+            if column.placeholderIsError { return nil }
+            return Finding(rule: .unknownOrganization,
+                           message: "\(column.name) '\(value.value)' is not a known organization; it is a placeholder for 'no value' (see placeholder-value), so it is matched to no known name",
+                           fix: nil, values: [value.value])
+        }
         let suffix = account.map { " @" + $0 } ?? ""
-        let target = account == nil ? canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf
-                                    : match.variantOf.map { $0 + suffix }
-        let hint = target.map { "; it is a spelling of '\($0)'" }
+        let known = account == nil ? canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf : match.variantOf
+        let target = known.map { $0 + suffix }
+        let doubt = known.flatMap { AmbiguousCountryReading.doubt(name, matchedTo: $0) }
+        let hint = target.map { doubt == nil ? "; it is a spelling of '\($0)'" : "; it may be a spelling of '\($0)', but \(doubt!)" }
             ?? (match.suggestions.isEmpty ? "" : "; closest known: " + match.suggestions.map { "'\($0)'" }.joined(separator: ", "))
         return Finding(rule: .unknownOrganization,
                        message: "\(column.name) '\(value.value)' is not a known organization\(hint)",
-                       fix: target.map { Fix(.safe, "Replace with '\($0)'", replacement: $0) },
+                       fix: target.map { Fix(doubt == nil ? .safe : .unsafe, "Replace with '\($0)'", replacement: $0) },
                        values: [value.value] + match.suggestions)
     }
 
@@ -426,8 +440,12 @@ extension RuleDescriptor {
         punctuation, legal suffix and country synonyms, or a one-letter typo in a long word), \
         replacing it is a safe fix; otherwise the suggestions need review. A typo that is also one \
         letter from another known name ('Widget Fiance': 'Widget Finance' or 'Widget France') is \
-        matched to neither. A value whose letters \
-        were lost to '?' ('Widget ?????', see lossy-replacement) is matched to no known name.
+        matched to neither. A match that rests on reading a word as a country that may mean \
+        something else: a code that is also a US state's or Canadian province's ('Acme DE' is Acme \
+        Germany or Acme's Delaware entity, 'Acme CA' Canada or California), an abbreviation ('Acme Fin', \
+        'Acme Ind') or a US state's name ('Georgia'), is an unsafe fix. A value whose letters \
+        were lost to '?' ('Widget ?????', see lossy-replacement) is matched to no known name, nor is a \
+        placeholder ('N/A' is no spelling of a known 'NA'; placeholder-value reports it).
         """,
         triggeringExample: "Name\tOrganization\nAda\tWidget Deutschland\nBob\tGadget Germany\n",
         cleanExample: "Name\tOrganization\nAda\tWidget Germany\n",

@@ -146,6 +146,7 @@ final class ValueRulesRule: RecordRule {
         base.target = profile?.target ?? .neutral
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
         base.newestTimeZoneNames = TimeZoneRule.newestNames(zoneRows)
+        base.knownNames = context.options.knownOrganizations.map(Set.init)
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory
@@ -219,7 +220,11 @@ final class ValueRulesRule: RecordRule {
             c.column = spec
             c.kind = spec.kind
             c.allowed = spec.allowed
-            c.matchingKey = profile?.identifiers.first { $0.columns.contains(spec.name) }?.columns ?? []
+            let keys = profile?.identifiers ?? []
+            if let k = keys.firstIndex(where: { $0.columns.contains(spec.name) }) {
+                c.matchingKey = keys[k].columns
+                c.nextMatchingKey = k + 1 < keys.count ? keys[k + 1].columns : []
+            }
             return KeptContext(c)
         }
         dependentContexts = specs.map { _ in [] }

@@ -134,13 +134,14 @@ public enum ValueValidation {
     }()
 
     /// Findings for a screened value (`isScreened` with the same selection): they replace the column's
-    /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum).
+    /// own validation, except for a value the column explicitly allows ('unknown' in a user's enum) or the
+    /// known-organizations list names.
     static func validateScreened(_ value: String, context: ValueContext, placeholders: Bool = true) -> [ValueFinding] {
-        let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false
+        let allowed = context.allowed?.contains { $0.caseInsensitiveCompare(value) == .orderedSame } ?? false || context.isKnownName(value)
         if placeholders && !allowed && Placeholder.matches(value, kind: context.kind, loneDash: context.takesLoneDash) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
             return [Placeholder.finding(value, column: context.column, typedProblem: typed, emptyClears: context.emptyCellsOverwrite,
-                                         key: context.matchingKey, target: context.target)]
+                                         key: context.matchingKey, nextKey: context.nextMatchingKey, target: context.target)]
         }
         var copy = value
         if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
