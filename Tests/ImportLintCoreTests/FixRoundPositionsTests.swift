@@ -89,6 +89,15 @@ import Testing
         #expect(Set(report.fileFixes.compactMap(\.rule)).isSuperset(of: ["blank-line", "repeated-header", "empty-record"]))
     }
 
+    /// A two-line cell written on one line, then a cell of the same record fixed in round 2: that cell
+    /// starts on the record's second line of the input (the review's r2.csv; round 2 named the first).
+    @Test func secondRoundFixAfterAMultiLineCellOfItsRecord() throws {
+        let text = "Name,Manager,Primary Email,Organization\nAnn,\"Al\n<a@b.com>\",SMTP:jÃ©r@b.com,Acme\nBob,,SMTP:kÃ©r@b.com,Acme\n"
+        let report = try Self.expectInputPositions(text, name: "r2.csv")
+        let mojibake = report.applied.filter { $0.round == 2 && $0.rule == "mojibake" }
+        #expect(mojibake.map(\.line) == [3, 4])
+    }
+
     /// A cell fixed in three rounds (the proxyAddresses prefix, then mojibake, then an invisible character)
     /// after lines left out and a two-line cell written on one.
     @Test func threeRounds() throws {
@@ -116,5 +125,18 @@ import Testing
         #expect(positions.input(line: 2, record: 1) == (3, 1))
         #expect(positions.input(line: 3, record: 2) == (5, 2))
         #expect(positions.input(line: 4, record: 3) == (8, 4))
+    }
+
+    /// A record whose first cell was read on two lines and written on one, composed with a row left out
+    /// before it: the cells after the collapsed one start a line further into the record as read.
+    @Test func cellsOfARecordWrittenOnFewerLines() {
+        var shifts = LineShifts()
+        // Read: the header, record 1 on line 2 (left out), record 2 on lines 3-4, record 3 on line 5.
+        shifts.add(lines: 1, records: 1, beforeRecord: 2, nextLine: 2)
+        shifts.cells(ofRecord: 2, readLines: [0, 1, 1], writtenLines: [0, 0, 0])
+        shifts.add(lines: 1, records: 0, beforeRecord: 3, nextLine: 3)
+        #expect(shifts.read(line: 2, record: 1, field: 0) == (3, 2))
+        #expect(shifts.read(line: 2, record: 1, field: 2) == (4, 2))
+        #expect(shifts.read(line: 3, record: 2, field: 2) == (5, 3))
     }
 }

@@ -62,4 +62,23 @@ import Testing
         named.inputEncoding = "IBM850"
         #expect(try cellFixes(named).contains { $0.applicability == .safe })
     }
+
+    /// `fix --force` writes the guessed reading as UTF-8 without transcoding safely: the lint of that output
+    /// still knows it is a guess, so a later round applies none of its cell fixes as safe.
+    @Test func laterRoundsOfAGuessedReadingKeepCellFixesUnsafe() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/legacy-encoding/trigger-console-ibm850-misread-utf8.csv")
+        let bytes = Array(try Data(contentsOf: url))
+        var forced = FixOptions()
+        forced.force = true
+        let (outcome, written) = try FixHarness.fix(bytes, name: "guessed.csv", options: forced)
+        #expect(written != nil && outcome.report.refused != nil)
+        #expect(outcome.report.applied.isEmpty)
+        let softHyphens = outcome.report.remaining.filter { $0.rule == RuleDescriptor.invisibleCharacter.name }
+        #expect(softHyphens.count == 2 && softHyphens.allSatisfy { $0.fixApplicability == .unsafe })
+        var unsafe = FixOptions()
+        unsafe.unsafeFixes = true
+        let (accepted, _) = try FixHarness.fix(bytes, name: "guessed.csv", options: unsafe)
+        #expect(!accepted.report.applied.isEmpty && accepted.report.applied.allSatisfy { $0.applicability == .unsafe })
+    }
 }

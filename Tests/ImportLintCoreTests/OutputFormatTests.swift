@@ -190,6 +190,23 @@ import FoundationXML
         #expect(rendered.hasSuffix("1 file, 2000 records: 4000 errors, 2000 warnings, 0 info; 2000 fixable with `importlint fix`\n"))
     }
 
+    /// `check`'s summary does not promise fixes of a file `fix` refuses to write: it says why and what it
+    /// takes (the review's amb.csv, a guessed code page, and rag.csv, a ragged row).
+    @Test func summaryNamesTheFilesFixRefuses() throws {
+        func summary(_ files: [(String, [UInt8])]) throws -> String {
+            let reports = try files.map { try Linter(options: LintOptions()).lint(.bytes($0.1, displayPath: $0.0)).report }
+            return TextReporter.summaryLine(Report(files: reports).summary)
+        }
+        let guessed: [UInt8] = Array("First Name,Last Name\r\nAy".utf8) + [0xFE] + Array("e,Kaya\r\n\n\nZo".utf8) + [0xFE] + Array(",Lee\n".utf8)
+        let ragged = Array("Primary Email,Name,Organization\na@example.com,Ann Lee ,Acme\nb@example.com,Bob,Acme,extra\n".utf8)
+        let clean = Array("Primary Email,Name\nc@example.com, Cy \n".utf8)
+        #expect(try summary([("amb.csv", guessed)]).hasSuffix(", which refuses the file until `--input-encoding` names its code page or `--unsafe-fixes` accepts the guess (legacy-encoding)"))
+        #expect(try summary([("rag.csv", ragged)]).hasSuffix("1 fixable with `importlint fix`, which refuses the file unless `--force` (ragged-row)"))
+        let three = try summary([("amb.csv", guessed), ("rag.csv", ragged), ("c.csv", clean)])
+        #expect(three.hasSuffix(", which refuses 1 file unless `--force` (ragged-row) and 1 file until `--input-encoding` names its code page or `--unsafe-fixes` accepts the guess (legacy-encoding)"), "\(three)")
+        #expect(!(try summary([("c.csv", clean)])).contains("refuses"))
+    }
+
     /// The summary says when no profile was applied, so a file whose columns were never checked is visible.
     @Test func textSummaryNamesTheProfileOfEachFile() throws {
         let unknown = try TestSupport.lint("sku,qty\nA-1,4\n", name: "stock.csv")

@@ -54,6 +54,9 @@ public struct LintOptions: Sendable {
     /// (`LintResult.sqlTextExport`): the output still is one after --unsafe-fixes emptied its NULL cells, and
     /// its other escapes are still reported (`BackslashEscapeRule`).
     var sqlTextExport: SQLTextExport?
+    /// Set by `fix` for the lints of its output when it read the input in a guessed code page: the text it
+    /// wrote is that guess (`GuessedReading`).
+    var guessedReading: LegacyEncoding?
     /// Set by `fix` for all its lints of one file: clusterings the next lint may reuse.
     var clusterings: ClusteringMemo?
     /// Set by `fix` for its lint of the input: takes every byte that lint reads (the file is then read in

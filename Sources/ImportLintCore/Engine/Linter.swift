@@ -128,7 +128,7 @@ public final class Linter {
             for rule in fileRules { rule.endOfFile(records: records, headerLine: headerLine, sink: sink) }
             report.records = records
             report.diagnostics = sink.takeSorted(threads: options.threadsPerFile)
-            GuessedReading.demoteCellFixes(&report.diagnostics, encoding: encoding)
+            GuessedReading.demoteCellFixes(&report.diagnostics, guess: GuessedReading.guess(encoding, earlier: options.guessedReading))
             report.omitted = sink.omitted
             var result = LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                                     encoding: encoding)

@@ -466,6 +466,7 @@ final class FixPass {
         outputLine += 1 + (rowIsVerbatim ? 0 : row.withUnsafeBufferPointer(Self.lineBreaks))
         // A multi-line cell written on fewer or more lines moves the records after it.
         if !rowIsVerbatim && outputLine - line != reader.endLine - reader.line {
+            if record > 0 { noteCellLines(record: record) }
             result.shifts.add(lines: (reader.endLine - reader.line) - (outputLine - line), records: 0, beforeRecord: record + 1, nextLine: outputLine + 1)
         }
         if rowIsVerbatim {
@@ -529,6 +530,26 @@ final class FixPass {
         }
         guard let end else { return }
         if end > carryCursor { carried.append(line: line, inputLine: first, findings: carryCursor..<end) }
+    }
+
+    /// Where the cells of the record just written, on other lines than it was read from, start as read and
+    /// as written (lines into the record), for the fixes a later round makes in them (`LineShifts.cells`).
+    private func noteCellLines(record: Int) {
+        let readLines = (0..<reader.fieldCount).map { reader.origin(of: $0).line - reader.line }
+        var writtenLines = [0]
+        var (quoted, breaks) = (false, 0)
+        row.withUnsafeBufferPointer { bytes in
+            for (i, b) in bytes.enumerated() {
+                if b == CSVReader.quote {
+                    quoted.toggle()
+                } else if quoted && (b == CSVReader.lf || (b == CSVReader.cr && (i + 1 == bytes.count || bytes[i + 1] != CSVReader.lf))) {
+                    breaks += 1
+                } else if !quoted && b == settings.outputDelimiter {
+                    writtenLines.append(breaks)
+                }
+            }
+        }
+        result.shifts.cells(ofRecord: record, readLines: readLines, writtenLines: writtenLines)
     }
 
     /// Line breaks in `bytes` as the reader counts them: LF, CR LF and a lone CR.
@@ -687,7 +708,7 @@ final class FixPass {
             let resolved = plan.resolve(original: reader.string(field), candidates: candidates)
             replacement = resolved.replacement
             appliedDiagnostics = resolved.applied
-            noteDeferred(resolved.deferred)
+            noteDeferred(resolved.deferred, field: field)
         }
         let repair = settings.allowUnsafe && !reader.invalidUTF8.isEmpty ? invalidBytesRepair : nil
         let changes: CellText.Changes
@@ -720,12 +741,12 @@ final class FixPass {
         b.withUnsafeBufferPointer { a.trimmedASCII().elementsEqual($0.trimmedASCII()) }
     }
 
-    private func noteDeferred(_ deferred: [Int32]) {
+    private func noteDeferred(_ deferred: [Int32], field: Int) {
         result.deferredCount += deferred.count
         guard settings.collectDetails else { return }
         for k in deferred {
             let diag = plan.diagnostics[Int(k)]
-            result.skipped.append(SkippedFix(rule: diag.rule, line: diag.line, record: diag.record, field: diag.field,
+            result.skipped.append(SkippedFix(rule: diag.rule, line: diag.line, record: diag.record, field: diag.field, fieldIndex: field,
                                              reason: "another fix of the same cell was applied first; left for the next round"))
         }
     }

@@ -37,7 +37,13 @@ public struct SkippedFix: Codable, Sendable, Equatable {
     public var line: Int
     public var record: Int?
     public var field: String?
+    /// 0-based index of the cell in its record, as `AppliedFix.fieldIndex`.
+    public var fieldIndex: Int? = nil
     public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case rule, line, record, field, reason
+    }
 }
 
 /// Counts and figures of a fix run, for the text and JSON reports.

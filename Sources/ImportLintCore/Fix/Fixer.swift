@@ -184,6 +184,7 @@ public final class Fixer {
             nextOptions.delimiter = outputDelimiter
             nextOptions.profile = profileName
             nextOptions.knownCut = pass.outputCut
+            nextOptions.guessedReading = GuessedReading.guess(encoding)
             if sawEveryFinding && lintOptions.suppressions == nil && !options.relintsFromScratch {
                 nextOptions.unchangedRecords = pass.unchanged
                 // Replayed in the order a lint makes them only when no finding was left out or counted.

@@ -17,6 +17,10 @@ struct LineShifts: Equatable {
     /// The difference from the last anchor on (nothing read was left out or changed its line count yet).
     private(set) var records = 0
     private(set) var lines = 0
+    /// Records written on fewer or more lines than read, by written record: how many more lines than were
+    /// written came before each cell's first line within its record ('Al\n<a@b.com>' written 'a@b.com' puts
+    /// the next cell one line up). The anchors place the record; this, the cells after such a cell.
+    private(set) var cellLines: [Int: [Int]] = [:]
 
     /// Lines `lines` more than were written, `records` of them records, were read before the read file's
     /// record `nextRecord` (0: the header), which is written on line `nextLine` of the written file.
@@ -32,6 +36,13 @@ struct LineShifts: Equatable {
         }
     }
 
+    /// The read record `record`, written on other lines than read: `readLines[i]` and `writtenLines[i]` are
+    /// how many lines into the record cell `i` starts as read and as written.
+    mutating func cells(ofRecord record: Int, readLines: [Int], writtenLines: [Int]) {
+        let moved = zip(readLines, writtenLines).map { $0 - $1 }
+        if moved.contains(where: { $0 != 0 }) { cellLines[record - records] = moved }
+    }
+
     /// The anchors of a pass that numbered the written file as if every line and record before it had been
     /// written as read, once those before it are known to have shifted by this list's last difference.
     mutating func append(_ later: LineShifts) {
@@ -44,6 +55,7 @@ struct LineShifts: Equatable {
                 anchors.append(moved)
             }
         }
+        for (record, moved) in later.cellLines { cellLines[record - records] = moved }
         records += later.records
         lines += later.lines
     }
@@ -55,17 +67,18 @@ struct LineShifts: Equatable {
     }
 
     /// The read file's line and record of the written file's `line` in `record` (nil: the header or a line
-    /// outside records, found by its line).
-    func read(line: Int, record: Int?) -> (line: Int, record: Int?) {
+    /// outside records, found by its line), where cell `field` of that record starts.
+    func read(line: Int, record: Int?, field: Int? = nil) -> (line: Int, record: Int?) {
+        let inRecord = record.flatMap { cellLines[$0] }.flatMap { moved in field.flatMap { $0 < moved.count ? moved[$0] : nil } } ?? 0
         var low = 0, high = anchors.count
         while low < high {
             let mid = (low + high) / 2
             let before = record.map { anchors[mid].record <= $0 } ?? (anchors[mid].line <= line)
             if before { low = mid + 1 } else { high = mid }
         }
-        guard low > 0 else { return (line, record) }
+        guard low > 0 else { return (line + inRecord, record) }
         let a = anchors[low - 1]
-        return (line + a.lines, record.map { $0 + a.records })
+        return (line + a.lines + inRecord, record.map { $0 + a.records })
     }
 }
 
@@ -79,17 +92,22 @@ struct InputPositions {
         if !round.anchors.isEmpty { shifts.append(round) }
     }
 
-    /// The input's line and record of a position in the file the round after those added reads.
-    func input(line: Int, record: Int?) -> (line: Int, record: Int?) {
+    /// The input's line and record of a position (where cell `field` starts) in the file the round after
+    /// those added reads.
+    func input(line: Int, record: Int?, field: Int? = nil) -> (line: Int, record: Int?) {
         var position = (line: line, record: record)
-        for s in shifts.reversed() { position = s.read(line: position.line, record: position.record) }
+        for s in shifts.reversed() { position = s.read(line: position.line, record: position.record, field: field) }
         return position
     }
 
     /// Names the input's lines and records in the fixes of the round after those added.
     func rename(_ applied: inout [AppliedFix], _ skipped: inout [SkippedFix]) {
         guard !shifts.isEmpty else { return }
-        for i in applied.indices { (applied[i].line, applied[i].record) = input(line: applied[i].line, record: applied[i].record) }
-        for i in skipped.indices { (skipped[i].line, skipped[i].record) = input(line: skipped[i].line, record: skipped[i].record) }
+        for i in applied.indices {
+            (applied[i].line, applied[i].record) = input(line: applied[i].line, record: applied[i].record, field: applied[i].fieldIndex)
+        }
+        for i in skipped.indices {
+            (skipped[i].line, skipped[i].record) = input(line: skipped[i].line, record: skipped[i].record, field: skipped[i].fieldIndex)
+        }
     }
 }

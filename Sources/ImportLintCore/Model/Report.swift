@@ -86,6 +86,8 @@ public struct ReportSummary: Codable, Sendable, Equatable {
     public var rules: [RuleCount] = []
     /// Findings counted above but not listed in the report (`--max-findings`).
     public var omittedFindings = 0
+    /// Files `importlint fix` would refuse to write, by why (not in the JSON report).
+    public var fixRefusals: [FixRefusal] = []
 
     enum CodingKeys: String, CodingKey {
         case files, records, errors, warnings, infos, fixable, fixableSafe, fixableUnsafe, rules, omittedFindings
@@ -144,7 +146,8 @@ public struct Report: Codable, Sendable {
             tally.add(file.omitted)
             omitted += file.omitted.count
         }
-        let summary = ReportSummary(files: files.count, records: files.reduce(0) { $0 + $1.records }, tally: tally, omitted: omitted)
+        var summary = ReportSummary(files: files.count, records: files.reduce(0) { $0 + $1.records }, tally: tally, omitted: omitted)
+        summary.fixRefusals = files.compactMap { FixRefusal.of($0.diagnostics) }
         self.summary = summary
     }
 

@@ -80,12 +80,22 @@ public struct TextReporter: Reporter {
     }
 
     /// What `fix` would apply, and what only `fix --unsafe-fixes` would: following the hint never loops.
+    /// Files `fix` would refuse to write are named with what it takes (`FixRefusal`).
     static func fixableNote(_ summary: ReportSummary) -> String {
         let safe = summary.fixableSafe, unsafe = summary.fixableUnsafe
+        let note: String
         if safe > 0 {
-            return "; \(safe) fixable with `importlint fix`" + (unsafe > 0 ? " (\(unsafe) more with `--unsafe-fixes`)" : "")
+            note = "; \(safe) fixable with `importlint fix`" + (unsafe > 0 ? " (\(unsafe) more with `--unsafe-fixes`)" : "")
+        } else {
+            note = unsafe > 0 ? "; \(unsafe) fixable with `importlint fix --unsafe-fixes`" : ""
         }
-        return unsafe > 0 ? "; \(unsafe) fixable with `importlint fix --unsafe-fixes`" : ""
+        guard !note.isEmpty, !summary.fixRefusals.isEmpty else { return note }
+        let refusals = summary.fixRefusals
+        let whole = summary.files == 1 ? "the file" : nil
+        let remedies = Dictionary(grouping: refusals, by: \.remedy).sorted { $0.key < $1.key }.map { remedy, files in
+            "\(whole ?? (files.count == 1 ? "1 file" : "\(files.count) files")) \(remedy)"
+        }
+        return note + ", which refuses " + remedies.joined(separator: " and ")
     }
 
     /// ANSI styling, or none.
