@@ -18,8 +18,8 @@ import Testing
         /// recordsIn, recordsOut, cellsChanged, appliedCount, fatalCount, deferredCount.
         var counts: [Int]
         var unchangedLines: [Int]
-        /// Per carried record: its line, its input line and its findings' range.
-        var carried: [[Int]]
+        /// Per carried record: its line, its input line and its findings.
+        var carried: [CarriedFindings.Record]
         var replayed: [Diagnostic]?
         var replayedLines: [Int]?
         var replayedClusters: [Diagnostic]?
@@ -43,7 +43,7 @@ import Testing
                 return all
             }
             unchangedLines = pass.unchanged.map { members($0.lines) } ?? []
-            carried = pass.unchanged?.carried.records.map { [$0.line, $0.inputLine, $0.findings.lowerBound, $0.findings.upperBound] } ?? []
+            carried = pass.unchanged?.carried.records ?? []
             replayed = pass.replayedDuplicates?.duplicates.findings
             replayedLines = pass.replayedDuplicates?.duplicates.recordLines
             replayedClusters = pass.replayedDuplicates?.clusters.findings

@@ -212,7 +212,30 @@ import Testing
         let pass = try FixPass(input: input, encoding: .utf8(bom: false), plan: FixPlan(diagnostics: lint.report.diagnostics, allowUnsafe: false),
                                settings: settings).run(directory: NSTemporaryDirectory(), name: "test")
         if let path = pass.outputPath { AtomicFile.discard(path) }
-        return pass.unchanged?.carried.records.count ?? 0
+        return pass.unchanged?.carried.count ?? 0
+    }
+
+    /// What the pass holds for the lint of its output grows with the records that keep findings, not with
+    /// the records written without any: adding 2,000 clean records before and between the same carried
+    /// ones adds no byte to the carried findings (a bit per line, or the input's whole findings, did), and
+    /// the runs of clean records take a few bytes each.
+    @Test func carriedFindingsGrowWithFindingsNotRecords() throws {
+        func held(cleanRecords: Int) throws -> (carried: Int, carriedBytes: Int, runs: Int, runBytes: Int) {
+            var text = "Primary Email\tName\tLocale\n"
+            for i in 0..<cleanRecords { text += "clean\(i)@example.com\tClean \(i)\ten\n" }
+            for i in 0..<100 {
+                text += "user\(i)@example.com\tAnn \(i)\txx-YY\n"
+                if i < 10 { for j in 0..<cleanRecords / 10 { text += "mid\(i)x\(j)@example.com\tMid\ten\n" } }
+            }
+            let (_, pass, _) = try FixHarness.safePass(Array(text.utf8), name: "people.tsv")
+            let unchanged = try #require(pass.unchanged)
+            return (unchanged.carried.count, unchanged.carried.bytesHeld, unchanged.runs.count, unchanged.runs.bytesHeld)
+        }
+        let few = try held(cleanRecords: 0), many = try held(cleanRecords: 2_000)
+        #expect(few.carried == 100 && many.carried == 100)
+        // The first carried record's line and the ten after a block of clean ones take a byte more each.
+        #expect(many.carriedBytes <= few.carriedBytes + 11, "\(few.carriedBytes) -> \(many.carriedBytes) bytes")
+        #expect(many.runs >= 11 && many.runBytes <= many.runs * 6, "\(many.runs) runs in \(many.runBytes) bytes")
     }
 
     /// Handing on the findings of records written as read gives the report and file a lint of every

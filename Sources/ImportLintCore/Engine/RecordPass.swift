@@ -47,18 +47,17 @@ struct RecordPass {
         // would have been reported, or is not written unchanged).
         let runs = unchanged.runs
         let sparedRuns = forUnchangedOrdinary
-        var runCursor = 0
+        let runCursor = UnreportedRuns.Cursor(runs)
         @inline(__always) func skipsRun(at offset: Int) -> UnreportedRuns.Run? {
-            guard let run = runs.run(startingAt: offset, cursor: &runCursor),
+            guard let run = runCursor.run(startingAt: offset),
                   sparedRuns.allSatisfy({ $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }),
                   reader.skip(toStreamOffset: run.end, lines: run.records - 1) else { return nil }
             // Past a run read past, the reader splits records ahead only up to the next run's first record
             // (a run of one is read either way), not the records it would read past.
-            reader.batchEndsAtRecord = runs.start(ofRunOfSeveralAfter: runCursor)
+            reader.batchEndsAtRecord = runCursor.startOfNextRunOfSeveral()
             return run
         }
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)
-        var carriedCursor = 0
         // The line of the last record handed to the rules (not a blank line or a repeated header).
         var lastLine: Int?
         /// Hands the reader's record to the rules it is for.
@@ -92,13 +91,12 @@ struct RecordPass {
                     for rule in forUnchangedAny { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } }
                     if spansLines { for rule in spanningForUnchanged { rule._withUnsafeGuaranteedRef { $0.checkUnreported(reader, record: records, sink: sink) } } }
                 }
-            } else if let carrying, carried.lines.contains(reader.line),
-                      let record = carried.record(at: reader.line, cursor: &carriedCursor), carrying.traces(record) {
+            } else if let carrying, carrying.takes(line: reader.line) {
                 if ordinary() {
-                    carrying.run(carrying.ordinarySteps, record, reader: reader, number: records, sink: sink)
+                    carrying.run(carrying.ordinarySteps, reader: reader, number: records, sink: sink)
                 } else {
-                    carrying.run(carrying.steps, record, reader: reader, number: records, sink: sink)
-                    if spansLines { carrying.run(carrying.spanningSteps, record, reader: reader, number: records, sink: sink) }
+                    carrying.run(carrying.steps, reader: reader, number: records, sink: sink)
+                    if spansLines { carrying.run(carrying.spanningSteps, reader: reader, number: records, sink: sink) }
                 }
             } else if ordinary() {
                 for rule in forOrdinary { rule._withUnsafeGuaranteedRef { $0.check(reader, record: records, sink: sink) } }

@@ -28,119 +28,151 @@ struct UnchangedRecords: Sendable {
 /// the input was linted, so the lint of the output reads past a run without handing its records to the
 /// rules, when each rule still reading such records says it may (`RecordRule.skipsUnreportedRuns`).
 struct UnreportedRuns: Sendable {
-    /// 16 bytes: a people export of a million records has about 180,000 runs.
-    struct Run: Sendable {
+    struct Run: Equatable {
         /// Offsets in the written file (the decoded stream: it is UTF-8 without a byte-order mark).
         let start: Int
-        private let length: UInt32
-        private let records32: UInt32
-
-        /// nil when the run's numbers do not fit: it is not noted, and its records are read.
-        init?(start: Int, end: Int, records: Int) {
-            guard let length = UInt32(exactly: end - start), let records32 = UInt32(exactly: records) else { return nil }
-            (self.start, self.length, self.records32) = (start, length, records32)
-        }
-
-        var end: Int { start + Int(length) }
+        let end: Int
         /// One line each.
-        var records: Int { Int(records32) }
+        let records: Int
     }
 
-    /// In increasing order of `start`.
-    private(set) var runs: [Run] = []
+    /// A people export of a million records has about 180,000 runs, held while its output is linted: each is
+    /// kept as three variable-length numbers (its distance from the previous run's end, its length, its
+    /// records), about 5 bytes where a 16-byte run was, in chunks that grow without being copied.
+    private var storage = Storage()
 
-    var isEmpty: Bool { runs.isEmpty }
+    var isEmpty: Bool { storage.count == 0 }
+    var count: Int { storage.count }
+    /// The bytes the runs take (tests).
+    var bytesHeld: Int { storage.chunks.reduce(0) { $0 + $1.used } }
 
     /// Notes the run of `records` records written as `start..<end`, after every run noted so far.
     mutating func append(start: Int, end: Int, records: Int) {
-        if let run = Run(start: start, end: end, records: records) { runs.append(run) }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.append(start: start, end: end, records: records)
     }
 
     /// Adds the runs of `later`, noted by the pass over the later part of an input written in two parts,
     /// at their offsets moved on by `shift`.
     mutating func append(_ later: UnreportedRuns, movedBy shift: Int) {
-        runs += later.runs.compactMap { Run(start: $0.start + shift, end: $0.end + shift, records: $0.records) }
+        for run in later.runs { append(start: run.start + shift, end: run.end + shift, records: run.records) }
     }
 
-    /// Where the first run after the `index`th that holds more than one record starts; Int.max when none does.
-    func start(ofRunOfSeveralAfter index: Int) -> Int {
-        var next = index + 1
-        while next < runs.count && runs[next].records < 2 { next += 1 }
-        return next < runs.count ? runs[next].start : .max
+    /// Every run, in increasing order of `start` (tests, and copies).
+    var runs: [Run] {
+        var all: [Run] = []
+        let cursor = Cursor(self)
+        while let run = cursor.current {
+            all.append(run)
+            cursor.advance()
+        }
+        return all
     }
 
-    /// The run starting at `offset`, looked for from `cursor` on (records are read in increasing order).
-    @inline(__always)
-    func run(startingAt offset: Int, cursor: inout Int) -> Run? {
-        while cursor < runs.count && runs[cursor].start < offset { cursor += 1 }
-        return cursor < runs.count && runs[cursor].start == offset ? runs[cursor] : nil
-    }
-}
+    /// Reads the runs in order, for one lint's part (records are read in increasing order).
+    final class Cursor {
+        private let storage: Storage
+        private var chunk = 0
+        private var p = UnsafePointer<UInt8>(bitPattern: 1)!
+        private var end = UnsafePointer<UInt8>(bitPattern: 1)!
+        private var previousEnd = 0
+        /// The run the cursor is on; nil past the last.
+        private(set) var current: Run?
 
-/// The findings of records written exactly as they were read, under a header written as it was read, in
-/// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
-/// file is what it reported on it in the input, moved to the record's new line and number.
-struct CarriedFindings: Sendable {
-    /// A record's findings (a range of `findings`), and the line the record started on in the input: 32
-    /// bits each (a people export carries about a quarter of its records, held while its output is linted).
-    struct Record: Sendable {
-        private let line32: UInt32
-        private let inputLine32: UInt32
-        private let start: UInt32
-        private let end: UInt32
-
-        init?(line: Int, inputLine: Int, findings: Range<Int>) {
-            guard let line32 = UInt32(exactly: line), let inputLine32 = UInt32(exactly: inputLine),
-                  let start = UInt32(exactly: findings.lowerBound), let end = UInt32(exactly: findings.upperBound) else { return nil }
-            (self.line32, self.inputLine32, self.start, self.end) = (line32, inputLine32, start, end)
+        init(_ runs: UnreportedRuns) {
+            storage = runs.storage
+            enter(chunk: 0)
         }
 
-        var line: Int { Int(line32) }
-        var inputLine: Int { Int(inputLine32) }
-        var findings: Range<Int> { Int(start)..<Int(end) }
-    }
+        private init(copying other: Cursor) {
+            (storage, chunk, p, end, previousEnd, current) = (other.storage, other.chunk, other.p, other.end, other.previousEnd, other.current)
+        }
 
-    /// Output lines where a carried record starts.
-    private(set) var lines = NumberSet()
-    /// By output line.
-    private(set) var records: [Record] = []
-    /// The input's findings, in report order, as its lint reported them (not copied: the fix plan holds them).
-    let findings: [Diagnostic]
+        private func enter(chunk index: Int) {
+            chunk = index
+            previousEnd = 0
+            guard index < storage.chunks.count else {
+                current = nil
+                return
+            }
+            let c = storage.chunks[index]
+            (p, end) = (UnsafePointer(c.base), UnsafePointer(c.base + c.used))
+            advance()
+        }
 
-    init(findings: [Diagnostic] = []) { self.findings = findings }
+        /// Moves to the next run.
+        func advance() {
+            guard p < end else { return enter(chunk: chunk + 1) }
+            let start = previousEnd + VarInt.read(&p)
+            previousEnd = start + VarInt.read(&p)
+            current = Run(start: start, end: previousEnd, records: VarInt.read(&p))
+        }
 
-    var isEmpty: Bool { records.isEmpty }
+        /// The run starting at `offset`, if any, moving past those before it.
+        @inline(__always)
+        func run(startingAt offset: Int) -> Run? {
+            guard let run = current, run.start <= offset else { return nil }
+            return run.start == offset ? run : seek(offset)
+        }
 
-    /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings; a
-    /// record whose numbers do not fit is not carried.
-    mutating func append(line: Int, inputLine: Int, findings recordFindings: Range<Int>) {
-        guard let record = Record(line: line, inputLine: inputLine, findings: recordFindings) else { return }
-        records.append(record)
-        lines.insert(line)
-    }
+        private func seek(_ offset: Int) -> Run? {
+            // Whole chunks first: each knows its first run's start.
+            var next = chunk + 1
+            while next < storage.chunks.count && storage.chunks[next].firstStart <= offset { next += 1 }
+            if next - 1 > chunk { enter(chunk: next - 1) }
+            while let run = current, run.start < offset { advance() }
+            return current.flatMap { $0.start == offset ? $0 : nil }
+        }
 
-    /// Adds the records of `later`, noted by the pass over the later part of an input written in two parts,
-    /// at their lines moved on by `shift`.
-    mutating func append(_ later: CarriedFindings, movedBy shift: Int) {
-        for record in later.records {
-            append(line: record.line + shift, inputLine: record.inputLine, findings: record.findings)
+        /// Where the first run after the current one that holds more than one record starts; Int.max when
+        /// none does.
+        func startOfNextRunOfSeveral() -> Int {
+            let ahead = Cursor(copying: self)
+            ahead.advance()
+            while let run = ahead.current, run.records < 2 { ahead.advance() }
+            return ahead.current?.start ?? .max
         }
     }
 
-    /// The same records at the lines `move` gives (rows regrouped after they were written).
-    func moved(_ move: (Int) -> Int) -> CarriedFindings {
-        var result = CarriedFindings(findings: findings)
-        for (line, record) in records.map({ (move($0.line), $0) }).sorted(by: { $0.0 < $1.0 }) {
-            result.append(line: line, inputLine: record.inputLine, findings: record.findings)
+    fileprivate final class Storage: @unchecked Sendable {
+        struct Chunk {
+            let base: UnsafeMutablePointer<UInt8>
+            var used = 0
+            let firstStart: Int
         }
-        return result
+        private static let chunkBytes = 1 << 16
+        private(set) var chunks: [Chunk] = []
+        private(set) var count = 0
+        private var previousEnd = 0
+
+        deinit { for chunk in chunks { chunk.base.deallocate() } }
+
+        func copy() -> Storage {
+            let copy = Storage()
+            for run in UnreportedRuns(storage: self).runs { copy.append(start: run.start, end: run.end, records: run.records) }
+            return copy
+        }
+
+        func append(start: Int, end: Int, records: Int) {
+            // Three numbers of at most ten bytes.
+            if chunks.isEmpty || chunks[chunks.count - 1].used + 30 > Self.chunkBytes {
+                chunks.append(Chunk(base: .allocate(capacity: Self.chunkBytes), firstStart: start))
+                previousEnd = 0
+            }
+            let c = chunks.count - 1
+            var p = chunks[c].base + chunks[c].used
+            let first = p
+            VarInt.write(start - previousEnd, &p)
+            VarInt.write(end - start, &p)
+            VarInt.write(records, &p)
+            chunks[c].used += p - first
+            previousEnd = end
+            count += 1
+        }
     }
 
-    /// The record starting on `line`, looked for from `cursor` on (lines are read in increasing order).
-    func record(at line: Int, cursor: inout Int) -> Record? {
-        while cursor < records.count && records[cursor].line < line { cursor += 1 }
-        return cursor < records.count && records[cursor].line == line ? records[cursor] : nil
-    }
+    private init(storage: Storage) { self.storage = storage }
+    init() {}
 }
 
 /// How a lint hands on carried findings: the record-alone rules' turns collapse into one turn per run of
@@ -161,16 +193,17 @@ final class CarryTurns {
     /// `steps` without the rules that ignore ordinary records (`RecordRule.ignoresOrdinaryRecords`), for an
     /// ordinary record as wide as the header: the same turns, less the calls that could report nothing.
     let ordinarySteps: [Step]
-    let carried: CarriedFindings
+    /// The carried records, read in order; the findings of the one being handed on.
+    @exclusivity(unchecked) private var reader: CarriedFindings.Reader
+    /// The line of the record `takes` accepted.
+    @exclusivity(unchecked) private var line = 0
     /// The run each code's rules report it in, or `regenerated`; codes no run or several runs report are not in it.
     private let byCode: [String: Int8]
-    /// Per carried finding: the run whose rules report it, `regenerated`, `untraced`, or `unknown` until its
-    /// record is read (a split file's part traces only its own records' findings).
+    /// Per carried content (`CarriedFindings.Reader.contents`): the run whose rules report it, `regenerated`,
+    /// `untraced`, or `unknown` until a record holding it is read (a split file's part traces only its own
+    /// records' findings).
     @exclusivity(unchecked) private var turns: [Int8]
-    /// Findings with one content share it: each content is traced once, and the last one is kept at hand
-    /// (a column's repeated finding comes record after record).
-    @exclusivity(unchecked) private var byContent: [ObjectIdentifier: Int8] = [:]
-    @exclusivity(unchecked) private var last: (content: ObjectIdentifier, turn: Int8)?
+    private let contents: [Diagnostic.Content]
     private static let regenerated: Int8 = -1
     private static let untraced: Int8 = -2
     private static let unknown: Int8 = -3
@@ -208,48 +241,45 @@ final class CarryTurns {
             guard case .rule(let rule) = step else { return true }
             return !rule._withUnsafeGuaranteedRef(\.ignoresOrdinaryRecords)
         }
-        self.carried = carried
         self.byCode = byCode
-        turns = [Int8](repeating: Self.unknown, count: carried.findings.count)
+        reader = CarriedFindings.Reader(carried)
+        contents = reader.contents
+        turns = [Int8](repeating: Self.unknown, count: contents.count)
     }
 
-    /// Whether every finding of `record` can be traced to its rule and is about the record alone.
-    func traces(_ record: CarriedFindings.Record) -> Bool {
+    /// Whether a carried record starts on `line` (lines are asked in increasing order), and every one of its
+    /// findings can be traced to its rule and is about the record alone: then it is the one `run` hands on.
+    @inline(__always)
+    func takes(line: Int) -> Bool {
+        line >= reader.nextLine && takesRecord(line: line)
+    }
+
+    private func takesRecord(line: Int) -> Bool {
+        if reader.nextLine < line { reader.skip(toLine: line) }
+        guard reader.nextLine == line else { return false }
+        self.line = reader.take().line
         var traced = true
-        for i in record.findings {
-            if turns[i] == Self.unknown { turns[i] = turn(of: carried.findings[i].content) }
+        for finding in reader.findings {
+            let i = finding.content
+            if turns[i] == Self.unknown {
+                let content = contents[i]
+                turns[i] = content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced
+            }
             if turns[i] == Self.untraced { traced = false }
         }
         return traced
     }
 
-    private func turn(of content: Diagnostic.Content) -> Int8 {
-        let id = ObjectIdentifier(content)
-        if let last, last.content == id { return last.turn }
-        let turn: Int8
-        if let known = byContent[id] {
-            turn = known
-        } else {
-            turn = content.related.isEmpty ? byCode[content.code] ?? Self.untraced : Self.untraced
-            byContent[id] = turn
-        }
-        last = (id, turn)
-        return turn
-    }
-
-    /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the carried
-    /// findings of the record-alone rules at their turn, moved to the record's line and number.
-    func run(_ steps: [Step], _ record: CarriedFindings.Record, reader: CSVReader, number: Int, sink: DiagnosticSink) {
+    /// Calls the rules of `steps` on the reader's record, number `number`, and hands on the findings of the
+    /// record `takes` accepted of the record-alone rules at their turn, moved to the record's line and number.
+    func run(_ steps: [Step], reader: CSVReader, number: Int, sink: DiagnosticSink) {
         for step in steps {
             switch step {
             case .rule(let rule):
                 rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
             case .carry(let run):
-                for i in record.findings where turns[i] == run {
-                    var moved = carried.findings[i]
-                    moved.line += record.line - record.inputLine
-                    moved.record = number
-                    sink.readmit(moved)
+                for finding in self.reader.findings where turns[finding.content] == run {
+                    sink.readmit(self.reader.diagnostic(finding, line: line, record: number))
                 }
             }
         }

@@ -194,7 +194,6 @@ final class FixPass {
         result.lineEnding = eol
         carriesFindings = earlier.carriesFindings
         notesRuns = earlier.notesRuns
-        if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if let replaying = earlier.replayed {
             replayed = ReplayedDuplicates(columns: replaying.columns)
             firstReplayed = replayable.firstIndex { ($0.record ?? 0) > cut.records } ?? replayable.count
@@ -275,7 +274,6 @@ final class FixPass {
         try writeCurrentRecord(record: 0, to: out)
         carriesFindings = readsUTF8 && row.elementsEqual(Self.recordContent(reader))
         notesRuns = carriesFindings && groupIndex == nil
-        if carriesFindings { carried = CarriedFindings(findings: plan.diagnostics) }
         if readsUTF8 && settings.inputDelimiter == settings.outputDelimiter && !ReplayedDuplicates.skipsRecords(plan.diagnostics) {
             replayed = ReplayedDuplicates(columns: judgedColumns)
             nextReplayedRecord = recordOfReplayed(at: 0)
@@ -519,17 +517,15 @@ final class FixPass {
     /// when all the plan's diagnostics on its lines are about it.
     func carry(record: Int, line: Int, inputLines: ClosedRange<Int>) {
         let first = inputLines.lowerBound, last = inputLines.upperBound
-        let end: Int? = carried.findings.withUnsafeBufferPointer { diagnostics in
+        plan.diagnostics.withUnsafeBufferPointer { diagnostics in
             while carryCursor < diagnostics.count && diagnostics[carryCursor].line < first { carryCursor += 1 }
             var end = carryCursor
             while end < diagnostics.count && diagnostics[end].line <= last {
-                guard diagnostics[end].record == record else { return nil }
+                guard diagnostics[end].record == record else { return }
                 end += 1
             }
-            return end
+            if end > carryCursor { carried.append(line: line, inputLine: first, findings: UnsafeBufferPointer(rebasing: diagnostics[carryCursor..<end])) }
         }
-        guard let end else { return }
-        if end > carryCursor { carried.append(line: line, inputLine: first, findings: carryCursor..<end) }
     }
 
     /// Where the cells of the record just written, on other lines than it was read from, start as read and

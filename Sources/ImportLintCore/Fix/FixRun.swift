@@ -104,8 +104,6 @@ public final class FixRun {
         let work = ready.map { job in
             var options = job.options
             options.lint.threadsPerFile = threadsPerFile
-            // With several files, each file's plans would pile up until the exit.
-            options.leavesFindingsToExit = leavesFindingsToExit && ready.count == 1
             return (options: options, input: job.input, directory: job.directory, name: job.name)
         }
         let outcomes = ParallelMap.run(work.count, workers: jobs) { index in

@@ -18,9 +18,6 @@ public struct FixOptions: Sendable {
     public var collectDetails = true
     /// Rounds of lint + fix until nothing applicable is left (a fix can enable another).
     public var maxRounds = 4
-    /// The process exits right after the fix: the findings the input's lint handed to the plan are left for
-    /// the exit to free (`FixRun.leavesFindingsToExit`).
-    var leavesFindingsToExit = false
     /// Tests: lint the output as `check` would, reusing nothing of the input's lint: no skipping of the
     /// records written unchanged (`UnchangedRecords`), no clusterings (`ClusteringMemo`), no duplicate or cluster
     /// findings handed on (`ReplayedDuplicates`).
@@ -112,32 +109,33 @@ public final class Fixer {
 
         while true {
             rounds += 1
-            let plan = FixPlan(diagnostics: current.diagnostics, allowUnsafe: options.unsafeFixes)
             // A rule's re-delimiting applies unless the delimiter was given; it holds for every round. So
             // does its change of line endings unless they were given.
             var delimiterChange: FileFix?
             var lineEndingChange: FileFix?
-            if rounds == 1 {
-                let planned = options.outputDelimiter == nil ? plan.fileActions.delimiter : nil
-                if let planned { outputDelimiter = planned.to }
-                if outputDelimiter != inputDelimiter {
-                    delimiterChange = FileFix(rule: planned?.rule, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1)
+            let pass: PassResult
+            do {  // scoped: the plan's findings are freed before the output is linted (the pass carried what it reads)
+                let plan = FixPlan(diagnostics: current.diagnostics, allowUnsafe: options.unsafeFixes)
+                if rounds == 1 {
+                    let planned = options.outputDelimiter == nil ? plan.fileActions.delimiter : nil
+                    if let planned { outputDelimiter = planned.to }
+                    if outputDelimiter != inputDelimiter {
+                        delimiterChange = FileFix(rule: planned?.rule, description: "Changed the delimiter from \(Self.describe(inputDelimiter)) to \(Self.describe(outputDelimiter))", count: 1, round: 1)
+                    }
+                    if options.lineEnding == nil, let planned = plan.fileActions.lineEnding {
+                        lineEnding = planned.to
+                        changesLineEndings = true
+                        lineEndingChange = FileFix(rule: planned.rule, description: "Changed the line endings to \(Self.name(planned.to).uppercased())", count: 1, round: 1)
+                    }
                 }
-                if options.lineEnding == nil, let planned = plan.fileActions.lineEnding {
-                    lineEnding = planned.to
-                    changesLineEndings = true
-                    lineEndingChange = FileFix(rule: planned.rule, description: "Changed the line endings to \(Self.name(planned.to).uppercased())", count: 1, round: 1)
-                }
-            }
-            let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
-                                        lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force, quoting: options.quoting,
-                                        collectDetails: options.collectDetails, profile: profile, round: rounds,
-                                        changesLineEndings: changesLineEndings)
-            let pass = try FixPass.run(input: current.input, encoding: current.encoding, plan: plan, settings: settings, cut: cut,
+                let settings = PassSettings(inputDelimiter: current.delimiter, outputDelimiter: outputDelimiter,
+                                            lineEnding: lineEnding, allowUnsafe: options.unsafeFixes, force: options.force, quoting: options.quoting,
+                                            collectDetails: options.collectDetails, profile: profile, round: rounds,
+                                            changesLineEndings: changesLineEndings)
+                pass = try FixPass.run(input: current.input, encoding: current.encoding, plan: plan, settings: settings, cut: cut,
                                        map: recordMap, directory: temporaryDirectory, name: name)
+            }
             recordMap = nil
-            // Freeing the plan's findings one by one (241k for people 1M) took 3-5 ms on one core.
-            if options.leavesFindingsToExit { UnsafeMutablePointer<FixPlan>.allocate(capacity: 1).initialize(to: plan) }
             if let previous = currentTemp { AtomicFile.discard(previous) }
             currentTemp = nil
             // Waited for once the output is linted (the sync overlaps the lint), or before it is discarded.

@@ -1,0 +1,270 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The findings of records written exactly as they were read, under a header written as it was read, in
+/// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
+/// file is what it reported on it in the input, moved to the record's new line and number.
+///
+/// Held while the output is linted, so kept compact and apart from the input's findings (which are freed
+/// before that lint): each distinct content once, and each record as a few variable-length numbers in chunks
+/// (its line, how far it moved, its findings' content numbers and places), about 8 bytes for a record with
+/// one finding where a 16-byte record and the plan's 24-byte findings were held. Nothing is held for a record
+/// without findings. Written by one pass (`append`), then only read (`Reader`), by one or two threads.
+struct CarriedFindings: Sendable {
+    /// A carried record as read back (tests, and moving records): its findings at their lines in the input.
+    struct Record: Equatable {
+        let line: Int
+        let inputLine: Int
+        let findings: [Diagnostic]
+    }
+
+    private var storage = Storage()
+
+    var isEmpty: Bool { storage.records == 0 }
+    /// How many records are carried.
+    var count: Int { storage.records }
+    /// The bytes the records and their findings take, not counting the contents they share (tests).
+    var bytesHeld: Int { storage.chunks.reduce(0) { $0 + $1.used } + storage.contents.count * MemoryLayout<Diagnostic.Content>.stride }
+
+    /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings, all
+    /// on its lines and about it.
+    mutating func append(line: Int, inputLine: Int, findings: UnsafeBufferPointer<Diagnostic>) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.append(line: line, inputLine: inputLine, findings: findings)
+    }
+
+    mutating func append(_ record: Record) {
+        record.findings.withUnsafeBufferPointer { append(line: record.line, inputLine: record.inputLine, findings: $0) }
+    }
+
+    /// Every record, in the order noted.
+    var records: [Record] {
+        var all: [Record] = []
+        var reader = Reader(self)
+        while reader.nextLine != .max {
+            let (line, inputLine) = reader.take()
+            all.append(Record(line: line, inputLine: inputLine, findings: reader.findings.map { reader.diagnostic($0, line: inputLine, record: nil) }))
+        }
+        return all
+    }
+
+    /// Adds the records of `later`, noted by the pass over the later part of an input written in two parts,
+    /// at their lines moved on by `shift`.
+    mutating func append(_ later: CarriedFindings, movedBy shift: Int) {
+        for record in later.records { append(Record(line: record.line + shift, inputLine: record.inputLine, findings: record.findings)) }
+    }
+
+    /// The same records at the lines `move` gives (rows regrouped after they were written).
+    func moved(_ move: (Int) -> Int) -> CarriedFindings {
+        var result = CarriedFindings()
+        for record in records.map({ Record(line: move($0.line), inputLine: $0.inputLine, findings: $0.findings) }).sorted(by: { $0.line < $1.line }) {
+            result.append(record)
+        }
+        return result
+    }
+
+    /// A carried finding as read back: its content's number, its line's distance from its record's first
+    /// line, its column and its cell (-1: none).
+    struct Finding {
+        let content: Int
+        let lineOffset: Int
+        let column: Int
+        let fieldIndex: Int
+    }
+
+    /// Reads the records in order: `nextLine` is where the next one starts; `take` reads it.
+    struct Reader {
+        private let storage: Storage
+        private var chunk = 0
+        private var p = UnsafePointer<UInt8>(bitPattern: 1)!
+        private var end = UnsafePointer<UInt8>(bitPattern: 1)!
+        private var previousLine = 0
+        /// The line the next record starts on; Int.max past the last.
+        private(set) var nextLine = Int.max
+        /// The findings of the record `take` read last.
+        private(set) var findings: [Finding] = []
+
+        init(_ carried: CarriedFindings) {
+            storage = carried.storage
+            enter(chunk: 0)
+        }
+
+        /// The distinct contents the findings number.
+        var contents: [Diagnostic.Content] { storage.contents }
+
+        private mutating func enter(chunk index: Int) {
+            chunk = index
+            previousLine = 0
+            guard index < storage.chunks.count, storage.chunks[index].used > 0 else {
+                nextLine = .max
+                return
+            }
+            let c = storage.chunks[index]
+            p = UnsafePointer(c.base)
+            end = UnsafePointer(c.base + c.used)
+            readLine()
+        }
+
+        private mutating func readLine() {
+            guard p < end else { return enter(chunk: chunk + 1) }
+            previousLine += VarInt.read(&p)
+            nextLine = previousLine
+        }
+
+        /// Moves past the records that start before `line`: those of another part, or read past.
+        mutating func skip(toLine line: Int) {
+            // Whole chunks first: each knows its first line.
+            var next = chunk + 1
+            while next < storage.chunks.count && storage.chunks[next].firstLine <= line { next += 1 }
+            if next - 1 > chunk { enter(chunk: next - 1) }
+            while nextLine < line {
+                _ = VarInt.read(&p)
+                let count = VarInt.read(&p)
+                for _ in 0..<count { for _ in 0..<4 { _ = VarInt.read(&p) } }
+                readLine()
+            }
+        }
+
+        /// Reads the next record into `findings`; returns its line and input line.
+        mutating func take() -> (line: Int, inputLine: Int) {
+            let line = nextLine
+            let inputLine = line - VarInt.readSigned(&p)
+            let count = VarInt.read(&p)
+            findings.removeAll(keepingCapacity: true)
+            for _ in 0..<count {
+                let content = VarInt.read(&p), lineOffset = VarInt.read(&p), column = VarInt.read(&p)
+                findings.append(Finding(content: content, lineOffset: lineOffset, column: column, fieldIndex: VarInt.read(&p) - 1))
+            }
+            readLine()
+            return (line, inputLine)
+        }
+
+        /// `finding` of the record on `line`, as its record `record`.
+        func diagnostic(_ finding: Finding, line: Int, record: Int?) -> Diagnostic {
+            Diagnostic(content: storage.contents[finding.content],
+                       position: Diagnostic.Position(line: line + finding.lineOffset, column: finding.column, record: record,
+                                                     fieldIndex: finding.fieldIndex < 0 ? nil : finding.fieldIndex))
+        }
+    }
+
+    /// The chunks and the contents, one reference each.
+    fileprivate final class Storage: @unchecked Sendable {
+        struct Chunk {
+            let base: UnsafeMutablePointer<UInt8>
+            let capacity: Int
+            var used = 0
+            /// The line its first record starts on.
+            let firstLine: Int
+        }
+        private static let chunkBytes = 1 << 16
+        private(set) var chunks: [Chunk] = []
+        private(set) var contents: [Diagnostic.Content] = []
+        private(set) var records = 0
+        /// Each content's number, and the last few looked up by address (a column's repeated finding comes
+        /// record after record).
+        private var numbers: [ObjectIdentifier: Int] = [:]
+        private var recent = [(UnsafeMutableRawPointer?, Int)](repeating: (nil, 0), count: 64)
+        private var previousLine = 0
+
+        deinit { for chunk in chunks { chunk.base.deallocate() } }
+
+        func copy() -> Storage {
+            let copy = Storage()
+            for record in CarriedFindings(storage: self).records { copy.append(record) }
+            return copy
+        }
+
+        private func append(_ record: Record) {
+            record.findings.withUnsafeBufferPointer { append(line: record.line, inputLine: record.inputLine, findings: $0) }
+        }
+
+        func append(line: Int, inputLine: Int, findings: UnsafeBufferPointer<Diagnostic>) {
+            // A record's numbers take at most ten bytes each.
+            let most = 30 + findings.count * 40
+            if chunks.isEmpty || chunks[chunks.count - 1].used + most > chunks[chunks.count - 1].capacity {
+                let capacity = max(Self.chunkBytes, most)
+                chunks.append(Chunk(base: .allocate(capacity: capacity), capacity: capacity, firstLine: line))
+                previousLine = 0
+            }
+            let c = chunks.count - 1
+            var p = chunks[c].base + chunks[c].used
+            let start = p
+            VarInt.write(line - previousLine, &p)
+            VarInt.writeSigned(line - inputLine, &p)
+            VarInt.write(findings.count, &p)
+            for i in findings.indices {
+                let position = findings[i].position
+                VarInt.write(number(of: Diagnostic.unretainedContent(findings.baseAddress! + i)), &p)
+                VarInt.write(position.line - inputLine, &p)
+                VarInt.write(position.column, &p)
+                VarInt.write((position.fieldIndex ?? -1) + 1, &p)
+            }
+            chunks[c].used += p - start
+            previousLine = line
+            records += 1
+        }
+
+        private func number(of content: Unmanaged<Diagnostic.Content>) -> Int {
+            let address = content.toOpaque()
+            let slot = Int(truncatingIfNeeded: (UInt(bitPattern: address) &>> 4) & 63)
+            if recent[slot].0 == address { return recent[slot].1 }
+            let id = ObjectIdentifier(content.takeUnretainedValue())
+            let number: Int
+            if let known = numbers[id] {
+                number = known
+            } else {
+                number = contents.count
+                contents.append(content.takeUnretainedValue())
+                numbers[id] = number
+            }
+            recent[slot] = (address, number)
+            return number
+        }
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+    init() {}
+}
+
+/// Non-negative numbers in seven bits a byte, and signed ones zigzag-encoded first.
+enum VarInt {
+    @inline(__always)
+    static func write(_ value: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
+        var v = UInt(bitPattern: value)
+        while v >= 0x80 {
+            p.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+            p += 1
+            v >>= 7
+        }
+        p.pointee = UInt8(v)
+        p += 1
+    }
+
+    @inline(__always)
+    static func writeSigned(_ value: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
+        write(Int(bitPattern: UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63)), &p)
+    }
+
+    @inline(__always)
+    static func read(_ p: inout UnsafePointer<UInt8>) -> Int {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while true {
+            let byte = p.pointee
+            p += 1
+            value |= UInt(byte & 0x7F) &<< shift
+            if byte < 0x80 { break }
+            shift &+= 7
+        }
+        return Int(bitPattern: value)
+    }
+
+    @inline(__always)
+    static func readSigned(_ p: inout UnsafePointer<UInt8>) -> Int {
+        let v = UInt(bitPattern: read(&p))
+        return Int(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
+    }
+}
