@@ -134,8 +134,9 @@ struct RecordPass {
             // instructions, reloading the reader from the stack at each use).
             // Unretained: `self` holds it.
             let map = map.map(Unmanaged.passUnretained)
-            while try reader.next() {
-                if undecided && reader.firstNonASCIIOffset != .max || !reader.isOrdinary || reader.fieldCount != headerWidth {
+            /// Hands on the reader's record; `byTake` sends it to `take` whatever it is.
+            @inline(__always) func plain(byTake: Bool) throws {
+                if byTake || !reader.isOrdinary || reader.fieldCount != headerWidth {
                     map?._withUnsafeGuaranteedRef { $0.note(reader) }
                     try takeOther()
                 } else {
@@ -148,6 +149,17 @@ struct RecordPass {
                 }
                 reportProgress()
             }
+            // Until the encoding is settled, by the first record holding a byte that is not ASCII, a loop that
+            // looks for it; then one that does not (asked in one loop, it cost 10 instructions a record).
+            var more = true
+            while undecided {
+                guard try reader.next() else {
+                    more = false
+                    break
+                }
+                try plain(byTake: reader.firstNonASCIIOffset != .max)
+            }
+            while more, try reader.next() { try plain(byTake: false) }
         }
         if let lastLine { for rule in rules { rule.recordsEnded(lastLine: lastLine) } }
         return records
