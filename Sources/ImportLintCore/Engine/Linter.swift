@@ -179,6 +179,8 @@ public final class Linter {
         // Where the rules are known: a deferred rule's share of the later part falls to this thread.
         let cut = cutLine?.choose(deferring: rules.contains { $0.splitting == .deferred }, bytesRead: raw.count)
         if let cut {
+            // A rule that merges reads the earlier part only: its tables are sized for that part.
+            for rule in rules where rule.splitting != .deferred { rule.readsEarlierPart(endingAt: cut - encoding.bomLength) }
             earlierPart?.limit = cut
             options.readDigest?.cut = cut
         }

@@ -12,7 +12,9 @@ struct RecordPass {
     var map: RecordMap?
 
     /// Reads records to the end of `reader`'s input and returns how many there were. While `undecided`,
-    /// `settle` sees every record and says whether the encoding is still undecided after it.
+    /// `settle` sees every record that holds a byte that is not ASCII and says whether the encoding is still
+    /// undecided after it. A plain-ASCII record settles nothing: handed to `settle`, every record of a
+    /// plain-ASCII file left the plain lint's loop for `take`.
     func run(_ reader: CSVReader, sink: DiagnosticSink, undecided: inout Bool, settle: (CSVReader) throws -> Bool,
              progress: ((Int) -> Void)?, progressInterval: Int) throws -> Int {
         var records = 0
@@ -62,7 +64,7 @@ struct RecordPass {
         var lastLine: Int?
         /// Hands the reader's record to the rules it is for.
         @inline(__always) func take() throws {
-            if undecided { undecided = try settle(reader) }
+            if undecided && reader.firstNonASCIIOffset != .max { undecided = try settle(reader) }
             if reader.isBlankLine {
                 for rule in fileRules { rule.blankLine(reader, sink: sink) }
                 return
@@ -130,8 +132,9 @@ struct RecordPass {
             // instructions, reloading the reader from the stack at each use).
             // Unretained: `self` holds it.
             let map = map.map(Unmanaged.passUnretained)
-            while try reader.next() {
-                if undecided || !reader.isOrdinary || reader.fieldCount != headerWidth {
+            /// Hands on the reader's record; `byTake` sends it to `take` whatever it is.
+            @inline(__always) func plain(byTake: Bool) throws {
+                if byTake || !reader.isOrdinary || reader.fieldCount != headerWidth {
                     map?._withUnsafeGuaranteedRef { $0.note(reader) }
                     try takeOther()
                 } else {
@@ -144,6 +147,17 @@ struct RecordPass {
                 }
                 reportProgress()
             }
+            // Until the encoding is settled, by the first record holding a byte that is not ASCII, a loop that
+            // looks for it; then one that does not (asked in one loop, it cost 10 instructions a record).
+            var more = true
+            while undecided {
+                guard try reader.next() else {
+                    more = false
+                    break
+                }
+                try plain(byTake: reader.firstNonASCIIOffset != .max)
+            }
+            while more, try reader.next() { try plain(byTake: false) }
         }
         if let lastLine { for rule in rules { rule.recordsEnded(lastLine: lastLine) } }
         return records

@@ -39,6 +39,9 @@ public class RecordRule {
     func absorb(_ later: RecordRule, _ part: LaterPart) {}
     /// This rule reads the later part of a split file, which starts `offset` bytes into the decoded stream.
     func readsLaterPart(from offset: Int) {}
+    /// This rule reads only the earlier part of a split file, which ends `offset` bytes into the decoded
+    /// stream (not called on a deferred rule, which reads the later part too).
+    func readsEarlierPart(endingAt offset: Int) {}
     /// Called on the later part's rule before its findings join the earlier part's: rewrites, withdraws
     /// or adds later-part findings that depend on what the earlier part read (a repeat whose first
     /// occurrence is there). `earlier` is the earlier part's rule.

@@ -53,7 +53,7 @@ extension ReferenceSet {
             if let forced {
                 detected = forced
             } else {
-                detected = try HeaderPeek.open(input, chunkSize: DelimiterSniffer.shortHead).flatMap { ProfileDetector.detect(header: $0.1, among: builtIns) }
+                detected = try HeaderPeek.open(input, chunkSize: DelimiterSniffer.shortHead, headerOnly: true).flatMap { ProfileDetector.detect(header: $0.1, among: builtIns) }
             }
             if let spec = detected?.references, !specs.contains(spec) { specs.append(spec) }
         }
@@ -71,22 +71,38 @@ extension ReferenceSet {
 
 /// Opens an input far enough to read its header (after a PowerShell `#TYPE` line), for pre-passes.
 enum HeaderPeek {
-    /// `chunkSize`: the reader's first read; a peek at the header alone needs no megabyte.
-    static func open(_ input: InputFile, chunkSize: Int = 1 << 20) throws -> (CSVReader, [String])? {
-        try input.naming { try openNamed(input, chunkSize: chunkSize) }
+    /// `chunkSize`: the reader's first read; a peek at the header alone needs no megabyte. `headerOnly`: only
+    /// the header is read, not the records after it.
+    static func open(_ input: InputFile, chunkSize: Int = 1 << 20, headerOnly: Bool = false) throws -> (CSVReader, [String])? {
+        try input.naming { try openNamed(input, chunkSize: chunkSize, headerOnly: headerOnly) }
     }
 
-    private static func openNamed(_ input: InputFile, chunkSize: Int) throws -> (CSVReader, [String])? {
+    private static func openNamed(_ input: InputFile, chunkSize: Int, headerOnly: Bool) throws -> (CSVReader, [String])? {
         let encoding: InputEncoding
         do {
-            encoding = try input.encoding(override: nil)
+            // The head decides unless it is plain ASCII; then the whole file's bytes do, which for a
+            // plain-ASCII file means reading all of it (a tenth of a lint's CPU on people 1M). A header
+            // that ends within that head reads the same in UTF-8 as in whatever the file turns out to be.
+            let fromHead = headerOnly ? try input.encodingFromHead(override: nil) : nil
+            if headerOnly && fromHead == nil, let peek = try read(input, .utf8(bom: false), chunkSize: chunkSize),
+               peek.headerEnd <= EncodingSniffer.sampleSize {
+                return (peek.reader, peek.header)
+            }
+            encoding = try fromHead ?? input.encoding(override: nil)
         } catch is NotText.Found {
             return nil  // no text to take keys from: its lint reports it (unreadable-input)
         }
+        return try read(input, encoding, chunkSize: chunkSize).map { ($0.reader, $0.header) }
+    }
+
+    /// A reader of `input` in `encoding` that has read the header, the header, and the decoded offset just
+    /// past it.
+    private static func read(_ input: InputFile, _ encoding: InputEncoding, chunkSize: Int) throws
+        -> (reader: CSVReader, header: [String], headerEnd: Int)? {
         let reader = CSVReader(source: try input.openDecoded(encoding), chunkSize: chunkSize)
         reader.setDelimiter(try DelimiterSniffer.sniff(reader, chunkSize: chunkSize, reopening: { try input.openDecoded(encoding) },
                                                        path: input.displayPath))
         guard let header = try reader.readHeader() else { return nil }
-        return (reader, header)
+        return (reader, header, reader.streamOffset + reader.recordEndOffset - reader.recordStartOffset)
     }
 }

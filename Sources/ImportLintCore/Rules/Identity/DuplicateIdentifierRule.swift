@@ -96,6 +96,8 @@ final class DuplicateIdentifierRule: RecordRule {
     private let inputBytes: Int?
     /// Where the part this rule reads starts in the decoded stream (0 unless it reads a split file's later part).
     private var partStart = 0
+    /// Where it ends, when it reads only a split file's earlier part: the tables are sized for that part.
+    private var partEnd: Int?
     /// Reading a split file's later part: the first row of every key seen here, which the earlier part
     /// may have had (see `DuplicateIdentifierRule+Split`).
     @exclusivity(unchecked) var firstRows: HugePageList<FirstRow>?
@@ -341,7 +343,7 @@ final class DuplicateIdentifierRule: RecordRule {
 
     private func presize(_ reader: CSVReader, records: Int) {
         guard let inputBytes, reader.streamOffset > partStart else { return }
-        let estimate = (inputBytes - partStart) / max(1, (reader.streamOffset - partStart) / records)
+        let estimate = ((partEnd ?? inputBytes) - partStart) / max(1, (reader.streamOffset - partStart) / records)
         // A little over the estimate: records later in the file may be shorter (if they are shorter still,
         // the next estimate adds a layer for the keys missing).
         let keyCount = estimate + estimate / 64
@@ -405,6 +407,8 @@ final class DuplicateIdentifierRule: RecordRule {
     override var splitting: Splitting { splittingSupport }
     override func amend(_ part: LaterPart, earlier: RecordRule) throws { try amendLaterPart(part, earlier: earlier) }
     override func absorb(_ later: RecordRule, _ part: LaterPart) { absorbLaterPart(later, part) }
+
+    override func readsEarlierPart(endingAt offset: Int) { partEnd = offset }
 
     override func readsLaterPart(from offset: Int) {
         partStart = offset
