@@ -42,4 +42,15 @@ import Testing
         #expect(found.first?.message.contains("for its country code") == true, "\(found.map(\.message))")
         #expect(found.first?.message.contains("001") == false, "\(found.map(\.message))")
     }
+
+    /// An invalid number under a NANP toll-free or other non-geographic area code belongs to no one NANP
+    /// country: libphonenumber's region for '+1 800 1…' is DO (its leading digits include 8001), which the
+    /// message must not name; a Dominican area code (809) still names the Dominican Republic.
+    @Test func nanpServiceNumbersNameNoOneCountry() throws {
+        let found = try Self.phoneFindings(["+1 800 123 4567", "+1 800 123 456", "1 800 155 0199", "+1 809 123 4567"])
+        #expect(found.count == 4, "\(found.map(\.message))")
+        #expect(found.prefix(3).allSatisfy { $0.message.contains("in the North American Numbering Plan (+1)") && !$0.message.contains("DO (") },
+                "\(found.map(\.message))")
+        #expect(found.last?.message.contains("in DO (Dominican Republic)") == true, "\(found.map(\.message))")
+    }
 }
