@@ -17,22 +17,29 @@ enum PhoneWording {
 
     /// Where libphonenumber judged an invalid number, as a message names it: 'DO (Dominican Republic)', 'the
     /// North American Numbering Plan (+1)'; nil when no one region claims it (or the non-geographic '001').
-    /// A NANP number with a non-geographic area code (800, 888, 900…) belongs to every NANP country, yet
-    /// libphonenumber gives an invalid one the first region whose leading digits it starts with: DO's
-    /// include 8001 (its own 800-14x toll-free range), so '+1 800 123 4567' would be "in DO".
+    /// A service number (toll-free, premium…) of a country code that several countries share belongs to all
+    /// of them, yet libphonenumber gives an invalid one the first region whose leading digits it starts
+    /// with: DO's include 8001 (its own 800-14x range), so '+1 800 123 4567' was "in DO"; RU's include 8, so
+    /// '+7 800 …' (Kazakhstan's toll-free numbers too) was "in RU"; RE's include 8, so '+262 80…' (Mayotte's
+    /// too) was "in RE".
     static func judgedPlace(_ info: ICUBridge.PhoneInfo) -> String? {
         guard namesRegion(info.region) else { return nil }
-        if info.countryCode == 1, info.e164.hasPrefix("+1"), nanpServiceAreaCodes.contains(String(info.e164.dropFirst(2).prefix(3))) {
-            return "the North American Numbering Plan (+1)"
+        let national = info.e164.dropFirst(1 + String(info.countryCode).count)
+        if info.e164.hasPrefix("+\(info.countryCode)"),
+           let shared = sharedServiceRanges.first(where: { $0.code == info.countryCode && $0.prefixes.contains { national.hasPrefix($0) } }) {
+            return shared.plan
         }
         return region(info.region)
     }
 
-    /// NANPA's easily recognizable codes, which no one NANP country holds: personal communications (5XX),
-    /// Canadian (600, 622) and US (710) non-geographic services, 700, toll-free (8XX) and premium (900).
-    private static let nanpServiceAreaCodes: Set<String> = [
-        "500", "522", "533", "544", "566", "577", "588", "600", "622", "700", "710",
-        "800", "833", "844", "855", "866", "877", "888", "900",
+    /// Service ranges that the countries of one country code share (libphonenumber's metadata gives them to
+    /// each): NANPA's easily recognizable codes (personal 5XX, Canadian 600 and 622, 700, US 710, toll-free
+    /// 8XX, premium 900); Russia's and Kazakhstan's 800, 808, 809 and 810; Réunion's and Mayotte's 80.
+    private static let sharedServiceRanges: [(code: Int32, prefixes: [String], plan: String)] = [
+        (1, ["500", "522", "533", "544", "566", "577", "588", "600", "622", "700", "710",
+             "800", "833", "844", "855", "866", "877", "888", "900"], "the North American Numbering Plan (+1)"),
+        (7, ["800", "808", "809", "810"], "the numbering plan of Russia and Kazakhstan (+7)"),
+        (262, ["80"], "the numbering plan of Réunion and Mayotte (+262)"),
     ]
 
     /// Where an invalid number was judged, as " in GB (United Kingdom)": the region libphonenumber judged it
