@@ -104,6 +104,19 @@ import Testing
         #expect(clusters[0].members[0].safeFix)
     }
 
+    /// A name without a legal form beside two known names with different ones ('ACME GmbH', 'ACME Inc') may be
+    /// either: it joined the first and got a safe fix to it. It is no known name's variant now.
+    @Test func formlessNameBetweenTwoKnownLegalFormsIsNoPick() {
+        let c = ValueClusterer(knownNames: ["ACME GmbH", "ACME Inc"])
+        for values in [[("ACME", 1)], [("ACME", 2), ("Acme", 1)], [("ACME", 1), ("acme gmbh", 1)]] {
+            let clusters = c.cluster(values)
+            #expect(!clusters.contains { $0.source == .known && $0.members.contains { $0.value.lowercased() == "acme" } }, "\(values)")
+        }
+        // A spelling with the legal form is still its known name's variant.
+        #expect(c.cluster([("acme gmbh", 1)]).first?.canonical == "ACME GmbH")
+        #expect(c.matchKnown("ACME").variantOf == nil)
+    }
+
     @Test func frequencyThenWellFormed() {
         let c = ValueClusterer()
         let a = c.cluster([("WIDGET GERMANY", 2), ("Widget Germany", 5), ("widget  germany", 1)])

@@ -42,4 +42,20 @@ import Testing
         #expect(found.first?.message.contains("for its country code") == true, "\(found.map(\.message))")
         #expect(found.first?.message.contains("001") == false, "\(found.map(\.message))")
     }
+
+    /// An invalid number under a NANP toll-free or other non-geographic area code belongs to no one NANP
+    /// country (nor does a +7 800 or +262 80 service number belong to one of the two countries sharing it): libphonenumber's region for '+1 800 1…' is DO (its leading digits include 8001), which the
+    /// message must not name; a Dominican area code (809) still names the Dominican Republic.
+    @Test func nanpServiceNumbersNameNoOneCountry() throws {
+        let found = try Self.phoneFindings(["+1 800 123 4567", "+1 800 123 456", "1 800 155 0199", "+1 809 123 4567"])
+        #expect(found.count == 4, "\(found.map(\.message))")
+        #expect(found.prefix(3).allSatisfy { $0.message.contains("in the North American Numbering Plan (+1)") && !$0.message.contains("DO (") },
+                "\(found.map(\.message))")
+        #expect(found.last?.message.contains("in DO (Dominican Republic)") == true, "\(found.map(\.message))")
+        // Russia and Kazakhstan share +7 800, Réunion and Mayotte +262 80; a Kazakh mobile range stays KZ's.
+        let shared = try Self.phoneFindings(["+7 800 123 45", "+262 80 12 3", "+7 701 123 456"])
+        #expect(shared.map(\.message).map { $0.contains("in the numbering plan of Russia and Kazakhstan (+7)") } == [true, false, false], "\(shared.map(\.message))")
+        #expect(shared[1].message.contains("in the numbering plan of Réunion and Mayotte (+262)"), "\(shared.map(\.message))")
+        #expect(shared[2].message.contains("in KZ (Kazakhstan)"), "\(shared.map(\.message))")
+    }
 }

@@ -27,6 +27,10 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
             #expect(codes(v, context(.email)) == ["VAL002"], "\(v)")
         }
         #expect(check("ann@widget", context(.email)).first?.message.contains("no dot") == true)
+        // An address literal is RFC 5321's: undocumented for the targets, so a warning; a malformed one keeps the
+        // rule's own severity (nil: an error).
+        for v in ["ann@[192.0.2.1]", "ann@[IPv6:2001:db8::1]"] { #expect(check(v, context(.email)).map(\.severity) == [.warning], "\(v)") }
+        for v in ["ann@[1.2.3]", "ann@[300.1.1.1]", "ann@[widget.com]"] { #expect(check(v, context(.email)).map(\.severity) == [nil], "\(v)") }
         for v in ["ann@x.com; bob@x.com", "ann@x.com, bob@x.com", "ann@x.com bob@x.com", "ann@x.com,bob@x.com"] {
             #expect(check(v, context(.email)).first?.message.contains("several addresses") == true, "\(v)")
         }
@@ -617,6 +621,18 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("www.widget.com", context(.url)).first?.fix?.replacement == "https://www.widget.com")
         #expect(codes("www.chesscole.net", context(.url, kindBy: true)).isEmpty)
     }
+    /// An IPv6 host is in brackets, its colons no port's (it was "'[2001' has no dot"); a host ending in a
+    /// dot is a fully qualified DNS name, valid, so a warning, not "malformed".
+    @Test func urlHostsRFC3986Accepts() {
+        for v in ["http://[2001:db8::1]/a.jpg", "https://[2001:db8::1]:8443/a.jpg", "https://[::ffff:192.0.2.1]/a.jpg"] {
+            #expect(codes(v, context(.url)).isEmpty, "\(v)")
+        }
+        // Malformed hosts keep the rule's error (nil severity).
+        #expect(check("https://[2001:zz]/a.jpg", context(.url)).map(\.severity) == [nil])
+        let dotted = check("https://widget.com./a.jpg", context(.url))
+        #expect(dotted.map(\.severity) == [.warning] && dotted.first?.fix == nil, "\(dotted.map(\.message))")
+        #expect(check("https://widget..com/a.jpg", context(.url)).map(\.severity) == [nil])
+    }
     @Test func enums() {
         let allowed = ["work", "mobile", "home", "fax"]
         #expect(codes("work", context(.enum, allowed: allowed)).isEmpty)
@@ -679,6 +695,19 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(check("1,250.50", context(.decimal)).first?.fix?.replacement == "1250.50")
         for v in ["12.5", "abc", "1.2E+5", "$12"] { #expect(codes(v, context(.integer)) == ["VAL015"], "\(v)") }
         #expect(codes("€45", context(.decimal)) == ["VAL015"])
+    }
+    /// Another script's digits are the same number: a warning with the ASCII form as a safe fix, as for
+    /// phones and PINs (it was an error with no fix); '٫' is the Arabic decimal point.
+    @Test func numbersInOtherDigits() {
+        for (value, kind, ascii) in [("١٢٣", ValueKind.integer, "123"), ("１２３", .integer, "123"), ("۱۲۵", .decimal, "125"),
+                                     ("١٢٣٫٥", .decimal, "123.5"), ("１２．５", .decimal, "12.5")] {
+            let found = check(value, context(kind))
+            #expect(found.map(\.severity) == [.warning], "\(value)")
+            #expect(found.first?.fix?.replacement == ascii && found.first?.fix?.applicability == .safe, "\(value)")
+        }
+        // Not a whole number in any digits: the rule's error (nil severity), with no fix.
+        #expect(check("١٢٣٫٥", context(.integer)).map(\.severity) == [nil])
+        #expect(check("١٢٣٫٥", context(.integer)).first?.fix == nil)
     }
 }
 

@@ -204,8 +204,14 @@ public struct ValueClusterer: Sendable {
         } else {
             let weight = { (part: [Int]) in part.reduce(0) { $0 + entries[$1].count + (entries[$1].isKnown ? 1_000_000 : 0) } }
             var sorted = byForm.sorted { weight($0.value) != weight($1.value) ? weight($0.value) > weight($1.value) : $0.key < $1.key }
-            sorted[0].value += formless
-            parts = sorted.map(\.value)
+            if sorted.filter({ $0.value.contains { entries[$0].isKnown } }).count > 1 {
+                // 'ACME' beside the known 'ACME GmbH' and 'ACME Inc' may be either: joined to the heavier, it
+                // became a safe fix to a pick. It stays out (alone in no cluster; several in their own).
+                parts = sorted.map(\.value) + (formless.count > 1 ? [formless] : [])
+            } else {
+                sorted[0].value += formless
+                parts = sorted.map(\.value)
+            }
         }
 
         // Known names: each member goes to the one known name it matches best, if unique.

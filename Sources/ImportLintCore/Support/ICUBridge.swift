@@ -132,6 +132,8 @@ enum ICUBridge {
         var isPossible: Bool
         var type: Int32
         var countryCodeSource: Int32
+        /// The country calling code the number was read with (1 for '+1 800 …'), 0 when it was not parsed.
+        var countryCode: Int32
         var e164: String
         /// Where an invalid number was judged ("" for a valid one, and when no region claims it).
         var region: String
@@ -160,7 +162,8 @@ enum ICUBridge {
             }
         }
         return PhoneInfo(parseError: info.parseError, isValid: info.isValid != 0, isPossible: info.isPossible != 0,
-                         type: info.type, countryCodeSource: info.countryCodeSource, e164: text(info.e164),
+                         type: info.type, countryCodeSource: info.countryCodeSource, countryCode: info.countryCode,
+                         e164: text(info.e164),
                          region: text(info.region), extensionDigits: text(info.extension))
     }
 }

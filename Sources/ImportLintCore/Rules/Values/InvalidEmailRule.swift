@@ -6,8 +6,8 @@ import Foundation
 /// Accepted: one '@'; a dot-atom local part of at most 64 bytes (ASCII letters, digits and
 /// !#$%&'*+/=?^_`{|}~- separated by single dots); a domain of at least two dot-separated labels, each 1–63
 /// characters of letters, digits and inner hyphens, where letters may be non-ASCII (IDN) and the last label
-/// is not all digits; at most 254 bytes in all. Quoted local parts and address literals are reported:
-/// valid in theory, rejected in practice. A non-ASCII local part (SMTPUTF8) is a warning.
+/// is not all digits; at most 254 bytes in all. Quoted local parts and address literals ('[192.0.2.1]') are
+/// warnings: RFC 5321 allows them, the targets do not say. A non-ASCII local part (SMTPUTF8) is a warning.
 enum EmailRule {
     private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-".unicodeScalars)
 
@@ -27,6 +27,10 @@ enum EmailRule {
         }
         if let (problem, fix) = problem(in: value) {
             return [ValueFinding(.invalidEmail, "'\(value)' is not a valid email address: \(problem)", fix: fix)]
+        }
+        if value.hasSuffix("]") {
+            // RFC 5321 allows it; neither vendor says whether its import does.
+            return [ValueFinding(.invalidEmail, "'\(value)' has an address literal (an IP address in brackets instead of a domain, which RFC 5321 allows); whether \(context.target.name) accepts one is not documented, and few mail systems deliver to them", severity: .warning)]
         }
         var findings = DirectoryValues.validAddress(value, settings: context.directory)
         let nonASCII = value.unicodeScalars.prefix(while: { $0 != "@" }).filter { $0.value >= 0x80 }
@@ -231,6 +235,18 @@ enum EmailRule {
         return (String(out), typed.count > 3 ? named + "..." : named)
     }
 
+    /// RFC 5321's address literal: '[192.0.2.1]' or '[IPv6:2001:db8::1]'.
+    private static func isAddressLiteral(_ domain: String) -> Bool {
+        guard domain.hasPrefix("["), domain.hasSuffix("]"), domain.count > 2 else { return false }
+        let inner = domain.dropFirst().dropLast()
+        if inner.lowercased().hasPrefix("ipv6:") {
+            let address = inner.dropFirst(5)
+            return address.filter { $0 == ":" }.count >= 2 && address.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        let octets = inner.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0)! <= 255 }
+    }
+
     static func problem(in value: String) -> (String, Fix?)? {
         // Common wrappers around a good address: 'mailto:', a trailing dot. ('Name <...>' is
         // display-name-address's, checked before.)
@@ -269,7 +285,9 @@ enum EmailRule {
         if let bad = local.unicodeScalars.first(where: { $0.value < 0x80 && $0 != "." && !atext.contains($0) }) {
             return ("'\(bad)' is not allowed before the '@'", nil)
         }
-        if domain.hasPrefix("[") { return ("address literals ('[1.2.3.4]') are not accepted", nil) }
+        if domain.hasPrefix("[") {
+            return isAddressLiteral(domain) ? nil : ("'\(domain)' after the '@' is not an IP address in brackets", nil)
+        }
         if domain.hasSuffix(".") {
             return suggestion(String(value.dropLast()), "the domain ends with a dot")
         }

@@ -13,6 +13,13 @@ enum NumberRule {
             let parts = body.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts.allSatisfy({ $0.allSatisfy(isDigit) }) { return [] }
         }
+        // Digits typed on another script's keyboard ('١٢٣', '１２３'; '٫' is the Arabic decimal point) are the
+        // same number; whether the import reads them is not documented, as for phones and PINs.
+        if let ascii = ForeignDigits.asciiForm(kind == .decimal ? value.replacingOccurrences(of: "\u{066B}", with: ".") : value),
+           check(ascii, kind: kind).isEmpty {
+            return [ValueFinding(.invalidNumber, "'\(value)' is written in \(ForeignDigits.name(of: value)); whether the import reads them is not documented; in ASCII it is '\(ascii)'",
+                                 fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
+        }
         let noun = kind == .integer ? "a whole number" : "a number (digits with an optional '.' and decimals)"
         var message = "'\(value)' is not \(noun)"
         var fix: Fix?

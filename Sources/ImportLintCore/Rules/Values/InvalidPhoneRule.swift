@@ -58,7 +58,7 @@ enum PhoneRule {
         guard info.isValid else {
             // A number with its own country code is judged in that country, not in the default region.
             let ownCountryCode = value.trimmingWhitespace().hasPrefix("+")
-            let place = PhoneWording.place(judgedIn: info.region, ownCountryCode: ownCountryCode, defaultRegion: region)
+            let place = PhoneWording.place(judged: info, ownCountryCode: ownCountryCode, defaultRegion: region)
             // libphonenumber reads letters as keypad digits ('1-800-FLOWERS'), so a label written after the
             // number ('(mobile)') changes its digits: say so rather than only that they are wrong.
             let letters = info.extensionDigits.isEmpty && value.unicodeScalars.contains { $0.properties.isAlphabetic }
@@ -68,7 +68,7 @@ enum PhoneRule {
             // another country's national number ('0113 496 0000' in Leeds, '011 123 4567' in Johannesburg)
             // reads so in the US, and is judged in a country it is not from.
             if let region, !ownCountryCode, info.countryCodeSource == 5 || info.countryCodeSource == 10 {
-                let country = PhoneWording.namesRegion(info.region) ? " in " + PhoneWording.region(info.region) : ""
+                let country = PhoneWording.judgedPlace(info).map { " in " + $0 } ?? ""
                 let judged = info.isPossible ? "in no number range known" : "not valid (it has the wrong number of digits)"
                 return [ValueFinding(.invalidPhone, "'\(value)' has no '+': read in \(PhoneWording.defaultRegion(region)), its first digits are that region's international call prefix or country code, which makes it a number\(country) that is \(judged); if it is a national number of another country, write it as +<country code> <number> or set `--default-region`\(letters)", severity: .warning)]
             }

@@ -15,13 +15,25 @@ enum URLRule {
         for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
             let rest = value.dropFirst(scheme.count)
             let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-            let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+            let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+            // An IP literal ('[2001:db8::1]:8080', RFC 3986) is a host whose colons are no port's.
+            if hostAndPort.hasPrefix("[") {
+                guard let close = hostAndPort.firstIndex(of: "]"), Self.isIPv6Literal(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]) else {
+                    return [ValueFinding(.invalidURL, "'\(value)' has a malformed IP address in brackets")]
+                }
+                return []
+            }
+            let host = hostAndPort.split(separator: ":").first ?? ""
             if host.isEmpty { return [ValueFinding(.invalidURL, "'\(value)' has no host name")] }
             if !host.contains(".") && host.lowercased() != "localhost" {
                 return [ValueFinding(.invalidURL, "'\(value)' has no domain name ('\(host)' has no dot); it is not publicly reachable")]
             }
-            if host.hasPrefix(".") || host.hasSuffix(".") || host.contains("..") {
+            if host.hasPrefix(".") || host.contains("..") {
                 return [ValueFinding(.invalidURL, "'\(value)' has a malformed host name '\(host)'")]
+            }
+            if host.hasSuffix(".") {
+                // 'widget.com.' is a fully qualified DNS name, which RFC 3986 and browsers accept.
+                return [ValueFinding(.invalidURL, "'\(value)' ends its host name with a dot ('\(host)', a fully qualified DNS name): valid, but some web servers and certificates answer only to the name without it", severity: .warning)]
             }
             return []
         }
@@ -39,6 +51,12 @@ enum URLRule {
                                  fix: Fix(.unsafe, "Replace with '\(fixed)'", replacement: fixed))]
         }
         return [ValueFinding(.invalidURL, "'\(value)' is not an absolute http or https URL")]
+    }
+
+    /// Hex digits and colons with at least two colons, and an embedded IPv4 tail ('::ffff:192.0.2.1'):
+    /// the shape of RFC 4291's text forms.
+    private static func isIPv6Literal(_ text: Substring) -> Bool {
+        text.filter { $0 == ":" }.count >= 2 && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
     }
 
     /// A byte-level answer for the common cell ('https://cdn.example.com/avatars/1.jpg'), so that no String
