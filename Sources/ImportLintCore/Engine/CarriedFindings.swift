@@ -160,14 +160,15 @@ struct CarriedFindings: Sendable {
             let firstLine: Int
         }
         private static let chunkBytes = 1 << 16
-        private(set) var chunks: [Chunk] = []
-        private(set) var contents: [Diagnostic.Content] = []
-        private(set) var records = 0
+        /// Written by one pass, then only read: not checked for exclusive access (a check per property use).
+        @exclusivity(unchecked) private(set) var chunks: [Chunk] = []
+        @exclusivity(unchecked) private(set) var contents: [Diagnostic.Content] = []
+        @exclusivity(unchecked) private(set) var records = 0
         /// Each content's number, and the last few looked up by address (a column's repeated finding comes
         /// record after record).
-        private var numbers: [ObjectIdentifier: Int] = [:]
-        private var recent = [(UnsafeMutableRawPointer?, Int)](repeating: (nil, 0), count: 64)
-        private var previousLine = 0
+        @exclusivity(unchecked) private var numbers: [ObjectIdentifier: Int] = [:]
+        @exclusivity(unchecked) private var recent = [(UnsafeMutableRawPointer?, Int)](repeating: (nil, 0), count: 64)
+        @exclusivity(unchecked) private var previousLine = 0
 
         deinit { for chunk in chunks { chunk.base.deallocate() } }
 

@@ -71,13 +71,14 @@ struct UnreportedRuns: Sendable {
 
     /// Reads the runs in order, for one lint's part (records are read in increasing order).
     final class Cursor {
+        /// Not checked for exclusive access (a check per property per record read): a cursor is one thread's.
         private let storage: Storage
-        private var chunk = 0
-        private var p = UnsafePointer<UInt8>(bitPattern: 1)!
-        private var end = UnsafePointer<UInt8>(bitPattern: 1)!
-        private var previousEnd = 0
+        @exclusivity(unchecked) private var chunk = 0
+        @exclusivity(unchecked) private var p = UnsafePointer<UInt8>(bitPattern: 1)!
+        @exclusivity(unchecked) private var end = UnsafePointer<UInt8>(bitPattern: 1)!
+        @exclusivity(unchecked) private var previousEnd = 0
         /// The run the cursor is on; nil past the last.
-        private(set) var current: Run?
+        @exclusivity(unchecked) private(set) var current: Run?
 
         init(_ runs: UnreportedRuns) {
             storage = runs.storage
@@ -141,9 +142,10 @@ struct UnreportedRuns: Sendable {
             let firstStart: Int
         }
         private static let chunkBytes = 1 << 16
-        private(set) var chunks: [Chunk] = []
-        private(set) var count = 0
-        private var previousEnd = 0
+        /// Written by one pass, then only read: not checked for exclusive access.
+        @exclusivity(unchecked) private(set) var chunks: [Chunk] = []
+        @exclusivity(unchecked) private(set) var count = 0
+        @exclusivity(unchecked) private var previousEnd = 0
 
         deinit { for chunk in chunks { chunk.base.deallocate() } }
 
