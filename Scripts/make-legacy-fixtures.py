@@ -154,6 +154,13 @@ LEGACY = {
         [misread("Noemí"), "Vaca", "noemi.vaca@example.mx", "+525547756274", "Médico", "Finanzas"],
         [misread("María"), "Gálvez", "maria.galvez@example.mx", "+525512345678", "Operador de máquinas", "Producción"],
     ])),
+    # The same kind of export with a name misread twice ('BrontÃƒÂ«' for 'Brontë'): IBM852 again read its
+    # capitals and symbols best, unclearly, and the file was never read in 850.
+    "trigger-console-ibm850-misread-twice": ("cp850", excel(RECEPTIONIST, [
+        ["Óscar", "Fuentes", "oscar.fuentes@example.mx", "+525588301817", "Técnico en seguridad", "Ventas"],
+        ["Zoë", misread(misread("Brontë")), "zoe.bronte@example.mx", "+525542435681", "Electrotécnico", "IT"],
+        ["Eugenia", "Sánchez", "eugenia.sanchez@example.mx", "+525533970368", "Maestro preescolar", "Finanzas"],
+    ])),
     # An Indian console export (437) of Hindi names misread as Windows-1252: most of each name is lost to '?',
     # and IBM866 read what is left ('à?¬à??') as Cyrillic letters ('Е?кЕ??'), clearly.
     "trigger-console-ibm437-lost-hindi": ("cp437", lost(excel(RECEPTIONIST, [
