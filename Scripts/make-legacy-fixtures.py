@@ -201,6 +201,21 @@ def mostly_windows1251():
     return b"\r\n".join(line.encode("utf-8") if "Zoë" in line else line.encode("cp1251") for line in text.split("\r\n"))
 
 
+def cut_in_letters():
+    """A UTF-8 Receptionist export from a SQL client that cut Business Title at 40 bytes: two values end inside
+    a letter ('tecnolog' and the first byte of 'í'), one of them after a leading space; one French name in
+    a line of ASCII ends in Windows-1252's 'é', which also starts a UTF-8 sequence but is no cut."""
+    rows = [["First Name", "Last Name", "Email", "Business Title", "Department"],
+            ["Noemí", "Vaca", "noemi.vaca@example.mx", "Profesional de ventas de tecnología", "Ventas"],
+            ["Eva", "Armendáriz", "eva.armendariz@example.mx", " Operador de instalaciones, preparación", "IT"],
+            ["Pedro", "Beltrán", "pedro.beltran@example.mx", " Técnico", "IT"]]
+    lines = [b",".join(c.encode("utf-8") if "," not in c else b'"' + c.encode("utf-8") + b'"' for c in r) for r in rows]
+    lines[1] = lines[1].replace("tecnología".encode("utf-8"), "tecnolog".encode("utf-8") + b"\xc3")
+    lines[2] = lines[2].replace("preparación".encode("utf-8"), "preparaci".encode("utf-8") + b"\xc3")
+    lines.append(b"Rene,Dupont,rene.dupont@example.fr,Ren\xe9,IT")
+    return b"\r\n".join(lines) + b"\r\n"
+
+
 def main():
     for name, (codec, text) in LEGACY.items():
         with open(f"fixtures/legacy-encoding/{name}.csv", "wb") as f:
@@ -212,6 +227,8 @@ def main():
             f.write(encode(text, codec))
     with open("fixtures/invalid-utf8/trigger-mostly-windows1251.csv", "wb") as f:
         f.write(mostly_windows1251())
+    with open("fixtures/invalid-utf8/trigger-cut-in-letter.csv", "wb") as f:
+        f.write(cut_in_letters())
 
 
 if __name__ == "__main__":

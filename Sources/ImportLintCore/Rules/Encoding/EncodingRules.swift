@@ -103,16 +103,16 @@ final class ByteLevelRule: RecordRule {
                               message: Self.utf16DamageMessage(bad.badBytes))
                 continue
             }
-            let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
-            let guess = Self.cesu8Hint(bad.badBytes) ?? reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
-            let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
-            let head = "Invalid UTF-8 \(plural) \(hex)\(guess)"
+            let cutCell = CutCharacter.cell(bad, in: reader)
+            // A cut line is UTF-8: the file-level finding counts the lines a code page may explain.
+            if cutCell != nil { invalidLines -= 1 }
+            let head = cutCell != nil ? CutCharacter.description(bad.badBytes) : Self.describeInvalid(bad.badBytes, reading: reading)
             var tail = ""
             if let groupField, record != nil, groupField < reader.fieldCount {
                 tail = "; this can leave the integration contact details of \(reader.string(groupField)) deleted and only partly re-added"
             }
             let kept = sink.accepted
-            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
+            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: cutCell, record: record,
                           message: invalidUTF8Message(head, line: position.line, tail))
             if quotedLines != nil && sink.accepted > kept { quotedLines!.append((kept, head, tail)) }
         }
@@ -133,6 +133,13 @@ final class ByteLevelRule: RecordRule {
         let nulsAtOdd = line[1] == 0
         for (i, byte) in line.enumerated() where (byte == 0) != ((i & 1 == 1) == nulsAtOdd) { return false }
         return true
+    }
+
+    /// A line's bad bytes, and what they read as in the code page of the file's invalid lines.
+    private static func describeInvalid(_ bytes: [UInt8], reading: CharsetGuess?) -> String {
+        let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
+        let guess = cesu8Hint(bytes) ?? reading.map { hint(bytes, charset: $0.best.name) } ?? ""
+        return "Invalid UTF-8 \(bytes.count == 1 ? "byte" : "bytes") \(hex)\(guess)"
     }
 
     /// An invalid line's message in a UTF-8 file: `head` names the bytes, then what the target does with
