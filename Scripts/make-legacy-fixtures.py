@@ -216,6 +216,16 @@ def cut_in_letters():
     return b"\r\n".join(lines) + b"\r\n"
 
 
+def cat_utf8_then_windows1252():
+    """`cat` of a PowerShell `-Encoding UTF8` export (BOM) and an Excel "CSV" export (Windows-1252), each with
+    its header: the second part's accented lines are not UTF-8."""
+    first = excel(RECEPTIONIST[:3], [["Zoë", "Brontë", "zoe.bronte@example.com"], ["John", "Smith", "john.smith@example.com"],
+                                     ["María", "Gálvez", "maria.galvez@example.com"]])
+    second = excel(RECEPTIONIST[:3], [["René", "Lefèvre", "rene.lefevre@example.fr"], ["Hélène", "Dubois", "helene.dubois@example.fr"],
+                                      ["Paul", "Martin", "paul.martin@example.fr"], ["François", "Gérard", "francois.gerard@example.fr"]])
+    return b"\xef\xbb\xbf" + first.encode("utf-8") + second.encode("cp1252")
+
+
 def main():
     for name, (codec, text) in LEGACY.items():
         with open(f"fixtures/legacy-encoding/{name}.csv", "wb") as f:
@@ -229,6 +239,8 @@ def main():
         f.write(mostly_windows1251())
     with open("fixtures/invalid-utf8/trigger-cut-in-letter.csv", "wb") as f:
         f.write(cut_in_letters())
+    with open("fixtures/invalid-utf8/trigger-cat-utf8-then-windows1252.csv", "wb") as f:
+        f.write(cat_utf8_then_windows1252())
 
 
 if __name__ == "__main__":
