@@ -154,6 +154,13 @@ LEGACY = {
         [misread("Noemí"), "Vaca", "noemi.vaca@example.mx", "+525547756274", "Médico", "Finanzas"],
         [misread("María"), "Gálvez", "maria.galvez@example.mx", "+525512345678", "Operador de máquinas", "Producción"],
     ])),
+    # The same kind of export with a name misread twice ('BrontÃƒÂ«' for 'Brontë'): IBM852 again read its
+    # capitals and symbols best, unclearly, and the file was never read in 850.
+    "trigger-console-ibm850-misread-twice": ("cp850", excel(RECEPTIONIST, [
+        ["Óscar", "Fuentes", "oscar.fuentes@example.mx", "+525588301817", "Técnico en seguridad", "Ventas"],
+        ["Zoë", misread(misread("Brontë")), "zoe.bronte@example.mx", "+525542435681", "Electrotécnico", "IT"],
+        ["Eugenia", "Sánchez", "eugenia.sanchez@example.mx", "+525533970368", "Maestro preescolar", "Finanzas"],
+    ])),
     # An Indian console export (437) of Hindi names misread as Windows-1252: most of each name is lost to '?',
     # and IBM866 read what is left ('à?¬à??') as Cyrillic letters ('Е?кЕ??'), clearly.
     "trigger-console-ibm437-lost-hindi": ("cp437", lost(excel(RECEPTIONIST, [
@@ -194,6 +201,31 @@ def mostly_windows1251():
     return b"\r\n".join(line.encode("utf-8") if "Zoë" in line else line.encode("cp1251") for line in text.split("\r\n"))
 
 
+def cut_in_letters():
+    """A UTF-8 Receptionist export from a SQL client that cut Business Title at 40 bytes: two values end inside
+    a letter ('tecnolog' and the first byte of 'í'), one of them after a leading space; one French name in
+    a line of ASCII ends in Windows-1252's 'é', which also starts a UTF-8 sequence but is no cut."""
+    rows = [["First Name", "Last Name", "Email", "Business Title", "Department"],
+            ["Noemí", "Vaca", "noemi.vaca@example.mx", "Profesional de ventas de tecnología", "Ventas"],
+            ["Eva", "Armendáriz", "eva.armendariz@example.mx", " Operador de instalaciones, preparación", "IT"],
+            ["Pedro", "Beltrán", "pedro.beltran@example.mx", " Técnico", "IT"]]
+    lines = [b",".join(c.encode("utf-8") if "," not in c else b'"' + c.encode("utf-8") + b'"' for c in r) for r in rows]
+    lines[1] = lines[1].replace("tecnología".encode("utf-8"), "tecnolog".encode("utf-8") + b"\xc3")
+    lines[2] = lines[2].replace("preparación".encode("utf-8"), "preparaci".encode("utf-8") + b"\xc3")
+    lines.append(b"Rene,Dupont,rene.dupont@example.fr,Ren\xe9,IT")
+    return b"\r\n".join(lines) + b"\r\n"
+
+
+def cat_utf8_then_windows1252():
+    """`cat` of a PowerShell `-Encoding UTF8` export (BOM) and an Excel "CSV" export (Windows-1252), each with
+    its header: the second part's accented lines are not UTF-8."""
+    first = excel(RECEPTIONIST[:3], [["Zoë", "Brontë", "zoe.bronte@example.com"], ["John", "Smith", "john.smith@example.com"],
+                                     ["María", "Gálvez", "maria.galvez@example.com"]])
+    second = excel(RECEPTIONIST[:3], [["René", "Lefèvre", "rene.lefevre@example.fr"], ["Hélène", "Dubois", "helene.dubois@example.fr"],
+                                      ["Paul", "Martin", "paul.martin@example.fr"], ["François", "Gérard", "francois.gerard@example.fr"]])
+    return b"\xef\xbb\xbf" + first.encode("utf-8") + second.encode("cp1252")
+
+
 def main():
     for name, (codec, text) in LEGACY.items():
         with open(f"fixtures/legacy-encoding/{name}.csv", "wb") as f:
@@ -205,6 +237,10 @@ def main():
             f.write(encode(text, codec))
     with open("fixtures/invalid-utf8/trigger-mostly-windows1251.csv", "wb") as f:
         f.write(mostly_windows1251())
+    with open("fixtures/invalid-utf8/trigger-cut-in-letter.csv", "wb") as f:
+        f.write(cut_in_letters())
+    with open("fixtures/invalid-utf8/trigger-cat-utf8-then-windows1252.csv", "wb") as f:
+        f.write(cat_utf8_then_windows1252())
 
 
 if __name__ == "__main__":

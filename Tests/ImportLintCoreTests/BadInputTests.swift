@@ -137,13 +137,15 @@ import Testing
 
     /// "N of M lines are not UTF-8" counts to the last record when that one is plain and split with
     /// others, which invalid-utf8's rule is not shown (`RecordPass` hands over its line): a UTF-8 row (the
-    /// file reads as UTF-8), 60 lines of Windows-1251 names, 50 plain rows, then blank lines so that the
+    /// file reads as UTF-8), 60 lines of Windows-1251 names, a UTF-8 row and 49 plain rows, then blank lines so that the
     /// last row is split with others.
     @Test func mostlyInvalidCountsLinesToAPlainLastRecord() throws {
         let ivan: [UInt8] = [0xC8, 0xE2, 0xE0, 0xED], petrov: [UInt8] = [0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2]
         var bytes = Array("First Name,Last Name,Email\nAnna,Zoë,zoe@example.com\n".utf8)
         for i in 0..<60 { bytes += ivan + Array(",".utf8) + petrov + Array(",ivan\(i)@example.ru\n".utf8) }
-        for i in 0..<50 { bytes += Array("Anna,Lee,anna\(i)@example.com\n".utf8) }
+        // A UTF-8 row after them: not a UTF-8 export joined to a Windows-1251 one (`MixedEncodingTests`).
+        bytes += Array("Anna,Zoë,zoe2@example.com\n".utf8)
+        for i in 0..<49 { bytes += Array("Anna,Lee,anna\(i)@example.com\n".utf8) }
         bytes += [UInt8](repeating: 0x0A, count: 100)
         let report = try lint(bytes)
         let summary = report.diagnostics.first { $0.code == "ENC001" && $0.record == nil }

@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    @Test func utf8MisreadTwiceIsBlankedWhenItsLettersAreWhole() {
+        // 'ÃƒÂ«' is 'Ã«' misread again, itself 'ë'; 'ÃƒÂ«»' ends in a byte that is no whole UTF-8 sequence.
+        let twice = Array("BrontÃƒÂ« ÃƒÂ«»".unicodeScalars.map(\.value))
+        #expect(MisreadUTF8.blanked(twice) == Array("Bront     ÃƒÂ«»".unicodeScalars.map(\.value)))
+        // 'Ã‚Â©' is '©' misread twice: a symbol, no letter.
+        let symbol = Array("xÃ‚Â©".unicodeScalars.map(\.value))
+        #expect(MisreadUTF8.blanked(symbol) == symbol)
+    }
+
+    @Test func nameMisreadTwiceGivesTheRightPageAClearLead() throws {
+        let guess = try judged("trigger-console-ibm850-misread-twice")
+        #expect(guess.isClear && guess.best.charsets.contains("IBM850"))
+    }
+
     @Test func misreadNameGivesAnotherOEMPageNoClearLead() throws {
         let guess = try judged("trigger-console-ibm850-misread-utf8")
         #expect(!guess.isClear)

@@ -129,6 +129,7 @@ public final class Linter {
             report.records = records
             report.diagnostics = sink.takeSorted(threads: options.threadsPerFile)
             GuessedReading.demoteCellFixes(&report.diagnostics, guess: GuessedReading.guess(encoding, earlier: options.guessedReading))
+            CutCharacter.demoteCellFixes(&report.diagnostics)
             report.omitted = sink.omitted
             var result = LintResult(report: report, source: options.captureSourceLines ? .input(input, encoding: encoding, stamp: stamp) : nil,
                                     encoding: encoding)

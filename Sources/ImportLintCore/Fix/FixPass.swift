@@ -841,6 +841,9 @@ final class FixPass {
             return refuseRagged(record, because: appended)
         }
         if let bad = reader.invalidUTF8.first {
+            if reader.invalidUTF8.allSatisfy({ CutCharacter.cell($0, in: reader) != nil }) {
+                return structural("line \(bad.line): a value cut short inside a character (\(RuleDescriptor.invalidUTF8.name)): export it again without the byte limit")
+            }
             let what = "line \(bad.line): bytes that are not UTF-8 (\(RuleDescriptor.invalidUTF8.name))"
             if let repair = invalidBytesRepair {
                 if !settings.allowUnsafe {

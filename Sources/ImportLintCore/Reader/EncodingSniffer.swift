@@ -152,6 +152,19 @@ public enum EncodingSniffer {
         return scanner.invalidSample.isEmpty ? nil : CharsetJudge.judge(scanner.invalidSample)
     }
 
+    /// Whether the head (64 KB) of a UTF-8 file holding bytes that are not UTF-8 joins two encodings: lines of
+    /// UTF-8 letters before the first invalid line, and none after it (a UTF-8 export and an ANSI one joined by
+    /// `cat` or `copy`, or records added from a legacy source at the end).
+    public static func joinsEncodings(_ open: () throws -> ByteSource) throws -> Bool {
+        let source = try open()
+        var head = [UInt8](repeating: 0, count: sampleSize)
+        let headCount = try head.withUnsafeMutableBufferPointer { try readFully(source, $0.baseAddress!, $0.count) }
+        head.removeSubrange(headCount...)
+        var scanner = UTF8Scanner()
+        head.withUnsafeBufferPointer { scanner.feed($0) }
+        return scanner.invalidSequences > 0 && scanner.validLineBeforeInvalid && !scanner.validLineAfterInvalid
+    }
+
     /// The 1-based line of a byte offset (CRLF ends one line), read again from the start: only a file
     /// judged legacy needs it.
     static func lineNumber(at offset: Int, _ open: () throws -> ByteSource) throws -> Int {
@@ -198,6 +211,9 @@ struct UTF8Scanner {
     var firstInvalidIsUTF16LEMark = false
     /// Offset of the first byte sequence that is not UTF-8 from the start of the input.
     var firstInvalidOffset: Int?
+    /// A line of valid multi-byte UTF-8 characters came before the first invalid sequence, and one after it.
+    var validLineBeforeInvalid = false
+    var validLineAfterInvalid = false
     private var consumed = 0
     private var pending: [UInt8] = []
 
@@ -242,6 +258,9 @@ struct UTF8Scanner {
                 }
                 lineInvalid += 1
                 end += -length
+            }
+            if lineInvalid == 0 && lineValid > 0 {
+                if invalidSequences > 0 { validLineAfterInvalid = true } else { validLineBeforeInvalid = true }
             }
             validMultibyte += lineValid
             invalidSequences += lineInvalid

@@ -18,25 +18,33 @@ enum MisreadUTF8 {
         return windows1252Specials[c]
     }
 
-    /// Whether `run`, written in Windows-1252, is whole UTF-8 sequences of letters only. The whole run of
-    /// characters that are not ASCII must be, not a pair in it: a wrong page's reading puts a capital and a
-    /// symbol together by chance ('Ì¾rsson' for 'Þórsson' in IBM850, 'ÊØ´Ò' for Thai 'สุดา' in Windows-1252).
+    /// Whether `run`, written in Windows-1252, is whole UTF-8 sequences of letters only, read so once or
+    /// twice ('ÃƒÂ«' is 'Ã«' misread again, itself 'ë'). The whole run of characters that are not ASCII must
+    /// be, not a pair in it: a wrong page's reading puts a capital and a symbol together by chance ('Ì¾rsson'
+    /// for 'Þórsson' in IBM850, 'ÊØ´Ò' for Thai 'สุดา' in Windows-1252).
     static func isMisreadLetters(_ run: ArraySlice<UInt32>) -> Bool {
+        guard let once = utf8Read(run) else { return false }
+        if once.allSatisfy(TextPlausibility.isLetter) { return true }
+        guard let twice = utf8Read(once[...]) else { return false }
+        return twice.allSatisfy(TextPlausibility.isLetter)
+    }
+
+    /// What `run`, written in Windows-1252, reads as in UTF-8, or nil when it is no whole UTF-8 sequences of
+    /// characters that are not ASCII.
+    static func utf8Read(_ run: ArraySlice<UInt32>) -> [UInt32]? {
         var bytes: [UInt8] = []
         for c in run {
-            guard let byte = windows1252Byte(c) else { return false }
+            guard let byte = windows1252Byte(c), byte >= 0x80 else { return nil }
             bytes.append(byte)
         }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        var letters = 0
+        var read: [UInt32] = []
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                guard TextPlausibility.isLetter(scalar.value) else { return false }
-                letters += 1
-            case .emptyInput: return letters > 0
-            case .error: return false
+            case .scalarValue(let scalar): read.append(scalar.value)
+            case .emptyInput: return read.isEmpty ? nil : read
+            case .error: return nil
             }
         }
     }

@@ -2,7 +2,7 @@ extension RuleDescriptor {
     public static let invalidUTF8 = RuleDescriptor(
         code: "ENC001", name: "invalid-utf8", severity: .error,
         summary: "A line holds bytes that are not valid UTF-8",
-        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. One diagnostic per line, at the first bad byte, listing every bad byte of the line. `fix --unsafe-fixes` decodes the bytes in the single-byte code page the file's invalid lines read as (the one the message names); when they read as no code page, or only as a multi-byte one, it does not repair them. In a UTF-16 file the finding is an unpaired surrogate (half of a character whose other half was lost) or a lone byte at the end (half of a code unit), which decoding writes as bytes that are not UTF-8 rather than as U+FFFD, so that it is reported where it is; no fix repairs it.",
+        explanation: "4me aborts the import at the first invalid byte ('Invalid byte sequence in UTF-8 on line N') and keeps the rows before it: the file is partly imported, and in a contact-details file the person on that line is left with their integration contact details deleted and only partly re-added. The Receptionist reports 'invalid UTF-8 byte sequence'. Such bytes usually come from one record pasted from a Windows-1252 source. A value cut short inside a letter at a byte limit (a SQL client's or a database column's width) ends its cell in the first bytes of a UTF-8 character: the finding names the cut, the cell's other fixes are unsafe, and no fix repairs it. A UTF-8 export and an ANSI one joined into one file get one more finding at the line where the second encoding starts. One diagnostic per line, at the first bad byte, listing every bad byte of the line. `fix --unsafe-fixes` decodes the bytes in the single-byte code page the file's invalid lines read as (the one the message names); when they read as no code page, or only as a multi-byte one, it does not repair them. In a UTF-16 file the finding is an unpaired surrogate (half of a character whose other half was lost) or a lone byte at the end (half of a code unit), which decoding writes as bytes that are not UTF-8 rather than as U+FFFD, so that it is reported where it is; no fix repairs it.",
         triggeringExample: "Name\nRenée Müller\nLef\\xE8vre\n", cleanExample: "Name\nRenée Müller\nLefèvre\n")
     public static let controlCharacter = RuleDescriptor(
         code: "ENC005", name: "control-character", severity: .warning, fix: .unsafe,
@@ -17,6 +17,8 @@ final class ByteLevelRule: RecordRule {
     override var reports: [RuleDescriptor]? { [.invalidUTF8, .controlCharacter] }
     private let context: FileContext
     private var invalidLines = 0
+    /// The first line with bytes that are not UTF-8, other than a cut character's.
+    private var firstInvalidLine: Int?
     private var lines = 0
     /// A UTF-16LE export follows the UTF-8 text, past the head the encoding sniffer read (`cat` of two
     /// exports), with its byte-order mark or without: the file is unreadable-input, as when the head shows it
@@ -56,6 +58,7 @@ final class ByteLevelRule: RecordRule {
     override func absorb(_ later: RecordRule, _ part: LaterPart) {
         guard let later = later as? ByteLevelRule else { return }
         invalidLines += later.invalidLines
+        if firstInvalidLine == nil { firstInvalidLine = later.firstInvalidLine.map { $0 + part.linesBefore } }
         if appendedUTF16LE == nil, let appended = later.appendedUTF16LE {
             if case .eightBitThenUTF16WithoutMark(let line) = appended {
                 appendedUTF16LE = .eightBitThenUTF16WithoutMark(line: line + part.linesBefore)
@@ -74,9 +77,13 @@ final class ByteLevelRule: RecordRule {
     private lazy var reading: CharsetGuess? = (try? EncodingSniffer.readingOfInvalidLines(context.input.openRaw)) ?? nil
 
     override func finish(sink: DiagnosticSink) {
-        guard invalidLines >= 2, invalidLines * 2 > lines, let guess = reading else { return }
+        guard invalidLines >= 2, let guess = reading else { return }
         let others = guess.candidates.dropFirst().prefix(2).map(\.name)
         let next = others.isEmpty ? "" : " (next best: \(others.joined(separator: ", ")))"
+        if let firstInvalidLine, (try? EncodingSniffer.joinsEncodings(context.input.openRaw)) == true {
+            return sink.file(.invalidUTF8, line: firstInvalidLine, message: "The file mixes encodings: it is UTF-8 up to line \(firstInvalidLine - 1) (lines with UTF-8 letters), and from line \(firstInvalidLine) on its lines with letters that are not ASCII are not UTF-8 (\(invalidLines) lines); they read as \(guess.best.name)\(next). Two exports in different encodings were probably joined (cat, copy), or records added from a \(guess.best.name) source: convert that part to UTF-8 before joining (--input-encoding would misread the UTF-8 lines)")
+        }
+        guard invalidLines * 2 > lines else { return }
         sink.file(.invalidUTF8, message: "\(invalidLines) of \(lines) lines are not UTF-8; they read as \(guess.best.name)\(next). If the whole file is in that code page, lint and fix it with --input-encoding \(guess.best.name); lines that are UTF-8 would then be misread")
     }
 
@@ -103,16 +110,16 @@ final class ByteLevelRule: RecordRule {
                               message: Self.utf16DamageMessage(bad.badBytes))
                 continue
             }
-            let hex = bad.badBytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
-            let guess = Self.cesu8Hint(bad.badBytes) ?? reading.map { Self.hint(bad.badBytes, charset: $0.best.name) } ?? ""
-            let plural = bad.badBytes.count == 1 ? "byte" : "bytes"
-            let head = "Invalid UTF-8 \(plural) \(hex)\(guess)"
+            let cutCell = CutCharacter.cell(bad, in: reader)
+            // A cut line is UTF-8: the file-level finding counts the lines a code page may explain.
+            if cutCell != nil { invalidLines -= 1 } else if firstInvalidLine == nil { firstInvalidLine = position.line }
+            let head = cutCell != nil ? CutCharacter.description(bad.badBytes) : Self.describeInvalid(bad.badBytes, reading: reading)
             var tail = ""
             if let groupField, record != nil, groupField < reader.fieldCount {
                 tail = "; this can leave the integration contact details of \(reader.string(groupField)) deleted and only partly re-added"
             }
             let kept = sink.accepted
-            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: nil, record: record,
+            reader.report(.invalidUTF8, to: sink, line: position.line, column: position.column, field: cutCell, record: record,
                           message: invalidUTF8Message(head, line: position.line, tail))
             if quotedLines != nil && sink.accepted > kept { quotedLines!.append((kept, head, tail)) }
         }
@@ -133,6 +140,13 @@ final class ByteLevelRule: RecordRule {
         let nulsAtOdd = line[1] == 0
         for (i, byte) in line.enumerated() where (byte == 0) != ((i & 1 == 1) == nulsAtOdd) { return false }
         return true
+    }
+
+    /// A line's bad bytes, and what they read as in the code page of the file's invalid lines.
+    private static func describeInvalid(_ bytes: [UInt8], reading: CharsetGuess?) -> String {
+        let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined(separator: " ")
+        let guess = cesu8Hint(bytes) ?? reading.map { hint(bytes, charset: $0.best.name) } ?? ""
+        return "Invalid UTF-8 \(bytes.count == 1 ? "byte" : "bytes") \(hex)\(guess)"
     }
 
     /// An invalid line's message in a UTF-8 file: `head` names the bytes, then what the target does with
