@@ -7,6 +7,11 @@ public enum FixRefusal: Sendable, Equatable {
     /// --input-encoding names the page or --unsafe-fixes accepts the guess.
     case guessedCodePage
 
+    /// How many findings of the rules a refusal rests on `tally` counts.
+    static func signs(in tally: FindingTally) -> Int {
+        [RuleDescriptor.raggedRow, .unterminatedQuote, .legacyEncoding].reduce(0) { $0 + (tally.byRule[$1.code]?.count ?? 0) }
+    }
+
     static func of(_ diagnostics: [Diagnostic]) -> FixRefusal? {
         var guessed = false
         for d in diagnostics {

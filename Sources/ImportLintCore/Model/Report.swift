@@ -141,13 +141,17 @@ public struct Report: Codable, Sendable {
         self.files = files
         var tally = FindingTally()
         var omitted = 0
+        var refusals: [FixRefusal] = []
         for file in files {
+            let signs = FixRefusal.signs(in: tally)
             tally.add(file.diagnostics, threads: threads)
+            // Only a file with a finding of a refusing rule is read again for the refusal.
+            if FixRefusal.signs(in: tally) > signs, let refusal = FixRefusal.of(file.diagnostics) { refusals.append(refusal) }
             tally.add(file.omitted)
             omitted += file.omitted.count
         }
         var summary = ReportSummary(files: files.count, records: files.reduce(0) { $0 + $1.records }, tally: tally, omitted: omitted)
-        summary.fixRefusals = files.compactMap { FixRefusal.of($0.diagnostics) }
+        summary.fixRefusals = refusals
         self.summary = summary
     }
 

@@ -31,8 +31,21 @@ enum CutCharacter {
     /// Safe fixes of a cut cell's text become unsafe: the text is damaged, and a fix that edits it would
     /// pass it as repaired.
     static func demoteCellFixes(_ diagnostics: inout [Diagnostic]) {
-        let cut = Set(diagnostics.lazy.filter { $0.rule == RuleDescriptor.invalidUTF8.name && $0.fieldIndex != nil }
-            .map { CellKey(record: $0.record, field: $0.fieldIndex) })
+        // Read in place, a content's rule once per run of it (as `FindingTally` counts): every report pays this.
+        var cut = Set<CellKey>()
+        diagnostics.withUnsafeBufferPointer { findings in
+            guard let base = findings.baseAddress else { return }
+            var content: UnsafeMutableRawPointer?
+            var isInvalidUTF8 = false
+            for i in 0..<findings.count {
+                let unretained = Diagnostic.unretainedContent(base + i)
+                if unretained.toOpaque() != content {
+                    content = unretained.toOpaque()
+                    isInvalidUTF8 = unretained._withUnsafeGuaranteedRef { $0.rule == RuleDescriptor.invalidUTF8.name }
+                }
+                if isInvalidUTF8, let field = findings[i].fieldIndex { cut.insert(CellKey(record: findings[i].record, field: field)) }
+            }
+        }
         guard !cut.isEmpty else { return }
         for i in diagnostics.indices where diagnostics[i].fixApplicability == .safe
             && cut.contains(CellKey(record: diagnostics[i].record, field: diagnostics[i].fieldIndex)) {
