@@ -20,9 +20,9 @@ extension CharsetJudge {
     }
 
     /// Whether every character `best` reads otherwise than `other` is a letter in both, in a piece of a word
-    /// beside '?', which stands for letters the writing page could not hold: such a word is in a language the
-    /// file's page does not write, so which alphabet its remaining letters fit tells nothing of the page (a
-    /// letter where the other reads a symbol still does: IBM850's 'ý' in '??astný', IBM437's '∞'). A
+    /// beside a '?' inside the word, which stands for letters the writing page could not hold: such a word is
+    /// in a language the file's page does not write, so which alphabet its remaining letters fit tells nothing
+    /// of the page (a letter where the other reads a symbol still does: IBM850's 'ý' in '??astný'). A
     /// Windows-1252 file's Yoruba '?láò?ebìkan' ('Ọláòṣebìkan') reads in Windows-1250 as Czech '?láň?eběkan',
     /// and that alone led clearly.
     static func differsOnlyBesideLostLetters(_ best: [UInt32], _ other: [UInt32]) -> Bool {
@@ -34,7 +34,11 @@ extension CharsetJudge {
             while start > 0 && TextPlausibility.isLetter(best[start - 1]) { start -= 1 }
             var end = k + 1
             while end < best.count && TextPlausibility.isLetter(best[end]) { end += 1 }
-            return (start > 0 && best[start - 1] == 0x3F) || (end < best.count && best[end] == 0x3F)
+            // The '?' must have a letter on its other side too: at a word's edge it may stand for a lost
+            // invisible character ('?Sæbjört' in a Mac Roman file), not for letters of the word.
+            let lostBefore = start > 1 && best[start - 1] == 0x3F && TextPlausibility.isLetter(best[start - 2])
+            let lostAfter = end + 1 < best.count && best[end] == 0x3F && TextPlausibility.isLetter(best[end + 1])
+            return lostBefore || lostAfter
         }
     }
 }
