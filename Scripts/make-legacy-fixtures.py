@@ -174,6 +174,21 @@ LEGACY = {
         ["Řehoř Šťastný", "rehor.stastny@example.in", "Chief Financial Officer", "Shah & Sons", "New Delhi"],
         ["अनिल गुप्ता", "user2@example.in", "Engineer", "Shah & Sons", misread(misread("बलसाड़"))],
     ]), "cp1252")),
+    # Set-Content on a Western Windows (1252): Hindi names lost to '?' or misread as Windows-1252 once or twice,
+    # and an Icelandic name. Windows-874 read the misread names as Thai letters, clearly, and 'Björk' as 'Bj๖rk'.
+    "trigger-powershell-windows1252-hindi-icelandic": ("cp1252", lost(powershell(RECEPTIONIST, [
+        ["सुनील", misread("पवार"), "user0@example.in", "+919889777186", "Engineer", "Finance"],
+        ["अनिल", misread(misread("मेहता")), "user1@example.in", "+919810367844", "Banker", "Finance"],
+        ["प्रिया", misread(misread("थापा")), "user2@example.in", "+919887471999", "Lecturer", "IT"],
+        [misread("माला"), "गुप्ता", "user3@example.in", "+919895744685", "Therapist", "Sales"],
+        ["Björk", "Guðmundsdóttir", "bjork@example.in", "+919876244034", "Fine artist", "Finance"],
+    ]), "cp1252")),
+    # csvde on a Western Windows (1252): a Yoruba name's 'ọ' and 'ṣ' lost to '?'. Windows-1250 read the rest
+    # ('?láò?ebìkan') as Czech letters ('?láň?eběkan'), clearly.
+    "trigger-csvde-windows1252-yoruba-lost": ("cp1252", lost(excel(["DN", "objectClass", "cn", "sn", "givenName", "displayName"], [
+        ['"CN=O’Neil\\, Siobhán,OU=Users,DC=example,DC=com"', "user", '"O’Neil, Siobhán"', "O’Neil", "Siobhán", "Siobhán O’Neil"],
+        ['"CN=Ọláòṣebìkan\\, Adéwálé,OU=Users,DC=example,DC=com"', "user", '"Ọláòṣebìkan, Adéwálé"', "Ọláòṣebìkan", "Adéwálé", "Adéwálé Ọláòṣebìkan"],
+    ]), "cp1252")),
     # The user names the code page: the message says so and does not claim to have guessed.
     "trigger-named-encoding": ("cp1251", excel(["First Name", "Last Name"], [["Иван", "Петров"]])),
 }

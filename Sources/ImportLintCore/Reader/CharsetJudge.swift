@@ -147,7 +147,10 @@ public enum CharsetJudge {
         let leadsByLanguageOnly = ranked.count > 1 && ranked[0].letterScore - ranked[1].letterScore < wordByWordMargin
         let enoughEvidence = !leadsByLanguageOnly
             || (lettersReadAsOtherLetters(bestText, groups[scored[1].0].text) ?? .max) >= languageEvidence
-        let clear = margin >= clearMargin && leadsWordByWord && enoughEvidence && !scored[0].2 && ranked[0].score > 0 && userDefined == nil && alsoReadBy == nil
+        let wordsTellAgainst = readsOtherScriptInsideLatinWord(bestText)
+            || (ranked.count > 1 && differsOnlyBesideLostLetters(bestText, groups[scored[1].0].text))
+        let clear = margin >= clearMargin && leadsWordByWord && enoughEvidence && !wordsTellAgainst && !scored[0].2 && ranked[0].score > 0
+            && userDefined == nil && alsoReadBy == nil
         return CharsetGuess(candidates: Array(ranked.prefix(4)), isClear: clear, userDefined: userDefined,
                             fewCharactersAlsoReadBy: alsoReadBy)
     }
