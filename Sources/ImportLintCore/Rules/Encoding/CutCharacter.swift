@@ -41,7 +41,10 @@ enum CutCharacter {
                 let unretained = Diagnostic.unretainedContent(base + i)
                 if unretained.toOpaque() != content {
                     content = unretained.toOpaque()
-                    isInvalidUTF8 = unretained._withUnsafeGuaranteedRef { $0.rule == RuleDescriptor.invalidUTF8.name }
+                    // The length first: comparing two different names calls into the standard library.
+                    isInvalidUTF8 = unretained._withUnsafeGuaranteedRef {
+                        $0.rule.utf8.count == RuleDescriptor.invalidUTF8.name.utf8.count && $0.rule == RuleDescriptor.invalidUTF8.name
+                    }
                 }
                 if isInvalidUTF8, let field = findings[i].fieldIndex { cut.insert(CellKey(record: findings[i].record, field: field)) }
             }
