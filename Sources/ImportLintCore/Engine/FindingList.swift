@@ -58,10 +58,10 @@ final class FindingList {
         p += 8
         p.pointee = (position.record == nil ? 0 : 1) | (position.fieldIndex == nil ? 0 : 2)
         p += 1
-        Self.write(position.line &- previousLine, &p)
-        Self.write(position.column, &p)
-        if let record = position.record { Self.write(position.line &- record, &p) }
-        if let fieldIndex = position.fieldIndex { Self.write(fieldIndex, &p) }
+        VarInt.writeSigned(position.line &- previousLine, &p)
+        VarInt.writeSigned(position.column, &p)
+        if let record = position.record { VarInt.writeSigned(position.line &- record, &p) }
+        if let fieldIndex = position.fieldIndex { VarInt.writeSigned(fieldIndex, &p) }
         previousLine = position.line
         writing.used &+= p - start
         writing.count &+= 1
@@ -119,10 +119,10 @@ final class FindingList {
         p += 8
         let flags = p.pointee
         p += 1
-        line = line &+ read(&p)
-        let column = read(&p)
-        let record = flags & 1 == 0 ? nil : line &- read(&p)
-        let fieldIndex = flags & 2 == 0 ? nil : read(&p)
+        line = line &+ VarInt.readSigned(&p)
+        let column = VarInt.readSigned(&p)
+        let record = flags & 1 == 0 ? nil : line &- VarInt.readSigned(&p)
+        let fieldIndex = flags & 2 == 0 ? nil : VarInt.readSigned(&p)
         return (reference, Diagnostic.Position(line: line, column: column, record: record, fieldIndex: fieldIndex))
     }
 
@@ -360,36 +360,6 @@ final class FindingList {
             slot.storeBytes(of: Unmanaged.passRetained(content).toOpaque(), as: UnsafeMutableRawPointer.self)
         }
         return true
-    }
-
-    /// `value` zigzag-encoded (small magnitudes, either sign, in few bytes), seven bits a byte.
-    @inline(__always)
-    private static func write(_ value: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
-        let v = UInt64(bitPattern: Int64(value))
-        var zigzag = (v << 1) ^ (0 &- (v >> 63))
-        while zigzag >= 0x80 {
-            p.pointee = UInt8(truncatingIfNeeded: zigzag) | 0x80
-            p += 1
-            zigzag >>= 7
-        }
-        p.pointee = UInt8(zigzag)
-        p += 1
-    }
-
-    @inline(__always)
-    private static func read(_ p: inout UnsafePointer<UInt8>) -> Int {
-        var zigzag: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = p.pointee
-            p += 1
-            // Wrapping shifts: the numbers were written here, in at most ten bytes (a checked shift tested
-            // its distance twice a byte).
-            zigzag |= UInt64(byte & 0x7F) &<< shift
-            if byte < 0x80 { break }
-            shift &+= 7
-        }
-        return Int(Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
     }
 
     private static func mapChunk() -> UnsafeMutablePointer<UInt8> {
