@@ -38,5 +38,9 @@ import Testing
         #expect(AmbiguousCountryReading.doubt("ACME DE", matchedTo: "Acme DE") == nil)
         #expect(AmbiguousCountryReading.doubt("Acme AT", matchedTo: "Acme Austria") == nil)
         #expect(AmbiguousCountryReading.doubt("Acme Deutschland", matchedTo: "Acme Germany") == nil)
+        // The same ambiguous words in another order (this trapped on a force unwrap), or one read twice.
+        #expect(AmbiguousCountryReading.doubt("Acme Tech Dev", matchedTo: "Acme Dev Tech") == nil)
+        #expect(AmbiguousCountryReading.doubt("Contoso Dev Tech", matchedTo: "Contoso Tech Dev") == nil)
+        #expect(AmbiguousCountryReading.doubt("Acme Dev Dev", matchedTo: "Acme Dev")?.contains("'Dev' in 'Acme Dev Dev'") == true)
     }
 }

@@ -43,17 +43,28 @@ enum AmbiguousCountryReading {
     ]
 
     /// Why matching `value` to the known name `known` is a guess, or nil when it rests on no ambiguous
-    /// reading: both read the same ambiguous words, or neither reads one.
+    /// reading: both read the same ambiguous words (in any order), or neither reads one.
     static func doubt(_ value: String, matchedTo known: String) -> String? {
         let ours = readings(of: value), theirs = readings(of: known)
-        guard ours != theirs else { return nil }
-        let (word, name) = ours.first { !theirs.contains($0) }.map { ($0, value) } ?? (theirs.first { !ours.contains($0) }!, known)
+        guard let (word, name) = unmatched(ours, theirs).map({ ($0, value) }) ?? unmatched(theirs, ours).map({ ($0, known) })
+        else { return nil }
         let written = word.utf8.count == 2 && otherMeanings[word] != nil ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
         if let other = otherMeanings[word] {
             return "only if '\(written)' in '\(name)' stands for a country: it is also \(other)"
         }
         let expansion = OrganizationVocabulary.abbreviations[word]!
         return "only if '\(written)' in '\(name)' stands for \(expansion.prefix(1).uppercased() + expansion.dropFirst()): it is also \(otherExpansions[word]!)"
+    }
+
+    /// A word of `words` that `others` does not also read as often ('Acme Tech Dev' and 'Acme Dev Tech' read
+    /// the same words), or nil.
+    private static func unmatched(_ words: [String], _ others: [String]) -> String? {
+        var rest = others
+        for word in words {
+            guard let index = rest.firstIndex(of: word) else { return word }
+            rest.remove(at: index)
+        }
+        return nil
     }
 
     /// The words of `raw` that the normalizer reads as a country or expands and that may mean something else.
