@@ -30,7 +30,12 @@ import Testing
     @Test func doubtWhenOnlyOneSideReadsTheWord() {
         #expect(AmbiguousCountryReading.doubt("Acme DE", matchedTo: "Acme Germany")?.contains("Delaware") == true)
         #expect(AmbiguousCountryReading.doubt("Acme Deutschland", matchedTo: "Acme DE")?.contains("'DE' in 'Acme DE'") == true)
-        #expect(AmbiguousCountryReading.doubt("Acme GE", matchedTo: "Acme Georgia")?.contains("US state") == true)
+        #expect(AmbiguousCountryReading.doubt("Acme Georgia", matchedTo: "Acme Tbilisi")?.contains("US state") == true)
+        #expect(AmbiguousCountryReading.doubt("Acme GE", matchedTo: "Acme Georgia")?.contains("Swiss canton Geneva") == true)
+        // Swiss cantons and German states (review33): 'SG' is St. Gallen as well as Singapore.
+        #expect(AmbiguousCountryReading.doubt("Acme SG", matchedTo: "Acme Singapore")?.contains("St. Gallen") == true)
+        #expect(AmbiguousCountryReading.doubt("Acme BE", matchedTo: "Acme Belgium")?.contains("Bern, and the abbreviation of the German state Berlin") == true)
+        #expect(AmbiguousCountryReading.doubt("Acme BY", matchedTo: "Acme Belarus")?.contains("Bavaria") == true)
         #expect(AmbiguousCountryReading.doubt("Acme Fin", matchedTo: "Acme Finland")?.contains("Finance") == true)
         #expect(AmbiguousCountryReading.doubt("Acme Int", matchedTo: "Acme International")?.contains("Internal") == true)
         #expect(AmbiguousCountryReading.doubt("Acme Intl", matchedTo: "Acme International") == nil)

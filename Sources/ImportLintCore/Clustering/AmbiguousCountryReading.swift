@@ -1,6 +1,7 @@
 /// Words the normalizer reads as a country that may mean something else: a country code that is also a US
 /// state's or Canadian province's postal code ('Acme DE' may be Acme's Delaware entity, not Acme Germany;
-/// 'Acme CA' its California one), an alpha-3 code that is also a common abbreviation or word ('Acme Fin',
+/// 'Acme CA' its California one) or a Swiss canton's, German or Australian state's abbreviation ('Acme SG'
+/// may be Acme St. Gallen, not Acme Singapore), an alpha-3 code that is also a common abbreviation or word ('Acme Fin',
 /// 'Acme Ind', 'Acme Sur'), and a country name that is also a US state's ('Georgia'); likewise the
 /// abbreviations the normalizer expands that are short for other words too ('Int': International, Internal
 /// or Interior). A match to a known name that rests on such a reading is a guess, not a safe fix.
@@ -26,12 +27,27 @@ enum AmbiguousCountryReading {
             "nl": "Newfoundland and Labrador", "ns": "Nova Scotia", "nt": "the Northwest Territories", "nu": "Nunavut",
             "on": "Ontario", "pe": "Prince Edward Island", "qc": "Quebec", "sk": "Saskatchewan", "yt": "Yukon",
         ].mapValues { "the postal code of the Canadian province \($0)" }
+        // Swiss cantons, German states and Australian states whose usual abbreviation is a country code.
+        let cantons = [
+            "ag": "Aargau", "ai": "Appenzell Innerrhoden", "ar": "Appenzell Ausserrhoden", "be": "Bern",
+            "bl": "Basel-Landschaft", "bs": "Basel-Stadt", "fr": "Fribourg", "ge": "Geneva", "gl": "Glarus",
+            "gr": "Graubünden", "lu": "Lucerne", "ne": "Neuchâtel", "sg": "St. Gallen", "sh": "Schaffhausen",
+            "so": "Solothurn", "sz": "Schwyz", "tg": "Thurgau",
+        ].mapValues { "the abbreviation of the Swiss canton \($0)" }
+        let germanStates = [
+            "bb": "Brandenburg", "be": "Berlin", "bw": "Baden-Württemberg", "by": "Bavaria", "mv": "Mecklenburg-Vorpommern",
+            "ni": "Lower Saxony", "sh": "Schleswig-Holstein", "sl": "Saarland", "sn": "Saxony", "st": "Saxony-Anhalt",
+            "th": "Thuringia",
+        ].mapValues { "the abbreviation of the German state \($0)" }
+        let australianStates = ["sa": "South Australia"].mapValues { "the abbreviation of the Australian state \($0)" }
         let words = [
             "fin": "an abbreviation of Finance or Financial", "ind": "an abbreviation of Industries or Industrial",
             "com": "an abbreviation of Communications or Commercial", "sur": "Spanish for 'south'",
             "georgia": "the name of a US state", "st": "short for Saint, Street or State",
         ]
-        return states.merging(provinces) { a, _ in a }.merging(words) { a, _ in a }
+        return [provinces, cantons, germanStates, australianStates, words].reduce(states) { all, more in
+            all.merging(more) { a, b in "\(a), and \(b)" }
+        }
     }()
 
     /// The abbreviations `OrganizationVocabulary.abbreviations` expands that are short for other words too,
