@@ -14,7 +14,9 @@ import Testing
 
     @Test func noBreakSpaceEndingMisreadUTF8IsNotTrimmed() throws {
         // 'à' (C3 A0), Korean '신' (EC 8B A0) and a no-break space itself (C2 A0), each read as Windows-1252.
-        for value in ["Café VoilÃ\u{A0}", "ì£¼ì‹\u{9D}íšŒì‚¬ ìœ\u{A0}ë‹ˆì˜¨ì\u{A0}•ë³´í†µì‹\u{A0}", "Widget SAÂ\u{A0}", "VoilÃ\u{A0} "] {
+        // Russian 'Р' (D0 A0) and Greek 'Π' (CE A0) misread likewise.
+        for value in ["Café VoilÃ\u{A0}", "ì£¼ì‹\u{9D}íšŒì‚¬ ìœ\u{A0}ë‹ˆì˜¨ì\u{A0}•ë³´í†µì‹\u{A0}", "Widget SAÂ\u{A0}", "VoilÃ\u{A0} ",
+                      "Ð˜Ð²Ð°Ð½Ð¾Ð²Ð°Ð\u{A0}", "Î±Î²Î\u{A0}"] {
             let d = try trim(value)
             #expect(d.fix == nil, "\(value)")
             #expect(d.message.contains("not trimmed automatically"), "\(value)")
@@ -23,7 +25,10 @@ import Testing
 
     @Test func otherTrailingSpacesAreTrimmedSafely() throws {
         // A no-break space after a letter no UTF-8 sequence leaves open, or after a complete one ('Ã©' is 'é').
-        for value in ["Acme\u{A0}", "Widget USA ", "São Paulo\u{A0}", "CafÃ©\u{A0}", "Ωmega\u{A0}"] {
+        // Correct text whose last letter's Windows-1252 byte and A0 would make a letter of another script or
+        // an IPA letter (review33): 'ß' A0 is NKo U+07E0, 'É' A0 is 'ɠ', 'Ñ' A0 is Cyrillic 'Ѡ'.
+        for value in ["Acme\u{A0}", "Widget USA ", "São Paulo\u{A0}", "CafÃ©\u{A0}", "Ωmega\u{A0}", "Strauß\u{A0}",
+                      "Weiß\u{A0}", "ANDRÉ\u{A0}", "JOSÉ\u{A0}", "ÉCOLE ÉTÉ\u{A0}", "Ibáñez Ñ\u{A0}"] {
             #expect(try trim(value).fix?.applicability == .safe, "\(value)")
         }
     }

@@ -66,7 +66,9 @@ enum MisreadUTF8 {
     }
 
     /// Whether the no-break space that ends `value` (before any spaces or tabs) completes a UTF-8 sequence with
-    /// the Windows-1252 bytes of the characters before it: byte A0 of 'à' (C3 A0), of '신' (EC 8B A0).
+    /// the Windows-1252 bytes of the characters before it: byte A0 of 'à' (C3 A0), of '신' (EC 8B A0). The
+    /// character it would complete must fit the text: correct 'Strauß' or 'JOSÉ' before a no-break space would
+    /// make NKo 'ߠ' or IPA 'ɠ', not a letter of the name.
     static func endsInHalfLetter(_ value: String) -> Bool {
         var scalars = Array(value.unicodeScalars)
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
@@ -82,7 +84,32 @@ enum MisreadUTF8 {
         guard bytes[0] >= 0xC2 else { return false }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        guard case .scalarValue = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
-        return true
+        guard case .scalarValue(let letter) = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
+        return fitsText(letter, before: scalars.dropLast(bytes.count))
+    }
+
+    /// Whether `letter` shares a script with the letters of `text` (read back as UTF-8 when its Windows-1252
+    /// bytes are UTF-8, as written otherwise), or there is nothing to compare. IPA letters ('ɠ' from 'É' and
+    /// U+00A0) are no name's.
+    private static func fitsText(_ letter: Unicode.Scalar, before text: ArraySlice<Unicode.Scalar>) -> Bool {
+        if (0x250...0x2AF).contains(letter.value) { return false }
+        let common: Int32 = 0, inherited: Int32 = 1
+        let script = ICUBridge.script(of: letter)
+        guard script != common && script != inherited else { return true }
+        var bytes: [UInt8] = []
+        for s in text {
+            if s.value < 0x80 { bytes.append(UInt8(s.value)); continue }
+            guard let byte = (0x80...0x9F).contains(s.value) ? UInt8(s.value) : windows1252Byte(s.value) else { bytes = []; break }
+            bytes.append(byte)
+        }
+        let readBack = bytes.isEmpty ? nil : String(validating: bytes, as: UTF8.self)
+        let context = readBack.map { Array($0.unicodeScalars) } ?? Array(text)
+        var sawLetter = false
+        for s in context where s.properties.isAlphabetic {
+            let other = ICUBridge.script(of: s)
+            if other == script { return true }
+            if other != common && other != inherited { sawLetter = true }
+        }
+        return !sawLetter
     }
 }
