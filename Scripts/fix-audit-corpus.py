@@ -20,10 +20,17 @@ CR ends), Numbers/macOS NFD text, Google Sheets downloads, LibreOffice saves (de
 spaces, multi-line addresses, cells at the length limits, public-data-sized files (1,500-5,000 rows) and correct
 files in Georgian, Armenian, Amharic, Tamil, Bengali, Yoruba, Hawaiian, Māori, Icelandic and the other scripts,
 with particles and U+2019 apostrophes; `every` is all of them. Earlier seeds' files are unchanged.
+
+`tools` (session 33, Scripts/fix_audit_tool_chains.py, not in `every`) writes files as sqlcmd (-s",", padded or -W),
+bcp -c, mysql --batch, psql -A, pandas to_csv, Excel number columns, Get-ADUser | Export-Csv, Outlook and Google
+Contacts exports mapped onto The Receptionist, Export-Csv -Append, an interrupted copy and `cat` of a headerless
+UTF-8-BOM export make them.
 """
-import argparse, json, os, random, unicodedata
+import argparse, json, os, random, sys, unicodedata
 
 from faker import Faker
+
+from fix_audit_tool_chains import TOOL_CHAINS, make_tool_file
 
 # locale: (ANSI page, OEM page, list separator, country, time zone (Rails), IANA id, 4me locale, phone form)
 LOCALES = {
@@ -401,6 +408,8 @@ def record_lines(written, first_line, second_header_at=None):
 
 def make_file(rng, index, out):
     chain = CHAINS[index % len(CHAINS)]
+    if chain in TOOL_CHAINS:
+        return make_tool_file(sys.modules[__name__], rng, index, out, chain)
     if chain in EXTENDED_CHAINS:
         return make_extended(rng, index, out, chain)
     if chain in CLASSIC_CHAINS:
@@ -737,11 +746,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--files", type=int, default=240)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--chains", choices=["classic", "widened", "all", "extended", "every"], default="all")
+    ap.add_argument("--chains", choices=["classic", "widened", "all", "extended", "every", "tools"], default="all")
     args = ap.parse_args()
     global CHAINS
     CHAINS = {"classic": CLASSIC_CHAINS, "widened": WIDENED_CHAINS, "all": CLASSIC_CHAINS + WIDENED_CHAINS,
-              "extended": EXTENDED_CHAINS, "every": CLASSIC_CHAINS + WIDENED_CHAINS + EXTENDED_CHAINS}[args.chains]
+              "extended": EXTENDED_CHAINS, "every": CLASSIC_CHAINS + WIDENED_CHAINS + EXTENDED_CHAINS,
+              "tools": TOOL_CHAINS}[args.chains]
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     for i in range(args.files):

@@ -615,7 +615,7 @@ final class FixPass {
         for i in 0..<n {
             if i > 0 { row.append(d) }
             let cellStart = row.count
-            renderCell(record: record, field: i)
+            let quoteFixed = renderCell(record: record, field: i)
             let keepQuotes: Bool
             switch settings.quoting {
             case .keep: keepQuotes = reader.isQuoted(i)
@@ -626,7 +626,7 @@ final class FixPass {
                 CellText.appendCell(c, delimiter: d, forceQuotes: keepQuotes || (n == 1 && c.isEmpty), to: &row)
                 if i == groupIndex { key = Regrouper.key(c) }
             }
-            if hasMalformedQuotes, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
+            if hasMalformedQuotes, !quoteFixed, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
                 noteRequoted(record: record, field: i, quote: quote, written: row[cellStart...])
             }
         }
@@ -687,7 +687,7 @@ final class FixPass {
         result.appliedByRule[RuleDescriptor.malformedQuote.name, default: 0] += 1
         guard settings.collectDetails else { return }
         let rule = RuleDescriptor.malformedQuote
-        let exact = MalformedQuoteRule.isPlainText(quote, delimiter: settings.inputDelimiter)
+        let exact = MalformedQuoteRule.isExact(quote, in: reader, delimiter: settings.inputDelimiter)
         result.applied.append(AppliedFix(rule: rule.name, code: rule.code, applicability: exact ? .safe : .unsafe,
                                          line: reader.position(of: quote).line, record: record == 0 ? nil : record,
                                          field: reader.columnName(field), fieldIndex: field,
@@ -695,8 +695,9 @@ final class FixPass {
                                          after: String(decoding: written, as: UTF8.self), round: settings.round))
     }
 
-    /// Puts the new text of cell `field` into `cell`: its planned fix, if any, normalized.
-    private func renderCell(record: Int, field: Int) {
+    /// Puts the new text of cell `field` into `cell`: its planned fix, if any, normalized. True when the
+    /// malformed-quote rule's own fix (a byte-order mark removed) changed it: noted here, not again as requoted.
+    private func renderCell(record: Int, field: Int) -> Bool {
         let raw = reader.bytes(field)
         var replacement: String?
         var appliedDiagnostics: [Int32] = []
@@ -730,6 +731,7 @@ final class FixPass {
             noteApplied(record: record, field: field, raw: raw, replacement: replacement,
                         changes: changes, diagnostics: appliedDiagnostics, changed: changed)
         }
+        return changed && appliedDiagnostics.contains { plan.diagnostics[Int($0)].code == RuleDescriptor.malformedQuote.code }
     }
 
     /// Whether two cells differ only in the spaces and tabs at their ends, which the duplicate check trims.
@@ -824,7 +826,7 @@ final class FixPass {
         if let record, reader.fieldCount != width, let recordEnd = FusedHeaderRow.recordEnd(of: reader, header: foldedHeader) {
             return refuseRagged(record, because: "; \(FusedHeaderRow.cause(headerCount, recordEnd))")
         }
-        if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isPlainText($0, delimiter: settings.inputDelimiter) }) {
+        if let quote = reader.malformedQuotes.first(where: { !MalformedQuoteRule.isExact($0, in: reader, delimiter: settings.inputDelimiter) }) {
             let at = reader.position(of: quote)
             if !structural("line \(at.line), column \(at.column): a quote out of place (\(RuleDescriptor.malformedQuote.name)); what the cell should hold is a guess") { return false }
         }

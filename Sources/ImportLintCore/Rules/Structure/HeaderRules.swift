@@ -72,7 +72,10 @@ final class HeaderColumnsRule: RecordRule {
 
     override func checkHeader(_ reader: CSVReader, sink: DiagnosticSink) {
         var firstIndex: [String: Int] = [:]
-        for (i, name) in context.header.enumerated() {
+        // A first line that reads as a record (bcp -c writes none) repeats values, not column names:
+        // unknown-format says so.
+        let namesColumns = context.profile != nil || HeaderAsData.evidence(context.header) == nil
+        for (i, name) in context.header.enumerated() where namesColumns {
             let key = name.trimmingWhitespace().lowercased()
             // Columns without a header (a spreadsheet's padding) name no column: unknown-column says so.
             if key.isEmpty { continue }

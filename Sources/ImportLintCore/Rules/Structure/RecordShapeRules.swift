@@ -2,12 +2,12 @@ extension RuleDescriptor {
     public static let raggedRow = RuleDescriptor(
         code: "STR001", name: "ragged-row", severity: .error, fix: .unsafe,
         summary: "A record has more or fewer cells than the header",
-        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter: some HR tools and SQL exports write one on every data row (`a,b,c,` under `A,B,C`). An unquoted delimiter inside a value of a row whose last cell is empty gives the same shape with shifted values (`Ann,Director, Sales,` under `Name,Job Title,Department`), so a single row cannot tell the two apart, and neither can the whole file: a bcp export of 'Last, First' names whose last column is always empty has one extra, empty cell on every row too (`ann@x.com,Lee, Ann,Director,` under `Primary Email,Name,Job Title,Location`). So when every data record has exactly one cell more than the header and that cell is empty (unquoted), the file gets one error naming both readings instead of one per row, with an unsafe fix that drops the empty last cell of every record (right only when the tool ends its rows with a delimiter; whether the import accepts a row wider than its header is not documented). Otherwise each row with empty extra cells is an error whose message names both causes; the verdict needs the whole file, so those rows are reported when it ends (read again only when some rows have that shape and others do not). A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. No other fix: `fix` refuses a file with ragged rows.",
+        explanation: "A row with a missing or extra delimiter shifts its values into the wrong columns: an email lands in Name, a time zone in Locale. The import then rejects the row or, worse, stores the shifted values. Usually caused by an unquoted delimiter inside a value. A row that has the header's cell count when split by another delimiter (comma, semicolon, tab, pipe) is a row of another export appended to the file (`cat` of a comma and a semicolon export): it gets this one finding, naming the delimiter, and its cells are not checked as values. A row whose extra cells are all empty ends with a delimiter: some HR tools and SQL exports write one on every data row (`a,b,c,` under `A,B,C`). An unquoted delimiter inside a value of a row whose last cell is empty gives the same shape with shifted values (`Ann,Director, Sales,` under `Name,Job Title,Department`), so a single row cannot tell the two apart, and neither can the whole file: a bcp export of 'Last, First' names whose last column is always empty has one extra, empty cell on every row too (`ann@x.com,Lee, Ann,Director,` under `Primary Email,Name,Job Title,Location`). So when every data record has exactly one cell more than the header and that cell is empty (unquoted), the file gets one error naming both readings instead of one per row, with an unsafe fix that drops the empty last cell of every record (right only when the tool ends its rows with a delimiter; whether the import accepts a row wider than its header is not documented). Otherwise each row with empty extra cells is an error whose message names both causes; the verdict needs the whole file, so those rows are reported when it ends (read again only when some rows have that shape and others do not). A row that runs on into a copy of the header (its last cell ends with the header's first, the header's other cells follow) is the last record of an export without a final line break with another export appended (`cat`, `type`, `copy /b`): its finding says so. A short last record with no line break after it is where an interrupted copy or download stopped: its finding says the file was probably cut off. No other fix: `fix` refuses a file with ragged rows.",
         triggeringExample: "Name,Primary Email\nAnn,ann@example.com,extra", cleanExample: "Name,Primary Email\nAnn,ann@example.com")
     public static let unterminatedQuote = RuleDescriptor(
         code: "STR002", name: "unterminated-quote", severity: .error,
         summary: "A quoted cell is never closed",
-        explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file. That record is checked for nothing else (bar its bytes), so nothing in the swallowed lines is reported as if it were a row.",
+        explanation: "An opening quote without its closing quote swallows every following line into one cell, so all later records vanish from the import. The diagnostic points at the line where the quote opened, not at the end of the file. That record is checked for nothing else (bar its bytes), so nothing in the swallowed lines is reported as if it were a row. A quote opened on the file's last line swallows nothing: the file ends inside the cell, a stray quote or a file cut off mid-record.",
         triggeringExample: "Name,Job Title\nAnn,\"Sales\nBob,IT", cleanExample: "Name,Job Title\nAnn,\"Sales, North\"")
 }
 
@@ -67,9 +67,12 @@ final class RecordShapeRule: RecordRule {
         if n > headerCount, (headerCount..<n).allSatisfy({ reader.bytes($0).isEmpty }) {
             return reportEmptyExtraCells(reader, record: record, sink: sink)
         }
+        // Short and with no line end after it: where a copy or download stopped.
+        let cutOff = n < headerCount && reader.terminator == .none
+            ? "; the file ends here without a line break, so it was probably cut off in this record (an interrupted copy or download): records after it may be missing too" : ""
         let message = n > headerCount
             ? "Record has \(n) cells but the header has \(headerCount); the extra cells start here (an unquoted delimiter inside a value?)"
-            : "Record has \(Self.cells(n)) but the header has \(headerCount); the missing cells would shift or empty the last columns"
+            : "Record has \(Self.cells(n)) but the header has \(headerCount); the missing cells would shift or empty the last columns" + cutOff
         reader.report(.raggedRow, to: sink, field: field, record: record, message: message)
     }
 
@@ -147,7 +150,9 @@ final class RecordShapeRule: RecordRule {
         let swallowed = reader.endLine - position.line
         reader.report(.unterminatedQuote, to: sink, line: position.line, column: position.column, field: open.field,
                       record: record,
-                      message: "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
+                      message: swallowed == 0
+                        ? "Quote opened here is never closed: the file ends inside this cell, so its closing quote and the rest of the record are missing (a stray quote, or the file was cut off: an interrupted copy or download, and records after it may be missing too)"
+                        : "Quote opened here is never closed; the rest of the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read into this one cell")
         return true
     }
 }

@@ -106,6 +106,9 @@ enum InvisibleCharacters {
         var hasRTL: Bool?
         for (i, s) in scalars.enumerated() where isInvisible(s.value) {
             let v = s.value
+            // A mark before a whole quoted value is an appended export's BOM: malformed-quote removes it
+            // with the quotes, which this fix would leave in the value.
+            if i == 0, v == 0xFEFF, MalformedQuoteRule.quotedBehindByteOrderMark(value) != nil { continue }
             if v == 0x200C || v == 0x200D,
                joinerIsLegitimate(i > 0 ? scalars[i - 1] : nil) || joinerIsLegitimate(i + 1 < scalars.count ? scalars[i + 1] : nil) {
                 continue
