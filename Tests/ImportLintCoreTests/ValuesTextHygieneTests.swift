@@ -131,6 +131,26 @@ private func finding(_ value: String, _ code: String, _ kind: ValueKind = .text)
         }
     }
 
+    /// A quotation mark that closes a quotation is no byte of a misread letter ('Å»' is 'Ż' only when the
+    /// '»' closes nothing), and a soft hyphen pasted into an Arabic word is no Windows-1256 misreading.
+    @Test func mojibakeIsSilentOnQuotedNordicTextAndArabicSoftHyphens() {
+        for value in ["«PÅ»", "Avdeling «PÅ»", "Projekt ”SKÅ” AB", "Afdeling »PÅ«", "„PÅ”",
+                      "عاط\u{AD}ف الدباغ", "فاط\u{AD}مه\u{200C}زهرا"] {
+            #expect(finding(value, "TXT001") == nil, "\(value)")
+        }
+        #expect(finding("Dział «Å»ywiec»", "TXT001")?.fix?.replacement == "Dział «Żywiec»", "three marks: one was a byte")
+    }
+
+    /// A one-character Han surname misread once, and Vietnamese whose 'đ' needs Windows-1252's '‘' (0x91).
+    @Test func mojibakeRepairsShortHanAndWholeVietnamese() {
+        for (bad, good) in [("ç›§", "盧"), ("æž—", "林"), ("é™³", "陳"), ("9 Ä‘Æ°á»\u{9D}ng Giáº£i PhÃ³ng", "9 đường Giải Phóng")] {
+            #expect(finding(bad, "TXT001")?.fix?.replacement == good, "\(bad)")
+        }
+        for latin in ["æž", "Bæž—", "Søren Ærø", "Åsa Öberg"] {
+            #expect(finding(latin, "TXT001") == nil, "\(latin)")
+        }
+    }
+
     @Test func mojibakeStaysSilentOnWeakEvidence() {
         for value in ["Ã…", "IRMÃ…", "NESTLÉ®", "«CAFÉ»", "SÃO PAULO", "Â", "Ã"] {
             #expect(finding(value, "TXT001") == nil, "\(value)")

@@ -33,6 +33,17 @@ enum Mojibake {
     /// nil when there is none. A space after 'Â', 'Ã', 'Å' or 'Г' may stand for byte 0xA0 ('Ã ' for 'à',
     /// 'Å ' for 'Š'), a no-break space that an editor turned into a space. `exact` is false when it did, or when a non-ASCII character the page holds is left over.
     static func undo(_ scalars: [Unicode.Scalar], page: Int) -> (scalars: [Unicode.Scalar], exact: Bool)? {
+        var consumedQuotes: [Int] = []
+        guard let undone = undo(scalars, page: page, keeping: [], consumedQuotes: &consumedQuotes) else { return nil }
+        let kept = QuotationMarks.pairedAmong(scalars, consumed: consumedQuotes)
+        guard !kept.isEmpty else { return undone }
+        return undo(scalars, page: page, keeping: kept, consumedQuotes: &consumedQuotes)
+    }
+
+    /// `undo`, leaving the quotation marks at the positions `keeping` as they are; `consumedQuotes` gets the
+    /// positions of the quotation marks read as part of a misread letter.
+    private static func undo(_ scalars: [Unicode.Scalar], page: Int, keeping: Set<Int>,
+                             consumedQuotes: inout [Int]) -> (scalars: [Unicode.Scalar], exact: Bool)? {
         let pages = MojibakeCodePages.shared
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
@@ -50,6 +61,7 @@ enum Mojibake {
                 if complete {
                     for k in 1...need {
                         let c = scalars[i + k]
+                        guard !keeping.contains(i + k) else { complete = false; break }
                         let isSpace = c == " " && spaceMayBeA0 && Self.spaceMayFollow.contains(scalars[i].value)
                         guard let b = isSpace ? 0xA0 : pages.byte(c, page: page), b >= 0x80, b <= 0xBF else {
                             complete = false; break
@@ -60,6 +72,7 @@ enum Mojibake {
                 }
                 if complete, let scalar = strictScalar(value, length: need + 1),
                    roundTrips(scalar, to: scalars[i...(i + need)], page: page) {
+                    for k in 1...need where QuotationMarks.family(scalars[i + k]) != nil { consumedQuotes.append(i + k) }
                     out.append(scalar)
                     decoded += 1
                     i += need + 1
@@ -115,6 +128,10 @@ enum Mojibake {
         for page in 0...pages.count where page == pages.count || leads & 1 << page != 0 {
             let undone = page < pages.count ? undo(scalars, page: page) : undoShiftJIS(scalars).map { ($0, true) }
             guard let undone, !found.contains(where: { $0.scalars == undone.scalars }) else { continue }
+            // Misread Arabic UTF-8 is all pairs in Windows-1256: an Arabic letter of that page left as it is
+            // beside a decoded pair means the pair was correct text too ('عاط\u{AD}ف' holds a pasted soft
+            // hyphen, which is byte 0xAD there: 'ط' + 0xAD is 'ح').
+            if page == MojibakeCodePages.arabicPage, !undone.exact { continue }
             found.append(Reading(scalars: undone.scalars, badness: MojibakeBadness.score(undone.scalars), pages: chain + [page],
                                  exact: exact && undone.exact))
         }
@@ -141,13 +158,14 @@ enum Mojibake {
         return result != scalars && result.contains(where: { $0.value >= 0x80 }) ? result : nil
     }
 
-    /// Orders readings: lower score, then fewer misreadings undone, then commoner letters, then more decoded.
+    /// Orders readings: lower score, then fewer misreadings undone, then more decoded, then commoner letters.
+    /// A page that decodes more of the text at the same score is the one it was read in: ISO-8859-1 lacks
+    /// the '‘' (0x91) that Windows-1252 reads in 'Ä‘' ('đ'), and must not win by keeping the commoner 'Ä'.
     private static func better(_ a: Reading, _ b: Reading) -> Bool {
         if a.badness != b.badness { return a.badness < b.badness }
         if a.pages.count != b.pages.count { return a.pages.count < b.pages.count }
-        let ra = MojibakeBadness.rarity(a.scalars), rb = MojibakeBadness.rarity(b.scalars)
-        if ra != rb { return ra < rb }
-        return a.scalars.count < b.scalars.count
+        if a.scalars.count != b.scalars.count { return a.scalars.count < b.scalars.count }
+        return MojibakeBadness.rarity(a.scalars) < MojibakeBadness.rarity(b.scalars)
     }
 
     /// The best score among readings that differ from `best` and come from another family of code pages: a

@@ -84,10 +84,32 @@ enum MojibakeBadness {
         return counts.values.filter { $0 == 1 }.count
     }
 
+    /// How many words are three characters that Windows-1252 writes as the UTF-8 of one Han, kana or Hangul
+    /// character ('ç›§' for '盧', 'æž—' for '林'): a one-character Chinese surname misread once reads as an
+    /// accented letter and two symbols, too little oddness to tell by itself. No Latin word is three such
+    /// characters (a lead from 'ã' to 'í' and two of Windows-1252's 0x80–0xBF).
+    private static func misreadHanWords(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var start = 0
+        while start < scalars.count {
+            guard scalars[start].value >= 0x80, kind(scalars[start]) != .space else { start += 1; continue }
+            var end = start + 1
+            while end < scalars.count, scalars[end].value >= 0x80, kind(scalars[end]) != .space { end += 1 }
+            let word = scalars[start..<end].map(\.value)
+            if word.count == 3, (0xE3...0xED).contains(word[0]), let read = MisreadUTF8.utf8Read(word[...]), read.count == 1,
+               let character = Unicode.Scalar(read[0]), isLetter(kind(character)), script(character) == 17,
+               start == 0 || !isLetter(kind(scalars[start - 1])), end == scalars.count || !isLetter(kind(scalars[end])) {
+                count += 1
+            }
+            start = end
+        }
+        return count
+    }
+
     /// The score of a text: 0 for ordinary text, a few points per odd spot.
     static func score(_ scalars: [Unicode.Scalar]) -> Int {
         let kinds = scalars.map(kind)
-        var total = 2 * loneScriptCount(scalars)
+        var total = 2 * (loneScriptCount(scalars) + misreadHanWords(scalars))
         /// True when the nearest character in `direction` that is not a non-ASCII symbol is a letter.
         func letterBeyondSymbols(_ i: Int, _ direction: Int) -> Bool {
             var j = i + direction
