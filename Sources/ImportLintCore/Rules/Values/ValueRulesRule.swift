@@ -387,10 +387,12 @@ final class ValueRulesRule: RecordRule {
             // Settled: an unmarked first byte and no more bytes than `validateAbove`, or a first byte marked only
             // as a type name's ('Senior Engineer') and no type name. The spans are looked at only for the cells
             // their answer can settle.
-            let marks = plan.pointee.firstBytes[first]
             let settled = raw.count <= Int(plan.pointee.settledLength[first])
-                || (marks == Self.typeNameStart && raw.count <= plan.pointee.validateAbove && !PowerShellTypeName.mayBeCell(raw))
             if settled && (allPlain || (asciiSpans.contains(start, end) ? plainIfASCII : plainIfNot)) { continue }
+            let marks = plan.pointee.firstBytes[first]
+            if marks == Self.typeNameStart && raw.count <= plan.pointee.validateAbove
+                && !PowerShellTypeName.mayBeCell(raw, first: UInt8(truncatingIfNeeded: first))
+                && (allPlain || (asciiSpans.contains(start, end) ? plainIfASCII : plainIfNot)) { continue }
             if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
             let ascii = allPlain || asciiSpans.contains(start, end)
             var plain = ascii ? plainIfASCII : plainIfNot
