@@ -472,6 +472,17 @@ public struct ValueClusterer: Sendable {
         return KnownNameMatch(isKnown: false, variantOf: variantOf, suggestions: Array(suggestions.prefix(limit)))
     }
 
+    /// Whether `value` and the known name `known` carry a legal form ('Beta Ltd' does, 'Beta' not): where one
+    /// does and the other not, their words may agree, but whether they name one legal entity is a guess. A
+    /// form glued to the last word counts where the rest is the other name ('BetaLtd').
+    public func legalForms(_ value: String, known: String) -> (value: Bool, known: Bool) {
+        let a = normalizer.normalize(value), b = normalizer.normalize(known)
+        func hasForm(_ n: NormalizedName, beside other: NormalizedName) -> Bool {
+            n.legalForm != nil || (n.gluedForm != nil && n.gluedStemKey == other.key)
+        }
+        return (hasForm(a, beside: b), hasForm(b, beside: a))
+    }
+
     /// Whether rewriting `value` to the known name `target` would be a pick between known names: `value` is
     /// not `target` folded (it is a typo of it) and another known name is one word and one edit from `value`
     /// too, a replaced letter included ('Widget Fiance' is 'Widget Finance' without its 'n' and 'Widget

@@ -146,7 +146,7 @@ public struct Report: Codable, Sendable {
             let signs = FixRefusal.signs(in: tally)
             tally.add(file.diagnostics, threads: threads)
             // Only a file with a finding of a refusing rule is read again for the refusal.
-            if FixRefusal.signs(in: tally) > signs, let refusal = FixRefusal.of(file.diagnostics) { refusals.append(refusal) }
+            if FixRefusal.signs(in: tally) > signs, let refusal = FixRefusal.of(file.diagnostics, encoding: file.encoding) { refusals.append(refusal) }
             tally.add(file.omitted)
             omitted += file.omitted.count
         }

@@ -119,8 +119,11 @@ enum Placeholder {
     /// duplicate key is. A key of several columns is looked up only when all are filled, and then instead of
     /// the key tried next (`nextKey`: 4me creates a person its Source + Source ID do not find, not trying
     /// the Primary Email), so a row with a placeholder there misses the record it would otherwise update.
+    /// `knownListGiven`: in a clustered column (4me's Organization), whether --known-organizations was given
+    /// (it did not list the value, which would then be no placeholder); nil in other columns.
     static func finding(_ value: String, column: ColumnSpec, typedProblem: ValueFinding?, emptyClears: Bool = false,
-                        key: [String] = [], nextKey: [String] = [], target: TargetWording = .neutral) -> ValueFinding {
+                        key: [String] = [], nextKey: [String] = [], target: TargetWording = .neutral,
+                        knownListGiven: Bool? = nil) -> ValueFinding {
         let name = column.name
         let effect = emptyClears ? "the import then clears \(name); leave the column out to keep existing values"
             : "what the import does with an empty \(name) is not documented"
@@ -130,7 +133,10 @@ enum Placeholder {
             return ValueFinding(.placeholderValue, message + "; as a value for \(name) it is wrong too: \(typedProblem.message)", fix: fix, severity: .error)
         }
         if column.reference && column.mustExist {
-            return ValueFinding(.placeholderValue, message + "; \(name) names another record, so \(target.name) looks for one named '\(value)' instead of taking the cell as empty, and \(target.rejectsRow) when it finds none", fix: fix, severity: .error)
+            // Only the list tells a placeholder from an organization that is really called so.
+            let listed = knownListGiven.map { $0 ? " (--known-organizations does not list one)"
+                : " (if one named so does exist, list it with --known-organizations: a listed name is no placeholder)" } ?? ""
+            return ValueFinding(.placeholderValue, message + "; \(name) names another record, so \(target.name) looks for one named '\(value)' instead of taking the cell as empty, and \(target.rejectsRow) when it finds none\(listed)", fix: fix, severity: .error)
         }
         if column.reference {
             return ValueFinding(.placeholderValue, message + "; \(name) names another record, so the import looks for one named '\(value)' instead of taking the cell as empty", fix: fix)

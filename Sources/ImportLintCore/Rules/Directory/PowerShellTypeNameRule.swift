@@ -8,10 +8,11 @@ extension RuleDescriptor {
 }
 
 /// Cells that are the text PowerShell writes for a value it cannot convert: a .NET type name or a
-/// hashtable's '@{...}' rendering. Asked before a value is validated, on each distinct value.
+/// hashtable's '@{...}' rendering. Asked before a value is validated, on each distinct value of every
+/// imported column (of a free-text column, only of those its first bytes let through: `ValueRulesRule`).
 enum PowerShellTypeName {
     static func finding(_ value: String) -> ValueFinding? {
-        // Asked of every distinct value of a checked column (a million phone numbers): a byte first.
+        // Asked of every distinct value of a validated column (a million phone numbers): a byte first.
         guard let first = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x53 || first == 0x4D || first == 0x40 else { return nil }
         let text = value.trimmingWhitespace()
         let what: String
@@ -49,6 +50,30 @@ enum PowerShellTypeName {
         default: return false
         }
     }
+
+    /// `mayBe` of a cell as written, past the spaces and tabs before its value. The dot of 'System.' or
+    /// 'Microsoft.' is read inline, which settles nearly every cell starting with 'S' or 'M' ('Senior
+    /// Engineer', 'Munich'); the rest is out of line.
+    @inline(__always)
+    static func mayBeCell(_ raw: UnsafeBufferPointer<UInt8>, first: UInt8) -> Bool {
+        let p = raw.baseAddress.unsafelyUnwrapped
+        switch first {
+        case 0x53: return raw.count >= 7 && p[6] == 0x2E && mayBeCell(raw)
+        case 0x4D: return raw.count >= 10 && p[9] == 0x2E && mayBeCell(raw)
+        default: return mayBeCell(raw)
+        }
+    }
+
+    /// `mayBe` of a cell as written, past the spaces and tabs before its value.
+    @inline(never)
+    static func mayBeCell(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < raw.count && (raw[start] == 0x20 || raw[start] == 0x09) { start &+= 1 }
+        return mayBe(UnsafeBufferPointer(rebasing: raw[start...]))
+    }
+
+    /// The first bytes of a cell `mayBeCell` can accept.
+    static let cellStarts = Array("SM@ \t".utf8)
 
     private static let systemPrefix = Array("System.".utf8)
     private static let microsoftPrefix = Array("Microsoft.".utf8)

@@ -380,13 +380,26 @@ final class ClusterRule: RecordRule {
         let suffix = account.map { " @" + $0 } ?? ""
         let known = account == nil ? canonical.flatMap { $0.safe ? $0.canonical : nil } ?? match.variantOf : match.variantOf
         let target = known.map { $0 + suffix }
-        let doubt = known.flatMap { AmbiguousCountryReading.doubt(name, matchedTo: $0) }
-        let hint = target.map { doubt == nil ? "; it is a spelling of '\($0)'" : "; it may be a spelling of '\($0)', but \(doubt!)" }
+        let countryDoubt = known.flatMap { AmbiguousCountryReading.doubt(name, matchedTo: $0) }
+        let formDoubt = countryDoubt == nil ? known.flatMap { legalFormDoubt(name, known: $0) } : nil
+        let doubt = countryDoubt ?? formDoubt
+        let hint = target.map { t in countryDoubt.map { "; it may be a spelling of '\(t)', but \($0)" }
+            ?? formDoubt.map { "; it may be '\(t)', but \($0)" } ?? "; it is a spelling of '\(t)'" }
             ?? (match.suggestions.isEmpty ? "" : "; closest known: " + match.suggestions.map { "'\($0)'" }.joined(separator: ", "))
         return Finding(rule: .unknownOrganization,
                        message: "\(column.name) '\(value.value)' is not a known organization\(hint)",
                        fix: target.map { Fix(doubt == nil ? .safe : .unsafe, "Replace with '\($0)'", replacement: $0) },
                        values: [value.value] + match.suggestions)
+    }
+
+    /// Why rewriting `name` to the known name `known` is a guess when one of them carries a legal form and the
+    /// other none, unless a reviewed mapping says so: the words agree, the legal entity is not verified.
+    private func legalFormDoubt(_ name: String, known: String) -> String? {
+        guard context.options.mapping[name] != known else { return nil }
+        let forms = clusterer.legalForms(name, known: known)
+        guard forms.value != forms.known else { return nil }
+        let (with, without) = forms.value ? (name, known) : (known, name)
+        return "'\(with)' has a legal form and '\(without)' none: whether they name the same organization is a guess"
     }
 
     private func emit(_ finding: Finding, line: Int, column: Int, record: Int, field: Column, sink: DiagnosticSink) {
@@ -443,7 +456,12 @@ extension RuleDescriptor {
         matched to neither. A match that rests on reading a word as a country that may mean \
         something else: a code that is also a US state's or Canadian province's ('Acme DE' is Acme \
         Germany or Acme's Delaware entity, 'Acme CA' Canada or California), an abbreviation ('Acme Fin', \
-        'Acme Ind') or a US state's name ('Georgia'), is an unsafe fix. A value whose letters \
+        'Acme Ind') or a US state's name ('Georgia'), is an unsafe fix. So is a match where one name \
+        carries a legal form and the other none ('Beta Ltd' or 'Beta GmbH' to a known 'Beta', or 'Beta' to \
+        the only known 'Beta Ltd'): the words agree, but the fix cannot verify that they name one legal \
+        entity (a group's brand, its UK company and its German one are often separate organizations, and the \
+        list may hold only one of them); a legal form spelled another way ('Ltd' and 'Limited', 'B.V.' and \
+        'BV') is the same form, and a reviewed mapping stays safe. A value whose letters \
         were lost to '?' ('Widget ?????', see lossy-replacement) is matched to no known name, nor is a \
         placeholder ('N/A' is no spelling of a known 'NA'; placeholder-value reports it).
         """,

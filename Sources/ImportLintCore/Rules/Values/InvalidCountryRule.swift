@@ -89,8 +89,10 @@ enum CountryRule {
                 return [ValueFinding(.invalidCountry, "'\(value)' is the ISO 3166-1 alpha-2 code '\(code)' (\(name)) in lowercase; whether \(target.name) matches it is not documented",
                                      fix: Fix(.safe, "Replace with '\(code)'", replacement: code), severity: .warning)]
             }
-            let what = value.count == 2 ? "is an old code" : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
-            return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name))",
+            // 'UK' was never assigned: ISO 3166 reserves it exceptionally, as the United Kingdom asked.
+            let what = value.uppercased() == "UK" ? "is no ISO 3166-1 code (ISO reserves it only exceptionally, at the United Kingdom's request)"
+                : value.count == 2 ? "is an old code" : (value.allSatisfy(\.isNumber) ? "is a numeric code" : "is an alpha-3 code")
+            return [ValueFinding(.invalidCountry, "'\(value)' \(what); \(target.name) expects the ISO 3166-1 alpha-2 code '\(code)' (\(name)), and what it does with another value is not documented",
                                  fix: Fix(.safe, "Replace with '\(code)'", replacement: code))]
         }
         let key = NameTokenizer.tokens(of: FoldForKey.fold(value)).joined(separator: " ")

@@ -17,7 +17,7 @@ enum NumberRule {
         // same number; whether the import reads them is not documented, as for phones and PINs.
         if let ascii = ForeignDigits.asciiForm(kind == .decimal ? value.replacingOccurrences(of: "\u{066B}", with: ".") : value),
            check(ascii, kind: kind).isEmpty {
-            return [ValueFinding(.invalidNumber, "'\(value)' is written in \(ForeignDigits.name(of: value)); whether the import reads them is not documented; in ASCII it is '\(ascii)'",
+            return [ValueFinding(.invalidNumber, "'\(value)' \(ForeignDigits.note(value, reader: "the import")); in ASCII it is '\(ascii)'",
                                  fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
         }
         let noun = kind == .integer ? "a whole number" : "a number (digits with an optional '.' and decimals)"

@@ -23,6 +23,8 @@ enum PhoneRule {
         return findings
     }
 
+    private static func isValidNumber(_ info: ICUBridge.PhoneInfo) -> Bool { info.parseError == 0 && info.isValid }
+
     private static func judge(_ value: String, context: ValueContext) -> [ValueFinding] {
         // libphonenumber would read 'Nov-23' as keypad letters: say what happened to it instead.
         var bytes = value
@@ -30,6 +32,13 @@ enum PhoneRule {
             return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it: take the number from the source again")]
         }
         let region = context.defaultRegion
+        // Another script's digits or a fullwidth plus ('＋31 20 123 4567'): libphonenumber reads some of them
+        // (not the small plus '﹢'), the import may store them as typed. A number valid in ASCII gets this
+        // fix first, then (on the next lint) whatever else it needs.
+        if let ascii = ForeignDigits.asciiForm(value), isValidNumber(ICUBridge.phone(ascii, defaultRegion: region)) {
+            return [ValueFinding(.invalidPhone, "'\(value)' \(ForeignDigits.note(value, reader: context.target.name)); in ASCII it is '\(ascii)'",
+                                 fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
+        }
         let info = ICUBridge.phone(value, defaultRegion: region)
         // Several numbers in one cell are never one valid number: asked only of a number that is not.
         if info.parseError != 0 || !info.isValid, let joined = JoinedNumbers(value) {
@@ -90,13 +99,6 @@ enum PhoneRule {
             return [ValueFinding(.invalidPhone, "'\(value)' may not be a valid phone number\(place): its length is plausible, but it is in no number range known (check the number)\(letters)",
                                  severity: .warning)]
         }
-        if let ascii = ForeignDigits.asciiForm(value) {
-            // libphonenumber reads any script's digits; the import may store them as typed. First this fix,
-            // then (on the next lint) whatever else the number needs.
-            return [ValueFinding(.invalidPhone,
-                                 "'\(value)' is written in \(ForeignDigits.name(of: value)); whether \(context.target.name) reads them is not documented; in ASCII it is '\(ascii)'",
-                                 fix: Fix(.safe, "Replace with '\(ascii)'", replacement: ascii), severity: .warning)]
-        }
         if let labelled = LabelledNumber(value) { return [labelled.finding(column: context.column.name, target: context.target.name)] }
         var findings: [ValueFinding] = []
         if info.countryCodeSource == 20, let region {
@@ -138,8 +140,10 @@ extension RuleDescriptor {
             telephone contact details for callers. A number with missing or extra digits, or an unknown \
             country code, never reaches the person, and a fixed-line, toll-free, premium-rate, shared-cost or \
             universal access number in an SMS column silently drops every notification. Valid numbers in any common format are accepted. A valid number typed in \
-            another script's digits (Arabic-Indic, Persian, fullwidth) is a warning with a safe fix to ASCII \
-            digits: libphonenumber reads them, but whether the import does is not documented. A number \
+            another script's digits (Arabic-Indic, Persian, fullwidth) or with a compatibility form of an ASCII \
+            character (the fullwidth plus '＋' or the small plus '﹢', whose NFKC form is '+') is a warning with \
+            a safe fix to ASCII: libphonenumber reads some of them, but whether the import does is not \
+            documented. A look-alike that is no compatibility form ('➕', a minus sign '−') is not replaced. A number \
             written after 00, the international call prefix of most countries ('0044 20 7946 0958'), is a \
             warning naming its '+' form when that is valid, as an unsafe fix (00 also starts carrier prefixes); so \
             is one after 011, North America's prefix ('011 44 20 7946 0958'). Read in a default region, a number \

@@ -54,6 +54,10 @@ final class ValueRulesRule: RecordRule {
     /// answer is `plain`), or the byte-level accept refused the cell as it is, which has nothing to trim.
     private static let latinAsked: UInt8 = 4
     private static let acceptRefused: UInt8 = 8
+    /// The byte can start a .NET type name or an object's rendering (`PowerShellTypeName.mayBeCell`), in a
+    /// column whose cells are not all validated (free text, or text with only a length limit): such a cell
+    /// is settled only once it is not one.
+    static let typeNameStart: UInt8 = 16
 
     /// Per-column state in raw buffers owned by the rule: reading an Array stored in a class retains and
     /// releases its storage, and this loop runs for every cell of the file.
@@ -159,6 +163,7 @@ final class ValueRulesRule: RecordRule {
         let placeholders = selection.isEnabled(.placeholderValue)
         let scientific = selection.isEnabled(.scientificNotation)
         let hygiene = Self.hygieneRules.contains { selection.isEnabled($0) }
+        let typeNames = validation && selection.isEnabled(.powershellTypeName)
         let marksTable = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * bound.count)
         firstByteMarks = marksTable
         let lengthsTable = UnsafeMutablePointer<UInt16>.allocate(capacity: 256 * bound.count)
@@ -174,8 +179,10 @@ final class ValueRulesRule: RecordRule {
             let screensPlaceholders = placeholders || (missingValueReports && spec.valueRequired)
             let screensScientific = scientific && ScientificNotation.applies(to: spec.kind)
             let marks = marksTable + 256 * p, lengths = lengthsTable + 256 * p
-            Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific)
             let validateAbove = validates ? lengthOnly ?? -1 : Int.max
+            // A column validating every value asks each whether it is a type name; the others are marked.
+            Self.markFirstBytes(marks, hygiene: hygiene, placeholders: screensPlaceholders, scientific: screensScientific,
+                                typeNames: typeNames && validateAbove >= 0)
             for b in 0..<256 { lengths[b] = marks[b] != 0 ? 0 : UInt16(min(max(validateAbove, 0), Int(UInt16.max))) }
             return Plan(index: index, validateAbove: validateAbove, maxLength: spec.maxLength ?? Int.max,
                         discriminator: dependsOn.flatMap(context.index(of:)),
@@ -235,7 +242,7 @@ final class ValueRulesRule: RecordRule {
     /// The marks of one column: a superset of the first bytes `TextHygiene.startsLikeFormula` and
     /// `ValueValidation.isScreened` (after trimming spaces and tabs) accept, so that a cell whose first byte
     /// has no mark needs neither test.
-    static func markFirstBytes(_ marks: UnsafeMutablePointer<UInt8>, hygiene: Bool, placeholders: Bool, scientific: Bool) {
+    static func markFirstBytes(_ marks: UnsafeMutablePointer<UInt8>, hygiene: Bool, placeholders: Bool, scientific: Bool, typeNames: Bool = false) {
         marks.initialize(repeating: 0, count: 256)
         if hygiene {
             for b in 0...255 where [UInt8(b)].withUnsafeBufferPointer(TextHygiene.startsLikeFormula) { marks[b] |= formulaStart }
@@ -245,6 +252,7 @@ final class ValueRulesRule: RecordRule {
         if scientific { screens += ValueValidation.scientificStarts }
         if !screens.isEmpty { screens += ValueValidation.screenPadding }
         for b in screens { marks[Int(b)] |= screenStart }
+        if typeNames { for b in PowerShellTypeName.cellStarts { marks[Int(b)] |= typeNameStart } }
     }
 
     deinit {
@@ -376,11 +384,15 @@ final class ValueRulesRule: RecordRule {
             guard end > start else { continue }
             let raw = cells.bytes(from: start, to: end)
             let first = Int(raw.baseAddress.unsafelyUnwrapped.pointee)
-            // Settled: an unmarked first byte and no more bytes than `validateAbove`. The spans are looked
-            // at only for the cells their answer can settle.
+            // Settled: an unmarked first byte and no more bytes than `validateAbove`, or a first byte marked only
+            // as a type name's ('Senior Engineer') and no type name. The spans are looked at only for the cells
+            // their answer can settle.
             let settled = raw.count <= Int(plan.pointee.settledLength[first])
             if settled && (allPlain || (asciiSpans.contains(start, end) ? plainIfASCII : plainIfNot)) { continue }
             let marks = plan.pointee.firstBytes[first]
+            if marks == Self.typeNameStart && raw.count <= plan.pointee.validateAbove
+                && !PowerShellTypeName.mayBeCell(raw, first: UInt8(truncatingIfNeeded: first))
+                && (allPlain || (asciiSpans.contains(start, end) ? plainIfASCII : plainIfNot)) { continue }
             if plan.pointee.remembersCells && isRememberedClean(p, raw) { continue }
             let ascii = allPlain || asciiSpans.contains(start, end)
             var plain = ascii ? plainIfASCII : plainIfNot
@@ -430,10 +442,12 @@ final class ValueRulesRule: RecordRule {
         let plain = plain || (!ascii && hygiene && marks & Self.latinAsked == 0 && TextHygiene.isPlainLatinText(raw))
         // Placeholders ('N/A') and scientific notation ('4.47712E+11') are short, and start with a marked byte.
         let screened = marks & Self.screenStart != 0 && isScreened(raw, plan)
+        // A type name ('System.Object[]') in a column whose values are not all validated is validated.
+        let typeName = marks & Self.typeNameStart != 0 && PowerShellTypeName.mayBeCell(raw)
         // A plain text cell within its length limit (or of a column without one) that does not start
         // like a formula has nothing to report: settled without trimming it, and remembered, so that a
         // repeat is settled in the loop ('Utrecht Service Desk' starts like the placeholder 'Unknown').
-        if plain && !screened && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
+        if plain && !screened && !typeName && marks & Self.formulaStart == 0 && raw.count <= plan.pointee.validateAbove {
             if plan.pointee.remembersCells && remembersSettled(p, record: record) { rememberClean(p, raw) }
             return
         }
@@ -443,7 +457,7 @@ final class ValueRulesRule: RecordRule {
         var findings: [ValueFinding]?
         let validates = screened
             ? !(plan.pointee.placeholderIsMissing && Placeholder.matches(value, kind: plan.pointee.kind, loneDash: plan.pointee.loneDash))
-            : value.count > plan.pointee.validateAbove
+            : (value.count > plan.pointee.validateAbove || typeName)
                 && !(plan.pointee.quickAccepts && marks & Self.acceptRefused == 0
                      && quickAccepts(value, plan.pointee.kind, maxLength: plan.pointee.maxLength, p))
         if validates && (plan.pointee.exemptBy == nil || !isExempt(plan.pointee, p, reader)) {

@@ -3,8 +3,9 @@
 /// freely.
 public enum ValueValidation {
     public static func validate(_ value: String, context: ValueContext) -> [ValueFinding] {
-        // A type name where the values should be says what went wrong better than 'not a valid email'.
-        if context.kind != .text, let typeName = PowerShellTypeName.finding(value) { return [typeName] }
+        // A type name where the values should be says what went wrong better than 'not a valid email'; in a
+        // free-text column (a Job Title) it is the only thing wrong.
+        if let typeName = PowerShellTypeName.finding(value) { return [typeName] }
         var findings: [ValueFinding] = []
         switch context.kind {
         case .text, .postalCode: break
@@ -141,7 +142,8 @@ public enum ValueValidation {
         if placeholders && !allowed && Placeholder.matches(value, kind: context.kind, loneDash: context.takesLoneDash) {
             let typed = validate(value, context: context).first { ($0.severity ?? $0.rule.severity) == .error }
             return [Placeholder.finding(value, column: context.column, typedProblem: typed, emptyClears: context.emptyCellsOverwrite,
-                                         key: context.matchingKey, nextKey: context.nextMatchingKey, target: context.target)]
+                                         key: context.matchingKey, nextKey: context.nextMatchingKey, target: context.target,
+                                         knownListGiven: context.column.cluster ? context.knownNames != nil : nil)]
         }
         var copy = value
         if copy.withUTF8({ ScientificNotation.matches($0) }) && ScientificNotation.applies(to: context.kind) {
