@@ -109,7 +109,7 @@ enum Placeholder {
     /// The finding for a placeholder in a column that does not require a value. `typedProblem` is what
     /// the column's own validation says about the text, if it rejects it: then the finding is an error.
     /// `emptyClears`: the target documents that an empty cell clears the field (4me); otherwise what an
-    /// empty cell does is not documented, and the fix says so. `target` names the target and what it does
+    /// empty cell does is not documented, and the fix says so. A column's own `when_empty` comes first. `target` names the target and what it does
     /// with a row it rejects.
     /// A column that names another record (4me's Organization, Site) has the text looked up, not stored:
     /// where the target requires the record to exist (`mustExist`) the row fails, an error; elsewhere
@@ -125,8 +125,10 @@ enum Placeholder {
                         key: [String] = [], nextKey: [String] = [], target: TargetWording = .neutral,
                         knownListGiven: Bool? = nil) -> ValueFinding {
         let name = column.name
-        let effect = emptyClears ? "the import then clears \(name); leave the column out to keep existing values"
-            : "what the import does with an empty \(name) is not documented"
+        // A column whose empty cell the target documents apart (4me's Organization) says so, not the rule.
+        let effect = column.whenEmpty
+            ?? (emptyClears ? "the import then clears \(name); leave the column out to keep existing values"
+                : "what the import does with an empty \(name) is not documented")
         let fix = Fix(.unsafe, "Empty the cell (\(effect))", replacement: "")
         let message = "'\(value)' is a placeholder for 'no value'"
         if let typedProblem, typedProblem.severity ?? typedProblem.rule.severity == .error {
