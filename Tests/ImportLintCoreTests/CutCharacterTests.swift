@@ -37,6 +37,22 @@ import Testing
         #expect(outcome.report.refused?.contains("line 2: a value cut short inside a character") == true, "\(outcome.report.refused ?? "")")
     }
 
+    /// A file whose only non-ASCII line is UTF-8 with a cut at its end is UTF-8 (review33: judged Windows-1252,
+    /// so 'José García' was reported as mojibake and `fix --unsafe-fixes` wrote 'TecnologÃ'; one record alone
+    /// was guessed Shift_JIS): the cut is the finding.
+    @Test(arguments: [20, 0])
+    func cutAloneDoesNotMakeTheFileACodePage(_ asciiRows: Int) throws {
+        let head = Array(("Name,Primary Email,Job Title\n" + (0..<asciiRows).map { "User\($0),u\($0)@x.com,Clerk\n" }.joined()).utf8)
+        let bytes = head + Array("José García,j@x.com,Tecnolog".utf8) + [0xC3, 0x0A]
+        let report = try FixHarness.lint(bytes, name: "cut.csv", options: LintOptions())
+        #expect(report.encoding == "UTF-8")
+        #expect(report.diagnostics.map(\.rule) == ["invalid-utf8"], "\(report.diagnostics.map(\.message))")
+        #expect(report.diagnostics.first?.message.contains("cut short inside a letter") == true)
+        // A Windows-1252 'é' ending a cell of a line without UTF-8 letters stays a code page's.
+        let windows1252 = head + Array("Rene".utf8) + [0xE9] + Array(",r@x.com,Clerk\n".utf8)
+        #expect(try FixHarness.lint(windows1252, name: "cp.csv", options: LintOptions()).encoding != "UTF-8")
+    }
+
     @Test func onlyACellEndingInAnIncompleteSequenceIsACut() {
         #expect(CutCharacter.sequenceLength(0xC3) == 2 && CutCharacter.sequenceLength(0xE2) == 3)
         #expect(CutCharacter.sequenceLength(0xF5) == nil && CutCharacter.sequenceLength(0x80) == nil)

@@ -81,6 +81,43 @@ import Testing
         #expect(NotText.kind(utf8 + [0x41, 0, 0x42, 0x43, 0x44, 0x45, 0x0A]) == nil)
     }
 
+    /// Windows PowerShell 5.1's `>>` (Add-Content -Encoding Unicode) appends UTF-16LE without a mark to an ASCII
+    /// export longer than the 64 KB the encoding sniffer reads first: a letter past ASCII in the appended text,
+    /// on its first line or a later one, is no code page's (review33: "reads clearly as windows-1253" with a
+    /// safe transcode 'ë' → 'λ'); nor is it when the export before it is in a code page (Set-Content).
+    @Test(arguments: ["Zoë,Brontë,z0@x.com\r\n", "Zoe,Bronte,z0@x.com\r\nRené,Lefèvre,r@x.com\r\n"])
+    func utf16LEWithoutMarkPastTheHeadIsNoCodePage(_ appended: String) throws {
+        let utf16 = appended.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let rows = (0..<4000).map { "Ann\($0),Lée,a\($0)@x.com\r\n" }.joined()
+        let ascii = Array(("First Name,Last Name,Email\r\n" + rows.replacingOccurrences(of: "é", with: "e")).utf8)
+        #expect(ascii.count > EncodingSniffer.sampleSize)
+        let found = try diagnostics(ascii + utf16, profile: "receptionist")
+        #expect(found.map(\.rule) == ["unreadable-input"], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("from line 4002, by UTF-16LE text without a byte-order mark") == true)
+        let windows1252 = ("First Name,Last Name,Email\r\n" + rows).unicodeScalars.map { UInt8($0.value) }
+        let afterCodePage = try diagnostics(windows1252 + utf16, profile: "receptionist")
+        #expect(afterCodePage.map(\.rule) == ["unreadable-input"], "\(afterCodePage.map(\.message))")
+        #expect(afterCodePage.first?.message.contains("from line 4002,") == true)
+    }
+
+    /// `cat` of two Windows PowerShell `Export-Csv -Encoding UTF8` files: the second one's byte-order mark and
+    /// '#TYPE' line, then its header, are two repeated-header lines with the safe removal (review33: an invisible
+    /// character, a ragged row and missing values, and `fix` refused the file); the fixed file is the first
+    /// export with the second one's rows.
+    @Test func secondPowerShellExportWithItsMarkIsAJoin() throws {
+        let type = "#TYPE System.Management.Automation.PSCustomObject\r\n"
+        let header = "\"First Name\",\"Last Name\",\"Email\"\r\n"
+        let text = "\u{FEFF}" + type + header + "\"Zoë\",\"Brontë\",\"z@x.com\"\r\n" + "\u{FEFF}" + type + header + "\"René\",\"Lefèvre\",\"r@x.com\"\r\n"
+        let found = try diagnostics(Array(text.utf8), profile: "receptionist").filter { $0.line >= 4 }
+        #expect(found.map(\.rule) == ["repeated-header", "repeated-header"], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("after a byte-order mark, repeated among the records: two Export-Csv -Encoding UTF8 files joined") == true)
+        #expect(found.first?.message.contains("'#TYPE System.Management.Automation.PSCustomObject'") == true)
+        #expect(found.allSatisfy { $0.fix?.applicability == .safe })
+        let (outcome, written) = try FixHarness.fix(Array(text.utf8), name: "joined.csv", options: FixOptions())
+        #expect(outcome.report.refused == nil)
+        #expect(written.map { String(decoding: $0, as: UTF8.self) } == header + "\"Zoë\",\"Brontë\",\"z@x.com\"\r\n\"René\",\"Lefèvre\",\"r@x.com\"\r\n")
+    }
+
     /// `copy a.csv+b.csv all.csv` ends the file with Ctrl-Z on a line of its own: one empty-record finding whose
     /// fix removes the line (not a control character, a ragged row and missing values); `fix` writes the file.
     @Test func endOfFileMarkOfCopyIsAnEmptyRecord() throws {

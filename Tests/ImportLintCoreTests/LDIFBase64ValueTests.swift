@@ -5,7 +5,8 @@ import Testing
 /// LDIF's base64 values in name cells: found and decoded exactly, and ordinary names never taken for them.
 @Suite struct LDIFBase64ValueTests {
     static let names = ["Émile Zola", "Jürgen Müller", "山田 太郎", "山田", "김민준", "Дмитрий Иванов", "Łukasz", "Ørsted, Hans",
-                        "Nguyễn Văn An", "Ioana Mureșan", "Ζωή", "محمد", "דוד", "François", "Zoë Saldaña"]
+                        "Nguyễn Văn An", "Ioana Mureșan", "Ζωή", "محمد", "דוד", "François", "Zoë Saldaña",
+                        "مُحَمَّد", "שָׁלוֹם", "Zoë Bronte\u{0308}", "Дми\u{0301}трий", "हिन्दी"]
 
     @Test func encodedNamesAreDecoded() {
         for name in Self.names {
@@ -19,7 +20,11 @@ import Testing
     @Test func ordinaryValuesAreNotBase64() {
         let values = ["Reynolds", "etarasek", "jsmith42", "OBrien22", "Ann Lee", "MaryAnne", "R2D2R2D2",
                       Data("Ann Lee".utf8).base64EncodedString(), Data("Ann".utf8).base64EncodedString(),
-                      "Zm9vYmFy", "YWJjZA==", "00000000", "12345678", "++++////"]
+                      "Zm9vYmFy", "YWJjZA==", "00000000", "12345678", "++++////",
+                      // Decoded, a mark of another script after a Latin letter (review33: 'Rǫ' and Arabic U+06DF,
+                      // NKo U+07ED), or a mark after a space.
+                      "User2590", "User2616", "Scan2610", "User3610",
+                      Data("Zoe \u{0301}Lee".utf8).base64EncodedString(), Data("Zoe\u{0651}Lee".utf8).base64EncodedString()]
         for value in values {
             #expect(LDIFBase64Value.decodedName(value) == nil, "\(value)")
         }

@@ -633,6 +633,21 @@ private func codes(_ value: String, _ ctx: ValueContext) -> [String] { check(val
         #expect(dotted.map(\.severity) == [.warning] && dotted.first?.fix == nil, "\(dotted.map(\.message))")
         #expect(check("https://widget..com/a.jpg", context(.url)).map(\.severity) == [nil])
     }
+    /// The address in brackets is RFC 4291's (review33: '[1:2:3]' passed), and only a port or the path may
+    /// follow ']' (text glued to it passed clean).
+    @Test func urlIPv6LiteralAndWhatFollowsIt() {
+        for v in ["https://[1:2:3]/a.jpg", "https://[1:2:3:4:5:6:7:8:9]/a", "https://[1::2::3]/a", "https://[12345::1]/a",
+                  "https://[::1.2.3]/a", "https://[1.2.3.4::1]/a", "https://[::256.1.1.1]/a"] {
+            #expect(check(v, context(.url)).first?.message.contains("malformed IP address") == true, "\(v)")
+        }
+        for v in ["https://[2001:db8::1]garbage/a.jpg", "https://[2001:db8::1]:abc/a.jpg", "https://[2001:db8::1]x.com/a"] {
+            #expect(check(v, context(.url)).first?.message.contains("after the IP address in brackets") == true, "\(v)")
+        }
+        for v in ["https://[1:2:3:4:5:6:7:8]/a", "https://[::]/a", "https://[fe80::1]?q=1", "https://[::1]#top",
+                  "https://[2001:db8:0:0:0:0:2:1]:/a", "https://user@[2001:db8::1]:443"] {
+            #expect(codes(v, context(.url)).isEmpty, "\(v)")
+        }
+    }
     @Test func enums() {
         let allowed = ["work", "mobile", "home", "fax"]
         #expect(codes("work", context(.enum, allowed: allowed)).isEmpty)

@@ -114,6 +114,11 @@ public enum EncodingSniffer {
         guard scanner.invalidSequences > 0 else { return .utf8(bom: false) }
         // Past the head, as within it (`NotText`): 8-bit text, then a UTF-16LE export appended to it.
         if scanner.firstInvalidIsUTF16LEMark { throw NotText.Found(kind: .eightBitThenUTF16) }
+        // Or without its mark (Add-Content -Encoding Unicode, `>>` in Windows PowerShell 5.1, bcp -w): its
+        // letters beyond ASCII are no code page's, whatever a judge of their bytes would say.
+        if scanner.firstInvalidInUTF16LEText {
+            throw NotText.Found(kind: .eightBitThenUTF16WithoutMark(line: try lineNumber(at: firstNUL(open) ?? 0, open)))
+        }
         let guess = CharsetJudge.judge(scanner.sample)
         var clear = guess.isClear
         if !scanner.validLines.isEmpty {
@@ -165,6 +170,20 @@ public enum EncodingSniffer {
         return scanner.invalidSequences > 0 && scanner.validLineBeforeInvalid && !scanner.validLineAfterInvalid
     }
 
+    /// The offset of the first NUL byte, read again from the start: where UTF-16LE text appended to 8-bit
+    /// text starts (the high byte of its first ASCII character).
+    static func firstNUL(_ open: () throws -> ByteSource) throws -> Int? {
+        let source = try open()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var seen = 0
+        while true {
+            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: $0.count) }
+            if n == 0 { return nil }
+            if let nul = chunk[0..<n].firstIndex(of: 0) { return seen + nul }
+            seen += n
+        }
+    }
+
     /// The 1-based line of a byte offset (CRLF ends one line), read again from the start: only a file
     /// judged legacy needs it.
     static func lineNumber(at offset: Int, _ open: () throws -> ByteSource) throws -> Int {
@@ -209,6 +228,9 @@ struct UTF8Scanner {
     /// The first invalid sequence is a UTF-16LE byte-order mark with a NUL in the two code units after it:
     /// a UTF-16LE export (Out-File) appended to this text by `cat` or `copy /b`.
     var firstInvalidIsUTF16LEMark = false
+    /// The first invalid sequence is in a line with a NUL in every other byte: a letter of UTF-16LE text
+    /// without a byte-order mark appended to this text, read as 8-bit bytes.
+    var firstInvalidInUTF16LEText = false
     /// Offset of the first byte sequence that is not UTF-8 from the start of the input.
     var firstInvalidOffset: Int?
     /// A line of valid multi-byte UTF-8 characters came before the first invalid sequence, and one after it.
@@ -239,6 +261,7 @@ struct UTF8Scanner {
             while start > 0 && p[start - 1] != 0x0A && p[start - 1] != 0x0D { start -= 1 }
             var end = i
             var lineValid = 0, lineInvalid = 0
+            var firstInvalid = 0, firstInvalidLength = 0, firstInvalidIsCut = false
             while end < n && p[end] != 0x0A && p[end] != 0x0D {
                 if p[end] < 0x80 { end += 1; continue }
                 let length = UTF8Validation.sequenceLength(p, end, n)
@@ -252,23 +275,49 @@ struct UTF8Scanner {
                     end += length
                     continue
                 }
-                if invalidSequences + lineInvalid == 0 {
-                    firstInvalidIsUTF16LEMark = Self.isUTF16LEMark(p, end, n)
-                    firstInvalidOffset = consumed + end
+                if lineInvalid == 0 {
+                    firstInvalid = end
+                    firstInvalidLength = -length
+                    firstInvalidIsCut = Self.isCutCharacter(p, end, -length)
                 }
                 lineInvalid += 1
                 end += -length
+            }
+            // A value cut inside a character at a cell's end (`CutCharacter`), in a line with other UTF-8
+            // characters, is the line's only damage: the line is UTF-8, as the lint reads it.
+            let cut = lineInvalid == 1 && firstInvalidIsCut && lineValid > 0
+            if cut { lineInvalid = 0 }
+            if lineInvalid > 0 && invalidSequences == 0 {
+                firstInvalidIsUTF16LEMark = Self.isUTF16LEMark(p, firstInvalid, n)
+                firstInvalidOffset = consumed + firstInvalid
+                firstInvalidInUTF16LEText = Self.isUTF16LEText(UnsafeBufferPointer(rebasing: chunk[start..<end]))
             }
             if lineInvalid == 0 && lineValid > 0 {
                 if invalidSequences > 0 { validLineAfterInvalid = true } else { validLineBeforeInvalid = true }
             }
             validMultibyte += lineValid
             invalidSequences += lineInvalid
-            keep(UnsafeBufferPointer(rebasing: chunk[start..<end]), valid: lineInvalid == 0)
+            if cut {
+                // Judged without the cut bytes: as UTF-8 they would read as U+FFFD, in a code page as a letter.
+                keep(Array(chunk[start..<firstInvalid]) + Array(chunk[(firstInvalid + firstInvalidLength)..<end]), valid: true)
+            } else {
+                keep(UnsafeBufferPointer(rebasing: chunk[start..<end]), valid: lineInvalid == 0)
+            }
             if !pending.isEmpty { break }
             i = end
         }
         consumed += n - pending.count
+    }
+
+    /// The `length` invalid bytes at `i` are the first bytes of a UTF-8 character (a lead byte and fewer
+    /// continuation bytes than it needs) and a cell ends after them: at a delimiter (any of the common
+    /// ones: the file's is not known yet), a quote or the line's end.
+    static func isCutCharacter(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> Bool {
+        guard (0xC2...0xF4).contains(p[i]) else { return false }
+        switch p[i + length] {
+        case 0x2C, 0x3B, 0x09, 0x7C, 0x22, 0x0D, 0x0A: return true
+        default: return false
+        }
     }
 
     /// 0xFF 0xFE at `i`, then a NUL among the next four bytes (a mark at the very end of a chunk is not
@@ -276,6 +325,17 @@ struct UTF8Scanner {
     static func isUTF16LEMark(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         guard i + 1 < n, p[i] == 0xFF, p[i + 1] == 0xFE else { return false }
         return (i + 2..<min(n, i + 6)).contains { p[$0] == 0 }
+    }
+
+    /// A NUL in every other byte (a UTF-16 code unit's high byte for each ASCII character). A line after the
+    /// first of UTF-16LE text starts with the NUL of the line feed before it.
+    static func isUTF16LEText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let units = line.first == 0 ? UnsafeBufferPointer(rebasing: line.dropFirst()) : line
+        return EncodingSniffer.utf16ByNULPattern(Array(units)) == true
+    }
+
+    private mutating func keep(_ line: [UInt8], valid: Bool) {
+        line.withUnsafeBufferPointer { keep($0, valid: valid) }
     }
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>, valid: Bool) {

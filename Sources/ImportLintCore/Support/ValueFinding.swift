@@ -46,7 +46,7 @@ public struct ValueContext: Sendable {
     /// Source + Source ID); empty when none follows.
     public var nextMatchingKey: [String] = []
     /// The names `--known-organizations` lists, which a clustered column (4me's Organization) may hold;
-    /// nil without the list. A listed 'Unknown' names an organization the user says exists.
+    /// lowercased; nil without the list. A listed 'Unknown' names an organization the user says exists.
     public var knownNames: Set<String>?
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
@@ -61,9 +61,11 @@ public struct ValueContext: Sendable {
         self.directory = directory
     }
 
-    /// Whether `value` is a name the known-organizations list gives for this column: not a placeholder then.
+    /// Whether `value` is a name the known-organizations list gives for this column, in any case: not a
+    /// placeholder then ('UNKNOWN' for a listed 'Unknown' is a spelling of it, which unknown-organization
+    /// reports and fixes as it does 'ACME' for 'Acme').
     func isKnownName(_ value: String) -> Bool {
-        column.cluster && knownNames?.contains(value) == true
+        column.cluster && knownNames?.contains(value.lowercased()) == true
     }
 
     /// A lone '-' is a placeholder in this cell (`Placeholder.takesLoneDash`).

@@ -4,7 +4,7 @@ extension RuleDescriptor {
     public static let ldifBase64Value = RuleDescriptor(
         code: "DIR009", name: "ldif-base64-value", severity: .error, fix: .unsafe,
         summary: "A name cell holds base64 ('w4ltaWxlIFpvbGE=') as LDIF writes a value that is not plain ASCII",
-        explanation: "LDIF exports (ldifde, ldapsearch, Apple Directory Utility) write a value with a non-ASCII character in base64 after a double colon: 'displayName:: w4ltaWxlIFpvbGE=' is 'Émile Zola'. A script that turns the LDIF into CSV and misses the double colon keeps the base64 text, and the import would store it as the person's name. Reported when the cell is base64 that decodes to UTF-8 text with a non-ASCII letter and nothing but letters, marks, spaces, hyphens, apostrophes, periods and commas, so an ordinary word is not taken for base64. The fix writes the decoded text; it is unsafe because a value that is base64 by chance is not impossible: check the name.",
+        explanation: "LDIF exports (ldifde, ldapsearch, Apple Directory Utility) write a value with a non-ASCII character in base64 after a double colon: 'displayName:: w4ltaWxlIFpvbGE=' is 'Émile Zola'. A script that turns the LDIF into CSV and misses the double colon keeps the base64 text, and the import would store it as the person's name. Reported when the cell is base64 that decodes to UTF-8 text with a non-ASCII letter and nothing but letters of one script, marks of that script after a letter (or the combining accents Latin, Greek and Cyrillic names take), spaces, hyphens, apostrophes, periods and commas, so an ordinary word is not taken for base64. The fix writes the decoded text; it is unsafe because a value that is base64 by chance is not impossible: check the name.",
         triggeringExample: "Primary Email,Name\nemile.zola@example.com,w4ltaWxlIFpvbGE=",
         cleanExample: "Primary Email,Name\nemile.zola@example.com,Émile Zola")
 }
@@ -50,8 +50,8 @@ enum LDIFBase64Value {
     }
 
     /// The text the value decodes to, when it reads as a name: UTF-8 with a non-ASCII letter, at least three
-    /// letters (two Chinese, Japanese or Korean ones) all of one script, marks only after a letter, and
-    /// nothing else but spaces, hyphens, apostrophes, periods and commas.
+    /// letters (two Chinese, Japanese or Korean ones) all of one script, marks only after a letter and of its
+    /// script (`mayFollow`), and nothing else but spaces, hyphens, apostrophes, periods and commas.
     static func decodedName(_ value: String) -> String? {
         var bytes = value
         guard bytes.withUTF8(mayBe), let data = Data(base64Encoded: value),
@@ -59,22 +59,38 @@ enum LDIFBase64Value {
         var letters = 0
         var nonASCIILetter = false
         var script: NameScript?
+        var afterLetter = false
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter:
                 guard let s = NameScript(scalar), script == nil || script == s else { return nil }
                 script = s
                 letters += 1
+                afterLetter = true
                 if !scalar.isASCII { nonASCIILetter = true }
             case .nonspacingMark, .spacingMark, .enclosingMark:
-                guard letters > 0 else { return nil }
+                guard afterLetter, let script, Self.mayFollow(scalar, script) else { return nil }
             default:
                 guard " -'’.,".unicodeScalars.contains(scalar) else { return nil }
+                afterLetter = false
             }
         }
         // A Chinese, Japanese or Korean name is often two characters ('山田'): six bytes, as many as three Latin letters.
         let enough = letters >= 3 || (letters == 2 && (script == .cjk || script == .hangul))
         return nonASCIILetter && enough ? text : nil
+    }
+
+    /// Whether `mark` can follow a letter of `script`: a mark of the script's own block (an Arabic vowel
+    /// sign after an Arabic letter, a Devanagari one after Devanagari), or a combining diacritic of the blocks
+    /// every Latin, Greek and Cyrillic name may use ('e' and U+0301). 'Rǫ' and the Arabic U+06DF, which
+    /// 'User2590' decodes to, is no name.
+    private static func mayFollow(_ mark: Unicode.Scalar, _ script: NameScript) -> Bool {
+        if let own = NameScript(mark) { return own == script }
+        let inherited: Bool = switch mark.value {
+        case 0x300...0x36F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: true
+        default: false
+        }
+        return inherited && (script == .latin || script == .greek || script == .cyrillic)
     }
 
     /// The scripts names are written in, by block; Chinese and Japanese are one (kanji with kana). IPA and

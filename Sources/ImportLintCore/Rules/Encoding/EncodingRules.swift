@@ -99,7 +99,8 @@ final class ByteLevelRule: RecordRule {
 
     @inline(never)
     private func report(_ reader: CSVReader, record: Int?, sink: DiagnosticSink) {
-        if appendedUTF16LE == nil, case .utf8 = context.encoding, !reader.controlCharacters.isEmpty, Self.isUTF16LEText(reader.rawLine) {
+        if appendedUTF16LE == nil, readsEightBitText, !reader.controlCharacters.isEmpty,
+           Self.isUTF16LEText(reader.rawLine, decoded: readsLegacyText) {
             appendedUTF16LE = .eightBitThenUTF16WithoutMark(line: reader.line)
         }
         for bad in reader.invalidUTF8 {
@@ -133,13 +134,34 @@ final class ByteLevelRule: RecordRule {
         }
     }
 
+    /// The file is read as 8-bit text, UTF-8 or a code page judged from its head: UTF-16LE text may follow.
+    private var readsEightBitText: Bool {
+        switch context.encoding {
+        case .utf8, .legacy: true
+        default: false
+        }
+    }
+
+    private var readsLegacyText: Bool {
+        if case .legacy = context.encoding { true } else { false }
+    }
+
     /// A line of UTF-16LE text read as 8-bit text: a NUL in every other byte, in no byte between them (ASCII
-    /// characters and the line's break as UTF-16 code units).
-    private static func isUTF16LEText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 8 else { return false }
-        let nulsAtOdd = line[1] == 0
-        for (i, byte) in line.enumerated() where (byte == 0) != ((i & 1 == 1) == nulsAtOdd) { return false }
-        return true
+    /// characters and the line's break as UTF-16 code units). `decoded`: the line was decoded from a code
+    /// page into UTF-8, so its characters are counted, not its bytes ('ë' of 'Zoë' is two bytes there).
+    private static func isUTF16LEText(_ line: UnsafeBufferPointer<UInt8>, decoded: Bool) -> Bool {
+        var i = 0
+        var firstIsNUL = false, nulsAtOdd = false
+        for byte in line where !decoded || byte & 0xC0 != 0x80 {
+            if i == 0 { firstIsNUL = byte == 0 }
+            if i == 1 {
+                nulsAtOdd = byte == 0
+                if firstIsNUL == nulsAtOdd { return false }
+            }
+            if i >= 1 && (byte == 0) != ((i & 1 == 1) == nulsAtOdd) { return false }
+            i += 1
+        }
+        return i >= 8
     }
 
     /// A line's bad bytes, and what they read as in the code page of the file's invalid lines.

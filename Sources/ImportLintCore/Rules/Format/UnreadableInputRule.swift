@@ -75,7 +75,7 @@ public enum UnreadableInput {
         case .eightBitThenUTF16:
             return "This file is 8-bit text (UTF-8 or a code page) followed by UTF-16LE text after a byte-order mark: two exports joined with cat or copy /b, one of them written by Out-File. Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
         case .eightBitThenUTF16WithoutMark(let line):
-            return "This file is 8-bit text (UTF-8 or a code page) followed, from line \(line), by UTF-16LE text without a byte-order mark: two exports joined with cat or copy /b, the second one written as UTF-16LE without a mark (bcp -w, a script writing 'Unicode'). Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
+            return "This file is 8-bit text (UTF-8 or a code page) followed, from line \(line), by UTF-16LE text without a byte-order mark: two exports joined with cat or copy /b, the second one written as UTF-16LE without a mark (bcp -w, a script writing 'Unicode'), or lines appended as UTF-16LE by `>>` or Add-Content -Encoding Unicode in Windows PowerShell 5.1. Read in either encoding, one part is meaningless characters; convert both exports to UTF-8 before joining them"
         case .openDocumentSpreadsheet:
             return "This is an OpenDocument spreadsheet (.ods), not CSV text; save it from LibreOffice as 'Text CSV' with the character set UTF-8"
         case .other(let what):

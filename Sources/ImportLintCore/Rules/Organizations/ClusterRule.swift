@@ -106,6 +106,8 @@ final class ClusterRule: RecordRule {
     private let tallies: UnsafeMutablePointer<Tally>
     private let clusterer: ValueClusterer
     private let knownListGiven: Bool
+    /// The known names lowercased: a placeholder spelled as one of them, case aside, names it.
+    private let knownLowercased: Set<String>
     private let context: FileContext
     /// The clusters found when the file ended.
     private var found: [Cluster] = []
@@ -121,6 +123,7 @@ final class ClusterRule: RecordRule {
         tallies.initialize(from: columns.map { Tally(fieldIndex: $0.index) }, count: columns.count)
         clusterer = ValueClusterer(knownNames: context.options.knownOrganizations ?? [], mapping: context.options.mapping)
         knownListGiven = context.options.knownOrganizations != nil
+        knownLowercased = Set((context.options.knownOrganizations ?? []).map { $0.lowercased() })
         self.context = context
     }
 
@@ -269,7 +272,9 @@ final class ClusterRule: RecordRule {
             let lostLetters = Set(distinct.lazy.filter { LossyReplacement.check($0.value, kind: .text) != nil }.map(\.value))
             // A placeholder ('n/a', 'Unknown') names no organization (placeholder-value reports it): clustered,
             // 'n/a' became a variant of 'N.A.'.
-            let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text, loneDash: column.loneDash) }.map(\.value))
+            // But a known name in another case ('UNKNOWN' for a listed 'Unknown') is a spelling of it.
+            let placeholders = Set(distinct.lazy.filter { Placeholder.matches($0.value, kind: .text, loneDash: column.loneDash)
+                && !self.knownLowercased.contains($0.value.lowercased()) }.map(\.value))
             // Nor does a value of several lines (line-break-in-value reports it): clustered, 'Widget Inc;Widget
             // Labs' became a variant of 'Widget Inc⏎Widget Labs', with that as its fix.
             let joined = Set(distinct.lazy.filter { $0.value.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }.map(\.value))

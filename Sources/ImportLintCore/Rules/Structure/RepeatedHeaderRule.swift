@@ -197,12 +197,17 @@ final class RepeatedHeaderRule {
         }
         guard enabled else { return reportsOtherDelimiter(reader, record: record, sink: sink) }
         let what: String
-        if reader.isPowerShellTypeLine {
-            what = "PowerShell type line '\(reader.string(0))' repeated among the records (two Export-Csv files appended); the import would read it as a record"
+        let afterMark = reader.bytes(0).starts(with: Self.byteOrderMark)
+        if reader.isPowerShellTypeLine || (afterMark && Self.isTypeLineAfterMark(reader)) {
+            let line = reader.string(0).drop { $0 == "\u{FEFF}" }
+            what = afterMark
+                ? "PowerShell type line '\(line)' after a byte-order mark, repeated among the records: two Export-Csv -Encoding UTF8 files joined (cat, copy /b), the second one's mark and type line included; the import would read it as a record"
+                : "PowerShell type line '\(line)' repeated among the records (two Export-Csv files appended); the import would read it as a record"
         } else if reader.fieldCount <= 2, reader.separatorHint != nil {  // 'sep=,' is two cells
             what = "Delimiter hint '\(String(decoding: reader.rawLine, as: UTF8.self))' repeated among the records (two exports appended); the import would read it as a record"
         } else if repeatsHeader(reader) {
-            what = "Record repeats the header row (\(Self.firstCells(reader))), as when two exports are appended; the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
+            let joined = afterMark ? " after a byte-order mark, where a second export starts: two exports joined (cat, copy /b)" : ", as when two exports are appended"
+            what = "Record repeats the header row (\(Self.firstCells(reader)))\(joined); the import reads every line after the first as a record and would take this one for a person whose cells are the column names"
         } else if repeatsHeaderInAnotherOrder(reader) {
             let mark = reader.bytes(0).starts(with: Self.byteOrderMark) ? " after a byte-order mark" : ""
             reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
@@ -218,6 +223,12 @@ final class RepeatedHeaderRule {
         reader.report(.repeatedHeader, to: sink, line: reader.line, column: 1, field: nil, record: record,
                       message: what, fix: Fix(.safe, "Remove the line", .removeLine(Self.removal)))
         return true
+    }
+
+    /// The first cell is a '#TYPE' line behind a byte-order mark: the second of two Export-Csv -Encoding
+    /// UTF8 files joined by `cat`.
+    private static func isTypeLineAfterMark(_ reader: CSVReader) -> Bool {
+        reader.bytes(0).dropFirst(byteOrderMark.count).starts(with: CSVReader.typeLinePrefix)
     }
 
     /// Reports a ragged record that is a row of an export with another delimiter; true when it did.

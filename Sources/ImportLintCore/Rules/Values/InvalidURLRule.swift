@@ -18,8 +18,13 @@ enum URLRule {
             let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
             // An IP literal ('[2001:db8::1]:8080', RFC 3986) is a host whose colons are no port's.
             if hostAndPort.hasPrefix("[") {
-                guard let close = hostAndPort.firstIndex(of: "]"), Self.isIPv6Literal(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]) else {
+                guard let close = hostAndPort.firstIndex(of: "]"), Self.isIPv6Address(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]) else {
                     return [ValueFinding(.invalidURL, "'\(value)' has a malformed IP address in brackets")]
+                }
+                // After ']' the authority ends, or a port follows: ':' and digits (RFC 3986's port = *DIGIT).
+                let afterHost = hostAndPort[hostAndPort.index(after: close)...]
+                guard afterHost.isEmpty || (afterHost.first == ":" && afterHost.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })) else {
+                    return [ValueFinding(.invalidURL, "'\(value)' has '\(afterHost)' after the IP address in brackets, where only a port (':' and digits) or the path may follow")]
                 }
                 return []
             }
@@ -53,10 +58,38 @@ enum URLRule {
         return [ValueFinding(.invalidURL, "'\(value)' is not an absolute http or https URL")]
     }
 
-    /// Hex digits and colons with at least two colons, and an embedded IPv4 tail ('::ffff:192.0.2.1'):
-    /// the shape of RFC 4291's text forms.
-    private static func isIPv6Literal(_ text: Substring) -> Bool {
-        text.filter { $0 == ":" }.count >= 2 && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+    /// An IPv6 address in RFC 4291's text forms (RFC 3986's IPv6address): eight groups of one to four hex
+    /// digits, or fewer with one '::' standing for the rest, the last two groups perhaps an IPv4 address
+    /// ('::ffff:192.0.2.1'). '[1:2:3]' is none.
+    static func isIPv6Address(_ text: Substring) -> Bool {
+        let halves = text.components(separatedBy: "::")
+        guard halves.count <= 2 else { return false }
+        func groups(_ part: String) -> Int? {
+            if part.isEmpty { return 0 }
+            var parts = part.split(separator: ":", omittingEmptySubsequences: false)
+            var count = 0
+            if let last = parts.last, last.contains(".") {
+                guard isIPv4Address(last) else { return nil }
+                parts.removeLast()
+                count = 2
+            }
+            guard parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) }) else { return nil }
+            return count + parts.count
+        }
+        // An IPv4 tail ends the address: it may not stand before '::'.
+        guard let tail = groups(halves[halves.count - 1]), halves.count == 1 || !halves[0].contains(".") else { return false }
+        guard halves.count == 2 else { return tail == 8 }
+        guard let head = groups(halves[0]) else { return false }
+        return head + tail <= 7
+    }
+
+    /// Four decimal numbers 0-255 joined by dots, with no leading zero (RFC 3986's dec-octet).
+    private static func isIPv4Address(_ text: Substring) -> Bool {
+        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.allSatisfy { octet in
+            guard (1...3).contains(octet.count), octet.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(octet), n <= 255 else { return false }
+            return octet.count == 1 || octet.first != "0"
+        }
     }
 
     /// A byte-level answer for the common cell ('https://cdn.example.com/avatars/1.jpg'), so that no String

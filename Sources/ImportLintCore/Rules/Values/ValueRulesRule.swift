@@ -150,7 +150,7 @@ final class ValueRulesRule: RecordRule {
         base.target = profile?.target ?? .neutral
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
         base.newestTimeZoneNames = TimeZoneRule.newestNames(zoneRows)
-        base.knownNames = context.options.knownOrganizations.map(Set.init)
+        base.knownNames = context.options.knownOrganizations.map { Set($0.map { $0.lowercased() }) }
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory
