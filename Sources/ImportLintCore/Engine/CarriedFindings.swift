@@ -77,7 +77,9 @@ struct CarriedFindings: Sendable {
         /// The line the next record starts on; Int.max past the last.
         private(set) var nextLine = Int.max
         /// The findings of the record `take` read last.
-        private(set) var findings: [Finding] = []
+        var findings: UnsafeBufferPointer<Finding> { UnsafeBufferPointer(start: buffer.base, count: findingCount) }
+        private let buffer = FindingBuffer()
+        private var findingCount = 0
 
         init(_ carried: CarriedFindings) {
             storage = carried.storage
@@ -120,11 +122,12 @@ struct CarriedFindings: Sendable {
             let line = nextLine
             let inputLine = line - VarInt.readSigned(&cursor.p)
             let count = VarInt.read(&cursor.p)
-            findings.removeAll(keepingCapacity: true)
-            for _ in 0..<count {
+            if count > buffer.capacity { buffer.grow(to: count) }
+            for i in 0..<count {
                 let content = VarInt.read(&cursor.p), lineOffset = VarInt.read(&cursor.p), column = VarInt.read(&cursor.p)
-                findings.append(Finding(content: content, lineOffset: lineOffset, column: column, fieldIndex: VarInt.read(&cursor.p) - 1))
+                buffer.base[i] = Finding(content: content, lineOffset: lineOffset, column: column, fieldIndex: VarInt.read(&cursor.p) - 1)
             }
+            findingCount = count
             readLine()
             return (line, inputLine)
         }
@@ -134,6 +137,22 @@ struct CarriedFindings: Sendable {
             Diagnostic(content: storage.contents[finding.content],
                        position: Diagnostic.Position(line: line + finding.lineOffset, column: finding.column, record: record,
                                                      fieldIndex: finding.fieldIndex < 0 ? nil : finding.fieldIndex))
+        }
+    }
+
+    /// Room for the findings of one record, used again record after record (an array's append checked its
+    /// capacity and uniqueness at every finding, and reading it retained it).
+    private final class FindingBuffer {
+        private(set) var base: UnsafeMutablePointer<Finding>
+        private(set) var capacity = 16
+
+        init() { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+
+        func grow(to count: Int) {
+            base.deallocate()
+            base = .allocate(capacity: count)
+            capacity = count
         }
     }
 

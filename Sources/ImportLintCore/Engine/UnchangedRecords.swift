@@ -72,21 +72,53 @@ struct UnreportedRuns: Sendable {
     /// Reads the runs in order, for one lint's part (records are read in increasing order).
     final class Cursor {
         /// Not checked for exclusive access (a check per property per record read): a cursor is one thread's.
-        @exclusivity(unchecked) private var cursor: VarIntChunks.Cursor
-        @exclusivity(unchecked) private var previousEnd = 0
-        /// The run the cursor is on; nil past the last.
-        @exclusivity(unchecked) private(set) var current: Run?
+        @exclusivity(unchecked) private var position: Position
 
-        init(_ runs: UnreportedRuns) {
-            cursor = VarIntChunks.Cursor(runs.storage.bytes)
+        init(_ runs: UnreportedRuns) { position = Position(runs.storage.bytes) }
+
+        /// The run the cursor is on; nil past the last.
+        var current: Run? { position.current }
+
+        /// Moves to the next run.
+        func advance() { position.advance() }
+
+        /// The run starting at `offset`, if any, moving past those before it.
+        @inline(__always)
+        func run(startingAt offset: Int) -> Run? {
+            guard let run = position.current, run.start <= offset else { return nil }
+            return run.start == offset ? run : seek(offset)
+        }
+
+        private func seek(_ offset: Int) -> Run? {
+            // Whole chunks first: each knows its first run's start.
+            if let later = position.cursor.laterChunk(keyAtMost: offset) { position.enter(chunk: later) }
+            while let run = position.current, run.start < offset { position.advance() }
+            return position.current.flatMap { $0.start == offset ? $0 : nil }
+        }
+
+        /// Where the first run after the current one that holds more than one record starts; Int.max when
+        /// none does.
+        func startOfNextRunOfSeveral() -> Int {
+            // A copy of the position, not of the cursor: a copied cursor was an allocation per run read past.
+            var ahead = position
+            ahead.advance()
+            while let run = ahead.current, run.records < 2 { ahead.advance() }
+            return ahead.current?.start ?? .max
+        }
+    }
+
+    /// Where a cursor is, and the run there.
+    private struct Position {
+        var cursor: VarIntChunks.Cursor
+        var previousEnd = 0
+        var current: Run?
+
+        init(_ bytes: VarIntChunks) {
+            cursor = VarIntChunks.Cursor(bytes)
             enter(chunk: 0)
         }
 
-        private init(copying other: Cursor) {
-            (cursor, previousEnd, current) = (other.cursor, other.previousEnd, other.current)
-        }
-
-        private func enter(chunk index: Int) {
+        mutating func enter(chunk index: Int) {
             previousEnd = 0
             guard cursor.enter(chunk: index) else {
                 current = nil
@@ -95,35 +127,11 @@ struct UnreportedRuns: Sendable {
             advance()
         }
 
-        /// Moves to the next run.
-        func advance() {
+        mutating func advance() {
             guard cursor.inChunk else { return enter(chunk: cursor.chunk + 1) }
             let start = previousEnd + VarInt.read(&cursor.p)
             previousEnd = start + VarInt.read(&cursor.p)
             current = Run(start: start, end: previousEnd, records: VarInt.read(&cursor.p))
-        }
-
-        /// The run starting at `offset`, if any, moving past those before it.
-        @inline(__always)
-        func run(startingAt offset: Int) -> Run? {
-            guard let run = current, run.start <= offset else { return nil }
-            return run.start == offset ? run : seek(offset)
-        }
-
-        private func seek(_ offset: Int) -> Run? {
-            // Whole chunks first: each knows its first run's start.
-            if let later = cursor.laterChunk(keyAtMost: offset) { enter(chunk: later) }
-            while let run = current, run.start < offset { advance() }
-            return current.flatMap { $0.start == offset ? $0 : nil }
-        }
-
-        /// Where the first run after the current one that holds more than one record starts; Int.max when
-        /// none does.
-        func startOfNextRunOfSeveral() -> Int {
-            let ahead = Cursor(copying: self)
-            ahead.advance()
-            while let run = ahead.current, run.records < 2 { ahead.advance() }
-            return ahead.current?.start ?? .max
         }
     }
 
