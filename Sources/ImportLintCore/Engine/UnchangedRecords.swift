@@ -99,7 +99,14 @@ struct UnreportedRuns: Sendable {
         /// Where the first run after the current one that holds more than one record starts; Int.max when
         /// none does.
         func startOfNextRunOfSeveral() -> Int {
-            // A copy of the position, not of the cursor: a copied cursor was an allocation per run read past.
+            // The rest of the chunk by its bytes alone: a copied cursor was an allocation per run read past,
+            // a copied position a retain and release.
+            var (p, previousEnd) = (UnsafePointer(position.cursor.p), position.previousEnd)
+            while p < position.cursor.end {
+                let start = previousEnd + VarInt.read(&p)
+                previousEnd = start + VarInt.read(&p)
+                if VarInt.read(&p) >= 2 { return start }
+            }
             var ahead = position
             ahead.advance()
             while let run = ahead.current, run.records < 2 { ahead.advance() }
