@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The findings of records written exactly as they were read, under a header written as it was read, in
 /// an input read as UTF-8: what a rule that judges a record alone reports on such a record in the written
 /// file is what it reported on it in the input, moved to the record's new line and number.
@@ -27,7 +21,7 @@ struct CarriedFindings: Sendable {
     /// How many records are carried.
     var count: Int { storage.records }
     /// The bytes the records and their findings take, not counting the contents they share (tests).
-    var bytesHeld: Int { storage.chunks.reduce(0) { $0 + $1.used } + storage.contents.count * MemoryLayout<Diagnostic.Content>.stride }
+    var bytesHeld: Int { storage.bytes.bytesHeld + storage.contents.count * MemoryLayout<Diagnostic.Content>.stride }
 
     /// Notes the record that starts on output line `line` (input line `inputLine`), with its findings, all
     /// on its lines and about it.
@@ -78,17 +72,18 @@ struct CarriedFindings: Sendable {
     /// Reads the records in order: `nextLine` is where the next one starts; `take` reads it.
     struct Reader {
         private let storage: Storage
-        private var chunk = 0
-        private var p = UnsafePointer<UInt8>(bitPattern: 1)!
-        private var end = UnsafePointer<UInt8>(bitPattern: 1)!
+        private var cursor: VarIntChunks.Cursor
         private var previousLine = 0
         /// The line the next record starts on; Int.max past the last.
         private(set) var nextLine = Int.max
         /// The findings of the record `take` read last.
-        private(set) var findings: [Finding] = []
+        var findings: UnsafeBufferPointer<Finding> { UnsafeBufferPointer(start: buffer.base, count: findingCount) }
+        private let buffer = FindingBuffer()
+        private var findingCount = 0
 
         init(_ carried: CarriedFindings) {
             storage = carried.storage
+            cursor = VarIntChunks.Cursor(storage.bytes)
             enter(chunk: 0)
         }
 
@@ -96,34 +91,28 @@ struct CarriedFindings: Sendable {
         var contents: [Diagnostic.Content] { storage.contents }
 
         private mutating func enter(chunk index: Int) {
-            chunk = index
             previousLine = 0
-            guard index < storage.chunks.count, storage.chunks[index].used > 0 else {
+            guard cursor.enter(chunk: index) else {
                 nextLine = .max
                 return
             }
-            let c = storage.chunks[index]
-            p = UnsafePointer(c.base)
-            end = UnsafePointer(c.base + c.used)
             readLine()
         }
 
         private mutating func readLine() {
-            guard p < end else { return enter(chunk: chunk + 1) }
-            previousLine += VarInt.read(&p)
+            guard cursor.inChunk else { return enter(chunk: cursor.chunk + 1) }
+            previousLine += VarInt.read(&cursor.p)
             nextLine = previousLine
         }
 
         /// Moves past the records that start before `line`: those of another part, or read past.
         mutating func skip(toLine line: Int) {
             // Whole chunks first: each knows its first line.
-            var next = chunk + 1
-            while next < storage.chunks.count && storage.chunks[next].firstLine <= line { next += 1 }
-            if next - 1 > chunk { enter(chunk: next - 1) }
+            if let later = cursor.laterChunk(keyAtMost: line) { enter(chunk: later) }
             while nextLine < line {
-                _ = VarInt.read(&p)
-                let count = VarInt.read(&p)
-                for _ in 0..<count { for _ in 0..<4 { _ = VarInt.read(&p) } }
+                _ = VarInt.read(&cursor.p)
+                let count = VarInt.read(&cursor.p)
+                for _ in 0..<count { for _ in 0..<4 { _ = VarInt.read(&cursor.p) } }
                 readLine()
             }
         }
@@ -131,13 +120,14 @@ struct CarriedFindings: Sendable {
         /// Reads the next record into `findings`; returns its line and input line.
         mutating func take() -> (line: Int, inputLine: Int) {
             let line = nextLine
-            let inputLine = line - VarInt.readSigned(&p)
-            let count = VarInt.read(&p)
-            findings.removeAll(keepingCapacity: true)
-            for _ in 0..<count {
-                let content = VarInt.read(&p), lineOffset = VarInt.read(&p), column = VarInt.read(&p)
-                findings.append(Finding(content: content, lineOffset: lineOffset, column: column, fieldIndex: VarInt.read(&p) - 1))
+            let inputLine = line - VarInt.readSigned(&cursor.p)
+            let count = VarInt.read(&cursor.p)
+            if count > buffer.capacity { buffer.grow(to: count) }
+            for i in 0..<count {
+                let content = VarInt.read(&cursor.p), lineOffset = VarInt.read(&cursor.p), column = VarInt.read(&cursor.p)
+                buffer.base[i] = Finding(content: content, lineOffset: lineOffset, column: column, fieldIndex: VarInt.read(&cursor.p) - 1)
             }
+            findingCount = count
             readLine()
             return (line, inputLine)
         }
@@ -150,18 +140,26 @@ struct CarriedFindings: Sendable {
         }
     }
 
-    /// The chunks and the contents, one reference each.
-    fileprivate final class Storage: @unchecked Sendable {
-        struct Chunk {
-            let base: UnsafeMutablePointer<UInt8>
-            let capacity: Int
-            var used = 0
-            /// The line its first record starts on.
-            let firstLine: Int
+    /// Room for the findings of one record, used again record after record (an array's append checked its
+    /// capacity and uniqueness at every finding, and reading it retained it).
+    private final class FindingBuffer {
+        private(set) var base: UnsafeMutablePointer<Finding>
+        private(set) var capacity = 16
+
+        init() { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+
+        func grow(to count: Int) {
+            base.deallocate()
+            base = .allocate(capacity: count)
+            capacity = count
         }
-        private static let chunkBytes = 1 << 16
+    }
+
+    /// The records' numbers and the contents, one reference each.
+    fileprivate final class Storage: @unchecked Sendable {
+        let bytes = VarIntChunks()
         /// Written by one pass, then only read: not checked for exclusive access (a check per property use).
-        @exclusivity(unchecked) private(set) var chunks: [Chunk] = []
         @exclusivity(unchecked) private(set) var contents: [Diagnostic.Content] = []
         @exclusivity(unchecked) private(set) var records = 0
         /// Each content's number, and the last few looked up by address (a column's repeated finding comes
@@ -169,8 +167,6 @@ struct CarriedFindings: Sendable {
         @exclusivity(unchecked) private var numbers: [ObjectIdentifier: Int] = [:]
         @exclusivity(unchecked) private var recent = [(UnsafeMutableRawPointer?, Int)](repeating: (nil, 0), count: 64)
         @exclusivity(unchecked) private var previousLine = 0
-
-        deinit { for chunk in chunks { chunk.base.deallocate() } }
 
         func copy() -> Storage {
             let copy = Storage()
@@ -183,16 +179,9 @@ struct CarriedFindings: Sendable {
         }
 
         func append(line: Int, inputLine: Int, findings: UnsafeBufferPointer<Diagnostic>) {
-            // A record's numbers take at most ten bytes each.
-            let most = 30 + findings.count * 40
-            if chunks.isEmpty || chunks[chunks.count - 1].used + most > chunks[chunks.count - 1].capacity {
-                let capacity = max(Self.chunkBytes, most)
-                chunks.append(Chunk(base: .allocate(capacity: capacity), capacity: capacity, firstLine: line))
-                previousLine = 0
-            }
-            let c = chunks.count - 1
-            var p = chunks[c].base + chunks[c].used
-            let start = p
+            // A record's numbers take at most ten bytes each; its line is a distance from the chunk's last.
+            var (p, opensChunk) = bytes.startEntry(most: 30 + findings.count * 40, key: line)
+            if opensChunk { previousLine = 0 }
             VarInt.write(line - previousLine, &p)
             VarInt.writeSigned(line - inputLine, &p)
             VarInt.write(findings.count, &p)
@@ -203,7 +192,7 @@ struct CarriedFindings: Sendable {
                 VarInt.write(position.column, &p)
                 VarInt.write((position.fieldIndex ?? -1) + 1, &p)
             }
-            chunks[c].used += p - start
+            bytes.endEntry(at: p)
             previousLine = line
             records += 1
         }

@@ -28,12 +28,8 @@ final class RecordMap: @unchecked Sendable {
 
     var count: Int { starts.count + laterStarts.count }
 
-    /// The bytes the record starts take (tests).
+    /// The bytes the record starts take in memory (tests).
     var bytesHeld: Int { starts.bytesHeld + laterStarts.bytesHeld }
-
-    /// Where the record at `index` starts.
-    @inline(__always)
-    func start(of index: Int) -> Int { index < starts.count ? starts[index] : laterStarts[index - starts.count] }
 
     /// Notes the reader's record (or blank line).
     func note(_ reader: CSVReader) {
@@ -73,14 +69,43 @@ final class RecordMap: @unchecked Sendable {
     @inline(__always)
     func isPlain(index: Int) -> Bool { !notPlain.contains(index) }
 
-    /// Where the record at `index` ends (the next one starts).
-    @inline(__always)
-    func end(of index: Int) -> Int { index + 1 < count ? start(of: index + 1) : end }
+    /// Reads the map for one thread.
+    final class Reader {
+        let map: RecordMap
+        private let earlier: RecordStarts.Cursor
+        private let later: RecordStarts.Cursor
+        private let earlierCount: Int
+
+        init(_ map: RecordMap) {
+            self.map = map
+            earlier = RecordStarts.Cursor(map.starts)
+            later = RecordStarts.Cursor(map.laterStarts)
+            earlierCount = map.starts.count
+        }
+
+        var count: Int { map.count }
+
+        /// Where the record at `index` starts.
+        @inline(__always)
+        func start(of index: Int) throws -> Int {
+            guard let start = index < earlierCount ? earlier.start(of: index) : later.start(of: index - earlierCount) else {
+                throw RecordStarts.Unreadable()
+            }
+            return start
+        }
+
+        /// Where the record at `index` ends (the next one starts).
+        @inline(__always)
+        func end(of index: Int) throws -> Int { try index + 1 < map.count ? start(of: index + 1) : map.end }
+
+        @inline(__always)
+        func isPlain(index: Int) -> Bool { map.isPlain(index: index) }
+    }
 
     /// Appends the map of the later part of an input linted in two parts; false (nothing appended) when it
     /// does not start where this one ends.
     func append(_ later: RecordMap) -> Bool {
-        guard later.count == 0 || later.start(of: 0) == end, later.terminator == terminator,
+        guard later.count == 0 || later.starts.first == end, later.terminator == terminator,
               laterStarts.count == 0, later.laterStarts.count == 0 else { return false }
         later.notPlain.forEach { notPlain.insert($0 + starts.count) }
         laterStarts = later.starts

@@ -44,7 +44,7 @@ struct UnreportedRuns: Sendable {
     var isEmpty: Bool { storage.count == 0 }
     var count: Int { storage.count }
     /// The bytes the runs take (tests).
-    var bytesHeld: Int { storage.chunks.reduce(0) { $0 + $1.used } }
+    var bytesHeld: Int { storage.bytes.bytesHeld }
 
     /// Notes the run of `records` records written as `start..<end`, after every run noted so far.
     mutating func append(start: Int, end: Int, records: Int) {
@@ -72,82 +72,82 @@ struct UnreportedRuns: Sendable {
     /// Reads the runs in order, for one lint's part (records are read in increasing order).
     final class Cursor {
         /// Not checked for exclusive access (a check per property per record read): a cursor is one thread's.
-        private let storage: Storage
-        @exclusivity(unchecked) private var chunk = 0
-        @exclusivity(unchecked) private var p = UnsafePointer<UInt8>(bitPattern: 1)!
-        @exclusivity(unchecked) private var end = UnsafePointer<UInt8>(bitPattern: 1)!
-        @exclusivity(unchecked) private var previousEnd = 0
+        @exclusivity(unchecked) private var position: Position
+
+        init(_ runs: UnreportedRuns) { position = Position(runs.storage.bytes) }
+
         /// The run the cursor is on; nil past the last.
-        @exclusivity(unchecked) private(set) var current: Run?
-
-        init(_ runs: UnreportedRuns) {
-            storage = runs.storage
-            enter(chunk: 0)
-        }
-
-        private init(copying other: Cursor) {
-            (storage, chunk, p, end, previousEnd, current) = (other.storage, other.chunk, other.p, other.end, other.previousEnd, other.current)
-        }
-
-        private func enter(chunk index: Int) {
-            chunk = index
-            previousEnd = 0
-            guard index < storage.chunks.count else {
-                current = nil
-                return
-            }
-            let c = storage.chunks[index]
-            (p, end) = (UnsafePointer(c.base), UnsafePointer(c.base + c.used))
-            advance()
-        }
+        var current: Run? { position.current }
 
         /// Moves to the next run.
-        func advance() {
-            guard p < end else { return enter(chunk: chunk + 1) }
-            let start = previousEnd + VarInt.read(&p)
-            previousEnd = start + VarInt.read(&p)
-            current = Run(start: start, end: previousEnd, records: VarInt.read(&p))
-        }
+        func advance() { position.advance() }
 
         /// The run starting at `offset`, if any, moving past those before it.
         @inline(__always)
         func run(startingAt offset: Int) -> Run? {
-            guard let run = current, run.start <= offset else { return nil }
+            guard let run = position.current, run.start <= offset else { return nil }
             return run.start == offset ? run : seek(offset)
         }
 
         private func seek(_ offset: Int) -> Run? {
             // Whole chunks first: each knows its first run's start.
-            var next = chunk + 1
-            while next < storage.chunks.count && storage.chunks[next].firstStart <= offset { next += 1 }
-            if next - 1 > chunk { enter(chunk: next - 1) }
-            while let run = current, run.start < offset { advance() }
-            return current.flatMap { $0.start == offset ? $0 : nil }
+            if let later = position.cursor.laterChunk(keyAtMost: offset) { position.enter(chunk: later) }
+            while let run = position.current, run.start < offset { position.advance() }
+            return position.current.flatMap { $0.start == offset ? $0 : nil }
         }
 
         /// Where the first run after the current one that holds more than one record starts; Int.max when
         /// none does.
         func startOfNextRunOfSeveral() -> Int {
-            let ahead = Cursor(copying: self)
+            // The rest of the chunk by its bytes alone: a copied cursor was an allocation per run read past,
+            // a copied position a retain and release.
+            var (p, previousEnd) = (UnsafePointer(position.cursor.p), position.previousEnd)
+            while p < position.cursor.end {
+                let start = previousEnd + VarInt.read(&p)
+                previousEnd = start + VarInt.read(&p)
+                if VarInt.read(&p) >= 2 { return start }
+            }
+            var ahead = position
             ahead.advance()
             while let run = ahead.current, run.records < 2 { ahead.advance() }
             return ahead.current?.start ?? .max
         }
     }
 
-    fileprivate final class Storage: @unchecked Sendable {
-        struct Chunk {
-            let base: UnsafeMutablePointer<UInt8>
-            var used = 0
-            let firstStart: Int
+    /// Where a cursor is, and the run there.
+    private struct Position {
+        var cursor: VarIntChunks.Cursor
+        var previousEnd = 0
+        var current: Run?
+
+        init(_ bytes: VarIntChunks) {
+            cursor = VarIntChunks.Cursor(bytes)
+            enter(chunk: 0)
         }
-        private static let chunkBytes = 1 << 16
+
+        mutating func enter(chunk index: Int) {
+            previousEnd = 0
+            guard cursor.enter(chunk: index) else {
+                current = nil
+                return
+            }
+            advance()
+        }
+
+        mutating func advance() {
+            guard cursor.inChunk else { return enter(chunk: cursor.chunk + 1) }
+            let start = previousEnd + VarInt.read(&cursor.p)
+            previousEnd = start + VarInt.read(&cursor.p)
+            current = Run(start: start, end: previousEnd, records: VarInt.read(&cursor.p))
+        }
+    }
+
+    /// The runs' numbers, one reference.
+    fileprivate final class Storage: @unchecked Sendable {
+        let bytes = VarIntChunks()
         /// Written by one pass, then only read: not checked for exclusive access.
-        @exclusivity(unchecked) private(set) var chunks: [Chunk] = []
         @exclusivity(unchecked) private(set) var count = 0
         @exclusivity(unchecked) private var previousEnd = 0
-
-        deinit { for chunk in chunks { chunk.base.deallocate() } }
 
         func copy() -> Storage {
             let copy = Storage()
@@ -156,18 +156,13 @@ struct UnreportedRuns: Sendable {
         }
 
         func append(start: Int, end: Int, records: Int) {
-            // Three numbers of at most ten bytes.
-            if chunks.isEmpty || chunks[chunks.count - 1].used + 30 > Self.chunkBytes {
-                chunks.append(Chunk(base: .allocate(capacity: Self.chunkBytes), firstStart: start))
-                previousEnd = 0
-            }
-            let c = chunks.count - 1
-            var p = chunks[c].base + chunks[c].used
-            let first = p
+            // Three numbers of at most ten bytes; the start is a distance from the chunk's last run's end.
+            var (p, opensChunk) = bytes.startEntry(most: 30, key: start)
+            if opensChunk { previousEnd = 0 }
             VarInt.write(start - previousEnd, &p)
             VarInt.write(end - start, &p)
             VarInt.write(records, &p)
-            chunks[c].used += p - first
+            bytes.endEntry(at: p)
             previousEnd = end
             count += 1
         }

@@ -5,7 +5,8 @@
 extension FixPass {
     /// The map and where the pass is in it.
     struct Spans {
-        let map: RecordMap
+        /// This pass's reader of the map.
+        let map: RecordMap.Reader
         /// The input, entered at each span and record read.
         let entries: InputEntries
         /// The last record this pass writes (the earlier part's last when the input is written in two parts).
@@ -30,9 +31,10 @@ extension FixPass {
               plan.fileActions.removedLines.isEmpty, plan.fileActions.regroupColumn == nil,
               plan.fileActions.dropsTrailingEmptyCell == nil, let entries = try input.entries(encoding) else { return nil }
         let last = cut?.records ?? map.count
+        let mapped = RecordMap.Reader(map)
         // The first record must start where the header ends.
-        guard last <= map.count, map.count == 0 || map.start(of: 0) == reader.streamOffset + reader.rawRecord.count else { throw SpansDisagree() }
-        return Spans(map: map, entries: entries, last: last, line: reader.endLine + 1)
+        guard last <= map.count, try map.count == 0 || mapped.start(of: 0) == reader.streamOffset + reader.rawRecord.count else { throw SpansDisagree() }
+        return Spans(map: mapped, entries: entries, last: last, line: reader.endLine + 1)
     }
 
     /// Writes the records after `after` up to the spans' last: plain records no fix names as spans of the
@@ -43,7 +45,7 @@ extension FixPass {
         var line = spans!.line
         var record = after
         // The span read but not yet written: the input's bytes from `pendingStart` to `pendingEnd`.
-        var pendingStart = after < map.count ? map.start(of: after) : map.end
+        var pendingStart = try after < map.count ? map.start(of: after) : map.map.end
         var pendingEnd = pendingStart
         // The record the reader would read next, if it was entered before.
         var readerNext = -1
@@ -57,7 +59,7 @@ extension FixPass {
             let r = record + 1, index = record
             try stopIfAsked(record: r)
             if map.isPlain(index: index) && !recordsWithCandidates.contains(r) {
-                let start = map.start(of: index), end = map.end(of: index)
+                let start = try map.start(of: index), end = try map.end(of: index)
                 let outputStart = out.offset + (start - pendingStart)
                 outputLine += 1
                 if !reportedRecords.contains(r) && !reportedLines.contains(line) {
@@ -80,10 +82,10 @@ extension FixPass {
                 line += 1
             } else {
                 try writePending()
-                let start = map.start(of: index), end = map.end(of: index)
+                let start = try map.start(of: index), end = try map.end(of: index)
                 if readerNext != r {
-                    reader.reenter(entries.source(at: start), chunkSize: readLength(from: index, map: map, last: last),
-                                   atLine: line, offset: start)
+                    try reader.reenter(entries.source(at: start), chunkSize: readLength(from: index, map: map, last: last),
+                                       atLine: line, offset: start)
                 }
                 guard try reader.next(), reader.streamOffset == start, reader.line == line, reader.unterminatedQuote == nil,
                       !reader.isBlankLine, start + reader.rawRecord.count == end else { throw SpansDisagree() }
@@ -109,11 +111,12 @@ extension FixPass {
 
     /// The bytes of the records from `index` on that are read, not copied (those up to the next plain record
     /// no fix names), up to a megabyte: the reader splits every byte it reads.
-    private func readLength(from index: Int, map: RecordMap, last: Int) -> Int {
+    private func readLength(from index: Int, map: RecordMap.Reader, last: Int) throws -> Int {
         var end = index
-        while end + 1 < last && (!map.isPlain(index: end + 1) || recordsWithCandidates.contains(end + 2)) && map.end(of: end) - map.start(of: index) < 1 << 20 {
+        let start = try map.start(of: index)
+        while try end + 1 < last && (!map.isPlain(index: end + 1) || recordsWithCandidates.contains(end + 2)) && map.end(of: end) - start < 1 << 20 {
             end += 1
         }
-        return max(1, map.end(of: end) - map.start(of: index))
+        return try max(1, map.end(of: end) - start)
     }
 }

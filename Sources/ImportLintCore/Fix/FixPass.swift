@@ -202,9 +202,10 @@ final class FixPass {
         }
         outputLine = cut.line - 1
         if let earlierSpans = earlier.spans {
-            guard let entries = try input.entries(encoding), cut.records < earlierSpans.map.count,
-                  earlierSpans.map.start(of: cut.records) == cut.offset else { throw SpansDisagree() }
-            spans = Spans(map: earlierSpans.map, entries: entries, last: earlierSpans.map.count, line: cut.line)
+            let mapped = RecordMap.Reader(earlierSpans.map.map)
+            guard let entries = try input.entries(encoding), cut.records < mapped.count,
+                  try mapped.start(of: cut.records) == cut.offset else { throw SpansDisagree() }
+            spans = Spans(map: mapped, entries: entries, last: mapped.count, line: cut.line)
         }
         row.reserveCapacity(4096)
         cell.reserveCapacity(256)
@@ -223,7 +224,7 @@ final class FixPass {
         if map != nil {
             do {
                 return try run(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut, mapped: map, directory: directory, name: name)
-            } catch is SpansDisagree {}
+            } catch is SpansDisagree {} catch is RecordStarts.Unreadable {}
         }
         return try run(input: input, encoding: encoding, plan: plan, settings: settings, cut: cut, mapped: nil, directory: directory, name: name)
     }
