@@ -581,8 +581,8 @@ final class FixPass {
             try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1,
                                    endRecord: result.recordsOut + 1, into: target)
             result.regroupShifts = regrouper.shifts
-            unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
-            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
+            unchanged.lines = unchangedLines.mapped(regrouper.lineMover())
+            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.lineMover()) }
             result.unchanged = unchanged
             result.finishing = try target.finish()
         } catch {
@@ -604,7 +604,7 @@ final class FixPass {
         let dropsLastCell = dropsTrailingEmptyCell(record: record)
         rowIsVerbatim = !dropsLastCell && isVerbatim(record: record)
         if rowIsVerbatim {
-            return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
+            return groupIndex.flatMap { regrouper?.key(of: reader.bytes($0)) }
         }
         row.removeAll(keepingCapacity: true)
         var key: Key128?
@@ -624,7 +624,7 @@ final class FixPass {
             }
             cell.withUnsafeBufferPointer { c in
                 CellText.appendCell(c, delimiter: d, forceQuotes: keepQuotes || (n == 1 && c.isEmpty), to: &row)
-                if i == groupIndex { key = Regrouper.key(c) }
+                if i == groupIndex { key = regrouper?.key(of: c) }
             }
             if hasMalformedQuotes, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
                 noteRequoted(record: record, field: i, quote: quote, written: row[cellStart...])
