@@ -128,6 +128,14 @@ struct UnreportedRuns: Sendable {
         /// Where the first run after the current one that holds more than one record starts; Int.max when
         /// none does.
         func startOfNextRunOfSeveral() -> Int {
+            // Read ahead in this chunk from copies of the position: a copy of the cursor, made only past
+            // it, was an allocation at each run read past.
+            var q = p, previous = previousEnd
+            while q < end {
+                let start = previous + VarInt.read(&q)
+                previous = start + VarInt.read(&q)
+                if VarInt.read(&q) > 1 { return start }
+            }
             let ahead = Cursor(copying: self)
             ahead.advance()
             while let run = ahead.current, run.records < 2 { ahead.advance() }
@@ -206,6 +214,9 @@ final class CarryTurns {
     /// records' findings).
     @exclusivity(unchecked) private var turns: [Int8]
     private let contents: [Diagnostic.Content]
+    /// Per carried content: its code's findings may quote a SQL NULL (`SQLNull.mayBeQuoted`), asked once
+    /// here rather than by the sink at every finding handed on.
+    private let quotesCell: [Bool]
     private static let regenerated: Int8 = -1
     private static let untraced: Int8 = -2
     private static let unknown: Int8 = -3
@@ -246,6 +257,7 @@ final class CarryTurns {
         self.byCode = byCode
         reader = CarriedFindings.Reader(carried)
         contents = reader.contents
+        quotesCell = contents.map { SQLNull.mayBeQuoted(byCode: $0.code) }
         turns = [Int8](repeating: Self.unknown, count: contents.count)
     }
 
@@ -281,7 +293,8 @@ final class CarryTurns {
                 rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
             case .carry(let run):
                 for finding in self.reader.findings where turns[finding.content] == run {
-                    sink.readmit(self.reader.diagnostic(finding, line: line, record: number))
+                    sink.readmit(contents[finding.content], at: self.reader.position(finding, line: line, record: number),
+                                 quotesCell: quotesCell[finding.content])
                 }
             }
         }
