@@ -49,19 +49,4 @@ import Testing
         let again = regrouper.lineMover()
         for line in asked { #expect(again(line) == regrouper.movedLine(line), "line \(line) asked out of order") }
     }
-
-    /// The key remembered for the cell before is the cell's own key only when the bytes are the same: a
-    /// cell of the same length, or of the same letters in other case, gets its own.
-    @Test func keyOfACellAskedAgainIsItsKey() {
-        let regrouper = Regrouper()
-        let cells = ["ann@x.com", "ann@x.com", "bob@x.com", "ANN@x.com", "ann@x.com", "", "zoë@x.com", "zoë@x.com", "ZOË@x.com", "ann@x.co", "ann@x.com"]
-        for cell in cells {
-            let bytes = Array(cell.utf8)
-            let expected = bytes.withUnsafeBufferPointer(Regrouper.key)
-            #expect(bytes.withUnsafeBufferPointer(regrouper.key(of:)) == expected, "\(cell)")
-        }
-        let key = { (cell: String) in Array(cell.utf8).withUnsafeBufferPointer(Regrouper.key) }
-        #expect(key("ann@x.com") == key("ANN@x.com") && key("zoë@x.com") == key("ZOË@x.com"))
-        #expect(key("ann@x.com") != key("bob@x.com") && key("") == nil)
-    }
 }

@@ -604,7 +604,7 @@ final class FixPass {
         let dropsLastCell = dropsTrailingEmptyCell(record: record)
         rowIsVerbatim = !dropsLastCell && isVerbatim(record: record)
         if rowIsVerbatim {
-            return groupIndex.flatMap { regrouper?.key(of: reader.bytes($0)) }
+            return groupIndex.flatMap { Regrouper.key(reader.bytes($0)) }
         }
         row.removeAll(keepingCapacity: true)
         var key: Key128?
@@ -624,7 +624,7 @@ final class FixPass {
             }
             cell.withUnsafeBufferPointer { c in
                 CellText.appendCell(c, delimiter: d, forceQuotes: keepQuotes || (n == 1 && c.isEmpty), to: &row)
-                if i == groupIndex { key = regrouper?.key(of: c) }
+                if i == groupIndex { key = Regrouper.key(c) }
             }
             if hasMalformedQuotes, let quote = reader.malformedQuotes.first(where: { $0.field == i }) {
                 noteRequoted(record: record, field: i, quote: quote, written: row[cellStart...])

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Regroups a contacts file's rows per person while the rows are written: each contiguous group of one
 /// key becomes a segment of the written file; when a key comes back after another key, its new group is
 /// chained to the earlier one. Assembly then writes the groups in order of first appearance, each followed
@@ -134,23 +132,6 @@ final class Regrouper {
         }
         guard low > 0 else { return line }
         return movedStartLines[low - 1] + line - startLines[low - 1]
-    }
-
-    /// The last cell `key(of:)` was asked for, and its key.
-    @exclusivity(unchecked) private var lastCell: [UInt8] = []
-    @exclusivity(unchecked) private var lastKey: Key128?
-
-    /// `key` of the cell, remembered for the cell asked before: a person's rows come one after another, and
-    /// the same bytes are not hashed again (hashing was a tenth of a contacts file's pass).
-    func key(of cell: UnsafeBufferPointer<UInt8>) -> Key128? {
-        guard let base = cell.baseAddress, !cell.isEmpty else { return nil }
-        if cell.count == lastCell.count && lastCell.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, cell.count) == 0 }) {
-            return lastKey
-        }
-        lastCell.removeAll(keepingCapacity: true)
-        lastCell.append(contentsOf: cell)
-        lastKey = Self.key(cell)
-        return lastKey
     }
 
     /// The key the `ungrouped-contact-rows` rule computes for a cell it reads back from the output:
