@@ -134,9 +134,14 @@ struct CarriedFindings: Sendable {
 
         /// `finding` of the record on `line`, as its record `record`.
         func diagnostic(_ finding: Finding, line: Int, record: Int?) -> Diagnostic {
-            Diagnostic(content: storage.contents[finding.content],
-                       position: Diagnostic.Position(line: line + finding.lineOffset, column: finding.column, record: record,
-                                                     fieldIndex: finding.fieldIndex < 0 ? nil : finding.fieldIndex))
+            Diagnostic(content: storage.contents[finding.content], position: position(finding, line: line, record: record))
+        }
+
+        /// Where `finding` of the record on `line`, as its record `record`, is.
+        @inline(__always)
+        func position(_ finding: Finding, line: Int, record: Int?) -> Diagnostic.Position {
+            Diagnostic.Position(line: line + finding.lineOffset, column: finding.column, record: record,
+                                fieldIndex: finding.fieldIndex < 0 ? nil : finding.fieldIndex)
         }
     }
 

@@ -102,6 +102,18 @@ public final class DiagnosticSink {
         if bounded != nil { bounded!.insert(diagnostic) } else { kept.append(diagnostic) }
     }
 
+    /// `readmit` of a finding given as its parts (a carried one, `CarryTurns`), with no `Diagnostic` made of
+    /// it when nothing reads one: no suppressions, no `--max-findings`, and `quotesCell` false (the caller
+    /// asked `SQLNull.mayBeQuoted` of its code once for each content) or both NULLs already seen.
+    @inline(__always)
+    func readmit(_ content: Diagnostic.Content, at position: Diagnostic.Position, quotesCell: Bool) {
+        guard isSuppressed == nil, bounded == nil, !quotesCell || (sawSQLNull && sawNullText) else {
+            return readmit(Diagnostic(content: content, position: position))
+        }
+        accepted &+= 1
+        kept.append(content, at: position)
+    }
+
     /// `readmit` for a run of a split file's later part (`LaterPart`), each finding's record moved on by
     /// `recordsBefore` and its line by `linesBefore`; `sequence` gets each one's sequence number (`accepted` before it), nil for one
     /// suppressed. Without suppressions or `--max-findings` a finding goes to the list as its parts, with

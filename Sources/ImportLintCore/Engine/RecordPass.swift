@@ -50,13 +50,18 @@ struct RecordPass {
         let runs = unchanged.runs
         let sparedRuns = forUnchangedOrdinary
         let runCursor = UnreportedRuns.Cursor(runs)
+        // Where the first run of several records after the last run read past starts: still that for a
+        // later run that starts before it (the runs between are of one record). Looked for again at every
+        // run, it read ahead over the same runs of one each time.
+        var nextRunOfSeveral = Int.min
         @inline(__always) func skipsRun(at offset: Int) -> UnreportedRuns.Run? {
             guard let run = runCursor.run(startingAt: offset),
                   sparedRuns.allSatisfy({ $0._withUnsafeGuaranteedRef(\.skipsUnreportedRuns) }),
                   reader.skip(toStreamOffset: run.end, lines: run.records - 1) else { return nil }
             // Past a run read past, the reader splits records ahead only up to the next run's first record
             // (a run of one is read either way), not the records it would read past.
-            reader.batchEndsAtRecord = runCursor.startOfNextRunOfSeveral()
+            if nextRunOfSeveral <= run.start { nextRunOfSeveral = runCursor.startOfNextRunOfSeveral() }
+            reader.batchEndsAtRecord = nextRunOfSeveral
             return run
         }
         let carrying = carried.isEmpty ? nil : CarryTurns(everyRecord: everyRecord, spanning: spanning, carried: carried)

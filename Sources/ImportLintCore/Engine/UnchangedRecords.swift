@@ -201,6 +201,9 @@ final class CarryTurns {
     /// records' findings).
     @exclusivity(unchecked) private var turns: [Int8]
     private let contents: [Diagnostic.Content]
+    /// Per carried content: its code's findings may quote a SQL NULL (`SQLNull.mayBeQuoted`), asked once
+    /// here rather than by the sink at every finding handed on.
+    private let quotesCell: [Bool]
     private static let regenerated: Int8 = -1
     private static let untraced: Int8 = -2
     private static let unknown: Int8 = -3
@@ -241,6 +244,7 @@ final class CarryTurns {
         self.byCode = byCode
         reader = CarriedFindings.Reader(carried)
         contents = reader.contents
+        quotesCell = contents.map { SQLNull.mayBeQuoted(byCode: $0.code) }
         turns = [Int8](repeating: Self.unknown, count: contents.count)
     }
 
@@ -276,7 +280,8 @@ final class CarryTurns {
                 rule._withUnsafeGuaranteedRef { $0.check(reader, record: number, sink: sink) }
             case .carry(let run):
                 for finding in self.reader.findings where turns[finding.content] == run {
-                    sink.readmit(self.reader.diagnostic(finding, line: line, record: number))
+                    sink.readmit(contents[finding.content], at: self.reader.position(finding, line: line, record: number),
+                                 quotesCell: quotesCell[finding.content])
                 }
             }
         }

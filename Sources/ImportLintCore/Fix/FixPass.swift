@@ -582,8 +582,8 @@ final class FixPass {
             try regrouper.assemble(from: out, headerEnd: headerEnd, end: out.offset, endLine: outputLine + 1,
                                    endRecord: result.recordsOut + 1, into: target)
             result.regroupShifts = regrouper.shifts
-            unchanged.lines = unchangedLines.mapped(regrouper.movedLine)
-            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.movedLine) }
+            unchanged.lines = unchangedLines.mapped(regrouper.lineMover())
+            if !carried.isEmpty { unchanged.carried = carried.moved(regrouper.lineMover()) }
             result.unchanged = unchanged
             result.finishing = try target.finish()
         } catch {

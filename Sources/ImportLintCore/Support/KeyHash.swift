@@ -308,6 +308,12 @@ final class KeyTable {
         insert(key, value, overwrite: false)
     }
 
+    /// The value stored for `key` before, or nil; `value` is stored for it now.
+    @inline(__always)
+    func exchange(_ key: Key128, _ value: Int32) -> Int32? {
+        insert(key, value, overwrite: true)
+    }
+
     private func insert(_ key: Key128, _ value: Int32, overwrite: Bool) -> Int32? {
         if Self.isEmpty(key) {
             let old = zeroValue
