@@ -48,6 +48,9 @@ public struct ValueContext: Sendable {
     /// The names `--known-organizations` lists, which a clustered column (4me's Organization) may hold;
     /// lowercased; nil without the list. A listed 'Unknown' names an organization the user says exists.
     public var knownNames: Set<String>?
+    /// Whether a rule that judges phone numbers (invalid-phone, phone-missing-plus) is selected: when neither
+    /// is, a phone column's values are not parsed at all (`--ignore` of them removes libphonenumber's cost).
+    public var checksPhones = true
 
     public init(column: ColumnSpec, kind: ValueKind, allowed: [String]?, defaultRegion: String?, profileName: String,
                 locales: LocaleTable = .empty, timeZoneNames: Set<String> = [], directory: DirectorySettings = .standard) {

@@ -151,6 +151,7 @@ final class ValueRulesRule: RecordRule {
         base.emptyCellsOverwrite = profile?.emptyCellsOverwrite ?? false
         base.newestTimeZoneNames = TimeZoneRule.newestNames(zoneRows)
         base.knownNames = context.options.knownOrganizations.map { Set($0.map { $0.lowercased() }) }
+        base.checksPhones = context.options.selection.isEnabled(.invalidPhone) || context.options.selection.isEnabled(.phoneMissingPlus)
         self.base = base
         if case .legacy(let legacy) = context.encoding { legacyReading = legacy } else { legacyReading = nil }
         directory = base.directory

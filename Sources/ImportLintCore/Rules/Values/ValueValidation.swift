@@ -15,6 +15,7 @@ public enum ValueValidation {
         case .locale: findings += LocaleRule.check(value, context: context)
         case .timeZone: findings += TimeZoneRule.check(value, context: context)
         case .phone:
+            guard context.checksPhones else { break }
             findings += PhoneMissingPlus.finding(value, context: context).map { [$0] } ?? PhoneRule.check(value, context: context)
         case .personName: findings += DirectoryValues.name(value, context: context)
         case .country: findings += CountryRule.check(value, target: context.target)
