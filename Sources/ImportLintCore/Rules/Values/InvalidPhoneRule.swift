@@ -25,11 +25,28 @@ enum PhoneRule {
 
     private static func isValidNumber(_ info: ICUBridge.PhoneInfo) -> Bool { info.parseError == 0 && info.isValid }
 
+    /// '31612345678' of '31612345678.0' (or '.00', an optional '+'): at least six digits, a point, only zeros.
+    static func integerPart(ofDecimal value: String) -> String? {
+        let bytes = Array(value.utf8)
+        guard let point = bytes.lastIndex(of: 0x2E), point + 1 < bytes.count,
+              bytes[(point + 1)...].allSatisfy({ $0 == 0x30 }) else { return nil }
+        let digitsStart = bytes.first == 0x2B ? 1 : 0
+        guard point - digitsStart >= 6, bytes[digitsStart..<point].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return String(decoding: bytes[..<point], as: UTF8.self)
+    }
+
     private static func judge(_ value: String, context: ValueContext) -> [ValueFinding] {
         // libphonenumber would read 'Nov-23' as keypad letters: say what happened to it instead.
         var bytes = value
         if (5...6).contains(value.utf8.count), bytes.withUTF8({ ExcelDateRule.dateDisplay($0) }) != nil {
             return [ValueFinding(.invalidPhone, "'\(value)' is not a phone number but a date as Excel shows it: take the number from the source again")]
+        }
+        // A number column pandas or a spreadsheet read as floats is written '31612345678.0', and libphonenumber
+        // would read the trailing '0' as a digit. The digits before the point are the number as the float
+        // held it, which may already have lost a leading zero or '+': a proposal, not a safe fix.
+        if let number = integerPart(ofDecimal: value) {
+            return [ValueFinding(.invalidPhone, "'\(value)' is a number written with a decimal part ('.0'), as pandas or a spreadsheet writes a column it read as numbers; the phone number is '\(number)', if the float kept its leading zero and '+'",
+                                 fix: Fix(.unsafe, "Replace with '\(number)'", replacement: number), severity: .warning)]
         }
         let region = context.defaultRegion
         // Another script's digits or a fullwidth plus ('＋31 20 123 4567'): libphonenumber reads some of them
