@@ -77,17 +77,21 @@ final class RecordStarts: @unchecked Sendable {
 
     /// An unlinked temporary file, gone with its descriptor; -1 when none can be made.
     private static func makeFile() -> Int32 {
-        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array("\(directory)/.importlint-starts-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
+        guard let (fd, path) = TemporaryFiles.create("\(TemporaryFiles.directory)/.importlint-starts-XXXXXX") else { return -1 }
+        unlink(path)
         return fd
     }
 
     private static func write(_ bytes: UnsafeRawPointer, to file: Int32, at offset: Int) -> Bool {
+        wholeChunk { done in pwrite(file, bytes + done, chunkBytes - done, off_t(offset + done)) }
+    }
+
+    /// Whether `transfer` (a pread or pwrite of the chunk's bytes from `done` on) moved a whole chunk,
+    /// called again after a signal or a partial transfer.
+    fileprivate static func wholeChunk(_ transfer: (_ done: Int) -> Int) -> Bool {
         var done = 0
         while done < chunkBytes {
-            let n = pwrite(file, bytes + done, chunkBytes - done, off_t(offset + done))
+            let n = transfer(done)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n
@@ -137,16 +141,12 @@ final class RecordStarts: @unchecked Sendable {
                 let k = index - starts.chunksInFile
                 base = UnsafeRawPointer(k < starts.kept.count ? starts.kept[k] : starts.tail)
             } else {
-                var done = 0
-                while done < RecordStarts.chunkBytes {
-                    let n = pread(starts.file, buffer + done, RecordStarts.chunkBytes - done,
-                                  off_t(index * RecordStarts.chunkBytes + done))
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else {
-                        chunk = -1
-                        return false
-                    }
-                    done += n
+                let (file, buffer) = (starts.file, buffer)
+                guard RecordStarts.wholeChunk({ done in
+                    pread(file, buffer + done, RecordStarts.chunkBytes - done, off_t(index * RecordStarts.chunkBytes + done))
+                }) else {
+                    chunk = -1
+                    return false
                 }
                 base = UnsafeRawPointer(buffer)
             }

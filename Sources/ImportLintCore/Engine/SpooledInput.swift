@@ -20,11 +20,11 @@ public final class SpooledInput: Sendable {
 
     /// Copies everything readable from `fd` (to its end) into a new temporary file.
     static func spool(descriptor fd: Int32, name: String) throws -> SpooledInput {
-        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array("\(directory)/.importlint-input-XXXXXX".utf8CString)
-        let out = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard out >= 0 else { throw InputError("\(name): cannot create a temporary copy in \(directory): \(String(cString: strerror(errno)))") }
-        let spooled = SpooledInput(path: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        let directory = TemporaryFiles.directory
+        guard let (out, path) = TemporaryFiles.create("\(directory)/.importlint-input-XXXXXX") else {
+            throw InputError("\(name): cannot create a temporary copy in \(directory): \(String(cString: strerror(errno)))")
+        }
+        let spooled = SpooledInput(path: path)
         TemporaryFiles.register(spooled.path)
         defer { close(out) }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 16, alignment: 8)

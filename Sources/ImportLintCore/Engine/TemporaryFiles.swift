@@ -32,6 +32,18 @@ public enum TemporaryFiles {
         }
     }()
 
+    /// Where files of this process's own go: $TMPDIR, else /tmp.
+    static var directory: String { getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp" }
+
+    /// A new private file (mode 0600) made from `template`, a path ending in 'XXXXXX' (mkstemp(3)): its
+    /// descriptor and path, or nil with `errno` set.
+    static func create(_ template: String) -> (fd: Int32, path: String)? {
+        var bytes = Array(template.utf8CString)
+        let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        return (fd, bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+
     /// Remembers `path` until `forget`; from now on a terminating signal removes it.
     public static func register(_ path: String) {
         _ = installed

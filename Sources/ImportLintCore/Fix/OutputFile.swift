@@ -44,12 +44,9 @@ final class OutputFile {
 
     /// A new, empty file `.<name>.importlint-XXXXXX` in `directory` (mode 0600 until renamed).
     static func temporary(in directory: String, name: String) throws -> OutputFile {
-        var template = Array("\(directory)/.\(name).importlint-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
+        guard let (fd, path) = TemporaryFiles.create("\(directory)/.\(name).importlint-XXXXXX") else {
             throw InputError("\(directory): cannot create a temporary file: \(String(cString: strerror(errno)))")
         }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         TemporaryFiles.register(path)
         let file = OutputFile(path: path, fd: fd)
         file.fault = InjectedWriteFault.active(in: directory)
