@@ -8,7 +8,7 @@ import Testing
         var options = LintOptions()
         options.profile = "4me-people"
         let text = "Name,Primary Email,Organization\nAnn Lee,ann@widget.com,\"\(organization)\"\n"
-        let found = try Linter(options: options).lint(.bytes(Array(text.utf8), displayPath: "t.csv")).report.diagnostics
+        let found = try TestSupport.lint(text, name: "t.csv", options: options).report.diagnostics
         return try #require(found.first { $0.rule == "surrounding-whitespace" })
     }
 
