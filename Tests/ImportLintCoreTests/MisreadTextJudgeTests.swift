@@ -5,11 +5,7 @@ import Testing
 /// The charset judge on files that hold text damaged before the file was written: UTF-8 misread as Windows-1252
 /// ('MarÃ­a'), letters lost to '?', and bytes the best page has no character for.
 @Suite struct MisreadTextJudgeTests {
-    func judged(_ fixture: String) throws -> CharsetGuess {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("fixtures/legacy-encoding/\(fixture).csv")
-        return CharsetJudge.judge(Array(try Data(contentsOf: url)))
-    }
+    func judged(_ fixture: String) throws -> CharsetGuess { try TestSupport.judgedLegacyFixture(fixture) }
 
     @Test func misreadUTF8SequenceOfALetterIsBlanked() {
         let misread = Array("MarÃ\u{AD}a à¤¬".unicodeScalars.map(\.value))

@@ -90,6 +90,11 @@ enum TestSupport {
         return nil
     }
 
+    /// The charset judge's verdict on `fixtures/legacy-encoding/<name>.csv`.
+    static func judgedLegacyFixture(_ name: String) throws -> CharsetGuess {
+        CharsetJudge.judge(Array(try Data(contentsOf: packageRoot.appendingPathComponent("fixtures/legacy-encoding/\(name).csv"))))
+    }
+
     /// Lints text as a file of the given name (in memory).
     static func lint(_ text: String, name: String = "people.csv", options: LintOptions = LintOptions()) throws -> LintResult {
         try Linter(options: options).lint(.bytes(Array(text.utf8), displayPath: name))

@@ -5,11 +5,7 @@ import Testing
 /// Words whose reading keeps the charset judge from a clear verdict: another script inside a Latin word, and a
 /// lead that rests only on pieces of words beside lost letters ('?').
 @Suite struct WordEvidenceJudgeTests {
-    func judged(_ fixture: String) throws -> CharsetGuess {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("fixtures/legacy-encoding/\(fixture).csv")
-        return CharsetJudge.judge(Array(try Data(contentsOf: url)))
-    }
+    func judged(_ fixture: String) throws -> CharsetGuess { try TestSupport.judgedLegacyFixture(fixture) }
 
     func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
